@@ -1,0 +1,203 @@
+// The contract from a terminal, for HQ administrators, scripts and tests:
+//   npm run cli -- [--db PATH] <command> ...   (see `help`)
+// Errors print the Chinese message on stderr and exit non-zero; nothing is written.
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { openAppDatabase } from '../db/app-database';
+import type { AppDatabase } from '../db/app-database';
+import { dispatchSync } from '../db/dispatcher';
+import type { ApiResult } from '../domain/errors';
+import { errorMessages } from '../domain/errors';
+
+const usage = `用法: npm run cli -- [--db 数据库文件] <命令>
+  init --office 上海 --user 张三            初始化数据库（字典与 2021 年目标）
+  demo --projects N --seed S               生成演示数据
+  project add --json '{...}'               新增项目，输出项目编号 id
+  project update ID --json '{...}'         修改项目
+  project delete ID                        删除项目
+  project get ID --json                    查看项目
+  project list --json [--region --tier --stage --office --year --q]
+  targets --year 2021 --json               年度目标`;
+
+class CliError extends Error {}
+
+function unwrap<T>(result: ApiResult<T>): T {
+  if (!result.ok) throw new CliError(result.message);
+  return result.data;
+}
+
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined) throw new CliError('缺少 --json 参数');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new CliError(errorMessages.BAD_JSON);
+  }
+}
+
+/** `--json` is an output flag, except for add/update where it carries the payload. */
+function splitJsonFlag(argv: string[]): { args: string[]; json: boolean } {
+  const i = argv.indexOf('--json');
+  const next = argv[i + 1];
+  if (i >= 0 && (next === undefined || next.startsWith('--'))) {
+    return { args: argv.filter((_, j) => j !== i), json: true };
+  }
+  return { args: argv, json: i >= 0 };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { args, json: jsonOutput } = splitJsonFlag(argv);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        json: { type: 'string' },
+        office: { type: 'string' },
+        user: { type: 'string' },
+        projects: { type: 'string' },
+        seed: { type: 'string' },
+        year: { type: 'string' },
+        region: { type: 'string' },
+        tier: { type: 'string' },
+        stage: { type: 'string' },
+        q: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new CliError(`参数错误：${(error as Error).message}\n${usage}`);
+  }
+  const { values, positionals } = parsed;
+  const [command, sub, id] = positionals;
+  if (!command || values.help || command === 'help') {
+    console.log(usage);
+    return;
+  }
+  const file = resolve(values.db ?? process.env.CRM_DB ?? 'zhaoshang.sqlite');
+  const app = await openAppDatabase(file);
+  try {
+    run(app, command, sub, id, values, jsonOutput);
+  } finally {
+    app.close();
+  }
+}
+
+type Values = Record<string, string | boolean | undefined>;
+
+function run(
+  app: AppDatabase,
+  command: string,
+  sub: string | undefined,
+  id: string | undefined,
+  values: Values,
+  json: boolean,
+) {
+  const call = (method: string, input?: unknown) => unwrap(dispatchSync(app, method, input));
+  const int = (name: string) => {
+    const text = values[name];
+    if (typeof text !== 'string' || !/^-?\d+$/.test(text)) throw new CliError(`--${name} 须为整数`);
+    return Number(text);
+  };
+  const print = (data: unknown, text: () => string) =>
+    console.log(json ? JSON.stringify(data, null, 2) : text());
+
+  switch (command) {
+    case 'init': {
+      const status = call('app.init', { office: values.office, user: values.user });
+      return print(status, () => `已初始化：${String(values.office)} ${String(values.user)}`);
+    }
+    case 'demo': {
+      const result = call('app.demo', {
+        projects: int('projects'),
+        seed: values.seed ? int('seed') : 1,
+      });
+      return print(result, () => `已生成 ${(result as { projects: number }).projects} 个演示项目`);
+    }
+    case 'targets': {
+      const targets = call('target.list', { year: int('year') }) as Record<string, unknown>[];
+      const out = targets.map(({ key, label, year, scope, guarantee, strive, unit, mode }) => ({
+        key,
+        label,
+        year,
+        scope,
+        guarantee,
+        strive,
+        unit,
+        mode,
+      }));
+      return print(out, () =>
+        out
+          .map(
+            (t) =>
+              `${String(t.label)}\t确保 ${String(t.guarantee ?? '—')}\t力争 ${String(t.strive ?? '—')}\t${String(t.unit)}`,
+          )
+          .join('\n'),
+      );
+    }
+    case 'project':
+      return runProject(call, sub, id, values, json);
+    default:
+      throw new CliError(`未知命令：${command}\n${usage}`);
+  }
+}
+
+function runProject(
+  call: (method: string, input?: unknown) => unknown,
+  sub: string | undefined,
+  id: string | undefined,
+  values: Values,
+  json: boolean,
+) {
+  const needId = () => {
+    if (!id) throw new CliError('缺少项目 ID');
+    return id;
+  };
+  const payload = () => parseJson(typeof values.json === 'string' ? values.json : undefined);
+  switch (sub) {
+    case 'add': {
+      const project = call('project.create', payload()) as { id: string };
+      return console.log(project.id);
+    }
+    case 'update': {
+      const project = call('project.update', { id: needId(), patch: payload() });
+      return console.log(JSON.stringify(project, null, 2));
+    }
+    case 'delete':
+      call('project.delete', { id: needId() });
+      return console.log(`已删除 ${needId()}`);
+    case 'get':
+      return console.log(JSON.stringify(call('project.get', { id: needId() }), null, 2));
+    case 'list': {
+      const filter = {
+        ...(values.region ? { region: String(values.region) } : {}),
+        ...(values.tier ? { tier: String(values.tier) } : {}),
+        ...(values.stage ? { stage: String(values.stage) } : {}),
+        ...(values.office ? { office: String(values.office) } : {}),
+        ...(values.year ? { signingYear: Number(values.year) } : {}),
+        ...(values.q ? { q: String(values.q) } : {}),
+      };
+      const rows: unknown[] = [];
+      for (let offset = 0; ; offset += 1000) {
+        const page = call('ledger.query', { ...filter, offset, limit: 1000 }) as {
+          rows: unknown[];
+        };
+        rows.push(...page.rows);
+        if (page.rows.length < 1000) break;
+      }
+      return console.log(
+        json ? JSON.stringify(rows, null, 2) : rows.map((r) => JSON.stringify(r)).join('\n'),
+      );
+    }
+    default:
+      throw new CliError(`未知的 project 子命令：${sub ?? ''}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof CliError ? error.message : errorMessages.INTERNAL}\n`);
+  if (!(error instanceof CliError)) console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,67 @@
+// A project's local derived columns (region, tier, amount in 元, search text): computed from its
+// synced fields, its investor and the exchange-rate setting by the domain rules, so the ledger can
+// filter and sort on them with plain indexed SQL.
+import { toCny, tierOf } from '../domain/classify';
+import type { Currency } from '../domain/classify';
+import { countryByCode } from '../domain/countries';
+import type { Sql } from './sql';
+
+type Values = Record<string, string | number | null | undefined>;
+
+export const USD_RATE_SETTING = 'fx.usd_cny';
+
+export function deriveProject(sql: Sql, row: Values) {
+  const country = typeof row.country === 'string' ? countryByCode(row.country) : undefined;
+  const amount = typeof row.total_investment === 'number' ? row.total_investment : null;
+  const currency = (row.investment_currency ?? 'CNY') as Currency;
+  const year = yearForRate(row);
+  const totalCny = amount === null ? null : toCny(amount, currency, usdRate(sql, year));
+  const investor =
+    typeof row.investor_id === 'string'
+      ? (sql
+          .prepare('SELECT name_zh, name_en, aliases FROM investor WHERE id = ?')
+          .get(row.investor_id) as Values | undefined)
+      : undefined;
+  const searchText = [row.name, row.code, investor?.name_zh, investor?.name_en, investor?.aliases]
+    .filter((part) => typeof part === 'string' && part !== '')
+    .join(' ')
+    .toLowerCase();
+  return {
+    region: country?.region ?? null,
+    tier: totalCny === null ? null : tierOf(totalCny),
+    total_cny: totalCny,
+    search_text: searchText,
+  };
+}
+
+export function projectsOfInvestor(sql: Sql, investorId: string): string[] {
+  return (
+    sql.prepare('SELECT id FROM project WHERE investor_id = ?').all(investorId) as { id: string }[]
+  ).map((r) => r.id);
+}
+
+/** A project is tiered at the rate of its signing year (or planned signing year, or this year). */
+function yearForRate(row: Values): number {
+  const date = row.signed_on ?? row.planned_signed_on;
+  return typeof date === 'string' ? Number(date.slice(0, 4)) : new Date().getFullYear();
+}
+
+/** The configured USD→CNY rate of a year, or of the nearest year that has one. */
+export function usdRate(sql: Sql, year: number): number {
+  const rates = readRates(sql);
+  const years = Object.keys(rates).map(Number);
+  if (years.length === 0) return FALLBACK_RATE;
+  const nearest = years.reduce((best, y) =>
+    Math.abs(y - year) < Math.abs(best - year) ? y : best,
+  );
+  return rates[nearest] ?? FALLBACK_RATE;
+}
+
+const FALLBACK_RATE = 6.5;
+
+export function readRates(sql: Sql): Record<number, number> {
+  const row = sql
+    .prepare('SELECT value FROM setting WHERE id = ? AND deleted = 0')
+    .get(USD_RATE_SETTING) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as Record<number, number>) : {};
+}

@@ -1,0 +1,58 @@
+// The one entry point of every transport: validates input with the contract's zod schema, runs the
+// handler in one transaction, and turns every outcome into a result value with a Chinese message.
+import type { z } from 'zod';
+import { contract } from '../domain/contract';
+import type { MethodName } from '../domain/contract';
+import { AppError, errorMessages } from '../domain/errors';
+import type { ApiResult } from '../domain/errors';
+import { projectFieldLabels } from '../domain/project-input';
+import type { AppDatabase } from './app-database';
+import { handlers } from './handlers';
+
+export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
+
+const needsInit = new Set<string>(['app.status', 'app.init']);
+
+export function createDispatcher(app: AppDatabase): Dispatch {
+  return async (method, input) => dispatchSync(app, method, input);
+}
+
+export function dispatchSync(app: AppDatabase, method: string, input: unknown): ApiResult<unknown> {
+  if (!Object.hasOwn(contract, method)) {
+    return failure(new AppError('UNKNOWN_METHOD', method));
+  }
+  const name = method as MethodName;
+  const parsed = (contract[name].input as z.ZodType).safeParse(input ?? undefined);
+  if (!parsed.success) return failure(new AppError('VALIDATION', describeIssues(parsed.error)));
+  try {
+    if (!needsInit.has(name) && app.meta('initialized') !== '1')
+      throw new AppError('NOT_INITIALIZED');
+    const handler = handlers[name] as
+      | { tx: (tx: unknown, input: unknown) => unknown }
+      | { app: (app: AppDatabase, input: unknown) => unknown };
+    const data =
+      'tx' in handler
+        ? app.transact((tx) => handler.tx(tx, parsed.data))
+        : handler.app(app, parsed.data);
+    return { ok: true, data };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+function failure(error: unknown): ApiResult<never> {
+  if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
+  console.error(error);
+  return { ok: false, code: 'INTERNAL', message: errorMessages.INTERNAL };
+}
+
+/** All issues, each prefixed by its field path when the message does not already name it. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const key = issue.path.at(-1);
+      const label = typeof key === 'string' ? (projectFieldLabels[key] ?? key) : undefined;
+      return label && !issue.message.includes(label) ? `${label}：${issue.message}` : issue.message;
+    })
+    .join('；');
+}

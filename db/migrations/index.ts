@@ -1,0 +1,13 @@
+// All migrations, in code and in order, for Kysely's Migrator.
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as m001 from './001-initial';
+
+const migrations: Record<string, Migration> = {
+  '001-initial': m001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};
+
+export const SCHEMA_VERSION = Object.keys(migrations).length;

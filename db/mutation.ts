@@ -1,0 +1,229 @@
+// The mutation layer (SYNC.md S3): the only code that writes synced tables. Each write updates the
+// row and appends one change (origin, seq, hlc, table, row id, fields, prev) in the same transaction.
+// A per-connection guard (installMutationGuard) aborts any other write to a synced table.
+import type Database from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import type { Sql } from './sql';
+import type { ColumnType, SyncedTable } from './synced-tables';
+import { syncedTables, syncedTableNames } from './synced-tables';
+import type { Clock } from './sync/hlc';
+import { formatHlc, tick } from './sync/hlc';
+import { deriveProject, projectsOfInvestor } from './derived';
+
+export type FieldValue = string | number | null;
+export type Fields = Record<string, FieldValue>;
+
+/** Written by `Mutations`; everything else sees the gate closed. */
+let gateOpen = false;
+
+function throughGate<T>(write: () => T): T {
+  gateOpen = true;
+  try {
+    return write();
+  } finally {
+    gateOpen = false;
+  }
+}
+
+/** Makes SQLite refuse writes to synced tables that do not come through this module. */
+export function installMutationGuard(sqlite: Database.Database): void {
+  sqlite.function('zs_mutation_open', { deterministic: false }, () => (gateOpen ? 1 : 0));
+  for (const table of syncedTableNames) {
+    for (const op of ['INSERT', 'UPDATE', 'DELETE']) {
+      sqlite.exec(
+        `CREATE TEMP TRIGGER IF NOT EXISTS guard_${table}_${op.toLowerCase()} BEFORE ${op} ON main.${table}
+         WHEN zs_mutation_open() = 0
+         BEGIN SELECT RAISE(ABORT, 'synced table ${table} written outside the mutation layer'); END`,
+      );
+    }
+  }
+}
+
+export interface MutationContext {
+  readonly sql: Sql;
+  readonly siteId: string;
+  readonly author: string | null;
+  readonly clock: Clock;
+  readonly wallMs: () => number;
+}
+
+/** One transaction's writes. Created and finished by AppDatabase.transact. */
+export class Mutations {
+  private clock: Clock;
+  private seq: number | null = null;
+  private lastSeq = 0;
+
+  constructor(private readonly ctx: MutationContext) {
+    this.clock = ctx.clock;
+  }
+
+  /** Creates a row; returns its id (a new UUIDv7 unless a deterministic seed id is given). */
+  insert(table: SyncedTable, fields: Fields, id: string = uuidv7()): string {
+    const values = checked(table, fields);
+    const row = { id, ...values, ...this.derivedFor(table, values) };
+    const cols = Object.keys(row);
+    throughGate(() =>
+      this.ctx.sql
+        .prepare(
+          `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+        )
+        .run(...Object.values(row)),
+    );
+    this.record(table, id, values, {});
+    if (table !== 'project') this.afterWrite(table, id, values);
+    return id;
+  }
+
+  /** Writes the fields that differ from the stored row; returns them (empty when nothing changed). */
+  update(table: SyncedTable, id: string, fields: Fields): Fields {
+    const values = checked(table, fields);
+    const current = this.ctx.sql.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as
+      Record<string, FieldValue> | undefined;
+    if (!current) throw new Error(`update of missing ${table} row ${id}`);
+    const changed: Fields = {};
+    for (const [col, value] of Object.entries(values)) {
+      if (current[col] !== value) changed[col] = value;
+    }
+    const cols = Object.keys(changed);
+    if (cols.length === 0) return changed;
+    throughGate(() =>
+      this.ctx.sql
+        .prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
+        .run(...Object.values(changed), id),
+    );
+    this.record(table, id, changed, this.winningClocks(table, id, cols));
+    this.afterWrite(table, id, changed);
+    return changed;
+  }
+
+  /** Creates the row with a known id, or updates it if it exists (seeds use deterministic ids). */
+  put(table: SyncedTable, id: string, fields: Fields): void {
+    const exists = this.ctx.sql.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id);
+    if (exists) this.update(table, id, fields);
+    else this.insert(table, fields, id);
+  }
+
+  /** Soft delete (S7): values survive, a later `deleted = 0` restores the row. */
+  remove(table: SyncedTable, id: string): boolean {
+    return Object.keys(this.update(table, id, { deleted: 1 })).length > 0;
+  }
+
+  restore(table: SyncedTable, id: string): boolean {
+    return Object.keys(this.update(table, id, { deleted: 0 })).length > 0;
+  }
+
+  /** Persists the clock and sequence; returns the clock to keep in memory once committed. */
+  finish(): Clock {
+    if (this.seq !== null) {
+      this.ctx.sql
+        .prepare(
+          `INSERT INTO sync_vv (origin, max_seq) VALUES (?, ?)
+           ON CONFLICT (origin) DO UPDATE SET max_seq = excluded.max_seq`,
+        )
+        .run(this.ctx.siteId, this.lastSeq);
+      this.ctx.sql
+        .prepare(
+          `INSERT INTO sync_meta (key, value) VALUES ('hlc_last', ?)
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        )
+        .run(formatHlc(this.clock, this.ctx.siteId));
+    }
+    return this.clock;
+  }
+
+  private record(table: SyncedTable, id: string, fields: Fields, prev: Record<string, string>) {
+    if (this.seq === null) {
+      const row = this.ctx.sql
+        .prepare('SELECT max_seq FROM sync_vv WHERE origin = ?')
+        .get(this.ctx.siteId) as { max_seq: number } | undefined;
+      this.seq = row?.max_seq ?? 0;
+    }
+    this.seq += 1;
+    this.lastSeq = this.seq;
+    this.clock = tick(this.clock, this.ctx.wallMs());
+    this.ctx.sql
+      .prepare(
+        `INSERT INTO sync_change (origin, seq, hlc, tbl, row_id, fields, prev, author)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        this.ctx.siteId,
+        this.seq,
+        formatHlc(this.clock, this.ctx.siteId),
+        table,
+        id,
+        canonicalJson(fields),
+        canonicalJson(prev),
+        this.ctx.author,
+      );
+  }
+
+  /** For each column, the hlc of the change whose value the author is looking at. */
+  private winningClocks(table: SyncedTable, id: string, cols: string[]): Record<string, string> {
+    const changes = this.ctx.sql
+      .prepare('SELECT hlc, fields FROM sync_change WHERE tbl = ? AND row_id = ? ORDER BY hlc DESC')
+      .all(table, id) as { hlc: string; fields: string }[];
+    const prev: Record<string, string> = {};
+    for (const col of cols) {
+      const winner = changes.find((c) => Object.hasOwn(JSON.parse(c.fields) as object, col));
+      if (winner) prev[col] = winner.hlc;
+    }
+    return prev;
+  }
+
+  private derivedFor(table: SyncedTable, values: Fields): Fields {
+    return table === 'project'
+      ? { ...deriveProject(this.ctx.sql, values), updated_at: this.nowIso() }
+      : {};
+  }
+
+  private afterWrite(table: SyncedTable, id: string, changed: Fields) {
+    if (table === 'project') this.refreshProject(id);
+    if (
+      table === 'investor' &&
+      ('name_zh' in changed || 'name_en' in changed || 'aliases' in changed)
+    ) {
+      for (const projectId of projectsOfInvestor(this.ctx.sql, id)) this.refreshProject(projectId);
+    }
+  }
+
+  /** Recomputes a project's local derived columns; derived values are never recorded as changes. */
+  refreshProject(id: string): void {
+    const row = this.ctx.sql.prepare('SELECT * FROM project WHERE id = ?').get(id) as Fields;
+    const derived: Fields = { ...deriveProject(this.ctx.sql, row), updated_at: this.nowIso() };
+    const cols = Object.keys(derived);
+    throughGate(() =>
+      this.ctx.sql
+        .prepare(`UPDATE project SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
+        .run(...Object.values(derived), id),
+    );
+  }
+
+  private nowIso(): string {
+    return new Date(this.ctx.wallMs()).toISOString();
+  }
+}
+
+function checked(table: SyncedTable, fields: Fields): Fields {
+  const columns: Readonly<Record<string, ColumnType>> = syncedTables[table].columns;
+  for (const [col, value] of Object.entries(fields)) {
+    const type = columns[col];
+    if (!type) throw new Error(`${table}.${col} is not a synced column`);
+    if (value === null) continue;
+    const ok =
+      type === 'text'
+        ? typeof value === 'string'
+        : type === 'integer'
+          ? Number.isSafeInteger(value)
+          : typeof value === 'number' && Number.isFinite(value);
+    if (!ok) throw new Error(`${table}.${col} expects ${type}, got ${JSON.stringify(value)}`);
+  }
+  return fields;
+}
+
+/** JSON with sorted keys, so equal content gives equal bytes. */
+export function canonicalJson(value: Record<string, FieldValue | string>): string {
+  return JSON.stringify(
+    Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))),
+  );
+}

@@ -1,0 +1,42 @@
+// Kysely's view of the database, derived from the synced-table registry so the two cannot drift.
+import type { ColumnType as KyselyColumn, Kysely } from 'kysely';
+import type { ColumnType, SyncedTable, syncedTables } from './synced-tables';
+
+type SqlValue<T> = T extends ColumnType ? (T extends 'text' ? string : number) : never;
+
+type SyncedRow<T extends SyncedTable> = { id: string } & {
+  [C in keyof (typeof syncedTables)[T]['columns']]: C extends 'deleted'
+    ? KyselyColumn<number, number | undefined, number>
+    : SqlValue<(typeof syncedTables)[T]['columns'][C]> | null;
+};
+
+export interface ProjectDerived {
+  region: string | null;
+  tier: string | null;
+  total_cny: number | null;
+  search_text: string | null;
+  updated_at: string | null;
+}
+
+export type Schema = { [T in Exclude<SyncedTable, 'project'>]: SyncedRow<T> } & {
+  project: SyncedRow<'project'> & ProjectDerived;
+  sync_meta: { key: string; value: string };
+  sync_vv: { origin: string; max_seq: number };
+  sync_change: {
+    origin: string;
+    seq: number;
+    hlc: string;
+    tbl: string;
+    row_id: string;
+    fields: string;
+    prev: string;
+    author: string | null;
+  };
+};
+
+export type QueryBuilder = Kysely<Schema>;
+export type Row<T extends keyof Schema> = {
+  [C in keyof Schema[T]]: Schema[T][C] extends KyselyColumn<infer S, unknown, unknown>
+    ? S
+    : Schema[T][C];
+};

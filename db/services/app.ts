@@ -1,0 +1,111 @@
+// First run and replica identity: status, initialisation (user, office, dictionaries, settings and
+// the 2021 targets), demo data, and the dictionaries the forms offer.
+import { AppError } from '../../domain/errors';
+import type { AppStatus, Dictionaries } from '../../domain/contract';
+import { offices } from '../../domain/vocabulary';
+import {
+  defaultLandingRule,
+  defaultStalledRules,
+  defaultUsdCnyRates,
+  fairEditions,
+  industries,
+  platforms,
+} from '../../seeds/dictionaries';
+import { targets2021 } from '../../seeds/targets-2021';
+import { generateDemo } from '../../seeds/demo';
+import type { AppDatabase, Tx } from '../app-database';
+import { SCHEMA_VERSION } from '../migrations/index';
+import { USD_RATE_SETTING } from '../derived';
+import { targetId } from '../../domain/targets';
+
+export function appStatus(app: AppDatabase): AppStatus {
+  const office = app.meta('office_id');
+  return {
+    initialized: app.meta('initialized') === '1',
+    user: app.meta('user_name') ?? null,
+    office: office ? (offices.find((o) => o.key === office)?.label ?? office) : null,
+    siteId: app.siteId,
+    schemaVersion: SCHEMA_VERSION,
+  };
+}
+
+/**
+ * Seeds a new replica. Seeded rows have deterministic ids, so two offices that both initialise
+ * write the same rows and their changes merge instead of duplicating.
+ */
+export function initialize(app: AppDatabase, input: { user: string; office: string }): AppStatus {
+  if (app.meta('initialized') === '1') throw new AppError('ALREADY_INITIALIZED');
+  const office = offices.find((o) => o.label === input.office || o.key === input.office);
+  const seed = app.sqlite.transaction(() => {
+    app.setMeta('user_name', input.user); // before the writes, so they carry the author
+    app.transact((tx) => {
+      offices.forEach((o, i) => tx.mutate.put('office', o.key, { name: o.label, sort: i }));
+      seedDictionary(tx, 'platform', platforms);
+      seedDictionary(tx, 'industry', industries);
+      seedDictionary(tx, 'fair_edition', fairEditions);
+      tx.mutate.put('setting', USD_RATE_SETTING, { value: JSON.stringify(defaultUsdCnyRates) });
+      tx.mutate.put('setting', 'landing.rule', { value: JSON.stringify(defaultLandingRule) });
+      tx.mutate.put('setting', 'stalled.rules', { value: JSON.stringify(defaultStalledRules) });
+      for (const t of targets2021) {
+        tx.mutate.put('target', targetId(t.year, t.scope, t.key), {
+          year: t.year,
+          metric_key: t.key,
+          scope: t.scope,
+          label: t.label,
+          guarantee: t.guarantee,
+          strive: t.strive,
+          unit: t.unit,
+          mode: t.mode,
+          note: t.note ?? null,
+        });
+      }
+      tx.mutate.insert('promoter', { name: input.user, office_id: office?.key ?? null, active: 1 });
+    });
+    app.setMeta('office_id', office?.key ?? input.office);
+    app.setMeta('initialized', '1');
+  });
+  seed();
+  return appStatus(app);
+}
+
+function seedDictionary(tx: Tx, kind: string, labels: readonly string[]) {
+  labels.forEach((label, sort) =>
+    tx.mutate.put('dictionary_item', `${kind}:${label}`, { kind, label, sort }),
+  );
+}
+
+/** Writes generated demo data through the mutation layer, in one transaction. */
+export function loadDemo(
+  app: AppDatabase,
+  input: { projects: number; seed: number },
+): { projects: number } {
+  if (app.meta('initialized') !== '1') throw new AppError('NOT_INITIALIZED');
+  let projects = 0;
+  app.transact((tx) => {
+    for (const row of generateDemo({ projects: input.projects, seed: input.seed })) {
+      tx.mutate.insert(row.table, row.fields, row.id);
+      if (row.table === 'project') projects += 1;
+    }
+  });
+  return { projects };
+}
+
+export function dictionaries(tx: Tx): Dictionaries {
+  const items = tx.sql
+    .prepare('SELECT kind, label FROM dictionary_item WHERE deleted = 0 ORDER BY kind, sort, label')
+    .all() as { kind: string; label: string }[];
+  const of = (kind: string) => items.filter((i) => i.kind === kind).map((i) => i.label);
+  return {
+    offices: tx.sql
+      .prepare('SELECT id, name FROM office WHERE deleted = 0 ORDER BY sort')
+      .all() as Dictionaries['offices'],
+    promoters: tx.sql
+      .prepare(
+        'SELECT id, name, office_id AS officeId FROM promoter WHERE deleted = 0 ORDER BY office_id, name',
+      )
+      .all() as Dictionaries['promoters'],
+    platforms: of('platform'),
+    industries: of('industry'),
+    fairEditions: of('fair_edition'),
+  };
+}

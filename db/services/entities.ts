@@ -1,0 +1,131 @@
+// Create, patch, soft-delete and list for the simple entities around a project (contacts,
+// activities, follow-up tasks, capital arrivals) and for investors.
+import { AppError } from '../../domain/errors';
+import type { InvestorRecord } from '../../domain/entities';
+import type { Tx } from '../app-database';
+import type { SyncedTable } from '../synced-tables';
+import type { RowShape } from './rows';
+import { fromRow, toRow } from './rows';
+
+interface EntitySpec extends RowShape {
+  table: SyncedTable;
+  label: string;
+  orderBy: string;
+}
+
+export const entitySpecs = {
+  contact: { table: 'contact', label: '联系人', orderBy: 'name' },
+  activity: { table: 'activity', label: '活动记录', orderBy: 'occurred_on DESC, id' },
+  task: { table: 'task', label: '跟进事项', orderBy: 'done, due_on, id', booleans: ['done'] },
+  arrival: {
+    table: 'capital_arrival',
+    label: '到资记录',
+    orderBy: 'arrived_on, id',
+    booleans: ['outsideCity'],
+  },
+} as const satisfies Record<string, EntitySpec>;
+
+export function createEntity<T>(tx: Tx, spec: EntitySpec, input: Record<string, unknown>): T {
+  const id = tx.mutate.insert(spec.table, toRow(input, spec));
+  return getEntity(tx, spec, id);
+}
+
+export function updateEntity<T>(
+  tx: Tx,
+  spec: EntitySpec,
+  id: string,
+  patch: Record<string, unknown>,
+): T {
+  getEntity(tx, spec, id);
+  tx.mutate.update(spec.table, id, toRow(patch, spec));
+  return getEntity(tx, spec, id);
+}
+
+export function deleteEntity(tx: Tx, spec: EntitySpec, id: string): { id: string } {
+  getEntity(tx, spec, id);
+  tx.mutate.remove(spec.table, id);
+  return { id };
+}
+
+export function getEntity<T>(tx: Tx, spec: EntitySpec, id: string): T {
+  const row = tx.sql.prepare(`SELECT * FROM ${spec.table} WHERE id = ? AND deleted = 0`).get(id) as
+    Record<string, unknown> | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `${spec.label} ${id}`);
+  return withAuthor(tx, spec, fromRow<T>(row, spec), id);
+}
+
+/** Lists by owning project and/or investor (and, for tasks, by state and due date). */
+export function listEntities<T>(
+  tx: Tx,
+  spec: EntitySpec,
+  filter: { projectId?: string; investorId?: string; done?: boolean; dueBefore?: string },
+): T[] {
+  const clauses: [string, string | number][] = [];
+  if (filter.projectId) clauses.push(['project_id = ?', filter.projectId]);
+  if (filter.investorId) clauses.push(['investor_id = ?', filter.investorId]);
+  if (filter.done !== undefined) clauses.push(['done = ?', filter.done ? 1 : 0]);
+  if (filter.dueBefore) clauses.push(['due_on < ?', filter.dueBefore]);
+  const where = ['deleted = 0', ...clauses.map(([clause]) => clause)];
+  const params = clauses.map(([, value]) => value);
+  const rows = tx.sql
+    .prepare(
+      `SELECT * FROM ${spec.table} WHERE ${where.join(' AND ')} ORDER BY ${spec.orderBy} LIMIT 5000`,
+    )
+    .all(...params) as Record<string, unknown>[];
+  return rows.map((r) => withAuthor(tx, spec, fromRow<T>(r, spec), String(r.id)));
+}
+
+/** Activities show who logged them: the author of the row's first change. */
+function withAuthor<T>(tx: Tx, spec: EntitySpec, record: T, id: string): T {
+  if (spec.table !== 'activity') return record;
+  const first = tx.sql
+    .prepare('SELECT author FROM sync_change WHERE tbl = ? AND row_id = ? ORDER BY hlc LIMIT 1')
+    .get(spec.table, id) as { author: string | null } | undefined;
+  return { ...record, author: first?.author ?? null };
+}
+
+const investorShape: RowShape = {
+  booleans: ['fortune500', 'china100', 'centralSoe', 'listed', 'wellKnown'],
+  lists: ['aliases'],
+};
+
+export function createInvestor(tx: Tx, input: Record<string, unknown>): InvestorRecord {
+  return getInvestor(tx, tx.mutate.insert('investor', toRow(input, investorShape)));
+}
+
+export function updateInvestor(tx: Tx, id: string, patch: Record<string, unknown>): InvestorRecord {
+  getInvestor(tx, id);
+  tx.mutate.update('investor', id, toRow(patch, investorShape));
+  return getInvestor(tx, id);
+}
+
+export function deleteInvestor(tx: Tx, id: string): { id: string } {
+  getInvestor(tx, id);
+  tx.mutate.remove('investor', id);
+  return { id };
+}
+
+const investorSelect = `SELECT investor.*,
+  (SELECT count(*) FROM project p WHERE p.investor_id = investor.id AND p.deleted = 0) AS project_count
+  FROM investor`;
+
+export function getInvestor(tx: Tx, id: string): InvestorRecord {
+  const row = tx.sql.prepare(`${investorSelect} WHERE id = ? AND deleted = 0`).get(id) as
+    Record<string, unknown> | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `投资方 ${id}`);
+  return fromRow<InvestorRecord>(row, investorShape);
+}
+
+export function listInvestors(
+  tx: Tx,
+  input: { q?: string; offset: number; limit: number },
+): InvestorRecord[] {
+  const q = input.q ? `%${input.q.toLowerCase()}%` : null;
+  const rows = tx.sql
+    .prepare(
+      `${investorSelect} WHERE deleted = 0 AND (@q IS NULL OR lower(name_zh) LIKE @q OR lower(name_en) LIKE @q OR lower(aliases) LIKE @q)
+       ORDER BY name_zh LIMIT @limit OFFSET @offset`,
+    )
+    .all({ q, limit: input.limit, offset: input.offset }) as Record<string, unknown>[];
+  return rows.map((r) => fromRow<InvestorRecord>(r, investorShape));
+}

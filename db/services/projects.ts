@@ -1,0 +1,227 @@
+// Projects: create, patch, soft-delete and read, linking the investor and the promoter by name.
+import { AppError } from '../../domain/errors';
+import { countryByCode } from '../../domain/countries';
+import type { Region } from '../../domain/countries';
+import type { Tier } from '../../domain/classify';
+import type { Stage } from '../../domain/lifecycle';
+import { milestones } from '../../domain/lifecycle';
+import { resolveStage } from '../../domain/project-input';
+import type { ProjectCreateInput, ProjectPatch, ProjectRecord } from '../../domain/project-input';
+import {
+  capitalTypes,
+  channels,
+  offices,
+  ownerships,
+  projectTypes,
+  provinces,
+} from '../../domain/vocabulary';
+import type { Tx } from '../app-database';
+import type { Fields } from '../mutation';
+import { snake } from './rows';
+
+type ProjectRow = Record<string, string | number | null>;
+
+export function createProject(tx: Tx, input: ProjectCreateInput): ProjectRecord {
+  const row = projectColumns(tx, input, undefined);
+  const id = tx.mutate.insert('project', { ...row, code: row.code ?? nextCode(tx, row) });
+  return getProject(tx, id);
+}
+
+export function updateProject(tx: Tx, id: string, patch: ProjectPatch): ProjectRecord {
+  const current = liveRow(tx, id);
+  tx.mutate.update('project', id, projectColumns(tx, patch, current));
+  return getProject(tx, id);
+}
+
+export function deleteProject(tx: Tx, id: string): { id: string } {
+  liveRow(tx, id);
+  tx.mutate.remove('project', id);
+  return { id };
+}
+
+export function getProject(tx: Tx, id: string): ProjectRecord {
+  return projectRecord(tx, liveRow(tx, id));
+}
+
+function liveRow(tx: Tx, id: string): ProjectRow {
+  const row = tx.sql.prepare('SELECT * FROM project WHERE id = ? AND deleted = 0').get(id) as
+    ProjectRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `项目 ${id}`);
+  return row;
+}
+
+const plainKeys = [
+  'name',
+  'code',
+  'country',
+  'province',
+  'ownership',
+  'capitalType',
+  'projectType',
+  'industry',
+  'platform',
+  'channel',
+  'referrer',
+  'agent',
+  'fairEdition',
+  'contractedFdiUsd',
+  'landAreaMu',
+  'terminatedOn',
+  'terminationReason',
+  'problems',
+  'nextSteps',
+  ...milestones.flatMap((m) => [m.actualKey, m.plannedKey]),
+] as const;
+
+/** Maps validated input to columns, resolving names to ids and the stage against the dates. */
+function projectColumns(
+  tx: Tx,
+  input: ProjectCreateInput | ProjectPatch,
+  current: ProjectRow | undefined,
+): Fields {
+  const row: Fields = {};
+  for (const key of plainKeys) {
+    const value = input[key];
+    if (value !== undefined) row[snake(key)] = value;
+  }
+  if (input.industrial !== undefined) row.industrial = input.industrial ? 1 : 0;
+  if (input.leaderProject !== undefined) row.leader_project = input.leaderProject ? 1 : 0;
+  if (input.office !== undefined) row.office_id = input.office;
+  if (input.investor !== undefined)
+    row.investor_id = input.investor ? investorIdFor(tx, input.investor) : null;
+  if (input.owner !== undefined)
+    row.owner_id = input.owner
+      ? promoterIdFor(tx, input.owner, input.office ?? current?.office_id)
+      : null;
+  if (input.totalInvestmentCny !== undefined && input.totalInvestmentCny !== null) {
+    row.total_investment = input.totalInvestmentCny;
+    row.investment_currency = 'CNY';
+  } else if (input.totalInvestmentUsd !== undefined && input.totalInvestmentUsd !== null) {
+    row.total_investment = input.totalInvestmentUsd;
+    row.investment_currency = 'USD';
+  } else if (input.totalInvestmentCny === null || input.totalInvestmentUsd === null) {
+    row.total_investment = null;
+  }
+
+  const dates = Object.fromEntries(
+    milestones.map((m) => {
+      const given = input[m.actualKey];
+      return [
+        m.actualKey,
+        given !== undefined ? given : (current?.[snake(m.actualKey)] as string | null),
+      ];
+    }),
+  );
+  const resolved = resolveStage(input.stage, current?.stage as Stage | undefined, dates);
+  if ('error' in resolved) throw new AppError('VALIDATION', resolved.error);
+  row.stage = resolved.stage;
+  if (
+    resolved.stage === 'terminated' &&
+    !(input.terminationReason ?? current?.termination_reason)
+  ) {
+    throw new AppError('VALIDATION', '终止项目须填写终止原因');
+  }
+  return row;
+}
+
+/** Links an investor by Chinese or English name (case-insensitive), creating it if none matches. */
+function investorIdFor(tx: Tx, name: string): string {
+  const found = tx.sql
+    .prepare(
+      'SELECT id FROM investor WHERE deleted = 0 AND (name_zh = @name OR lower(name_en) = lower(@name)) ORDER BY id LIMIT 1',
+    )
+    .get({ name }) as { id: string } | undefined;
+  return found?.id ?? tx.mutate.insert('investor', { name_zh: name });
+}
+
+function promoterIdFor(tx: Tx, name: string, officeId: unknown): string {
+  const found = tx.sql
+    .prepare('SELECT id FROM promoter WHERE deleted = 0 AND name = ? ORDER BY id LIMIT 1')
+    .get(name) as { id: string } | undefined;
+  return (
+    found?.id ??
+    tx.mutate.insert('promoter', {
+      name,
+      office_id: typeof officeId === 'string' ? officeId : null,
+      active: 1,
+    })
+  );
+}
+
+const officeCodes: Record<string, string> = {
+  hq: 'BB',
+  shanghai: 'SH',
+  beijing: 'BJ',
+  shenzhen: 'SZ',
+};
+
+/** 项目编号 such as SH2021-0007: office, year and a running number on this replica. */
+function nextCode(tx: Tx, row: Fields): string {
+  const prefix = `${officeCodes[String(row.office_id)] ?? 'ZS'}${new Date().getFullYear()}-`;
+  const last = tx.sql
+    .prepare("SELECT max(code) AS code FROM project WHERE code LIKE ? ESCAPE '\\'")
+    .get(`${prefix}%`) as { code: string | null };
+  const n = last.code ? Number(last.code.slice(prefix.length)) + 1 : 1;
+  return `${prefix}${String(n).padStart(4, '0')}`;
+}
+
+const labelOf = (list: readonly { key: string; label: string }[], key: unknown) =>
+  typeof key === 'string' ? (list.find((e) => e.key === key)?.label ?? key) : null;
+
+export function projectRecord(tx: Tx, row: ProjectRow): ProjectRecord {
+  const names = tx.sql
+    .prepare(
+      `SELECT (SELECT name_zh FROM investor WHERE id = ?) AS investor,
+              (SELECT name FROM promoter WHERE id = ?) AS owner`,
+    )
+    .get(row.investor_id, row.owner_id) as { investor: string | null; owner: string | null };
+  const str = (col: string) => (row[col] as string | null) ?? null;
+  const num = (col: string) => (row[col] as number | null) ?? null;
+  const usd = row.investment_currency === 'USD';
+  return {
+    id: String(row.id),
+    code: str('code'),
+    name: String(row.name ?? ''),
+    investorId: str('investor_id'),
+    investor: names.investor,
+    country: str('country'),
+    countryName: row.country ? (countryByCode(String(row.country))?.nameZh ?? null) : null,
+    region: str('region') as Region | null,
+    tier: str('tier') as Tier | null,
+    province: labelOf(provinces, row.province),
+    ownership: labelOf(ownerships, row.ownership),
+    capitalType: labelOf(capitalTypes, row.capital_type),
+    projectType: labelOf(projectTypes, row.project_type),
+    industrial: row.industrial === 1,
+    industry: str('industry'),
+    platform: str('platform'),
+    channel: labelOf(channels, row.channel),
+    referrer: str('referrer'),
+    agent: str('agent'),
+    fairEdition: str('fair_edition'),
+    office: labelOf(offices, row.office_id),
+    ownerId: str('owner_id'),
+    owner: names.owner,
+    totalInvestmentCny: usd ? null : num('total_investment'),
+    totalInvestmentUsd: usd ? num('total_investment') : null,
+    totalInvestmentCnyEquivalent: num('total_cny'),
+    contractedFdiUsd: num('contracted_fdi_usd'),
+    landAreaMu: num('land_area_mu'),
+    stage: (str('stage') ?? 'lead') as Stage,
+    terminatedOn: str('terminated_on'),
+    terminationReason: str('termination_reason'),
+    problems: str('problems'),
+    nextSteps: str('next_steps'),
+    leaderProject: row.leader_project === 1,
+    updatedAt: str('updated_at'),
+    ...(Object.fromEntries(
+      milestones.flatMap((m) => [
+        [m.actualKey, str(snake(m.actualKey))],
+        [m.plannedKey, str(snake(m.plannedKey))],
+      ]),
+    ) as Pick<
+      ProjectRecord,
+      (typeof milestones)[number]['actualKey'] | (typeof milestones)[number]['plannedKey']
+    >),
+  };
+}

@@ -1,0 +1,156 @@
+// The registry of synced tables: which columns a change may carry and of what type. The mutation
+// layer and (later) sync import consult it; a test checks it against the real schema.
+
+export type ColumnType = 'text' | 'integer' | 'real';
+
+interface TableSpec {
+  /** Columns a change may write (besides the id). `deleted` is on every table. */
+  readonly columns: Readonly<Record<string, ColumnType>>;
+  /** Local columns computed from the synced ones; never carried by a change. */
+  readonly derived?: readonly string[];
+}
+
+export const syncedTables = {
+  office: { columns: { deleted: 'integer', name: 'text', sort: 'integer' } },
+  promoter: {
+    columns: { deleted: 'integer', name: 'text', office_id: 'text', active: 'integer' },
+  },
+  investor: {
+    columns: {
+      deleted: 'integer',
+      name_zh: 'text',
+      name_en: 'text',
+      aliases: 'text',
+      parent_name: 'text',
+      parent_investor_id: 'text',
+      hq_country: 'text',
+      fortune500: 'integer',
+      china100: 'integer',
+      central_soe: 'integer',
+      listed: 'integer',
+      well_known: 'integer',
+      notes: 'text',
+    },
+  },
+  contact: {
+    columns: {
+      deleted: 'integer',
+      investor_id: 'text',
+      project_id: 'text',
+      name: 'text',
+      title: 'text',
+      phone: 'text',
+      wechat: 'text',
+      email: 'text',
+      notes: 'text',
+    },
+  },
+  project: {
+    columns: {
+      deleted: 'integer',
+      code: 'text',
+      name: 'text',
+      investor_id: 'text',
+      country: 'text',
+      province: 'text',
+      ownership: 'text',
+      capital_type: 'text',
+      project_type: 'text',
+      industrial: 'integer',
+      industry: 'text',
+      platform: 'text',
+      channel: 'text',
+      referrer: 'text',
+      agent: 'text',
+      fair_edition: 'text',
+      office_id: 'text',
+      owner_id: 'text',
+      total_investment: 'integer',
+      investment_currency: 'text',
+      contracted_fdi_usd: 'integer',
+      land_area_mu: 'real',
+      stage: 'text',
+      terminated_on: 'text',
+      termination_reason: 'text',
+      problems: 'text',
+      next_steps: 'text',
+      leader_project: 'integer',
+      signed_on: 'text',
+      planned_signed_on: 'text',
+      registered_on: 'text',
+      planned_registered_on: 'text',
+      land_supplied_on: 'text',
+      planned_land_supplied_on: 'text',
+      started_on: 'text',
+      planned_started_on: 'text',
+      completed_on: 'text',
+      planned_completed_on: 'text',
+      producing_on: 'text',
+      planned_producing_on: 'text',
+    },
+    derived: ['region', 'tier', 'total_cny', 'search_text', 'updated_at'],
+  },
+  capital_arrival: {
+    columns: {
+      deleted: 'integer',
+      project_id: 'text',
+      arrived_on: 'text',
+      amount: 'integer',
+      currency: 'text',
+      kind: 'text',
+      outside_city: 'integer',
+      notes: 'text',
+    },
+  },
+  activity: {
+    columns: {
+      deleted: 'integer',
+      project_id: 'text',
+      investor_id: 'text',
+      kind: 'text',
+      occurred_on: 'text',
+      people: 'text',
+      notes: 'text',
+    },
+  },
+  task: {
+    columns: {
+      deleted: 'integer',
+      project_id: 'text',
+      title: 'text',
+      due_on: 'text',
+      done: 'integer',
+      done_on: 'text',
+      assignee_id: 'text',
+      notes: 'text',
+    },
+  },
+  target: {
+    columns: {
+      deleted: 'integer',
+      year: 'integer',
+      metric_key: 'text',
+      scope: 'text',
+      label: 'text',
+      guarantee: 'integer',
+      strive: 'integer',
+      unit: 'text',
+      mode: 'text',
+      note: 'text',
+    },
+  },
+  target_actual: {
+    columns: { deleted: 'integer', target_id: 'text', month: 'integer', value: 'integer' },
+  },
+  setting: { columns: { deleted: 'integer', value: 'text' } },
+  dictionary_item: {
+    columns: { deleted: 'integer', kind: 'text', label: 'text', sort: 'integer' },
+  },
+} as const satisfies Record<string, TableSpec>;
+
+export type SyncedTable = keyof typeof syncedTables;
+export const syncedTableNames = Object.keys(syncedTables) as SyncedTable[];
+
+export function isSyncedTable(name: string): name is SyncedTable {
+  return Object.hasOwn(syncedTables, name);
+}

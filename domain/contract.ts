@@ -1,0 +1,147 @@
+// The API contract: every method the UI, CLI and tests may call, with its zod input schema and its
+// output type. Both transports (Electron IPC and the HTTP harness) serve exactly this list.
+import { z } from 'zod';
+import {
+  activityCreate,
+  activityPatch,
+  arrivalCreate,
+  arrivalPatch,
+  contactCreate,
+  contactPatch,
+  investorCreate,
+  investorPatch,
+} from './entities';
+import type {
+  ActivityRecord,
+  ArrivalRecord,
+  ContactRecord,
+  InvestorRecord,
+  TaskRecord,
+} from './entities';
+import { taskCreate, taskPatch } from './entities';
+import { ledgerQuery } from './ledger';
+import type { LedgerPage } from './ledger';
+import { projectCreateInput, projectPatch } from './project-input';
+import type { ProjectRecord } from './project-input';
+import { targetListInput, targetUpsertInput } from './targets';
+import type { TargetRecord } from './targets';
+import { offices } from './vocabulary';
+
+z.config(z.locales.zhCN());
+
+/** Pairs an input schema with an output type that exists only for the compiler. */
+function method<I extends z.ZodType, O>(input: I) {
+  return { input, output: undefined as unknown as O };
+}
+
+const idInput = z.strictObject({ id: z.string({ error: '缺少记录编号' }).min(1, '缺少记录编号') });
+const patchOf = <P extends z.ZodType>(patch: P) =>
+  z.strictObject({ id: z.string({ error: '缺少记录编号' }).min(1, '缺少记录编号'), patch });
+const none = z.strictObject({}).optional();
+
+export interface AppStatus {
+  initialized: boolean;
+  user: string | null;
+  office: string | null;
+  siteId: string;
+  schemaVersion: number;
+}
+
+export interface Dictionaries {
+  offices: { id: string; name: string }[];
+  promoters: { id: string; name: string; officeId: string | null }[];
+  platforms: string[];
+  industries: string[];
+  fairEditions: string[];
+}
+
+export const initInput = z.strictObject({
+  user: z.string().trim().min(1, '请填写姓名').max(50, '姓名过长'),
+  office: z.string().refine((o) => offices.some((x) => x.label === o || x.key === o), {
+    message: `驻点无效，可选：${offices.map((o) => o.label).join('、')}`,
+  }),
+});
+
+export const demoInput = z.strictObject({
+  projects: z.number().int().min(1, '项目数至少为 1').max(1_000_000, '项目数最多 1,000,000'),
+  seed: z.number().int().default(1),
+});
+
+const investorListInput = z
+  .strictObject({
+    q: z.string().trim().max(100).optional(),
+    offset: z.number().int().nonnegative().default(0),
+    limit: z.number().int().min(1).max(1000).default(100),
+  })
+  .default({ offset: 0, limit: 100 });
+const ownerFilter = z.strictObject({
+  projectId: z.string().optional(),
+  investorId: z.string().optional(),
+});
+const taskListInput = z.strictObject({
+  projectId: z.string().optional(),
+  done: z.boolean().optional(),
+  dueBefore: z.string().optional(),
+});
+
+export const contract = {
+  'app.status': method<typeof none, AppStatus>(none),
+  'app.init': method<typeof initInput, AppStatus>(initInput),
+  'app.demo': method<typeof demoInput, { projects: number }>(demoInput),
+  'dictionary.list': method<typeof none, Dictionaries>(none),
+
+  'project.create': method<typeof projectCreateInput, ProjectRecord>(projectCreateInput),
+  'project.update': method<ReturnType<typeof patchOf<typeof projectPatch>>, ProjectRecord>(
+    patchOf(projectPatch),
+  ),
+  'project.delete': method<typeof idInput, { id: string }>(idInput),
+  'project.get': method<typeof idInput, ProjectRecord>(idInput),
+  'ledger.query': method<typeof ledgerQuery, LedgerPage>(ledgerQuery),
+
+  'investor.create': method<typeof investorCreate, InvestorRecord>(investorCreate),
+  'investor.update': method<ReturnType<typeof patchOf<typeof investorPatch>>, InvestorRecord>(
+    patchOf(investorPatch),
+  ),
+  'investor.delete': method<typeof idInput, { id: string }>(idInput),
+  'investor.get': method<typeof idInput, InvestorRecord>(idInput),
+  'investor.list': method<typeof investorListInput, InvestorRecord[]>(investorListInput),
+
+  'contact.create': method<typeof contactCreate, ContactRecord>(contactCreate),
+  'contact.update': method<ReturnType<typeof patchOf<typeof contactPatch>>, ContactRecord>(
+    patchOf(contactPatch),
+  ),
+  'contact.delete': method<typeof idInput, { id: string }>(idInput),
+  'contact.list': method<typeof ownerFilter, ContactRecord[]>(ownerFilter),
+
+  'activity.create': method<typeof activityCreate, ActivityRecord>(activityCreate),
+  'activity.update': method<ReturnType<typeof patchOf<typeof activityPatch>>, ActivityRecord>(
+    patchOf(activityPatch),
+  ),
+  'activity.delete': method<typeof idInput, { id: string }>(idInput),
+  'activity.list': method<typeof ownerFilter, ActivityRecord[]>(ownerFilter),
+
+  'task.create': method<typeof taskCreate, TaskRecord>(taskCreate),
+  'task.update': method<ReturnType<typeof patchOf<typeof taskPatch>>, TaskRecord>(
+    patchOf(taskPatch),
+  ),
+  'task.delete': method<typeof idInput, { id: string }>(idInput),
+  'task.list': method<typeof taskListInput, TaskRecord[]>(taskListInput),
+
+  'arrival.create': method<typeof arrivalCreate, ArrivalRecord>(arrivalCreate),
+  'arrival.update': method<ReturnType<typeof patchOf<typeof arrivalPatch>>, ArrivalRecord>(
+    patchOf(arrivalPatch),
+  ),
+  'arrival.delete': method<typeof idInput, { id: string }>(idInput),
+  'arrival.list': method<typeof ownerFilter, ArrivalRecord[]>(ownerFilter),
+
+  'target.list': method<typeof targetListInput, TargetRecord[]>(targetListInput),
+  'target.upsert': method<typeof targetUpsertInput, TargetRecord>(targetUpsertInput),
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodArgs<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = Contract[M]['output'];
+
+export const methodNames = Object.keys(contract) as MethodName[];

@@ -1,0 +1,28 @@
+// Every error the app can report to a user: a stable code and its one Chinese message.
+// Services throw AppError inside a transaction (so it rolls back); transports turn it into a result value.
+
+export const errorMessages = {
+  VALIDATION: '输入有误',
+  BAD_JSON: 'JSON 格式错误，无法解析',
+  UNKNOWN_METHOD: '未知的接口方法',
+  NOT_FOUND: '记录不存在或已删除',
+  NOT_INITIALIZED: '数据库尚未初始化，请先完成首次设置',
+  ALREADY_INITIALIZED: '数据库已经初始化过',
+  FORBIDDEN_SENDER: '拒绝来自非应用窗口的请求',
+  INTERNAL: '内部错误，操作未保存',
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, detail?: string) {
+    super(detail ? `${errorMessages[code]}：${detail}` : errorMessages[code]);
+    this.code = code;
+    this.name = 'AppError';
+  }
+}
+
+export type ApiOk<T> = { ok: true; data: T };
+export type ApiErr = { ok: false; code: ErrorCode; message: string };
+export type ApiResult<T> = ApiOk<T> | ApiErr;

@@ -1,0 +1,90 @@
+// The ledger (台账) query: filters, sort and paging as the screen and CLI send them, and the page of
+// rows with totals for the whole filter that comes back.
+import { z } from 'zod';
+import { regionOrder } from './countries';
+import type { Region } from './countries';
+import { tierOrder } from './classify';
+import type { Tier } from './classify';
+import { stageOrder } from './lifecycle';
+import type { Stage } from './lifecycle';
+import { channels, offices } from './vocabulary';
+
+/** A filter takes one value or several; a single value is read as a list of one. */
+const oneOrMany = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(item));
+
+const keyOrLabel = (list: readonly { key: string; label: string }[], what: string) =>
+  z.string().transform((value, ctx) => {
+    const found = list.find((e) => e.key === value || e.label === value);
+    if (!found) {
+      ctx.addIssue({ code: 'custom', message: `${what}「${value}」无效` });
+      return z.NEVER;
+    }
+    return found.key;
+  });
+
+export const ledgerSortKeys = [
+  'code',
+  'name',
+  'investor',
+  'region',
+  'tier',
+  'totalInvestment',
+  'contractedFdiUsd',
+  'stage',
+  'office',
+  'owner',
+  'industry',
+  'signedOn',
+  'updatedAt',
+] as const;
+export type LedgerSortKey = (typeof ledgerSortKeys)[number];
+
+export const ledgerQuery = z.strictObject({
+  region: oneOrMany(
+    z.enum(regionOrder as [Region, ...Region[]], { error: '未知的来源地区' }),
+  ).optional(),
+  tier: oneOrMany(z.enum(tierOrder as [Tier, ...Tier[]], { error: '未知的规模档次' })).optional(),
+  stage: oneOrMany(z.enum(stageOrder as [Stage, ...Stage[]], { error: '未知阶段' })).optional(),
+  office: oneOrMany(keyOrLabel(offices, '驻点')).optional(),
+  owner: oneOrMany(z.string()).optional(),
+  industry: oneOrMany(z.string()).optional(),
+  channel: oneOrMany(keyOrLabel(channels, '招商方式')).optional(),
+  signingYear: z.number().int().min(1990, '签约年份无效').max(2100, '签约年份无效').optional(),
+  q: z.string().trim().max(100, '搜索词过长').optional(),
+  sort: z
+    .object({
+      key: z.enum(ledgerSortKeys, { error: '无法按该列排序' }),
+      dir: z.enum(['asc', 'desc']).default('asc'),
+    })
+    .default({ key: 'updatedAt', dir: 'desc' }),
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().min(1).max(1000, '每页最多 1000 行').default(100),
+});
+export type LedgerQuery = z.input<typeof ledgerQuery>;
+
+export interface LedgerRow {
+  id: string;
+  code: string | null;
+  name: string;
+  investor: string | null;
+  country: string | null;
+  region: Region | null;
+  tier: Tier | null;
+  industry: string | null;
+  totalInvestmentCny: number | null;
+  contractedFdiUsd: number | null;
+  stage: Stage;
+  office: string | null;
+  owner: string | null;
+  channel: string | null;
+  signedOn: string | null;
+  updatedAt: string | null;
+}
+
+export interface LedgerPage {
+  rows: LedgerRow[];
+  /** Over the whole filter, not just this page. */
+  totals: { count: number; totalInvestmentCny: number; contractedFdiUsd: number };
+  offset: number;
+}

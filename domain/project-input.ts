@@ -1,0 +1,234 @@
+// The project as the API, CLI and forms see it: zod schemas for input (create and patch), the
+// record type for output, and the rule that reconciles the stage with the milestone dates.
+import { z } from 'zod';
+import { countryByCode } from './countries';
+import type { Region } from './countries';
+import type { Tier } from './classify';
+import { isRealIsoDate } from './dates';
+import type { ActualKey, PlannedKey, Stage } from './lifecycle';
+import { furthestMilestone, milestones, stageLabels, stageOrder } from './lifecycle';
+import type { Entry } from './vocabulary';
+import { capitalTypes, channels, offices, ownerships, projectTypes, provinces } from './vocabulary';
+
+export const MAX_AMOUNT = 9_000_000_000_000_000; // 9 × 10^15 元: exact in a double, and absurd enough
+
+/** Chinese labels of the input keys, as in the ledger's columns; used in every message. */
+export const projectFieldLabels: Record<string, string> = {
+  name: '项目名称',
+  code: '项目编号',
+  investor: '投资方',
+  country: '国别/地区',
+  province: '省份',
+  ownership: '企业性质',
+  capitalType: '资本类别',
+  projectType: '项目类型',
+  industrial: '产业项目',
+  industry: '产业',
+  platform: '承接平台',
+  channel: '招商方式',
+  referrer: '引荐人',
+  agent: '委托机构',
+  fairEdition: '展会届次',
+  office: '驻点/责任单位',
+  owner: '招商责任人',
+  totalInvestmentCny: '总投资（元）',
+  totalInvestmentUsd: '总投资（美元）',
+  contractedFdiUsd: '合同外资（美元）',
+  landAreaMu: '用地（亩）',
+  stage: '阶段',
+  terminatedOn: '终止日期',
+  terminationReason: '终止原因',
+  problems: '存在问题',
+  nextSteps: '下一步工作',
+  leaderProject: '省市县长工程',
+  ...Object.fromEntries(
+    milestones.flatMap((m) => [
+      [m.actualKey, `${m.label}日期`],
+      [m.plannedKey, `计划${m.label}日期`],
+    ]),
+  ),
+};
+
+const label = (key: string) => projectFieldLabels[key] ?? key;
+
+const text = (key: string, max = 200) =>
+  z
+    .string({ error: `${label(key)}须为文字` })
+    .trim()
+    .max(max, `${label(key)}不能超过 ${max} 个字`);
+
+const amount = (key: string) =>
+  z
+    .number({ error: `${label(key)}须为数字` })
+    .int(`${label(key)}须为整数（单位：元或美元）`)
+    .nonnegative(`${label(key)}不能为负数`)
+    .max(MAX_AMOUNT, `${label(key)}超出范围`);
+
+const isoDate = (key: string) =>
+  z
+    .string({ error: `${label(key)}须为日期` })
+    .refine(isRealIsoDate, `${label(key)}不是存在的日期（格式为 YYYY-MM-DD）`);
+
+/** Accepts a vocabulary entry by key or by its Chinese label; yields the key. */
+function vocabulary<K extends string>(key: string, list: readonly Entry<K>[]) {
+  const choices = list.map((e) => e.label).join('、');
+  return z.string({ error: `${label(key)}须为文字` }).transform((value, ctx) => {
+    const found = list.find((e) => e.key === value || e.label === value.trim());
+    if (!found) {
+      ctx.addIssue({ code: 'custom', message: `${label(key)}「${value}」无效，可选：${choices}` });
+      return z.NEVER;
+    }
+    return found.key;
+  });
+}
+
+const countryCode = z
+  .string({ error: '国别/地区须为代码' })
+  .transform((v) => v.trim().toUpperCase())
+  .refine(
+    (code) => countryByCode(code) !== undefined,
+    '未知的国别/地区代码（请使用 ISO 两位代码，如 DE、US、HK）',
+  );
+
+const stageSchema = z.enum(stageOrder as [Stage, ...Stage[]], {
+  error: `未知阶段，可选：${stageOrder.map((s) => `${s}（${stageLabels[s]}）`).join('、')}`,
+});
+
+const dateFields = Object.fromEntries(
+  milestones.flatMap((m) => [
+    [m.actualKey, isoDate(m.actualKey).nullable()],
+    [m.plannedKey, isoDate(m.plannedKey).nullable()],
+  ]),
+) as Record<ActualKey | PlannedKey, z.ZodNullable<ReturnType<typeof isoDate>>>;
+
+/** Every writable field; all optional so the same shape serves create and patch. */
+const projectFields = z.strictObject(
+  {
+    name: text('name', 200).min(1, '项目名称不能为空'),
+    code: text('code', 40).nullable(),
+    investor: text('investor', 200).nullable(),
+    country: countryCode.nullable(),
+    province: vocabulary('province', provinces).nullable(),
+    ownership: vocabulary('ownership', ownerships).nullable(),
+    capitalType: vocabulary('capitalType', capitalTypes).nullable(),
+    projectType: vocabulary('projectType', projectTypes).nullable(),
+    industrial: z.boolean({ error: '产业项目须为是或否' }),
+    industry: text('industry', 50).nullable(),
+    platform: text('platform', 100).nullable(),
+    channel: vocabulary('channel', channels).nullable(),
+    referrer: text('referrer', 100).nullable(),
+    agent: text('agent', 100).nullable(),
+    fairEdition: text('fairEdition', 100).nullable(),
+    office: vocabulary('office', offices).nullable(),
+    owner: text('owner', 50).nullable(),
+    totalInvestmentCny: amount('totalInvestmentCny').nullable(),
+    totalInvestmentUsd: amount('totalInvestmentUsd').nullable(),
+    contractedFdiUsd: amount('contractedFdiUsd').nullable(),
+    landAreaMu: z
+      .number({ error: '用地（亩）须为数字' })
+      .nonnegative('用地（亩）不能为负数')
+      .max(1_000_000, '用地（亩）超出范围')
+      .nullable(),
+    stage: stageSchema,
+    terminatedOn: isoDate('terminatedOn').nullable(),
+    terminationReason: text('terminationReason', 500).nullable(),
+    problems: text('problems', 2000).nullable(),
+    nextSteps: text('nextSteps', 2000).nullable(),
+    leaderProject: z.boolean({ error: '省市县长工程须为是或否' }),
+    ...dateFields,
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `未知字段：${issue.keys.join('、')}` : undefined,
+  },
+);
+
+const oneCurrency = (p: {
+  totalInvestmentCny?: number | null;
+  totalInvestmentUsd?: number | null;
+}) => p.totalInvestmentCny == null || p.totalInvestmentUsd == null;
+const oneCurrencyMessage = {
+  message: '总投资只能填写人民币（totalInvestmentCny）或美元（totalInvestmentUsd）其中一种',
+  path: ['totalInvestmentUsd'],
+};
+
+export const projectCreateInput = projectFields
+  .partial()
+  .required({ name: true })
+  .refine(oneCurrency, oneCurrencyMessage);
+export const projectPatch = projectFields.partial().refine(oneCurrency, oneCurrencyMessage);
+
+export type ProjectCreateInput = z.infer<typeof projectCreateInput>;
+export type ProjectPatch = z.infer<typeof projectPatch>;
+export type ProjectFields = z.infer<typeof projectFields>;
+
+/** A project as every transport returns it. Enumerations the users name come back as labels. */
+export type ProjectRecord = {
+  id: string;
+  code: string | null;
+  name: string;
+  investorId: string | null;
+  investor: string | null;
+  country: string | null;
+  countryName: string | null;
+  region: Region | null;
+  tier: Tier | null;
+  province: string | null;
+  ownership: string | null;
+  capitalType: string | null;
+  projectType: string | null;
+  industrial: boolean;
+  industry: string | null;
+  platform: string | null;
+  channel: string | null;
+  referrer: string | null;
+  agent: string | null;
+  fairEdition: string | null;
+  office: string | null;
+  ownerId: string | null;
+  owner: string | null;
+  totalInvestmentCny: number | null;
+  totalInvestmentUsd: number | null;
+  /** Total investment in 元 at the year's rate, whatever the currency entered. */
+  totalInvestmentCnyEquivalent: number | null;
+  contractedFdiUsd: number | null;
+  landAreaMu: number | null;
+  stage: Stage;
+  terminatedOn: string | null;
+  terminationReason: string | null;
+  problems: string | null;
+  nextSteps: string | null;
+  leaderProject: boolean;
+  updatedAt: string | null;
+} & Record<ActualKey | PlannedKey, string | null>;
+
+/**
+ * The stage a project ends up in: the furthest milestone with an actual date (DOMAIN.md); 线索/在谈
+ * only before any milestone; 终止 whenever asked. Returns an error message when the requested stage
+ * contradicts the dates.
+ */
+export function resolveStage(
+  requested: Stage | undefined,
+  current: Stage | undefined,
+  dates: Partial<Record<ActualKey, string | null>>,
+): { stage: Stage } | { error: string } {
+  const furthest = furthestMilestone(dates);
+  const wanted = requested ?? current;
+  if (wanted === 'terminated') return { stage: 'terminated' };
+  if (requested === undefined || requested === 'lead' || requested === 'negotiating') {
+    if (furthest) {
+      if (requested) {
+        return { error: `已填写${stageLabels[furthest]}日期，阶段不能为${stageLabels[requested]}` };
+      }
+      return { stage: furthest };
+    }
+    return { stage: wanted === 'negotiating' ? 'negotiating' : 'lead' };
+  }
+  if (furthest !== requested) {
+    const m = milestones.find((x) => x.stage === requested);
+    return furthest && stageOrder.indexOf(furthest) > stageOrder.indexOf(requested)
+      ? { error: `已填写${stageLabels[furthest]}日期，阶段应为${stageLabels[furthest]}` }
+      : { error: `阶段为${stageLabels[requested]}时须填写${m?.label ?? ''}日期` };
+  }
+  return { stage: requested };
+}

@@ -1,0 +1,53 @@
+// The renderer's only way to the backend: window.api (the Electron preload, or /web-api.js in the
+// browser harness) has one function per contract method; `call` types it and turns a failed result
+// into an exception carrying the Chinese message.
+import type { MethodArgs, MethodName, MethodOutput } from '../../../domain/contract';
+import type { ApiResult, ErrorCode } from '../../../domain/errors';
+
+export type WindowApi = {
+  [M in MethodName]: (input: MethodArgs<M>) => Promise<ApiResult<MethodOutput<M>>>;
+};
+
+declare global {
+  interface Window {
+    api?: WindowApi;
+  }
+}
+
+/** A failed call: `message` is the Chinese text to show, `code` the stable error code. */
+export class ApiError extends Error {
+  readonly code: ErrorCode | 'UNREACHABLE';
+  constructor(code: ErrorCode | 'UNREACHABLE', message: string) {
+    super(message);
+    this.code = code;
+    this.name = 'ApiError';
+  }
+}
+
+/** Methods whose input may be left out (app.status, dictionary.list …) take no second argument. */
+type InputArgs<M extends MethodName> =
+  undefined extends MethodArgs<M> ? [input?: MethodArgs<M>] : [input: MethodArgs<M>];
+
+export async function call<M extends MethodName>(
+  method: M,
+  ...[input]: InputArgs<M>
+): Promise<MethodOutput<M>> {
+  const fn = window.api?.[method] as
+    ((input: MethodArgs<M> | undefined) => Promise<ApiResult<MethodOutput<M>>>) | undefined;
+  if (typeof fn !== 'function') {
+    throw new ApiError('UNREACHABLE', `无法连接数据服务（接口 ${method} 不可用），请重新启动应用`);
+  }
+  let result: ApiResult<MethodOutput<M>>;
+  try {
+    result = await fn(input);
+  } catch {
+    throw new ApiError('UNREACHABLE', '无法连接数据服务，请检查应用是否仍在运行');
+  }
+  if (!result.ok) throw new ApiError(result.code, result.message);
+  return result.data;
+}
+
+/** The message to show for anything a call may throw. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,55 @@
+// What the 台账 shows with no rows: for an empty database, how to add projects and a button that
+// loads demo data; for a filter that matches nothing, a way back.
+import { useState } from 'react';
+import { call, errorText } from '../api/client';
+
+export const DEMO_PROJECTS = 1000;
+
+export function LedgerEmpty({ onDemoLoaded }: { onDemoLoaded: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const loadDemo = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('app.demo', { projects: DEMO_PROJECTS, seed: 1 });
+      onDemoLoaded();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="empty-state">
+      <h2>还没有项目</h2>
+      <p>
+        可以先加载演示数据，看看台账的样子；也可以在命令行用 <code>npm run cli -- project add</code>{' '}
+        添加项目。
+      </p>
+      <button type="button" className="primary-button" disabled={busy} onClick={loadDemo}>
+        {busy ? '正在生成演示数据……' : `加载演示数据（${DEMO_PROJECTS} 个项目）`}
+      </button>
+      {error ? (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      ) : null}
+      <p className="empty-note">「新建项目」和在「设置」中导入已有台账即将推出。</p>
+    </div>
+  );
+}
+
+export function LedgerNoMatches({ onClear }: { onClear: () => void }) {
+  return (
+    <div className="empty-state">
+      <h2>没有符合条件的项目</h2>
+      <p>换个搜索词，或放宽地区、规模、阶段、驻点的筛选。</p>
+      <button type="button" className="secondary-button" onClick={onClear}>
+        清除筛选
+      </button>
+    </div>
+  );
+}

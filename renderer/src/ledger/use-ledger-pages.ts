@@ -1,0 +1,113 @@
+// Fetches the ledger in pages of 200 as rows come into view, so 100,000 projects scroll smoothly:
+// a page cache keyed by offset (bounded, the pages farthest from the latest one are dropped), the
+// totals of the whole filter from the latest page, and the previous results kept on screen while a
+// new filter or sort loads.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { LedgerPage, LedgerRow } from '../../../domain/ledger';
+import { call, errorText } from '../api/client';
+import type { LedgerBaseQuery } from './ledger-query';
+
+export const PAGE_SIZE = 200;
+const MAX_CACHED_PAGES = 40;
+
+/** A loaded row and its position in the whole filtered, sorted ledger. */
+export interface LedgerItem extends LedgerRow {
+  index: number;
+}
+
+interface Cache {
+  key: string;
+  pages: ReadonlyMap<number, readonly LedgerRow[]>;
+  totals: LedgerPage['totals'] | null;
+  error: string | null;
+}
+
+export interface LedgerPages {
+  /** Identifies the data on screen; changes when a new filter, sort or reload has arrived. */
+  dataKey: string;
+  totals: LedgerPage['totals'] | null;
+  /** Loaded rows only, in index order; rows in between are not loaded yet. */
+  items: readonly LedgerItem[];
+  /** True while the current filter's first page is on its way (older results still shown). */
+  loading: boolean;
+  error: string | null;
+  /** Asks for the pages covering rows first..last (inclusive). */
+  ensureRange: (first: number, last: number) => void;
+}
+
+const emptyCache: Cache = { key: '', pages: new Map(), totals: null, error: null };
+
+export function useLedgerPages(query: LedgerBaseQuery, reloadCount: number): LedgerPages {
+  const key = useMemo(() => JSON.stringify([query, reloadCount]), [query, reloadCount]);
+  const [cache, setCache] = useState<Cache>(emptyCache);
+  const latestKey = useRef(key);
+  const inflight = useRef(new Set<string>());
+
+  const fetchPage = useCallback(
+    (offset: number) => {
+      const id = `${offset}@${key}`;
+      if (inflight.current.has(id)) return;
+      inflight.current.add(id);
+      call('ledger.query', { ...query, offset, limit: PAGE_SIZE })
+        .then(
+          (page) =>
+            setCache((prev) => {
+              if (latestKey.current !== key) return prev;
+              const pages = new Map(prev.key === key ? prev.pages : []);
+              pages.set(offset, page.rows);
+              evictFarthest(pages, offset);
+              return { key, pages, totals: page.totals, error: null };
+            }),
+          (error: unknown) =>
+            setCache((prev) =>
+              latestKey.current !== key ? prev : { ...prev, error: errorText(error) },
+            ),
+        )
+        .finally(() => inflight.current.delete(id));
+    },
+    [key, query],
+  );
+
+  useEffect(() => {
+    latestKey.current = key;
+    fetchPage(0);
+  }, [key, fetchPage]);
+
+  const current = cache.key === key;
+  const ensureRange = useCallback(
+    (first: number, last: number) => {
+      if (!current) return; // the first page of a new query decides the row count first
+      for (let offset = pageOf(first); offset <= pageOf(last); offset += PAGE_SIZE) {
+        if (!cache.pages.has(offset)) fetchPage(offset);
+      }
+    },
+    [current, cache.pages, fetchPage],
+  );
+
+  const items = useMemo(() => {
+    const list: LedgerItem[] = [];
+    for (const offset of [...cache.pages.keys()].sort((a, b) => a - b)) {
+      cache.pages.get(offset)?.forEach((row, i) => list.push({ ...row, index: offset + i }));
+    }
+    return list;
+  }, [cache.pages]);
+
+  return {
+    dataKey: cache.key,
+    totals: cache.totals,
+    items,
+    loading: !current && cache.error === null,
+    error: cache.error,
+    ensureRange,
+  };
+}
+
+function pageOf(index: number): number {
+  return Math.floor(Math.max(0, index) / PAGE_SIZE) * PAGE_SIZE;
+}
+
+function evictFarthest(pages: Map<number, readonly LedgerRow[]>, near: number): void {
+  if (pages.size <= MAX_CACHED_PAGES) return;
+  const byDistance = [...pages.keys()].sort((a, b) => Math.abs(b - near) - Math.abs(a - near));
+  for (const offset of byDistance.slice(0, pages.size - MAX_CACHED_PAGES)) pages.delete(offset);
+}

@@ -1,0 +1,28 @@
+// The status bar at the bottom: current user and office (from app.status) and today's date.
+import { format } from 'date-fns';
+import { zhCN } from 'date-fns/locale';
+import type { AppStatusState } from './use-app-status';
+
+export function StatusLine({ app }: { app: AppStatusState }) {
+  return (
+    <footer className="status-line" role="status">
+      <Who app={app} />
+      <span className="status-date">
+        {format(new Date(), 'yyyy年M月d日 EEEE', { locale: zhCN })}
+      </span>
+    </footer>
+  );
+}
+
+function Who({ app }: { app: AppStatusState }) {
+  if (app.state === 'loading') return <span>正在连接数据……</span>;
+  if (app.state === 'error') return <span className="status-error">{app.message}</span>;
+  const { status } = app;
+  if (!status.initialized) return <span>数据库尚未初始化：请在「设置」中完成首次设置</span>;
+  return (
+    <span className="status-who">
+      <span>当前用户：{status.user ?? '未知'}</span>
+      <span>驻点：{status.office ?? '未设置'}</span>
+    </span>
+  );
+}

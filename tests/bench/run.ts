@@ -1,0 +1,128 @@
+// Benchmarks (npm run bench): demo generation of N projects through the mutation layer, and the
+// ledger query (filter + sort + page) at that size. Prints figures and their ratio to the budget.
+import { join } from 'node:path';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { openAppDatabase } from '../../db/app-database';
+import type { AppDatabase } from '../../db/app-database';
+import { dispatchSync } from '../../db/dispatcher';
+import type { LedgerQuery } from '../../domain/ledger';
+
+const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+
+function ok<T>(result: { ok: boolean; data?: T; message?: string }): T {
+  if (!result.ok) throw new Error(result.message);
+  return result.data as T;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+const line = (label: string, value: string, budget?: string) =>
+  console.log(`${label.padEnd(46)} ${value.padStart(14)}${budget ? `   ${budget}` : ''}`);
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'zs-bench-'));
+  const file = join(dir, 'bench.sqlite');
+  const app = await openAppDatabase(file);
+  ok(dispatchSync(app, 'app.init', { user: '基准', office: '本部' }));
+
+  console.log(
+    `zhaoshang-crm bench: ${PROJECTS.toLocaleString()} projects, Node ${process.version}`,
+  );
+  const changesBefore = count(app, 'sync_change');
+  const t0 = performance.now();
+  ok(dispatchSync(app, 'app.demo', { projects: PROJECTS, seed: 42 }));
+  const seconds = (performance.now() - t0) / 1000;
+  const changes = count(app, 'sync_change') - changesBefore;
+  const fields = fieldCount(app);
+  line(
+    'demo generation (s)',
+    seconds.toFixed(1),
+    `budget 60 s → ${((seconds / 60) * 100).toFixed(0)}% of budget`,
+  );
+  line('rows written', changes.toLocaleString());
+  line('changes/s', Math.round(changes / seconds).toLocaleString());
+  line('fields/s', Math.round(fields / seconds).toLocaleString());
+  line('database size (MB)', (statSync(file).size / 1e6).toFixed(0));
+
+  const queries: [string, LedgerQuery][] = [
+    ['default (updated desc, first page)', {}],
+    ['region + sort by amount', { region: 'de_jp', sort: { key: 'totalInvestment', dir: 'desc' } }],
+    [
+      'tier + stage + office, sort by name',
+      {
+        tier: ['t10_50', 't50_100'],
+        stage: 'signed',
+        office: '上海',
+        sort: { key: 'name', dir: 'asc' },
+      },
+    ],
+    [
+      'signing year + industry, sort signedOn',
+      { signingYear: 2021, industry: '集成电路', sort: { key: 'signedOn', dir: 'desc' } },
+    ],
+    ['free text (Chinese), sort investor', { q: '西门子', sort: { key: 'investor', dir: 'asc' } }],
+    ['free text (English), deep page', { q: 'gmbh', offset: 2_000, limit: 100 }],
+    [
+      'no filter, sort owner, page 300',
+      { sort: { key: 'owner', dir: 'asc' }, offset: 30_000, limit: 100 },
+    ],
+  ];
+  const all: number[] = [];
+  console.log(
+    `\nledger.query at ${count(app, 'project').toLocaleString()} projects (${RUNS} runs each, ms)`,
+  );
+  for (const [label, q] of queries) {
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t = performance.now();
+      ok(dispatchSync(app, 'ledger.query', q));
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    all.push(...times);
+    line(
+      `  ${label}`,
+      `p50 ${percentile(times, 50).toFixed(1)}  p95 ${percentile(times, 95).toFixed(1)}`,
+    );
+  }
+  all.sort((a, b) => a - b);
+  const p95 = percentile(all, 95);
+  line('ledger query, all shapes: p50', percentile(all, 50).toFixed(1));
+  line(
+    'ledger query, all shapes: p95',
+    p95.toFixed(1),
+    `budget 50 ms → ${((p95 / 50) * 100).toFixed(0)}% of budget`,
+  );
+
+  app.close();
+  rmSync(dir, { recursive: true, force: true });
+  const failures = [
+    seconds >= 60 && 'demo generation over 60 s',
+    p95 >= 50 && 'ledger p95 over 50 ms',
+  ].filter(Boolean);
+  if (failures.length) {
+    console.log(`\nOVER BUDGET: ${failures.join('; ')}`);
+    process.exitCode = 1;
+  }
+}
+
+function count(app: AppDatabase, table: string): number {
+  return (app.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+function fieldCount(app: AppDatabase): number {
+  return (
+    app.sqlite
+      .prepare('SELECT sum((SELECT count(*) FROM json_each(fields))) AS n FROM sync_change')
+      .get() as { n: number }
+  ).n;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

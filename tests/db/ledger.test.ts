@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { AppDatabase } from '../../db/app-database';
+import { dispatchSync } from '../../db/dispatcher';
+import type { LedgerPage } from '../../domain/ledger';
+import { expectOk, openTempDb } from '../helpers';
+
+let app: AppDatabase;
+const ids: Record<string, string> = {};
+const query = (input: unknown) => expectOk(dispatchSync(app, 'ledger.query', input)) as LedgerPage;
+const names = (page: LedgerPage) => page.rows.map((r) => r.name);
+
+beforeAll(async () => {
+  app = await openTempDb();
+  const projects = [
+    {
+      name: '西门子智能制造',
+      investor: '西门子',
+      country: 'DE',
+      totalInvestmentCny: 12_000_000_000,
+      office: '上海',
+      owner: '甲',
+      industry: '高端装备制造',
+      channel: '驻点招商',
+      signedOn: '2021-03-01',
+      contractedFdiUsd: 100_000_000,
+    },
+    {
+      name: '三星半导体封装',
+      investor: '三星电子',
+      country: 'KR',
+      totalInvestmentUsd: 800_000_000,
+      office: '深圳',
+      owner: '乙',
+      industry: '集成电路',
+      channel: '展会',
+      fairEdition: '第七届',
+      signedOn: '2020-12-31',
+      contractedFdiUsd: 300_000_000,
+    },
+    {
+      name: '中建材新材料',
+      investor: '中国建材集团',
+      country: 'CN',
+      totalInvestmentCny: 300_000_000,
+      office: '北京',
+      owner: '丙',
+      industry: '新材料',
+      channel: '以商引商',
+      referrer: '某某',
+    },
+    {
+      name: 'Nestlé 食品二期',
+      investor: '雀巢',
+      country: 'CH',
+      totalInvestmentCny: 50_000_000,
+      office: '本部',
+      owner: '甲',
+      industry: '高端食品',
+    },
+  ];
+  for (const p of projects)
+    ids[p.name] = (expectOk(dispatchSync(app, 'project.create', p)) as { id: string }).id;
+  expectOk(
+    dispatchSync(app, 'investor.update', {
+      id: (
+        expectOk(dispatchSync(app, 'project.get', { id: ids['西门子智能制造'] })) as {
+          investorId: string;
+        }
+      ).investorId,
+      patch: { nameEn: 'Siemens AG' },
+    }),
+  );
+});
+afterAll(() => app.close());
+
+describe('ledger.query', () => {
+  test('filters by region, tier, stage, office, owner, industry, channel and signing year', () => {
+    expect(names(query({ region: 'de_jp' }))).toEqual(['西门子智能制造']);
+    expect(names(query({ tier: 't50_100' }))).toEqual(['三星半导体封装']); // 8亿美元 × 6.8976 (2020) = 55.2亿
+    expect(names(query({ stage: 'lead', sort: { key: 'name' } }))).toEqual([
+      'Nestlé 食品二期',
+      '中建材新材料',
+    ]);
+    expect(names(query({ office: '北京' }))).toEqual(['中建材新材料']);
+    expect(names(query({ owner: '甲', sort: { key: 'name' } }))).toEqual([
+      'Nestlé 食品二期',
+      '西门子智能制造',
+    ]);
+    expect(names(query({ industry: '集成电路' }))).toEqual(['三星半导体封装']);
+    expect(names(query({ channel: '以商引商' }))).toEqual(['中建材新材料']);
+    expect(names(query({ signingYear: 2021 }))).toEqual(['西门子智能制造']); // 2020-12-31 is not 2021
+    expect(names(query({ region: ['domestic', 'kr_sg_hk_tw'], sort: { key: 'name' } }))).toEqual([
+      '三星半导体封装',
+      '中建材新材料',
+    ]);
+  });
+
+  test('free text matches Chinese and English names of the project and its investor', () => {
+    expect(names(query({ q: '三星' }))).toEqual(['三星半导体封装']);
+    expect(names(query({ q: 'SIEMENS' }))).toEqual(['西门子智能制造']);
+    expect(names(query({ q: 'nestlé' }))).toEqual(['Nestlé 食品二期']);
+    expect(names(query({ q: '100%' }))).toEqual([]);
+  });
+
+  test('sorts by amount in 元 across currencies, pages, and totals the whole filter', () => {
+    const all = query({ sort: { key: 'totalInvestment', dir: 'desc' } });
+    expect(names(all)).toEqual([
+      '西门子智能制造',
+      '三星半导体封装',
+      '中建材新材料',
+      'Nestlé 食品二期',
+    ]);
+    expect(all.totals).toEqual({
+      count: 4,
+      totalInvestmentCny: 12_000_000_000 + 5_518_080_000 + 300_000_000 + 50_000_000,
+      contractedFdiUsd: 400_000_000,
+    });
+    const page2 = query({ sort: { key: 'totalInvestment', dir: 'desc' }, offset: 2, limit: 1 });
+    expect(names(page2)).toEqual(['中建材新材料']);
+    expect(page2.totals.count).toBe(4);
+  });
+
+  test('rejects an unknown filter value with a Chinese message', () => {
+    expect(dispatchSync(app, 'ledger.query', { tier: 'huge' })).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      message: expect.stringContaining('规模档次'),
+    });
+    expect(dispatchSync(app, 'ledger.query', { office: '广州' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('驻点'),
+    });
+  });
+});

@@ -1,0 +1,39 @@
+// Test fixtures: real SQLite files in a fresh temp folder, opened the way the app opens them.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openAppDatabase } from '../db/app-database';
+import type { AppDatabase, OpenOptions } from '../db/app-database';
+import { dispatchSync } from '../db/dispatcher';
+import type { ApiResult } from '../domain/errors';
+
+export function tempDir(prefix = 'zs-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function openTempDb(
+  options: OpenOptions & { init?: boolean } = {},
+): Promise<AppDatabase> {
+  const app = await openAppDatabase(join(tempDir(), 'crm.sqlite'), options);
+  if (options.init !== false)
+    expectOk(dispatchSync(app, 'app.init', { user: '张三', office: '上海' }));
+  return app;
+}
+
+export function expectOk<T>(result: ApiResult<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.code}: ${result.message}`);
+  return result.data;
+}
+
+/** Row counts of every user table plus the change log: "nothing changed" means these are equal. */
+export function snapshot(app: AppDatabase): Record<string, number> {
+  const tables = app.sqlite
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'kysely%'")
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    tables.map(({ name }) => [
+      name,
+      (app.sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n,
+    ]),
+  );
+}
