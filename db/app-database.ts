@@ -49,8 +49,10 @@ export class AppDatabase {
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('synchronous = NORMAL');
       sqlite.pragma('busy_timeout = 5000');
+      sqlite.pragma('cache_size = -65536'); // 64 MB: large imports stay in memory until commit
       sqlite.pragma('foreign_keys = OFF');
       await migrate(sqlite);
+      sqlite.pragma('optimize = 0x10002'); // refresh planner statistics that have gone stale
       installMutationGuard(sqlite);
       const siteId = ensureSiteId(sqlite, options.installIdFile);
       return new AppDatabase(sqlite, siteId, options.wallMs ?? Date.now);
@@ -92,7 +94,14 @@ export class AppDatabase {
       .run(key, value);
   }
 
+  /** Refreshes the query planner's statistics; run after bulk writes (demo data, imports). */
+  analyze(): void {
+    this.sqlite.pragma('analysis_limit = 1000');
+    this.sqlite.exec('ANALYZE');
+  }
+
   close(): void {
+    this.sqlite.pragma('optimize');
     this.sqlite.close();
   }
 }

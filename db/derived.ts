@@ -1,4 +1,4 @@
-// A project's local derived columns (region, tier, amount in 元, search text): computed from its
+// A project's local derived columns (region, tier, amount in 元, search text, investor and owner names): computed from its
 // synced fields, its investor and the exchange-rate setting by the domain rules, so the ledger can
 // filter and sort on them with plain indexed SQL.
 import { toCny, tierOf } from '../domain/classify';
@@ -22,6 +22,11 @@ export function deriveProject(sql: Sql, row: Values) {
           .prepare('SELECT name_zh, name_en, aliases FROM investor WHERE id = ?')
           .get(row.investor_id) as Values | undefined)
       : undefined;
+  const owner =
+    typeof row.owner_id === 'string'
+      ? (sql.prepare('SELECT name FROM promoter WHERE id = ?').get(row.owner_id) as
+          Values | undefined)
+      : undefined;
   const searchText = [row.name, row.code, investor?.name_zh, investor?.name_en, investor?.aliases]
     .filter((part) => typeof part === 'string' && part !== '')
     .join(' ')
@@ -31,12 +36,20 @@ export function deriveProject(sql: Sql, row: Values) {
     tier: totalCny === null ? null : tierOf(totalCny),
     total_cny: totalCny,
     search_text: searchText,
+    investor_name: (investor?.name_zh as string | undefined) ?? null,
+    owner_name: (owner?.name as string | undefined) ?? null,
   };
 }
 
-export function projectsOfInvestor(sql: Sql, investorId: string): string[] {
+/** Projects whose derived columns name this investor or promoter. */
+export function projectsReferencing(
+  sql: Sql,
+  table: 'investor' | 'promoter',
+  id: string,
+): string[] {
+  const column = table === 'investor' ? 'investor_id' : 'owner_id';
   return (
-    sql.prepare('SELECT id FROM project WHERE investor_id = ?').all(investorId) as { id: string }[]
+    sql.prepare(`SELECT id FROM project WHERE ${column} = ?`).all(id) as { id: string }[]
   ).map((r) => r.id);
 }
 

@@ -8,7 +8,7 @@ import type { ColumnType, SyncedTable } from './synced-tables';
 import { syncedTables, syncedTableNames } from './synced-tables';
 import type { Clock } from './sync/hlc';
 import { formatHlc, tick } from './sync/hlc';
-import { deriveProject, projectsOfInvestor } from './derived';
+import { deriveProject, projectsReferencing } from './derived';
 
 export type FieldValue = string | number | null;
 export type Fields = Record<string, FieldValue>;
@@ -59,7 +59,8 @@ export class Mutations {
 
   /** Creates a row; returns its id (a new UUIDv7 unless a deterministic seed id is given). */
   insert(table: SyncedTable, fields: Fields, id: string = uuidv7()): string {
-    const values = checked(table, fields);
+    // A new row's missing fields are NULL already: leaving nulls out keeps the change small.
+    const values = checked(table, withoutNulls(fields));
     const row = { id, ...values, ...this.derivedFor(table, values) };
     const cols = Object.keys(row);
     throughGate(() =>
@@ -179,11 +180,13 @@ export class Mutations {
 
   private afterWrite(table: SyncedTable, id: string, changed: Fields) {
     if (table === 'project') this.refreshProject(id);
-    if (
-      table === 'investor' &&
-      ('name_zh' in changed || 'name_en' in changed || 'aliases' in changed)
-    ) {
-      for (const projectId of projectsOfInvestor(this.ctx.sql, id)) this.refreshProject(projectId);
+    const renamed =
+      (table === 'investor' &&
+        ('name_zh' in changed || 'name_en' in changed || 'aliases' in changed)) ||
+      (table === 'promoter' && 'name' in changed);
+    if (renamed) {
+      for (const projectId of projectsReferencing(this.ctx.sql, table, id))
+        this.refreshProject(projectId);
     }
   }
 
@@ -202,6 +205,10 @@ export class Mutations {
   private nowIso(): string {
     return new Date(this.ctx.wallMs()).toISOString();
   }
+}
+
+function withoutNulls(fields: Fields): Fields {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null));
 }
 
 function checked(table: SyncedTable, fields: Fields): Fields {

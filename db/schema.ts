@@ -11,10 +11,14 @@ type SyncedRow<T extends SyncedTable> = { id: string } & {
 };
 
 export interface ProjectDerived {
+  /** SQLite's implicit row number: read by the ledger to page by index, never written. */
+  rowid: KyselyColumn<number, never, never>;
   region: string | null;
   tier: string | null;
   total_cny: number | null;
   search_text: string | null;
+  investor_name: string | null;
+  owner_name: string | null;
   updated_at: string | null;
 }
 

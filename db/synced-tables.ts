@@ -88,7 +88,15 @@ export const syncedTables = {
       producing_on: 'text',
       planned_producing_on: 'text',
     },
-    derived: ['region', 'tier', 'total_cny', 'search_text', 'updated_at'],
+    derived: [
+      'region',
+      'tier',
+      'total_cny',
+      'search_text',
+      'investor_name',
+      'owner_name',
+      'updated_at',
+    ],
   },
   capital_arrival: {
     columns: {

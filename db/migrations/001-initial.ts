@@ -79,6 +79,8 @@ const tables: Record<string, Col[]> = {
     ['tier', 'text'],
     ['total_cny', 'integer'],
     ['search_text', 'text'],
+    ['investor_name', 'text'],
+    ['owner_name', 'text'],
     ['updated_at', 'text'],
   ],
   capital_arrival: [
@@ -151,10 +153,46 @@ export async function up(db: Kysely<any>): Promise<void> {
       .on(table)
       .columns(cols)
       .execute();
-  await index('project', ['signed_on']);
-  await index('project', ['updated_at']);
   await index('project', ['investor_id']);
   await index('project', ['owner_id']);
+
+  // The ledger over live projects: one covering index answers every filter and the totals without
+  // touching the wide rows; one index per sort key serves ORDER BY ... LIMIT.
+  const live = (name: string, cols: string[]) =>
+    db.schema
+      .createIndex(name)
+      .on('project')
+      .columns(cols)
+      .where(sql.ref('deleted'), '=', 0)
+      .execute();
+  await live('project_ledger_filter', [
+    'region',
+    'tier',
+    'stage',
+    'office_id',
+    'industry',
+    'channel',
+    'signed_on',
+    'owner_name',
+    'total_cny',
+    'contracted_fdi_usd',
+    'search_text',
+  ]);
+  await live('project_ledger_amounts', ['total_cny', 'contracted_fdi_usd']);
+  for (const col of [
+    'code',
+    'name',
+    'investor_name',
+    'contracted_fdi_usd',
+    'stage',
+    'office_id',
+    'owner_name',
+    'industry',
+    'signed_on',
+    'updated_at',
+  ]) {
+    await live(`project_sort_${col}`, [col]);
+  }
   await index('contact', ['investor_id']);
   await index('contact', ['project_id']);
   await index('capital_arrival', ['project_id']);
@@ -193,7 +231,6 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('author', 'text')
       .addPrimaryKeyConstraint('sync_change_pk', ['origin', 'seq']),
   ).execute();
-  await db.schema.createIndex('sync_change_hlc').unique().on('sync_change').column('hlc').execute();
   await db.schema
     .createIndex('sync_change_row')
     .on('sync_change')

@@ -87,6 +87,7 @@ export function loadDemo(
       if (row.table === 'project') projects += 1;
     }
   });
+  app.analyze();
   return { projects };
 }
 

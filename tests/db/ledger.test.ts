@@ -120,6 +120,24 @@ describe('ledger.query', () => {
     expect(page2.totals.count).toBe(4);
   });
 
+  test('empty values sort last in both directions, and pages line up across that boundary', () => {
+    const asc = names(query({ sort: { key: 'signedOn', dir: 'asc' } }));
+    expect(asc.slice(0, 2)).toEqual(['三星半导体封装', '西门子智能制造']); // 2020-12-31, 2021-03-01
+    expect(names(query({ sort: { key: 'signedOn', dir: 'desc' } })).slice(0, 2)).toEqual([
+      '西门子智能制造',
+      '三星半导体封装',
+    ]);
+    const oneByOne = [0, 1, 2, 3].flatMap((offset) =>
+      names(query({ sort: { key: 'signedOn', dir: 'asc' }, offset, limit: 1 })),
+    );
+    expect(oneByOne).toEqual(asc);
+    const pairs = [0, 2].flatMap((offset) =>
+      names(query({ sort: { key: 'signedOn', dir: 'asc' }, offset, limit: 2 })),
+    );
+    expect(pairs).toEqual(asc);
+    expect(query({ sort: { key: 'signedOn', dir: 'asc' }, offset: 4 }).rows).toEqual([]);
+  });
+
   test('rejects an unknown filter value with a Chinese message', () => {
     expect(dispatchSync(app, 'ledger.query', { tier: 'huge' })).toMatchObject({
       ok: false,
