@@ -96,8 +96,20 @@ export class AppDatabase {
 
   /** Refreshes the query planner's statistics; run after bulk writes (demo data, imports). */
   analyze(): void {
+    // The ledger's plans depend on exact project statistics; the large logs only need estimates.
+    this.sqlite.pragma('analysis_limit = 0');
+    this.sqlite.exec('ANALYZE project');
     this.sqlite.pragma('analysis_limit = 1000');
-    this.sqlite.exec('ANALYZE');
+    for (const table of [
+      'investor',
+      'contact',
+      'activity',
+      'task',
+      'capital_arrival',
+      'sync_change',
+    ]) {
+      this.sqlite.exec(`ANALYZE ${table}`);
+    }
   }
 
   close(): void {

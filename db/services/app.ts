@@ -81,12 +81,14 @@ export function loadDemo(
 ): { projects: number } {
   if (app.meta('initialized') !== '1') throw new AppError('NOT_INITIALIZED');
   let projects = 0;
-  app.transact((tx) => {
-    for (const row of generateDemo({ projects: input.projects, seed: input.seed })) {
-      tx.mutate.insert(row.table, row.fields, row.id);
-      if (row.table === 'project') projects += 1;
-    }
-  });
+  app.transact((tx) =>
+    tx.mutate.bulk(() => {
+      for (const row of generateDemo({ projects: input.projects, seed: input.seed })) {
+        tx.mutate.insert(row.table, row.fields, row.id);
+        if (row.table === 'project') projects += 1;
+      }
+    }),
+  );
   app.analyze();
   return { projects };
 }

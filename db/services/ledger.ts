@@ -3,7 +3,7 @@
 // investor and owner names are derived columns), so no query joins, and the indexes made for the
 // ledger in migration 001 answer each part without reading the wide rows.
 import { sql } from 'kysely';
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Expression, ExpressionBuilder, SelectQueryBuilder, SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { LedgerPage, LedgerRow, LedgerSortKey, ledgerQuery } from '../../domain/ledger';
 import type { Region } from '../../domain/countries';
@@ -32,67 +32,110 @@ const sortColumns = {
   updatedAt: 'updated_at',
 } as const satisfies Record<LedgerSortKey, keyof Schema['project']>;
 
+/** Up to this many matches, sorting them beats walking a sort index and skipping non-matches. */
+const FEW_MATCHES = 5_000;
+
 export function queryLedger(tx: Tx, q: Query): LedgerPage {
   const live = tx.qb.selectFrom('project').where((eb) => eb.and(conditions(eb, q)));
-  const totals = tx.sql.first(
+  const col = sortColumns[q.sort.key];
+  let totals: LedgerPage['totals'];
+  let rowids: number[];
+  if (q.q) {
+    // Free text is checked row by row: one pass over the covering index finds every match and its
+    // amounts; the page then sorts just those matches, or walks the sort index when they are many.
+    const matches = tx.sql.all(live.select(['rowid', 'total_cny', 'contracted_fdi_usd']));
+    totals = {
+      count: matches.length,
+      totalInvestmentCny: matches.reduce((sum, m) => sum + (m.total_cny ?? 0), 0),
+      contractedFdiUsd: matches.reduce((sum, m) => sum + (m.contracted_fdi_usd ?? 0), 0),
+    };
+    const among = JSON.stringify(matches.map((m) => m.rowid));
+    rowids =
+      matches.length <= FEW_MATCHES
+        ? pick(
+            tx,
+            sortedBySort(
+              tx.qb
+                .selectFrom('project')
+                .where('rowid', 'in', sql<number>`(select value from json_each(${among}))`),
+              col,
+              q.sort.dir,
+            ),
+            q,
+          )
+        : byIndexWalk(tx, live, col, q);
+  } else {
+    totals = totalsOf(tx, live);
+    const filtered =
+      q.region ||
+      q.tier ||
+      q.stage ||
+      q.office ||
+      q.owner ||
+      q.industry ||
+      q.channel ||
+      q.signingYear;
+    rowids =
+      filtered && totals.count <= FEW_MATCHES
+        ? pick(tx, sortedBySort(live, col, q.sort.dir), q)
+        : byIndexWalk(tx, live, col, q);
+  }
+  return { rows: readRows(tx, rowids), totals, offset: q.offset };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- Kysely's type for "no columns selected yet"
+type Live = SelectQueryBuilder<Schema, 'project', {}>;
+type SortColumn = (typeof sortColumns)[LedgerSortKey];
+
+function totalsOf(tx: Tx, live: Live): LedgerPage['totals'] {
+  return tx.sql.first(
     live.select([
       sql<number>`count(*)`.as('count'),
       sql<number>`coalesce(sum(total_cny), 0)`.as('totalInvestmentCny'),
       sql<number>`coalesce(sum(contracted_fdi_usd), 0)`.as('contractedFdiUsd'),
     ]),
   )!;
-  return { rows: page(tx, live, q).map(ledgerRow), totals, offset: q.offset };
 }
 
-type Live = ReturnType<typeof liveProjects>;
-const liveProjects = (tx: Tx) => tx.qb.selectFrom('project');
+function pick(tx: Tx, ordered: ReturnType<typeof sortedBySort>, q: Query): number[] {
+  return tx.sql.all(ordered.select('rowid').limit(q.limit).offset(q.offset)).map((r) => r.rowid);
+}
+
+/** Sorts the matches themselves, empty values last; `+col` keeps SQLite off the sort index. */
+function sortedBySort(live: Live, col: SortColumn, dir: 'asc' | 'desc') {
+  return live
+    .orderBy(sql`${sql.ref(col)} is null`)
+    .orderBy(sql`+${sql.ref(col)}`, dir)
+    .orderBy('rowid', dir);
+}
 
 /**
- * One page in the requested order, empty values last. Descending order puts NULL last by itself;
- * ascending order reads the non-empty rows, then the empty ones, so both halves use the column's
- * index. Rows are picked by rowid first and read afterwards, so a deep offset skips index entries
- * rather than whole rows.
+ * Walks the sort column's index, empty values last. Descending order puts NULL last by itself;
+ * ascending order reads the non-empty rows, then the empty ones, so both halves use the index.
  */
-function page(tx: Tx, live: Live, q: Query): RawRow[] {
-  const col = sortColumns[q.sort.key];
+function byIndexWalk(tx: Tx, live: Live, col: SortColumn, q: Query): number[] {
+  const ids = (query: Live, offset: number, limit: number) =>
+    tx.sql.all(query.select('rowid').limit(limit).offset(offset)).map((r) => r.rowid);
   if (q.sort.dir === 'desc') {
-    return rowsById(
-      tx,
-      live.orderBy(col, 'desc').orderBy('rowid', 'desc'),
-      q.offset,
-      q.limit,
-      col,
-      'desc',
-    );
+    return ids(live.orderBy(col, 'desc').orderBy('rowid', 'desc'), q.offset, q.limit);
   }
-  const filled = live.where(col, 'is not', null).orderBy(col, 'asc').orderBy('rowid', 'asc');
-  const rows = rowsById(tx, filled, q.offset, q.limit, col, 'asc');
-  if (rows.length === q.limit) return rows;
-  const filledCount = tx.sql.first(
-    live.where(col, 'is not', null).select(sql<number>`count(*)`.as('n')),
-  )!.n;
+  const filled = live.where(col, 'is not', null);
+  const head = ids(filled.orderBy(col, 'asc').orderBy('rowid', 'asc'), q.offset, q.limit);
+  if (head.length === q.limit) return head;
+  const filledCount = tx.sql.first(filled.select(sql<number>`count(*)`.as('n')))!.n;
   const empty = live.where(col, 'is', null).orderBy('rowid', 'asc');
-  return [
-    ...rows,
-    ...rowsById(tx, empty, Math.max(0, q.offset - filledCount), q.limit - rows.length, col, 'asc'),
-  ];
+  return [...head, ...ids(empty, Math.max(0, q.offset - filledCount), q.limit - head.length)];
 }
 
-type Ordered = ReturnType<Live['orderBy']>;
-
-function rowsById(
-  tx: Tx,
-  ordered: Ordered,
-  offset: number,
-  limit: number,
-  col: (typeof sortColumns)[LedgerSortKey],
-  dir: 'asc' | 'desc',
-) {
-  const ids = ordered.select('rowid').limit(limit).offset(offset);
-  return tx.sql.all(
-    liveProjects(tx)
-      .where('rowid', 'in', ids)
+/** Reads the picked rows, keeping the order in which they were picked. */
+function readRows(tx: Tx, rowids: number[]): LedgerRow[] {
+  if (rowids.length === 0) return [];
+  const rows = tx.sql.all(
+    tx.qb
+      .selectFrom('project')
+      .where('rowid', 'in', rowids)
       .select([
+        'rowid',
         'id',
         'code',
         'name',
@@ -109,14 +152,21 @@ function rowsById(
         'channel',
         'signed_on as signedOn',
         'updated_at as updatedAt',
-      ])
-      .orderBy(sql`${sql.ref(col)} is null`)
-      .orderBy(sql.ref(col), dir)
-      .orderBy('rowid', dir),
+      ]),
   );
+  const position = new Map(rowids.map((id, i) => [id, i]));
+  return rows
+    .sort((a, b) => position.get(a.rowid)! - position.get(b.rowid)!)
+    .map(({ rowid: _, ...row }) => ledgerRow(row));
 }
 
-type RawRow = ReturnType<typeof rowsById>[number];
+/** A ledger row as SQL returns it, before enumerations become types and labels. */
+type RawRow = Omit<LedgerRow, 'name' | 'region' | 'tier' | 'stage'> & {
+  name: string | null;
+  region: string | null;
+  tier: string | null;
+  stage: string | null;
+};
 
 function ledgerRow(r: RawRow): LedgerRow {
   return {

@@ -23,6 +23,24 @@ describe('only the mutation layer writes synced tables', () => {
     });
   });
 
+  test('a bulk load lifts the guard only while the mutation layer works, even if it fails', () => {
+    const raw = () => app.sqlite.prepare(`INSERT INTO project (id) VALUES ('raw')`).run();
+    app.transact((tx) => tx.mutate.bulk(() => tx.mutate.insert('project', { name: 'bulk' })));
+    expect(raw).toThrow(/mutation layer/);
+    expect(() =>
+      app.transact((tx) =>
+        tx.mutate.bulk(() => {
+          tx.mutate.insert('project', { name: 'rolled back' });
+          throw new Error('boom');
+        }),
+      ),
+    ).toThrow('boom');
+    expect(raw).toThrow(/mutation layer/);
+    expect(
+      app.sqlite.prepare("SELECT count(*) AS n FROM project WHERE name = 'rolled back'").get(),
+    ).toEqual({ n: 0 });
+  });
+
   test('no source file outside db/mutation.ts contains a write to a synced table', () => {
     const root = join(__dirname, '..', '..');
     const names = syncedTableNames.join('|');
