@@ -17,7 +17,7 @@ import {
 } from './services/entities';
 import { queryLedger } from './services/ledger';
 import { createProject, deleteProject, getProject, updateProject } from './services/projects';
-import { listTargets, upsertTarget } from './services/targets';
+import { listTargets, setTargetActual, upsertTarget } from './services/targets';
 
 type Handler<M extends MethodName> =
   | { tx: (tx: Tx, input: MethodInput<M>) => MethodOutput<M> }
@@ -65,4 +65,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
 
   'target.list': { tx: listTargets },
   'target.upsert': { tx: upsertTarget },
+  'target.setActual': { tx: setTargetActual },
 };

@@ -23,7 +23,7 @@ import { ledgerQuery } from './ledger';
 import type { LedgerPage } from './ledger';
 import { projectCreateInput, projectPatch } from './project-input';
 import type { ProjectRecord } from './project-input';
-import { targetListInput, targetUpsertInput } from './targets';
+import { targetActualInput, targetListInput, targetUpsertInput } from './targets';
 import type { TargetRecord } from './targets';
 import { offices } from './vocabulary';
 
@@ -136,6 +136,7 @@ export const contract = {
 
   'target.list': method<typeof targetListInput, TargetRecord[]>(targetListInput),
   'target.upsert': method<typeof targetUpsertInput, TargetRecord>(targetUpsertInput),
+  'target.setActual': method<typeof targetActualInput, TargetRecord>(targetActualInput),
 };
 
 export type Contract = typeof contract;

@@ -16,6 +16,8 @@ export interface TargetRecord {
   unit: TargetUnit;
   mode: TargetMode;
   note: string | null;
+  /** Manual metrics: the actual typed in per month (1–12), cumulative for the year so far. */
+  actuals: Partial<Record<number, number>>;
 }
 
 export const targetListInput = z.strictObject({
@@ -33,6 +35,12 @@ export const targetUpsertInput = z.strictObject({
   unit: z.enum(['usd', 'cny', 'count', 'percent']),
   mode: z.enum(['computed', 'manual']),
   note: z.string().max(500).nullable().default(null),
+});
+
+export const targetActualInput = z.strictObject({
+  targetId: z.string().min(1, '缺少目标编号'),
+  month: z.number().int('月份须为整数').min(1, '月份须在 1–12 之间').max(12, '月份须在 1–12 之间'),
+  value: z.number().int('实际值须为整数').nonnegative('实际值不能为负数').nullable(),
 });
 
 /** Deterministic id, so two offices seeding or entering the same target converge on one row. */

@@ -2,6 +2,7 @@
 // and metric key, so offices entering the same target converge on one row).
 import type { z } from 'zod';
 import type {
+  targetActualInput,
   TargetRecord,
   TargetMode,
   TargetUnit,
@@ -9,6 +10,7 @@ import type {
   targetUpsertInput,
 } from '../../domain/targets';
 import { targetId } from '../../domain/targets';
+import { AppError } from '../../domain/errors';
 import type { Tx } from '../app-database';
 
 export function listTargets(tx: Tx, input: z.output<typeof targetListInput>): TargetRecord[] {
@@ -21,7 +23,7 @@ export function listTargets(tx: Tx, input: z.output<typeof targetListInput>): Ta
     string,
     string | number | null
   >[];
-  return rows.map(targetRecord);
+  return rows.map((row) => targetRecord(tx, row));
 }
 
 export function upsertTarget(tx: Tx, input: z.output<typeof targetUpsertInput>): TargetRecord {
@@ -38,14 +40,32 @@ export function upsertTarget(tx: Tx, input: z.output<typeof targetUpsertInput>):
     note: input.note,
     deleted: 0,
   });
-  const row = tx.sql.prepare('SELECT * FROM target WHERE id = ?').get(id) as Record<
-    string,
-    string | number | null
-  >;
-  return targetRecord(row);
+  return getTarget(tx, id);
 }
 
-function targetRecord(row: Record<string, string | number | null>): TargetRecord {
+/** Records a manual metric's actual for one month (null clears it). */
+export function setTargetActual(tx: Tx, input: z.output<typeof targetActualInput>): TargetRecord {
+  const target = getTarget(tx, input.targetId);
+  tx.mutate.put('target_actual', `${target.id}:m${input.month}`, {
+    target_id: target.id,
+    month: input.month,
+    value: input.value,
+    deleted: input.value === null ? 1 : 0,
+  });
+  return getTarget(tx, target.id);
+}
+
+function getTarget(tx: Tx, id: string): TargetRecord {
+  const row = tx.sql.prepare('SELECT * FROM target WHERE id = ? AND deleted = 0').get(id) as
+    Record<string, string | number | null> | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `目标 ${id}`);
+  return targetRecord(tx, row);
+}
+
+function targetRecord(tx: Tx, row: Record<string, string | number | null>): TargetRecord {
+  const actuals = tx.sql
+    .prepare('SELECT month, value FROM target_actual WHERE target_id = ? AND deleted = 0')
+    .all(row.id) as { month: number; value: number }[];
   return {
     id: String(row.id),
     key: String(row.metric_key),
@@ -57,5 +77,6 @@ function targetRecord(row: Record<string, string | number | null>): TargetRecord
     unit: row.unit as TargetUnit,
     mode: row.mode as TargetMode,
     note: (row.note as string | null) ?? null,
+    actuals: Object.fromEntries(actuals.map((a) => [a.month, a.value])),
   };
 }
