@@ -3,6 +3,7 @@
 // Errors print the Chinese message on stderr and exit non-zero; nothing is written.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { openAppDatabase } from '../db/app-database';
 import type { AppDatabase } from '../db/app-database';
 import { dispatchSync } from '../db/dispatcher';
@@ -77,6 +78,9 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const file = resolve(values.db ?? process.env.CRM_DB ?? 'zhaoshang.sqlite');
+  if (command !== 'init' && !existsSync(file)) {
+    throw new CliError(`数据库文件不存在：${file}\n请先运行 init，或用 --db 指定已有的数据库`);
+  }
   const app = await openAppDatabase(file);
   try {
     run(app, command, sub, id, values, jsonOutput);

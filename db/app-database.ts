@@ -1,17 +1,18 @@
 // Opens the replica: SQLite file with WAL, migrations, the replica's site id (SYNC.md S2) and the
 // write guard; `transact` runs one service call in one transaction with its mutation layer.
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { migrationProvider } from './migrations/index';
+import { syncedTableNames } from './synced-tables';
 import type { Schema } from './schema';
 import { Sql, createQueryBuilder } from './sql';
 import { Mutations, installMutationGuard } from './mutation';
 import type { Clock } from './sync/hlc';
-import { ZERO_CLOCK, parseHlc } from './sync/hlc';
+import { ZERO_CLOCK, observe, parseHlc } from './sync/hlc';
+import { ensureSiteId, ownSeq, readMeta, writeIdentityFile, writeMeta } from './replica-identity';
 
 export interface OpenOptions {
   /** File outside the database holding this install's id; a mismatch means a copied database. */
@@ -36,10 +37,10 @@ export class AppDatabase {
     readonly sqlite: Database.Database,
     readonly siteId: string,
     private readonly wallMs: () => number,
+    private readonly identityFile: string | undefined,
   ) {
     this.sql = new Sql(sqlite);
-    const last = this.meta('hlc_last');
-    this.clock = last ? parseHlc(last) : ZERO_CLOCK;
+    this.clock = this.storedClock();
   }
 
   static async open(file: string, options: OpenOptions = {}): Promise<AppDatabase> {
@@ -55,43 +56,53 @@ export class AppDatabase {
       sqlite.pragma('optimize = 0x10002'); // refresh planner statistics that have gone stale
       installMutationGuard(sqlite);
       const siteId = ensureSiteId(sqlite, options.installIdFile);
-      return new AppDatabase(sqlite, siteId, options.wallMs ?? Date.now);
+      return new AppDatabase(sqlite, siteId, options.wallMs ?? Date.now, options.installIdFile);
     } catch (error) {
       sqlite.close();
       throw error;
     }
   }
 
-  /** Runs `work` in one immediate transaction; any exception rolls back every write. */
-  transact<T>(work: (tx: Tx) => T): T {
+  /**
+   * Runs `work` in one transaction; any exception rolls back every write. Writes take the lock at
+   * the start (IMMEDIATE); reads (`write: false`) do not, so they never wait for another process.
+   */
+  transact<T>(work: (tx: Tx) => T, options: { write?: boolean; author?: string } = {}): T {
     const run = this.sqlite.transaction(() => {
       const mutate = new Mutations({
         sql: this.sql,
         siteId: this.siteId,
-        author: this.meta('user_name') ?? null,
-        clock: this.clock,
+        author: options.author ?? this.meta('user_name') ?? null,
+        // Another process (the CLI beside the app) may have written since: start past its clock.
+        clock: observe(this.clock, this.storedClock()),
         wallMs: this.wallMs,
       });
       const result = work({ sql: this.sql, qb: this.qb, mutate, siteId: this.siteId });
-      return { result, clock: mutate.finish() };
+      return { result, clock: mutate.finish(), wrote: mutate.wrote };
     });
-    const { result, clock } = run.immediate();
+    const { result, clock, wrote } = options.write === false ? run.deferred() : run.immediate();
     this.clock = clock; // only after commit (SYNC.md lesson: never advance on a failed batch)
+    if (wrote && this.identityFile) {
+      writeIdentityFile(this.identityFile, {
+        installId: this.meta('install_id')!,
+        siteId: this.siteId,
+        seq: ownSeq(this.sqlite, this.siteId),
+      });
+    }
     return result;
   }
 
+  private storedClock(): Clock {
+    const last = this.meta('hlc_last');
+    return last ? parseHlc(last) : ZERO_CLOCK;
+  }
+
   meta(key: string): string | undefined {
-    const row = this.sql.prepare('SELECT value FROM sync_meta WHERE key = ?').get(key) as
-      { value: string } | undefined;
-    return row?.value;
+    return readMeta(this.sqlite, key);
   }
 
   setMeta(key: string, value: string): void {
-    this.sql
-      .prepare(
-        'INSERT INTO sync_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      )
-      .run(key, value);
+    writeMeta(this.sqlite, key, value);
   }
 
   /** Refreshes the query planner's statistics; run after bulk writes (demo data, imports). */
@@ -100,14 +111,7 @@ export class AppDatabase {
     this.sqlite.pragma('analysis_limit = 0');
     this.sqlite.exec('ANALYZE project');
     this.sqlite.pragma('analysis_limit = 1000');
-    for (const table of [
-      'investor',
-      'contact',
-      'activity',
-      'task',
-      'capital_arrival',
-      'sync_change',
-    ]) {
+    for (const table of [...syncedTableNames.filter((t) => t !== 'project'), 'sync_change']) {
       this.sqlite.exec(`ANALYZE ${table}`);
     }
   }
@@ -125,46 +129,6 @@ async function migrate(sqlite: Database.Database): Promise<void> {
     provider: migrationProvider,
   }).migrateToLatest();
   if (error) throw error;
-}
-
-const randomSiteId = () => randomBytes(8).toString('hex');
-
-/**
- * The replica's site id. A database whose install id differs from the one kept beside it was copied
- * or restored: it takes a new site id so sequence numbers are never reused; the old id stays an
- * ordinary origin in the change log.
- */
-function ensureSiteId(sqlite: Database.Database, installIdFile?: string): string {
-  const get = (key: string) =>
-    (
-      sqlite.prepare('SELECT value FROM sync_meta WHERE key = ?').get(key) as
-        { value: string } | undefined
-    )?.value;
-  const set = (key: string, value: string) =>
-    sqlite
-      .prepare(
-        'INSERT INTO sync_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      )
-      .run(key, value);
-
-  const fileInstallId =
-    installIdFile && existsSync(installIdFile)
-      ? readFileSync(installIdFile, 'utf8').trim()
-      : undefined;
-  let siteId = get('site_id');
-  const dbInstallId = get('install_id');
-  const copied =
-    siteId !== undefined && installIdFile !== undefined && dbInstallId !== fileInstallId;
-  if (siteId === undefined || copied) {
-    if (siteId !== undefined)
-      set('previous_site_ids', [get('previous_site_ids'), siteId].filter(Boolean).join(','));
-    siteId = randomSiteId();
-    set('site_id', siteId);
-  }
-  const installId = fileInstallId ?? dbInstallId ?? randomBytes(16).toString('hex');
-  set('install_id', installId);
-  if (installIdFile && fileInstallId === undefined) writeFileSync(installIdFile, installId + '\n');
-  return siteId;
 }
 
 /** Opens (creating and migrating if needed) the database at `file`. */

@@ -4,6 +4,7 @@
 import { toCny, tierOf } from '../domain/classify';
 import type { Currency } from '../domain/classify';
 import { countryByCode } from '../domain/countries';
+import { todayIso, yearOf } from '../domain/dates';
 import type { Sql } from './sql';
 
 type Values = Record<string, string | number | null | undefined>;
@@ -27,12 +28,16 @@ export function deriveProject(sql: Sql, row: Values) {
       ? (sql.prepare('SELECT name FROM promoter WHERE id = ?').get(row.owner_id) as
           Values | undefined)
       : undefined;
-  const searchText = [row.name, row.code, investor?.name_zh, investor?.name_en, investor?.aliases]
+  const aliases =
+    typeof investor?.aliases === 'string' ? (JSON.parse(investor.aliases) as string[]) : [];
+  const searchText = [row.name, row.code, investor?.name_zh, investor?.name_en, ...aliases]
     .filter((part) => typeof part === 'string' && part !== '')
     .join(' ')
     .toLowerCase();
   return {
-    region: country?.region ?? null,
+    // Domestic projects are often entered with a province and no country.
+    region:
+      country?.region ?? (row.capital_type === 'domestic' || row.province ? 'domestic' : null),
     tier: totalCny === null ? null : tierOf(totalCny),
     total_cny: totalCny,
     search_text: searchText,
@@ -56,7 +61,7 @@ export function projectsReferencing(
 /** A project is tiered at the rate of its signing year (or planned signing year, or this year). */
 function yearForRate(row: Values): number {
   const date = row.signed_on ?? row.planned_signed_on;
-  return typeof date === 'string' ? Number(date.slice(0, 4)) : new Date().getFullYear();
+  return yearOf(typeof date === 'string' ? date : todayIso());
 }
 
 /** The configured USD→CNY rate of a year, or of the nearest year that has one. */

@@ -8,6 +8,7 @@ import type { ApiResult } from '../domain/errors';
 import { projectFieldLabels } from '../domain/project-input';
 import type { AppDatabase } from './app-database';
 import { handlers } from './handlers';
+import type { Handler } from './handlers';
 
 export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
 
@@ -27,13 +28,14 @@ export function dispatchSync(app: AppDatabase, method: string, input: unknown): 
   try {
     if (!needsInit.has(name) && app.meta('initialized') !== '1')
       throw new AppError('NOT_INITIALIZED');
-    const handler = handlers[name] as
-      | { tx: (tx: unknown, input: unknown) => unknown }
-      | { app: (app: AppDatabase, input: unknown) => unknown };
+    const handler = handlers[name] as Handler<MethodName>;
+    const input = parsed.data as never;
     const data =
-      'tx' in handler
-        ? app.transact((tx) => handler.tx(tx, parsed.data))
-        : handler.app(app, parsed.data);
+      'write' in handler
+        ? app.transact((tx) => handler.write(tx, input))
+        : 'read' in handler
+          ? app.transact((tx) => handler.read(tx, input), { write: false })
+          : handler.app(app, input);
     return { ok: true, data };
   } catch (error) {
     return failure(error);
@@ -51,7 +53,8 @@ function describeIssues(error: z.ZodError): string {
   return error.issues
     .map((issue) => {
       const key = issue.path.at(-1);
-      const label = typeof key === 'string' ? (projectFieldLabels[key] ?? key) : undefined;
+      const label = typeof key === 'string' ? projectFieldLabels[key] : undefined;
+      // Prefix with the field's Chinese name when the message does not already say which field.
       return label && !issue.message.includes(label) ? `${label}：${issue.message}` : issue.message;
     })
     .join('；');

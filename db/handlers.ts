@@ -19,8 +19,10 @@ import { queryLedger } from './services/ledger';
 import { createProject, deleteProject, getProject, updateProject } from './services/projects';
 import { listTargets, setTargetActual, upsertTarget } from './services/targets';
 
-type Handler<M extends MethodName> =
-  | { tx: (tx: Tx, input: MethodInput<M>) => MethodOutput<M> }
+/** `write` and `read` run in one transaction (reads take no write lock); `app` manages its own. */
+export type Handler<M extends MethodName> =
+  | { write: (tx: Tx, input: MethodInput<M>) => MethodOutput<M> }
+  | { read: (tx: Tx, input: MethodInput<M>) => MethodOutput<M> }
   | { app: (app: AppDatabase, input: MethodInput<M>) => MethodOutput<M> };
 
 const { contact, activity, task, arrival } = entitySpecs;
@@ -29,41 +31,41 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'app.status': { app: (app) => appStatus(app) },
   'app.init': { app: (app, input) => initialize(app, input) },
   'app.demo': { app: (app, input) => loadDemo(app, input) },
-  'dictionary.list': { tx: (tx) => dictionaries(tx) },
+  'dictionary.list': { read: (tx) => dictionaries(tx) },
 
-  'project.create': { tx: createProject },
-  'project.update': { tx: (tx, { id, patch }) => updateProject(tx, id, patch) },
-  'project.delete': { tx: (tx, { id }) => deleteProject(tx, id) },
-  'project.get': { tx: (tx, { id }) => getProject(tx, id) },
-  'ledger.query': { tx: queryLedger },
+  'project.create': { write: createProject },
+  'project.update': { write: (tx, { id, patch }) => updateProject(tx, id, patch) },
+  'project.delete': { write: (tx, { id }) => deleteProject(tx, id) },
+  'project.get': { read: (tx, { id }) => getProject(tx, id) },
+  'ledger.query': { read: queryLedger },
 
-  'investor.create': { tx: createInvestor },
-  'investor.update': { tx: (tx, { id, patch }) => updateInvestor(tx, id, patch) },
-  'investor.delete': { tx: (tx, { id }) => deleteInvestor(tx, id) },
-  'investor.get': { tx: (tx, { id }) => getInvestor(tx, id) },
-  'investor.list': { tx: listInvestors },
+  'investor.create': { write: createInvestor },
+  'investor.update': { write: (tx, { id, patch }) => updateInvestor(tx, id, patch) },
+  'investor.delete': { write: (tx, { id }) => deleteInvestor(tx, id) },
+  'investor.get': { read: (tx, { id }) => getInvestor(tx, id) },
+  'investor.list': { read: listInvestors },
 
-  'contact.create': { tx: (tx, input) => createEntity(tx, contact, input) },
-  'contact.update': { tx: (tx, { id, patch }) => updateEntity(tx, contact, id, patch) },
-  'contact.delete': { tx: (tx, { id }) => deleteEntity(tx, contact, id) },
-  'contact.list': { tx: (tx, input) => listEntities(tx, contact, input) },
+  'contact.create': { write: (tx, input) => createEntity(tx, contact, input) },
+  'contact.update': { write: (tx, { id, patch }) => updateEntity(tx, contact, id, patch) },
+  'contact.delete': { write: (tx, { id }) => deleteEntity(tx, contact, id) },
+  'contact.list': { read: (tx, input) => listEntities(tx, contact, input) },
 
-  'activity.create': { tx: (tx, input) => createEntity(tx, activity, input) },
-  'activity.update': { tx: (tx, { id, patch }) => updateEntity(tx, activity, id, patch) },
-  'activity.delete': { tx: (tx, { id }) => deleteEntity(tx, activity, id) },
-  'activity.list': { tx: (tx, input) => listEntities(tx, activity, input) },
+  'activity.create': { write: (tx, input) => createEntity(tx, activity, input) },
+  'activity.update': { write: (tx, { id, patch }) => updateEntity(tx, activity, id, patch) },
+  'activity.delete': { write: (tx, { id }) => deleteEntity(tx, activity, id) },
+  'activity.list': { read: (tx, input) => listEntities(tx, activity, input) },
 
-  'task.create': { tx: (tx, input) => createEntity(tx, task, input) },
-  'task.update': { tx: (tx, { id, patch }) => updateEntity(tx, task, id, patch) },
-  'task.delete': { tx: (tx, { id }) => deleteEntity(tx, task, id) },
-  'task.list': { tx: (tx, input) => listEntities(tx, task, input) },
+  'task.create': { write: (tx, input) => createEntity(tx, task, input) },
+  'task.update': { write: (tx, { id, patch }) => updateEntity(tx, task, id, patch) },
+  'task.delete': { write: (tx, { id }) => deleteEntity(tx, task, id) },
+  'task.list': { read: (tx, input) => listEntities(tx, task, input) },
 
-  'arrival.create': { tx: (tx, input) => createEntity(tx, arrival, input) },
-  'arrival.update': { tx: (tx, { id, patch }) => updateEntity(tx, arrival, id, patch) },
-  'arrival.delete': { tx: (tx, { id }) => deleteEntity(tx, arrival, id) },
-  'arrival.list': { tx: (tx, input) => listEntities(tx, arrival, input) },
+  'arrival.create': { write: (tx, input) => createEntity(tx, arrival, input) },
+  'arrival.update': { write: (tx, { id, patch }) => updateEntity(tx, arrival, id, patch) },
+  'arrival.delete': { write: (tx, { id }) => deleteEntity(tx, arrival, id) },
+  'arrival.list': { read: (tx, input) => listEntities(tx, arrival, input) },
 
-  'target.list': { tx: listTargets },
-  'target.upsert': { tx: upsertTarget },
-  'target.setActual': { tx: setTargetActual },
+  'target.list': { read: listTargets },
+  'target.upsert': { write: upsertTarget },
+  'target.setActual': { write: setTargetActual },
 };

@@ -9,6 +9,7 @@ import { syncedTables, syncedTableNames } from './synced-tables';
 import type { Clock } from './sync/hlc';
 import { formatHlc, tick } from './sync/hlc';
 import { deriveProject, projectsReferencing } from './derived';
+import { writeMeta } from './replica-identity';
 
 export type FieldValue = string | number | null;
 export type Fields = Record<string, FieldValue>;
@@ -64,6 +65,11 @@ export class Mutations {
   private clock: Clock;
   private seq: number | null = null;
   private lastSeq = 0;
+
+  /** Whether this transaction appended to the change log. */
+  get wrote(): boolean {
+    return this.seq !== null;
+  }
 
   constructor(private readonly ctx: MutationContext) {
     this.clock = ctx.clock;
@@ -121,10 +127,6 @@ export class Mutations {
     return Object.keys(this.update(table, id, { deleted: 1 })).length > 0;
   }
 
-  restore(table: SyncedTable, id: string): boolean {
-    return Object.keys(this.update(table, id, { deleted: 0 })).length > 0;
-  }
-
   /**
    * Runs many writes of this layer without the per-row guard triggers, which cost about a third of
    * a bulk load. Only this layer's own methods run meanwhile (the call is synchronous), so the guard
@@ -154,12 +156,7 @@ export class Mutations {
            ON CONFLICT (origin) DO UPDATE SET max_seq = excluded.max_seq`,
         )
         .run(this.ctx.siteId, this.lastSeq);
-      this.ctx.sql
-        .prepare(
-          `INSERT INTO sync_meta (key, value) VALUES ('hlc_last', ?)
-           ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-        )
-        .run(formatHlc(this.clock, this.ctx.siteId));
+      writeMeta(this.ctx.sql.sqlite, 'hlc_last', formatHlc(this.clock, this.ctx.siteId));
     }
     return this.clock;
   }

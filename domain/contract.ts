@@ -78,6 +78,7 @@ const ownerFilter = z.strictObject({
   projectId: z.string().optional(),
   investorId: z.string().optional(),
 });
+const arrivalListInput = z.strictObject({ projectId: z.string({ error: '缺少项目编号' }) });
 const taskListInput = z.strictObject({
   projectId: z.string().optional(),
   done: z.boolean().optional(),
@@ -132,7 +133,7 @@ export const contract = {
     patchOf(arrivalPatch),
   ),
   'arrival.delete': method<typeof idInput, { id: string }>(idInput),
-  'arrival.list': method<typeof ownerFilter, ArrivalRecord[]>(ownerFilter),
+  'arrival.list': method<typeof arrivalListInput, ArrivalRecord[]>(arrivalListInput),
 
   'target.list': method<typeof targetListInput, TargetRecord[]>(targetListInput),
   'target.upsert': method<typeof targetUpsertInput, TargetRecord>(targetUpsertInput),

@@ -10,7 +10,9 @@ import { furthestMilestone, milestones, stageLabels, stageOrder } from './lifecy
 import type { Entry } from './vocabulary';
 import { capitalTypes, channels, offices, ownerships, projectTypes, provinces } from './vocabulary';
 
-export const MAX_AMOUNT = 9_000_000_000_000_000; // 9 × 10^15 元: exact in a double, and absurd enough
+// 10万亿 (10^13) in 元 or 美元: far above any project, and small enough that converted amounts and
+// sums over a whole ledger stay exact integers in a double.
+export const MAX_AMOUNT = 10_000_000_000_000;
 
 /** Chinese labels of the input keys, as in the ledger's columns; used in every message. */
 export const projectFieldLabels: Record<string, string> = {

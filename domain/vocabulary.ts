@@ -20,6 +20,12 @@ export const offices = entries(officeKeys, {
   shenzhen: '深圳',
 });
 
+/** Two letters that start an office's 项目编号 (SH2021-0007); offices added later use ZS. */
+export function officeCode(key: string): string {
+  const codes: Record<string, string> = { hq: 'BB', shanghai: 'SH', beijing: 'BJ', shenzhen: 'SZ' };
+  return codes[key] ?? 'ZS';
+}
+
 /** The CLI and users name an office by its Chinese label (上海). */
 export function officeByLabel(label: string): Entry<OfficeKey> | undefined {
   return offices.find((o) => o.label === label.trim());

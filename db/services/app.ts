@@ -36,9 +36,10 @@ export function appStatus(app: AppDatabase): AppStatus {
 export function initialize(app: AppDatabase, input: { user: string; office: string }): AppStatus {
   if (app.meta('initialized') === '1') throw new AppError('ALREADY_INITIALIZED');
   const office = offices.find((o) => o.label === input.office || o.key === input.office);
-  const seed = app.sqlite.transaction(() => {
-    app.setMeta('user_name', input.user); // before the writes, so they carry the author
-    app.transact((tx) => {
+  app.transact(
+    (tx) => {
+      app.setMeta('user_name', input.user);
+      app.setMeta('office_id', office?.key ?? input.office);
       offices.forEach((o, i) => tx.mutate.put('office', o.key, { name: o.label, sort: i }));
       seedDictionary(tx, 'platform', platforms);
       seedDictionary(tx, 'industry', industries);
@@ -60,11 +61,10 @@ export function initialize(app: AppDatabase, input: { user: string; office: stri
         });
       }
       tx.mutate.insert('promoter', { name: input.user, office_id: office?.key ?? null, active: 1 });
-    });
-    app.setMeta('office_id', office?.key ?? input.office);
-    app.setMeta('initialized', '1');
-  });
-  seed();
+      app.setMeta('initialized', '1');
+    },
+    { author: input.user },
+  );
   return appStatus(app);
 }
 
@@ -79,11 +79,15 @@ export function loadDemo(
   app: AppDatabase,
   input: { projects: number; seed: number },
 ): { projects: number } {
-  if (app.meta('initialized') !== '1') throw new AppError('NOT_INITIALIZED');
   let projects = 0;
+  let first = true;
   app.transact((tx) =>
     tx.mutate.bulk(() => {
       for (const row of generateDemo({ projects: input.projects, seed: input.seed })) {
+        if (first && tx.sql.prepare(`SELECT 1 FROM ${row.table} WHERE id = ?`).get(row.id)) {
+          throw new AppError('DEMO_EXISTS', `种子 ${input.seed}`);
+        }
+        first = false;
         tx.mutate.insert(row.table, row.fields, row.id);
         if (row.table === 'project') projects += 1;
       }

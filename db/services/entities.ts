@@ -48,10 +48,10 @@ export function deleteEntity(tx: Tx, spec: EntitySpec, id: string): { id: string
 }
 
 export function getEntity<T>(tx: Tx, spec: EntitySpec, id: string): T {
-  const row = tx.sql.prepare(`SELECT * FROM ${spec.table} WHERE id = ? AND deleted = 0`).get(id) as
+  const row = tx.sql.prepare(`${selectFrom(spec)} WHERE id = ? AND deleted = 0`).get(id) as
     Record<string, unknown> | undefined;
   if (!row) throw new AppError('NOT_FOUND', `${spec.label} ${id}`);
-  return withAuthor(tx, spec, fromRow<T>(row, spec), id);
+  return fromRow<T>(row, spec);
 }
 
 /** Lists by owning project and/or investor (and, for tasks, by state and due date). */
@@ -68,20 +68,19 @@ export function listEntities<T>(
   const where = ['deleted = 0', ...clauses.map(([clause]) => clause)];
   const params = clauses.map(([, value]) => value);
   const rows = tx.sql
-    .prepare(
-      `SELECT * FROM ${spec.table} WHERE ${where.join(' AND ')} ORDER BY ${spec.orderBy} LIMIT 5000`,
-    )
+    .prepare(`${selectFrom(spec)} WHERE ${where.join(' AND ')} ORDER BY ${spec.orderBy} LIMIT 5000`)
     .all(...params) as Record<string, unknown>[];
-  return rows.map((r) => withAuthor(tx, spec, fromRow<T>(r, spec), String(r.id)));
+  return rows.map((r) => fromRow<T>(r, spec));
 }
 
-/** Activities show who logged them: the author of the row's first change. */
-function withAuthor<T>(tx: Tx, spec: EntitySpec, record: T, id: string): T {
-  if (spec.table !== 'activity') return record;
-  const first = tx.sql
-    .prepare('SELECT author FROM sync_change WHERE tbl = ? AND row_id = ? ORDER BY hlc LIMIT 1')
-    .get(spec.table, id) as { author: string | null } | undefined;
-  return { ...record, author: first?.author ?? null };
+/** Activities also show who logged them: the author of the row's first change. */
+function selectFrom(spec: EntitySpec): string {
+  const author =
+    spec.table === 'activity'
+      ? `, (SELECT author FROM sync_change c WHERE c.tbl = 'activity' AND c.row_id = t.id
+           ORDER BY c.hlc LIMIT 1) AS author`
+      : '';
+  return `SELECT t.*${author} FROM ${spec.table} t`;
 }
 
 const investorShape: RowShape = {

@@ -7,8 +7,10 @@ import type { Stage } from '../../domain/lifecycle';
 import { milestones } from '../../domain/lifecycle';
 import { resolveStage } from '../../domain/project-input';
 import type { ProjectCreateInput, ProjectPatch, ProjectRecord } from '../../domain/project-input';
+import { todayIso, yearOf } from '../../domain/dates';
 import {
   capitalTypes,
+  officeCode,
   channels,
   offices,
   ownerships,
@@ -93,16 +95,7 @@ function projectColumns(
     row.owner_id = input.owner
       ? promoterIdFor(tx, input.owner, input.office ?? current?.office_id)
       : null;
-  if (input.totalInvestmentCny !== undefined && input.totalInvestmentCny !== null) {
-    row.total_investment = input.totalInvestmentCny;
-    row.investment_currency = 'CNY';
-  } else if (input.totalInvestmentUsd !== undefined && input.totalInvestmentUsd !== null) {
-    row.total_investment = input.totalInvestmentUsd;
-    row.investment_currency = 'USD';
-  } else if (input.totalInvestmentCny === null || input.totalInvestmentUsd === null) {
-    row.total_investment = null;
-  }
-
+  Object.assign(row, investmentColumns(input, current));
   const dates = Object.fromEntries(
     milestones.map((m) => {
       const given = input[m.actualKey];
@@ -122,6 +115,34 @@ function projectColumns(
     throw new AppError('VALIDATION', '终止项目须填写终止原因');
   }
   return row;
+}
+
+/**
+ * Total investment is one amount in one currency. Setting either currency's amount replaces it;
+ * clearing one clears the amount only if it is the stored currency.
+ */
+function investmentColumns(
+  input: ProjectCreateInput | ProjectPatch,
+  current: ProjectRow | undefined,
+): Fields {
+  const stored = current?.investment_currency ?? null;
+  for (const [key, currency] of [
+    ['totalInvestmentCny', 'CNY'],
+    ['totalInvestmentUsd', 'USD'],
+  ] as const) {
+    const value = input[key];
+    if (typeof value === 'number')
+      return { total_investment: value, investment_currency: currency };
+  }
+  for (const [key, currency] of [
+    ['totalInvestmentCny', 'CNY'],
+    ['totalInvestmentUsd', 'USD'],
+  ] as const) {
+    if (input[key] === null && (stored === null || stored === currency)) {
+      return { total_investment: null, investment_currency: null };
+    }
+  }
+  return {};
 }
 
 /** Links an investor by Chinese or English name (case-insensitive), creating it if none matches. */
@@ -148,21 +169,16 @@ function promoterIdFor(tx: Tx, name: string, officeId: unknown): string {
   );
 }
 
-const officeCodes: Record<string, string> = {
-  hq: 'BB',
-  shanghai: 'SH',
-  beijing: 'BJ',
-  shenzhen: 'SZ',
-};
-
-/** 项目编号 such as SH2021-0007: office, year and a running number on this replica. */
+/** 项目编号 such as SH2021-0007: office, year and the next running number on this replica. */
 function nextCode(tx: Tx, row: Fields): string {
-  const prefix = `${officeCodes[String(row.office_id)] ?? 'ZS'}${new Date().getFullYear()}-`;
+  const prefix = `${officeCode(String(row.office_id))}${yearOf(todayIso())}-`;
   const last = tx.sql
-    .prepare("SELECT max(code) AS code FROM project WHERE code LIKE ? ESCAPE '\\'")
-    .get(`${prefix}%`) as { code: string | null };
-  const n = last.code ? Number(last.code.slice(prefix.length)) + 1 : 1;
-  return `${prefix}${String(n).padStart(4, '0')}`;
+    .prepare(
+      `SELECT max(CAST(substr(code, @start) AS INTEGER)) AS n FROM project
+       WHERE code GLOB @pattern AND substr(code, @start) NOT GLOB '*[^0-9]*'`,
+    )
+    .get({ start: prefix.length + 1, pattern: `${prefix}[0-9]*` }) as { n: number | null };
+  return `${prefix}${String((last.n ?? 0) + 1).padStart(4, '0')}`;
 }
 
 const labelOf = (list: readonly { key: string; label: string }[], key: unknown) =>
