@@ -63,7 +63,7 @@ export function listEntities<T>(
   const clauses: [string, string | number][] = [];
   if (filter.projectId) clauses.push(['project_id = ?', filter.projectId]);
   if (filter.investorId) clauses.push(['investor_id = ?', filter.investorId]);
-  if (filter.done !== undefined) clauses.push(['done = ?', filter.done ? 1 : 0]);
+  if (filter.done !== undefined) clauses.push(['ifnull(done, 0) = ?', filter.done ? 1 : 0]);
   if (filter.dueBefore) clauses.push(['due_on < ?', filter.dueBefore]);
   const where = ['deleted = 0', ...clauses.map(([clause]) => clause)];
   const params = clauses.map(([, value]) => value);

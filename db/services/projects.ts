@@ -108,10 +108,9 @@ function projectColumns(
   const resolved = resolveStage(input.stage, current?.stage as Stage | undefined, dates);
   if ('error' in resolved) throw new AppError('VALIDATION', resolved.error);
   row.stage = resolved.stage;
-  if (
-    resolved.stage === 'terminated' &&
-    !(input.terminationReason ?? current?.termination_reason)
-  ) {
+  const reason =
+    input.terminationReason !== undefined ? input.terminationReason : current?.termination_reason;
+  if (resolved.stage === 'terminated' && !reason) {
     throw new AppError('VALIDATION', '终止项目须填写终止原因');
   }
   return row;

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -127,6 +128,14 @@ describe('cli', () => {
       expect(after).toEqual(before);
     },
   );
+
+  test('a command other than init on a missing database says so and creates no file', async () => {
+    const missing = join(tempDir(), 'typo.sqlite');
+    const run = await cli(missing, 'targets', '--year', '2021', '--json');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('数据库文件不存在');
+    expect(existsSync(missing)).toBe(false);
+  });
 
   test('an unknown command explains itself in Chinese', async () => {
     const run = await cli(db, 'frobnicate');
