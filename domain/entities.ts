@@ -2,27 +2,10 @@
 // tasks and capital arrivals (到资记录). Same conventions as project-input.ts.
 import { z } from 'zod';
 import { countryByCode } from './countries';
-import { isRealIsoDate } from './dates';
+import { flag, isoDate, recordId, strictObject, text } from './fields';
 import { activityKindKeys, activityKinds } from './vocabulary';
 
-const text = (what: string, max = 200) =>
-  z
-    .string({ error: `${what}须为文字` })
-    .trim()
-    .max(max, `${what}不能超过 ${max} 个字`);
-const isoDate = (what: string) =>
-  z
-    .string({ error: `${what}须为日期` })
-    .refine(isRealIsoDate, `${what}不是存在的日期（格式为 YYYY-MM-DD）`);
-const id = (what: string) => z.string({ error: `${what}须为记录编号` }).min(1, `${what}不能为空`);
-const flag = (what: string) => z.boolean({ error: `${what}须为是或否` });
-const strict = <T extends z.ZodRawShape>(shape: T) =>
-  z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys' ? `未知字段：${issue.keys.join('、')}` : undefined,
-  });
-
-export const investorFields = strict({
+export const investorFields = strictObject({
   nameZh: text('中文名称').min(1, '投资方中文名称不能为空'),
   nameEn: text('英文名称').nullable(),
   aliases: z.array(text('简称/别名', 100)).max(20, '简称/别名最多 20 个'),
@@ -60,9 +43,9 @@ export type InvestorRecord = {
   projectCount: number;
 };
 
-export const contactFields = strict({
-  investorId: id('投资方').nullable(),
-  projectId: id('项目').nullable(),
+export const contactFields = strictObject({
+  investorId: recordId('投资方').nullable(),
+  projectId: recordId('项目').nullable(),
   name: text('联系人姓名', 50).min(1, '联系人姓名不能为空'),
   title: text('职务', 100).nullable(),
   phone: text('电话', 50).nullable(),
@@ -74,9 +57,9 @@ export const contactCreate = contactFields.partial().required({ name: true });
 export const contactPatch = contactFields.partial();
 export type ContactRecord = { id: string } & Required<z.infer<typeof contactCreate>>;
 
-export const activityFields = strict({
-  projectId: id('项目').nullable(),
-  investorId: id('投资方').nullable(),
+export const activityFields = strictObject({
+  projectId: recordId('项目').nullable(),
+  investorId: recordId('投资方').nullable(),
   kind: z.enum(activityKindKeys, {
     error: `活动类型无效，可选：${activityKinds.map((k) => `${k.key}（${k.label}）`).join('、')}`,
   }),
@@ -90,8 +73,8 @@ export type ActivityRecord = { id: string; author: string | null } & Required<
   z.infer<typeof activityCreate>
 >;
 
-export const taskFields = strict({
-  projectId: id('项目').nullable(),
+export const taskFields = strictObject({
+  projectId: recordId('项目').nullable(),
   title: text('跟进事项', 200).min(1, '跟进事项不能为空'),
   dueOn: isoDate('截止日期'),
   done: flag('已完成'),
@@ -103,8 +86,8 @@ export const taskCreate = taskFields.partial().required({ title: true, dueOn: tr
 export const taskPatch = taskFields.partial();
 export type TaskRecord = { id: string } & Required<z.infer<typeof taskCreate>>;
 
-export const arrivalFields = strict({
-  projectId: id('项目'),
+export const arrivalFields = strictObject({
+  projectId: recordId('项目'),
   arrivedOn: isoDate('到资日期'),
   amount: z
     .number({ error: '到资金额须为数字' })

@@ -8,20 +8,11 @@ import type { Tier } from './classify';
 import { stageOrder } from './lifecycle';
 import type { Stage } from './lifecycle';
 import { channels, offices } from './vocabulary';
+import { vocabularyEntry } from './fields';
 
 /** A filter takes one value or several; a single value is read as a list of one. */
 const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(item));
-
-const keyOrLabel = (list: readonly { key: string; label: string }[], what: string) =>
-  z.string().transform((value, ctx) => {
-    const found = list.find((e) => e.key === value || e.label === value);
-    if (!found) {
-      ctx.addIssue({ code: 'custom', message: `${what}「${value}」无效` });
-      return z.NEVER;
-    }
-    return found.key;
-  });
 
 export const ledgerSortKeys = [
   'code',
@@ -46,10 +37,10 @@ export const ledgerQuery = z.strictObject({
   ).optional(),
   tier: oneOrMany(z.enum(tierOrder as [Tier, ...Tier[]], { error: '未知的规模档次' })).optional(),
   stage: oneOrMany(z.enum(stageOrder as [Stage, ...Stage[]], { error: '未知阶段' })).optional(),
-  office: oneOrMany(keyOrLabel(offices, '驻点')).optional(),
+  office: oneOrMany(vocabularyEntry('驻点', offices)).optional(),
   owner: oneOrMany(z.string()).optional(),
   industry: oneOrMany(z.string()).optional(),
-  channel: oneOrMany(keyOrLabel(channels, '招商方式')).optional(),
+  channel: oneOrMany(vocabularyEntry('招商方式', channels)).optional(),
   signingYear: z.number().int().min(1990, '签约年份无效').max(2100, '签约年份无效').optional(),
   q: z.string().trim().max(100, '搜索词过长').optional(),
   sort: z

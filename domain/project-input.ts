@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { countryByCode } from './countries';
 import type { Region } from './countries';
 import type { Tier } from './classify';
-import { isRealIsoDate } from './dates';
+import {
+  isoDate as isoDateField,
+  strictObject,
+  text as textField,
+  vocabularyEntry,
+} from './fields';
 import type { ActualKey, PlannedKey, Stage } from './lifecycle';
 import { furthestMilestone, milestones, stageLabels, stageOrder } from './lifecycle';
 import type { Entry } from './vocabulary';
@@ -52,12 +57,10 @@ export const projectFieldLabels: Record<string, string> = {
 };
 
 const label = (key: string) => projectFieldLabels[key] ?? key;
-
-const text = (key: string, max = 200) =>
-  z
-    .string({ error: `${label(key)}须为文字` })
-    .trim()
-    .max(max, `${label(key)}不能超过 ${max} 个字`);
+const text = (key: string, max?: number) => textField(label(key), max);
+const isoDate = (key: string) => isoDateField(label(key));
+const vocabulary = <K extends string>(key: string, list: readonly Entry<K>[]) =>
+  vocabularyEntry(label(key), list);
 
 const amount = (key: string) =>
   z
@@ -65,24 +68,6 @@ const amount = (key: string) =>
     .int(`${label(key)}须为整数（单位：元或美元）`)
     .nonnegative(`${label(key)}不能为负数`)
     .max(MAX_AMOUNT, `${label(key)}超出范围`);
-
-const isoDate = (key: string) =>
-  z
-    .string({ error: `${label(key)}须为日期` })
-    .refine(isRealIsoDate, `${label(key)}不是存在的日期（格式为 YYYY-MM-DD）`);
-
-/** Accepts a vocabulary entry by key or by its Chinese label; yields the key. */
-function vocabulary<K extends string>(key: string, list: readonly Entry<K>[]) {
-  const choices = list.map((e) => e.label).join('、');
-  return z.string({ error: `${label(key)}须为文字` }).transform((value, ctx) => {
-    const found = list.find((e) => e.key === value || e.label === value.trim());
-    if (!found) {
-      ctx.addIssue({ code: 'custom', message: `${label(key)}「${value}」无效，可选：${choices}` });
-      return z.NEVER;
-    }
-    return found.key;
-  });
-}
 
 const countryCode = z
   .string({ error: '国别/地区须为代码' })
@@ -104,46 +89,40 @@ const dateFields = Object.fromEntries(
 ) as Record<ActualKey | PlannedKey, z.ZodNullable<ReturnType<typeof isoDate>>>;
 
 /** Every writable field; all optional so the same shape serves create and patch. */
-const projectFields = z.strictObject(
-  {
-    name: text('name', 200).min(1, '项目名称不能为空'),
-    code: text('code', 40).nullable(),
-    investor: text('investor', 200).nullable(),
-    country: countryCode.nullable(),
-    province: vocabulary('province', provinces).nullable(),
-    ownership: vocabulary('ownership', ownerships).nullable(),
-    capitalType: vocabulary('capitalType', capitalTypes).nullable(),
-    projectType: vocabulary('projectType', projectTypes).nullable(),
-    industrial: z.boolean({ error: '产业项目须为是或否' }),
-    industry: text('industry', 50).nullable(),
-    platform: text('platform', 100).nullable(),
-    channel: vocabulary('channel', channels).nullable(),
-    referrer: text('referrer', 100).nullable(),
-    agent: text('agent', 100).nullable(),
-    fairEdition: text('fairEdition', 100).nullable(),
-    office: vocabulary('office', offices).nullable(),
-    owner: text('owner', 50).nullable(),
-    totalInvestmentCny: amount('totalInvestmentCny').nullable(),
-    totalInvestmentUsd: amount('totalInvestmentUsd').nullable(),
-    contractedFdiUsd: amount('contractedFdiUsd').nullable(),
-    landAreaMu: z
-      .number({ error: '用地（亩）须为数字' })
-      .nonnegative('用地（亩）不能为负数')
-      .max(1_000_000, '用地（亩）超出范围')
-      .nullable(),
-    stage: stageSchema,
-    terminatedOn: isoDate('terminatedOn').nullable(),
-    terminationReason: text('terminationReason', 500).nullable(),
-    problems: text('problems', 2000).nullable(),
-    nextSteps: text('nextSteps', 2000).nullable(),
-    leaderProject: z.boolean({ error: '省市县长工程须为是或否' }),
-    ...dateFields,
-  },
-  {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys' ? `未知字段：${issue.keys.join('、')}` : undefined,
-  },
-);
+const projectFields = strictObject({
+  name: text('name', 200).min(1, '项目名称不能为空'),
+  code: text('code', 40).nullable(),
+  investor: text('investor', 200).nullable(),
+  country: countryCode.nullable(),
+  province: vocabulary('province', provinces).nullable(),
+  ownership: vocabulary('ownership', ownerships).nullable(),
+  capitalType: vocabulary('capitalType', capitalTypes).nullable(),
+  projectType: vocabulary('projectType', projectTypes).nullable(),
+  industrial: z.boolean({ error: '产业项目须为是或否' }),
+  industry: text('industry', 50).nullable(),
+  platform: text('platform', 100).nullable(),
+  channel: vocabulary('channel', channels).nullable(),
+  referrer: text('referrer', 100).nullable(),
+  agent: text('agent', 100).nullable(),
+  fairEdition: text('fairEdition', 100).nullable(),
+  office: vocabulary('office', offices).nullable(),
+  owner: text('owner', 50).nullable(),
+  totalInvestmentCny: amount('totalInvestmentCny').nullable(),
+  totalInvestmentUsd: amount('totalInvestmentUsd').nullable(),
+  contractedFdiUsd: amount('contractedFdiUsd').nullable(),
+  landAreaMu: z
+    .number({ error: '用地（亩）须为数字' })
+    .nonnegative('用地（亩）不能为负数')
+    .max(1_000_000, '用地（亩）超出范围')
+    .nullable(),
+  stage: stageSchema,
+  terminatedOn: isoDate('terminatedOn').nullable(),
+  terminationReason: text('terminationReason', 500).nullable(),
+  problems: text('problems', 2000).nullable(),
+  nextSteps: text('nextSteps', 2000).nullable(),
+  leaderProject: z.boolean({ error: '省市县长工程须为是或否' }),
+  ...dateFields,
+});
 
 const oneCurrency = (p: {
   totalInvestmentCny?: number | null;

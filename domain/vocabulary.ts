@@ -7,6 +7,13 @@ export interface Entry<K extends string> {
   label: string;
 }
 
+/** The Chinese label of a stored key (the key itself if the list does not know it). */
+export function labelOf(list: readonly Entry<string>[], key: string): string;
+export function labelOf(list: readonly Entry<string>[], key: string | null): string | null;
+export function labelOf(list: readonly Entry<string>[], key: string | null): string | null {
+  return key === null ? null : (list.find((e) => e.key === key)?.label ?? key);
+}
+
 function entries<K extends string>(keys: readonly K[], labels: Record<K, string>): Entry<K>[] {
   return keys.map((key) => ({ key, label: labels[key] }));
 }

@@ -2,7 +2,7 @@
 // the 2021 targets), demo data, and the dictionaries the forms offer.
 import { AppError } from '../../domain/errors';
 import type { AppStatus, Dictionaries } from '../../domain/contract';
-import { offices } from '../../domain/vocabulary';
+import { labelOf, offices } from '../../domain/vocabulary';
 import {
   defaultLandingRule,
   defaultStalledRules,
@@ -23,7 +23,7 @@ export function appStatus(app: AppDatabase): AppStatus {
   return {
     initialized: app.meta('initialized') === '1',
     user: app.meta('user_name') ?? null,
-    office: office ? (offices.find((o) => o.key === office)?.label ?? office) : null,
+    office: labelOf(offices, office ?? null),
     siteId: app.siteId,
     schemaVersion: SCHEMA_VERSION,
   };

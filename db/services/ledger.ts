@@ -9,7 +9,7 @@ import type { LedgerPage, LedgerRow, LedgerSortKey, ledgerQuery } from '../../do
 import type { Region } from '../../domain/countries';
 import type { Tier } from '../../domain/classify';
 import type { Stage } from '../../domain/lifecycle';
-import { channels, offices } from '../../domain/vocabulary';
+import { channels, labelOf, offices } from '../../domain/vocabulary';
 import type { Tx } from '../app-database';
 import type { Schema } from '../schema';
 
@@ -175,8 +175,8 @@ function ledgerRow(r: RawRow): LedgerRow {
     region: r.region as Region | null,
     tier: r.tier as Tier | null,
     stage: (r.stage ?? 'lead') as Stage,
-    office: offices.find((o) => o.key === r.office)?.label ?? r.office,
-    channel: channels.find((c) => c.key === r.channel)?.label ?? r.channel,
+    office: labelOf(offices, r.office),
+    channel: labelOf(channels, r.channel),
   };
 }
 

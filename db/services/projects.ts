@@ -9,6 +9,7 @@ import { resolveStage } from '../../domain/project-input';
 import type { ProjectCreateInput, ProjectPatch, ProjectRecord } from '../../domain/project-input';
 import { todayIso, yearOf } from '../../domain/dates';
 import {
+  labelOf,
   capitalTypes,
   officeCode,
   channels,
@@ -180,8 +181,7 @@ function nextCode(tx: Tx, row: Fields): string {
   return `${prefix}${String((last.n ?? 0) + 1).padStart(4, '0')}`;
 }
 
-const labelOf = (list: readonly { key: string; label: string }[], key: unknown) =>
-  typeof key === 'string' ? (list.find((e) => e.key === key)?.label ?? key) : null;
+const keyOf = (value: unknown) => (typeof value === 'string' ? value : null);
 
 export function projectRecord(tx: Tx, row: ProjectRow): ProjectRecord {
   const names = tx.sql
@@ -203,18 +203,18 @@ export function projectRecord(tx: Tx, row: ProjectRow): ProjectRecord {
     countryName: row.country ? (countryByCode(String(row.country))?.nameZh ?? null) : null,
     region: str('region') as Region | null,
     tier: str('tier') as Tier | null,
-    province: labelOf(provinces, row.province),
-    ownership: labelOf(ownerships, row.ownership),
-    capitalType: labelOf(capitalTypes, row.capital_type),
-    projectType: labelOf(projectTypes, row.project_type),
+    province: labelOf(provinces, keyOf(row.province)),
+    ownership: labelOf(ownerships, keyOf(row.ownership)),
+    capitalType: labelOf(capitalTypes, keyOf(row.capital_type)),
+    projectType: labelOf(projectTypes, keyOf(row.project_type)),
     industrial: row.industrial === 1,
     industry: str('industry'),
     platform: str('platform'),
-    channel: labelOf(channels, row.channel),
+    channel: labelOf(channels, keyOf(row.channel)),
     referrer: str('referrer'),
     agent: str('agent'),
     fairEdition: str('fair_edition'),
-    office: labelOf(offices, row.office_id),
+    office: labelOf(offices, keyOf(row.office_id)),
     ownerId: str('owner_id'),
     owner: names.owner,
     totalInvestmentCny: usd ? null : num('total_investment'),

@@ -3,20 +3,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openAppDatabase } from '../../db/app-database';
 import type { AppDatabase } from '../../db/app-database';
+import type { Schema } from '../../db/schema';
 import { dispatchSync } from '../../db/dispatcher';
 import type { ProjectRecord } from '../../domain/project-input';
 import { expectOk, openTempDb, tempDir } from '../helpers';
 
-interface Change {
-  origin: string;
-  seq: number;
-  hlc: string;
-  tbl: string;
-  row_id: string;
-  fields: string;
-  prev: string;
-  author: string | null;
-}
+type Change = Schema['sync_change'];
 
 const changes = (app: AppDatabase) =>
   app.sqlite.prepare('SELECT * FROM sync_change ORDER BY origin, seq').all() as Change[];

@@ -1,0 +1,41 @@
+// zod building blocks shared by every input schema, each naming its field in Chinese in its
+// messages: text, real ISO dates, yes/no flags, record ids, vocabulary entries by key or label,
+// and objects that reject unknown fields.
+import { z } from 'zod';
+import { isRealIsoDate } from './dates';
+import type { Entry } from './vocabulary';
+
+export const text = (label: string, max = 200) =>
+  z
+    .string({ error: `${label}须为文字` })
+    .trim()
+    .max(max, `${label}不能超过 ${max} 个字`);
+
+export const isoDate = (label: string) =>
+  z
+    .string({ error: `${label}须为日期` })
+    .refine(isRealIsoDate, `${label}不是存在的日期（格式为 YYYY-MM-DD）`);
+
+export const flag = (label: string) => z.boolean({ error: `${label}须为是或否` });
+
+export const recordId = (label: string) =>
+  z.string({ error: `${label}须为记录编号` }).min(1, `${label}不能为空`);
+
+export const strictObject = <T extends z.ZodRawShape>(shape: T) =>
+  z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `未知字段：${issue.keys.join('、')}` : undefined,
+  });
+
+/** Accepts a vocabulary entry by key or by its Chinese label; yields the key. */
+export function vocabularyEntry<K extends string>(label: string, list: readonly Entry<K>[]) {
+  const choices = list.map((e) => e.label).join('、');
+  return z.string({ error: `${label}须为文字` }).transform((value, ctx) => {
+    const found = list.find((e) => e.key === value || e.label === value.trim());
+    if (!found) {
+      ctx.addIssue({ code: 'custom', message: `${label}「${value}」无效，可选：${choices}` });
+      return z.NEVER;
+    }
+    return found.key;
+  });
+}
