@@ -34,6 +34,8 @@ export class AppDatabase {
   private clock: Clock;
 
   private constructor(
+    /** The database file, or ':memory:'. */
+    readonly file: string,
     readonly sqlite: Database.Database,
     readonly siteId: string,
     private readonly wallMs: () => number,
@@ -56,7 +58,13 @@ export class AppDatabase {
       sqlite.pragma('optimize = 0x10002'); // refresh planner statistics that have gone stale
       installMutationGuard(sqlite);
       const siteId = ensureSiteId(sqlite, options.installIdFile);
-      return new AppDatabase(sqlite, siteId, options.wallMs ?? Date.now, options.installIdFile);
+      return new AppDatabase(
+        file,
+        sqlite,
+        siteId,
+        options.wallMs ?? Date.now,
+        options.installIdFile,
+      );
     } catch (error) {
       sqlite.close();
       throw error;

@@ -15,10 +15,36 @@ export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unk
 const needsInit = new Set<string>(['app.status', 'app.init']);
 
 export function createDispatcher(app: AppDatabase): Dispatch {
-  return async (method, input) => dispatchSync(app, method, input);
+  return (method, input) => dispatch(app, method, input);
 }
 
+/** Serves any method; whole-database operations such as backups may take a while. */
+export async function dispatch(
+  app: AppDatabase,
+  method: string,
+  input: unknown,
+): Promise<ApiResult<unknown>> {
+  const started = start(app, method, input);
+  if (!('pending' in started)) return started;
+  try {
+    return { ok: true, data: await started.pending };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Serves a method that completes at once (all but whole-database operations): tests and scripts. */
 export function dispatchSync(app: AppDatabase, method: string, input: unknown): ApiResult<unknown> {
+  const started = start(app, method, input);
+  if ('pending' in started) throw new Error(`${method} is asynchronous: use dispatch()`);
+  return started;
+}
+
+function start(
+  app: AppDatabase,
+  method: string,
+  input: unknown,
+): ApiResult<unknown> | { pending: Promise<unknown> } {
   if (!Object.hasOwn(contract, method)) {
     return failure(new AppError('UNKNOWN_METHOD', method));
   }
@@ -29,14 +55,14 @@ export function dispatchSync(app: AppDatabase, method: string, input: unknown): 
     if (!needsInit.has(name) && app.meta('initialized') !== '1')
       throw new AppError('NOT_INITIALIZED');
     const handler = handlers[name] as Handler<MethodName>;
-    const input = parsed.data as never;
+    const args = parsed.data as never;
     const data =
       'write' in handler
-        ? app.transact((tx) => handler.write(tx, input))
+        ? app.transact((tx) => handler.write(tx, args))
         : 'read' in handler
-          ? app.transact((tx) => handler.read(tx, input), { write: false })
-          : handler.app(app, input);
-    return { ok: true, data };
+          ? app.transact((tx) => handler.read(tx, args), { write: false })
+          : handler.app(app, args);
+    return data instanceof Promise ? { pending: data } : { ok: true, data };
   } catch (error) {
     return failure(error);
   }

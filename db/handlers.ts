@@ -18,12 +18,32 @@ import {
 import { queryLedger } from './services/ledger';
 import { createProject, deleteProject, getProject, updateProject } from './services/projects';
 import { listTargets, setTargetActual, upsertTarget } from './services/targets';
+import { projectHistory } from './services/history';
+import { similarInvestors } from './services/similar-investors';
+import { quickSearch } from './services/search';
+import {
+  attachCapture,
+  convertCapture,
+  createCapture,
+  dismissCapture,
+  listCaptures,
+} from './services/captures';
+import {
+  addDictionaryItem,
+  readSettings,
+  removeDictionaryItem,
+  updateSettings,
+} from './services/settings';
+import { createBackup, listBackups, verifiedBackup } from './services/backups';
+import { deleteView, listViews, saveView } from './services/views';
 
 /** `write` and `read` run in one transaction (reads take no write lock); `app` manages its own. */
 export type Handler<M extends MethodName> =
   | { write: (tx: Tx, input: MethodInput<M>) => MethodOutput<M> }
   | { read: (tx: Tx, input: MethodInput<M>) => MethodOutput<M> }
-  | { app: (app: AppDatabase, input: MethodInput<M>) => MethodOutput<M> };
+  | {
+      app: (app: AppDatabase, input: MethodInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
+    };
 
 const { contact, activity, task, arrival } = entitySpecs;
 
@@ -68,4 +88,27 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'target.list': { read: listTargets },
   'target.upsert': { write: upsertTarget },
   'target.setActual': { write: setTargetActual },
+
+  'project.history': { read: (tx, { id }) => projectHistory(tx, id) },
+  'investor.similar': { read: similarInvestors },
+  'search.quick': { read: quickSearch },
+
+  'capture.create': { write: createCapture },
+  'capture.list': { read: listCaptures },
+  'capture.convert': { write: convertCapture },
+  'capture.attach': { write: attachCapture },
+  'capture.dismiss': { write: (tx, { id }) => dismissCapture(tx, id) },
+
+  'settings.get': { read: (tx) => readSettings(tx) },
+  'settings.update': { write: updateSettings },
+  'dictionary.add': { write: addDictionaryItem },
+  'dictionary.remove': { write: removeDictionaryItem },
+
+  'backup.create': { app: (app, input) => createBackup(app, input?.file) },
+  'backup.list': { app: (app) => listBackups(app) },
+  'backup.check': { app: (_app, { file }) => verifiedBackup(file) },
+
+  'view.list': { read: (tx) => listViews(tx) },
+  'view.save': { write: saveView },
+  'view.delete': { write: (tx, { id }) => deleteView(tx, id) },
 };

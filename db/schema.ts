@@ -25,6 +25,7 @@ export interface ProjectDerived {
 export type Schema = { [T in Exclude<SyncedTable, 'project'>]: SyncedRow<T> } & {
   project: SyncedRow<'project'> & ProjectDerived;
   sync_meta: { key: string; value: string };
+  saved_view: { id: string; name: string; definition: string; created_at: string };
   sync_vv: { origin: string; max_seq: number };
   sync_change: {
     origin: string;

@@ -151,6 +151,21 @@ export const syncedTables = {
     columns: { deleted: 'integer', target_id: 'text', month: 'integer', value: 'integer' },
   },
   setting: { columns: { deleted: 'integer', value: 'text' } },
+  capture: {
+    columns: {
+      deleted: 'integer',
+      captured_on: 'text',
+      investor_name: 'text',
+      contact_name: 'text',
+      phone: 'text',
+      wechat: 'text',
+      interest: 'text',
+      fair_edition: 'text',
+      note: 'text',
+      status: 'text',
+      project_id: 'text',
+    },
+  },
   dictionary_item: {
     columns: { deleted: 'integer', kind: 'text', label: 'text', sort: 'integer' },
   },

@@ -26,6 +26,28 @@ import type { ProjectRecord } from './project-input';
 import { targetActualInput, targetListInput, targetUpsertInput } from './targets';
 import type { TargetRecord } from './targets';
 import { offices } from './vocabulary';
+import {
+  backupCreateInput,
+  backupRestoreInput,
+  captureAttachInput,
+  captureConvertInput,
+  captureCreate,
+  captureListInput,
+  dictionaryItemInput,
+  quickSearchInput,
+  settingsUpdate,
+  similarInput,
+  viewSaveInput,
+} from './workspace';
+import type {
+  BackupInfo,
+  CaptureRecord,
+  HistoryEntry,
+  QuickSearchResult,
+  SavedView,
+  Settings,
+  SimilarInvestor,
+} from './workspace';
 
 z.config(z.locales.zhCN());
 
@@ -126,7 +148,9 @@ export const contract = {
     patchOf(taskPatch),
   ),
   'task.delete': method<typeof idInput, { id: string }>(idInput),
-  'task.list': method<typeof taskListInput, TaskRecord[]>(taskListInput),
+  'task.list': method<typeof taskListInput, (TaskRecord & { projectName: string | null })[]>(
+    taskListInput,
+  ),
 
   'arrival.create': method<typeof arrivalCreate, ArrivalRecord>(arrivalCreate),
   'arrival.update': method<ReturnType<typeof patchOf<typeof arrivalPatch>>, ArrivalRecord>(
@@ -138,6 +162,33 @@ export const contract = {
   'target.list': method<typeof targetListInput, TargetRecord[]>(targetListInput),
   'target.upsert': method<typeof targetUpsertInput, TargetRecord>(targetUpsertInput),
   'target.setActual': method<typeof targetActualInput, TargetRecord>(targetActualInput),
+
+  'project.history': method<typeof idInput, HistoryEntry[]>(idInput),
+  'investor.similar': method<typeof similarInput, SimilarInvestor[]>(similarInput),
+  'search.quick': method<typeof quickSearchInput, QuickSearchResult>(quickSearchInput),
+
+  'capture.create': method<typeof captureCreate, CaptureRecord>(captureCreate),
+  'capture.list': method<typeof captureListInput, CaptureRecord[]>(captureListInput),
+  'capture.convert': method<typeof captureConvertInput, ProjectRecord>(captureConvertInput),
+  'capture.attach': method<typeof captureAttachInput, CaptureRecord>(captureAttachInput),
+  'capture.dismiss': method<typeof idInput, CaptureRecord>(idInput),
+
+  'settings.get': method<typeof none, Settings>(none),
+  'settings.update': method<typeof settingsUpdate, Settings>(settingsUpdate),
+  'dictionary.add': method<typeof dictionaryItemInput, { kind: string; label: string }>(
+    dictionaryItemInput,
+  ),
+  'dictionary.remove': method<typeof dictionaryItemInput, { kind: string; label: string }>(
+    dictionaryItemInput,
+  ),
+
+  'backup.create': method<typeof backupCreateInput, BackupInfo>(backupCreateInput),
+  'backup.list': method<typeof none, BackupInfo[]>(none),
+  'backup.check': method<typeof backupRestoreInput, BackupInfo>(backupRestoreInput),
+
+  'view.list': method<typeof none, SavedView[]>(none),
+  'view.save': method<typeof viewSaveInput, SavedView>(viewSaveInput),
+  'view.delete': method<typeof idInput, { id: string }>(idInput),
 };
 
 export type Contract = typeof contract;

@@ -9,6 +9,8 @@ export const errorMessages = {
   NOT_INITIALIZED: '数据库尚未初始化，请先完成首次设置',
   ALREADY_INITIALIZED: '数据库已经初始化过',
   FORBIDDEN_SENDER: '拒绝来自非应用窗口的请求',
+  BACKUP_FAILED: '备份失败，数据库未受影响',
+  BACKUP_INVALID: '备份文件已损坏或不是本应用的数据库',
   DEMO_EXISTS: '这组演示数据已经加载过，请换一个随机种子',
   INTERNAL: '内部错误，操作未保存',
 } as const;

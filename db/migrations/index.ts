@@ -1,9 +1,11 @@
 // All migrations, in code and in order, for Kysely's Migrator.
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m001 from './001-initial';
+import * as m002 from './002-workspace';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
+  '002-workspace': m002,
 };
 
 export const migrationProvider: MigrationProvider = {

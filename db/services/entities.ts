@@ -73,14 +73,19 @@ export function listEntities<T>(
   return rows.map((r) => fromRow<T>(r, spec));
 }
 
-/** Activities also show who logged them: the author of the row's first change. */
+/**
+ * Activities also show who logged them (the author of the row's first change); tasks show their
+ * project's name, since the follow-up list spans projects.
+ */
 function selectFrom(spec: EntitySpec): string {
-  const author =
+  const extra =
     spec.table === 'activity'
       ? `, (SELECT author FROM sync_change c WHERE c.tbl = 'activity' AND c.row_id = t.id
            ORDER BY c.hlc LIMIT 1) AS author`
-      : '';
-  return `SELECT t.*${author} FROM ${spec.table} t`;
+      : spec.table === 'task'
+        ? ', (SELECT name FROM project p WHERE p.id = t.project_id) AS project_name'
+        : '';
+  return `SELECT t.*${extra} FROM ${spec.table} t`;
 }
 
 const investorShape: RowShape = {

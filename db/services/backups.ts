@@ -1,0 +1,99 @@
+// Backups of the whole database with SQLite's online backup (consistent while the app keeps
+// working), each checked by opening it before it counts. A daily automatic copy is kept for a week.
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { format } from 'date-fns';
+import { AppError } from '../../domain/errors';
+import type { BackupInfo } from '../../domain/workspace';
+import type { AppDatabase } from '../app-database';
+
+const AUTO_PREFIX = 'auto-';
+const KEEP_AUTO = 7;
+
+export function backupDir(app: AppDatabase): string {
+  return join(dirname(app.file), 'backups');
+}
+
+/** Copies the live database to `file` (default: a dated file in the backups folder). */
+export async function createBackup(app: AppDatabase, file?: string): Promise<BackupInfo> {
+  if (app.file === ':memory:') throw new AppError('BACKUP_FAILED', '内存数据库无法备份');
+  const target = file ?? join(backupDir(app), `${format(new Date(), 'yyyyMMdd-HHmmss')}.sqlite`);
+  mkdirSync(dirname(target), { recursive: true });
+  try {
+    await app.sqlite.backup(target);
+    singleFile(target);
+    return verifiedBackup(target);
+  } catch (error) {
+    rmSync(target, { force: true });
+    if (error instanceof AppError) throw error;
+    throw new AppError('BACKUP_FAILED', (error as Error).message);
+  }
+}
+
+/** A backup is one self-contained file: no WAL beside it to lose when it is copied. */
+function singleFile(file: string): void {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+}
+
+/** Opens a backup read-only and checks it is whole and is one of ours; returns its details. */
+export function verifiedBackup(file: string): BackupInfo {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const check = db.pragma('quick_check', { simple: true });
+    const ours = db
+      .prepare(
+        "SELECT count(*) AS n FROM sqlite_schema WHERE name IN ('project', 'sync_change', 'sync_meta')",
+      )
+      .get() as { n: number };
+    if (check !== 'ok' || ours.n !== 3) throw new AppError('BACKUP_INVALID', basename(file));
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('BACKUP_INVALID', `${basename(file)}：${(error as Error).message}`);
+  } finally {
+    db?.close();
+  }
+  return info(file);
+}
+
+export function listBackups(app: AppDatabase): BackupInfo[] {
+  const dir = backupDir(app);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.sqlite'));
+  } catch {
+    return [];
+  }
+  return names.map((n) => info(join(dir, n))).sort((a, b) => (a.at < b.at ? 1 : -1));
+}
+
+/** Once a day: a copy named auto-YYYYMMDD.sqlite; the week's newest seven are kept. */
+export async function dailyBackup(
+  app: AppDatabase,
+  today: Date = new Date(),
+): Promise<BackupInfo | null> {
+  const dir = backupDir(app);
+  const name = `${AUTO_PREFIX}${format(today, 'yyyyMMdd')}.sqlite`;
+  const autos = listBackups(app).filter((b) => basename(b.file).startsWith(AUTO_PREFIX));
+  const made = autos.some((b) => basename(b.file) === name)
+    ? null
+    : await createBackup(app, join(dir, name));
+  const all = listBackups(app)
+    .filter((b) => basename(b.file).startsWith(AUTO_PREFIX))
+    .sort((a, b) => (basename(a.file) < basename(b.file) ? 1 : -1));
+  for (const old of all.slice(KEEP_AUTO)) {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(old.file + suffix, { force: true });
+  }
+  return made;
+}
+
+function info(file: string): BackupInfo {
+  const stat = statSync(file);
+  return { file, bytes: stat.size, at: stat.mtime.toISOString() };
+}

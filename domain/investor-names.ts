@@ -1,0 +1,59 @@
+// Investor names as people write them: the same group appears as 西门子, 西门子（中国）有限公司 and
+// Siemens AG. `nameKey` reduces a name to what identifies the group, so a new investor that
+// resembles an existing one is caught at entry — the first defence against 撞单.
+
+// Legal forms and generic words, longest first so 股份有限公司 goes before 有限公司.
+const chineseNoise = [
+  '股份有限公司',
+  '有限责任公司',
+  '有限公司',
+  '株式会社',
+  '（中国）',
+  '(中国)',
+  '中国区',
+  '控股',
+  '集团',
+  '股份',
+  '公司',
+];
+const latinNoise = [
+  'co',
+  'ltd',
+  'limited',
+  'gmbh',
+  'ag',
+  'se',
+  'sa',
+  'inc',
+  'incorporated',
+  'corp',
+  'corporation',
+  'company',
+  'plc',
+  'llc',
+  'kg',
+  'holding',
+  'holdings',
+  'group',
+  'china',
+];
+
+/** The identifying part of a name: width-folded, lower-case, without legal forms or punctuation. */
+export function nameKey(name: string): string {
+  let s = name.normalize('NFKC').toLowerCase();
+  for (const noise of chineseNoise) s = s.split(noise.normalize('NFKC')).join(' ');
+  const words = s
+    .replace(/[\p{P}\p{S}]+/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => w !== '' && !latinNoise.includes(w));
+  return words.join('');
+}
+
+/** Why two names look like one investor, or null: equal keys, or one key inside the other. */
+export function resemblance(candidate: string, existing: string): 'same' | 'contains' | null {
+  const a = nameKey(candidate);
+  const b = nameKey(existing);
+  if (a.length < 2 || b.length < 2) return a !== '' && a === b ? 'same' : null;
+  if (a === b) return 'same';
+  return a.includes(b) || b.includes(a) ? 'contains' : null;
+}
