@@ -1,0 +1,16 @@
+// Where the window is: a screen from the navigation, or one project or investor page. Any component
+// moves the window with `useNavigate()`; the frame (App.tsx) renders the place.
+import { createContext, useContext } from 'react';
+import type { ScreenKey } from './screens';
+
+export type Place =
+  | { screen: ScreenKey }
+  /** A project's page; id null is the form for a new project. */
+  | { screen: 'project'; id: string | null }
+  | { screen: 'investor'; id: string };
+
+export const NavigationContext = createContext<(place: Place) => void>(() => {});
+
+export function useNavigate(): (place: Place) => void {
+  return useContext(NavigationContext);
+}
