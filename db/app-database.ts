@@ -1,6 +1,6 @@
 // Opens the replica: SQLite file with WAL, migrations, the replica's site id (SYNC.md S2) and the
 // write guard; `transact` runs one service call in one transaction with its mutation layer.
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -28,47 +28,54 @@ export interface Tx {
   readonly siteId: string;
 }
 
+interface Connection {
+  sqlite: Database.Database;
+  sql: Sql;
+  siteId: string;
+}
+
 export class AppDatabase {
-  readonly sql: Sql;
   readonly qb = createQueryBuilder();
   private clock: Clock;
+  private connection: Connection;
 
   private constructor(
     /** The database file, or ':memory:'. */
     readonly file: string,
-    readonly sqlite: Database.Database,
-    readonly siteId: string,
-    private readonly wallMs: () => number,
-    private readonly identityFile: string | undefined,
+    connection: Connection,
+    private readonly options: OpenOptions,
   ) {
-    this.sql = new Sql(sqlite);
+    this.connection = connection;
     this.clock = this.storedClock();
   }
 
   static async open(file: string, options: OpenOptions = {}): Promise<AppDatabase> {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const sqlite = new Database(file);
-    try {
-      sqlite.pragma('journal_mode = WAL');
-      sqlite.pragma('synchronous = NORMAL');
-      sqlite.pragma('busy_timeout = 5000');
-      sqlite.pragma('cache_size = -65536'); // 64 MB: large imports stay in memory until commit
-      sqlite.pragma('foreign_keys = OFF');
-      await migrate(sqlite);
-      sqlite.pragma('optimize = 0x10002'); // refresh planner statistics that have gone stale
-      installMutationGuard(sqlite);
-      const siteId = ensureSiteId(sqlite, options.installIdFile);
-      return new AppDatabase(
-        file,
-        sqlite,
-        siteId,
-        options.wallMs ?? Date.now,
-        options.installIdFile,
-      );
-    } catch (error) {
-      sqlite.close();
-      throw error;
-    }
+    return new AppDatabase(file, await connect(file, options), options);
+  }
+
+  get sqlite(): Database.Database {
+    return this.connection.sqlite;
+  }
+
+  get sql(): Sql {
+    return this.connection.sql;
+  }
+
+  get siteId(): string {
+    return this.connection.siteId;
+  }
+
+  /**
+   * Replaces the database file with `source` (already checked by the caller) and reopens it. The
+   * replica identity check then gives it a new site id, since it is behind this install's mark.
+   */
+  async replaceWith(source: string): Promise<void> {
+    if (this.file === ':memory:') throw new Error('cannot replace an in-memory database');
+    this.sqlite.close();
+    for (const suffix of ['-wal', '-shm']) rmSync(this.file + suffix, { force: true });
+    copyFileSync(source, this.file);
+    this.connection = await connect(this.file, this.options);
+    this.clock = this.storedClock();
   }
 
   /**
@@ -83,15 +90,15 @@ export class AppDatabase {
         author: options.author ?? this.meta('user_name') ?? null,
         // Another process (the CLI beside the app) may have written since: start past its clock.
         clock: observe(this.clock, this.storedClock()),
-        wallMs: this.wallMs,
+        wallMs: this.options.wallMs ?? Date.now,
       });
       const result = work({ sql: this.sql, qb: this.qb, mutate, siteId: this.siteId });
       return { result, clock: mutate.finish(), wrote: mutate.wrote };
     });
     const { result, clock, wrote } = options.write === false ? run.deferred() : run.immediate();
     this.clock = clock; // only after commit (SYNC.md lesson: never advance on a failed batch)
-    if (wrote && this.identityFile) {
-      writeIdentityFile(this.identityFile, {
+    if (wrote && this.options.installIdFile) {
+      writeIdentityFile(this.options.installIdFile, {
         installId: this.meta('install_id')!,
         siteId: this.siteId,
         seq: ownSeq(this.sqlite, this.siteId),
@@ -137,6 +144,26 @@ async function migrate(sqlite: Database.Database): Promise<void> {
     provider: migrationProvider,
   }).migrateToLatest();
   if (error) throw error;
+}
+
+async function connect(file: string, options: OpenOptions): Promise<Connection> {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('cache_size = -65536'); // 64 MB
+    sqlite.pragma('foreign_keys = OFF');
+    await migrate(sqlite);
+    sqlite.pragma('optimize = 0x10002'); // refresh planner statistics that have gone stale
+    installMutationGuard(sqlite);
+    const siteId = ensureSiteId(sqlite, options.installIdFile);
+    return { sqlite, sql: new Sql(sqlite), siteId };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
 }
 
 /** Opens (creating and migrating if needed) the database at `file`. */

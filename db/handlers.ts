@@ -34,7 +34,7 @@ import {
   removeDictionaryItem,
   updateSettings,
 } from './services/settings';
-import { createBackup, listBackups, verifiedBackup } from './services/backups';
+import { createBackup, listBackups, restoreBackup, verifiedBackup } from './services/backups';
 import { deleteView, listViews, saveView } from './services/views';
 
 /** `write` and `read` run in one transaction (reads take no write lock); `app` manages its own. */
@@ -107,6 +107,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'backup.create': { app: (app, input) => createBackup(app, input?.file) },
   'backup.list': { app: (app) => listBackups(app) },
   'backup.check': { app: (_app, { file }) => verifiedBackup(file) },
+  'backup.restore': { app: (app, { file }) => restoreBackup(app, file) },
 
   'view.list': { read: (tx) => listViews(tx) },
   'view.save': { write: saveView },

@@ -185,6 +185,9 @@ export const contract = {
   'backup.create': method<typeof backupCreateInput, BackupInfo>(backupCreateInput),
   'backup.list': method<typeof none, BackupInfo[]>(none),
   'backup.check': method<typeof backupRestoreInput, BackupInfo>(backupRestoreInput),
+  'backup.restore': method<typeof backupRestoreInput, { restoredFrom: string; safetyCopy: string }>(
+    backupRestoreInput,
+  ),
 
   'view.list': method<typeof none, SavedView[]>(none),
   'view.save': method<typeof viewSaveInput, SavedView>(viewSaveInput),

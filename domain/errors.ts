@@ -11,6 +11,8 @@ export const errorMessages = {
   FORBIDDEN_SENDER: '拒绝来自非应用窗口的请求',
   BACKUP_FAILED: '备份失败，数据库未受影响',
   BACKUP_INVALID: '备份文件已损坏或不是本应用的数据库',
+  BACKUP_NEWER: '备份来自更新版本的应用，请先升级本应用再恢复',
+  RESTORE_FAILED: '恢复失败，已还原为恢复前的数据库',
   DEMO_EXISTS: '这组演示数据已经加载过，请换一个随机种子',
   INTERNAL: '内部错误，操作未保存',
 } as const;

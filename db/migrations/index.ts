@@ -12,4 +12,5 @@ export const migrationProvider: MigrationProvider = {
   getMigrations: async () => migrations,
 };
 
-export const SCHEMA_VERSION = Object.keys(migrations).length;
+export const migrationNames = Object.keys(migrations);
+export const SCHEMA_VERSION = migrationNames.length;

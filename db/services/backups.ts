@@ -7,6 +7,7 @@ import { format } from 'date-fns';
 import { AppError } from '../../domain/errors';
 import type { BackupInfo } from '../../domain/workspace';
 import type { AppDatabase } from '../app-database';
+import { migrationNames } from '../migrations/index';
 
 const AUTO_PREFIX = 'auto-';
 const KEEP_AUTO = 7;
@@ -53,6 +54,10 @@ export function verifiedBackup(file: string): BackupInfo {
       )
       .get() as { n: number };
     if (check !== 'ok' || ours.n !== 3) throw new AppError('BACKUP_INVALID', basename(file));
+    const applied = db.prepare('SELECT name FROM kysely_migration').all() as { name: string }[];
+    if (applied.some((m) => !migrationNames.includes(m.name))) {
+      throw new AppError('BACKUP_NEWER', basename(file));
+    }
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('BACKUP_INVALID', `${basename(file)}：${(error as Error).message}`);
@@ -60,6 +65,26 @@ export function verifiedBackup(file: string): BackupInfo {
     db?.close();
   }
   return info(file);
+}
+
+/**
+ * Replaces the database with a checked backup. A safety copy of the current database is taken
+ * first and put back if the backup cannot be opened.
+ */
+export async function restoreBackup(
+  app: AppDatabase,
+  file: string,
+): Promise<{ restoredFrom: string; safetyCopy: string }> {
+  const source = verifiedBackup(file).file;
+  const stamp = format(new Date(), 'yyyyMMdd-HHmmss');
+  const safety = await createBackup(app, join(backupDir(app), `pre-restore-${stamp}.sqlite`));
+  try {
+    await app.replaceWith(source);
+  } catch (error) {
+    await app.replaceWith(safety.file);
+    throw new AppError('RESTORE_FAILED', (error as Error).message);
+  }
+  return { restoredFrom: source, safetyCopy: safety.file };
 }
 
 export function listBackups(app: AppDatabase): BackupInfo[] {

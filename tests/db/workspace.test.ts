@@ -220,3 +220,35 @@ describe('backups', () => {
     expect(names.every((n) => basename(n).endsWith('.sqlite'))).toBe(true);
   });
 });
+
+describe('restore', () => {
+  test('restoring a backup brings its data back, keeps a safety copy, and takes a new site id', async () => {
+    ok('project.create', { name: '备份里有' });
+    const backup = expectOk(await dispatch(app, 'backup.create', {})) as BackupInfo;
+    ok('project.create', { name: '备份之后' });
+    const site = app.siteId;
+    const restored = expectOk(await dispatch(app, 'backup.restore', { file: backup.file })) as {
+      safetyCopy: string;
+    };
+    const names = ok<{ rows: { name: string }[] }>('ledger.query', {}).rows.map((r) => r.name);
+    expect(names).toEqual(['备份里有']);
+    expect(app.siteId).not.toBe(site);
+    const safety = new Database(restored.safetyCopy, { readonly: true });
+    expect(safety.prepare('SELECT count(*) AS n FROM project').get()).toEqual({ n: 2 });
+    safety.close();
+    ok('project.create', { name: '恢复之后' }); // still writable, through the same dispatcher
+  });
+
+  test('a bogus file is refused before anything is replaced', async () => {
+    ok('project.create', { name: '原有项目' });
+    const bogus = join(tempDir(), 'bogus.sqlite');
+    writeFileSync(bogus, 'SQLite format 3\0 but not really');
+    expect(await dispatch(app, 'backup.restore', { file: bogus })).toMatchObject({
+      ok: false,
+      code: 'BACKUP_INVALID',
+    });
+    expect(ok<{ rows: { name: string }[] }>('ledger.query', {}).rows.map((r) => r.name)).toEqual([
+      '原有项目',
+    ]);
+  });
+});
