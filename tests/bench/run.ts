@@ -7,9 +7,11 @@ import { openAppDatabase } from '../../db/app-database';
 import type { AppDatabase } from '../../db/app-database';
 import { dispatchSync } from '../../db/dispatcher';
 import type { LedgerQuery } from '../../domain/ledger';
+import { benchLedgerInBrowser } from './ledger-browser';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const BROWSER_RUNS = Number(process.env.BENCH_BROWSER_RUNS ?? 5);
 
 function ok<T>(result: { ok: boolean; data?: T; message?: string }): T {
   if (!result.ok) throw new Error(result.message);
@@ -100,10 +102,37 @@ async function main() {
   );
 
   app.close();
+
+  console.log(
+    `\nledger in Chromium at ${PROJECTS.toLocaleString()} projects (${BROWSER_RUNS} runs, ms)`,
+  );
+  const browser = await benchLedgerInBrowser(file, BROWSER_RUNS);
+  const worst = (xs: number[]) => Math.max(...xs);
+  const median = (xs: number[]) =>
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      50,
+    );
+  const budget = (ms: number, limit: number) =>
+    `budget ${limit} ms → ${((ms / limit) * 100).toFixed(0)}% of budget`;
+  line('  first rows: median', median(browser.firstRows).toFixed(0));
+  line(
+    '  first rows: worst',
+    worst(browser.firstRows).toFixed(0),
+    budget(worst(browser.firstRows), 300),
+  );
+  line('  filter round trip: median', median(browser.filter).toFixed(0));
+  line(
+    '  filter round trip: worst',
+    worst(browser.filter).toFixed(0),
+    budget(worst(browser.filter), 150),
+  );
   rmSync(dir, { recursive: true, force: true });
   const failures = [
     seconds >= 60 && 'demo generation over 60 s',
     p95 >= 50 && 'ledger p95 over 50 ms',
+    worst(browser.firstRows) >= 300 && 'first rows in Chromium over 300 ms',
+    worst(browser.filter) >= 150 && 'filter round trip in Chromium over 150 ms',
   ].filter(Boolean);
   if (failures.length) {
     console.log(`\nOVER BUDGET: ${failures.join('; ')}`);
