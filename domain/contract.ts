@@ -105,6 +105,8 @@ const taskListInput = z.strictObject({
   projectId: z.string().optional(),
   done: z.boolean().optional(),
   dueBefore: z.string().optional(),
+  /** Only tasks assigned to the current user, or to no one. */
+  mine: z.boolean().optional(),
 });
 
 export const contract = {

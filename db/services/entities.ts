@@ -26,7 +26,12 @@ export const entitySpecs = {
 } as const satisfies Record<string, EntitySpec>;
 
 export function createEntity<T>(tx: Tx, spec: EntitySpec, input: Record<string, unknown>): T {
-  const id = tx.mutate.insert(spec.table, toRow(input, spec));
+  // A follow-up nobody is named for belongs to whoever wrote it down.
+  const row =
+    spec.table === 'task' && input.assigneeId === undefined
+      ? { ...toRow(input, spec), assignee_id: currentPromoterId(tx) }
+      : toRow(input, spec);
+  const id = tx.mutate.insert(spec.table, row);
   return getEntity(tx, spec, id);
 }
 
@@ -58,9 +63,18 @@ export function getEntity<T>(tx: Tx, spec: EntitySpec, id: string): T {
 export function listEntities<T>(
   tx: Tx,
   spec: EntitySpec,
-  filter: { projectId?: string; investorId?: string; done?: boolean; dueBefore?: string },
+  filter: {
+    projectId?: string;
+    investorId?: string;
+    done?: boolean;
+    dueBefore?: string;
+    mine?: boolean;
+  },
 ): T[] {
   const clauses: [string, string | number][] = [];
+  if (filter.mine) {
+    clauses.push(['(assignee_id IS NULL OR assignee_id = ?)', currentPromoterId(tx) ?? '']);
+  }
   if (filter.projectId) clauses.push(['project_id = ?', filter.projectId]);
   if (filter.investorId) clauses.push(['investor_id = ?', filter.investorId]);
   if (filter.done !== undefined) clauses.push(['ifnull(done, 0) = ?', filter.done ? 1 : 0]);
@@ -71,6 +85,17 @@ export function listEntities<T>(
     .prepare(`${selectFrom(spec)} WHERE ${where.join(' AND ')} ORDER BY ${spec.orderBy} LIMIT 5000`)
     .all(...params) as Record<string, unknown>[];
   return rows.map((r) => fromRow<T>(r, spec));
+}
+
+/** The promoter record of this laptop's user, if there is one. */
+function currentPromoterId(tx: Tx): string | null {
+  const row = tx.sql
+    .prepare(
+      `SELECT p.id FROM promoter p JOIN sync_meta m ON m.key = 'user_name' AND m.value = p.name
+       WHERE p.deleted = 0 ORDER BY p.id LIMIT 1`,
+    )
+    .get() as { id: string } | undefined;
+  return row?.id ?? null;
 }
 
 /**

@@ -197,3 +197,32 @@ describe('projects, more edges', () => {
     expect(snapshot(app)).toEqual(before);
   });
 });
+
+describe('my follow-ups', () => {
+  test('a new task belongs to the current user; "mine" leaves out other people\'s', () => {
+    const p = (
+      expectOk(dispatchSync(app, 'project.create', { name: '任务项目' })) as { id: string }
+    ).id;
+    const lisi = (
+      expectOk(dispatchSync(app, 'project.create', { name: 'x', owner: '李四' })) as {
+        ownerId: string;
+      }
+    ).ownerId;
+    expectOk(
+      dispatchSync(app, 'task.create', { projectId: p, title: '我的', dueOn: '2021-06-01' }),
+    );
+    expectOk(
+      dispatchSync(app, 'task.create', {
+        projectId: p,
+        title: '李四的',
+        dueOn: '2021-06-01',
+        assigneeId: lisi,
+      }),
+    );
+    const mine = expectOk(dispatchSync(app, 'task.list', { mine: true })) as {
+      title: string;
+      projectName: string;
+    }[];
+    expect(mine).toEqual([expect.objectContaining({ title: '我的', projectName: '任务项目' })]);
+  });
+});
