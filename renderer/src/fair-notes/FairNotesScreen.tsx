@@ -1,7 +1,26 @@
-// Placeholder until the screen is built: says what it will do.
-import { ComingSoon } from '../shell/ComingSoon';
-import { screens } from '../shell/screens';
+// 展会速记: on the left the capture form, typed entry after entry at the stand; on the right the
+// triage list that turns the captures into projects afterwards.
+import { useState } from 'react';
+import { CaptureForm } from './CaptureForm';
+import { TriagePanel } from './TriagePanel';
+import type { CaptureFilter } from './use-captures';
+import { useCaptures } from './use-captures';
+import { useFairEdition } from './use-fair-edition';
 
 export function FairNotesScreen() {
-  return <ComingSoon screen={screens.find((s) => s.key === 'fairNotes')!} />;
+  const fair = useFairEdition();
+  const [filter, setFilter] = useState<CaptureFilter>('new');
+  const captures = useCaptures(filter, fair.current);
+
+  return (
+    <section className="fair-screen" aria-labelledby="fair-title">
+      <h1 id="fair-title" className="screen-title">
+        展会速记
+      </h1>
+      <div className="fair-layout">
+        <CaptureForm fair={fair} count={captures.count} onSaved={captures.reload} />
+        <TriagePanel captures={captures} filter={filter} onFilterChange={setFilter} />
+      </div>
+    </section>
+  );
 }

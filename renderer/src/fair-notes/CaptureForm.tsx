@@ -1,0 +1,193 @@
+// The capture form: typed at the stand, one entry after another. Enter in any single-line field (or
+// Ctrl+Enter in 备注) saves; the form clears at once for the next entry and focus goes back to 投资方,
+// the fair stays selected, and 「已记录：…」 confirms the save. A failed save puts the entry back.
+import { useRef, useState } from 'react';
+import type { FormEvent, KeyboardEvent } from 'react';
+import type { CaptureRecord } from '../../../domain/workspace';
+import { call, errorText } from '../api/client';
+import type { CaptureDraft, DraftErrors, DraftKey } from './capture-draft';
+import { captureInput, emptyDraft, maxLengths, validateDraft } from './capture-draft';
+import type { FairEdition } from './use-fair-edition';
+
+interface Props {
+  fair: FairEdition;
+  /** Captures of the current fair so far. */
+  count: number;
+  onSaved: (capture: CaptureRecord) => void;
+}
+
+export function CaptureForm({ fair, count, onSaved }: Props) {
+  const [draft, setDraft] = useState<CaptureDraft>(emptyDraft);
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [lastSaved, setLastSaved] = useState<string | null>(null);
+  const investorRef = useRef<HTMLInputElement>(null);
+  const saving = useRef(false);
+
+  const set = (key: DraftKey, value: string) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+
+  const save = async () => {
+    if (saving.current) return;
+    const found = validateDraft(draft);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      investorRef.current?.focus();
+      return;
+    }
+    const entry = draft;
+    saving.current = true;
+    setFailure(null);
+    // Cleared before the answer comes, so the next name can be typed straight away.
+    setDraft(emptyDraft);
+    investorRef.current?.focus();
+    try {
+      const saved = await call('capture.create', captureInput(entry, fair.current));
+      setLastSaved(saved.investorName);
+      onSaved(saved);
+    } catch (e) {
+      setDraft(entry);
+      setLastSaved(null);
+      setFailure(`没有保存：${errorText(e)}`);
+    } finally {
+      saving.current = false;
+    }
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void save();
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    // Enter that confirms a Chinese input method's candidate is not a save.
+    if (e.key !== 'Enter' || e.nativeEvent.isComposing || e.keyCode === 229) return;
+    const target = e.target;
+    if (target instanceof HTMLTextAreaElement) {
+      if (!(e.ctrlKey || e.metaKey)) return;
+    } else if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) {
+      return;
+    }
+    e.preventDefault();
+    void save();
+  };
+
+  const text = (key: Exclude<DraftKey, 'note'>, label: string, placeholder?: string) => {
+    const id = `fair-${key}`;
+    const error = errors[key];
+    return (
+      <div className={error ? 'fair-field fair-invalid' : 'fair-field'}>
+        <div className="fair-label-row">
+          <label htmlFor={id} className="fair-label">
+            {label}
+          </label>
+          {key === 'investorName' ? (
+            <span className="fair-required" aria-hidden="true">
+              必填
+            </span>
+          ) : null}
+        </div>
+        <input
+          id={id}
+          ref={key === 'investorName' ? investorRef : undefined}
+          // The first thing typed at the stand is the company's name.
+          autoFocus={key === 'investorName'}
+          className="fair-input"
+          type={key === 'phone' ? 'tel' : 'text'}
+          value={draft[key]}
+          maxLength={maxLengths[key]}
+          placeholder={placeholder}
+          autoComplete="off"
+          aria-required={key === 'investorName' ? true : undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(e) => set(key, e.target.value)}
+        />
+        {error ? (
+          <p id={`${id}-error`} className="fair-error">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    );
+  };
+
+  const editions =
+    fair.current !== '' && !fair.editions.includes(fair.current)
+      ? [...fair.editions, fair.current]
+      : fair.editions;
+
+  return (
+    <form
+      className="fair-form"
+      aria-labelledby="fair-form-title"
+      noValidate
+      onSubmit={onSubmit}
+      onKeyDown={onKeyDown}
+    >
+      <div className="fair-form-head">
+        <h2 id="fair-form-title" className="fair-heading">
+          现场速记
+        </h2>
+        <span className="fair-counter">本场已记 {count} 条</span>
+      </div>
+      {text('investorName', '投资方', '企业名称，中英文均可')}
+      {text('contactName', '联系人', '姓名、职务')}
+      <div className="fair-pair">
+        {text('phone', '电话')}
+        {text('wechat', '微信')}
+      </div>
+      {text('interest', '投资意向', '产业、规模、选址要求等')}
+      <div className="fair-field">
+        <label htmlFor="fair-fairEdition" className="fair-label">
+          展会届次
+        </label>
+        <select
+          id="fair-fairEdition"
+          className="fair-input"
+          value={fair.current}
+          onChange={(e) => fair.choose(e.target.value)}
+        >
+          <option value="">（不填）</option>
+          {editions.map((edition) => (
+            <option key={edition} value={edition}>
+              {edition}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="fair-field">
+        <label htmlFor="fair-note" className="fair-label">
+          备注
+        </label>
+        <textarea
+          id="fair-note"
+          className="fair-input fair-note"
+          rows={3}
+          value={draft.note}
+          maxLength={maxLengths.note}
+          onChange={(e) => set('note', e.target.value)}
+        />
+      </div>
+      <div className="fair-actions">
+        <button type="submit" className="primary-button">
+          保存
+        </button>
+        <span className="fair-hint">
+          按 <kbd>Enter</kbd> 保存，备注中按 <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
+        </span>
+      </div>
+      <p className="fair-feedback" aria-live="polite">
+        {failure ? (
+          <span className="fair-failure">{failure}</span>
+        ) : lastSaved ? (
+          <span className="fair-saved" title={`已记录：${lastSaved}`}>
+            <span aria-hidden="true">✓ </span>已记录：{lastSaved}
+          </span>
+        ) : null}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,210 @@
+// One capture in the triage list: what was noted, and for a new one the three ways to settle it —
+// 转为项目 (a new 展会 project, name editable first), 归入已有项目 (pick a project), 忽略.
+import { useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { CaptureRecord } from '../../../domain/workspace';
+import { call, errorText } from '../api/client';
+import { useNavigate } from '../shell/navigation';
+import { capturedDay, contactLine, statusLabels } from './capture-format';
+import { ProjectPicker } from './ProjectPicker';
+
+/** What an action did, for the note above the list. */
+export interface Outcome {
+  text: string;
+  projectId?: string;
+}
+
+interface Props {
+  capture: CaptureRecord;
+  onDone: (outcome: Outcome) => void;
+}
+
+type Mode = 'idle' | 'convert' | 'attach';
+
+export function TriageItem({ capture, onDone }: Props) {
+  const navigate = useNavigate();
+  const [mode, setMode] = useState<Mode>('idle');
+  const [projectName, setProjectName] = useState(`${capture.investorName}项目`);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const idPrefix = `fair-capture-${capture.id}`;
+  const convertButton = useRef<HTMLButtonElement>(null);
+  const attachButton = useRef<HTMLButtonElement>(null);
+
+  /** Closes the open panel; focus goes back to the button that opened it. */
+  const close = () => {
+    (mode === 'attach' ? attachButton : convertButton).current?.focus();
+    setMode('idle');
+    setError(null);
+  };
+
+  const run = async (action: () => Promise<Outcome>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await action());
+    } catch (e) {
+      setError(errorText(e));
+      setBusy(false);
+    }
+  };
+
+  const convert = () => {
+    const name = projectName.trim();
+    if (name === '') {
+      setError('请填写项目名称');
+      return;
+    }
+    void run(async () => {
+      const project = await call('capture.convert', { id: capture.id, projectName: name });
+      return { text: `已转为项目：${project.name}`, projectId: project.id };
+    });
+  };
+
+  const onConvertKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.nativeEvent.isComposing || e.keyCode === 229) return;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      if (!busy) convert();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      close();
+    }
+  };
+
+  const contact = contactLine(capture);
+  const isNew = capture.status === 'new';
+
+  return (
+    <li className={`fair-item fair-item-${capture.status}`}>
+      <div className="fair-item-body">
+        <div className="fair-item-title">
+          <span className="fair-item-name" title={capture.investorName}>
+            {capture.investorName}
+          </span>
+          {isNew ? null : (
+            <span className={`fair-badge fair-badge-${capture.status}`}>
+              {statusLabels[capture.status]}
+            </span>
+          )}
+        </div>
+        {contact ? (
+          <div className="fair-item-line" title={contact}>
+            {contact}
+          </div>
+        ) : null}
+        {capture.interest ? (
+          <div className="fair-item-line" title={capture.interest}>
+            意向：{capture.interest}
+          </div>
+        ) : null}
+        {capture.note ? (
+          <div className="fair-item-line fair-muted" title={capture.note}>
+            备注：{capture.note}
+          </div>
+        ) : null}
+        <div className="fair-item-line fair-muted">
+          {[capturedDay(capture.capturedOn), capture.fairEdition].filter(Boolean).join(' · ')}
+        </div>
+      </div>
+      <div className="fair-item-actions">
+        {isNew ? (
+          <>
+            <button
+              ref={convertButton}
+              type="button"
+              className="secondary-button fair-small-button"
+              disabled={busy}
+              aria-expanded={mode === 'convert'}
+              onClick={() => setMode(mode === 'convert' ? 'idle' : 'convert')}
+            >
+              转为项目
+            </button>
+            <button
+              ref={attachButton}
+              type="button"
+              className="secondary-button fair-small-button"
+              disabled={busy}
+              aria-expanded={mode === 'attach'}
+              onClick={() => setMode(mode === 'attach' ? 'idle' : 'attach')}
+            >
+              归入已有项目
+            </button>
+            <button
+              type="button"
+              className="link-button fair-dismiss"
+              disabled={busy}
+              onClick={() =>
+                void run(async () => {
+                  await call('capture.dismiss', { id: capture.id });
+                  return { text: `已忽略：${capture.investorName}` };
+                })
+              }
+            >
+              忽略
+            </button>
+          </>
+        ) : capture.projectId ? (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => navigate({ screen: 'project', id: capture.projectId })}
+          >
+            打开项目
+          </button>
+        ) : null}
+      </div>
+      {mode === 'convert' && isNew ? (
+        <div className="fair-item-panel fair-convert">
+          <label htmlFor={`${idPrefix}-name`} className="fair-label">
+            项目名称
+          </label>
+          <input
+            id={`${idPrefix}-name`}
+            className="fair-input"
+            type="text"
+            maxLength={200}
+            // Opened on purpose by 转为项目: the name is ready to confirm or edit.
+            autoFocus
+            onFocus={(e) => e.target.select()}
+            value={projectName}
+            onChange={(e) => setProjectName(e.target.value)}
+            onKeyDown={onConvertKey}
+          />
+          <button
+            type="button"
+            className="primary-button fair-small-button"
+            disabled={busy}
+            onClick={convert}
+          >
+            确定转为项目
+          </button>
+          <button type="button" className="secondary-button fair-small-button" onClick={close}>
+            取消
+          </button>
+        </div>
+      ) : null}
+      {mode === 'attach' && isNew ? (
+        <div className="fair-item-panel">
+          <ProjectPicker
+            idPrefix={idPrefix}
+            initialQuery={capture.investorName}
+            busy={busy}
+            onCancel={close}
+            onPick={(project) =>
+              void run(async () => {
+                await call('capture.attach', { id: capture.id, projectId: project.id });
+                return { text: `已归入项目：${project.name}`, projectId: project.id };
+              })
+            }
+          />
+        </div>
+      ) : null}
+      {error ? (
+        <p role="alert" className="fair-error fair-item-error">
+          {error}
+        </p>
+      ) : null}
+    </li>
+  );
+}
