@@ -30,6 +30,8 @@ export interface WebServerOptions {
   /** Used by app.init when the database is new. */
   user?: string;
   office?: string;
+  /** Initialise a new database (default); false leaves it to the first-run screen. */
+  initialize?: boolean;
   /** Loads this many demo projects when the ledger is empty. */
   demoProjects?: number;
   log?: (line: string) => void;
@@ -306,6 +308,7 @@ async function prepareDatabase(
   options: WebServerOptions,
   log: (line: string) => void,
 ): Promise<void> {
+  if (options.initialize === false) return;
   const status = await dispatch('app.status', undefined);
   if (!status.ok) throw new Error(status.message);
   if (!(status.data as { initialized: boolean }).initialized) {

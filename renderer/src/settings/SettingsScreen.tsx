@@ -1,7 +1,81 @@
-// Placeholder until the screen is built: says what it will do.
-import { ComingSoon } from '../shell/ComingSoon';
-import { screens } from '../shell/screens';
+// 设置: who uses this copy, exchange rates per year, the editable dictionaries, backups and restore,
+// and (read-only) the 落地率 and 五未 rules. A restore reloads every section from the new database.
+import { useState } from 'react';
+import { refreshAppStatus } from '../shell/use-app-status';
+import { BackupSection } from './BackupSection';
+import type { RestoreResult } from './backup-format';
+import { fileName } from './backup-format';
+import { DictionariesSection } from './DictionariesSection';
+import { RatesSection } from './RatesSection';
+import { RulesSection } from './RulesSection';
+import { UserSection } from './UserSection';
+import { useSettings } from './use-settings';
 
 export function SettingsScreen() {
-  return <ComingSoon screen={screens.find((s) => s.key === 'settings')!} />;
+  const [restored, setRestored] = useState<RestoreResult | null>(null);
+  // Bumped after a restore: every section mounts again and reads the restored database.
+  const [generation, setGeneration] = useState(0);
+
+  return (
+    <section className="settings-screen" aria-labelledby="settings-title">
+      <h1 id="settings-title" className="screen-title">
+        设置
+      </h1>
+      <div className="settings-scroll">
+        {restored ? (
+          <div className="settings-banner" aria-live="polite">
+            <p>
+              已从备份{' '}
+              <strong title={restored.restoredFrom}>{fileName(restored.restoredFrom)}</strong>{' '}
+              恢复数据库。
+            </p>
+            <p className="settings-note" title={restored.safetyCopy}>
+              恢复前的数据库已另存为安全副本：{restored.safetyCopy}
+            </p>
+            <button type="button" className="link-button" onClick={() => setRestored(null)}>
+              知道了
+            </button>
+          </div>
+        ) : null}
+        <SettingsBody
+          key={generation}
+          onRestored={(result) => {
+            setRestored(result);
+            setGeneration((n) => n + 1);
+            refreshAppStatus();
+          }}
+        />
+      </div>
+    </section>
+  );
+}
+
+function SettingsBody({ onRestored }: { onRestored: (result: RestoreResult) => void }) {
+  const { settings, error, reload, replace } = useSettings();
+
+  if (error && !settings) {
+    return (
+      <div className="error-banner" role="alert">
+        <span>设置读取失败：{error}</span>
+        <button type="button" className="link-button" onClick={reload}>
+          重试
+        </button>
+      </div>
+    );
+  }
+  if (!settings) return <p className="settings-loading">正在读取设置……</p>;
+
+  return (
+    <div className="settings-grid">
+      <div className="settings-column">
+        <UserSection settings={settings} onSaved={replace} />
+        <RulesSection settings={settings} />
+      </div>
+      <div className="settings-column">
+        <RatesSection settings={settings} onSaved={replace} />
+      </div>
+      <DictionariesSection />
+      <BackupSection onRestored={onRestored} />
+    </div>
+  );
 }

@@ -18,7 +18,7 @@ function Who({ app }: { app: AppStatusState }) {
   if (app.state === 'loading') return <span>正在连接数据……</span>;
   if (app.state === 'error') return <span className="status-error">{app.message}</span>;
   const { status } = app;
-  if (!status.initialized) return <span>数据库尚未初始化：请在「设置」中完成首次设置</span>;
+  if (!status.initialized) return <span>尚未完成首次设置</span>;
   return (
     <span className="status-who">
       <span>当前用户：{status.user ?? '未知'}</span>

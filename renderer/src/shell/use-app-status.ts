@@ -1,4 +1,6 @@
-// Loads app.status once: who is using this copy and for which office.
+// Loads app.status: who is using this copy and for which office, and whether the first-run setup
+// has been done. `refreshAppStatus()` (or the hook's `refresh`) reloads it everywhere it is shown,
+// after the first run, a change of user or office in 设置, or a restored backup.
 import { useEffect, useState } from 'react';
 import type { AppStatus } from '../../../domain/contract';
 import { call, errorText } from '../api/client';
@@ -8,10 +10,28 @@ export type AppStatusState =
   | { state: 'ready'; status: AppStatus }
   | { state: 'error'; message: string };
 
-export function useAppStatus(): AppStatusState {
+const listeners = new Set<() => void>();
+
+/** Asks every mounted useAppStatus() to load app.status again. */
+export function refreshAppStatus(): void {
+  for (const listener of listeners) listener();
+}
+
+export function useAppStatus(): AppStatusState & { refresh: () => void } {
   const [result, setResult] = useState<AppStatusState>({ state: 'loading' });
+  const [loads, setLoads] = useState(0);
+
+  useEffect(() => {
+    const listener = () => setLoads((n) => n + 1);
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  }, []);
+
   useEffect(() => {
     let live = true;
+    // A reload keeps showing the last answer until the new one arrives.
     call('app.status').then(
       (status) => live && setResult({ state: 'ready', status }),
       (error: unknown) => live && setResult({ state: 'error', message: errorText(error) }),
@@ -19,6 +39,7 @@ export function useAppStatus(): AppStatusState {
     return () => {
       live = false;
     };
-  }, []);
-  return result;
+  }, [loads]);
+
+  return { ...result, refresh: refreshAppStatus };
 }

@@ -1,0 +1,80 @@
+// The backups folder's copies, newest first: time, file, size, who made it, and 「选择」 for 恢复.
+import type { BackupInfo } from '../../../domain/workspace';
+import {
+  backupKind,
+  backupKindLabels,
+  fileName,
+  folderOf,
+  formatBytes,
+  formatTime,
+} from './backup-format';
+
+interface Props {
+  backups: readonly BackupInfo[];
+  /** The file chosen for 恢复, marked in the list. */
+  chosen: string | null;
+  onChoose: (file: string) => void;
+}
+
+export function BackupList({ backups, chosen, onChoose }: Props) {
+  if (backups.length === 0) {
+    return (
+      <p className="settings-empty">
+        还没有备份。点「立即备份」保存一份；之后应用每天自动备份时也会列在这里。
+      </p>
+    );
+  }
+  const folder = folderOf(backups[0]!.file);
+  return (
+    <>
+      <div className="settings-backup-scroll">
+        <table className="settings-table settings-backup-table" aria-label="备份列表">
+          <thead>
+            <tr>
+              <th scope="col">时间</th>
+              <th scope="col">文件</th>
+              <th scope="col" className="num">
+                大小
+              </th>
+              <th scope="col">类型</th>
+              <th scope="col">
+                <span className="visually-hidden">操作</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {backups.map((b) => (
+              <tr key={b.file} className={b.file === chosen ? 'settings-chosen' : undefined}>
+                <td className="settings-nowrap">{formatTime(b.at)}</td>
+                <td className="settings-file" title={b.file}>
+                  {fileName(b.file)}
+                </td>
+                <td className="num settings-nowrap">{formatBytes(b.bytes)}</td>
+                <td className="settings-nowrap">
+                  <span className={`settings-tag settings-tag-${backupKind(b.file)}`}>
+                    {backupKindLabels[backupKind(b.file)]}
+                  </span>
+                </td>
+                <td className="settings-nowrap">
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`选择 ${fileName(b.file)} 用于恢复`}
+                    onClick={() => onChoose(b.file)}
+                  >
+                    选择
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {folder ? (
+        <p className="settings-note settings-folder" title={folder}>
+          备份文件夹：{folder}
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+// One editable dictionary: its entries, each with 删除, and a field that adds one.
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import { call, errorText } from '../api/client';
+import { Feedback } from './Feedback';
+import type { FeedbackMessage } from './Feedback';
+
+export type DictionaryKind = 'platform' | 'industry' | 'fair_edition';
+
+interface Props {
+  kind: DictionaryKind;
+  /** 承接平台, 产业 or 展会届次. */
+  label: string;
+  items: readonly string[];
+  /** Called after an add or remove so the lists reload. */
+  onChanged: () => void;
+}
+
+export function DictionaryList({ kind, label, items, onChanged }: Props) {
+  const [text, setText] = useState('');
+  const [inputError, setInputError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<FeedbackMessage | null>(null);
+  const inputId = useId();
+  const headingId = useId();
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await action();
+      setMessage({ ok: true, text: done });
+      onChanged();
+      return true;
+    } catch (e) {
+      setMessage({ ok: false, text: errorText(e) });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const value = text.trim();
+    if (value === '') {
+      setInputError(`请填写${label}名称`);
+      return;
+    }
+    if (value.length > 100) {
+      setInputError('名称不能超过 100 个字');
+      return;
+    }
+    if (items.includes(value)) {
+      setInputError(`「${value}」已在列表中`);
+      return;
+    }
+    setInputError(null);
+    if (await run(() => call('dictionary.add', { kind, label: value }), `已添加「${value}」`)) {
+      setText('');
+    }
+  };
+
+  const remove = (item: string) =>
+    run(() => call('dictionary.remove', { kind, label: item }), `已删除「${item}」`);
+
+  return (
+    <div className="settings-dictionary">
+      <h3 id={headingId} className="settings-dictionary-title">
+        {label}
+        <span className="settings-count">{items.length} 项</span>
+      </h3>
+      {items.length === 0 ? (
+        <p className="settings-empty">还没有{label}：在下面输入名称后点「添加」。</p>
+      ) : (
+        <ul className="settings-dictionary-items" aria-labelledby={headingId}>
+          {items.map((item) => (
+            <li key={item}>
+              <span className="settings-dictionary-item" title={item}>
+                {item}
+              </span>
+              <button
+                type="button"
+                className="link-button settings-remove"
+                disabled={busy}
+                aria-label={`删除${label}「${item}」`}
+                onClick={() => void remove(item)}
+              >
+                删除
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="settings-dictionary-add" onSubmit={add} noValidate>
+        <label htmlFor={inputId}>新增{label}</label>
+        <input
+          id={inputId}
+          className="settings-input"
+          maxLength={100}
+          value={text}
+          aria-invalid={inputError ? true : undefined}
+          aria-describedby={inputError ? `${inputId}-error` : undefined}
+          onChange={(e) => {
+            setText(e.target.value);
+            setInputError(null);
+          }}
+        />
+        <button type="submit" className="secondary-button" disabled={busy}>
+          添加
+        </button>
+      </form>
+      {inputError ? (
+        <span id={`${inputId}-error`} className="settings-field-error">
+          {inputError}
+        </span>
+      ) : null}
+      <Feedback message={message} />
+    </div>
+  );
+}

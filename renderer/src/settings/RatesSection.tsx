@@ -1,0 +1,156 @@
+// 汇率（元/美元，按年）: the rate each year's USD amounts are converted at. Edits and new years
+// collect in the table and are saved together; saving re-tiers that year's USD projects.
+import { useState } from 'react';
+import type { Settings } from '../../../domain/workspace';
+import { call, errorText } from '../api/client';
+import { Feedback } from './Feedback';
+import type { FeedbackMessage } from './Feedback';
+import { RateAdder } from './RateAdder';
+import { parseRate } from './rate-validation';
+import { SettingsSection } from './SettingsSection';
+
+interface Props {
+  settings: Settings;
+  onSaved: (settings: Settings) => void;
+}
+
+const asText = (rates: Record<string, number>) =>
+  Object.fromEntries(Object.entries(rates).map(([year, rate]) => [year, String(rate)]));
+
+export function RatesSection({ settings, onSaved }: Props) {
+  const saved = settings.usdRates;
+  const [draft, setDraft] = useState<Record<string, string>>(() => asText(saved));
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<FeedbackMessage | null>(null);
+
+  const years = Object.keys(draft).sort((a, b) => Number(a) - Number(b));
+  const checks = Object.fromEntries(years.map((y) => [y, parseRate(draft[y] ?? '')]));
+  const changedYears = years.filter((y) => {
+    const check = checks[y];
+    return !(check && 'rate' in check && check.rate === saved[y]);
+  });
+  const invalid = years.some((y) => 'error' in (checks[y] ?? {}));
+
+  const edit = (year: string, text: string) => {
+    setDraft((d) => ({ ...d, [year]: text }));
+    setMessage(null);
+  };
+
+  const save = async () => {
+    const usdRates: Record<string, number> = {};
+    for (const y of changedYears) {
+      const check = checks[y];
+      if (check && 'rate' in check) usdRates[y] = check.rate;
+    }
+    setBusy(true);
+    setMessage(null);
+    try {
+      const next = await call('settings.update', { usdRates });
+      onSaved(next);
+      setDraft(asText(next.usdRates));
+      setMessage({
+        ok: true,
+        text: `已保存 ${changedYears.join('、')} 年的汇率，相应年份美元项目的规模档次已重新计算`,
+      });
+    } catch (e) {
+      setMessage({ ok: false, text: errorText(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <SettingsSection
+      id="settings-rates"
+      title="汇率（元/美元，按年）"
+      hint="美元金额按项目签约年份（未签约按计划签约年份）的汇率折合人民币；没有汇率的年份用最近一年的。修改某年汇率后，该年美元项目的规模档次会重新计算。"
+    >
+      {years.length === 0 ? (
+        <p className="settings-empty">还没有汇率：请在下面添加年份和汇率。</p>
+      ) : (
+        <table className="settings-table settings-rates-table">
+          <thead>
+            <tr>
+              <th scope="col">年份</th>
+              <th scope="col" className="num">
+                汇率（元/美元）
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">状态</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {years.map((year) => {
+              const check = checks[year];
+              const error = check && 'error' in check ? check.error : null;
+              const isNew = saved[year] === undefined;
+              const changed = changedYears.includes(year);
+              const inputId = `settings-rate-${year}`;
+              return (
+                <tr key={year}>
+                  <th scope="row">
+                    <label htmlFor={inputId}>
+                      {year} 年<span className="visually-hidden">汇率</span>
+                    </label>
+                  </th>
+                  <td className="num">
+                    <input
+                      id={inputId}
+                      className="settings-input settings-rate-input"
+                      inputMode="decimal"
+                      aria-invalid={error ? true : undefined}
+                      aria-describedby={error ? `${inputId}-error` : undefined}
+                      value={draft[year] ?? ''}
+                      onChange={(e) => edit(year, e.target.value)}
+                    />
+                  </td>
+                  <td className="settings-rate-state">
+                    {error ? (
+                      <span id={`${inputId}-error`} className="settings-field-error">
+                        {error}
+                      </span>
+                    ) : isNew ? (
+                      <span className="settings-tag">新增，未保存</span>
+                    ) : changed ? (
+                      <span className="settings-tag">已修改，未保存</span>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <RateAdder
+        years={years}
+        onAdd={(year, rate) => {
+          edit(year, rate);
+        }}
+      />
+      <div className="settings-actions">
+        <button
+          type="button"
+          className="primary-button"
+          disabled={busy || invalid || changedYears.length === 0}
+          onClick={save}
+        >
+          {busy ? '正在保存……' : '保存汇率'}
+        </button>
+        {changedYears.length > 0 && !busy ? (
+          <button
+            type="button"
+            className="secondary-button"
+            onClick={() => {
+              setDraft(asText(saved));
+              setMessage(null);
+            }}
+          >
+            放弃修改
+          </button>
+        ) : null}
+        <Feedback message={message} />
+      </div>
+    </SettingsSection>
+  );
+}

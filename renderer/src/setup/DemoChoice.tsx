@@ -1,0 +1,55 @@
+// After app.init: try the app with generated demo projects, or start with an empty ledger.
+import { useState } from 'react';
+import { call, errorText } from '../api/client';
+
+export const DEMO_PROJECTS = 1000;
+
+interface Props {
+  user: string;
+  office: string;
+  onDone: () => void;
+}
+
+export function DemoChoice({ user, office, onDone }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const loadDemo = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('app.demo', { projects: DEMO_PROJECTS, seed: 1 });
+      onDone();
+    } catch (e) {
+      setError(errorText(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="setup-demo-title">
+      <h1 id="setup-demo-title" className="setup-title">
+        数据库已建好
+      </h1>
+      <p className="setup-intro">
+        {user}（{office}），你好。要先用演示数据看看各个页面，还是直接从空白台账开始录入？
+      </p>
+      <div className="setup-choices">
+        <button type="button" className="primary-button" disabled={busy} onClick={loadDemo}>
+          {busy ? '正在生成演示数据……' : `加载演示数据试用（${DEMO_PROJECTS} 个项目）`}
+        </button>
+        <button type="button" className="secondary-button" disabled={busy} onClick={onDone}>
+          从空白台账开始
+        </button>
+      </div>
+      <p className="setup-intro-small">
+        演示项目均为虚构，加载后会留在本机台账里；准备正式录入项目的话，请选择空白台账。
+      </p>
+      {error ? (
+        <p role="alert" className="setup-error">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}
