@@ -41,6 +41,7 @@ export const ledgerQuery = z.strictObject({
   owner: oneOrMany(z.string()).optional(),
   industry: oneOrMany(z.string()).optional(),
   channel: oneOrMany(vocabularyEntry('招商方式', channels)).optional(),
+  investorId: z.string().optional(),
   signingYear: z.number().int().min(1990, '签约年份无效').max(2100, '签约年份无效').optional(),
   q: z.string().trim().max(100, '搜索词过长').optional(),
   sort: z

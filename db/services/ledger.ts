@@ -189,6 +189,7 @@ function conditions(eb: Where, q: Query): Expression<SqlBool>[] {
   if (q.owner?.length) list.push(eb('owner_name', 'in', q.owner));
   if (q.industry?.length) list.push(eb('industry', 'in', q.industry));
   if (q.channel?.length) list.push(eb('channel', 'in', q.channel));
+  if (q.investorId) list.push(eb('investor_id', '=', q.investorId));
   if (q.signingYear !== undefined) {
     list.push(eb('signed_on', '>=', `${q.signingYear}-01-01`));
     list.push(eb('signed_on', '<', `${q.signingYear + 1}-01-01`));

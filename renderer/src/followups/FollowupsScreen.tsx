@@ -1,7 +1,117 @@
-// Placeholder until the screen is built: says what it will do.
-import { ComingSoon } from '../shell/ComingSoon';
-import { screens } from '../shell/screens';
+// 跟进: every open follow-up across projects, grouped by due date relative to today. 「完成」 marks one
+// done and offers, beside the list, the next follow-up and an activity for the project's timeline;
+// 「新建跟进」 adds one to a project found by search.
+import { useState } from 'react';
+import { todayIso } from '../../../domain/dates';
+import { call, errorText } from '../api/client';
+import { AfterDonePanel } from './AfterDonePanel';
+import { NewFollowupForm } from './NewFollowupForm';
+import { TaskGroups } from './TaskGroups';
+import type { OpenTask } from './use-open-tasks';
+import { useOpenTasks } from './use-open-tasks';
+
+type Side = { kind: 'hint' } | { kind: 'new' } | { kind: 'done'; task: OpenTask };
 
 export function FollowupsScreen() {
-  return <ComingSoon screen={screens.find((s) => s.key === 'followups')!} />;
+  const today = todayIso();
+  const open = useOpenTasks();
+  const [side, setSide] = useState<Side>({ kind: 'hint' });
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const markDone = async (task: OpenTask) => {
+    setBusyId(task.id);
+    setError(null);
+    try {
+      await call('task.update', { id: task.id, patch: { done: true, doneOn: today } });
+      setNotice(null);
+      setSide({ kind: 'done', task });
+      open.reload();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const tasks = open.tasks;
+  return (
+    <section className="followups-screen" aria-labelledby="followups-title">
+      <div className="followups-toolbar">
+        <h1 id="followups-title" className="screen-title followups-title">
+          跟进
+        </h1>
+        <span className="followups-muted">
+          {tasks === null ? '正在加载……' : `待办 ${tasks.length} 项，按截止日期分组`}
+        </span>
+        <button
+          type="button"
+          className="primary-button followups-toolbar-end"
+          aria-expanded={side.kind === 'new'}
+          onClick={() => {
+            setNotice(null);
+            setSide({ kind: 'new' });
+          }}
+        >
+          新建跟进
+        </button>
+      </div>
+      {notice ? (
+        <div className="followups-notice" role="status">
+          {notice}
+        </div>
+      ) : null}
+      {open.error || error ? (
+        <div className="error-banner" role="alert">
+          <span>{open.error ?? error}</span>
+          <button type="button" className="link-button" onClick={open.reload}>
+            重试
+          </button>
+        </div>
+      ) : null}
+      <div className="followups-body">
+        <div className="followups-main">
+          {tasks === null ? null : tasks.length === 0 ? (
+            <div className="empty-state">
+              <h2>没有待办的跟进</h2>
+              <p>
+                点右上角「新建跟进」，为项目安排下一步，例如约下次拜访、回访确认用地需求；到期和逾期的跟进会按日期列在这里。
+              </p>
+            </div>
+          ) : (
+            <TaskGroups tasks={tasks} today={today} busyId={busyId} onDone={markDone} />
+          )}
+        </div>
+        <aside className="followups-side">
+          {side.kind === 'new' ? (
+            <NewFollowupForm
+              today={today}
+              onCreated={(title) => {
+                setNotice(`已新建跟进：${title}`);
+                setSide({ kind: 'hint' });
+                open.reload();
+              }}
+              onCancel={() => setSide({ kind: 'hint' })}
+            />
+          ) : side.kind === 'done' ? (
+            <AfterDonePanel
+              key={side.task.id}
+              task={side.task}
+              today={today}
+              onScheduled={open.reload}
+              onClose={() => setSide({ kind: 'hint' })}
+            />
+          ) : tasks && tasks.length > 0 ? (
+            <div className="followups-hint-card">
+              <h2 className="followups-panel-title">跟进之后</h2>
+              <p>
+                点一项跟进的「完成」，这里会接着让你安排下一次跟进，并把拜访、来访、电话等情况记入项目的活动记录。
+              </p>
+            </div>
+          ) : null}
+        </aside>
+      </div>
+    </section>
+  );
 }

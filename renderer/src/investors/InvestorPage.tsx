@@ -1,4 +1,59 @@
-// Placeholder until the investor page is built.
+// One investor's page: its details (editable), its projects (a click opens one) and its contacts.
+import { useCallback } from 'react';
+import { call } from '../api/client';
+import { useNavigate } from '../shell/navigation';
+import { InvestorContacts } from './InvestorContacts';
+import { InvestorDetails } from './InvestorDetails';
+import { InvestorFlagTags } from './InvestorFlagTags';
+import { InvestorProjects } from './InvestorProjects';
+import { useLoaded } from './use-loaded';
+
 export function InvestorPage({ id }: { id: string }) {
-  return <section className="coming-soon">投资方 {id}</section>;
+  const navigate = useNavigate();
+  const investor = useLoaded(useCallback(() => call('investor.get', { id }), [id]));
+  const inv = investor.data;
+
+  return (
+    <section className="investors-page" aria-labelledby="investors-page-title">
+      <div className="investors-page-head">
+        <button
+          type="button"
+          className="link-button investors-back"
+          onClick={() => navigate({ screen: 'investors' })}
+        >
+          ‹ 投资方
+        </button>
+        <h1
+          id="investors-page-title"
+          className="screen-title investors-page-title investors-ellipsis"
+          title={inv?.nameZh}
+        >
+          {inv?.nameZh ?? (investor.error ? '投资方' : '正在加载……')}
+        </h1>
+        {inv?.nameEn ? (
+          <span className="investors-muted investors-ellipsis investors-page-en" title={inv.nameEn}>
+            {inv.nameEn}
+          </span>
+        ) : null}
+        {inv ? <InvestorFlagTags investor={inv} /> : null}
+      </div>
+      {investor.error ? (
+        <div className="error-banner" role="alert">
+          <span>{investor.error}</span>
+          <button type="button" className="link-button" onClick={investor.reload}>
+            重试
+          </button>
+        </div>
+      ) : null}
+      {inv ? (
+        <div className="investors-page-body">
+          <InvestorDetails key={inv.id} investor={inv} onSaved={investor.reload} />
+          <div className="investors-page-side">
+            <InvestorProjects investor={inv} />
+            <InvestorContacts key={inv.id} investorId={inv.id} />
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
 }

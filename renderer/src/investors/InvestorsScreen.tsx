@@ -1,7 +1,117 @@
-// Placeholder until the screen is built: says what it will do.
-import { ComingSoon } from '../shell/ComingSoon';
-import { screens } from '../shell/screens';
+// 投资方: the searchable investor list (Chinese, English, aliases) and, beside it, the form for a new
+// investor with its 撞单 warning.
+import { useState } from 'react';
+import type { InvestorRecord } from '../../../domain/entities';
+import { useDebouncedValue } from '../shared/use-debounced-value';
+import { useNavigate } from '../shell/navigation';
+import { InvestorCreateForm } from './InvestorCreateForm';
+import { InvestorTable } from './InvestorTable';
+import { useInvestorList } from './use-investor-list';
+
+const SEARCH_DELAY_MS = 300;
 
 export function InvestorsScreen() {
-  return <ComingSoon screen={screens.find((s) => s.key === 'investors')!} />;
+  const navigate = useNavigate();
+  const [search, setSearch] = useState('');
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<InvestorRecord | null>(null);
+  const [reloads, setReloads] = useState(0);
+  const q = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
+  const list = useInvestorList(q, reloads);
+
+  const onCreated = (investor: InvestorRecord) => {
+    setCreated(investor);
+    setCreating(false);
+    setReloads((n) => n + 1);
+  };
+
+  return (
+    <section className="investors-screen" aria-labelledby="investors-title">
+      <div className="investors-toolbar">
+        <h1 id="investors-title" className="screen-title investors-title">
+          投资方
+        </h1>
+        <input
+          type="search"
+          className="search-box"
+          aria-label="搜索投资方"
+          placeholder="中文名称、英文名称或简称"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        {list.loading ? <span className="investors-muted">正在查找……</span> : null}
+        <button
+          type="button"
+          className="primary-button investors-toolbar-end"
+          aria-expanded={creating}
+          onClick={() => {
+            setCreated(null);
+            setCreating(true);
+          }}
+        >
+          新建投资方
+        </button>
+      </div>
+      {created ? (
+        <div className="investors-notice" role="status">
+          <span className="investors-ellipsis" title={created.nameZh}>
+            已新建投资方「{created.nameZh}」
+          </span>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => navigate({ screen: 'investor', id: created.id })}
+          >
+            打开
+          </button>
+        </div>
+      ) : null}
+      {list.error ? (
+        <div className="error-banner" role="alert">
+          <span>{list.error}</span>
+          <button type="button" className="link-button" onClick={() => setReloads((n) => n + 1)}>
+            重试
+          </button>
+        </div>
+      ) : null}
+      <div className={creating ? 'investors-body with-panel' : 'investors-body'}>
+        <div className="investors-list">
+          {list.items.length > 0 ? (
+            <div className="investors-scroll">
+              <InvestorTable items={list.items} />
+              {list.more ? (
+                <button
+                  type="button"
+                  className="secondary-button investors-more"
+                  disabled={list.loading}
+                  onClick={list.loadMore}
+                >
+                  加载更多
+                </button>
+              ) : null}
+            </div>
+          ) : list.loading || list.error ? null : q ? (
+            <div className="empty-state">
+              <h2>没有找到「{q}」</h2>
+              <p>
+                中文全称、英文名称和简称都能搜索，换个写法试试；确实没有，就点「新建投资方」录入。
+              </p>
+            </div>
+          ) : (
+            <div className="empty-state">
+              <h2>还没有投资方</h2>
+              <p>
+                点右上角「新建投资方」录入第一家；在台账中新建项目时填写的投资方也会自动出现在这里。
+              </p>
+            </div>
+          )}
+        </div>
+        {creating ? (
+          <aside className="investors-panel">
+            <InvestorCreateForm onCreated={onCreated} onCancel={() => setCreating(false)} />
+          </aside>
+        ) : null}
+      </div>
+    </section>
+  );
 }

@@ -1,0 +1,149 @@
+// The investor's contacts: a table with 编辑 and 删除 (asked twice) per row, and a form to add one.
+import { useCallback, useState } from 'react';
+import type { ContactRecord } from '../../../domain/entities';
+import { call, errorText } from '../api/client';
+import { ContactForm } from './ContactForm';
+import { useLoaded } from './use-loaded';
+
+type Editing = { mode: 'add' } | { mode: 'edit'; contact: ContactRecord } | null;
+
+export function InvestorContacts({ investorId }: { investorId: string }) {
+  const contacts = useLoaded(useCallback(() => call('contact.list', { investorId }), [investorId]));
+  const [editing, setEditing] = useState<Editing>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const rows = contacts.data;
+
+  const remove = async (id: string) => {
+    setError(null);
+    try {
+      await call('contact.delete', { id });
+      setConfirming(null);
+      contacts.reload();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  return (
+    <div className="investors-card">
+      <div className="investors-card-head">
+        <h2 className="investors-card-title">联系人</h2>
+        {editing === null ? (
+          <button
+            type="button"
+            className="investors-small-button"
+            onClick={() => setEditing({ mode: 'add' })}
+          >
+            添加联系人
+          </button>
+        ) : null}
+      </div>
+      {contacts.error || error ? (
+        <p className="investors-error" role="alert">
+          {contacts.error ?? error}
+        </p>
+      ) : null}
+      {rows === null ? (
+        contacts.error ? null : (
+          <p className="investors-muted">正在加载联系人……</p>
+        )
+      ) : rows.length === 0 ? (
+        editing ? null : (
+          <p className="investors-empty">
+            还没有联系人。点「添加联系人」记下对接人的姓名、职务和联系方式。
+          </p>
+        )
+      ) : (
+        <div className="investors-table-scroll">
+          <table className="investors-table investors-contacts" aria-label="联系人">
+            <colgroup>
+              <col className="investors-col-person" />
+              <col />
+              <col className="investors-col-phone" />
+              <col className="investors-col-phone" />
+              <col />
+              <col className="investors-col-actions" />
+            </colgroup>
+            <thead>
+              <tr>
+                <th scope="col">姓名</th>
+                <th scope="col">职务</th>
+                <th scope="col">电话</th>
+                <th scope="col">微信</th>
+                <th scope="col">邮箱</th>
+                <th scope="col">
+                  <span className="visually-hidden">操作</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((c) => (
+                <tr key={c.id} className="investors-static-row">
+                  {[c.name, c.title, c.phone, c.wechat, c.email].map((value, i) => (
+                    <td key={i}>
+                      <span className="investors-ellipsis" title={value ?? undefined}>
+                        {value}
+                      </span>
+                    </td>
+                  ))}
+                  <td className="investors-row-actions">
+                    {confirming === c.id ? (
+                      <>
+                        <button
+                          type="button"
+                          className="link-button investors-danger-link"
+                          onClick={() => void remove(c.id)}
+                        >
+                          确认删除
+                        </button>
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => setConfirming(null)}
+                        >
+                          取消
+                        </button>
+                      </>
+                    ) : (
+                      <>
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-label={`编辑 ${c.name}`}
+                          onClick={() => setEditing({ mode: 'edit', contact: c })}
+                        >
+                          编辑
+                        </button>
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-label={`删除 ${c.name}`}
+                          onClick={() => setConfirming(c.id)}
+                        >
+                          删除
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {editing ? (
+        <ContactForm
+          key={editing.mode === 'edit' ? editing.contact.id : 'new'}
+          investorId={investorId}
+          contact={editing.mode === 'edit' ? editing.contact : null}
+          onSaved={() => {
+            setEditing(null);
+            contacts.reload();
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      ) : null}
+    </div>
+  );
+}

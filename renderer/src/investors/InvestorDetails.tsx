@@ -1,0 +1,143 @@
+// 基本信息: the investor's fields as read, and 「编辑」 to change them (investor.update). While a name
+// is edited, investors it now resembles are pointed out too.
+import { useState } from 'react';
+import type { InvestorRecord } from '../../../domain/entities';
+import { call, errorText } from '../api/client';
+import { useNavigate } from '../shell/navigation';
+import { DuplicateWarning } from './DuplicateWarning';
+import type { InvestorDraft, InvestorErrors } from './investor-draft';
+import { checkDraft, draftOf } from './investor-draft';
+import { countryName, flagLabels } from './investor-labels';
+import { InvestorFields } from './InvestorFields';
+import { useSimilarInvestors } from './similar-investors';
+
+interface Props {
+  investor: InvestorRecord;
+  onSaved: () => void;
+}
+
+export function InvestorDetails({ investor, onSaved }: Props) {
+  const [draft, setDraft] = useState<InvestorDraft | null>(null);
+  return (
+    <div className="investors-card investors-details">
+      <div className="investors-card-head">
+        <h2 className="investors-card-title">基本信息</h2>
+        {draft === null ? (
+          <button
+            type="button"
+            className="investors-small-button"
+            onClick={() => setDraft(draftOf(investor))}
+          >
+            编辑
+          </button>
+        ) : null}
+      </div>
+      {draft === null ? (
+        <DetailsView investor={investor} />
+      ) : (
+        <DetailsEdit
+          investor={investor}
+          draft={draft}
+          onChange={setDraft}
+          onDone={(saved) => {
+            setDraft(null);
+            if (saved) onSaved();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function DetailsView({ investor }: { investor: InvestorRecord }) {
+  const rows: [string, string | null][] = [
+    ['中文名称', investor.nameZh],
+    ['英文名称', investor.nameEn],
+    ['简称/别名', investor.aliases.join('、') || null],
+    ['母公司', investor.parentName],
+    ['总部国别/地区', countryName(investor.hqCountry)],
+    ['标签', flagLabels(investor).join('、') || null],
+    ['项目数', `${investor.projectCount} 个`],
+    ['备注', investor.notes],
+  ];
+  return (
+    <dl className="investors-dl">
+      {rows.map(([label, value]) => (
+        <div key={label} className="investors-dl-row">
+          <dt>{label}</dt>
+          <dd
+            className={label === '备注' ? 'investors-notes' : 'investors-ellipsis'}
+            title={value ?? undefined}
+          >
+            {value ?? <span className="investors-muted">未填写</span>}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function DetailsEdit({
+  investor,
+  draft,
+  onChange,
+  onDone,
+}: {
+  investor: InvestorRecord;
+  draft: InvestorDraft;
+  onChange: (draft: InvestorDraft) => void;
+  onDone: (saved: boolean) => void;
+}) {
+  const navigate = useNavigate();
+  const [errors, setErrors] = useState<InvestorErrors>({});
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const similar = useSimilarInvestors([draft.nameZh, draft.nameEn], investor.id);
+
+  const save = async () => {
+    const checked = checkDraft(draft);
+    setErrors(checked.ok ? {} : checked.errors);
+    setSaveError(null);
+    if (!checked.ok) return;
+    setBusy(true);
+    try {
+      await call('investor.update', { id: investor.id, patch: checked.input });
+      onDone(true);
+    } catch (e) {
+      setSaveError(errorText(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="investors-form"
+      aria-label="编辑投资方"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <InvestorFields draft={draft} errors={errors} onChange={onChange} />
+      <DuplicateWarning
+        matches={similar.matches}
+        useLabel="查看"
+        onUse={(id) => navigate({ screen: 'investor', id })}
+      />
+      {saveError ? (
+        <p className="investors-error" role="alert">
+          {saveError}
+        </p>
+      ) : null}
+      <div className="investors-form-actions">
+        <button type="submit" className="primary-button" disabled={busy}>
+          {busy ? '正在保存……' : '保存'}
+        </button>
+        <button type="button" className="secondary-button" onClick={() => onDone(false)}>
+          取消
+        </button>
+      </div>
+    </form>
+  );
+}

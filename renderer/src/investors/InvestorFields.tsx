@@ -1,0 +1,162 @@
+// The investor's fields, each with a visible label bound to its control and its error under it:
+// names, aliases, parent, headquarters country, flags and notes. Used to create and to edit.
+import { useId } from 'react';
+import type { ReactNode } from 'react';
+import { investorFlags } from '../../../domain/vocabulary';
+import type { DraftField, InvestorDraft, InvestorErrors } from './investor-draft';
+import { countryOptions } from './investor-labels';
+
+interface Props {
+  draft: InvestorDraft;
+  errors: InvestorErrors;
+  onChange: (draft: InvestorDraft) => void;
+}
+
+export function InvestorFields({ draft, errors, onChange }: Props) {
+  const base = useId();
+  const set = (key: DraftField, value: string) => onChange({ ...draft, [key]: value });
+  const field = (
+    key: DraftField,
+    label: string,
+    control: (props: ControlProps) => ReactNode,
+    half = false,
+  ) => (
+    <Field
+      id={`${base}-${key}`}
+      label={label}
+      error={errors[key]}
+      className={half ? 'half' : undefined}
+    >
+      {control}
+    </Field>
+  );
+
+  return (
+    <div className="investors-fields">
+      {field('nameZh', '中文名称', (p) => (
+        <input
+          {...p}
+          value={draft.nameZh}
+          maxLength={200}
+          autoComplete="off"
+          placeholder="如：西门子（中国）有限公司"
+          onChange={(e) => set('nameZh', e.target.value)}
+        />
+      ))}
+      {field('nameEn', '英文名称', (p) => (
+        <input
+          {...p}
+          value={draft.nameEn}
+          maxLength={200}
+          autoComplete="off"
+          placeholder="如：Siemens AG"
+          onChange={(e) => set('nameEn', e.target.value)}
+        />
+      ))}
+      {field('aliases', '简称/别名', (p) => (
+        <input
+          {...p}
+          value={draft.aliases}
+          autoComplete="off"
+          placeholder="多个用逗号或「、」分隔"
+          onChange={(e) => set('aliases', e.target.value)}
+        />
+      ))}
+      {field(
+        'parentName',
+        '母公司',
+        (p) => (
+          <input
+            {...p}
+            value={draft.parentName}
+            maxLength={200}
+            autoComplete="off"
+            onChange={(e) => set('parentName', e.target.value)}
+          />
+        ),
+        true,
+      )}
+      {field(
+        'hqCountry',
+        '总部国别/地区',
+        (p) => (
+          <select {...p} value={draft.hqCountry} onChange={(e) => set('hqCountry', e.target.value)}>
+            <option value="">（未填写）</option>
+            {countryOptions.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.nameZh}
+              </option>
+            ))}
+          </select>
+        ),
+        true,
+      )}
+      <fieldset className="investors-field investors-flags">
+        <legend className="investors-label">标签</legend>
+        {investorFlags.map((f) => (
+          <label key={f.key} className="investors-check">
+            <input
+              type="checkbox"
+              checked={draft.flags[f.key]}
+              onChange={(e) =>
+                onChange({ ...draft, flags: { ...draft.flags, [f.key]: e.target.checked } })
+              }
+            />
+            {f.label}
+          </label>
+        ))}
+      </fieldset>
+      {field('notes', '备注', (p) => (
+        <textarea
+          {...p}
+          rows={2}
+          value={draft.notes}
+          maxLength={2000}
+          onChange={(e) => set('notes', e.target.value)}
+        />
+      ))}
+    </div>
+  );
+}
+
+export interface ControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/** A label above its control, the error (if any) under it, tied together for screen readers. */
+export function Field({
+  id,
+  label,
+  error,
+  className,
+  children,
+}: {
+  id: string;
+  label: string;
+  error: string | undefined;
+  className?: string;
+  children: (props: ControlProps) => ReactNode;
+}) {
+  const errorId = `${id}-error`;
+  return (
+    <div
+      className={['investors-field', className, error ? 'invalid' : ''].filter(Boolean).join(' ')}
+    >
+      <label htmlFor={id} className="investors-label">
+        {label}
+      </label>
+      {children({
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': error ? errorId : undefined,
+      })}
+      {error ? (
+        <p id={errorId} className="investors-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

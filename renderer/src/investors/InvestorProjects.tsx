@@ -1,0 +1,115 @@
+// The investor's projects (the ledger filtered by investor); a click opens a project.
+import { useCallback } from 'react';
+import type { InvestorRecord } from '../../../domain/entities';
+import type { LedgerRow } from '../../../domain/ledger';
+import { stageLabels } from '../../../domain/lifecycle';
+import { formatWanUsd, formatYiYuan } from '../../../domain/money';
+import { call } from '../api/client';
+import { useNavigate } from '../shell/navigation';
+import { useLoaded } from './use-loaded';
+
+const MAX_ROWS = 1000;
+
+async function projectsOf(investorId: string): Promise<LedgerRow[]> {
+  const page = await call('ledger.query', {
+    investorId,
+    limit: MAX_ROWS,
+    sort: { key: 'updatedAt', dir: 'desc' },
+  });
+  return page.rows;
+}
+
+export function InvestorProjects({ investor }: { investor: InvestorRecord }) {
+  const navigate = useNavigate();
+  const { id, nameZh, projectCount } = investor;
+  const projects = useLoaded(useCallback(() => projectsOf(id), [id]));
+  const rows = projects.data;
+
+  return (
+    <div className="investors-card">
+      <div className="investors-card-head">
+        <h2 className="investors-card-title">项目（{projectCount} 个）</h2>
+        {rows && rows.length < projectCount ? (
+          <span className="investors-muted">显示 {rows.length} 个</span>
+        ) : null}
+      </div>
+      {projects.error ? (
+        <p className="investors-error" role="alert">
+          {projects.error}
+        </p>
+      ) : rows === null ? (
+        <p className="investors-muted">正在加载项目……</p>
+      ) : rows.length === 0 ? (
+        <p className="investors-empty">
+          还没有项目。在台账新建项目时，投资方填写「{nameZh}」，项目就会出现在这里。
+        </p>
+      ) : (
+        <div className="investors-table-scroll investors-projects-scroll">
+          <table className="investors-table investors-projects" aria-label="投资方的项目">
+            <colgroup>
+              <col />
+              <col className="investors-col-stage" />
+              <col className="investors-col-amount" />
+              <col className="investors-col-amount" />
+              <col className="investors-col-office" />
+            </colgroup>
+            <thead>
+              <tr>
+                <th scope="col">项目名称</th>
+                <th scope="col">阶段</th>
+                <th scope="col" className="investors-num">
+                  总投资
+                </th>
+                <th scope="col" className="investors-num">
+                  合同外资
+                </th>
+                <th scope="col">驻点</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => {
+                const open = () => navigate({ screen: 'project', id: row.id });
+                const total =
+                  row.totalInvestmentCny === null ? '' : formatYiYuan(row.totalInvestmentCny);
+                const fdi = row.contractedFdiUsd === null ? '' : formatWanUsd(row.contractedFdiUsd);
+                return (
+                  <tr key={row.id} onClick={open}>
+                    <td>
+                      <button
+                        type="button"
+                        className="investors-link investors-ellipsis"
+                        title={row.name}
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          open();
+                        }}
+                      >
+                        {row.name}
+                      </button>
+                    </td>
+                    <td>{stageLabels[row.stage]}</td>
+                    <td className="investors-num">
+                      <span className="investors-ellipsis" title={total}>
+                        {total}
+                      </span>
+                    </td>
+                    <td className="investors-num">
+                      <span className="investors-ellipsis" title={fdi}>
+                        {fdi}
+                      </span>
+                    </td>
+                    <td>
+                      <span className="investors-ellipsis" title={row.office ?? undefined}>
+                        {row.office}
+                      </span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

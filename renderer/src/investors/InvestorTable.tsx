@@ -1,0 +1,77 @@
+// The investor list: names (cut with … and shown whole as a tooltip), flags as tags, headquarters
+// country and the number of projects; a click opens the investor's page.
+import type { InvestorRecord } from '../../../domain/entities';
+import { useNavigate } from '../shell/navigation';
+import { countryName } from './investor-labels';
+import { InvestorFlagTags } from './InvestorFlagTags';
+
+export function InvestorTable({ items }: { items: InvestorRecord[] }) {
+  const navigate = useNavigate();
+  const open = (id: string) => navigate({ screen: 'investor', id });
+  return (
+    <table className="investors-table" aria-label="投资方列表">
+      <colgroup>
+        <col className="investors-col-name" />
+        <col className="investors-col-en" />
+        <col className="investors-col-aliases" />
+        <col className="investors-col-flags" />
+        <col className="investors-col-country" />
+        <col className="investors-col-count" />
+      </colgroup>
+      <thead>
+        <tr>
+          <th scope="col">中文名称</th>
+          <th scope="col">英文名称</th>
+          <th scope="col">简称/别名</th>
+          <th scope="col">标签</th>
+          <th scope="col">总部</th>
+          <th scope="col" className="investors-num">
+            项目数
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((inv) => {
+          const aliases = inv.aliases.join('、');
+          const country = countryName(inv.hqCountry);
+          return (
+            <tr key={inv.id} onClick={() => open(inv.id)}>
+              <td>
+                <button
+                  type="button"
+                  className="investors-link investors-ellipsis"
+                  title={inv.nameZh}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    open(inv.id);
+                  }}
+                >
+                  {inv.nameZh}
+                </button>
+              </td>
+              <td>
+                <span className="investors-ellipsis" title={inv.nameEn ?? undefined}>
+                  {inv.nameEn}
+                </span>
+              </td>
+              <td>
+                <span className="investors-ellipsis" title={aliases || undefined}>
+                  {aliases}
+                </span>
+              </td>
+              <td>
+                <InvestorFlagTags investor={inv} />
+              </td>
+              <td>
+                <span className="investors-ellipsis" title={country ?? undefined}>
+                  {country}
+                </span>
+              </td>
+              <td className="investors-num">{inv.projectCount}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

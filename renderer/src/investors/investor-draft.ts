@@ -1,0 +1,91 @@
+// The investor form as typed (strings and ticks) and its way to an investor.create / investor.update
+// input: aliases split on commas or 、, blanks as null, checked by the domain's zod schema.
+import type { InvestorCreate, InvestorRecord } from '../../../domain/entities';
+import { investorCreate } from '../../../domain/entities';
+import type { InvestorFlag } from '../../../domain/vocabulary';
+import { investorFlagKeys } from '../../../domain/vocabulary';
+
+export interface InvestorDraft {
+  nameZh: string;
+  nameEn: string;
+  /** As typed: 西门子、Siemens, SIE */
+  aliases: string;
+  parentName: string;
+  /** ISO code, '' for not given. */
+  hqCountry: string;
+  flags: Record<InvestorFlag, boolean>;
+  notes: string;
+}
+
+export type DraftField = Exclude<keyof InvestorDraft, 'flags'>;
+
+/** The first message per field, by input key (aliases.3 counts as aliases). */
+export type InvestorErrors = Partial<Record<DraftField | InvestorFlag | 'form', string>>;
+
+const noFlags = Object.fromEntries(investorFlagKeys.map((k) => [k, false])) as Record<
+  InvestorFlag,
+  boolean
+>;
+
+export const emptyDraft: InvestorDraft = {
+  nameZh: '',
+  nameEn: '',
+  aliases: '',
+  parentName: '',
+  hqCountry: '',
+  flags: noFlags,
+  notes: '',
+};
+
+export function draftOf(investor: InvestorRecord): InvestorDraft {
+  return {
+    nameZh: investor.nameZh,
+    nameEn: investor.nameEn ?? '',
+    aliases: investor.aliases.join('、'),
+    parentName: investor.parentName ?? '',
+    hqCountry: investor.hqCountry ?? '',
+    flags: Object.fromEntries(investorFlagKeys.map((k) => [k, investor[k]])) as Record<
+      InvestorFlag,
+      boolean
+    >,
+    notes: investor.notes ?? '',
+  };
+}
+
+/** '西门子、Siemens，SIE; 西门子' → ['西门子', 'Siemens', 'SIE'] */
+export function splitAliases(text: string): string[] {
+  const parts = text
+    .split(/[,，、;；\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  return [...new Set(parts)];
+}
+
+const orNull = (s: string) => (s.trim() === '' ? null : s);
+
+/** Everything the form holds, as the API takes it (not yet validated). */
+export function inputOf(draft: InvestorDraft): InvestorCreate {
+  return {
+    nameZh: draft.nameZh,
+    nameEn: orNull(draft.nameEn),
+    aliases: splitAliases(draft.aliases),
+    parentName: orNull(draft.parentName),
+    hqCountry: orNull(draft.hqCountry),
+    ...draft.flags,
+    notes: orNull(draft.notes),
+  };
+}
+
+export type Checked = { ok: true; input: InvestorCreate } | { ok: false; errors: InvestorErrors };
+
+/** Validates with the same schema the backend uses; messages are the schema's Chinese ones. */
+export function checkDraft(draft: InvestorDraft): Checked {
+  const parsed = investorCreate.safeParse(inputOf(draft));
+  if (parsed.success) return { ok: true, input: parsed.data };
+  const errors: InvestorErrors = {};
+  for (const issue of parsed.error.issues) {
+    const key = String(issue.path[0] ?? 'form') as keyof InvestorErrors;
+    errors[key] ??= issue.message;
+  }
+  return { ok: false, errors };
+}

@@ -1,0 +1,64 @@
+// The duplicate check (撞单) behind the investor form: every name typed (Chinese, English) asked of
+// investor.similar, the matches merged; while typing it runs once the names stop changing.
+import { useCallback, useEffect, useState } from 'react';
+import type { SimilarInvestor } from '../../../domain/workspace';
+import { call } from '../api/client';
+import { useDebouncedValue } from '../shared/use-debounced-value';
+
+const SIMILAR_DELAY_MS = 300;
+
+/** Names worth checking: two characters at least (one character resembles too much). */
+function namesKey(names: readonly string[]): string {
+  return names
+    .map((n) => n.trim().slice(0, 200))
+    .filter((n) => n.length >= 2)
+    .join('\n');
+}
+
+async function findSimilar(key: string, excludeId: string | undefined): Promise<SimilarInvestor[]> {
+  const found = new Map<string, SimilarInvestor>();
+  for (const name of key.split('\n')) {
+    for (const match of await call('investor.similar', { name, excludeId })) {
+      if (!found.has(match.id)) found.set(match.id, match);
+    }
+  }
+  return [...found.values()];
+}
+
+export interface SimilarState {
+  /** Existing investors resembling the names (last answer; empty when no name is typed). */
+  matches: SimilarInvestor[];
+  /** Asks again now, without waiting: for the moment of saving. */
+  checkNow: () => Promise<SimilarInvestor[]>;
+}
+
+export function useSimilarInvestors(names: readonly string[], excludeId?: string): SimilarState {
+  const key = namesKey(names);
+  const debouncedKey = useDebouncedValue(key, SIMILAR_DELAY_MS);
+  const [answer, setAnswer] = useState<{ key: string; matches: SimilarInvestor[] }>({
+    key: '',
+    matches: [],
+  });
+
+  useEffect(() => {
+    if (debouncedKey === '') return;
+    let live = true;
+    findSimilar(debouncedKey, excludeId).then(
+      (matches) => live && setAnswer({ key: debouncedKey, matches }),
+      // The warning is advice: when it cannot be had, saving still works.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [debouncedKey, excludeId]);
+
+  const checkNow = useCallback(async () => {
+    if (key === '') return [];
+    const matches = await findSimilar(key, excludeId).catch(() => []);
+    setAnswer({ key, matches });
+    return matches;
+  }, [key, excludeId]);
+
+  return { matches: key === '' ? [] : answer.matches, checkNow };
+}
