@@ -5,6 +5,11 @@ import { FollowupsScreen } from './followups/FollowupsScreen';
 import { InvestorPage } from './investors/InvestorPage';
 import { InvestorsScreen } from './investors/InvestorsScreen';
 import { LedgerScreen } from './ledger/LedgerScreen';
+import { ProjectPage } from './project/ProjectPage';
+import { useCtrlShortcut } from './project/use-shortcut';
+import { visitKey } from './project/visit-key';
+import { SearchPalette } from './search/SearchPalette';
+import { FirstRun } from './setup/FirstRun';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { ComingSoon } from './shell/ComingSoon';
 import { NavBar } from './shell/NavBar';
@@ -19,12 +24,27 @@ export function App() {
   // 台账 is the working screen until 看板 exists.
   const [place, setPlace] = useState<Place>({ screen: 'ledger' });
   const app = useAppStatus();
+  // Ctrl+N: a new project from anywhere.
+  useCtrlShortcut('n', () => setPlace({ screen: 'project', id: null }));
   const navScreen: ScreenKey =
     place.screen === 'project'
       ? 'ledger'
       : place.screen === 'investor'
         ? 'investors'
         : place.screen;
+
+  // Until app.status answers, nothing: no screen may query a database that is not set up yet.
+  if (app.state === 'loading') return null;
+  if (app.state === 'ready' && !app.status.initialized) {
+    return (
+      <FirstRun
+        onDone={() => {
+          setPlace({ screen: 'ledger' });
+          app.refresh();
+        }}
+      />
+    );
+  }
 
   return (
     <NavigationContext.Provider value={setPlace}>
@@ -34,6 +54,7 @@ export function App() {
           <Current place={place} />
         </main>
         <StatusLine app={app} />
+        <SearchPalette />
       </div>
     </NavigationContext.Provider>
   );
@@ -54,8 +75,8 @@ function Current({ place }: { place: Place }) {
     case 'settings':
       return <SettingsScreen />;
     case 'project':
-      // The project page is being built in renderer/src/project/.
-      return <ComingSoon screen={screens.find((s) => s.key === 'ledger')!} />;
+      // Each visit starts afresh, even to the same project or a second new one.
+      return <ProjectPage key={visitKey(place)} id={place.id} />;
     default:
       return <ComingSoon screen={screens.find((s) => s.key === place.screen)!} />;
   }

@@ -1,4 +1,6 @@
 // Renderer entry: mounts the app into #root.
+// zod's settings first, before any module builds a schema (see zod-setup.ts).
+import './zod-setup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

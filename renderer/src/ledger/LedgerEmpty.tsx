@@ -37,7 +37,9 @@ export function LedgerEmpty({ onDemoLoaded }: { onDemoLoaded: () => void }) {
           {error}
         </p>
       ) : null}
-      <p className="empty-note">「新建项目」和在「设置」中导入已有台账即将推出。</p>
+      <p className="empty-note">
+        也可以点右上角「新建项目」（Ctrl+N）逐个录入；在「设置」中导入已有台账即将推出。
+      </p>
     </div>
   );
 }

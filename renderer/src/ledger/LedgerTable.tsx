@@ -38,6 +38,8 @@ interface Props {
   onSortingChange: OnChangeFn<SortingState>;
   /** Rows first..last are in or near view. */
   onRangeChange: (first: number, last: number) => void;
+  /** A click (or Enter) on a row opens its project. */
+  onOpen: (projectId: string) => void;
 }
 
 export function LedgerTable({
@@ -47,6 +49,7 @@ export function LedgerTable({
   sorting,
   onSortingChange,
   onRangeChange,
+  onOpen,
 }: Props) {
   const table = useTable({
     features: ledgerFeatures,
@@ -153,9 +156,14 @@ export function LedgerTable({
             <div
               key={virtual.index}
               role="row"
-              className={virtual.index % 2 ? 'ledger-row odd' : 'ledger-row'}
+              className={virtual.index % 2 ? 'ledger-row odd clickable' : 'ledger-row clickable'}
               aria-rowindex={virtual.index + 2}
               style={style}
+              tabIndex={0}
+              onClick={() => onOpen(row.original.id)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') onOpen(row.original.id);
+              }}
             >
               {row.getAllCells().map((cell) => (
                 <div

@@ -1,0 +1,245 @@
+// 到资记录: capital that has arrived — date, amount (万元 or 万美元), 实到外资 or 到位内资, and
+// whether it came from outside the city — with the totals of each kind.
+import { useState } from 'react';
+import { formatDateZh, todayIso } from '../../../domain/dates';
+import type { ArrivalRecord } from '../../../domain/entities';
+import { arrivalCreate } from '../../../domain/entities';
+import { formatWanUsd, formatWanYuan, wanToUnits } from '../../../domain/money';
+import { call, errorText } from '../api/client';
+import { normalizeDate, parseNumber } from './project-draft';
+import { TabField, invalidProps } from './TabField';
+import { TabStatus } from './TabStatus';
+import { useRecords } from './use-records';
+import { errorsByField } from './zod-errors';
+
+type Kind = ArrivalRecord['kind'];
+type Currency = ArrivalRecord['currency'];
+
+const kindLabels: Record<Kind, string> = { fdi: '实到外资', domestic: '到位内资' };
+/** Foreign capital is counted in 美元, domestic in 元. */
+const usualCurrency: Record<Kind, Currency> = { fdi: 'USD', domestic: 'CNY' };
+const unitLabels: Record<Currency, string> = { CNY: '万元', USD: '万美元' };
+
+const amountText = (a: { amount: number; currency: Currency }) =>
+  a.currency === 'USD' ? formatWanUsd(a.amount, 4) : formatWanYuan(a.amount, 4);
+
+function totalsOf(items: readonly ArrivalRecord[]): string[] {
+  const sums = new Map<string, { amount: number; currency: Currency; kind: Kind }>();
+  for (const a of items) {
+    const key = `${a.kind}:${a.currency}`;
+    const sum = sums.get(key) ?? { amount: 0, currency: a.currency, kind: a.kind };
+    sum.amount += a.amount;
+    sums.set(key, sum);
+  }
+  return [...sums.values()].map((s) => `${kindLabels[s.kind]} ${amountText(s)}`);
+}
+
+export function ArrivalsTab({ projectId }: { projectId: string }) {
+  const list = useRecords(() => call('arrival.list', { projectId }), projectId);
+  const [arrivedOn, setArrivedOn] = useState(todayIso);
+  const [amount, setAmount] = useState('');
+  const [kind, setKind] = useState<Kind>('fdi');
+  const [currency, setCurrency] = useState<Currency>('USD');
+  const [outsideCity, setOutsideCity] = useState(false);
+  const [notes, setNotes] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  /** The arrival whose 删除 was clicked once: a second click deletes it. */
+  const [confirming, setConfirming] = useState<string | null>(null);
+
+  const add = async () => {
+    const wan = parseNumber(amount);
+    if (wan === null || Number.isNaN(wan)) {
+      setErrors({ amount: wan === null ? '请填写到资金额' : '到资金额须为数字' });
+      return;
+    }
+    const parsed = arrivalCreate.safeParse({
+      projectId,
+      arrivedOn: normalizeDate(arrivedOn),
+      amount: wanToUnits(wan),
+      currency,
+      kind,
+      outsideCity,
+      notes: notes.trim() || null,
+    });
+    if (!parsed.success) {
+      setErrors(errorsByField(parsed.error));
+      return;
+    }
+    setErrors({});
+    setSaveError(null);
+    setBusy(true);
+    try {
+      await call('arrival.create', parsed.data);
+      setAmount('');
+      setNotes('');
+      list.reload();
+    } catch (e) {
+      setSaveError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async (a: ArrivalRecord) => {
+    if (confirming !== a.id) {
+      setConfirming(a.id);
+      return;
+    }
+    setConfirming(null);
+    setSaveError(null);
+    try {
+      await call('arrival.delete', { id: a.id });
+      list.reload();
+    } catch (e) {
+      setSaveError(errorText(e));
+    }
+  };
+
+  return (
+    <div className="tab-body">
+      <form
+        className="tab-form"
+        aria-label="新增到资记录"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add();
+        }}
+      >
+        <TabField id="arrival-kind" label="到资类别">
+          <select
+            id="arrival-kind"
+            className="input"
+            value={kind}
+            onChange={(e) => {
+              const next = e.target.value as Kind;
+              setKind(next);
+              setCurrency(usualCurrency[next]);
+            }}
+          >
+            <option value="fdi">{kindLabels.fdi}</option>
+            <option value="domestic">{kindLabels.domestic}</option>
+          </select>
+        </TabField>
+        <TabField id="arrival-date" label="到资日期" error={errors.arrivedOn}>
+          <input
+            id="arrival-date"
+            className="input date-input"
+            placeholder="YYYY-MM-DD"
+            maxLength={12}
+            value={arrivedOn}
+            onChange={(e) => setArrivedOn(e.target.value)}
+            {...invalidProps('arrival-date', errors.arrivedOn)}
+          />
+        </TabField>
+        <TabField id="arrival-amount" label="到资金额" error={errors.amount}>
+          <span className="amount-with-unit">
+            <input
+              id="arrival-amount"
+              className="input"
+              inputMode="decimal"
+              maxLength={20}
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+              {...invalidProps('arrival-amount', errors.amount)}
+            />
+            <select
+              aria-label="到资金额单位"
+              className="input unit-select"
+              value={currency}
+              onChange={(e) => setCurrency(e.target.value as Currency)}
+            >
+              <option value="USD">{unitLabels.USD}</option>
+              <option value="CNY">{unitLabels.CNY}</option>
+            </select>
+          </span>
+        </TabField>
+        <div className="field tab-field check-cell">
+          <span className="field-label" aria-hidden="true">
+            &nbsp;
+          </span>
+          <span className="check">
+            <input
+              id="arrival-outside"
+              type="checkbox"
+              checked={outsideCity}
+              onChange={(e) => setOutsideCity(e.target.checked)}
+            />
+            <label htmlFor="arrival-outside">市外资金</label>
+          </span>
+        </div>
+        <TabField id="arrival-notes" label="到资备注" error={errors.notes} grow>
+          <input
+            id="arrival-notes"
+            className="input"
+            maxLength={2000}
+            placeholder="如 第二笔注册资本金"
+            value={notes}
+            onChange={(e) => setNotes(e.target.value)}
+          />
+        </TabField>
+        <button type="submit" className="primary-button" disabled={busy}>
+          登记到资
+        </button>
+      </form>
+      {saveError ? (
+        <p role="alert" className="error-text">
+          {saveError}
+        </p>
+      ) : null}
+      <TabStatus
+        list={list}
+        empty="还没有到资记录。资金到位后，在上面登记到资日期和金额：实到外资按万美元，到位内资按万元。"
+      />
+      {list.items?.length ? (
+        <>
+          <table className="tab-table arrival-table" aria-label="到资记录列表">
+            <thead>
+              <tr>
+                <th>到资日期</th>
+                <th>类别</th>
+                <th className="num">金额</th>
+                <th>市外</th>
+                <th>备注</th>
+                <th aria-label="操作" />
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((a) => (
+                <tr key={a.id}>
+                  <td>{formatDateZh(a.arrivedOn)}</td>
+                  <td>{kindLabels[a.kind]}</td>
+                  <td className="num">{amountText(a)}</td>
+                  <td>{a.outsideCity ? '是' : ''}</td>
+                  <td>
+                    <span className="cell-text" title={a.notes ?? undefined}>
+                      {a.notes}
+                    </span>
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="link-button danger"
+                      aria-label={
+                        confirming === a.id
+                          ? `确认删除 ${formatDateZh(a.arrivedOn)} 的到资记录`
+                          : `删除 ${formatDateZh(a.arrivedOn)} 的到资记录`
+                      }
+                      onClick={() => void remove(a)}
+                      onBlur={() => setConfirming((c) => (c === a.id ? null : c))}
+                    >
+                      {confirming === a.id ? '确认删除？' : '删除'}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="tab-totals">合计：{totalsOf(list.items).join('；')}</p>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,240 @@
+// The project form's controls: each one a visible <label> bound to its input (so it can be found by
+// its label), the input, and the field's error message under it.
+import type { ReactNode } from 'react';
+import type { DraftKey, ProjectDraft } from './project-draft';
+import { normalizeDate } from './project-draft';
+import type { FieldErrors } from './project-validation';
+
+/** What every field needs: the draft, its errors and a way to change one value. */
+export interface FormBinding {
+  draft: ProjectDraft;
+  errors: FieldErrors;
+  set: <K extends DraftKey>(key: K, value: ProjectDraft[K]) => void;
+}
+
+export const fieldId = (key: DraftKey) => `project-${key}`;
+
+interface ControlAria {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+interface FieldProps {
+  name: DraftKey;
+  label: string;
+  form: FormBinding;
+  /** Spans both columns of the section. */
+  wide?: boolean;
+  /** Label left of the input instead of above it. */
+  inline?: boolean;
+  hint?: ReactNode;
+}
+
+function Field({
+  name,
+  label,
+  form,
+  wide,
+  inline,
+  hint,
+  children,
+}: FieldProps & { children: (aria: ControlAria) => ReactNode }) {
+  const id = fieldId(name);
+  const error = form.errors[name];
+  const errorId = `${id}-error`;
+  const className = ['field', wide ? 'wide' : '', inline ? 'inline' : '', error ? 'invalid' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <div className="field-control">
+        {children({
+          id,
+          'aria-invalid': error ? true : undefined,
+          'aria-describedby': error ? errorId : undefined,
+        })}
+        {hint}
+      </div>
+      {error ? (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type StringKey = { [K in DraftKey]: ProjectDraft[K] extends string ? K : never }[DraftKey];
+
+export function TextField({
+  suggestions,
+  placeholder,
+  maxLength = 200,
+  inputMode,
+  ...props
+}: FieldProps & {
+  name: StringKey;
+  suggestions?: readonly string[];
+  placeholder?: string;
+  maxLength?: number;
+  inputMode?: 'decimal' | 'text';
+}) {
+  const { form, name } = props;
+  const listId = suggestions?.length ? `${fieldId(name)}-list` : undefined;
+  return (
+    <Field {...props}>
+      {(aria) => (
+        <>
+          <input
+            {...aria}
+            type="text"
+            className="input"
+            value={form.draft[name]}
+            maxLength={maxLength}
+            placeholder={placeholder}
+            inputMode={inputMode}
+            list={listId}
+            autoComplete="off"
+            onChange={(e) => form.set(name, e.target.value)}
+          />
+          {listId ? (
+            <datalist id={listId}>
+              {suggestions?.map((s) => (
+                <option key={s} value={s} />
+              ))}
+            </datalist>
+          ) : null}
+        </>
+      )}
+    </Field>
+  );
+}
+
+export function DateField(props: FieldProps & { name: StringKey }) {
+  const { form, name } = props;
+  return (
+    <Field {...props}>
+      {(aria) => (
+        <input
+          {...aria}
+          type="text"
+          className="input date-input"
+          value={form.draft[name]}
+          maxLength={12}
+          placeholder="YYYY-MM-DD"
+          autoComplete="off"
+          onChange={(e) => form.set(name, e.target.value)}
+          onBlur={(e) => {
+            const normalized = normalizeDate(e.target.value);
+            if (normalized !== e.target.value) form.set(name, normalized);
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export const optionsOf = (labels: readonly string[]): Option[] =>
+  labels.map((label) => ({ value: label, label }));
+
+export function SelectField({
+  options,
+  groups,
+  empty = '未选择',
+  ...props
+}: FieldProps & {
+  name: StringKey;
+  options?: readonly Option[];
+  /** Options under headings, instead of a flat list. */
+  groups?: readonly { label: string; options: readonly Option[] }[];
+  empty?: string | null;
+}) {
+  const { form, name } = props;
+  const value = form.draft[name];
+  const all = groups ? groups.flatMap((g) => g.options) : (options ?? []);
+  // A stored value the list no longer has (an old platform, a renamed promoter) stays choosable.
+  const orphan = value !== '' && !all.some((o) => o.value === value);
+  return (
+    <Field {...props}>
+      {(aria) => (
+        <select
+          {...aria}
+          className="input"
+          value={value}
+          onChange={(e) => form.set(name, e.target.value)}
+        >
+          {empty !== null ? <option value="">{empty}</option> : null}
+          {orphan ? <option value={value}>{value}</option> : null}
+          {groups
+            ? groups.map((g) => (
+                <optgroup key={g.label} label={g.label}>
+                  {g.options.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </optgroup>
+              ))
+            : options?.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export function AreaField(props: FieldProps & { name: StringKey; placeholder?: string }) {
+  const { form, name, placeholder } = props;
+  return (
+    <Field {...props}>
+      {(aria) => (
+        <textarea
+          {...aria}
+          className="input textarea"
+          rows={4}
+          maxLength={2000}
+          placeholder={placeholder}
+          value={form.draft[name]}
+          onChange={(e) => form.set(name, e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+type BoolKey = { [K in DraftKey]: ProjectDraft[K] extends boolean ? K : never }[DraftKey];
+
+export function CheckField({
+  name,
+  label,
+  form,
+}: {
+  name: BoolKey;
+  label: string;
+  form: FormBinding;
+}) {
+  const id = fieldId(name);
+  return (
+    <div className="field check">
+      <input
+        id={id}
+        type="checkbox"
+        checked={form.draft[name]}
+        onChange={(e) => form.set(name, e.target.checked)}
+      />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}

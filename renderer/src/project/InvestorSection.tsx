@@ -1,0 +1,48 @@
+// 投资方: who invests and where from — the investor, its country (grouped by 来源地区), and for
+// domestic capital the province and ownership.
+import { countries, regionLabels, regionOrder } from '../../../domain/countries';
+import type { Region } from '../../../domain/countries';
+import { capitalTypes, ownerships, provinces } from '../../../domain/vocabulary';
+import type { FormBinding, Option } from './FormFields';
+import { SelectField, TextField, optionsOf } from './FormFields';
+
+const collator = new Intl.Collator('zh-CN');
+const regionsDomesticFirst: readonly Region[] = [
+  'domestic',
+  ...regionOrder.filter((r) => r !== 'domestic'),
+];
+
+/** Every country under its 来源地区, by Chinese name: 德国 DE. */
+export const countryGroups: readonly { label: string; options: Option[] }[] =
+  regionsDomesticFirst.map((region) => ({
+    label: regionLabels[region],
+    options: countries
+      .filter((c) => c.region === region)
+      .sort((a, b) => collator.compare(a.nameZh, b.nameZh))
+      .map((c) => ({ value: c.code, label: `${c.nameZh} ${c.code}` })),
+  }));
+
+const provinceOptions = optionsOf(provinces.map((p) => p.label));
+const ownershipOptions = optionsOf(ownerships.map((o) => o.label));
+const capitalTypeOptions = optionsOf(capitalTypes.map((c) => c.label));
+
+export function InvestorSection({ form }: { form: FormBinding }) {
+  return (
+    <section className="form-card">
+      <h2 id="section-investor">投资方</h2>
+      <div className="field-grid">
+        <TextField
+          name="investor"
+          label="投资方"
+          form={form}
+          wide
+          placeholder="企业中文名称，如 西门子（中国）有限公司"
+        />
+        <SelectField name="country" label="国别/地区" form={form} groups={countryGroups} />
+        <SelectField name="capitalType" label="资本类别" form={form} options={capitalTypeOptions} />
+        <SelectField name="province" label="省份" form={form} options={provinceOptions} />
+        <SelectField name="ownership" label="企业性质" form={form} options={ownershipOptions} />
+      </div>
+    </section>
+  );
+}

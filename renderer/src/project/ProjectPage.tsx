@@ -1,0 +1,206 @@
+// A project's page: the header (name, code, stage, 来源地区 and 规模档次 as they stand, save), then
+// tabs — 项目信息 (the form), 到资记录, 活动记录, 跟进事项, 变更记录. Ctrl+S saves from any tab. A new
+// project (id null) has only the form until it is first saved.
+import { useEffect, useState } from 'react';
+import { tierLabels } from '../../../domain/classify';
+import { regionLabels } from '../../../domain/countries';
+import { stageLabels } from '../../../domain/lifecycle';
+import { useNavigate } from '../shell/navigation';
+import { ActivitiesTab } from './ActivitiesTab';
+import { ArrivalsTab } from './ArrivalsTab';
+import { HistoryTab } from './HistoryTab';
+import { classifyDraft, rateYearOf } from './project-class';
+import { ProjectForm } from './ProjectForm';
+import { ProjectTabs } from './ProjectTabs';
+import type { TabKey } from './ProjectTabs';
+import { TasksTab } from './TasksTab';
+import { useCtrlShortcut } from './use-shortcut';
+import { useDictionaries } from './use-dictionaries';
+import { useProjectEditor } from './use-project-editor';
+import { useUsdRate } from './use-usd-rate';
+
+const tabHints: Record<Exclude<TabKey, 'info'>, string> = {
+  arrivals: '登记到资记录',
+  activities: '添加活动记录',
+  tasks: '添加跟进事项',
+  history: '查看每次修改的变更记录',
+};
+
+export function ProjectPage({ id }: { id: string | null }) {
+  const navigate = useNavigate();
+  const editor = useProjectEditor(id);
+  const dictionaries = useDictionaries();
+  const [tab, setTab] = useState<TabKey>('info');
+  const [leaving, setLeaving] = useState(false);
+  // Bumped when a save finds errors: the first invalid field (in page order) gets the focus.
+  const [invalidTick, setInvalidTick] = useState(0);
+  useEffect(() => {
+    if (invalidTick === 0) return;
+    document.querySelector<HTMLElement>('.project-form [aria-invalid="true"]')?.focus();
+  }, [invalidTick]);
+  const rateYear = rateYearOf(editor.draft, new Date().getFullYear());
+  const rate = useUsdRate(rateYear);
+  const klass = classifyDraft(editor.draft, rate.rate);
+  const { record } = editor;
+
+  const save = async () => {
+    const result = await editor.save();
+    if (result.outcome === 'invalid') {
+      setTab('info');
+      setInvalidTick((n) => n + 1);
+    }
+    if (result.outcome === 'saved') setLeaving(false);
+  };
+
+  useCtrlShortcut('s', () => void save(), editor.load.state === 'ready');
+
+  const back = () => {
+    if (editor.dirty && !leaving) setLeaving(true);
+    else navigate({ screen: 'ledger' });
+  };
+
+  if (editor.load.state !== 'ready') {
+    return (
+      <section className="project-page" aria-label="项目">
+        <button type="button" className="link-button back-link" onClick={back}>
+          ← 返回台账
+        </button>
+        {editor.load.state === 'loading' ? (
+          <p className="tab-loading">正在打开项目……</p>
+        ) : (
+          <div className="error-banner" role="alert">
+            {editor.load.message}
+          </div>
+        )}
+      </section>
+    );
+  }
+
+  const title = record ? record.name : '新建项目';
+  const errorCount = Object.keys(editor.errors).length;
+
+  return (
+    <section className="project-page" aria-labelledby="project-title">
+      <header className="project-head">
+        <button type="button" className="link-button back-link" onClick={back}>
+          ← 返回台账
+        </button>
+        <h1 id="project-title" className="project-title" title={title}>
+          {title}
+        </h1>
+        <div className="project-badges">
+          {record?.code ? <span className="badge plain">{record.code}</span> : null}
+          <span className="badge" title="阶段">
+            {stageLabels[editor.draft.stage]}
+          </span>
+          {klass.region ? (
+            <span className="badge" title="来源地区">
+              {regionLabels[klass.region]}
+            </span>
+          ) : null}
+          {klass.tier ? (
+            <span className="badge" title="规模档次">
+              {tierLabels[klass.tier]}
+            </span>
+          ) : null}
+        </div>
+        <span className="save-state" aria-live="polite">
+          {editor.saving
+            ? '正在保存……'
+            : editor.dirty
+              ? '有未保存的修改'
+              : (editor.notice ?? (record ? '' : '填写后保存'))}
+        </span>
+        <button
+          type="button"
+          className="primary-button"
+          disabled={editor.saving}
+          title="保存（Ctrl+S）"
+          onClick={() => void save()}
+        >
+          保存
+        </button>
+      </header>
+
+      {leaving && editor.dirty ? (
+        <div className="leave-bar" role="alert">
+          <span>有未保存的修改，离开前要保存吗？</span>
+          <button type="button" className="primary-button small" onClick={() => void save()}>
+            保存
+          </button>
+          <button
+            type="button"
+            className="secondary-button small"
+            onClick={() => navigate({ screen: 'ledger' })}
+          >
+            放弃修改并返回
+          </button>
+          <button type="button" className="link-button" onClick={() => setLeaving(false)}>
+            继续编辑
+          </button>
+        </div>
+      ) : null}
+      {editor.saveError ? (
+        <div className="error-banner" role="alert">
+          <span>保存失败：{editor.saveError}</span>
+        </div>
+      ) : errorCount > 0 ? (
+        <div className="error-banner" role="alert">
+          <span>有 {errorCount} 处需要修改，见各字段下方的红字说明；项目尚未保存。</span>
+        </div>
+      ) : null}
+
+      <ProjectTabs current={tab} onSelect={setTab} />
+
+      <div
+        className="project-panel"
+        role="tabpanel"
+        id="project-panel-info"
+        aria-labelledby="project-tab-info"
+        hidden={tab !== 'info'}
+      >
+        <ProjectForm
+          form={editor}
+          klass={klass}
+          rate={rate}
+          rateYear={rateYear}
+          dictionaries={dictionaries}
+          onSubmit={() => void save()}
+        />
+      </div>
+      {tab !== 'info' ? (
+        <div
+          className="project-panel"
+          role="tabpanel"
+          id={`project-panel-${tab}`}
+          aria-labelledby={`project-tab-${tab}`}
+        >
+          {!record ? (
+            <div className="empty-state">
+              <h2>先保存项目</h2>
+              <p>
+                这是一个新项目。在「项目信息」中至少填写项目名称，按 Ctrl+S
+                或点「保存」，之后就可以在这里{tabHints[tab]}。
+              </p>
+              <button type="button" className="secondary-button" onClick={() => setTab('info')}>
+                去填写项目信息
+              </button>
+            </div>
+          ) : tab === 'arrivals' ? (
+            <ArrivalsTab projectId={record.id} />
+          ) : tab === 'activities' ? (
+            <ActivitiesTab projectId={record.id} />
+          ) : tab === 'tasks' ? (
+            <TasksTab projectId={record.id} />
+          ) : (
+            <HistoryTab
+              projectId={record.id}
+              currency={record.totalInvestmentUsd !== null ? 'USD' : 'CNY'}
+              version={record.updatedAt ?? ''}
+            />
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}

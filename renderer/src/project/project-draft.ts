@@ -1,0 +1,175 @@
+// The project form's state: every field as the user sees and types it (amounts in 亿元 or 万美元,
+// dates as text, vocabulary entries by their Chinese label), how a saved record becomes a draft,
+// and how a draft becomes the API's input (whole 元 / 美元, ISO dates, null for empty).
+import type { ActualKey, PlannedKey, Stage } from '../../../domain/lifecycle';
+import { milestones } from '../../../domain/lifecycle';
+import type { ProjectRecord } from '../../../domain/project-input';
+import { usdToWan, wanToUnits, yiToYuan, yuanToYi } from '../../../domain/money';
+
+export type DateKey = ActualKey | PlannedKey;
+export const dateKeys: readonly DateKey[] = milestones.flatMap((m) => [m.plannedKey, m.actualKey]);
+
+/** 亿元 for an amount in RMB, 万美元 for one in US dollars. */
+export type AmountCurrency = 'CNY' | 'USD';
+
+const textKeys = [
+  'name',
+  'code',
+  'investor',
+  'country',
+  'province',
+  'ownership',
+  'capitalType',
+  'projectType',
+  'industry',
+  'platform',
+  'channel',
+  'referrer',
+  'agent',
+  'fairEdition',
+  'office',
+  'owner',
+  'terminatedOn',
+  'terminationReason',
+  'problems',
+  'nextSteps',
+] as const;
+type TextKey = (typeof textKeys)[number];
+
+export type ProjectDraft = Record<TextKey | DateKey, string> & {
+  /** Total investment as typed, in 亿元 (CNY) or 万美元 (USD). */
+  amount: string;
+  currency: AmountCurrency;
+  /** 合同外资 as typed, in 万美元. */
+  contractedFdi: string;
+  landAreaMu: string;
+  stage: Stage;
+  industrial: boolean;
+  leaderProject: boolean;
+};
+
+/** The form's field keys: a draft key, or the stage picker. Errors are keyed by these. */
+export type DraftKey = keyof ProjectDraft;
+
+export const emptyDraft: ProjectDraft = {
+  ...(Object.fromEntries([...textKeys, ...dateKeys].map((k) => [k, ''])) as Record<
+    TextKey | DateKey,
+    string
+  >),
+  amount: '',
+  currency: 'CNY',
+  contractedFdi: '',
+  landAreaMu: '',
+  stage: 'lead',
+  industrial: false,
+  leaderProject: false,
+};
+
+/** Up to 6 decimals, no grouping: what an input shows for a stored amount. */
+function plainNumber(n: number): string {
+  return String(Number(n.toFixed(6)));
+}
+
+export function draftFromRecord(r: ProjectRecord): ProjectDraft {
+  const draft: ProjectDraft = { ...emptyDraft };
+  for (const key of [...textKeys, ...dateKeys]) {
+    const value = (r as unknown as Record<string, unknown>)[key];
+    draft[key] = typeof value === 'string' ? value : '';
+  }
+  if (r.totalInvestmentUsd !== null) {
+    draft.currency = 'USD';
+    draft.amount = plainNumber(usdToWan(r.totalInvestmentUsd));
+  } else if (r.totalInvestmentCny !== null) {
+    draft.amount = plainNumber(yuanToYi(r.totalInvestmentCny));
+  }
+  draft.contractedFdi =
+    r.contractedFdiUsd === null ? '' : plainNumber(usdToWan(r.contractedFdiUsd));
+  draft.landAreaMu = r.landAreaMu === null ? '' : plainNumber(r.landAreaMu);
+  draft.stage = r.stage;
+  draft.industrial = r.industrial;
+  draft.leaderProject = r.leaderProject;
+  return draft;
+}
+
+/** '1,234.5' → 1234.5; '' → null; anything else that is not a number → NaN. */
+export function parseNumber(text: string): number | null {
+  const cleaned = text
+    .replace(/[,，\s]/g, '')
+    .replace(/^＋/, '+')
+    .replace(/^[－—]/, '-');
+  if (cleaned === '') return null;
+  return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(cleaned) ? Number(cleaned) : Number.NaN;
+}
+
+/**
+ * Dates as people type them — 2021-6-12, 2021/6/12, 2021.6.12, 2021年6月12日, 20210612 — as ISO
+ * yyyy-mm-dd. Anything else comes back unchanged (trimmed), for validation to reject.
+ */
+export function normalizeDate(text: string): string {
+  const t = text.trim();
+  const parts =
+    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(t) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  if (!parts) return t;
+  const [, y, m, d] = parts;
+  return `${y}-${m?.padStart(2, '0')}-${d?.padStart(2, '0')}`;
+}
+
+/** Empty text is "no value". */
+const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
+
+export interface DraftInput {
+  /** API-shaped values: whole 元 / 美元, ISO dates, null for empty. Unparsed numbers are left out. */
+  values: Record<string, unknown>;
+  /** Numbers the user typed that are not numbers, by draft key. */
+  errors: Partial<Record<DraftKey, string>>;
+}
+
+export function inputFromDraft(d: ProjectDraft): DraftInput {
+  const values: Record<string, unknown> = {};
+  const errors: Partial<Record<DraftKey, string>> = {};
+  for (const key of textKeys) values[key] = orNull(d[key]);
+  values.name = d.name.trim();
+  for (const key of dateKeys) values[key] = d[key].trim() === '' ? null : normalizeDate(d[key]);
+  values.terminatedOn = d.terminatedOn.trim() === '' ? null : normalizeDate(d.terminatedOn);
+
+  const amount = parseNumber(d.amount);
+  if (Number.isNaN(amount)) {
+    errors.amount = '总投资须为数字';
+  } else {
+    const units =
+      amount === null ? null : d.currency === 'CNY' ? yiToYuan(amount) : wanToUnits(amount);
+    values.totalInvestmentCny = d.currency === 'CNY' ? units : null;
+    values.totalInvestmentUsd = d.currency === 'USD' ? units : null;
+  }
+  const fdi = parseNumber(d.contractedFdi);
+  if (Number.isNaN(fdi)) errors.contractedFdi = '合同外资须为数字';
+  else values.contractedFdiUsd = fdi === null ? null : wanToUnits(fdi);
+  const land = parseNumber(d.landAreaMu);
+  if (Number.isNaN(land)) errors.landAreaMu = '用地（亩）须为数字';
+  else values.landAreaMu = land;
+
+  values.stage = d.stage;
+  values.industrial = d.industrial;
+  values.leaderProject = d.leaderProject;
+  return { values, errors };
+}
+
+/** The API keys whose values differ between two inputs. */
+export function changedKeys(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): string[] {
+  return Object.keys(after).filter((k) => !Object.is(before[k] ?? null, after[k] ?? null));
+}
+
+/** The draft key an API key's value comes from (both currencies are the one 总投资 field). */
+export function draftKeyOf(apiKey: string): DraftKey | null {
+  if (apiKey === 'totalInvestmentCny' || apiKey === 'totalInvestmentUsd') return 'amount';
+  if (apiKey === 'contractedFdiUsd') return 'contractedFdi';
+  return apiKey in emptyDraft ? (apiKey as DraftKey) : null;
+}
+
+export function sameDraft(a: ProjectDraft, b: ProjectDraft): boolean {
+  return (Object.keys(a) as DraftKey[]).every((k) => a[k] === b[k]);
+}

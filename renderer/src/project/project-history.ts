@@ -1,0 +1,86 @@
+// 变更记录: how the entries of project.history (newest first) read to a person — labels for stage
+// and vocabulary keys, names for countries, amounts in 亿元 / 万美元 in the currency they had then,
+// 是/否 for flags.
+import { countryByCode } from '../../../domain/countries';
+import { stageLabels } from '../../../domain/lifecycle';
+import type { Stage } from '../../../domain/lifecycle';
+import { formatWanUsd, formatYiYuan } from '../../../domain/money';
+import type { Entry } from '../../../domain/vocabulary';
+import {
+  capitalTypes,
+  channels,
+  labelOf,
+  offices,
+  ownerships,
+  projectTypes,
+  provinces,
+} from '../../../domain/vocabulary';
+import type { HistoryEntry } from '../../../domain/workspace';
+
+type Value = HistoryEntry['from'];
+type Currency = 'CNY' | 'USD';
+
+export interface HistoryRow {
+  key: string;
+  at: string;
+  author: string | null;
+  label: string;
+  from: string;
+  to: string;
+}
+
+const vocabularies: Record<string, readonly Entry<string>[]> = {
+  province: provinces,
+  ownership: ownerships,
+  capitalType: capitalTypes,
+  projectType: projectTypes,
+  channel: channels,
+  office: offices,
+};
+
+const currencyNames: Record<string, string> = { CNY: '人民币', USD: '美元' };
+
+function valueText(field: string, value: Value, currency: Currency): string {
+  if (value === null || value === '') return '（空）';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'number') {
+    if (field === 'totalInvestment')
+      return currency === 'USD' ? formatWanUsd(value, 4) : formatYiYuan(value, 4);
+    if (field === 'totalInvestmentCny') return formatYiYuan(value, 4);
+    if (field === 'totalInvestmentUsd' || field === 'contractedFdiUsd')
+      return formatWanUsd(value, 4);
+    if (field === 'landAreaMu') return `${value} 亩`;
+    return String(value);
+  }
+  if (field === 'stage') return stageLabels[value as Stage] ?? value;
+  if (field === 'country') return countryByCode(value)?.nameZh ?? value;
+  if (field === 'investmentCurrency') return currencyNames[value] ?? value;
+  const list = vocabularies[field];
+  return list ? labelOf(list, value) : value;
+}
+
+const asCurrency = (v: Value): Currency | null => (v === 'USD' || v === 'CNY' ? v : null);
+
+/**
+ * Rows for the table. An amount is shown in the currency it had when it was written: the latest
+ * 币种 change at or before it (its "from" side for the old amount of the same save).
+ */
+export function historyRows(entries: readonly HistoryEntry[], current: Currency): HistoryRow[] {
+  return entries.map((entry, i) => {
+    let to: Currency = current;
+    let from: Currency = current;
+    const change = entries.slice(i).find((e) => e.field === 'investmentCurrency');
+    if (change) {
+      to = asCurrency(change.to) ?? 'CNY';
+      from = change.hlc === entry.hlc ? (asCurrency(change.from) ?? to) : to;
+    }
+    return {
+      key: `${entry.hlc}:${entry.field}`,
+      at: entry.at,
+      author: entry.author,
+      label: entry.label || entry.field,
+      from: valueText(entry.field, entry.from, from),
+      to: valueText(entry.field, entry.to, to),
+    };
+  });
+}
