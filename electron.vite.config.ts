@@ -2,6 +2,41 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin, ViteDevServer } from 'vite';
+import { devContentSecurityPolicy, injectCspMeta, metaContentSecurityPolicy } from './electron/csp';
+
+/** The dev server's origins: the one electron-vite hands Electron, and the ones Vite printed. */
+function devServerOrigins(server: ViteDevServer): string[] {
+  const { https, host, port } = server.config.server;
+  // electron-vite's own rule for ELECTRON_RENDERER_URL (resolveHostname in electron-vite).
+  const hostname =
+    typeof host === 'string' && host !== '0.0.0.0' && host !== '::' ? host : 'localhost';
+  const urls = [`${https ? 'https' : 'http'}://${hostname}:${port}`];
+  urls.push(...(server.resolvedUrls?.local ?? []));
+  return [...new Set(urls.map((url) => new URL(url).origin))];
+}
+
+/**
+ * Writes the Content-Security-Policy meta tag into index.html from electron/csp.ts, the one
+ * definition the app:// handler also sends as a header. A build gets the strict policy; the dev
+ * server (`electron-vite dev`) a looser one that lets Vite's client and React Fast Refresh run.
+ * Runs last, so the tag lands before every script Vite or the React plugin injects.
+ */
+export function cspMetaPlugin(): Plugin {
+  return {
+    name: 'zhaoshang:csp-meta',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const policy =
+          context.server === undefined
+            ? metaContentSecurityPolicy()
+            : devContentSecurityPolicy(devServerOrigins(context.server));
+        return injectCspMeta(html, policy);
+      },
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -24,7 +59,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
-    plugins: [react()],
+    plugins: [react(), cspMetaPlugin()],
     build: {
       outDir: resolve('out/renderer'),
       rollupOptions: { input: resolve('renderer/index.html') },

@@ -1,12 +1,16 @@
 // Electron main-process entry: one instance, the database in the user-data folder, the app:// protocol,
-// hardening for every page, IPC, and the one window. Thin on purpose: the policy lives in security.ts.
+// hardening for every page, IPC, and the one window, which is always shown and recovers from a failed
+// load or a dead renderer. Thin on purpose: the policy lives in security.ts and window-lifecycle.ts.
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import type { AppDatabase } from '../db/app-database';
 import { openAppDatabase } from '../db/app-database';
 import { createDispatcher } from '../db/dispatcher';
+import { dailyBackup } from '../db/services/backups';
 import { methodNames } from '../domain/contract';
 import { registerIpc, trustedFrameCheck } from './ipc';
+import type { Log } from './log';
+import { createLog } from './log';
 import { registerAppScheme, serveApp } from './protocol';
 import {
   APP_INDEX_URL,
@@ -16,6 +20,7 @@ import {
   hardenWebContents,
   windowOptions,
 } from './security';
+import { watchWindow } from './window-lifecycle';
 
 export const DATABASE_FILE = 'zhaoshang.sqlite';
 // The same name openAppDatabase uses by default, so the CLI finds it too.
@@ -26,27 +31,66 @@ const preloadPath = path.join(import.meta.dirname, '../preload/index.cjs');
 const rendererRoot = path.join(import.meta.dirname, '../renderer');
 const devServerUrl = devRendererUrl(app.isPackaged, process.env);
 
+export const LOG_FILE = 'main.log';
+
 let mainWindow: BrowserWindow | null = null;
 let database: AppDatabase | null = null;
+// stderr only until the app is ready and its log folder is known.
+let log: Log = createLog(null);
+
+function logFile(): string | null {
+  try {
+    return path.join(app.getPath('logs'), LOG_FILE);
+  } catch {
+    return null;
+  }
+}
 
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(windowOptions(preloadPath, methodNames));
-  window.once('ready-to-show', () => window.show());
+  const window = new BrowserWindow(
+    windowOptions(preloadPath, methodNames, { devTools: !app.isPackaged }),
+  );
+  const url = devServerUrl ?? APP_INDEX_URL;
+  const load = (): void => {
+    window.loadURL(url).catch((error: unknown) => log('加载界面未完成', error));
+  };
+  watchWindow(window, {
+    load,
+    ask: async ({ title, message, detail }) => {
+      const { response } = await dialog.showMessageBox(window, {
+        type: 'error',
+        title,
+        message,
+        detail,
+        buttons: ['重新加载', '退出'],
+        defaultId: 0,
+        cancelId: 1,
+        noLink: true,
+      });
+      return response === 0 ? 'reload' : 'quit';
+    },
+    quit: () => app.quit(),
+    log,
+  });
   window.on('closed', () => {
     mainWindow = null;
   });
-  window.loadURL(devServerUrl ?? APP_INDEX_URL).catch((error: unknown) => {
-    console.error('加载界面失败', error);
-  });
+  load();
   return window;
 }
 
 async function start(): Promise<void> {
+  log = createLog(logFile());
   const userData = app.getPath('userData');
   database = await openAppDatabase(path.join(userData, DATABASE_FILE), {
     installIdFile: path.join(userData, INSTALL_ID_FILE),
   });
-  hardenSession(session.defaultSession);
+  // Once a day, a checked copy in the backups folder; the week's newest seven are kept.
+  dailyBackup(database).catch((error: unknown) => log('自动备份失败', error));
+  hardenSession(session.defaultSession, {
+    devServerUrl,
+    onBlockedRequest: (url) => log('已拦截网络请求', url),
+  });
   serveApp(protocol, rendererRoot);
   registerIpc(ipcMain, createDispatcher(database), trustedFrameCheck(devServerUrl));
   Menu.setApplicationMenu(null);
@@ -74,6 +118,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
+      log('启动失败', error);
       const detail = error instanceof Error ? error.message : String(error);
       dialog.showErrorBox(`${APP_TITLE}无法启动`, `打开数据库或创建窗口时出错：\n${detail}`);
       app.quit();

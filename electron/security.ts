@@ -11,6 +11,11 @@ export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 export const APP_TITLE = '招商项目管理';
 
+export interface WindowPolicy {
+  /** DevTools for development only: pass `!app.isPackaged`. Off unless asked for. */
+  devTools?: boolean;
+}
+
 /**
  * Window options for the one app window. Sized to fit a 1366×768 laptop with a taskbar; shown only
  * once the first paint is ready so the user never sees a white flash. The preload learns the API's
@@ -19,6 +24,7 @@ export const APP_TITLE = '招商项目管理';
 export function windowOptions(
   preloadPath: string,
   apiMethods: readonly string[] = [],
+  policy: WindowPolicy = {},
 ): BrowserWindowConstructorOptions {
   return {
     width: 1280,
@@ -42,29 +48,14 @@ export function windowOptions(
       navigateOnDragDrop: false,
       // Electron's spellchecker downloads dictionaries from a Google CDN: the app is offline.
       spellcheck: false,
+      // A packaged app has no DevTools: nobody can inspect or script the page with them.
+      devTools: policy.devTools ?? false,
     },
   };
 }
 
-/**
- * Sent as a response header by the app:// handler (and mirrored by the renderer's meta tag).
- * style-src has no 'unsafe-inline': React's `style` prop writes through the CSSOM, which CSP does not
- * restrict, and Vite's production build puts all CSS in files. Only `<style>` elements and `style="…"`
- * attributes in HTML would need it, and the renderer uses neither. img-src allows data: for small
- * icons Vite inlines.
- */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Sent as a response header by the app:// handler and written into the built index.html. */
+export { contentSecurityPolicy } from './csp';
 
 function parseUrl(url: string | undefined): URL | null {
   if (url === undefined || url === '') return null;
@@ -156,25 +147,60 @@ export function resolveAppPath(rendererRoot: string, requestUrl: string): string
   return file;
 }
 
+/**
+ * Whether the session may make a request at all. The app is offline: only its own app:// pages,
+ * in-memory data: and blob: URLs, DevTools' own pages and, in development, the dev server (http and
+ * its WebSocket). Anything else (a remote site, a file:// path, a DNS prefetch) is cancelled.
+ */
+export function isAllowedRequest(requestUrl: string, devServerUrl?: string): boolean {
+  const url = parseUrl(requestUrl);
+  if (url === null) return false;
+  if (isAppUrl(url)) return url.port === '';
+  if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'devtools:') {
+    return true;
+  }
+  const dev = parseUrl(devServerUrl);
+  if (dev === null || !isLoopbackHttp(dev)) return false;
+  return (
+    (url.protocol === 'http:' || url.protocol === 'ws:') &&
+    url.host === dev.host &&
+    url.username === '' &&
+    url.password === ''
+  );
+}
+
+interface Cancelable {
+  preventDefault(): void;
+}
+
 /** The part of WebContents the hardening touches; a real WebContents satisfies it. */
 export interface HardenableContents {
   on(
     event: 'will-navigate' | 'will-frame-navigate' | 'will-redirect' | 'will-attach-webview',
-    listener: (event: { preventDefault(): void }) => void,
+    listener: (event: Cancelable) => void,
+  ): unknown;
+  on(
+    event: 'select-bluetooth-device',
+    listener: (event: Cancelable, devices: unknown, callback: (deviceId: string) => void) => void,
   ): unknown;
   setWindowOpenHandler(handler: () => { action: 'deny' }): void;
 }
 
 /**
  * Applied to every WebContents the app creates: no navigation away from the loaded page (in-page
- * history changes are not navigations), no redirects, no webviews, no new windows.
+ * history changes are not navigations), no redirects, no webviews, no new windows, no Bluetooth
+ * device (Electron would otherwise pick the first one it finds once a listener exists).
  */
 export function hardenWebContents(contents: HardenableContents): void {
-  const deny = (event: { preventDefault(): void }): void => event.preventDefault();
+  const deny = (event: Cancelable): void => event.preventDefault();
   contents.on('will-navigate', deny);
   contents.on('will-frame-navigate', deny);
   contents.on('will-redirect', deny);
   contents.on('will-attach-webview', deny);
+  contents.on('select-bluetooth-device', (event, _devices, callback) => {
+    event.preventDefault();
+    callback(''); // an empty id cancels the request
+  });
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
@@ -188,10 +214,66 @@ export interface HardenableSession {
     ) => void,
   ): void;
   setPermissionCheckHandler(handler: () => boolean): void;
+  setDevicePermissionHandler(handler: () => boolean): void;
+  setDisplayMediaRequestHandler(
+    handler: (request: unknown, callback: (streams: null) => void) => void,
+  ): void;
+  on(
+    event: 'select-hid-device' | 'select-usb-device',
+    listener: (event: Cancelable, details: unknown, callback: () => void) => void,
+  ): unknown;
+  on(
+    event: 'select-serial-port',
+    listener: (
+      event: Cancelable,
+      portList: unknown,
+      webContents: unknown,
+      callback: (portId: string) => void,
+    ) => void,
+  ): unknown;
+  readonly webRequest: {
+    onBeforeRequest(
+      listener: (
+        details: { url: string },
+        callback: (response: { cancel: boolean }) => void,
+      ) => void,
+    ): void;
+  };
 }
 
-/** The app needs no browser permission (camera, notifications, clipboard-read …): refuse them all. */
-export function hardenSession(session: HardenableSession): void {
+export interface SessionPolicy {
+  /** The dev server the unpackaged app loads from (see devRendererUrl); its requests are allowed. */
+  devServerUrl?: string | undefined;
+  /** Told about each request the session cancels, for the log. */
+  onBlockedRequest?: (url: string) => void;
+}
+
+/**
+ * The app needs no browser permission (camera, notifications, clipboard-read …), no device (HID,
+ * USB, serial), no screen capture and no network: refuse them all, including the requests that do
+ * not go through the permission handlers (device pickers, getDisplayMedia, plain network requests).
+ */
+export function hardenSession(session: HardenableSession, policy: SessionPolicy = {}): void {
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  // Device access granted without asking (e.g. a device the page used before): none.
+  session.setDevicePermissionHandler(() => false);
+  // getDisplayMedia: null (not {}) is how Electron's handler refuses a capture.
+  session.setDisplayMediaRequestHandler((_request, callback) => callback(null));
+  // Device pickers, should a request ever get past the permission check: cancel them.
+  const cancelPicker = (event: Cancelable, _details: unknown, callback: () => void): void => {
+    event.preventDefault();
+    callback();
+  };
+  session.on('select-hid-device', cancelPicker);
+  session.on('select-usb-device', cancelPicker);
+  session.on('select-serial-port', (event, _ports, _webContents, callback) => {
+    event.preventDefault();
+    callback(''); // an empty id cancels the request
+  });
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isAllowedRequest(details.url, policy.devServerUrl);
+    if (!allowed) policy.onBlockedRequest?.(details.url);
+    callback({ cancel: !allowed });
+  });
 }

@@ -1,8 +1,9 @@
 // The main-process entry with Electron replaced by recording fakes: the scheme is registered before
 // ready; on ready the session is hardened, the database opened, IPC wired and one window created with
-// the policy's options, loading app://renderer/index.html; quitting closes the database.
+// the policy's options, loading app://renderer/index.html, recovering from a failed load or a dead
+// renderer; quitting closes the database.
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -19,6 +20,7 @@ function makeFakeElectron(options: { userData: string; isPackaged: boolean; lock
   class FakeWindow extends EventEmitter {
     static instances: FakeWindow[] = [];
     readonly loaded: string[] = [];
+    readonly webContents = new EventEmitter();
     shown = false;
     constructor(readonly options: unknown) {
       super();
@@ -30,6 +32,12 @@ function makeFakeElectron(options: { userData: string; isPackaged: boolean; lock
     }
     show(): void {
       this.shown = true;
+    }
+    isVisible(): boolean {
+      return this.shown;
+    }
+    isDestroyed(): boolean {
+      return false;
     }
     isMinimized(): boolean {
       return false;
@@ -44,9 +52,18 @@ function makeFakeElectron(options: { userData: string; isPackaged: boolean; lock
     quit: vi.fn(),
     whenReady: () => ready,
     getPath: (name: string) => {
-      if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
-      return options.userData;
+      if (name === 'userData') return options.userData;
+      if (name === 'logs') return path.join(options.userData, 'logs');
+      throw new Error(`unexpected getPath(${name})`);
     },
+  });
+
+  const defaultSession = Object.assign(new EventEmitter(), {
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    setDevicePermissionHandler: vi.fn(),
+    setDisplayMediaRequestHandler: vi.fn(),
+    webRequest: { onBeforeRequest: vi.fn() },
   });
 
   return {
@@ -55,16 +72,16 @@ function makeFakeElectron(options: { userData: string; isPackaged: boolean; lock
     module: {
       app,
       BrowserWindow: FakeWindow,
-      dialog: { showErrorBox: vi.fn() },
+      dialog: {
+        showErrorBox: vi.fn(),
+        showMessageBox: vi.fn((_window: unknown, _options: { buttons: string[] }) =>
+          Promise.resolve({ response: 0, checkboxChecked: false }),
+        ),
+      },
       ipcMain: { handle: vi.fn() },
       Menu: { setApplicationMenu: vi.fn() },
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-      session: {
-        defaultSession: {
-          setPermissionRequestHandler: vi.fn(),
-          setPermissionCheckHandler: vi.fn(),
-        },
-      },
+      session: { defaultSession },
     },
   };
 }
@@ -100,6 +117,7 @@ vi.mock('electron', () => {
   };
 });
 
+const APP_URL = 'app://renderer/index.html';
 let userData: string;
 const savedRendererUrl = process.env.ELECTRON_RENDERER_URL;
 
@@ -117,11 +135,14 @@ async function startMain(options: { isPackaged?: boolean; locked?: boolean } = {
 
 beforeEach(() => {
   userData = mkdtempSync(path.join(tmpdir(), 'zhaoshang-main-'));
+  // The main log echoes to stderr; the tests read its file instead.
+  vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 
 afterEach(() => {
   const fake = current.electron as FakeElectron | undefined;
   fake?.module.app.emit('will-quit');
+  vi.restoreAllMocks();
   rmSync(userData, { recursive: true, force: true });
   if (savedRendererUrl === undefined) delete process.env.ELECTRON_RENDERER_URL;
   else process.env.ELECTRON_RENDERER_URL = savedRendererUrl;
@@ -152,7 +173,7 @@ describe('main.ts', () => {
     expect(path.basename(path.dirname(preload)) + '/' + path.basename(preload)).toBe(
       'preload/index.cjs',
     );
-    expect(options).toEqual(windowOptions(preload, methodNames));
+    expect(options).toEqual(windowOptions(preload, methodNames, { devTools: false }));
     // A packaged app ignores ELECTRON_RENDERER_URL.
     expect(window?.loaded).toEqual(['app://renderer/index.html']);
 
@@ -163,8 +184,15 @@ describe('main.ts', () => {
     const { protocol, session, ipcMain, Menu } = fake.module;
     expect(protocol.handle).toHaveBeenCalledTimes(1);
     expect(protocol.handle.mock.calls[0]?.[0]).toBe('app');
-    expect(session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledTimes(1);
-    expect(session.defaultSession.setPermissionCheckHandler).toHaveBeenCalledTimes(1);
+    const { defaultSession } = session;
+    expect(defaultSession.setPermissionRequestHandler).toHaveBeenCalledTimes(1);
+    expect(defaultSession.setPermissionCheckHandler).toHaveBeenCalledTimes(1);
+    expect(defaultSession.setDevicePermissionHandler).toHaveBeenCalledTimes(1);
+    expect(defaultSession.setDisplayMediaRequestHandler).toHaveBeenCalledTimes(1);
+    expect(defaultSession.webRequest.onBeforeRequest).toHaveBeenCalledTimes(1);
+    for (const picker of ['select-hid-device', 'select-usb-device', 'select-serial-port']) {
+      expect(defaultSession.listenerCount(picker), picker).toBe(1);
+    }
     expect(ipcMain.handle.mock.calls.map((call) => call[0]).sort()).toEqual(
       [...methodNames].sort(),
     );
@@ -194,12 +222,82 @@ describe('main.ts', () => {
     expect(contents.setWindowOpenHandler).toHaveBeenCalledTimes(1);
   });
 
-  it('loads the dev server in an unpackaged app', async () => {
+  it('loads the dev server, with DevTools, in an unpackaged app', async () => {
     process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173';
     const fake = await startMain({ isPackaged: false });
     fake.fireReady();
     await vi.waitFor(() => expect(fake.FakeWindow.instances).toHaveLength(1));
-    expect(fake.FakeWindow.instances[0]?.loaded).toEqual(['http://localhost:5173/']);
+    const [window] = fake.FakeWindow.instances;
+    expect(window?.loaded).toEqual(['http://localhost:5173/']);
+    const options = window?.options as ReturnType<typeof windowOptions>;
+    expect(options.webPreferences?.devTools).toBe(true);
+    // The session lets the dev server through, and nothing else.
+    const onBeforeRequest = fake.module.session.defaultSession.webRequest.onBeforeRequest;
+    const listener = onBeforeRequest.mock.calls[0]?.[0] as (
+      details: { url: string },
+      callback: (response: { cancel: boolean }) => void,
+    ) => void;
+    const cancelled: boolean[] = [];
+    for (const url of ['ws://localhost:5173/', 'https://example.com/']) {
+      listener({ url }, (response) => cancelled.push(response.cancel));
+    }
+    expect(cancelled).toEqual([false, true]);
+  });
+
+  it('has no DevTools in a packaged app', async () => {
+    const fake = await startMain({ isPackaged: true });
+    fake.fireReady();
+    await vi.waitFor(() => expect(fake.FakeWindow.instances).toHaveLength(1));
+    const options = fake.FakeWindow.instances[0]?.options as ReturnType<typeof windowOptions>;
+    expect(options.webPreferences?.devTools).toBe(false);
+  });
+
+  it('reloads a page that failed to load, then asks in Chinese, and logs to a file', async () => {
+    const fake = await startMain();
+    fake.fireReady();
+    await vi.waitFor(() => expect(fake.FakeWindow.instances).toHaveLength(1));
+    const [window] = fake.FakeWindow.instances;
+    if (window === undefined) throw new Error('no window');
+    const fail = () =>
+      window.webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', APP_URL, true);
+
+    fail();
+    expect(window.loaded).toEqual([APP_URL, APP_URL]);
+    expect(fake.module.dialog.showMessageBox).not.toHaveBeenCalled();
+
+    fail();
+    expect(window.shown).toBe(true);
+    const { showMessageBox } = fake.module.dialog;
+    await vi.waitFor(() => expect(showMessageBox).toHaveBeenCalledTimes(1));
+    expect(showMessageBox.mock.calls[0]?.[0]).toBe(window);
+    expect(showMessageBox.mock.calls[0]?.[1]).toMatchObject({
+      type: 'error',
+      title: '招商项目管理',
+      buttons: ['重新加载', '退出'],
+      cancelId: 1,
+    });
+    // The dialog answers 0, "重新加载".
+    await vi.waitFor(() => expect(window.loaded).toHaveLength(3));
+    expect(fake.module.app.quit).not.toHaveBeenCalled();
+
+    const log = readFileSync(path.join(userData, 'logs', 'main.log'), 'utf8');
+    expect(log).toContain('界面加载失败');
+    expect(log).toContain('ERR_FILE_NOT_FOUND');
+  });
+
+  it('reloads after the renderer dies, and quits if the user chooses to', async () => {
+    const fake = await startMain();
+    fake.module.dialog.showMessageBox.mockResolvedValue({ response: 1, checkboxChecked: false });
+    fake.fireReady();
+    await vi.waitFor(() => expect(fake.FakeWindow.instances).toHaveLength(1));
+    const [window] = fake.FakeWindow.instances;
+    const gone = () =>
+      window?.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    gone();
+    expect(window?.loaded).toEqual([APP_URL, APP_URL]);
+    gone();
+    await vi.waitFor(() => expect(fake.module.app.quit).toHaveBeenCalledTimes(1));
+    expect(window?.loaded).toHaveLength(2);
   });
 
   it('quits at once when another instance holds the lock', async () => {
@@ -219,6 +317,7 @@ describe('main.ts', () => {
     await vi.waitFor(() => expect(fake.module.dialog.showErrorBox).toHaveBeenCalledTimes(1));
     expect(fake.module.dialog.showErrorBox.mock.calls[0]?.[0]).toContain('招商项目管理');
     expect(fake.module.app.quit).toHaveBeenCalled();
+    expect(readFileSync(path.join(userData, 'logs', 'main.log'), 'utf8')).toContain('启动失败');
     expect(fake.FakeWindow.instances).toHaveLength(0);
   });
 });

@@ -3,11 +3,13 @@
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { HardenableSession } from '../../electron/security';
 import {
   contentSecurityPolicy,
   devRendererUrl,
   hardenSession,
   hardenWebContents,
+  isAllowedRequest,
   isTrustedSender,
   resolveAppPath,
   windowOptions,
@@ -34,6 +36,16 @@ describe('windowOptions', () => {
     ]) {
       expect(prefs).not.toHaveProperty(key);
     }
+  });
+
+  it('has no DevTools unless asked for (main asks only when unpackaged)', () => {
+    expect(prefs.devTools).toBe(false);
+    const packaged = windowOptions('/p.cjs', [], { devTools: false }).webPreferences;
+    const unpackaged = windowOptions('/p.cjs', [], { devTools: true }).webPreferences;
+    expect(packaged?.devTools).toBe(false);
+    expect(unpackaged?.devTools).toBe(true);
+    // Nothing else depends on it.
+    expect({ ...packaged, devTools: true }).toEqual(unpackaged);
   });
 
   it('fits a 1366x768 laptop and waits for ready-to-show', () => {
@@ -240,26 +252,178 @@ describe('hardenWebContents', () => {
     }
     expect(contents.openHandler?.()).toEqual({ action: 'deny' });
   });
+
+  it('cancels Bluetooth device selection instead of letting Electron pick the first device', () => {
+    const contents = new FakeContents();
+    hardenWebContents(contents);
+    const picked: string[] = [];
+    let prevented = false;
+    const event = {
+      preventDefault: () => {
+        prevented = true;
+      },
+    };
+    contents.emit('select-bluetooth-device', event, [{ deviceId: 'b1' }], (id: string) =>
+      picked.push(id),
+    );
+    expect(prevented).toBe(true);
+    expect(picked).toEqual(['']);
+  });
 });
+
+describe('isAllowedRequest', () => {
+  it("allows the app's own pages, in-memory URLs and DevTools", () => {
+    for (const url of [
+      'app://renderer/index.html',
+      'app://renderer/assets/index-Ab12.js',
+      'data:image/png;base64,iVBORw0KGgo=',
+      'blob:app://renderer/7f0c1b8e-1111-2222-3333-444455556666',
+      'devtools://devtools/bundled/devtools_app.html',
+    ]) {
+      expect(isAllowedRequest(url), url).toBe(true);
+    }
+  });
+
+  it('cancels remote, file and look-alike requests', () => {
+    for (const url of [
+      'https://example.com/',
+      'http://localhost:5173/',
+      'ws://localhost:5173/',
+      'http://127.0.0.1/',
+      'file:///etc/passwd',
+      'ftp://example.com/',
+      'app://renderer.evil/index.html',
+      'app://evil/index.html',
+      'app://x@renderer/index.html',
+      'app://renderer:1/index.html',
+      'chrome://gpu',
+      'not a url',
+      '',
+    ]) {
+      expect(isAllowedRequest(url), url).toBe(false);
+    }
+  });
+
+  it('allows the dev server, over http and its WebSocket, only when one is given', () => {
+    const dev = 'http://localhost:5173/';
+    expect(isAllowedRequest('http://localhost:5173/src/main.tsx', dev)).toBe(true);
+    expect(isAllowedRequest('ws://localhost:5173/?token=x', dev)).toBe(true);
+    expect(isAllowedRequest('http://localhost:5174/', dev)).toBe(false);
+    expect(isAllowedRequest('https://localhost:5173/', dev)).toBe(false);
+    expect(isAllowedRequest('http://evil@localhost:5173/', dev)).toBe(false);
+    expect(isAllowedRequest('http://localhost:5173.evil.example/', dev)).toBe(false);
+    expect(isAllowedRequest('https://example.com/', dev)).toBe(false);
+    expect(isAllowedRequest('https://evil.example/', 'https://evil.example/')).toBe(false);
+  });
+});
+
+type RequestHandler = Parameters<HardenableSession['setPermissionRequestHandler']>[0];
+type DisplayMediaHandler = Parameters<HardenableSession['setDisplayMediaRequestHandler']>[0];
+type BeforeRequest = Parameters<HardenableSession['webRequest']['onBeforeRequest']>[0];
+
+/** A fake Session: real events, and a recorder for every handler the hardening installs. */
+class FakeSession extends EventEmitter {
+  requestHandler: RequestHandler | undefined;
+  checkHandler: (() => boolean) | undefined;
+  deviceHandler: (() => boolean) | undefined;
+  displayMediaHandler: DisplayMediaHandler | undefined;
+  beforeRequest: BeforeRequest | undefined;
+  setPermissionRequestHandler(handler: RequestHandler): void {
+    this.requestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: () => boolean): void {
+    this.checkHandler = handler;
+  }
+  setDevicePermissionHandler(handler: () => boolean): void {
+    this.deviceHandler = handler;
+  }
+  setDisplayMediaRequestHandler(handler: DisplayMediaHandler): void {
+    this.displayMediaHandler = handler;
+  }
+  readonly webRequest = {
+    onBeforeRequest: (listener: BeforeRequest): void => {
+      this.beforeRequest = listener;
+    },
+  };
+}
+
+function hardened(policy?: Parameters<typeof hardenSession>[1]): FakeSession {
+  const session = new FakeSession();
+  hardenSession(session, policy);
+  return session;
+}
 
 describe('hardenSession', () => {
   it('refuses every permission request and check', () => {
-    let requestHandler:
-      ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
-    let checkHandler: (() => boolean) | undefined;
-    hardenSession({
-      setPermissionRequestHandler: (handler) => {
-        requestHandler = handler;
-      },
-      setPermissionCheckHandler: (handler) => {
-        checkHandler = handler;
-      },
-    });
+    const session = hardened();
     const answers: boolean[] = [];
-    for (const permission of ['media', 'notifications', 'clipboard-read', 'openExternal']) {
-      requestHandler?.({}, permission, (granted) => answers.push(granted));
+    for (const permission of ['media', 'notifications', 'clipboard-read', 'openExternal', 'hid']) {
+      session.requestHandler?.({}, permission, (granted) => answers.push(granted));
     }
-    expect(answers).toEqual([false, false, false, false]);
-    expect(checkHandler?.()).toBe(false);
+    expect(answers).toEqual([false, false, false, false, false]);
+    expect(session.checkHandler?.()).toBe(false);
+  });
+
+  it('grants no device permission without asking', () => {
+    expect(hardened().deviceHandler?.()).toBe(false);
+  });
+
+  it('refuses screen capture with null, the value Electron treats as a refusal', () => {
+    const session = hardened();
+    const answers: unknown[] = [];
+    session.displayMediaHandler?.({ videoRequested: true }, (streams) => answers.push(streams));
+    expect(answers).toEqual([null]);
+  });
+
+  it('cancels the HID, USB and serial device pickers', () => {
+    const session = hardened();
+    for (const event of ['select-hid-device', 'select-usb-device']) {
+      const picked = { prevented: 0, calls: [] as unknown[][] };
+      const prevent = { preventDefault: () => (picked.prevented += 1) };
+      session.emit(event, prevent, { deviceList: [{ deviceId: 'd1' }] }, (...args: unknown[]) =>
+        picked.calls.push(args),
+      );
+      expect(picked, event).toEqual({ prevented: 1, calls: [[]] });
+    }
+    const ports: string[] = [];
+    let prevented = false;
+    session.emit(
+      'select-serial-port',
+      { preventDefault: () => (prevented = true) },
+      [{ portId: 'p1' }],
+      {},
+      (portId: string) => ports.push(portId),
+    );
+    expect(prevented).toBe(true);
+    expect(ports).toEqual(['']);
+  });
+
+  it('cancels every network request the app does not own, and reports it', () => {
+    const blocked: string[] = [];
+    const session = hardened({ onBlockedRequest: (url) => blocked.push(url) });
+    const cancel = (url: string): boolean | undefined => {
+      let answer: boolean | undefined;
+      session.beforeRequest?.({ url }, (response) => {
+        answer = response.cancel;
+      });
+      return answer;
+    };
+    expect(cancel('app://renderer/index.html')).toBe(false);
+    expect(cancel('https://example.com/track.gif')).toBe(true);
+    expect(cancel('http://localhost:5173/')).toBe(true);
+    expect(blocked).toEqual(['https://example.com/track.gif', 'http://localhost:5173/']);
+  });
+
+  it('lets the dev server through in development', () => {
+    const session = hardened({ devServerUrl: 'http://localhost:5173/' });
+    const answers: boolean[] = [];
+    for (const url of [
+      'http://localhost:5173/@vite/client',
+      'ws://localhost:5173/',
+      'https://a.b/',
+    ]) {
+      session.beforeRequest?.({ url }, (response) => answers.push(response.cancel));
+    }
+    expect(answers).toEqual([false, false, true]);
   });
 });

@@ -14,7 +14,8 @@ type Side = { kind: 'hint' } | { kind: 'new' } | { kind: 'done'; task: OpenTask 
 
 export function FollowupsScreen() {
   const today = todayIso();
-  const open = useOpenTasks();
+  const [mine, setMine] = useState(true);
+  const open = useOpenTasks(mine);
   const [side, setSide] = useState<Side>({ kind: 'hint' });
   const [busyId, setBusyId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -45,6 +46,10 @@ export function FollowupsScreen() {
         <span className="followups-muted">
           {tasks === null ? '正在加载……' : `待办 ${tasks.length} 项，按截止日期分组`}
         </span>
+        <label className="followups-scope">
+          <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} />
+          只看我的
+        </label>
         <button
           type="button"
           className="primary-button followups-toolbar-end"

@@ -1,15 +1,14 @@
 // The 台账 grid: a sticky header whose buttons sort on the server, rows positioned by TanStack
 // Virtual (loaded rows from the page cache, grey placeholders for rows still on their way) and a
-// sticky totals row for the whole filter.
+// sticky totals row for the whole filter. Only the columns shown take a grid track; the totals of a
+// hidden amount column move into the totals row's label.
 import { useEffect, useRef } from 'react';
-import type { CSSProperties } from 'react';
-import { useTable } from '@tanstack/react-table';
-import type { OnChangeFn, SortingState } from '@tanstack/react-table';
+import type { CSSProperties, ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { LedgerPage } from '../../../domain/ledger';
-import { ledgerColumns, ledgerFeatures, ledgerGridTemplate, layoutOf } from './ledger-columns';
+import { ledgerGridTemplate, layoutOf } from './ledger-columns';
 import { countText, wanUsdCell, wanUsdTitle, yiCell, yiTitle } from './ledger-format';
-import type { LedgerItem } from './use-ledger-pages';
+import type { LedgerTableInstance } from './use-ledger-table';
 
 const ROW_HEIGHT = 34;
 const HEADER_HEIGHT = 38;
@@ -18,51 +17,18 @@ const OVERSCAN = 10;
 /** Page requests wait until scrolling pauses this long, so a fast drag does not fetch every page. */
 const FETCH_DELAY_MS = 60;
 
-const columnIds = ledgerColumns.map((c) => (c as { id: string }).id);
-const amountColumn = columnIds.indexOf('totalInvestment');
-
-const getRowId = (item: LedgerItem) => String(item.index);
-
-const gridStyle = {
-  '--ledger-columns': ledgerGridTemplate,
-  '--ledger-row-height': `${ROW_HEIGHT}px`,
-  '--ledger-header-height': `${HEADER_HEIGHT}px`,
-} as CSSProperties;
-
 interface Props {
-  items: readonly LedgerItem[];
+  table: LedgerTableInstance;
   totals: LedgerPage['totals'];
   /** Changes when new results replace the old ones: the grid scrolls back to the top. */
   dataKey: string;
-  sorting: SortingState;
-  onSortingChange: OnChangeFn<SortingState>;
   /** Rows first..last are in or near view. */
   onRangeChange: (first: number, last: number) => void;
   /** A click (or Enter) on a row opens its project. */
   onOpen: (projectId: string) => void;
 }
 
-export function LedgerTable({
-  items,
-  totals,
-  dataKey,
-  sorting,
-  onSortingChange,
-  onRangeChange,
-  onOpen,
-}: Props) {
-  const table = useTable({
-    features: ledgerFeatures,
-    columns: ledgerColumns,
-    data: items,
-    getRowId,
-    state: { sorting },
-    onSortingChange,
-    manualSorting: true,
-    enableMultiSort: false,
-    sortDescFirst: false,
-  });
-
+export function LedgerTable({ table, totals, dataKey, onRangeChange, onOpen }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The React Compiler is not used in this build, so nothing memoizes the virtualizer's functions.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -89,6 +55,12 @@ export function LedgerTable({
 
   const rowsById = table.getRowModel().rowsById;
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  const columnIds = table.getVisibleLeafColumns().map((c) => c.id);
+  const gridStyle = {
+    '--ledger-columns': ledgerGridTemplate(columnIds),
+    '--ledger-row-height': `${ROW_HEIGHT}px`,
+    '--ledger-header-height': `${HEADER_HEIGHT}px`,
+  } as CSSProperties;
 
   return (
     <div
@@ -165,7 +137,7 @@ export function LedgerTable({
                 if (e.key === 'Enter') onOpen(row.original.id);
               }}
             >
-              {row.getAllCells().map((cell) => (
+              {row.getVisibleCells().map((cell) => (
                 <div
                   key={cell.column.id}
                   role="cell"
@@ -180,38 +152,103 @@ export function LedgerTable({
       </div>
 
       <div role="rowgroup" className="ledger-foot">
-        <div
-          role="row"
-          className="ledger-row ledger-totals"
-          aria-rowindex={totals.count + 2}
-          aria-label="合计"
-        >
-          <div role="cell" className="ledger-td" style={{ gridColumn: `span ${amountColumn}` }}>
+        <TotalsRow columnIds={columnIds} totals={totals} />
+      </div>
+    </div>
+  );
+}
+
+/**
+ * 合计: the count spans the columns up to the first amount column shown, each amount column shown
+ * gets its sum, and the sum of an amount column that is hidden follows the count instead.
+ */
+function TotalsRow({
+  columnIds,
+  totals,
+}: {
+  columnIds: readonly string[];
+  totals: LedgerPage['totals'];
+}) {
+  const yi = yiCell(totals.totalInvestmentCny);
+  const wan = wanUsdCell(totals.contractedFdiUsd);
+  const sums: Record<string, { cell: ReactNode; inline: ReactNode }> = {
+    totalInvestment: {
+      cell: (
+        <>
+          <span className="visually-hidden">总投资合计（亿元）</span>
+          <span className="cell-text" title={`总投资合计 ${yiTitle(totals.totalInvestmentCny)}`}>
+            {yi}
+          </span>
+        </>
+      ),
+      inline: <span className="ledger-totals-extra">总投资 {yi} 亿元</span>,
+    },
+    contractedFdiUsd: {
+      cell: (
+        <>
+          <span className="visually-hidden">合同外资合计（万美元）</span>
+          <span
+            className="cell-text"
+            title={`合同外资合计 ${wanUsdTitle(totals.contractedFdiUsd)}`}
+          >
+            {wan}
+          </span>
+        </>
+      ),
+      inline: <span className="ledger-totals-extra">合同外资 {wan} 万美元</span>,
+    },
+  };
+  const hiddenSums = Object.keys(sums).filter((id) => !columnIds.includes(id));
+
+  // Runs of columns without a sum become one spanning cell; the first run carries the label.
+  const cells: ReactNode[] = [];
+  let run = 0;
+  const flush = (key: string) => {
+    if (run === 0) return;
+    const first = cells.length === 0;
+    cells.push(
+      <div
+        key={key}
+        role="cell"
+        className={first ? 'ledger-td ledger-totals-label' : 'ledger-td'}
+        style={{ gridColumn: `span ${run}` }}
+      >
+        {first ? (
+          <span className="cell-text">
             <span className="totals-label">合计</span>
             项目数 <strong className="totals-count">{countText(totals.count)}</strong> 个
-          </div>
-          <div role="cell" className="ledger-td num">
-            <span className="visually-hidden">总投资合计（亿元）</span>
-            <span className="cell-text" title={`总投资合计 ${yiTitle(totals.totalInvestmentCny)}`}>
-              {yiCell(totals.totalInvestmentCny)}
-            </span>
-          </div>
-          <div role="cell" className="ledger-td num">
-            <span className="visually-hidden">合同外资合计（万美元）</span>
-            <span
-              className="cell-text"
-              title={`合同外资合计 ${wanUsdTitle(totals.contractedFdiUsd)}`}
-            >
-              {wanUsdCell(totals.contractedFdiUsd)}
-            </span>
-          </div>
-          <div
-            role="cell"
-            className="ledger-td"
-            style={{ gridColumn: `span ${columnIds.length - amountColumn - 2}` }}
-          />
-        </div>
-      </div>
+            {hiddenSums.map((id) => (
+              <span key={id}>{sums[id]?.inline}</span>
+            ))}
+          </span>
+        ) : null}
+      </div>,
+    );
+    run = 0;
+  };
+  for (const id of columnIds) {
+    const sum = sums[id];
+    if (!sum) {
+      run += 1;
+      continue;
+    }
+    flush(`before-${id}`);
+    cells.push(
+      <div key={id} role="cell" className="ledger-td num">
+        {sum.cell}
+      </div>,
+    );
+  }
+  flush('rest');
+
+  return (
+    <div
+      role="row"
+      className="ledger-row ledger-totals"
+      aria-rowindex={totals.count + 2}
+      aria-label="合计"
+    >
+      {cells}
     </div>
   );
 }

@@ -1,6 +1,13 @@
 // The 台账's columns: header (with the unit for amounts), how each cell shows its value, its width,
-// and which way a first click sorts (amounts, size and date: largest and latest first). Column ids are ledger.query's sort keys.
-import { createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
+// and which way a first click sorts (amounts, size and date: largest and latest first). Column ids
+// are ledger.query's sort keys. Every column but 项目名称 can be hidden (the 「列」 menu).
+import {
+  columnVisibilityFeature,
+  createColumnHelper,
+  rowSortingFeature,
+  tableFeatures,
+} from '@tanstack/react-table';
+import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { tierLabels } from '../../../domain/classify';
 import { countryByCode, regionLabels } from '../../../domain/countries';
 import type { LedgerSortKey } from '../../../domain/ledger';
@@ -8,7 +15,7 @@ import { stageLabels } from '../../../domain/lifecycle';
 import { wanUsdCell, wanUsdTitle, yiCell, yiTitle } from './ledger-format';
 import type { LedgerItem } from './use-ledger-pages';
 
-export const ledgerFeatures = tableFeatures({ rowSortingFeature });
+export const ledgerFeatures = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
 
 const helper = createColumnHelper<typeof ledgerFeatures, LedgerItem>();
 
@@ -24,7 +31,12 @@ function text(value: string | null | undefined, title: string | undefined = valu
 
 export const ledgerColumns = helper.columns([
   helper.accessor('code', { id: 'code', header: '项目编号', cell: (c) => text(c.getValue()) }),
-  helper.accessor('name', { id: 'name', header: '项目名称', cell: (c) => text(c.getValue()) }),
+  helper.accessor('name', {
+    id: 'name',
+    header: '项目名称',
+    enableHiding: false,
+    cell: (c) => text(c.getValue()),
+  }),
   helper.accessor('investor', {
     id: 'investor',
     header: '投资方',
@@ -103,6 +115,40 @@ export function layoutOf(columnId: string): ColumnLayout {
   return ledgerLayout[columnId as LedgerColumnId] ?? { width: '100px' };
 }
 
-export const ledgerGridTemplate = ledgerColumns
-  .map((c) => layoutOf((c as { id?: string }).id ?? '').width)
-  .join(' ');
+/** Every column id, in display order. */
+export const ledgerColumnIds: readonly LedgerColumnId[] = ledgerColumns.map(
+  (c) => (c as { id: string }).id as LedgerColumnId,
+);
+
+/** The column that is always shown. */
+export const ALWAYS_SHOWN: LedgerColumnId = 'name';
+
+/** The header text of a column (with its unit), as the 「列」 menu and saved views name it. */
+export const ledgerHeaders: Record<LedgerColumnId, string> = Object.fromEntries(
+  ledgerColumns.map((c) => [(c as { id: string }).id, String((c as { header?: unknown }).header)]),
+) as Record<LedgerColumnId, string>;
+
+export function isLedgerColumnId(id: string): id is LedgerColumnId {
+  return (ledgerColumnIds as readonly string[]).includes(id);
+}
+
+/** The grid's tracks for the columns shown. */
+export function ledgerGridTemplate(visibleIds: readonly string[]): string {
+  return visibleIds.map((id) => layoutOf(id).width).join(' ');
+}
+
+/** The ids of the columns shown, in display order; only an explicit false hides a column. */
+export function visibleColumnIds(visibility: ColumnVisibilityState): LedgerColumnId[] {
+  return ledgerColumnIds.filter((id) => id === ALWAYS_SHOWN || visibility[id] !== false);
+}
+
+/** Visibility that shows exactly these columns (项目名称 always; none known: all). */
+export function visibilityShowing(ids: readonly string[]): ColumnVisibilityState {
+  const shown = new Set(ids.filter(isLedgerColumnId));
+  if (shown.size === 0) return {};
+  const visibility: ColumnVisibilityState = {};
+  for (const id of ledgerColumnIds) {
+    if (id !== ALWAYS_SHOWN && !shown.has(id)) visibility[id] = false;
+  }
+  return visibility;
+}

@@ -1,0 +1,53 @@
+// A saved view (视图) is the screen's filters, shown columns and sort under a name. These turn the
+// screen's state into a view definition for view.save and a stored definition back into state; two
+// states that would save the same definition are the same view.
+import type { ColumnVisibilityState, SortingState } from '@tanstack/react-table';
+import type { MethodArgs } from '../../../domain/contract';
+import type { SavedView } from '../../../domain/workspace';
+import { isLedgerColumnId, visibilityShowing, visibleColumnIds } from './ledger-columns';
+import type { LedgerFilterValues } from './ledger-query';
+import { filterQueryOf, filterValuesOf } from './ledger-query';
+
+export interface LedgerViewState {
+  filters: LedgerFilterValues;
+  sorting: SortingState;
+  columnVisibility: ColumnVisibilityState;
+}
+
+export type ViewDefinition = MethodArgs<'view.save'>['definition'];
+
+/** ledger.query's own order, saved when no header sorts. */
+const DEFAULT_SORT = { key: 'updatedAt', dir: 'desc' } as const;
+
+export function definitionOf(state: LedgerViewState): ViewDefinition {
+  const sort = state.sorting[0];
+  return {
+    filters: filterQueryOf(state.filters),
+    columns: visibleColumnIds(state.columnVisibility),
+    sort: sort ? { key: sort.id, dir: sort.desc ? 'desc' : 'asc' } : { ...DEFAULT_SORT },
+  };
+}
+
+export function stateOfDefinition(definition: SavedView['definition']): LedgerViewState {
+  const { filters, columns, sort } = definition;
+  return {
+    filters: filterValuesOf(filters as Record<string, unknown>),
+    // A sort key without a column (updatedAt, industry) is ledger.query's default order.
+    sorting: isLedgerColumnId(sort.key) ? [{ id: sort.key, desc: sort.dir === 'desc' }] : [],
+    columnVisibility: visibilityShowing(columns),
+  };
+}
+
+/** Equal for two states that save the same view. */
+export function viewKey(state: LedgerViewState): string {
+  return JSON.stringify(definitionOf(state));
+}
+
+/** The saved view the screen shows right now, if any. */
+export function currentView(
+  views: readonly SavedView[],
+  state: LedgerViewState,
+): SavedView | undefined {
+  const key = viewKey(state);
+  return views.find((v) => viewKey(stateOfDefinition(v.definition)) === key);
+}
