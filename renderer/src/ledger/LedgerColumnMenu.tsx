@@ -21,10 +21,7 @@ export function LedgerColumnMenu({ table }: { table: LedgerTableInstance }) {
       className="ledger-columns-menu"
       buttonTitle="选择台账显示哪些列"
       button={
-        <>
-          列
-          {hidden > 0 ? <span className="ledger-menu-note">（隐藏 {hidden}）</span> : null}
-        </>
+        <>列{hidden > 0 ? <span className="ledger-menu-note">（隐藏 {hidden}）</span> : null}</>
       }
     >
       <p className="ledger-panel-title">显示的列</p>

@@ -48,7 +48,7 @@ export function LedgerNoMatches({ onClear }: { onClear: () => void }) {
   return (
     <div className="empty-state">
       <h2>没有符合条件的项目</h2>
-      <p>换个搜索词，或放宽地区、规模、阶段、驻点的筛选。</p>
+      <p>换个搜索词，或放宽上方的筛选条件（地区、阶段、责任人、签约年份等）。</p>
       <button type="button" className="secondary-button" onClick={onClear}>
         清除筛选
       </button>

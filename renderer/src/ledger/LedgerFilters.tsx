@@ -1,70 +1,165 @@
-// The 台账's filter bar: free-text search and one select each for 地区, 规模, 阶段 and 驻点.
+// The 台账's filter bar, in two rows that fit a 1366 px screen: free-text search, 地区, 规模, 阶段 and
+// 驻点; then 招商责任人 and 产业 (from the dictionaries), 招商方式, 签约年份, 「清除筛选」 and the
+// caller's tools at the end (the 「列」 menu). Every control has a visible label.
+import { Fragment, useId } from 'react';
+import type { ReactNode } from 'react';
 import { tierLabels, tierOrder } from '../../../domain/classify';
 import { regionLabels, regionOrder } from '../../../domain/countries';
 import { stageLabels, stageOrder } from '../../../domain/lifecycle';
-import { offices } from '../../../domain/vocabulary';
+import { channels, labelOf, offices } from '../../../domain/vocabulary';
+import type { Dictionaries } from '../../../domain/contract';
+import { useDictionaries } from '../project/use-dictionaries';
 import type { LedgerFilterValues } from './ledger-query';
-import { hasFilters, noFilters } from './ledger-query';
+import { hasFilters, noFilters, signingYears } from './ledger-query';
 
 interface Props {
   value: LedgerFilterValues;
   onChange: (next: LedgerFilterValues) => void;
   /** Shown at the end of the bar while a query runs. */
   busy: boolean;
+  /** Placed at the end of the second row. */
+  tools?: ReactNode;
+}
+
+interface Option {
+  key: string;
+  label: string;
+}
+
+interface Group {
+  /** An <optgroup> label; null for options outside any group. */
+  label: string | null;
+  options: readonly Option[];
 }
 
 const regionOptions = regionOrder.map((key) => ({ key, label: regionLabels[key] }));
 const tierOptions = tierOrder.map((key) => ({ key, label: tierLabels[key] }));
 const stageOptions = stageOrder.map((key) => ({ key, label: stageLabels[key] }));
+const channelOptions = channels.map(({ key, label }) => ({ key, label }));
 
-export function LedgerFilters({ value, onChange, busy }: Props) {
+/** Promoters grouped by office (names only: the ledger filters by name). */
+function ownerGroups(promoters: Dictionaries['promoters'], current: string): Group[] {
+  const byOffice = new Map<string, Option[]>();
+  const seen = new Set<string>();
+  for (const p of promoters) {
+    if (seen.has(p.name)) continue;
+    seen.add(p.name);
+    const office = p.officeId ? labelOf(offices, p.officeId) : '未定驻点';
+    const list = byOffice.get(office) ?? [];
+    list.push({ key: p.name, label: p.name });
+    byOffice.set(office, list);
+  }
+  const groups: Group[] = [...byOffice].map(([label, options]) => ({ label, options }));
+  if (current && !seen.has(current)) {
+    groups.unshift({ label: null, options: [{ key: current, label: current }] });
+  }
+  return groups;
+}
+
+/** A plain list, with the current value added when the list does not have it (an old view). */
+function listWith(items: readonly string[], current: string): Group[] {
+  const options = items.map((label) => ({ key: label, label }));
+  if (current && !items.includes(current)) options.unshift({ key: current, label: current });
+  return [{ label: null, options }];
+}
+
+export function LedgerFilters({ value, onChange, busy, tools }: Props) {
+  const dictionaries = useDictionaries();
+  const searchId = useId();
+  const set = <K extends keyof LedgerFilterValues>(key: K) => {
+    return (v: LedgerFilterValues[K]) => onChange({ ...value, [key]: v });
+  };
+
   return (
-    <div className="ledger-toolbar" role="search" aria-label="筛选台账">
-      <input
-        type="search"
-        className="search-box"
-        aria-label="搜索项目"
-        placeholder="搜索项目名称、编号或投资方"
-        maxLength={100}
-        value={value.q}
-        onChange={(e) => onChange({ ...value, q: e.target.value })}
-      />
-      <FilterSelect
-        label="地区"
-        all="全部地区"
-        options={regionOptions}
-        value={value.region}
-        onChange={(region) => onChange({ ...value, region })}
-      />
-      <FilterSelect
-        label="规模"
-        all="全部规模"
-        options={tierOptions}
-        value={value.tier}
-        onChange={(tier) => onChange({ ...value, tier })}
-      />
-      <FilterSelect
-        label="阶段"
-        all="全部阶段"
-        options={stageOptions}
-        value={value.stage}
-        onChange={(stage) => onChange({ ...value, stage })}
-      />
-      <FilterSelect
-        label="驻点"
-        all="全部驻点"
-        options={offices}
-        value={value.office}
-        onChange={(office) => onChange({ ...value, office })}
-      />
-      {hasFilters(value) ? (
-        <button type="button" className="link-button" onClick={() => onChange(noFilters)}>
-          清除筛选
-        </button>
-      ) : null}
-      <span className="toolbar-busy" aria-live="polite">
-        {busy ? '正在查询……' : ''}
-      </span>
+    <div className="ledger-toolbar ledger-filter-bar" role="search" aria-label="筛选台账">
+      <div className="ledger-filter-row">
+        <div className="filter ledger-search">
+          <label htmlFor={searchId} className="filter-label">
+            搜索
+          </label>
+          <input
+            id={searchId}
+            type="search"
+            className="search-box"
+            aria-label="搜索项目"
+            placeholder="项目名称、编号或投资方"
+            maxLength={100}
+            value={value.q}
+            onChange={(e) => onChange({ ...value, q: e.target.value })}
+          />
+        </div>
+        <FilterSelect
+          label="地区"
+          all="全部地区"
+          groups={[{ label: null, options: regionOptions }]}
+          value={value.region}
+          onChange={set('region')}
+        />
+        <FilterSelect
+          label="规模"
+          all="全部规模"
+          groups={[{ label: null, options: tierOptions }]}
+          value={value.tier}
+          onChange={set('tier')}
+        />
+        <FilterSelect
+          label="阶段"
+          all="全部阶段"
+          groups={[{ label: null, options: stageOptions }]}
+          value={value.stage}
+          onChange={set('stage')}
+        />
+        <FilterSelect
+          label="驻点"
+          all="全部驻点"
+          groups={[{ label: null, options: offices }]}
+          value={value.office}
+          onChange={set('office')}
+        />
+      </div>
+      <div className="ledger-filter-row">
+        <FilterSelect
+          label="招商责任人"
+          all="全部责任人"
+          groups={ownerGroups(dictionaries.promoters, value.owner)}
+          value={value.owner}
+          onChange={set('owner')}
+        />
+        <FilterSelect
+          label="产业"
+          all="全部产业"
+          groups={listWith(dictionaries.industries, value.industry)}
+          value={value.industry}
+          onChange={set('industry')}
+        />
+        <FilterSelect
+          label="招商方式"
+          all="全部方式"
+          groups={[{ label: null, options: channelOptions }]}
+          value={value.channel}
+          onChange={set('channel')}
+        />
+        <FilterSelect
+          label="签约年份"
+          all="全部年份"
+          groups={listWith(signingYears(), value.signingYear)}
+          value={value.signingYear}
+          onChange={set('signingYear')}
+        />
+        {hasFilters(value) ? (
+          <button
+            type="button"
+            className="link-button ledger-clear"
+            onClick={() => onChange(noFilters)}
+          >
+            清除筛选
+          </button>
+        ) : null}
+        <span className="toolbar-busy" aria-live="polite">
+          {busy ? '正在查询……' : ''}
+        </span>
+        {tools}
+      </div>
     </div>
   );
 }
@@ -72,23 +167,48 @@ export function LedgerFilters({ value, onChange, busy }: Props) {
 interface SelectProps<K extends string> {
   label: string;
   all: string;
-  options: readonly { key: K; label: string }[];
+  groups: readonly Group[];
   value: K | '';
   onChange: (value: K | '') => void;
 }
 
-function FilterSelect<K extends string>({ label, all, options, value, onChange }: SelectProps<K>) {
+function FilterSelect<K extends string>({ label, all, groups, value, onChange }: SelectProps<K>) {
+  const id = useId();
+  const selected = groups.flatMap((g) => g.options).find((o) => o.key === value)?.label;
+  // The label stands beside the select (not around it), so the select's name is the label alone.
   return (
-    <label className="filter">
-      <span className="filter-label">{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value as K | '')}>
+    <div className="filter ledger-filter">
+      <label htmlFor={id} className="filter-label">
+        {label}
+      </label>
+      <select
+        id={id}
+        value={value}
+        title={selected}
+        className={value ? 'ledger-filter-on' : undefined}
+        onChange={(e) => onChange(e.target.value as K | '')}
+      >
         <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.key} value={o.key}>
-            {o.label}
-          </option>
-        ))}
+        {groups.map((group, i) =>
+          group.label === null ? (
+            <Fragment key={`list-${i}`}>
+              {group.options.map((o) => (
+                <FilterOption key={o.key} option={o} />
+              ))}
+            </Fragment>
+          ) : (
+            <optgroup key={`${group.label}-${i}`} label={group.label}>
+              {group.options.map((o) => (
+                <FilterOption key={o.key} option={o} />
+              ))}
+            </optgroup>
+          ),
+        )}
       </select>
-    </label>
+    </div>
   );
+}
+
+function FilterOption({ option }: { option: Option }) {
+  return <option value={option.key}>{option.label}</option>;
 }

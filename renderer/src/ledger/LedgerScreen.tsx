@@ -1,53 +1,85 @@
 // The 台账 screen: filters and sorting become one ledger.query; the rows come in pages as they
 // scroll into view; an empty ledger explains how to get projects in. A row opens its project;
-// 「新建项目」 (or Ctrl+N) opens an empty form. Filters and sort survive a visit to a project.
-import { useEffect, useMemo, useState } from 'react';
-import type { SortingState } from '@tanstack/react-table';
+// 「新建项目」 (or Ctrl+N) opens an empty form. 「列」 chooses the columns shown, 「视图」 saves and
+// restores filters, columns and sort under a name. Filters, sort and columns survive a visit
+// elsewhere for the rest of the session.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ColumnVisibilityState, SortingState } from '@tanstack/react-table';
 import { useDebouncedValue } from '../shared/use-debounced-value';
 import { useNavigate } from '../shell/navigation';
+import { LedgerColumnMenu } from './LedgerColumnMenu';
 import { LedgerEmpty, LedgerNoMatches } from './LedgerEmpty';
 import { LedgerFilters } from './LedgerFilters';
 import type { LedgerFilterValues } from './ledger-query';
 import { hasFilters, ledgerQueryOf, noFilters } from './ledger-query';
+import type { LedgerViewState } from './ledger-views';
 import { LedgerTable } from './LedgerTable';
+import { LedgerViews } from './LedgerViews';
 import { useLedgerPages } from './use-ledger-pages';
+import { useLedgerTable } from './use-ledger-table';
 
 const SEARCH_DELAY_MS = 300;
 
-/** The last filters and sort, restored when the user comes back from a project. */
-let remembered: { filters: LedgerFilterValues; sorting: SortingState } = {
+/** The last filters, sort and columns, restored when the user comes back to the 台账. */
+let remembered: LedgerViewState = {
   filters: noFilters,
   sorting: [],
+  columnVisibility: {},
 };
 
 export function LedgerScreen() {
   const navigate = useNavigate();
   const [filters, setFilters] = useState<LedgerFilterValues>(() => remembered.filters);
   const [sorting, setSorting] = useState<SortingState>(() => remembered.sorting);
+  const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>(
+    () => remembered.columnVisibility,
+  );
   const [reloads, setReloads] = useState(0);
+  const viewState = useMemo<LedgerViewState>(
+    () => ({ filters, sorting, columnVisibility }),
+    [filters, sorting, columnVisibility],
+  );
   useEffect(() => {
-    remembered = { filters, sorting };
-  }, [filters, sorting]);
+    remembered = viewState;
+  }, [viewState]);
+
+  const applyView = useCallback((view: LedgerViewState) => {
+    setFilters(view.filters);
+    setSorting(view.sorting);
+    setColumnVisibility(view.columnVisibility);
+  }, []);
 
   const q = useDebouncedValue(filters.q, SEARCH_DELAY_MS);
-  const { region, tier, stage, office } = filters;
+  const { region, tier, stage, office, owner, industry, channel, signingYear } = filters;
   const query = useMemo(
-    () => ledgerQueryOf({ q, region, tier, stage, office }, sorting),
-    [q, region, tier, stage, office, sorting],
+    () =>
+      ledgerQueryOf(
+        { q, region, tier, stage, office, owner, industry, channel, signingYear },
+        sorting,
+      ),
+    [q, region, tier, stage, office, owner, industry, channel, signingYear, sorting],
   );
   const pages = useLedgerPages(query, reloads);
+  const table = useLedgerTable({
+    items: pages.items,
+    sorting,
+    onSortingChange: setSorting,
+    columnVisibility,
+    onColumnVisibilityChange: setColumnVisibility,
+  });
   const filtered = hasFilters(filters);
   const nothingAtAll = !filtered && pages.totals?.count === 0;
 
   return (
     <section className="ledger-screen" aria-labelledby="ledger-title">
-      <div className="screen-head">
+      <div className="screen-head ledger-head-bar">
         <h1 id="ledger-title" className="screen-title">
           项目台账
         </h1>
+        {nothingAtAll ? null : <LedgerViews state={viewState} onApply={applyView} />}
         <button
           type="button"
-          className="primary-button"
+          className="primary-button ledger-new"
           title="新建项目（Ctrl+N）"
           onClick={() => navigate({ screen: 'project', id: null })}
         >
@@ -55,7 +87,12 @@ export function LedgerScreen() {
         </button>
       </div>
       {nothingAtAll ? null : (
-        <LedgerFilters value={filters} onChange={setFilters} busy={pages.loading} />
+        <LedgerFilters
+          value={filters}
+          onChange={setFilters}
+          busy={pages.loading}
+          tools={<LedgerColumnMenu table={table} />}
+        />
       )}
       {pages.error ? (
         <div className="error-banner" role="alert">
@@ -77,11 +114,9 @@ export function LedgerScreen() {
         )
       ) : (
         <LedgerTable
-          items={pages.items}
+          table={table}
           totals={pages.totals}
           dataKey={pages.dataKey}
-          sorting={sorting}
-          onSortingChange={setSorting}
           onRangeChange={pages.ensureRange}
           onOpen={(id) => navigate({ screen: 'project', id })}
         />
