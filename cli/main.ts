@@ -9,6 +9,8 @@ import type { AppDatabase } from '../db/app-database';
 import { dispatchSync } from '../db/dispatcher';
 import type { ApiResult } from '../domain/errors';
 import { errorMessages } from '../domain/errors';
+import type { Dashboard } from '../domain/dashboard';
+import { dashboardText } from './dashboard-text';
 
 const usage = `用法: npm run cli -- [--db 数据库文件] <命令>
   init --office 上海 --user 张三            初始化数据库（字典与 2021 年目标）
@@ -18,7 +20,8 @@ const usage = `用法: npm run cli -- [--db 数据库文件] <命令>
   project delete ID                        删除项目
   project get ID --json                    查看项目
   project list --json [--region --tier --stage --office --year --q]
-  targets --year 2021 --json               年度目标`;
+  targets --year 2021 --json               年度目标
+  dashboard --year 2021 [--as-of 2021-06-30] [--office 上海] --json   看板`;
 
 class CliError extends Error {}
 
@@ -61,6 +64,7 @@ async function main(argv: string[]): Promise<void> {
         projects: { type: 'string' },
         seed: { type: 'string' },
         year: { type: 'string' },
+        'as-of': { type: 'string' },
         region: { type: 'string' },
         tier: { type: 'string' },
         stage: { type: 'string' },
@@ -140,6 +144,13 @@ function run(
           )
           .join('\n'),
       );
+    }
+    case 'dashboard': {
+      const input: Record<string, unknown> = { year: int('year') };
+      if (values['as-of'] !== undefined) input.asOf = values['as-of'];
+      if (values.office !== undefined) input.office = values.office;
+      const board = call('dashboard.get', input) as Dashboard;
+      return print(board, () => dashboardText(board));
     }
     case 'project':
       return runProject(call, sub, id, values, json);

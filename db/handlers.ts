@@ -15,6 +15,7 @@ import {
   updateEntity,
   updateInvestor,
 } from './services/entities';
+import { buildDashboard, drillDown } from './services/dashboard';
 import { queryLedger } from './services/ledger';
 import { createProject, deleteProject, getProject, updateProject } from './services/projects';
 import { listTargets, setTargetActual, upsertTarget } from './services/targets';
@@ -88,6 +89,9 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'target.list': { read: listTargets },
   'target.upsert': { write: upsertTarget },
   'target.setActual': { write: setTargetActual },
+
+  'dashboard.get': { read: buildDashboard },
+  'dashboard.drill': { read: drillDown },
 
   'project.history': { read: (tx, { id }) => projectHistory(tx, id) },
   'investor.similar': { read: similarInvestors },

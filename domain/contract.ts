@@ -19,7 +19,10 @@ import type {
   TaskRecord,
 } from './entities';
 import { taskCreate, taskPatch } from './entities';
+import { dashboardInput, drillInput } from './dashboard';
+import type { Dashboard } from './dashboard';
 import { ledgerQuery } from './ledger';
+import type { LedgerRow } from './ledger';
 import type { LedgerPage } from './ledger';
 import { projectCreateInput, projectPatch } from './project-input';
 import type { ProjectRecord } from './project-input';
@@ -164,6 +167,9 @@ export const contract = {
   'target.list': method<typeof targetListInput, TargetRecord[]>(targetListInput),
   'target.upsert': method<typeof targetUpsertInput, TargetRecord>(targetUpsertInput),
   'target.setActual': method<typeof targetActualInput, TargetRecord>(targetActualInput),
+
+  'dashboard.get': method<typeof dashboardInput, Dashboard>(dashboardInput),
+  'dashboard.drill': method<typeof drillInput, LedgerRow[]>(drillInput),
 
   'project.history': method<typeof idInput, HistoryEntry[]>(idInput),
   'investor.similar': method<typeof similarInput, SimilarInvestor[]>(similarInput),

@@ -2,8 +2,35 @@
 // trade-fair quick captures, settings, backups, quick search and saved ledger views.
 import { z } from 'zod';
 import { isoDate, recordId, strictObject, text } from './fields';
-import type { LandingRule, StalledRule } from './lifecycle';
+import type { LandingRule, MilestoneStage, StalledRule } from './lifecycle';
 import { ledgerQuery } from './ledger';
+import { milestones, stageLabels } from './lifecycle';
+
+const milestoneSchema = z.enum(
+  milestones.map((m) => m.stage) as [MilestoneStage, ...MilestoneStage[]],
+  { error: `里程碑无效，可选：${milestones.map((m) => stageLabels[m.stage]).join('、')}` },
+);
+
+/** One 五未 rule: reached `from`, not `to` within `days` (or by the planned `to` date). */
+const stalledRuleSchema = strictObject({
+  key: z.string().regex(/^[a-z0-9_]+$/, '规则键只能包含小写字母、数字和下划线'),
+  label: text('规则名称', 30).min(1, '请填写规则名称'),
+  from: milestoneSchema,
+  to: milestoneSchema,
+  days: z.number().int('天数须为整数').min(1, '天数至少为 1').max(3650, '天数最多 3650').nullable(),
+  usePlannedDate: z.boolean(),
+})
+  .refine(
+    (r) =>
+      milestones.findIndex((m) => m.stage === r.to) >
+      milestones.findIndex((m) => m.stage === r.from),
+    {
+      message: '“未达到”的里程碑须在“已达到”的里程碑之后',
+    },
+  )
+  .refine((r) => r.usePlannedDate || r.days !== null, {
+    message: '请填写天数，或改为按计划日期判断',
+  });
 
 /** One field's edit, read from the change log. */
 export interface HistoryEntry {
@@ -85,6 +112,21 @@ export const settingsUpdate = strictObject({
         .min(1, '汇率须在 1–20 之间')
         .max(20, '汇率须在 1–20 之间'),
     )
+    .optional(),
+  landingRule: z
+    .strictObject({
+      milestone: milestoneSchema,
+      cohort: z.enum(['signed_in_year', 'signed_in_previous_year'], {
+        error: '落地率口径无效：当年签约或上年签约',
+      }),
+    })
+    .optional(),
+  stalledRules: z
+    .array(stalledRuleSchema)
+    .max(20, '“五未”规则最多 20 条')
+    .refine((rules) => new Set(rules.map((r) => r.key)).size === rules.length, {
+      message: '“五未”规则的键不能重复',
+    })
     .optional(),
 });
 

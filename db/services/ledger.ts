@@ -80,7 +80,7 @@ export function queryLedger(tx: Tx, q: Query): LedgerPage {
         ? pick(tx, sortedBySort(live, col, q.sort.dir), q)
         : byIndexWalk(tx, live, col, q);
   }
-  return { rows: readRows(tx, rowids), totals, offset: q.offset };
+  return { rows: readLedgerRows(tx, rowids), totals, offset: q.offset };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- Kysely's type for "no columns selected yet"
@@ -128,7 +128,7 @@ function byIndexWalk(tx: Tx, live: Live, col: SortColumn, q: Query): number[] {
 }
 
 /** Reads the picked rows, keeping the order in which they were picked. */
-function readRows(tx: Tx, rowids: number[]): LedgerRow[] {
+export function readLedgerRows(tx: Tx, rowids: number[]): LedgerRow[] {
   if (rowids.length === 0) return [];
   const rows = tx.sql.all(
     tx.qb

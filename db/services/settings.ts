@@ -46,6 +46,12 @@ export function updateSettings(tx: Tx, input: z.output<typeof settingsUpdate>): 
       .all() as { id: string }[];
     for (const { id } of usdProjects) tx.mutate.refreshProject(id);
   }
+  if (input.landingRule !== undefined) {
+    tx.mutate.put('setting', 'landing.rule', { value: JSON.stringify(input.landingRule) });
+  }
+  if (input.stalledRules !== undefined) {
+    tx.mutate.put('setting', 'stalled.rules', { value: JSON.stringify(input.stalledRules) });
+  }
   return readSettings(tx);
 }
 

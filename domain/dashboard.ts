@@ -1,0 +1,221 @@
+// The 看板 (dashboard) as the API returns it: every target against 确保, 力争 and 序时进度, tier counts,
+// money, the pipeline funnel, the region mix, the ranking of offices and promoters, 落地率 and the 五未
+// list, for one year seen on an as-of date, for the zone or one office. Every figure carries the ids
+// of the projects it counts, so a leader can drill down and check it.
+import { z } from 'zod';
+import type { Tier } from './classify';
+import type { Region } from './countries';
+import type { LandingRule, Stage } from './lifecycle';
+import { isRealIsoDate } from './dates';
+import type { TargetMode, TargetUnit } from './targets';
+
+export const dashboardInput = z.strictObject({
+  year: z.number({ error: '年份须为数字' }).int().min(2000, '年份无效').max(2100, '年份无效'),
+  /** Default: today when the year is the current one, else the year's last day. */
+  asOf: z
+    .string()
+    .refine(isRealIsoDate, { message: '截至日期须为有效日期（YYYY-MM-DD）' })
+    .optional(),
+  /** An office key or name; absent for the whole zone. */
+  office: z.string().optional(),
+});
+
+/** One metric of the plan, computed from project data or typed in by people each month. */
+export interface DashboardMetric {
+  key: string;
+  label: string;
+  unit: TargetUnit;
+  mode: TargetMode;
+  guarantee: number | null;
+  strive: number | null;
+  /** In the unit: 美元, 元, a count, or percent (80 = 80%); null when nothing is known yet. */
+  actual: number | null;
+  /** actual ÷ guarantee and actual ÷ strive, as fractions; null without a target or an actual. */
+  guaranteeCompletion: number | null;
+  striveCompletion: number | null;
+  /**
+   * Percentage points by which the 确保 completion leads the 序时进度 (negative: behind), for
+   * metrics that accumulate over the year; null for rates, the 五未 count and metrics without one.
+   */
+  scheduleGap: number | null;
+  /** The projects the figure counts (for a rate, its numerator). */
+  projects: string[];
+  /** For a rate: the projects of its denominator. */
+  cohort?: string[];
+}
+
+export interface FunnelStage {
+  stage: Exclude<Stage, 'terminated'>;
+  /** Projects at this stage on as-of (by their milestone dates up to as-of). */
+  count: number;
+  totalCny: number;
+  /** Projects at this stage or further. */
+  reached: number;
+  /** reached ÷ the previous stage's reached; null for the first stage or an empty one. */
+  conversion: number | null;
+}
+
+export interface RegionSlice {
+  /** 'unknown' for projects with neither a country nor a province yet. */
+  region: Region | 'unknown';
+  count: number;
+  totalCny: number;
+}
+
+export interface RankingRow {
+  /** Office key, or promoter id. */
+  id: string;
+  name: string;
+  /** The office key (for a promoter: the office of one of their signed projects). */
+  office: string | null;
+  signed: number;
+  byTier: Record<Exclude<Tier, 'none'>, number>;
+  totalCny: number;
+  contractedFdiUsd: number;
+  /** Signed in the year and landed by as-of under the 落地率 rule. */
+  landed: number;
+}
+
+export interface StalledItem {
+  projectId: string;
+  code: string | null;
+  name: string;
+  owner: string | null;
+  office: string | null;
+  ruleKey: string;
+  rule: string;
+  overdueDays: number;
+  problems: string | null;
+}
+
+export interface TrendMonth {
+  month: number;
+  signed: number;
+  signedCny: number;
+  contractedFdiUsd: number;
+  paidInFdiUsd: number;
+  domesticCny: number;
+}
+
+export interface Dashboard {
+  year: number;
+  asOf: string;
+  /** Office key, or null for the whole zone. */
+  office: string | null;
+  /** 序时进度: share of the year elapsed by whole months, as a fraction. */
+  schedule: number;
+  usdCnyRate: number;
+  landingRule: LandingRule;
+  metrics: DashboardMetric[];
+  funnel: FunnelStage[];
+  regions: { pipeline: RegionSlice[]; signed: RegionSlice[] };
+  ranking: { offices: RankingRow[]; promoters: RankingRow[] };
+  stalled: StalledItem[];
+  trend: TrendMonth[];
+}
+
+/** Metrics computed from project data, in the order the 看板 shows them. */
+export const computedMetricKeys = [
+  'contracted_fdi',
+  'paid_in_fdi',
+  'domestic_capital',
+  'tier_100yi',
+  'tier_50_100yi',
+  'tier_10_50yi',
+  'tier_1yi_industrial',
+  'leader_projects',
+  'landing_rate',
+  'started_1yi',
+  'completed_1yi',
+  'stalled_zero',
+] as const;
+export type ComputedMetricKey = (typeof computedMetricKeys)[number];
+
+/** Metrics that grow through the year and so are read against 序时进度. */
+export const scheduledMetricKeys: ReadonlySet<string> = new Set([
+  'contracted_fdi',
+  'paid_in_fdi',
+  'domestic_capital',
+  'tier_100yi',
+  'tier_50_100yi',
+  'tier_10_50yi',
+  'tier_1yi_industrial',
+  'leader_projects',
+  'started_1yi',
+  'completed_1yi',
+]);
+
+/** Labels for computed metrics that have no target row (an office without an allocation). */
+export const computedMetricLabels: Record<ComputedMetricKey, string> = {
+  contracted_fdi: '合同外资',
+  paid_in_fdi: '实到外资',
+  domestic_capital: '市外内资',
+  tier_100yi: '百亿项目',
+  tier_50_100yi: '50–100亿元项目',
+  tier_10_50yi: '10–50亿元项目',
+  tier_1yi_industrial: '亿元以上产业项目',
+  leader_projects: '新引进“省市县长工程”项目',
+  landing_rate: '“省市县长工程”项目落地率',
+  started_1yi: '亿元以上开工项目',
+  completed_1yi: '亿元以上竣工项目',
+  stalled_zero: '“五未”项目清零',
+};
+
+export const computedMetricUnits: Record<ComputedMetricKey, TargetUnit> = {
+  contracted_fdi: 'usd',
+  paid_in_fdi: 'usd',
+  domestic_capital: 'cny',
+  tier_100yi: 'count',
+  tier_50_100yi: 'count',
+  tier_10_50yi: 'count',
+  tier_1yi_industrial: 'count',
+  leader_projects: 'count',
+  landing_rate: 'percent',
+  started_1yi: 'count',
+  completed_1yi: 'count',
+  stalled_zero: 'count',
+};
+
+const regionKey = z.enum(['eu_us', 'de_jp', 'kr_sg_hk_tw', 'other_foreign', 'domestic', 'unknown']);
+const funnelStage = z.enum([
+  'lead',
+  'negotiating',
+  'signed',
+  'registered',
+  'land_supplied',
+  'started',
+  'completed',
+  'producing',
+]);
+
+/** Which figure of the 看板 to list the projects of. */
+export const drillTarget = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('metric'), key: z.enum(computedMetricKeys) }),
+  /** For landing_rate: the denominator. */
+  z.strictObject({ kind: z.literal('cohort'), key: z.literal('landing_rate') }),
+  z.strictObject({ kind: z.literal('funnel'), stage: funnelStage }),
+  z.strictObject({
+    kind: z.literal('region'),
+    scope: z.enum(['pipeline', 'signed']),
+    region: regionKey,
+  }),
+  z.strictObject({
+    kind: z.literal('ranking'),
+    by: z.enum(['office', 'promoter']),
+    id: z.string().min(1),
+  }),
+  z.strictObject({ kind: z.literal('stalled'), ruleKey: z.string().optional() }),
+  z.strictObject({
+    kind: z.literal('trend'),
+    month: z.number().int().min(1).max(12),
+    series: z.enum(['signed', 'paid_in_fdi', 'domestic_capital']),
+  }),
+]);
+export type DrillTarget = z.infer<typeof drillTarget>;
+
+export const drillInput = z.strictObject({
+  year: dashboardInput.shape.year,
+  asOf: dashboardInput.shape.asOf,
+  office: dashboardInput.shape.office,
+  target: drillTarget,
+});
