@@ -18,7 +18,7 @@ import {
 import { buildDashboard, drillDown } from './services/dashboard';
 import { queryLedger } from './services/ledger';
 import { createProject, deleteProject, getProject, updateProject } from './services/projects';
-import { listTargets, setTargetActual, upsertTarget } from './services/targets';
+import { copyTargetYear, listTargets, setTargetActual, upsertTarget } from './services/targets';
 import { projectHistory } from './services/history';
 import { similarInvestors } from './services/similar-investors';
 import { quickSearch } from './services/search';
@@ -89,6 +89,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'target.list': { read: listTargets },
   'target.upsert': { write: upsertTarget },
   'target.setActual': { write: setTargetActual },
+  'target.copyYear': { write: copyTargetYear },
 
   'dashboard.get': { read: buildDashboard },
   'dashboard.drill': { read: drillDown },

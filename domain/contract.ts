@@ -26,7 +26,12 @@ import type { LedgerRow } from './ledger';
 import type { LedgerPage } from './ledger';
 import { projectCreateInput, projectPatch } from './project-input';
 import type { ProjectRecord } from './project-input';
-import { targetActualInput, targetListInput, targetUpsertInput } from './targets';
+import {
+  targetActualInput,
+  targetCopyYearInput,
+  targetListInput,
+  targetUpsertInput,
+} from './targets';
 import type { TargetRecord } from './targets';
 import { offices } from './vocabulary';
 import {
@@ -167,6 +172,7 @@ export const contract = {
   'target.list': method<typeof targetListInput, TargetRecord[]>(targetListInput),
   'target.upsert': method<typeof targetUpsertInput, TargetRecord>(targetUpsertInput),
   'target.setActual': method<typeof targetActualInput, TargetRecord>(targetActualInput),
+  'target.copyYear': method<typeof targetCopyYearInput, TargetRecord[]>(targetCopyYearInput),
 
   'dashboard.get': method<typeof dashboardInput, Dashboard>(dashboardInput),
   'dashboard.drill': method<typeof drillInput, LedgerRow[]>(drillInput),

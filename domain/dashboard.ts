@@ -203,6 +203,10 @@ export const drillTarget = z.discriminatedUnion('kind', [
     kind: z.literal('ranking'),
     by: z.enum(['office', 'promoter']),
     id: z.string().min(1),
+    /** Only the signings of one tier (a cell of the ranking). */
+    tier: z.enum(['t100', 't50_100', 't10_50', 't1_10']).optional(),
+    /** Only the signings landed by as-of under the 落地率 rule. */
+    landed: z.literal(true).optional(),
   }),
   z.strictObject({ kind: z.literal('stalled'), ruleKey: z.string().optional() }),
   z.strictObject({

@@ -43,6 +43,12 @@ export const targetActualInput = z.strictObject({
   value: z.number().int('实际值须为整数').nonnegative('实际值不能为负数').nullable(),
 });
 
+/** Starts a year's targets (every scope) as a copy of another year's; refused when `to` has any. */
+export const targetCopyYearInput = z.strictObject({
+  from: z.number({ error: '年份须为数字' }).int().min(2000, '年份无效').max(2100, '年份无效'),
+  to: z.number({ error: '年份须为数字' }).int().min(2000, '年份无效').max(2100, '年份无效'),
+});
+
 /** Deterministic id, so two offices seeding or entering the same target converge on one row. */
 export function targetId(year: number, scope: string, key: string): string {
   return `target:${year}:${scope}:${key}`;

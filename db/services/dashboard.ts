@@ -480,10 +480,14 @@ function drillIds(tx: Tx, scope: Scope, target: DrillTarget): string[] {
     }
     case 'ranking': {
       const col = target.by === 'office' ? 'office_id' : 'owner_id';
+      const tier = target.tier ? ' AND tier = @tier' : '';
+      const landed = target.landed ? ` AND ${reachedBy(scope.landingRule.milestone)}` : '';
       return tx.sql
-        .prepare(`SELECT id FROM project WHERE ${LIVE} AND ${SIGNED} AND ${col} = @id`)
+        .prepare(
+          `SELECT id FROM project WHERE ${LIVE} AND ${SIGNED} AND ${col} = @id${tier}${landed}`,
+        )
         .pluck()
-        .all({ ...params, id: target.id }) as string[];
+        .all({ ...params, id: target.id, tier: target.tier ?? null }) as string[];
     }
     case 'stalled':
       return [

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type {
   targetActualInput,
+  targetCopyYearInput,
   TargetRecord,
   TargetMode,
   TargetUnit,
@@ -41,6 +42,37 @@ export function upsertTarget(tx: Tx, input: z.output<typeof targetUpsertInput>):
     deleted: 0,
   });
   return getTarget(tx, id);
+}
+
+/**
+ * Starts `to` as a copy of `from`: every target of every scope with its 确保, 力争, unit, mode and note,
+ * but no monthly actuals. Refused when `to` already has targets, so nothing typed is overwritten.
+ */
+export function copyTargetYear(
+  tx: Tx,
+  input: z.output<typeof targetCopyYearInput>,
+): TargetRecord[] {
+  if (input.from === input.to) throw new AppError('VALIDATION', '复制的来源年份与目标年份相同');
+  if (listTargets(tx, { year: input.to }).length > 0) {
+    throw new AppError('VALIDATION', `${input.to} 年已有目标，不能复制覆盖，请直接修改`);
+  }
+  const source = listTargets(tx, { year: input.from });
+  if (source.length === 0) throw new AppError('VALIDATION', `${input.from} 年没有可复制的目标`);
+  for (const target of source) {
+    tx.mutate.put('target', targetId(input.to, target.scope, target.key), {
+      year: input.to,
+      metric_key: target.key,
+      scope: target.scope,
+      label: target.label,
+      guarantee: target.guarantee,
+      strive: target.strive,
+      unit: target.unit,
+      mode: target.mode,
+      note: target.note,
+      deleted: 0,
+    });
+  }
+  return listTargets(tx, { year: input.to });
 }
 
 /** Records a manual metric's actual for one month (null clears it). */

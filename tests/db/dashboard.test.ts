@@ -496,6 +496,12 @@ describe('看板: office scope, funnel, ranking and drill-down', () => {
       }
       for (const o of b.ranking.offices) {
         expect(drill({ kind: 'ranking', by: 'office', id: o.id }, input)).toHaveLength(o.signed);
+        for (const tier of ['t100', 't50_100', 't10_50', 't1_10'] as const) {
+          const rows = drill({ kind: 'ranking', by: 'office', id: o.id, tier }, input);
+          expect(rows, `${o.name} ${tier}`).toHaveLength(o.byTier[tier]);
+        }
+        const landed = drill({ kind: 'ranking', by: 'office', id: o.id, landed: true }, input);
+        expect(landed, `${o.name} landed`).toHaveLength(o.landed);
       }
       for (const p of b.ranking.promoters) {
         expect(drill({ kind: 'ranking', by: 'promoter', id: p.id }, input)).toHaveLength(p.signed);

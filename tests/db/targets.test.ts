@@ -81,4 +81,62 @@ describe('targets', () => {
     });
     expect(snapshot(app)).toEqual(before);
   });
+
+  test('a new year starts as a copy of the last: every scope, no monthly actuals', () => {
+    expectOk(
+      dispatchSync(app, 'target.upsert', {
+        year: 2021,
+        key: 'contracted_fdi',
+        scope: 'shanghai',
+        label: '合同外资',
+        guarantee: 200_000_000,
+        strive: null,
+        unit: 'usd',
+        mode: 'computed',
+      }),
+    );
+    const gdp = 'target:2021:zone:gdp_growth';
+    expectOk(dispatchSync(app, 'target.setActual', { targetId: gdp, month: 3, value: 7 }));
+    const copied = expectOk(
+      dispatchSync(app, 'target.copyYear', { from: 2021, to: 2022 }),
+    ) as TargetRecord[];
+    const source = list(2021);
+    expect(copied).toHaveLength(source.length);
+    expect(copied.map((t) => [t.scope, t.key, t.guarantee, t.strive, t.unit, t.mode])).toEqual(
+      source.map((t) => [t.scope, t.key, t.guarantee, t.strive, t.unit, t.mode]),
+    );
+    expect(copied.find((t) => t.scope === 'shanghai')).toMatchObject({
+      id: 'target:2022:shanghai:contracted_fdi',
+      year: 2022,
+      guarantee: 200_000_000,
+    });
+    expect(copied.every((t) => Object.keys(t.actuals).length === 0)).toBe(true);
+    // The source year is untouched.
+    expect(list(2021).find((t) => t.id === gdp)?.actuals).toEqual({ 3: 7 });
+  });
+
+  test.each([
+    [{ from: 2020, to: 2022 }, '2020 年没有可复制的目标'],
+    [{ from: 2021, to: 2021 }, '来源年份与目标年份相同'],
+    [{ from: 2021, to: 1999 }, '年份无效'],
+  ])('copyYear %j is refused with a Chinese message and writes nothing', (input, message) => {
+    const before = snapshot(app);
+    expect(dispatchSync(app, 'target.copyYear', input)).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      message: expect.stringContaining(message),
+    });
+    expect(snapshot(app)).toEqual(before);
+  });
+
+  test('copyYear refuses a year that already has targets, leaving them as they are', () => {
+    expectOk(dispatchSync(app, 'target.copyYear', { from: 2021, to: 2022 }));
+    const before = snapshot(app);
+    expect(dispatchSync(app, 'target.copyYear', { from: 2021, to: 2022 })).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      message: expect.stringContaining('2022 年已有目标，不能复制覆盖'),
+    });
+    expect(snapshot(app)).toEqual(before);
+  });
 });
