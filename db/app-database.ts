@@ -112,6 +112,11 @@ export class AppDatabase {
     return last ? parseHlc(last) : ZERO_CLOCK;
   }
 
+  /** The wall clock this replica's clocks read (replaceable in tests), in ms. */
+  now(): number {
+    return (this.options.wallMs ?? Date.now)();
+  }
+
   meta(key: string): string | undefined {
     return readMeta(this.sqlite, key);
   }

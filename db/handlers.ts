@@ -37,6 +37,11 @@ import {
 } from './services/settings';
 import { createBackup, listBackups, restoreBackup, verifiedBackup } from './services/backups';
 import { deleteView, listViews, saveView } from './services/views';
+import { listConflicts, resolveConflict } from './sync/conflicts';
+import { dumpSyncedTables } from './sync/dump';
+import { exportFile, suggestedName } from './sync/export';
+import { importFile, importLog } from './sync/import';
+import { listPeers, siteInfo } from './sync/peers';
 
 /** `write` and `read` run in one transaction (reads take no write lock); `app` manages its own. */
 export type Handler<M extends MethodName> =
@@ -117,4 +122,18 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'view.list': { read: (tx) => listViews(tx) },
   'view.save': { write: saveView },
   'view.delete': { write: (tx, { id }) => deleteView(tx, id) },
+
+  'sync.site': {
+    app: (app) => app.transact((tx) => siteInfo(tx.sql, tx.siteId, app.now()), { write: false }),
+  },
+  'sync.peers': { read: (tx) => listPeers(tx.sql) },
+  'sync.exportName': { app: (app, input) => ({ name: suggestedName(app, input ?? {}) }) },
+  'sync.export': { app: (app, input) => exportFile(app, input) },
+  'sync.import': {
+    app: (app, { file, passphrase }) => importFile(app, file, { passphrase }),
+  },
+  'sync.log': { read: (tx) => importLog(tx.sql) },
+  'sync.conflicts': { read: (tx, input) => listConflicts(tx, input) },
+  'sync.resolve': { write: (tx, { id, choose }) => resolveConflict(tx, id, choose) },
+  'sync.dump': { read: (tx) => dumpSyncedTables(tx.sql) },
 };

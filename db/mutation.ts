@@ -93,15 +93,24 @@ export class Mutations {
     return id;
   }
 
-  /** Writes the fields that differ from the stored row; returns them (empty when nothing changed). */
-  update(table: SyncedTable, id: string, fields: Fields): Fields {
+  /**
+   * Writes the fields that differ from the stored row; returns them (empty when nothing changed).
+   * With `always`, every given field is recorded even if unchanged: resolving a sync conflict in
+   * favour of the current value must still write a change that reaches the other offices.
+   */
+  update(
+    table: SyncedTable,
+    id: string,
+    fields: Fields,
+    options: { always?: boolean } = {},
+  ): Fields {
     const values = checked(table, fields);
     const current = this.ctx.sql.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as
       Record<string, FieldValue> | undefined;
     if (!current) throw new Error(`update of missing ${table} row ${id}`);
     const changed: Fields = {};
     for (const [col, value] of Object.entries(values)) {
-      if (current[col] !== value) changed[col] = value;
+      if (options.always || current[col] !== value) changed[col] = value;
     }
     const cols = Object.keys(changed);
     if (cols.length === 0) return changed;
@@ -125,6 +134,23 @@ export class Mutations {
   /** Soft delete (S7): values survive, a later `deleted = 0` restores the row. */
   remove(table: SyncedTable, id: string): boolean {
     return Object.keys(this.update(table, id, { deleted: 1 })).length > 0;
+  }
+
+  /**
+   * Sync apply (SYNC.md S5): writes the winning values of another replica's change, creating the
+   * row if needed. Records nothing: the change itself is already in the log (db/sync/apply.ts
+   * appended it), and derived project columns are refreshed by the caller once per row.
+   */
+  applyMerged(table: SyncedTable, id: string, fields: Fields): void {
+    const values = checked(table, fields);
+    const cols = Object.keys(values);
+    const text =
+      `INSERT INTO ${table} (id${cols.map((c) => `, ${c}`).join('')}) ` +
+      `VALUES (?${', ?'.repeat(cols.length)}) ` +
+      (cols.length === 0
+        ? 'ON CONFLICT (id) DO NOTHING'
+        : `ON CONFLICT (id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}`);
+    throughGate(() => this.ctx.sql.prepare(text).run(id, ...cols.map((c) => values[c]!)));
   }
 
   /**

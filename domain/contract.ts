@@ -57,6 +57,23 @@ import type {
   SimilarInvestor,
 } from './workspace';
 
+import {
+  syncConflictsInput,
+  syncExportInput,
+  syncExportNameInput,
+  syncImportInput,
+  syncResolveInput,
+} from './sync';
+import type {
+  SyncConflict,
+  SyncDump,
+  SyncExportResult,
+  SyncImportReport,
+  SyncLogEntry,
+  SyncPeer,
+  SyncSite,
+} from './sync';
+
 z.config(z.locales.zhCN());
 
 /** Pairs an input schema with an output type that exists only for the compiler. */
@@ -206,6 +223,16 @@ export const contract = {
   'view.list': method<typeof none, SavedView[]>(none),
   'view.save': method<typeof viewSaveInput, SavedView>(viewSaveInput),
   'view.delete': method<typeof idInput, { id: string }>(idInput),
+
+  'sync.site': method<typeof none, SyncSite>(none),
+  'sync.peers': method<typeof none, SyncPeer[]>(none),
+  'sync.exportName': method<typeof syncExportNameInput, { name: string }>(syncExportNameInput),
+  'sync.export': method<typeof syncExportInput, SyncExportResult>(syncExportInput),
+  'sync.import': method<typeof syncImportInput, SyncImportReport>(syncImportInput),
+  'sync.log': method<typeof none, SyncLogEntry[]>(none),
+  'sync.conflicts': method<typeof syncConflictsInput, SyncConflict[]>(syncConflictsInput),
+  'sync.resolve': method<typeof syncResolveInput, SyncConflict>(syncResolveInput),
+  'sync.dump': method<typeof none, SyncDump>(none),
 };
 
 export type Contract = typeof contract;

@@ -14,6 +14,20 @@ export const errorMessages = {
   BACKUP_NEWER: '备份来自更新版本的应用，请先升级本应用再恢复',
   RESTORE_FAILED: '恢复失败，已还原为恢复前的数据库',
   DEMO_EXISTS: '这组演示数据已经加载过，请换一个随机种子',
+  FILE_NOT_FOUND: '找不到文件',
+  FILE_TOO_LARGE: '文件过大，不是有效的同步文件',
+  NOT_SYNC_FILE: '不是同步文件（.zsync）',
+  FILE_TRUNCATED: '同步文件不完整（可能拷贝中断），请重新拷贝或让对方重新导出；数据库未改动',
+  FILE_CORRUPT: '同步文件已损坏，请让对方重新导出；数据库未改动',
+  PASSPHRASE_REQUIRED: '该同步文件已加密，请输入口令',
+  BAD_PASSPHRASE: '口令错误，无法解密同步文件；数据库未改动',
+  NEEDS_UPGRADE: '同步文件来自更新版本的应用，请先升级本应用再导入；数据库未改动',
+  CLOCK_DRIFT: '同步文件中的修改时间远超本机时钟，请核对发送方电脑的日期和时间；数据库未改动',
+  ORIGIN_SEQ_REUSE:
+    '同步文件与已导入的数据编号冲突（同一来源、同一序号、内容不同），导入已取消；数据库未改动',
+  UNKNOWN_PEER: '未知的同步对象，请填写驻点名称或站点编号',
+  EXPORT_FAILED: '导出失败，未生成同步文件',
+  CONFLICT_NOT_FOUND: '冲突不存在或已处理',
   INTERNAL: '内部错误，操作未保存',
 } as const;
 

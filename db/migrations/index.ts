@@ -2,10 +2,12 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m001 from './001-initial';
 import * as m002 from './002-workspace';
+import * as m003 from './003-sync';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
   '002-workspace': m002,
+  '003-sync': m003,
 };
 
 export const migrationProvider: MigrationProvider = {

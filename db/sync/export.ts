@@ -1,0 +1,214 @@
+// Export (SYNC.md S9-S12): every change, from every origin, above the vector the peer last
+// acknowledged (or all of them), written to a temporary name, flushed, renamed, read back and
+// verified before it counts. The file is named who-to-whom-when: 上海-to-本部-20210612-1530.zsync.
+import { randomUUID } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { format } from 'date-fns';
+import { AppError } from '../../domain/errors';
+import type { SyncExportResult } from '../../domain/sync';
+import type { AppDatabase } from '../app-database';
+import type { Sql } from '../sql';
+import { SCHEMA_VERSION } from '../migrations/index';
+import type { Fields } from '../mutation';
+import { encodeChange } from './change-codec';
+import type { Change } from './change-codec';
+import { FILE_EXTENSION, decodeFile, encodeFile } from './file-format';
+import type { ManifestDraft } from './file-format';
+import { exportTarget, knownSites, localVector, ownOffice, recordFileOut } from './peers';
+import type { Vector } from './peers';
+import { MIN_READER_SCHEMA } from './versions';
+
+export const APP_VERSION = '0.1.0';
+
+export interface ExportInput {
+  /** A file path, or an existing folder to put the file named per S12 into. */
+  out: string;
+  for?: string;
+  full?: boolean;
+  passphrase?: string;
+}
+
+export interface ExportOptions {
+  /** Lower only in tests (see file-format.ts). */
+  scryptLogN?: number;
+}
+
+interface Snapshot {
+  draft: ManifestDraft;
+  lines: string[];
+  siteIds: string[];
+}
+
+/** The S12 name: sender office, peer office (or 全量), local time to the minute. */
+export function exportFileName(from: string | null, to: string | null, at: Date): string {
+  const clean = (name: string | null, fallback: string) =>
+    (name ?? fallback).replace(/[\\/:*?"<>|\s]+/g, '_');
+  return `${clean(from, '未设置驻点')}-to-${clean(to, '全量')}-${format(at, 'yyyyMMdd-HHmm')}${FILE_EXTENSION}`;
+}
+
+export function suggestedName(app: AppDatabase, input: { for?: string; full?: boolean }): string {
+  return app.transact(
+    (tx) => {
+      const to = input.for && !input.full ? exportTarget(tx.sql, input.for).office : null;
+      return exportFileName(ownOffice(tx.sql), to, new Date(app.now()));
+    },
+    { write: false },
+  );
+}
+
+/** Changes above `vector`, in (origin, seq) order. */
+export function changesAbove(sql: Sql, vector: Vector): Change[] {
+  const rows = (origin: string, after: number) =>
+    sql
+      .prepare(
+        'SELECT origin, seq, hlc, tbl, row_id, fields, prev, author FROM sync_change WHERE origin = ? AND seq > ? ORDER BY seq',
+      )
+      .all(origin, after) as {
+      origin: string;
+      seq: number;
+      hlc: string;
+      tbl: string;
+      row_id: string;
+      fields: string;
+      prev: string;
+      author: string | null;
+    }[];
+  const origins = (
+    sql.prepare('SELECT origin FROM sync_vv ORDER BY origin').all() as { origin: string }[]
+  ).map((r) => r.origin);
+  const out: Change[] = [];
+  for (const origin of origins) {
+    for (const r of rows(origin, vector[origin] ?? 0)) {
+      out.push({
+        origin: r.origin,
+        seq: r.seq,
+        hlc: r.hlc,
+        tbl: r.tbl,
+        rowId: r.row_id,
+        fields: JSON.parse(r.fields) as Fields,
+        prev: JSON.parse(r.prev) as Record<string, string>,
+        author: r.author,
+      });
+    }
+  }
+  return out;
+}
+
+function snapshot(app: AppDatabase, input: ExportInput, createdAt: Date): Snapshot {
+  return app.transact(
+    (tx) => {
+      const full = input.full === true || input.for === undefined;
+      const target = full
+        ? { vector: {}, siteIds: [], office: null }
+        : exportTarget(tx.sql, input.for!);
+      const lines = changesAbove(tx.sql, target.vector).map(encodeChange);
+      const draft: ManifestDraft = {
+        fileId: randomUUID(),
+        sender: { siteId: tx.siteId, office: ownOffice(tx.sql) },
+        app: { version: APP_VERSION },
+        schemaVersion: SCHEMA_VERSION,
+        minReaderSchema: MIN_READER_SCHEMA,
+        createdAt: createdAt.toISOString(),
+        vector: localVector(tx.sql),
+        sites: knownSites(tx.sql, tx.siteId),
+        forSite: target.siteIds.length === 1 ? target.siteIds[0]! : null,
+        forOffice: target.office,
+        full,
+      };
+      return { draft, lines, siteIds: target.siteIds };
+    },
+    { write: false },
+  );
+}
+
+export async function exportFile(
+  app: AppDatabase,
+  input: ExportInput,
+  options: ExportOptions = {},
+): Promise<SyncExportResult> {
+  const createdAt = new Date(app.now());
+  const { draft, lines, siteIds } = snapshot(app, input, createdAt);
+  const { bytes, manifest } = await encodeFile(draft, lines, {
+    passphrase: input.passphrase,
+    scryptLogN: options.scryptLogN,
+  });
+  const file = resolveTarget(
+    input.out,
+    exportFileName(draft.sender.office, draft.forOffice, createdAt),
+  );
+  writeDurably(file, bytes);
+  try {
+    const check = await decodeFile(readFileSync(file), {
+      passphrase: input.passphrase,
+      schemaVersion: SCHEMA_VERSION,
+    });
+    if (check.manifest.fileId !== manifest.fileId || check.changes.length !== lines.length) {
+      throw new Error('read-back differs');
+    }
+  } catch (error) {
+    rmSync(file, { force: true });
+    throw new AppError('EXPORT_FAILED', `写入后校验失败：${(error as Error).message}`);
+  }
+  if (siteIds.length) {
+    app.transact((tx) => recordFileOut(tx.sql, siteIds, file, createdAt.toISOString()));
+  }
+  return {
+    file,
+    fileId: manifest.fileId,
+    changes: lines.length,
+    bytes: bytes.length,
+    encrypted: manifest.encryption !== null,
+    forSite: manifest.forSite,
+    forOffice: manifest.forOffice,
+  };
+}
+
+/** A folder gets the S12 name inside it (made unique); anything else is the file path itself. */
+function resolveTarget(out: string, name: string): string {
+  if (!(existsSync(out) && statSync(out).isDirectory())) return out;
+  let file = join(out, name);
+  for (let n = 2; existsSync(file); n += 1) {
+    file = join(out, name.replace(FILE_EXTENSION, `-${n}${FILE_EXTENSION}`));
+  }
+  return file;
+}
+
+/** Temporary name, write, fsync, rename, fsync the folder: a crash leaves no half file. */
+function writeDurably(file: string, bytes: Buffer): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    const fd = openSync(temp, 'w');
+    try {
+      let offset = 0;
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new AppError('EXPORT_FAILED', (error as Error).message);
+  }
+  try {
+    const dir = openSync(dirname(file), 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+  } catch {
+    // Some file systems cannot fsync a folder; the rename is still atomic.
+  }
+}

@@ -1,0 +1,171 @@
+// Import (SYNC.md S13-S18): the whole file is checked before anything is written (framing, hash,
+// manifest, passphrase, every change, value types, clock drift); then a backup copy of the database
+// is taken and the changes are applied in one transaction, together with the peer's acknowledgement
+// and the import log entry. A file imported before changes nothing.
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { format } from 'date-fns';
+import { AppError } from '../../domain/errors';
+import type { SyncImportReport, SyncLogEntry } from '../../domain/sync';
+import type { AppDatabase } from '../app-database';
+import type { Sql } from '../sql';
+import { SCHEMA_VERSION } from '../migrations/index';
+import { backupDir, createBackup } from '../services/backups';
+import { applyChanges, checkKnownTypes } from './apply';
+import type { KnownSchema } from './apply';
+import { MAX_FILE_BYTES, decodeFile } from './file-format';
+import type { DecodedFile } from './file-format';
+import { parseHlc } from './hlc';
+import { describeOffset, recordFileIn } from './peers';
+import { releaseQuarantine } from './quarantine';
+
+/** S15: a change this far ahead of the local clock rejects the file; a smaller lead warns. */
+export const DRIFT_REJECT_MS = 60 * 60_000;
+export const DRIFT_WARN_MS = 2 * 60_000;
+const KEEP_IMPORT_BACKUPS = 10;
+const BACKUP_PREFIX = 'pre-import-';
+
+export interface ImportOptions {
+  passphrase?: string;
+  /** A backup copy before applying (S17); on by default for database files. */
+  backup?: boolean;
+  /** What this version knows; tests pass an older schema to act as an old app. */
+  schema?: KnownSchema;
+  /** Called before each change is applied: tests inject failures here. */
+  beforeChange?: (index: number) => void;
+}
+
+/** Reads and checks a file completely; writes nothing. */
+export async function readSyncFile(
+  file: string,
+  options: { passphrase?: string; schema?: KnownSchema } = {},
+): Promise<DecodedFile> {
+  if (!existsSync(file) || !statSync(file).isFile()) throw new AppError('FILE_NOT_FOUND', file);
+  if (statSync(file).size > MAX_FILE_BYTES) throw new AppError('FILE_TOO_LARGE');
+  const decoded = await decodeFile(readFileSync(file), {
+    passphrase: options.passphrase,
+    schemaVersion: SCHEMA_VERSION,
+  });
+  checkKnownTypes(decoded.changes, options.schema);
+  return decoded;
+}
+
+/** S15: rejects a file with a change over an hour ahead of this machine; warns over two minutes. */
+export function clockWarnings(decoded: DecodedFile, nowMs: number): string[] {
+  const lead = new Map<string, number>();
+  for (const c of decoded.changes) {
+    const ahead = parseHlc(c.hlc).ms - nowMs;
+    if (ahead > (lead.get(c.origin) ?? DRIFT_WARN_MS)) lead.set(c.origin, ahead);
+  }
+  const officeOf = (origin: string) => decoded.manifest.sites[origin] ?? `站点 ${origin}`;
+  const warnings: string[] = [];
+  for (const [origin, ahead] of lead) {
+    if (ahead > DRIFT_REJECT_MS) {
+      throw new AppError(
+        'CLOCK_DRIFT',
+        `${officeOf(origin)} 的修改比本机时钟快 ${describeOffset(ahead)}`,
+      );
+    }
+    warnings.push(
+      `${officeOf(origin)} 的修改比本机时钟快 ${describeOffset(ahead)}，请核对两台电脑的时间`,
+    );
+  }
+  return warnings;
+}
+
+export async function importFile(
+  app: AppDatabase,
+  file: string,
+  options: ImportOptions = {},
+): Promise<SyncImportReport> {
+  const decoded = await readSyncFile(file, options);
+  const { manifest } = decoded;
+  const warnings = clockWarnings(decoded, app.now());
+  const base = {
+    fileId: manifest.fileId,
+    file,
+    from: { siteId: manifest.sender.siteId, office: manifest.sender.office },
+    changes: decoded.changes.length,
+  };
+  if (alreadyImported(app.sql, manifest.fileId)) {
+    return {
+      ...base,
+      alreadyImported: true,
+      new: 0,
+      skipped: decoded.changes.length,
+      conflicts: 0,
+      orphans: 0,
+      quarantined: 0,
+      warnings,
+      backup: null,
+      message: '该文件已导入过，0 条新变更',
+    };
+  }
+  const backup =
+    options.backup !== false && app.file !== ':memory:' ? await backupBeforeImport(app) : null;
+  return app.transact((tx) => {
+    releaseQuarantine(tx, options.schema);
+    const outcome = applyChanges(tx, decoded.changes, {
+      schema: options.schema,
+      sites: manifest.sites,
+      beforeChange: options.beforeChange,
+    });
+    const at = new Date(app.now()).toISOString();
+    if (manifest.sender.siteId !== tx.siteId) {
+      recordFileIn(tx.sql, { ...manifest.sender, vector: manifest.vector }, file, at);
+    }
+    const report: SyncImportReport = {
+      ...base,
+      alreadyImported: false,
+      ...outcome,
+      warnings,
+      backup,
+      message: describe(outcome),
+    };
+    tx.sql
+      .prepare('INSERT INTO sync_import_log (file_id, imported_at, report) VALUES (?, ?, ?)')
+      .run(manifest.fileId, at, JSON.stringify(report));
+    return report;
+  });
+}
+
+function describe(o: {
+  new: number;
+  skipped: number;
+  conflicts: number;
+  orphans: number;
+  quarantined: number;
+}): string {
+  const parts = [`新增 ${o.new} 条变更`, `跳过已有 ${o.skipped} 条`];
+  if (o.conflicts) parts.push(`发现 ${o.conflicts} 处冲突待处理`);
+  if (o.orphans) parts.push(`${o.orphans} 条记录的上级尚未收到`);
+  if (o.quarantined) parts.push(`${o.quarantined} 条来自新版本的变更已保留，升级后生效`);
+  return parts.join('，');
+}
+
+function alreadyImported(sql: Sql, fileId: string): boolean {
+  return sql.prepare('SELECT 1 FROM sync_import_log WHERE file_id = ?').get(fileId) !== undefined;
+}
+
+async function backupBeforeImport(app: AppDatabase): Promise<string> {
+  const dir = backupDir(app);
+  const stamp = format(new Date(), 'yyyyMMdd-HHmmss-SSS');
+  const backup = await createBackup(app, join(dir, `${BACKUP_PREFIX}${stamp}.sqlite`));
+  const old = readdirSync(dir)
+    .filter((n) => n.startsWith(BACKUP_PREFIX) && n.endsWith('.sqlite'))
+    .sort()
+    .reverse()
+    .slice(KEEP_IMPORT_BACKUPS);
+  for (const name of old) rmSync(join(dir, name), { force: true });
+  return backup.file;
+}
+
+export function importLog(sql: Sql, limit = 200): SyncLogEntry[] {
+  const rows = sql
+    .prepare('SELECT imported_at, report FROM sync_import_log ORDER BY id DESC LIMIT ?')
+    .all(limit) as { imported_at: string; report: string }[];
+  return rows.map((r) => ({
+    ...(JSON.parse(r.report) as SyncImportReport),
+    importedAt: r.imported_at,
+  }));
+}

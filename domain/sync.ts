@@ -1,0 +1,125 @@
+// Inputs and results of file sync between offices (SYNC.md): what the 同步 screen and the CLI send
+// and get back. Pure types and zod schemas; the engine lives in db/sync/.
+import { z } from 'zod';
+
+const passphrase = z.string().min(1, '口令不能为空').max(1000, '口令过长').optional();
+
+export const syncExportInput = z.strictObject({
+  /** A file path, or an existing folder to write the file named per S12 into. */
+  out: z.string({ error: '请指定导出位置' }).min(1, '请指定导出位置'),
+  /** A peer's site id or office name (上海); omitted with `full`. */
+  for: z.string().min(1).optional(),
+  full: z.boolean().optional(),
+  passphrase,
+});
+
+export const syncExportNameInput = z
+  .strictObject({ for: z.string().min(1).optional(), full: z.boolean().optional() })
+  .optional();
+
+export const syncImportInput = z.strictObject({
+  file: z.string({ error: '请选择要导入的文件' }).min(1, '请选择要导入的文件'),
+  passphrase,
+});
+
+export const syncConflictsInput = z
+  .strictObject({ open: z.boolean().default(true) })
+  .default({ open: true });
+
+export const syncResolveInput = z.strictObject({
+  id: z.string({ error: '缺少冲突编号' }).min(1, '缺少冲突编号'),
+  /** Which of the two values to keep: `a` or `b` as listed by sync.conflicts. */
+  choose: z.enum(['a', 'b'], { error: '请选择保留哪一个值' }),
+});
+
+export interface SyncSite {
+  siteId: string;
+  office: string | null;
+  user: string | null;
+  /** Earlier site ids of this database (copied or restored), still origins in the log. */
+  previousSiteIds: string[];
+  /** Highest sequence number held per origin (this replica's version vector). */
+  vector: Record<string, number>;
+  changes: number;
+  /** The clock of the latest change this replica has seen, as ISO time. */
+  lastClock: string | null;
+  /** Set when this machine's wall clock is far behind changes already seen (S15 banner). */
+  clockWarning: string | null;
+}
+
+export interface SyncPeer {
+  siteId: string;
+  office: string | null;
+  /** The peer's vector as its latest imported file stated: what it is known to hold. */
+  acknowledged: Record<string, number>;
+  lastIn: { at: string; file: string } | null;
+  lastOut: { at: string; file: string } | null;
+  /** Changes this replica holds that the peer has not acknowledged. */
+  lacking: number;
+}
+
+export interface SyncExportResult {
+  file: string;
+  fileId: string;
+  changes: number;
+  bytes: number;
+  encrypted: boolean;
+  /** The peer the file is for, or null for a full export. */
+  forSite: string | null;
+  forOffice: string | null;
+}
+
+export interface SyncImportReport {
+  fileId: string;
+  file: string;
+  from: { siteId: string; office: string | null };
+  /** True when this very file was imported before: nothing was written. */
+  alreadyImported: boolean;
+  changes: number;
+  new: number;
+  skipped: number;
+  /** Conflicts this import found (S6, S7). */
+  conflicts: number;
+  /** Rows that point at a parent this replica does not have yet (S8). */
+  orphans: number;
+  /** Changes for tables or columns this version does not know: kept and relayed (S16). */
+  quarantined: number;
+  warnings: string[];
+  /** The copy of the database taken before the import (S17), when one was taken. */
+  backup: string | null;
+  message: string;
+}
+
+export interface SyncLogEntry extends SyncImportReport {
+  importedAt: string;
+}
+
+export interface ConflictSide {
+  value: string | number | null;
+  hlc: string;
+  at: string;
+  author: string | null;
+  origin: string;
+  office: string | null;
+}
+
+export interface SyncConflict {
+  id: string;
+  /** `concurrent`: two independent edits of one field (S6); `edit_after_delete` (S7). */
+  kind: 'concurrent' | 'edit_after_delete';
+  table: string;
+  rowId: string;
+  /** A readable name of the row (project or investor name …), if it has one. */
+  rowLabel: string | null;
+  column: string;
+  /** For edit_after_delete: a is the delete (value 1), b the edit (choosing it restores the row). */
+  a: ConflictSide;
+  b: ConflictSide;
+  /** The field's current value. */
+  current: string | number | null;
+  resolved: boolean;
+  /** For edit_after_delete: the fields the unseen edit wrote. */
+  editedFields?: Record<string, string | number | null>;
+}
+
+export type SyncDump = Record<string, Record<string, string | number | null>[]>;

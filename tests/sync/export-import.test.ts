@@ -1,0 +1,209 @@
+// Export and import between real database files: a project travels, repeats change nothing,
+// relays carry other offices' changes, the clock moves past imported changes, the import log and
+// backup are kept, and each peer gets only what it has not acknowledged.
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { dispatch } from '../../db/dispatcher';
+import { readMeta } from '../../db/replica-identity';
+import { parseHlc } from '../../db/sync/hlc';
+import type { SyncConflict, SyncPeer, SyncSite } from '../../domain/sync';
+import { tempDir } from '../helpers';
+import { call, dump, exportTo, importInto, openReplica } from './replicas';
+import type { Replica } from './replicas';
+
+const open: Replica[] = [];
+afterEach(() => {
+  for (const r of open.splice(0)) r.app.close();
+});
+async function replica(office: string, startMs?: number) {
+  const r = await openReplica(office, { startMs });
+  open.push(r);
+  return r;
+}
+
+describe('export and import', () => {
+  test('a project created in 上海 appears in 本部 with its derived columns; a repeat says 0 new', async () => {
+    const sh = await replica('上海');
+    const hq = await replica('本部');
+    const created = call<{ id: string }>(sh, 'project.create', {
+      name: '博世新能源',
+      investor: '博世',
+      country: 'DE',
+      totalInvestmentCny: 1_000_000_000,
+      office: '上海',
+      owner: '上海用户',
+    });
+    const dir = tempDir();
+    const out = await exportTo(sh, dir, { for: '本部' });
+    expect(basename(out.file)).toMatch(/^上海-to-本部-\d{8}-\d{4}\.zsync$/);
+    const report = await importInto(hq, out.file);
+    expect(report).toMatchObject({ alreadyImported: false, skipped: 0, conflicts: 0, orphans: 0 });
+    expect(report.new).toBe(out.changes);
+    const project = call<{ name: string; region: string; tier: string }>(hq, 'project.get', {
+      id: created.id,
+    });
+    expect(project).toMatchObject({ name: '博世新能源', region: 'de_jp', tier: 't10_50' });
+    const again = await importInto(hq, out.file);
+    expect(again).toMatchObject({
+      alreadyImported: true,
+      new: 0,
+      message: '该文件已导入过，0 条新变更',
+    });
+    expect(dump(hq).project).toEqual(dump(sh).project);
+  });
+
+  test('relay: 北京 gets 上海 changes through 本部; exports for a peer hold only what it lacks', async () => {
+    const sh = await replica('上海');
+    const hq = await replica('本部');
+    const bj = await replica('北京');
+    const dir = tempDir();
+    call(sh, 'project.create', { name: '上海项目' });
+    await importInto(hq, (await exportTo(sh, dir, { full: true })).file);
+    await importInto(bj, (await exportTo(hq, dir, { for: '北京' })).file);
+    expect(dump(bj).project).toEqual(dump(hq).project);
+    // 北京 answers; 本部 now knows what 北京 holds and sends only the new change next time.
+    await importInto(hq, (await exportTo(bj, dir, { for: '本部' })).file);
+    const peers = call<SyncPeer[]>(hq, 'sync.peers');
+    expect(peers.find((p) => p.office === '北京')).toMatchObject({ lacking: 0 });
+    call(hq, 'project.create', { name: '本部项目' });
+    expect(call<SyncPeer[]>(hq, 'sync.peers').find((p) => p.office === '北京')?.lacking).toBe(1);
+    const next = await exportTo(hq, dir, { for: '北京' });
+    expect(next.changes).toBe(1);
+    await importInto(bj, next.file);
+    expect(dump(bj)).toEqual(dump(hq));
+    expect(dump(sh).project).not.toEqual(dump(hq).project);
+  });
+
+  test('the local clock moves past imported changes, even from a clock far ahead (within an hour)', async () => {
+    const sh = await replica('上海', Date.UTC(2021, 5, 12, 8, 0));
+    const hq = await replica('本部', Date.UTC(2021, 5, 12, 7, 30));
+    sh.clock.ms = hq.clock.ms + 50 * 60_000;
+    call(sh, 'project.create', { name: '快钟项目' });
+    const report = await importInto(hq, (await exportTo(sh, tempDir(), { full: true })).file);
+    expect(report.warnings.join()).toMatch(/上海 的修改比本机时钟快 50 分钟/);
+    const { id } = call<{ id: string }>(hq, 'project.create', { name: '本部项目' });
+    const mine = hq.app.sqlite
+      .prepare("SELECT hlc FROM sync_change WHERE row_id = ? AND tbl = 'project'")
+      .get(id) as { hlc: string };
+    const theirs = sh.app.sqlite.prepare('SELECT max(hlc) AS h FROM sync_change').get() as {
+      h: string;
+    };
+    expect(mine.hlc > theirs.h).toBe(true);
+    expect(parseHlc(readMeta(hq.app.sqlite, 'hlc_last')!).ms).toBeGreaterThanOrEqual(
+      parseHlc(theirs.h).ms,
+    );
+  });
+
+  test('over an hour ahead rejects the file with CLOCK_DRIFT, naming the office', async () => {
+    const sh = await replica('上海');
+    const hq = await replica('本部');
+    sh.clock.ms = hq.clock.ms + 3 * 3_600_000;
+    call(sh, 'project.create', { name: '未来项目' });
+    const file = (await exportTo(sh, tempDir(), { full: true })).file;
+    const before = dump(hq);
+    await expect(importInto(hq, file)).rejects.toMatchObject({ code: 'CLOCK_DRIFT' });
+    await expect(importInto(hq, file)).rejects.toThrow(/上海 的修改比本机时钟快 3 小时/);
+    expect(dump(hq)).toEqual(before);
+  });
+
+  test('through the API: backup before import, import log, site and conflicts', async () => {
+    const sh = await replica('上海');
+    const hq = await replica('本部');
+    const { id } = call<{ id: string }>(sh, 'project.create', { name: '共同项目' });
+    const dir = tempDir();
+    const first = await dispatch(sh.app, 'sync.export', { out: dir, full: true });
+    expect(first.ok).toBe(true);
+    const file = (first as { data: { file: string } }).data.file;
+    const imported = await dispatch(hq.app, 'sync.import', { file });
+    expect(imported).toMatchObject({ ok: true, data: { alreadyImported: false } });
+    const backup = (imported as { data: { backup: string } }).data.backup;
+    expect(existsSync(backup)).toBe(true);
+    expect(
+      readdirSync(join(hq.app.file, '..', 'backups')).some((n) => n.startsWith('pre-import-')),
+    ).toBe(true);
+    expect(call<unknown[]>(hq, 'sync.log')).toHaveLength(1);
+    expect(call<SyncSite>(hq, 'sync.site')).toMatchObject({ office: '本部', clockWarning: null });
+
+    // Both edit the same field from the same value: a conflict, found on both sides.
+    call(sh, 'project.update', { id, patch: { name: '上海改名' } });
+    call(hq, 'project.update', { id, patch: { name: '本部改名' } });
+    await importInto(hq, (await exportTo(sh, dir, { for: '本部' })).file);
+    await importInto(sh, (await exportTo(hq, dir, { for: '上海' })).file);
+    const atHq = call<SyncConflict[]>(hq, 'sync.conflicts');
+    const atSh = call<SyncConflict[]>(sh, 'sync.conflicts');
+    expect(atHq).toHaveLength(1);
+    expect(atHq.map((c) => c.id)).toEqual(atSh.map((c) => c.id));
+    expect(atHq[0]).toMatchObject({
+      kind: 'concurrent',
+      column: 'name',
+      rowLabel: expect.any(String),
+    });
+    expect(new Set([atHq[0]!.a.value, atHq[0]!.b.value])).toEqual(
+      new Set(['上海改名', '本部改名']),
+    );
+    expect(dump(hq)).toEqual(dump(sh));
+    const choice = atHq[0]!.a.value === '上海改名' ? 'a' : 'b';
+    const resolved = call<SyncConflict>(hq, 'sync.resolve', { id: atHq[0]!.id, choose: choice });
+    expect(resolved).toMatchObject({ resolved: true, current: '上海改名' });
+    expect(call<SyncConflict[]>(hq, 'sync.conflicts')).toHaveLength(0);
+    await importInto(sh, (await exportTo(hq, dir, { for: '上海' })).file);
+    expect(call<SyncConflict[]>(sh, 'sync.conflicts')).toHaveLength(0);
+    expect(dump(sh)).toEqual(dump(hq));
+    expect(call<{ name: string }>(sh, 'project.get', { id }).name).toBe('上海改名');
+  });
+
+  test('an edit after an unseen delete is merged and flagged; restoring it syncs', async () => {
+    const sh = await replica('上海');
+    const hq = await replica('本部');
+    const dir = tempDir();
+    const { id } = call<{ id: string }>(sh, 'project.create', { name: '待删项目' });
+    await importInto(hq, (await exportTo(sh, dir, { full: true })).file);
+    call(hq, 'project.delete', { id });
+    sh.clock.ms += 1000;
+    call(sh, 'project.update', { id, patch: { problems: '土地指标待落实' } });
+    await importInto(sh, (await exportTo(hq, dir, { for: '上海' })).file);
+    await importInto(hq, (await exportTo(sh, dir, { for: '本部' })).file);
+    expect(dump(sh)).toEqual(dump(hq));
+    const row = dump(hq).project!.find((p) => p.id === id)!;
+    expect(row).toMatchObject({ deleted: 1, problems: '土地指标待落实' });
+    const [conflict] = call<SyncConflict[]>(sh, 'sync.conflicts');
+    expect(conflict).toMatchObject({
+      kind: 'edit_after_delete',
+      editedFields: { problems: '土地指标待落实' },
+    });
+    expect(call<SyncConflict[]>(hq, 'sync.conflicts').map((c) => c.id)).toEqual([conflict!.id]);
+    call(sh, 'sync.resolve', { id: conflict!.id, choose: 'b' });
+    await importInto(hq, (await exportTo(sh, dir, { for: '本部' })).file);
+    expect(call<{ problems: string }>(hq, 'project.get', { id }).problems).toBe('土地指标待落实');
+    expect(call<SyncConflict[]>(hq, 'sync.conflicts')).toHaveLength(0);
+  });
+
+  test('a child that arrives before its parent is counted as an orphan and attaches later', async () => {
+    const sh = await replica('上海');
+    const hq = await replica('本部');
+    const dir = tempDir();
+    const { id } = call<{ id: string }>(sh, 'project.create', { name: '父项目' });
+    const all = await exportTo(sh, dir, { full: true });
+    call(sh, 'activity.create', {
+      projectId: id,
+      kind: 'visit',
+      occurredOn: '2021-05-01',
+      notes: '拜访',
+    });
+    // Only the activity: export for a peer that already holds everything up to the project.
+    const seqBefore =
+      (sh.app.sqlite.prepare('SELECT max(seq) AS s FROM sync_change').get() as { s: number }).s - 1;
+    sh.app.sqlite
+      .prepare('INSERT INTO sync_peer (site_id, office, acked) VALUES (?, ?, ?)')
+      .run(hq.app.siteId, '本部', JSON.stringify({ [sh.app.siteId]: seqBefore }));
+    const childOnly = await exportTo(sh, dir, { for: '本部' });
+    expect(childOnly.changes).toBe(1);
+    const report = await importInto(hq, childOnly.file);
+    expect(report.orphans).toBe(1);
+    await importInto(hq, all.file);
+    expect(call<unknown[]>(hq, 'activity.list', { projectId: id })).toHaveLength(1);
+    expect(dump(hq).activity).toEqual(dump(sh).activity);
+    expect(dump(hq).project).toEqual(dump(sh).project);
+  });
+});

@@ -1,0 +1,71 @@
+// Test fixtures for sync: replicas (real files or in memory) with their own offices and clocks,
+// files exchanged between them, and the canonical comparison of their synced tables.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openAppDatabase } from '../../db/app-database';
+import type { AppDatabase } from '../../db/app-database';
+import { dispatchSync } from '../../db/dispatcher';
+import { dumpSyncedTables } from '../../db/sync/dump';
+import { exportFile } from '../../db/sync/export';
+import type { ExportInput } from '../../db/sync/export';
+import { importFile } from '../../db/sync/import';
+import type { ImportOptions } from '../../db/sync/import';
+import type { SyncDump, SyncExportResult, SyncImportReport } from '../../domain/sync';
+import { expectOk, tempDir } from '../helpers';
+
+export const OFFICES = ['本部', '上海', '北京', '深圳', '本部'] as const;
+
+export interface Replica {
+  app: AppDatabase;
+  office: string;
+  /** The replica's wall clock; tests move it. */
+  clock: { ms: number };
+}
+
+export async function openReplica(
+  office: string,
+  options: { dir?: string; memory?: boolean; startMs?: number; user?: string } = {},
+): Promise<Replica> {
+  const clock = { ms: options.startMs ?? Date.UTC(2021, 5, 12, 7, 30) };
+  const file = options.memory ? ':memory:' : join(options.dir ?? tempDir('zs-sync-'), 'crm.sqlite');
+  const app = await openAppDatabase(file, { wallMs: () => clock.ms });
+  expectOk(dispatchSync(app, 'app.init', { user: options.user ?? `${office}用户`, office }));
+  return { app, office, clock };
+}
+
+/** Tests use cheap scrypt; the format and code path are the same. */
+export const TEST_SCRYPT = 10;
+
+export function exportTo(
+  from: Replica,
+  dir: string,
+  input: Omit<ExportInput, 'out'> = {},
+): Promise<SyncExportResult> {
+  return exportFile(from.app, { out: dir, ...input }, { scryptLogN: TEST_SCRYPT });
+}
+
+export function importInto(
+  to: Replica,
+  file: string,
+  options: ImportOptions = {},
+): Promise<SyncImportReport> {
+  return importFile(to.app, file, { backup: false, ...options });
+}
+
+export function dump(r: Replica): SyncDump {
+  return dumpSyncedTables(r.app.sql);
+}
+
+export function call<T = unknown>(r: Replica, method: string, input?: unknown): T {
+  return expectOk(dispatchSync(r.app, method, input)) as T;
+}
+
+export function fileBytes(file: string): Buffer {
+  return readFileSync(file);
+}
+
+/** Every byte of the database and its WAL: "nothing changed" at the byte level. */
+export function databaseBytes(app: AppDatabase): Buffer {
+  app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  return readFileSync(app.file);
+}
