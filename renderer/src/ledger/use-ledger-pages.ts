@@ -4,11 +4,16 @@
 // new filter or sort loads.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LedgerPage, LedgerRow } from '../../../domain/ledger';
-import { call, errorText } from '../api/client';
+import { errorText } from '../api/client';
+import { callEarly } from '../api/prefetch';
 import type { LedgerBaseQuery } from './ledger-query';
+import { ledgerQueryOf, noFilters } from './ledger-query';
 
 export const PAGE_SIZE = 200;
 const MAX_CACHED_PAGES = 40;
+
+/** The request for the first page of an unfiltered, unsorted 台账 (prefetched at start-up). */
+export const firstLedgerPage = { ...ledgerQueryOf(noFilters, []), offset: 0, limit: PAGE_SIZE };
 
 /** A loaded row and its position in the whole filtered, sorted ledger. */
 export interface LedgerItem extends LedgerRow {
@@ -48,7 +53,7 @@ export function useLedgerPages(query: LedgerBaseQuery, reloadCount: number): Led
       const id = `${offset}@${key}`;
       if (inflight.current.has(id)) return;
       inflight.current.add(id);
-      call('ledger.query', { ...query, offset, limit: PAGE_SIZE })
+      callEarly('ledger.query', { ...query, offset, limit: PAGE_SIZE })
         .then(
           (page) =>
             setCache((prev) => {

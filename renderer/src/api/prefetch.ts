@@ -1,0 +1,35 @@
+// Start-up requests made before React mounts, so the first screen's data is on its way while the
+// page is still rendering: the first screen then takes the answer instead of asking again. An
+// answer is taken once, only for exactly the same method and input, and only soon after start;
+// a failed one (a database not set up yet) is asked again.
+import type { MethodArgs, MethodName, MethodOutput } from '../../../domain/contract';
+import { call } from './client';
+
+const FRESH_MS = 3_000;
+
+interface Early {
+  answer: Promise<unknown>;
+  at: number;
+}
+
+const early = new Map<string, Early>();
+const keyOf = (method: MethodName, input: unknown) => `${method} ${JSON.stringify(input ?? null)}`;
+
+export function prefetch<M extends MethodName>(method: M, input: MethodArgs<M>): void {
+  const answer = (call as (m: M, i: MethodArgs<M>) => Promise<MethodOutput<M>>)(method, input);
+  answer.catch(() => undefined); // a failure is seen (and retried) by whoever takes it
+  early.set(keyOf(method, input), { answer, at: performance.now() });
+}
+
+/** `call`, answered by a matching fresh prefetch when there is one. */
+export function callEarly<M extends MethodName>(
+  method: M,
+  input: MethodArgs<M>,
+): Promise<MethodOutput<M>> {
+  const fresh = () => (call as (m: M, i: MethodArgs<M>) => Promise<MethodOutput<M>>)(method, input);
+  const key = keyOf(method, input);
+  const hit = early.get(key);
+  early.delete(key);
+  if (!hit || performance.now() - hit.at > FRESH_MS) return fresh();
+  return (hit.answer as Promise<MethodOutput<M>>).catch(fresh);
+}
