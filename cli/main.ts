@@ -9,6 +9,7 @@ import type { AppDatabase } from '../db/app-database';
 import { dispatchSync } from '../db/dispatcher';
 import type { ApiResult } from '../domain/errors';
 import { errorMessages } from '../domain/errors';
+import { SyncCliError, runSyncCommand, syncOptions, syncUsage } from './sync-commands';
 import type { Dashboard } from '../domain/dashboard';
 import { dashboardText } from './dashboard-text';
 
@@ -21,7 +22,8 @@ const usage = `用法: npm run cli -- [--db 数据库文件] <命令>
   project get ID --json                    查看项目
   project list --json [--region --tier --stage --office --year --q]
   targets --year 2021 --json               年度目标
-  dashboard --year 2021 [--as-of 2021-06-30] [--office 上海] --json   看板`;
+  dashboard --year 2021 [--as-of 2021-06-30] [--office 上海] --json   看板
+${syncUsage}`;
 
 class CliError extends Error {}
 
@@ -70,6 +72,7 @@ async function main(argv: string[]): Promise<void> {
         stage: { type: 'string' },
         q: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        ...syncOptions,
       },
     });
   } catch (error) {
@@ -87,7 +90,8 @@ async function main(argv: string[]): Promise<void> {
   }
   const app = await openAppDatabase(file);
   try {
-    run(app, command, sub, id, values, jsonOutput);
+    const synced = await runSyncCommand(app, command, positionals.slice(1), values, jsonOutput);
+    if (!synced) run(app, command, sub, id, values, jsonOutput);
   } finally {
     app.close();
   }
@@ -212,7 +216,9 @@ function runProject(
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof CliError ? error.message : errorMessages.INTERNAL}\n`);
-  if (!(error instanceof CliError)) console.error(error);
+  process.stderr.write(
+    `${error instanceof CliError || error instanceof SyncCliError ? error.message : errorMessages.INTERNAL}\n`,
+  );
+  if (!(error instanceof CliError || error instanceof SyncCliError)) console.error(error);
   process.exitCode = 1;
 });

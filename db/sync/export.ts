@@ -50,11 +50,12 @@ interface Snapshot {
   siteIds: string[];
 }
 
-/** The S12 name: sender office, peer office (or 全量), local time to the minute. */
+/** The S12 name: sender office, `to-` peer office (or 全量 for a full export), local time to the minute. */
 export function exportFileName(from: string | null, to: string | null, at: Date): string {
   const clean = (name: string | null, fallback: string) =>
     (name ?? fallback).replace(/[\\/:*?"<>|\s]+/g, '_');
-  return `${clean(from, '未设置驻点')}-to-${clean(to, '全量')}-${format(at, 'yyyyMMdd-HHmm')}${FILE_EXTENSION}`;
+  const whom = to === null ? '全量' : `to-${clean(to, '')}`;
+  return `${clean(from, '未设置驻点')}-${whom}-${format(at, 'yyyyMMdd-HHmm')}${FILE_EXTENSION}`;
 }
 
 export function suggestedName(app: AppDatabase, input: { for?: string; full?: boolean }): string {

@@ -1,0 +1,138 @@
+// The CLI's sync commands (SYNC.md, issue 5): export, import, dump, peers, conflicts, resolve, site.
+// Each is one call of the sync.* API, so a script can merge a folder of files exactly as the app does.
+import type { AppDatabase } from '../db/app-database';
+import { dispatch } from '../db/dispatcher';
+import type {
+  SyncConflict,
+  SyncExportResult,
+  SyncImportReport,
+  SyncPeer,
+  SyncSite,
+} from '../domain/sync';
+
+export const syncUsage = `  export --out 文件或目录 [--for 驻点或站点 | --full] [--passphrase-env 变量名]
+                                           导出同步文件（目录则按 上海-to-本部-日期-时间.zsync 命名）
+  import 文件... [--passphrase-env 变量名] [--json]
+                                           导入同步文件，报告新增、跳过、冲突、缺上级、警告
+  dump --json                              同步表的全部内容（规范顺序，便于比较两台电脑）
+  peers --json                             同步对象：最近收发的文件、对方尚缺的变更数
+  conflicts --json [--all]                 待处理的冲突（--all 含已处理）
+  resolve 冲突编号 --choose a|b            处理冲突：保留 a 或 b 的值
+  site --json                              本机站点编号、驻点与版本向量`;
+
+export const syncOptions = {
+  out: { type: 'string' },
+  for: { type: 'string' },
+  full: { type: 'boolean' },
+  'passphrase-env': { type: 'string' },
+  choose: { type: 'string' },
+  all: { type: 'boolean' },
+} as const;
+
+export class SyncCliError extends Error {}
+
+type Values = Record<string, string | boolean | undefined>;
+
+function passphraseFrom(values: Values): string | undefined {
+  const name = values['passphrase-env'];
+  if (typeof name !== 'string') return undefined;
+  const value = process.env[name];
+  if (!value) throw new SyncCliError(`环境变量 ${name} 未设置口令`);
+  return value;
+}
+
+/** Runs a sync command; false when `command` is not one. */
+export async function runSyncCommand(
+  app: AppDatabase,
+  command: string,
+  args: string[],
+  values: Values,
+  json: boolean,
+): Promise<boolean> {
+  const call = async <T>(method: string, input?: unknown): Promise<T> => {
+    const result = await dispatch(app, method, input);
+    if (!result.ok) throw new SyncCliError(result.message);
+    return result.data as T;
+  };
+  const print = (data: unknown, text: () => string) =>
+    console.log(json ? JSON.stringify(data, null, 2) : text());
+
+  switch (command) {
+    case 'export': {
+      if (typeof values.out !== 'string') throw new SyncCliError('缺少 --out 参数');
+      if (values.for !== undefined && values.full) {
+        throw new SyncCliError('--for 与 --full 只能选一个');
+      }
+      const result = await call<SyncExportResult>('sync.export', {
+        out: values.out,
+        ...(typeof values.for === 'string' ? { for: values.for } : { full: true }),
+        passphrase: passphraseFrom(values),
+      });
+      print(
+        result,
+        () =>
+          `已导出 ${result.changes} 条变更到 ${result.file}${result.encrypted ? '（已加密）' : ''}`,
+      );
+      return true;
+    }
+    case 'import': {
+      if (args.length === 0) throw new SyncCliError('缺少要导入的文件');
+      const passphrase = passphraseFrom(values);
+      const reports: SyncImportReport[] = [];
+      for (const file of args) {
+        const report = await call<SyncImportReport>('sync.import', { file, passphrase });
+        reports.push(report);
+        if (!json) {
+          console.log(`${file}：${report.message}`);
+          for (const w of report.warnings) console.log(`  警告：${w}`);
+        }
+      }
+      if (json) console.log(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
+      return true;
+    }
+    case 'dump':
+      console.log(JSON.stringify(await call('sync.dump'), null, json ? 2 : undefined));
+      return true;
+    case 'peers': {
+      const peers = await call<SyncPeer[]>('sync.peers');
+      print(peers, () =>
+        peers
+          .map(
+            (p) =>
+              `${p.office ?? '—'}\t${p.siteId}\t收 ${p.lastIn?.at ?? '—'}\t发 ${p.lastOut?.at ?? '—'}\t尚缺 ${p.lacking}`,
+          )
+          .join('\n'),
+      );
+      return true;
+    }
+    case 'conflicts': {
+      const conflicts = await call<SyncConflict[]>('sync.conflicts', { open: !values.all });
+      print(conflicts, () =>
+        conflicts
+          .map(
+            (c) =>
+              `${c.id}\t${c.table}.${c.column}\t${c.rowLabel ?? c.rowId}\ta=${JSON.stringify(c.a.value)}（${c.a.office ?? c.a.origin}）\tb=${JSON.stringify(c.b.value)}（${c.b.office ?? c.b.origin}）`,
+          )
+          .join('\n'),
+      );
+      return true;
+    }
+    case 'resolve': {
+      const [id] = args;
+      if (!id) throw new SyncCliError('缺少冲突编号');
+      const resolved = await call<SyncConflict>('sync.resolve', { id, choose: values.choose });
+      print(
+        resolved,
+        () => `已处理：${resolved.table}.${resolved.column} = ${JSON.stringify(resolved.current)}`,
+      );
+      return true;
+    }
+    case 'site': {
+      const site = await call<SyncSite>('sync.site');
+      print(site, () => `${site.office ?? '—'}\t${site.siteId}\t${site.changes} 条变更`);
+      return true;
+    }
+    default:
+      return false;
+  }
+}
