@@ -1,5 +1,6 @@
 // The window's frame: navigation on the left, the current place, the status line at the bottom.
 import { useState } from 'react';
+import { DashboardScreen } from './dashboard/DashboardScreen';
 import { FairNotesScreen } from './fair-notes/FairNotesScreen';
 import { FollowupsScreen } from './followups/FollowupsScreen';
 import { InvestorPage } from './investors/InvestorPage';
@@ -18,6 +19,7 @@ import { NavigationContext } from './shell/navigation';
 import type { ScreenKey } from './shell/screens';
 import { screens } from './shell/screens';
 import { StatusLine } from './shell/StatusLine';
+import { TargetsScreen } from './targets/TargetsScreen';
 import { useAppStatus } from './shell/use-app-status';
 
 export function App() {
@@ -31,7 +33,9 @@ export function App() {
       ? 'ledger'
       : place.screen === 'investor'
         ? 'investors'
-        : place.screen;
+        : place.screen === 'targets'
+          ? 'dashboard'
+          : place.screen;
 
   // Until app.status answers, nothing: no screen may query a database that is not set up yet.
   if (app.state === 'loading') return null;
@@ -62,6 +66,10 @@ export function App() {
 
 function Current({ place }: { place: Place }) {
   switch (place.screen) {
+    case 'dashboard':
+      return <DashboardScreen />;
+    case 'targets':
+      return <TargetsScreen initialYear={place.year} />;
     case 'ledger':
       return <LedgerScreen />;
     case 'followups':

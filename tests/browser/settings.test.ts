@@ -94,8 +94,8 @@ describe('设置 in the browser', () => {
     }
     expect(await page.getByLabel('姓名').inputValue()).toBe('测试员');
     expect(await page.getByLabel('驻点').inputValue()).toBe('上海');
-    expect(await section(page, '落地率定义与五未规则').innerText()).toContain('将在看板中设置');
-    expect(await section(page, '落地率定义与五未规则').innerText()).toContain('签约未注册');
+    expect(await section(page, '落地率定义与五未规则').innerText()).toContain('落地率口径');
+    expect(await page.getByLabel('签约未注册：规则名称').inputValue()).toBe('签约未注册');
     expect(await page.getByLabel('2021 年汇率').inputValue()).toBe('6.4515');
     expect(await tierOf(usdProjectId)).toBe('t100');
 

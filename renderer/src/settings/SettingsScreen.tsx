@@ -1,5 +1,5 @@
 // 设置: who uses this copy, exchange rates per year, the editable dictionaries, backups and restore,
-// and (read-only) the 落地率 and 五未 rules. A restore reloads every section from the new database.
+// the 落地率 and 五未 rules. A restore reloads every section from the new database.
 import { useState } from 'react';
 import { refreshAppStatus } from '../shell/use-app-status';
 import { BackupSection } from './BackupSection';
@@ -69,11 +69,11 @@ function SettingsBody({ onRestored }: { onRestored: (result: RestoreResult) => v
     <div className="settings-grid">
       <div className="settings-column">
         <UserSection settings={settings} onSaved={replace} />
-        <RulesSection settings={settings} />
       </div>
       <div className="settings-column">
         <RatesSection settings={settings} onSaved={replace} />
       </div>
+      <RulesSection settings={settings} onSaved={replace} />
       <DictionariesSection />
       <BackupSection onRestored={onRestored} />
     </div>

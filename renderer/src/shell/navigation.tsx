@@ -7,7 +7,9 @@ export type Place =
   | { screen: ScreenKey }
   /** A project's page; id null is the form for a new project. */
   | { screen: 'project'; id: string | null }
-  | { screen: 'investor'; id: string };
+  | { screen: 'investor'; id: string }
+  /** 目标设置, reached from the 看板; year: the one to open (default: the current year). */
+  | { screen: 'targets'; year?: number };
 
 export const NavigationContext = createContext<(place: Place) => void>(() => {});
 

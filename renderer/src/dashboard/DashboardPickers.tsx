@@ -1,0 +1,64 @@
+// The 看板's pickers: year, as-of date (empty: today, or the year's end for a past year) and office.
+import { useId } from 'react';
+import { offices } from '../../../domain/vocabulary';
+import type { DashboardQuery } from './use-dashboard';
+
+interface Props {
+  query: DashboardQuery;
+  onChange: (query: DashboardQuery) => void;
+}
+
+const FIRST_YEAR = 2015;
+
+export function yearOptions(): number[] {
+  const last = new Date().getFullYear() + 1;
+  return Array.from({ length: last - FIRST_YEAR + 1 }, (_, i) => last - i);
+}
+
+export function DashboardPickers({ query, onChange }: Props) {
+  const id = useId();
+  return (
+    <div className="dash-pickers" role="group" aria-label="看板范围">
+      <label className="dash-picker" htmlFor={`${id}-year`}>
+        <span>年份</span>
+        <select
+          id={`${id}-year`}
+          value={query.year}
+          onChange={(e) => onChange({ ...query, year: Number(e.target.value), asOf: undefined })}
+        >
+          {yearOptions().map((y) => (
+            <option key={y} value={y}>
+              {y}年
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="dash-picker" htmlFor={`${id}-asof`}>
+        <span>截至</span>
+        <input
+          id={`${id}-asof`}
+          type="date"
+          value={query.asOf ?? ''}
+          min={`${query.year}-01-01`}
+          max={`${query.year}-12-31`}
+          onChange={(e) => onChange({ ...query, asOf: e.target.value || undefined })}
+        />
+      </label>
+      <label className="dash-picker" htmlFor={`${id}-office`}>
+        <span>驻点</span>
+        <select
+          id={`${id}-office`}
+          value={query.office ?? ''}
+          onChange={(e) => onChange({ ...query, office: e.target.value || undefined })}
+        >
+          <option value="">全区</option>
+          {offices.map((o) => (
+            <option key={o.key} value={o.key}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+// 看板: the year's targets against 确保, 力争 and 序时进度 for the zone or one office on an as-of date,
+// with the funnel, region mix, rankings, 五未 list and monthly trend. Every number opens the list of
+// the projects it counts (DrillDialog). The chosen year, date and office survive leaving the screen.
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import type { Dashboard } from '../../../domain/dashboard';
+import { labelOf, offices } from '../../../domain/vocabulary';
+import { useNavigate } from '../shell/navigation';
+import { percentText } from './dashboard-format';
+import { DashboardPickers } from './DashboardPickers';
+import type { DrillRequest } from './drill';
+import { DrillContext } from './drill';
+import { DrillDialog } from './DrillDialog';
+import { KeyFigures } from './KeyFigures';
+import { MetricProgress } from './MetricProgress';
+import { MonthlyTrend } from './MonthlyTrend';
+import { PipelineFunnel } from './PipelineFunnel';
+import { Ranking } from './Ranking';
+import { RegionMix } from './RegionMix';
+import { StalledList } from './StalledList';
+import type { DashboardQuery } from './use-dashboard';
+import { useDashboard } from './use-dashboard';
+import './dashboard.css';
+
+let remembered: DashboardQuery = { year: new Date().getFullYear() };
+
+export function DashboardScreen() {
+  const [query, setQueryState] = useState<DashboardQuery>(remembered);
+  const [drill, setDrill] = useState<DrillRequest | null>(null);
+  const { dashboard, loading, error } = useDashboard(query);
+  const navigate = useNavigate();
+  const setQuery = (next: DashboardQuery) => {
+    remembered = next;
+    setQueryState(next);
+  };
+
+  return (
+    <DrillContext.Provider value={setDrill}>
+      <section className="dash-screen" aria-labelledby="dash-title" aria-busy={loading}>
+        <header className="dash-head">
+          <h1 id="dash-title" className="screen-title">
+            看板
+          </h1>
+          <DashboardPickers query={query} onChange={setQuery} />
+          {dashboard ? <Scope dashboard={dashboard} /> : null}
+          <div className="dash-actions">
+            <button
+              type="button"
+              className="secondary-button small"
+              onClick={() => navigate({ screen: 'targets', year: query.year })}
+            >
+              目标设置
+            </button>
+            <button type="button" className="secondary-button small" onClick={() => window.print()}>
+              打印
+            </button>
+          </div>
+        </header>
+        {error ? (
+          <div className="error-banner" role="alert">
+            看板读取失败：{error}
+          </div>
+        ) : null}
+        {dashboard ? (
+          <Body dashboard={dashboard} />
+        ) : loading ? (
+          <p className="dash-muted">正在计算……</p>
+        ) : null}
+      </section>
+      {drill ? <DrillDialog query={query} request={drill} onClose={() => setDrill(null)} /> : null}
+    </DrillContext.Provider>
+  );
+}
+
+function Scope({ dashboard }: { dashboard: Dashboard }) {
+  const office = dashboard.office ? labelOf(offices, dashboard.office) : '全区';
+  return (
+    <p className="dash-scope">
+      <span className="dash-print-only">
+        {dashboard.year}年 · {office} ·{' '}
+      </span>
+      截至 {dashboard.asOf} · <strong>序时进度 {percentText(dashboard.schedule)}</strong>
+    </p>
+  );
+}
+
+function Body({ dashboard }: { dashboard: Dashboard }) {
+  const navigate = useNavigate();
+  const hasTargets = dashboard.metrics.some((m) => m.guarantee !== null || m.strive !== null);
+  return (
+    <div className="dash-body">
+      {hasTargets ? null : (
+        <div className="dash-notice">
+          {dashboard.year} 年{dashboard.office ? `${labelOf(offices, dashboard.office)}驻点` : ''}
+          还没有目标。
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => navigate({ screen: 'targets', year: dashboard.year })}
+          >
+            去「目标设置」录入目标或从上一年复制
+          </button>
+          ，看板就能显示完成率和序时进度。
+        </div>
+      )}
+      <KeyFigures dashboard={dashboard} />
+      <Panel title="目标完成情况" hint="竖线为确保目标，虚线为序时进度；点数字查看计入的项目。">
+        <MetricProgress dashboard={dashboard} />
+      </Panel>
+      <div className="dash-pair">
+        <Panel title="项目漏斗">
+          <PipelineFunnel dashboard={dashboard} />
+        </Panel>
+        <Panel title="来源地区">
+          <RegionMix dashboard={dashboard} />
+        </Panel>
+      </div>
+      <Panel title="月度趋势" hint="柱：当月签约项目数；线：累计完成目标的比例，虚线为序时进度。">
+        <MonthlyTrend dashboard={dashboard} />
+      </Panel>
+      <Panel title="驻点排名" hint="以项目论英雄：当年签约项目按规模档次、金额和落地情况。">
+        <Ranking dashboard={dashboard} by="office" />
+      </Panel>
+      <Panel title="招商人员排名">
+        <Ranking dashboard={dashboard} by="promoter" />
+      </Panel>
+      <Panel title="“五未”项目" hint="点一行打开项目。">
+        <StalledList dashboard={dashboard} />
+      </Panel>
+    </div>
+  );
+}
+
+function Panel({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
+  return (
+    <section className="dash-panel" aria-label={title}>
+      <h2 className="dash-panel-title">
+        {title}
+        {hint ? <span className="dash-panel-hint">{hint}</span> : null}
+      </h2>
+      {children}
+    </section>
+  );
+}

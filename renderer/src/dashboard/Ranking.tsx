@@ -1,0 +1,127 @@
+// 以项目论英雄: offices and promoters ranked by the year's signings (by tier), amounts and landings.
+// Every cell opens the signings it counts; the promoters' list shows the first ten until expanded.
+import { useState } from 'react';
+import type { Dashboard, RankingRow } from '../../../domain/dashboard';
+import { tierLabels } from '../../../domain/classify';
+import type { Tier } from '../../../domain/classify';
+import { stageLabels } from '../../../domain/lifecycle';
+import { countText, wanUsdText, yiText } from './dashboard-format';
+import type { DrillRequest } from './drill';
+import { DrillNumber } from './DrillNumber';
+
+type By = 'office' | 'promoter';
+const tiers: Exclude<Tier, 'none'>[] = ['t100', 't50_100', 't10_50', 't1_10'];
+const FIRST = 10;
+
+function request(by: By, row: RankingRow, part?: Exclude<Tier, 'none'> | 'landed'): DrillRequest {
+  const base = { kind: 'ranking' as const, by, id: row.id };
+  if (part === 'landed') {
+    return {
+      title: `${row.name}：当年签约且已落地的项目`,
+      targets: [{ ...base, landed: true }],
+      expected: row.landed,
+    };
+  }
+  if (part) {
+    return {
+      title: `${row.name}：当年签约的${tierLabels[part]}项目`,
+      targets: [{ ...base, tier: part }],
+      expected: row.byTier[part],
+    };
+  }
+  return { title: `${row.name}：当年签约项目`, targets: [base], expected: row.signed };
+}
+
+interface Props {
+  dashboard: Dashboard;
+  by: By;
+}
+
+export function Ranking({ dashboard, by }: Props) {
+  const [all, setAll] = useState(false);
+  const rows = by === 'office' ? dashboard.ranking.offices : dashboard.ranking.promoters;
+  const landedStage = stageLabels[dashboard.landingRule.milestone];
+  if (rows.every((r) => r.signed === 0)) {
+    return (
+      <p className="dash-empty">
+        {dashboard.year} 年还没有签约项目。项目签约后按驻点和招商人员排名。
+      </p>
+    );
+  }
+  const shown = all ? rows : rows.slice(0, FIRST);
+  return (
+    <>
+      <table className="dash-table dash-ranking">
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              名次
+            </th>
+            <th scope="col">{by === 'office' ? '驻点' : '招商人员'}</th>
+            <th scope="col" className="num">
+              签约
+            </th>
+            {tiers.map((t) => (
+              <th key={t} scope="col" className="num">
+                {tierLabels[t]}
+              </th>
+            ))}
+            <th scope="col" className="num">
+              总投资（亿元）
+            </th>
+            <th scope="col" className="num">
+              合同外资（万美元）
+            </th>
+            <th scope="col" className="num" title={`签约后已达「${landedStage}」`}>
+              已落地
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((row, i) => (
+            <tr key={row.id}>
+              <td className="num">{i + 1}</td>
+              <th scope="row" className="dash-name" title={row.name}>
+                {row.name}
+              </th>
+              <td className="num">
+                <DrillNumber request={request(by, row)}>{countText(row.signed)}</DrillNumber>
+              </td>
+              {tiers.map((t) => (
+                <td key={t} className="num">
+                  <DrillNumber request={request(by, row, t)}>
+                    {countText(row.byTier[t])}
+                  </DrillNumber>
+                </td>
+              ))}
+              <td className="num">
+                <DrillNumber request={request(by, row)}>{yiText(row.totalCny)}</DrillNumber>
+              </td>
+              <td className="num">
+                <DrillNumber
+                  request={{
+                    ...request(by, row),
+                    keep: (r) => (r.contractedFdiUsd ?? 0) > 0,
+                    expected: undefined,
+                  }}
+                >
+                  {wanUsdText(row.contractedFdiUsd)}
+                </DrillNumber>
+              </td>
+              <td className="num">
+                <DrillNumber request={request(by, row, 'landed')}>
+                  {countText(row.landed)}
+                </DrillNumber>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length > FIRST ? (
+        <button type="button" className="link-button dash-more" onClick={() => setAll(!all)}>
+          {all ? `只看前 ${FIRST} 名` : `显示全部 ${rows.length} 人`}
+        </button>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+// “五未”项目: projects past a configured rule's deadline on the as-of date, longest overdue first, with
+// the counts per rule (each opening its projects); a row opens the project page.
+import type { Dashboard, StalledItem } from '../../../domain/dashboard';
+import { useNavigate } from '../shell/navigation';
+import { countText } from './dashboard-format';
+import { DrillNumber } from './DrillNumber';
+
+function byRule(items: StalledItem[]): { ruleKey: string; rule: string; count: number }[] {
+  const rules = new Map<string, { ruleKey: string; rule: string; count: number }>();
+  for (const item of items) {
+    const entry = rules.get(item.ruleKey) ?? { ruleKey: item.ruleKey, rule: item.rule, count: 0 };
+    entry.count += 1;
+    rules.set(item.ruleKey, entry);
+  }
+  return [...rules.values()];
+}
+
+export function StalledList({ dashboard }: { dashboard: Dashboard }) {
+  const navigate = useNavigate();
+  const items = [...dashboard.stalled].sort((a, b) => b.overdueDays - a.overdueDays);
+  if (items.length === 0) {
+    return (
+      <p className="dash-empty">
+        截至 {dashboard.asOf} 没有“五未”项目：每个项目都在规则期限内推进。规则可在「设置」中修改。
+      </p>
+    );
+  }
+  const open = (id: string) => navigate({ screen: 'project', id });
+  return (
+    <>
+      <p className="dash-stalled-rules">
+        {byRule(items).map((r) => (
+          <span key={r.ruleKey} className="dash-chip">
+            {r.rule}{' '}
+            <DrillNumber
+              request={{
+                title: `“五未”项目：${r.rule}`,
+                targets: [{ kind: 'stalled', ruleKey: r.ruleKey }],
+                expected: r.count,
+              }}
+            >
+              {countText(r.count)}
+            </DrillNumber>{' '}
+            个
+          </span>
+        ))}
+      </p>
+      <div className="dash-stalled-scroll">
+        <table className="dash-table dash-stalled">
+          <thead>
+            <tr>
+              <th scope="col">项目</th>
+              <th scope="col">责任人</th>
+              <th scope="col">驻点</th>
+              <th scope="col">规则</th>
+              <th scope="col" className="num">
+                超期（天）
+              </th>
+              <th scope="col">存在问题</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr
+                key={`${item.projectId}:${item.ruleKey}`}
+                className="dash-row-link"
+                tabIndex={0}
+                onClick={() => open(item.projectId)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') open(item.projectId);
+                }}
+              >
+                <td className="dash-name" title={item.name}>
+                  {item.code ? <span className="dash-code">{item.code}</span> : null}
+                  {item.name}
+                </td>
+                <td className="nowrap">{item.owner ?? '—'}</td>
+                <td className="nowrap">{item.office ?? '—'}</td>
+                <td className="nowrap">{item.rule}</td>
+                <td className="num">{countText(item.overdueDays)}</td>
+                <td className="dash-problem" title={item.problems ?? undefined}>
+                  {item.problems ?? '未填写'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

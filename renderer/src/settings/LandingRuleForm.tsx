@@ -1,0 +1,95 @@
+// 落地率口径: which milestone counts as landed and which projects form the cohort, saved with
+// settings.update; the sentence under the fields says what the 看板 will compute.
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { LandingCohort, MilestoneStage } from '../../../domain/lifecycle';
+import { landingCohortLabels, milestones } from '../../../domain/lifecycle';
+import type { Settings } from '../../../domain/workspace';
+import { call, errorText } from '../api/client';
+import { Feedback } from './Feedback';
+import type { FeedbackMessage } from './Feedback';
+
+interface Props {
+  settings: Settings;
+  onSaved: (settings: Settings) => void;
+}
+
+const label = (stage: MilestoneStage) => milestones.find((m) => m.stage === stage)?.label ?? stage;
+
+export function LandingRuleForm({ settings, onSaved }: Props) {
+  const [milestone, setMilestone] = useState(settings.landingRule.milestone);
+  const [cohort, setCohort] = useState(settings.landingRule.cohort);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<FeedbackMessage | null>(null);
+  const id = useId();
+  const changed =
+    milestone !== settings.landingRule.milestone || cohort !== settings.landingRule.cohort;
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    try {
+      onSaved(await call('settings.update', { landingRule: { milestone, cohort } }));
+      setMessage({ ok: true, text: '已保存，看板按新口径计算' });
+    } catch (e) {
+      setMessage({ ok: false, text: errorText(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="settings-landing-form" onSubmit={save} aria-label="落地率口径" noValidate>
+      <h3 className="settings-subtitle">落地率口径</h3>
+      <div className="settings-landing-fields">
+        <label className="settings-field" htmlFor={`${id}-cohort`}>
+          <span>统计范围</span>
+          <select
+            id={`${id}-cohort`}
+            className="settings-input"
+            value={cohort}
+            onChange={(e) => {
+              setCohort(e.target.value as LandingCohort);
+              setMessage(null);
+            }}
+          >
+            {Object.entries(landingCohortLabels).map(([key, text]) => (
+              <option key={key} value={key}>
+                {text}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="settings-field" htmlFor={`${id}-milestone`}>
+          <span>达到哪个阶段算落地</span>
+          <select
+            id={`${id}-milestone`}
+            className="settings-input"
+            value={milestone}
+            onChange={(e) => {
+              setMilestone(e.target.value as MilestoneStage);
+              setMessage(null);
+            }}
+          >
+            {milestones.map((m) => (
+              <option key={m.stage} value={m.stage}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="settings-actions">
+          <button type="submit" className="primary-button" disabled={busy || !changed}>
+            {busy ? '正在保存……' : '保存口径'}
+          </button>
+          <Feedback message={message} />
+        </div>
+      </div>
+      <p className="settings-note">
+        落地率 = {landingCohortLabels[cohort]}中的“省市县长工程”项目里，截至看板所选日期已达「
+        {label(milestone)}」阶段的个数 ÷ 这些项目的总数。
+      </p>
+    </form>
+  );
+}

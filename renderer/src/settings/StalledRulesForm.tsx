@@ -1,0 +1,219 @@
+// 五未规则: "reached milestone A, not milestone B within N days (or by its planned B date)". Rules
+// are edited in place, added and removed, then saved together with settings.update; each row shows
+// its own validation message, and the API's message shows beside 保存.
+import { useState } from 'react';
+import type { MilestoneStage, StalledRule } from '../../../domain/lifecycle';
+import { milestones } from '../../../domain/lifecycle';
+import type { Settings } from '../../../domain/workspace';
+import { call, errorText } from '../api/client';
+import { Feedback } from './Feedback';
+import type { FeedbackMessage } from './Feedback';
+import type { RuleErrors } from './stalled-rules';
+import { newRule, validateRules } from './stalled-rules';
+
+interface Props {
+  settings: Settings;
+  onSaved: (settings: Settings) => void;
+}
+
+function MilestoneSelect({
+  value,
+  label,
+  onChange,
+}: {
+  value: MilestoneStage;
+  label: string;
+  onChange: (stage: MilestoneStage) => void;
+}) {
+  return (
+    <select
+      className="settings-input"
+      aria-label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value as MilestoneStage)}
+    >
+      {milestones.map((m) => (
+        <option key={m.stage} value={m.stage}>
+          {m.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function StalledRulesForm({ settings, onSaved }: Props) {
+  const [rules, setRules] = useState<StalledRule[]>(settings.stalledRules);
+  const [errors, setErrors] = useState<RuleErrors | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<FeedbackMessage | null>(null);
+  const changed = JSON.stringify(rules) !== JSON.stringify(settings.stalledRules);
+
+  const edit = (index: number, patch: Partial<StalledRule>) => {
+    setRules(rules.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+    setMessage(null);
+  };
+
+  const save = async () => {
+    const found = validateRules(rules);
+    setErrors(found);
+    if (found) {
+      setMessage({ ok: false, text: found.list ?? '请先改正标红的规则' });
+      return;
+    }
+    setBusy(true);
+    setMessage(null);
+    try {
+      const saved = await call('settings.update', { stalledRules: rules });
+      onSaved(saved);
+      setRules(saved.stalledRules);
+      setMessage({ ok: true, text: '已保存，看板按新规则列出“五未”项目' });
+    } catch (e) {
+      setMessage({ ok: false, text: errorText(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="settings-stalled" role="group" aria-label="五未规则">
+      <h3 className="settings-subtitle">“五未”规则</h3>
+      {rules.length === 0 ? (
+        <p className="settings-empty">
+          还没有规则，看板不会列出“五未”项目。点「添加规则」新建一条。
+        </p>
+      ) : (
+        <table className="settings-table settings-stalled-table">
+          <thead>
+            <tr>
+              <th scope="col">规则名称</th>
+              <th scope="col">已达到</th>
+              <th scope="col">未达到</th>
+              <th scope="col">期限</th>
+              <th scope="col">天数</th>
+              <th scope="col">
+                <span className="visually-hidden">操作</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rules.map((rule, i) => {
+              const error = errors?.rows.get(i);
+              const name = rule.label || `第 ${i + 1} 条规则`;
+              return (
+                <tr key={rule.key} aria-invalid={error ? true : undefined}>
+                  <td>
+                    <input
+                      className="settings-input settings-rule-name"
+                      aria-label={`${name}：规则名称`}
+                      value={rule.label}
+                      maxLength={30}
+                      placeholder="如 签约未注册"
+                      onChange={(e) => edit(i, { label: e.target.value })}
+                    />
+                    {error ? (
+                      <span role="alert" className="settings-field-error">
+                        {error}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>
+                    <MilestoneSelect
+                      value={rule.from}
+                      label={`${name}：已达到`}
+                      onChange={(from) => edit(i, { from })}
+                    />
+                  </td>
+                  <td>
+                    <MilestoneSelect
+                      value={rule.to}
+                      label={`${name}：未达到`}
+                      onChange={(to) => edit(i, { to })}
+                    />
+                  </td>
+                  <td>
+                    <select
+                      className="settings-input"
+                      aria-label={`${name}：期限`}
+                      value={rule.usePlannedDate ? 'planned' : 'days'}
+                      onChange={(e) => {
+                        const planned = e.target.value === 'planned';
+                        edit(i, {
+                          usePlannedDate: planned,
+                          days: planned ? null : (rule.days ?? 90),
+                        });
+                      }}
+                    >
+                      <option value="days">达到后若干天内</option>
+                      <option value="planned">计划日期前</option>
+                    </select>
+                  </td>
+                  <td>
+                    <input
+                      className="settings-input settings-rule-days"
+                      aria-label={`${name}：天数`}
+                      inputMode="numeric"
+                      disabled={rule.usePlannedDate}
+                      value={rule.days ?? ''}
+                      onChange={(e) => {
+                        const text = e.target.value.trim();
+                        const n = Number(text);
+                        edit(i, { days: text === '' ? null : Number.isFinite(n) ? n : rule.days });
+                      }}
+                    />
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="link-button danger"
+                      onClick={() => {
+                        setRules(rules.filter((_, j) => j !== i));
+                        setErrors(null);
+                        setMessage(null);
+                      }}
+                    >
+                      删除
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <div className="settings-actions">
+        <button
+          type="button"
+          className="secondary-button"
+          onClick={() => {
+            setRules([...rules, newRule(rules)]);
+            setMessage(null);
+          }}
+        >
+          添加规则
+        </button>
+        <button
+          type="button"
+          className="primary-button"
+          disabled={busy || !changed}
+          onClick={() => void save()}
+        >
+          {busy ? '正在保存……' : '保存规则'}
+        </button>
+        {changed ? (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setRules(settings.stalledRules);
+              setErrors(null);
+              setMessage(null);
+            }}
+          >
+            放弃修改
+          </button>
+        ) : null}
+        <Feedback message={message} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,156 @@
+// 目标设置: a year's targets (确保 and 力争 per metric, computed or typed in monthly), their allocation
+// to the offices with a check that the shares add up, and a new year started as a copy of the last.
+import { useMemo, useState } from 'react';
+import type { TargetRecord } from '../../../domain/targets';
+import { call, errorText } from '../api/client';
+import { yearOptions } from '../dashboard/DashboardPickers';
+import { useNavigate } from '../shell/navigation';
+import { TargetRow } from './TargetRow';
+import { useTargets } from './use-targets';
+import '../dashboard/dashboard.css';
+import './targets.css';
+
+interface Props {
+  initialYear?: number;
+}
+
+export function TargetsScreen({ initialYear }: Props) {
+  const [year, setYear] = useState(initialYear ?? new Date().getFullYear());
+  const { targets, error, reload, put } = useTargets(year);
+  const navigate = useNavigate();
+
+  return (
+    <section className="targets-screen" aria-labelledby="targets-title">
+      <header className="dash-head">
+        <h1 id="targets-title" className="screen-title">
+          目标设置
+        </h1>
+        <label className="dash-picker">
+          <span>年份</span>
+          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            {yearOptions().map((y) => (
+              <option key={y} value={y}>
+                {y}年
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="dash-scope">
+          金额按万美元（外资）或亿元（内资、投资额）填写；改完按回车或离开输入框即保存。
+        </p>
+        <div className="dash-actions">
+          <button
+            type="button"
+            className="secondary-button small"
+            onClick={() => navigate({ screen: 'dashboard' })}
+          >
+            返回看板
+          </button>
+        </div>
+      </header>
+      {error ? (
+        <div className="error-banner" role="alert">
+          目标读取失败：{error}
+        </div>
+      ) : null}
+      {targets === null ? (
+        error ? null : (
+          <p className="dash-muted">正在读取目标……</p>
+        )
+      ) : targets.length === 0 ? (
+        <EmptyYear year={year} onCopied={reload} />
+      ) : (
+        <TargetTable targets={targets} onSaved={put} />
+      )}
+    </section>
+  );
+}
+
+function EmptyYear({ year, onCopied }: { year: number; onCopied: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const copy = async () => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await call('target.copyYear', { from: year - 1, to: year });
+      onCopied();
+    } catch (e) {
+      setMessage(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="dash-empty targets-empty">
+      <p>
+        {year} 年还没有目标。可以从上一年（{year - 1} 年）复制全部指标和驻点分配，再逐项修改。
+      </p>
+      <button type="button" className="primary-button" disabled={busy} onClick={() => void copy()}>
+        {busy ? '正在复制……' : '从上一年复制'}
+      </button>
+      {message ? (
+        <p role="alert" className="error-text">
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function TargetTable({
+  targets,
+  onSaved,
+}: {
+  targets: TargetRecord[];
+  onSaved: (r: TargetRecord) => void;
+}) {
+  const { zone, offices } = useMemo(() => {
+    const zoneRows = targets.filter((t) => t.scope === 'zone');
+    const byKey = new Map<string, Map<string, TargetRecord>>();
+    for (const t of targets) {
+      if (t.scope === 'zone') continue;
+      const map = byKey.get(t.key) ?? new Map<string, TargetRecord>();
+      map.set(t.scope, t);
+      byKey.set(t.key, map);
+    }
+    return { zone: zoneRows, offices: byKey };
+  }, [targets]);
+  const groups = [
+    { title: '根据项目数据自动计算', rows: zone.filter((t) => t.mode === 'computed') },
+    { title: '手工填报（每月录入实际值）', rows: zone.filter((t) => t.mode === 'manual') },
+  ];
+  return (
+    <div className="targets-scroll">
+      <table className="dash-table targets-table">
+        <thead>
+          <tr>
+            <th scope="col">指标</th>
+            <th scope="col">方式</th>
+            <th scope="col">单位</th>
+            <th scope="col">确保</th>
+            <th scope="col">力争</th>
+            <th scope="col">驻点分配 · 月度实际</th>
+          </tr>
+        </thead>
+        {groups.map((group) => (
+          <tbody key={group.title}>
+            <tr className="targets-group">
+              <th colSpan={6} scope="colgroup">
+                {group.title}
+              </th>
+            </tr>
+            {group.rows.map((t) => (
+              <TargetRow
+                key={t.id}
+                zone={t}
+                byOffice={offices.get(t.key) ?? new Map()}
+                onSaved={onSaved}
+              />
+            ))}
+          </tbody>
+        ))}
+      </table>
+    </div>
+  );
+}

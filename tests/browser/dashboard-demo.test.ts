@@ -1,0 +1,117 @@
+// The 看板 and 目标设置 with 1,000 demo projects (as of 2021-06-30) at 1366×768, for a person to open
+// and judge: tests/artifacts/dashboard-demo.png (top), dashboard-demo-lower.png (scrolled to the
+// rankings), dashboard-drill.png (a drill-down list), targets-demo.png, and dashboard-print.png (the
+// print layout on an A4-landscape-sized page). The test checks no console errors, CSP violations or
+// sideways overflow, and that the drill-down lists as many projects as the figure says.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startWebServer } from '../../cli/web-server';
+import type { WebServer } from '../../cli/web-server';
+import type { Dashboard } from '../../domain/dashboard';
+import { expectOk, tempDir } from '../helpers';
+import {
+  artifactsDir,
+  launchChromium,
+  newLaptopContext,
+  requireBuiltRenderer,
+  watchProblems,
+} from './harness';
+
+let browser: Browser;
+let server: WebServer;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  requireBuiltRenderer();
+  server = await startWebServer({
+    port: 0,
+    dbFile: join(tempDir('zs-dashboard-demo-'), 'demo.sqlite'),
+    user: '李明',
+    office: '上海',
+    demoProjects: 1000,
+  });
+  browser = await launchChromium();
+  page = await (await newLaptopContext(browser)).newPage();
+  problems = watchProblems(page);
+  await page.goto(server.url);
+  await page
+    .getByRole('navigation', { name: '主导航' })
+    .getByRole('button', { name: '看板' })
+    .click();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const pickers = () => page.getByRole('group', { name: '看板范围' });
+
+async function overflow(): Promise<number> {
+  return page.evaluate(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  ) as Promise<number>;
+}
+
+describe('看板 with demo data', () => {
+  it('shows 2021 as of 2021-06-30 and fits 1366×768', async () => {
+    await pickers().getByLabel('年份').selectOption('2021');
+    await pickers().getByLabel('截至').fill('2021-06-30');
+    await expect.poll(() => page.locator('.dash-scope').innerText()).toContain('截至 2021-06-30');
+    await page.waitForTimeout(300);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(artifactsDir, 'dashboard-demo.png') });
+    await page.locator('.dash-panel', { hasText: '驻点排名' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifactsDir, 'dashboard-demo-lower.png') });
+    await page.locator('.dash-panel', { hasText: '五未' }).first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifactsDir, 'dashboard-demo-stalled.png') });
+    expect(problems).toEqual([]);
+  });
+
+  it('a drill-down lists as many projects as the figure counts', async () => {
+    const board = expectOk(
+      await server.dispatch('dashboard.get', { year: 2021, asOf: '2021-06-30' }),
+    ) as Dashboard;
+    const tier = board.metrics.find((m) => m.key === 'tier_10_50yi')!;
+    await page.locator('[data-metric="tier_10_50yi"] .dash-number').click();
+    const dialog = page.getByRole('dialog');
+    await expect
+      .poll(() => dialog.locator('.dash-drill-count').innerText())
+      .toBe(`共 ${tier.actual} 个项目`);
+    expect(await dialog.locator('tbody tr').count()).toBe(tier.actual);
+    await page.screenshot({ path: join(artifactsDir, 'dashboard-drill.png') });
+    await dialog.getByRole('button', { name: '关闭' }).click();
+    expect(problems).toEqual([]);
+  });
+
+  it('目标设置 with the seeded 2021 plan', async () => {
+    await page.getByRole('button', { name: '目标设置' }).click();
+    await page.getByRole('heading', { name: '目标设置' }).waitFor();
+    await page
+      .getByRole('button', { name: /^分配到驻点/ })
+      .first()
+      .click();
+    await page
+      .getByRole('button', { name: /^月度实际/ })
+      .first()
+      .click();
+    await page.waitForTimeout(200);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(artifactsDir, 'targets-demo.png') });
+    expect(problems).toEqual([]);
+  });
+
+  it('prints on an A4 landscape page', async () => {
+    await page.getByRole('button', { name: '返回看板' }).click();
+    await page.locator('[data-metric="contracted_fdi"]').waitFor();
+    await page.setViewportSize({ width: 1123, height: 794 });
+    await page.emulateMedia({ media: 'print' });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(artifactsDir, 'dashboard-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    expect(problems).toEqual([]);
+  });
+});
