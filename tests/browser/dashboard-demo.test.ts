@@ -87,7 +87,7 @@ describe('看板 with demo data', () => {
   });
 
   it('目标设置 with the seeded 2021 plan', async () => {
-    await page.getByRole('button', { name: '目标设置' }).click();
+    await page.getByRole('button', { name: '目标设置', exact: true }).click();
     await page.getByRole('heading', { name: '目标设置' }).waitFor();
     await page
       .getByRole('button', { name: /^分配到驻点/ })
@@ -109,7 +109,9 @@ describe('看板 with demo data', () => {
     await page.setViewportSize({ width: 1123, height: 794 });
     await page.emulateMedia({ media: 'print' });
     await page.waitForTimeout(300);
-    await page.screenshot({ path: join(artifactsDir, 'dashboard-print.png'), fullPage: true });
+    // The first printed page: the viewport is that page's size.
+    await page.screenshot({ path: join(artifactsDir, 'dashboard-print.png') });
+    await page.screenshot({ path: join(artifactsDir, 'dashboard-print-full.png'), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 1366, height: 768 });
     expect(problems).toEqual([]);
