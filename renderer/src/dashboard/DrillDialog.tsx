@@ -79,6 +79,13 @@ export function DrillDialog({ query, request, onClose }: Props) {
         <span className="dash-drill-count" aria-live="polite">
           {load.state === 'ready' ? `共 ${countText(load.rows.length)} 个项目` : ''}
         </span>
+        {load.state === 'ready' &&
+        request.expected !== undefined &&
+        request.expected !== load.rows.length ? (
+          <span className="dash-drill-note">
+            看板上的数字为 {countText(request.expected)}：同一项目按多条规则计入时只列一次
+          </span>
+        ) : null}
         <button type="button" className="secondary-button small" onClick={onClose}>
           关闭
         </button>

@@ -8,7 +8,9 @@ import { metricDrill } from './metric-drill';
 import { ScheduleGap } from './ScheduleGap';
 
 function Actual({ metric }: { metric: DashboardMetric }) {
-  const text = metricText(metric.unit, metric.actual);
+  // A rate over an empty cohort has no value, whatever the service puts in its place.
+  const empty = metric.cohort !== undefined && metric.cohort.length === 0;
+  const text = empty ? '—' : metricText(metric.unit, metric.actual);
   const request = metricDrill(metric);
   if (!request) {
     return (

@@ -10,7 +10,7 @@ export interface DrillRequest {
   targets: DrillTarget[];
   /** Keeps only the rows the figure counts, when a target lists more. */
   keep?: (row: LedgerRow) => boolean;
-  /** The count the figure shows, so the dialog can say "共 N 个项目". */
+  /** The figure as shown; the dialog notes when the list names fewer (a project counted twice). */
   expected?: number;
 }
 

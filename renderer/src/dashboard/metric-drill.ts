@@ -16,7 +16,8 @@ export function metricDrill(metric: DashboardMetric): DrillRequest | null {
   return {
     title: metric.key === 'landing_rate' ? `${metric.label}：已落地项目` : metric.label,
     targets: [{ kind: 'metric', key: metric.key }],
-    expected: metric.projects.length,
+    // Counts may name a project twice (a project under two 五未 rules); the list names it once.
+    expected: metric.unit === 'count' && metric.actual !== null ? metric.actual : undefined,
   };
 }
 
