@@ -137,20 +137,22 @@ export class Mutations {
   }
 
   /**
-   * Sync apply (SYNC.md S5): writes the winning values of another replica's change, creating the
-   * row if needed. Records nothing: the change itself is already in the log (db/sync/apply.ts
-   * appended it), and derived project columns are refreshed by the caller once per row.
+   * Sync apply (SYNC.md S5): writes the merged winning values of other replicas' changes, creating
+   * the row if needed, in one statement per row (a project's derived columns included). Records
+   * nothing: the changes themselves are already in the log (db/sync/apply.ts appended them).
+   * `isNew` (no change for the row was in the log) skips reading the row.
    */
-  applyMerged(table: SyncedTable, id: string, fields: Fields): void {
-    const values = checked(table, fields);
-    const cols = Object.keys(values);
-    const text =
-      `INSERT INTO ${table} (id${cols.map((c) => `, ${c}`).join('')}) ` +
-      `VALUES (?${', ?'.repeat(cols.length)}) ` +
-      (cols.length === 0
-        ? 'ON CONFLICT (id) DO NOTHING'
-        : `ON CONFLICT (id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}`);
-    throughGate(() => this.ctx.sql.prepare(text).run(id, ...cols.map((c) => values[c]!)));
+  applyMerged(table: SyncedTable, id: string, fields: Fields, isNew = false): void {
+    checked(table, fields);
+    const current = isNew
+      ? undefined
+      : (this.ctx.sql.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Fields | undefined);
+    const row: Fields = { ...current, ...fields };
+    if (table === 'project')
+      Object.assign(row, deriveProject(this.ctx.sql, row), { updated_at: this.nowIso() });
+    const { cols, text } = upsertOf(table);
+    const values = cols.map((c) => row[c] ?? (c === 'deleted' ? 0 : null));
+    throughGate(() => this.ctx.sql.prepare(text).run(id, ...values));
   }
 
   /**
@@ -260,6 +262,25 @@ export class Mutations {
   private nowIso(): string {
     return new Date(this.ctx.wallMs()).toISOString();
   }
+}
+
+const upserts = new Map<SyncedTable, { cols: string[]; text: string }>();
+
+/**
+ * One upsert per table over all its synced and derived columns, whatever a row holds, so a bulk
+ * import prepares (and looks up) one statement per table.
+ */
+function upsertOf(table: SyncedTable): { cols: string[]; text: string } {
+  let upsert = upserts.get(table);
+  if (!upsert) {
+    const spec: { columns: object; derived?: readonly string[] } = syncedTables[table];
+    const cols = [...Object.keys(spec.columns), ...(spec.derived ?? [])];
+    const text =
+      `INSERT INTO ${table} (id, ${cols.join(', ')}) VALUES (?${', ?'.repeat(cols.length)}) ` +
+      `ON CONFLICT (id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+    upserts.set(table, (upsert = { cols, text }));
+  }
+  return upsert;
 }
 
 function withoutNulls(fields: Fields): Fields {

@@ -4,7 +4,6 @@
 // or columns are quarantined. Rows are written only through the mutation layer's apply path.
 import { AppError } from '../../domain/errors';
 import type { Tx } from '../app-database';
-import { canonicalJson } from '../mutation';
 import type { Fields, FieldValue } from '../mutation';
 import { projectsReferencing, USD_RATE_SETTING } from '../derived';
 import { readMeta, writeMeta } from '../replica-identity';
@@ -100,7 +99,12 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
     `INSERT OR IGNORE INTO sync_conflict (a_hlc, b_hlc, col, kind, tbl, row_id)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
+  const maxSeq = sql.prepare('SELECT max(seq) AS top FROM sync_change WHERE origin = ?');
+  const tops = new Map<string, number>();
+  /** Rows with no change in the log before this import: they do not exist yet. */
+  const newRows = new Set<string>();
   const out: ApplyOutcome = { new: 0, skipped: 0, conflicts: 0, quarantined: 0, orphans: 0 };
+  const pending = new Map<string, Map<string, Fields>>();
   const touched = new Map<string, Set<string>>();
   const origins = new Set<string>();
   let maxHlc = '';
@@ -120,9 +124,16 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
   tx.mutate.bulk(() => {
     changes.forEach((c, index) => {
       options.beforeChange?.(index);
-      const fieldsJson = canonicalJson(c.fields);
-      const prevJson = canonicalJson(c.prev);
-      const known = getChange.get(c.origin, c.seq) as
+      // Decoded changes have their keys in sorted order already (change-codec checks it).
+      const fieldsJson = JSON.stringify(c.fields);
+      const prevJson = JSON.stringify(c.prev);
+      // Above the origin's highest stored seq a change is certainly new: no lookup needed.
+      let top = tops.get(c.origin);
+      if (top === undefined) {
+        top = (maxSeq.get(c.origin) as { top: number | null }).top ?? 0;
+        tops.set(c.origin, top);
+      }
+      const known = (c.seq <= top ? getChange.get(c.origin, c.seq) : undefined) as
         | {
             hlc: string;
             tbl: string;
@@ -208,15 +219,30 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
         }
       }
 
-      tx.mutate.applyMerged(c.tbl as SyncedTable, c.rowId, winning);
-      let rows = touched.get(c.tbl);
-      if (!rows) touched.set(c.tbl, (rows = new Set()));
-      rows.add(c.rowId);
+      // Rows are written once each, after the loop: the merge reads only the log.
+      let rows = pending.get(c.tbl);
+      if (!rows) pending.set(c.tbl, (rows = new Map()));
+      const row = rows.get(c.rowId);
+      if (row) Object.assign(row, winning);
+      else {
+        rows.set(c.rowId, winning);
+        if (earlier.length === 0) newRows.add(`${c.tbl}/${c.rowId}`);
+      }
     });
-    refreshDerived(tx, touched);
+    for (const [table, rows] of pending) touched.set(table, new Set(rows.keys()));
+    // Parents before projects, so a project's derived investor and owner names are current.
+    const order = [...pending.keys()].sort(
+      (a, b) => Number(a === 'project') - Number(b === 'project'),
+    );
+    for (const table of order) {
+      for (const [id, fields] of pending.get(table)!) {
+        tx.mutate.applyMerged(table as SyncedTable, id, fields, newRows.has(`${table}/${id}`));
+      }
+    }
+    refreshDerived(tx, touched, touched.get('project'));
   });
 
-  out.orphans = countOrphans(tx, touched);
+  out.orphans = countOrphans(tx, pending, newRows);
   advanceVectors(tx, origins);
   if (maxHlc) observeClock(tx, maxHlc);
   return out;
@@ -229,8 +255,15 @@ function isPlainEdit(fields: Fields): boolean {
   return false;
 }
 
-/** Region, tier and the other derived project columns of every project the import touched (directly or through its investor, owner or the exchange rates). */
-export function refreshDerived(tx: Tx, touched: Map<string, Set<string>>): void {
+/**
+ * Refreshes the derived columns of projects touched directly or through their investor, owner or
+ * the exchange rates; `fresh` projects were just written with theirs and are left alone.
+ */
+export function refreshDerived(
+  tx: Tx,
+  touched: Map<string, Set<string>>,
+  fresh: ReadonlySet<string> = new Set(),
+): void {
   const projects = new Set(touched.get('project'));
   for (const table of ['investor', 'promoter'] as const) {
     for (const id of touched.get(table) ?? []) {
@@ -245,24 +278,32 @@ export function refreshDerived(tx: Tx, touched: Map<string, Set<string>>): void 
     }[];
     for (const { id } of usd) projects.add(id);
   }
-  for (const id of projects) tx.mutate.refreshProject(id);
+  for (const id of projects) if (!fresh.has(id)) tx.mutate.refreshProject(id);
 }
 
-function countOrphans(tx: Tx, touched: Map<string, Set<string>>): number {
+/** Rows written by this import that point at a parent this replica does not have (S8). */
+function countOrphans(
+  tx: Tx,
+  pending: Map<string, Map<string, Fields>>,
+  newRows: Set<string>,
+): number {
   let orphans = 0;
-  for (const [table, ids] of touched) {
+  const exists = (table: string, id: string) =>
+    pending.get(table)?.has(id) ||
+    tx.sql.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+  for (const [table, rows] of pending) {
     const refs = parentRefs[table as SyncedTable];
     if (!refs) continue;
-    const row = tx.sql.prepare(
+    const read = tx.sql.prepare(
       `SELECT ${refs.map(([c]) => c).join(', ')} FROM ${table} WHERE id = ?`,
     );
-    for (const id of ids) {
-      const values = row.get(id) as Record<string, string | null>;
-      const missing = refs.some(
-        ([col, parent]) =>
-          values[col] != null &&
-          !tx.sql.prepare(`SELECT 1 FROM ${parent} WHERE id = ?`).get(values[col]),
-      );
+    for (const [id, fields] of rows) {
+      // A new row's pending fields are all it has; an older one is read back.
+      const values = newRows.has(`${table}/${id}`) ? fields : (read.get(id) as Fields);
+      const missing = refs.some(([col, parent]) => {
+        const ref = values[col];
+        return typeof ref === 'string' && !exists(parent, ref);
+      });
       if (missing) orphans += 1;
     }
   }

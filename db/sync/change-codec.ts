@@ -26,7 +26,7 @@ const MAX_AUTHOR = 200;
 function tag(value: FieldValue): Tagged {
   if (value === null) return null;
   if (typeof value === 'string') return ['s', value];
-  return Number.isInteger(value) ? ['i', value] : ['r', value];
+  return Number.isSafeInteger(value) ? ['i', value] : ['r', value];
 }
 
 function sortedObject<V, W>(input: Record<string, V>, map: (v: V) => W): Record<string, W> {
@@ -87,12 +87,19 @@ export function decodeChange(line: string): Change {
     fail('记录编号格式错误');
   if (!isPlainObject(rawFields) || !isPlainObject(rawPrev)) fail('字段格式错误');
   const fields: Fields = {};
+  let last = '';
   for (const [col, value] of Object.entries(rawFields)) {
     if (!NAME.test(col) || col === 'id') fail(`字段名 ${col} 格式错误`);
+    // Canonical order, which also lets the importer store JSON.stringify(fields) as is.
+    if (col <= last) fail('字段未按名称排序');
+    last = col;
     fields[col] = untag(value, col);
   }
   const prev: Record<string, string> = {};
+  last = '';
   for (const [col, clock] of Object.entries(rawPrev)) {
+    if (col <= last) fail('前值时钟未按名称排序');
+    last = col;
     if (!Object.hasOwn(fields, col)) fail(`字段 ${col} 的前值时钟多余`);
     if (typeof clock !== 'string' || !HLC.test(clock) || clock >= hlc)
       fail(`字段 ${col} 的前值时钟错误`);

@@ -107,7 +107,8 @@ export async function encodeFile(
   options: EncodeOptions = {},
 ): Promise<{ bytes: Buffer; manifest: Manifest }> {
   const raw = Buffer.from(lines.length ? lines.join('\n') + '\n' : '', 'utf8');
-  const compressed = await gzipAsync(raw, { level: 6 });
+  // Level 3: about a third of level 6's time for a slightly larger file.
+  const compressed = await gzipAsync(raw, { level: 3 });
   let encryption: Manifest['encryption'] = null;
   let key: Buffer | undefined;
   if (options.passphrase !== undefined) {
@@ -264,31 +265,40 @@ function gunzipCapped(input: Buffer, cap: number): Promise<Buffer> {
 
 /** NDJSON lines to changes, strictly increasing in (origin, seq). */
 function splitChanges(raw: Buffer): Change[] {
-  const changes: Change[] = [];
-  let start = 0;
-  let line = 0;
+  if (raw.length === 0) return [];
+  if (raw[raw.length - 1] !== 0x0a) reject('FILE_CORRUPT', '最后一行不完整');
+  // One string for the whole payload (under V8's string limit) is much faster than one per line.
+  const lines =
+    raw.length < 0x1fff_0000 ? raw.toString('utf8', 0, raw.length - 1).split('\n') : linesOf(raw);
+  const changes: Change[] = new Array<Change>(lines.length);
   let last: Change | undefined;
-  while (start < raw.length) {
-    const end = raw.indexOf(0x0a, start);
-    if (end < 0) reject('FILE_CORRUPT', '最后一行不完整');
-    line += 1;
+  for (let i = 0; i < lines.length; i++) {
     let change: Change;
     try {
-      change = decodeChange(raw.toString('utf8', start, end));
+      change = decodeChange(lines[i]!);
     } catch (error) {
       if (error instanceof ChangeShapeError)
-        return reject('FILE_CORRUPT', `第 ${line} 条变更：${error.message}`);
+        return reject('FILE_CORRUPT', `第 ${i + 1} 条变更：${error.message}`);
       throw error;
     }
     if (
       last &&
       (change.origin < last.origin || (change.origin === last.origin && change.seq <= last.seq))
     ) {
-      reject('FILE_CORRUPT', `第 ${line} 条变更顺序错误`);
+      reject('FILE_CORRUPT', `第 ${i + 1} 条变更顺序错误`);
     }
-    changes.push(change);
+    changes[i] = change;
     last = change;
-    start = end + 1;
   }
   return changes;
+}
+
+function linesOf(raw: Buffer): string[] {
+  const lines: string[] = [];
+  for (let start = 0; start < raw.length;) {
+    const end = raw.indexOf(0x0a, start);
+    lines.push(raw.toString('utf8', start, end));
+    start = end + 1;
+  }
+  return lines;
 }

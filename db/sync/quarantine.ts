@@ -47,7 +47,7 @@ export function releaseQuarantine(tx: Tx, schema: KnownSchema = currentSchema): 
     for (const [table, ids] of touched) {
       for (const id of ids) recomputeRow(tx, table, id, schema);
     }
-    refreshDerived(tx, touched);
+    refreshDerived(tx, touched, touched.get('project'));
   });
   writeMeta(tx.sql.sqlite, 'sync_quarantine_schema', sig);
   return released;

@@ -8,6 +8,7 @@ import type { AppDatabase } from '../../db/app-database';
 import { dispatchSync } from '../../db/dispatcher';
 import type { LedgerQuery } from '../../domain/ledger';
 import { benchLedgerInBrowser } from './ledger-browser';
+import { benchSync } from './sync-bench';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -128,7 +129,9 @@ async function main() {
     budget(worst(browser.filter), 150),
   );
   rmSync(dir, { recursive: true, force: true });
+  const sync = await benchSync(line);
   const failures = [
+    ...sync.failures,
     seconds >= 60 && 'demo generation over 60 s',
     p95 >= 50 && 'ledger p95 over 50 ms',
     worst(browser.firstRows) >= 300 && 'first rows in Chromium over 300 ms',

@@ -1,0 +1,110 @@
+// Sync benchmark (issue 5): export and import of about 100k changes (demo data: projects with their
+// investors, contacts, activities, tasks and arrivals) between WAL database files, each compared with
+// raw prepared inserts of the same number of rows measured in the same run; file size per 1k changes.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { openAppDatabase } from '../../db/app-database';
+import { dispatchSync } from '../../db/dispatcher';
+import { exportFile } from '../../db/sync/export';
+import { importFile } from '../../db/sync/import';
+
+export interface SyncBenchResult {
+  changes: number;
+  exportS: number;
+  importS: number;
+  rawS: number;
+  failures: string[];
+}
+
+/** About 8 changes per demo project. */
+const CHANGES = Number(process.env.BENCH_SYNC_CHANGES ?? 100_000);
+
+function ok<T>(result: { ok: boolean; data?: T; message?: string }): T {
+  if (!result.ok) throw new Error(result.message);
+  return result.data as T;
+}
+
+/** The same number of rows, shaped like change-log rows, by one prepared INSERT into a WAL file. */
+function rawInserts(
+  dir: string,
+  rows: { origin: string; seq: number; hlc: string; payload: string }[],
+): number {
+  const db = new Database(join(dir, 'raw.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE TABLE raw (origin TEXT NOT NULL, seq INTEGER NOT NULL, hlc TEXT NOT NULL,
+    tbl TEXT NOT NULL, row_id TEXT NOT NULL, fields TEXT NOT NULL, PRIMARY KEY (origin, seq)) STRICT;
+    CREATE INDEX raw_row ON raw (tbl, row_id)`);
+  const insert = db.prepare('INSERT INTO raw VALUES (?, ?, ?, ?, ?, ?)');
+  const t = performance.now();
+  db.transaction(() => {
+    for (const r of rows) insert.run(r.origin, r.seq, r.hlc, 'project', r.hlc, r.payload);
+  })();
+  const seconds = (performance.now() - t) / 1000;
+  db.close();
+  return seconds;
+}
+
+export async function benchSync(
+  line: (label: string, value: string, budget?: string) => void,
+): Promise<SyncBenchResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'zs-bench-sync-'));
+  try {
+    const source = await openAppDatabase(join(dir, 'source.sqlite'));
+    ok(dispatchSync(source, 'app.init', { user: '上海基准', office: '上海' }));
+    ok(
+      dispatchSync(source, 'app.demo', {
+        projects: Math.max(1, Math.round(CHANGES / 8)),
+        seed: 11,
+      }),
+    );
+    const rows = source.sqlite
+      .prepare('SELECT origin, seq, hlc, fields AS payload FROM sync_change ORDER BY origin, seq')
+      .all() as { origin: string; seq: number; hlc: string; payload: string }[];
+    const changes = rows.length;
+    console.log(`\nsync: ${changes.toLocaleString()} changes between WAL database files`);
+
+    let t = performance.now();
+    const exported = await exportFile(source, { out: dir, full: true });
+    const exportS = (performance.now() - t) / 1000;
+    source.close();
+
+    const target = await openAppDatabase(join(dir, 'target.sqlite'));
+    ok(dispatchSync(target, 'app.init', { user: '本部基准', office: '本部' }));
+    t = performance.now();
+    const report = await importFile(target, exported.file, { backup: false });
+    const importS = (performance.now() - t) / 1000;
+    t = performance.now();
+    const again = await importFile(target, exported.file, { backup: false });
+    const repeatS = (performance.now() - t) / 1000;
+    target.close();
+    if (report.new !== changes || !again.alreadyImported)
+      throw new Error('sync bench: import incomplete');
+
+    const rawS = rawInserts(dir, rows);
+    const rate = (s: number) => `${Math.round(changes / s).toLocaleString()}/s`;
+    line('raw prepared inserts, same rows (s)', rawS.toFixed(2), rate(rawS));
+    line(
+      'export, full (s)',
+      exportS.toFixed(2),
+      `budget 2 s → ${((exportS / 2) * 100).toFixed(0)}% of budget; ${(exportS / rawS).toFixed(1)}× raw`,
+    );
+    line(
+      'import: read, check, apply (s)',
+      importS.toFixed(2),
+      `${rate(importS)}; budget 50,000/s → ${((changes / importS / 50_000) * 100).toFixed(0)}%; ${(importS / rawS).toFixed(1)}× raw`,
+    );
+    line('import of the same file again (s)', repeatS.toFixed(2), 'already imported, 0 new');
+    line('file size (MB)', (exported.bytes / 1e6).toFixed(2));
+    line('file size per 1k changes (KB)', (((exported.bytes / changes) * 1000) / 1024).toFixed(1));
+    const failures = [
+      exportS >= 2 && 'sync export over 2 s',
+      changes / importS < 50_000 && 'sync import under 50,000 changes/s',
+    ].filter((f): f is string => typeof f === 'string');
+    return { changes, exportS, importS, rawS, failures };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
