@@ -2,7 +2,7 @@
 // projects signed in 2021 (120亿, 60亿, 20亿 and a 2亿 service project), one signed on 2020-12-31
 // and a lead with a very long name. By hand: 合同外资 15,000 + 10,000 + 5,000 = 30,000万美元 of
 // 确保 70,000 (42.86%, 落后序时 7.14 个百分点); tiers 1/1/1; 亿元以上产业项目 3; 落地率 1 of 2 = 50%.
-// Each figure's drill-down lists exactly that many rows, a row opens the project, and choosing 上海
+// Each figure's drill-down (and a funnel bar) lists exactly that many rows, a row opens the project, and choosing 上海
 // shows 上海's figures. Screenshot: tests/artifacts/dashboard-hand.png.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -190,6 +190,16 @@ describe('看板 with hand-made data', () => {
     d = await drill(page, lead.locator('.dash-number').first());
     expect(d.names).toEqual([longName]);
     await d.dialog.getByRole('button', { name: '关闭' }).click();
+
+    // The funnel chart's first bar (线索 and further: all six) opens the same kind of list.
+    const chart = page.locator('.dash-chart-funnel');
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.4, box.y + 22);
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('.dash-drill-count').filter({ hasText: '共' }).waitFor();
+    expect(await dialog.locator('.dash-drill-count').innerText()).toBe('共 6 个项目');
+    await dialog.getByRole('button', { name: '关闭' }).click();
 
     // No sideways overflow with the long name on screen.
     const overflow = await page.evaluate(
