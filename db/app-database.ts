@@ -13,6 +13,7 @@ import { Mutations, installMutationGuard } from './mutation';
 import type { Clock } from './sync/hlc';
 import { ZERO_CLOCK, observe, parseHlc } from './sync/hlc';
 import { ensureSiteId, ownSeq, readMeta, writeIdentityFile, writeMeta } from './replica-identity';
+import { hasQuarantine, releaseQuarantine } from './sync/quarantine';
 
 export interface OpenOptions {
   /** File outside the database holding this install's id; a mismatch means a copied database. */
@@ -50,7 +51,10 @@ export class AppDatabase {
   }
 
   static async open(file: string, options: OpenOptions = {}): Promise<AppDatabase> {
-    return new AppDatabase(file, await connect(file, options), options);
+    const app = new AppDatabase(file, await connect(file, options), options);
+    // After an upgrade, changes kept for tables or columns the old version lacked apply (S16).
+    if (hasQuarantine(app.sql)) app.transact((tx) => releaseQuarantine(tx));
+    return app;
   }
 
   get sqlite(): Database.Database {

@@ -3,6 +3,7 @@
 // recomputed from its whole log, which gives the state a replica that was always new would have.
 import { createHash } from 'node:crypto';
 import type { Tx } from '../app-database';
+import type { Sql } from '../sql';
 import type { Fields } from '../mutation';
 import { readMeta, writeMeta } from '../replica-identity';
 import type { SyncedTable } from '../synced-tables';
@@ -17,10 +18,13 @@ function signature(schema: KnownSchema): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
+export function hasQuarantine(sql: Sql): boolean {
+  return sql.prepare('SELECT 1 FROM sync_quarantine LIMIT 1').get() !== undefined;
+}
+
 /** Applies quarantined changes the schema now knows; returns how many left quarantine. */
 export function releaseQuarantine(tx: Tx, schema: KnownSchema = currentSchema): number {
-  const any = tx.sql.prepare('SELECT 1 FROM sync_quarantine LIMIT 1').get();
-  if (!any) return 0;
+  if (!hasQuarantine(tx.sql)) return 0;
   const sig = signature(schema);
   if (readMeta(tx.sql.sqlite, 'sync_quarantine_schema') === sig) return 0;
   const entries = tx.sql

@@ -1,0 +1,132 @@
+// The sync commands of the bundled CLI, as an HQ administrator's script would use them: export for
+// a peer, import with a JSON report, repeat imports, dump, peers, site, conflicts, and errors that
+// exit non-zero with the Chinese message on stderr.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { tempDir } from '../helpers';
+import { buildCli, runCli } from './cli-bundle';
+
+let bundle: string;
+let dir: string;
+const db = (name: string) => join(dir, `${name}.sqlite`);
+const cli = (name: string, ...args: string[]) => runCli(bundle, ['--db', db(name), ...args]);
+
+beforeAll(async () => {
+  bundle = buildCli('cli-sync');
+  dir = tempDir('zs-cli-sync-');
+  expect((await cli('sh', 'init', '--office', '上海', '--user', '张三')).code).toBe(0);
+  expect((await cli('hq', 'init', '--office', '本部', '--user', '李四')).code).toBe(0);
+}, 60_000);
+
+describe('cli sync commands', () => {
+  test('export --for, import --json (report), repeat import, dump, peers, site', async () => {
+    const add = await cli(
+      'sh',
+      'project',
+      'add',
+      '--json',
+      JSON.stringify({ name: '博世新能源', country: 'DE' }),
+    );
+    expect(add.code).toBe(0);
+    const out = await cli('sh', 'export', '--out', dir, '--for', '本部', '--json');
+    expect(out.code).toBe(0);
+    const exported = JSON.parse(out.stdout) as { file: string; changes: number };
+    expect(exported.file).toMatch(/上海-to-本部-\d{8}-\d{4}\.zsync$/);
+
+    const imported = await cli('hq', 'import', exported.file, '--json');
+    expect(imported.code).toBe(0);
+    const report = JSON.parse(imported.stdout) as Record<string, unknown>;
+    expect(report).toMatchObject({
+      new: exported.changes,
+      skipped: 0,
+      conflicts: 0,
+      orphans: 0,
+      warnings: [],
+    });
+    const again = await cli('hq', 'import', exported.file);
+    expect(again.stdout).toContain('该文件已导入过，0 条新变更');
+
+    const dumpOf = async (name: string) =>
+      JSON.parse((await cli(name, 'dump', '--json')).stdout) as Record<string, unknown[]>;
+    expect((await dumpOf('hq')).project).toEqual((await dumpOf('sh')).project);
+    const peers = JSON.parse((await cli('hq', 'peers', '--json')).stdout) as {
+      office: string;
+      lacking: number;
+    }[];
+    expect(peers).toMatchObject([{ office: '上海' }]);
+    const site = JSON.parse((await cli('hq', 'site', '--json')).stdout) as {
+      office: string;
+      siteId: string;
+    };
+    expect(site.office).toBe('本部');
+    expect(site.siteId).toMatch(/^[0-9a-f]{16}$/);
+    expect(JSON.parse((await cli('hq', 'conflicts', '--json')).stdout)).toEqual([]);
+  });
+
+  test('a conflict listed and resolved from the terminal', async () => {
+    const id = (
+      await cli('sh', 'project', 'add', '--json', JSON.stringify({ name: '共同项目' }))
+    ).stdout.trim();
+    const first = JSON.parse(
+      (await cli('sh', 'export', '--out', dir, '--full', '--json')).stdout,
+    ) as { file: string };
+    await cli('hq', 'import', first.file);
+    await cli('sh', 'project', 'update', id, '--json', JSON.stringify({ name: '上海改名' }));
+    await cli('hq', 'project', 'update', id, '--json', JSON.stringify({ name: '本部改名' }));
+    const toHq = JSON.parse(
+      (await cli('sh', 'export', '--out', dir, '--for', '本部', '--json')).stdout,
+    ) as { file: string };
+    await cli('hq', 'import', toHq.file);
+    const conflicts = JSON.parse((await cli('hq', 'conflicts', '--json')).stdout) as {
+      id: string;
+      a: { value: string };
+    }[];
+    expect(conflicts).toHaveLength(1);
+    const choose = conflicts[0]!.a.value === '上海改名' ? 'a' : 'b';
+    const resolved = await cli('hq', 'resolve', conflicts[0]!.id, '--choose', choose, '--json');
+    expect(resolved.code).toBe(0);
+    expect(JSON.parse(resolved.stdout)).toMatchObject({ resolved: true, current: '上海改名' });
+    expect(JSON.parse((await cli('hq', 'conflicts', '--json')).stdout)).toEqual([]);
+  });
+
+  test('errors exit non-zero with the Chinese message: truncated file, wrong passphrase, bad options', async () => {
+    const enc = join(dir, 'enc.zsync');
+    const made = await runCli(
+      bundle,
+      ['--db', db('sh'), 'export', '--out', enc, '--full', '--passphrase-env', 'ZS_PASS'],
+      { ZS_PASS: '口令甲' },
+    );
+    expect(made.code).toBe(0);
+    const wrong = await runCli(
+      bundle,
+      ['--db', db('hq'), 'import', enc, '--passphrase-env', 'ZS_PASS'],
+      { ZS_PASS: '口令乙' },
+    );
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toContain('口令错误');
+    const missing = await cli('hq', 'import', enc);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('该同步文件已加密，请输入口令');
+    const right = await runCli(
+      bundle,
+      ['--db', db('hq'), 'import', enc, '--passphrase-env', 'ZS_PASS'],
+      { ZS_PASS: '口令甲' },
+    );
+    expect(right.code).toBe(0);
+
+    const cut = join(dir, 'cut.zsync');
+    const bytes = readFileSync(enc);
+    writeFileSync(cut, bytes.subarray(0, bytes.length - 100));
+    const truncated = await cli('hq', 'import', cut);
+    expect(truncated.code).not.toBe(0);
+    expect(truncated.stderr).toContain('同步文件不完整');
+
+    const both = await cli('hq', 'export', '--out', dir, '--for', '上海', '--full');
+    expect(both.code).not.toBe(0);
+    expect(both.stderr).toContain('--for 与 --full 只能选一个');
+    const unknown = await cli('hq', 'export', '--out', dir, '--for', '火星');
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('未知的同步对象');
+  });
+});
