@@ -1,5 +1,6 @@
 // The 看板 and 目标设置 with 1,000 demo projects (as of 2021-06-30) at 1366×768, for a person to open
-// and judge: tests/artifacts/dashboard-demo.png (top), dashboard-demo-lower.png (scrolled to the
+// and judge: tests/artifacts/dashboard-demo.png (top), dashboard-demo-trend.png (a tooltip on the
+// trend), dashboard-demo-lower.png (scrolled to the
 // rankings), dashboard-drill.png (a drill-down list), targets-demo.png, and dashboard-print.png (the
 // print layout on an A4-landscape-sized page). The test checks no console errors, CSP violations or
 // sideways overflow, and that the drill-down lists as many projects as the figure says.
@@ -63,6 +64,13 @@ describe('看板 with demo data', () => {
     await page.waitForTimeout(300);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(artifactsDir, 'dashboard-demo.png') });
+    // A tooltip (rich text inside the SVG: the HTML one would break the CSP) on the trend chart.
+    const trend = page.locator('.dash-chart-trend');
+    await trend.scrollIntoViewIfNeeded();
+    const box = (await trend.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(artifactsDir, 'dashboard-demo-trend.png') });
     await page.locator('.dash-panel', { hasText: '驻点排名' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifactsDir, 'dashboard-demo-lower.png') });
     await page.locator('.dash-panel', { hasText: '五未' }).first().scrollIntoViewIfNeeded();

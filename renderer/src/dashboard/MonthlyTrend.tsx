@@ -55,6 +55,9 @@ function monthRequest(series: Series, month: number, expected?: number): DrillRe
   };
 }
 
+const percentValue = (v: unknown) =>
+  v === null || v === undefined || v === '-' ? '—' : `${String(v)}%`;
+
 /** Months of the year elapsed on as-of (partial months count): the lines stop there. */
 function monthsShown(dashboard: Dashboard): number {
   const year = Number(dashboard.asOf.slice(0, 4));
@@ -122,6 +125,7 @@ export function MonthlyTrend({ dashboard }: { dashboard: Dashboard }) {
           data: trend.map((t) => t.signed),
           barMaxWidth: 26,
           cursor: 'pointer',
+          tooltip: { valueFormatter: (v) => `${String(v)} 个` },
         },
         ...lines.map((l) => ({
           name: l.name,
@@ -129,6 +133,7 @@ export function MonthlyTrend({ dashboard }: { dashboard: Dashboard }) {
           yAxisIndex: 1,
           data: l.data,
           symbolSize: 6,
+          tooltip: { valueFormatter: percentValue },
         })),
         {
           name: '序时进度',
@@ -136,6 +141,7 @@ export function MonthlyTrend({ dashboard }: { dashboard: Dashboard }) {
           yAxisIndex: 1,
           data: trend.map((t) => Math.round((t.month / 12) * 1000) / 10),
           lineStyle: { type: 'dashed', color: '#69768a', width: 2 },
+          tooltip: { valueFormatter: percentValue },
           itemStyle: { color: '#69768a' },
           symbol: 'none',
         },
