@@ -150,7 +150,7 @@ function run(
       );
     }
     case 'dashboard': {
-      const input: Record<string, unknown> = { year: int('year') };
+      const input: Record<string, unknown> = { year: int('year'), withProjects: true };
       if (values['as-of'] !== undefined) input.asOf = values['as-of'];
       if (values.office !== undefined) input.office = values.office;
       const board = call('dashboard.get', input) as Dashboard;

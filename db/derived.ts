@@ -5,6 +5,7 @@ import { toCny, tierOf } from '../domain/classify';
 import type { Currency } from '../domain/classify';
 import { countryByCode } from '../domain/countries';
 import { todayIso, yearOf } from '../domain/dates';
+import { milestones } from '../domain/lifecycle';
 import type { Sql } from './sql';
 
 type Values = Record<string, string | number | null | undefined>;
@@ -43,7 +44,31 @@ export function deriveProject(sql: Sql, row: Values) {
     search_text: searchText,
     investor_name: (investor?.name_zh as string | undefined) ?? null,
     owner_name: (owner?.name as string | undefined) ?? null,
+    last_actual_on: lastActualOn(row),
+    dated_stage: datedStage(row),
   };
+}
+
+/** The furthest milestone with an actual date; without one, 线索 or else 在谈 (as the 看板 counts). */
+function datedStage(row: Values): string {
+  for (let i = milestones.length - 1; i >= 0; i--) {
+    const m = milestones[i]!;
+    const date = row[`${m.stage}_on`];
+    if (typeof date === 'string' && date !== '') return m.stage;
+  }
+  return row.stage === 'lead' ? 'lead' : 'negotiating';
+}
+
+const actualDateColumns = milestones.map((m) => `${m.stage}_on`);
+
+/** The latest actual milestone date, or null when none is dated. */
+function lastActualOn(row: Values): string | null {
+  let last: string | null = null;
+  for (const col of actualDateColumns) {
+    const date = row[col];
+    if (typeof date === 'string' && date !== '' && (last === null || date > last)) last = date;
+  }
+  return last;
 }
 
 /** Projects whose derived columns name this investor or promoter. */

@@ -20,6 +20,10 @@ export interface ProjectDerived {
   investor_name: string | null;
   owner_name: string | null;
   updated_at: string | null;
+  /** The latest actual milestone date (签约 … 投产), for the 看板. */
+  last_actual_on: string | null;
+  /** The furthest milestone with an actual date, else 线索 / 在谈 (for the 看板's funnel). */
+  dated_stage: string | null;
 }
 
 export type Schema = { [T in Exclude<SyncedTable, 'project'>]: SyncedRow<T> } & {

@@ -96,6 +96,8 @@ export const syncedTables = {
       'investor_name',
       'owner_name',
       'updated_at',
+      'last_actual_on',
+      'dated_stage',
     ],
   },
   capital_arrival: {

@@ -18,6 +18,13 @@ export const dashboardInput = z.strictObject({
     .optional(),
   /** An office key or name; absent for the whole zone. */
   office: z.string().optional(),
+  /**
+   * List the ids of the projects behind every metric (the CLI and checks do); the screen asks
+   * dashboard.drill for the one figure clicked instead of carrying every list.
+   */
+  withProjects: z.boolean().optional(),
+  /** Describe only the most overdue items of the 五未 list (the count still covers all). */
+  stalledLimit: z.number().int().min(1).max(100_000).optional(),
 });
 
 /** One metric of the plan, computed from project data or typed in by people each month. */
@@ -38,9 +45,15 @@ export interface DashboardMetric {
    * metrics that accumulate over the year; null for rates, the 五未 count and metrics without one.
    */
   scheduleGap: number | null;
-  /** The projects the figure counts (for a rate, its numerator). */
-  projects: string[];
-  /** For a rate: the projects of its denominator. */
+  /**
+   * How many projects the figure counts (for a rate, its numerator); null for a manual metric,
+   * and for paid-in money unless withProjects was asked for.
+   */
+  count: number | null;
+  /** With withProjects: the projects the figure counts (for a rate, its numerator). */
+  projects?: string[];
+  /** For a rate: how many projects form its denominator, and (with withProjects) which. */
+  cohortCount?: number;
   cohort?: string[];
 }
 
@@ -110,7 +123,10 @@ export interface Dashboard {
   funnel: FunnelStage[];
   regions: { pipeline: RegionSlice[]; signed: RegionSlice[] };
   ranking: { offices: RankingRow[]; promoters: RankingRow[] };
+  /** Most overdue first; all of them, or the first stalledLimit. */
   stalled: StalledItem[];
+  /** Items in the whole 五未 list (a project breaking two rules counts twice). */
+  stalledCount: number;
   trend: TrendMonth[];
 }
 

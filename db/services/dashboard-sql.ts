@@ -8,6 +8,7 @@
 // day that counts: the year's end or as-of, whichever is earlier), @asOf, @office (an office key or
 // NULL for the zone), @prevFrom and @prevTo (the year before, for the previous-year cohort), @rate
 // (the year's USD→CNY rate).
+import { addDays, format, parseISO } from 'date-fns';
 import type { LandingRule, MilestoneStage, StalledRule } from '../../domain/lifecycle';
 import { milestones } from '../../domain/lifecycle';
 import { YI } from '../../domain/classify';
@@ -41,6 +42,12 @@ const plannedColumn: Record<MilestoneStage, string> = {
   producing: 'planned_producing_on',
 };
 
+/**
+ * The project table as the 看板 reads it: through its narrow covering index (migration 004). The
+ * planner would otherwise walk a one-column sort index and fetch every wide row.
+ */
+export const PROJECTS = 'project INDEXED BY project_dashboard';
+
 /** Live projects of the scope (the zone, or one office). */
 export const LIVE = `deleted = 0 AND (@office IS NULL OR office_id = @office)`;
 
@@ -51,7 +58,7 @@ export const ALIVE = `NOT (coalesce(stage, '') = 'terminated' AND coalesce(termi
  * An actual date that is known on as-of ('' and NULL are no date). Never NULL itself, so that NOT
  * of it is safe under SQL's three-valued logic.
  */
-const dated = (col: string) => `(coalesce(${col}, '') > '' AND ${col} <= @asOf)`;
+const dated = (col: string) => `(coalesce(${col}, '') BETWEEN '1' AND @asOf)`;
 
 /** 签约 in the year, up to as-of, and alive. */
 export const SIGNED = `signed_on BETWEEN @from AND @to AND ${ALIVE}`;
@@ -63,14 +70,24 @@ export function reachedBy(milestone: MilestoneStage): string {
   return `(${later.join(' OR ')})`;
 }
 
-/** The stage on as-of, from the milestone dates known then; undated projects keep 线索 / 在谈. */
-export const STAGE_AS_OF = `CASE
+function stageFrom(isDated: (col: string) => string): string {
+  return `CASE
   ${[...milestones]
     .reverse()
-    .map((m) => `WHEN ${dated(column[m.stage])} THEN '${m.stage}'`)
+    .map((m) => `WHEN ${isDated(column[m.stage])} THEN '${m.stage}'`)
     .join('\n  ')}
   WHEN stage = 'lead' THEN 'lead'
   ELSE 'negotiating' END`;
+}
+
+/** The stage on as-of, from the milestone dates known then; undated projects keep 线索 / 在谈. */
+export const STAGE_AS_OF = stageFrom(dated);
+
+/**
+ * Projects with no milestone dated after as-of ("settled"): their stage on as-of is their derived
+ * dated_stage, which an index keeps in order. The others need STAGE_AS_OF.
+ */
+export const SETTLED = `coalesce(last_actual_on, '') <= @asOf`;
 
 const LEADER = `leader_project = 1 AND total_cny >= ${LEADER_PROJECT_MIN_CNY}`;
 
@@ -102,39 +119,64 @@ export const arrivalConditions = {
 } as const;
 export type ArrivalMetric = keyof typeof arrivalConditions;
 
-/** An arrival's amount in the metric's currency (美元 for 实到外资, 元 for 市外内资). */
-export const arrivalAmount: Record<ArrivalMetric, string> = {
-  paid_in_fdi: `CASE WHEN a.currency = 'USD' THEN a.amount ELSE round(a.amount / @rate) END`,
-  domestic_capital: `CASE WHEN a.currency = 'USD' THEN round(a.amount * @rate) ELSE a.amount END`,
-};
+/** An arrival's amount in its metric's currency (美元 for 实到外资, 元 for 市外内资). */
+export const ARRIVAL_AMOUNT = `CASE WHEN a.kind = 'fdi'
+  THEN (CASE WHEN a.currency = 'USD' THEN a.amount ELSE round(a.amount / @rate) END)
+  ELSE (CASE WHEN a.currency = 'USD' THEN round(a.amount * @rate) ELSE a.amount END) END`;
 
-export function arrivalsFrom(metric: ArrivalMetric): string {
-  return `capital_arrival a JOIN project p ON p.id = a.project_id
-    WHERE a.deleted = 0 AND a.arrived_on BETWEEN @from AND @to AND ${arrivalConditions[metric]}
+/** The arrivals of the year up to as-of that count in `metrics`, joined to their projects. */
+export function arrivalsFrom(...metrics: ArrivalMetric[]): string {
+  const kinds = metrics.map((m) => `(${arrivalConditions[m]})`).join(' OR ');
+  return `capital_arrival a INDEXED BY capital_arrival_dashboard
+    JOIN project p INDEXED BY project_alive_by_id ON p.id = a.project_id
+    WHERE a.deleted = 0 AND a.arrived_on BETWEEN @from AND @to AND (${kinds})
       AND p.deleted = 0 AND (@office IS NULL OR p.office_id = @office)
       AND NOT (coalesce(p.stage, '') = 'terminated' AND coalesce(p.terminated_on, '') <= @asOf)`;
 }
 
 /**
- * One SELECT per 五未 rule, each row (id, rule key, days overdue): the project reached `from` by
- * as-of, had not reached `to` (or any later milestone), and its deadline (`from` + days, or its own
- * planned `to` date) lies before as-of. Column names come from the closed milestone list; the
- * days are checked integers.
+ * The 五未 check in one pass over the projects: a row per project that breaks at least one rule,
+ * with one column per rule (r0, r1, …) holding the days overdue, or NULL. A project breaks a rule
+ * when it reached `from` by as-of, had not reached `to` (or any later milestone), and its deadline
+ * (`from` + days, or its own planned `to` date) lies before as-of. "`from` + days < as-of" is read
+ * as "`from` ≤ as-of − days − 1", a date bound as @cut0, @cut1 …, so no row pays for date
+ * arithmetic unless it is overdue. Column names come from the closed milestone list.
  */
-export function stalledSelect(rules: readonly StalledRule[]): string | null {
-  const parts = rules.flatMap((rule, i) => {
-    const deadline = rule.usePlannedDate
-      ? `nullif(${plannedColumn[rule.to]}, '')`
-      : Number.isInteger(rule.days)
-        ? `date(${column[rule.from]}, '+${rule.days} days')`
-        : null;
-    if (deadline === null) return [];
-    return [
-      `SELECT id, ${i} AS rule, CAST(julianday(@asOf) - julianday(${deadline}) AS INTEGER) AS days
-       FROM project
-       WHERE ${LIVE} AND ${ALIVE} AND ${dated(column[rule.from])} AND NOT ${reachedBy(rule.to)}
-         AND ${deadline} < @asOf`,
-    ];
+export function stalledSelect(
+  rules: readonly StalledRule[],
+  asOf: string,
+): { sql: string; cutoffs: Record<string, string> } | null {
+  const cutoffs: Record<string, string> = {};
+  const broken = rules.map((rule, i) => {
+    const from = column[rule.from];
+    let overdue: string;
+    if (rule.usePlannedDate) {
+      cutoffs[`cut${i}`] = shiftDays(asOf, -1);
+      overdue = `coalesce(${plannedColumn[rule.to]}, '') BETWEEN '1' AND @cut${i} AND ${dated(from)}`;
+    } else if (rule.days !== null && Number.isInteger(rule.days)) {
+      cutoffs[`cut${i}`] = shiftDays(asOf, -rule.days - 1);
+      overdue = `coalesce(${from}, '') BETWEEN '1' AND @cut${i}`;
+    } else {
+      return null;
+    }
+    return `${overdue} AND NOT ${reachedBy(rule.to)}`;
   });
-  return parts.length ? parts.join('\nUNION ALL\n') : null;
+  const columns = rules.map((rule, i) => {
+    const deadline = rule.usePlannedDate
+      ? plannedColumn[rule.to]
+      : `date(${column[rule.from]}, '+${rule.days} days')`;
+    const days = `CAST(julianday(@asOf) - julianday(${deadline}) AS INTEGER)`;
+    return broken[i] === null
+      ? `NULL AS r${i}`
+      : `CASE WHEN ${broken[i]} THEN ${days} END AS r${i}`;
+  });
+  const any = broken.filter((b) => b !== null);
+  if (any.length === 0) return null;
+  const sql = `SELECT id, ${columns.join(',\n')} FROM ${PROJECTS}
+    WHERE ${LIVE} AND ${ALIVE} AND (${any.map((b) => `(${b})`).join(' OR ')})`;
+  return { sql, cutoffs };
+}
+
+function shiftDays(iso: string, days: number): string {
+  return format(addDays(parseISO(iso), days), 'yyyy-MM-dd');
 }

@@ -36,9 +36,11 @@ import type { ArrivalMetric, DashboardParams } from './dashboard-sql';
 import {
   ALIVE,
   LIVE,
+  PROJECTS,
   SIGNED,
   STAGE_AS_OF,
-  arrivalAmount,
+  ARRIVAL_AMOUNT,
+  SETTLED,
   arrivalsFrom,
   leaderCohort,
   projectMetricConditions,
@@ -53,6 +55,7 @@ type Input = z.output<typeof dashboardInput>;
 
 interface Scope {
   year: number;
+  withProjects: boolean;
   asOf: string;
   office: string | null;
   params: DashboardParams;
@@ -77,6 +80,7 @@ function scopeOf(tx: Tx, input: Input): Scope {
   const settings = readSettings(tx);
   return {
     year,
+    withProjects: input.withProjects ?? false,
     asOf,
     office,
     landingRule: settings.landingRule,
@@ -96,8 +100,10 @@ function scopeOf(tx: Tx, input: Input): Scope {
 export function buildDashboard(tx: Tx, input: Input): Dashboard {
   const scope = scopeOf(tx, input);
   const schedule = scheduleProgress(scope.asOf);
-  const stalled = stalledItems(tx, scope);
-  const computed = computedActuals(tx, scope, stalled);
+  const stalled = stalledItems(tx, scope, input.stalledLimit);
+  const arrivals = arrivalTotals(tx, scope);
+  const computed = computedActuals(tx, scope, stalled.projects, arrivals);
+  const pipeline = pipelineOf(tx, scope);
   return {
     year: scope.year,
     asOf: scope.asOf,
@@ -106,14 +112,12 @@ export function buildDashboard(tx: Tx, input: Input): Dashboard {
     usdCnyRate: scope.params.rate,
     landingRule: scope.landingRule,
     metrics: metricsOf(tx, scope, schedule, computed),
-    funnel: funnelOf(tx, scope),
-    regions: {
-      pipeline: regionSlices(tx, scope, 'pipeline'),
-      signed: regionSlices(tx, scope, 'signed'),
-    },
+    funnel: pipeline.funnel,
+    regions: { pipeline: pipeline.regions, signed: signedRegions(tx, scope) },
     ranking: { offices: officeRanking(tx, scope), promoters: promoterRanking(tx, scope) },
-    stalled,
-    trend: trendOf(tx, scope),
+    stalled: stalled.items,
+    stalledCount: stalled.count,
+    trend: trendOf(tx, scope, arrivals),
   };
 }
 
@@ -122,7 +126,10 @@ export function buildDashboard(tx: Tx, input: Input): Dashboard {
 
 interface Computed {
   actual: number;
-  projects: string[];
+  /** Projects behind the figure; null when only their ids would tell and ids were not asked for. */
+  count: number | null;
+  projects?: string[];
+  cohortCount?: number;
   cohort?: string[];
 }
 
@@ -130,48 +137,119 @@ function ids(tx: Tx, text: string, params: DashboardParams): string[] {
   return tx.sql.prepare(text).pluck().all(params) as string[];
 }
 
+/** group_concat's separator: a control character no id contains. */
+const SEP = '\u001f';
+const splitIds = (list: string | null) => (list ? list.split(SEP) : []);
+
+/** The computed metrics: the project counts in one pass, the arrivals by month, 五未 from its list. */
 function computedActuals(
   tx: Tx,
   scope: Scope,
-  stalled: StalledItem[],
+  stalledProjects: string[],
+  arrivals: ArrivalTotals,
 ): Record<ComputedMetricKey, Computed> {
   const { params } = scope;
+  const cohort = leaderCohort(scope.landingRule);
+  const landed = `${cohort} AND ${reachedBy(scope.landingRule.milestone)}`;
+  const lists = {
+    ...projectMetricConditions,
+    landing_cohort: cohort,
+    landing_landed: landed,
+  };
+  const select = Object.entries(lists)
+    .map(([key, where]) =>
+      scope.withProjects
+        ? `group_concat(CASE WHEN ${where} THEN id END, '${SEP}') AS ${key}`
+        : `count(CASE WHEN ${where} THEN 1 END) AS ${key}`,
+    )
+    .join(',\n');
+  // Every condition needs one of these dates in range; the covering index is read once.
+  const row = tx.sql
+    .prepare(
+      `SELECT ${select},
+         sum(CASE WHEN ${projectMetricConditions.contracted_fdi} THEN contracted_fdi_usd END) AS fdi
+       FROM ${PROJECTS}
+       WHERE ${LIVE} AND (signed_on BETWEEN @prevFrom AND @to OR started_on BETWEEN @from AND @to
+         OR completed_on BETWEEN @from AND @to)`,
+    )
+    .get(params) as Record<keyof typeof lists, string | number | null> & { fdi: number | null };
+  /** A list's ids (when asked for) and how many there are. */
+  const list = (key: keyof typeof lists): { count: number; projects?: string[] } => {
+    const value = row[key];
+    if (!scope.withProjects) return { count: Number(value ?? 0) };
+    const projects = splitIds(value as string | null);
+    return { count: projects.length, projects };
+  };
   const out = {} as Record<ComputedMetricKey, Computed>;
-  for (const [key, where] of Object.entries(projectMetricConditions)) {
-    const rows = tx.sql
-      .prepare(`SELECT id, contracted_fdi_usd AS fdi FROM project WHERE ${LIVE} AND ${where}`)
-      .all(params) as { id: string; fdi: number | null }[];
-    out[key as keyof typeof projectMetricConditions] = {
-      actual:
-        key === 'contracted_fdi' ? rows.reduce((sum, r) => sum + (r.fdi ?? 0), 0) : rows.length,
-      projects: rows.map((r) => r.id),
-    };
+  for (const key of Object.keys(
+    projectMetricConditions,
+  ) as (keyof typeof projectMetricConditions)[]) {
+    const l = list(key);
+    out[key] = { actual: key === 'contracted_fdi' ? (row.fdi ?? 0) : l.count, ...l };
   }
   for (const metric of ['paid_in_fdi', 'domestic_capital'] as const) {
-    const sum = tx.sql
-      .prepare(`SELECT coalesce(sum(${arrivalAmount[metric]}), 0) FROM ${arrivalsFrom(metric)}`)
-      .pluck()
-      .get(params) as number;
-    out[metric] = { actual: sum, projects: arrivalProjects(tx, metric, params) };
+    const { total, projects } = arrivals[metric];
+    out[metric] = projects
+      ? { actual: total, count: projects.length, projects }
+      : { actual: total, count: null };
   }
-  const cohort = ids(tx, landingCohortQuery(scope), params);
-  const landed = ids(
-    tx,
-    `${landingCohortQuery(scope)} AND ${reachedBy(scope.landingRule.milestone)}`,
-    params,
-  );
+  const members = list('landing_cohort');
+  const reached = list('landing_landed');
   out.landing_rate = {
-    actual: cohort.length === 0 ? 0 : (landed.length / cohort.length) * 100,
-    projects: landed,
-    cohort,
+    actual: members.count === 0 ? 0 : (reached.count / members.count) * 100,
+    ...reached,
+    cohortCount: members.count,
+    ...(members.projects ? { cohort: members.projects } : {}),
   };
-  const stalledIds = [...new Set(stalled.map((s) => s.projectId))];
-  out.stalled_zero = { actual: stalledIds.length, projects: stalledIds };
+  out.stalled_zero = {
+    actual: stalledProjects.length,
+    count: stalledProjects.length,
+    ...(scope.withProjects ? { projects: stalledProjects } : {}),
+  };
   return out;
 }
 
 function landingCohortQuery(scope: Scope): string {
-  return `SELECT id FROM project WHERE ${LIVE} AND ${leaderCohort(scope.landingRule)}`;
+  return `SELECT id FROM ${PROJECTS} WHERE ${LIVE} AND ${leaderCohort(scope.landingRule)}`;
+}
+
+interface ArrivalTotal {
+  total: number;
+  byMonth: number[];
+  projects?: string[];
+}
+type ArrivalTotals = Record<ArrivalMetric, ArrivalTotal>;
+
+/** 实到外资 and 市外内资 of the year, by month, with the projects they came to: one pass. */
+function arrivalTotals(tx: Tx, scope: Scope): ArrivalTotals {
+  const rows = tx.sql
+    .prepare(
+      `SELECT a.kind AS kind, CAST(substr(a.arrived_on, 6, 2) AS INTEGER) AS month,
+         sum(${ARRIVAL_AMOUNT}) AS amount${scope.withProjects ? ', group_concat(DISTINCT p.id) AS ids' : ''}
+       FROM ${arrivalsFrom('paid_in_fdi', 'domestic_capital')} GROUP BY 1, 2`,
+    )
+    .all(scope.params) as {
+    kind: 'fdi' | 'domestic';
+    month: number;
+    amount: number;
+    ids: string;
+  }[];
+  const totals = {} as ArrivalTotals;
+  for (const metric of ['paid_in_fdi', 'domestic_capital'] as const) {
+    const kind = metric === 'paid_in_fdi' ? 'fdi' : 'domestic';
+    const byMonth = Array.from({ length: 12 }, () => 0);
+    const projects = new Set<string>();
+    for (const r of rows.filter((x) => x.kind === kind)) {
+      byMonth[r.month - 1] = r.amount;
+      for (const id of r.ids?.split(',') ?? []) projects.add(id);
+    }
+    totals[metric] = {
+      total: byMonth.reduce((sum, x) => sum + x, 0),
+      byMonth,
+      ...(scope.withProjects ? { projects: [...projects] } : {}),
+    };
+  }
+  return totals;
 }
 
 function arrivalProjects(tx: Tx, metric: ArrivalMetric, params: DashboardParams): string[] {
@@ -208,8 +286,11 @@ function metricsOf(
       guaranteeCompletion: completion(actual, target?.guarantee),
       striveCompletion: completion(actual, target?.strive),
       scheduleGap: null,
-      projects: c?.projects ?? [],
+      count: c ? c.count : null,
     };
+    if (c?.projects) metric.projects = c.projects;
+    else if (!c && scope.withProjects) metric.projects = [];
+    if (c?.cohortCount !== undefined) metric.cohortCount = c.cohortCount;
     if (c?.cohort) metric.cohort = c.cohort;
     const scheduled = scheduledMetricKeys.has(key) || (!known && target?.unit !== 'percent');
     const reference = metric.guaranteeCompletion ?? metric.striveCompletion;
@@ -243,17 +324,42 @@ const funnelStages = stageOrder.filter(
   (s): s is Exclude<Stage, 'terminated'> => s !== 'terminated',
 );
 
-function funnelOf(tx: Tx, scope: Scope): FunnelStage[] {
-  const rows = tx.sql
-    .prepare(
-      `SELECT ${STAGE_AS_OF} AS stage, count(*) AS count, coalesce(sum(total_cny), 0) AS totalCny
-       FROM project WHERE ${LIVE} AND ${ALIVE} GROUP BY 1`,
-    )
-    .all(scope.params) as { stage: Stage; count: number; totalCny: number }[];
-  const byStage = new Map(rows.map((r) => [r.stage, r]));
+/** The pipeline on as-of in one pass: projects by stage (the funnel) and by region. */
+function pipelineOf(tx: Tx, scope: Scope): { funnel: FunnelStage[]; regions: RegionSlice[] } {
+  const group = (stage: string, index: string, where: string) =>
+    tx.sql
+      .prepare(
+        `SELECT ${stage} AS stage, coalesce(region, 'unknown') AS region, count(*) AS count,
+           coalesce(sum(total_cny), 0) AS totalCny
+         FROM project INDEXED BY ${index} WHERE ${LIVE} AND ${ALIVE} AND ${where} GROUP BY 1, 2`,
+      )
+      .all(scope.params) as {
+      stage: Stage;
+      region: RegionSlice['region'];
+      count: number;
+      totalCny: number;
+    }[];
+  const rows = [
+    ...group('dated_stage', 'project_pipeline', SETTLED),
+    ...group(STAGE_AS_OF, 'project_dashboard', `NOT ${SETTLED}`),
+  ];
+  const add = <K extends string>(
+    into: Map<K, { count: number; totalCny: number }>,
+    key: K,
+    r: (typeof rows)[number],
+  ) => {
+    const sum = into.get(key) ?? { count: 0, totalCny: 0 };
+    into.set(key, { count: sum.count + r.count, totalCny: sum.totalCny + r.totalCny });
+  };
+  const byStage = new Map<Stage, { count: number; totalCny: number }>();
+  const byRegion = new Map<RegionSlice['region'], { count: number; totalCny: number }>();
+  for (const r of rows) {
+    add(byStage, r.stage, r);
+    add(byRegion, r.region, r);
+  }
   let reached = rows.reduce((sum, r) => sum + r.count, 0);
   let previous: number | null = null;
-  return funnelStages.map((stage) => {
+  const funnel = funnelStages.map((stage) => {
     const row = byStage.get(stage);
     const here: FunnelStage = {
       stage,
@@ -266,6 +372,11 @@ function funnelOf(tx: Tx, scope: Scope): FunnelStage[] {
     reached -= here.count;
     return here;
   });
+  const regions = regionOrder.map((region) => ({
+    region,
+    ...(byRegion.get(region) ?? { count: 0, totalCny: 0 }),
+  }));
+  return { funnel, regions };
 }
 
 const regionOrder = [
@@ -277,13 +388,12 @@ const regionOrder = [
   'unknown',
 ] as const;
 
-function regionSlices(tx: Tx, scope: Scope, of: 'pipeline' | 'signed'): RegionSlice[] {
-  const where = of === 'signed' ? SIGNED : ALIVE;
+function signedRegions(tx: Tx, scope: Scope): RegionSlice[] {
   const rows = tx.sql
     .prepare(
       `SELECT coalesce(region, 'unknown') AS region, count(*) AS count,
          coalesce(sum(total_cny), 0) AS totalCny
-       FROM project WHERE ${LIVE} AND ${where} GROUP BY 1`,
+       FROM ${PROJECTS} WHERE ${LIVE} AND ${SIGNED} GROUP BY 1`,
     )
     .all(scope.params) as RegionSlice[];
   const byRegion = new Map(rows.map((r) => [r.region, r]));
@@ -295,17 +405,17 @@ function regionSlices(tx: Tx, scope: Scope, of: 'pipeline' | 'signed'): RegionSl
 
 function rankingSelect(scope: Scope, groupBy: 'office_id' | 'owner_id'): string {
   const landed = `${reachedBy(scope.landingRule.milestone)}`;
-  return `SELECT ${groupBy} AS id, max(owner_name) AS name, max(office_id) AS office,
+  return `SELECT ${groupBy} AS id, max(office_id) AS office,
       count(*) AS signed,
       sum(tier = 't100') AS t100, sum(tier = 't50_100') AS t50_100,
       sum(tier = 't10_50') AS t10_50, sum(tier = 't1_10') AS t1_10,
       coalesce(sum(total_cny), 0) AS totalCny, coalesce(sum(contracted_fdi_usd), 0) AS contractedFdiUsd,
       sum(${landed}) AS landed
-    FROM project WHERE ${LIVE} AND ${SIGNED} AND ${groupBy} IS NOT NULL
+    FROM ${PROJECTS} WHERE ${LIVE} AND ${SIGNED} AND ${groupBy} IS NOT NULL
     GROUP BY ${groupBy}`;
 }
 
-type RankingSql = Omit<RankingRow, 'byTier'> & Record<Exclude<Tier, 'none'>, number>;
+type RankingSql = Omit<RankingRow, 'byTier' | 'name'> & Record<Exclude<Tier, 'none'>, number>;
 
 function rankingRow(r: RankingSql, name: string): RankingRow {
   return {
@@ -328,7 +438,6 @@ function officeRanking(tx: Tx, scope: Scope): RankingRow[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const empty = (id: string): RankingSql => ({
     id,
-    name: '',
     office: id,
     signed: 0,
     t100: 0,
@@ -347,62 +456,96 @@ function officeRanking(tx: Tx, scope: Scope): RankingRow[] {
 
 function promoterRanking(tx: Tx, scope: Scope): RankingRow[] {
   const rows = tx.sql.prepare(rankingSelect(scope, 'owner_id')).all(scope.params) as RankingSql[];
-  return rows.map((r) => rankingRow(r, r.name ?? '（未知）')).sort(byResult);
+  const names = new Map(
+    (tx.sql.prepare('SELECT id, name FROM promoter').all() as { id: string; name: string }[]).map(
+      (p) => [p.id, p.name],
+    ),
+  );
+  return rows.map((r) => rankingRow(r, names.get(r.id) ?? '（未知）')).sort(byResult);
 }
 
 // ---------------------------------------------------------------------------------------------
 // 五未 and the monthly trend
 
-function stalledItems(tx: Tx, scope: Scope): StalledItem[] {
-  const select = stalledSelect(scope.stalledRules);
+/** Each project breaking a 五未 rule, with the days it is overdue under each rule (or null). */
+function stalledRows(tx: Tx, scope: Scope): { id: string; days: (number | null)[] }[] {
+  const select = stalledSelect(scope.stalledRules, scope.asOf);
   if (!select) return [];
-  const rows = tx.sql
-    .prepare(
-      `SELECT s.id AS projectId, s.rule, s.days, p.code, p.name, p.owner_name AS owner,
-         p.office_id AS office, p.problems
-       FROM (${select}) s JOIN project p ON p.id = s.id
-       ORDER BY s.days DESC, p.rowid`,
-    )
-    .all(scope.params) as {
-    projectId: string;
-    rule: number;
-    days: number;
-    code: string | null;
-    name: string | null;
-    owner: string | null;
-    office: string | null;
-    problems: string | null;
-  }[];
-  return rows.map((r) => {
-    const rule = scope.stalledRules[r.rule]!;
-    return {
-      projectId: r.projectId,
-      code: r.code,
-      name: r.name ?? '',
-      owner: r.owner,
-      office: labelOf(offices, r.office),
-      ruleKey: rule.key,
-      rule: rule.label,
-      overdueDays: r.days,
-      problems: r.problems,
-    };
-  });
+  const rows = tx.sql.prepare(select.sql).all({ ...scope.params, ...select.cutoffs }) as (Record<
+    string,
+    number | null
+  > & {
+    id: string;
+  })[];
+  return rows.map((r) => ({
+    id: r.id,
+    days: scope.stalledRules.map((_, i) => r[`r${i}`] ?? null),
+  }));
 }
 
-function trendOf(tx: Tx, scope: Scope): TrendMonth[] {
+/**
+ * The 五未 list, most overdue first: one item per project and rule it breaks. With a limit, only
+ * the first items are described (the wide project rows are read for those alone).
+ */
+function stalledItems(
+  tx: Tx,
+  scope: Scope,
+  limit = Infinity,
+): { items: StalledItem[]; count: number; projects: string[] } {
+  const entries = stalledRows(tx, scope).flatMap((r) =>
+    r.days.flatMap((days, rule) => (days === null ? [] : [{ id: r.id, rule, days }])),
+  );
+  entries.sort((a, b) => b.days - a.days || a.id.localeCompare(b.id));
+  const shown = entries.slice(0, limit);
+  const details = new Map(
+    (
+      tx.sql
+        .prepare(
+          `SELECT id, code, name, owner_name AS owner, office_id AS office, problems
+           FROM project WHERE id IN (SELECT value FROM json_each(?))`,
+        )
+        .all(JSON.stringify([...new Set(shown.map((e) => e.id))])) as {
+        id: string;
+        code: string | null;
+        name: string | null;
+        owner: string | null;
+        office: string | null;
+        problems: string | null;
+      }[]
+    ).map((d) => [d.id, d]),
+  );
+  const items = shown.map((e): StalledItem => {
+    const rule = scope.stalledRules[e.rule]!;
+    const d = details.get(e.id);
+    return {
+      projectId: e.id,
+      code: d?.code ?? null,
+      name: d?.name ?? '',
+      owner: d?.owner ?? null,
+      office: labelOf(offices, d?.office ?? null),
+      ruleKey: rule.key,
+      rule: rule.label,
+      overdueDays: e.days,
+      problems: d?.problems ?? null,
+    };
+  });
+  return { items, count: entries.length, projects: [...new Set(entries.map((e) => e.id))] };
+}
+
+function trendOf(tx: Tx, scope: Scope, arrivals: ArrivalTotals): TrendMonth[] {
   const months: TrendMonth[] = Array.from({ length: 12 }, (_, i) => ({
     month: i + 1,
     signed: 0,
     signedCny: 0,
     contractedFdiUsd: 0,
-    paidInFdiUsd: 0,
-    domesticCny: 0,
+    paidInFdiUsd: arrivals.paid_in_fdi.byMonth[i] ?? 0,
+    domesticCny: arrivals.domestic_capital.byMonth[i] ?? 0,
   }));
   const signed = tx.sql
     .prepare(
       `SELECT CAST(substr(signed_on, 6, 2) AS INTEGER) AS month, count(*) AS n,
          coalesce(sum(total_cny), 0) AS cny, coalesce(sum(contracted_fdi_usd), 0) AS fdi
-       FROM project WHERE ${LIVE} AND ${SIGNED} GROUP BY 1`,
+       FROM ${PROJECTS} WHERE ${LIVE} AND ${SIGNED} GROUP BY 1`,
     )
     .all(scope.params) as { month: number; n: number; cny: number; fdi: number }[];
   for (const r of signed) {
@@ -411,21 +554,6 @@ function trendOf(tx: Tx, scope: Scope): TrendMonth[] {
     m.signed = r.n;
     m.signedCny = r.cny;
     m.contractedFdiUsd = r.fdi;
-  }
-  for (const metric of ['paid_in_fdi', 'domestic_capital'] as const) {
-    const rows = tx.sql
-      .prepare(
-        `SELECT CAST(substr(a.arrived_on, 6, 2) AS INTEGER) AS month,
-           coalesce(sum(${arrivalAmount[metric]}), 0) AS amount
-         FROM ${arrivalsFrom(metric)} GROUP BY 1`,
-      )
-      .all(scope.params) as { month: number; amount: number }[];
-    for (const r of rows) {
-      const m = months[r.month - 1];
-      if (!m) continue;
-      if (metric === 'paid_in_fdi') m.paidInFdiUsd = r.amount;
-      else m.domesticCny = r.amount;
-    }
   }
   return months;
 }
@@ -451,7 +579,7 @@ export function drillDown(tx: Tx, input: Input & { target: DrillTarget }): Ledge
 function drillIds(tx: Tx, scope: Scope, target: DrillTarget): string[] {
   const { params } = scope;
   const where = (condition: string) =>
-    ids(tx, `SELECT id FROM project WHERE ${LIVE} AND ${condition}`, params);
+    ids(tx, `SELECT id FROM ${PROJECTS} WHERE ${LIVE} AND ${condition}`, params);
   switch (target.kind) {
     case 'metric': {
       const key = target.key;
@@ -468,7 +596,7 @@ function drillIds(tx: Tx, scope: Scope, target: DrillTarget): string[] {
           params,
         );
       }
-      return [...new Set(stalledItems(tx, scope).map((s) => s.projectId))];
+      return stalledRows(tx, scope).map((r) => r.id);
     }
     case 'cohort':
       return ids(tx, landingCohortQuery(scope), params);
@@ -484,19 +612,17 @@ function drillIds(tx: Tx, scope: Scope, target: DrillTarget): string[] {
       const landed = target.landed ? ` AND ${reachedBy(scope.landingRule.milestone)}` : '';
       return tx.sql
         .prepare(
-          `SELECT id FROM project WHERE ${LIVE} AND ${SIGNED} AND ${col} = @id${tier}${landed}`,
+          `SELECT id FROM ${PROJECTS} WHERE ${LIVE} AND ${SIGNED} AND ${col} = @id${tier}${landed}`,
         )
         .pluck()
         .all({ ...params, id: target.id, tier: target.tier ?? null }) as string[];
     }
-    case 'stalled':
-      return [
-        ...new Set(
-          stalledItems(tx, scope)
-            .filter((s) => target.ruleKey === undefined || s.ruleKey === target.ruleKey)
-            .map((s) => s.projectId),
-        ),
-      ];
+    case 'stalled': {
+      const rule = scope.stalledRules.findIndex((r) => r.key === target.ruleKey);
+      return stalledRows(tx, scope)
+        .filter((r) => target.ruleKey === undefined || (rule >= 0 && r.days[rule] !== null))
+        .map((r) => r.id);
+    }
     case 'trend': {
       const month = `${String(target.month).padStart(2, '0')}`;
       if (target.series === 'signed') {

@@ -37,7 +37,9 @@ function arrive(projectId: string, fields: Record<string, unknown>): void {
 }
 
 function board(input: Record<string, unknown> = {}): Dashboard {
-  return expectOk(dispatchSync(app, 'dashboard.get', { year: 2021, ...input })) as Dashboard;
+  return expectOk(
+    dispatchSync(app, 'dashboard.get', { year: 2021, withProjects: true, ...input }),
+  ) as Dashboard;
 }
 
 function metric(b: Dashboard, key: string): DashboardMetric {
@@ -133,7 +135,7 @@ describe('看板: amounts and tiers', () => {
     const b = board({ asOf: '2021-12-31' });
     expect(b.usdCnyRate).toBe(6.4515);
     expect(metric(b, 'tier_10_50yi').projects).toEqual([over]);
-    expect(metric(b, 'tier_1yi_industrial').projects.sort()).toEqual([over, under].sort());
+    expect(metric(b, 'tier_1yi_industrial').projects?.sort()).toEqual([over, under].sort());
     // At 6.4 the same 1.56亿美元 is 9.98亿元: below the line.
     expectOk(dispatchSync(app, 'settings.update', { usdRates: { '2021': 6.4 } }));
     expect(metric(board({ asOf: '2021-12-31' }), 'tier_10_50yi').actual).toBe(0);
@@ -286,7 +288,7 @@ describe('看板: 落地率 under each definition', () => {
     const p = leaderProjects();
     const rate = metric(board({ asOf: '2021-12-31' }), 'landing_rate');
     expect(rate.cohort?.sort()).toEqual([p.registered, p.started, p.waiting].sort());
-    expect(rate.projects.sort()).toEqual([p.registered, p.started].sort());
+    expect(rate.projects?.sort()).toEqual([p.registered, p.started].sort());
     expect(rate.actual).toBeCloseTo((2 / 3) * 100, 10);
     expect(metric(board({ asOf: '2021-12-31' }), 'leader_projects').actual).toBe(3);
     // On 2021-06-30 the 开工 of September has not happened: 1 of 3.
@@ -482,7 +484,7 @@ describe('看板: office scope, funnel, ranking and drill-down', () => {
           { kind: 'metric', key: m.key as (typeof computedMetricKeys)[number] },
           input,
         );
-        expect(rows.map((r) => r.id).sort(), m.key).toEqual([...m.projects].sort());
+        expect(rows.map((r) => r.id).sort(), m.key).toEqual([...(m.projects ?? [])].sort());
         if (m.unit === 'count' && m.key !== 'landing_rate')
           expect(rows.length, m.key).toBe(m.actual);
       }
@@ -515,6 +517,25 @@ describe('看板: office scope, funnel, ranking and drill-down', () => {
         new Set(b.stalled.map((s) => s.projectId)).size,
       );
     }
+  });
+
+  test('without withProjects the figures carry counts, not id lists', () => {
+    mixedOffices();
+    const full = board({ asOf: '2021-12-31' });
+    const lean = expectOk(
+      dispatchSync(app, 'dashboard.get', { year: 2021, asOf: '2021-12-31', stalledLimit: 1 }),
+    ) as Dashboard;
+    for (const m of lean.metrics) {
+      const f = metric(full, m.key);
+      expect(m.projects, m.key).toBeUndefined();
+      expect(m.actual, m.key).toEqual(f.actual);
+      if (m.count !== null) expect(m.count, m.key).toBe(f.projects?.length);
+    }
+    expect(metric(lean, 'landing_rate').cohortCount).toBe(
+      metric(full, 'landing_rate').cohort?.length,
+    );
+    expect(lean.stalled.length).toBeLessThanOrEqual(1);
+    expect(lean.stalledCount).toBe(full.stalled.length);
   });
 
   test('bad input gets a Chinese message', () => {

@@ -37,8 +37,8 @@ function Card({ metric, caption }: { metric: DashboardMetric | undefined; captio
 function LandingCard({ dashboard }: { dashboard: Dashboard }) {
   const rate = dashboard.metrics.find((m) => m.key === 'landing_rate');
   if (!rate) return null;
-  const landed = rate.projects.length;
-  const cohort = rate.cohort?.length ?? 0;
+  const landed = rate.count ?? 0;
+  const cohort = rate.cohortCount ?? 0;
   const { milestone, cohort: cohortKey } = dashboard.landingRule;
   return (
     <div className="dash-card dash-card-wide" data-metric="landing_rate">

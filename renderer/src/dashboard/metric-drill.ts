@@ -25,6 +25,6 @@ export function cohortDrill(metric: DashboardMetric): DrillRequest {
   return {
     title: `${metric.label}：统计范围内的项目`,
     targets: [{ kind: 'cohort', key: 'landing_rate' }],
-    expected: metric.cohort?.length,
+    expected: metric.cohortCount,
   };
 }

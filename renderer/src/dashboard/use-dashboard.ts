@@ -33,7 +33,8 @@ export function useDashboard(query: DashboardQuery): DashboardState {
 
   useEffect(() => {
     let live = true;
-    call('dashboard.get', { year, asOf, office }).then(
+    // The 五未 list's first 500 items; every other figure's projects come from dashboard.drill.
+    call('dashboard.get', { year, asOf, office, stalledLimit: 500 }).then(
       (dashboard) => live && setAnswer({ key, dashboard, error: null }),
       (e: unknown) =>
         live && setAnswer((last) => ({ key, dashboard: last.dashboard, error: errorText(e) })),

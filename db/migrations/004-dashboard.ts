@@ -1,0 +1,78 @@
+// For the 看板: derived columns holding a project's latest actual milestone date and the stage its
+// dates give (so the funnel knows in one comparison that a project's stage on as-of is simply
+// that stage, and reads it from an index in order), and narrow
+// covering indexes, since the project rows are wide (names, notes, search text): one over every
+// column the dashboard's conditions use, one to check an arrival's project by id, and one over the
+// arrivals of a date range. All local: nothing here is synced.
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+
+const milestones = ['signed', 'registered', 'land_supplied', 'started', 'completed', 'producing'];
+
+// Migrations see the schema as it was when they were written, not today's types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('project').addColumn('last_actual_on', 'text').execute();
+  await db.schema.alterTable('project').addColumn('dated_stage', 'text').execute();
+  const dates = milestones.map((m) => `coalesce(${m}_on, '')`).join(', ');
+  const furthest = [...milestones]
+    .reverse()
+    .map((m) => `WHEN coalesce(${m}_on, '') <> '' THEN '${m}'`)
+    .join(' ');
+  await sql`UPDATE project SET last_actual_on = nullif(max(${sql.raw(dates)}), ''),
+    dated_stage = CASE ${sql.raw(furthest)} WHEN stage = 'lead' THEN 'lead' ELSE 'negotiating' END`.execute(
+    db,
+  );
+  await db.schema
+    .createIndex('project_dashboard')
+    .on('project')
+    .columns([
+      'signed_on',
+      'last_actual_on',
+      'office_id',
+      'stage',
+      'terminated_on',
+      'tier',
+      'total_cny',
+      'contracted_fdi_usd',
+      'industrial',
+      'leader_project',
+      'region',
+      'owner_id',
+      ...milestones.slice(1).map((m) => `${m}_on`),
+      ...milestones.map((m) => `planned_${m}_on`),
+      'id',
+      // SQLite counts an index as covering only if it holds every column the query names.
+      'deleted',
+    ])
+    .where(sql.ref('deleted'), '=', 0)
+    .execute();
+  // The pipeline by stage and region, read in index order: no sort for the GROUP BY.
+  await db.schema
+    .createIndex('project_pipeline')
+    .on('project')
+    .columns([
+      'dated_stage',
+      'region',
+      'last_actual_on',
+      'office_id',
+      'stage',
+      'terminated_on',
+      'total_cny',
+      'deleted',
+    ])
+    .where(sql.ref('deleted'), '=', 0)
+    .execute();
+  await db.schema
+    .createIndex('project_alive_by_id')
+    .on('project')
+    .columns(['id', 'office_id', 'stage', 'terminated_on', 'deleted'])
+    .where(sql.ref('deleted'), '=', 0)
+    .execute();
+  await db.schema
+    .createIndex('capital_arrival_dashboard')
+    .on('capital_arrival')
+    .columns(['arrived_on', 'kind', 'outside_city', 'currency', 'amount', 'project_id', 'deleted'])
+    .where(sql.ref('deleted'), '=', 0)
+    .execute();
+}
