@@ -1,8 +1,8 @@
 // 目标设置 in Chromium at 1366×768: opened from the 看板's 「目标设置」, 2021 as seeded; 合同外资's 确保
 // edited in 万美元 (stored in 美元); its allocation to the offices with the sum check (a warning
 // while the shares fall short, a tick once they add up); a bad number's Chinese message; a manual
-// metric's monthly actual; 2022 started with 「从上一年复制」. Screenshots: targets-allocation.png,
-// targets-copied.png.
+// metric's monthly actual, which the 看板 then shows; 2022 started with 「从上一年复制」.
+// Screenshots: targets-allocation.png, targets-copied.png.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -112,8 +112,12 @@ describe('目标设置', () => {
       .toEqual({ 3: 7 });
     expect(problems).toEqual([]);
 
-    // The 看板 for 上海 reads its allocation.
+    // The 看板 shows the typed actual, and for 上海 reads its allocation.
     await page.getByRole('button', { name: '返回看板' }).click();
+    const gdp = page.getByRole('list', { name: '各项目标完成情况' }).locator('li', {
+      hasText: 'GDP可比增长',
+    });
+    await expect.poll(() => gdp.innerText()).toContain('7%');
     await page
       .getByRole('group', { name: '看板范围' })
       .getByLabel('驻点')
