@@ -2,17 +2,11 @@
 import { useId } from 'react';
 import { offices } from '../../../domain/vocabulary';
 import type { DashboardQuery } from './use-dashboard';
+import { yearOptions } from './year-options';
 
 interface Props {
   query: DashboardQuery;
   onChange: (query: DashboardQuery) => void;
-}
-
-const FIRST_YEAR = 2015;
-
-export function yearOptions(): number[] {
-  const last = new Date().getFullYear() + 1;
-  return Array.from({ length: last - FIRST_YEAR + 1 }, (_, i) => last - i);
 }
 
 export function DashboardPickers({ query, onChange }: Props) {

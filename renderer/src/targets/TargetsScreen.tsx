@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import type { TargetRecord } from '../../../domain/targets';
 import { call, errorText } from '../api/client';
-import { yearOptions } from '../dashboard/DashboardPickers';
+import { yearOptions } from '../dashboard/year-options';
 import { useNavigate } from '../shell/navigation';
 import { TargetRow } from './TargetRow';
 import { useTargets } from './use-targets';
