@@ -9,7 +9,7 @@ import { ScheduleGap } from './ScheduleGap';
 
 function Actual({ metric }: { metric: DashboardMetric }) {
   // A rate over an empty cohort has no value, whatever the service puts in its place.
-  const empty = metric.cohort !== undefined && metric.cohort.length === 0;
+  const empty = metric.cohortCount === 0;
   const text = empty ? '—' : metricText(metric.unit, metric.actual);
   const request = metricDrill(metric);
   if (!request) {

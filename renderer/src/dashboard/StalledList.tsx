@@ -26,24 +26,37 @@ export function StalledList({ dashboard }: { dashboard: Dashboard }) {
     );
   }
   const open = (id: string) => navigate({ screen: 'project', id });
+  // The service may describe only the most overdue items; then the per-rule counts of the shown
+  // items would understate, so the chips open each rule's full list without a number.
+  const partial = items.length < dashboard.stalledCount;
   return (
     <>
       <p className="dash-stalled-rules">
-        {byRule(items).map((r) => (
-          <span key={r.ruleKey} className="dash-chip">
-            {r.rule}{' '}
-            <DrillNumber
-              request={{
-                title: `“五未”项目：${r.rule}`,
-                targets: [{ kind: 'stalled', ruleKey: r.ruleKey }],
-                expected: r.count,
-              }}
-            >
-              {countText(r.count)}
-            </DrillNumber>{' '}
-            个
+        {byRule(items).map((r) => {
+          const request = {
+            title: `“五未”项目：${r.rule}`,
+            targets: [{ kind: 'stalled' as const, ruleKey: r.ruleKey }],
+            expected: partial ? undefined : r.count,
+          };
+          return (
+            <span key={r.ruleKey} className="dash-chip">
+              {r.rule}{' '}
+              {partial ? (
+                <DrillNumber request={request}>查看全部</DrillNumber>
+              ) : (
+                <>
+                  <DrillNumber request={request}>{countText(r.count)}</DrillNumber> 个
+                </>
+              )}
+            </span>
+          );
+        })}
+        {partial ? (
+          <span className="dash-muted">
+            共 {countText(dashboard.stalledCount)} 项，下表列出超期最久的 {countText(items.length)}{' '}
+            项
           </span>
-        ))}
+        ) : null}
       </p>
       <div className="dash-stalled-scroll">
         <table className="dash-table dash-stalled">
