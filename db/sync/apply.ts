@@ -103,6 +103,7 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
   const tops = new Map<string, number>();
   /** Rows with no change in the log before this import: they do not exist yet. */
   const newRows = new Set<string>();
+  const seen = new Map<string, Logged[]>();
   const out: ApplyOutcome = { new: 0, skipped: 0, conflicts: 0, quarantined: 0, orphans: 0 };
   const pending = new Map<string, Map<string, Fields>>();
   const touched = new Map<string, Set<string>>();
@@ -159,21 +160,28 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
         return;
       }
       const columns = schema[c.tbl];
-      const earlier = columns
-        ? (
-            rowLog.all(c.tbl, c.rowId) as {
-              origin: string;
-              hlc: string;
-              fields: string;
-              prev: string;
-            }[]
-          ).map((e): Logged => ({
-            origin: e.origin,
-            hlc: e.hlc,
-            fields: JSON.parse(e.fields) as Fields,
-            prev: JSON.parse(e.prev) as Record<string, string>,
-          }))
-        : [];
+      // A row's earlier changes: read from the log once per row, then kept in memory as this
+      // import adds to them (the log would give the same, at a query per change).
+      const rowKey = `${c.tbl}/${c.rowId}`;
+      let earlier = seen.get(rowKey);
+      if (columns && !earlier) {
+        earlier = (
+          rowLog.all(c.tbl, c.rowId) as {
+            origin: string;
+            hlc: string;
+            fields: string;
+            prev: string;
+          }[]
+        ).map((e): Logged => ({
+          origin: e.origin,
+          hlc: e.hlc,
+          fields: JSON.parse(e.fields) as Fields,
+          prev: JSON.parse(e.prev) as Record<string, string>,
+        }));
+        seen.set(rowKey, earlier);
+        if (earlier.length === 0) newRows.add(rowKey);
+      }
+      earlier ??= [];
       insertChange.run(c.origin, c.seq, c.hlc, c.tbl, c.rowId, fieldsJson, prevJson, c.author);
       out.new += 1;
       origins.add(c.origin);
@@ -224,10 +232,8 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
       if (!rows) pending.set(c.tbl, (rows = new Map()));
       const row = rows.get(c.rowId);
       if (row) Object.assign(row, winning);
-      else {
-        rows.set(c.rowId, winning);
-        if (earlier.length === 0) newRows.add(`${c.tbl}/${c.rowId}`);
-      }
+      else rows.set(c.rowId, winning);
+      earlier.push({ origin: c.origin, hlc: c.hlc, fields: c.fields, prev: c.prev });
     });
     for (const [table, rows] of pending) touched.set(table, new Set(rows.keys()));
     // Parents before projects, so a project's derived investor and owner names are current.

@@ -13,7 +13,7 @@ import { SCHEMA_VERSION } from '../migrations/index';
 import { backupDir, createBackup } from '../services/backups';
 import { applyChanges, checkKnownTypes } from './apply';
 import type { KnownSchema } from './apply';
-import { MAX_FILE_BYTES, decodeFile } from './file-format';
+import { MAX_FILE_BYTES, decodeFile, readManifest } from './file-format';
 import type { DecodedFile } from './file-format';
 import { parseHlc } from './hlc';
 import { describeOffset, recordFileIn } from './peers';
@@ -35,19 +35,30 @@ export interface ImportOptions {
   beforeChange?: (index: number) => void;
 }
 
-/** Reads and checks a file completely; writes nothing. */
-export async function readSyncFile(
-  file: string,
-  options: { passphrase?: string; schema?: KnownSchema } = {},
-): Promise<DecodedFile> {
+function readBounded(file: string): Buffer {
   if (!existsSync(file) || !statSync(file).isFile()) throw new AppError('FILE_NOT_FOUND', file);
   if (statSync(file).size > MAX_FILE_BYTES) throw new AppError('FILE_TOO_LARGE');
-  const decoded = await decodeFile(readFileSync(file), {
+  return readFileSync(file);
+}
+
+async function decodeChecked(
+  bytes: Buffer,
+  options: { passphrase?: string; schema?: KnownSchema },
+): Promise<DecodedFile> {
+  const decoded = await decodeFile(bytes, {
     passphrase: options.passphrase,
     schemaVersion: SCHEMA_VERSION,
   });
   checkKnownTypes(decoded.changes, options.schema);
   return decoded;
+}
+
+/** Reads and checks a file completely; writes nothing. */
+export function readSyncFile(
+  file: string,
+  options: { passphrase?: string; schema?: KnownSchema } = {},
+): Promise<DecodedFile> {
+  return decodeChecked(readBounded(file), options);
 }
 
 /** S15: rejects a file with a change over an hour ahead of this machine; warns over two minutes. */
@@ -78,7 +89,28 @@ export async function importFile(
   file: string,
   options: ImportOptions = {},
 ): Promise<SyncImportReport> {
-  const decoded = await readSyncFile(file, options);
+  const bytes = readBounded(file);
+  // A file already imported changes nothing: once its framing and hash check out (any damage
+  // shows there), it is recognised by its id without decoding the payload (S18).
+  const { manifest: header } = readManifest(bytes);
+  if (alreadyImported(app.sql, header.fileId)) {
+    return {
+      fileId: header.fileId,
+      file,
+      from: { siteId: header.sender.siteId, office: header.sender.office },
+      changes: header.changes,
+      alreadyImported: true,
+      new: 0,
+      skipped: header.changes,
+      conflicts: 0,
+      orphans: 0,
+      quarantined: 0,
+      warnings: [],
+      backup: null,
+      message: '该文件已导入过，0 条新变更',
+    };
+  }
+  const decoded = await decodeChecked(bytes, options);
   const { manifest } = decoded;
   const warnings = clockWarnings(decoded, app.now());
   const base = {
@@ -87,20 +119,6 @@ export async function importFile(
     from: { siteId: manifest.sender.siteId, office: manifest.sender.office },
     changes: decoded.changes.length,
   };
-  if (alreadyImported(app.sql, manifest.fileId)) {
-    return {
-      ...base,
-      alreadyImported: true,
-      new: 0,
-      skipped: decoded.changes.length,
-      conflicts: 0,
-      orphans: 0,
-      quarantined: 0,
-      warnings,
-      backup: null,
-      message: '该文件已导入过，0 条新变更',
-    };
-  }
   const backup =
     options.backup !== false && app.file !== ':memory:' ? await backupBeforeImport(app) : null;
   return app.transact((tx) => {
