@@ -73,7 +73,9 @@ describe('看板 with demo data', () => {
     await page.screenshot({ path: join(artifactsDir, 'dashboard-demo-trend.png') });
     await page.locator('.dash-panel', { hasText: '驻点排名' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifactsDir, 'dashboard-demo-lower.png') });
-    await page.locator('.dash-panel', { hasText: '五未' }).first().scrollIntoViewIfNeeded();
+    await page
+      .getByRole('region', { name: '“五未”项目' })
+      .evaluate((el) => el.scrollIntoView({ block: 'end' }));
     await page.screenshot({ path: join(artifactsDir, 'dashboard-demo-stalled.png') });
     expect(problems).toEqual([]);
   });
