@@ -21,7 +21,6 @@ import {
   computedMetricUnits,
   scheduledMetricKeys,
 } from '../../domain/dashboard';
-import type { Tier } from '../../domain/classify';
 import { todayIso } from '../../domain/dates';
 import { AppError } from '../../domain/errors';
 import type { LedgerRow } from '../../domain/ledger';
@@ -104,6 +103,7 @@ export function buildDashboard(tx: Tx, input: Input): Dashboard {
   const arrivals = arrivalTotals(tx, scope);
   const computed = computedActuals(tx, scope, stalled.projects, arrivals);
   const pipeline = pipelineOf(tx, scope);
+  const signings = signingGroups(tx, scope);
   return {
     year: scope.year,
     asOf: scope.asOf,
@@ -113,11 +113,14 @@ export function buildDashboard(tx: Tx, input: Input): Dashboard {
     landingRule: scope.landingRule,
     metrics: metricsOf(tx, scope, schedule, computed),
     funnel: pipeline.funnel,
-    regions: { pipeline: pipeline.regions, signed: signedRegions(tx, scope) },
-    ranking: { offices: officeRanking(tx, scope), promoters: promoterRanking(tx, scope) },
+    regions: { pipeline: pipeline.regions, signed: signedRegions(signings) },
+    ranking: {
+      offices: officeRanking(scope, signings),
+      promoters: promoterRanking(tx, signings),
+    },
     stalled: stalled.items,
     stalledCount: stalled.count,
-    trend: trendOf(tx, scope, arrivals),
+    trend: trendOf(signings, arrivals),
   };
 }
 
@@ -388,80 +391,119 @@ const regionOrder = [
   'unknown',
 ] as const;
 
-function signedRegions(tx: Tx, scope: Scope): RegionSlice[] {
-  const rows = tx.sql
-    .prepare(
-      `SELECT coalesce(region, 'unknown') AS region, count(*) AS count,
-         coalesce(sum(total_cny), 0) AS totalCny
-       FROM ${PROJECTS} WHERE ${LIVE} AND ${SIGNED} GROUP BY 1`,
-    )
-    .all(scope.params) as RegionSlice[];
-  const byRegion = new Map(rows.map((r) => [r.region, r]));
-  return regionOrder.map((region) => byRegion.get(region) ?? { region, count: 0, totalCny: 0 });
-}
-
 // ---------------------------------------------------------------------------------------------
 // Ranking (以项目论英雄)
 
-function rankingSelect(scope: Scope, groupBy: 'office_id' | 'owner_id'): string {
-  const landed = `${reachedBy(scope.landingRule.milestone)}`;
-  return `SELECT ${groupBy} AS id, max(office_id) AS office,
-      count(*) AS signed,
-      sum(tier = 't100') AS t100, sum(tier = 't50_100') AS t50_100,
-      sum(tier = 't10_50') AS t10_50, sum(tier = 't1_10') AS t1_10,
-      coalesce(sum(total_cny), 0) AS totalCny, coalesce(sum(contracted_fdi_usd), 0) AS contractedFdiUsd,
-      sum(${landed}) AS landed
-    FROM ${PROJECTS} WHERE ${LIVE} AND ${SIGNED} AND ${groupBy} IS NOT NULL
-    GROUP BY ${groupBy}`;
+/** The year's signings in one pass, summed by office, promoter, region and month. */
+interface SigningGroup {
+  office: string | null;
+  owner: string | null;
+  region: RegionSlice['region'];
+  month: number;
+  signed: number;
+  t100: number;
+  t50_100: number;
+  t10_50: number;
+  t1_10: number;
+  totalCny: number;
+  contractedFdiUsd: number;
+  landed: number;
 }
 
-type RankingSql = Omit<RankingRow, 'byTier' | 'name'> & Record<Exclude<Tier, 'none'>, number>;
+function signingGroups(tx: Tx, scope: Scope): SigningGroup[] {
+  return tx.sql
+    .prepare(
+      `SELECT office_id AS office, owner_id AS owner, coalesce(region, 'unknown') AS region,
+         CAST(substr(signed_on, 6, 2) AS INTEGER) AS month, count(*) AS signed,
+         sum(tier = 't100') AS t100, sum(tier = 't50_100') AS t50_100,
+         sum(tier = 't10_50') AS t10_50, sum(tier = 't1_10') AS t1_10,
+         coalesce(sum(total_cny), 0) AS totalCny,
+         coalesce(sum(contracted_fdi_usd), 0) AS contractedFdiUsd,
+         sum(${reachedBy(scope.landingRule.milestone)}) AS landed
+       FROM ${PROJECTS} WHERE ${LIVE} AND ${SIGNED} GROUP BY 1, 2, 3, 4`,
+    )
+    .all(scope.params) as SigningGroup[];
+}
 
-function rankingRow(r: RankingSql, name: string): RankingRow {
+type Tally = Omit<SigningGroup, 'office' | 'owner' | 'region' | 'month'>;
+const tallyKeys = [
+  'signed',
+  't100',
+  't50_100',
+  't10_50',
+  't1_10',
+  'totalCny',
+  'contractedFdiUsd',
+  'landed',
+] as const;
+const emptyTally = (): Tally => Object.fromEntries(tallyKeys.map((k) => [k, 0])) as Tally;
+
+/** Adds up the groups by `key` (groups whose key is null are left out). */
+function tallyBy<K>(groups: SigningGroup[], key: (g: SigningGroup) => K | null): Map<K, Tally> {
+  const out = new Map<K, Tally>();
+  for (const g of groups) {
+    const k = key(g);
+    if (k === null) continue;
+    const t = out.get(k) ?? emptyTally();
+    for (const f of tallyKeys) t[f] += g[f];
+    out.set(k, t);
+  }
+  return out;
+}
+
+function rankingRow(id: string, name: string, office: string | null, t: Tally): RankingRow {
   return {
-    id: r.id,
+    id,
     name,
-    office: r.office,
-    signed: r.signed,
-    byTier: { t100: r.t100, t50_100: r.t50_100, t10_50: r.t10_50, t1_10: r.t1_10 },
-    totalCny: r.totalCny,
-    contractedFdiUsd: r.contractedFdiUsd,
-    landed: r.landed,
+    office,
+    signed: t.signed,
+    byTier: { t100: t.t100, t50_100: t.t50_100, t10_50: t.t10_50, t1_10: t.t1_10 },
+    totalCny: t.totalCny,
+    contractedFdiUsd: t.contractedFdiUsd,
+    landed: t.landed,
   };
 }
 
 const byResult = (a: RankingRow, b: RankingRow) =>
   b.totalCny - a.totalCny || b.signed - a.signed || a.name.localeCompare(b.name, 'zh-CN');
 
-function officeRanking(tx: Tx, scope: Scope): RankingRow[] {
-  const rows = tx.sql.prepare(rankingSelect(scope, 'office_id')).all(scope.params) as RankingSql[];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const empty = (id: string): RankingSql => ({
-    id,
-    office: id,
-    signed: 0,
-    t100: 0,
-    t50_100: 0,
-    t10_50: 0,
-    t1_10: 0,
-    totalCny: 0,
-    contractedFdiUsd: 0,
-    landed: 0,
-  });
+function officeRanking(scope: Scope, groups: SigningGroup[]): RankingRow[] {
+  const byOffice = tallyBy(groups, (g) => g.office);
   const keys = scope.office ? [scope.office] : offices.map((o) => o.key);
   return keys
-    .map((key) => rankingRow(byId.get(key) ?? empty(key), labelOf(offices, key) ?? key))
+    .map((key) =>
+      rankingRow(key, labelOf(offices, key) ?? key, key, byOffice.get(key) ?? emptyTally()),
+    )
     .sort(byResult);
 }
 
-function promoterRanking(tx: Tx, scope: Scope): RankingRow[] {
-  const rows = tx.sql.prepare(rankingSelect(scope, 'owner_id')).all(scope.params) as RankingSql[];
+function promoterRanking(tx: Tx, groups: SigningGroup[]): RankingRow[] {
   const names = new Map(
     (tx.sql.prepare('SELECT id, name FROM promoter').all() as { id: string; name: string }[]).map(
       (p) => [p.id, p.name],
     ),
   );
-  return rows.map((r) => rankingRow(r, names.get(r.id) ?? '（未知）')).sort(byResult);
+  // A promoter's office: the one most of their signings belong to.
+  const signedIn = new Map<string, Map<string | null, number>>();
+  for (const g of groups) {
+    if (g.owner === null) continue;
+    const byOffice = signedIn.get(g.owner) ?? new Map<string | null, number>();
+    byOffice.set(g.office, (byOffice.get(g.office) ?? 0) + g.signed);
+    signedIn.set(g.owner, byOffice);
+  }
+  const officeOf = (owner: string) =>
+    [...(signedIn.get(owner) ?? [])].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  return [...tallyBy(groups, (g) => g.owner)]
+    .map(([id, t]) => rankingRow(id, names.get(id) ?? '（未知）', officeOf(id), t))
+    .sort(byResult);
+}
+
+function signedRegions(groups: SigningGroup[]): RegionSlice[] {
+  const byRegion = tallyBy(groups, (g) => g.region);
+  return regionOrder.map((region) => {
+    const t = byRegion.get(region);
+    return { region, count: t?.signed ?? 0, totalCny: t?.totalCny ?? 0 };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -492,10 +534,16 @@ function stalledItems(
   scope: Scope,
   limit = Infinity,
 ): { items: StalledItem[]; count: number; projects: string[] } {
-  const entries = stalledRows(tx, scope).flatMap((r) =>
-    r.days.flatMap((days, rule) => (days === null ? [] : [{ id: r.id, rule, days }])),
+  const entries: { id: string; rule: number; days: number }[] = [];
+  for (const r of stalledRows(tx, scope)) {
+    r.days.forEach((days, rule) => {
+      if (days !== null) entries.push({ id: r.id, rule, days });
+    });
+  }
+  // Ties in the order the rules are listed, then by id, so every replica lists the same.
+  entries.sort(
+    (a, b) => b.days - a.days || a.rule - b.rule || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
-  entries.sort((a, b) => b.days - a.days || a.id.localeCompare(b.id));
   const shown = entries.slice(0, limit);
   const details = new Map(
     (
@@ -532,30 +580,19 @@ function stalledItems(
   return { items, count: entries.length, projects: [...new Set(entries.map((e) => e.id))] };
 }
 
-function trendOf(tx: Tx, scope: Scope, arrivals: ArrivalTotals): TrendMonth[] {
-  const months: TrendMonth[] = Array.from({ length: 12 }, (_, i) => ({
-    month: i + 1,
-    signed: 0,
-    signedCny: 0,
-    contractedFdiUsd: 0,
-    paidInFdiUsd: arrivals.paid_in_fdi.byMonth[i] ?? 0,
-    domesticCny: arrivals.domestic_capital.byMonth[i] ?? 0,
-  }));
-  const signed = tx.sql
-    .prepare(
-      `SELECT CAST(substr(signed_on, 6, 2) AS INTEGER) AS month, count(*) AS n,
-         coalesce(sum(total_cny), 0) AS cny, coalesce(sum(contracted_fdi_usd), 0) AS fdi
-       FROM ${PROJECTS} WHERE ${LIVE} AND ${SIGNED} GROUP BY 1`,
-    )
-    .all(scope.params) as { month: number; n: number; cny: number; fdi: number }[];
-  for (const r of signed) {
-    const m = months[r.month - 1];
-    if (!m) continue;
-    m.signed = r.n;
-    m.signedCny = r.cny;
-    m.contractedFdiUsd = r.fdi;
-  }
-  return months;
+function trendOf(groups: SigningGroup[], arrivals: ArrivalTotals): TrendMonth[] {
+  const byMonth = tallyBy(groups, (g) => g.month);
+  return Array.from({ length: 12 }, (_, i) => {
+    const t = byMonth.get(i + 1);
+    return {
+      month: i + 1,
+      signed: t?.signed ?? 0,
+      signedCny: t?.totalCny ?? 0,
+      contractedFdiUsd: t?.contractedFdiUsd ?? 0,
+      paidInFdiUsd: arrivals.paid_in_fdi.byMonth[i] ?? 0,
+      domesticCny: arrivals.domestic_capital.byMonth[i] ?? 0,
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
