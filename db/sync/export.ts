@@ -21,7 +21,6 @@ import type { AppDatabase } from '../app-database';
 import type { Sql } from '../sql';
 import { SCHEMA_VERSION } from '../migrations/index';
 import { encodeChange } from './change-codec';
-import type { Change } from './change-codec';
 import type { Fields } from '../mutation';
 import { FILE_EXTENSION, encodeFile, readManifest } from './file-format';
 import type { ManifestDraft } from './file-format';
@@ -68,8 +67,11 @@ export function suggestedName(app: AppDatabase, input: { for?: string; full?: bo
   );
 }
 
-/** Changes above `vector`, in (origin, seq) order. */
-export function changesAbove(sql: Sql, vector: Vector): Change[] {
+/**
+ * The file lines of the changes above `vector`, in (origin, seq) order. Each row is encoded as it
+ * is read, so no change object outlives its line (garbage collection was half of export's time).
+ */
+export function linesAbove(sql: Sql, vector: Vector): string[] {
   const rows = sql.prepare(
     `SELECT origin, seq, hlc, tbl, row_id, fields, prev, author FROM sync_change
      WHERE origin = ? AND seq > ? ORDER BY seq`,
@@ -77,22 +79,25 @@ export function changesAbove(sql: Sql, vector: Vector): Change[] {
   const origins = sql.prepare('SELECT origin FROM sync_vv ORDER BY origin').all() as {
     origin: string;
   }[];
-  const out: Change[] = [];
+  const lines: string[] = [];
   for (const { origin } of origins) {
-    for (const r of rows.all(origin, vector[origin] ?? 0) as StoredRow[]) {
-      out.push({
-        origin: r.origin,
-        seq: r.seq,
-        hlc: r.hlc,
-        tbl: r.tbl,
-        rowId: r.row_id,
-        fields: JSON.parse(r.fields) as Fields,
-        prev: JSON.parse(r.prev) as Record<string, string>,
-        author: r.author,
-      });
+    for (const row of rows.iterate(origin, vector[origin] ?? 0)) {
+      const r = row as StoredRow;
+      lines.push(
+        encodeChange({
+          origin: r.origin,
+          seq: r.seq,
+          hlc: r.hlc,
+          tbl: r.tbl,
+          rowId: r.row_id,
+          fields: JSON.parse(r.fields) as Fields,
+          prev: JSON.parse(r.prev) as Record<string, string>,
+          author: r.author,
+        }),
+      );
     }
   }
-  return out;
+  return lines;
 }
 
 interface StoredRow {
@@ -113,7 +118,7 @@ function snapshot(app: AppDatabase, input: ExportInput, createdAt: Date): Snapsh
       const target = full
         ? { vector: {}, siteIds: [], office: null }
         : exportTarget(tx.sql, input.for!);
-      const lines = changesAbove(tx.sql, target.vector).map(encodeChange);
+      const lines = linesAbove(tx.sql, target.vector);
       const draft: ManifestDraft = {
         fileId: randomUUID(),
         sender: { siteId: tx.siteId, office: ownOffice(tx.sql) },
