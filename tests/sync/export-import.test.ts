@@ -1,12 +1,15 @@
 // Export and import between real database files: a project travels, repeats change nothing,
 // relays carry other offices' changes, the clock moves past imported changes, the import log and
 // backup are kept, and each peer gets only what it has not acknowledged.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { dispatch } from '../../db/dispatcher';
 import { readMeta } from '../../db/replica-identity';
 import { parseHlc } from '../../db/sync/hlc';
+import { SCHEMA_VERSION } from '../../db/migrations/index';
+import { encodeChange } from '../../db/sync/change-codec';
+import { decodeFile, encodeFile } from '../../db/sync/file-format';
 import type { SyncConflict, SyncPeer, SyncSite } from '../../domain/sync';
 import { tempDir } from '../helpers';
 import { call, dump, exportTo, importInto, openReplica } from './replicas';
@@ -177,6 +180,30 @@ describe('export and import', () => {
     await importInto(hq, (await exportTo(sh, dir, { for: '本部' })).file);
     expect(call<{ problems: string }>(hq, 'project.get', { id }).problems).toBe('土地指标待落实');
     expect(call<SyncConflict[]>(hq, 'sync.conflicts')).toHaveLength(0);
+  });
+
+  test('the same (origin, seq) with other content fails the whole import: ORIGIN_SEQ_REUSE', async () => {
+    const sh = await replica('上海');
+    const hq = await replica('本部');
+    call(sh, 'project.create', { name: '原名' });
+    const dir = tempDir();
+    const original = await exportTo(sh, dir, { full: true });
+    await importInto(hq, original.file);
+    const { manifest, changes } = await decodeFile(readFileSync(original.file), {
+      schemaVersion: SCHEMA_VERSION,
+    });
+    const forged = changes.map((c) =>
+      c.tbl === 'project' ? { ...c, fields: { ...c.fields, name: '另一个名字' } } : c,
+    );
+    const { bytes } = await encodeFile(
+      { ...manifest, fileId: 'forged', vector: manifest.vector },
+      forged.map(encodeChange),
+    );
+    const file = join(dir, 'forged.zsync');
+    writeFileSync(file, bytes);
+    const before = dump(hq);
+    await expect(importInto(hq, file)).rejects.toMatchObject({ code: 'ORIGIN_SEQ_REUSE' });
+    expect(dump(hq)).toEqual(before);
   });
 
   test('a child that arrives before its parent is counted as an orphan and attaches later', async () => {
