@@ -29,6 +29,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns([
       'signed_on',
       'last_actual_on',
+      'dated_stage',
       'office_id',
       'stage',
       'terminated_on',
@@ -63,11 +64,54 @@ export async function up(db: Kysely<any>): Promise<void> {
     ])
     .where(sql.ref('deleted'), '=', 0)
     .execute();
+  // The 五未 candidates: the projects between two stages, or with a milestone dated after as-of.
+  await db.schema
+    .createIndex('project_stalled')
+    .on('project')
+    .columns([
+      'dated_stage',
+      'last_actual_on',
+      'region',
+      'office_id',
+      'stage',
+      'terminated_on',
+      'total_cny',
+      ...milestones.map((m) => `${m}_on`),
+      ...milestones.map((m) => `planned_${m}_on`),
+      'id',
+      'deleted',
+    ])
+    .where(sql.ref('deleted'), '=', 0)
+    .execute();
   await db.schema
     .createIndex('project_alive_by_id')
     .on('project')
     .columns(['id', 'office_id', 'stage', 'terminated_on', 'deleted'])
     .where(sql.ref('deleted'), '=', 0)
+    .execute();
+  // 开工 and 竣工 in a date range (亿元以上开工/竣工项目).
+  for (const milestone of ['started', 'completed']) {
+    await db.schema
+      .createIndex(`project_${milestone}`)
+      .on('project')
+      .columns([
+        `${milestone}_on`,
+        'total_cny',
+        'office_id',
+        'stage',
+        'terminated_on',
+        'id',
+        'deleted',
+      ])
+      .where(sql.ref('deleted'), '=', 0)
+      .execute();
+  }
+  // Deleted projects, whose arrivals the zone's paid-in figures leave out.
+  await db.schema
+    .createIndex('project_deleted')
+    .on('project')
+    .columns(['deleted', 'id'])
+    .where(sql.ref('deleted'), '<>', 0)
     .execute();
   await db.schema
     .createIndex('capital_arrival_dashboard')

@@ -63,7 +63,18 @@ const dated = (col: string) => `(coalesce(${col}, '') BETWEEN '1' AND @asOf)`;
 /** 签约 in the year, up to as-of, and alive. */
 export const SIGNED = `signed_on BETWEEN @from AND @to AND ${ALIVE}`;
 
-/** The project had reached `milestone` (or any later one) by as-of. */
+/**
+ * The project had reached `milestone` (or any later one) by as-of. A settled project (nothing
+ * dated after as-of) is simply at its dated_stage; the others are read from their dates.
+ */
+export function reachedAsOf(milestone: MilestoneStage): string {
+  const from = milestones.findIndex((m) => m.stage === milestone);
+  const later = milestones.slice(from).map((m) => `'${m.stage}'`);
+  return `(CASE WHEN ${SETTLED} THEN dated_stage IN (${later.join(', ')})
+    ELSE ${reachedBy(milestone)} END)`;
+}
+
+/** reachedAsOf(), from the dates alone: never NULL, so safe under NOT. */
 export function reachedBy(milestone: MilestoneStage): string {
   const from = milestones.findIndex((m) => m.stage === milestone);
   const later = milestones.slice(from).map((m) => dated(column[m.stage]));
@@ -124,57 +135,109 @@ export const ARRIVAL_AMOUNT = `CASE WHEN a.kind = 'fdi'
   THEN (CASE WHEN a.currency = 'USD' THEN a.amount ELSE round(a.amount / @rate) END)
   ELSE (CASE WHEN a.currency = 'USD' THEN round(a.amount * @rate) ELSE a.amount END) END`;
 
-/** The arrivals of the year up to as-of that count in `metrics`, joined to their projects. */
-export function arrivalsFrom(...metrics: ArrivalMetric[]): string {
+/**
+ * The arrivals of the year up to as-of that count in `metrics` (alias a, with its project's id as
+ * a.project_id). For an office they are joined to that office's live projects. For the zone an
+ * arrival counts unless its project is deleted or terminated by as-of — few projects, found by two
+ * small indexes — so 50,000 arrivals cost no lookup each; an arrival whose project has not
+ * arrived yet (SYNC.md S8) counts for the zone, as in domain/metrics.ts.
+ */
+export function arrivalsFrom(office: string | null, ...metrics: ArrivalMetric[]): string {
   const kinds = metrics.map((m) => `(${arrivalConditions[m]})`).join(' OR ');
+  const inRange = `a.deleted = 0 AND a.arrived_on BETWEEN @from AND @to AND (${kinds})`;
+  if (office === null) {
+    return `capital_arrival a INDEXED BY capital_arrival_dashboard
+      WHERE ${inRange} AND a.project_id NOT IN (${EXCLUDED_PROJECTS})`;
+  }
   return `capital_arrival a INDEXED BY capital_arrival_dashboard
     JOIN project p INDEXED BY project_alive_by_id ON p.id = a.project_id
-    WHERE a.deleted = 0 AND a.arrived_on BETWEEN @from AND @to AND (${kinds})
-      AND p.deleted = 0 AND (@office IS NULL OR p.office_id = @office)
-      AND NOT (coalesce(p.stage, '') = 'terminated' AND coalesce(p.terminated_on, '') <= @asOf)`;
+    WHERE ${inRange} AND p.deleted = 0 AND p.office_id = @office AND ${ALIVE.replace(/\b(stage|terminated_on)\b/g, 'p.$1')}`;
+}
+
+/** Deleted projects, and those terminated by as-of: their arrivals count nowhere. */
+const EXCLUDED_PROJECTS = `SELECT id FROM project INDEXED BY project_deleted WHERE deleted <> 0
+  UNION ALL
+  SELECT id FROM project INDEXED BY project_alive_by_id
+  WHERE deleted = 0 AND stage = 'terminated' AND coalesce(terminated_on, '') <= @asOf`;
+
+/**
+ * The year's paid-in money by kind and month (rows of kind, month, amount), for the zone or an
+ * office, as statements whose rows add up (negative amounts subtract). For the zone: every arrival
+ * in range, less the arrivals of the few excluded projects found through their ids — the figure
+ * of arrivalsFrom(null) without a project lookup per arrival.
+ */
+export function arrivalSums(office: string | null): string[] {
+  const month = `CAST(substr(a.arrived_on, 6, 2) AS INTEGER)`;
+  const metrics = ['paid_in_fdi', 'domestic_capital'] as const;
+  const select = (sign: string) =>
+    `SELECT a.kind AS kind, ${month} AS month, ${sign}sum(${ARRIVAL_AMOUNT}) AS amount`;
+  if (office !== null)
+    return [`${select('')} FROM ${arrivalsFrom(office, ...metrics)} GROUP BY 1, 2`];
+  const kinds = metrics.map((m) => `(${arrivalConditions[m]})`).join(' OR ');
+  const inRange = `a.deleted = 0 AND a.arrived_on BETWEEN @from AND @to AND (${kinds})`;
+  return [
+    `${select('')} FROM capital_arrival a INDEXED BY capital_arrival_dashboard
+     WHERE ${inRange} GROUP BY 1, 2`,
+    `${select('-')} FROM (${EXCLUDED_PROJECTS}) x
+     JOIN capital_arrival a INDEXED BY capital_arrival_project_id ON a.project_id = x.id
+     WHERE ${inRange} GROUP BY 1, 2`,
+  ];
 }
 
 /**
- * The 五未 check in one pass over the projects: a row per project that breaks at least one rule,
- * with one column per rule (r0, r1, …) holding the days overdue, or NULL. A project breaks a rule
- * when it reached `from` by as-of, had not reached `to` (or any later milestone), and its deadline
- * (`from` + days, or its own planned `to` date) lies before as-of. "`from` + days < as-of" is read
- * as "`from` ≤ as-of − days − 1", a date bound as @cut0, @cut1 …, so no row pays for date
- * arithmetic unless it is overdue. Column names come from the closed milestone list.
+ * The 五未 list as rows (id, rule, days overdue), one per project and rule it breaks. A project
+ * breaks a rule when it reached `from` by as-of, had not reached `to` (or any later milestone), and
+ * its deadline (`from` + days, or its own planned `to` date) lies before as-of.
+ *
+ * Most projects are settled (no milestone dated after as-of): for them "reached `from`, not `to`"
+ * is "dated_stage between the two", a few ranges of the project_stalled index, and "`from` + days <
+ * as-of" is "`from` ≤ as-of − days − 1", a date bound as @cutN, so no row pays for date arithmetic
+ * unless it is overdue. The few unsettled projects are checked on their dates. Column names come
+ * from the closed milestone list.
  */
 export function stalledSelect(
   rules: readonly StalledRule[],
   asOf: string,
 ): { sql: string; cutoffs: Record<string, string> } | null {
   const cutoffs: Record<string, string> = {};
-  const broken = rules.map((rule, i) => {
+  const checks = rules.flatMap((rule, i) => {
     const from = column[rule.from];
     let overdue: string;
+    let deadline: string;
     if (rule.usePlannedDate) {
       cutoffs[`cut${i}`] = shiftDays(asOf, -1);
       overdue = `coalesce(${plannedColumn[rule.to]}, '') BETWEEN '1' AND @cut${i} AND ${dated(from)}`;
+      deadline = plannedColumn[rule.to];
     } else if (rule.days !== null && Number.isInteger(rule.days)) {
       cutoffs[`cut${i}`] = shiftDays(asOf, -rule.days - 1);
       overdue = `coalesce(${from}, '') BETWEEN '1' AND @cut${i}`;
+      deadline = `date(${from}, '+${rule.days} days')`;
     } else {
-      return null;
+      return [];
     }
-    return `${overdue} AND NOT ${reachedBy(rule.to)}`;
-  });
-  const columns = rules.map((rule, i) => {
-    const deadline = rule.usePlannedDate
-      ? plannedColumn[rule.to]
-      : `date(${column[rule.from]}, '+${rule.days} days')`;
     const days = `CAST(julianday(@asOf) - julianday(${deadline}) AS INTEGER)`;
-    return broken[i] === null
-      ? `NULL AS r${i}`
-      : `CASE WHEN ${broken[i]} THEN ${days} END AS r${i}`;
+    return [{ i, rule, overdue, days }];
   });
-  const any = broken.filter((b) => b !== null);
-  if (any.length === 0) return null;
-  const sql = `SELECT id, ${columns.join(',\n')} FROM ${PROJECTS}
-    WHERE ${LIVE} AND ${ALIVE} AND (${any.map((b) => `(${b})`).join(' OR ')})`;
-  return { sql, cutoffs };
+  if (checks.length === 0) return null;
+  const index = 'project INDEXED BY project_stalled';
+  const settled = checks.map(({ i, rule, overdue, days }) => {
+    const between = milestones
+      .slice(
+        milestones.findIndex((m) => m.stage === rule.from),
+        milestones.findIndex((m) => m.stage === rule.to),
+      )
+      .map((m) => `'${m.stage}'`);
+    return `SELECT id, ${i} AS rule, ${days} AS days FROM ${index}
+      WHERE dated_stage IN (${between.join(', ')}) AND ${SETTLED} AND ${LIVE} AND ${ALIVE}
+        AND ${overdue}`;
+  });
+  const allStages = milestones.map((m) => `'${m.stage}'`).join(', ');
+  const unsettled = checks.map(
+    ({ i, rule, overdue, days }) => `SELECT id, ${i} AS rule, ${days} AS days FROM ${index}
+      WHERE dated_stage IN (${allStages}) AND last_actual_on > @asOf AND ${LIVE} AND ${ALIVE}
+        AND ${overdue} AND NOT ${reachedBy(rule.to)}`,
+  );
+  return { sql: [...settled, ...unsettled].join('\nUNION ALL\n'), cutoffs };
 }
 
 function shiftDays(iso: string, days: number): string {

@@ -38,12 +38,12 @@ import {
   PROJECTS,
   SIGNED,
   STAGE_AS_OF,
-  ARRIVAL_AMOUNT,
   SETTLED,
+  arrivalSums,
   arrivalsFrom,
   leaderCohort,
   projectMetricConditions,
-  reachedBy,
+  reachedAsOf,
   stalledSelect,
 } from './dashboard-sql';
 import { readLedgerRows } from './ledger';
@@ -153,29 +153,46 @@ function computedActuals(
 ): Record<ComputedMetricKey, Computed> {
   const { params } = scope;
   const cohort = leaderCohort(scope.landingRule);
-  const landed = `${cohort} AND ${reachedBy(scope.landingRule.milestone)}`;
+  const landed = `${cohort} AND ${reachedAsOf(scope.landingRule.milestone)}`;
   const lists = {
     ...projectMetricConditions,
     landing_cohort: cohort,
     landing_landed: landed,
   };
-  const select = Object.entries(lists)
-    .map(([key, where]) =>
-      scope.withProjects
-        ? `group_concat(CASE WHEN ${where} THEN id END, '${SEP}') AS ${key}`
-        : `count(CASE WHEN ${where} THEN 1 END) AS ${key}`,
-    )
-    .join(',\n');
-  // Every condition needs one of these dates in range; the covering index is read once.
-  const row = tx.sql
+  const aggregate = (entries: [string, string][]) =>
+    entries
+      .map(([key, where]) =>
+        scope.withProjects
+          ? `group_concat(CASE WHEN ${where} THEN id END, '${SEP}') AS ${key}`
+          : `count(CASE WHEN ${where} THEN 1 END) AS ${key}`,
+      )
+      .join(',\n');
+  const { started_1yi, completed_1yi, ...signedLists } = lists;
+  // Each condition needs its date in a range: the signings (this year and last) are read from
+  // the covering index by signed_on, 开工 and 竣工 from an index of their own.
+  const signed = tx.sql
     .prepare(
-      `SELECT ${select},
+      `SELECT ${aggregate(Object.entries(signedLists))},
          sum(CASE WHEN ${projectMetricConditions.contracted_fdi} THEN contracted_fdi_usd END) AS fdi
-       FROM ${PROJECTS}
-       WHERE ${LIVE} AND (signed_on BETWEEN @prevFrom AND @to OR started_on BETWEEN @from AND @to
-         OR completed_on BETWEEN @from AND @to)`,
+       FROM ${PROJECTS} WHERE ${LIVE} AND signed_on BETWEEN @prevFrom AND @to`,
     )
-    .get(params) as Record<keyof typeof lists, string | number | null> & { fdi: number | null };
+    .get(params) as Record<string, string | number | null> & { fdi: number | null };
+  const started = tx.sql
+    .prepare(
+      `SELECT ${aggregate([['started_1yi', started_1yi]])} FROM project INDEXED BY project_started
+       WHERE ${LIVE} AND started_on BETWEEN @from AND @to`,
+    )
+    .get(params) as Record<string, string | number | null>;
+  const completed = tx.sql
+    .prepare(
+      `SELECT ${aggregate([['completed_1yi', completed_1yi]])} FROM project INDEXED BY project_completed
+       WHERE ${LIVE} AND completed_on BETWEEN @from AND @to`,
+    )
+    .get(params) as Record<string, string | number | null>;
+  const row = { ...signed, ...started, ...completed } as Record<
+    keyof typeof lists,
+    string | number | null
+  > & { fdi: number | null };
   /** A list's ids (when asked for) and how many there are. */
   const list = (key: keyof typeof lists): { count: number; projects?: string[] } => {
     const value = row[key];
@@ -223,40 +240,36 @@ interface ArrivalTotal {
 }
 type ArrivalTotals = Record<ArrivalMetric, ArrivalTotal>;
 
-/** 实到外资 and 市外内资 of the year, by month, with the projects they came to: one pass. */
+/** 实到外资 and 市外内资 of the year by month, with (on request) the projects they came to. */
 function arrivalTotals(tx: Tx, scope: Scope): ArrivalTotals {
-  const rows = tx.sql
-    .prepare(
-      `SELECT a.kind AS kind, CAST(substr(a.arrived_on, 6, 2) AS INTEGER) AS month,
-         sum(${ARRIVAL_AMOUNT}) AS amount${scope.withProjects ? ', group_concat(DISTINCT p.id) AS ids' : ''}
-       FROM ${arrivalsFrom('paid_in_fdi', 'domestic_capital')} GROUP BY 1, 2`,
-    )
-    .all(scope.params) as {
-    kind: 'fdi' | 'domestic';
-    month: number;
-    amount: number;
-    ids: string;
-  }[];
+  const rows = arrivalSums(scope.office).flatMap(
+    (text) =>
+      tx.sql.prepare(text).all(scope.params) as {
+        kind: 'fdi' | 'domestic';
+        month: number;
+        amount: number;
+      }[],
+  );
   const totals = {} as ArrivalTotals;
   for (const metric of ['paid_in_fdi', 'domestic_capital'] as const) {
     const kind = metric === 'paid_in_fdi' ? 'fdi' : 'domestic';
     const byMonth = Array.from({ length: 12 }, () => 0);
-    const projects = new Set<string>();
-    for (const r of rows.filter((x) => x.kind === kind)) {
-      byMonth[r.month - 1] = r.amount;
-      for (const id of r.ids?.split(',') ?? []) projects.add(id);
-    }
+    for (const r of rows) if (r.kind === kind) byMonth[r.month - 1]! += r.amount;
     totals[metric] = {
       total: byMonth.reduce((sum, x) => sum + x, 0),
       byMonth,
-      ...(scope.withProjects ? { projects: [...projects] } : {}),
+      ...(scope.withProjects ? { projects: arrivalProjects(tx, metric, scope.params) } : {}),
     };
   }
   return totals;
 }
 
 function arrivalProjects(tx: Tx, metric: ArrivalMetric, params: DashboardParams): string[] {
-  return ids(tx, `SELECT DISTINCT p.id FROM ${arrivalsFrom(metric)}`, params);
+  return ids(
+    tx,
+    `SELECT DISTINCT a.project_id FROM ${arrivalsFrom(params.office, metric)}`,
+    params,
+  );
 }
 
 function metricsOf(
@@ -419,7 +432,7 @@ function signingGroups(tx: Tx, scope: Scope): SigningGroup[] {
          sum(tier = 't10_50') AS t10_50, sum(tier = 't1_10') AS t1_10,
          coalesce(sum(total_cny), 0) AS totalCny,
          coalesce(sum(contracted_fdi_usd), 0) AS contractedFdiUsd,
-         sum(${reachedBy(scope.landingRule.milestone)}) AS landed
+         sum(${reachedAsOf(scope.landingRule.milestone)}) AS landed
        FROM ${PROJECTS} WHERE ${LIVE} AND ${SIGNED} GROUP BY 1, 2, 3, 4`,
     )
     .all(scope.params) as SigningGroup[];
@@ -509,20 +522,15 @@ function signedRegions(groups: SigningGroup[]): RegionSlice[] {
 // ---------------------------------------------------------------------------------------------
 // 五未 and the monthly trend
 
-/** Each project breaking a 五未 rule, with the days it is overdue under each rule (or null). */
-function stalledRows(tx: Tx, scope: Scope): { id: string; days: (number | null)[] }[] {
+/** Each project and rule it breaks, with the days overdue. */
+function stalledRows(tx: Tx, scope: Scope): { id: string; rule: number; days: number }[] {
   const select = stalledSelect(scope.stalledRules, scope.asOf);
   if (!select) return [];
-  const rows = tx.sql.prepare(select.sql).all({ ...scope.params, ...select.cutoffs }) as (Record<
-    string,
-    number | null
-  > & {
+  return tx.sql.prepare(select.sql).all({ ...scope.params, ...select.cutoffs }) as {
     id: string;
-  })[];
-  return rows.map((r) => ({
-    id: r.id,
-    days: scope.stalledRules.map((_, i) => r[`r${i}`] ?? null),
-  }));
+    rule: number;
+    days: number;
+  }[];
 }
 
 /**
@@ -534,12 +542,7 @@ function stalledItems(
   scope: Scope,
   limit = Infinity,
 ): { items: StalledItem[]; count: number; projects: string[] } {
-  const entries: { id: string; rule: number; days: number }[] = [];
-  for (const r of stalledRows(tx, scope)) {
-    r.days.forEach((days, rule) => {
-      if (days !== null) entries.push({ id: r.id, rule, days });
-    });
-  }
+  const entries = stalledRows(tx, scope);
   // Ties in the order the rules are listed, then by id, so every replica lists the same.
   entries.sort(
     (a, b) => b.days - a.days || a.rule - b.rule || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
@@ -629,7 +632,7 @@ function drillIds(tx: Tx, scope: Scope, target: DrillTarget): string[] {
       if (key === 'landing_rate') {
         return ids(
           tx,
-          `${landingCohortQuery(scope)} AND ${reachedBy(scope.landingRule.milestone)}`,
+          `${landingCohortQuery(scope)} AND ${reachedAsOf(scope.landingRule.milestone)}`,
           params,
         );
       }
@@ -646,7 +649,7 @@ function drillIds(tx: Tx, scope: Scope, target: DrillTarget): string[] {
     case 'ranking': {
       const col = target.by === 'office' ? 'office_id' : 'owner_id';
       const tier = target.tier ? ' AND tier = @tier' : '';
-      const landed = target.landed ? ` AND ${reachedBy(scope.landingRule.milestone)}` : '';
+      const landed = target.landed ? ` AND ${reachedAsOf(scope.landingRule.milestone)}` : '';
       return tx.sql
         .prepare(
           `SELECT id FROM ${PROJECTS} WHERE ${LIVE} AND ${SIGNED} AND ${col} = @id${tier}${landed}`,
@@ -656,9 +659,10 @@ function drillIds(tx: Tx, scope: Scope, target: DrillTarget): string[] {
     }
     case 'stalled': {
       const rule = scope.stalledRules.findIndex((r) => r.key === target.ruleKey);
-      return stalledRows(tx, scope)
-        .filter((r) => target.ruleKey === undefined || (rule >= 0 && r.days[rule] !== null))
-        .map((r) => r.id);
+      const rows = stalledRows(tx, scope).filter(
+        (r) => target.ruleKey === undefined || r.rule === rule,
+      );
+      return [...new Set(rows.map((r) => r.id))];
     }
     case 'trend': {
       const month = `${String(target.month).padStart(2, '0')}`;
@@ -667,7 +671,8 @@ function drillIds(tx: Tx, scope: Scope, target: DrillTarget): string[] {
       }
       return ids(
         tx,
-        `SELECT DISTINCT p.id FROM ${arrivalsFrom(target.series)} AND substr(a.arrived_on, 6, 2) = '${month}'`,
+        `SELECT DISTINCT a.project_id FROM ${arrivalsFrom(scope.office, target.series)}
+         AND substr(a.arrived_on, 6, 2) = '${month}'`,
         params,
       );
     }
