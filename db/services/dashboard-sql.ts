@@ -100,6 +100,9 @@ export const STAGE_AS_OF = stageFrom(dated);
  */
 export const SETTLED = `coalesce(last_actual_on, '') <= @asOf`;
 
+/** The milestones as an SQL list, for `dated_stage IN (…)`. */
+export const MILESTONE_LIST = milestones.map((m) => `'${m.stage}'`).join(', ');
+
 const LEADER = `leader_project = 1 AND total_cny >= ${LEADER_PROJECT_MIN_CNY}`;
 
 /** The 落地率 cohort: 省市县长工程 signed in the year (or the year before), alive on as-of. */
@@ -231,10 +234,9 @@ export function stalledSelect(
       WHERE dated_stage IN (${between.join(', ')}) AND ${SETTLED} AND ${LIVE} AND ${ALIVE}
         AND ${overdue}`;
   });
-  const allStages = milestones.map((m) => `'${m.stage}'`).join(', ');
   const unsettled = checks.map(
     ({ i, rule, overdue, days }) => `SELECT id, ${i} AS rule, ${days} AS days FROM ${index}
-      WHERE dated_stage IN (${allStages}) AND last_actual_on > @asOf AND ${LIVE} AND ${ALIVE}
+      WHERE dated_stage IN (${MILESTONE_LIST}) AND last_actual_on > @asOf AND ${LIVE} AND ${ALIVE}
         AND ${overdue} AND NOT ${reachedBy(rule.to)}`,
   );
   return { sql: [...settled, ...unsettled].join('\nUNION ALL\n'), cutoffs };

@@ -38,6 +38,7 @@ import {
   PROJECTS,
   SIGNED,
   STAGE_AS_OF,
+  MILESTONE_LIST,
   SETTLED,
   arrivalSums,
   arrivalsFrom,
@@ -357,7 +358,12 @@ function pipelineOf(tx: Tx, scope: Scope): { funnel: FunnelStage[]; regions: Reg
     }[];
   const rows = [
     ...group('dated_stage', 'project_pipeline', SETTLED),
-    ...group(STAGE_AS_OF, 'project_dashboard', `NOT ${SETTLED}`),
+    // Unsettled: a milestone dated after as-of (so dated_stage is one of the milestones).
+    ...group(
+      STAGE_AS_OF,
+      'project_stalled',
+      `dated_stage IN (${MILESTONE_LIST}) AND last_actual_on > @asOf`,
+    ),
   ];
   const add = <K extends string>(
     into: Map<K, { count: number; totalCny: number }>,
