@@ -1,6 +1,5 @@
 // The window's frame: navigation on the left, the current place, the status line at the bottom.
-import { useState } from 'react';
-import { DashboardScreen } from './dashboard/DashboardScreen';
+import { Suspense, lazy, useState } from 'react';
 import { FairNotesScreen } from './fair-notes/FairNotesScreen';
 import { FollowupsScreen } from './followups/FollowupsScreen';
 import { InvestorPage } from './investors/InvestorPage';
@@ -19,11 +18,18 @@ import { NavigationContext } from './shell/navigation';
 import type { ScreenKey } from './shell/screens';
 import { screens } from './shell/screens';
 import { StatusLine } from './shell/StatusLine';
-import { TargetsScreen } from './targets/TargetsScreen';
 import { useAppStatus } from './shell/use-app-status';
 
+// The 看板 and 目标设置 (and ECharts with them) load on first visit, so the 台账 opens quickly.
+const DashboardScreen = lazy(() =>
+  import('./dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })),
+);
+const TargetsScreen = lazy(() =>
+  import('./targets/TargetsScreen').then((m) => ({ default: m.TargetsScreen })),
+);
+
 export function App() {
-  // 台账 is the working screen until 看板 exists.
+  // The 台账 opens first: it is where promoters spend their day.
   const [place, setPlace] = useState<Place>({ screen: 'ledger' });
   const app = useAppStatus();
   // Ctrl+N: a new project from anywhere.
@@ -55,7 +61,15 @@ export function App() {
       <div className="app">
         <NavBar current={navScreen} onSelect={(screen) => setPlace({ screen })} />
         <main className="app-main">
-          <Current place={place} />
+          <Suspense
+            fallback={
+              <p className="screen-loading" role="status">
+                正在加载…
+              </p>
+            }
+          >
+            <Current place={place} />
+          </Suspense>
         </main>
         <StatusLine app={app} />
         <SearchPalette />
