@@ -194,7 +194,8 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
 
       const winning: Fields = {};
       let unknown = false;
-      for (const [col, value] of Object.entries(c.fields)) {
+      for (const col in c.fields) {
+        const value = c.fields[col]!;
         if (!columns[col]) {
           unknown = true;
           continue;
@@ -233,7 +234,7 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
       const row = rows.get(c.rowId);
       if (row) Object.assign(row, winning);
       else rows.set(c.rowId, winning);
-      earlier.push({ origin: c.origin, hlc: c.hlc, fields: c.fields, prev: c.prev });
+      earlier.push(c);
     });
     for (const [table, rows] of pending) touched.set(table, new Set(rows.keys()));
     // Parents before projects, so a project's derived investor and owner names are current.

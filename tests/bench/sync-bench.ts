@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openAppDatabase } from '../../db/app-database';
+import type { AppDatabase } from '../../db/app-database';
+import { syncedTableNames } from '../../db/synced-tables';
 import { dispatchSync } from '../../db/dispatcher';
 import { exportFile } from '../../db/sync/export';
 import { importFile, readSyncFile } from '../../db/sync/import';
@@ -47,6 +49,43 @@ function rawInserts(
   return seconds;
 }
 
+type Contents = { table: string; rows: Record<string, unknown>[] }[];
+
+/** Every row of the synced tables (derived columns included) and of the change log. */
+function tableContents(app: AppDatabase): Contents {
+  return [...syncedTableNames, 'sync_change'].map((table) => ({
+    table,
+    rows: app.sqlite.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[],
+  }));
+}
+
+/**
+ * The same rows written by plain prepared INSERTs into a fresh database of the app's schema (every
+ * index in place, no guard, no merge, no checks): what any import of these changes must at least pay.
+ */
+async function rawSchemaInserts(dir: string, contents: Contents): Promise<number> {
+  const file = join(dir, 'floor.sqlite');
+  (await openAppDatabase(file)).close();
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('cache_size = -262144');
+  const t = performance.now();
+  db.transaction(() => {
+    for (const { table, rows } of contents) {
+      if (rows.length === 0) continue;
+      const cols = Object.keys(rows[0]!);
+      const insert = db.prepare(
+        `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+      );
+      for (const row of rows) insert.run(...cols.map((c) => row[c]));
+    }
+  })();
+  const seconds = (performance.now() - t) / 1000;
+  db.close();
+  return seconds;
+}
+
 export async function benchSync(
   line: (label: string, value: string, budget?: string) => void,
 ): Promise<SyncBenchResult> {
@@ -69,6 +108,7 @@ export async function benchSync(
     let t = performance.now();
     const exported = await exportFile(source, { out: dir, full: true });
     const exportS = (performance.now() - t) / 1000;
+    const contents = tableContents(source);
     source.close();
 
     const target = await openAppDatabase(join(dir, 'target.sqlite'));
@@ -87,8 +127,14 @@ export async function benchSync(
       throw new Error('sync bench: import incomplete');
 
     const rawS = rawInserts(dir, rows);
+    const floorS = await rawSchemaInserts(dir, contents);
     const rate = (s: number) => `${Math.round(changes / s).toLocaleString()}/s`;
     line('raw prepared inserts, same rows (s)', rawS.toFixed(2), rate(rawS));
+    line(
+      'raw inserts of the same rows and log, real schema (s)',
+      floorS.toFixed(2),
+      `${rate(floorS)}: the floor of any import into these tables`,
+    );
     line(
       'export, full (s)',
       exportS.toFixed(2),
@@ -97,7 +143,7 @@ export async function benchSync(
     line(
       'import: read, check, apply (s)',
       importS.toFixed(2),
-      `${rate(importS)}; budget 50,000/s → ${((changes / importS / 50_000) * 100).toFixed(0)}%; ${(importS / rawS).toFixed(1)}× raw`,
+      `${rate(importS)}; budget 50,000/s → ${((changes / importS / 50_000) * 100).toFixed(0)}%; ${(importS / rawS).toFixed(1)}× raw, ${(importS / floorS).toFixed(1)}× floor`,
     );
     line('  of which read and check, writing nothing (s)', checkS.toFixed(2));
     line('import of the same file again (s)', repeatS.toFixed(2), 'already imported, 0 new');
