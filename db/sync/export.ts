@@ -20,8 +20,8 @@ import type { SyncExportResult } from '../../domain/sync';
 import type { AppDatabase } from '../app-database';
 import type { Sql } from '../sql';
 import { SCHEMA_VERSION } from '../migrations/index';
-import { encodeChange } from './change-codec';
-import type { Fields } from '../mutation';
+import { encodeStored } from './change-codec';
+import type { StoredChange } from './change-codec';
 import { FILE_EXTENSION, encodeFile, readManifest } from './file-format';
 import type { ManifestDraft } from './file-format';
 import { exportTarget, knownSites, localVector, ownOffice, recordFileOut } from './peers';
@@ -69,7 +69,7 @@ export function suggestedName(app: AppDatabase, input: { for?: string; full?: bo
 
 /**
  * The file lines of the changes above `vector`, in (origin, seq) order. Each row is encoded as it
- * is read, so no change object outlives its line (garbage collection was half of export's time).
+ * is read, from the stored canonical JSON, so no change object outlives its line.
  */
 export function linesAbove(sql: Sql, vector: Vector): string[] {
   const rows = sql.prepare(
@@ -82,33 +82,10 @@ export function linesAbove(sql: Sql, vector: Vector): string[] {
   const lines: string[] = [];
   for (const { origin } of origins) {
     for (const row of rows.iterate(origin, vector[origin] ?? 0)) {
-      const r = row as StoredRow;
-      lines.push(
-        encodeChange({
-          origin: r.origin,
-          seq: r.seq,
-          hlc: r.hlc,
-          tbl: r.tbl,
-          rowId: r.row_id,
-          fields: JSON.parse(r.fields) as Fields,
-          prev: JSON.parse(r.prev) as Record<string, string>,
-          author: r.author,
-        }),
-      );
+      lines.push(encodeStored(row as StoredChange));
     }
   }
   return lines;
-}
-
-interface StoredRow {
-  origin: string;
-  seq: number;
-  hlc: string;
-  tbl: string;
-  row_id: string;
-  fields: string;
-  prev: string;
-  author: string | null;
 }
 
 function snapshot(app: AppDatabase, input: ExportInput, createdAt: Date): Snapshot {

@@ -1,10 +1,10 @@
-// The line format of a change: canonical (one spelling per change, tagged values, sorted keys) and
-// decoding gives the change back, for any text and any finite number.
+// The line format of a change: canonical (one spelling per change, typed values, sorted keys),
+// decoding gives the change back for any text and any finite number, and malformed lines fail.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { canonicalJson } from '../../db/mutation';
 import type { Fields } from '../../db/mutation';
-import { decodeChange, encodeChange } from '../../db/sync/change-codec';
+import { decodeChange, encodeChange, encodeStored } from '../../db/sync/change-codec';
 
 const value = fc.oneof(
   fc.string(),
@@ -18,7 +18,7 @@ const value = fc.oneof(
 const column = fc.stringMatching(/^[a-z][a-z0-9_]{0,10}$/).filter((c) => c !== 'id');
 
 describe('change codec', () => {
-  test('encode then decode round-trips, and re-encoding gives the same bytes', () => {
+  test('encode then decode round-trips; re-encoding, and encoding the stored form, give the same bytes', () => {
     const site = '0123456789abcdef';
     fc.assert(
       fc.property(
@@ -48,6 +48,14 @@ describe('change codec', () => {
           expect(JSON.stringify(back.fields)).toBe(canonicalJson(fields));
           expect(back).toMatchObject({ origin: site, seq: 7, rowId, author, prev });
           expect(encodeChange(back)).toBe(line);
+          expect(
+            encodeStored({
+              ...change,
+              row_id: rowId,
+              fields: canonicalJson(fields),
+              prev: canonicalJson(prev),
+            }),
+          ).toBe(line);
         },
       ),
       { numRuns: 300 },
@@ -70,7 +78,9 @@ describe('change codec', () => {
     for (const bad of [
       good.replace('"project"', '"Project; DROP"'),
       good.replace(`"${site}",1`, `"${site}",0`),
-      good.replace('["s","x"]', '["i","x"]'),
+      good.replace('"s",{"name":"x"}', '"i",{"name":"x"}'),
+      good.replace('"s",{"name":"x"}', '"ss",{"name":"x"}'),
+      good.replace('{"name":"x"}', '{"name":"x","alpha":null}').replace('"s",', '"sn",'),
       good.replace('{"name"', '{"id"'),
       good.replace('0000000000020000' + site, '0000000000020000' + 'ffffffffffffffff'),
       '[1,2,3]',
