@@ -110,16 +110,10 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
   const origins = new Set<string>();
   let maxHlc = '';
 
+  /** Records a pair once, whichever arrives second: concurrent ones in clock order, a delete first. */
   const conflict = (a: string, b: string, col: string, kind: string, c: Change) => {
-    const [lo, hi] = a < b ? [a, b] : [b, a];
-    out.conflicts += addConflict.run(
-      kind === 'concurrent' ? lo : a,
-      kind === 'concurrent' ? hi : b,
-      col,
-      kind,
-      c.tbl,
-      c.rowId,
-    ).changes;
+    const [first, second] = kind === 'concurrent' && b < a ? [b, a] : [a, b];
+    out.conflicts += addConflict.run(first, second, col, kind, c.tbl, c.rowId).changes;
   };
 
   tx.mutate.bulk(() => {
