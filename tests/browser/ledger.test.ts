@@ -107,8 +107,9 @@ describe('台账 in the browser', () => {
     const nav = page.getByRole('navigation', { name: '主导航' });
     await expect.poll(() => nav.getByRole('button').allInnerTexts()).toEqual(navLabels);
 
+    // Away to the 看板 (loaded on first visit) and back.
     await nav.getByRole('button', { name: '看板' }).click();
-    await expect.poll(() => page.getByText('即将推出').count()).toBe(1);
+    await expect.poll(() => page.locator('#dash-title').count()).toBe(1);
     await nav.getByRole('button', { name: '台账', exact: true }).click();
     await expect(
       nav.getByRole('button', { name: '台账' }).getAttribute('aria-current'),
