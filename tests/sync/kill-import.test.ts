@@ -68,7 +68,7 @@ beforeAll(async () => {
   expect(existsSync(cli)).toBe(true);
   dir = tempDir('zs-kill-');
   const source = await openReplica('上海', { startMs: Date.now() });
-  call(source, 'app.demo', { projects: 400, seed: 3 });
+  call(source, 'app.demo', { projects: 300, seed: 3 });
   file = (await exportTo(source, dir, { full: true })).file;
   source.app.close();
   const target = await openReplica('本部', { dir: tempDir('zs-kill-base-'), startMs: Date.now() });
