@@ -1,21 +1,8 @@
-// Renderer entry: mounts the app into #root.
-// zod's settings first, before any module builds a schema (see zod-setup.ts).
-import './zod-setup';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
+// Renderer entry, kept small: it asks for app.status and the 台账's first page at once, then loads the app
+// (mount.tsx), so the query runs while the app's code is still being parsed.
 import { prefetch } from './api/prefetch';
-import { firstLedgerPage } from './ledger/use-ledger-pages';
-import './styles.css';
+import { firstLedgerPage } from './ledger/ledger-query';
 
-// The 台账 opens first: ask for its first page while the page is still mounting.
+prefetch('app.status', undefined);
 prefetch('ledger.query', firstLedgerPage);
-
-const root = document.getElementById('root');
-if (!root) throw new Error('#root missing from index.html');
-
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void import('./mount');

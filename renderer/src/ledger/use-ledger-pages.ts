@@ -7,13 +7,9 @@ import type { LedgerPage, LedgerRow } from '../../../domain/ledger';
 import { errorText } from '../api/client';
 import { callEarly } from '../api/prefetch';
 import type { LedgerBaseQuery } from './ledger-query';
-import { ledgerQueryOf, noFilters } from './ledger-query';
+import { PAGE_SIZE } from './ledger-query';
 
-export const PAGE_SIZE = 200;
 const MAX_CACHED_PAGES = 40;
-
-/** The request for the first page of an unfiltered, unsorted 台账 (prefetched at start-up). */
-export const firstLedgerPage = { ...ledgerQueryOf(noFilters, []), offset: 0, limit: PAGE_SIZE };
 
 /** A loaded row and its position in the whole filtered, sorted ledger. */
 export interface LedgerItem extends LedgerRow {

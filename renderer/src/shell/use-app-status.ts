@@ -3,7 +3,8 @@
 // after the first run, a change of user or office in 设置, or a restored backup.
 import { useEffect, useState } from 'react';
 import type { AppStatus } from '../../../domain/contract';
-import { call, errorText } from '../api/client';
+import { errorText } from '../api/client';
+import { callEarly } from '../api/prefetch';
 
 export type AppStatusState =
   | { state: 'loading' }
@@ -32,7 +33,7 @@ export function useAppStatus(): AppStatusState & { refresh: () => void } {
   useEffect(() => {
     let live = true;
     // A reload keeps showing the last answer until the new one arrives.
-    call('app.status').then(
+    callEarly('app.status', undefined).then(
       (status) => live && setResult({ state: 'ready', status }),
       (error: unknown) => live && setResult({ state: 'error', message: errorText(error) }),
     );
