@@ -1,8 +1,8 @@
 // The browser harness's HTTP side: the built renderer with the app's CSP and the injected
 // window.api script, nothing outside out/renderer, and POST /rpc/:method answered by the dispatcher
 // with the contract's result values (bad JSON, unknown method, oversized or foreign requests refused).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, startWebServer } from '../../cli/web-server';
@@ -92,7 +92,11 @@ describe('static files', () => {
   it('serves built assets with their content types and the CSP', async () => {
     const html = readFileSync(rendererIndex, 'utf8');
     const js = /src="\.?(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
-    const css = /href="\.?(\/assets\/[^"]+\.css)"/.exec(html)?.[1];
+    // The stylesheet comes with the app's chunk, which the small entry script loads.
+    const cssFile = readdirSync(join(dirname(rendererIndex), 'assets')).find((f) =>
+      f.endsWith('.css'),
+    );
+    const css = cssFile && `/assets/${cssFile}`;
     for (const [path, type] of [
       [js, 'text/javascript; charset=utf-8'],
       [css, 'text/css; charset=utf-8'],
