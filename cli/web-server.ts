@@ -46,6 +46,8 @@ export interface WebServer {
 }
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** sync.importData carries a whole sync file as base64 (its own cap is in domain/sync.ts). */
+export const MAX_UPLOAD_BODY_BYTES = 360 * 1024 * 1024;
 const HOST = '127.0.0.1';
 const defaultRendererRoot = fileURLToPath(new URL('../out/renderer/', import.meta.url));
 
@@ -183,10 +185,11 @@ async function handleRpc(
     sendJson(res, 415, apiError('VALIDATION', '请求须为 JSON（Content-Type: application/json）'));
     return;
   }
-  const body = await readBody(req, MAX_BODY_BYTES);
+  const limit = method === 'sync.importData' ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
+  const body = await readBody(req, limit);
   if (body === null) {
     res.setHeader('Connection', 'close');
-    sendJson(res, 413, apiError('VALIDATION', '请求内容超过 5 MB'));
+    sendJson(res, 413, apiError('VALIDATION', `请求内容超过 ${limit / 1024 / 1024} MB`));
     return;
   }
   let input: unknown;

@@ -42,6 +42,7 @@ import { dumpSyncedTables } from './sync/dump';
 import { exportFile, suggestedName } from './sync/export';
 import { importFile, importLog } from './sync/import';
 import { listPeers, siteInfo } from './sync/peers';
+import { importData, readExport, syncFolders } from './sync/screen-files';
 
 /** `write` and `read` run in one transaction (reads take no write lock); `app` manages its own. */
 export type Handler<M extends MethodName> =
@@ -136,4 +137,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'sync.conflicts': { read: (tx, input) => listConflicts(tx, input) },
   'sync.resolve': { write: (tx, { id, choose }) => resolveConflict(tx, id, choose) },
   'sync.dump': { read: (tx) => dumpSyncedTables(tx.sql) },
+  'sync.folders': { app: (app) => syncFolders(app) },
+  'sync.importData': { app: (app, input) => importData(app, input) },
+  'sync.readExport': { app: (app, { file }) => readExport(app, file) },
 };

@@ -61,6 +61,8 @@ import {
   syncConflictsInput,
   syncExportInput,
   syncExportNameInput,
+  syncImportDataInput,
+  syncReadExportInput,
   syncImportInput,
   syncResolveInput,
 } from './sync';
@@ -68,6 +70,7 @@ import type {
   SyncConflict,
   SyncDump,
   SyncExportResult,
+  SyncFolders,
   SyncImportReport,
   SyncLogEntry,
   SyncPeer,
@@ -233,6 +236,12 @@ export const contract = {
   'sync.conflicts': method<typeof syncConflictsInput, SyncConflict[]>(syncConflictsInput),
   'sync.resolve': method<typeof syncResolveInput, SyncConflict>(syncResolveInput),
   'sync.dump': method<typeof none, SyncDump>(none),
+  // The 同步 screen's file transfers: no paths come from the renderer.
+  'sync.folders': method<typeof none, SyncFolders>(none),
+  'sync.importData': method<typeof syncImportDataInput, SyncImportReport>(syncImportDataInput),
+  'sync.readExport': method<typeof syncReadExportInput, { name: string; dataBase64: string }>(
+    syncReadExportInput,
+  ),
 };
 
 export type Contract = typeof contract;

@@ -123,3 +123,38 @@ export interface SyncConflict {
 }
 
 export type SyncDump = Record<string, Record<string, string | number | null>[]>;
+
+/**
+ * The largest file the 同步 screen sends as bytes (sync.importData). The engine itself reads files
+ * up to 1 GiB from a path (the CLI); bytes cross IPC/HTTP as base64 text, which must fit in one
+ * JavaScript string, so the screen's cap is lower. Files of 100k changes are a few MB.
+ */
+export const MAX_IMPORT_UPLOAD_BYTES = 256 * 1024 * 1024;
+const maxBase64Chars = Math.ceil(MAX_IMPORT_UPLOAD_BYTES / 3) * 4;
+
+export const syncImportDataInput = z.strictObject({
+  /** The file's own name (no folders), kept in the inbox copy's name. */
+  name: z
+    .string({ error: '缺少文件名' })
+    .min(1, '缺少文件名')
+    .max(255, '文件名过长')
+    .refine((n) => !/[\\/\0]/.test(n), '文件名不能包含路径'),
+  dataBase64: z
+    .string({ error: '请选择要导入的文件' })
+    .min(1, '文件是空的，不是有效的同步文件')
+    .max(maxBase64Chars, '文件过大（超过 256 MB），请用命令行导入')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容编码有误，请重新选择文件'),
+  passphrase,
+});
+
+export const syncReadExportInput = z.strictObject({
+  file: z.string({ error: '缺少文件' }).min(1, '缺少文件'),
+});
+
+/** The folders beside the database where the 同步 screen's files go. */
+export interface SyncFolders {
+  /** Exported files (sync.export with `out` set to it; sync.readExport serves only these). */
+  outbox: string;
+  /** Copies of files imported from the screen (sync.importData). */
+  inbox: string;
+}

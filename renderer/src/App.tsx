@@ -11,12 +11,10 @@ import { visitKey } from './project/visit-key';
 import { SearchPalette } from './search/SearchPalette';
 import { FirstRun } from './setup/FirstRun';
 import { SettingsScreen } from './settings/SettingsScreen';
-import { ComingSoon } from './shell/ComingSoon';
 import { NavBar } from './shell/NavBar';
 import type { Place } from './shell/navigation';
 import { NavigationContext } from './shell/navigation';
 import type { ScreenKey } from './shell/screens';
-import { screens } from './shell/screens';
 import { StatusLine } from './shell/StatusLine';
 import { useAppStatus } from './shell/use-app-status';
 
@@ -27,6 +25,7 @@ const DashboardScreen = lazy(() =>
 const TargetsScreen = lazy(() =>
   import('./targets/TargetsScreen').then((m) => ({ default: m.TargetsScreen })),
 );
+const SyncScreen = lazy(() => import('./sync/SyncScreen').then((m) => ({ default: m.SyncScreen })));
 
 export function App() {
   // The 台账 opens first: it is where promoters spend their day.
@@ -94,12 +93,12 @@ function Current({ place }: { place: Place }) {
       return <InvestorPage id={place.id} />;
     case 'fairNotes':
       return <FairNotesScreen />;
+    case 'sync':
+      return <SyncScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'project':
       // Each visit starts afresh, even to the same project or a second new one.
       return <ProjectPage key={visitKey(place)} id={place.id} />;
-    default:
-      return <ComingSoon screen={screens.find((s) => s.key === place.screen)!} />;
   }
 }

@@ -1,0 +1,57 @@
+// Files for the 同步 screen, which never sees paths: exports go to an outbox folder beside the
+// database (and are read back from there only, to be downloaded), imported bytes are kept in an inbox
+// folder and then imported by the engine's own importFile.
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { format } from 'date-fns';
+import { AppError } from '../../domain/errors';
+import { MAX_IMPORT_UPLOAD_BYTES } from '../../domain/sync';
+import type { SyncFolders, SyncImportReport } from '../../domain/sync';
+import type { AppDatabase } from '../app-database';
+import { FILE_EXTENSION, MAX_FILE_BYTES } from './file-format';
+import { importFile } from './import';
+
+export function syncFolders(app: AppDatabase): SyncFolders {
+  const base = dirname(resolve(app.file));
+  const folders = { outbox: join(base, 'sync-outbox'), inbox: join(base, 'sync-inbox') };
+  mkdirSync(folders.outbox, { recursive: true });
+  mkdirSync(folders.inbox, { recursive: true });
+  return folders;
+}
+
+/** Keeps the bytes in the inbox as `<time>-<name>` and imports that file; a failed import's copy goes. */
+export async function importData(
+  app: AppDatabase,
+  input: { name: string; dataBase64: string; passphrase?: string },
+): Promise<SyncImportReport> {
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  if (bytes.length > Math.min(MAX_FILE_BYTES, MAX_IMPORT_UPLOAD_BYTES)) {
+    throw new AppError('FILE_TOO_LARGE');
+  }
+  const { inbox } = syncFolders(app);
+  const safeName = basename(input.name).replace(/[\\/:*?"<>|\s]+/g, '_') || `file${FILE_EXTENSION}`;
+  const stamp = format(new Date(app.now()), 'yyyyMMdd-HHmmss-SSS');
+  let file = join(inbox, `${stamp}-${safeName}`);
+  for (let n = 2; existsSync(file); n += 1) file = join(inbox, `${stamp}-${n}-${safeName}`);
+  writeFileSync(file, bytes);
+  try {
+    return await importFile(app, file, { passphrase: input.passphrase });
+  } catch (error) {
+    rmSync(file, { force: true });
+    throw error;
+  }
+}
+
+/** The bytes of an exported file, for a download; only files directly in the outbox are served. */
+export function readExport(app: AppDatabase, file: string): { name: string; dataBase64: string } {
+  const { outbox } = syncFolders(app);
+  const target = resolve(file);
+  if (dirname(target) !== outbox || !target.endsWith(FILE_EXTENSION)) {
+    throw new AppError('VALIDATION', '只能下载同步导出文件夹中的 .zsync 文件');
+  }
+  if (!existsSync(target) || !statSync(target).isFile()) {
+    throw new AppError('FILE_NOT_FOUND', basename(target));
+  }
+  if (statSync(target).size > MAX_IMPORT_UPLOAD_BYTES) throw new AppError('FILE_TOO_LARGE');
+  return { name: basename(target), dataBase64: readFileSync(target).toString('base64') };
+}

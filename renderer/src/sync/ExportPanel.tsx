@@ -1,0 +1,178 @@
+// 导出: choose the office the file is for (or 全量), an optional passphrase typed twice, then one
+// file in the outbox named per S12; the result shows its path, size and change count, and 「下载」
+// saves a copy wherever the promoter wants (a USB stick, an e-mail attachment).
+import { useEffect, useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { SyncExportResult, SyncPeer } from '../../../domain/sync';
+import { call, errorText } from '../api/client';
+import { fileName, formatBytes } from '../settings/backup-format';
+import { FULL_EXPORT, exportTargets } from './export-targets';
+import { downloadBase64 } from './file-bytes';
+
+interface Props {
+  own: string | null;
+  peers: readonly SyncPeer[];
+  onExported: () => void;
+}
+
+export function ExportPanel({ own, peers, onExported }: Props) {
+  const targets = exportTargets(own, peers);
+  const [target, setTarget] = useState(targets[0]?.value ?? FULL_EXPORT);
+  const [passphrase, setPassphrase] = useState('');
+  const [again, setAgain] = useState('');
+  const [name, setName] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<SyncExportResult | null>(null);
+  const [downloading, setDownloading] = useState(false);
+  const id = useId();
+  const full = target === FULL_EXPORT;
+
+  useEffect(() => {
+    let live = true;
+    call('sync.exportName', full ? { full: true } : { for: target }).then(
+      (r) => live && setName(r.name),
+      () => live && setName(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [target, full]);
+
+  const mismatch = passphrase !== '' && again !== '' && passphrase !== again;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (passphrase !== again) {
+      setError('两次输入的口令不一致');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const { outbox } = await call('sync.folders');
+      const made = await call('sync.export', {
+        out: outbox,
+        ...(full ? { full: true } : { for: target }),
+        ...(passphrase ? { passphrase } : {}),
+      });
+      setResult(made);
+      onExported();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const download = async (file: string) => {
+    setDownloading(true);
+    setError(null);
+    try {
+      const { name: saved, dataBase64 } = await call('sync.readExport', { file });
+      downloadBase64(saved, dataBase64);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  return (
+    <section className="sync-card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="sync-card-title">
+        导出
+      </h2>
+      <p className="sync-hint">生成一个同步文件，拷到 U 盘或作为邮件附件交给对方导入。</p>
+      <form className="sync-form" onSubmit={submit} noValidate>
+        <label className="sync-field">
+          <span>发给</span>
+          <select
+            className="sync-input"
+            value={target}
+            disabled={busy}
+            onChange={(e) => {
+              setTarget(e.target.value);
+              setResult(null);
+            }}
+          >
+            {targets.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="sync-field">
+          <span>口令（可不填）</span>
+          <input
+            type="password"
+            className="sync-input"
+            value={passphrase}
+            autoComplete="new-password"
+            disabled={busy}
+            onChange={(e) => setPassphrase(e.target.value)}
+          />
+        </label>
+        <label className="sync-field">
+          <span>再次输入口令</span>
+          <input
+            type="password"
+            className="sync-input"
+            value={again}
+            autoComplete="new-password"
+            disabled={busy || passphrase === ''}
+            aria-invalid={mismatch}
+            onChange={(e) => setAgain(e.target.value)}
+          />
+        </label>
+        <div className="sync-actions">
+          <button
+            type="submit"
+            className="primary-button"
+            disabled={busy || mismatch || (passphrase !== '' && again === '')}
+          >
+            {busy ? '正在导出……' : '导出'}
+          </button>
+          {busy ? (
+            <span className="sync-busy" role="status">
+              正在生成文件{passphrase ? '（加密约需数秒）' : ''}，可以继续使用其他页面
+            </span>
+          ) : name ? (
+            <span className="sync-note sync-ellipsis" title={name}>
+              文件名：{name}
+            </span>
+          ) : null}
+        </div>
+        {mismatch ? <p className="sync-error">两次输入的口令不一致</p> : null}
+      </form>
+      {error ? (
+        <p role="alert" className="sync-error">
+          {error}
+        </p>
+      ) : null}
+      {result ? (
+        <div className="sync-result" aria-live="polite">
+          <p>
+            <strong>已导出</strong> {result.changes} 条变更，{formatBytes(result.bytes)}
+            {result.encrypted ? '，已加密' : ''}
+            {result.forOffice ? `，发给${result.forOffice}` : '（全量）'}
+          </p>
+          <p className="sync-path" title={result.file}>
+            {result.file}
+          </p>
+          <button
+            type="button"
+            className="secondary-button small"
+            disabled={downloading}
+            title={`下载 ${fileName(result.file)}`}
+            onClick={() => void download(result.file)}
+          >
+            {downloading ? '正在准备……' : '下载'}
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

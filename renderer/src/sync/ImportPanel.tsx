@@ -1,0 +1,164 @@
+// 导入: drop a .zsync file on the zone or choose it; its bytes go to sync.importData. An encrypted
+// file asks for its passphrase, and a wrong one can be retyped and retried without choosing the file
+// again (the bytes stay here until another file is chosen).
+import { useId, useRef, useState } from 'react';
+import type { DragEvent, FormEvent } from 'react';
+import type { SyncImportReport } from '../../../domain/sync';
+import { ApiError, call, errorText } from '../api/client';
+import { formatBytes } from '../settings/backup-format';
+import { fileToBase64 } from './file-bytes';
+
+interface Chosen {
+  name: string;
+  bytes: number;
+  dataBase64: string;
+}
+
+interface Props {
+  onImported: (report: SyncImportReport) => void;
+}
+
+const needsPassphrase = new Set(['PASSPHRASE_REQUIRED', 'BAD_PASSPHRASE']);
+
+export function ImportPanel({ onImported }: Props) {
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [askPassphrase, setAskPassphrase] = useState(false);
+  const [busy, setBusy] = useState<'reading' | 'importing' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const id = useId();
+
+  const run = async (file: Chosen, pass: string) => {
+    setBusy('importing');
+    setError(null);
+    try {
+      const report = await call('sync.importData', {
+        name: file.name,
+        dataBase64: file.dataBase64,
+        ...(pass ? { passphrase: pass } : {}),
+      });
+      setAskPassphrase(false);
+      setPassphrase('');
+      setChosen(null);
+      onImported(report);
+    } catch (e) {
+      if (e instanceof ApiError && needsPassphrase.has(e.code)) setAskPassphrase(true);
+      setError(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const take = async (file: File | undefined) => {
+    if (!file || busy) return;
+    setError(null);
+    setAskPassphrase(false);
+    setPassphrase('');
+    if (!file.name.toLowerCase().endsWith('.zsync')) {
+      setChosen(null);
+      setError(`「${file.name}」不是同步文件（.zsync）`);
+      return;
+    }
+    setBusy('reading');
+    let read: Chosen;
+    try {
+      read = { name: file.name, bytes: file.size, dataBase64: await fileToBase64(file) };
+    } catch (e) {
+      setBusy(null);
+      setError(errorText(e));
+      return;
+    }
+    setChosen(read);
+    await run(read, '');
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    void take(event.dataTransfer.files[0]);
+  };
+
+  const retry = (event: FormEvent) => {
+    event.preventDefault();
+    if (chosen && passphrase) void run(chosen, passphrase);
+  };
+
+  return (
+    <section className="sync-card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="sync-card-title">
+        导入
+      </h2>
+      <p className="sync-hint">导入前会自动备份数据库；同一个文件重复导入不会重复写入。</p>
+      <div
+        className={`sync-drop${dragging ? ' sync-drop-over' : ''}`}
+        aria-busy={busy !== null}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        {busy ? (
+          <p className="sync-busy" role="status">
+            {busy === 'reading' ? '正在读取文件……' : `正在导入 ${chosen?.name ?? ''}……`}
+          </p>
+        ) : (
+          <p>把同步文件（.zsync）拖到这里，或</p>
+        )}
+        <button
+          type="button"
+          className="primary-button"
+          disabled={busy !== null}
+          onClick={() => input.current?.click()}
+        >
+          选择文件……
+        </button>
+        <input
+          ref={input}
+          type="file"
+          accept=".zsync"
+          className="visually-hidden"
+          aria-label="选择同步文件"
+          tabIndex={-1}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            void take(file);
+          }}
+        />
+      </div>
+      {error ? (
+        <p role="alert" className="sync-error">
+          {error}
+        </p>
+      ) : null}
+      {askPassphrase && chosen ? (
+        <form className="sync-retry" onSubmit={retry} noValidate>
+          <label className="sync-field">
+            <span className="sync-ellipsis" title={chosen.name}>
+              「{chosen.name}」（{formatBytes(chosen.bytes)}）的口令
+            </span>
+            <input
+              type="password"
+              className="sync-input"
+              value={passphrase}
+              autoComplete="off"
+              disabled={busy !== null}
+              onChange={(e) => setPassphrase(e.target.value)}
+            />
+          </label>
+          <button
+            type="submit"
+            className="secondary-button"
+            disabled={busy !== null || passphrase === ''}
+          >
+            {busy === 'importing' ? '正在导入……' : '用此口令导入'}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+// 同步: exchanging data with the other offices by files (SYNC.md). Export for an office or 全量,
+// import by drag-and-drop or a file picker, the import's report, open conflicts to resolve, the
+// offices heard from, the import log, and restore from a copy taken before an import.
+import { useState } from 'react';
+import type { SyncImportReport } from '../../../domain/sync';
+import type { RestoreResult } from '../settings/backup-format';
+import { fileName } from '../settings/backup-format';
+import { refreshAppStatus } from '../shell/use-app-status';
+import { ConflictList } from './ConflictList';
+import { ExportPanel } from './ExportPanel';
+import { ImportLog } from './ImportLog';
+import { ImportPanel } from './ImportPanel';
+import { ImportReport } from './ImportReport';
+import { PeersTable } from './PeersTable';
+import { PreImportBackups } from './PreImportBackups';
+import { useSyncData } from './use-sync-data';
+import './sync.css';
+
+export function SyncScreen() {
+  const { data, error, reload } = useSyncData();
+  const [report, setReport] = useState<SyncImportReport | null>(null);
+  const [restored, setRestored] = useState<RestoreResult | null>(null);
+
+  return (
+    <section className="sync-screen" aria-labelledby="sync-title">
+      <div className="sync-head">
+        <h1 id="sync-title" className="screen-title">
+          同步
+        </h1>
+        {data ? (
+          <p className="sync-note">
+            本机：{data.site.office ?? '未设置驻点'}
+            {data.site.user ? ` · ${data.site.user}` : ''} · 站点{' '}
+            <code title={data.site.siteId}>{data.site.siteId.slice(0, 8)}</code> · 共{' '}
+            {data.site.changes} 条变更
+          </p>
+        ) : null}
+      </div>
+      <div className="sync-scroll-area">
+        {error ? (
+          <div className="error-banner" role="alert">
+            <span>同步信息读取失败：{error}</span>
+            <button type="button" className="link-button" onClick={reload}>
+              重试
+            </button>
+          </div>
+        ) : null}
+        {data?.site.clockWarning ? (
+          <p className="sync-banner" role="alert">
+            {data.site.clockWarning}
+          </p>
+        ) : null}
+        {restored ? (
+          <div className="sync-banner" aria-live="polite">
+            <span>
+              已从 <strong title={restored.restoredFrom}>{fileName(restored.restoredFrom)}</strong>{' '}
+              恢复数据库；恢复前的数据库另存为 {fileName(restored.safetyCopy)}。
+            </span>
+            <button type="button" className="link-button" onClick={() => setRestored(null)}>
+              知道了
+            </button>
+          </div>
+        ) : null}
+        {data === null && !error ? (
+          <p className="sync-note" role="status">
+            正在读取同步信息……
+          </p>
+        ) : null}
+        {data ? (
+          <div className="sync-grid">
+            <ExportPanel own={data.site.office} peers={data.peers} onExported={reload} />
+            <ImportPanel
+              onImported={(r) => {
+                setReport(r);
+                reload();
+              }}
+            />
+            {report ? (
+              <div className="sync-wide">
+                <ImportReport report={report} onClose={() => setReport(null)} />
+              </div>
+            ) : null}
+            <div className="sync-wide">
+              <ConflictList conflicts={data.conflicts} onResolved={reload} />
+            </div>
+            <div className="sync-wide">
+              <PeersTable peers={data.peers} />
+            </div>
+            <ImportLog log={data.log} />
+            <PreImportBackups
+              backups={data.backups}
+              onRestored={(result) => {
+                setRestored(result);
+                setReport(null);
+                reload();
+                refreshAppStatus();
+              }}
+            />
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}
