@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Tier } from './classify';
 import type { Region } from './countries';
+import { stageOrder } from './lifecycle';
 import type { LandingRule, Stage } from './lifecycle';
 import { isRealIsoDate } from './dates';
 import type { TargetMode, TargetUnit } from './targets';
@@ -147,19 +148,10 @@ export const computedMetricKeys = [
 ] as const;
 export type ComputedMetricKey = (typeof computedMetricKeys)[number];
 
-/** Metrics that grow through the year and so are read against 序时进度. */
-export const scheduledMetricKeys: ReadonlySet<string> = new Set([
-  'contracted_fdi',
-  'paid_in_fdi',
-  'domestic_capital',
-  'tier_100yi',
-  'tier_50_100yi',
-  'tier_10_50yi',
-  'tier_1yi_industrial',
-  'leader_projects',
-  'started_1yi',
-  'completed_1yi',
-]);
+/** Metrics that grow through the year and so are read against 序时进度: all but the rates and 五未. */
+export const scheduledMetricKeys: ReadonlySet<string> = new Set(
+  computedMetricKeys.filter((k) => k !== 'landing_rate' && k !== 'stalled_zero'),
+);
 
 /** Labels for computed metrics that have no target row (an office without an allocation). */
 export const computedMetricLabels: Record<ComputedMetricKey, string> = {
@@ -193,16 +185,9 @@ export const computedMetricUnits: Record<ComputedMetricKey, TargetUnit> = {
 };
 
 const regionKey = z.enum(['eu_us', 'de_jp', 'kr_sg_hk_tw', 'other_foreign', 'domestic', 'unknown']);
-const funnelStage = z.enum([
-  'lead',
-  'negotiating',
-  'signed',
-  'registered',
-  'land_supplied',
-  'started',
-  'completed',
-  'producing',
-]);
+const funnelStage = z.enum(
+  stageOrder.filter((s) => s !== 'terminated') as [FunnelStage['stage'], ...FunnelStage['stage'][]],
+);
 
 /** Which figure of the 看板 to list the projects of. */
 export const drillTarget = z.discriminatedUnion('kind', [

@@ -23,88 +23,65 @@ export async function up(db: Kysely<any>): Promise<void> {
     dated_stage = CASE ${sql.raw(furthest)} WHEN stage = 'lead' THEN 'lead' ELSE 'negotiating' END`.execute(
     db,
   );
-  await db.schema
-    .createIndex('project_dashboard')
-    .on('project')
-    .columns([
-      'signed_on',
-      'last_actual_on',
-      'dated_stage',
-      'office_id',
-      'stage',
-      'terminated_on',
-      'tier',
-      'total_cny',
-      'contracted_fdi_usd',
-      'industrial',
-      'leader_project',
-      'region',
-      'owner_id',
-      ...milestones.slice(1).map((m) => `${m}_on`),
-      ...milestones.map((m) => `planned_${m}_on`),
-      'id',
-      // SQLite counts an index as covering only if it holds every column the query names.
-      'deleted',
-    ])
-    .where(sql.ref('deleted'), '=', 0)
-    .execute();
-  // The pipeline by stage and region, read in index order: no sort for the GROUP BY.
-  await db.schema
-    .createIndex('project_pipeline')
-    .on('project')
-    .columns([
-      'dated_stage',
-      'region',
-      'last_actual_on',
-      'office_id',
-      'stage',
-      'terminated_on',
-      'total_cny',
-      'deleted',
-    ])
-    .where(sql.ref('deleted'), '=', 0)
-    .execute();
-  // The 五未 candidates: the projects between two stages, or with a milestone dated after as-of.
-  await db.schema
-    .createIndex('project_stalled')
-    .on('project')
-    .columns([
-      'dated_stage',
-      'last_actual_on',
-      'region',
-      'office_id',
-      'stage',
-      'terminated_on',
-      'total_cny',
-      ...milestones.map((m) => `${m}_on`),
-      ...milestones.map((m) => `planned_${m}_on`),
-      'id',
-      'deleted',
-    ])
-    .where(sql.ref('deleted'), '=', 0)
-    .execute();
-  await db.schema
-    .createIndex('project_alive_by_id')
-    .on('project')
-    .columns(['id', 'office_id', 'stage', 'terminated_on', 'deleted'])
-    .where(sql.ref('deleted'), '=', 0)
-    .execute();
-  // 开工 and 竣工 in a date range (亿元以上开工/竣工项目).
-  for (const milestone of ['started', 'completed']) {
-    await db.schema
-      .createIndex(`project_${milestone}`)
-      .on('project')
-      .columns([
-        `${milestone}_on`,
-        'total_cny',
-        'office_id',
-        'stage',
-        'terminated_on',
-        'id',
-        'deleted',
-      ])
+  // Partial indexes over live rows; each ends with `deleted` because SQLite counts an index as
+  // covering only if it holds every column the query names.
+  const live = (name: string, table: string, columns: string[]) =>
+    db.schema
+      .createIndex(name)
+      .on(table)
+      .columns([...columns, 'deleted'])
       .where(sql.ref('deleted'), '=', 0)
       .execute();
+  const actual = milestones.map((m) => `${m}_on`);
+  const planned = milestones.map((m) => `planned_${m}_on`);
+  const lifecycle = ['office_id', 'stage', 'terminated_on'];
+
+  // Every column the 看板's conditions read, in signing-date order.
+  await live('project_dashboard', 'project', [
+    'signed_on',
+    'last_actual_on',
+    'dated_stage',
+    ...lifecycle,
+    'tier',
+    'total_cny',
+    'contracted_fdi_usd',
+    'industrial',
+    'leader_project',
+    'region',
+    'owner_id',
+    ...actual.slice(1),
+    ...planned,
+    'id',
+  ]);
+  // The pipeline by stage and region, read in index order: no sort for the GROUP BY.
+  await live('project_pipeline', 'project', [
+    'dated_stage',
+    'region',
+    'last_actual_on',
+    ...lifecycle,
+    'total_cny',
+  ]);
+  // The 五未 candidates: the projects between two stages, or with a milestone dated after as-of.
+  await live('project_stalled', 'project', [
+    'dated_stage',
+    'last_actual_on',
+    'region',
+    ...lifecycle,
+    'total_cny',
+    ...actual,
+    ...planned,
+    'id',
+  ]);
+  // An arrival's project, checked by id.
+  await live('project_alive_by_id', 'project', ['id', ...lifecycle]);
+  // 开工 and 竣工 in a date range (亿元以上开工/竣工项目).
+  for (const milestone of ['started', 'completed']) {
+    await live(`project_${milestone}`, 'project', [
+      `${milestone}_on`,
+      'total_cny',
+      ...lifecycle,
+      'id',
+    ]);
   }
   // Deleted projects, whose arrivals the zone's paid-in figures leave out.
   await db.schema
@@ -113,10 +90,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['deleted', 'id'])
     .where(sql.ref('deleted'), '<>', 0)
     .execute();
-  await db.schema
-    .createIndex('capital_arrival_dashboard')
-    .on('capital_arrival')
-    .columns(['arrived_on', 'kind', 'outside_city', 'currency', 'amount', 'project_id', 'deleted'])
-    .where(sql.ref('deleted'), '=', 0)
-    .execute();
+  await live('capital_arrival_dashboard', 'capital_arrival', [
+    'arrived_on',
+    'kind',
+    'outside_city',
+    'currency',
+    'amount',
+    'project_id',
+  ]);
 }

@@ -8,6 +8,7 @@ import { openAppDatabase } from '../../db/app-database';
 import type { AppDatabase } from '../../db/app-database';
 import { dispatchSync } from '../../db/dispatcher';
 import type { LedgerQuery } from '../../domain/ledger';
+import { percentile, timeShapes } from './api-timing';
 import { benchDashboard } from './dashboard-bench';
 import { benchLedgerInBrowser } from './ledger-browser';
 import { benchSync } from './sync-bench';
@@ -19,10 +20,6 @@ const BROWSER_RUNS = Number(process.env.BENCH_BROWSER_RUNS ?? 5);
 function ok<T>(result: { ok: boolean; data?: T; message?: string }): T {
   if (!result.ok) throw new Error(result.message);
   return result.data as T;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 const line = (label: string, value: string, budget?: string) =>
@@ -76,32 +73,15 @@ async function main() {
       { sort: { key: 'owner', dir: 'asc' }, offset: 30_000, limit: 100 },
     ],
   ];
-  const all: number[] = [];
   console.log(
     `\nledger.query at ${count(app, 'project').toLocaleString()} projects (${RUNS} runs each, ms)`,
   );
-  for (const [label, q] of queries) {
-    const times: number[] = [];
-    ok(dispatchSync(app, 'ledger.query', q)); // warm-up: prepares the statements once, as the UI does
-    for (let i = 0; i < RUNS; i++) {
-      const t = performance.now();
-      ok(dispatchSync(app, 'ledger.query', q));
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    all.push(...times);
-    line(
-      `  ${label}`,
-      `p50 ${percentile(times, 50).toFixed(1)}  p95 ${percentile(times, 95).toFixed(1)}`,
-    );
-  }
-  all.sort((a, b) => a - b);
-  const p95 = percentile(all, 95);
-  line('ledger query, all shapes: p50', percentile(all, 50).toFixed(1));
-  line(
-    'ledger query, all shapes: p95',
-    p95.toFixed(1),
-    `budget 50 ms → ${((p95 / 50) * 100).toFixed(0)}% of budget`,
+  const p95 = timeShapes(
+    app,
+    queries.map(([label, input]) => ({ label, method: 'ledger.query', input })),
+    RUNS,
+    line,
+    { label: 'ledger query', budgetMs: 50 },
   );
 
   const dashboard = benchDashboard(app, line);
