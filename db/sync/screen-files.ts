@@ -19,7 +19,7 @@ export function syncFolders(app: AppDatabase): SyncFolders {
   return folders;
 }
 
-/** Keeps the bytes in the inbox as `<time>-<name>` and imports that file; a failed import's copy goes. */
+/** Keeps the bytes as `<inbox>/<time>/<name>` and imports that file; a failed import's copy goes. */
 export async function importData(
   app: AppDatabase,
   input: { name: string; dataBase64: string; passphrase?: string },
@@ -30,14 +30,20 @@ export async function importData(
   }
   const { inbox } = syncFolders(app);
   const safeName = basename(input.name).replace(/[\\/:*?"<>|\s]+/g, '_') || `file${FILE_EXTENSION}`;
+  // Each import gets its own folder named for the time, so the copy keeps the sender's file name.
   const stamp = format(new Date(app.now()), 'yyyyMMdd-HHmmss-SSS');
-  let file = join(inbox, `${stamp}-${safeName}`);
-  for (let n = 2; existsSync(file); n += 1) file = join(inbox, `${stamp}-${n}-${safeName}`);
+  let folder = join(inbox, stamp);
+  for (let n = 2; existsSync(folder); n += 1) folder = join(inbox, `${stamp}-${n}`);
+  mkdirSync(folder);
+  const file = join(folder, safeName);
   writeFileSync(file, bytes);
   try {
-    return await importFile(app, file, { passphrase: input.passphrase });
+    const report = await importFile(app, file, { passphrase: input.passphrase });
+    // A repeat wrote nothing: its copy would only be clutter.
+    if (report.alreadyImported) rmSync(folder, { recursive: true, force: true });
+    return report;
   } catch (error) {
-    rmSync(file, { force: true });
+    rmSync(folder, { recursive: true, force: true });
     throw error;
   }
 }

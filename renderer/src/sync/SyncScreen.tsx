@@ -86,16 +86,20 @@ export function SyncScreen() {
             <div className="sync-wide">
               <PeersTable peers={data.peers} />
             </div>
-            <ImportLog log={data.log} />
-            <PreImportBackups
-              backups={data.backups}
-              onRestored={(result) => {
-                setRestored(result);
-                setReport(null);
-                reload();
-                refreshAppStatus();
-              }}
-            />
+            <div className="sync-wide">
+              <ImportLog log={data.log} />
+            </div>
+            <div className="sync-wide">
+              <PreImportBackups
+                backups={data.backups}
+                onRestored={(result) => {
+                  setRestored(result);
+                  setReport(null);
+                  reload();
+                  refreshAppStatus();
+                }}
+              />
+            </div>
           </div>
         ) : null}
       </div>

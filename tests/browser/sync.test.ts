@@ -1,0 +1,300 @@
+// 同步 in Chromium at 1366×768, between two harness servers on two databases (上海 and 本部): a file
+// exported and downloaded on 上海's screen is imported on 本部's through the file input and its
+// project appears in the 台账; the same file again says 0 new; an encrypted file asks for its
+// passphrase and a wrong one says so; a damaged file is refused and changes nothing; a conflict made by
+// editing one field on both sides is shown with both values and resolved with one click.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startWebServer } from '../../cli/web-server';
+import type { WebServer } from '../../cli/web-server';
+import { errorMessages } from '../../domain/errors';
+import type {
+  SyncConflict,
+  SyncDump,
+  SyncExportResult,
+  SyncFolders,
+  SyncImportReport,
+} from '../../domain/sync';
+import { tempDir } from '../helpers';
+import {
+  artifactsDir,
+  launchChromium,
+  newLaptopContext,
+  requireBuiltRenderer,
+  watchProblems,
+} from './harness';
+
+let browser: Browser;
+let shanghai: WebServer;
+let hq: WebServer;
+let contextA: BrowserContext;
+let contextB: BrowserContext;
+let pageA: Page;
+let pageB: Page;
+let problemsA: string[];
+let problemsB: string[];
+let projectId: string;
+/** The first file 上海 exported for 本部, as downloaded. */
+let firstFile: Buffer;
+let firstName: string;
+
+const projectName = '德国某汽车零部件长三角研发制造基地（嘉兴）二期扩建项目';
+
+async function rpc<T>(server: WebServer, method: string, input?: unknown): Promise<T> {
+  const response = await fetch(new URL(`rpc/${method}`, server.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(input ?? null),
+  });
+  const result = (await response.json()) as { ok: boolean; data?: T; message?: string };
+  if (!result.ok) throw new Error(`${method}: ${result.message}`);
+  return result.data as T;
+}
+
+/** Exports through the API into the server's outbox and imports that file on the other server. */
+async function carry(from: WebServer, to: WebServer, forOffice: string): Promise<SyncImportReport> {
+  const { outbox } = await rpc<SyncFolders>(from, 'sync.folders');
+  const made = await rpc<SyncExportResult>(from, 'sync.export', { out: outbox, for: forOffice });
+  return rpc<SyncImportReport>(to, 'sync.import', { file: made.file });
+}
+
+beforeAll(async () => {
+  requireBuiltRenderer();
+  shanghai = await startWebServer({
+    port: 0,
+    dbFile: join(tempDir('zs-sync-sh-'), 'shanghai.sqlite'),
+    user: '王晓明',
+    office: '上海',
+  });
+  hq = await startWebServer({
+    port: 0,
+    dbFile: join(tempDir('zs-sync-hq-'), 'hq.sqlite'),
+    user: '李建国',
+    office: '本部',
+  });
+  const project = await rpc<{ id: string }>(shanghai, 'project.create', {
+    name: projectName,
+    investor: '某某汽车零部件股份公司',
+    country: 'DE',
+    totalInvestmentCny: 1_200_000_000,
+    office: '上海',
+    problems: '无',
+  });
+  projectId = project.id;
+  browser = await launchChromium();
+  contextA = await newLaptopContext(browser);
+  contextB = await newLaptopContext(browser);
+  pageA = await contextA.newPage();
+  pageB = await contextB.newPage();
+  problemsA = watchProblems(pageA);
+  problemsB = watchProblems(pageB);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await shanghai?.close();
+  await hq?.close();
+});
+
+async function openSync(page: Page, server: WebServer): Promise<void> {
+  await page.goto(server.url);
+  await page
+    .getByRole('navigation', { name: '主导航' })
+    .getByRole('button', { name: '同步' })
+    .click();
+  await expect.poll(() => page.getByRole('heading', { name: '同步', level: 1 }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('heading', { name: '导入记录' }).count()).toBe(1);
+}
+
+async function noSidewaysOverflow(page: Page): Promise<void> {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** Exports on the page's 导出 card and returns the downloaded bytes and name. */
+async function exportAndDownload(
+  page: Page,
+  forLabel: string,
+  passphrase?: string,
+): Promise<{ bytes: Buffer; name: string }> {
+  const card = page.getByRole('region', { name: '导出' });
+  await card.getByLabel('发给').selectOption({ label: forLabel });
+  if (passphrase) {
+    await card.getByLabel('口令（可不填）').fill(passphrase);
+    await card.getByLabel('再次输入口令').fill(passphrase);
+  }
+  await card.getByRole('button', { name: '导出', exact: true }).click();
+  await expect.poll(() => card.getByText('已导出').count(), { timeout: 20_000 }).toBe(1);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    card.getByRole('button', { name: '下载' }).click(),
+  ]);
+  const path = await download.path();
+  return { bytes: readFileSync(path), name: download.suggestedFilename() };
+}
+
+async function chooseFile(page: Page, name: string, bytes: Buffer): Promise<void> {
+  await page
+    .getByLabel('选择同步文件')
+    .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
+}
+
+const alerts = (page: Page) => page.getByRole('region', { name: '导入' }).getByRole('alert');
+
+describe('同步 between two offices in the browser', () => {
+  it('shows what to do on a replica that has exchanged nothing yet', async () => {
+    await openSync(pageB, hq);
+    await expect.poll(() => pageB.getByText('还没有与其他驻点交换过文件').count()).toBe(1);
+    await expect.poll(() => pageB.getByText('还没有导入过同步文件').count()).toBe(1);
+    await expect.poll(() => pageB.getByText('没有待处理的冲突').count()).toBe(1);
+    await noSidewaysOverflow(pageB);
+    await pageB.screenshot({ path: join(artifactsDir, 'sync-empty.png') });
+    expect(problemsB).toEqual([]);
+  });
+
+  it('exports on 上海 for 本部, downloads it, and 本部 imports it through the file input', async () => {
+    await openSync(pageA, shanghai);
+    const file = await exportAndDownload(pageA, '本部');
+    expect(file.name).toMatch(/^上海-to-本部-\d{8}-\d{4}\.zsync$/);
+    expect(file.bytes.subarray(0, 5).toString()).toBe('ZSYNC');
+    firstFile = file.bytes;
+    firstName = file.name;
+    // The path of the written file is shown, and 本部 is now a peer with the file as last out.
+    const card = pageA.getByRole('region', { name: '导出' });
+    await expect.poll(() => card.getByText(/sync-outbox/).count()).toBe(1);
+
+    await openSync(pageB, hq);
+    await chooseFile(pageB, firstName, firstFile);
+    const report = pageB.getByRole('region', { name: '导入结果' });
+    await expect.poll(() => report.getByText('导入完成：来自上海').count()).toBe(1);
+    const created = await rpc<SyncImportReport[]>(hq, 'sync.log');
+    expect(created[0]!.new).toBeGreaterThan(0);
+    await expect
+      .poll(() => report.getByText(`新增 ${created[0]!.new} 条变更`, { exact: false }).count())
+      .toBe(1);
+    await expect
+      .poll(() =>
+        pageB.getByRole('table', { name: '同步对象' }).getByText('上海', { exact: true }).count(),
+      )
+      .toBe(1);
+    await expect
+      .poll(() => pageB.getByRole('table', { name: '导入记录' }).getByRole('row').count())
+      .toBe(2);
+    await noSidewaysOverflow(pageB);
+    await pageB.screenshot({ path: join(artifactsDir, 'sync.png') });
+
+    await pageB
+      .getByRole('navigation', { name: '主导航' })
+      .getByRole('button', { name: '台账' })
+      .click();
+    await expect.poll(() => pageB.getByText(projectName).count()).toBeGreaterThan(0);
+    expect(problemsA).toEqual([]);
+    expect(problemsB).toEqual([]);
+  });
+
+  it('says 已导入过, 0 new, when the same file comes again', async () => {
+    await openSync(pageB, hq);
+    await chooseFile(pageB, firstName, firstFile);
+    const report = pageB.getByRole('region', { name: '导入结果' });
+    await expect.poll(() => report.getByText('该文件已导入过，0 条新变更').count()).toBe(1);
+    await expect.poll(() => report.getByText('已导入过：来自上海').count()).toBe(1);
+  });
+
+  it('refuses a damaged file with the corrupt-file message and changes nothing', async () => {
+    const before = await rpc<SyncDump>(hq, 'sync.dump');
+    const logBefore = (await rpc<unknown[]>(hq, 'sync.log')).length;
+    const damaged = Buffer.from(firstFile);
+    const at = Math.floor(damaged.length / 2);
+    damaged[at] = damaged[at]! ^ 0xff;
+    await openSync(pageB, hq);
+    await chooseFile(pageB, `损坏-${firstName}`, damaged);
+    await expect.poll(() => alerts(pageB).textContent()).toContain(errorMessages.FILE_CORRUPT);
+    expect(await rpc<SyncDump>(hq, 'sync.dump')).toEqual(before);
+    expect(await rpc<unknown[]>(hq, 'sync.log')).toHaveLength(logBefore);
+  });
+
+  it('asks for the passphrase of an encrypted file, says when it is wrong, and retries', async () => {
+    await rpc(shanghai, 'project.update', { id: projectId, patch: { nextSteps: '约谈总部' } });
+    await openSync(pageA, shanghai);
+    const file = await exportAndDownload(pageA, '本部', '嘉兴2021');
+    await openSync(pageB, hq);
+    await chooseFile(pageB, file.name, file.bytes);
+    await expect
+      .poll(() => alerts(pageB).textContent())
+      .toContain(errorMessages.PASSPHRASE_REQUIRED);
+    const card = pageB.getByRole('region', { name: '导入' });
+    await card.getByLabel(/的口令$/).fill('错误口令');
+    await card.getByRole('button', { name: '用此口令导入' }).click();
+    await expect
+      .poll(() => alerts(pageB).textContent(), { timeout: 20_000 })
+      .toContain(errorMessages.BAD_PASSPHRASE);
+    await pageB.screenshot({ path: join(artifactsDir, 'sync-passphrase.png') });
+    // The file is still chosen: only the passphrase is typed again.
+    await card.getByLabel(/的口令$/).fill('嘉兴2021');
+    await card.getByRole('button', { name: '用此口令导入' }).click();
+    const report = pageB.getByRole('region', { name: '导入结果' });
+    await expect
+      .poll(() => report.getByText('导入完成：来自上海').count(), { timeout: 20_000 })
+      .toBe(1);
+    const project = await rpc<{ nextSteps: string | null }>(hq, 'project.get', { id: projectId });
+    expect(project.nextSteps).toBe('约谈总部');
+    expect(problemsB).toEqual([]);
+  });
+
+  it('shows a conflict with both values and resolves it with one click', async () => {
+    await rpc(shanghai, 'project.update', { id: projectId, patch: { problems: '土地指标待落实' } });
+    await rpc(hq, 'project.update', { id: projectId, patch: { problems: '环评手续待补充' } });
+    await carry(shanghai, hq, '本部');
+    await carry(hq, shanghai, '上海');
+    const open = await rpc<SyncConflict[]>(hq, 'sync.conflicts', { open: true });
+    expect(open).toHaveLength(1);
+
+    await openSync(pageB, hq);
+    const list = pageB.getByRole('region', { name: /^冲突/ });
+    const item = list.getByRole('listitem', { name: /存在问题/ });
+    await expect.poll(() => item.count()).toBe(1);
+    await expect.poll(() => item.getByText('土地指标待落实').count()).toBe(1);
+    await expect.poll(() => item.getByText('环评手续待补充').count()).toBe(1);
+    await expect.poll(() => item.getByText(/上海 · 王晓明/).count()).toBe(1);
+    await expect.poll(() => item.getByText(/本部 · 李建国/).count()).toBe(1);
+    await noSidewaysOverflow(pageB);
+    await pageB.screenshot({ path: join(artifactsDir, 'sync-conflict.png') });
+
+    await item.getByRole('button', { name: /保留「土地指标待落实」/ }).click();
+    await expect.poll(() => pageB.getByText('没有待处理的冲突').count()).toBe(1);
+    expect(await rpc<SyncConflict[]>(hq, 'sync.conflicts', { open: true })).toEqual([]);
+    const project = await rpc<{ problems: string | null }>(hq, 'project.get', { id: projectId });
+    expect(project.problems).toBe('土地指标待落实');
+    expect(problemsB).toEqual([]);
+  });
+
+  it('restores the copy taken before the first import, which has no 上海 project', async () => {
+    await openSync(pageB, hq);
+    const card = pageB.getByRole('region', { name: '导入前备份' });
+    await expect.poll(() => card.getByRole('listitem').count()).toBe(3);
+    // Newest first: the last copy is the one taken before the very first import.
+    await card.getByRole('button', { name: '恢复……' }).last().click();
+    const dialog = pageB.getByRole('dialog', { name: '恢复备份' });
+    await dialog.getByRole('button', { name: '确认恢复' }).click();
+    await expect.poll(() => pageB.getByText(/恢复数据库；恢复前的数据库另存为/).count()).toBe(1);
+    await expect(rpc(hq, 'project.get', { id: projectId })).rejects.toThrow(
+      errorMessages.NOT_FOUND,
+    );
+    await expect.poll(() => pageB.getByText('还没有导入过同步文件').count()).toBe(1);
+    expect(problemsB).toEqual([]);
+  });
+
+  it('refuses to serve a file outside the outbox for download', async () => {
+    const response = await fetch(new URL('rpc/sync.readExport', hq.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ file: '/etc/passwd' }),
+    });
+    const result = (await response.json()) as { ok: boolean; code?: string };
+    expect(result).toMatchObject({ ok: false, code: 'VALIDATION' });
+  });
+});
