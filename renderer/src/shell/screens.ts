@@ -1,4 +1,4 @@
-// The app's screens in navigation order, each with what it will do (shown until it exists).
+// The app's screens in navigation order, each with what it is for in one sentence.
 
 export type ScreenKey =
   'dashboard' | 'ledger' | 'followups' | 'investors' | 'fairNotes' | 'sync' | 'settings';
