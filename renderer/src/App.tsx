@@ -1,16 +1,10 @@
 // The window's frame: navigation on the left, the current place, the status line at the bottom.
 import { Suspense, lazy, useState } from 'react';
-import { FairNotesScreen } from './fair-notes/FairNotesScreen';
-import { FollowupsScreen } from './followups/FollowupsScreen';
-import { InvestorPage } from './investors/InvestorPage';
-import { InvestorsScreen } from './investors/InvestorsScreen';
+import type { ComponentType } from 'react';
 import { LedgerScreen } from './ledger/LedgerScreen';
-import { ProjectPage } from './project/ProjectPage';
 import { useCtrlShortcut } from './project/use-shortcut';
 import { visitKey } from './project/visit-key';
 import { SearchPalette } from './search/SearchPalette';
-import { FirstRun } from './setup/FirstRun';
-import { SettingsScreen } from './settings/SettingsScreen';
 import { NavBar } from './shell/NavBar';
 import type { Place } from './shell/navigation';
 import { NavigationContext } from './shell/navigation';
@@ -18,14 +12,41 @@ import type { ScreenKey } from './shell/screens';
 import { StatusLine } from './shell/StatusLine';
 import { useAppStatus } from './shell/use-app-status';
 
-// The 看板 and 目标设置 (and ECharts with them) load on first visit, so the 台账 opens quickly.
-const DashboardScreen = lazy(() =>
-  import('./dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })),
+/**
+ * A component whose code loads on first use. Only the frame and the 台账 are in the start-up
+ * bundle; every other screen (the 看板 with ECharts, forms with their schemas) follows on demand.
+ */
+function onDemand<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => {
+    await zodSettings; // before any of the screen's modules builds a schema
+    return { default: await load() };
+  });
+}
+
+const zodSettings = import('./zod-setup');
+
+const DashboardScreen = onDemand(() =>
+  import('./dashboard/DashboardScreen').then((m) => m.DashboardScreen),
 );
-const TargetsScreen = lazy(() =>
-  import('./targets/TargetsScreen').then((m) => ({ default: m.TargetsScreen })),
+const TargetsScreen = onDemand(() =>
+  import('./targets/TargetsScreen').then((m) => m.TargetsScreen),
 );
-const SyncScreen = lazy(() => import('./sync/SyncScreen').then((m) => ({ default: m.SyncScreen })));
+const SyncScreen = onDemand(() => import('./sync/SyncScreen').then((m) => m.SyncScreen));
+const FollowupsScreen = onDemand(() =>
+  import('./followups/FollowupsScreen').then((m) => m.FollowupsScreen),
+);
+const InvestorsScreen = onDemand(() =>
+  import('./investors/InvestorsScreen').then((m) => m.InvestorsScreen),
+);
+const InvestorPage = onDemand(() => import('./investors/InvestorPage').then((m) => m.InvestorPage));
+const FairNotesScreen = onDemand(() =>
+  import('./fair-notes/FairNotesScreen').then((m) => m.FairNotesScreen),
+);
+const SettingsScreen = onDemand(() =>
+  import('./settings/SettingsScreen').then((m) => m.SettingsScreen),
+);
+const ProjectPage = onDemand(() => import('./project/ProjectPage').then((m) => m.ProjectPage));
+const FirstRun = onDemand(() => import('./setup/FirstRun').then((m) => m.FirstRun));
 
 export function App() {
   // The 台账 opens first: it is where promoters spend their day.
@@ -46,12 +67,14 @@ export function App() {
   if (app.state === 'loading') return null;
   if (app.state === 'ready' && !app.status.initialized) {
     return (
-      <FirstRun
-        onDone={() => {
-          setPlace({ screen: 'ledger' });
-          app.refresh();
-        }}
-      />
+      <Suspense fallback={null}>
+        <FirstRun
+          onDone={() => {
+            setPlace({ screen: 'ledger' });
+            app.refresh();
+          }}
+        />
+      </Suspense>
     );
   }
 

@@ -1,6 +1,5 @@
-// Mounts the app into #root.
-// zod's settings first, before any module builds a schema (see zod-setup.ts).
-import './zod-setup';
+// Mounts the app into #root. The start-up screens build no zod schema; the screens that do load
+// on demand, after zod's settings (App.tsx, onDemand).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

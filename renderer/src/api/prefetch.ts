@@ -10,6 +10,8 @@ const FRESH_MS = 3_000;
 interface Early {
   answer: Promise<unknown>;
   at: number;
+  /** Set once the answer has arrived, so a first render can use it without waiting. */
+  arrived?: { value: unknown };
 }
 
 const early = new Map<string, Early>();
@@ -17,8 +19,25 @@ const keyOf = (method: MethodName, input: unknown) => `${method} ${JSON.stringif
 
 export function prefetch<M extends MethodName>(method: M, input: MethodArgs<M>): void {
   const answer = (call as (m: M, i: MethodArgs<M>) => Promise<MethodOutput<M>>)(method, input);
-  answer.catch(() => undefined); // a failure is seen (and retried) by whoever takes it
-  early.set(keyOf(method, input), { answer, at: performance.now() });
+  const entry: Early = { answer, at: performance.now() };
+  // A failure is seen (and retried) by whoever takes it.
+  answer.then(
+    (value) => (entry.arrived = { value }),
+    () => undefined,
+  );
+  early.set(keyOf(method, input), entry);
+}
+
+/** A matching fresh prefetch's answer if it has already arrived (taken once), else null. */
+export function takeArrived<M extends MethodName>(
+  method: M,
+  input: MethodArgs<M>,
+): { value: MethodOutput<M> } | null {
+  const key = keyOf(method, input);
+  const hit = early.get(key);
+  if (!hit?.arrived || performance.now() - hit.at > FRESH_MS) return null;
+  early.delete(key);
+  return hit.arrived as { value: MethodOutput<M> };
 }
 
 /** `call`, answered by a matching fresh prefetch when there is one. */

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LedgerPage, LedgerRow } from '../../../domain/ledger';
 import { errorText } from '../api/client';
-import { callEarly } from '../api/prefetch';
+import { callEarly, takeArrived } from '../api/prefetch';
 import type { LedgerBaseQuery } from './ledger-query';
 import { PAGE_SIZE } from './ledger-query';
 
@@ -40,7 +40,17 @@ const emptyCache: Cache = { key: '', pages: new Map(), totals: null, error: null
 
 export function useLedgerPages(query: LedgerBaseQuery, reloadCount: number): LedgerPages {
   const key = useMemo(() => JSON.stringify([query, reloadCount]), [query, reloadCount]);
-  const [cache, setCache] = useState<Cache>(emptyCache);
+  // The first page asked for at start-up may be here already: then the first render shows it.
+  const [cache, setCache] = useState<Cache>(() => {
+    const early = takeArrived('ledger.query', { ...query, offset: 0, limit: PAGE_SIZE });
+    if (!early) return emptyCache;
+    return {
+      key,
+      pages: new Map([[0, early.value.rows]]),
+      totals: early.value.totals,
+      error: null,
+    };
+  });
   const latestKey = useRef(key);
   const inflight = useRef(new Set<string>());
 
@@ -69,9 +79,12 @@ export function useLedgerPages(query: LedgerBaseQuery, reloadCount: number): Led
     [key, query],
   );
 
+  const hasFirstPage = cache.key === key && cache.pages.has(0);
   useEffect(() => {
     latestKey.current = key;
-    fetchPage(0);
+    if (!hasFirstPage) fetchPage(0);
+    // Only a new key asks again; the first page arriving must not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, fetchPage]);
 
   const current = cache.key === key;

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { AppStatus } from '../../../domain/contract';
 import { errorText } from '../api/client';
-import { callEarly } from '../api/prefetch';
+import { callEarly, takeArrived } from '../api/prefetch';
 
 export type AppStatusState =
   | { state: 'loading' }
@@ -19,7 +19,11 @@ export function refreshAppStatus(): void {
 }
 
 export function useAppStatus(): AppStatusState & { refresh: () => void } {
-  const [result, setResult] = useState<AppStatusState>({ state: 'loading' });
+  // The answer asked for at start-up may be here already: then the first render has it.
+  const [early] = useState(() => takeArrived('app.status', undefined));
+  const [result, setResult] = useState<AppStatusState>(() =>
+    early ? { state: 'ready', status: early.value } : { state: 'loading' },
+  );
   const [loads, setLoads] = useState(0);
 
   useEffect(() => {
@@ -31,6 +35,7 @@ export function useAppStatus(): AppStatusState & { refresh: () => void } {
   }, []);
 
   useEffect(() => {
+    if (early && loads === 0) return;
     let live = true;
     // A reload keeps showing the last answer until the new one arrives.
     callEarly('app.status', undefined).then(
@@ -40,7 +45,7 @@ export function useAppStatus(): AppStatusState & { refresh: () => void } {
     return () => {
       live = false;
     };
-  }, [loads]);
+  }, [early, loads]);
 
   return { ...result, refresh: refreshAppStatus };
 }
