@@ -85,8 +85,9 @@ export function projectsReferencing(
 
 /** A project is tiered at the rate of its signing year (or planned signing year, or this year). */
 function yearForRate(row: Values): number {
-  const date = row.signed_on ?? row.planned_signed_on;
-  return yearOf(typeof date === 'string' ? date : todayIso());
+  const dated = (d: unknown): d is string => typeof d === 'string' && d !== '';
+  const date = [row.signed_on, row.planned_signed_on].find(dated);
+  return yearOf(date ?? todayIso());
 }
 
 /** The configured USD→CNY rate of a year, or of the nearest year that has one. */

@@ -99,7 +99,7 @@ function scopeOf(tx: Tx, input: Input): Scope {
 
 export function buildDashboard(tx: Tx, input: Input): Dashboard {
   const scope = scopeOf(tx, input);
-  const schedule = scheduleProgress(scope.asOf);
+  const schedule = scheduleOf(scope);
   const stalled = stalledItems(tx, scope, input.stalledLimit);
   const arrivals = arrivalTotals(tx, scope);
   const computed = computedActuals(tx, scope, stalled.projects, arrivals);
@@ -125,11 +125,18 @@ export function buildDashboard(tx: Tx, input: Input): Dashboard {
   };
 }
 
+/** 序时进度 of the chosen year on as-of: none of it before the year, all of it after. */
+function scheduleOf(scope: Scope): number {
+  if (scope.asOf < scope.params.from) return 0;
+  if (scope.asOf > `${pad(scope.year)}-12-31`) return 1;
+  return scheduleProgress(scope.asOf);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Metrics
 
 interface Computed {
-  actual: number;
+  actual: number | null;
   /** Projects behind the figure; null when only their ids would tell and ids were not asked for. */
   count: number | null;
   projects?: string[];
@@ -217,7 +224,8 @@ function computedActuals(
   const members = list('landing_cohort');
   const reached = list('landing_landed');
   out.landing_rate = {
-    actual: members.count === 0 ? 0 : (reached.count / members.count) * 100,
+    // No cohort, no rate (as domain/metrics.ts says): not 0%.
+    actual: members.count === 0 ? null : (reached.count / members.count) * 100,
     ...reached,
     cohortCount: members.count,
     ...(members.projects ? { cohort: members.projects } : {}),

@@ -5,27 +5,44 @@ import type { z } from 'zod';
 import { AppError } from '../../domain/errors';
 import type { LandingRule, StalledRule } from '../../domain/lifecycle';
 import { labelOf, offices } from '../../domain/vocabulary';
-import type { Settings, dictionaryItemInput, settingsUpdate } from '../../domain/workspace';
+import type { Settings, dictionaryItemInput } from '../../domain/workspace';
+import { settingsUpdate } from '../../domain/workspace';
+import { defaultLandingRule, defaultStalledRules } from '../../seeds/dictionaries';
 import type { Tx } from '../app-database';
 import { USD_RATE_SETTING, readRates } from '../derived';
 import { readMeta, writeMeta } from '../replica-identity';
 
 export function readSettings(tx: Tx): Settings {
-  const json = <T>(id: string, fallback: T): T => {
+  // Rules arrive by sync too, perhaps from a newer version: a value this version cannot read
+  // falls back to the defaults rather than break the 看板.
+  const json = <T>(id: string, schema: z.ZodType<T | undefined>, fallback: T): T => {
     const row = tx.sql.prepare('SELECT value FROM setting WHERE id = ? AND deleted = 0').get(id) as
       { value: string } | undefined;
-    return row ? (JSON.parse(row.value) as T) : fallback;
+    if (!row) return fallback;
+    let value: unknown;
+    try {
+      value = JSON.parse(row.value);
+    } catch {
+      return fallback;
+    }
+    const parsed = schema.safeParse(value);
+    return parsed.success && parsed.data !== undefined ? parsed.data : fallback;
   };
   const office = readMeta(tx.sql.sqlite, 'office_id') ?? null;
   return {
     user: readMeta(tx.sql.sqlite, 'user_name') ?? null,
     office: office && labelOf(offices, office),
     usdRates: Object.fromEntries(Object.entries(readRates(tx.sql)).map(([y, r]) => [y, r])),
-    landingRule: json<LandingRule>('landing.rule', {
-      milestone: 'registered',
-      cohort: 'signed_in_year',
-    }),
-    stalledRules: json<StalledRule[]>('stalled.rules', []),
+    landingRule: json<LandingRule>(
+      'landing.rule',
+      settingsUpdate.shape.landingRule,
+      defaultLandingRule,
+    ),
+    stalledRules: json<StalledRule[]>(
+      'stalled.rules',
+      settingsUpdate.shape.stalledRules,
+      defaultStalledRules,
+    ),
   };
 }
 

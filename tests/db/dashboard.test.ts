@@ -228,6 +228,11 @@ describe('看板: 序时进度 and the gap to it', () => {
     expect(metric(b, 'stalled_zero').scheduleGap).toBeNull();
   });
 
+  test('seen from outside its year, the year is all to come or all past', () => {
+    expect(board({ asOf: '2020-12-31' }).schedule).toBe(0);
+    expect(board({ asOf: '2022-01-15' }).schedule).toBe(1);
+  });
+
   test('a manual metric shows the value typed for the latest month up to as-of', () => {
     const id = 'target:2021:zone:talents';
     expectOk(dispatchSync(app, 'target.setActual', { targetId: id, month: 3, value: 40 }));
@@ -294,6 +299,12 @@ describe('看板: 落地率 under each definition', () => {
     // On 2021-06-30 the 开工 of September has not happened: 1 of 3.
     expect(metric(board({ asOf: '2021-06-30' }), 'landing_rate').actual).toBeCloseTo(100 / 3, 10);
     expect(drill({ kind: 'cohort', key: 'landing_rate' }, { asOf: '2021-12-31' })).toHaveLength(3);
+  });
+
+  test('with no 省市县长工程 in the cohort there is no rate, not 0%', () => {
+    const rate = metric(board({ asOf: '2021-12-31' }), 'landing_rate');
+    expect(rate).toMatchObject({ actual: null, count: 0, cohortCount: 0 });
+    expect(rate.guaranteeCompletion).toBeNull();
   });
 
   test('landed = 开工', () => {
@@ -536,6 +547,28 @@ describe('看板: office scope, funnel, ranking and drill-down', () => {
     );
     expect(lean.stalled.length).toBeLessThanOrEqual(1);
     expect(lean.stalledCount).toBe(full.stalled.length);
+  });
+
+  test('rules this version cannot read (a newer office sent them) fall back to the defaults', () => {
+    const sql = app.sqlite;
+    // As a sync import would write it: through the mutation layer, bypassing the settings schema.
+    app.transact((tx) => {
+      tx.mutate.put('setting', 'stalled.rules', {
+        value: JSON.stringify([
+          { key: 'x', label: '新规则', from: 'approved', to: 'signed', days: 9 },
+        ]),
+      });
+      tx.mutate.put('setting', 'landing.rule', { value: '{"milestone":"licensed"}' });
+    });
+    expect(
+      sql.prepare("SELECT count(*) AS n FROM setting WHERE id = 'stalled.rules'").get(),
+    ).toEqual({ n: 1 });
+    const b = board({ asOf: '2021-12-31' });
+    expect(b.landingRule).toEqual({ milestone: 'registered', cohort: 'signed_in_year' });
+    const settings = expectOk(dispatchSync(app, 'settings.get', undefined)) as {
+      stalledRules: { key: string }[];
+    };
+    expect(settings.stalledRules.map((r) => r.key)).toContain('signed_not_registered');
   });
 
   test('bad input gets a Chinese message', () => {
