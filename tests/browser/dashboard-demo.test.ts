@@ -7,33 +7,21 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startWebServer } from '../../cli/web-server';
 import type { WebServer } from '../../cli/web-server';
 import type { Dashboard } from '../../domain/dashboard';
-import { expectOk, tempDir } from '../helpers';
-import {
-  artifactsDir,
-  launchChromium,
-  newLaptopContext,
-  requireBuiltRenderer,
-  watchProblems,
-} from './harness';
+import { expectOk } from '../helpers';
+import { artifactsDir, newLaptopContext, watchProblems, startHarness } from './harness';
+import type { Harness } from './harness';
 
+let harness: Harness;
 let browser: Browser;
 let server: WebServer;
 let page: Page;
 let problems: string[];
 
 beforeAll(async () => {
-  requireBuiltRenderer();
-  server = await startWebServer({
-    port: 0,
-    dbFile: join(tempDir('zs-dashboard-demo-'), 'demo.sqlite'),
-    user: '李明',
-    office: '上海',
-    demoProjects: 1000,
-  });
-  browser = await launchChromium();
+  harness = await startHarness({ prefix: 'zs-dashboard-demo-', user: '李明', demoProjects: 1000 });
+  ({ server, browser } = harness);
   page = await (await newLaptopContext(browser)).newPage();
   problems = watchProblems(page);
   await page.goto(server.url);
@@ -44,8 +32,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await harness?.close();
 });
 
 const pickers = () => page.getByRole('group', { name: '看板范围' });

@@ -1,10 +1,14 @@
 // Shared set-up for browser tests: the built renderer must exist, Debian's Chromium driven by
-// playwright-core, a page watcher that records console errors, uncaught exceptions and CSP
-// violations, and the folder screenshots go to.
+// playwright-core, a harness server on a fresh database, a page watcher that records console
+// errors, uncaught exceptions and CSP violations, and the folder screenshots go to.
 import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startWebServer } from '../../cli/web-server';
+import type { WebServer } from '../../cli/web-server';
+import { tempDir } from '../helpers';
 
 export const rendererIndex = fileURLToPath(
   new URL('../../out/renderer/index.html', import.meta.url),
@@ -65,4 +69,36 @@ export function watchProblems(page: Page): string[] {
       console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));`,
   });
   return problems;
+}
+
+export interface Harness {
+  server: WebServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** A harness server on a new database in a temp folder, and Chromium to drive it. */
+export async function startHarness(options: {
+  prefix: string;
+  user?: string;
+  office?: string;
+  demoProjects?: number;
+}): Promise<Harness> {
+  requireBuiltRenderer();
+  const server = await startWebServer({
+    port: 0,
+    dbFile: join(tempDir(options.prefix), 'crm.sqlite'),
+    user: options.user ?? '测试员',
+    office: options.office ?? '上海',
+    ...(options.demoProjects ? { demoProjects: options.demoProjects } : {}),
+  });
+  const browser = await launchChromium();
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
 }

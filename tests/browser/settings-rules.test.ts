@@ -5,35 +5,23 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startWebServer } from '../../cli/web-server';
 import type { WebServer } from '../../cli/web-server';
 import type { Settings } from '../../domain/workspace';
-import { expectOk, tempDir } from '../helpers';
-import {
-  artifactsDir,
-  launchChromium,
-  newLaptopContext,
-  requireBuiltRenderer,
-  watchProblems,
-} from './harness';
+import { expectOk } from '../helpers';
+import { artifactsDir, newLaptopContext, watchProblems, startHarness } from './harness';
+import type { Harness } from './harness';
 
+let harness: Harness;
 let browser: Browser;
 let server: WebServer;
 
 beforeAll(async () => {
-  requireBuiltRenderer();
-  server = await startWebServer({
-    port: 0,
-    dbFile: join(tempDir('zs-rules-'), 'rules.sqlite'),
-    user: '测试员',
-    office: '上海',
-  });
-  browser = await launchChromium();
+  harness = await startHarness({ prefix: 'zs-rules-' });
+  ({ server, browser } = harness);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await harness?.close();
 });
 
 async function settings(): Promise<Settings> {

@@ -6,35 +6,23 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startWebServer } from '../../cli/web-server';
 import type { WebServer } from '../../cli/web-server';
 import type { TargetRecord } from '../../domain/targets';
-import { expectOk, tempDir } from '../helpers';
-import {
-  artifactsDir,
-  launchChromium,
-  newLaptopContext,
-  requireBuiltRenderer,
-  watchProblems,
-} from './harness';
+import { expectOk } from '../helpers';
+import { artifactsDir, newLaptopContext, watchProblems, startHarness } from './harness';
+import type { Harness } from './harness';
 
+let harness: Harness;
 let browser: Browser;
 let server: WebServer;
 
 beforeAll(async () => {
-  requireBuiltRenderer();
-  server = await startWebServer({
-    port: 0,
-    dbFile: join(tempDir('zs-targets-'), 'targets.sqlite'),
-    user: '测试员',
-    office: '上海',
-  });
-  browser = await launchChromium();
+  harness = await startHarness({ prefix: 'zs-targets-' });
+  ({ server, browser } = harness);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await harness?.close();
 });
 
 async function targets(year: number): Promise<TargetRecord[]> {
