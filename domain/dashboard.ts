@@ -128,6 +128,8 @@ export interface Dashboard {
   stalled: StalledItem[];
   /** Items in the whole 五未 list (a project breaking two rules counts twice). */
   stalledCount: number;
+  /** The whole list's items per rule, in the rules' order (rules with none left out). */
+  stalledByRule: { ruleKey: string; rule: string; count: number }[];
   trend: TrendMonth[];
 }
 

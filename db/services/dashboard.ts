@@ -121,6 +121,7 @@ export function buildDashboard(tx: Tx, input: Input): Dashboard {
     },
     stalled: stalled.items,
     stalledCount: stalled.count,
+    stalledByRule: stalled.byRule,
     trend: trendOf(signings, arrivals),
   };
 }
@@ -555,7 +556,12 @@ function stalledItems(
   tx: Tx,
   scope: Scope,
   limit = Infinity,
-): { items: StalledItem[]; count: number; projects: string[] } {
+): {
+  items: StalledItem[];
+  count: number;
+  byRule: Dashboard['stalledByRule'];
+  projects: string[];
+} {
   const entries = stalledRows(tx, scope);
   // Ties in the order the rules are listed, then by id, so every replica lists the same.
   entries.sort(
@@ -594,7 +600,18 @@ function stalledItems(
       problems: d?.problems ?? null,
     };
   });
-  return { items, count: entries.length, projects: [...new Set(entries.map((e) => e.id))] };
+  const perRule = scope.stalledRules.map((rule) => ({
+    ruleKey: rule.key,
+    rule: rule.label,
+    count: 0,
+  }));
+  for (const e of entries) perRule[e.rule]!.count += 1;
+  return {
+    items,
+    count: entries.length,
+    byRule: perRule.filter((r) => r.count > 0),
+    projects: [...new Set(entries.map((e) => e.id))],
+  };
 }
 
 function trendOf(groups: SigningGroup[], arrivals: ArrivalTotals): TrendMonth[] {

@@ -547,6 +547,8 @@ describe('看板: office scope, funnel, ranking and drill-down', () => {
     );
     expect(lean.stalled.length).toBeLessThanOrEqual(1);
     expect(lean.stalledCount).toBe(full.stalled.length);
+    // Per-rule counts cover the whole list, not just the items described.
+    expect(lean.stalledByRule.reduce((n, r) => n + r.count, 0)).toBe(lean.stalledCount);
   });
 
   test('rules this version cannot read (a newer office sent them) fall back to the defaults', () => {

@@ -1,19 +1,9 @@
 // “五未”项目: projects past a configured rule's deadline on the as-of date, longest overdue first, with
 // the counts per rule (each opening its projects); a row opens the project page.
-import type { Dashboard, StalledItem } from '../../../domain/dashboard';
+import type { Dashboard } from '../../../domain/dashboard';
 import { useNavigate } from '../shell/navigation';
 import { countText } from './dashboard-format';
 import { DrillNumber } from './DrillNumber';
-
-function byRule(items: StalledItem[]): { ruleKey: string; rule: string; count: number }[] {
-  const rules = new Map<string, { ruleKey: string; rule: string; count: number }>();
-  for (const item of items) {
-    const entry = rules.get(item.ruleKey) ?? { ruleKey: item.ruleKey, rule: item.rule, count: 0 };
-    entry.count += 1;
-    rules.set(item.ruleKey, entry);
-  }
-  return [...rules.values()];
-}
 
 export function StalledList({ dashboard }: { dashboard: Dashboard }) {
   const navigate = useNavigate();
@@ -26,28 +16,20 @@ export function StalledList({ dashboard }: { dashboard: Dashboard }) {
     );
   }
   const open = (id: string) => navigate({ screen: 'project', id });
-  // The service may describe only the most overdue items; then the per-rule counts of the shown
-  // items would understate, so the chips open each rule's full list without a number.
+  // The service may describe only the most overdue items; the per-rule counts cover them all.
   const partial = items.length < dashboard.stalledCount;
   return (
     <>
       <p className="dash-stalled-rules">
-        {byRule(items).map((r) => {
+        {dashboard.stalledByRule.map((r) => {
           const request = {
             title: `“五未”项目：${r.rule}`,
             targets: [{ kind: 'stalled' as const, ruleKey: r.ruleKey }],
-            expected: partial ? undefined : r.count,
+            expected: r.count,
           };
           return (
             <span key={r.ruleKey} className="dash-chip">
-              {r.rule}{' '}
-              {partial ? (
-                <DrillNumber request={request}>查看全部</DrillNumber>
-              ) : (
-                <>
-                  <DrillNumber request={request}>{countText(r.count)}</DrillNumber> 个
-                </>
-              )}
+              {r.rule} <DrillNumber request={request}>{countText(r.count)}</DrillNumber> 个
             </span>
           );
         })}
