@@ -11,6 +11,11 @@ import { countText, wanUsdCell, wanUsdTitle, yiCell, yiTitle } from './ledger-fo
 import type { LedgerTableInstance } from './use-ledger-table';
 
 const ROW_HEIGHT = 34;
+/**
+ * One function for every render: the virtualizer recomputes its 100,000 row offsets whenever the
+ * estimate function changes identity.
+ */
+const estimateRowSize = () => ROW_HEIGHT;
 const HEADER_HEIGHT = 38;
 /** Rows beyond the visible ones rendered on each side, so a wheel turn shows no gaps. */
 const OVERSCAN = 10;
@@ -35,7 +40,7 @@ export function LedgerTable({ table, totals, dataKey, onRangeChange, onOpen }: P
   const virtualizer = useVirtualizer({
     count: totals.count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: estimateRowSize,
     overscan: OVERSCAN,
     scrollMargin: HEADER_HEIGHT,
   });
