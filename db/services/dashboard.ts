@@ -177,13 +177,16 @@ function computedActuals(
       )
       .join(',\n');
   const { started_1yi, completed_1yi, ...signedLists } = lists;
-  // Each condition needs its date in a range: the signings (this year and last) are read from
-  // the covering index by signed_on, 开工 and 竣工 from an index of their own.
+  // Each condition needs its date in a range: the signings are read from the covering index by
+  // signed_on (last year's too only when the 落地率 cohort is last year's), 开工 and 竣工 from an
+  // index of their own.
+  const firstSigning =
+    scope.landingRule.cohort === 'signed_in_previous_year' ? '@prevFrom' : '@from';
   const signed = tx.sql
     .prepare(
       `SELECT ${aggregate(Object.entries(signedLists))},
          sum(CASE WHEN ${projectMetricConditions.contracted_fdi} THEN contracted_fdi_usd END) AS fdi
-       FROM ${PROJECTS} WHERE ${LIVE} AND signed_on BETWEEN @prevFrom AND @to`,
+       FROM ${PROJECTS} WHERE ${LIVE} AND signed_on BETWEEN ${firstSigning} AND @to`,
     )
     .get(params) as Record<string, string | number | null> & { fdi: number | null };
   const started = tx.sql
