@@ -52,7 +52,9 @@ export const PROJECTS = 'project INDEXED BY project_dashboard';
 export const LIVE = `deleted = 0 AND (@office IS NULL OR office_id = @office)`;
 
 /** Not terminated on as-of: a 终止 dated after as-of has not happened yet. */
-export const ALIVE = `NOT (coalesce(stage, '') = 'terminated' AND coalesce(terminated_on, '') <= @asOf)`;
+const aliveAs = (table: string) =>
+  `NOT (coalesce(${table}stage, '') = 'terminated' AND coalesce(${table}terminated_on, '') <= @asOf)`;
+export const ALIVE = aliveAs('');
 
 /**
  * An actual date that is known on as-of ('' and NULL are no date). Never NULL itself, so that NOT
@@ -154,7 +156,7 @@ export function arrivalsFrom(office: string | null, ...metrics: ArrivalMetric[])
   }
   return `capital_arrival a INDEXED BY capital_arrival_dashboard
     JOIN project p INDEXED BY project_alive_by_id ON p.id = a.project_id
-    WHERE ${inRange} AND p.deleted = 0 AND p.office_id = @office AND ${ALIVE.replace(/\b(stage|terminated_on)\b/g, 'p.$1')}`;
+    WHERE ${inRange} AND p.deleted = 0 AND p.office_id = @office AND ${aliveAs('p.')}`;
 }
 
 /** Deleted projects, and those terminated by as-of: their arrivals count nowhere. */

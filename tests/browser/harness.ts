@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startWebServer } from '../../cli/web-server';
 import type { WebServer } from '../../cli/web-server';
-import { tempDir } from '../helpers';
+import { expectOk, tempDir } from '../helpers';
 
 export const rendererIndex = fileURLToPath(
   new URL('../../out/renderer/index.html', import.meta.url),
@@ -74,6 +74,8 @@ export function watchProblems(page: Page): string[] {
 export interface Harness {
   server: WebServer;
   browser: Browser;
+  /** Calls the API directly, as set-up and checks do; throws on a failed result. */
+  rpc<T>(method: string, input: unknown): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -96,6 +98,8 @@ export async function startHarness(options: {
   return {
     server,
     browser,
+    rpc: async <T>(method: string, input: unknown) =>
+      expectOk(await server.dispatch(method, input)) as T,
     async close() {
       await browser.close();
       await server.close();

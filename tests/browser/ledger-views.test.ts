@@ -8,18 +8,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { startWebServer } from '../../cli/web-server';
 import type { WebServer } from '../../cli/web-server';
 import type { LedgerPage } from '../../domain/ledger';
 import type { SavedView } from '../../domain/workspace';
-import { expectOk, tempDir } from '../helpers';
-import {
-  artifactsDir,
-  launchChromium,
-  newLaptopContext,
-  requireBuiltRenderer,
-  watchProblems,
-} from './harness';
+import { artifactsDir, newLaptopContext, startHarness, watchProblems } from './harness';
+import type { Harness } from './harness';
 
 const owners = ['李明', '王芳', '张伟', '陈静', '司马长风（上海驻点招商二组）'];
 const industries = ['集成电路', '新能源', '生物医药', '高端装备制造', '总部经济'];
@@ -61,12 +54,11 @@ function seedProject(i: number) {
 const PROJECTS = 30;
 const navLabels = { ledger: '台账', followups: '跟进' };
 
+let harness: Harness;
 let browser: Browser;
 let server: WebServer;
 
-async function rpc<T>(method: string, input: unknown): Promise<T> {
-  return expectOk(await server.dispatch(method, input)) as T;
-}
+const rpc = <T>(method: string, input: unknown): Promise<T> => harness.rpc<T>(method, input);
 
 /** Totals of a filter straight from the dispatcher, as the 台账 should show them. */
 async function totalsOf(filters: Record<string, unknown>): Promise<LedgerPage['totals']> {
@@ -81,21 +73,13 @@ const yi = (yuan: number) => fixed2.format(yuan / 1e8);
 const wan = (usd: number) => fixed2.format(usd / 1e4);
 
 beforeAll(async () => {
-  requireBuiltRenderer();
-  const dir = tempDir('zs-ledger-views-');
-  server = await startWebServer({
-    port: 0,
-    dbFile: join(dir, 'ledger-views.sqlite'),
-    user: '测试员',
-    office: '上海',
-  });
+  harness = await startHarness({ prefix: 'zs-ledger-views-' });
+  ({ server, browser } = harness);
   for (let i = 0; i < PROJECTS; i++) await rpc('project.create', seedProject(i));
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await harness?.close();
 });
 
 const bar = (page: Page) => page.getByRole('search', { name: '筛选台账' });
