@@ -7,7 +7,8 @@ import { DrillNumber } from './DrillNumber';
 
 export function StalledList({ dashboard }: { dashboard: Dashboard }) {
   const navigate = useNavigate();
-  const items = [...dashboard.stalled].sort((a, b) => b.overdueDays - a.overdueDays);
+  // Most overdue first, as the service lists them.
+  const items = dashboard.stalled;
   if (items.length === 0) {
     return (
       <p className="dash-empty">
