@@ -1,5 +1,6 @@
-// electron-builder configuration: Windows NSIS installer + portable exe, Linux AppImage + deb, all x64.
-// Run with `electron-builder --config build/electron-builder.config.ts` after `electron-vite build`.
+// electron-builder configuration: Windows NSIS installer + portable exe (x64), Linux AppImage + deb
+// (x64 and arm64). Run with `electron-builder --config build/electron-builder.config.ts` after
+// `electron-vite build`; build/packaging-check.ts packs it offline against a stub Electron.
 import type { Configuration } from 'electron-builder';
 
 /** Shown to users; artifact and folder names use the ASCII productName instead. */
@@ -11,7 +12,13 @@ const config: Configuration = {
   directories: { output: 'release', buildResources: 'build' },
 
   files: [
-    'out/**',
+    // Only what Electron loads: main (every library but better-sqlite3 bundled in), the sandboxed
+    // preload and the built renderer. Not out/cli or out/test-cli (Node-only tools and test
+    // bundles), not source maps.
+    'out/main/**',
+    'out/preload/**',
+    'out/renderer/**',
+    '!**/*.map',
     'package.json',
     // Build-time sources of the native module: the prebuilt binary is all it needs at run time.
     '!**/node_modules/better-sqlite3/{src,deps,build}/**',
@@ -41,6 +48,8 @@ const config: Configuration = {
   },
 
   win: {
+    // Used as-is (it holds a 256×256 image): nothing is converted, so no icon tool is downloaded.
+    icon: 'build/icon.ico',
     target: [
       { target: 'nsis', arch: ['x64'] },
       { target: 'portable', arch: ['x64'] },
@@ -67,9 +76,11 @@ const config: Configuration = {
   },
 
   linux: {
+    // One PNG per size (build/icons/NxN.png, made by build/make-icons.ts), used as-is.
+    icon: 'build/icons',
     target: [
-      { target: 'AppImage', arch: ['x64'] },
-      { target: 'deb', arch: ['x64'] },
+      { target: 'AppImage', arch: ['x64', 'arm64'] },
+      { target: 'deb', arch: ['x64', 'arm64'] },
     ],
     executableName: 'zhaoshang-crm',
     category: 'Office',
@@ -86,14 +97,23 @@ const config: Configuration = {
     artifactName: '${productName}-${version}-${arch}.${ext}',
   },
   deb: {
+    artifactName: '${productName}_${version}_${arch}.${ext}',
+    // electron-builder's default list (which `depends` replaces) plus what Chromium loads itself
+    // (libgbm1, libdrm2, libasound2). Debian 13 and Ubuntu 24.04 renamed some libraries with a
+    // `t64` suffix; the alternatives install on those and on older glibc systems (UOS, Kylin).
     depends: [
-      'libgtk-3-0',
-      'libnss3',
-      'libgbm1',
-      'libasound2',
-      'libxss1',
+      'libgtk-3-0 | libgtk-3-0t64',
       'libnotify4',
+      'libnss3',
+      'libxss1',
       'libxtst6',
+      'xdg-utils',
+      'libatspi2.0-0 | libatspi2.0-0t64',
+      'libuuid1',
+      'libsecret-1-0',
+      'libgbm1',
+      'libdrm2',
+      'libasound2 | libasound2t64',
     ],
   },
 };

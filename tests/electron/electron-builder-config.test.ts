@@ -1,8 +1,12 @@
 // The electron-builder config as data (packaging needs the network, so it cannot run here): fuses,
-// asar, no native rebuild, the targets, and which files electron-builder's own matcher would ship.
+// asar, no native rebuild, the targets (x64, and arm64 on Linux), artifact names, deb dependencies,
+// icons electron-builder takes as they are, and which files its own matcher would ship.
+// build/packaging-check.ts packs the Linux app for real against a stub Electron.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Configuration, PlatformSpecificBuildOptions } from 'electron-builder';
 import config, { displayName } from '../../build/electron-builder.config';
 
@@ -50,15 +54,23 @@ const fileMatcher = requireBuilder('app-builder-lib/out/fileMatcher.js') as {
 };
 
 type Os = 'win' | 'linux';
+type Arch = 'x64' | 'arm64';
 const appDir = path.resolve('/project');
+const projectDir = path.resolve(import.meta.dirname, '../..');
 const noLogs = { isEnabled: false };
 // Merging turns `files` into file sets, which changes how the matchers treat it: test what runs.
 const merged = doMergeConfigs([structuredClone(config)]);
 
-/** The expander electron-builder uses while packing x64 for the given target OS. */
-function expanderFor(os: Os): (pattern: string) => string {
-  const appInfo = { productName: 'zhaoshang-crm', sanitizedProductName: 'zhaoshang-crm' };
-  return (pattern) => expandMacro(pattern, 'x64', appInfo, { os, '/*': '{,/**/*}' });
+const appInfo = {
+  productName: 'zhaoshang-crm',
+  sanitizedProductName: 'zhaoshang-crm',
+  version: '0.1.0',
+  name: 'zhaoshang-crm',
+};
+
+/** The expander electron-builder uses while packing for the given target OS and arch. */
+function expanderFor(os: Os, arch: Arch = 'x64'): (pattern: string) => string {
+  return (pattern) => expandMacro(pattern, arch, appInfo, { os, '/*': '{,/**/*}' });
 }
 
 /** Whether a filter passes a file and every folder above it (copying walks folders first). */
@@ -98,8 +110,13 @@ function shipsFromApp(os: Os, relative: string): boolean {
  * Whether a file inside a dependency would be copied, the way electron-builder walks node_modules:
  * one matcher per module, with the module's path as the relative path the patterns see.
  */
-function shipsFromModule(os: Os, moduleName: string, inModule: string): boolean {
-  const expand = expanderFor(os);
+function shipsFromModule(
+  os: Os,
+  moduleName: string,
+  inModule: string,
+  arch: Arch = 'x64',
+): boolean {
+  const expand = expanderFor(os, arch);
   const { patterns } = fileMatcher.getNodeModuleFileMatcher(
     appDir,
     '/dest',
@@ -122,13 +139,13 @@ function shipsFromModule(os: Os, moduleName: string, inModule: string): boolean 
   });
 }
 
+/** Each target with the arches it builds, e.g. `deb:x64,arm64`. */
 function targetsOf(platform: Configuration['win'] | Configuration['linux']): string[] {
   const targets = platform?.target;
   if (!Array.isArray(targets)) throw new Error('targets must be an explicit list');
   return targets.map((t) => {
     if (typeof t === 'string') throw new Error('each target must name its arch');
-    expect(t.arch, t.target).toEqual(['x64']);
-    return t.target;
+    return `${t.target}:${[t.arch ?? []].flat().join(',')}`;
   });
 }
 
@@ -152,9 +169,27 @@ describe('electron-builder config', () => {
     expect(config.nodeGypRebuild).toBe(false);
   });
 
-  it('builds NSIS + portable for Windows and AppImage + deb for Linux, all x64', () => {
-    expect(targetsOf(config.win)).toEqual(['nsis', 'portable']);
-    expect(targetsOf(config.linux)).toEqual(['AppImage', 'deb']);
+  it('builds NSIS + portable for Windows x64, AppImage + deb for Linux x64 and arm64', () => {
+    expect(targetsOf(config.win)).toEqual(['nsis:x64', 'portable:x64']);
+    expect(targetsOf(config.linux)).toEqual(['AppImage:x64,arm64', 'deb:x64,arm64']);
+  });
+
+  it('names every artifact in ASCII, with version and arch', () => {
+    const names = [
+      config.nsis?.artifactName,
+      config.portable?.artifactName,
+      config.appImage?.artifactName,
+      config.deb?.artifactName,
+    ];
+    for (const pattern of names) {
+      expect(pattern).toBeTypeOf('string');
+      for (const arch of ['x64', 'arm64'] as const) {
+        const name = expandMacro(pattern ?? '', arch, appInfo, { ext: 'bin' });
+        expect(name).toMatch(/^[A-Za-z0-9._-]+$/);
+        expect(name).toContain('0.1.0');
+        expect(name).toContain(arch);
+      }
+    }
   });
 
   it('uses an ASCII product name for artifacts and the Chinese name for people', () => {
@@ -168,18 +203,99 @@ describe('electron-builder config', () => {
   it('has a Chinese, assisted NSIS installer that keeps user data on uninstall', () => {
     expect(config.nsis).toMatchObject({
       oneClick: false,
+      perMachine: false,
       allowToChangeInstallationDirectory: true,
       installerLanguages: ['zh_CN'],
       language: '2052',
+      shortcutName: '招商项目管理',
       deleteAppDataOnUninstall: false,
     });
   });
 
-  it('declares the Linux runtime libraries for the deb', () => {
+  it("declares electron-builder's default deb libraries plus Chromium's, with t64 alternatives", () => {
     expect(config.linux?.category).toBe('Office');
-    expect(config.deb?.depends).toEqual(
-      expect.arrayContaining(['libgtk-3-0', 'libnss3', 'libgbm1', 'libasound2', 'libxss1']),
-    );
+    const depends = config.deb?.depends ?? [];
+    // What electron-builder would have declared had `depends` not replaced it (FpmTarget's default).
+    const defaults = [
+      'libgtk-3-0',
+      'libnotify4',
+      'libnss3',
+      'libxss1',
+      'libxtst6',
+      'xdg-utils',
+      'libatspi2.0-0',
+      'libuuid1',
+      'libsecret-1-0',
+    ];
+    const first = depends.map((d) => d.split('|')[0]?.trim());
+    expect(first).toEqual(expect.arrayContaining([...defaults, 'libgbm1', 'libasound2']));
+    // Renamed in Debian 13 / Ubuntu 24.04: each gets its new name as an alternative.
+    for (const renamed of ['libgtk-3-0', 'libatspi2.0-0', 'libasound2']) {
+      expect(depends, renamed).toContain(`${renamed} | ${renamed}t64`);
+    }
+    for (const entry of depends) expect(entry).toMatch(/^[a-z0-9.+-]+( \| [a-z0-9.+-]+)*$/);
+  });
+});
+
+describe('icons', () => {
+  const sizesOfIco = (ico: Buffer): { size: number; png: boolean }[] => {
+    expect(ico.readUInt16LE(2), 'ICO type').toBe(1);
+    return Array.from({ length: ico.readUInt16LE(4) }, (_, i) => {
+      const entry = 6 + 16 * i;
+      const offset = ico.readUInt32LE(entry + 12);
+      const png = ico.subarray(offset, offset + 4).toString('latin1') === '\x89PNG';
+      if (!png) expect(ico.readUInt32LE(offset), 'BITMAPINFOHEADER size').toBe(40);
+      return { size: ico[entry] || 256, png };
+    });
+  };
+  const pngSize = (file: string): number[] => {
+    const png = readFileSync(path.join(projectDir, file));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    return [png.readUInt32BE(16), png.readUInt32BE(20)];
+  };
+
+  it('points Windows at an ICO holding 16 to 256 px, and Linux at one PNG per size', () => {
+    expect(config.win?.icon).toBe('build/icon.ico');
+    expect(config.linux?.icon).toBe('build/icons');
+    const ico = sizesOfIco(readFileSync(path.join(projectDir, 'build/icon.ico')));
+    expect(ico.map((e) => e.size)).toEqual([16, 24, 32, 48, 64, 128, 256]);
+    expect(ico.filter((e) => e.png).map((e) => e.size)).toEqual([256]);
+    expect(pngSize('build/icon.png')).toEqual([512, 512]);
+    for (const size of [16, 32, 48, 64, 128, 256, 512]) {
+      expect(pngSize(`build/icons/${size}x${size}.png`)).toEqual([size, size]);
+    }
+  });
+
+  // Any conversion would run electron-builder's icon tool, which it downloads; pointing the
+  // tool's folder at a missing path makes that an error instead of a download.
+  const outDir = mkdtempSync(path.join(tmpdir(), 'icons-'));
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+  const { convertIcon } = requireBuilder('app-builder-lib/out/util/iconConverter.js') as {
+    convertIcon(options: {
+      sources: string[];
+      fallbackSources: string[];
+      roots: string[];
+      format: 'set' | 'ico';
+      outDir: string;
+    }): Promise<{ icons: { file: string; size: number }[]; isFallback: boolean }>;
+  };
+
+  it('are taken by electron-builder as they are, with no icon tool to download', async () => {
+    const saved = process.env.ELECTRON_BUILDER_ICONS_TOOLSET_DIR;
+    process.env.ELECTRON_BUILDER_ICONS_TOOLSET_DIR = path.join(outDir, 'no-icon-tool');
+    try {
+      const roots = [path.join(projectDir, 'build'), projectDir];
+      const convert = (source: string | undefined, format: 'set' | 'ico') =>
+        convertIcon({ sources: [source ?? ''], fallbackSources: [], roots, format, outDir });
+      const linux = await convert(config.linux?.icon, 'set');
+      expect(linux.isFallback).toBe(false);
+      expect(linux.icons.map((i) => i.size)).toEqual([16, 32, 48, 64, 128, 256, 512]);
+      const win = await convert(config.win?.icon, 'ico');
+      expect(win.icons).toEqual([{ file: path.join(projectDir, 'build/icon.ico'), size: 256 }]);
+    } finally {
+      if (saved === undefined) delete process.env.ELECTRON_BUILDER_ICONS_TOOLSET_DIR;
+      else process.env.ELECTRON_BUILDER_ICONS_TOOLSET_DIR = saved;
+    }
   });
 });
 
@@ -203,20 +319,46 @@ describe.each(['win', 'linux'] as const)('files electron-builder would ship for 
       'electron.vite.config.ts',
       'tsconfig.json',
       '.ci/run',
+      // Node-only tools and test bundles that electron-vite's neighbours write into out/.
+      'out/cli/main.mjs',
+      'out/test-cli/cli-sync.mjs',
+      'out/main/index.js.map',
+      'out/renderer/assets/index.js.map',
+      'build/icon.png',
+      'renderer/src/main.tsx',
     ]) {
       expect(shipsFromApp(os, source), source).toBe(false);
     }
   });
 
-  it("ships only the target's better-sqlite3 prebuild and no native sources", () => {
+  it.each(os === 'win' ? (['x64'] as const) : (['x64', 'arm64'] as const))(
+    "ships only the target's better-sqlite3 prebuild for %s",
+    (arch) => {
+      const prebuilds = [
+        'win32-x64',
+        'win32-arm64',
+        'linux-x64',
+        'linux-arm64',
+        'linuxmusl-x64',
+        'linuxmusl-arm64',
+        'darwin-x64',
+        'darwin-arm64',
+      ];
+      const shipped = prebuilds.filter((name) =>
+        shipsFromModule(os, 'better-sqlite3', `prebuilds/${name}.node`, arch),
+      );
+      expect(shipped).toEqual([`${os === 'win' ? 'win32' : 'linux'}-${arch}`]);
+    },
+  );
+
+  it('ships no native sources or build output of better-sqlite3', () => {
     const ships = (file: string): boolean => shipsFromModule(os, 'better-sqlite3', file);
-    const prebuilds = ['win32-x64', 'win32-arm64', 'linux-x64', 'linux-arm64', 'linuxmusl-x64'];
-    const shipped = prebuilds.filter((name) => ships(`prebuilds/${name}.node`));
-    expect(shipped).toEqual([os === 'win' ? 'win32-x64' : 'linux-x64']);
     expect(ships('lib/index.js')).toBe(true);
     expect(ships('package.json')).toBe(true);
     expect(ships('deps/sqlite3/sqlite3.c')).toBe(false);
     expect(ships('src/better_sqlite3.cpp')).toBe(false);
+    expect(ships('build/Release/obj.target/better_sqlite3.o')).toBe(false);
+    expect(ships('binding.gyp')).toBe(false);
     expect(shipsFromModule(os, 'node-addon-api', 'napi.h')).toBe(false);
     expect(shipsFromModule(os, 'kysely', 'package.json')).toBe(true);
   });
