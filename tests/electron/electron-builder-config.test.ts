@@ -285,7 +285,7 @@ describe('icons', () => {
     process.env.ELECTRON_BUILDER_ICONS_TOOLSET_DIR = path.join(outDir, 'no-icon-tool');
     try {
       const roots = [path.join(projectDir, 'build'), projectDir];
-      const convert = (source: string | undefined, format: 'set' | 'ico') =>
+      const convert = (source: string | null | undefined, format: 'set' | 'ico') =>
         convertIcon({ sources: [source ?? ''], fallbackSources: [], roots, format, outDir });
       const linux = await convert(config.linux?.icon, 'set');
       expect(linux.isFallback).toBe(false);
