@@ -12,6 +12,7 @@ import { errorMessages } from '../domain/errors';
 import { SyncCliError, runSyncCommand, syncOptions, syncUsage } from './sync-commands';
 import type { Dashboard } from '../domain/dashboard';
 import { dashboardText } from './dashboard-text';
+import { LedgerCliError, ledgerOptions, ledgerUsage, runLedgerCommand } from './ledger-commands';
 
 const usage = `用法: npm run cli -- [--db 数据库文件] <命令>
   init --office 上海 --user 张三            初始化数据库（字典与 2021 年目标）
@@ -23,6 +24,7 @@ const usage = `用法: npm run cli -- [--db 数据库文件] <命令>
   project list --json [--region --tier --stage --office --year --q]
   targets --year 2021 --json               年度目标
   dashboard --year 2021 [--as-of 2021-06-30] [--office 上海] --json   看板
+${ledgerUsage}
 ${syncUsage}`;
 
 class CliError extends Error {}
@@ -73,6 +75,7 @@ async function main(argv: string[]): Promise<void> {
         q: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         ...syncOptions,
+        ...ledgerOptions,
       },
     });
   } catch (error) {
@@ -90,8 +93,10 @@ async function main(argv: string[]): Promise<void> {
   }
   const app = await openAppDatabase(file);
   try {
-    const synced = await runSyncCommand(app, command, positionals.slice(1), values, jsonOutput);
-    if (!synced) run(app, command, sub, id, values, jsonOutput);
+    const handled =
+      (await runSyncCommand(app, command, positionals.slice(1), values, jsonOutput)) ||
+      (await runLedgerCommand(app, command, positionals.slice(1), values, jsonOutput));
+    if (!handled) run(app, command, sub, id, values, jsonOutput);
   } finally {
     app.close();
   }
@@ -215,10 +220,16 @@ function runProject(
   }
 }
 
+function isUserError(error: unknown): error is Error {
+  return (
+    error instanceof CliError || error instanceof SyncCliError || error instanceof LedgerCliError
+  );
+}
+
 main(process.argv.slice(2)).catch((error: unknown) => {
   process.stderr.write(
-    `${error instanceof CliError || error instanceof SyncCliError ? error.message : errorMessages.INTERNAL}\n`,
+    `${isUserError(error) ? error.message : errorMessages.INTERNAL}\n`,
   );
-  if (!(error instanceof CliError || error instanceof SyncCliError)) console.error(error);
+  if (!isUserError(error)) console.error(error);
   process.exitCode = 1;
 });

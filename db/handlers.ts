@@ -17,6 +17,10 @@ import {
 } from './services/entities';
 import { buildDashboard, drillDown } from './services/dashboard';
 import { queryLedger } from './services/ledger';
+import { exportLedger } from './services/ledger-export';
+import { commitLedgerImport, previewLedgerImport } from './services/ledger-import';
+import { monthlyReport } from './services/monthly-report';
+import { currentProgress } from './task-progress';
 import { createProject, deleteProject, getProject, updateProject } from './services/projects';
 import { copyTargetYear, listTargets, setTargetActual, upsertTarget } from './services/targets';
 import { projectHistory } from './services/history';
@@ -65,6 +69,11 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'project.delete': { write: (tx, { id }) => deleteProject(tx, id) },
   'project.get': { read: (tx, { id }) => getProject(tx, id) },
   'ledger.query': { read: queryLedger },
+  'ledger.importPreview': { app: previewLedgerImport },
+  'ledger.importCommit': { app: (app, { previewId }) => commitLedgerImport(app, previewId) },
+  'ledger.export': { app: exportLedger },
+  'report.monthly': { app: monthlyReport },
+  'task.progress': { app: (app) => currentProgress(app) },
 
   'investor.create': { write: createInvestor },
   'investor.update': { write: (tx, { id, patch }) => updateInvestor(tx, id, patch) },

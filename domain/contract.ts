@@ -22,6 +22,13 @@ import { taskCreate, taskPatch } from './entities';
 import { dashboardInput, drillInput } from './dashboard';
 import type { Dashboard } from './dashboard';
 import { ledgerQuery } from './ledger';
+import {
+  ledgerExportInput,
+  ledgerImportCommitInput,
+  ledgerImportPreviewInput,
+  monthlyReportInput,
+} from './ledger-io';
+import type { FileResult, LedgerImportResult, TaskProgress } from './ledger-io';
 import type { LedgerRow } from './ledger';
 import type { LedgerPage } from './ledger';
 import { projectCreateInput, projectPatch } from './project-input';
@@ -150,6 +157,17 @@ export const contract = {
   'project.delete': method<typeof idInput, { id: string }>(idInput),
   'project.get': method<typeof idInput, ProjectRecord>(idInput),
   'ledger.query': method<typeof ledgerQuery, LedgerPage>(ledgerQuery),
+  // Excel: a preview of what an import would do, then its write; export of a filter; the 月报.
+  'ledger.importPreview': method<typeof ledgerImportPreviewInput, LedgerImportResult>(
+    ledgerImportPreviewInput,
+  ),
+  'ledger.importCommit': method<typeof ledgerImportCommitInput, LedgerImportResult>(
+    ledgerImportCommitInput,
+  ),
+  'ledger.export': method<typeof ledgerExportInput, FileResult>(ledgerExportInput),
+  'report.monthly': method<typeof monthlyReportInput, FileResult>(monthlyReportInput),
+  /** The long task running now (import, export, report), for a progress bar; null when none. */
+  'task.progress': method<typeof none, TaskProgress | null>(none),
 
   'investor.create': method<typeof investorCreate, InvestorRecord>(investorCreate),
   'investor.update': method<ReturnType<typeof patchOf<typeof investorPatch>>, InvestorRecord>(

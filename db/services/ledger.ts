@@ -127,6 +127,13 @@ function byIndexWalk(tx: Tx, live: Live, col: SortColumn, q: Query): number[] {
   return [...head, ...ids(empty, Math.max(0, q.offset - filledCount), q.limit - head.length)];
 }
 
+/** Every project the filter matches, in its order: the rows of an export. */
+export function matchingRowids(tx: Tx, q: Omit<Query, 'offset' | 'limit'>): number[] {
+  const live = tx.qb.selectFrom('project').where((eb) => eb.and(conditions(eb, q)));
+  const ordered = sortedBySort(live, sortColumns[q.sort.key], q.sort.dir);
+  return tx.sql.all(ordered.select('rowid')).map((r) => r.rowid);
+}
+
 /** Reads the picked rows, keeping the order in which they were picked. */
 export function readLedgerRows(tx: Tx, rowids: number[]): LedgerRow[] {
   if (rowids.length === 0) return [];
@@ -180,7 +187,7 @@ function ledgerRow(r: RawRow): LedgerRow {
   };
 }
 
-function conditions(eb: Where, q: Query): Expression<SqlBool>[] {
+function conditions(eb: Where, q: Omit<Query, 'offset' | 'limit'>): Expression<SqlBool>[] {
   const list: Expression<SqlBool>[] = [eb('deleted', '=', 0)];
   if (q.region?.length) list.push(eb('region', 'in', q.region));
   if (q.tier?.length) list.push(eb('tier', 'in', q.tier));

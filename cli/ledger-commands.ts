@@ -1,0 +1,110 @@
+// The CLI's Excel commands (issue 6): ledger export and import, and the monthly report. Each is one
+// call of the ledger.* / report.* API, so a script gets exactly what the window does.
+import { resolve } from 'node:path';
+import type { AppDatabase } from '../db/app-database';
+import { dispatch } from '../db/dispatcher';
+import type { FileResult, LedgerImportResult } from '../domain/ledger-io';
+
+export const ledgerUsage = `  ledger export 文件.xlsx [--year 签约年份] [--office 上海] [--by-office]
+                                           导出台账（--by-office 每个驻点一个工作表）
+  ledger import 文件.xlsx|.csv [--dry-run] [--json]
+                                           导入台账：报告新增、更新、未变、拒绝的行及原因
+  report monthly --year 2021 --month 6 --out 文件.xlsx   生成月报`;
+
+export const ledgerOptions = {
+  'dry-run': { type: 'boolean' },
+  'by-office': { type: 'boolean' },
+  month: { type: 'string' },
+} as const;
+
+export class LedgerCliError extends Error {}
+
+type Values = Record<string, string | boolean | undefined>;
+
+/** Runs a ledger or report command; false when `command` is not one. */
+export async function runLedgerCommand(
+  app: AppDatabase,
+  command: string,
+  args: string[],
+  values: Values,
+  json: boolean,
+): Promise<boolean> {
+  const call = async <T>(method: string, input?: unknown): Promise<T> => {
+    const result = await dispatch(app, method, input);
+    if (!result.ok) throw new LedgerCliError(result.message);
+    return result.data as T;
+  };
+  const int = (name: string) => {
+    const text = values[name];
+    if (typeof text !== 'string' || !/^\d+$/.test(text)) throw new LedgerCliError(`--${name} 须为整数`);
+    return Number(text);
+  };
+  const [sub, file] = args;
+  if (command === 'report') {
+    if (sub !== 'monthly') throw new LedgerCliError(`未知的 report 子命令：${sub ?? ''}`);
+    if (typeof values.out !== 'string') throw new LedgerCliError('缺少 --out 文件');
+    const out = resolve(values.out);
+    const written = await call<FileResult>('report.monthly', { year: int('year'), month: int('month'), out });
+    console.log(json ? JSON.stringify(written, null, 2) : `已生成月报：${out}`);
+    return true;
+  }
+  if (command !== 'ledger') return false;
+  if (!file) throw new LedgerCliError('缺少文件');
+  switch (sub) {
+    case 'export': {
+      const filter = {
+        ...(values.year !== undefined ? { signingYear: int('year') } : {}),
+        ...(typeof values.office === 'string' ? { office: values.office } : {}),
+        sort: { key: 'code', dir: 'asc' },
+      };
+      const out = resolve(file);
+      const written = await call<FileResult>('ledger.export', { filter, byOffice: values['by-office'] === true, out });
+      console.log(json ? JSON.stringify(written, null, 2) : `已导出 ${written.rows} 个项目：${out}`);
+      return true;
+    }
+    case 'import': {
+      const preview = await call<LedgerImportResult>('ledger.importPreview', { file: resolve(file) });
+      const done =
+        values['dry-run'] === true || preview.counts.new + preview.counts.updated === 0
+          ? preview
+          : await call<LedgerImportResult>('ledger.importCommit', { previewId: preview.previewId });
+      console.log(json ? JSON.stringify(reportOf(done), null, 2) : importText(done, values['dry-run'] === true));
+      return true;
+    }
+    default:
+      throw new LedgerCliError(`未知的 ledger 子命令：${sub ?? ''}`);
+  }
+}
+
+/** The report scripts read: counts, the rejected rows with reasons, each sheet's mapping. */
+function reportOf(result: LedgerImportResult) {
+  return {
+    file: result.file,
+    ...result.counts,
+    rejectedRows: result.rows
+      .filter((r) => r.action === 'rejected')
+      .map((r) => ({ sheet: r.sheet, row: r.row, name: r.name, reasons: r.errors })),
+    rows: result.rows.map(({ sheet, row, action, name, projectId, changes }) => ({
+      sheet,
+      row,
+      action,
+      name,
+      projectId,
+      changes,
+    })),
+    sheets: result.sheets,
+    backup: result.backup,
+  };
+}
+
+function importText(result: LedgerImportResult, dryRun: boolean): string {
+  const { counts } = result;
+  const lines = [
+    `${dryRun ? '预览（未写入）' : '已导入'}：新增 ${counts.new}，更新 ${counts.updated}，未变 ${counts.unchanged}，拒绝 ${counts.rejected}，跳过空行/合计行 ${counts.skipped}`,
+    ...result.rows
+      .filter((r) => r.action === 'rejected')
+      .map((r) => `  「${r.sheet}」第 ${r.row} 行 ${r.name}：${r.errors.join('；')}`),
+  ];
+  if (result.backup) lines.push(`导入前备份：${result.backup}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,347 @@
+// Ledger import from a spreadsheet in two steps. The preview reads every sheet, finds its header,
+// checks every row and decides new / update / unchanged / rejected without writing. The commit
+// re-plans those rows in one write transaction (the database may have changed since) and writes the
+// good rows through the project service, so they sync like any edit; a backup is taken first.
+// A row is the same project as an existing one when investor and project name match after the
+// normalisation used for duplicate investors (nameKey); a repeated import therefore changes nothing.
+import { basename } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { format } from 'date-fns';
+import type { z } from 'zod';
+import { AppError } from '../../domain/errors';
+import { nameKey } from '../../domain/investor-names';
+import type { ImportRow, ImportSheet, LedgerImportResult } from '../../domain/ledger-io';
+import type { ledgerImportPreviewInput } from '../../domain/ledger-io';
+import { findHeader, readRow } from '../../domain/ledger-sheet';
+import { milestones } from '../../domain/lifecycle';
+import {
+  projectCreateInput,
+  projectFieldLabels,
+  projectPatch,
+  resolveStage,
+} from '../../domain/project-input';
+import type { ProjectRecord } from '../../domain/project-input';
+import type { AppDatabase, Tx } from '../app-database';
+import { withProgress, yieldEvery } from '../task-progress';
+import { backupDir, createBackup } from './backups';
+import { createProject, getProject, updateProject } from './projects';
+import { readSheets } from './workbook-read';
+
+/** Project input as the API takes it: vocabulary by label, amounts in whole 元 / 美元. */
+type ProjectCreateInput = z.input<typeof projectCreateInput>;
+
+/** A checked row: its input in the API's terms (labels, whole 元), or why it cannot be imported. */
+interface ReadRow {
+  sheet: string;
+  row: number;
+  name: string;
+  input: ProjectCreateInput | null;
+  errors: string[];
+}
+
+interface PlannedRow extends ImportRow {
+  input: ProjectCreateInput | null;
+  patch: Partial<ProjectCreateInput> | null;
+}
+
+interface Pending {
+  id: string;
+  file: string;
+  sheets: ImportSheet[];
+  rows: ReadRow[];
+}
+
+/** The last preview per database, waiting for the user's confirmation. */
+const pending = new WeakMap<AppDatabase, Pending>();
+
+/** Rows listed in a result besides the rejected ones (all of which are listed). */
+const LISTED_ROWS = 500;
+
+type PreviewInput = z.output<typeof ledgerImportPreviewInput>;
+
+export async function previewLedgerImport(
+  app: AppDatabase,
+  input: PreviewInput,
+): Promise<LedgerImportResult> {
+  return withProgress(app, '导入台账', async (report) => {
+    const file = 'file' in input ? basename(input.file) : input.name;
+    report('读取文件', 0, 0);
+    const bytes = 'file' in input ? readBytes(input.file) : Buffer.from(input.dataBase64, 'base64');
+    const grids = await readSheets(file, bytes);
+    const sheets: ImportSheet[] = [];
+    const rows: ReadRow[] = [];
+    const total = grids.reduce((n, g) => n + g.rows.length, 0);
+    let done = 0;
+    for (const grid of grids) {
+      const header = findHeader(grid.rows);
+      const sheet: ImportSheet = {
+        name: grid.name,
+        headerRow: header?.row ?? null,
+        mapping: header?.mapping ?? [],
+        blankRows: 0,
+        subtotalRows: 0,
+      };
+      sheets.push(sheet);
+      if (!header) continue;
+      for (let r = header.row; r < grid.rows.length; r++) {
+        const reading = readRow(grid.rows[r] ?? [], header.mapping);
+        if (reading.kind === 'blank') sheet.blankRows++;
+        else if (reading.kind === 'subtotal') sheet.subtotalRows++;
+        else rows.push(checkedRow(grid.name, r + 1, reading.input, reading.errors));
+        await yieldEvery(++done, () => report('检查数据', done, total));
+      }
+    }
+    if (!sheets.some((s) => s.headerRow !== null)) throw new AppError('SHEET_NO_HEADER');
+    const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    pending.set(app, { id, file, sheets, rows });
+    report('比对已有项目', 0, rows.length);
+    const planned = app.transact((tx) => plan(tx, rows), { write: false });
+    return result(file, id, sheets, planned, null);
+  });
+}
+
+/** Writes the previewed rows: all good rows in one transaction, or nothing. */
+export async function commitLedgerImport(
+  app: AppDatabase,
+  previewId: string,
+): Promise<LedgerImportResult> {
+  const preview = pending.get(app);
+  if (!preview || preview.id !== previewId) throw new AppError('IMPORT_EXPIRED');
+  return withProgress(app, '导入台账', async (report) => {
+    report('备份数据库', 0, 0);
+    const stamp = format(new Date(), 'yyyyMMdd-HHmmss');
+    const backup =
+      app.file === ':memory:'
+        ? null
+        : (await createBackup(app, `${backupDir(app)}/pre-ledger-import-${stamp}.sqlite`)).file;
+    report('写入项目', 0, preview.rows.length);
+    const planned = app.transact((tx) => {
+      const rows = plan(tx, preview.rows);
+      if (!rows.some((r) => r.action === 'new' || r.action === 'update')) return rows;
+      for (const row of rows) write(tx, row);
+      return rows;
+    });
+    pending.delete(app);
+    return result(preview.file, null, preview.sheets, planned, backup);
+  });
+}
+
+function readBytes(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch {
+    throw new AppError('FILE_NOT_FOUND', file);
+  }
+}
+
+function checkedRow(
+  sheet: string,
+  row: number,
+  raw: Partial<Record<keyof ProjectCreateInput, unknown>>,
+  errors: string[],
+): ReadRow {
+  const name = typeof raw.name === 'string' ? raw.name : '';
+  const parsed = projectCreateInput.safeParse({ name: '', ...raw });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.at(-1);
+      const label = typeof key === 'string' ? projectFieldLabels[key] : undefined;
+      if (key === 'name' && !name) continue; // already reported as 项目名称为空
+      errors.push(label && !issue.message.includes(label) ? `${label}：${issue.message}` : issue.message);
+    }
+  }
+  // The API's own input (labels, not keys) is what the project service is given.
+  return { sheet, row, name, input: errors.length ? null : (raw as ProjectCreateInput), errors };
+}
+
+const matchKey = (investor: string | null | undefined, name: string) =>
+  `${nameKey(investor ?? '')}\u0001${nameKey(name)}`;
+
+/** Decides every row against the database as it is now. */
+function plan(tx: Tx, rows: readonly ReadRow[]): PlannedRow[] {
+  const byKey = new Map<string, string[]>();
+  const byCode = new Map<string, { id: string; name: string; key: string }>();
+  for (const p of tx.sql
+    .prepare('SELECT id, code, name, investor_name FROM project WHERE deleted = 0')
+    .all() as { id: string; code: string | null; name: string; investor_name: string | null }[]) {
+    const key = matchKey(p.investor_name, p.name);
+    byKey.set(key, [...(byKey.get(key) ?? []), p.id]);
+    if (p.code) byCode.set(p.code, { id: p.id, name: p.name, key });
+  }
+  const investors = investorNamesByKey(tx);
+  const claimed = new Map<string, ReadRow>();
+  return rows.map((row): PlannedRow => {
+    const base = { sheet: row.sheet, row: row.row, name: row.name, changes: [] as string[] };
+    const reject = (errors: string[]): PlannedRow => ({
+      ...base,
+      action: 'rejected',
+      projectId: null,
+      errors,
+      input: null,
+      patch: null,
+    });
+    if (!row.input) return reject(row.errors);
+    const input = { ...row.input };
+    // An investor written another way (西门子 / 西门子（中国）有限公司) links to the one on record.
+    if (input.investor) input.investor = investors.get(nameKey(input.investor)) ?? input.investor;
+    const found = matchProject(input, byKey, byCode);
+    if ('error' in found) return reject([found.error]);
+    // Two rows of the sheet may not describe one project (existing by id, new by name and code).
+    const claim = found.id ?? `new:${matchKey(input.investor, input.name)}:${input.code ?? ''}`;
+    const earlier = claimed.get(claim);
+    if (earlier) return reject([`与${where(earlier)}是同一项目（投资方和项目名称相同）`]);
+    claimed.set(claim, row);
+    if (!found.id) {
+      const problem = stageProblem(input, undefined);
+      return problem
+        ? reject([problem])
+        : { ...base, action: 'new', projectId: null, errors: [], input, patch: null };
+    }
+    const current = getProject(tx, found.id);
+    const patch = changedFields(input, current);
+    const changed = Object.keys(patch);
+    if (changed.length === 0) {
+      return {
+        ...base,
+        action: 'unchanged',
+        projectId: found.id,
+        errors: [],
+        input: null,
+        patch: null,
+      };
+    }
+    const problem = stageProblem(patch, current);
+    if (problem) return reject([problem]);
+    return {
+      ...base,
+      action: 'update',
+      projectId: found.id,
+      changes: changed.map((k) => projectFieldLabels[k] ?? k),
+      errors: [],
+      input: null,
+      patch,
+    };
+  });
+}
+
+/**
+ * The existing project a row describes: by investor and project name, with the 项目编号 deciding
+ * between projects that share both (an investor's two phases may carry one name in the ledger).
+ */
+function matchProject(
+  input: ProjectCreateInput,
+  byKey: Map<string, string[]>,
+  byCode: Map<string, { id: string; name: string; key: string }>,
+): { id: string | null } | { error: string } {
+  const key = matchKey(input.investor, input.name);
+  const coded = input.code ? byCode.get(input.code) : undefined;
+  if (coded) {
+    return coded.key === key
+      ? { id: coded.id }
+      : { error: `项目编号 ${input.code} 已属于项目「${coded.name}」，但投资方或项目名称不同` };
+  }
+  const candidates = byKey.get(key) ?? [];
+  if (candidates.length > 1) {
+    return {
+      error: `已有 ${candidates.length} 个项目的投资方和项目名称与此行相同，请填写项目编号以区分`,
+    };
+  }
+  return { id: candidates[0] ?? null };
+}
+
+const where = (row: ReadRow) => `「${row.sheet}」第 ${row.row} 行`;
+
+function investorNamesByKey(tx: Tx): Map<string, string> {
+  const names = new Map<string, string>();
+  const rows = tx.sql
+    .prepare('SELECT name_zh, name_en FROM investor WHERE deleted = 0 ORDER BY id')
+    .all() as { name_zh: string | null; name_en: string | null }[];
+  for (const { name_zh, name_en } of rows) {
+    if (!name_zh) continue;
+    for (const name of [name_zh, name_en]) {
+      const key = name ? nameKey(name) : '';
+      if (key && !names.has(key)) names.set(key, name_zh);
+    }
+  }
+  return names;
+}
+
+/**
+ * The fields a sheet row would change. A blank cell never clears a value on record, and names equal
+ * after normalisation are the same name.
+ */
+function changedFields(input: ProjectCreateInput, current: ProjectRecord): Partial<ProjectCreateInput> {
+  const patch: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input) as [keyof ProjectCreateInput, unknown][]) {
+    if (value === undefined || value === null) continue;
+    if (key === 'name' || key === 'investor') {
+      if (nameKey(String(value)) !== nameKey(current[key] ?? '')) patch[key] = value;
+      continue;
+    }
+    if (key === 'totalInvestmentCny' && input.totalInvestmentUsd == null) {
+      // A project entered in 美元 shows its 元 equivalent in the 亿元 column: that is no change.
+      const same =
+        current.totalInvestmentCny === value ||
+        (current.totalInvestmentUsd !== null && current.totalInvestmentCnyEquivalent === value);
+      if (!same) patch[key] = value;
+      continue;
+    }
+    if (current[key as keyof ProjectRecord] !== value) patch[key] = value;
+  }
+  return patch as Partial<ProjectCreateInput>;
+}
+
+/** The project service's stage rules, checked before anything is written. */
+function stageProblem(
+  change: Partial<ProjectCreateInput>,
+  current: ProjectRecord | undefined,
+): string | null {
+  const dates = Object.fromEntries(
+    milestones.map((m) => [m.actualKey, change[m.actualKey] ?? current?.[m.actualKey] ?? null]),
+  );
+  const resolved = resolveStage(change.stage, current?.stage, dates);
+  if ('error' in resolved) return resolved.error;
+  const reason = change.terminationReason ?? current?.terminationReason;
+  return resolved.stage === 'terminated' && !reason ? '终止项目须填写终止原因' : null;
+}
+
+function write(tx: Tx, row: PlannedRow): void {
+  try {
+    if (row.action === 'new' && row.input) {
+      row.projectId = createProject(tx, projectCreateInput.parse(row.input)).id;
+    } else if (row.action === 'update' && row.projectId && row.patch) {
+      updateProject(tx, row.projectId, projectPatch.parse(row.patch));
+    }
+  } catch (error) {
+    // The plan checked every rule the services apply; if one still refuses, nothing is written.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new AppError('VALIDATION', `「${row.sheet}」第 ${row.row} 行：${message}（整个导入已取消）`);
+  }
+}
+
+function result(
+  file: string,
+  previewId: string | null,
+  sheets: ImportSheet[],
+  planned: PlannedRow[],
+  backup: string | null,
+): LedgerImportResult {
+  const count = (action: ImportRow['action']) => planned.filter((r) => r.action === action).length;
+  const strip = ({ input: _i, patch: _p, ...row }: PlannedRow): ImportRow => row;
+  const rejected = planned.filter((r) => r.action === 'rejected');
+  const others = planned.filter((r) => r.action !== 'rejected').slice(0, LISTED_ROWS);
+  return {
+    file,
+    previewId,
+    sheets,
+    counts: {
+      new: count('new'),
+      updated: count('update'),
+      unchanged: count('unchanged'),
+      rejected: rejected.length,
+      skipped: sheets.reduce((n, s) => n + s.blankRows + s.subtotalRows, 0),
+    },
+    rows: [...rejected, ...others].map(strip),
+    backup,
+  };
+}

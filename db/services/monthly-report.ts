@@ -1,0 +1,265 @@
+// The 月报 workbook for a year and month: the 看板 seen at the month's last day, laid out the way a
+// monthly report to leaders reads — targets against 确保, 力争 and 序时进度; the tier counts with the
+// projects behind them; the month's new signings; the pipeline by stage; the 五未 list; the ranking
+// of offices and promoters. Every figure comes from the same service call as the 看板.
+import { endOfMonth, format } from 'date-fns';
+import ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import { tierLabels } from '../../domain/classify';
+import type { Dashboard, DashboardMetric, RankingRow } from '../../domain/dashboard';
+import { AppError } from '../../domain/errors';
+import type { FileResult, monthlyReportInput } from '../../domain/ledger-io';
+import { amountFormat } from '../../domain/ledger-sheet';
+import { stageLabels } from '../../domain/lifecycle';
+import { describeGap } from '../../domain/schedule';
+import { fromBaseUnits } from '../../domain/sheet-values';
+import { labelOf, offices } from '../../domain/vocabulary';
+import type { AppDatabase, Tx } from '../app-database';
+import { withProgress } from '../task-progress';
+import { buildDashboard } from './dashboard';
+
+type Input = z.output<typeof monthlyReportInput>;
+
+interface ReportProject {
+  id: string;
+  code: string | null;
+  name: string;
+  investor: string | null;
+  total_cny: number | null;
+  contracted_fdi_usd: number | null;
+  signed_on: string | null;
+  office_id: string | null;
+  owner: string | null;
+}
+
+const tierMetrics = [
+  ['tier_100yi', tierLabels.t100],
+  ['tier_50_100yi', tierLabels.t50_100],
+  ['tier_10_50yi', tierLabels.t10_50],
+  ['tier_1yi_industrial', '亿元以上产业项目'],
+] as const;
+
+export async function monthlyReport(app: AppDatabase, input: Input): Promise<FileResult> {
+  return withProgress(app, '生成月报', async (report) => {
+    report('计算看板', 0, 0);
+    const monthStart = `${input.year}-${String(input.month).padStart(2, '0')}-01`;
+    const asOf = format(endOfMonth(new Date(`${monthStart}T00:00:00`)), 'yyyy-MM-dd');
+    const { board, tiers, signings } = app.transact(
+      (tx) => {
+        const board = buildDashboard(tx, { year: input.year, asOf, withProjects: true });
+        const tiers = tierMetrics.map(([key, label]) => ({
+          label,
+          projects: projectsByIds(tx, board.metrics.find((m) => m.key === key)?.projects ?? []),
+        }));
+        const signings = tx.sql
+          .prepare(`${projectSelect} WHERE p.deleted = 0 AND p.signed_on BETWEEN ? AND ? ORDER BY p.signed_on, p.code`)
+          .all(monthStart, asOf) as ReportProject[];
+        return { board, tiers, signings };
+      },
+      { write: false },
+    );
+    report('生成文件', 0, 0);
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = '招商项目管理';
+    const title = `嘉兴经济技术开发区招商工作月报（${input.year}年${input.month}月）`;
+    targetsSheet(workbook, title, board);
+    tiersSheet(workbook, title, tiers);
+    projectSheet(workbook, '本月新签约', `${title} 本月新签约项目`, signings);
+    funnelSheet(workbook, title, board);
+    stalledSheet(workbook, title, board);
+    rankingSheet(workbook, title, board);
+    const name = `招商月报-${input.year}年${input.month}月.xlsx`;
+    if (input.out) {
+      await workbook.xlsx.writeFile(input.out).catch((error: Error) => {
+        throw new AppError('EXPORT_FAILED', error.message);
+      });
+      return { name, file: input.out, dataBase64: null, rows: signings.length };
+    }
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    return { name, file: null, dataBase64: buffer.toString('base64'), rows: signings.length };
+  });
+}
+
+const projectSelect = `SELECT p.id, p.code, p.name, p.investor_name AS investor, p.total_cny,
+  p.contracted_fdi_usd, p.signed_on, p.office_id, p.owner_name AS owner FROM project p`;
+
+function projectsByIds(tx: Tx, ids: string[]): ReportProject[] {
+  return tx.sql
+    .prepare(
+      `${projectSelect} WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.total_cny DESC, p.code`,
+    )
+    .all(JSON.stringify(ids)) as ReportProject[];
+}
+
+/** A sheet with a merged title over `widths.length` columns and a bold header on row 2. */
+function sheetWith(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  title: string,
+  headers: string[],
+  widths: number[],
+): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 2 }],
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+  });
+  sheet.columns = widths.map((width) => ({ width }));
+  sheet.getCell(1, 1).value = title;
+  sheet.getCell(1, 1).font = { bold: true, size: 14 };
+  sheet.getCell(1, 1).alignment = { horizontal: 'center' };
+  sheet.mergeCells(1, 1, 1, headers.length);
+  const header = sheet.getRow(2);
+  headers.forEach((text, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = text;
+    cell.font = { bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE6F0' } };
+  });
+  return sheet;
+}
+
+const unitLabel: Record<DashboardMetric['unit'], string> = {
+  usd: '万美元',
+  cny: '亿元',
+  count: '个',
+  percent: '%',
+};
+
+function inUnit(value: number | null, unit: DashboardMetric['unit']): number | null {
+  if (value === null) return null;
+  if (unit === 'usd') return fromBaseUnits(value, '万美元');
+  if (unit === 'cny') return fromBaseUnits(value, '亿元');
+  return value;
+}
+
+const percent = (fraction: number | null) => (fraction === null ? null : fraction);
+
+function targetsSheet(workbook: ExcelJS.Workbook, title: string, board: Dashboard): void {
+  const sheet = sheetWith(
+    workbook,
+    '目标完成情况',
+    `${title}（截至 ${board.asOf}，序时进度 ${Math.round(board.schedule * 10000) / 100}%）`,
+    ['指标', '单位', '确保', '力争', '完成', '完成确保', '完成力争', '序时进度', '与序时相比'],
+    [26, 8, 12, 12, 12, 11, 11, 10, 22],
+  );
+  for (const m of board.metrics) {
+    const row = sheet.addRow([
+      m.label,
+      unitLabel[m.unit],
+      inUnit(m.guarantee, m.unit),
+      inUnit(m.strive, m.unit),
+      inUnit(m.actual, m.unit),
+      percent(m.guaranteeCompletion),
+      percent(m.striveCompletion),
+      m.scheduleGap === null ? null : board.schedule,
+      m.scheduleGap === null ? null : describeGap(m.scheduleGap),
+    ]);
+    for (const c of [3, 4, 5]) row.getCell(c).numFmt = m.unit === 'count' ? '0' : amountFormat;
+    for (const c of [6, 7, 8]) row.getCell(c).numFmt = '0.0%';
+    if (m.scheduleGap !== null && m.scheduleGap < 0) row.getCell(9).font = { color: { argb: 'FFC0392B' } };
+  }
+}
+
+function projectRows(sheet: ExcelJS.Worksheet, projects: ReportProject[], lead: string[] = []): void {
+  for (const p of projects) {
+    const row = sheet.addRow([
+      ...lead,
+      p.code,
+      p.name,
+      p.investor,
+      p.total_cny === null ? null : fromBaseUnits(p.total_cny, '亿元'),
+      p.contracted_fdi_usd === null ? null : fromBaseUnits(p.contracted_fdi_usd, '万美元'),
+      p.signed_on ? new Date(`${p.signed_on}T00:00:00Z`) : null,
+      labelOf(offices, p.office_id),
+      p.owner,
+    ]);
+    row.getCell(lead.length + 4).numFmt = amountFormat;
+    row.getCell(lead.length + 5).numFmt = amountFormat;
+    row.getCell(lead.length + 6).numFmt = 'yyyy-mm-dd';
+  }
+}
+
+const projectHeaders = ['项目编号', '项目名称', '投资方', '总投资（亿元）', '合同外资（万美元）', '签约日期', '驻点', '招商责任人'];
+const projectWidths = [14, 34, 28, 13, 14, 11, 8, 10];
+
+function tiersSheet(
+  workbook: ExcelJS.Workbook,
+  title: string,
+  tiers: { label: string; projects: ReportProject[] }[],
+): void {
+  const sheet = sheetWith(workbook, '规模档次', `${title} 签约项目规模档次（逐级累计）`, ['档次', ...projectHeaders], [16, ...projectWidths]);
+  for (const tier of tiers) {
+    const total = sheet.addRow([`${tier.label}（${tier.projects.length} 个）`]);
+    total.font = { bold: true };
+    projectRows(sheet, tier.projects, ['']);
+  }
+}
+
+function projectSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  title: string,
+  projects: ReportProject[],
+): void {
+  const sheet = sheetWith(workbook, name, title, projectHeaders, projectWidths);
+  projectRows(sheet, projects);
+  const totals = sheet.addRow([
+    null,
+    `合计（${projects.length} 个项目）`,
+    null,
+    fromBaseUnits(projects.reduce((s, p) => s + (p.total_cny ?? 0), 0), '亿元'),
+    fromBaseUnits(projects.reduce((s, p) => s + (p.contracted_fdi_usd ?? 0), 0), '万美元'),
+  ]);
+  totals.font = { bold: true };
+  totals.getCell(4).numFmt = amountFormat;
+  totals.getCell(5).numFmt = amountFormat;
+}
+
+function funnelSheet(workbook: ExcelJS.Workbook, title: string, board: Dashboard): void {
+  const sheet = sheetWith(workbook, '项目推进', `${title} 项目推进（按阶段）`, ['阶段', '项目数', '总投资（亿元）', '累计到达', '阶段转化率'], [10, 10, 14, 10, 12]);
+  for (const f of board.funnel) {
+    const row = sheet.addRow([stageLabels[f.stage], f.count, fromBaseUnits(f.totalCny, '亿元'), f.reached, f.conversion]);
+    row.getCell(3).numFmt = amountFormat;
+    row.getCell(5).numFmt = '0.0%';
+  }
+}
+
+function stalledSheet(workbook: ExcelJS.Workbook, title: string, board: Dashboard): void {
+  const sheet = sheetWith(
+    workbook,
+    '五未项目',
+    `${title} 五未项目（共 ${board.stalledCount} 项）`,
+    ['项目编号', '项目名称', '驻点', '招商责任人', '类型', '逾期天数', '存在问题'],
+    [14, 34, 8, 10, 12, 9, 40],
+  );
+  for (const s of board.stalled) {
+    sheet.addRow([s.code, s.name, labelOf(offices, s.office), s.owner, s.rule, s.overdueDays, s.problems]);
+  }
+}
+
+function rankingSheet(workbook: ExcelJS.Workbook, title: string, board: Dashboard): void {
+  const headers = ['名次', '名称', '签约项目', '百亿', '50–100亿', '10–50亿', '亿元', '总投资（亿元）', '合同外资（万美元）', '落地'];
+  const sheet = sheetWith(workbook, '排名', `${title} 以项目论英雄：驻点与招商人员排名`, headers, [6, 14, 10, 7, 9, 8, 7, 14, 14, 7]);
+  const section = (label: string, rows: RankingRow[], nameOf: (r: RankingRow) => string) => {
+    sheet.addRow([label]).font = { bold: true };
+    rows.forEach((r, i) => {
+      const row = sheet.addRow([
+        i + 1,
+        nameOf(r),
+        r.signed,
+        r.byTier.t100,
+        r.byTier.t50_100,
+        r.byTier.t10_50,
+        r.byTier.t1_10,
+        fromBaseUnits(r.totalCny, '亿元'),
+        fromBaseUnits(r.contractedFdiUsd, '万美元'),
+        r.landed,
+      ]);
+      row.getCell(8).numFmt = amountFormat;
+      row.getCell(9).numFmt = amountFormat;
+    });
+  };
+  section('驻点', board.ranking.offices, (r) => labelOf(offices, r.id));
+  section('招商人员', board.ranking.promoters, (r) => r.name);
+}

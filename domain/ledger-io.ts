@@ -1,0 +1,107 @@
+// The Excel side of the ledger as the API sees it: import (a preview first, then the write), export
+// of a filter or a year, the 月报 workbook, and the progress of whichever of them is running.
+import { z } from 'zod';
+import type { ColumnMapping } from './ledger-sheet';
+import { ledgerQuery } from './ledger';
+
+// A workbook of 10k rows is about 1 MB; 64 MB of base64 leaves room for ledgers far above that.
+const maxBase64Chars = 64 * 1024 * 1024;
+
+const fileName = z
+  .string({ error: '缺少文件名' })
+  .min(1, '缺少文件名')
+  .max(255, '文件名过长')
+  .refine((n) => !/[\\/\0]/.test(n), '文件名不能包含路径');
+
+export const ledgerImportPreviewInput = z.union(
+  [
+    z.strictObject({
+      name: fileName,
+      dataBase64: z
+        .string({ error: '请选择要导入的文件' })
+        .min(1, '文件是空的')
+        .max(maxBase64Chars, '文件过大（超过 48 MB），请用命令行导入')
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容编码有误，请重新选择文件'),
+    }),
+    z.strictObject({ file: z.string({ error: '缺少文件' }).min(1, '缺少文件') }),
+  ],
+  { error: '请选择要导入的文件' },
+);
+
+export const ledgerImportCommitInput = z.strictObject({
+  previewId: z.string({ error: '缺少导入预览编号' }).min(1, '缺少导入预览编号'),
+});
+
+/** The 台账 filter of the screen (no paging), or a signing year and office from the CLI. */
+export const ledgerExportInput = z.strictObject({
+  filter: ledgerQuery.omit({ offset: true, limit: true }).optional(),
+  /** One sheet per office (本部, 上海, 北京, 深圳, then projects with no office). */
+  byOffice: z.boolean().default(false),
+  /** Write to this path (CLI); without it the file comes back as base64 for the window to save. */
+  out: z.string().min(1).optional(),
+});
+
+export const monthlyReportInput = z.strictObject({
+  year: z.number({ error: '年份须为数字' }).int().min(2000, '年份无效').max(2100, '年份无效'),
+  month: z.number({ error: '月份须为数字' }).int().min(1, '月份须为 1–12').max(12, '月份须为 1–12'),
+  out: z.string().min(1).optional(),
+});
+
+export type RowAction = 'new' | 'update' | 'unchanged' | 'rejected';
+
+export interface ImportRow {
+  sheet: string;
+  /** The row number Excel shows. */
+  row: number;
+  action: RowAction;
+  name: string;
+  projectId: string | null;
+  /** Chinese labels of the fields an update changes. */
+  changes: string[];
+  errors: string[];
+}
+
+export interface ImportSheet {
+  name: string;
+  headerRow: number | null;
+  mapping: ColumnMapping[];
+  blankRows: number;
+  subtotalRows: number;
+}
+
+export interface ImportCounts {
+  new: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** Blank and subtotal rows, which are not projects. */
+  skipped: number;
+}
+
+/** What an import would do (preview) or did (report). */
+export interface LedgerImportResult {
+  file: string;
+  previewId: string | null;
+  sheets: ImportSheet[];
+  counts: ImportCounts;
+  /** Every rejected row, then the others up to a limit (the counts are complete). */
+  rows: ImportRow[];
+  /** Written rows only: the backup taken before writing. */
+  backup: string | null;
+}
+
+export interface FileResult {
+  name: string;
+  /** The path written (with `out`), or null when the bytes come back in dataBase64. */
+  file: string | null;
+  dataBase64: string | null;
+  rows: number;
+}
+
+export interface TaskProgress {
+  task: string;
+  phase: string;
+  done: number;
+  /** 0 while the size is not known yet. */
+  total: number;
+}

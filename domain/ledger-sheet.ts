@@ -1,0 +1,367 @@
+// The 招商项目台账 as a sheet: the columns the app writes (headers with units, as leaders read them),
+// and the reading of any office's own sheet: the header row found under title rows, columns matched
+// by name and synonym with their unit, and each row turned into project input or reasons to reject it.
+import type { ProjectCreateInput } from './project-input';
+import { milestones, stageLabels, stageOrder } from './lifecycle';
+import type { Stage } from './lifecycle';
+import { countryByCode, countryByName } from './countries';
+import type { AmountUnit, CellValue, Parsed } from './sheet-values';
+import {
+  amountUnits,
+  cellText,
+  currencyOf,
+  isEmptyCell,
+  parseAmount,
+  parseDate,
+  parseFlag,
+  parseNumber,
+} from './sheet-values';
+
+/** Fields a sheet can carry into a project. `total` is the total investment in either currency. */
+type TextField =
+  | 'code'
+  | 'name'
+  | 'investor'
+  | 'industry'
+  | 'platform'
+  | 'referrer'
+  | 'agent'
+  | 'fairEdition'
+  | 'owner'
+  | 'problems'
+  | 'nextSteps';
+type LabelField = 'capitalType' | 'province' | 'ownership' | 'projectType' | 'channel' | 'office';
+type DateField = (typeof milestones)[number]['actualKey'] | (typeof milestones)[number]['plannedKey'];
+export type SheetField =
+  | TextField
+  | LabelField
+  | DateField
+  | 'country'
+  | 'industrial'
+  | 'leaderProject'
+  | 'total'
+  | 'contractedFdiUsd'
+  | 'landAreaMu'
+  | 'stage';
+
+/** Columns the app writes for reading only: they are derived, so an import leaves them alone. */
+export type DerivedColumn = 'seq' | 'region' | 'tier' | 'paidInFdiUsd' | 'updatedAt';
+
+interface FieldSpec {
+  names: string[];
+  kind: 'text' | 'label' | 'date' | 'country' | 'flag' | 'amount' | 'number' | 'stage';
+  /** For amounts: the unit when the header names none. */
+  defaultUnit?: AmountUnit;
+}
+
+const dateSpecs = Object.fromEntries(
+  milestones.flatMap((m) => [
+    [m.actualKey, { names: [`${m.label}日期`, `${m.label}时间`, `实际${m.label}日期`], kind: 'date' }],
+    [m.plannedKey, { names: [`计划${m.label}日期`, `计划${m.label}时间`, `预计${m.label}日期`], kind: 'date' }],
+  ]),
+) as Record<DateField, FieldSpec>;
+
+/** Header names (without units) that mean each field; the first is the one the app writes. */
+export const fieldSpecs: Record<SheetField, FieldSpec> = {
+  code: { names: ['项目编号', '编号', '项目代码'], kind: 'text' },
+  name: { names: ['项目名称', '项目名', '项目'], kind: 'text' },
+  investor: {
+    names: ['投资方', '投资主体', '投资企业', '投资商', '投资方名称', '企业名称', '签约企业', '客商'],
+    kind: 'text',
+  },
+  country: { names: ['国别/地区', '国别', '国别地区', '国家/地区', '国家', '来源国'], kind: 'country' },
+  province: { names: ['省份', '来源省份', '所在省份'], kind: 'label' },
+  ownership: { names: ['企业性质', '企业类型', '所有制'], kind: 'label' },
+  capitalType: { names: ['资本类别', '资本类型', '内外资'], kind: 'label' },
+  industry: { names: ['产业', '行业', '所属产业', '产业类别', '行业类别', '产业领域'], kind: 'text' },
+  industrial: { names: ['产业项目', '是否产业项目'], kind: 'flag' },
+  projectType: { names: ['项目类型', '项目性质'], kind: 'label' },
+  total: {
+    names: ['总投资', '投资总额', '计划总投资', '项目总投资', '总投资额'],
+    kind: 'amount',
+    defaultUnit: '万元',
+  },
+  contractedFdiUsd: { names: ['合同外资', '合同利用外资'], kind: 'amount', defaultUnit: '万美元' },
+  landAreaMu: { names: ['用地', '用地面积', '占地', '占地面积', '用地规模'], kind: 'number' },
+  platform: { names: ['承接平台', '落地平台', '落户平台', '平台'], kind: 'text' },
+  channel: { names: ['招商方式', '引进方式'], kind: 'label' },
+  referrer: { names: ['引荐人', '引荐单位'], kind: 'text' },
+  agent: { names: ['委托机构', '委托招商机构'], kind: 'text' },
+  fairEdition: { names: ['展会届次', '展会'], kind: 'text' },
+  office: { names: ['驻点/责任单位', '驻点', '责任单位', '招商单位', '所属驻点'], kind: 'label' },
+  owner: { names: ['招商责任人', '责任人', '招商人员', '项目负责人'], kind: 'text' },
+  stage: { names: ['当前阶段', '阶段', '项目阶段', '推进阶段'], kind: 'stage' },
+  leaderProject: { names: ['省市县长工程', '是否省市县长工程'], kind: 'flag' },
+  problems: { names: ['存在问题', '存在困难', '存在问题及困难', '问题'], kind: 'text' },
+  nextSteps: { names: ['下一步工作', '下步工作', '下一步计划', '下步计划'], kind: 'text' },
+  ...dateSpecs,
+};
+
+const derivedNames: Record<DerivedColumn, string[]> = {
+  seq: ['序号'],
+  region: ['来源地区'],
+  tier: ['规模档次'],
+  paidInFdiUsd: ['实到外资', '实际到位外资'],
+  updatedAt: ['更新日期'],
+};
+
+/** The ledger the app writes, in order: a header (with its unit), what fills it, a width in characters. */
+export const ledgerColumns: { header: string; source: SheetField | DerivedColumn; unit?: AmountUnit | '亩'; width: number }[] = [
+  { header: '序号', source: 'seq', width: 6 },
+  { header: '项目编号', source: 'code', width: 14 },
+  { header: '项目名称', source: 'name', width: 34 },
+  { header: '投资方', source: 'investor', width: 28 },
+  { header: '国别/地区', source: 'country', width: 10 },
+  { header: '来源地区', source: 'region', width: 10 },
+  { header: '省份', source: 'province', width: 8 },
+  { header: '企业性质', source: 'ownership', width: 9 },
+  { header: '资本类别', source: 'capitalType', width: 8 },
+  { header: '产业', source: 'industry', width: 14 },
+  { header: '产业项目', source: 'industrial', width: 8 },
+  { header: '项目类型', source: 'projectType', width: 8 },
+  { header: '规模档次', source: 'tier', width: 10 },
+  { header: '总投资（亿元）', source: 'total', unit: '亿元', width: 13 },
+  { header: '总投资（万美元）', source: 'total', unit: '万美元', width: 14 },
+  { header: '合同外资（万美元）', source: 'contractedFdiUsd', unit: '万美元', width: 14 },
+  { header: '实到外资（万美元）', source: 'paidInFdiUsd', unit: '万美元', width: 14 },
+  { header: '用地（亩）', source: 'landAreaMu', unit: '亩', width: 10 },
+  { header: '承接平台', source: 'platform', width: 20 },
+  { header: '招商方式', source: 'channel', width: 10 },
+  { header: '引荐人', source: 'referrer', width: 10 },
+  { header: '委托机构', source: 'agent', width: 12 },
+  { header: '展会届次', source: 'fairEdition', width: 14 },
+  { header: '驻点/责任单位', source: 'office', width: 10 },
+  { header: '招商责任人', source: 'owner', width: 10 },
+  { header: '当前阶段', source: 'stage', width: 8 },
+  ...milestones.map((m) => ({ header: `${m.label}日期`, source: m.actualKey, width: 11 })),
+  { header: '省市县长工程', source: 'leaderProject', width: 8 },
+  { header: '存在问题', source: 'problems', width: 30 },
+  { header: '下一步工作', source: 'nextSteps', width: 30 },
+  { header: '更新日期', source: 'updatedAt', width: 11 },
+];
+
+/** The amount columns in the app's own export carry the whole number; this is how they show. */
+export const amountFormat = '#,##0.00';
+export const sheetTitle = (asOf: string) => `嘉兴经济技术开发区招商项目台账（截至 ${asOf}）`;
+
+// ── reading a header ────────────────────────────────────────────────────────────────────────────
+
+export interface ColumnMapping {
+  /** 1-based column number in the sheet. */
+  column: number;
+  header: string;
+  field: SheetField | null;
+  unit: AmountUnit | null;
+  /** Why the column is ignored, or how its unit was chosen. */
+  note: string | null;
+}
+
+const normalizeHeader = (text: string) =>
+  text.normalize('NFKC').replace(/\s+/g, '').replace(/[【\[]/g, '(').replace(/[】\]]/g, ')');
+
+const byName = new Map<string, SheetField>();
+for (const [field, spec] of Object.entries(fieldSpecs) as [SheetField, FieldSpec][]) {
+  for (const name of spec.names) byName.set(normalizeHeader(name), field);
+}
+const derivedByName = new Set(Object.values(derivedNames).flat().map(normalizeHeader));
+const otherUnits = ['亩', '公顷', '人'];
+const unitPattern = [...amountUnits, ...otherUnits].sort((a, b) => b.length - a.length).join('|');
+
+/** "总投资（亿元）", "总投资/万元", "投资总额 万美元" → name and unit. */
+function splitUnit(header: string): { name: string; unit: string | null } {
+  const text = normalizeHeader(header);
+  const bracketed = new RegExp(`^(.*?)\\((?:单位[:：]?)?(${unitPattern})\\)$`).exec(text);
+  if (bracketed) return { name: bracketed[1] ?? '', unit: bracketed[2] ?? null };
+  const suffixed = new RegExp(`^(.*?)[/:：]?(${unitPattern})$`).exec(text);
+  if (suffixed && byName.has(suffixed[1] ?? '')) {
+    return { name: suffixed[1] ?? '', unit: suffixed[2] ?? null };
+  }
+  return { name: text.replace(/\(.*\)$/, ''), unit: null };
+}
+
+function mapHeader(column: number, header: string): ColumnMapping {
+  const { name, unit } = splitUnit(header);
+  const field = byName.get(name) ?? null;
+  const base = { column, header, field, unit: null, note: null };
+  if (!field) {
+    return { ...base, note: derivedByName.has(name) ? '由系统计算，导入时忽略' : '未识别，忽略' };
+  }
+  const spec = fieldSpecs[field];
+  if (spec.kind === 'amount') {
+    const known = amountUnits.find((u) => u === unit);
+    if (unit && !known) return { ...base, field: null, note: `单位「${unit}」无法识别，忽略` };
+    if (field === 'contractedFdiUsd' && known && currencyOf(known) !== 'USD') {
+      return { ...base, field: null, note: '合同外资须以美元计，忽略' };
+    }
+    const chosen = known ?? spec.defaultUnit ?? '元';
+    return { ...base, unit: chosen, note: known ? null : `未注明单位，按${chosen}读取` };
+  }
+  if (field === 'landAreaMu' && unit === '公顷') return { ...base, note: '公顷，按 1 公顷 = 15 亩换算' };
+  return base;
+}
+
+const MAX_HEADER_SEARCH = 30;
+
+/**
+ * The header row: among the first rows, the one naming the most known columns, which must include
+ * 项目名称. Title rows above it and notes around it are skipped.
+ */
+export function findHeader(rows: readonly (readonly CellValue[])[]): {
+  row: number;
+  mapping: ColumnMapping[];
+} | null {
+  let best: { row: number; mapping: ColumnMapping[]; known: number } | null = null;
+  for (let r = 0; r < Math.min(rows.length, MAX_HEADER_SEARCH); r++) {
+    const cells = rows[r] ?? [];
+    const mapping = cells
+      .map((cell, i) => (typeof cell === 'string' && cell.trim() ? mapHeader(i + 1, cell.trim()) : null))
+      .filter((m): m is ColumnMapping => m !== null);
+    const known = mapping.filter((m) => m.field).length;
+    if (!mapping.some((m) => m.field === 'name') || known < 2) continue;
+    if (!best || known > best.known) best = { row: r + 1, mapping: dedupe(mapping), known };
+  }
+  return best && { row: best.row, mapping: best.mapping };
+}
+
+/** A field named twice is read from its first column (two totals in different currencies both stay). */
+function dedupe(mapping: ColumnMapping[]): ColumnMapping[] {
+  const seen = new Set<string>();
+  return mapping.map((m) => {
+    if (!m.field) return m;
+    const key = m.field === 'total' && m.unit ? `total:${currencyOf(m.unit)}` : m.field;
+    if (seen.has(key)) return { ...m, field: null, unit: null, note: '与前面的列重复，忽略' };
+    seen.add(key);
+    return m;
+  });
+}
+
+// ── reading rows ────────────────────────────────────────────────────────────────────────────────
+
+export type SheetRowInput = Omit<ProjectCreateInput, 'office' | 'channel'> & {
+  office?: string;
+  channel?: string;
+};
+
+export type RowReading =
+  | { kind: 'project'; input: Partial<Record<keyof ProjectCreateInput, unknown>>; errors: string[] }
+  | { kind: 'blank' }
+  | { kind: 'subtotal' };
+
+const subtotal = /^(合\s*计|小\s*计|总\s*计|共\s*计|累\s*计)/;
+
+const stageWords: Record<string, Stage> = {
+  ...Object.fromEntries(stageOrder.map((s) => [stageLabels[s], s])),
+  储备: 'lead',
+  信息: 'lead',
+  洽谈: 'negotiating',
+  在洽谈: 'negotiating',
+  接洽: 'negotiating',
+  摘牌: 'land_supplied',
+  在建: 'started',
+  建设: 'started',
+  达产: 'producing',
+  放弃: 'terminated',
+  中止: 'terminated',
+};
+
+function parseStage(value: CellValue): Parsed<Stage> {
+  const text = cellText(value).replace(/^已/, '');
+  const stage = stageWords[text];
+  return stage
+    ? { value: stage }
+    : { error: `当前阶段「${cellText(value)}」无法识别，可选：${stageOrder.map((s) => stageLabels[s]).join('、')}` };
+}
+
+function parseCountry(value: CellValue): Parsed<string> {
+  const text = cellText(value);
+  const country = countryByName(text) ?? (/^[A-Za-z]{2}$/.test(text) ? countryByCode(text) : undefined);
+  return country ? { value: country.code } : { error: `国别/地区「${text}」无法识别` };
+}
+
+// The words offices and people use for the vocabulary the app stores; anything else goes to the
+// project schema as typed, which names the allowed values when it rejects one.
+const labelWords: Partial<Record<LabelField, Record<string, string>>> = {
+  office: { 总部: '本部', 嘉兴: '本部', 本部招商: '本部' },
+  capitalType: { 市外内资: '内资', 境外: '外资', 境内: '内资' },
+  projectType: { 增资扩产: '增资', 新项目: '新建', 新引进: '新建', 二期项目: '二期' },
+  channel: {
+    以商招商: '以商引商',
+    委托: '委托招商',
+    驻点: '驻点招商',
+    网上招商: '云招商',
+    视频招商: '云招商',
+    展会招商: '展会',
+    上门: '上门/来访',
+    来访: '上门/来访',
+  },
+};
+
+function labelValue(field: LabelField, value: CellValue): string {
+  let text = cellText(value);
+  if (field === 'office') text = text.replace(/(驻点|办事处|招商处|办)$/, '') || text;
+  return labelWords[field]?.[text] ?? text;
+}
+
+/** One data row against the header's mapping: blank, a subtotal line, or project input with errors. */
+export function readRow(cells: readonly CellValue[], mapping: readonly ColumnMapping[]): RowReading {
+  const mapped = mapping.filter((m) => m.field);
+  const present = mapped.filter((m) => !isEmptyCell(cells[m.column - 1] ?? null));
+  const leading = cells.slice(0, 4).map((c) => cellText(c ?? null));
+  const nameCell = mapped.find((m) => m.field === 'name');
+  const nameText = nameCell ? cellText(cells[nameCell.column - 1] ?? null) : '';
+  if (subtotal.test(nameText) || leading.some((t) => subtotal.test(t))) return { kind: 'subtotal' };
+  if (present.length === 0) return { kind: 'blank' };
+
+  const input: Partial<Record<keyof ProjectCreateInput, unknown>> = {};
+  const errors: string[] = [];
+  const take = <T>(parsed: Parsed<T>, set: (value: T) => void) => {
+    if ('error' in parsed) errors.push(parsed.error);
+    else set(parsed.value);
+  };
+  let usdTotal = false;
+  for (const m of present) {
+    const field = m.field as SheetField;
+    const value = cells[m.column - 1] ?? null;
+    const spec = fieldSpecs[field];
+    const label = fieldSpecs[field].names[0] ?? field;
+    switch (spec.kind) {
+      case 'text':
+        input[field as TextField] = cellText(value);
+        break;
+      case 'label':
+        input[field as LabelField] = labelValue(field as LabelField, value);
+        break;
+      case 'date':
+        take(parseDate(value, label), (v) => (input[field as DateField] = v));
+        break;
+      case 'country':
+        take(parseCountry(value), (v) => (input.country = v));
+        break;
+      case 'flag':
+        take(parseFlag(value, label), (v) => (input[field as 'industrial' | 'leaderProject'] = v));
+        break;
+      case 'stage':
+        take(parseStage(value), (v) => (input.stage = v));
+        break;
+      case 'number':
+        take(parseNumber(value, label), (v) => {
+          input.landAreaMu = m.note?.startsWith('公顷') ? v * 15 : v;
+        });
+        break;
+      case 'amount': {
+        const unit = m.unit ?? spec.defaultUnit ?? '元';
+        take(parseAmount(value, unit, m.header), (v) => {
+          if (field === 'contractedFdiUsd') input.contractedFdiUsd = v;
+          else if (currencyOf(unit) === 'USD') {
+            usdTotal = true;
+            input.totalInvestmentUsd = v;
+            delete input.totalInvestmentCny;
+          } else if (!usdTotal) input.totalInvestmentCny = v;
+        });
+        break;
+      }
+    }
+  }
+  if (!nameText) errors.unshift('项目名称为空');
+  return { kind: 'project', input, errors };
+}
