@@ -20,6 +20,7 @@ import {
   hardenWebContents,
   windowOptions,
 } from './security';
+import { userDataDirFromSwitch } from './user-data-dir';
 import { watchWindow } from './window-lifecycle';
 
 export const DATABASE_FILE = 'zhaoshang.sqlite';
@@ -102,6 +103,10 @@ function focusMainWindow(): void {
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
 }
+
+// Before the single-instance lock, which is per user-data folder.
+const userDataDir = userDataDirFromSwitch(app.commandLine.getSwitchValue('user-data-dir'));
+if (userDataDir !== null) app.setPath('userData', userDataDir);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

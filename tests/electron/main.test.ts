@@ -11,7 +11,12 @@ import { methodNames } from '../../domain/contract';
 import { windowOptions } from '../../electron/security';
 
 /** Fresh fakes for one import of main.ts; the electron mock below hands out whichever is current. */
-function makeFakeElectron(options: { userData: string; isPackaged: boolean; locked: boolean }) {
+function makeFakeElectron(options: {
+  userData: string;
+  isPackaged: boolean;
+  locked: boolean;
+  switches?: Record<string, string>;
+}) {
   let fireReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => {
     fireReady = resolve;
@@ -46,14 +51,26 @@ function makeFakeElectron(options: { userData: string; isPackaged: boolean; lock
     focus(): void {}
   }
 
+  let userDataPath = options.userData;
+  const calls: string[] = [];
   const app = Object.assign(new EventEmitter(), {
     isPackaged: options.isPackaged,
-    requestSingleInstanceLock: vi.fn(() => options.locked),
+    requestSingleInstanceLock: vi.fn(() => {
+      calls.push('requestSingleInstanceLock');
+      return options.locked;
+    }),
     quit: vi.fn(),
     whenReady: () => ready,
+    commandLine: { getSwitchValue: (name: string) => options.switches?.[name] ?? '' },
+    setPath: vi.fn((name: string, value: string) => {
+      if (name !== 'userData') throw new Error(`unexpected setPath(${name})`);
+      calls.push(`setPath(userData)`);
+      userDataPath = value;
+    }),
     getPath: (name: string) => {
-      if (name === 'userData') return options.userData;
-      if (name === 'logs') return path.join(options.userData, 'logs');
+      // Electron derives the logs folder from userData, as here.
+      if (name === 'userData') return userDataPath;
+      if (name === 'logs') return path.join(userDataPath, 'logs');
       throw new Error(`unexpected getPath(${name})`);
     },
   });
@@ -68,6 +85,7 @@ function makeFakeElectron(options: { userData: string; isPackaged: boolean; lock
 
   return {
     fireReady: () => fireReady(),
+    calls,
     FakeWindow,
     module: {
       app,
@@ -121,11 +139,14 @@ const APP_URL = 'app://renderer/index.html';
 let userData: string;
 const savedRendererUrl = process.env.ELECTRON_RENDERER_URL;
 
-async function startMain(options: { isPackaged?: boolean; locked?: boolean } = {}) {
+async function startMain(
+  options: { isPackaged?: boolean; locked?: boolean; switches?: Record<string, string> } = {},
+) {
   const fake = makeFakeElectron({
     userData,
     isPackaged: options.isPackaged ?? true,
     locked: options.locked ?? true,
+    switches: options.switches,
   });
   current.electron = fake;
   vi.resetModules();
@@ -210,6 +231,26 @@ describe('main.ts', () => {
     fake.module.app.emit('will-quit');
     // SQLite removes the WAL file when the last connection closes cleanly.
     expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('keeps everything in the folder --user-data-dir names, set before the instance lock', async () => {
+    const other = mkdtempSync(path.join(tmpdir(), 'zhaoshang-other-'));
+    try {
+      const fake = await startMain({ switches: { 'user-data-dir': other } });
+      expect(fake.calls).toEqual(['setPath(userData)', 'requestSingleInstanceLock']);
+      fake.fireReady();
+      await vi.waitFor(() => expect(fake.FakeWindow.instances).toHaveLength(1));
+      expect(existsSync(path.join(other, 'zhaoshang.sqlite'))).toBe(true);
+      expect(existsSync(path.join(userData, 'zhaoshang.sqlite'))).toBe(false);
+      fake.module.app.emit('will-quit');
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it('ignores a relative --user-data-dir', async () => {
+    const fake = await startMain({ switches: { 'user-data-dir': 'data' } });
+    expect(fake.module.app.setPath).not.toHaveBeenCalled();
   });
 
   it('hardens every web contents the app creates', async () => {
