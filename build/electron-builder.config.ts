@@ -100,8 +100,12 @@ const config: Configuration = {
     artifactName: '${productName}_${version}_${arch}.${ext}',
     // electron-builder's default list (which `depends` replaces) plus what Chromium loads itself
     // (libgbm1, libdrm2, libasound2). Debian 13 and Ubuntu 24.04 renamed some libraries with a
-    // `t64` suffix; the alternatives install on those and on older glibc systems (UOS, Kylin).
+    // `t64` suffix; the alternatives install on those and on older systems. better-sqlite3's Linux
+    // prebuilds need glibc 2.34 and GCC 11's libstdc++ (GLIBCXX_3.4.29): declared, so an older
+    // system (UOS 20, Kylin V10, Ubuntu 20.04) refuses the package instead of failing at start.
     depends: [
+      'libc6 (>= 2.34)',
+      'libstdc++6 (>= 11)',
       'libgtk-3-0 | libgtk-3-0t64',
       'libnotify4',
       'libnss3',

@@ -233,7 +233,32 @@ describe('electron-builder config', () => {
     for (const renamed of ['libgtk-3-0', 'libatspi2.0-0', 'libasound2']) {
       expect(depends, renamed).toContain(`${renamed} | ${renamed}t64`);
     }
-    for (const entry of depends) expect(entry).toMatch(/^[a-z0-9.+-]+( \| [a-z0-9.+-]+)*$/);
+    const name = String.raw`[a-z0-9.+-]+( \(>= [0-9.]+\))?`;
+    for (const entry of depends) expect(entry).toMatch(new RegExp(`^${name}( \\| ${name})*$`));
+  });
+
+  it("declares the glibc and libstdc++ that better-sqlite3's Linux prebuilds link against", () => {
+    // The newest symbol version each binary needs, e.g. GLIBC_2.34 → 2.34.
+    const newest = (binary: Buffer, prefix: string): string => {
+      const versions = [
+        ...binary.toString('latin1').matchAll(new RegExp(`${prefix}([0-9.]+)\\0`, 'g')),
+      ]
+        .map((m) => m[1] ?? '')
+        .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+      return versions.at(-1) ?? '';
+    };
+    const depends = config.deb?.depends ?? [];
+    for (const arch of ['x64', 'arm64']) {
+      const binary = readFileSync(
+        path.join(projectDir, `node_modules/better-sqlite3/prebuilds/linux-${arch}.node`),
+      );
+      expect(depends).toContain(`libc6 (>= ${newest(binary, 'GLIBC_')})`);
+      // GLIBCXX_3.4.29 is GCC 11's libstdc++; 3.4.30 would be GCC 12's.
+      const glibcxx = newest(binary, 'GLIBCXX_');
+      const gcc = Number(glibcxx.split('.')[2]) - 18;
+      expect(glibcxx).toMatch(/^3\.4\.\d+$/);
+      expect(depends).toContain(`libstdc++6 (>= ${gcc})`);
+    }
   });
 });
 
