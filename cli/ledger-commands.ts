@@ -36,7 +36,8 @@ export async function runLedgerCommand(
   };
   const int = (name: string) => {
     const text = values[name];
-    if (typeof text !== 'string' || !/^\d+$/.test(text)) throw new LedgerCliError(`--${name} 须为整数`);
+    if (typeof text !== 'string' || !/^\d+$/.test(text))
+      throw new LedgerCliError(`--${name} 须为整数`);
     return Number(text);
   };
   const [sub, file] = args;
@@ -44,7 +45,11 @@ export async function runLedgerCommand(
     if (sub !== 'monthly') throw new LedgerCliError(`未知的 report 子命令：${sub ?? ''}`);
     if (typeof values.out !== 'string') throw new LedgerCliError('缺少 --out 文件');
     const out = resolve(values.out);
-    const written = await call<FileResult>('report.monthly', { year: int('year'), month: int('month'), out });
+    const written = await call<FileResult>('report.monthly', {
+      year: int('year'),
+      month: int('month'),
+      out,
+    });
     console.log(json ? JSON.stringify(written, null, 2) : `已生成月报：${out}`);
     return true;
   }
@@ -58,17 +63,29 @@ export async function runLedgerCommand(
         sort: { key: 'code', dir: 'asc' },
       };
       const out = resolve(file);
-      const written = await call<FileResult>('ledger.export', { filter, byOffice: values['by-office'] === true, out });
-      console.log(json ? JSON.stringify(written, null, 2) : `已导出 ${written.rows} 个项目：${out}`);
+      const written = await call<FileResult>('ledger.export', {
+        filter,
+        byOffice: values['by-office'] === true,
+        out,
+      });
+      console.log(
+        json ? JSON.stringify(written, null, 2) : `已导出 ${written.rows} 个项目：${out}`,
+      );
       return true;
     }
     case 'import': {
-      const preview = await call<LedgerImportResult>('ledger.importPreview', { file: resolve(file) });
+      const preview = await call<LedgerImportResult>('ledger.importPreview', {
+        file: resolve(file),
+      });
       const done =
         values['dry-run'] === true || preview.counts.new + preview.counts.updated === 0
           ? preview
           : await call<LedgerImportResult>('ledger.importCommit', { previewId: preview.previewId });
-      console.log(json ? JSON.stringify(reportOf(done), null, 2) : importText(done, values['dry-run'] === true));
+      console.log(
+        json
+          ? JSON.stringify(reportOf(done), null, 2)
+          : importText(done, values['dry-run'] === true),
+      );
       return true;
     }
     default:

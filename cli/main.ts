@@ -227,9 +227,7 @@ function isUserError(error: unknown): error is Error {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(
-    `${isUserError(error) ? error.message : errorMessages.INTERNAL}\n`,
-  );
+  process.stderr.write(`${isUserError(error) ? error.message : errorMessages.INTERNAL}\n`);
   if (!isUserError(error)) console.error(error);
   process.exitCode = 1;
 });

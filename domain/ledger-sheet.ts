@@ -31,7 +31,8 @@ type TextField =
   | 'problems'
   | 'nextSteps';
 type LabelField = 'capitalType' | 'province' | 'ownership' | 'projectType' | 'channel' | 'office';
-type DateField = (typeof milestones)[number]['actualKey'] | (typeof milestones)[number]['plannedKey'];
+type DateField =
+  (typeof milestones)[number]['actualKey'] | (typeof milestones)[number]['plannedKey'];
 export type SheetField =
   | TextField
   | LabelField
@@ -56,8 +57,14 @@ interface FieldSpec {
 
 const dateSpecs = Object.fromEntries(
   milestones.flatMap((m) => [
-    [m.actualKey, { names: [`${m.label}日期`, `${m.label}时间`, `实际${m.label}日期`], kind: 'date' }],
-    [m.plannedKey, { names: [`计划${m.label}日期`, `计划${m.label}时间`, `预计${m.label}日期`], kind: 'date' }],
+    [
+      m.actualKey,
+      { names: [`${m.label}日期`, `${m.label}时间`, `实际${m.label}日期`], kind: 'date' },
+    ],
+    [
+      m.plannedKey,
+      { names: [`计划${m.label}日期`, `计划${m.label}时间`, `预计${m.label}日期`], kind: 'date' },
+    ],
   ]),
 ) as Record<DateField, FieldSpec>;
 
@@ -66,14 +73,29 @@ export const fieldSpecs: Record<SheetField, FieldSpec> = {
   code: { names: ['项目编号', '编号', '项目代码'], kind: 'text' },
   name: { names: ['项目名称', '项目名', '项目'], kind: 'text' },
   investor: {
-    names: ['投资方', '投资主体', '投资企业', '投资商', '投资方名称', '企业名称', '签约企业', '客商'],
+    names: [
+      '投资方',
+      '投资主体',
+      '投资企业',
+      '投资商',
+      '投资方名称',
+      '企业名称',
+      '签约企业',
+      '客商',
+    ],
     kind: 'text',
   },
-  country: { names: ['国别/地区', '国别', '国别地区', '国家/地区', '国家', '来源国'], kind: 'country' },
+  country: {
+    names: ['国别/地区', '国别', '国别地区', '国家/地区', '国家', '来源国'],
+    kind: 'country',
+  },
   province: { names: ['省份', '来源省份', '所在省份'], kind: 'label' },
   ownership: { names: ['企业性质', '企业类型', '所有制'], kind: 'label' },
   capitalType: { names: ['资本类别', '资本类型', '内外资'], kind: 'label' },
-  industry: { names: ['产业', '行业', '所属产业', '产业类别', '行业类别', '产业领域'], kind: 'text' },
+  industry: {
+    names: ['产业', '行业', '所属产业', '产业类别', '行业类别', '产业领域'],
+    kind: 'text',
+  },
   industrial: { names: ['产业项目', '是否产业项目'], kind: 'flag' },
   projectType: { names: ['项目类型', '项目性质'], kind: 'label' },
   total: {
@@ -106,7 +128,12 @@ const derivedNames: Record<DerivedColumn, string[]> = {
 };
 
 /** The ledger the app writes, in order: a header (with its unit), what fills it, a width in characters. */
-export const ledgerColumns: { header: string; source: SheetField | DerivedColumn; unit?: AmountUnit | '亩'; width: number }[] = [
+export const ledgerColumns: {
+  header: string;
+  source: SheetField | DerivedColumn;
+  unit?: AmountUnit | '亩';
+  width: number;
+}[] = [
   { header: '序号', source: 'seq', width: 6 },
   { header: '项目编号', source: 'code', width: 14 },
   { header: '项目名称', source: 'name', width: 34 },
@@ -157,7 +184,11 @@ export interface ColumnMapping {
 }
 
 const normalizeHeader = (text: string) =>
-  text.normalize('NFKC').replace(/\s+/g, '').replace(/[【\[]/g, '(').replace(/[】\]]/g, ')');
+  text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[【[]/g, '(')
+    .replace(/[】\]]/g, ')');
 
 const byName = new Map<string, SheetField>();
 for (const [field, spec] of Object.entries(fieldSpecs) as [SheetField, FieldSpec][]) {
@@ -196,7 +227,8 @@ function mapHeader(column: number, header: string): ColumnMapping {
     const chosen = known ?? spec.defaultUnit ?? '元';
     return { ...base, unit: chosen, note: known ? null : `未注明单位，按${chosen}读取` };
   }
-  if (field === 'landAreaMu' && unit === '公顷') return { ...base, note: '公顷，按 1 公顷 = 15 亩换算' };
+  if (field === 'landAreaMu' && unit === '公顷')
+    return { ...base, note: '公顷，按 1 公顷 = 15 亩换算' };
   return base;
 }
 
@@ -214,7 +246,9 @@ export function findHeader(rows: readonly (readonly CellValue[])[]): {
   for (let r = 0; r < Math.min(rows.length, MAX_HEADER_SEARCH); r++) {
     const cells = rows[r] ?? [];
     const mapping = cells
-      .map((cell, i) => (typeof cell === 'string' && cell.trim() ? mapHeader(i + 1, cell.trim()) : null))
+      .map((cell, i) =>
+        typeof cell === 'string' && cell.trim() ? mapHeader(i + 1, cell.trim()) : null,
+      )
       .filter((m): m is ColumnMapping => m !== null);
     const known = mapping.filter((m) => m.field).length;
     if (!mapping.some((m) => m.field === 'name') || known < 2) continue;
@@ -269,12 +303,15 @@ function parseStage(value: CellValue): Parsed<Stage> {
   const stage = stageWords[text];
   return stage
     ? { value: stage }
-    : { error: `当前阶段「${cellText(value)}」无法识别，可选：${stageOrder.map((s) => stageLabels[s]).join('、')}` };
+    : {
+        error: `当前阶段「${cellText(value)}」无法识别，可选：${stageOrder.map((s) => stageLabels[s]).join('、')}`,
+      };
 }
 
 function parseCountry(value: CellValue): Parsed<string> {
   const text = cellText(value);
-  const country = countryByName(text) ?? (/^[A-Za-z]{2}$/.test(text) ? countryByCode(text) : undefined);
+  const country =
+    countryByName(text) ?? (/^[A-Za-z]{2}$/.test(text) ? countryByCode(text) : undefined);
   return country ? { value: country.code } : { error: `国别/地区「${text}」无法识别` };
 }
 
@@ -303,7 +340,10 @@ function labelValue(field: LabelField, value: CellValue): string {
 }
 
 /** One data row against the header's mapping: blank, a subtotal line, or project input with errors. */
-export function readRow(cells: readonly CellValue[], mapping: readonly ColumnMapping[]): RowReading {
+export function readRow(
+  cells: readonly CellValue[],
+  mapping: readonly ColumnMapping[],
+): RowReading {
   const mapped = mapping.filter((m) => m.field);
   const present = mapped.filter((m) => !isEmptyCell(cells[m.column - 1] ?? null));
   const leading = cells.slice(0, 4).map((c) => cellText(c ?? null));

@@ -95,7 +95,7 @@ const isoOf = (y: number, m: number, d: number) =>
 
 /** A calendar day as yyyy-mm-dd: a date cell, an Excel serial, or 2021年3月5日 / 2021.3.5 / 2021-03-05. */
 export function parseDate(value: CellValue, label: string): Parsed<string> {
-  let iso: string | null = null;
+  let iso: string;
   if (value instanceof Date) {
     // xlsx stores days without a zone; exceljs reads them as UTC midnight.
     if (Number.isNaN(value.getTime())) return { error: `${label}不是有效日期` };
@@ -112,12 +112,15 @@ export function parseDate(value: CellValue, label: string): Parsed<string> {
       /^(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(
         text,
       ) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
-    if (!parts) return { error: `${label}「${value}」不是可识别的日期（如 2021-03-05、2021年3月5日）` };
+    if (!parts)
+      return { error: `${label}「${value}」不是可识别的日期（如 2021-03-05、2021年3月5日）` };
     iso = isoOf(Number(parts[1]), Number(parts[2]), Number(parts[3]));
   } else {
     return { error: `${label}不是日期` };
   }
-  return isRealIsoDate(iso) ? { value: iso } : { error: `${label}「${String(value)}」不是存在的日期` };
+  return isRealIsoDate(iso)
+    ? { value: iso }
+    : { error: `${label}「${String(value)}」不是存在的日期` };
 }
 
 const yes = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓', '✔', '对']);

@@ -32,6 +32,7 @@ import {
 } from '../../domain/vocabulary';
 import type { AppDatabase } from '../app-database';
 import { usdRate } from '../derived';
+import type { Sql } from '../sql';
 import { withProgress } from '../task-progress';
 import type { ReportProgress } from '../task-progress';
 import { matchingRowids } from './ledger';
@@ -111,7 +112,13 @@ async function writeWorkbook(
 
 const sheetOptions: Partial<ExcelJS.AddWorksheetOptions> = {
   views: [{ state: 'frozen', xSplit: 3, ySplit: HEADER_ROW }],
-  pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+  pageSetup: {
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    paperSize: 9,
+  },
 };
 
 const thin: Partial<ExcelJS.Borders> = {
@@ -132,7 +139,11 @@ class SheetWriter {
   ) {
     sheet.columns = ledgerColumns.map((c) => ({
       width: c.width,
-      style: c.unit ? { numFmt: c.unit === '亩' ? '#,##0.##' : amountFormat } : c.source.endsWith('On') || c.source === 'updatedAt' ? { numFmt: 'yyyy-mm-dd' } : {},
+      style: c.unit
+        ? { numFmt: c.unit === '亩' ? '#,##0.##' : amountFormat }
+        : c.source.endsWith('On') || c.source === 'updatedAt'
+          ? { numFmt: 'yyyy-mm-dd' }
+          : {},
     }));
     const title = sheet.getRow(1);
     title.getCell(1).value = sheetTitle(asOf);
@@ -142,7 +153,8 @@ class SheetWriter {
     sheet.mergeCells(1, 1, 1, ledgerColumns.length);
     title.commit();
     const note = sheet.getRow(2);
-    note.getCell(1).value = `金额单位见各列表头；导出日期 ${asOf}；由招商项目管理导出，可改后重新导入`;
+    note.getCell(1).value =
+      `金额单位见各列表头；导出日期 ${asOf}；由招商项目管理导出，可改后重新导入`;
     note.getCell(1).font = { color: { argb: 'FF666666' } };
     sheet.mergeCells(2, 1, 2, ledgerColumns.length);
     note.commit();
@@ -191,12 +203,14 @@ class SheetWriter {
 
 function columnLetter(n: number): string {
   let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26))
+    s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
 }
 
 const flag = (v: unknown) => (v === 1 ? '是' : v === 0 ? '否' : null);
-const day = (v: unknown) => (typeof v === 'string' && v ? new Date(`${v.slice(0, 10)}T00:00:00Z`) : null);
+const day = (v: unknown) =>
+  typeof v === 'string' && v ? new Date(`${v.slice(0, 10)}T00:00:00Z`) : null;
 
 function cellValue(
   source: (typeof ledgerColumns)[number]['source'],
@@ -210,7 +224,9 @@ function cellValue(
     case 'seq':
       return seq;
     case 'country':
-      return row.country ? (countryByCode(String(row.country))?.nameZh ?? String(row.country)) : null;
+      return row.country
+        ? (countryByCode(String(row.country))?.nameZh ?? String(row.country))
+        : null;
     case 'region':
       return row.region ? regionLabels[row.region as Region] : null;
     case 'tier':
@@ -238,13 +254,16 @@ function cellValue(
     case 'owner':
       return text('owner_name');
     case 'total': {
-      if (unit === '亿元') return row.total_cny === null ? null : fromBaseUnits(Number(row.total_cny), '亿元');
+      if (unit === '亿元')
+        return row.total_cny === null ? null : fromBaseUnits(Number(row.total_cny), '亿元');
       return row.investment_currency === 'USD' && row.total_investment !== null
         ? fromBaseUnits(Number(row.total_investment), '万美元')
         : null;
     }
     case 'contractedFdiUsd':
-      return num('contracted_fdi_usd') === null ? null : fromBaseUnits(Number(row.contracted_fdi_usd), '万美元');
+      return num('contracted_fdi_usd') === null
+        ? null
+        : fromBaseUnits(Number(row.contracted_fdi_usd), '万美元');
     case 'paidInFdiUsd':
       return num('paid_in_usd') ? fromBaseUnits(Number(row.paid_in_usd), '万美元') : null;
     case 'landAreaMu':
@@ -258,7 +277,7 @@ function cellValue(
 
 const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-function readExportRows(sql: import('../sql').Sql, rowids: number[], rate: number): Row[] {
+function readExportRows(sql: Sql, rowids: number[], rate: number): Row[] {
   const rows = sql
     .prepare(
       `SELECT p.rowid AS rid, p.*,

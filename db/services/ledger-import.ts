@@ -147,7 +147,9 @@ function checkedRow(
       const key = issue.path.at(-1);
       const label = typeof key === 'string' ? projectFieldLabels[key] : undefined;
       if (key === 'name' && !name) continue; // already reported as 项目名称为空
-      errors.push(label && !issue.message.includes(label) ? `${label}：${issue.message}` : issue.message);
+      errors.push(
+        label && !issue.message.includes(label) ? `${label}：${issue.message}` : issue.message,
+      );
     }
   }
   // The API's own input (labels, not keys) is what the project service is given.
@@ -270,7 +272,10 @@ function investorNamesByKey(tx: Tx): Map<string, string> {
  * The fields a sheet row would change. A blank cell never clears a value on record, and names equal
  * after normalisation are the same name.
  */
-function changedFields(input: ProjectCreateInput, current: ProjectRecord): Partial<ProjectCreateInput> {
+function changedFields(
+  input: ProjectCreateInput,
+  current: ProjectRecord,
+): Partial<ProjectCreateInput> {
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input) as [keyof ProjectCreateInput, unknown][]) {
     if (value === undefined || value === null) continue;
@@ -315,7 +320,10 @@ function write(tx: Tx, row: PlannedRow): void {
   } catch (error) {
     // The plan checked every rule the services apply; if one still refuses, nothing is written.
     const message = error instanceof Error ? error.message : String(error);
-    throw new AppError('VALIDATION', `「${row.sheet}」第 ${row.row} 行：${message}（整个导入已取消）`);
+    throw new AppError(
+      'VALIDATION',
+      `「${row.sheet}」第 ${row.row} 行：${message}（整个导入已取消）`,
+    );
   }
 }
 

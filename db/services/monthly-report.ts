@@ -52,7 +52,9 @@ export async function monthlyReport(app: AppDatabase, input: Input): Promise<Fil
           projects: projectsByIds(tx, board.metrics.find((m) => m.key === key)?.projects ?? []),
         }));
         const signings = tx.sql
-          .prepare(`${projectSelect} WHERE p.deleted = 0 AND p.signed_on BETWEEN ? AND ? ORDER BY p.signed_on, p.code`)
+          .prepare(
+            `${projectSelect} WHERE p.deleted = 0 AND p.signed_on BETWEEN ? AND ? ORDER BY p.signed_on, p.code`,
+          )
           .all(monthStart, asOf) as ReportProject[];
         return { board, tiers, signings };
       },
@@ -101,7 +103,13 @@ function sheetWith(
 ): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 2 }],
-    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+    pageSetup: {
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      paperSize: 9,
+    },
   });
   sheet.columns = widths.map((width) => ({ width }));
   sheet.getCell(1, 1).value = title;
@@ -157,11 +165,16 @@ function targetsSheet(workbook: ExcelJS.Workbook, title: string, board: Dashboar
     ]);
     for (const c of [3, 4, 5]) row.getCell(c).numFmt = m.unit === 'count' ? '0' : amountFormat;
     for (const c of [6, 7, 8]) row.getCell(c).numFmt = '0.0%';
-    if (m.scheduleGap !== null && m.scheduleGap < 0) row.getCell(9).font = { color: { argb: 'FFC0392B' } };
+    if (m.scheduleGap !== null && m.scheduleGap < 0)
+      row.getCell(9).font = { color: { argb: 'FFC0392B' } };
   }
 }
 
-function projectRows(sheet: ExcelJS.Worksheet, projects: ReportProject[], lead: string[] = []): void {
+function projectRows(
+  sheet: ExcelJS.Worksheet,
+  projects: ReportProject[],
+  lead: string[] = [],
+): void {
   for (const p of projects) {
     const row = sheet.addRow([
       ...lead,
@@ -180,7 +193,16 @@ function projectRows(sheet: ExcelJS.Worksheet, projects: ReportProject[], lead: 
   }
 }
 
-const projectHeaders = ['项目编号', '项目名称', '投资方', '总投资（亿元）', '合同外资（万美元）', '签约日期', '驻点', '招商责任人'];
+const projectHeaders = [
+  '项目编号',
+  '项目名称',
+  '投资方',
+  '总投资（亿元）',
+  '合同外资（万美元）',
+  '签约日期',
+  '驻点',
+  '招商责任人',
+];
 const projectWidths = [14, 34, 28, 13, 14, 11, 8, 10];
 
 function tiersSheet(
@@ -188,7 +210,13 @@ function tiersSheet(
   title: string,
   tiers: { label: string; projects: ReportProject[] }[],
 ): void {
-  const sheet = sheetWith(workbook, '规模档次', `${title} 签约项目规模档次（逐级累计）`, ['档次', ...projectHeaders], [16, ...projectWidths]);
+  const sheet = sheetWith(
+    workbook,
+    '规模档次',
+    `${title} 签约项目规模档次（逐级累计）`,
+    ['档次', ...projectHeaders],
+    [16, ...projectWidths],
+  );
   for (const tier of tiers) {
     const total = sheet.addRow([`${tier.label}（${tier.projects.length} 个）`]);
     total.font = { bold: true };
@@ -208,8 +236,14 @@ function projectSheet(
     null,
     `合计（${projects.length} 个项目）`,
     null,
-    fromBaseUnits(projects.reduce((s, p) => s + (p.total_cny ?? 0), 0), '亿元'),
-    fromBaseUnits(projects.reduce((s, p) => s + (p.contracted_fdi_usd ?? 0), 0), '万美元'),
+    fromBaseUnits(
+      projects.reduce((s, p) => s + (p.total_cny ?? 0), 0),
+      '亿元',
+    ),
+    fromBaseUnits(
+      projects.reduce((s, p) => s + (p.contracted_fdi_usd ?? 0), 0),
+      '万美元',
+    ),
   ]);
   totals.font = { bold: true };
   totals.getCell(4).numFmt = amountFormat;
@@ -217,9 +251,21 @@ function projectSheet(
 }
 
 function funnelSheet(workbook: ExcelJS.Workbook, title: string, board: Dashboard): void {
-  const sheet = sheetWith(workbook, '项目推进', `${title} 项目推进（按阶段）`, ['阶段', '项目数', '总投资（亿元）', '累计到达', '阶段转化率'], [10, 10, 14, 10, 12]);
+  const sheet = sheetWith(
+    workbook,
+    '项目推进',
+    `${title} 项目推进（按阶段）`,
+    ['阶段', '项目数', '总投资（亿元）', '累计到达', '阶段转化率'],
+    [10, 10, 14, 10, 12],
+  );
   for (const f of board.funnel) {
-    const row = sheet.addRow([stageLabels[f.stage], f.count, fromBaseUnits(f.totalCny, '亿元'), f.reached, f.conversion]);
+    const row = sheet.addRow([
+      stageLabels[f.stage],
+      f.count,
+      fromBaseUnits(f.totalCny, '亿元'),
+      f.reached,
+      f.conversion,
+    ]);
     row.getCell(3).numFmt = amountFormat;
     row.getCell(5).numFmt = '0.0%';
   }
@@ -234,13 +280,38 @@ function stalledSheet(workbook: ExcelJS.Workbook, title: string, board: Dashboar
     [14, 34, 8, 10, 12, 9, 40],
   );
   for (const s of board.stalled) {
-    sheet.addRow([s.code, s.name, labelOf(offices, s.office), s.owner, s.rule, s.overdueDays, s.problems]);
+    sheet.addRow([
+      s.code,
+      s.name,
+      labelOf(offices, s.office),
+      s.owner,
+      s.rule,
+      s.overdueDays,
+      s.problems,
+    ]);
   }
 }
 
 function rankingSheet(workbook: ExcelJS.Workbook, title: string, board: Dashboard): void {
-  const headers = ['名次', '名称', '签约项目', '百亿', '50–100亿', '10–50亿', '亿元', '总投资（亿元）', '合同外资（万美元）', '落地'];
-  const sheet = sheetWith(workbook, '排名', `${title} 以项目论英雄：驻点与招商人员排名`, headers, [6, 14, 10, 7, 9, 8, 7, 14, 14, 7]);
+  const headers = [
+    '名次',
+    '名称',
+    '签约项目',
+    '百亿',
+    '50–100亿',
+    '10–50亿',
+    '亿元',
+    '总投资（亿元）',
+    '合同外资（万美元）',
+    '落地',
+  ];
+  const sheet = sheetWith(
+    workbook,
+    '排名',
+    `${title} 以项目论英雄：驻点与招商人员排名`,
+    headers,
+    [6, 14, 10, 7, 9, 8, 7, 14, 14, 7],
+  );
   const section = (label: string, rows: RankingRow[], nameOf: (r: RankingRow) => string) => {
     sheet.addRow([label]).font = { bold: true };
     rows.forEach((r, i) => {

@@ -29,7 +29,9 @@ export async function readSheets(fileName: string, bytes: Uint8Array): Promise<S
   }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
   } catch {
     throw new AppError('SHEET_UNREADABLE', '工作簿已损坏或不是 Excel 文件');
   }

@@ -1,32 +1,8 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { tempDir } from '../helpers';
-
-const exec = promisify(execFile);
-const root = join(__dirname, '..', '..');
-// The bundled CLI (npm run build:cli, part of `npm test`): what `npm run cli` runs.
-const cliBundle = join(root, 'out', 'cli', 'main.mjs');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(db: string, ...args: string[]): Promise<Run> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [cliBundle, '--db', db, ...args], {
-      cwd: root,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { cli } from './run-cli';
 
 let db: string;
 beforeAll(async () => {

@@ -1,0 +1,388 @@
+// The Excel ledger on real .xlsx files written by exceljs and real SQLite files: an office's own
+// sheet with title rows, merged cells, 万元 and 亿元 columns, text numbers, three date styles, blank
+// and subtotal rows and bad rows; the preview writes nothing; the round trip changes nothing.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { AppDatabase } from '../../db/app-database';
+import { dispatch, dispatchSync } from '../../db/dispatcher';
+import type { ApiResult } from '../../domain/errors';
+import type { FileResult, LedgerImportResult } from '../../domain/ledger-io';
+import type { ProjectRecord } from '../../domain/project-input';
+import { expectOk, openTempDb, snapshot, tempDir } from '../helpers';
+
+let app: AppDatabase;
+let dir: string;
+beforeEach(async () => {
+  app = await openTempDb();
+  dir = tempDir('zs-excel-');
+});
+afterEach(() => app.close());
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  return expectOk((await dispatch(app, method, input)) as ApiResult<T>);
+}
+
+const preview = (file: string) => call<LedgerImportResult>('ledger.importPreview', { file });
+const commit = (result: LedgerImportResult) =>
+  call<LedgerImportResult>('ledger.importCommit', { previewId: result.previewId });
+
+function projects(): ProjectRecord[] {
+  const ids = app.sqlite
+    .prepare('SELECT id FROM project WHERE deleted = 0 ORDER BY code')
+    .all() as {
+    id: string;
+  }[];
+  return ids.map(({ id }) => expectOk(dispatchSync(app, 'project.get', { id })) as ProjectRecord);
+}
+
+/** The 上海 office's own ledger, as typed by hand over a year. */
+async function officeWorkbook(file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('2021年台账');
+  sheet.addRow(['上海驻点招商项目台账（2021年）']);
+  sheet.mergeCells('A1:K1');
+  sheet.addRow(['填报单位：上海驻点　　填报日期：2021年7月1日']);
+  sheet.addRow([
+    '序号',
+    '项目名称',
+    '投资方',
+    '国别/地区',
+    '总投资（万元）',
+    '合同外资（万美元）',
+    '签约时间',
+    '开工时间',
+    '驻点',
+    '招商责任人',
+    '存在问题',
+  ]);
+  const rows: ExcelJS.CellValue[][] = [
+    // row 4: numbers, a real date cell, an Excel serial date
+    [
+      1,
+      '精密轴承项目',
+      '宏达机械有限公司',
+      '德国',
+      120000,
+      1500,
+      new Date(Date.UTC(2021, 2, 5)),
+      44400,
+      '上海',
+      '李四',
+      '等待环评',
+    ],
+    // row 5: text numbers with separators and units, a Chinese date, 2021.3.5 style
+    [
+      2,
+      '智能传感器项目',
+      'Sensorik GmbH',
+      'DE',
+      '1,200',
+      '300万美元',
+      '2021年4月8日',
+      '2021.6.1',
+      null,
+      '李四',
+      null,
+    ],
+    // row 6: blank
+    [null, null, null, null, null, null, null, null, null, null, null],
+    // row 7: unknown country
+    [3, '火星基地项目', '火星集团', '火星', 5000, null, null, null, '上海', '王五', null],
+    // row 8: negative amount
+    [4, '负数项目', '某某公司', '中国', -100, null, null, null, '上海', '王五', null],
+    // row 9: 1.2亿 in a 万元 column; the office merged over rows 9-10
+    [
+      5,
+      '新能源电池项目',
+      '宁德时代',
+      '中国',
+      '1.2亿',
+      null,
+      '2021-05-20',
+      null,
+      '上海',
+      '王五',
+      null,
+    ],
+    // row 10: domestic, 万元, office from the merged cell above
+    [
+      6,
+      '物流园项目',
+      '顺丰控股股份有限公司',
+      '中国',
+      30000.5,
+      null,
+      '2021/6/30',
+      null,
+      null,
+      '王五',
+      '用地指标',
+    ],
+    // row 11: subtotal
+    ['小计', null, null, null, 171500.5, 1800, null, null, null, null, null],
+  ];
+  for (const row of rows) sheet.addRow(row);
+  sheet.mergeCells('I9:I10');
+  await workbook.xlsx.writeFile(file);
+}
+
+describe('ledger import from an office’s own workbook', () => {
+  test('the preview names the bad rows by number and reason and writes nothing', async () => {
+    const file = join(dir, '上海台账.xlsx');
+    await officeWorkbook(file);
+    const before = snapshot(app);
+    const result = await preview(file);
+    expect(snapshot(app)).toEqual(before);
+
+    expect(result.sheets[0]).toMatchObject({
+      name: '2021年台账',
+      headerRow: 3,
+      blankRows: 1,
+      subtotalRows: 1,
+    });
+    const mapped = Object.fromEntries(result.sheets[0]!.mapping.map((m) => [m.header, m.field]));
+    expect(mapped).toMatchObject({
+      '总投资（万元）': 'total',
+      签约时间: 'signedOn',
+      驻点: 'office',
+    });
+    expect(result.counts).toEqual({ new: 4, updated: 0, unchanged: 0, rejected: 2, skipped: 2 });
+    const rejected = result.rows.filter((r) => r.action === 'rejected');
+    expect(rejected.map((r) => [r.row, r.name, r.errors])).toEqual([
+      [7, '火星基地项目', ['国别/地区「火星」无法识别']],
+      [8, '负数项目', ['总投资（元）不能为负数']],
+    ]);
+  });
+
+  test('on confirmation the good rows are written with units, dates and merged cells read', async () => {
+    const file = join(dir, '上海台账.xlsx');
+    await officeWorkbook(file);
+    const changesBefore = snapshot(app).sync_change!;
+    const done = await commit(await preview(file));
+    expect(done.counts).toMatchObject({ new: 4, rejected: 2 });
+    expect(done.backup).toMatch(/pre-ledger-import-.*\.sqlite$/);
+
+    const byName = Object.fromEntries(projects().map((p) => [p.name, p]));
+    expect(Object.keys(byName).sort()).toEqual(
+      ['物流园项目', '新能源电池项目', '智能传感器项目', '精密轴承项目'].sort(),
+    );
+    expect(byName['精密轴承项目']).toMatchObject({
+      investor: '宏达机械有限公司',
+      country: 'DE',
+      region: 'de_jp',
+      totalInvestmentCny: 1_200_000_000, // 120000 万元
+      tier: 't10_50',
+      contractedFdiUsd: 15_000_000,
+      signedOn: '2021-03-05',
+      startedOn: '2021-07-23', // Excel serial 44400
+      stage: 'started',
+      office: '上海',
+      owner: '李四',
+      problems: '等待环评',
+    });
+    expect(byName['智能传感器项目']).toMatchObject({
+      totalInvestmentCny: 12_000_000,
+      contractedFdiUsd: 3_000_000,
+      signedOn: '2021-04-08',
+      startedOn: '2021-06-01',
+    });
+    expect(byName['新能源电池项目']).toMatchObject({
+      totalInvestmentCny: 120_000_000,
+      office: '上海',
+    });
+    expect(byName['物流园项目']).toMatchObject({
+      totalInvestmentCny: 300_005_000,
+      office: '上海', // from the merged cell I9:I10
+      signedOn: '2021-06-30',
+    });
+    // Written through the mutation layer, so the rows sync.
+    expect(snapshot(app).sync_change!).toBeGreaterThan(changesBefore);
+
+    const again = await preview(file);
+    expect(again.counts).toEqual({ new: 0, updated: 0, unchanged: 4, rejected: 2, skipped: 2 });
+  });
+
+  test('a row whose investor is written another way updates the project on record', async () => {
+    const file = join(dir, '上海台账.xlsx');
+    await officeWorkbook(file);
+    await commit(await preview(file));
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('更新');
+    sheet.addRow(['项目名称', '投资方', '总投资（亿元）', '存在问题']);
+    sheet.addRow(['精密轴承 项目', '宏达机械', 15, '环评已批复']);
+    const update = join(dir, '更新.xlsx');
+    await workbook.xlsx.writeFile(update);
+
+    const result = await preview(update);
+    expect(result.counts).toMatchObject({ new: 0, updated: 1 });
+    expect(result.rows[0]?.changes.sort()).toEqual(['存在问题', '总投资（元）'].sort());
+    await commit(result);
+    const project = projects().find((p) => p.name === '精密轴承项目');
+    expect(project).toMatchObject({
+      investor: '宏达机械有限公司',
+      totalInvestmentCny: 1_500_000_000,
+      problems: '环评已批复',
+      contractedFdiUsd: 15_000_000, // not in the sheet: kept
+    });
+  });
+
+  test('a stale preview cannot be committed twice', async () => {
+    const file = join(dir, '上海台账.xlsx');
+    await officeWorkbook(file);
+    const result = await preview(file);
+    await commit(result);
+    const again = await dispatch(app, 'ledger.importCommit', { previewId: result.previewId });
+    expect(again).toMatchObject({ ok: false, code: 'IMPORT_EXPIRED' });
+  });
+});
+
+describe('files that are not a ledger', () => {
+  const rejects = async (name: string, bytes: Uint8Array, code: string, message: RegExp) => {
+    const file = join(dir, name);
+    writeFileSync(file, bytes);
+    const before = snapshot(app);
+    const result = await dispatch(app, 'ledger.importPreview', { file });
+    expect(result).toMatchObject({ ok: false, code });
+    if (!result.ok) expect(result.message).toMatch(message);
+    expect(snapshot(app)).toEqual(before);
+  };
+
+  test('an old .xls or a WPS .et file: save it as .xlsx', async () => {
+    const ole = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    await rejects('台账.xls', ole, 'SHEET_OLD_FORMAT', /另存为.*\.xlsx/);
+    await rejects('台账.et', ole, 'SHEET_OLD_FORMAT', /WPS/);
+    await rejects('改了扩展名.xlsx', ole, 'SHEET_OLD_FORMAT', /另存为/);
+  });
+
+  test('a damaged workbook, an empty file, a sheet without a header', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('x').addRow(['会议纪要', '第一条']);
+    const noHeader = Buffer.from(await workbook.xlsx.writeBuffer());
+    await rejects('纪要.xlsx', noHeader, 'SHEET_NO_HEADER', /项目名称/);
+    await rejects(
+      '坏的.xlsx',
+      noHeader.subarray(0, noHeader.length / 2),
+      'SHEET_UNREADABLE',
+      /损坏/,
+    );
+    await rejects('空的.xlsx', new Uint8Array(), 'SHEET_UNREADABLE', /空/);
+    await rejects('图片.xlsx', Buffer.from('\x89PNG\r\n'), 'SHEET_UNREADABLE', /不是/);
+  });
+});
+
+describe('CSV ledgers', () => {
+  test('GBK from Excel on Chinese Windows, and UTF-8 with a BOM', async () => {
+    // 项目名称,投资方,国别,总投资（万元）,签约日期 / 宏达精密轴承项目,宏达机械有限公司,中国,"1,200",2021/3/5
+    const gbk = Buffer.from(
+      'cfeec4bfc3fbb3c62ccdb6d7cab7bd2cb9fab1f02cd7dccdb6d7caa3a8cdf2d4aaa3a92cc7a9d4bcc8d5c6da0d0abaeab4efbeabc3dcd6e1b3d0cfeec4bf2cbaeab4efbbfad0b5d3d0cfdeb9abcbbe2cd6d0b9fa2c22312c323030222c323032312f332f350d0a',
+      'hex',
+    );
+    const file = join(dir, '台账.csv');
+    writeFileSync(file, gbk);
+    const result = await commit(await preview(file));
+    expect(result.counts).toMatchObject({ new: 1, rejected: 0 });
+    expect(projects()[0]).toMatchObject({
+      name: '宏达精密轴承项目',
+      investor: '宏达机械有限公司',
+      country: 'CN',
+      totalInvestmentCny: 12_000_000,
+      signedOn: '2021-03-05',
+    });
+
+    const utf8 = join(dir, '台账2.csv');
+    writeFileSync(utf8, '\uFEFF项目名称,投资方,总投资（亿元）\n储能电站项目,远景能源,2.5\n');
+    expect((await preview(utf8)).counts).toMatchObject({ new: 1 });
+  });
+});
+
+describe('ledger export', () => {
+  beforeEach(() => {
+    expectOk(dispatchSync(app, 'app.demo', { projects: 400, seed: 7 }));
+  });
+
+  test('the layout leaders read: title, units, real dates and numbers, frozen header, totals', async () => {
+    const out = join(dir, '台账.xlsx');
+    const written = await call<FileResult>('ledger.export', { out });
+    expect(written.rows).toBe(400);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.worksheets[0]!;
+    expect(String(sheet.getCell('A1').value)).toMatch(
+      /^嘉兴经济技术开发区招商项目台账（截至 \d{4}-\d{2}-\d{2}）$/,
+    );
+    expect(sheet.getCell('B1').isMerged).toBe(true);
+    const header = (sheet.getRow(3).values as unknown[]).slice(1);
+    expect(header).toContain('总投资（亿元）');
+    expect(header).toContain('合同外资（万美元）');
+    expect(header).toContain('签约日期');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(sheet.getColumn(3).width).toBeGreaterThan(20);
+
+    const col = (name: string) => header.indexOf(name) + 1;
+    const dataRows = Array.from({ length: 400 }, (_, i) => sheet.getRow(4 + i));
+    const signed = dataRows.map((r) => r.getCell(col('签约日期')).value).filter((v) => v !== null);
+    expect(signed.length).toBeGreaterThan(0);
+    expect(signed.every((v) => v instanceof Date)).toBe(true);
+    const amounts = dataRows.map((r) => r.getCell(col('总投资（亿元）')).value);
+    expect(amounts.every((v) => v === null || typeof v === 'number')).toBe(true);
+
+    const totals = sheet.getRow(404);
+    expect(totals.getCell(col('项目名称')).value).toBe('合计（400 个项目）');
+    const total = totals.getCell(col('总投资（亿元）')).value as {
+      formula: string;
+      result: number;
+    };
+    expect(total.formula).toBe(`SUM(N4:N403)`);
+    const sum = (
+      app.sqlite.prepare('SELECT sum(total_cny) AS s FROM project WHERE deleted = 0').get() as {
+        s: number;
+      }
+    ).s;
+    expect(total.result).toBeCloseTo(sum / 1e8, 6);
+  });
+
+  test('one sheet per office on request, and a filter', async () => {
+    const out = join(dir, '分驻点.xlsx');
+    await call<FileResult>('ledger.export', { out, byOffice: true, filter: { region: 'de_jp' } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((s) => s.name).slice(0, 4)).toEqual([
+      '本部',
+      '上海',
+      '北京',
+      '深圳',
+    ]);
+    const regions = workbook.worksheets.flatMap((s) => {
+      const values: unknown[] = [];
+      s.eachRow((row, n) => {
+        if (n > 3) values.push(row.getCell(6).value);
+      });
+      return values.filter((v) => v !== null);
+    });
+    expect(new Set(regions)).toEqual(new Set(['德日']));
+  });
+
+  test('round trip: export, import, 0 new and 0 changed, nothing written', async () => {
+    for (const byOffice of [false, true]) {
+      const out = join(dir, `往返-${byOffice}.xlsx`);
+      await call<FileResult>('ledger.export', { out, byOffice });
+      const before = snapshot(app);
+      const result = await preview(out);
+      expect(result.counts).toMatchObject({ new: 0, updated: 0, unchanged: 400, rejected: 0 });
+      const done = await commit(result);
+      expect(done.counts).toMatchObject({ new: 0, updated: 0 });
+      expect(snapshot(app)).toEqual(before);
+    }
+  });
+
+  test('the window’s export comes back as bytes to save', async () => {
+    const written = await call<FileResult>('ledger.export', { filter: { stage: 'signed' } });
+    expect(written.file).toBeNull();
+    const workbook = new ExcelJS.Workbook();
+    const bytes = Buffer.from(written.dataBase64!, 'base64');
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+    expect(workbook.worksheets[0]!.rowCount).toBe(3 + written.rows + 1);
+  });
+});
