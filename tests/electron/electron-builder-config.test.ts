@@ -175,21 +175,29 @@ describe('electron-builder config', () => {
   });
 
   it('names every artifact in ASCII, with version and arch', () => {
-    const names = [
-      config.nsis?.artifactName,
-      config.portable?.artifactName,
-      config.appImage?.artifactName,
-      config.deb?.artifactName,
-    ];
-    for (const pattern of names) {
-      expect(pattern).toBeTypeOf('string');
-      for (const arch of ['x64', 'arm64'] as const) {
-        const name = expandMacro(pattern ?? '', arch, appInfo, { ext: 'bin' });
-        expect(name).toMatch(/^[A-Za-z0-9._-]+$/);
-        expect(name).toContain('0.1.0');
-        expect(name).toContain(arch);
-      }
-    }
+    // How electron-builder names an arch in a file name (x64 is x86_64 in an AppImage, amd64 in a deb).
+    const { getArtifactArchName } = requireBuilder('builder-util') as {
+      getArtifactArchName(arch: number, ext: string): string;
+    };
+    const archNumber = { x64: 1, arm64: 3 } as const;
+    const artifact = (pattern: string | null | undefined, arch: Arch, ext: string): string =>
+      expandMacro(pattern ?? '', getArtifactArchName(archNumber[arch], ext), appInfo, { ext });
+    expect(artifact(config.nsis?.artifactName, 'x64', 'exe')).toBe(
+      'zhaoshang-crm-0.1.0-setup-x64.exe',
+    );
+    expect(artifact(config.portable?.artifactName, 'x64', 'exe')).toBe(
+      'zhaoshang-crm-0.1.0-portable-x64.exe',
+    );
+    expect(artifact(config.appImage?.artifactName, 'x64', 'AppImage')).toBe(
+      'zhaoshang-crm-0.1.0-x86_64.AppImage',
+    );
+    expect(artifact(config.appImage?.artifactName, 'arm64', 'AppImage')).toBe(
+      'zhaoshang-crm-0.1.0-arm64.AppImage',
+    );
+    expect(artifact(config.deb?.artifactName, 'x64', 'deb')).toBe('zhaoshang-crm_0.1.0_amd64.deb');
+    expect(artifact(config.deb?.artifactName, 'arm64', 'deb')).toBe(
+      'zhaoshang-crm_0.1.0_arm64.deb',
+    );
   });
 
   it('uses an ASCII product name for artifacts and the Chinese name for people', () => {

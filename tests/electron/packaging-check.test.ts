@@ -1,6 +1,7 @@
 // The packaging check's own rules (build/packaging-check.ts; CI runs the check itself on the built
 // app): what may sit in app.asar, that the stub Electron's fuse wire is flipped by @electron/fuses
-// exactly as the config asks and that a wire left alone is reported, and the ELF arch test.
+// exactly as the config asks and that a wire left alone is reported, which modules a bundle loads,
+// and the ELF arch test.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,8 @@ import {
   isElfFor,
   makeStubElectron,
   REQUIRED_IN_ASAR,
+  runtimeImports,
+  unshippedImports,
 } from '../../build/packaging-check';
 
 const packed = (p: string): AsarFile => ({ path: p, unpacked: false });
@@ -92,6 +95,42 @@ describe('the stub Electron', () => {
     expect(await fuseProblems(executable, fuses)).toEqual([]);
     // Still a script that refuses to run, whatever the wire says.
     expect(readFileSync(executable, 'latin1')).toMatch(/^#!\/bin\/sh\n/);
+  });
+});
+
+describe('the modules a bundle loads', () => {
+  const bundle = [
+    'import { app } from "electron";',
+    'import Database from "better-sqlite3";',
+    'import path from "node:path";',
+    'import "./side-effect.js";',
+    'const fs = __require("fs");',
+    'const z = require( "zod/v4" );',
+    'const t = require("@tanstack/react-table");',
+    'const text = "rows imported from \\"person\\" sheet";',
+    '  import("not-at-line-start");',
+    "\t* var pako = require('pako')",
+    '// require("left-pad")',
+  ].join('\n');
+
+  it('reads static imports at line start and require calls, not strings', () => {
+    expect(runtimeImports(bundle)).toEqual([
+      './side-effect.js',
+      '@tanstack/react-table',
+      'better-sqlite3',
+      'electron',
+      'fs',
+      'node:path',
+      'zod/v4',
+    ]);
+  });
+
+  it('allows Node built-ins, electron and the shipped modules only', () => {
+    expect(unshippedImports(runtimeImports(bundle), ['better-sqlite3'])).toEqual([
+      '@tanstack/react-table',
+      'zod/v4',
+    ]);
+    expect(unshippedImports(['better-sqlite3', 'electron'], [])).toEqual(['better-sqlite3']);
   });
 });
 
