@@ -1,7 +1,7 @@
 // The Electronegativity gate (`npm run lint:electron`; `tsx build/electronegativity-gate.ts DIR` scans
 // another folder). Scans electron/ with @doyensec/electronegativity as the pinned Electron version,
-// writes its SARIF report to node_modules/.cache/electronegativity/, and fails on any HIGH or MEDIUM
-// finding (or any finding at all of a few checks) not in the allowlist below, on any source it could
+// writes its SARIF report to node_modules/.cache/electronegativity/, and fails on any finding above
+// LOW (or any finding at all of a few checks) not in the allowlist below, on any source it could
 // not parse, and on any allowlist entry that no longer matches anything (so the list stays honest).
 // Electronegativity itself exits 0 whatever it finds, hence this script. It works offline: its only
 // network use left (fetching translations) fails after a few seconds and falls back to English.
@@ -29,8 +29,11 @@ export interface AllowedFinding {
   reason: string;
 }
 
-/** Severities that fail the gate; LOW and INFORMATIONAL are printed only, except for the checks below. */
-export const GATED_SEVERITIES: ReadonlySet<string> = new Set(['HIGH', 'MEDIUM']);
+/**
+ * Severities that are printed only (except for the checks below); every other one fails the gate,
+ * HIGH and MEDIUM and any severity a later Electronegativity might add, so the gate fails closed.
+ */
+export const UNGATED_SEVERITIES: ReadonlySet<string> = new Set(['LOW', 'INFORMATIONAL']);
 
 /**
  * Checks that fail the gate at any severity. Electronegativity rates an explicit
@@ -98,7 +101,7 @@ export function judge(findings: readonly Finding[], entries = allowlist): Verdic
   const verdict: Verdict = { failing: [], allowed: [], informational: [], unusedEntries: [] };
   const used = new Set<AllowedFinding>();
   for (const finding of findings) {
-    if (!GATED_SEVERITIES.has(finding.severity) && !ALWAYS_GATED.has(finding.id)) {
+    if (UNGATED_SEVERITIES.has(finding.severity) && !ALWAYS_GATED.has(finding.id)) {
       verdict.informational.push(finding);
       continue;
     }
@@ -230,7 +233,7 @@ async function main(): Promise<number> {
     for (const entry of verdict.unusedEntries) console.error(`  ${entry.id} ${entry.file}`);
     ok = false;
   }
-  if (ok) console.log('✓ electronegativity: no HIGH/MEDIUM finding outside the allowlist');
+  if (ok) console.log('✓ electronegativity: no finding above LOW outside the allowlist');
   return ok ? 0 : 1;
 }
 

@@ -49,6 +49,11 @@ describe('judge', () => {
     expect(verdict.informational).toEqual([low, info]);
   });
 
+  it('fails a severity it does not know, even for an allowlisted check elsewhere', () => {
+    const unknown = finding({ id: 'OPEN_EXTERNAL_JS_CHECK', severity: 'CRITICAL' });
+    expect(judge([unknown], entries).failing).toEqual([unknown]);
+  });
+
   it('fails an explicit nodeIntegration, which Electronegativity rates INFORMATIONAL', () => {
     const node = finding({ id: 'NODE_INTEGRATION_JS_CHECK', severity: 'INFORMATIONAL' });
     expect(judge([node], entries).failing).toEqual([node]);
@@ -61,6 +66,7 @@ describe('judge', () => {
   it('gives every real allowlist entry a reason, and global checks no file', () => {
     for (const entry of allowlist) {
       expect(entry.reason.length, entry.id).toBeGreaterThan(20);
+      expect(entry.reason, entry.id).not.toMatch(/\n/);
       expect(entry.id).toMatch(/^[A-Z_]+_CHECK$/);
       if (entry.id.includes('GLOBAL')) expect(entry.file).toBe('N/A');
       else expect(entry.sample, entry.id).toBeTruthy();
