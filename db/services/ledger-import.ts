@@ -12,7 +12,8 @@ import { AppError } from '../../domain/errors';
 import { nameKey } from '../../domain/investor-names';
 import type { ImportRow, ImportSheet, LedgerImportResult } from '../../domain/ledger-io';
 import type { ledgerImportPreviewInput } from '../../domain/ledger-io';
-import { findHeader, readRow } from '../../domain/ledger-sheet';
+import { fieldSpecs, findHeader, readRow } from '../../domain/ledger-sheet';
+import type { ColumnMapping } from '../../domain/ledger-sheet';
 import { milestones } from '../../domain/lifecycle';
 import {
   projectCreateInput,
@@ -87,7 +88,7 @@ export async function previewLedgerImport(
         const reading = readRow(grid.rows[r] ?? [], header.mapping);
         if (reading.kind === 'blank') sheet.blankRows++;
         else if (reading.kind === 'subtotal') sheet.subtotalRows++;
-        else rows.push(checkedRow(grid.name, r + 1, reading.input, reading.errors));
+        else rows.push(checkedRow(grid.name, r + 1, reading.input, reading.errors, header.mapping));
         await yieldEvery(++done, () => report('检查数据', done, total));
       }
     }
@@ -139,6 +140,7 @@ function checkedRow(
   row: number,
   raw: Partial<Record<keyof ProjectCreateInput, unknown>>,
   errors: string[],
+  mapping: readonly ColumnMapping[],
 ): ReadRow {
   const name = typeof raw.name === 'string' ? raw.name : '';
   const parsed = projectCreateInput.safeParse({ name: '', ...raw });
@@ -147,13 +149,35 @@ function checkedRow(
       const key = issue.path.at(-1);
       const label = typeof key === 'string' ? projectFieldLabels[key] : undefined;
       if (key === 'name' && !name) continue; // already reported as 项目名称为空
-      errors.push(
-        label && !issue.message.includes(label) ? `${label}：${issue.message}` : issue.message,
-      );
+      // Named as the sheet names the column: 投资总额（万元）, not the API's 总投资（元）.
+      const header = typeof key === 'string' ? headerOf(mapping, key) : undefined;
+      const message = label && header ? issue.message.replaceAll(label, header) : issue.message;
+      const named = header ?? label;
+      errors.push(named && !message.includes(named) ? `${named}：${message}` : message);
     }
   }
   // The API's own input (labels, not keys) is what the project service is given.
   return { sheet, row, name, input: errors.length ? null : (raw as ProjectCreateInput), errors };
+}
+
+/** An input key as the ledger's column is called: 总投资, 合同外资, 签约日期 … */
+function changeLabel(key: string): string {
+  const field = key === 'totalInvestmentCny' || key === 'totalInvestmentUsd' ? 'total' : key;
+  return (
+    (fieldSpecs as Partial<Record<string, { names: string[] }>>)[field]?.names[0] ??
+    projectFieldLabels[key] ??
+    key
+  );
+}
+
+function headerOf(mapping: readonly ColumnMapping[], key: string): string | undefined {
+  const field = key === 'totalInvestmentCny' || key === 'totalInvestmentUsd' ? 'total' : key;
+  const columns = mapping.filter((m) => m.field === field);
+  const column =
+    field === 'total'
+      ? columns.find((m) => m.unit && (key === 'totalInvestmentUsd') === m.unit.endsWith('美元'))
+      : columns[0];
+  return column?.header.replace(/\s+/g, '');
 }
 
 const matchKey = (investor: string | null | undefined, name: string) =>
@@ -218,7 +242,7 @@ function plan(tx: Tx, rows: readonly ReadRow[]): PlannedRow[] {
       ...base,
       action: 'update',
       projectId: found.id,
-      changes: changed.map((k) => projectFieldLabels[k] ?? k),
+      changes: changed.map(changeLabel),
       errors: [],
       input: null,
       patch,

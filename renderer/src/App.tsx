@@ -46,6 +46,9 @@ const SettingsScreen = onDemand(() =>
   import('./settings/SettingsScreen').then((m) => m.SettingsScreen),
 );
 const ProjectPage = onDemand(() => import('./project/ProjectPage').then((m) => m.ProjectPage));
+const LedgerImportScreen = onDemand(() =>
+  import('./ledger-excel/LedgerImportScreen').then((m) => m.LedgerImportScreen),
+);
 const FirstRun = onDemand(() => import('./setup/FirstRun').then((m) => m.FirstRun));
 
 export function App() {
@@ -55,7 +58,7 @@ export function App() {
   // Ctrl+N: a new project from anywhere.
   useCtrlShortcut('n', () => setPlace({ screen: 'project', id: null }));
   const navScreen: ScreenKey =
-    place.screen === 'project'
+    place.screen === 'project' || place.screen === 'ledgerImport'
       ? 'ledger'
       : place.screen === 'investor'
         ? 'investors'
@@ -108,6 +111,8 @@ function Current({ place }: { place: Place }) {
       return <TargetsScreen initialYear={place.year} />;
     case 'ledger':
       return <LedgerScreen />;
+    case 'ledgerImport':
+      return <LedgerImportScreen />;
     case 'followups':
       return <FollowupsScreen />;
     case 'investors':

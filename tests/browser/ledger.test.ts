@@ -209,14 +209,17 @@ describe('台账 in the browser', () => {
     await context.close();
   });
 
-  it('explains an empty ledger and offers demo data', async () => {
+  it('explains an empty ledger and offers the Excel import and demo data', async () => {
     const context = await newLaptopContext(browser);
     const page = await context.newPage();
     const problems = watchProblems(page);
     await page.goto(emptyServer.url);
 
     await expect.poll(() => page.getByRole('heading', { name: '还没有项目' }).count()).toBe(1);
-    expect(await page.locator('.empty-state').innerText()).toContain('npm run cli -- project add');
+    expect(await page.locator('.empty-state').innerText()).toContain(
+      '已有 Excel 台账的，直接导入即可',
+    );
+    expect(await page.getByRole('button', { name: '导入 Excel 台账' }).isEnabled()).toBe(true);
     const demo = page.getByRole('button', { name: '加载演示数据（1000 个项目）' });
     expect(await demo.isEnabled()).toBe(true);
     await expect.poll(() => page.getByRole('status').innerText()).toContain('当前用户：演示用户');

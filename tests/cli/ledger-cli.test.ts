@@ -65,7 +65,7 @@ test('ledger import of an edited sheet: the dry run writes nothing, the run writ
   ) as Report;
   expect(dry).toMatchObject({ new: 1, updated: 1, rejected: 1 });
   expect(dry.rejectedRows).toEqual([
-    expect.objectContaining({ row: 5, reasons: ['总投资（元）不能为负数'] }),
+    expect.objectContaining({ row: 5, reasons: ['总投资（亿元）不能为负数'] }),
   ]);
   expect(dry.rows.find((r) => r.action === 'update')?.changes).toEqual(['存在问题']);
   expect(await projectCount()).toBe(before);

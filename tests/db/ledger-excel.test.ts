@@ -152,7 +152,7 @@ describe('ledger import from an office’s own workbook', () => {
     const rejected = result.rows.filter((r) => r.action === 'rejected');
     expect(rejected.map((r) => [r.row, r.name, r.errors])).toEqual([
       [7, '火星基地项目', ['国别/地区「火星」无法识别']],
-      [8, '负数项目', ['总投资（元）不能为负数']],
+      [8, '负数项目', ['总投资（万元）不能为负数']],
     ]);
   });
 
@@ -217,7 +217,7 @@ describe('ledger import from an office’s own workbook', () => {
 
     const result = await preview(update);
     expect(result.counts).toMatchObject({ new: 0, updated: 1 });
-    expect(result.rows[0]?.changes.sort()).toEqual(['存在问题', '总投资（元）'].sort());
+    expect(result.rows[0]?.changes.sort()).toEqual(['存在问题', '总投资'].sort());
     await commit(result);
     const project = projects().find((p) => p.name === '精密轴承项目');
     expect(project).toMatchObject({

@@ -10,6 +10,7 @@ import { percentText } from './dashboard-format';
 import { DashboardPickers } from './DashboardPickers';
 import type { DrillRequest } from './drill';
 import { DrillContext } from './drill';
+import { MonthlyReportButton } from './MonthlyReportButton';
 import { DrillDialog } from './DrillDialog';
 import { KeyFigures } from './KeyFigures';
 import { MetricProgress } from './MetricProgress';
@@ -51,6 +52,7 @@ export function DashboardScreen() {
             >
               目标设置
             </button>
+            {dashboard ? <MonthlyReportButton year={dashboard.year} asOf={dashboard.asOf} /> : null}
             <button type="button" className="secondary-button small" onClick={() => window.print()}>
               打印
             </button>

@@ -1,13 +1,15 @@
-// What the 台账 shows with no rows: for an empty database, how to add projects and a button that
-// loads demo data; for a filter that matches nothing, a way back.
+// What the 台账 shows with no rows: for an empty database, how to add projects — import the office's
+// Excel ledger, or load demo data; for a filter that matches nothing, a way back.
 import { useState } from 'react';
 import { call, errorText } from '../api/client';
+import { useNavigate } from '../shell/navigation';
 
 export const DEMO_PROJECTS = 1000;
 
 export function LedgerEmpty({ onDemoLoaded }: { onDemoLoaded: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const navigate = useNavigate();
 
   const loadDemo = async () => {
     setBusy(true);
@@ -25,20 +27,27 @@ export function LedgerEmpty({ onDemoLoaded }: { onDemoLoaded: () => void }) {
   return (
     <div className="empty-state">
       <h2>还没有项目</h2>
-      <p>
-        可以先加载演示数据，看看台账的样子；也可以在命令行用 <code>npm run cli -- project add</code>{' '}
-        添加项目。
-      </p>
-      <button type="button" className="primary-button" disabled={busy} onClick={loadDemo}>
-        {busy ? '正在生成演示数据……' : `加载演示数据（${DEMO_PROJECTS} 个项目）`}
-      </button>
+      <p>已有 Excel 台账的，直接导入即可，无需重新录入；也可以先加载演示数据，看看台账的样子。</p>
+      <div className="empty-actions">
+        <button
+          type="button"
+          className="primary-button"
+          onClick={() => navigate({ screen: 'ledgerImport' })}
+        >
+          导入 Excel 台账
+        </button>
+        <button type="button" className="secondary-button" disabled={busy} onClick={loadDemo}>
+          {busy ? '正在生成演示数据……' : `加载演示数据（${DEMO_PROJECTS} 个项目）`}
+        </button>
+      </div>
       {error ? (
         <p role="alert" className="error-text">
           {error}
         </p>
       ) : null}
       <p className="empty-note">
-        也可以点右上角「新建项目」（Ctrl+N）逐个录入；在「设置」中导入已有台账即将推出。
+        也可以点右上角「新建项目」（Ctrl+N）逐个录入，或在命令行用{' '}
+        <code>npm run cli -- ledger import 台账.xlsx</code> 导入。
       </p>
     </div>
   );

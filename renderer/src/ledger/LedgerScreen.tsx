@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ColumnVisibilityState, SortingState } from '@tanstack/react-table';
 import { useDebouncedValue } from '../shared/use-debounced-value';
 import { useNavigate } from '../shell/navigation';
+import { LedgerExcelMenu } from '../ledger-excel/LedgerExcelMenu';
 import { LedgerColumnMenu } from './LedgerColumnMenu';
 import { LedgerEmpty, LedgerNoMatches } from './LedgerEmpty';
 import { LedgerFilters } from './LedgerFilters';
@@ -77,6 +78,7 @@ export function LedgerScreen() {
           项目台账
         </h1>
         {nothingAtAll ? null : <LedgerViews state={viewState} onApply={applyView} />}
+        <LedgerExcelMenu query={query} count={pages.totals?.count ?? null} />
         <button
           type="button"
           className="primary-button ledger-new"

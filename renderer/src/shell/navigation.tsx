@@ -8,6 +8,8 @@ export type Place =
   /** A project's page; id null is the form for a new project. */
   | { screen: 'project'; id: string | null }
   | { screen: 'investor'; id: string }
+  /** 导入 Excel 台账, reached from the 台账. */
+  | { screen: 'ledgerImport' }
   /** 目标设置, reached from the 看板; year: the one to open (default: the current year). */
   | { screen: 'targets'; year?: number };
 

@@ -20,7 +20,7 @@ export const screens: readonly Screen[] = [
   {
     key: 'ledger',
     label: '台账',
-    purpose: '全部项目的台账，可筛选、排序、汇总。',
+    purpose: '全部项目的台账，可筛选、排序、汇总，导入和导出 Excel。',
   },
   {
     key: 'followups',
@@ -45,6 +45,7 @@ export const screens: readonly Screen[] = [
   {
     key: 'settings',
     label: '设置',
-    purpose: '首次设置、字典维护（承接平台、产业、展会届次）、汇率和落地规则，以及导入已有台账。',
+    purpose:
+      '首次设置、字典维护（承接平台、产业、展会届次）、汇率和落地规则，以及数据库备份与恢复。',
   },
 ];

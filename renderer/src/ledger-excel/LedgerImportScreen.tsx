@@ -1,0 +1,304 @@
+// 导入 Excel 台账: drop or choose an office's .xlsx (or .csv); the preview shows how each column was
+// read, which rows are new, updates or unchanged, and every rejected row with its reason. Nothing is
+// written until 「确认导入」; then the good rows are written at once, after a backup.
+import { useRef, useState } from 'react';
+import type { DragEvent } from 'react';
+import type { ImportRow, ImportSheet, LedgerImportResult } from '../../../domain/ledger-io';
+import { fieldSpecs } from '../../../domain/ledger-sheet';
+import { call, errorText } from '../api/client';
+import { useNavigate } from '../shell/navigation';
+import { fileToBase64 } from '../sync/file-bytes';
+import { TaskProgressBar } from './TaskProgressBar';
+import { useTaskProgress } from './use-task-progress';
+import './ledger-excel.css';
+
+const accepted = ['.xlsx', '.csv', '.xls', '.et'];
+const actionLabels: Record<ImportRow['action'], string> = {
+  new: '新增',
+  update: '更新',
+  unchanged: '未变',
+  rejected: '拒绝',
+};
+
+export function LedgerImportScreen() {
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<LedgerImportResult | null>(null);
+  const [done, setDone] = useState<LedgerImportResult | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const progress = useTaskProgress(busy !== null);
+
+  const take = async (file: File | undefined) => {
+    if (!file || busy) return;
+    setError(null);
+    setPreview(null);
+    setDone(null);
+    if (!accepted.some((ext) => file.name.toLowerCase().endsWith(ext))) {
+      setError(`「${file.name}」不是 Excel 工作簿（.xlsx）或 CSV 文件`);
+      return;
+    }
+    setBusy(`正在读取 ${file.name}……`);
+    try {
+      const dataBase64 = await fileToBase64(file);
+      setPreview(await call('ledger.importPreview', { name: file.name, dataBase64 }));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const confirm = async () => {
+    if (!preview?.previewId) return;
+    setBusy('正在导入……');
+    setError(null);
+    try {
+      setDone(await call('ledger.importCommit', { previewId: preview.previewId }));
+      setPreview(null);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    void take(event.dataTransfer.files[0]);
+  };
+  const writable = preview ? preview.counts.new + preview.counts.updated : 0;
+
+  return (
+    <section className="xl-import" aria-labelledby="xl-import-title">
+      <div className="screen-head">
+        <h1 id="xl-import-title" className="screen-title">
+          导入 Excel 台账
+        </h1>
+        <button
+          type="button"
+          className="secondary-button"
+          onClick={() => navigate({ screen: 'ledger' })}
+        >
+          返回台账
+        </button>
+      </div>
+      <p className="xl-hint">
+        {'可直接导入各驻点现有的台账（.xlsx 或 .csv）：自动找到标题行下的表头，按列名识别「总投资（亿元）」「投资总额（万元）」等列和单位。' +
+          '投资方和项目名称相同的行更新已有项目，不会重复；空白单元格不会清除已有内容。先预览，确认后才写入，写入前自动备份。'}
+      </p>
+      <KnownColumns />
+      <div
+        className={`xl-drop${dragging ? ' xl-drop-over' : ''}`}
+        aria-busy={busy !== null}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <p>把台账文件拖到这里，或</p>
+        <button
+          type="button"
+          className="primary-button"
+          disabled={busy !== null}
+          onClick={() => input.current?.click()}
+        >
+          选择文件……
+        </button>
+        <input
+          ref={input}
+          type="file"
+          accept={accepted.join(',')}
+          className="visually-hidden"
+          aria-label="选择台账文件"
+          tabIndex={-1}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            void take(file);
+          }}
+        />
+      </div>
+      {busy ? <TaskProgressBar progress={progress} label={busy} /> : null}
+      {error ? (
+        <p role="alert" className="xl-error">
+          {error}
+        </p>
+      ) : null}
+      {done ? (
+        <ImportDone result={done} onOpenLedger={() => navigate({ screen: 'ledger' })} />
+      ) : null}
+      {preview ? (
+        <>
+          <div className="xl-section">
+            <h2>预览：{preview.file}</h2>
+            <Counts result={preview} />
+          </div>
+          <div className="xl-actions">
+            <button
+              type="button"
+              className="primary-button"
+              disabled={busy !== null || writable === 0}
+              onClick={() => void confirm()}
+            >
+              {writable === 0
+                ? '没有需要写入的行'
+                : `确认导入（新增 ${preview.counts.new}，更新 ${preview.counts.updated}）`}
+            </button>
+            <button
+              type="button"
+              className="secondary-button"
+              disabled={busy !== null}
+              onClick={() => setPreview(null)}
+            >
+              取消
+            </button>
+            {preview.counts.rejected > 0 ? (
+              <span className="xl-error">
+                被拒绝的 {preview.counts.rejected} 行不会导入，可在表格中改正后重新导入。
+              </span>
+            ) : null}
+          </div>
+          <RowTable rows={preview.rows} />
+          {preview.sheets.map((sheet) => (
+            <MappingTable key={sheet.name} sheet={sheet} />
+          ))}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** The header names the import recognises, so a user can rename a column before importing. */
+function KnownColumns() {
+  return (
+    <details className="xl-known">
+      <summary>可识别的列名</summary>
+      <table className="xl-table">
+        <thead>
+          <tr>
+            <th scope="col">字段</th>
+            <th scope="col">可用的列名（单位写在括号里，如「总投资（亿元）」）</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.values(fieldSpecs).map((spec) => (
+            <tr key={spec.names[0]}>
+              <td>{spec.names[0]}</td>
+              <td>{spec.names.join('、')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+function Counts({ result }: { result: LedgerImportResult }) {
+  const { counts } = result;
+  return (
+    <ul className="xl-counts" aria-label="导入统计">
+      <li className="xl-new">新增 {counts.new}</li>
+      <li className="xl-update">更新 {counts.updated}</li>
+      <li>未变 {counts.unchanged}</li>
+      <li className="xl-rejected">拒绝 {counts.rejected}</li>
+      <li>跳过空行和合计行 {counts.skipped}</li>
+    </ul>
+  );
+}
+
+function ImportDone({
+  result,
+  onOpenLedger,
+}: {
+  result: LedgerImportResult;
+  onOpenLedger: () => void;
+}) {
+  return (
+    <div className="xl-done" role="status">
+      <p>
+        已导入 {result.file}：新增 {result.counts.new} 个项目，更新 {result.counts.updated} 个，
+        {result.counts.unchanged} 个未变，拒绝 {result.counts.rejected} 行。
+      </p>
+      {result.backup ? <p className="xl-hint">导入前的备份：{result.backup}</p> : null}
+      <button type="button" className="link-button" onClick={onOpenLedger}>
+        查看台账
+      </button>
+    </div>
+  );
+}
+
+function RowTable({ rows }: { rows: ImportRow[] }) {
+  if (rows.length === 0) return null;
+  const multiSheet = new Set(rows.map((r) => r.sheet)).size > 1;
+  return (
+    <div className="xl-section">
+      <h2>逐行结果{rows.length >= 500 ? '（拒绝的行全部列出，其余列出前 500 行）' : ''}</h2>
+      <table className="xl-table">
+        <thead>
+          <tr>
+            {multiSheet ? <th scope="col">工作表</th> : null}
+            <th scope="col">行号</th>
+            <th scope="col">结果</th>
+            <th scope="col">项目名称</th>
+            <th scope="col">原因或变更</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={`${row.sheet}:${row.row}`}>
+              {multiSheet ? <td>{row.sheet}</td> : null}
+              <td className="xl-num">{row.row}</td>
+              <td>{actionLabels[row.action]}</td>
+              <td>{row.name || '（无名称）'}</td>
+              <td className={row.action === 'rejected' ? 'xl-reason' : undefined}>
+                {row.action === 'rejected' ? row.errors.join('；') : row.changes.join('、')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function MappingTable({ sheet }: { sheet: ImportSheet }) {
+  return (
+    <div className="xl-section">
+      <h2>
+        工作表「{sheet.name}」
+        {sheet.headerRow ? `：第 ${sheet.headerRow} 行是表头` : '：没有找到表头，未导入'}
+      </h2>
+      {sheet.headerRow ? (
+        <table className="xl-table">
+          <thead>
+            <tr>
+              <th scope="col">列</th>
+              <th scope="col">表头</th>
+              <th scope="col">读作</th>
+              <th scope="col">说明</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sheet.mapping.map((m) => (
+              <tr key={m.column} className={m.field ? undefined : 'xl-ignored'}>
+                <td className="xl-num">{m.column}</td>
+                <td>{m.header}</td>
+                <td>
+                  {m.field
+                    ? `${fieldSpecs[m.field].names[0] ?? m.field}${m.unit ? `（${m.unit}）` : ''}`
+                    : '—'}
+                </td>
+                <td>{m.note ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}
