@@ -8,7 +8,8 @@ import type { ColumnType, SyncedTable } from './synced-tables';
 import { syncedTables, syncedTableNames } from './synced-tables';
 import type { Clock } from './sync/hlc';
 import { formatHlc, tick } from './sync/hlc';
-import { deriveProject, projectsReferencing } from './derived';
+import { cachedLookups, deriveProject, directLookups, projectsReferencing } from './derived';
+import type { DeriveLookups } from './derived';
 import { writeMeta } from './replica-identity';
 
 export type FieldValue = string | number | null;
@@ -143,16 +144,40 @@ export class Mutations {
    * `isNew` (no change for the row was in the log) skips reading the row.
    */
   applyMerged(table: SyncedTable, id: string, fields: Fields, isNew = false): void {
-    checked(table, fields);
-    const current = isNew
-      ? undefined
-      : (this.ctx.sql.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Fields | undefined);
-    const row: Fields = { ...current, ...fields };
-    if (table === 'project')
-      Object.assign(row, deriveProject(this.ctx.sql, row), { updated_at: this.nowIso() });
+    this.applyMergedRows(table, [[id, fields, isNew]], directLookups(this.ctx.sql));
+  }
+
+  /**
+   * applyMerged for many rows of one table with one prepared upsert. Projects derive their columns
+   * with `lookups`: by default remembered for the batch, so the caller must have written the
+   * batch's investors, promoters and settings before (sync apply writes parents first).
+   */
+  applyMergedRows(
+    table: SyncedTable,
+    rows: Iterable<readonly [id: string, fields: Fields, isNew: boolean]>,
+    lookups: DeriveLookups = cachedLookups(this.ctx.sql),
+  ): void {
+    const { sql } = this.ctx;
     const { cols, text } = upsertOf(table);
-    const values = cols.map((c) => row[c] ?? (c === 'deleted' ? 0 : null));
-    throughGate(() => this.ctx.sql.prepare(text).run(id, ...values));
+    const upsert = sql.prepare(text);
+    const read = sql.prepare(`SELECT * FROM ${table} WHERE id = ?`);
+    const updatedAt = table === 'project' ? this.nowIso() : null;
+    const values: FieldValue[] = new Array<FieldValue>(cols.length + 1);
+    throughGate(() => {
+      for (const [id, fields, isNew] of rows) {
+        checked(table, fields);
+        let row: Fields = isNew ? fields : { ...(read.get(id) as Fields | undefined), ...fields };
+        if (updatedAt !== null) {
+          row = Object.assign({}, row, deriveProject(sql, row, lookups), { updated_at: updatedAt });
+        }
+        values[0] = id;
+        for (let i = 0; i < cols.length; i++) {
+          const c = cols[i]!;
+          values[i + 1] = row[c] ?? (c === 'deleted' ? 0 : null);
+        }
+        upsert.run(values);
+      }
+    });
   }
 
   /**
@@ -247,10 +272,16 @@ export class Mutations {
     }
   }
 
-  /** Recomputes a project's local derived columns; derived values are never recorded as changes. */
-  refreshProject(id: string): void {
+  /**
+   * Recomputes a project's local derived columns; derived values are never recorded as changes.
+   * `lookups` as for applyMergedRows; read fresh by default.
+   */
+  refreshProject(id: string, lookups?: DeriveLookups): void {
     const row = this.ctx.sql.prepare('SELECT * FROM project WHERE id = ?').get(id) as Fields;
-    const derived: Fields = { ...deriveProject(this.ctx.sql, row), updated_at: this.nowIso() };
+    const derived: Fields = {
+      ...deriveProject(this.ctx.sql, row, lookups),
+      updated_at: this.nowIso(),
+    };
     const cols = Object.keys(derived);
     throughGate(() =>
       this.ctx.sql

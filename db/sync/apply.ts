@@ -5,10 +5,11 @@
 import { AppError } from '../../domain/errors';
 import type { Tx } from '../app-database';
 import type { Fields, FieldValue } from '../mutation';
-import { projectsReferencing, USD_RATE_SETTING } from '../derived';
+import { cachedLookups, projectsReferencingAny, USD_RATE_SETTING } from '../derived';
 import { readMeta, writeMeta } from '../replica-identity';
 import type { ColumnType, SyncedTable } from '../synced-tables';
 import { syncedTableNames, syncedTables } from '../synced-tables';
+import { approxRows, dropSecondaryIndexes, worthRebuilding } from './bulk-indexes';
 import type { Change } from './change-codec';
 import { compareClocks, formatHlc, parseHlc, ZERO_CLOCK } from './hlc';
 
@@ -25,6 +26,8 @@ export interface ApplyOptions {
   sites?: Record<string, string>;
   /** Called before each change: tests inject failures here. */
   beforeChange?: (index: number) => void;
+  /** Fewest rows for which a table's indexes are rebuilt (bulk-indexes.ts); tests lower it. */
+  bulkMinRows?: number;
 }
 
 export interface ApplyOutcome {
@@ -79,15 +82,69 @@ export function checkKnownTypes(changes: Change[], schema: KnownSchema = current
   });
 }
 
+interface StoredRow {
+  hlc: string;
+  tbl: string;
+  row_id: string;
+  fields: string;
+  prev: string;
+  author: string | null;
+}
+
+/** A local log this many times the rows an import touches is read per row instead of scanned. */
+const SCAN_LOG_RATIO = 8;
+
+const rowKey = (tbl: string, rowId: string) => `${tbl}\u0000${rowId}`;
+
 export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = {}): ApplyOutcome {
   const schema = options.schema ?? currentSchema;
   const { sql } = tx;
+  const out: ApplyOutcome = { new: 0, skipped: 0, conflicts: 0, quarantined: 0, orphans: 0 };
+
+  // 1. Reads only. A change is in the log already only at or below its origin's highest stored seq;
+  // such a change must be the same one (S14). Then each touched row's earlier changes.
   const getChange = sql.prepare(
     'SELECT hlc, tbl, row_id, fields, prev, author FROM sync_change WHERE origin = ? AND seq = ?',
   );
-  const rowLog = sql.prepare(
-    'SELECT origin, hlc, fields, prev FROM sync_change WHERE tbl = ? AND row_id = ?',
-  );
+  const maxSeq = sql.prepare('SELECT max(seq) AS top FROM sync_change WHERE origin = ?');
+  const tops = new Map<string, number>();
+  const known: boolean[] = new Array<boolean>(changes.length).fill(false);
+  /** Rows with known columns this import writes, and their earlier changes from the log. */
+  const seen = new Map<string, Logged[]>();
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i]!;
+    let top = tops.get(c.origin);
+    if (top === undefined) {
+      top = (maxSeq.get(c.origin) as { top: number | null }).top ?? 0;
+      tops.set(c.origin, top);
+    }
+    const stored = (c.seq <= top ? getChange.get(c.origin, c.seq) : undefined) as
+      StoredRow | undefined;
+    if (stored) {
+      const same =
+        stored.hlc === c.hlc &&
+        stored.tbl === c.tbl &&
+        stored.row_id === c.rowId &&
+        stored.fields === JSON.stringify(c.fields) &&
+        stored.prev === JSON.stringify(c.prev) &&
+        stored.author === c.author;
+      if (!same) {
+        const office = options.sites?.[c.origin] ?? c.origin;
+        throw new AppError('ORIGIN_SEQ_REUSE', `来源 ${office}，序号 ${c.seq}`);
+      }
+      known[i] = true;
+    } else if (schema[c.tbl]) {
+      seen.set(rowKey(c.tbl, c.rowId), []);
+    }
+  }
+  /** Rows with no change in the log before this import: they do not exist yet. */
+  const newRows = new Set<string>(seen.keys());
+  for (const [key, earlier] of loggedChanges(tx, seen.keys())) {
+    seen.set(key, earlier);
+    newRows.delete(key);
+  }
+
+  // 2. Every new change into the log (losers too), merged per field in memory.
   const insertChange = sql.prepare(
     `INSERT INTO sync_change (origin, seq, hlc, tbl, row_id, fields, prev, author)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -99,14 +156,7 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
     `INSERT OR IGNORE INTO sync_conflict (a_hlc, b_hlc, col, kind, tbl, row_id)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  const maxSeq = sql.prepare('SELECT max(seq) AS top FROM sync_change WHERE origin = ?');
-  const tops = new Map<string, number>();
-  /** Rows with no change in the log before this import: they do not exist yet. */
-  const newRows = new Set<string>();
-  const seen = new Map<string, Logged[]>();
-  const out: ApplyOutcome = { new: 0, skipped: 0, conflicts: 0, quarantined: 0, orphans: 0 };
   const pending = new Map<string, Map<string, Fields>>();
-  const touched = new Map<string, Set<string>>();
   const origins = new Set<string>();
   let maxHlc = '';
 
@@ -117,93 +167,59 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
   };
 
   tx.mutate.bulk(() => {
+    const fresh = changes.length - known.filter(Boolean).length;
+    const rebuildLog = worthRebuilding(sql, 'sync_change', fresh, options.bulkMinRows)
+      ? dropSecondaryIndexes(sql, 'sync_change')
+      : undefined;
     changes.forEach((c, index) => {
       options.beforeChange?.(index);
-      // Decoded changes have their keys in sorted order already (change-codec checks it).
-      const fieldsJson = JSON.stringify(c.fields);
-      const prevJson = JSON.stringify(c.prev);
-      // Above the origin's highest stored seq a change is certainly new: no lookup needed.
-      let top = tops.get(c.origin);
-      if (top === undefined) {
-        top = (maxSeq.get(c.origin) as { top: number | null }).top ?? 0;
-        tops.set(c.origin, top);
-      }
-      const known = (c.seq <= top ? getChange.get(c.origin, c.seq) : undefined) as
-        | {
-            hlc: string;
-            tbl: string;
-            row_id: string;
-            fields: string;
-            prev: string;
-            author: string | null;
-          }
-        | undefined;
-      if (known) {
-        const same =
-          known.hlc === c.hlc &&
-          known.tbl === c.tbl &&
-          known.row_id === c.rowId &&
-          known.fields === fieldsJson &&
-          known.prev === prevJson &&
-          known.author === c.author;
-        if (!same) {
-          const office = options.sites?.[c.origin] ?? c.origin;
-          throw new AppError('ORIGIN_SEQ_REUSE', `来源 ${office}，序号 ${c.seq}`);
-        }
+      if (known[index]) {
         out.skipped += 1;
         return;
       }
-      const columns = schema[c.tbl];
-      // A row's earlier changes: read from the log once per row, then kept in memory as this
-      // import adds to them (the log would give the same, at a query per change).
-      const rowKey = `${c.tbl}/${c.rowId}`;
-      let earlier = seen.get(rowKey);
-      if (columns && !earlier) {
-        earlier = (
-          rowLog.all(c.tbl, c.rowId) as {
-            origin: string;
-            hlc: string;
-            fields: string;
-            prev: string;
-          }[]
-        ).map((e): Logged => ({
-          origin: e.origin,
-          hlc: e.hlc,
-          fields: JSON.parse(e.fields) as Fields,
-          prev: JSON.parse(e.prev) as Record<string, string>,
-        }));
-        seen.set(rowKey, earlier);
-        if (earlier.length === 0) newRows.add(rowKey);
-      }
-      earlier ??= [];
-      insertChange.run(c.origin, c.seq, c.hlc, c.tbl, c.rowId, fieldsJson, prevJson, c.author);
+      // Decoded changes have their keys in sorted order already (change-codec checks it).
+      insertChange.run(
+        c.origin,
+        c.seq,
+        c.hlc,
+        c.tbl,
+        c.rowId,
+        JSON.stringify(c.fields),
+        JSON.stringify(c.prev),
+        c.author,
+      );
       out.new += 1;
       origins.add(c.origin);
       if (c.hlc > maxHlc) maxHlc = c.hlc;
+      const columns = schema[c.tbl];
       if (!columns) {
         quarantine.run(c.origin, c.seq, c.tbl);
         out.quarantined += 1;
         return;
       }
+      const earlier = seen.get(rowKey(c.tbl, c.rowId))!;
 
-      const winning: Fields = {};
+      let winning: Fields = c.fields;
       let unknown = false;
       for (const col in c.fields) {
-        const value = c.fields[col]!;
-        if (!columns[col]) {
-          unknown = true;
-          continue;
-        }
-        let newest = true;
-        for (const e of earlier) {
-          if (!Object.hasOwn(e.fields, col)) continue;
-          if (e.hlc > c.hlc) newest = false;
-          // S6: both authors saw the same value and wrote different ones.
-          if ((e.prev[col] ?? '') === (c.prev[col] ?? '') && e.fields[col] !== value) {
-            conflict(e.hlc, c.hlc, col, 'concurrent', c);
+        if (!columns[col]) unknown = true;
+      }
+      if (unknown || earlier.length > 0) {
+        winning = {};
+        for (const col in c.fields) {
+          const value = c.fields[col]!;
+          if (!columns[col]) continue;
+          let newest = true;
+          for (const e of earlier) {
+            if (!Object.hasOwn(e.fields, col)) continue;
+            if (e.hlc > c.hlc) newest = false;
+            // S6: both authors saw the same value and wrote different ones.
+            if ((e.prev[col] ?? '') === (c.prev[col] ?? '') && e.fields[col] !== value) {
+              conflict(e.hlc, c.hlc, col, 'concurrent', c);
+            }
           }
+          if (newest) winning[col] = value;
         }
-        if (newest) winning[col] = value;
       }
       if (unknown) {
         quarantine.run(c.origin, c.seq, c.tbl);
@@ -211,34 +227,48 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
       }
 
       // S7: an edit made elsewhere after a delete its author had not seen.
-      const isDelete = c.fields.deleted === 1;
-      const isEdit = isPlainEdit(c.fields);
-      for (const e of earlier) {
-        if (e.origin === c.origin) continue;
-        if (isDelete && isPlainEdit(e.fields) && e.hlc > c.hlc) {
-          conflict(c.hlc, e.hlc, 'deleted', 'edit_after_delete', c);
-        } else if (isEdit && e.fields.deleted === 1 && e.hlc < c.hlc) {
-          conflict(e.hlc, c.hlc, 'deleted', 'edit_after_delete', c);
+      if (earlier.length > 0) {
+        const isDelete = c.fields.deleted === 1;
+        const isEdit = isPlainEdit(c.fields);
+        for (const e of earlier) {
+          if (e.origin === c.origin) continue;
+          if (isDelete && isPlainEdit(e.fields) && e.hlc > c.hlc) {
+            conflict(c.hlc, e.hlc, 'deleted', 'edit_after_delete', c);
+          } else if (isEdit && e.fields.deleted === 1 && e.hlc < c.hlc) {
+            conflict(e.hlc, c.hlc, 'deleted', 'edit_after_delete', c);
+          }
         }
       }
 
-      // Rows are written once each, after the loop: the merge reads only the log.
+      // Rows are written once each, after the loop: the merge reads only the log. A row's first
+      // winning fields may be the change's own object, so later ones merge into a copy.
       let rows = pending.get(c.tbl);
       if (!rows) pending.set(c.tbl, (rows = new Map()));
       const row = rows.get(c.rowId);
-      if (row) Object.assign(row, winning);
-      else rows.set(c.rowId, winning);
+      rows.set(c.rowId, row ? { ...row, ...winning } : winning);
       earlier.push(c);
     });
+    rebuildLog?.();
+
+    // 3. Each row once. Parents before projects, so a project's derived investor and owner names
+    // are current.
+    const touched = new Map<string, Set<string>>();
     for (const [table, rows] of pending) touched.set(table, new Set(rows.keys()));
-    // Parents before projects, so a project's derived investor and owner names are current.
     const order = [...pending.keys()].sort(
       (a, b) => Number(a === 'project') - Number(b === 'project'),
     );
     for (const table of order) {
-      for (const [id, fields] of pending.get(table)!) {
-        tx.mutate.applyMerged(table as SyncedTable, id, fields, newRows.has(`${table}/${id}`));
-      }
+      const rows = pending.get(table)!;
+      const rebuild = worthRebuilding(sql, table, rows.size, options.bulkMinRows)
+        ? dropSecondaryIndexes(sql, table)
+        : undefined;
+      tx.mutate.applyMergedRows(
+        table as SyncedTable,
+        (function* () {
+          for (const [id, fields] of rows) yield [id, fields, newRows.has(rowKey(table, id))];
+        })(),
+      );
+      rebuild?.();
     }
     refreshDerived(tx, touched, touched.get('project'));
   });
@@ -247,6 +277,49 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
   advanceVectors(tx, origins);
   if (maxHlc) observeClock(tx, maxHlc);
   return out;
+}
+
+/**
+ * The logged changes of the given rows (keys from rowKey), for those that have any: one query per
+ * row, or one scan of the log's row index when the log is small compared with the rows asked for.
+ */
+function loggedChanges(tx: Tx, keys: Iterable<string>): Map<string, Logged[]> {
+  const { sql } = tx;
+  const wanted = [...keys];
+  const found = new Map<string, Logged[]>();
+  if (wanted.length === 0) return found;
+  let candidates = wanted;
+  if (approxRows(sql, 'sync_change') <= wanted.length * SCAN_LOG_RATIO) {
+    const logged = new Set<string>();
+    const scan = sql.prepare('SELECT DISTINCT tbl, row_id FROM sync_change').raw();
+    for (const [tbl, rowId] of scan.iterate() as Iterable<[string, string]>) {
+      logged.add(rowKey(tbl, rowId));
+    }
+    candidates = wanted.filter((key) => logged.has(key));
+  }
+  const rowLog = sql.prepare(
+    'SELECT origin, hlc, fields, prev FROM sync_change WHERE tbl = ? AND row_id = ?',
+  );
+  for (const key of candidates) {
+    const cut = key.indexOf('\u0000');
+    const entries = rowLog.all(key.slice(0, cut), key.slice(cut + 1)) as {
+      origin: string;
+      hlc: string;
+      fields: string;
+      prev: string;
+    }[];
+    if (entries.length === 0) continue;
+    found.set(
+      key,
+      entries.map((e): Logged => ({
+        origin: e.origin,
+        hlc: e.hlc,
+        fields: JSON.parse(e.fields) as Fields,
+        prev: JSON.parse(e.prev) as Record<string, string>,
+      })),
+    );
+  }
+  return found;
 }
 
 /** A change that writes fields but does not touch `deleted`. */
@@ -267,9 +340,9 @@ export function refreshDerived(
 ): void {
   const projects = new Set(touched.get('project'));
   for (const table of ['investor', 'promoter'] as const) {
-    for (const id of touched.get(table) ?? []) {
-      for (const p of projectsReferencing(tx.sql, table, id)) projects.add(p);
-    }
+    const ids = touched.get(table);
+    if (!ids?.size) continue;
+    for (const p of projectsReferencingAny(tx.sql, table, ids)) projects.add(p);
   }
   if (touched.get('setting')?.has(USD_RATE_SETTING)) {
     const usd = tx.sql
@@ -279,7 +352,9 @@ export function refreshDerived(
     }[];
     for (const { id } of usd) projects.add(id);
   }
-  for (const id of projects) if (!fresh.has(id)) tx.mutate.refreshProject(id);
+  // Investors, promoters and rates are all written by now: their lookups hold for the batch.
+  const lookups = cachedLookups(tx.sql);
+  for (const id of projects) if (!fresh.has(id)) tx.mutate.refreshProject(id, lookups);
 }
 
 /** Rows written by this import that point at a parent this replica does not have (S8). */
@@ -289,9 +364,17 @@ function countOrphans(
   newRows: Set<string>,
 ): number {
   let orphans = 0;
-  const exists = (table: string, id: string) =>
-    pending.get(table)?.has(id) ||
-    tx.sql.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+  const stored = new Map<string, boolean>();
+  const exists = (table: string, id: string) => {
+    if (pending.get(table)?.has(id)) return true;
+    const key = rowKey(table, id);
+    let found = stored.get(key);
+    if (found === undefined) {
+      found = tx.sql.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+      stored.set(key, found);
+    }
+    return found;
+  };
   for (const [table, rows] of pending) {
     const refs = parentRefs[table as SyncedTable];
     if (!refs) continue;
@@ -300,7 +383,7 @@ function countOrphans(
     );
     for (const [id, fields] of rows) {
       // A new row's pending fields are all it has; an older one is read back.
-      const values = newRows.has(`${table}/${id}`) ? fields : (read.get(id) as Fields);
+      const values = newRows.has(rowKey(table, id)) ? fields : (read.get(id) as Fields);
       const missing = refs.some(([col, parent]) => {
         const ref = values[col];
         return typeof ref === 'string' && !exists(parent, ref);

@@ -20,8 +20,6 @@ import type { SyncExportResult } from '../../domain/sync';
 import type { AppDatabase } from '../app-database';
 import type { Sql } from '../sql';
 import { SCHEMA_VERSION } from '../migrations/index';
-import { encodeStored } from './change-codec';
-import type { StoredChange } from './change-codec';
 import { FILE_EXTENSION, encodeFile, readManifest } from './file-format';
 import type { ManifestDraft } from './file-format';
 import { exportTarget, knownSites, localVector, ownOffice, recordFileOut } from './peers';
@@ -45,7 +43,7 @@ export interface ExportOptions {
 
 interface Snapshot {
   draft: ManifestDraft;
-  lines: string[];
+  payload: Payload;
   siteIds: string[];
 }
 
@@ -68,24 +66,51 @@ export function suggestedName(app: AppDatabase, input: { for?: string; full?: bo
 }
 
 /**
- * The file lines of the changes above `vector`, in (origin, seq) order. Each row is encoded as it
- * is read, from the stored canonical JSON, so no change object outlives its line.
+ * A change's file line (encodeStored, byte for byte: a test checks it), built by SQLite from the
+ * stored canonical JSON and handed over as UTF-8 bytes: the payload never becomes JS strings, which
+ * cost more than the query itself. The type tags come from json_each in key (= document) order.
  */
-export function linesAbove(sql: Sql, vector: Vector): string[] {
-  const rows = sql.prepare(
-    `SELECT origin, seq, hlc, tbl, row_id, fields, prev, author FROM sync_change
-     WHERE origin = ? AND seq > ? ORDER BY seq`,
-  );
-  const origins = sql.prepare('SELECT origin FROM sync_vv ORDER BY origin').all() as {
-    origin: string;
-  }[];
-  const lines: string[] = [];
-  for (const { origin } of origins) {
-    for (const row of rows.iterate(origin, vector[origin] ?? 0)) {
-      lines.push(encodeStored(row as StoredChange));
+const LINE_SQL = `SELECT CAST('[' || json_quote(origin) || ',' || seq || ',' || json_quote(hlc) || ','
+    || json_quote(tbl) || ',' || json_quote(row_id) || ',"'
+    || coalesce((SELECT string_agg(CASE type WHEN 'text' THEN 's' WHEN 'null' THEN 'n'
+         WHEN 'integer' THEN iif(atom BETWEEN -9007199254740991 AND 9007199254740991, 'i', 'r')
+         ELSE 'r' END, '' ORDER BY id) FROM json_each(fields)), '')
+    || '",' || fields || ',' || prev || ',' || json_quote(author) || ']' || char(10) AS BLOB)
+  FROM sync_change WHERE origin = ? AND seq > ? ORDER BY seq`;
+
+/** The NDJSON payload: the lines of the changes above `vector`, in (origin, seq) order. */
+export interface Payload {
+  raw: Buffer;
+  changes: number;
+}
+
+export function payloadAbove(sql: Sql, vector: Vector): Payload {
+  const rows = sql.prepare(LINE_SQL).pluck();
+  const origins = sql
+    .prepare('SELECT origin FROM sync_vv ORDER BY origin')
+    .pluck()
+    .all() as string[];
+  let out = Buffer.allocUnsafe(1 << 20);
+  let length = 0;
+  let changes = 0;
+  for (const origin of origins) {
+    for (const line of rows.iterate(origin, vector[origin] ?? 0) as Iterable<Buffer>) {
+      if (length + line.length > out.length) {
+        const grown = Buffer.allocUnsafe(Math.max(out.length * 2, length + line.length));
+        out.copy(grown, 0, 0, length);
+        out = grown;
+      }
+      length += line.copy(out, length);
+      changes += 1;
     }
   }
-  return lines;
+  return { raw: out.subarray(0, length), changes };
+}
+
+/** The same lines as strings (tests compare them with encodeChange). */
+export function linesAbove(sql: Sql, vector: Vector): string[] {
+  const { raw } = payloadAbove(sql, vector);
+  return raw.length ? raw.toString('utf8', 0, raw.length - 1).split('\n') : [];
 }
 
 function snapshot(app: AppDatabase, input: ExportInput, createdAt: Date): Snapshot {
@@ -95,7 +120,7 @@ function snapshot(app: AppDatabase, input: ExportInput, createdAt: Date): Snapsh
       const target = full
         ? { vector: {}, siteIds: [], office: null }
         : exportTarget(tx.sql, input.for!);
-      const lines = linesAbove(tx.sql, target.vector);
+      const payload = payloadAbove(tx.sql, target.vector);
       const draft: ManifestDraft = {
         fileId: randomUUID(),
         sender: { siteId: tx.siteId, office: ownOffice(tx.sql) },
@@ -109,7 +134,7 @@ function snapshot(app: AppDatabase, input: ExportInput, createdAt: Date): Snapsh
         forOffice: target.office,
         full,
       };
-      return { draft, lines, siteIds: target.siteIds };
+      return { draft, payload, siteIds: target.siteIds };
     },
     { write: false },
   );
@@ -121,8 +146,8 @@ export async function exportFile(
   options: ExportOptions = {},
 ): Promise<SyncExportResult> {
   const createdAt = new Date(app.now());
-  const { draft, lines, siteIds } = snapshot(app, input, createdAt);
-  const { bytes, manifest } = await encodeFile(draft, lines, {
+  const { draft, payload, siteIds } = snapshot(app, input, createdAt);
+  const { bytes, manifest } = await encodeFile(draft, payload, {
     passphrase: input.passphrase,
     scryptLogN: options.scryptLogN,
   });
@@ -147,7 +172,7 @@ export async function exportFile(
   return {
     file,
     fileId: manifest.fileId,
-    changes: lines.length,
+    changes: payload.changes,
     bytes: bytes.length,
     encrypted: manifest.encryption !== null,
     forSite: manifest.forSite,

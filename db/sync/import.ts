@@ -33,6 +33,8 @@ export interface ImportOptions {
   schema?: KnownSchema;
   /** Called before each change is applied: tests inject failures here. */
   beforeChange?: (index: number) => void;
+  /** See ApplyOptions: tests lower it to take the index-rebuilding path with small files. */
+  bulkMinRows?: number;
 }
 
 function readBounded(file: string): Buffer {
@@ -127,6 +129,7 @@ export async function importFile(
       schema: options.schema,
       sites: manifest.sites,
       beforeChange: options.beforeChange,
+      bulkMinRows: options.bulkMinRows,
     });
     const at = new Date(app.now()).toISOString();
     if (manifest.sender.siteId !== tx.siteId) {
