@@ -4,12 +4,14 @@ import * as m001 from './001-initial';
 import * as m002 from './002-workspace';
 import * as m003 from './003-sync';
 import * as m004 from './004-dashboard';
+import * as m005 from './005-dashboard-groups';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
   '002-workspace': m002,
   '003-sync': m003,
   '004-dashboard': m004,
+  '005-dashboard-groups': m005,
 };
 
 export const migrationProvider: MigrationProvider = {

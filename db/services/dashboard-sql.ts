@@ -190,20 +190,28 @@ export function arrivalSums(office: string | null): string[] {
 }
 
 /**
- * The 五未 list as rows (id, rule, days overdue), one per project and rule it breaks. A project
- * breaks a rule when it reached `from` by as-of, had not reached `to` (or any later milestone), and
- * its deadline (`from` + days, or its own planned `to` date) lies before as-of.
+ * The 五未 list as two statements. A project breaks a rule when it reached `from` by as-of, had not
+ * reached `to` (or any later milestone), and its deadline (`from` + days, or its own planned `to`
+ * date) lies before as-of.
  *
- * Most projects are settled (no milestone dated after as-of): for them "reached `from`, not `to`"
- * is "dated_stage between the two", a few ranges of the project_stalled index, and "`from` + days <
- * as-of" is "`from` ≤ as-of − days − 1", a date bound as @cutN, so no row pays for date arithmetic
- * unless it is overdue. The few unsettled projects are checked on their dates. Column names come
- * from the closed milestone list.
+ * `settled` reads the projects with no milestone dated after as-of, as rows (id, rule, days): for
+ * them "reached `from`, not `to`" is "dated_stage between the two", and with a milestone dated,
+ * "settled" is `last_actual_on <= @asOf`: so each rule reads a few ranges of the project_stalled
+ * index and visits no other project. "`from` + days < as-of" is "`from` ≤ as-of − days − 1", a date
+ * bound as @cutN, so no row pays for date arithmetic unless it is overdue.
+ *
+ * `unsettled` reads the other projects (a milestone dated after as-of) in one pass for all rules,
+ * checked on their dates: a row (id, d0, d1, …) per project that breaks any rule, with dN its days
+ * overdue under rule N, or NULL. (Computing the stage on as-of once per project in a subquery, and
+ * comparing each rule with it, costs more: the co-routine's overhead per row exceeds the few date
+ * comparisons it saves, since most rules fail on their first one.)
+ *
+ * Column names come from the closed milestone list.
  */
 export function stalledSelect(
   rules: readonly StalledRule[],
   asOf: string,
-): { sql: string; cutoffs: Record<string, string> } | null {
+): { settled: string; unsettled: string; rules: number[]; cutoffs: Record<string, string> } | null {
   const cutoffs: Record<string, string> = {};
   const checks = rules.flatMap((rule, i) => {
     const from = column[rule.from];
@@ -225,23 +233,26 @@ export function stalledSelect(
   });
   if (checks.length === 0) return null;
   const index = 'project INDEXED BY project_stalled';
+  const rank = (stage: MilestoneStage) => milestones.findIndex((m) => m.stage === stage);
   const settled = checks.map(({ i, rule, overdue, days }) => {
-    const between = milestones
-      .slice(
-        milestones.findIndex((m) => m.stage === rule.from),
-        milestones.findIndex((m) => m.stage === rule.to),
-      )
-      .map((m) => `'${m.stage}'`);
+    const between = milestones.slice(rank(rule.from), rank(rule.to)).map((m) => `'${m.stage}'`);
     return `SELECT id, ${i} AS rule, ${days} AS days FROM ${index}
-      WHERE dated_stage IN (${between.join(', ')}) AND ${SETTLED} AND ${LIVE} AND ${ALIVE}
-        AND ${overdue}`;
+      WHERE dated_stage IN (${between.join(', ')}) AND last_actual_on <= @asOf AND ${LIVE}
+        AND ${ALIVE} AND ${overdue}`;
   });
-  const unsettled = checks.map(
-    ({ i, rule, overdue, days }) => `SELECT id, ${i} AS rule, ${days} AS days FROM ${index}
-      WHERE dated_stage IN (${MILESTONE_LIST}) AND last_actual_on > @asOf AND ${LIVE} AND ${ALIVE}
-        AND ${overdue} AND NOT ${reachedBy(rule.to)}`,
-  );
-  return { sql: [...settled, ...unsettled].join('\nUNION ALL\n'), cutoffs };
+  const breaks = (c: (typeof checks)[number]) => `${c.overdue} AND NOT ${reachedBy(c.rule.to)}`;
+  const unsettled = `SELECT id, ${checks
+    .map((c) => `CASE WHEN ${breaks(c)} THEN ${c.days} END AS d${c.i}`)
+    .join(', ')}
+    FROM ${index}
+    WHERE dated_stage IN (${MILESTONE_LIST}) AND last_actual_on > @asOf AND ${LIVE} AND ${ALIVE}
+      AND (${checks.map((c) => `(${breaks(c)})`).join(' OR ')})`;
+  return {
+    settled: settled.join('\nUNION ALL\n'),
+    unsettled,
+    rules: checks.map((c) => c.i),
+    cutoffs,
+  };
 }
 
 function shiftDays(iso: string, days: number): string {

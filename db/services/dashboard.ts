@@ -358,16 +358,22 @@ function pipelineOf(tx: Tx, scope: Scope): { funnel: FunnelStage[]; regions: Reg
   const group = (stage: string, index: string, where: string) =>
     tx.sql
       .prepare(
-        `SELECT ${stage} AS stage, coalesce(region, 'unknown') AS region, count(*) AS count,
-           coalesce(sum(total_cny), 0) AS totalCny
-         FROM project INDEXED BY ${index} WHERE ${LIVE} AND ${ALIVE} AND ${where} GROUP BY 1, 2`,
+        // Grouped by the bare region (NULL: unknown), so that the settled projects are grouped in
+        // the order of the project_pipeline index, without a sort.
+        `SELECT ${stage} AS stage, region, count(*) AS count, coalesce(sum(total_cny), 0) AS totalCny
+         FROM project INDEXED BY ${index} WHERE ${LIVE} AND ${ALIVE} AND ${where}
+         GROUP BY 1, region`,
       )
-      .all(scope.params) as {
-      stage: Stage;
-      region: RegionSlice['region'];
-      count: number;
-      totalCny: number;
-    }[];
+      .all(scope.params)
+      .map((r) => {
+        const row = r as {
+          stage: Stage;
+          region: RegionSlice['region'] | null;
+          count: number;
+          totalCny: number;
+        };
+        return { ...row, region: row.region ?? 'unknown' };
+      });
   const rows = [
     ...group('dated_stage', 'project_pipeline', SETTLED),
     // Unsettled: a milestone dated after as-of (so dated_stage is one of the milestones).
@@ -544,11 +550,23 @@ function signedRegions(groups: SigningGroup[]): RegionSlice[] {
 function stalledRows(tx: Tx, scope: Scope): { id: string; rule: number; days: number }[] {
   const select = stalledSelect(scope.stalledRules, scope.asOf);
   if (!select) return [];
-  return tx.sql.prepare(select.sql).all({ ...scope.params, ...select.cutoffs }) as {
+  const params = { ...scope.params, ...select.cutoffs };
+  const rows = tx.sql.prepare(select.settled).all(params) as {
     id: string;
     rule: number;
     days: number;
   }[];
+  // The unsettled projects come as [id, days under each rule (null: not broken)].
+  const unsettled = tx.sql.prepare(select.unsettled).raw().all(params) as (
+    string | number | null
+  )[][];
+  for (const row of unsettled) {
+    select.rules.forEach((rule, n) => {
+      const days = row[n + 1];
+      if (typeof days === 'number') rows.push({ id: row[0] as string, rule, days });
+    });
+  }
+  return rows;
 }
 
 /**
@@ -566,11 +584,7 @@ function stalledItems(
   projects: string[];
 } {
   const entries = stalledRows(tx, scope);
-  // Ties in the order the rules are listed, then by id, so every replica lists the same.
-  entries.sort(
-    (a, b) => b.days - a.days || a.rule - b.rule || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
-  const shown = entries.slice(0, limit);
+  const shown = mostOverdue(entries, limit);
   const details = new Map(
     (
       tx.sql
@@ -615,6 +629,25 @@ function stalledItems(
     byRule: perRule.filter((r) => r.count > 0),
     projects: [...new Set(entries.map((e) => e.id))],
   };
+}
+
+type StalledRow = ReturnType<typeof stalledRows>[number];
+
+/**
+ * The first `limit` entries, most overdue first; ties in the order the rules are listed, then by
+ * id, so every replica lists the same. Only the entries at least as overdue as the limit-th one
+ * are sorted (found from their days alone), not the whole list.
+ */
+function mostOverdue(entries: StalledRow[], limit: number): StalledRow[] {
+  let candidates = entries;
+  if (entries.length > limit) {
+    const days = Float64Array.from(entries, (e) => -e.days).sort();
+    const least = -days[limit - 1]!;
+    candidates = entries.filter((e) => e.days >= least);
+  }
+  return candidates
+    .sort((a, b) => b.days - a.days || a.rule - b.rule || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, limit);
 }
 
 function trendOf(groups: SigningGroup[], arrivals: ArrivalTotals): TrendMonth[] {
