@@ -263,11 +263,16 @@ export async function decodeFile(
   return { manifest, changes };
 }
 
+/** Output chunks as large as the declared size (up to 64 MB): small ones cost a copy and page faults. */
+const MAX_GUNZIP_CHUNK = 64 << 20;
+
 function gunzipCapped(input: Buffer, cap: number): Promise<Buffer> {
+  const options = {
+    maxOutputLength: Math.max(cap, 1),
+    chunkSize: Math.min(Math.max(cap, 64 << 10), MAX_GUNZIP_CHUNK),
+  };
   return new Promise((resolve, rejectPromise) =>
-    gunzip(input, { maxOutputLength: Math.max(cap, 1) }, (error, out) =>
-      error ? rejectPromise(error) : resolve(out),
-    ),
+    gunzip(input, options, (error, out) => (error ? rejectPromise(error) : resolve(out))),
   );
 }
 

@@ -28,25 +28,36 @@ function ok<T>(result: { ok: boolean; data?: T; message?: string }): T {
   return result.data as T;
 }
 
-/** The same number of rows, shaped like change-log rows, by one prepared INSERT into a WAL file. */
-function rawInserts(
-  dir: string,
-  rows: { origin: string; seq: number; hlc: string; payload: string }[],
-): number {
+/**
+ * The same rows as the change log (every column, same values), by one prepared INSERT into a WAL
+ * file, into a table of the log's own shape: its key (origin, seq) and its (tbl, row_id) index.
+ */
+function rawInserts(dir: string, rows: unknown[][]): number {
   const db = new Database(join(dir, 'raw.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.exec(`CREATE TABLE raw (origin TEXT NOT NULL, seq INTEGER NOT NULL, hlc TEXT NOT NULL,
-    tbl TEXT NOT NULL, row_id TEXT NOT NULL, fields TEXT NOT NULL, PRIMARY KEY (origin, seq)) STRICT;
+    tbl TEXT NOT NULL, row_id TEXT NOT NULL, fields TEXT NOT NULL, prev TEXT NOT NULL, author TEXT,
+    PRIMARY KEY (origin, seq)) STRICT;
     CREATE INDEX raw_row ON raw (tbl, row_id)`);
-  const insert = db.prepare('INSERT INTO raw VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO raw VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const t = performance.now();
   db.transaction(() => {
-    for (const r of rows) insert.run(r.origin, r.seq, r.hlc, 'project', r.hlc, r.payload);
+    for (const r of rows) insert.run(r);
   })();
   const seconds = (performance.now() - t) / 1000;
   db.close();
   return seconds;
+}
+
+/** Wall seconds and this process's CPU seconds of `work`. */
+async function timed<T>(work: () => T | Promise<T>): Promise<{ value: T; s: number; cpu: number }> {
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  const value = await work();
+  const s = (performance.now() - t) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { value, s, cpu: (used.user + used.system) / 1e6 };
 }
 
 type Contents = { table: string; rows: Record<string, unknown>[] }[];
@@ -100,27 +111,27 @@ export async function benchSync(
       }),
     );
     const rows = source.sqlite
-      .prepare('SELECT origin, seq, hlc, fields AS payload FROM sync_change ORDER BY origin, seq')
-      .all() as { origin: string; seq: number; hlc: string; payload: string }[];
+      .prepare(
+        'SELECT origin, seq, hlc, tbl, row_id, fields, prev, author FROM sync_change ORDER BY origin, seq',
+      )
+      .raw()
+      .all() as unknown[][];
     const changes = rows.length;
     console.log(`\nsync: ${changes.toLocaleString()} changes between WAL database files`);
 
-    let t = performance.now();
-    const exported = await exportFile(source, { out: dir, full: true });
-    const exportS = (performance.now() - t) / 1000;
+    const exported = await timed(() => exportFile(source, { out: dir, full: true }));
+    const exportS = exported.s;
     const contents = tableContents(source);
     source.close();
 
     const target = await openAppDatabase(join(dir, 'target.sqlite'));
     ok(dispatchSync(target, 'app.init', { user: '本部基准', office: '本部' }));
-    t = performance.now();
-    await readSyncFile(exported.file);
-    const checkS = (performance.now() - t) / 1000;
-    t = performance.now();
-    const report = await importFile(target, exported.file, { backup: false });
-    const importS = (performance.now() - t) / 1000;
-    t = performance.now();
-    const again = await importFile(target, exported.file, { backup: false });
+    const check = await timed(() => readSyncFile(exported.value.file));
+    const imported = await timed(() => importFile(target, exported.value.file, { backup: false }));
+    const importS = imported.s;
+    const report = imported.value;
+    const t = performance.now();
+    const again = await importFile(target, exported.value.file, { backup: false });
     const repeatS = (performance.now() - t) / 1000;
     target.close();
     if (report.new !== changes || !again.alreadyImported)
@@ -138,17 +149,22 @@ export async function benchSync(
     line(
       'export, full (s)',
       exportS.toFixed(2),
-      `budget 2 s → ${((exportS / 2) * 100).toFixed(0)}% of budget; ${(exportS / rawS).toFixed(1)}× raw`,
+      `budget 2 s → ${((exportS / 2) * 100).toFixed(0)}% of budget; ${(exportS / rawS).toFixed(1)}× raw; CPU ${exported.cpu.toFixed(2)} s`,
     );
     line(
       'import: read, check, apply (s)',
       importS.toFixed(2),
-      `${rate(importS)}; budget 50,000/s → ${((changes / importS / 50_000) * 100).toFixed(0)}%; ${(importS / rawS).toFixed(1)}× raw, ${(importS / floorS).toFixed(1)}× floor`,
+      `${rate(importS)}; budget 50,000/s → ${((changes / importS / 50_000) * 100).toFixed(0)}%; ${(importS / rawS).toFixed(1)}× raw, ${(importS / floorS).toFixed(1)}× floor; CPU ${imported.cpu.toFixed(2)} s`,
     );
-    line('  of which read and check, writing nothing (s)', checkS.toFixed(2));
+    line(
+      '  of which read and check, writing nothing (s)',
+      check.s.toFixed(2),
+      `CPU ${check.cpu.toFixed(2)} s`,
+    );
     line('import of the same file again (s)', repeatS.toFixed(2), 'already imported, 0 new');
-    line('file size (MB)', (exported.bytes / 1e6).toFixed(2));
-    line('file size per 1k changes (KB)', (((exported.bytes / changes) * 1000) / 1024).toFixed(1));
+    const bytes = exported.value.bytes;
+    line('file size (MB)', (bytes / 1e6).toFixed(2));
+    line('file size per 1k changes (KB)', (((bytes / changes) * 1000) / 1024).toFixed(1));
     const failures = [
       exportS >= 2 && 'sync export over 2 s',
       changes / importS < 50_000 && 'sync import under 50,000 changes/s',
