@@ -25,6 +25,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       substr(arrived_on, 1, 7), kind, arrived_on, outside_city, currency, amount, project_id,
       deleted)
     WHERE deleted = 0`.execute(db);
+  // It replaces migration 004's index of the arrivals by date (the same columns, not in month order).
+  await sql`DROP INDEX capital_arrival_dashboard`.execute(db);
   // The terminated projects (a few thousand), by 终止 date.
   await sql`CREATE INDEX project_terminated ON project (terminated_on, id, stage, deleted)
     WHERE deleted = 0 AND stage = 'terminated'`.execute(db);

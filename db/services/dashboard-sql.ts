@@ -66,6 +66,13 @@ const dated = (col: string) => `(coalesce(${col}, '') BETWEEN '1' AND @asOf)`;
 export const SIGNED = `signed_on BETWEEN @from AND @to AND ${ALIVE}`;
 
 /**
+ * The months of the year up to as-of, as a range of a date column's first 7 characters: the range
+ * of the month-ordered indexes of migration 005 (its expression must read exactly so).
+ */
+export const inMonths = (col: string) =>
+  `substr(${col}, 1, 7) BETWEEN substr(@from, 1, 7) AND substr(@to, 1, 7)`;
+
+/**
  * The project had reached `milestone` (or any later one) by as-of. A settled project (nothing
  * dated after as-of) is simply at its dated_stage; the others are read from their dates.
  */
@@ -105,7 +112,7 @@ export const SETTLED = `coalesce(last_actual_on, '') <= @asOf`;
 /** The milestones as an SQL list, for `dated_stage IN (…)`. */
 export const MILESTONE_LIST = milestones.map((m) => `'${m.stage}'`).join(', ');
 
-const LEADER = `leader_project = 1 AND total_cny >= ${LEADER_PROJECT_MIN_CNY}`;
+export const LEADER = `leader_project = 1 AND total_cny >= ${LEADER_PROJECT_MIN_CNY}`;
 
 /** The 落地率 cohort: 省市县长工程 signed in the year (or the year before), alive on as-of. */
 export function leaderCohort(rule: LandingRule): string {
@@ -116,14 +123,27 @@ export function leaderCohort(rule: LandingRule): string {
   return `${LEADER} AND ${window} AND ${ALIVE}`;
 }
 
+/** Metrics that count the year's signings: their condition over a project that SIGNED holds for. */
+export const signedMetricConditions = {
+  contracted_fdi: `contracted_fdi_usd > 0`,
+  tier_100yi: `tier = 't100'`,
+  tier_50_100yi: `tier = 't50_100'`,
+  tier_10_50yi: `tier = 't10_50'`,
+  tier_1yi_industrial: `industrial = 1 AND total_cny >= ${YI}`,
+  leader_projects: LEADER,
+} as const;
+
+const signedMetric = (key: keyof typeof signedMetricConditions) =>
+  `${SIGNED} AND ${signedMetricConditions[key]}`;
+
 /** Metrics that count projects: their condition over the project table. */
 export const projectMetricConditions = {
-  contracted_fdi: `${SIGNED} AND contracted_fdi_usd > 0`,
-  tier_100yi: `${SIGNED} AND tier = 't100'`,
-  tier_50_100yi: `${SIGNED} AND tier = 't50_100'`,
-  tier_10_50yi: `${SIGNED} AND tier = 't10_50'`,
-  tier_1yi_industrial: `${SIGNED} AND industrial = 1 AND total_cny >= ${YI}`,
-  leader_projects: `${SIGNED} AND ${LEADER}`,
+  contracted_fdi: signedMetric('contracted_fdi'),
+  tier_100yi: signedMetric('tier_100yi'),
+  tier_50_100yi: signedMetric('tier_50_100yi'),
+  tier_10_50yi: signedMetric('tier_10_50yi'),
+  tier_1yi_industrial: signedMetric('tier_1yi_industrial'),
+  leader_projects: signedMetric('leader_projects'),
   started_1yi: `started_on BETWEEN @from AND @to AND total_cny >= ${YI} AND ${ALIVE}`,
   completed_1yi: `completed_on BETWEEN @from AND @to AND total_cny >= ${YI} AND ${ALIVE}`,
 } as const;
@@ -142,19 +162,21 @@ export const ARRIVAL_AMOUNT = `CASE WHEN a.kind = 'fdi'
 
 /**
  * The arrivals of the year up to as-of that count in `metrics` (alias a, with its project's id as
- * a.project_id). For an office they are joined to that office's live projects. For the zone an
- * arrival counts unless its project is deleted or terminated by as-of — few projects, found by two
- * small indexes — so 50,000 arrivals cost no lookup each; an arrival whose project has not
- * arrived yet (SYNC.md S8) counts for the zone, as in domain/metrics.ts.
+ * a.project_id), read in month order from the capital_arrival_months index. For an office they are
+ * joined to that office's live projects. For the zone an arrival counts unless its project is
+ * deleted or terminated by as-of — few projects, found by two small indexes — so 50,000 arrivals
+ * cost no lookup each; an arrival whose project has not arrived yet (SYNC.md S8) counts for the
+ * zone, as in domain/metrics.ts.
  */
 export function arrivalsFrom(office: string | null, ...metrics: ArrivalMetric[]): string {
   const kinds = metrics.map((m) => `(${arrivalConditions[m]})`).join(' OR ');
-  const inRange = `a.deleted = 0 AND a.arrived_on BETWEEN @from AND @to AND (${kinds})`;
+  const inRange = `a.deleted = 0 AND ${inMonths('a.arrived_on')}
+    AND a.arrived_on BETWEEN @from AND @to AND (${kinds})`;
   if (office === null) {
-    return `capital_arrival a INDEXED BY capital_arrival_dashboard
+    return `capital_arrival a INDEXED BY capital_arrival_months
       WHERE ${inRange} AND a.project_id NOT IN (${EXCLUDED_PROJECTS})`;
   }
-  return `capital_arrival a INDEXED BY capital_arrival_dashboard
+  return `capital_arrival a INDEXED BY capital_arrival_months
     JOIN project p INDEXED BY project_alive_by_id ON p.id = a.project_id
     WHERE ${inRange} AND p.deleted = 0 AND p.office_id = @office AND ${aliveAs('p.')}`;
 }
@@ -162,30 +184,30 @@ export function arrivalsFrom(office: string | null, ...metrics: ArrivalMetric[])
 /** Deleted projects, and those terminated by as-of: their arrivals count nowhere. */
 const EXCLUDED_PROJECTS = `SELECT id FROM project INDEXED BY project_deleted WHERE deleted <> 0
   UNION ALL
-  SELECT id FROM project INDEXED BY project_alive_by_id
+  SELECT id FROM project INDEXED BY project_terminated
   WHERE deleted = 0 AND stage = 'terminated' AND coalesce(terminated_on, '') <= @asOf`;
 
 /**
- * The year's paid-in money by kind and month (rows of kind, month, amount), for the zone or an
- * office, as statements whose rows add up (negative amounts subtract). For the zone: every arrival
- * in range, less the arrivals of the few excluded projects found through their ids — the figure
- * of arrivalsFrom(null) without a project lookup per arrival.
+ * The year's paid-in money by kind and month (rows of kind, ym — the month as yyyy-mm — and
+ * amount), for the zone or an office, as statements whose rows add up (negative amounts subtract).
+ * Grouped by month and kind, the order of the capital_arrival_months index, so without a sort. For
+ * the zone: every arrival in range, less the arrivals of the few excluded projects found through
+ * their ids — the figure of arrivalsFrom(null) without a project lookup per arrival.
  */
 export function arrivalSums(office: string | null): string[] {
-  const month = `CAST(substr(a.arrived_on, 6, 2) AS INTEGER)`;
   const metrics = ['paid_in_fdi', 'domestic_capital'] as const;
   const select = (sign: string) =>
-    `SELECT a.kind AS kind, ${month} AS month, ${sign}sum(${ARRIVAL_AMOUNT}) AS amount`;
-  if (office !== null)
-    return [`${select('')} FROM ${arrivalsFrom(office, ...metrics)} GROUP BY 1, 2`];
+    `SELECT a.kind AS kind, substr(a.arrived_on, 1, 7) AS ym, ${sign}sum(${ARRIVAL_AMOUNT}) AS amount`;
+  const groups = `GROUP BY substr(a.arrived_on, 1, 7), a.kind`;
+  if (office !== null) return [`${select('')} FROM ${arrivalsFrom(office, ...metrics)} ${groups}`];
   const kinds = metrics.map((m) => `(${arrivalConditions[m]})`).join(' OR ');
   const inRange = `a.deleted = 0 AND a.arrived_on BETWEEN @from AND @to AND (${kinds})`;
   return [
-    `${select('')} FROM capital_arrival a INDEXED BY capital_arrival_dashboard
-     WHERE ${inRange} GROUP BY 1, 2`,
+    `${select('')} FROM capital_arrival a INDEXED BY capital_arrival_months
+     WHERE ${inRange} AND ${inMonths('a.arrived_on')} ${groups}`,
     `${select('-')} FROM (${EXCLUDED_PROJECTS}) x
      JOIN capital_arrival a INDEXED BY capital_arrival_project_id ON a.project_id = x.id
-     WHERE ${inRange} GROUP BY 1, 2`,
+     WHERE ${inRange} ${groups}`,
   ];
 }
 

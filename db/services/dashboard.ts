@@ -40,11 +40,14 @@ import {
   STAGE_AS_OF,
   MILESTONE_LIST,
   SETTLED,
+  LEADER,
   arrivalSums,
   arrivalsFrom,
+  inMonths,
   leaderCohort,
   projectMetricConditions,
   reachedAsOf,
+  signedMetricConditions,
   stalledSelect,
 } from './dashboard-sql';
 import { readLedgerRows } from './ledger';
@@ -102,9 +105,9 @@ export function buildDashboard(tx: Tx, input: Input): Dashboard {
   const schedule = scheduleOf(scope);
   const stalled = stalledItems(tx, scope, input.stalledLimit);
   const arrivals = arrivalTotals(tx, scope);
-  const computed = computedActuals(tx, scope, stalled.projects, arrivals);
-  const pipeline = pipelineOf(tx, scope);
   const signings = signingGroups(tx, scope);
+  const computed = computedActuals(tx, scope, stalled.projects, arrivals, signings);
+  const pipeline = pipelineOf(tx, scope);
   return {
     year: scope.year,
     asOf: scope.asOf,
@@ -153,12 +156,18 @@ function ids(tx: Tx, text: string, params: DashboardParams): string[] {
 const SEP = '\u001f';
 const splitIds = (list: string | null) => (list ? list.split(SEP) : []);
 
-/** The computed metrics: the project counts in one pass, the arrivals by month, 五未 from its list. */
+/**
+ * The computed metrics: the project counts in one pass, the arrivals by month, 五未 from its list.
+ * Without id lists the counts of the year's signings are the sums of the signing groups (which
+ * count them under the same conditions), and only a 落地率 cohort of last year's signings is read
+ * apart.
+ */
 function computedActuals(
   tx: Tx,
   scope: Scope,
   stalledProjects: string[],
   arrivals: ArrivalTotals,
+  signings: SigningGroup[],
 ): Record<ComputedMetricKey, Computed> {
   const { params } = scope;
   const cohort = leaderCohort(scope.landingRule);
@@ -177,18 +186,20 @@ function computedActuals(
       )
       .join(',\n');
   const { started_1yi, completed_1yi, ...signedLists } = lists;
+  const lastYearsCohort = scope.landingRule.cohort === 'signed_in_previous_year';
   // Each condition needs its date in a range: the signings are read from the covering index by
   // signed_on (last year's too only when the 落地率 cohort is last year's), 开工 and 竣工 from an
   // index of their own.
-  const firstSigning =
-    scope.landingRule.cohort === 'signed_in_previous_year' ? '@prevFrom' : '@from';
-  const signed = tx.sql
-    .prepare(
-      `SELECT ${aggregate(Object.entries(signedLists))},
-         sum(CASE WHEN ${projectMetricConditions.contracted_fdi} THEN contracted_fdi_usd END) AS fdi
-       FROM ${PROJECTS} WHERE ${LIVE} AND signed_on BETWEEN ${firstSigning} AND @to`,
-    )
-    .get(params) as Record<string, string | number | null> & { fdi: number | null };
+  const signed = scope.withProjects
+    ? (tx.sql
+        .prepare(
+          `SELECT ${aggregate(Object.entries(signedLists))},
+             sum(CASE WHEN ${projectMetricConditions.contracted_fdi} THEN contracted_fdi_usd END) AS fdi
+           FROM ${PROJECTS}
+           WHERE ${LIVE} AND signed_on BETWEEN ${lastYearsCohort ? '@prevFrom' : '@from'} AND @to`,
+        )
+        .get(params) as Record<string, string | number | null> & { fdi: number | null })
+    : signedCounts(tx, scope, signings, { landing_cohort: cohort, landing_landed: landed });
   const started = tx.sql
     .prepare(
       `SELECT ${aggregate([['started_1yi', started_1yi]])} FROM project INDEXED BY project_started
@@ -242,6 +253,35 @@ function computedActuals(
   return out;
 }
 
+/** The counts of the signed metrics (and the 落地率's), without id lists, from the signing groups. */
+function signedCounts(
+  tx: Tx,
+  scope: Scope,
+  signings: SigningGroup[],
+  landing: { landing_cohort: string; landing_landed: string },
+): Record<string, number> {
+  const counts: Record<string, number> = { fdi: 0, landing_cohort: 0, landing_landed: 0 };
+  for (const key of signedMetricKeys) counts[key] = 0;
+  for (const g of signings) {
+    for (const key of signedMetricKeys) counts[key]! += g[key];
+    counts.fdi! += g.fdi;
+    counts.landing_landed! += g.leaderLanded;
+  }
+  if (scope.landingRule.cohort === 'signed_in_year') {
+    // The cohort is the year's 省市县长工程 signings: leader_projects' condition.
+    counts.landing_cohort = counts.leader_projects!;
+    return counts;
+  }
+  const lastYear = tx.sql
+    .prepare(
+      `SELECT count(CASE WHEN ${landing.landing_cohort} THEN 1 END) AS landing_cohort,
+         count(CASE WHEN ${landing.landing_landed} THEN 1 END) AS landing_landed
+       FROM ${PROJECTS} WHERE ${LIVE} AND signed_on BETWEEN @prevFrom AND @prevTo`,
+    )
+    .get(scope.params) as { landing_cohort: number; landing_landed: number };
+  return { ...counts, ...lastYear };
+}
+
 function landingCohortQuery(scope: Scope): string {
   return `SELECT id FROM ${PROJECTS} WHERE ${LIVE} AND ${leaderCohort(scope.landingRule)}`;
 }
@@ -259,7 +299,7 @@ function arrivalTotals(tx: Tx, scope: Scope): ArrivalTotals {
     (text) =>
       tx.sql.prepare(text).all(scope.params) as {
         kind: 'fdi' | 'domestic';
-        month: number;
+        ym: string;
         amount: number;
       }[],
   );
@@ -267,7 +307,7 @@ function arrivalTotals(tx: Tx, scope: Scope): ArrivalTotals {
   for (const metric of ['paid_in_fdi', 'domestic_capital'] as const) {
     const kind = metric === 'paid_in_fdi' ? 'fdi' : 'domestic';
     const byMonth = Array.from({ length: 12 }, () => 0);
-    for (const r of rows) if (r.kind === kind) byMonth[r.month - 1]! += r.amount;
+    for (const r of rows) if (r.kind === kind) byMonth[Number(r.ym.slice(5, 7)) - 1]! += r.amount;
     totals[metric] = {
       total: byMonth.reduce((sum, x) => sum + x, 0),
       byMonth,
@@ -431,8 +471,14 @@ const regionOrder = [
 // ---------------------------------------------------------------------------------------------
 // Ranking (以项目论英雄)
 
-/** The year's signings in one pass, summed by office, promoter, region and month. */
-interface SigningGroup {
+const signedMetricKeys = Object.keys(signedMetricConditions) as SignedMetricKey[];
+type SignedMetricKey = keyof typeof signedMetricConditions;
+
+/**
+ * The year's signings in one pass, summed by office, promoter, region and month, with the counts
+ * of the signed metrics (each under its condition of dashboard-sql.ts).
+ */
+type SigningGroup = {
   office: string | null;
   owner: string | null;
   region: RegionSlice['region'];
@@ -445,24 +491,49 @@ interface SigningGroup {
   totalCny: number;
   contractedFdiUsd: number;
   landed: number;
-}
+  /** 合同外资: the sum of the amounts contracted_fdi counts. */
+  fdi: number;
+  /** The 省市县长工程 (leader_projects) landed by as-of. */
+  leaderLanded: number;
+} & Record<SignedMetricKey, number>;
 
+/**
+ * Read from the project_signings index, which lists the signings by month, office, promoter and
+ * region: grouped as they are read, without a sort.
+ */
 function signingGroups(tx: Tx, scope: Scope): SigningGroup[] {
-  return tx.sql
+  const landed = reachedAsOf(scope.landingRule.milestone);
+  const rows = tx.sql
     .prepare(
-      `SELECT office_id AS office, owner_id AS owner, coalesce(region, 'unknown') AS region,
-         CAST(substr(signed_on, 6, 2) AS INTEGER) AS month, count(*) AS signed,
-         sum(tier = 't100') AS t100, sum(tier = 't50_100') AS t50_100,
+      `SELECT substr(signed_on, 1, 7) AS ym, office_id AS office, owner_id AS owner, region,
+         count(*) AS signed, sum(tier = 't100') AS t100, sum(tier = 't50_100') AS t50_100,
          sum(tier = 't10_50') AS t10_50, sum(tier = 't1_10') AS t1_10,
          coalesce(sum(total_cny), 0) AS totalCny,
          coalesce(sum(contracted_fdi_usd), 0) AS contractedFdiUsd,
-         sum(${reachedAsOf(scope.landingRule.milestone)}) AS landed
-       FROM ${PROJECTS} WHERE ${LIVE} AND ${SIGNED} GROUP BY 1, 2, 3, 4`,
+         sum(${landed}) AS landed,
+         ${signedMetricKeys
+           .map((key) => `count(CASE WHEN ${signedMetricConditions[key]} THEN 1 END) AS ${key}`)
+           .join(',\n')},
+         coalesce(sum(CASE WHEN ${signedMetricConditions.contracted_fdi}
+           THEN contracted_fdi_usd END), 0) AS fdi,
+         count(CASE WHEN ${LEADER} AND ${landed} THEN 1 END) AS leaderLanded
+       FROM project INDEXED BY project_signings
+       WHERE ${LIVE} AND ${inMonths('signed_on')} AND ${SIGNED}
+       GROUP BY substr(signed_on, 1, 7), office_id, owner_id, region`,
     )
-    .all(scope.params) as SigningGroup[];
+    .all(scope.params) as (Omit<SigningGroup, 'region' | 'month'> & {
+    ym: string;
+    region: RegionSlice['region'] | null;
+    month?: number;
+  })[];
+  for (const r of rows) {
+    r.region ??= 'unknown';
+    r.month = Number(r.ym.slice(5, 7));
+  }
+  return rows as SigningGroup[];
 }
 
-type Tally = Omit<SigningGroup, 'office' | 'owner' | 'region' | 'month'>;
+type Tally = Pick<SigningGroup, (typeof tallyKeys)[number]>;
 const tallyKeys = [
   'signed',
   't100',
