@@ -1,15 +1,29 @@
 // Files for the 同步 screen, which never sees paths: exports go to an outbox folder beside the
 // database (and are read back from there only, to be downloaded), imported bytes are kept in an inbox
 // folder and then imported by the engine's own importFile.
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { format } from 'date-fns';
+import { format, parse } from 'date-fns';
 import { AppError } from '../../domain/errors';
 import { MAX_IMPORT_UPLOAD_BYTES } from '../../domain/sync';
 import type { SyncFolders, SyncImportReport } from '../../domain/sync';
 import type { AppDatabase } from '../app-database';
 import { FILE_EXTENSION, MAX_FILE_BYTES } from './file-format';
 import { importFile } from './import';
+
+/** Inbox copies of imported files: the newest this many are kept, older ones for this many days. */
+export const KEEP_INBOX_COPIES = 20;
+export const KEEP_INBOX_DAYS = 30;
+const STAMP = 'yyyyMMdd-HHmmss-SSS';
+const STAMP_NAME = /^(\d{8}-\d{6}-\d{3})(-\d+)?$/;
 
 export function syncFolders(app: AppDatabase): SyncFolders {
   const base = dirname(resolve(app.file));
@@ -31,7 +45,7 @@ export async function importData(
   const { inbox } = syncFolders(app);
   const safeName = basename(input.name).replace(/[\\/:*?"<>|\s]+/g, '_') || `file${FILE_EXTENSION}`;
   // Each import gets its own folder named for the time, so the copy keeps the sender's file name.
-  const stamp = format(new Date(app.now()), 'yyyyMMdd-HHmmss-SSS');
+  const stamp = format(new Date(app.now()), STAMP);
   let folder = join(inbox, stamp);
   for (let n = 2; existsSync(folder); n += 1) folder = join(inbox, `${stamp}-${n}`);
   mkdirSync(folder);
@@ -41,6 +55,7 @@ export async function importData(
     const report = await importFile(app, file, { passphrase: input.passphrase });
     // A repeat wrote nothing: its copy would only be clutter.
     if (report.alreadyImported) rmSync(folder, { recursive: true, force: true });
+    else pruneInbox(inbox, app.now(), { keep: folder });
     return report;
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
@@ -60,4 +75,32 @@ export function readExport(app: AppDatabase, file: string): { name: string; data
   }
   if (statSync(target).size > MAX_IMPORT_UPLOAD_BYTES) throw new AppError('FILE_TOO_LARGE');
   return { name: basename(target), dataBase64: readFileSync(target).toString('base64') };
+}
+
+/**
+ * Removes the inbox copies (folders named for their import time) beyond the newest
+ * KEEP_INBOX_COPIES that are also older than KEEP_INBOX_DAYS: the import log keeps the reports,
+ * and the database its own backups. Anything else in the inbox is left alone. Returns what went.
+ */
+export function pruneInbox(
+  inbox: string,
+  nowMs: number,
+  options: { keep?: string; copies?: number; days?: number } = {},
+): string[] {
+  const copies = options.copies ?? KEEP_INBOX_COPIES;
+  const oldest = nowMs - (options.days ?? KEEP_INBOX_DAYS) * 86_400_000;
+  const stamped = readdirSync(inbox, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && STAMP_NAME.test(e.name))
+    .map((e) => e.name)
+    .sort()
+    .reverse();
+  const removed: string[] = [];
+  for (const name of stamped.slice(copies)) {
+    const folder = join(inbox, name);
+    const at = parse(STAMP_NAME.exec(name)![1]!, STAMP, new Date(0)).getTime();
+    if (folder === options.keep || !(at < oldest)) continue;
+    rmSync(folder, { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
 }
