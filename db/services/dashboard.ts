@@ -393,51 +393,48 @@ const funnelStages = stageOrder.filter(
   (s): s is Exclude<Stage, 'terminated'> => s !== 'terminated',
 );
 
-/** The pipeline on as-of in one pass: projects by stage (the funnel) and by region. */
+/**
+ * The pipeline on as-of: projects by stage (the funnel) and by region. Every live project alive on
+ * as-of is read once from the project_pipeline index, grouped in its order (dated_stage, region:
+ * no sort): all of them make the region mix, and the settled ones (nothing dated after as-of) are
+ * at their dated_stage. The others are grouped by their stage on as-of, from their dates.
+ */
 function pipelineOf(tx: Tx, scope: Scope): { funnel: FunnelStage[]; regions: RegionSlice[] } {
-  const group = (stage: string, index: string, where: string) =>
-    tx.sql
-      .prepare(
-        // Grouped by the bare region (NULL: unknown), so that the settled projects are grouped in
-        // the order of the project_pipeline index, without a sort.
-        `SELECT ${stage} AS stage, region, count(*) AS count, coalesce(sum(total_cny), 0) AS totalCny
-         FROM project INDEXED BY ${index} WHERE ${LIVE} AND ${ALIVE} AND ${where}
-         GROUP BY 1, region`,
-      )
-      .all(scope.params)
-      .map((r) => {
-        const row = r as {
-          stage: Stage;
-          region: RegionSlice['region'] | null;
-          count: number;
-          totalCny: number;
-        };
-        return { ...row, region: row.region ?? 'unknown' };
-      });
-  const rows = [
-    ...group('dated_stage', 'project_pipeline', SETTLED),
-    // Unsettled: a milestone dated after as-of (so dated_stage is one of the milestones).
-    ...group(
-      STAGE_AS_OF,
-      'project_stalled',
-      `dated_stage IN (${MILESTONE_LIST}) AND last_actual_on > @asOf`,
-    ),
-  ];
-  const add = <K extends string>(
-    into: Map<K, { count: number; totalCny: number }>,
-    key: K,
-    r: (typeof rows)[number],
-  ) => {
+  type Sum = { count: number; totalCny: number };
+  const groups = tx.sql
+    .prepare(
+      `SELECT dated_stage AS stage, region, count(*) AS count,
+         coalesce(sum(total_cny), 0) AS totalCny, count(CASE WHEN ${SETTLED} THEN 1 END) AS settled,
+         coalesce(sum(CASE WHEN ${SETTLED} THEN total_cny END), 0) AS settledCny
+       FROM project INDEXED BY project_pipeline WHERE ${LIVE} AND ${ALIVE}
+       GROUP BY dated_stage, region`,
+    )
+    .all(scope.params) as (Sum & {
+    stage: Stage;
+    region: RegionSlice['region'] | null;
+    settled: number;
+    settledCny: number;
+  })[];
+  const unsettled = tx.sql
+    .prepare(
+      `SELECT ${STAGE_AS_OF} AS stage, count(*) AS count, coalesce(sum(total_cny), 0) AS totalCny
+       FROM project INDEXED BY project_stalled WHERE ${LIVE} AND ${ALIVE}
+         AND dated_stage IN (${MILESTONE_LIST}) AND last_actual_on > @asOf
+       GROUP BY 1`,
+    )
+    .all(scope.params) as (Sum & { stage: Stage })[];
+  const add = <K extends string>(into: Map<K, Sum>, key: K, count: number, totalCny: number) => {
     const sum = into.get(key) ?? { count: 0, totalCny: 0 };
-    into.set(key, { count: sum.count + r.count, totalCny: sum.totalCny + r.totalCny });
+    into.set(key, { count: sum.count + count, totalCny: sum.totalCny + totalCny });
   };
-  const byStage = new Map<Stage, { count: number; totalCny: number }>();
-  const byRegion = new Map<RegionSlice['region'], { count: number; totalCny: number }>();
-  for (const r of rows) {
-    add(byStage, r.stage, r);
-    add(byRegion, r.region, r);
+  const byStage = new Map<Stage, Sum>();
+  const byRegion = new Map<RegionSlice['region'], Sum>();
+  for (const g of groups) {
+    add(byStage, g.stage, g.settled, g.settledCny);
+    add(byRegion, g.region ?? 'unknown', g.count, g.totalCny);
   }
-  let reached = rows.reduce((sum, r) => sum + r.count, 0);
+  for (const u of unsettled) add(byStage, u.stage, u.count, u.totalCny);
+  let reached = groups.reduce((sum, g) => sum + g.count, 0);
   let previous: number | null = null;
   const funnel = funnelStages.map((stage) => {
     const row = byStage.get(stage);
@@ -617,24 +614,30 @@ function signedRegions(groups: SigningGroup[]): RegionSlice[] {
 // ---------------------------------------------------------------------------------------------
 // 五未 and the monthly trend
 
-/** Each project and rule it breaks, with the days overdue. */
-function stalledRows(tx: Tx, scope: Scope): { id: string; rule: number; days: number }[] {
+/** Each project (its id and rowid) and rule it breaks, with the days overdue. */
+function stalledRows(
+  tx: Tx,
+  scope: Scope,
+): { rowid: number; id: string; rule: number; days: number }[] {
   const select = stalledSelect(scope.stalledRules, scope.asOf);
   if (!select) return [];
   const params = { ...scope.params, ...select.cutoffs };
   const rows = tx.sql.prepare(select.settled).all(params) as {
+    rowid: number;
     id: string;
     rule: number;
     days: number;
   }[];
-  // The unsettled projects come as [id, days under each rule (null: not broken)].
+  // The unsettled projects come as [rowid, id, days under each rule (null: not broken)].
   const unsettled = tx.sql.prepare(select.unsettled).raw().all(params) as (
     string | number | null
   )[][];
   for (const row of unsettled) {
     select.rules.forEach((rule, n) => {
-      const days = row[n + 1];
-      if (typeof days === 'number') rows.push({ id: row[0] as string, rule, days });
+      const days = row[n + 2];
+      if (typeof days === 'number') {
+        rows.push({ rowid: row[0] as number, id: row[1] as string, rule, days });
+      }
     });
   }
   return rows;
@@ -693,13 +696,17 @@ function stalledItems(
     rule: rule.label,
     count: 0,
   }));
-  for (const e of entries) perRule[e.rule]!.count += 1;
-  return {
-    items,
-    count: entries.length,
-    byRule: perRule.filter((r) => r.count > 0),
-    projects: [...new Set(entries.map((e) => e.id))],
-  };
+  // The projects, each once: told apart by rowid, as a set of numbers costs less than of strings.
+  const seen = new Set<number>();
+  const projects: string[] = [];
+  for (const e of entries) {
+    perRule[e.rule]!.count += 1;
+    if (!seen.has(e.rowid)) {
+      seen.add(e.rowid);
+      projects.push(e.id);
+    }
+  }
+  return { items, count: entries.length, byRule: perRule.filter((r) => r.count > 0), projects };
 }
 
 type StalledRow = ReturnType<typeof stalledRows>[number];
