@@ -38,14 +38,22 @@ const latinNoise = [
   'china',
 ];
 
+// One pass over the name: the alternatives in the order above, so the longest form wins.
+const chinesePattern = new RegExp(
+  chineseNoise.map((n) => n.normalize('NFKC').replace(/[()]/g, '\\$&')).join('|'),
+  'g',
+);
+const latinWords = new Set(latinNoise);
+
 /** The identifying part of a name: width-folded, lower-case, without legal forms or punctuation. */
 export function nameKey(name: string): string {
-  let s = name.normalize('NFKC').toLowerCase();
-  for (const noise of chineseNoise) s = s.split(noise.normalize('NFKC')).join(' ');
-  const words = s
+  const words = name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(chinesePattern, ' ')
     .replace(/[\p{P}\p{S}]+/gu, ' ')
     .split(/\s+/)
-    .filter((w) => w !== '' && !latinNoise.includes(w));
+    .filter((w) => w !== '' && !latinWords.has(w));
   return words.join('');
 }
 

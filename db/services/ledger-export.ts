@@ -21,6 +21,7 @@ import { ledgerQuery } from '../../domain/ledger';
 import { stageLabels } from '../../domain/lifecycle';
 import type { Stage } from '../../domain/lifecycle';
 import { fromBaseUnits } from '../../domain/sheet-values';
+import type { AmountUnit } from '../../domain/sheet-values';
 import {
   capitalTypes,
   channels,
@@ -128,6 +129,20 @@ const thin: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 
+const dateStyle: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd' };
+const amountStyle: Partial<ExcelJS.Style> = { numFmt: amountFormat };
+const areaStyle: Partial<ExcelJS.Style> = { numFmt: '#,##0.##' };
+const plainStyle: Partial<ExcelJS.Style> = {};
+const columnStyles = ledgerColumns.map((c) =>
+  c.unit === '亩'
+    ? areaStyle
+    : c.unit
+      ? amountStyle
+      : c.source.endsWith('On') || c.source === 'updatedAt'
+        ? dateStyle
+        : plainStyle,
+);
+
 /** One worksheet: title, header, rows as they come, totals at the end. */
 class SheetWriter {
   private count = 0;
@@ -137,14 +152,7 @@ class SheetWriter {
     private readonly sheet: ExcelJS.Worksheet,
     asOf: string,
   ) {
-    sheet.columns = ledgerColumns.map((c) => ({
-      width: c.width,
-      style: c.unit
-        ? { numFmt: c.unit === '亩' ? '#,##0.##' : amountFormat }
-        : c.source.endsWith('On') || c.source === 'updatedAt'
-          ? { numFmt: 'yyyy-mm-dd' }
-          : {},
-    }));
+    sheet.columns = ledgerColumns.map((c) => ({ width: c.width }));
     const title = sheet.getRow(1);
     title.getCell(1).value = sheetTitle(asOf);
     title.getCell(1).font = { bold: true, size: 16 };
@@ -173,12 +181,19 @@ class SheetWriter {
 
   add(row: Row): void {
     this.count++;
-    const values = ledgerColumns.map((c, i) => {
-      const value = cellValue(c.source, c.unit, row, this.count);
-      if (typeof value === 'number' && c.unit) this.sums.set(i, (this.sums.get(i) ?? 0) + value);
-      return value;
-    });
-    this.sheet.addRow(values).commit();
+    const values: (string | number | Date | null)[] = new Array(readers.length);
+    for (let i = 0; i < readers.length; i++) {
+      const value = readers[i]!(row, this.count);
+      if (typeof value === 'number' && ledgerColumns[i]!.unit) {
+        this.sums.set(i, (this.sums.get(i) ?? 0) + value);
+      }
+      values[i] = value;
+    }
+    const added = this.sheet.addRow(values);
+    // One shared style object per column: exceljs registers a style once per object it has seen,
+    // where a fresh object per cell would be rendered and looked up again (most of the time spent).
+    for (let i = 0; i < columnStyles.length; i++) added.getCell(i + 1).style = columnStyles[i]!;
+    added.commit();
   }
 
   finish(): void {
@@ -212,70 +227,83 @@ const flag = (v: unknown) => (v === 1 ? '是' : v === 0 ? '否' : null);
 const day = (v: unknown) =>
   typeof v === 'string' && v ? new Date(`${v.slice(0, 10)}T00:00:00Z`) : null;
 
-function cellValue(
+type Reader = (row: Row, seq: number) => string | number | Date | null;
+
+const text =
+  (col: string): Reader =>
+  (row) =>
+    (row[col] as string | null) ?? null;
+const label =
+  (list: readonly { key: string; label: string }[], col: string): Reader =>
+  (row) =>
+    labelOf(list, (row[col] as string | null) ?? null);
+const amount =
+  (col: string, unit: AmountUnit): Reader =>
+  (row) =>
+    row[col] === null || row[col] === undefined ? null : fromBaseUnits(Number(row[col]), unit);
+
+/** How a column reads its value from a project row; made once per column, not per cell. */
+function readerFor(
   source: (typeof ledgerColumns)[number]['source'],
   unit: (typeof ledgerColumns)[number]['unit'],
-  row: Row,
-  seq: number,
-): string | number | Date | null {
-  const text = (col: string) => (row[col] as string | null) ?? null;
-  const num = (col: string) => (row[col] as number | null) ?? null;
+): Reader {
   switch (source) {
     case 'seq':
-      return seq;
+      return (_row, seq) => seq;
     case 'country':
-      return row.country
-        ? (countryByCode(String(row.country))?.nameZh ?? String(row.country))
-        : null;
+      return (row) =>
+        row.country ? (countryByCode(String(row.country))?.nameZh ?? String(row.country)) : null;
     case 'region':
-      return row.region ? regionLabels[row.region as Region] : null;
+      return (row) => (row.region ? regionLabels[row.region as Region] : null);
     case 'tier':
-      return row.tier && row.tier !== 'none' ? tierLabels[row.tier as Tier] : null;
+      return (row) => (row.tier && row.tier !== 'none' ? tierLabels[row.tier as Tier] : null);
     case 'province':
-      return labelOf(provinces, text('province'));
+      return label(provinces, 'province');
     case 'ownership':
-      return labelOf(ownerships, text('ownership'));
+      return label(ownerships, 'ownership');
     case 'capitalType':
-      return labelOf(capitalTypes, text('capital_type'));
+      return label(capitalTypes, 'capital_type');
     case 'projectType':
-      return labelOf(projectTypes, text('project_type'));
+      return label(projectTypes, 'project_type');
     case 'channel':
-      return labelOf(channels, text('channel'));
+      return label(channels, 'channel');
     case 'office':
-      return labelOf(offices, text('office_id'));
+      return label(offices, 'office_id');
     case 'industrial':
-      return flag(row.industrial);
+      return (row) => flag(row.industrial);
     case 'leaderProject':
-      return flag(row.leader_project);
+      return (row) => flag(row.leader_project);
     case 'stage':
-      return stageLabels[(text('stage') ?? 'lead') as Stage];
+      return (row) => stageLabels[((row.stage as string | null) ?? 'lead') as Stage];
     case 'investor':
       return text('investor_name');
     case 'owner':
       return text('owner_name');
     case 'total': {
-      if (unit === '亿元')
-        return row.total_cny === null ? null : fromBaseUnits(Number(row.total_cny), '亿元');
-      return row.investment_currency === 'USD' && row.total_investment !== null
-        ? fromBaseUnits(Number(row.total_investment), '万美元')
-        : null;
+      if (unit === '亿元') return amount('total_cny', '亿元');
+      const usd = amount('total_investment', '万美元');
+      return (row, seq) => (row.investment_currency === 'USD' ? usd(row, seq) : null);
     }
     case 'contractedFdiUsd':
-      return num('contracted_fdi_usd') === null
-        ? null
-        : fromBaseUnits(Number(row.contracted_fdi_usd), '万美元');
+      return amount('contracted_fdi_usd', '万美元');
     case 'paidInFdiUsd':
-      return num('paid_in_usd') ? fromBaseUnits(Number(row.paid_in_usd), '万美元') : null;
+      return (row, seq) => (row.paid_in_usd ? amount('paid_in_usd', '万美元')(row, seq) : null);
     case 'landAreaMu':
-      return num('land_area_mu');
+      return (row) => (row.land_area_mu as number | null) ?? null;
     case 'updatedAt':
-      return day(row.updated_at);
-    default:
-      return source.endsWith('On') ? day(row[snakeCase(source)]) : text(snakeCase(source));
+      return (row) => day(row.updated_at);
+    default: {
+      const col = snakeCase(source);
+      return source.endsWith('On') ? (row) => day(row[col]) : text(col);
+    }
   }
 }
 
-const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+function snakeCase(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+const readers = ledgerColumns.map((c) => readerFor(c.source, c.unit));
 
 function readExportRows(sql: Sql, rowids: number[], rate: number): Row[] {
   const rows = sql

@@ -25,7 +25,8 @@ import type { ProjectRecord } from '../../domain/project-input';
 import type { AppDatabase, Tx } from '../app-database';
 import { withProgress, yieldEvery } from '../task-progress';
 import { backupDir, createBackup } from './backups';
-import { createProject, getProject, updateProject } from './projects';
+import { batchLookups, getProject, insertProject, updateProject } from './projects';
+import type { ProjectLookups } from './projects';
 import { readSheets } from './workbook-read';
 
 /** Project input as the API takes it: vocabulary by label, amounts in whole 元 / 美元. */
@@ -35,13 +36,16 @@ type ProjectCreateInput = z.input<typeof projectCreateInput>;
 interface ReadRow {
   sheet: string;
   row: number;
+  /** The same input as the project service takes it (keys, not labels), checked once. */
+  valid: z.output<typeof projectCreateInput> | null;
   name: string;
   input: ProjectCreateInput | null;
   errors: string[];
 }
 
 interface PlannedRow extends ImportRow {
-  input: ProjectCreateInput | null;
+  /** A new project as the service takes it. */
+  create: z.output<typeof projectCreateInput> | null;
   patch: Partial<ProjectCreateInput> | null;
 }
 
@@ -119,7 +123,10 @@ export async function commitLedgerImport(
     const planned = app.transact((tx) => {
       const rows = plan(tx, preview.rows);
       if (!rows.some((r) => r.action === 'new' || r.action === 'update')) return rows;
-      for (const row of rows) write(tx, row);
+      const lookups = batchLookups(tx);
+      tx.mutate.bulk(() => {
+        for (const row of rows) write(tx, row, lookups);
+      });
       return rows;
     });
     pending.delete(app);
@@ -157,7 +164,15 @@ function checkedRow(
     }
   }
   // The API's own input (labels, not keys) is what the project service is given.
-  return { sheet, row, name, input: errors.length ? null : (raw as ProjectCreateInput), errors };
+  const ok = errors.length === 0 && parsed.success;
+  return {
+    sheet,
+    row,
+    name,
+    input: ok ? (raw as ProjectCreateInput) : null,
+    valid: ok ? parsed.data : null,
+    errors,
+  };
 }
 
 /** An input key as the ledger's column is called: 总投资, 合同外资, 签约日期 … */
@@ -203,7 +218,7 @@ function plan(tx: Tx, rows: readonly ReadRow[]): PlannedRow[] {
       action: 'rejected',
       projectId: null,
       errors,
-      input: null,
+      create: null,
       patch: null,
     });
     if (!row.input) return reject(row.errors);
@@ -221,7 +236,17 @@ function plan(tx: Tx, rows: readonly ReadRow[]): PlannedRow[] {
       const problem = stageProblem(input, undefined);
       return problem
         ? reject([problem])
-        : { ...base, action: 'new', projectId: null, errors: [], input, patch: null };
+        : {
+            ...base,
+            action: 'new',
+            projectId: null,
+            errors: [],
+            create: row.valid && {
+              ...row.valid,
+              ...(input.investor ? { investor: input.investor } : {}),
+            },
+            patch: null,
+          };
     }
     const current = getProject(tx, found.id);
     const patch = changedFields(input, current);
@@ -232,7 +257,7 @@ function plan(tx: Tx, rows: readonly ReadRow[]): PlannedRow[] {
         action: 'unchanged',
         projectId: found.id,
         errors: [],
-        input: null,
+        create: null,
         patch: null,
       };
     }
@@ -244,7 +269,7 @@ function plan(tx: Tx, rows: readonly ReadRow[]): PlannedRow[] {
       projectId: found.id,
       changes: changed.map(changeLabel),
       errors: [],
-      input: null,
+      create: null,
       patch,
     };
   });
@@ -334,12 +359,12 @@ function stageProblem(
   return resolved.stage === 'terminated' && !reason ? '终止项目须填写终止原因' : null;
 }
 
-function write(tx: Tx, row: PlannedRow): void {
+function write(tx: Tx, row: PlannedRow, lookups: ProjectLookups): void {
   try {
-    if (row.action === 'new' && row.input) {
-      row.projectId = createProject(tx, projectCreateInput.parse(row.input)).id;
+    if (row.action === 'new' && row.create) {
+      row.projectId = insertProject(tx, row.create, lookups);
     } else if (row.action === 'update' && row.projectId && row.patch) {
-      updateProject(tx, row.projectId, projectPatch.parse(row.patch));
+      updateProject(tx, row.projectId, projectPatch.parse(row.patch), lookups);
     }
   } catch (error) {
     // The plan checked every rule the services apply; if one still refuses, nothing is written.
@@ -359,7 +384,7 @@ function result(
   backup: string | null,
 ): LedgerImportResult {
   const count = (action: ImportRow['action']) => planned.filter((r) => r.action === action).length;
-  const strip = ({ input: _i, patch: _p, ...row }: PlannedRow): ImportRow => row;
+  const strip = ({ create: _c, patch: _p, ...row }: PlannedRow): ImportRow => row;
   const rejected = planned.filter((r) => r.action === 'rejected');
   const others = planned.filter((r) => r.action !== 'rejected').slice(0, LISTED_ROWS);
   return {

@@ -24,15 +24,38 @@ import { snake } from './rows';
 
 type ProjectRow = Record<string, string | number | null>;
 
-export function createProject(tx: Tx, input: ProjectCreateInput): ProjectRecord {
-  const row = projectColumns(tx, input, undefined);
-  const id = tx.mutate.insert('project', { ...row, code: row.code ?? nextCode(tx, row) });
-  return getProject(tx, id);
+/**
+ * How a project write finds its investor and promoter by name and numbers a new project: one query
+ * each (a single edit), or maps loaded once for many writes in one transaction (an import).
+ */
+export interface ProjectLookups {
+  investorId(name: string): string;
+  promoterId(name: string, officeId: unknown): string;
+  nextCode(row: Fields): string;
 }
 
-export function updateProject(tx: Tx, id: string, patch: ProjectPatch): ProjectRecord {
+export function createProject(
+  tx: Tx,
+  input: ProjectCreateInput,
+  lookups: ProjectLookups = directLookups(tx),
+): ProjectRecord {
+  return getProject(tx, insertProject(tx, input, lookups));
+}
+
+/** Creates a project and returns its id (an import does not need the record back). */
+export function insertProject(tx: Tx, input: ProjectCreateInput, lookups: ProjectLookups): string {
+  const row = projectColumns(input, undefined, lookups);
+  return tx.mutate.insert('project', { ...row, code: row.code ?? lookups.nextCode(row) });
+}
+
+export function updateProject(
+  tx: Tx,
+  id: string,
+  patch: ProjectPatch,
+  lookups: ProjectLookups = directLookups(tx),
+): ProjectRecord {
   const current = liveRow(tx, id);
-  tx.mutate.update('project', id, projectColumns(tx, patch, current));
+  tx.mutate.update('project', id, projectColumns(patch, current, lookups));
   return getProject(tx, id);
 }
 
@@ -78,9 +101,9 @@ const plainKeys = [
 
 /** Maps validated input to columns, resolving names to ids and the stage against the dates. */
 function projectColumns(
-  tx: Tx,
   input: ProjectCreateInput | ProjectPatch,
   current: ProjectRow | undefined,
+  lookups: ProjectLookups,
 ): Fields {
   const row: Fields = {};
   for (const key of plainKeys) {
@@ -91,10 +114,10 @@ function projectColumns(
   if (input.leaderProject !== undefined) row.leader_project = input.leaderProject ? 1 : 0;
   if (input.office !== undefined) row.office_id = input.office;
   if (input.investor !== undefined)
-    row.investor_id = input.investor ? investorIdFor(tx, input.investor) : null;
+    row.investor_id = input.investor ? lookups.investorId(input.investor) : null;
   if (input.owner !== undefined)
     row.owner_id = input.owner
-      ? promoterIdFor(tx, input.owner, input.office ?? current?.office_id)
+      ? lookups.promoterId(input.owner, input.office ?? current?.office_id)
       : null;
   Object.assign(row, investmentColumns(input, current));
   const dates = Object.fromEntries(
@@ -145,40 +168,96 @@ function investmentColumns(
   return {};
 }
 
-/** Links an investor by Chinese or English name (case-insensitive), creating it if none matches. */
-function investorIdFor(tx: Tx, name: string): string {
-  const found = tx.sql
-    .prepare(
-      'SELECT id FROM investor WHERE deleted = 0 AND (name_zh = @name OR lower(name_en) = lower(@name)) ORDER BY id LIMIT 1',
-    )
-    .get({ name }) as { id: string } | undefined;
-  return found?.id ?? tx.mutate.insert('investor', { name_zh: name });
+/** One query per lookup: investors by Chinese or English name (case-insensitive), promoters by name. */
+export function directLookups(tx: Tx): ProjectLookups {
+  return {
+    investorId: (name) => {
+      const found = tx.sql
+        .prepare(
+          'SELECT id FROM investor WHERE deleted = 0 AND (name_zh = @name OR lower(name_en) = lower(@name)) ORDER BY id LIMIT 1',
+        )
+        .get({ name }) as { id: string } | undefined;
+      return found?.id ?? newInvestor(tx, name);
+    },
+    promoterId: (name, officeId) => {
+      const found = tx.sql
+        .prepare('SELECT id FROM promoter WHERE deleted = 0 AND name = ? ORDER BY id LIMIT 1')
+        .get(name) as { id: string } | undefined;
+      return found?.id ?? newPromoter(tx, name, officeId);
+    },
+    nextCode: (row) => {
+      const prefix = codePrefix(row);
+      return `${prefix}${formatNumber(lastCodeNumber(tx, prefix) + 1)}`;
+    },
+  };
 }
 
-function promoterIdFor(tx: Tx, name: string, officeId: unknown): string {
-  const found = tx.sql
-    .prepare('SELECT id FROM promoter WHERE deleted = 0 AND name = ? ORDER BY id LIMIT 1')
-    .get(name) as { id: string } | undefined;
-  return (
-    found?.id ??
-    tx.mutate.insert('promoter', {
-      name,
-      office_id: typeof officeId === 'string' ? officeId : null,
-      active: 1,
-    })
-  );
+/**
+ * The same answers from maps loaded once, for many writes in one transaction: the names and the
+ * running numbers it creates are added as it goes. The smallest id wins, as in directLookups.
+ */
+export function batchLookups(tx: Tx): ProjectLookups {
+  const investors = new Map<string, string>();
+  for (const r of tx.sql
+    .prepare('SELECT id, name_zh, name_en FROM investor WHERE deleted = 0 ORDER BY id DESC')
+    .all() as { id: string; name_zh: string | null; name_en: string | null }[]) {
+    if (r.name_en) investors.set(`en:${r.name_en.toLowerCase()}`, r.id);
+    if (r.name_zh) investors.set(`zh:${r.name_zh}`, r.id);
+  }
+  const promoters = new Map<string, string>();
+  for (const r of tx.sql
+    .prepare('SELECT id, name FROM promoter WHERE deleted = 0 ORDER BY id DESC')
+    .all() as { id: string; name: string }[]) {
+    promoters.set(r.name, r.id);
+  }
+  const lastNumbers = new Map<string, number>();
+  return {
+    investorId: (name) => {
+      const byZh = investors.get(`zh:${name}`);
+      const byEn = investors.get(`en:${name.toLowerCase()}`);
+      const found = byZh && byEn ? (byZh < byEn ? byZh : byEn) : (byZh ?? byEn);
+      if (found) return found;
+      const id = newInvestor(tx, name);
+      investors.set(`zh:${name}`, id);
+      return id;
+    },
+    promoterId: (name, officeId) => {
+      const found = promoters.get(name);
+      if (found) return found;
+      const id = newPromoter(tx, name, officeId);
+      promoters.set(name, id);
+      return id;
+    },
+    nextCode: (row) => {
+      const prefix = codePrefix(row);
+      const next = (lastNumbers.get(prefix) ?? lastCodeNumber(tx, prefix)) + 1;
+      lastNumbers.set(prefix, next);
+      return `${prefix}${formatNumber(next)}`;
+    },
+  };
 }
+
+const newInvestor = (tx: Tx, name: string) => tx.mutate.insert('investor', { name_zh: name });
+
+const newPromoter = (tx: Tx, name: string, officeId: unknown) =>
+  tx.mutate.insert('promoter', {
+    name,
+    office_id: typeof officeId === 'string' ? officeId : null,
+    active: 1,
+  });
 
 /** 项目编号 such as SH2021-0007: office, year and the next running number on this replica. */
-function nextCode(tx: Tx, row: Fields): string {
-  const prefix = `${officeCode(String(row.office_id))}${yearOf(todayIso())}-`;
+const codePrefix = (row: Fields) => `${officeCode(String(row.office_id))}${yearOf(todayIso())}-`;
+const formatNumber = (n: number) => String(n).padStart(4, '0');
+
+function lastCodeNumber(tx: Tx, prefix: string): number {
   const last = tx.sql
     .prepare(
       `SELECT max(CAST(substr(code, @start) AS INTEGER)) AS n FROM project
        WHERE code GLOB @pattern AND substr(code, @start) NOT GLOB '*[^0-9]*'`,
     )
     .get({ start: prefix.length + 1, pattern: `${prefix}[0-9]*` }) as { n: number | null };
-  return `${prefix}${String((last.n ?? 0) + 1).padStart(4, '0')}`;
+  return last.n ?? 0;
 }
 
 const keyOf = (value: unknown) => (typeof value === 'string' ? value : null);

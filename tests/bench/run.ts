@@ -10,6 +10,7 @@ import { dispatchSync } from '../../db/dispatcher';
 import type { LedgerQuery } from '../../domain/ledger';
 import { percentile, timeShapes } from './api-timing';
 import { benchDashboard } from './dashboard-bench';
+import { benchExcel } from './excel-bench';
 import { benchLedgerInBrowser } from './ledger-browser';
 import { benchSync } from './sync-bench';
 
@@ -85,6 +86,7 @@ async function main() {
   );
 
   const dashboard = benchDashboard(app, line);
+  const excel = await benchExcel(app, dir, line);
   app.close();
 
   console.log(
@@ -116,6 +118,7 @@ async function main() {
   const failures = [
     ...sync.failures,
     ...dashboard.failures,
+    ...excel.failures,
     seconds >= 60 && 'demo generation over 60 s',
     p95 >= 50 && 'ledger p95 over 50 ms',
     worst(browser.firstRows) >= 300 && 'first rows in Chromium over 300 ms',
