@@ -396,33 +396,29 @@ const funnelStages = stageOrder.filter(
 /**
  * The pipeline on as-of: projects by stage (the funnel) and by region. Every live project alive on
  * as-of is read once from the project_pipeline index, grouped in its order (dated_stage, region:
- * no sort): all of them make the region mix, and the settled ones (nothing dated after as-of) are
- * at their dated_stage. The others are grouped by their stage on as-of, from their dates.
+ * no sort): that is the region mix, and the funnel for the settled projects (nothing dated after
+ * as-of), whose stage on as-of is their dated_stage. The unsettled ones are then moved from their
+ * dated_stage to their stage on as-of, from their dates.
  */
 function pipelineOf(tx: Tx, scope: Scope): { funnel: FunnelStage[]; regions: RegionSlice[] } {
   type Sum = { count: number; totalCny: number };
   const groups = tx.sql
     .prepare(
       `SELECT dated_stage AS stage, region, count(*) AS count,
-         coalesce(sum(total_cny), 0) AS totalCny, count(CASE WHEN ${SETTLED} THEN 1 END) AS settled,
-         coalesce(sum(CASE WHEN ${SETTLED} THEN total_cny END), 0) AS settledCny
+         coalesce(sum(total_cny), 0) AS totalCny
        FROM project INDEXED BY project_pipeline WHERE ${LIVE} AND ${ALIVE}
        GROUP BY dated_stage, region`,
     )
-    .all(scope.params) as (Sum & {
-    stage: Stage;
-    region: RegionSlice['region'] | null;
-    settled: number;
-    settledCny: number;
-  })[];
+    .all(scope.params) as (Sum & { stage: Stage; region: RegionSlice['region'] | null })[];
   const unsettled = tx.sql
     .prepare(
-      `SELECT ${STAGE_AS_OF} AS stage, count(*) AS count, coalesce(sum(total_cny), 0) AS totalCny
+      `SELECT dated_stage AS datedStage, ${STAGE_AS_OF} AS stage, count(*) AS count,
+         coalesce(sum(total_cny), 0) AS totalCny
        FROM project INDEXED BY project_stalled WHERE ${LIVE} AND ${ALIVE}
          AND dated_stage IN (${MILESTONE_LIST}) AND last_actual_on > @asOf
-       GROUP BY 1`,
+       GROUP BY 1, 2`,
     )
-    .all(scope.params) as (Sum & { stage: Stage })[];
+    .all(scope.params) as (Sum & { datedStage: Stage; stage: Stage })[];
   const add = <K extends string>(into: Map<K, Sum>, key: K, count: number, totalCny: number) => {
     const sum = into.get(key) ?? { count: 0, totalCny: 0 };
     into.set(key, { count: sum.count + count, totalCny: sum.totalCny + totalCny });
@@ -430,10 +426,13 @@ function pipelineOf(tx: Tx, scope: Scope): { funnel: FunnelStage[]; regions: Reg
   const byStage = new Map<Stage, Sum>();
   const byRegion = new Map<RegionSlice['region'], Sum>();
   for (const g of groups) {
-    add(byStage, g.stage, g.settled, g.settledCny);
+    add(byStage, g.stage, g.count, g.totalCny);
     add(byRegion, g.region ?? 'unknown', g.count, g.totalCny);
   }
-  for (const u of unsettled) add(byStage, u.stage, u.count, u.totalCny);
+  for (const u of unsettled) {
+    add(byStage, u.datedStage, -u.count, -u.totalCny);
+    add(byStage, u.stage, u.count, u.totalCny);
+  }
   let reached = groups.reduce((sum, g) => sum + g.count, 0);
   let previous: number | null = null;
   const funnel = funnelStages.map((stage) => {
