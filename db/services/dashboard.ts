@@ -39,7 +39,6 @@ import {
   SIGNED,
   STAGE_AS_OF,
   MILESTONE_LIST,
-  SETTLED,
   LEADER,
   arrivalSums,
   arrivalsFrom,
