@@ -1,26 +1,15 @@
 // Builds the CLI bundle the way `npm run build:cli` does, into a file of this test's own (so test
 // files running in parallel never read a bundle another one is writing), and runs it with the
 // pinned Node 22 that runs the tests (the machine's own Node 20 cannot load better-sqlite3).
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { bundleCli } from '../../build/bundle-cli';
 
 const root = join(__dirname, '..', '..');
 
 export function buildCli(name: string): string {
   const out = join(root, 'out', 'test-cli', `${name}.mjs`);
-  execFileSync(
-    join(root, 'node_modules', '.bin', 'esbuild'),
-    [
-      'cli/main.ts',
-      '--bundle',
-      '--platform=node',
-      '--format=esm',
-      '--external:better-sqlite3',
-      `--outfile=${out}`,
-      '--log-level=warning',
-    ],
-    { cwd: root },
-  );
+  bundleCli(out);
   return out;
 }
 

@@ -1,0 +1,32 @@
+// Bundles the CLI into one ES module for the pinned Node (`npm run build:cli`); tests that need a
+// bundle of their own build it with the same options. better-sqlite3 stays outside (a native
+// module), and bundled CommonJS libraries such as exceljs get a real `require` for Node's modules.
+import { buildSync } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export function cliBuildOptions(outfile: string): BuildOptions {
+  return {
+    absWorkingDir: root,
+    entryPoints: ['cli/main.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    external: ['better-sqlite3'],
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+    outfile,
+    logLevel: 'warning',
+  };
+}
+
+export function bundleCli(outfile: string): void {
+  buildSync(cliBuildOptions(outfile));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  bundleCli('out/cli/main.mjs');
+}
