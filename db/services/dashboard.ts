@@ -262,7 +262,7 @@ function signedCounts(
   const counts: Record<string, number> = { fdi: 0, landing_cohort: 0, landing_landed: 0 };
   for (const key of signedMetricKeys) counts[key] = 0;
   for (const g of signings) {
-    for (const key of signedMetricKeys) counts[key]! += g[key];
+    for (const key of signedMetricKeys) counts[key]! += g[metricColumn[key]];
     counts.fdi! += g.fdi;
     counts.landing_landed! += g.leaderLanded;
   }
@@ -469,6 +469,16 @@ const regionOrder = [
 const signedMetricKeys = Object.keys(signedMetricConditions) as SignedMetricKey[];
 type SignedMetricKey = keyof typeof signedMetricConditions;
 
+/** The column of a signing group that counts a signed metric: the tier counts are tallies too. */
+const metricColumn = {
+  contracted_fdi: 'contracted_fdi',
+  tier_100yi: 't100',
+  tier_50_100yi: 't50_100',
+  tier_10_50yi: 't10_50',
+  tier_1yi_industrial: 'tier_1yi_industrial',
+  leader_projects: 'leader_projects',
+} as const satisfies Record<SignedMetricKey, string>;
+
 /**
  * The year's signings in one pass, summed by office, promoter, region and month, with the counts
  * of the signed metrics (each under its condition of dashboard-sql.ts).
@@ -490,7 +500,7 @@ type SigningGroup = {
   fdi: number;
   /** The 省市县长工程 (leader_projects) landed by as-of. */
   leaderLanded: number;
-} & Record<SignedMetricKey, number>;
+} & Record<(typeof metricColumn)[SignedMetricKey], number>;
 
 /**
  * Read from the project_signings index, which lists the signings by month, office, promoter and
@@ -501,13 +511,15 @@ function signingGroups(tx: Tx, scope: Scope): SigningGroup[] {
   const rows = tx.sql
     .prepare(
       `SELECT substr(signed_on, 1, 7) AS ym, office_id AS office, owner_id AS owner, region,
-         count(*) AS signed, sum(tier = 't100') AS t100, sum(tier = 't50_100') AS t50_100,
-         sum(tier = 't10_50') AS t10_50, sum(tier = 't1_10') AS t1_10,
+         count(*) AS signed, sum(tier = 't1_10') AS t1_10,
          coalesce(sum(total_cny), 0) AS totalCny,
          coalesce(sum(contracted_fdi_usd), 0) AS contractedFdiUsd,
          sum(${landed}) AS landed,
          ${signedMetricKeys
-           .map((key) => `count(CASE WHEN ${signedMetricConditions[key]} THEN 1 END) AS ${key}`)
+           .map(
+             (key) =>
+               `count(CASE WHEN ${signedMetricConditions[key]} THEN 1 END) AS ${metricColumn[key]}`,
+           )
            .join(',\n')},
          coalesce(sum(CASE WHEN ${signedMetricConditions.contracted_fdi}
            THEN contracted_fdi_usd END), 0) AS fdi,
@@ -717,8 +729,9 @@ type StalledRow = ReturnType<typeof stalledRows>[number];
 function mostOverdue(entries: StalledRow[], limit: number): StalledRow[] {
   let candidates = entries;
   if (entries.length > limit) {
-    const days = Float64Array.from(entries, (e) => -e.days).sort();
-    const least = -days[limit - 1]!;
+    const days = new Int32Array(entries.length);
+    for (let i = 0; i < entries.length; i++) days[i] = entries[i]!.days;
+    const least = days.sort()[entries.length - limit]!;
     candidates = entries.filter((e) => e.days >= least);
   }
   return candidates
