@@ -249,15 +249,17 @@ export function stalledSelect(
     if (rule.usePlannedDate) {
       cutoffs[`cut${i}`] = shiftDays(asOf, -1);
       overdue = `${plannedColumn[rule.to]} BETWEEN '1' AND @cut${i} AND ${datedWhen(from)}`;
-      deadline = plannedColumn[rule.to];
+      deadline = `julianday(${plannedColumn[rule.to]})`;
     } else if (rule.days !== null && Number.isInteger(rule.days)) {
       cutoffs[`cut${i}`] = shiftDays(asOf, -rule.days - 1);
       overdue = `${from} BETWEEN '1' AND @cut${i}`;
-      deadline = `date(${from}, '+${rule.days} days')`;
+      // julianday(from) + days, not julianday(date(from, '+N days')): no date written out and read
+      // again per overdue project ('start of day' drops a time of day, as date() would).
+      deadline = `julianday(${from}, 'start of day') + ${rule.days}`;
     } else {
       return [];
     }
-    const days = `CAST(julianday(@asOf) - julianday(${deadline}) AS INTEGER)`;
+    const days = `CAST(julianday(@asOf) - (${deadline}) AS INTEGER)`;
     return [{ i, rule, overdue, days }];
   });
   if (checks.length === 0) return null;

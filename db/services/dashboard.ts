@@ -760,22 +760,38 @@ function trendOf(groups: SigningGroup[], arrivals: ArrivalTotals): TrendMonth[] 
 /** The projects behind one figure of the 看板, largest total investment first. */
 export function drillDown(tx: Tx, input: Input & { target: DrillTarget }): LedgerRow[] {
   const scope = scopeOf(tx, input);
-  const idList = drillIds(tx, scope, input.target);
-  if (idList.length === 0) return [];
-  const rowids = tx.sql
-    .prepare(
-      `SELECT rowid FROM project WHERE id IN (SELECT value FROM json_each(?))
-       ORDER BY total_cny IS NULL, total_cny DESC, rowid`,
-    )
-    .pluck()
-    .all(JSON.stringify(idList)) as number[];
+  const drilled = drillIds(tx, scope, input.target);
+  if (Array.isArray(drilled) && drilled.length === 0) return [];
+  const rowids = Array.isArray(drilled)
+    ? (tx.sql
+        .prepare(
+          `SELECT rowid FROM project WHERE id IN (SELECT value FROM json_each(?))
+           ORDER BY ${LARGEST_FIRST}`,
+        )
+        .pluck()
+        .all(JSON.stringify(drilled)) as number[])
+    : drilled.rowids;
+  if (rowids.length === 0) return [];
   return readLedgerRows(tx, rowids);
 }
 
-function drillIds(tx: Tx, scope: Scope, target: DrillTarget): string[] {
+const LARGEST_FIRST = 'total_cny IS NULL, total_cny DESC, rowid';
+
+/**
+ * The ids of the projects behind a figure; or, for a condition over the project table, their
+ * rowids in drill-down order at once, read with total_cny from the covering index (no lookup of
+ * each project by id).
+ */
+function drillIds(tx: Tx, scope: Scope, target: DrillTarget): string[] | { rowids: number[] } {
   const { params } = scope;
-  const where = (condition: string) =>
-    ids(tx, `SELECT id FROM ${PROJECTS} WHERE ${LIVE} AND ${condition}`, params);
+  const where = (condition: string, extra: Record<string, unknown> = {}) => ({
+    rowids: tx.sql
+      .prepare(
+        `SELECT rowid FROM ${PROJECTS} WHERE ${LIVE} AND ${condition} ORDER BY ${LARGEST_FIRST}`,
+      )
+      .pluck()
+      .all({ ...params, ...extra }) as number[],
+  });
   switch (target.kind) {
     case 'metric': {
       const key = target.key;
@@ -806,12 +822,10 @@ function drillIds(tx: Tx, scope: Scope, target: DrillTarget): string[] {
       const col = target.by === 'office' ? 'office_id' : 'owner_id';
       const tier = target.tier ? ' AND tier = @tier' : '';
       const landed = target.landed ? ` AND ${reachedAsOf(scope.landingRule.milestone)}` : '';
-      return tx.sql
-        .prepare(
-          `SELECT id FROM ${PROJECTS} WHERE ${LIVE} AND ${SIGNED} AND ${col} = @id${tier}${landed}`,
-        )
-        .pluck()
-        .all({ ...params, id: target.id, tier: target.tier ?? null }) as string[];
+      return where(`${SIGNED} AND ${col} = @id${tier}${landed}`, {
+        id: target.id,
+        tier: target.tier ?? null,
+      });
     }
     case 'stalled': {
       const rule = scope.stalledRules.findIndex((r) => r.key === target.ruleKey);
