@@ -1,6 +1,8 @@
 // Export (SYNC.md S9-S12): every change, from every origin, above the vector the peer last
 // acknowledged (or all of them), written to a temporary name, flushed, renamed, read back and
 // verified before it counts. The file is named who-to-whom-when: 上海-to-本部-20210612-1530.zsync.
+// The export is the task 导出同步文件 for the progress poll (task-progress.ts): 读取变更 (one read
+// transaction), 压缩 / 压缩并加密 N 条变更 (off the main thread), 写入文件, 校验文件.
 import { randomUUID } from 'node:crypto';
 import {
   closeSync,
@@ -19,6 +21,8 @@ import { AppError } from '../../domain/errors';
 import type { SyncExportResult } from '../../domain/sync';
 import type { AppDatabase } from '../app-database';
 import type { Sql } from '../sql';
+import { withProgress } from '../task-progress';
+import type { ReportProgress } from '../task-progress';
 import { SCHEMA_VERSION } from '../migrations/index';
 import { FILE_EXTENSION, encodeFile, readManifest } from './file-format';
 import type { ManifestDraft } from './file-format';
@@ -140,13 +144,27 @@ function snapshot(app: AppDatabase, input: ExportInput, createdAt: Date): Snapsh
   );
 }
 
-export async function exportFile(
+export function exportFile(
   app: AppDatabase,
   input: ExportInput,
   options: ExportOptions = {},
 ): Promise<SyncExportResult> {
+  return withProgress(app, '导出同步文件', (report) => exportReported(app, input, options, report));
+}
+
+async function exportReported(
+  app: AppDatabase,
+  input: ExportInput,
+  options: ExportOptions,
+  report: ReportProgress,
+): Promise<SyncExportResult> {
   const createdAt = new Date(app.now());
+  // The changes are read at once, in one read transaction (what the call saw); writing and checking
+  // the file are synchronous too, so a waiting poll is answered before they start.
+  report('读取变更', 0, 0);
   const { draft, payload, siteIds } = snapshot(app, input, createdAt);
+  const count = payload.changes.toLocaleString('zh-CN');
+  report(`${input.passphrase === undefined ? '压缩' : '压缩并加密'} ${count} 条变更`, 0, 0);
   const { bytes, manifest } = await encodeFile(draft, payload, {
     passphrase: input.passphrase,
     scryptLogN: options.scryptLogN,
@@ -155,7 +173,10 @@ export async function exportFile(
     input.out,
     exportFileName(draft.sender.office, draft.forOffice, createdAt),
   );
+  report('写入文件', 0, 0);
+  await nextTurn();
   writeDurably(file, bytes);
+  report('校验文件', 0, 0);
   try {
     // What is on disk must be exactly what was built, and its framing and hash must check out
     // (the decoder the importer uses); decoding every change again would only re-test the encoder.
@@ -179,6 +200,8 @@ export async function exportFile(
     forOffice: manifest.forOffice,
   };
 }
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** A folder gets the S12 name inside it (made unique); anything else is the file path itself. */
 function resolveTarget(out: string, name: string): string {

@@ -11,6 +11,7 @@ import { gunzip, gzip } from 'node:zlib';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors';
 import type { ErrorCode } from '../../domain/errors';
+import type { ReportProgress } from '../task-progress';
 import { ChangeShapeError, decodeChange } from './change-codec';
 import type { Change } from './change-codec';
 
@@ -218,11 +219,14 @@ export interface DecodedFile {
 /**
  * Checks and decodes a whole file: framing, hash, manifest, reader schema, passphrase, gunzip
  * within the declared size, every change's shape, order and count. Throws AppError; writes nothing.
+ * `report` hears the phases (解密, 解压, 校验变更 n/N); between chunks of changes it yields to the
+ * event loop, so a progress poll is answered while a large file is checked.
  */
 export async function decodeFile(
   bytes: Buffer,
-  options: { passphrase?: string; schemaVersion: number },
+  options: { passphrase?: string; schemaVersion: number; report?: ReportProgress },
 ): Promise<DecodedFile> {
+  const report: ReportProgress = options.report ?? (() => undefined);
   const { manifest, manifestBytes, payload } = readManifest(bytes);
   if (manifest.minReaderSchema > options.schemaVersion) {
     reject(
@@ -234,6 +238,7 @@ export async function decodeFile(
   if (manifest.encryption) {
     if (options.passphrase === undefined) reject('PASSPHRASE_REQUIRED');
     const e = manifest.encryption;
+    report('解密', 0, 0);
     const key = await deriveKey(options.passphrase!, e);
     if (payload.length < 16) reject('FILE_CORRUPT');
     try {
@@ -250,13 +255,14 @@ export async function decodeFile(
     reject(manifest.encryption ? 'BAD_PASSPHRASE' : 'FILE_CORRUPT');
   }
   let raw: Buffer;
+  report('解压', 0, 0);
   try {
     raw = await gunzipCapped(compressed, manifest.payload.rawBytes);
   } catch {
     return reject('FILE_CORRUPT', '数据无法解压');
   }
   if (raw.length !== manifest.payload.rawBytes) reject('FILE_CORRUPT', '解压后长度与清单不符');
-  const changes = splitChanges(raw);
+  const changes = await splitChanges(raw, manifest.changes, report);
   if (changes.length !== manifest.changes) {
     reject('FILE_CORRUPT', `变更条数 ${changes.length} 与清单 ${manifest.changes} 不符`);
   }
@@ -276,8 +282,16 @@ function gunzipCapped(input: Buffer, cap: number): Promise<Buffer> {
   );
 }
 
+/** Changes decoded between two yields to the event loop: some tens of milliseconds. */
+const DECODE_CHUNK = 2000;
+
 /** NDJSON lines to changes, strictly increasing in (origin, seq). */
-function splitChanges(raw: Buffer): Change[] {
+async function splitChanges(
+  raw: Buffer,
+  declared: number,
+  report: ReportProgress,
+): Promise<Change[]> {
+  report('校验变更', 0, declared);
   if (raw.length === 0) return [];
   if (raw[raw.length - 1] !== 0x0a) reject('FILE_CORRUPT', '最后一行不完整');
   // One string per line: converting a line alone is several times faster than its part of one
@@ -285,6 +299,10 @@ function splitChanges(raw: Buffer): Change[] {
   const changes: Change[] = [];
   let last: Change | undefined;
   for (let start = 0, i = 0; start < raw.length; i++) {
+    if (i > 0 && i % DECODE_CHUNK === 0) {
+      report('校验变更', i, Math.max(declared, i));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const end = raw.indexOf(0x0a, start);
     const line = raw.toString('utf8', start, end);
     start = end + 1;

@@ -1,7 +1,9 @@
 // Import (SYNC.md S13-S18): the whole file is checked before anything is written (framing, hash,
 // manifest, passphrase, every change, value types, clock drift); then a backup copy of the database
 // is taken and the changes are applied in one transaction, together with the peer's acknowledgement
-// and the import log entry. A file imported before changes nothing.
+// and the import log entry. A file imported before changes nothing. The import is the task
+// 导入同步文件 for the progress poll (task-progress.ts): 读取文件, 解密, 解压, 校验变更 n/N,
+// 备份数据库, then 写入 N 条变更 (one transaction, which cannot report from inside).
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'date-fns';
@@ -9,6 +11,8 @@ import { AppError } from '../../domain/errors';
 import type { SyncImportReport, SyncLogEntry } from '../../domain/sync';
 import type { AppDatabase } from '../app-database';
 import type { Sql } from '../sql';
+import { withProgress } from '../task-progress';
+import type { ReportProgress } from '../task-progress';
 import { SCHEMA_VERSION } from '../migrations/index';
 import { backupDir, createBackup } from '../services/backups';
 import { applyChanges, checkKnownTypes } from './apply';
@@ -46,10 +50,12 @@ function readBounded(file: string): Buffer {
 async function decodeChecked(
   bytes: Buffer,
   options: { passphrase?: string; schema?: KnownSchema },
+  report?: ReportProgress,
 ): Promise<DecodedFile> {
   const decoded = await decodeFile(bytes, {
     passphrase: options.passphrase,
     schemaVersion: SCHEMA_VERSION,
+    report,
   });
   checkKnownTypes(decoded.changes, options.schema);
   return decoded;
@@ -86,11 +92,21 @@ export function clockWarnings(decoded: DecodedFile, nowMs: number): string[] {
   return warnings;
 }
 
-export async function importFile(
+export function importFile(
   app: AppDatabase,
   file: string,
   options: ImportOptions = {},
 ): Promise<SyncImportReport> {
+  return withProgress(app, '导入同步文件', (report) => importReported(app, file, options, report));
+}
+
+async function importReported(
+  app: AppDatabase,
+  file: string,
+  options: ImportOptions,
+  report: ReportProgress,
+): Promise<SyncImportReport> {
+  report('读取文件', 0, 0);
   const bytes = readBounded(file);
   // A file already imported changes nothing: once its framing and hash check out (any damage
   // shows there), it is recognised by its id without decoding the payload (S18).
@@ -112,17 +128,26 @@ export async function importFile(
       message: '该文件已导入过，0 条新变更',
     };
   }
-  const decoded = await decodeChecked(bytes, options);
+  const decoded = await decodeChecked(bytes, options, report);
   const { manifest } = decoded;
   const warnings = clockWarnings(decoded, app.now());
+  const total = decoded.changes.length;
+  report('校验变更', total, total);
   const base = {
     fileId: manifest.fileId,
     file,
     from: { siteId: manifest.sender.siteId, office: manifest.sender.office },
     changes: decoded.changes.length,
   };
-  const backup =
-    options.backup !== false && app.file !== ':memory:' ? await backupBeforeImport(app) : null;
+  let backup: string | null = null;
+  if (options.backup !== false && app.file !== ':memory:') {
+    report('备份数据库', 0, 0);
+    backup = await backupBeforeImport(app);
+  }
+  // The write is one synchronous transaction: its phase is published, and a waiting poll answered,
+  // before it starts.
+  report(`写入 ${total.toLocaleString('zh-CN')} 条变更`, 0, 0);
+  await new Promise((resolve) => setImmediate(resolve));
   return app.transact((tx) => {
     releaseQuarantine(tx, options.schema);
     const outcome = applyChanges(tx, decoded.changes, {

@@ -129,6 +129,10 @@ async function exportAndDownload(
     await card.getByLabel('再次输入口令').fill(passphrase);
   }
   await card.getByRole('button', { name: '导出', exact: true }).click();
+  if (passphrase) {
+    // Encrypting takes a moment (scrypt): a bar shows the backend's phase meanwhile.
+    await expect.poll(() => card.getByRole('status').textContent()).toMatch(/压缩并加密 \d/);
+  }
   await expect.poll(() => card.getByText('已导出').count(), { timeout: 20_000 }).toBe(1);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -245,10 +249,14 @@ describe('同步 between two offices in the browser', () => {
     // The file is still chosen: only the passphrase is typed again.
     await card.getByLabel(/的口令$/).fill('嘉兴2021');
     await card.getByRole('button', { name: '用此口令导入' }).click();
-    // Decrypting takes a moment (scrypt): the screen says so and the buttons wait.
-    await expect.poll(() => card.getByRole('status').textContent()).toContain('正在导入');
+    // Decrypting takes a moment (scrypt): the screen says so, a bar shows the backend's phase
+    // (task.progress) and the buttons wait.
+    await expect.poll(() => card.getByText(/^正在导入 /).count()).toBe(1);
+    await expect
+      .poll(() => card.getByRole('status').textContent())
+      .toMatch(/^(解密|解压|校验变更|备份数据库|写入)/);
     expect(await card.getByRole('button', { name: '选择文件……' }).isDisabled()).toBe(true);
-    await pageB.screenshot({ path: join(artifactsDir, 'sync-busy.png') });
+    await pageB.screenshot({ path: join(artifactsDir, 'sync-progress.png') });
     const report = pageB.getByRole('region', { name: '导入结果' });
     await expect
       .poll(() => report.getByText('导入完成：来自上海').count(), { timeout: 20_000 })

@@ -1,10 +1,13 @@
 // 导出: choose the office the file is for (or 全量), an optional passphrase typed twice, then one
 // file in the outbox named per S12; the result shows its path, size and change count, and 「下载」
-// saves a copy wherever the promoter wants (a USB stick, an e-mail attachment).
+// saves a copy wherever the promoter wants (a USB stick, an e-mail attachment). While the export
+// runs, a bar shows its phase (读取变更, 压缩 N 条变更, 写入文件) from the backend's task progress.
 import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { SyncExportResult, SyncPeer } from '../../../domain/sync';
 import { call, errorText } from '../api/client';
+import { TaskProgressBar } from '../ledger-excel/TaskProgressBar';
+import { useTaskProgress } from '../ledger-excel/use-task-progress';
 import { fileName, formatBytes } from '../settings/backup-format';
 import { FULL_EXPORT, exportTargets } from './export-targets';
 import { downloadBase64 } from './file-bytes';
@@ -26,6 +29,7 @@ export function ExportPanel({ own, peers, onExported }: Props) {
   const [result, setResult] = useState<SyncExportResult | null>(null);
   const [downloading, setDownloading] = useState(false);
   const id = useId();
+  const progress = useTaskProgress(busy);
   const full = target === FULL_EXPORT;
 
   useEffect(() => {
@@ -136,7 +140,7 @@ export function ExportPanel({ own, peers, onExported }: Props) {
             {busy ? '正在导出……' : '导出'}
           </button>
           {busy ? (
-            <span className="sync-busy" role="status">
+            <span className="sync-note">
               正在生成文件{passphrase ? '（加密约需数秒）' : ''}，可以继续使用其他页面
             </span>
           ) : name ? (
@@ -146,6 +150,7 @@ export function ExportPanel({ own, peers, onExported }: Props) {
           ) : null}
         </div>
         {mismatch ? <p className="sync-error">两次输入的口令不一致</p> : null}
+        {busy ? <TaskProgressBar progress={progress} label="正在导出……" /> : null}
       </form>
       {error ? (
         <p role="alert" className="sync-error">

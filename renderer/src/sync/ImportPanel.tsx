@@ -1,10 +1,13 @@
 // 导入: drop a .zsync file on the zone or choose it; its bytes go to sync.importData. An encrypted
 // file asks for its passphrase, and a wrong one can be retyped and retried without choosing the file
-// again (the bytes stay here until another file is chosen).
+// again (the bytes stay here until another file is chosen). While the import runs, a bar shows its
+// phase (解密, 校验变更 n/N, 备份数据库, 写入……) from the backend's task progress.
 import { useId, useRef, useState } from 'react';
 import type { DragEvent, FormEvent } from 'react';
 import type { SyncImportReport } from '../../../domain/sync';
 import { ApiError, call, errorText } from '../api/client';
+import { TaskProgressBar } from '../ledger-excel/TaskProgressBar';
+import { useTaskProgress } from '../ledger-excel/use-task-progress';
 import { formatBytes } from '../settings/backup-format';
 import { fileToBase64 } from './file-bytes';
 
@@ -29,6 +32,7 @@ export function ImportPanel({ onImported }: Props) {
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
+  const progress = useTaskProgress(busy === 'importing');
 
   const run = async (file: Chosen, pass: string) => {
     setBusy('importing');
@@ -101,10 +105,17 @@ export function ImportPanel({ onImported }: Props) {
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        {busy ? (
+        {busy === 'reading' ? (
           <p className="sync-busy" role="status">
-            {busy === 'reading' ? '正在读取文件……' : `正在导入 ${chosen?.name ?? ''}……`}
+            正在读取文件……
           </p>
+        ) : busy === 'importing' ? (
+          <>
+            <p className="sync-busy sync-ellipsis" title={chosen?.name}>
+              正在导入 {chosen?.name ?? ''}
+            </p>
+            <TaskProgressBar progress={progress} label="正在导入……" />
+          </>
         ) : (
           <p>把同步文件（.zsync）拖到这里，或</p>
         )}
