@@ -117,7 +117,7 @@ function reportOf(result: LedgerImportResult) {
 function importText(result: LedgerImportResult, dryRun: boolean): string {
   const { counts } = result;
   const lines = [
-    `${dryRun ? '预览（未写入）' : '已导入'}：新增 ${counts.new}，更新 ${counts.updated}，未变 ${counts.unchanged}，拒绝 ${counts.rejected}，跳过空行/合计行 ${counts.skipped}`,
+    `${dryRun ? '预览（未写入）' : '已导入'}：新增 ${counts.new}，更新 ${counts.updated}，未变 ${counts.unchanged}，拒绝 ${counts.rejected}，跳过空行、合计行和说明行 ${counts.skipped}`,
     ...result.rows
       .filter((r) => r.action === 'rejected')
       .map((r) => `  「${r.sheet}」第 ${r.row} 行 ${r.name}：${r.errors.join('；')}`),

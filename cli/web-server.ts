@@ -48,6 +48,8 @@ export interface WebServer {
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 /** sync.importData carries a whole sync file as base64 (its own cap is in domain/sync.ts). */
 export const MAX_UPLOAD_BODY_BYTES = 360 * 1024 * 1024;
+/** Methods that carry a file's bytes. */
+const uploadMethods = new Set(['sync.importData', 'ledger.importPreview']);
 const HOST = '127.0.0.1';
 const defaultRendererRoot = fileURLToPath(new URL('../out/renderer/', import.meta.url));
 
@@ -185,7 +187,7 @@ async function handleRpc(
     sendJson(res, 415, apiError('VALIDATION', '请求须为 JSON（Content-Type: application/json）'));
     return;
   }
-  const limit = method === 'sync.importData' ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
+  const limit = uploadMethods.has(method) ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
   const body = await readBody(req, limit);
   if (body === null) {
     res.setHeader('Connection', 'close');

@@ -34,7 +34,9 @@ export const errorMessages = {
   SHEET_NO_HEADER:
     '找不到台账表头：表格前 30 行中须有一行列名，至少包含「项目名称」和另一个可识别的列；数据库未改动',
   IMPORT_EXPIRED: '导入预览已失效（可能已导入或应用已重启），请重新选择文件',
-  IMPORT_NOTHING: '没有可导入的行，数据库未改动',
+  IMPORT_CHANGED:
+    '预览之后项目数据有变化（可能刚同步或有人修改），为免覆盖，本次未写入：请重新选择文件预览',
+  LEDGER_EXPORT_FAILED: '导出失败，未生成文件',
   INTERNAL: '内部错误，操作未保存',
 } as const;
 

@@ -59,14 +59,20 @@ export interface ImportRow {
   /** Chinese labels of the fields an update changes. */
   changes: string[];
   errors: string[];
+  /** What was not taken from an imported row, and why (the row itself imports). */
+  notes: string[];
 }
 
 export interface ImportSheet {
   name: string;
   headerRow: number | null;
   mapping: ColumnMapping[];
+  /** Hidden sheets are listed but not read. */
+  hidden: boolean;
   blankRows: number;
   subtotalRows: number;
+  /** Section titles, notes under the table and repeated headers. */
+  noteRows: number;
 }
 
 export interface ImportCounts {
@@ -74,7 +80,7 @@ export interface ImportCounts {
   updated: number;
   unchanged: number;
   rejected: number;
-  /** Blank and subtotal rows, which are not projects. */
+  /** Blank, subtotal and note rows, which are not projects. */
   skipped: number;
 }
 

@@ -29,10 +29,13 @@ type TextField =
   | 'fairEdition'
   | 'owner'
   | 'problems'
-  | 'nextSteps';
+  | 'nextSteps'
+  | 'terminationReason';
 type LabelField = 'capitalType' | 'province' | 'ownership' | 'projectType' | 'channel' | 'office';
 type DateField =
-  (typeof milestones)[number]['actualKey'] | (typeof milestones)[number]['plannedKey'];
+  | (typeof milestones)[number]['actualKey']
+  | (typeof milestones)[number]['plannedKey']
+  | 'terminatedOn';
 export type SheetField =
   | TextField
   | LabelField
@@ -59,14 +62,17 @@ const dateSpecs = Object.fromEntries(
   milestones.flatMap((m) => [
     [
       m.actualKey,
-      { names: [`${m.label}日期`, `${m.label}时间`, `实际${m.label}日期`], kind: 'date' },
+      {
+        names: [`${m.label}日期`, `${m.label}时间`, `实际${m.label}日期`, `${m.label}`],
+        kind: 'date',
+      },
     ],
     [
       m.plannedKey,
       { names: [`计划${m.label}日期`, `计划${m.label}时间`, `预计${m.label}日期`], kind: 'date' },
     ],
   ]),
-) as Record<DateField, FieldSpec>;
+) as Record<Exclude<DateField, 'terminatedOn'>, FieldSpec>;
 
 /** Header names (without units) that mean each field; the first is the one the app writes. */
 export const fieldSpecs: Record<SheetField, FieldSpec> = {
@@ -116,7 +122,9 @@ export const fieldSpecs: Record<SheetField, FieldSpec> = {
   leaderProject: { names: ['省市县长工程', '是否省市县长工程'], kind: 'flag' },
   problems: { names: ['存在问题', '存在困难', '存在问题及困难', '问题'], kind: 'text' },
   nextSteps: { names: ['下一步工作', '下步工作', '下一步计划', '下步计划'], kind: 'text' },
+  terminationReason: { names: ['终止原因', '终止理由'], kind: 'text' },
   ...dateSpecs,
+  terminatedOn: { names: ['终止日期', '终止时间'], kind: 'date' },
 };
 
 const derivedNames: Record<DerivedColumn, string[]> = {
@@ -161,6 +169,8 @@ export const ledgerColumns: {
   { header: '招商责任人', source: 'owner', width: 10 },
   { header: '当前阶段', source: 'stage', width: 8 },
   ...milestones.map((m) => ({ header: `${m.label}日期`, source: m.actualKey, width: 11 })),
+  { header: '终止日期', source: 'terminatedOn', width: 11 },
+  { header: '终止原因', source: 'terminationReason', width: 20 },
   { header: '省市县长工程', source: 'leaderProject', width: 8 },
   { header: '存在问题', source: 'problems', width: 30 },
   { header: '下一步工作', source: 'nextSteps', width: 30 },
@@ -179,6 +189,8 @@ export interface ColumnMapping {
   header: string;
   field: SheetField | null;
   unit: AmountUnit | null;
+  /** For 用地: what one of the sheet's units is in 亩 (公顷 → 15). */
+  areaFactor?: number;
   /** Why the column is ignored, or how its unit was chosen. */
   note: string | null;
 }
@@ -195,66 +207,147 @@ for (const [field, spec] of Object.entries(fieldSpecs) as [SheetField, FieldSpec
   for (const name of spec.names) byName.set(normalizeHeader(name), field);
 }
 const derivedByName = new Set(Object.values(derivedNames).flat().map(normalizeHeader));
-const otherUnits = ['亩', '公顷', '人'];
-const unitPattern = [...amountUnits, ...otherUnits].sort((a, b) => b.length - a.length).join('|');
 
-/** "总投资（亿元）", "总投资/万元", "投资总额 万美元" → name and unit. */
-function splitUnit(header: string): { name: string; unit: string | null } {
-  const text = normalizeHeader(header);
-  const bracketed = new RegExp(`^(.*?)\\((?:单位[:：]?)?(${unitPattern})\\)$`).exec(text);
-  if (bracketed) return { name: bracketed[1] ?? '', unit: bracketed[2] ?? null };
-  const suffixed = new RegExp(`^(.*?)[/:：]?(${unitPattern})$`).exec(text);
-  if (suffixed && byName.has(suffixed[1] ?? '')) {
-    return { name: suffixed[1] ?? '', unit: suffixed[2] ?? null };
-  }
-  return { name: text.replace(/\(.*\)$/, ''), unit: null };
+/** A unit as headers write it, in the app's terms: 亿 → 亿元, 万元人民币 → 万元, USD万 → 万美元. */
+export function unitOf(text: string): string {
+  const t = normalizeHeader(text)
+    .replace(/^[(]|[)]$/g, '')
+    .replace(/^单位[:：]?/, '')
+    .replace(/人民币|rmb|cny/gi, '')
+    .replace(/usd|us\$|美金/gi, '美元');
+  const scale = /^(亿|万|千)?(元|美元)?$/.exec(t) ?? /^(美元)(亿|万|千)$/.exec(t);
+  if (!scale || t === '') return t;
+  const [magnitude, currency] = scale[1] === '美元' ? [scale[2], '美元'] : [scale[1], scale[2]];
+  return `${magnitude ?? ''}${currency ?? '元'}`;
 }
 
+const areaFactors: Record<string, number> = { 亩: 1, 公顷: 15, 平方米: 0.0015, 万平方米: 15 };
+
+/** "总投资（亿元）", "总投资/万元", "签约时间（计划）" → the name and what the brackets or suffix add. */
+function splitHeader(header: string): { name: string; qualifier: string | null } {
+  const text = normalizeHeader(header).replace(/[㎡]|m2|m²/gi, '平方米');
+  const bracketed = /^(.*?)\(([^()]*)\)$/.exec(text);
+  if (bracketed && bracketed[1]) return { name: bracketed[1], qualifier: bracketed[2] ?? null };
+  const suffixed = /^(.*?)[/:：]?(亿美元|万美元|美元|亿元|万元|元|亿|万|亩|公顷|平方米)$/.exec(
+    text,
+  );
+  if (suffixed?.[1] && byName.has(suffixed[1]))
+    return { name: suffixed[1], qualifier: suffixed[2] ?? null };
+  return { name: text, qualifier: null };
+}
+
+const plannedFor = new Map(milestones.map((m) => [m.actualKey as SheetField, m.plannedKey]));
+
 function mapHeader(column: number, header: string): ColumnMapping {
-  const { name, unit } = splitUnit(header);
+  const { name, qualifier } = splitHeader(header);
   const field = byName.get(name) ?? null;
-  const base = { column, header, field, unit: null, note: null };
+  const base: ColumnMapping = { column, header, field, unit: null, note: null };
   if (!field) {
     return { ...base, note: derivedByName.has(name) ? '由系统计算，导入时忽略' : '未识别，忽略' };
   }
   const spec = fieldSpecs[field];
   if (spec.kind === 'amount') {
+    const unit = qualifier === null ? null : unitOf(qualifier);
     const known = amountUnits.find((u) => u === unit);
-    if (unit && !known) return { ...base, field: null, note: `单位「${unit}」无法识别，忽略` };
+    if (qualifier !== null && !known) {
+      return { ...base, field: null, note: `单位「${qualifier}」无法识别，忽略` };
+    }
     if (field === 'contractedFdiUsd' && known && currencyOf(known) !== 'USD') {
       return { ...base, field: null, note: '合同外资须以美元计，忽略' };
     }
     const chosen = known ?? spec.defaultUnit ?? '元';
     return { ...base, unit: chosen, note: known ? null : `未注明单位，按${chosen}读取` };
   }
-  if (field === 'landAreaMu' && unit === '公顷')
-    return { ...base, note: '公顷，按 1 公顷 = 15 亩换算' };
+  if (field === 'landAreaMu' && qualifier !== null) {
+    const factor = areaFactors[qualifier];
+    if (factor === undefined)
+      return { ...base, field: null, note: `单位「${qualifier}」无法识别，忽略` };
+    return factor === 1
+      ? base
+      : { ...base, areaFactor: factor, note: `按 1 ${qualifier} = ${factor} 亩换算` };
+  }
+  // 签约时间（计划） is the planned date, not the actual one.
+  const planned = plannedFor.get(field);
+  if (planned && qualifier && /计划|预计/.test(qualifier)) return { ...base, field: planned };
   return base;
 }
 
 const MAX_HEADER_SEARCH = 30;
 
+type Row = readonly CellValue[];
+
+const mapRow = (cells: Row) =>
+  cells
+    .map((cell, i) =>
+      typeof cell === 'string' && cell.trim() ? mapHeader(i + 1, cell.trim()) : null,
+    )
+    .filter((m): m is ColumnMapping => m !== null);
+
+/** A row under the header that holds only units (亿元 | 万美元 | 亩): they belong to the columns above. */
+function unitsRow(cells: Row | undefined): Map<number, string> | null {
+  if (!cells) return null;
+  const units = new Map<number, string>();
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (cell === null || cell === undefined || (typeof cell === 'string' && !cell.trim())) continue;
+    if (typeof cell !== 'string') return null;
+    const unit = unitOf(cell);
+    if (!amountUnits.includes(unit as AmountUnit) && !(unit in areaFactors)) return null;
+    units.set(i + 1, unit);
+  }
+  return units.size > 0 ? units : null;
+}
+
 /**
- * The header row: among the first rows, the one naming the most known columns, which must include
- * 项目名称. Title rows above it and notes around it are skipped.
+ * The header: among the first rows, the one naming the most known columns, which must include
+ * 项目名称. Title rows above it and notes around it are skipped. A header may take two rows: a
+ * group (时间节点) over its columns (签约 | 开工), or a row of units (亿元 | 万美元) under the names.
  */
-export function findHeader(rows: readonly (readonly CellValue[])[]): {
+export function findHeader(rows: readonly Row[]): {
+  /** The header's first row, 1-based. */
   row: number;
+  /** The first row of data, 1-based. */
+  firstDataRow: number;
   mapping: ColumnMapping[];
 } | null {
-  let best: { row: number; mapping: ColumnMapping[]; known: number } | null = null;
+  let best: { row: number; firstDataRow: number; mapping: ColumnMapping[]; known: number } | null =
+    null;
+  const fields = (mapping: ColumnMapping[]) => mapping.filter((m) => m.field).length;
   for (let r = 0; r < Math.min(rows.length, MAX_HEADER_SEARCH); r++) {
-    const cells = rows[r] ?? [];
-    const mapping = cells
-      .map((cell, i) =>
-        typeof cell === 'string' && cell.trim() ? mapHeader(i + 1, cell.trim()) : null,
-      )
-      .filter((m): m is ColumnMapping => m !== null);
-    const known = mapping.filter((m) => m.field).length;
+    let mapping = mapRow(rows[r] ?? []);
+    let firstDataRow = r + 2;
+    const below = mapRow(rows[r + 1] ?? []);
+    // Only a row that is itself a header (项目名称 merged down over two rows) takes the row below.
+    if (fields(mapping) >= 1 && fields(below) >= 2) {
+      // Two header rows: each column takes the lower row's name where it has one.
+      const lower = new Map(below.filter((m) => m.field).map((m) => [m.column, m]));
+      const combined = new Map(mapping.map((m) => [m.column, m]));
+      for (const [column, m] of lower) {
+        const upper = combined.get(column);
+        if (!upper?.field || upper.field === m.field) combined.set(column, m);
+      }
+      const merged = [...combined.values()].sort((a, b) => a.column - b.column);
+      if (fields(merged) > fields(mapping)) {
+        mapping = merged;
+        firstDataRow = r + 3;
+      }
+    }
+    const known = fields(mapping);
     if (!mapping.some((m) => m.field === 'name') || known < 2) continue;
-    if (!best || known > best.known) best = { row: r + 1, mapping: dedupe(mapping), known };
+    const units = unitsRow(rows[firstDataRow - 1]);
+    if (units) {
+      mapping = mapping.map((m) => {
+        const unit = units.get(m.column);
+        return unit && m.field && m.note?.startsWith('未注明单位')
+          ? mapHeader(m.column, `${m.header}(${unit})`)
+          : m;
+      });
+      firstDataRow += 1;
+    }
+    if (!best || known > best.known)
+      best = { row: r + 1, firstDataRow, mapping: dedupe(mapping), known };
   }
-  return best && { row: best.row, mapping: best.mapping };
+  return best && { row: best.row, firstDataRow: best.firstDataRow, mapping: best.mapping };
 }
 
 /** A field named twice is read from its first column (two totals in different currencies both stay). */
@@ -279,9 +372,16 @@ export type SheetRowInput = Omit<ProjectCreateInput, 'office' | 'channel'> & {
 export type RowReading =
   | { kind: 'project'; input: Partial<Record<keyof ProjectCreateInput, unknown>>; errors: string[] }
   | { kind: 'blank' }
-  | { kind: 'subtotal' };
+  | { kind: 'subtotal' }
+  /** A section title (一、签约项目), a note under the table (注：…, 填报人：…) or a repeated header. */
+  | { kind: 'note' };
 
-const subtotal = /^(合\s*计|小\s*计|总\s*计|共\s*计|累\s*计)/;
+const subtotal = /合\s*计|小\s*计|总\s*计|共\s*计|累\s*计|^其中/;
+const note =
+  /^(注\s*\d*|备\s*注|说\s*明|填报人|填表人|制表人?|审核人?|联系人|联系电话|单位负责人|数据来源)\s*[:：.、]/;
+const section = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])/;
+const formulaError = /^#(公式未计算|N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!)$/;
+const headerNames = new Set(fieldSpecs.name.names);
 
 const stageWords: Record<string, Stage> = {
   ...Object.fromEntries(stageOrder.map((s) => [stageLabels[s], s])),
@@ -339,17 +439,38 @@ function labelValue(field: LabelField, value: CellValue): string {
   return labelWords[field]?.[text] ?? text;
 }
 
-/** One data row against the header's mapping: blank, a subtotal line, or project input with errors. */
+/**
+ * One data row against the header's mapping: blank, a subtotal or note line, or project input with
+ * errors. `copied(column)` says a cell only repeats a merged cell above it: an amount merged over a
+ * 一期/二期 pair belongs to the first row, not to both.
+ */
 export function readRow(
   cells: readonly CellValue[],
   mapping: readonly ColumnMapping[],
+  copied: (column: number) => boolean = () => false,
 ): RowReading {
   const mapped = mapping.filter((m) => m.field);
   const present = mapped.filter((m) => !isEmptyCell(cells[m.column - 1] ?? null));
+  const texts = cells.map((c) => cellText(c ?? null)).filter((t) => t !== '');
   const leading = cells.slice(0, 4).map((c) => cellText(c ?? null));
   const nameCell = mapped.find((m) => m.field === 'name');
   const nameText = nameCell ? cellText(cells[nameCell.column - 1] ?? null) : '';
-  if (subtotal.test(nameText) || leading.some((t) => subtotal.test(t))) return { kind: 'subtotal' };
+  if (
+    subtotal.test(nameText) ||
+    leading.some((t) => /^(合\s*计|小\s*计|总\s*计|共\s*计|其中)/.test(t))
+  ) {
+    return { kind: 'subtotal' };
+  }
+  const first = texts[0] ?? '';
+  const oneText = texts.length > 0 && texts.every((t) => t === first); // merged across the row
+  if (
+    note.test(first) ||
+    section.test(nameText || first) ||
+    headerNames.has(nameText) ||
+    (oneText && texts.length > 2)
+  ) {
+    return { kind: 'note' };
+  }
   if (present.length === 0) return { kind: 'blank' };
 
   const input: Partial<Record<keyof ProjectCreateInput, unknown>> = {};
@@ -364,6 +485,15 @@ export function readRow(
     const value = cells[m.column - 1] ?? null;
     const spec = fieldSpecs[field];
     const label = fieldSpecs[field].names[0] ?? field;
+    if (typeof value === 'string' && formulaError.test(value)) {
+      errors.push(
+        value === '#公式未计算'
+          ? `${m.header}是没有计算结果的公式（请在 Excel 或 WPS 中打开并保存后再导入）`
+          : `${m.header}的公式出错（${value}）`,
+      );
+      continue;
+    }
+    if ((spec.kind === 'amount' || spec.kind === 'number') && copied(m.column)) continue;
     switch (spec.kind) {
       case 'text':
         input[field as TextField] = cellText(value);
@@ -385,7 +515,7 @@ export function readRow(
         break;
       case 'number':
         take(parseNumber(value, label), (v) => {
-          input.landAreaMu = m.note?.startsWith('公顷') ? v * 15 : v;
+          input.landAreaMu = v * (m.areaFactor ?? 1);
         });
         break;
       case 'amount': {

@@ -6,6 +6,7 @@
 import { createWriteStream } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import type { Writable } from 'node:stream';
+import { format } from 'date-fns';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { regionLabels } from '../../domain/countries';
@@ -59,7 +60,7 @@ export async function exportLedger(app: AppDatabase, input: Input): Promise<File
     } catch (error) {
       stream.destroy();
       if (error instanceof AppError) throw error;
-      throw new AppError('EXPORT_FAILED', (error as Error).message);
+      throw new AppError('LEDGER_EXPORT_FAILED', (error as Error).message);
     }
     return {
       name,
@@ -291,7 +292,11 @@ function readerFor(
     case 'landAreaMu':
       return (row) => (row.land_area_mu as number | null) ?? null;
     case 'updatedAt':
-      return (row) => day(row.updated_at);
+      // A timestamp: the day it was on this computer's clock, not in UTC.
+      return (row) =>
+        typeof row.updated_at === 'string'
+          ? day(format(new Date(row.updated_at), 'yyyy-MM-dd'))
+          : null;
     default: {
       const col = snakeCase(source);
       return source.endsWith('On') ? (row) => day(row[col]) : text(col);

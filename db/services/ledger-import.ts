@@ -14,7 +14,8 @@ import type { ImportRow, ImportSheet, LedgerImportResult } from '../../domain/le
 import type { ledgerImportPreviewInput } from '../../domain/ledger-io';
 import { fieldSpecs, findHeader, readRow } from '../../domain/ledger-sheet';
 import type { ColumnMapping } from '../../domain/ledger-sheet';
-import { milestones } from '../../domain/lifecycle';
+import { milestones, stageLabels } from '../../domain/lifecycle';
+import type { Stage } from '../../domain/lifecycle';
 import {
   projectCreateInput,
   projectFieldLabels,
@@ -27,7 +28,7 @@ import { withProgress, yieldEvery } from '../task-progress';
 import { backupDir, createBackup } from './backups';
 import { batchLookups, getProject, insertProject, updateProject } from './projects';
 import type { ProjectLookups } from './projects';
-import { readSheets } from './workbook-read';
+import { cellKey, readSheets } from './workbook-read';
 
 /** Project input as the API takes it: vocabulary by label, amounts in whole 元 / 美元. */
 type ProjectCreateInput = z.input<typeof projectCreateInput>;
@@ -44,6 +45,8 @@ interface ReadRow {
 }
 
 interface PlannedRow extends ImportRow {
+  /** The matched project's last update, so a change since the preview is noticed. */
+  seen: string | null;
   /** A new project as the service takes it. */
   create: z.output<typeof projectCreateInput> | null;
   patch: Partial<ProjectCreateInput> | null;
@@ -54,6 +57,8 @@ interface Pending {
   file: string;
   sheets: ImportSheet[];
   rows: ReadRow[];
+  /** What the preview promised, to compare with the plan at the commit. */
+  promised: string;
 }
 
 /** The last preview per database, waiting for the user's confirmation. */
@@ -83,24 +88,28 @@ export async function previewLedgerImport(
         name: grid.name,
         headerRow: header?.row ?? null,
         mapping: header?.mapping ?? [],
+        hidden: grid.hidden,
         blankRows: 0,
         subtotalRows: 0,
+        noteRows: 0,
       };
       sheets.push(sheet);
       if (!header) continue;
-      for (let r = header.row; r < grid.rows.length; r++) {
-        const reading = readRow(grid.rows[r] ?? [], header.mapping);
+      for (let r = header.firstDataRow - 1; r < grid.rows.length; r++) {
+        const copied = (column: number) => grid.copies.has(cellKey(r + 1, column));
+        const reading = readRow(grid.rows[r] ?? [], header.mapping, copied);
         if (reading.kind === 'blank') sheet.blankRows++;
         else if (reading.kind === 'subtotal') sheet.subtotalRows++;
+        else if (reading.kind === 'note') sheet.noteRows++;
         else rows.push(checkedRow(grid.name, r + 1, reading.input, reading.errors, header.mapping));
         await yieldEvery(++done, () => report('检查数据', done, total));
       }
     }
     if (!sheets.some((s) => s.headerRow !== null)) throw new AppError('SHEET_NO_HEADER');
     const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-    pending.set(app, { id, file, sheets, rows });
     report('比对已有项目', 0, rows.length);
     const planned = app.transact((tx) => plan(tx, rows), { write: false });
+    pending.set(app, { id, file, sheets, rows, promised: promiseOf(planned) });
     return result(file, id, sheets, planned, null);
   });
 }
@@ -119,9 +128,12 @@ export async function commitLedgerImport(
       app.file === ':memory:'
         ? null
         : (await createBackup(app, `${backupDir(app)}/pre-ledger-import-${stamp}.sqlite`)).file;
-    report('写入项目', 0, preview.rows.length);
+    report(`写入 ${preview.rows.length} 行`, 0, 0);
     const planned = app.transact((tx) => {
       const rows = plan(tx, preview.rows);
+      // Someone changed the projects since the preview: what was shown is no longer what would be
+      // written, so nothing is written and the user looks again.
+      if (promiseOf(rows) !== preview.promised) throw new AppError('IMPORT_CHANGED');
       if (!rows.some((r) => r.action === 'new' || r.action === 'update')) return rows;
       const lookups = batchLookups(tx);
       tx.mutate.bulk(() => {
@@ -132,6 +144,11 @@ export async function commitLedgerImport(
     pending.delete(app);
     return result(preview.file, null, preview.sheets, planned, backup);
   });
+}
+
+/** The actions, targets and values of a plan, and the state of the projects it touches. */
+function promiseOf(rows: readonly PlannedRow[]): string {
+  return JSON.stringify(rows.map((r) => [r.action, r.projectId, r.patch, r.seen]));
 }
 
 function readBytes(file: string): Buffer {
@@ -176,7 +193,13 @@ function checkedRow(
 }
 
 /** An input key as the ledger's column is called: 总投资, 合同外资, 签约日期 … */
-function changeLabel(key: string): string {
+function changeLabel(key: string, current: ProjectRecord): string {
+  if (key === 'totalInvestmentCny' && current.totalInvestmentUsd !== null) {
+    return '总投资（由美元改为人民币）';
+  }
+  if (key === 'totalInvestmentUsd' && current.totalInvestmentCny !== null) {
+    return '总投资（由人民币改为美元）';
+  }
   const field = key === 'totalInvestmentCny' || key === 'totalInvestmentUsd' ? 'total' : key;
   return (
     (fieldSpecs as Partial<Record<string, { names: string[] }>>)[field]?.names[0] ??
@@ -195,8 +218,15 @@ function headerOf(mapping: readonly ColumnMapping[], key: string): string | unde
   return column?.header.replace(/\s+/g, '');
 }
 
+/** A project name set apart from width, case, spaces and punctuation (not legal forms: 集团总部项目 ≠ 总部项目). */
+const projectKey = (name: string) =>
+  name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
+
 const matchKey = (investor: string | null | undefined, name: string) =>
-  `${nameKey(investor ?? '')}\u0001${nameKey(name)}`;
+  `${nameKey(investor ?? '')}\u0001${projectKey(name)}`;
 
 /** Decides every row against the database as it is now. */
 function plan(tx: Tx, rows: readonly ReadRow[]): PlannedRow[] {
@@ -212,7 +242,15 @@ function plan(tx: Tx, rows: readonly ReadRow[]): PlannedRow[] {
   const investors = investorNamesByKey(tx);
   const claimed = new Map<string, ReadRow>();
   return rows.map((row): PlannedRow => {
-    const base = { sheet: row.sheet, row: row.row, name: row.name, changes: [] as string[] };
+    const notes: string[] = [];
+    const base = {
+      sheet: row.sheet,
+      row: row.row,
+      name: row.name,
+      changes: [] as string[],
+      notes,
+      seen: null,
+    };
     const reject = (errors: string[]): PlannedRow => ({
       ...base,
       action: 'rejected',
@@ -233,27 +271,30 @@ function plan(tx: Tx, rows: readonly ReadRow[]): PlannedRow[] {
     if (earlier) return reject([`与${where(earlier)}是同一项目（投资方和项目名称相同）`]);
     claimed.set(claim, row);
     if (!found.id) {
-      const problem = stageProblem(input, undefined);
-      return problem
-        ? reject([problem])
-        : {
-            ...base,
-            action: 'new',
-            projectId: null,
-            errors: [],
-            create: row.valid && {
-              ...row.valid,
-              ...(input.investor ? { investor: input.investor } : {}),
-            },
-            patch: null,
-          };
+      const problem = stageTaken(input, undefined, notes);
+      if (problem) return reject([problem]);
+      const create = row.valid && {
+        ...row.valid,
+        ...(input.investor ? { investor: input.investor } : {}),
+      };
+      if (create && input.stage === undefined) delete create.stage;
+      return { ...base, action: 'new', projectId: null, errors: [], create, patch: null };
     }
     const current = getProject(tx, found.id);
+    if (input.code && current.code && input.code !== current.code) {
+      // Matched by investor and name: the sheet's own numbering does not replace the app's.
+      notes.push(`表中项目编号 ${input.code} 与记录中的 ${current.code} 不同，未修改`);
+      delete input.code;
+    }
     const patch = changedFields(input, current);
+    const problem = stageTaken(patch, current, notes);
+    if (problem) return reject([problem]);
     const changed = Object.keys(patch);
+    const seen = current.updatedAt;
     if (changed.length === 0) {
       return {
         ...base,
+        seen,
         action: 'unchanged',
         projectId: found.id,
         errors: [],
@@ -261,13 +302,12 @@ function plan(tx: Tx, rows: readonly ReadRow[]): PlannedRow[] {
         patch: null,
       };
     }
-    const problem = stageProblem(patch, current);
-    if (problem) return reject([problem]);
     return {
       ...base,
+      seen,
       action: 'update',
       projectId: found.id,
-      changes: changed.map(changeLabel),
+      changes: changed.map((key) => changeLabel(key, current)),
       errors: [],
       create: null,
       patch,
@@ -328,8 +368,12 @@ function changedFields(
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input) as [keyof ProjectCreateInput, unknown][]) {
     if (value === undefined || value === null) continue;
-    if (key === 'name' || key === 'investor') {
-      if (nameKey(String(value)) !== nameKey(current[key] ?? '')) patch[key] = value;
+    if (key === 'name') {
+      if (projectKey(String(value)) !== projectKey(current.name)) patch[key] = value;
+      continue;
+    }
+    if (key === 'investor') {
+      if (nameKey(String(value)) !== nameKey(current.investor ?? '')) patch[key] = value;
       continue;
     }
     if (key === 'totalInvestmentCny' && input.totalInvestmentUsd == null) {
@@ -343,6 +387,24 @@ function changedFields(
     if (current[key as keyof ProjectRecord] !== value) patch[key] = value;
   }
   return patch as Partial<ProjectCreateInput>;
+}
+
+/**
+ * The stage rules, with one allowance: a stage whose milestone date the sheet lacks (已签约 with no
+ * 签约日期) is left out with a note, and the row imports with the stage its dates give.
+ */
+function stageTaken(
+  change: Partial<ProjectCreateInput>,
+  current: ProjectRecord | undefined,
+  notes: string[],
+): string | null {
+  const problem = stageProblem(change, current);
+  if (!problem || change.stage === undefined || change.stage === 'terminated') return problem;
+  const { stage, ...rest } = change;
+  if (stageProblem(rest, current)) return problem;
+  delete change.stage;
+  notes.push(`${problem}；当前阶段「${stageLabels[stage as Stage]}」未采用，按已填日期确定阶段`);
+  return null;
 }
 
 /** The project service's stage rules, checked before anything is written. */
@@ -384,7 +446,7 @@ function result(
   backup: string | null,
 ): LedgerImportResult {
   const count = (action: ImportRow['action']) => planned.filter((r) => r.action === action).length;
-  const strip = ({ create: _c, patch: _p, ...row }: PlannedRow): ImportRow => row;
+  const strip = ({ create: _c, patch: _p, seen: _s, ...row }: PlannedRow): ImportRow => row;
   const rejected = planned.filter((r) => r.action === 'rejected');
   const others = planned.filter((r) => r.action !== 'rejected').slice(0, LISTED_ROWS);
   return {
@@ -396,7 +458,7 @@ function result(
       updated: count('update'),
       unchanged: count('unchanged'),
       rejected: rejected.length,
-      skipped: sheets.reduce((n, s) => n + s.blankRows + s.subtotalRows, 0),
+      skipped: sheets.reduce((n, s) => n + s.blankRows + s.subtotalRows + s.noteRows, 0),
     },
     rows: [...rejected, ...others].map(strip),
     backup,

@@ -73,7 +73,7 @@ export async function monthlyReport(app: AppDatabase, input: Input): Promise<Fil
     const name = `招商月报-${input.year}年${input.month}月.xlsx`;
     if (input.out) {
       await workbook.xlsx.writeFile(input.out).catch((error: Error) => {
-        throw new AppError('EXPORT_FAILED', error.message);
+        throw new AppError('LEDGER_EXPORT_FAILED', error.message);
       });
       return { name, file: input.out, dataBase64: null, rows: signings.length };
     }
@@ -141,8 +141,6 @@ function inUnit(value: number | null, unit: DashboardMetric['unit']): number | n
   return value;
 }
 
-const percent = (fraction: number | null) => (fraction === null ? null : fraction);
-
 function targetsSheet(workbook: ExcelJS.Workbook, title: string, board: Dashboard): void {
   const sheet = sheetWith(
     workbook,
@@ -158,8 +156,8 @@ function targetsSheet(workbook: ExcelJS.Workbook, title: string, board: Dashboar
       inUnit(m.guarantee, m.unit),
       inUnit(m.strive, m.unit),
       inUnit(m.actual, m.unit),
-      percent(m.guaranteeCompletion),
-      percent(m.striveCompletion),
+      m.guaranteeCompletion,
+      m.striveCompletion,
       m.scheduleGap === null ? null : board.schedule,
       m.scheduleGap === null ? null : describeGap(m.scheduleGap),
     ]);

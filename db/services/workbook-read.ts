@@ -8,9 +8,15 @@ import type { CellValue } from '../../domain/sheet-values';
 
 export interface SheetGrid {
   name: string;
+  hidden: boolean;
   /** rows[0] is the sheet's row 1; cells[0] its column A. */
   rows: CellValue[][];
+  /** Cells that repeat a merged cell's value (all of its cells but the top-left one). */
+  copies: Set<string>;
 }
+
+/** The key of a cell in SheetGrid.copies: 1-based row and column. */
+export const cellKey = (row: number, column: number) => `${row}:${column}`;
 
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const ZIP_MAGIC = [0x50, 0x4b];
@@ -35,21 +41,28 @@ export async function readSheets(fileName: string, bytes: Uint8Array): Promise<S
   } catch {
     throw new AppError('SHEET_UNREADABLE', '工作簿已损坏或不是 Excel 文件');
   }
-  return workbook.worksheets
-    .filter((sheet) => sheet.state === 'visible')
-    .map((sheet) => ({ name: sheet.name, rows: gridOf(sheet) }));
+  return workbook.worksheets.map((sheet) =>
+    sheet.state === 'visible'
+      ? { name: sheet.name, hidden: false, ...gridOf(sheet) }
+      : { name: sheet.name, hidden: true, rows: [], copies: new Set<string>() },
+  );
 }
 
-function gridOf(sheet: ExcelJS.Worksheet): CellValue[][] {
+function gridOf(sheet: ExcelJS.Worksheet): { rows: CellValue[][]; copies: Set<string> } {
   const rows: CellValue[][] = [];
+  const copies = new Set<string>();
   const width = sheet.columnCount;
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: CellValue[] = [];
-    for (let c = 1; c <= width; c++) cells.push(plain(row.getCell(c).value));
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      if (cell.isMerged && cell.master !== cell) copies.add(cellKey(r, c));
+      cells.push(plain(cell.value));
+    }
     rows.push(cells);
   }
-  return rows;
+  return { rows, copies };
 }
 
 /** exceljs's value shapes reduced to what a ledger cell means. */
@@ -61,10 +74,13 @@ function plain(value: ExcelJS.CellValue | undefined): CellValue {
   if (value instanceof Date) return value;
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('formula' in value || 'sharedFormula' in value) {
-    return plain((value as { result?: ExcelJS.CellValue }).result);
+    const result = (value as { result?: ExcelJS.CellValue }).result;
+    // A formula never calculated (written by a program, not Excel) has no value to import.
+    return result === undefined || result === null ? '#公式未计算' : plain(result);
   }
   if ('hyperlink' in value) return plain(value.text as ExcelJS.CellValue);
-  return null; // errors such as #N/A, and anything else without a value
+  if ('error' in value) return String(value.error); // #N/A, #DIV/0! …: the row reports it
+  return null;
 }
 
 /** UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GB18030 (a superset of GBK). */
@@ -76,18 +92,26 @@ function decodeText(bytes: Uint8Array): string {
   }
 }
 
+/** Comma, semicolon (European Excel) or tab, whichever the first lines use most. */
+function delimiterOf(text: string): string {
+  const head = text.split(/\r?\n/, 5).join('\n');
+  const count = (c: string) => head.split(c).length - 1;
+  return [',', ';', '\t'].reduce((best, c) => (count(c) > count(best) ? c : best));
+}
+
 async function readCsv(fileName: string, bytes: Uint8Array): Promise<SheetGrid> {
   const workbook = new ExcelJS.Workbook();
   try {
     // Every cell stays text: the ledger parsers read numbers and dates in the users' styles.
     const name = fileName.replace(/\.[^.]+$/, '');
-    const sheet = await workbook.csv.read(Readable.from([decodeText(bytes)]), {
+    const text = decodeText(bytes);
+    const sheet = await workbook.csv.read(Readable.from([text]), {
       map: (value: string) => value,
       sheetName: name,
       dateFormats: [],
-      parserOptions: {},
+      parserOptions: { delimiter: delimiterOf(text) },
     });
-    return { name, rows: gridOf(sheet) };
+    return { name, hidden: false, ...gridOf(sheet) };
   } catch {
     throw new AppError('SHEET_UNREADABLE', 'CSV 文件格式有误');
   }

@@ -386,3 +386,109 @@ describe('ledger export', () => {
     expect(workbook.worksheets[0]!.rowCount).toBe(3 + written.rows + 1);
   });
 });
+
+describe('sheets from the field, as a reviewer found them', () => {
+  async function workbookFile(name: string, fill: (workbook: ExcelJS.Workbook) => void) {
+    const workbook = new ExcelJS.Workbook();
+    fill(workbook);
+    const file = join(dir, name);
+    await workbook.xlsx.writeFile(file);
+    return file;
+  }
+
+  test('a change made between the preview and the confirmation stops the import', async () => {
+    const file = await workbookFile('改.xlsx', (wb) => {
+      const sheet = wb.addWorksheet('台账');
+      sheet.addRow(['项目名称', '投资方', '总投资（亿元）']);
+      sheet.addRow(['储能电站项目', '远景能源', 2]);
+    });
+    await commit(await preview(file));
+    const edited = await workbookFile('改2.xlsx', (wb) => {
+      const sheet = wb.addWorksheet('台账');
+      sheet.addRow(['项目名称', '投资方', '总投资（亿元）']);
+      sheet.addRow(['储能电站项目', '远景能源', 3]);
+    });
+    const result = await preview(edited);
+    expect(result.counts).toMatchObject({ updated: 1 });
+    const project = projects()[0]!;
+    expectOk(
+      dispatchSync(app, 'project.update', { id: project.id, patch: { totalInvestmentCny: 5e8 } }),
+    );
+    const before = snapshot(app);
+    const stale = await dispatch(app, 'ledger.importCommit', { previewId: result.previewId });
+    expect(stale).toMatchObject({ ok: false, code: 'IMPORT_CHANGED' });
+    expect(snapshot(app)).toEqual(before);
+    expect(projects()[0]!.totalInvestmentCny).toBe(5e8);
+  });
+
+  test('terminated projects travel with their reason; the sheet’s own code never renames a project', async () => {
+    const made = expectOk(
+      dispatchSync(app, 'project.create', {
+        name: '终止的项目',
+        investor: '某集团',
+        stage: 'terminated',
+        terminatedOn: '2021-05-01',
+        terminationReason: '投资方战略调整',
+      }),
+    ) as ProjectRecord;
+    const out = join(dir, '终止.xlsx');
+    await call<FileResult>('ledger.export', { out });
+    const other = await openTempDb();
+    try {
+      const p = expectOk(
+        await dispatch(other, 'ledger.importPreview', { file: out }),
+      ) as LedgerImportResult;
+      expect(p.counts).toMatchObject({ new: 1, rejected: 0 });
+      expectOk(await dispatch(other, 'ledger.importCommit', { previewId: p.previewId }));
+      const row = other.sqlite.prepare('SELECT stage, termination_reason, code FROM project').get();
+      expect(row).toEqual({
+        stage: 'terminated',
+        termination_reason: '投资方战略调整',
+        code: made.code,
+      });
+    } finally {
+      other.close();
+    }
+    const renamed = await workbookFile('编号.xlsx', (wb) => {
+      const sheet = wb.addWorksheet('台账');
+      sheet.addRow(['项目编号', '项目名称', '投资方', '存在问题']);
+      sheet.addRow(['BJ2021-0099', '终止的项目', '某集团', '已退出']);
+    });
+    const result = await preview(renamed);
+    expect(result.rows[0]).toMatchObject({ action: 'update', changes: ['存在问题'] });
+    expect(result.rows[0]!.notes).toEqual([
+      `表中项目编号 BJ2021-0099 与记录中的 ${made.code} 不同，未修改`,
+    ]);
+  });
+
+  test('a stage without its date imports with a note; merged amounts count once; hidden sheets are listed', async () => {
+    const file = await workbookFile('阶段.xlsx', (wb) => {
+      const sheet = wb.addWorksheet('台账');
+      sheet.addRow(['项目名称', '投资方', '总投资（亿元）', '当前阶段']);
+      sheet.addRow(['一期项目', '宏达', 10, '已签约']);
+      sheet.addRow(['二期项目', '宏达', null, '在谈']);
+      sheet.mergeCells('C2:C3');
+      const hidden = wb.addWorksheet('旧表');
+      hidden.state = 'hidden';
+      hidden.addRow(['项目名称', '投资方']);
+    });
+    const result = await preview(file);
+    expect(result.counts).toMatchObject({ new: 2, rejected: 0 });
+    expect(result.rows[0]!.notes[0]).toContain('当前阶段「签约」未采用');
+    expect(result.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ['台账', false],
+      ['旧表', true],
+    ]);
+    await commit(result);
+    const byName = Object.fromEntries(projects().map((p) => [p.name, p]));
+    expect(byName['一期项目']).toMatchObject({ totalInvestmentCny: 1e9, stage: 'lead' });
+    expect(byName['二期项目']).toMatchObject({ totalInvestmentCny: null, stage: 'negotiating' });
+  });
+
+  test('a CSV with semicolons, as European Excel writes it', async () => {
+    const file = join(dir, '分号.csv');
+    writeFileSync(file, '项目名称;投资方;总投资（万元）\n储能项目;远景能源;1200\n');
+    const result = await preview(file);
+    expect(result.counts).toMatchObject({ new: 1, rejected: 0 });
+  });
+});

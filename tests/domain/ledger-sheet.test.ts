@@ -130,3 +130,95 @@ describe('a data row', () => {
     }
   });
 });
+
+describe('headers as offices write them', () => {
+  const read = (header: string) => findHeader([['项目名称', '投资方', header]])?.mapping[2];
+
+  test('units inside brackets in their many spellings', () => {
+    expect(read('总投资（亿）')).toMatchObject({ field: 'total', unit: '亿元' });
+    expect(read('总投资（万元人民币）')).toMatchObject({ field: 'total', unit: '万元' });
+    expect(read('总投资额（人民币亿元）')).toMatchObject({ field: 'total', unit: '亿元' });
+    expect(read('总投资（USD万）')).toMatchObject({ field: 'total', unit: '万美元' });
+    expect(read('合同外资(万美金)')).toMatchObject({ field: 'contractedFdiUsd', unit: '万美元' });
+    expect(read('总投资亿元')).toMatchObject({ field: 'total', unit: '亿元' });
+  });
+
+  test('an unreadable unit ignores the column instead of guessing', () => {
+    expect(read('总投资（千卢布）')).toMatchObject({
+      field: null,
+      note: '单位「千卢布」无法识别，忽略',
+    });
+    expect(read('用地面积（平方米）')).toMatchObject({ field: 'landAreaMu', areaFactor: 0.0015 });
+    expect(read('用地（公顷）')).toMatchObject({ field: 'landAreaMu', areaFactor: 15 });
+  });
+
+  test('签约时间（计划） is the planned date; 项目名称（全称） is still the name', () => {
+    expect(read('签约时间（计划）')).toMatchObject({ field: 'plannedSignedOn' });
+    expect(findHeader([['项目名称（全称）', '投资方']])?.mapping[0]).toMatchObject({
+      field: 'name',
+    });
+  });
+
+  test('a row of units under the names gives the amounts their units', () => {
+    const header = findHeader([
+      ['项目名称', '总投资', '合同外资'],
+      [null, '亿元', '万美元'],
+      ['轴承项目', 10, 500],
+    ]);
+    expect(header).toMatchObject({ row: 1, firstDataRow: 3 });
+    expect(header?.mapping.map((m) => [m.field, m.unit])).toEqual([
+      ['name', null],
+      ['total', '亿元'],
+      ['contractedFdiUsd', '万美元'],
+    ]);
+  });
+
+  test('a group header over its columns (时间节点 above 签约 | 开工) takes two rows', () => {
+    const header = findHeader([
+      ['序号', '项目名称', '总投资（亿元）', '时间节点', '时间节点'],
+      ['序号', '项目名称', '总投资（亿元）', '签约', '开工'],
+      [1, '轴承项目', 10, '2021-03-05', null],
+    ]);
+    expect(header).toMatchObject({ row: 1, firstDataRow: 3 });
+    expect(header?.mapping.map((m) => m.field)).toEqual([
+      null,
+      'name',
+      'total',
+      'signedOn',
+      'startedOn',
+    ]);
+  });
+});
+
+describe('rows that are not projects', () => {
+  const mapping = findHeader([['序号', '项目名称', '投资方', '总投资（亿元）']])!.mapping;
+
+  test('totals anywhere in the name, 其中 lines, notes, section titles, a repeated header', () => {
+    expect(readRow([null, '上海驻点 合计', null, 20], mapping).kind).toBe('subtotal');
+    expect(readRow([null, '其中：外资项目', null, 12], mapping).kind).toBe('subtotal');
+    expect(readRow(['注：金额单位为亿元', null, null, null], mapping).kind).toBe('note');
+    expect(readRow(['填报人：张三  电话：0573-12345678', null, null, null], mapping).kind).toBe(
+      'note',
+    );
+    expect(readRow([null, '一、签约项目', null, null], mapping).kind).toBe('note');
+    expect(
+      readRow(['二、在谈项目', '二、在谈项目', '二、在谈项目', '二、在谈项目'], mapping).kind,
+    ).toBe('note');
+    expect(readRow(['序号', '项目名称', '投资方', '总投资（亿元）'], mapping).kind).toBe('note');
+  });
+
+  test('a formula without a result, or with an error, is a reason', () => {
+    const reading = readRow([1, '轴承项目', '宏达', '#DIV/0!'], mapping);
+    expect(reading).toMatchObject({
+      kind: 'project',
+      errors: ['总投资（亿元）的公式出错（#DIV/0!）'],
+    });
+  });
+
+  test('an amount merged over two rows counts once', () => {
+    const copied = (column: number) => column === 4;
+    const reading = readRow([2, '轴承二期项目', '宏达', 10], mapping, copied);
+    expect(reading).toMatchObject({ kind: 'project', input: { name: '轴承二期项目' } });
+    if (reading.kind === 'project') expect(reading.input.totalInvestmentCny).toBeUndefined();
+  });
+});

@@ -206,7 +206,7 @@ function Counts({ result }: { result: LedgerImportResult }) {
       <li className="xl-update">更新 {counts.updated}</li>
       <li>未变 {counts.unchanged}</li>
       <li className="xl-rejected">拒绝 {counts.rejected}</li>
-      <li>跳过空行和合计行 {counts.skipped}</li>
+      <li>跳过空行、合计行和说明行 {counts.skipped}</li>
     </ul>
   );
 }
@@ -256,7 +256,9 @@ function RowTable({ rows }: { rows: ImportRow[] }) {
               <td>{actionLabels[row.action]}</td>
               <td>{row.name || '（无名称）'}</td>
               <td className={row.action === 'rejected' ? 'xl-reason' : undefined}>
-                {row.action === 'rejected' ? row.errors.join('；') : row.changes.join('、')}
+                {row.action === 'rejected'
+                  ? row.errors.join('；')
+                  : [row.changes.join('、'), ...row.notes].filter(Boolean).join('；')}
               </td>
             </tr>
           ))}
@@ -271,7 +273,11 @@ function MappingTable({ sheet }: { sheet: ImportSheet }) {
     <div className="xl-section">
       <h2>
         工作表「{sheet.name}」
-        {sheet.headerRow ? `：第 ${sheet.headerRow} 行是表头` : '：没有找到表头，未导入'}
+        {sheet.hidden
+          ? '：隐藏的工作表，未导入'
+          : sheet.headerRow
+            ? `：第 ${sheet.headerRow} 行是表头${sheet.noteRows ? `；跳过 ${sheet.noteRows} 行标题、说明或重复表头` : ''}`
+            : '：没有找到表头，未导入'}
       </h2>
       {sheet.headerRow ? (
         <table className="xl-table">
