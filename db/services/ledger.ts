@@ -137,10 +137,13 @@ export function matchingRowids(tx: Tx, q: Omit<Query, 'offset' | 'limit'>): numb
 /** Reads the picked rows, keeping the order in which they were picked. */
 export function readLedgerRows(tx: Tx, rowids: number[]): LedgerRow[] {
   if (rowids.length === 0) return [];
+  // One JSON parameter, not one per row: a drill-down may list more rows than SQLite's 32,766
+  // variables.
+  const among = JSON.stringify(rowids);
   const rows = tx.sql.all(
     tx.qb
       .selectFrom('project')
-      .where('rowid', 'in', rowids)
+      .where('rowid', 'in', sql<number>`(select value from json_each(${among}))`)
       .select([
         'rowid',
         'id',

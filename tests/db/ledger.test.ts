@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AppDatabase } from '../../db/app-database';
 import { dispatchSync } from '../../db/dispatcher';
+import { readLedgerRows } from '../../db/services/ledger';
 import type { LedgerPage } from '../../domain/ledger';
 import { expectOk, openTempDb } from '../helpers';
 
@@ -136,6 +137,21 @@ describe('ledger.query', () => {
     );
     expect(pairs).toEqual(asc);
     expect(query({ sort: { key: 'signedOn', dir: 'asc' }, offset: 4 }).rows).toEqual([]);
+  });
+
+  test('reads rows by more rowids than SQLite takes variables (a drill-down of 40,000)', () => {
+    const rowids = Array.from({ length: 40_000 }, (_, i) => 40_000 - i);
+    const rows = app.transact((tx) => readLedgerRows(tx, rowids), { write: false });
+    const all = query({ limit: 1000 }).totals.count;
+    expect(rows).toHaveLength(all);
+    // In the order asked: descending rowids.
+    const order = rows.map(
+      (r) =>
+        app.sqlite.prepare('SELECT rowid AS r FROM project WHERE id = ?').get(r.id) as {
+          r: number;
+        },
+    );
+    expect(order.map((o) => o.r)).toEqual([...order.map((o) => o.r)].sort((a, b) => b - a));
   });
 
   test('rejects an unknown filter value with a Chinese message', () => {
