@@ -1,13 +1,11 @@
-// The 台账's Excel button: export what the filter shows (optionally one sheet per office) as the
-// workbook leaders read, or go to the import screen. The file is saved through the window's download.
-import { useState } from 'react';
+// The 台账's 「Excel」 button; its menu (export, import) is loaded on first open, so the 台账's own
+// start-up carries none of it.
+import { Suspense, lazy, useState } from 'react';
 import type { LedgerQuery } from '../../../domain/ledger';
-import { call, errorText } from '../api/client';
-import { useNavigate } from '../shell/navigation';
-import { downloadBase64 } from '../sync/file-bytes';
-import { TaskProgressBar } from './TaskProgressBar';
-import { useTaskProgress } from './use-task-progress';
-import './ledger-excel.css';
+
+const LedgerExcelPanel = lazy(() =>
+  import('./LedgerExcelPanel').then((m) => ({ default: m.LedgerExcelPanel })),
+);
 
 interface Props {
   /** The 台账's filter and sort as they stand (no paging). */
@@ -16,28 +14,8 @@ interface Props {
   count: number | null;
 }
 
-export function LedgerExcelMenu({ query, count }: Props) {
-  const navigate = useNavigate();
+export function LedgerExcelMenu(props: Props) {
   const [open, setOpen] = useState(false);
-  const [byOffice, setByOffice] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const progress = useTaskProgress(busy);
-
-  const exportNow = async () => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const file = await call('ledger.export', { filter: query, byOffice });
-      if (file.dataBase64) downloadBase64(file.name, file.dataBase64);
-      setMessage(`已导出 ${file.rows.toLocaleString('zh-CN')} 个项目：${file.name}`);
-    } catch (e) {
-      setMessage(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <div className="xl-export">
       <button
@@ -50,38 +28,9 @@ export function LedgerExcelMenu({ query, count }: Props) {
         Excel
       </button>
       {open ? (
-        <div className="xl-export-menu" role="dialog" aria-label="Excel 导入导出">
-          <button
-            type="button"
-            className="primary-button"
-            disabled={busy || count === 0}
-            onClick={() => void exportNow()}
-          >
-            导出当前筛选{count === null ? '' : `（${count.toLocaleString('zh-CN')} 个项目）`}
-          </button>
-          <label>
-            <input
-              type="checkbox"
-              checked={byOffice}
-              onChange={(e) => setByOffice(e.target.checked)}
-            />
-            每个驻点一个工作表
-          </label>
-          {busy ? <TaskProgressBar progress={progress} label="正在导出……" /> : null}
-          {message ? (
-            <p role="status" className="xl-hint">
-              {message}
-            </p>
-          ) : null}
-          <hr />
-          <button
-            type="button"
-            className="secondary-button"
-            onClick={() => navigate({ screen: 'ledgerImport' })}
-          >
-            导入 Excel 台账……
-          </button>
-        </div>
+        <Suspense fallback={null}>
+          <LedgerExcelPanel {...props} />
+        </Suspense>
       ) : null}
     </div>
   );
