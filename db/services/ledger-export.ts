@@ -112,15 +112,18 @@ async function writeWorkbook(
   await workbook.commit();
 }
 
+/** A4 landscape, every column on the page's width: how leaders print a ledger or a 月报. */
+export const a4Landscape: Partial<ExcelJS.PageSetup> = {
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  paperSize: 9,
+};
+
 const sheetOptions: Partial<ExcelJS.AddWorksheetOptions> = {
   views: [{ state: 'frozen', xSplit: 3, ySplit: HEADER_ROW }],
-  pageSetup: {
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    paperSize: 9,
-  },
+  pageSetup: a4Landscape,
 };
 
 const thin: Partial<ExcelJS.Borders> = {

@@ -17,6 +17,7 @@ import { labelOf, offices } from '../../domain/vocabulary';
 import type { AppDatabase, Tx } from '../app-database';
 import { withProgress } from '../task-progress';
 import { buildDashboard } from './dashboard';
+import { a4Landscape } from './ledger-export';
 
 type Input = z.output<typeof monthlyReportInput>;
 
@@ -103,13 +104,7 @@ function sheetWith(
 ): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 2 }],
-    pageSetup: {
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      paperSize: 9,
-    },
+    pageSetup: a4Landscape,
   });
   sheet.columns = widths.map((width) => ({ width }));
   sheet.getCell(1, 1).value = title;
