@@ -1,5 +1,5 @@
 // Test fixtures: real SQLite files in a fresh temp folder, opened the way the app opens them.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAppDatabase } from '../db/app-database';
@@ -7,8 +7,16 @@ import type { AppDatabase, OpenOptions } from '../db/app-database';
 import { dispatchSync } from '../db/dispatcher';
 import type { ApiResult } from '../domain/errors';
 
-export function tempDir(prefix = 'zs-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+const tempDirs: string[] = [];
+process.on('exit', () => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder (under `base`, the system's temp folder by default), removed when the test process exits. */
+export function tempDir(prefix = 'zs-test-', base = tmpdir()): string {
+  const dir = mkdtempSync(join(base, prefix));
+  tempDirs.push(dir);
+  return dir;
 }
 
 export async function openTempDb(

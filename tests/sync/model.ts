@@ -1,18 +1,17 @@
 // A small world for sync properties: replicas copied from initialised templates (fast to open), each
 // with its own skewed clock, random edits through the mutation layer, and real files exchanged in a
 // RAM folder. The checks read the union of every replica's change log.
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { openAppDatabase } from '../../db/app-database';
 import { dispatchSync } from '../../db/dispatcher';
 import { listConflicts } from '../../db/sync/conflicts';
 import type { Fields } from '../../db/mutation';
-import { expectOk } from '../helpers';
+import { expectOk, tempDir } from '../helpers';
 import type { Replica } from './replicas';
 
-const ramDir = () => mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : '/tmp', 'zs-prop-'));
+const ramDir = () => tempDir('zs-prop-', existsSync('/dev/shm') ? '/dev/shm' : undefined);
 export const BASE_MS = Date.UTC(2021, 5, 12, 7, 30);
 const OFFICE_POOL = ['本部', '上海', '北京', '深圳'];
 
@@ -47,7 +46,11 @@ export async function world(
     const app = await openAppDatabase(file, { wallMs: () => clock.ms });
     replicas.push({ app, office, clock });
   }
-  return { replicas, dir, close: () => replicas.forEach((r) => r.app.close()) };
+  const close = () => {
+    replicas.forEach((r) => r.app.close());
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { replicas, dir, close };
 }
 
 export type Edit =
