@@ -2,13 +2,14 @@
 // call of the ledger.* / report.* API, so a script gets exactly what the window does.
 import { resolve } from 'node:path';
 import type { AppDatabase } from '../db/app-database';
-import { dispatch } from '../db/dispatcher';
 import type { FileResult, LedgerImportResult } from '../domain/ledger-io';
+import { CliUserError, callApi, intOption } from './cli-error';
 
 export const ledgerUsage = `  ledger export 文件.xlsx [--year 签约年份] [--office 上海] [--by-office]
                                            导出台账（--by-office 每个驻点一个工作表）
   ledger import 文件.xlsx|.csv [--dry-run] [--json]
                                            导入台账：报告新增、更新、未变、拒绝的行及原因
+                                           （有行被拒绝时其余照常导入，退出码 2）
   report monthly --year 2021 --month 6 --out 文件.xlsx   生成月报`;
 
 export const ledgerOptions = {
@@ -16,8 +17,6 @@ export const ledgerOptions = {
   'by-office': { type: 'boolean' },
   month: { type: 'string' },
 } as const;
-
-export class LedgerCliError extends Error {}
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -29,21 +28,12 @@ export async function runLedgerCommand(
   values: Values,
   json: boolean,
 ): Promise<boolean> {
-  const call = async <T>(method: string, input?: unknown): Promise<T> => {
-    const result = await dispatch(app, method, input);
-    if (!result.ok) throw new LedgerCliError(result.message);
-    return result.data as T;
-  };
-  const int = (name: string) => {
-    const text = values[name];
-    if (typeof text !== 'string' || !/^\d+$/.test(text))
-      throw new LedgerCliError(`--${name} 须为整数`);
-    return Number(text);
-  };
+  const call = <T>(method: string, input?: unknown) => callApi<T>(app, method, input);
+  const int = (name: string) => intOption(values, name);
   const [sub, file] = args;
   if (command === 'report') {
-    if (sub !== 'monthly') throw new LedgerCliError(`未知的 report 子命令：${sub ?? ''}`);
-    if (typeof values.out !== 'string') throw new LedgerCliError('缺少 --out 文件');
+    if (sub !== 'monthly') throw new CliUserError(`未知的 report 子命令：${sub ?? ''}`);
+    if (typeof values.out !== 'string') throw new CliUserError('缺少 --out 文件');
     const out = resolve(values.out);
     const written = await call<FileResult>('report.monthly', {
       year: int('year'),
@@ -54,7 +44,7 @@ export async function runLedgerCommand(
     return true;
   }
   if (command !== 'ledger') return false;
-  if (!file) throw new LedgerCliError('缺少文件');
+  if (!file) throw new CliUserError('缺少文件');
   switch (sub) {
     case 'export': {
       const filter = {
@@ -86,10 +76,15 @@ export async function runLedgerCommand(
           ? JSON.stringify(reportOf(done), null, 2)
           : importText(done, values['dry-run'] === true),
       );
+      // Exit 2: the good rows went in (or would, with --dry-run), and some were refused.
+      if (done.counts.rejected > 0) {
+        process.stderr.write(`${done.counts.rejected} 行被拒绝，未导入，原因见报告\n`);
+        process.exitCode = 2;
+      }
       return true;
     }
     default:
-      throw new LedgerCliError(`未知的 ledger 子命令：${sub ?? ''}`);
+      throw new CliUserError(`未知的 ledger 子命令：${sub ?? ''}`);
   }
 }
 

@@ -9,10 +9,11 @@ import type { AppDatabase } from '../db/app-database';
 import { dispatchSync } from '../db/dispatcher';
 import type { ApiResult } from '../domain/errors';
 import { errorMessages } from '../domain/errors';
-import { SyncCliError, runSyncCommand, syncOptions, syncUsage } from './sync-commands';
+import { runSyncCommand, syncOptions, syncUsage } from './sync-commands';
 import type { Dashboard } from '../domain/dashboard';
 import { dashboardText } from './dashboard-text';
-import { LedgerCliError, ledgerOptions, ledgerUsage, runLedgerCommand } from './ledger-commands';
+import { ledgerOptions, ledgerUsage, runLedgerCommand } from './ledger-commands';
+import { CliUserError, intOption } from './cli-error';
 
 const usage = `用法: npm run cli -- [--db 数据库文件] <命令>
   init --office 上海 --user 张三            初始化数据库（字典与 2021 年目标）
@@ -27,19 +28,17 @@ const usage = `用法: npm run cli -- [--db 数据库文件] <命令>
 ${ledgerUsage}
 ${syncUsage}`;
 
-class CliError extends Error {}
-
 function unwrap<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new CliError(result.message);
+  if (!result.ok) throw new CliUserError(result.message);
   return result.data;
 }
 
 function parseJson(text: string | undefined): unknown {
-  if (text === undefined) throw new CliError('缺少 --json 参数');
+  if (text === undefined) throw new CliUserError('缺少 --json 参数');
   try {
     return JSON.parse(text);
   } catch {
-    throw new CliError(errorMessages.BAD_JSON);
+    throw new CliUserError(errorMessages.BAD_JSON);
   }
 }
 
@@ -79,7 +78,7 @@ async function main(argv: string[]): Promise<void> {
       },
     });
   } catch (error) {
-    throw new CliError(`参数错误：${(error as Error).message}\n${usage}`);
+    throw new CliUserError(`参数错误：${(error as Error).message}\n${usage}`);
   }
   const { values, positionals } = parsed;
   const [command, sub, id] = positionals;
@@ -89,7 +88,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const file = resolve(values.db ?? process.env.CRM_DB ?? 'zhaoshang.sqlite');
   if (command !== 'init' && !existsSync(file)) {
-    throw new CliError(`数据库文件不存在：${file}\n请先运行 init，或用 --db 指定已有的数据库`);
+    throw new CliUserError(`数据库文件不存在：${file}\n请先运行 init，或用 --db 指定已有的数据库`);
   }
   const app = await openAppDatabase(file);
   try {
@@ -113,11 +112,7 @@ function run(
   json: boolean,
 ) {
   const call = (method: string, input?: unknown) => unwrap(dispatchSync(app, method, input));
-  const int = (name: string) => {
-    const text = values[name];
-    if (typeof text !== 'string' || !/^-?\d+$/.test(text)) throw new CliError(`--${name} 须为整数`);
-    return Number(text);
-  };
+  const int = (name: string) => intOption(values, name, /^-?\d+$/);
   const print = (data: unknown, text: () => string) =>
     console.log(json ? JSON.stringify(data, null, 2) : text());
 
@@ -164,7 +159,7 @@ function run(
     case 'project':
       return runProject(call, sub, id, values, json);
     default:
-      throw new CliError(`未知命令：${command}\n${usage}`);
+      throw new CliUserError(`未知命令：${command}\n${usage}`);
   }
 }
 
@@ -176,7 +171,7 @@ function runProject(
   json: boolean,
 ) {
   const needId = () => {
-    if (!id) throw new CliError('缺少项目 ID');
+    if (!id) throw new CliUserError('缺少项目 ID');
     return id;
   };
   const payload = () => parseJson(typeof values.json === 'string' ? values.json : undefined);
@@ -216,18 +211,12 @@ function runProject(
       );
     }
     default:
-      throw new CliError(`未知的 project 子命令：${sub ?? ''}`);
+      throw new CliUserError(`未知的 project 子命令：${sub ?? ''}`);
   }
 }
 
-function isUserError(error: unknown): error is Error {
-  return (
-    error instanceof CliError || error instanceof SyncCliError || error instanceof LedgerCliError
-  );
-}
-
 main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`${isUserError(error) ? error.message : errorMessages.INTERNAL}\n`);
-  if (!isUserError(error)) console.error(error);
+  process.stderr.write(`${error instanceof CliUserError ? error.message : errorMessages.INTERNAL}\n`);
+  if (!error instanceof CliUserError) console.error(error);
   process.exitCode = 1;
 });

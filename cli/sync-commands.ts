@@ -1,7 +1,6 @@
 // The CLI's sync commands (SYNC.md, issue 5): export, import, dump, peers, conflicts, resolve, site.
 // Each is one call of the sync.* API, so a script can merge a folder of files exactly as the app does.
 import type { AppDatabase } from '../db/app-database';
-import { dispatch } from '../db/dispatcher';
 import type {
   SyncConflict,
   SyncExportResult,
@@ -9,6 +8,7 @@ import type {
   SyncPeer,
   SyncSite,
 } from '../domain/sync';
+import { CliUserError, callApi } from './cli-error';
 
 export const syncUsage = `  export --out 文件或目录 [--for 驻点或站点 | --full] [--passphrase-env 变量名]
                                            导出同步文件（目录则按 上海-to-本部-日期-时间.zsync 命名）
@@ -29,15 +29,13 @@ export const syncOptions = {
   all: { type: 'boolean' },
 } as const;
 
-export class SyncCliError extends Error {}
-
 type Values = Record<string, string | boolean | undefined>;
 
 function passphraseFrom(values: Values): string | undefined {
   const name = values['passphrase-env'];
   if (typeof name !== 'string') return undefined;
   const value = process.env[name];
-  if (!value) throw new SyncCliError(`环境变量 ${name} 未设置口令`);
+  if (!value) throw new CliUserError(`环境变量 ${name} 未设置口令`);
   return value;
 }
 
@@ -49,19 +47,15 @@ export async function runSyncCommand(
   values: Values,
   json: boolean,
 ): Promise<boolean> {
-  const call = async <T>(method: string, input?: unknown): Promise<T> => {
-    const result = await dispatch(app, method, input);
-    if (!result.ok) throw new SyncCliError(result.message);
-    return result.data as T;
-  };
+  const call = <T>(method: string, input?: unknown) => callApi<T>(app, method, input);
   const print = (data: unknown, text: () => string) =>
     console.log(json ? JSON.stringify(data, null, 2) : text());
 
   switch (command) {
     case 'export': {
-      if (typeof values.out !== 'string') throw new SyncCliError('缺少 --out 参数');
+      if (typeof values.out !== 'string') throw new CliUserError('缺少 --out 参数');
       if (values.for !== undefined && values.full) {
-        throw new SyncCliError('--for 与 --full 只能选一个');
+        throw new CliUserError('--for 与 --full 只能选一个');
       }
       const result = await call<SyncExportResult>('sync.export', {
         out: values.out,
@@ -76,7 +70,7 @@ export async function runSyncCommand(
       return true;
     }
     case 'import': {
-      if (args.length === 0) throw new SyncCliError('缺少要导入的文件');
+      if (args.length === 0) throw new CliUserError('缺少要导入的文件');
       const passphrase = passphraseFrom(values);
       const reports: SyncImportReport[] = [];
       for (const file of args) {
@@ -119,7 +113,7 @@ export async function runSyncCommand(
     }
     case 'resolve': {
       const [id] = args;
-      if (!id) throw new SyncCliError('缺少冲突编号');
+      if (!id) throw new CliUserError('缺少冲突编号');
       const resolved = await call<SyncConflict>('sync.resolve', { id, choose: values.choose });
       print(
         resolved,

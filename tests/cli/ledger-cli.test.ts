@@ -60,9 +60,9 @@ test('ledger import of an edited sheet: the dry run writes nothing, the run writ
   await workbook.xlsx.writeFile(edited);
 
   const before = await projectCount();
-  const dry = JSON.parse(
-    (await cli(db, 'ledger', 'import', edited, '--dry-run', '--json')).stdout,
-  ) as Report;
+  const dryRun = await cli(db, 'ledger', 'import', edited, '--dry-run', '--json');
+  expect(dryRun.code).toBe(2);
+  const dry = JSON.parse(dryRun.stdout) as Report;
   expect(dry).toMatchObject({ new: 1, updated: 1, rejected: 1 });
   expect(dry.rejectedRows).toEqual([
     expect.objectContaining({ row: 5, reasons: ['总投资（亿元）不能为负数'] }),
@@ -71,7 +71,9 @@ test('ledger import of an edited sheet: the dry run writes nothing, the run writ
   expect(await projectCount()).toBe(before);
 
   const run = await cli(db, 'ledger', 'import', edited);
-  expect(run.code).toBe(0);
+  // The good rows are imported; exit 2 tells a script that some were refused.
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain('1 行被拒绝');
   expect(run.stdout).toContain('新增 1，更新 1');
   expect(run.stdout).toContain('第 5 行');
   expect(await projectCount()).toBe(before + 1);
