@@ -33,7 +33,7 @@ import {
   provinces,
 } from '../../domain/vocabulary';
 import type { AppDatabase } from '../app-database';
-import { usdRate } from '../derived';
+import { cachedLookups } from '../derived';
 import type { Sql } from '../sql';
 import { withProgress } from '../task-progress';
 import type { ReportProgress } from '../task-progress';
@@ -85,7 +85,7 @@ async function writeWorkbook(
     useSharedStrings: false,
   });
   workbook.creator = '招商项目管理';
-  const rate = app.transact((tx) => usdRate(tx.sql, yearOf(asOf)), { write: false });
+  const rates = app.transact((tx) => ratesByYear(tx.sql, yearOf(asOf)), { write: false });
   const sheets = new Map<string, SheetWriter>();
   const sheetFor = (office: string | null) => {
     const key = byOffice ? (office ? labelOf(offices, office) : NO_OFFICE) : '台账';
@@ -102,7 +102,7 @@ async function writeWorkbook(
   if (rowids.length === 0) sheetFor(null);
   for (let start = 0; start < rowids.length; start += CHUNK) {
     const chunk = rowids.slice(start, start + CHUNK);
-    const rows = app.transact((tx) => readExportRows(tx.sql, chunk, rate), { write: false });
+    const rows = app.transact((tx) => readExportRows(tx.sql, chunk, rates), { write: false });
     for (const row of rows) sheetFor(row.office_id as string | null).add(row);
     report('写出行', Math.min(start + CHUNK, rowids.length), rowids.length);
     await new Promise((resolve) => setImmediate(resolve));
@@ -313,17 +313,29 @@ function snakeCase(key: string): string {
 
 const readers = ledgerColumns.map((c) => readerFor(c.source, c.unit));
 
-function readExportRows(sql: Sql, rowids: number[], rate: number): Row[] {
+/**
+ * The USD rate of every year an arrival may fall in, as JSON keyed by year, and the as-of year's
+ * under "asOf" for arrivals without a date: each arrival converts at its own year's rate.
+ */
+function ratesByYear(sql: Sql, asOfYear: number): string {
+  const { usdRate } = cachedLookups(sql);
+  const rates: Record<string, number> = { asOf: usdRate(asOfYear) };
+  for (let year = 1990; year <= asOfYear + 10; year++) rates[year] = usdRate(year);
+  return JSON.stringify(rates);
+}
+
+function readExportRows(sql: Sql, rowids: number[], rates: string): Row[] {
   const rows = sql
     .prepare(
       `SELECT p.rowid AS rid, p.*,
-         (SELECT sum(CASE WHEN a.currency = 'USD' THEN a.amount ELSE round(a.amount / @rate) END)
+         (SELECT sum(CASE WHEN a.currency = 'USD' THEN a.amount
+                     ELSE round(a.amount / coalesce(@rates ->> substr(a.arrived_on, 1, 4), @rates ->> 'asOf')) END)
             FROM capital_arrival a
            WHERE a.project_id = p.id AND a.deleted = 0 AND a.kind = 'fdi') AS paid_in_usd
        FROM project p
        WHERE p.rowid IN (SELECT value FROM json_each(@ids))`,
     )
-    .all({ ids: JSON.stringify(rowids), rate }) as Row[];
+    .all({ ids: JSON.stringify(rowids), rates }) as Row[];
   const position = new Map(rowids.map((id, i) => [id, i]));
   return rows.sort((a, b) => position.get(a.rid as number)! - position.get(b.rid as number)!);
 }

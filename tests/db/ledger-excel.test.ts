@@ -343,6 +343,33 @@ describe('ledger export', () => {
     expect(total.result).toBeCloseTo(sum / 1e8, 6);
   });
 
+  test('实到外资 converts each CNY arrival at the rate of its own year', async () => {
+    expectOk(dispatchSync(app, 'settings.update', { usdRates: { 2020: 6.5, 2021: 6.4 } }));
+    const p = expectOk(
+      dispatchSync(app, 'project.create', { name: '汇率核对项目', investor: '汇率核对投资方' }),
+    ) as ProjectRecord;
+    const arrive = (arrivedOn: string, amount: number, currency: string) =>
+      expectOk(
+        dispatchSync(app, 'arrival.create', {
+          projectId: p.id,
+          arrivedOn,
+          amount,
+          currency,
+          kind: 'fdi',
+        }),
+      );
+    arrive('2020-11-30', 6_500_000, 'CNY'); // 1,000,000 美元 at 2020's 6.5
+    arrive('2021-03-31', 6_400_000, 'CNY'); // 1,000,000 美元 at 2021's 6.4
+    arrive('2021-04-30', 500_000, 'USD');
+    const out = join(dir, '实到外资.xlsx');
+    await call<FileResult>('ledger.export', { out, filter: { q: '汇率核对项目' } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(3).values as unknown[]).slice(1);
+    expect(sheet.getRow(4).getCell(header.indexOf('实到外资（万美元）') + 1).value).toBe(250);
+  });
+
   test('one sheet per office on request, and a filter', async () => {
     const out = join(dir, '分驻点.xlsx');
     await call<FileResult>('ledger.export', { out, byOffice: true, filter: { region: 'de_jp' } });
