@@ -7,7 +7,7 @@
 //   sha256 (32 bytes) | "ZSYNCEND"
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt } from 'node:crypto';
 import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { createGunzip, gzip } from 'node:zlib';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors';
 import type { ErrorCode } from '../../domain/errors';
@@ -254,74 +254,83 @@ export async function decodeFile(
   if (sha256(compressed).toString('hex') !== manifest.payload.sha256) {
     reject(manifest.encryption ? 'BAD_PASSPHRASE' : 'FILE_CORRUPT');
   }
-  let raw: Buffer;
-  report('解压', 0, 0);
-  try {
-    raw = await gunzipCapped(compressed, manifest.payload.rawBytes);
-  } catch {
-    return reject('FILE_CORRUPT', '数据无法解压');
-  }
-  if (raw.length !== manifest.payload.rawBytes) reject('FILE_CORRUPT', '解压后长度与清单不符');
-  const changes = await splitChanges(raw, manifest.changes, report);
+  const changes = await inflateChanges(compressed, manifest, report);
   if (changes.length !== manifest.changes) {
     reject('FILE_CORRUPT', `变更条数 ${changes.length} 与清单 ${manifest.changes} 不符`);
   }
   return { manifest, changes };
 }
 
-/** Output chunks as large as the declared size (up to 64 MB): small ones cost a copy and page faults. */
-const MAX_GUNZIP_CHUNK = 64 << 20;
+/**
+ * Inflated pieces of this size: the thread pool inflates the next pieces while this thread decodes
+ * the lines of the last one, so gunzip costs almost no time of its own.
+ */
+const INFLATE_PIECE = 1 << 20;
+const INFLATE_AHEAD = 8 * INFLATE_PIECE;
 
-function gunzipCapped(input: Buffer, cap: number): Promise<Buffer> {
-  const options = {
-    maxOutputLength: Math.max(cap, 1),
-    chunkSize: Math.min(Math.max(cap, 64 << 10), MAX_GUNZIP_CHUNK),
-  };
-  return new Promise((resolve, rejectPromise) =>
-    gunzip(input, options, (error, out) => (error ? rejectPromise(error) : resolve(out))),
-  );
-}
-
-/** Changes decoded between two yields to the event loop: some tens of milliseconds. */
-const DECODE_CHUNK = 2000;
-
-/** NDJSON lines to changes, strictly increasing in (origin, seq). */
-async function splitChanges(
-  raw: Buffer,
-  declared: number,
+/**
+ * The payload's NDJSON lines as changes, strictly increasing in (origin, seq), inflated within the
+ * declared size. Between pieces it yields to the event loop and reports 校验变更 n/N.
+ */
+async function inflateChanges(
+  compressed: Buffer,
+  manifest: Manifest,
   report: ReportProgress,
 ): Promise<Change[]> {
-  report('校验变更', 0, declared);
-  if (raw.length === 0) return [];
-  if (raw[raw.length - 1] !== 0x0a) reject('FILE_CORRUPT', '最后一行不完整');
-  // One string per line: converting a line alone is several times faster than its part of one
-  // string for the whole payload, which is two-byte throughout once any line holds Chinese.
+  const declared = manifest.changes;
+  const cap = manifest.payload.rawBytes;
+  report('解压', 0, 0);
   const changes: Change[] = [];
-  let last: Change | undefined;
-  for (let start = 0, i = 0; start < raw.length; i++) {
-    if (i > 0 && i % DECODE_CHUNK === 0) {
-      report('校验变更', i, Math.max(declared, i));
-      await new Promise((resolve) => setImmediate(resolve));
+  const gunzip = createGunzip({ chunkSize: INFLATE_PIECE, readableHighWaterMark: INFLATE_AHEAD });
+  gunzip.end(compressed);
+  let inflated = 0;
+  /** The start of a line the last piece cut off. */
+  let carry: Buffer | null = null;
+  try {
+    for await (const piece of gunzip as AsyncIterable<Buffer>) {
+      inflated += piece.length;
+      if (inflated > cap) reject('FILE_CORRUPT', '解压后长度与清单不符');
+      const text = carry ? Buffer.concat([carry, piece]) : piece;
+      const end = text.lastIndexOf(0x0a) + 1;
+      decodeLines(text.subarray(0, end), changes);
+      carry = end < text.length ? text.subarray(end) : null;
+      report('校验变更', changes.length, Math.max(declared, changes.length));
     }
-    const end = raw.indexOf(0x0a, start);
-    const line = raw.toString('utf8', start, end);
+  } catch (error) {
+    gunzip.destroy();
+    if (error instanceof AppError) throw error;
+    return reject('FILE_CORRUPT', '数据无法解压');
+  }
+  if (inflated !== cap) reject('FILE_CORRUPT', '解压后长度与清单不符');
+  if (carry) reject('FILE_CORRUPT', '最后一行不完整');
+  return changes;
+}
+
+/** Decodes whole NDJSON lines onto `changes`, checking their order. */
+function decodeLines(text: Buffer, changes: Change[]): void {
+  let last = changes.at(-1);
+  // One string per line: converting a line alone is several times faster than its part of one
+  // string for the whole piece, which is two-byte throughout once any line holds Chinese.
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf(0x0a, start);
+    const line = text.toString('utf8', start, end);
     start = end + 1;
+    const n = changes.length + 1;
     let change: Change;
     try {
       change = decodeChange(line);
     } catch (error) {
       if (error instanceof ChangeShapeError)
-        return reject('FILE_CORRUPT', `第 ${i + 1} 条变更：${error.message}`);
+        return reject('FILE_CORRUPT', `第 ${n} 条变更：${error.message}`);
       throw error;
     }
     if (
       last &&
       (change.origin < last.origin || (change.origin === last.origin && change.seq <= last.seq))
     ) {
-      reject('FILE_CORRUPT', `第 ${i + 1} 条变更顺序错误`);
+      reject('FILE_CORRUPT', `第 ${n} 条变更顺序错误`);
     }
     changes.push(change);
     last = change;
   }
-  return changes;
 }
