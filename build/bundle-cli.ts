@@ -16,7 +16,7 @@ export function cliBuildOptions(outfile: string): BuildOptions {
     format: 'esm',
     external: ['better-sqlite3'],
     banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      js: "import { createRequire as bannerRequire } from 'node:module'; const require = bannerRequire(import.meta.url);",
     },
     outfile,
     logLevel: 'warning',

@@ -216,7 +216,9 @@ function runProject(
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof CliUserError ? error.message : errorMessages.INTERNAL}\n`);
-  if (!error instanceof CliUserError) console.error(error);
+  process.stderr.write(
+    `${error instanceof CliUserError ? error.message : errorMessages.INTERNAL}\n`,
+  );
+  if (!(error instanceof CliUserError)) console.error(error);
   process.exitCode = 1;
 });

@@ -10,6 +10,7 @@ import { syncedTableNames } from './synced-tables';
 import type { Schema } from './schema';
 import { Sql, createQueryBuilder } from './sql';
 import { Mutations, installMutationGuard } from './mutation';
+import { BackgroundCheckpoint } from './background-checkpoint';
 import type { Clock } from './sync/hlc';
 import { ZERO_CLOCK, observe, parseHlc } from './sync/hlc';
 import { ensureSiteId, ownSeq, readMeta, writeIdentityFile, writeMeta } from './replica-identity';
@@ -39,6 +40,7 @@ export class AppDatabase {
   readonly qb = createQueryBuilder();
   private clock: Clock;
   private connection: Connection;
+  private readonly checkpoint: BackgroundCheckpoint | null;
 
   private constructor(
     /** The database file, or ':memory:'. */
@@ -48,6 +50,7 @@ export class AppDatabase {
   ) {
     this.connection = connection;
     this.clock = this.storedClock();
+    this.checkpoint = file === ':memory:' ? null : new BackgroundCheckpoint(file);
   }
 
   static async open(file: string, options: OpenOptions = {}): Promise<AppDatabase> {
@@ -75,6 +78,7 @@ export class AppDatabase {
    */
   async replaceWith(source: string): Promise<void> {
     if (this.file === ':memory:') throw new Error('cannot replace an in-memory database');
+    this.checkpoint?.waitClosed();
     this.sqlite.close();
     for (const suffix of ['-wal', '-shm']) rmSync(this.file + suffix, { force: true });
     copyFileSync(source, this.file);
@@ -111,6 +115,29 @@ export class AppDatabase {
     return result;
   }
 
+  /**
+   * `transact` for a bulk write such as a large sync import: its commit does not copy the pages it
+   * wrote from the WAL into the database file; a background checkpoint does, after the commit
+   * (background-checkpoint.ts).
+   */
+  transactBulk<T>(work: (tx: Tx) => T): T {
+    if (!this.checkpoint) return this.transact(work);
+    this.sqlite.pragma('wal_autocheckpoint = 0');
+    let result: T;
+    try {
+      result = this.transact(work);
+    } finally {
+      this.sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+    }
+    this.checkpoint.start();
+    return result;
+  }
+
+  /** Resolves once no background checkpoint is running. */
+  checkpointIdle(): Promise<void> {
+    return this.checkpoint?.idle() ?? Promise.resolve();
+  }
+
   private storedClock(): Clock {
     const last = this.meta('hlc_last');
     return last ? parseHlc(last) : ZERO_CLOCK;
@@ -141,6 +168,7 @@ export class AppDatabase {
   }
 
   close(): void {
+    this.checkpoint?.waitClosed();
     this.sqlite.pragma('optimize');
     this.sqlite.close();
   }
@@ -156,6 +184,8 @@ async function migrate(sqlite: Database.Database): Promise<void> {
 }
 
 const PAGE_SIZE = 16_384;
+/** SQLite's default: a commit that leaves the WAL over this many pages checkpoints it. */
+const WAL_AUTOCHECKPOINT_PAGES = 1000;
 
 async function connect(file: string, options: OpenOptions): Promise<Connection> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

@@ -7,7 +7,9 @@
 //   sha256 (32 bytes) | "ZSYNCEND"
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt } from 'node:crypto';
 import { promisify } from 'node:util';
+import type { TransformOptions } from 'node:stream';
 import { createGunzip, gzip } from 'node:zlib';
+import type { ZlibOptions } from 'node:zlib';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors';
 import type { ErrorCode } from '../../domain/errors';
@@ -281,7 +283,11 @@ async function inflateChanges(
   const cap = manifest.payload.rawBytes;
   report('解压', 0, 0);
   const changes: Change[] = [];
-  const gunzip = createGunzip({ chunkSize: INFLATE_PIECE, readableHighWaterMark: INFLATE_AHEAD });
+  const options: ZlibOptions & TransformOptions = {
+    chunkSize: INFLATE_PIECE,
+    readableHighWaterMark: INFLATE_AHEAD,
+  };
+  const gunzip = createGunzip(options);
   gunzip.end(compressed);
   let inflated = 0;
   /** The start of a line the last piece cut off. */
@@ -290,8 +296,8 @@ async function inflateChanges(
     for await (const piece of gunzip as AsyncIterable<Buffer>) {
       inflated += piece.length;
       if (inflated > cap) reject('FILE_CORRUPT', '解压后长度与清单不符');
-      const text = carry ? Buffer.concat([carry, piece]) : piece;
-      const end = text.lastIndexOf(0x0a) + 1;
+      const text: Buffer = carry ? Buffer.concat([carry, piece]) : piece;
+      const end: number = text.lastIndexOf(0x0a) + 1;
       decodeLines(text.subarray(0, end), changes);
       carry = end < text.length ? text.subarray(end) : null;
       report('校验变更', changes.length, Math.max(declared, changes.length));
@@ -311,7 +317,7 @@ function decodeLines(text: Buffer, changes: Change[]): void {
   let last = changes.at(-1);
   // One string per line: converting a line alone is several times faster than its part of one
   // string for the whole piece, which is two-byte throughout once any line holds Chinese.
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const end = text.indexOf(0x0a, start);
     const line = text.toString('utf8', start, end);
     start = end + 1;

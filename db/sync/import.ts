@@ -16,6 +16,7 @@ import type { ReportProgress } from '../task-progress';
 import { SCHEMA_VERSION } from '../migrations/index';
 import { backupDir, createBackup } from '../services/backups';
 import { applyChanges, checkKnownTypes } from './apply';
+import { BULK_MIN_ROWS } from './bulk-indexes';
 import type { KnownSchema } from './apply';
 import { MAX_FILE_BYTES, decodeFile, readManifest } from './file-format';
 import type { DecodedFile } from './file-format';
@@ -148,7 +149,9 @@ async function importReported(
   // before it starts.
   report(`写入 ${total.toLocaleString('zh-CN')} 条变更`, 0, 0);
   await new Promise((resolve) => setImmediate(resolve));
-  return app.transact((tx) => {
+  // A large import leaves its WAL checkpoint to a background thread (AppDatabase.transactBulk).
+  const write = total >= BULK_MIN_ROWS ? app.transactBulk.bind(app) : app.transact.bind(app);
+  return write((tx) => {
     releaseQuarantine(tx, options.schema);
     const outcome = applyChanges(tx, decoded.changes, {
       schema: options.schema,
