@@ -322,7 +322,8 @@ function withoutNulls(fields: Fields): Fields {
 
 function checked(table: SyncedTable, fields: Fields): Fields {
   const columns: Readonly<Record<string, ColumnType>> = syncedTables[table].columns;
-  for (const [col, value] of Object.entries(fields)) {
+  for (const col in fields) {
+    const value = fields[col]!;
     const type = columns[col];
     if (!type) throw new Error(`${table}.${col} is not a synced column`);
     if (value === null) continue;
