@@ -12,6 +12,8 @@ type Values = Record<string, string | number | null | undefined>;
 
 export const USD_RATE_SETTING = 'fx.usd_cny';
 
+const actualDateColumns = milestones.map((m) => `${m.stage}_on`);
+
 /**
  * What deriving a project reads besides the row: its investor and owner, the exchange rate, a
  * date's year. Read fresh by default; a bulk write whose parents are already written (sync import)
@@ -25,18 +27,39 @@ export interface DeriveLookups {
   aliases(investor: Values): string[];
 }
 
+/** One set of direct lookups per connection: they hold no values, so every project can share it. */
+const directBySql = new WeakMap<Sql, DeriveLookups>();
+
 export function directLookups(sql: Sql): DeriveLookups {
-  return {
-    investor: (id) =>
-      sql.prepare('SELECT name_zh, name_en, aliases FROM investor WHERE id = ?').get(id) as
-        Values | undefined,
-    owner: (id) =>
-      sql.prepare('SELECT name FROM promoter WHERE id = ?').get(id) as Values | undefined,
-    usdRate: (year) => usdRate(sql, year),
-    yearOf,
-    aliases: (investor) =>
-      typeof investor.aliases === 'string' ? (JSON.parse(investor.aliases) as string[]) : [],
-  };
+  let lookups = directBySql.get(sql);
+  if (!lookups) {
+    lookups = {
+      investor: (id) =>
+        sql.prepare('SELECT name_zh, name_en, aliases FROM investor WHERE id = ?').get(id) as
+          Values | undefined,
+      owner: (id) =>
+        sql.prepare('SELECT name FROM promoter WHERE id = ?').get(id) as Values | undefined,
+      usdRate: (year) => usdRate(sql, year),
+      yearOf: rememberedYearOf,
+      aliases: (investor) =>
+        typeof investor.aliases === 'string' ? (JSON.parse(investor.aliases) as string[]) : [],
+    };
+    directBySql.set(sql, lookups);
+  }
+  return lookups;
+}
+
+/** Years of dates already seen: yearOf checks and parses with date-fns, a third of deriving. */
+const years = new Map<string, number>();
+
+function rememberedYearOf(iso: string): number {
+  let year = years.get(iso);
+  if (year === undefined) {
+    year = yearOf(iso);
+    if (years.size >= 20_000) years.clear();
+    years.set(iso, year);
+  }
+  return year;
 }
 
 /** Lookups remembered for a batch: valid only while investors, promoters and rates are not written. */
@@ -96,15 +119,12 @@ export function deriveProject(sql: Sql, row: Values, lookups: DeriveLookups = di
 
 /** The furthest milestone with an actual date; without one, 线索 or else 在谈 (as the 看板 counts). */
 function datedStage(row: Values): string {
-  for (let i = milestones.length - 1; i >= 0; i--) {
-    const m = milestones[i]!;
-    const date = row[`${m.stage}_on`];
-    if (typeof date === 'string' && date !== '') return m.stage;
+  for (let i = actualDateColumns.length - 1; i >= 0; i--) {
+    const date = row[actualDateColumns[i]!];
+    if (typeof date === 'string' && date !== '') return milestones[i]!.stage;
   }
   return row.stage === 'lead' ? 'lead' : 'negotiating';
 }
-
-const actualDateColumns = milestones.map((m) => `${m.stage}_on`);
 
 /** The latest actual milestone date, or null when none is dated. */
 function lastActualOn(row: Values): string | null {
@@ -148,9 +168,25 @@ function yearForRate(row: Values, lookups: DeriveLookups): number {
   return lookups.yearOf(date ?? todayIso());
 }
 
-/** The configured USD→CNY rate of a year, or of the nearest year that has one. */
+/** The rates setting's text and the rates of the years asked for, while the text stays the same. */
+let ratesSeen: { text: string | undefined; byYear: Map<number, number> } = {
+  text: undefined,
+  byYear: new Map(),
+};
+
+/**
+ * The configured USD→CNY rate of a year, or of the nearest year that has one. The setting is read
+ * every time; it is parsed again only when its text has changed.
+ */
 export function usdRate(sql: Sql, year: number): number {
-  return rateOf(readRates(sql), year);
+  const text = ratesText(sql);
+  if (text !== ratesSeen.text) ratesSeen = { text, byYear: new Map() };
+  let rate = ratesSeen.byYear.get(year);
+  if (rate === undefined) {
+    rate = rateOf(parseRates(text), year);
+    if (ratesSeen.byYear.size < 1_000) ratesSeen.byYear.set(year, rate);
+  }
+  return rate;
 }
 
 function rateOf(rates: Record<number, number>, year: number): number {
@@ -165,8 +201,16 @@ function rateOf(rates: Record<number, number>, year: number): number {
 const FALLBACK_RATE = 6.5;
 
 export function readRates(sql: Sql): Record<number, number> {
+  return parseRates(ratesText(sql));
+}
+
+function ratesText(sql: Sql): string | undefined {
   const row = sql
     .prepare('SELECT value FROM setting WHERE id = ? AND deleted = 0')
     .get(USD_RATE_SETTING) as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as Record<number, number>) : {};
+  return row?.value;
+}
+
+function parseRates(text: string | undefined): Record<number, number> {
+  return text === undefined ? {} : (JSON.parse(text) as Record<number, number>);
 }
