@@ -1,21 +1,16 @@
-// The 台账 grid: a sticky header whose buttons sort on the server, rows positioned by TanStack
-// Virtual (loaded rows from the page cache, grey placeholders for rows still on their way) and a
+// The 台账 grid: a sticky header whose buttons sort on the server, only the rows in or near view
+// rendered (loaded rows from the page cache, grey placeholders for rows still on their way) and a
 // sticky totals row for the whole filter. Only the columns shown take a grid track; the totals of a
 // hidden amount column move into the totals row's label.
 import { useEffect, useRef } from 'react';
 import type { CSSProperties, ReactNode } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { LedgerPage } from '../../../domain/ledger';
 import { ledgerGridTemplate, layoutOf } from './ledger-columns';
 import { countText, wanUsdCell, wanUsdTitle, yiCell, yiTitle } from './ledger-format';
 import type { LedgerTableInstance } from './use-ledger-table';
+import { useRowWindow } from './use-row-window';
 
 const ROW_HEIGHT = 34;
-/**
- * One function for every render: the virtualizer recomputes its 100,000 row offsets whenever the
- * estimate function changes identity.
- */
-const estimateRowSize = () => ROW_HEIGHT;
 const HEADER_HEIGHT = 38;
 /** Rows beyond the visible ones rendered on each side, so a wheel turn shows no gaps. */
 const OVERSCAN = 10;
@@ -35,18 +30,16 @@ interface Props {
 
 export function LedgerTable({ table, totals, dataKey, onRangeChange, onOpen }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  // The React Compiler is not used in this build, so nothing memoizes the virtualizer's functions.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  // Fixed-height rows: which are in view is arithmetic, not 100,000 measured offsets.
+  const { first, last, totalHeight } = useRowWindow({
     count: totals.count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: estimateRowSize,
+    rowHeight: ROW_HEIGHT,
+    offsetTop: HEADER_HEIGHT,
     overscan: OVERSCAN,
-    scrollMargin: HEADER_HEIGHT,
+    scrollRef,
   });
-  const virtualRows = virtualizer.getVirtualItems();
-  const first = virtualRows[0]?.index ?? 0;
-  const last = virtualRows.at(-1)?.index ?? -1;
+  const shownIndexes: number[] = [];
+  for (let index = first; index <= last; index++) shownIndexes.push(index);
 
   useEffect(() => {
     if (last < 0) return;
@@ -54,7 +47,12 @@ export function LedgerTable({ table, totals, dataKey, onRangeChange, onOpen }: P
     return () => clearTimeout(timer);
   }, [first, last, onRangeChange]);
 
+  // New results start at the top. A grid just mounted is there already: scrolling it would only
+  // force a layout before the first paint.
+  const topFor = useRef(dataKey);
   useEffect(() => {
+    if (topFor.current === dataKey) return;
+    topFor.current = dataKey;
     scrollRef.current?.scrollTo({ top: 0 });
   }, [dataKey]);
 
@@ -107,17 +105,17 @@ export function LedgerTable({ table, totals, dataKey, onRangeChange, onOpen }: P
         </div>
       </div>
 
-      <div role="rowgroup" className="ledger-body" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualRows.map((virtual) => {
-          const row = rowsById[String(virtual.index)];
-          const style = { transform: `translateY(${virtual.start - HEADER_HEIGHT}px)` };
+      <div role="rowgroup" className="ledger-body" style={{ height: totalHeight }}>
+        {shownIndexes.map((index) => {
+          const row = rowsById[String(index)];
+          const style = { transform: `translateY(${index * ROW_HEIGHT}px)` };
           if (!row) {
             return (
               <div
-                key={virtual.index}
+                key={index}
                 role="row"
                 className="ledger-row placeholder"
-                aria-rowindex={virtual.index + 2}
+                aria-rowindex={index + 2}
                 aria-busy="true"
                 style={style}
               >
@@ -131,10 +129,10 @@ export function LedgerTable({ table, totals, dataKey, onRangeChange, onOpen }: P
           }
           return (
             <div
-              key={virtual.index}
+              key={index}
               role="row"
-              className={virtual.index % 2 ? 'ledger-row odd clickable' : 'ledger-row clickable'}
-              aria-rowindex={virtual.index + 2}
+              className={index % 2 ? 'ledger-row odd clickable' : 'ledger-row clickable'}
+              aria-rowindex={index + 2}
               style={style}
               tabIndex={0}
               onClick={() => onOpen(row.original.id)}
