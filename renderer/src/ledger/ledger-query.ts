@@ -122,8 +122,5 @@ export function filterValuesOf(stored: Record<string, unknown>): LedgerFilterVal
   };
 }
 
-/** Rows per ledger.query page as the 台账 scrolls. */
-export const PAGE_SIZE = 200;
-
-/** The request for the first page of an unfiltered, unsorted 台账 (prefetched at start-up). */
-export const firstLedgerPage = { ...ledgerQueryOf(noFilters, []), offset: 0, limit: PAGE_SIZE };
+/** Rows per ledger.query page as the 台账 scrolls (its own small module: main.tsx needs it too). */
+export { PAGE_SIZE } from './ledger-first-page';

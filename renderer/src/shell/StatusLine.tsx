@@ -1,15 +1,12 @@
 // The status bar at the bottom: current user and office (from app.status) and today's date.
-import { format } from 'date-fns';
-import { zhCN } from 'date-fns/locale';
+import { statusDate } from './status-date';
 import type { AppStatusState } from './use-app-status';
 
 export function StatusLine({ app }: { app: AppStatusState }) {
   return (
     <footer className="status-line" role="status">
       <Who app={app} />
-      <span className="status-date">
-        {format(new Date(), 'yyyy年M月d日 EEEE', { locale: zhCN })}
-      </span>
+      <span className="status-date">{statusDate(new Date())}</span>
     </footer>
   );
 }
