@@ -1,12 +1,12 @@
 // 导入 Excel 台账: drop or choose an office's .xlsx (or .csv); the preview shows how each column was
 // read, which rows are new, updates or unchanged, and every rejected row with its reason. Nothing is
 // written until 「确认导入」; then the good rows are written at once, after a backup.
-import { useRef, useState } from 'react';
-import type { DragEvent } from 'react';
+import { useState } from 'react';
 import type { ImportRow, ImportSheet, LedgerImportResult } from '../../../domain/ledger-io';
 import { fieldSpecs } from '../../../domain/ledger-sheet';
 import { call, errorText } from '../api/client';
 import { useNavigate } from '../shell/navigation';
+import { FileDropZone } from '../shared/FileDropZone';
 import { fileToBase64 } from '../sync/file-bytes';
 import { TaskProgressBar } from './TaskProgressBar';
 import { useTaskProgress } from './use-task-progress';
@@ -26,8 +26,6 @@ export function LedgerImportScreen() {
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<LedgerImportResult | null>(null);
   const [done, setDone] = useState<LedgerImportResult | null>(null);
-  const [dragging, setDragging] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
   const progress = useTaskProgress(busy !== null);
 
   const take = async (file: File | undefined) => {
@@ -64,11 +62,6 @@ export function LedgerImportScreen() {
     }
   };
 
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    void take(event.dataTransfer.files[0]);
-  };
   const writable = preview ? preview.counts.new + preview.counts.updated : 0;
 
   return (
@@ -90,39 +83,15 @@ export function LedgerImportScreen() {
           '投资方和项目名称相同的行更新已有项目，不会重复；空白单元格不会清除已有内容。先预览，确认后才写入，写入前自动备份。'}
       </p>
       <KnownColumns />
-      <div
-        className={`xl-drop${dragging ? ' xl-drop-over' : ''}`}
-        aria-busy={busy !== null}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
+      <FileDropZone
+        className="xl-drop"
+        busy={busy !== null}
+        accept={accepted.join(',')}
+        inputLabel="选择台账文件"
+        onFile={(file) => void take(file)}
       >
         <p>把台账文件拖到这里，或</p>
-        <button
-          type="button"
-          className="primary-button"
-          disabled={busy !== null}
-          onClick={() => input.current?.click()}
-        >
-          选择文件……
-        </button>
-        <input
-          ref={input}
-          type="file"
-          accept={accepted.join(',')}
-          className="visually-hidden"
-          aria-label="选择台账文件"
-          tabIndex={-1}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            void take(file);
-          }}
-        />
-      </div>
+      </FileDropZone>
       {busy ? <TaskProgressBar progress={progress} label={busy} /> : null}
       {error ? (
         <p role="alert" className="xl-error">

@@ -2,13 +2,14 @@
 // file asks for its passphrase, and a wrong one can be retyped and retried without choosing the file
 // again (the bytes stay here until another file is chosen). While the import runs, a bar shows its
 // phase (解密, 校验变更 n/N, 备份数据库, 写入……) from the backend's task progress.
-import { useId, useRef, useState } from 'react';
-import type { DragEvent, FormEvent } from 'react';
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
 import type { SyncImportReport } from '../../../domain/sync';
 import { ApiError, call, errorText } from '../api/client';
 import { TaskProgressBar } from '../ledger-excel/TaskProgressBar';
 import { useTaskProgress } from '../ledger-excel/use-task-progress';
 import { formatBytes } from '../settings/backup-format';
+import { FileDropZone } from '../shared/FileDropZone';
 import { fileToBase64 } from './file-bytes';
 
 interface Chosen {
@@ -29,8 +30,6 @@ export function ImportPanel({ onImported }: Props) {
   const [askPassphrase, setAskPassphrase] = useState(false);
   const [busy, setBusy] = useState<'reading' | 'importing' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
   const id = useId();
   const progress = useTaskProgress(busy === 'importing');
 
@@ -78,12 +77,6 @@ export function ImportPanel({ onImported }: Props) {
     await run(read, '');
   };
 
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    void take(event.dataTransfer.files[0]);
-  };
-
   const retry = (event: FormEvent) => {
     event.preventDefault();
     if (chosen && passphrase) void run(chosen, passphrase);
@@ -95,15 +88,12 @@ export function ImportPanel({ onImported }: Props) {
         导入
       </h2>
       <p className="sync-hint">导入前会自动备份数据库；同一个文件重复导入不会重复写入。</p>
-      <div
-        className={`sync-drop${dragging ? ' sync-drop-over' : ''}`}
-        aria-busy={busy !== null}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
+      <FileDropZone
+        className="sync-drop"
+        busy={busy !== null}
+        accept=".zsync"
+        inputLabel="选择同步文件"
+        onFile={(file) => void take(file)}
       >
         {busy === 'reading' ? (
           <p className="sync-busy" role="status">
@@ -119,28 +109,7 @@ export function ImportPanel({ onImported }: Props) {
         ) : (
           <p>把同步文件（.zsync）拖到这里，或</p>
         )}
-        <button
-          type="button"
-          className="primary-button"
-          disabled={busy !== null}
-          onClick={() => input.current?.click()}
-        >
-          选择文件……
-        </button>
-        <input
-          ref={input}
-          type="file"
-          accept=".zsync"
-          className="visually-hidden"
-          aria-label="选择同步文件"
-          tabIndex={-1}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            void take(file);
-          }}
-        />
-      </div>
+      </FileDropZone>
       {error ? (
         <p role="alert" className="sync-error">
           {error}
