@@ -64,18 +64,7 @@ export default defineConfig({
       // electron-vite leaves the renderer unminified; minified, the page parses in a third of the time.
       minify: true,
       outDir: resolve('out/renderer'),
-      // React DOM (with its scheduler) in a chunk of its own: the browser parses each script on a
-      // worker thread as it streams in, so the app's chunk and React DOM's (about a quarter and
-      // three quarters of the start-up code) are parsed side by side, not one after the other.
-      // (electron-vite reads rolldownOptions, not rollupOptions, when both are given.)
-      rolldownOptions: {
-        input: resolve('renderer/index.html'),
-        output: {
-          codeSplitting: {
-            groups: [{ name: 'react-dom', test: /node_modules[\\/](react-dom|scheduler)[\\/]/ }],
-          },
-        },
-      },
+      rollupOptions: { input: resolve('renderer/index.html') },
     },
   },
 });
