@@ -64,7 +64,19 @@ export default defineConfig({
       // electron-vite leaves the renderer unminified; minified, the page parses in a third of the time.
       minify: true,
       outDir: resolve('out/renderer'),
-      rollupOptions: { input: resolve('renderer/index.html') },
+      // React (React DOM, its scheduler and the JSX runtime) in a chunk of its own: the browser
+      // parses each script on a worker thread as it streams in, so the app's chunk and React's
+      // (about a quarter and three quarters of the start-up code) are parsed side by side, not one
+      // after the other; the JSX runtime inside it is one start-up request less.
+      // (electron-vite reads rolldownOptions, not rollupOptions, when both are given.)
+      rolldownOptions: {
+        input: resolve('renderer/index.html'),
+        output: {
+          codeSplitting: {
+            groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
+          },
+        },
+      },
     },
   },
 });
