@@ -6,5 +6,8 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Browser tests poll the page; on a two-core CI machine running test files side by side, a
+    // screen can take longer than the 1 s default to appear.
+    expect: { poll: { timeout: 5_000 } },
   },
 });

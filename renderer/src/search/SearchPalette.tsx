@@ -14,7 +14,9 @@ export function SearchPalette() {
   const navigate = useNavigate();
 
   const toggle = useEffectEvent(() => setOpen((o) => !o));
-  useEffect(() => {
+  // A layout effect, so the shortcut works from the first painted frame: a passive effect runs after
+  // the paint, and a Ctrl+K pressed in between was lost.
+  useLayoutEffect(() => {
     const listener = (e: globalThis.KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
       if (e.key.toLowerCase() !== 'k') return;
