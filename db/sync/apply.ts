@@ -94,7 +94,25 @@ interface StoredRow {
 /** A local log this many times the rows an import touches is read per row instead of scanned. */
 const SCAN_LOG_RATIO = 8;
 
-const rowKey = (tbl: string, rowId: string) => `${tbl}\u0000${rowId}`;
+/** One row this import writes. */
+interface RowState {
+  /** Its changes so far, oldest first from the log, then this import's in file order. */
+  earlier: Logged[];
+  /** The fields this import writes, merged over its changes in file order; null before the first. */
+  merged: Fields | null;
+  /** No change of the row was in the log before this import: it does not exist yet. */
+  isNew: boolean;
+}
+
+/**
+ * Rows by table, then id. Nested maps rather than one keyed by table and id joined: the ids parsed
+ * from the file keep their hash, and a joined key would be built and hashed again at every lookup.
+ */
+type RowStates = Map<string, Map<string, RowState>>;
+
+function rowState(rows: RowStates, tbl: string, rowId: string): RowState | undefined {
+  return rows.get(tbl)?.get(rowId);
+}
 
 export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = {}): ApplyOutcome {
   const schema = options.schema ?? currentSchema;
@@ -109,8 +127,8 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
   const maxSeq = sql.prepare('SELECT max(seq) AS top FROM sync_change WHERE origin = ?');
   const tops = new Map<string, number>();
   const known: boolean[] = new Array<boolean>(changes.length).fill(false);
-  /** Rows with known columns this import writes, and their earlier changes from the log. */
-  const seen = new Map<string, Logged[]>();
+  /** Rows with known columns this import writes. */
+  const rows: RowStates = new Map();
   for (let i = 0; i < changes.length; i++) {
     const c = changes[i]!;
     let top = tops.get(c.origin);
@@ -134,15 +152,12 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
       }
       known[i] = true;
     } else if (schema[c.tbl]) {
-      seen.set(rowKey(c.tbl, c.rowId), []);
+      let table = rows.get(c.tbl);
+      if (!table) rows.set(c.tbl, (table = new Map()));
+      if (!table.has(c.rowId)) table.set(c.rowId, { earlier: [], merged: null, isNew: true });
     }
   }
-  /** Rows with no change in the log before this import: they do not exist yet. */
-  const newRows = new Set<string>(seen.keys());
-  for (const [key, earlier] of loggedChanges(tx, seen.keys())) {
-    seen.set(key, earlier);
-    newRows.delete(key);
-  }
+  loadLoggedChanges(tx, rows);
 
   // 2. Every new change into the log (losers too), merged per field in memory.
   const insertChange = sql.prepare(
@@ -156,7 +171,6 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
     `INSERT OR IGNORE INTO sync_conflict (a_hlc, b_hlc, col, kind, tbl, row_id)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  const pending = new Map<string, Map<string, Fields>>();
   const origins = new Set<string>();
   let maxHlc = '';
 
@@ -197,7 +211,8 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
         out.quarantined += 1;
         return;
       }
-      const earlier = seen.get(rowKey(c.tbl, c.rowId))!;
+      const row = rowState(rows, c.tbl, c.rowId)!;
+      const earlier = row.earlier;
 
       let winning: Fields = c.fields;
       let unknown = false;
@@ -242,84 +257,81 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
 
       // Rows are written once each, after the loop: the merge reads only the log. A row's first
       // winning fields may be the change's own object, so later ones merge into a copy.
-      let rows = pending.get(c.tbl);
-      if (!rows) pending.set(c.tbl, (rows = new Map()));
-      const row = rows.get(c.rowId);
-      rows.set(c.rowId, row ? { ...row, ...winning } : winning);
+      row.merged = row.merged ? { ...row.merged, ...winning } : winning;
       earlier.push(c);
     });
     rebuildLog?.();
 
     // 3. Each row once. Parents before projects, so a project's derived investor and owner names
-    // are current.
-    const touched = new Map<string, Set<string>>();
-    for (const [table, rows] of pending) touched.set(table, new Set(rows.keys()));
-    const order = [...pending.keys()].sort(
+    // are current. Every row in `rows` has merged fields by now: each took part in the merge.
+    const order = [...rows.keys()].sort(
       (a, b) => Number(a === 'project') - Number(b === 'project'),
     );
     for (const table of order) {
-      const rows = pending.get(table)!;
-      const rebuild = worthRebuilding(sql, table, rows.size, options.bulkMinRows)
+      const states = rows.get(table)!;
+      const rebuild = worthRebuilding(sql, table, states.size, options.bulkMinRows)
         ? dropSecondaryIndexes(sql, table)
         : undefined;
       tx.mutate.applyMergedRows(
         table as SyncedTable,
         (function* () {
-          for (const [id, fields] of rows) yield [id, fields, newRows.has(rowKey(table, id))];
+          for (const [id, state] of states) yield [id, state.merged!, state.isNew];
         })(),
       );
       rebuild?.();
     }
-    refreshDerived(tx, touched, touched.get('project'));
+    refreshDerived(tx, rows, rows.get('project'));
   });
 
-  out.orphans = countOrphans(tx, pending, newRows);
+  out.orphans = countOrphans(tx, rows);
   advanceVectors(tx, origins);
   if (maxHlc) observeClock(tx, maxHlc);
   return out;
 }
 
 /**
- * The logged changes of the given rows (keys from rowKey), for those that have any: one query per
- * row, or one scan of the log's row index when the log is small compared with the rows asked for.
+ * Puts the logged changes of each row into its `earlier` and marks the row not new: one query per
+ * row, or one scan of the log's row index first when the log is small compared with the rows.
  */
-function loggedChanges(tx: Tx, keys: Iterable<string>): Map<string, Logged[]> {
+function loadLoggedChanges(tx: Tx, rows: RowStates): void {
   const { sql } = tx;
-  const wanted = [...keys];
-  const found = new Map<string, Logged[]>();
-  if (wanted.length === 0) return found;
-  let candidates = wanted;
-  if (approxRows(sql, 'sync_change') <= wanted.length * SCAN_LOG_RATIO) {
-    const logged = new Set<string>();
+  let count = 0;
+  for (const states of rows.values()) count += states.size;
+  if (count === 0) return;
+  let logged: Map<string, Set<string>> | undefined;
+  if (approxRows(sql, 'sync_change') <= count * SCAN_LOG_RATIO) {
+    logged = new Map();
     const scan = sql.prepare('SELECT DISTINCT tbl, row_id FROM sync_change').raw();
     for (const [tbl, rowId] of scan.iterate() as Iterable<[string, string]>) {
-      logged.add(rowKey(tbl, rowId));
+      let ids = logged.get(tbl);
+      if (!ids) logged.set(tbl, (ids = new Set()));
+      ids.add(rowId);
     }
-    candidates = wanted.filter((key) => logged.has(key));
   }
   const rowLog = sql.prepare(
     'SELECT origin, hlc, fields, prev FROM sync_change WHERE tbl = ? AND row_id = ?',
   );
-  for (const key of candidates) {
-    const cut = key.indexOf('\u0000');
-    const entries = rowLog.all(key.slice(0, cut), key.slice(cut + 1)) as {
-      origin: string;
-      hlc: string;
-      fields: string;
-      prev: string;
-    }[];
-    if (entries.length === 0) continue;
-    found.set(
-      key,
-      entries.map((e): Logged => ({
+  for (const [tbl, states] of rows) {
+    const loggedIds = logged?.get(tbl);
+    if (logged && !loggedIds) continue;
+    for (const [rowId, state] of states) {
+      if (loggedIds && !loggedIds.has(rowId)) continue;
+      const entries = rowLog.all(tbl, rowId) as {
+        origin: string;
+        hlc: string;
+        fields: string;
+        prev: string;
+      }[];
+      if (entries.length === 0) continue;
+      state.isNew = false;
+      state.earlier = entries.map((e): Logged => ({
         origin: e.origin,
         hlc: e.hlc,
         fields: JSON.parse(e.fields) as Fields,
         prev: JSON.parse(e.prev) as Record<string, string>,
-      })),
-    );
+      }));
+    }
   }
-  return found;
 }
 
 /** A change that writes fields but does not touch `deleted`. */
@@ -329,20 +341,23 @@ function isPlainEdit(fields: Fields): boolean {
   return false;
 }
 
+/** Row ids of one table: a set, or a map keyed by id. */
+type RowIds = ReadonlySet<string> | ReadonlyMap<string, unknown>;
+
 /**
  * Refreshes the derived columns of projects touched directly or through their investor, owner or
  * the exchange rates; `fresh` projects were just written with theirs and are left alone.
  */
 export function refreshDerived(
   tx: Tx,
-  touched: Map<string, Set<string>>,
-  fresh: ReadonlySet<string> = new Set(),
+  touched: ReadonlyMap<string, RowIds>,
+  fresh: RowIds = new Set(),
 ): void {
-  const projects = new Set(touched.get('project'));
+  const projects = new Set(touched.get('project')?.keys());
   for (const table of ['investor', 'promoter'] as const) {
     const ids = touched.get(table);
     if (!ids?.size) continue;
-    for (const p of projectsReferencingAny(tx.sql, table, ids)) projects.add(p);
+    for (const p of projectsReferencingAny(tx.sql, table, ids.keys())) projects.add(p);
   }
   if (touched.get('setting')?.has(USD_RATE_SETTING)) {
     const usd = tx.sql
@@ -358,37 +373,36 @@ export function refreshDerived(
 }
 
 /** Rows written by this import that point at a parent this replica does not have (S8). */
-function countOrphans(
-  tx: Tx,
-  pending: Map<string, Map<string, Fields>>,
-  newRows: Set<string>,
-): number {
+function countOrphans(tx: Tx, rows: RowStates): number {
   let orphans = 0;
-  const stored = new Map<string, boolean>();
+  const stored = new Map<string, Map<string, boolean>>();
   const exists = (table: string, id: string) => {
-    if (pending.get(table)?.has(id)) return true;
-    const key = rowKey(table, id);
-    let found = stored.get(key);
+    if (rowState(rows, table, id)) return true;
+    let ids = stored.get(table);
+    if (!ids) stored.set(table, (ids = new Map()));
+    let found = ids.get(id);
     if (found === undefined) {
       found = tx.sql.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
-      stored.set(key, found);
+      ids.set(id, found);
     }
     return found;
   };
-  for (const [table, rows] of pending) {
+  for (const [table, states] of rows) {
     const refs = parentRefs[table as SyncedTable];
     if (!refs) continue;
     const read = tx.sql.prepare(
       `SELECT ${refs.map(([c]) => c).join(', ')} FROM ${table} WHERE id = ?`,
     );
-    for (const [id, fields] of rows) {
-      // A new row's pending fields are all it has; an older one is read back.
-      const values = newRows.has(rowKey(table, id)) ? fields : (read.get(id) as Fields);
-      const missing = refs.some(([col, parent]) => {
+    for (const [id, state] of states) {
+      // A new row's merged fields are all it has; an older one is read back.
+      const values = state.isNew ? state.merged! : (read.get(id) as Fields);
+      for (const [col, parent] of refs) {
         const ref = values[col];
-        return typeof ref === 'string' && !exists(parent, ref);
-      });
-      if (missing) orphans += 1;
+        if (typeof ref === 'string' && !exists(parent, ref)) {
+          orphans += 1;
+          break;
+        }
+      }
     }
   }
   return orphans;
