@@ -18,12 +18,17 @@ import { useAppStatus } from './shell/use-app-status';
  */
 function onDemand<P extends object>(load: () => Promise<ComponentType<P>>) {
   return lazy(async () => {
-    await zodSettings; // before any of the screen's modules builds a schema
+    await zodSettings(); // before any of the screen's modules builds a schema
     return { default: await load() };
   });
 }
 
-const zodSettings = import('./zod-setup');
+/**
+ * zod's settings, loaded with the first screen that needs them: requested at start-up, zod's code
+ * was parsed and run while the 台账 rendered its first rows, which need none of it.
+ */
+let zodLoaded: Promise<unknown> | undefined;
+const zodSettings = () => (zodLoaded ??= import('./zod-setup'));
 
 const DashboardScreen = onDemand(() =>
   import('./dashboard/DashboardScreen').then((m) => m.DashboardScreen),
