@@ -24,7 +24,7 @@ import type { Sql } from '../sql';
 import { withProgress } from '../task-progress';
 import type { ReportProgress } from '../task-progress';
 import { SCHEMA_VERSION } from '../migrations/index';
-import { FILE_EXTENSION, encodeFile, readManifest } from './file-format';
+import { FILE_EXTENSION, PayloadCompressor, encodeFile, readManifest } from './file-format';
 import type { ManifestDraft } from './file-format';
 import { exportTarget, knownSites, localVector, ownOffice, recordFileOut } from './peers';
 import type { Vector } from './peers';
@@ -43,11 +43,15 @@ export interface ExportInput {
 export interface ExportOptions {
   /** Lower only in tests (see file-format.ts). */
   scryptLogN?: number;
+  /** Lower only in tests: a payload of many gzip members. */
+  pieceBytes?: number;
 }
 
 interface Snapshot {
   draft: ManifestDraft;
-  payload: Payload;
+  /** The payload, being gzipped on the thread pool piece by piece as it was read. */
+  compressor: PayloadCompressor;
+  changes: number;
   siteIds: string[];
 }
 
@@ -88,27 +92,50 @@ export interface Payload {
   changes: number;
 }
 
-export function payloadAbove(sql: Sql, vector: Vector): Payload {
+/** The payload goes to the compressor in pieces of about this size (whole lines each). */
+const PIECE_BYTES = 4 << 20;
+
+/**
+ * Hands the payload's lines to `onPiece` in pieces of about `pieceBytes`, each a buffer of whole
+ * lines that is not touched again, with its number of lines.
+ */
+export function writePayloadAbove(
+  sql: Sql,
+  vector: Vector,
+  onPiece: (piece: Buffer, changes: number) => void,
+  pieceBytes = PIECE_BYTES,
+): void {
   const rows = sql.prepare(LINE_SQL).pluck();
   const origins = sql
     .prepare('SELECT origin FROM sync_vv ORDER BY origin')
     .pluck()
     .all() as string[];
-  let out = Buffer.allocUnsafe(1 << 20);
+  let piece = Buffer.allocUnsafe(pieceBytes);
   let length = 0;
   let changes = 0;
   for (const origin of origins) {
     for (const line of rows.iterate(origin, vector[origin] ?? 0) as Iterable<Buffer>) {
-      if (length + line.length > out.length) {
-        const grown = Buffer.allocUnsafe(Math.max(out.length * 2, length + line.length));
-        out.copy(grown, 0, 0, length);
-        out = grown;
+      if (length + line.length > piece.length) {
+        if (length > 0) onPiece(piece.subarray(0, length), changes);
+        piece = Buffer.allocUnsafe(Math.max(pieceBytes, line.length));
+        length = 0;
+        changes = 0;
       }
-      length += line.copy(out, length);
+      length += line.copy(piece, length);
       changes += 1;
     }
   }
-  return { raw: out.subarray(0, length), changes };
+  if (length > 0) onPiece(piece.subarray(0, length), changes);
+}
+
+export function payloadAbove(sql: Sql, vector: Vector): Payload {
+  const pieces: Buffer[] = [];
+  let changes = 0;
+  writePayloadAbove(sql, vector, (piece, n) => {
+    pieces.push(piece);
+    changes += n;
+  });
+  return { raw: Buffer.concat(pieces), changes };
 }
 
 /** The same lines as strings (tests compare them with encodeChange). */
@@ -117,14 +144,29 @@ export function linesAbove(sql: Sql, vector: Vector): string[] {
   return raw.length ? raw.toString('utf8', 0, raw.length - 1).split('\n') : [];
 }
 
-function snapshot(app: AppDatabase, input: ExportInput, createdAt: Date): Snapshot {
+function snapshot(
+  app: AppDatabase,
+  input: ExportInput,
+  createdAt: Date,
+  pieceBytes?: number,
+): Snapshot {
   return app.transact(
     (tx) => {
       const full = input.full === true || input.for === undefined;
       const target = full
         ? { vector: {}, siteIds: [], office: null }
         : exportTarget(tx.sql, input.for!);
-      const payload = payloadAbove(tx.sql, target.vector);
+      const compressor = new PayloadCompressor();
+      let changes = 0;
+      writePayloadAbove(
+        tx.sql,
+        target.vector,
+        (piece, n) => {
+          compressor.add(piece, n);
+          changes += n;
+        },
+        pieceBytes,
+      );
       const draft: ManifestDraft = {
         fileId: randomUUID(),
         sender: { siteId: tx.siteId, office: ownOffice(tx.sql) },
@@ -138,7 +180,7 @@ function snapshot(app: AppDatabase, input: ExportInput, createdAt: Date): Snapsh
         forOffice: target.office,
         full,
       };
-      return { draft, payload, siteIds: target.siteIds };
+      return { draft, compressor, changes, siteIds: target.siteIds };
     },
     { write: false },
   );
@@ -162,10 +204,15 @@ async function exportReported(
   // The changes are read at once, in one read transaction (what the call saw); writing and checking
   // the file are synchronous too, so a waiting poll is answered before they start.
   report('读取变更', 0, 0);
-  const { draft, payload, siteIds } = snapshot(app, input, createdAt);
-  const count = payload.changes.toLocaleString('zh-CN');
+  const { draft, compressor, changes, siteIds } = snapshot(
+    app,
+    input,
+    createdAt,
+    options.pieceBytes,
+  );
+  const count = changes.toLocaleString('zh-CN');
   report(`${input.passphrase === undefined ? '压缩' : '压缩并加密'} ${count} 条变更`, 0, 0);
-  const { bytes, manifest } = await encodeFile(draft, payload, {
+  const { bytes, manifest } = await encodeFile(draft, await compressor.finish(), {
     passphrase: input.passphrase,
     scryptLogN: options.scryptLogN,
   });
@@ -193,7 +240,7 @@ async function exportReported(
   return {
     file,
     fileId: manifest.fileId,
-    changes: payload.changes,
+    changes,
     bytes: bytes.length,
     encrypted: manifest.encryption !== null,
     forSite: manifest.forSite,

@@ -9,6 +9,7 @@ import { readMeta } from '../../db/replica-identity';
 import { parseHlc } from '../../db/sync/hlc';
 import { SCHEMA_VERSION } from '../../db/migrations/index';
 import { encodeChange } from '../../db/sync/change-codec';
+import { exportFile } from '../../db/sync/export';
 import { decodeFile, encodeFile } from '../../db/sync/file-format';
 import type { SyncConflict, SyncPeer, SyncSite } from '../../domain/sync';
 import { tempDir } from '../helpers';
@@ -54,6 +55,47 @@ describe('export and import', () => {
       message: '该文件已导入过，0 条新变更',
     });
     expect(dump(hq).project).toEqual(dump(sh).project);
+  });
+
+  test('a payload gzipped in pieces (many gzip members, encrypted or not) imports as one', async () => {
+    const sh = await replica('上海');
+    for (let i = 0; i < 40; i++) {
+      call(sh, 'project.create', {
+        name: `分段压缩测试项目 ${i} ${'长名称'.repeat(i % 7)}`,
+        investor: `投资方 ${i % 9}`,
+        country: 'DE',
+        totalInvestmentCny: 100_000_000 * (i + 1),
+        office: '上海',
+        owner: '上海用户',
+      });
+    }
+    const whole = await exportFile(sh.app, { out: tempDir(), full: true });
+    // Pieces of 2 KB: each holds a few lines and becomes its own gzip member.
+    const pieces = await exportFile(
+      sh.app,
+      { out: tempDir(), full: true, passphrase: '分段口令' },
+      { scryptLogN: 10, pieceBytes: 2048 },
+    );
+    const plainPieces = await exportFile(
+      sh.app,
+      { out: tempDir(), full: true },
+      { pieceBytes: 2048 },
+    );
+    const payloadOf = async (file: string, passphrase?: string) =>
+      decodeFile(readFileSync(file), { passphrase, schemaVersion: SCHEMA_VERSION });
+    const one = await payloadOf(whole.file);
+    const many = await payloadOf(plainPieces.file);
+    expect(many.manifest.payload.rawBytes).toBe(one.manifest.payload.rawBytes);
+    // More members compress worse: the payloads differ, yet hold the same lines.
+    expect(many.manifest.payload.bytes).toBeGreaterThan(one.manifest.payload.bytes);
+    expect(many.changes.map(encodeChange)).toEqual(one.changes.map(encodeChange));
+    expect(pieces.changes).toBe(whole.changes);
+
+    const hq = await replica('本部');
+    const report = await importInto(hq, pieces.file, { passphrase: '分段口令' });
+    expect(report.new).toBe(whole.changes);
+    expect(dump(hq).project).toEqual(dump(sh).project);
+    expect(dump(hq).investor).toEqual(dump(sh).investor);
   });
 
   test('relay: 北京 gets 上海 changes through 本部; exports for a peer hold only what it lacks', async () => {
