@@ -96,7 +96,7 @@ const SCAN_LOG_RATIO = 8;
 
 /** One row this import writes. */
 interface RowState {
-  /** Its changes so far, oldest first from the log, then this import's in file order. */
+  /** Its changes so far: those in the log, then this import's in file order. */
   earlier: Logged[];
   /** The fields this import writes, merged over its changes in file order; null before the first. */
   merged: Fields | null;
@@ -114,6 +114,11 @@ function rowState(rows: RowStates, tbl: string, rowId: string): RowState | undef
   return rows.get(tbl)?.get(rowId);
 }
 
+function mergedOf(state: RowState): Fields {
+  if (!state.merged) throw new Error('sync apply: a row of the import took no part in the merge');
+  return state.merged;
+}
+
 export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = {}): ApplyOutcome {
   const schema = options.schema ?? currentSchema;
   const { sql } = tx;
@@ -127,7 +132,7 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
   const maxSeq = sql.prepare('SELECT max(seq) AS top FROM sync_change WHERE origin = ?');
   const tops = new Map<string, number>();
   const known: boolean[] = new Array<boolean>(changes.length).fill(false);
-  /** Rows with known columns this import writes. */
+  /** Rows of known tables this import writes. */
   const rows: RowStates = new Map();
   for (let i = 0; i < changes.length; i++) {
     const c = changes[i]!;
@@ -263,7 +268,8 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
     rebuildLog?.();
 
     // 3. Each row once. Parents before projects, so a project's derived investor and owner names
-    // are current. Every row in `rows` has merged fields by now: each took part in the merge.
+    // are current. Every row in `rows` has merged fields by now: steps 1 and 2 take the same
+    // changes (not in the log, of a known table).
     const order = [...rows.keys()].sort(
       (a, b) => Number(a === 'project') - Number(b === 'project'),
     );
@@ -275,7 +281,7 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
       tx.mutate.applyMergedRows(
         table as SyncedTable,
         (function* () {
-          for (const [id, state] of states) yield [id, state.merged!, state.isNew];
+          for (const [id, state] of states) yield [id, mergedOf(state), state.isNew];
         })(),
       );
       rebuild?.();
@@ -382,6 +388,7 @@ function countOrphans(tx: Tx, rows: RowStates): number {
     if (!ids) stored.set(table, (ids = new Map()));
     let found = ids.get(id);
     if (found === undefined) {
+      // Sql.prepare keeps the statement: one per table.
       found = tx.sql.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
       ids.set(id, found);
     }
@@ -395,7 +402,7 @@ function countOrphans(tx: Tx, rows: RowStates): number {
     );
     for (const [id, state] of states) {
       // A new row's merged fields are all it has; an older one is read back.
-      const values = state.isNew ? state.merged! : (read.get(id) as Fields);
+      const values = state.isNew ? mergedOf(state) : (read.get(id) as Fields);
       for (const [col, parent] of refs) {
         const ref = values[col];
         if (typeof ref === 'string' && !exists(parent, ref)) {

@@ -51,7 +51,6 @@ interface Snapshot {
   draft: ManifestDraft;
   /** The payload, being gzipped on the thread pool piece by piece as it was read. */
   compressor: PayloadCompressor;
-  changes: number;
   siteIds: string[];
 }
 
@@ -128,13 +127,19 @@ export function writePayloadAbove(
   if (length > 0) onPiece(piece.subarray(0, length), changes);
 }
 
-export function payloadAbove(sql: Sql, vector: Vector): Payload {
+/** The whole payload at once; `pieceBytes` as for writePayloadAbove (tests vary it). */
+export function payloadAbove(sql: Sql, vector: Vector, pieceBytes?: number): Payload {
   const pieces: Buffer[] = [];
   let changes = 0;
-  writePayloadAbove(sql, vector, (piece, n) => {
-    pieces.push(piece);
-    changes += n;
-  });
+  writePayloadAbove(
+    sql,
+    vector,
+    (piece, n) => {
+      pieces.push(piece);
+      changes += n;
+    },
+    pieceBytes,
+  );
   return { raw: Buffer.concat(pieces), changes };
 }
 
@@ -157,16 +162,7 @@ function snapshot(
         ? { vector: {}, siteIds: [], office: null }
         : exportTarget(tx.sql, input.for!);
       const compressor = new PayloadCompressor();
-      let changes = 0;
-      writePayloadAbove(
-        tx.sql,
-        target.vector,
-        (piece, n) => {
-          compressor.add(piece, n);
-          changes += n;
-        },
-        pieceBytes,
-      );
+      writePayloadAbove(tx.sql, target.vector, (piece, n) => compressor.add(piece, n), pieceBytes);
       const draft: ManifestDraft = {
         fileId: randomUUID(),
         sender: { siteId: tx.siteId, office: ownOffice(tx.sql) },
@@ -180,7 +176,7 @@ function snapshot(
         forOffice: target.office,
         full,
       };
-      return { draft, compressor, changes, siteIds: target.siteIds };
+      return { draft, compressor, siteIds: target.siteIds };
     },
     { write: false },
   );
@@ -204,13 +200,8 @@ async function exportReported(
   // The changes are read at once, in one read transaction (what the call saw); writing and checking
   // the file are synchronous too, so a waiting poll is answered before they start.
   report('读取变更', 0, 0);
-  const { draft, compressor, changes, siteIds } = snapshot(
-    app,
-    input,
-    createdAt,
-    options.pieceBytes,
-  );
-  const count = changes.toLocaleString('zh-CN');
+  const { draft, compressor, siteIds } = snapshot(app, input, createdAt, options.pieceBytes);
+  const count = compressor.changes.toLocaleString('zh-CN');
   report(`${input.passphrase === undefined ? '压缩' : '压缩并加密'} ${count} 条变更`, 0, 0);
   const { bytes, manifest } = await encodeFile(draft, await compressor.finish(), {
     passphrase: input.passphrase,
@@ -240,7 +231,7 @@ async function exportReported(
   return {
     file,
     fileId: manifest.fileId,
-    changes,
+    changes: manifest.changes,
     bytes: bytes.length,
     encrypted: manifest.encryption !== null,
     forSite: manifest.forSite,

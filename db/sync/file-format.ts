@@ -115,28 +115,36 @@ export interface GzippedPayload {
 
 /**
  * Gzips a payload piece by piece while the caller builds the next piece: each piece becomes a gzip
- * member of its own, compressed on the thread pool at once (its output fits one chunk, so the job
- * needs no turn of the event loop to finish). Members one after another are a valid gzip stream,
- * which every reader inflates as one.
+ * member of its own, handed to the thread pool at once, so most of its compression happens while
+ * the caller is still busy (each member finishes on a later turn of the event loop). Members one
+ * after another are a valid gzip stream (RFC 1952); Node's gunzip, and so every version of this app,
+ * reads them as one.
  */
 export class PayloadCompressor {
   private readonly members: Promise<Buffer>[] = [];
   private rawBytes = 0;
-  private changes = 0;
+  /** Lines added so far. */
+  changes = 0;
 
   /** `piece` holds whole lines and must not change afterwards. */
   add(piece: Buffer, changes: number): void {
     if (piece.length === 0) return;
     this.rawBytes += piece.length;
     this.changes += changes;
+    // One output chunk the size of the piece: NDJSON shrinks, so a member fits it.
     const chunkSize = Math.max(64 * 1024, piece.length + 1024);
-    this.members.push(gzipAsync(piece, { level: GZIP_LEVEL, chunkSize }));
+    const member = gzipAsync(piece, { level: GZIP_LEVEL, chunkSize });
+    // Should the caller fail before finish(), a failed member is not an unhandled rejection.
+    member.catch(() => undefined);
+    this.members.push(member);
   }
 
   async finish(): Promise<GzippedPayload> {
     const members = await Promise.all(this.members);
     // An empty payload is still one (empty) gzip member.
-    const gzipped = members.length ? Buffer.concat(members) : await gzipAsync(Buffer.alloc(0));
+    const gzipped = members.length
+      ? Buffer.concat(members)
+      : await gzipAsync(Buffer.alloc(0), { level: GZIP_LEVEL });
     return { gzipped, rawBytes: this.rawBytes, changes: this.changes };
   }
 }

@@ -1,5 +1,6 @@
 // Export builds each line in SQLite (export.ts) instead of from JS strings: the bytes must be those
-// of encodeStored and encodeChange for any text, number and null, so files stay canonical.
+// of encodeStored and encodeChange for any text, number and null, so files stay canonical; handed to
+// the compressor in pieces of any size, they stay whole lines.
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
@@ -8,7 +9,7 @@ import type { Fields } from '../../db/mutation';
 import { Sql } from '../../db/sql';
 import { decodeChange, encodeStored } from '../../db/sync/change-codec';
 import type { StoredChange } from '../../db/sync/change-codec';
-import { linesAbove, payloadAbove } from '../../db/sync/export';
+import { linesAbove, payloadAbove, writePayloadAbove } from '../../db/sync/export';
 
 const value = fc.oneof(
   fc.string(),
@@ -47,7 +48,8 @@ describe('export lines built by SQLite', () => {
           }),
           { maxLength: 12 },
         ),
-        (changes) => {
+        fc.integer({ min: 1, max: 4096 }),
+        (changes, pieceBytes) => {
           const db = logDb();
           const insert = db.prepare('INSERT INTO sync_change VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
           const seqs = new Map<string, number>();
@@ -84,6 +86,22 @@ describe('export lines built by SQLite', () => {
           const above = stored.filter((s) => s.origin !== sites[0] || s.seq > 1);
           expect(count).toBe(above.length);
           expect(raw.toString('utf8')).toBe(above.map((s) => encodeStored(s) + '\n').join(''));
+          // In pieces of any size (a line longer than a piece gets a piece of its own): whole
+          // lines each, together the same payload.
+          const pieces: Buffer[] = [];
+          let counted = 0;
+          writePayloadAbove(
+            new Sql(db),
+            { [sites[0]!]: 1 },
+            (piece, n) => {
+              pieces.push(piece);
+              counted += n;
+            },
+            pieceBytes,
+          );
+          for (const piece of pieces) expect(piece.at(-1)).toBe(0x0a);
+          expect(Buffer.concat(pieces).equals(raw)).toBe(true);
+          expect(counted).toBe(count);
           db.close();
         },
       ),
