@@ -127,19 +127,14 @@ export function writePayloadAbove(
   if (length > 0) onPiece(piece.subarray(0, length), changes);
 }
 
-/** The whole payload at once; `pieceBytes` as for writePayloadAbove (tests vary it). */
-export function payloadAbove(sql: Sql, vector: Vector, pieceBytes?: number): Payload {
+/** The whole payload at once (tests compare it with the lines of encodeStored). */
+export function payloadAbove(sql: Sql, vector: Vector): Payload {
   const pieces: Buffer[] = [];
   let changes = 0;
-  writePayloadAbove(
-    sql,
-    vector,
-    (piece, n) => {
-      pieces.push(piece);
-      changes += n;
-    },
-    pieceBytes,
-  );
+  writePayloadAbove(sql, vector, (piece, n) => {
+    pieces.push(piece);
+    changes += n;
+  });
   return { raw: Buffer.concat(pieces), changes };
 }
 

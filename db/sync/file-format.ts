@@ -149,6 +149,12 @@ export class PayloadCompressor {
   }
 }
 
+function gzipLines(lines: string[]): Promise<GzippedPayload> {
+  const compressor = new PayloadCompressor();
+  compressor.add(Buffer.from(lines.map((line) => line + '\n').join(''), 'utf8'), lines.length);
+  return compressor.finish();
+}
+
 /**
  * Builds a whole file from the manifest draft and the changes, in (origin, seq) order: their lines,
  * or the payload gzipped already (PayloadCompressor).
@@ -158,15 +164,11 @@ export async function encodeFile(
   lines: string[] | GzippedPayload,
   options: EncodeOptions = {},
 ): Promise<{ bytes: Buffer; manifest: Manifest }> {
-  let gzipped: GzippedPayload;
-  if (Array.isArray(lines)) {
-    const compressor = new PayloadCompressor();
-    compressor.add(Buffer.from(lines.map((line) => line + '\n').join(''), 'utf8'), lines.length);
-    gzipped = await compressor.finish();
-  } else {
-    gzipped = lines;
-  }
-  const { gzipped: compressed, rawBytes, changes } = gzipped;
+  const {
+    gzipped: compressed,
+    rawBytes,
+    changes,
+  } = Array.isArray(lines) ? await gzipLines(lines) : lines;
   let encryption: Manifest['encryption'] = null;
   let key: Buffer | undefined;
   if (options.passphrase !== undefined) {

@@ -34,10 +34,18 @@ export function useRowWindow(options: RowWindowOptions): RowWindow {
     const element = scrollRef.current;
     if (!element) return;
     let height = -1;
+    /**
+     * Renders the rows around `next` unless they are those shown; after a resize (`sync` false),
+     * also unless the rows shown include them: dropping rows below a smaller viewport would only
+     * repaint the grid (the first measurement always finds the viewport smaller).
+     */
     const show = (next: Viewport, sync: boolean) => {
       const { options, current } = committed.current;
       const needed = rowWindow(options, next);
-      if (needed.first === current.first && needed.last === current.last) return;
+      const kept = sync
+        ? needed.first === current.first && needed.last === current.last
+        : needed.first >= current.first && needed.last <= current.last;
+      if (kept) return;
       if (sync) flushSync(() => setViewport(next));
       else setViewport(next);
     };
@@ -51,13 +59,7 @@ export function useRowWindow(options: RowWindowOptions): RowWindow {
     // Called once after the first layout, then on every size change, with the layout done.
     const observer = new ResizeObserver(() => {
       height = element.clientHeight;
-      const next = { scrollTop: element.scrollTop, height };
-      const { options, current } = committed.current;
-      const needed = rowWindow(options, next);
-      // Rows already there below a smaller viewport stay until the next scroll: dropping them would
-      // only repaint the grid (the first measurement always finds the viewport smaller).
-      if (needed.first >= current.first && needed.last <= current.last) return;
-      show(next, false);
+      show({ scrollTop: element.scrollTop, height }, false);
     });
     observer.observe(element);
     element.addEventListener('scroll', onScroll, { passive: true });
