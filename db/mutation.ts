@@ -181,6 +181,26 @@ export class Mutations {
   }
 
   /**
+   * applyMergedRows for rows whose only change is the one just logged, of known columns (sync apply
+   * checks both): SQLite reads their values from the logged JSON itself, so a large import binds
+   * no value array per row. Not for projects, whose derived columns are computed here in JS.
+   */
+  applyLoggedRows(table: Exclude<SyncedTable, 'project'>, ids: readonly string[]): void {
+    if (ids.length === 0) return;
+    const cols = Object.keys(syncedTables[table].columns);
+    const value = (c: string) =>
+      c === 'deleted' ? `coalesce(n.fields ->> '$.deleted', 0)` : `n.fields ->> '$.${c}'`;
+    // The ids drive the join (CROSS JOIN keeps them outside), each finding its change by the log's
+    // row index; WHERE true is SQLite's rule for an upsert whose rows come from a join.
+    const text =
+      `INSERT INTO ${table} (id, ${cols.join(', ')}) ` +
+      `SELECT n.row_id, ${cols.map(value).join(', ')} FROM json_each(?) AS j CROSS JOIN ` +
+      `sync_change AS n ON n.tbl = '${table}' AND n.row_id = j.value WHERE true ` +
+      `ON CONFLICT (id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+    throughGate(() => this.ctx.sql.prepare(text).run(JSON.stringify(ids)));
+  }
+
+  /**
    * Runs many writes of this layer without the per-row guard triggers, which cost about a third of
    * a bulk load. Only this layer's own methods run meanwhile (the call is synchronous), so the guard
    * has nothing to catch; it is back in place before this returns, even on error. A larger page

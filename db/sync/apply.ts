@@ -102,6 +102,8 @@ interface RowState {
   merged: Fields | null;
   /** No change of the row was in the log before this import: it does not exist yet. */
   isNew: boolean;
+  /** A change of the row has columns this version does not know (quarantined, S16). */
+  partial: boolean;
 }
 
 /**
@@ -112,6 +114,13 @@ type RowStates = Map<string, Map<string, RowState>>;
 
 function rowState(rows: RowStates, tbl: string, rowId: string): RowState | undefined {
   return rows.get(tbl)?.get(rowId);
+}
+
+type LoggedTable = Exclude<SyncedTable, 'project'>;
+
+/** A new row with one change of known columns: its row is that change's fields as logged. */
+function isLoggedAsIs(state: RowState): boolean {
+  return state.isNew && state.earlier.length === 1 && !state.partial;
 }
 
 function mergedOf(state: RowState): Fields {
@@ -159,7 +168,7 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
     } else if (schema[c.tbl]) {
       let table = rows.get(c.tbl);
       if (!table) rows.set(c.tbl, (table = new Map()));
-      if (!table.has(c.rowId)) table.set(c.rowId, { earlier: [], merged: null, isNew: true });
+      if (!table.has(c.rowId)) table.set(c.rowId, { earlier: [], merged: null, isNew: true, partial: false });
     }
   }
   loadLoggedChanges(tx, rows);
@@ -244,6 +253,7 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
       if (unknown) {
         quarantine.run(c.origin, c.seq, c.tbl);
         out.quarantined += 1;
+        row.partial = true;
       }
 
       // S7: an edit made elsewhere after a delete its author had not seen.
@@ -278,12 +288,14 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
       const rebuild = worthRebuilding(sql, table, states.size, options.bulkMinRows)
         ? dropSecondaryIndexes(sql, table)
         : undefined;
-      tx.mutate.applyMergedRows(
-        table as SyncedTable,
-        (function* () {
-          for (const [id, state] of states) yield [id, mergedOf(state), state.isNew];
-        })(),
-      );
+      const fromLog: string[] = [];
+      const merged: [string, Fields, boolean][] = [];
+      for (const [id, state] of states) {
+        if (table !== 'project' && isLoggedAsIs(state)) fromLog.push(id);
+        else merged.push([id, mergedOf(state), state.isNew]);
+      }
+      if (table !== 'project') tx.mutate.applyLoggedRows(table as LoggedTable, fromLog);
+      tx.mutate.applyMergedRows(table as SyncedTable, merged);
       rebuild?.();
     }
     refreshDerived(tx, rows, rows.get('project'));
