@@ -102,8 +102,12 @@ interface RowState {
   merged: Fields | null;
   /** No change of the row was in the log before this import: it does not exist yet. */
   isNew: boolean;
-  /** A change of the row has columns this version does not know (quarantined, S16). */
-  partial: boolean;
+  /**
+   * The row is written from parsed values, not by SQLite from its logged JSON: a change has columns
+   * this version does not know (quarantined, S16), or text with a lone surrogate, which SQLite's
+   * JSON decodes into other characters than JS does.
+   */
+  writeParsed: boolean;
 }
 
 /**
@@ -118,10 +122,16 @@ function rowState(rows: RowStates, tbl: string, rowId: string): RowState | undef
 
 type LoggedTable = Exclude<SyncedTable, 'project'>;
 
-/** A new row with one change of known columns: its row is that change's fields as logged. */
+/** A new row with one change: its row is that change's fields as logged. */
 function isLoggedAsIs(state: RowState): boolean {
-  return state.isNew && state.earlier.length === 1 && !state.partial;
+  return state.isNew && state.earlier.length === 1 && !state.writeParsed;
 }
+
+/**
+ * JSON.stringify writes a lone surrogate as a \u escape (a pair as itself): a row whose JSON
+ * holds one takes the parsed path. An escaped backslash before "ud" matches too, harmlessly.
+ */
+const LONE_SURROGATE = '\\ud';
 
 function mergedOf(state: RowState): Fields {
   if (!state.merged) throw new Error('sync apply: a row of the import took no part in the merge');
@@ -168,7 +178,13 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
     } else if (schema[c.tbl]) {
       let table = rows.get(c.tbl);
       if (!table) rows.set(c.tbl, (table = new Map()));
-      if (!table.has(c.rowId)) table.set(c.rowId, { earlier: [], merged: null, isNew: true, partial: false });
+      if (!table.has(c.rowId))
+        table.set(c.rowId, {
+          earlier: [],
+          merged: null,
+          isNew: true,
+          writeParsed: false,
+        });
     }
   }
   loadLoggedChanges(tx, rows);
@@ -206,13 +222,14 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
         return;
       }
       // Decoded changes have their keys in sorted order already (change-codec checks it).
+      const fields = JSON.stringify(c.fields);
       insertChange.run(
         c.origin,
         c.seq,
         c.hlc,
         c.tbl,
         c.rowId,
-        JSON.stringify(c.fields),
+        fields,
         JSON.stringify(c.prev),
         c.author,
       );
@@ -226,6 +243,7 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
         return;
       }
       const row = rowState(rows, c.tbl, c.rowId)!;
+      if (fields.includes(LONE_SURROGATE)) row.writeParsed = true;
       const earlier = row.earlier;
 
       let winning: Fields = c.fields;
@@ -253,7 +271,7 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
       if (unknown) {
         quarantine.run(c.origin, c.seq, c.tbl);
         out.quarantined += 1;
-        row.partial = true;
+        row.writeParsed = true;
       }
 
       // S7: an edit made elsewhere after a delete its author had not seen.
