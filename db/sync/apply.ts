@@ -153,6 +153,8 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
   const known: boolean[] = new Array<boolean>(changes.length).fill(false);
   /** Rows of known tables this import writes. */
   const rows: RowStates = new Map();
+  /** Each new change's row, if its table is known: looked up once. */
+  const rowOf: (RowState | undefined)[] = new Array<RowState | undefined>(changes.length);
   for (let i = 0; i < changes.length; i++) {
     const c = changes[i]!;
     let top = tops.get(c.origin);
@@ -178,13 +180,12 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
     } else if (schema[c.tbl]) {
       let table = rows.get(c.tbl);
       if (!table) rows.set(c.tbl, (table = new Map()));
-      if (!table.has(c.rowId))
-        table.set(c.rowId, {
-          earlier: [],
-          merged: null,
-          isNew: true,
-          writeParsed: false,
-        });
+      let state = table.get(c.rowId);
+      if (!state) {
+        state = { earlier: [], merged: null, isNew: true, writeParsed: false };
+        table.set(c.rowId, state);
+      }
+      rowOf[i] = state;
     }
   }
   loadLoggedChanges(tx, rows);
@@ -242,7 +243,7 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
         out.quarantined += 1;
         return;
       }
-      const row = rowState(rows, c.tbl, c.rowId)!;
+      const row = rowOf[index]!;
       if (fields.includes(LONE_SURROGATE)) row.writeParsed = true;
       const earlier = row.earlier;
 
