@@ -181,9 +181,13 @@ export class Mutations {
   }
 
   /**
-   * applyMergedRows for rows whose only change is the one just logged, of known columns (sync apply
-   * checks both): SQLite reads their values from the logged JSON itself, so a large import binds
-   * no value array per row. Not for projects, whose derived columns are computed here in JS.
+   * applyMergedRows for new rows whose only change is the one just logged: SQLite reads their
+   * values from the logged JSON itself, so a large import binds no value array per row. The caller
+   * (sync apply) guarantees what applyMergedRows would check or do otherwise: each row has exactly
+   * one change in the log, of columns this version knows, with values of their types (the importer
+   * checks every change first), and neither its id nor its text holds a lone surrogate (SQLite's
+   * JSON decodes one into other characters than JS does). Not for projects, whose derived columns
+   * are computed in JS.
    */
   applyLoggedRows(table: Exclude<SyncedTable, 'project'>, ids: readonly string[]): void {
     if (ids.length === 0) return;
@@ -191,13 +195,18 @@ export class Mutations {
     const value = (c: string) =>
       c === 'deleted' ? `coalesce(n.fields ->> '$.deleted', 0)` : `n.fields ->> '$.${c}'`;
     // The ids drive the join (CROSS JOIN keeps them outside), each finding its change by the log's
-    // row index; WHERE true is SQLite's rule for an upsert whose rows come from a join.
+    // row index. WHERE true: an upsert's SELECT needs one, or ON CONFLICT would read as a join's ON.
     const text =
       `INSERT INTO ${table} (id, ${cols.join(', ')}) ` +
       `SELECT n.row_id, ${cols.map(value).join(', ')} FROM json_each(?) AS j CROSS JOIN ` +
       `sync_change AS n ON n.tbl = '${table}' AND n.row_id = j.value WHERE true ` +
       `ON CONFLICT (id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}`;
-    throughGate(() => this.ctx.sql.prepare(text).run(JSON.stringify(ids)));
+    const written = throughGate(() => this.ctx.sql.prepare(text).run(JSON.stringify(ids)).changes);
+    if (written !== ids.length) {
+      throw new Error(
+        `applyLoggedRows: ${written} of ${ids.length} ${table} rows found in the log`,
+      );
+    }
   }
 
   /**

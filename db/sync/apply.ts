@@ -104,8 +104,8 @@ interface RowState {
   isNew: boolean;
   /**
    * The row is written from parsed values, not by SQLite from its logged JSON: a change has columns
-   * this version does not know (quarantined, S16), or text with a lone surrogate, which SQLite's
-   * JSON decodes into other characters than JS does.
+   * this version does not know (quarantined, S16), or its id or text a lone surrogate, which
+   * SQLite's JSON decodes into other characters than JS does.
    */
   writeParsed: boolean;
 }
@@ -128,16 +128,27 @@ function isLoggedAsIs(state: RowState): boolean {
 }
 
 /**
- * JSON.stringify writes a lone surrogate as a \u escape (a pair as itself): a row whose JSON
- * holds one takes the parsed path. An escaped backslash before "ud" matches too, harmlessly.
+ * Text SQLite's JSON decodes otherwise than JS: a lone surrogate, which JSON.stringify writes as a
+ * \u escape (a pair as itself). An escaped backslash before "ud" matches too, harmlessly.
  */
-const LONE_SURROGATE = '\\ud';
+const ESCAPED_SURROGATE = '\\ud';
+/** Any surrogate in a row id: a lone one, or a pair, harmlessly. */
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** The rows to write from their merged fields, as applyMergedRows takes them. */
+function* mergedRows(
+  states: Map<string, RowState>,
+  include: (state: RowState) => boolean = () => true,
+): Generator<[string, Fields, boolean]> {
+  for (const [id, state] of states) if (include(state)) yield [id, mergedOf(state), state.isNew];
+}
 
 function mergedOf(state: RowState): Fields {
   if (!state.merged) throw new Error('sync apply: a row of the import took no part in the merge');
   return state.merged;
 }
 
+/** `changes` must have passed decodeChange and checkKnownTypes (the importer checks them first). */
 export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = {}): ApplyOutcome {
   const schema = options.schema ?? currentSchema;
   const { sql } = tx;
@@ -244,7 +255,7 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
         return;
       }
       const row = rowOf[index]!;
-      if (fields.includes(LONE_SURROGATE)) row.writeParsed = true;
+      if (fields.includes(ESCAPED_SURROGATE) || SURROGATE.test(c.rowId)) row.writeParsed = true;
       const earlier = row.earlier;
 
       let winning: Fields = c.fields;
@@ -298,7 +309,8 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
 
     // 3. Each row once. Parents before projects, so a project's derived investor and owner names
     // are current. Every row in `rows` has merged fields by now: steps 1 and 2 take the same
-    // changes (not in the log, of a known table).
+    // changes (not in the log, of a known table). A new row of one change is written by SQLite
+    // from its logged JSON; the others, and every project, from their merged fields.
     const order = [...rows.keys()].sort(
       (a, b) => Number(a === 'project') - Number(b === 'project'),
     );
@@ -307,14 +319,17 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
       const rebuild = worthRebuilding(sql, table, states.size, options.bulkMinRows)
         ? dropSecondaryIndexes(sql, table)
         : undefined;
-      const fromLog: string[] = [];
-      const merged: [string, Fields, boolean][] = [];
-      for (const [id, state] of states) {
-        if (table !== 'project' && isLoggedAsIs(state)) fromLog.push(id);
-        else merged.push([id, mergedOf(state), state.isNew]);
+      if (table === 'project') {
+        tx.mutate.applyMergedRows('project', mergedRows(states));
+      } else {
+        const logged: string[] = [];
+        for (const [id, state] of states) if (isLoggedAsIs(state)) logged.push(id);
+        tx.mutate.applyLoggedRows(table as LoggedTable, logged);
+        tx.mutate.applyMergedRows(
+          table as SyncedTable,
+          mergedRows(states, (state) => !isLoggedAsIs(state)),
+        );
       }
-      if (table !== 'project') tx.mutate.applyLoggedRows(table as LoggedTable, fromLog);
-      tx.mutate.applyMergedRows(table as SyncedTable, merged);
       rebuild?.();
     }
     refreshDerived(tx, rows, rows.get('project'));
