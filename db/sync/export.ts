@@ -85,18 +85,13 @@ const LINE_SQL = `SELECT CAST('[' || json_quote(origin) || ',' || seq || ',' || 
     || '",' || fields || ',' || prev || ',' || json_quote(author) || ']' || char(10) AS BLOB)
   FROM sync_change WHERE origin = ? AND seq > ? ORDER BY seq`;
 
-/** The NDJSON payload: the lines of the changes above `vector`, in (origin, seq) order. */
-export interface Payload {
-  raw: Buffer;
-  changes: number;
-}
-
 /** The payload goes to the compressor in pieces of about this size (whole lines each). */
 const PIECE_BYTES = 4 << 20;
 
 /**
- * Hands the payload's lines to `onPiece` in pieces of about `pieceBytes`, each a buffer of whole
- * lines that is not touched again, with its number of lines.
+ * The NDJSON payload, the lines of the changes above `vector` in (origin, seq) order, handed to
+ * `onPiece` in pieces of about `pieceBytes`: each a buffer of whole lines that is not touched
+ * again, with its number of lines.
  */
 export function writePayloadAbove(
   sql: Sql,
@@ -125,23 +120,6 @@ export function writePayloadAbove(
     }
   }
   if (length > 0) onPiece(piece.subarray(0, length), changes);
-}
-
-/** The whole payload at once (tests compare it with the lines of encodeStored). */
-export function payloadAbove(sql: Sql, vector: Vector): Payload {
-  const pieces: Buffer[] = [];
-  let changes = 0;
-  writePayloadAbove(sql, vector, (piece, n) => {
-    pieces.push(piece);
-    changes += n;
-  });
-  return { raw: Buffer.concat(pieces), changes };
-}
-
-/** The same lines as strings (tests compare them with encodeChange). */
-export function linesAbove(sql: Sql, vector: Vector): string[] {
-  const { raw } = payloadAbove(sql, vector);
-  return raw.length ? raw.toString('utf8', 0, raw.length - 1).split('\n') : [];
 }
 
 function snapshot(

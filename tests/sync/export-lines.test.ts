@@ -9,7 +9,8 @@ import type { Fields } from '../../db/mutation';
 import { Sql } from '../../db/sql';
 import { decodeChange, encodeStored } from '../../db/sync/change-codec';
 import type { StoredChange } from '../../db/sync/change-codec';
-import { linesAbove, payloadAbove, writePayloadAbove } from '../../db/sync/export';
+import { writePayloadAbove } from '../../db/sync/export';
+import type { Vector } from '../../db/sync/peers';
 
 const value = fc.oneof(
   fc.string(),
@@ -24,6 +25,23 @@ const value = fc.oneof(
   fc.constant(null),
 );
 const column = fc.stringMatching(/^[a-z][a-z0-9_]{0,10}$/).filter((c) => c !== 'id');
+
+/** The whole payload at once, and its number of lines. */
+function payloadAbove(sql: Sql, vector: Vector): { raw: Buffer; changes: number } {
+  const pieces: Buffer[] = [];
+  let changes = 0;
+  writePayloadAbove(sql, vector, (piece, n) => {
+    pieces.push(piece);
+    changes += n;
+  });
+  return { raw: Buffer.concat(pieces), changes };
+}
+
+/** The payload's lines as strings. */
+function linesAbove(sql: Sql, vector: Vector): string[] {
+  const { raw } = payloadAbove(sql, vector);
+  return raw.length ? raw.toString('utf8', 0, raw.length - 1).split('\n') : [];
+}
 
 function logDb(): Database.Database {
   const db = new Database(':memory:');
