@@ -116,10 +116,6 @@ interface RowState {
  */
 type RowStates = Map<string, Map<string, RowState>>;
 
-function rowState(rows: RowStates, tbl: string, rowId: string): RowState | undefined {
-  return rows.get(tbl)?.get(rowId);
-}
-
 type LoggedTable = Exclude<SyncedTable, 'project'>;
 
 /** A new row with one change: its row is that change's fields as logged. */
@@ -134,14 +130,6 @@ function isLoggedAsIs(state: RowState): boolean {
 const ESCAPED_SURROGATE = '\\ud';
 /** Any surrogate in a row id: a lone one, or a pair, harmlessly. */
 const SURROGATE = /[\ud800-\udfff]/;
-
-/** The rows to write from their merged fields, as applyMergedRows takes them. */
-function* mergedRows(
-  states: Map<string, RowState>,
-  include: (state: RowState) => boolean = () => true,
-): Generator<[string, Fields, boolean]> {
-  for (const [id, state] of states) if (include(state)) yield [id, mergedOf(state), state.isNew];
-}
 
 function mergedOf(state: RowState): Fields {
   if (!state.merged) throw new Error('sync apply: a row of the import took no part in the merge');
@@ -319,17 +307,14 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
       const rebuild = worthRebuilding(sql, table, states.size, options.bulkMinRows)
         ? dropSecondaryIndexes(sql, table)
         : undefined;
-      if (table === 'project') {
-        tx.mutate.applyMergedRows('project', mergedRows(states));
-      } else {
-        const logged: string[] = [];
-        for (const [id, state] of states) if (isLoggedAsIs(state)) logged.push(id);
-        tx.mutate.applyLoggedRows(table as LoggedTable, logged);
-        tx.mutate.applyMergedRows(
-          table as SyncedTable,
-          mergedRows(states, (state) => !isLoggedAsIs(state)),
-        );
+      const logged: string[] = [];
+      const parsed: [string, Fields, boolean][] = [];
+      for (const [id, state] of states) {
+        if (table !== 'project' && isLoggedAsIs(state)) logged.push(id);
+        else parsed.push([id, mergedOf(state), state.isNew]);
       }
+      tx.mutate.applyLoggedRows(table as LoggedTable, logged);
+      tx.mutate.applyMergedRows(table as SyncedTable, parsed);
       rebuild?.();
     }
     refreshDerived(tx, rows, rows.get('project'));
@@ -429,7 +414,7 @@ function countOrphans(tx: Tx, rows: RowStates): number {
   let orphans = 0;
   const stored = new Map<string, Map<string, boolean>>();
   const exists = (table: string, id: string) => {
-    if (rowState(rows, table, id)) return true;
+    if (rows.get(table)?.has(id)) return true;
     let ids = stored.get(table);
     if (!ids) stored.set(table, (ids = new Map()));
     let found = ids.get(id);
