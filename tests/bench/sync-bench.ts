@@ -9,6 +9,8 @@ import { openAppDatabase } from '../../db/app-database';
 import type { AppDatabase } from '../../db/app-database';
 import { syncedTableNames } from '../../db/synced-tables';
 import { dispatchSync } from '../../db/dispatcher';
+import { Sql } from '../../db/sql';
+import { dropSecondaryIndexes } from '../../db/sync/bulk-indexes';
 import { exportFile } from '../../db/sync/export';
 import { importFile, readSyncFile } from '../../db/sync/import';
 
@@ -71,8 +73,9 @@ function tableContents(app: AppDatabase): Contents {
 }
 
 /**
- * The same rows written by plain prepared INSERTs into a fresh database of the app's schema (every
- * index in place, no guard, no merge, no checks): what any import of these changes must at least pay.
+ * The same rows written by plain prepared INSERTs into a fresh database of the app's schema, each
+ * table's secondary indexes dropped before and rebuilt after as the import does (no guard, no merge,
+ * no checks): the writing any import of these changes pays, by the fastest technique known here.
  */
 async function rawSchemaInserts(dir: string, contents: Contents): Promise<number> {
   const file = join(dir, 'floor.sqlite');
@@ -81,15 +84,18 @@ async function rawSchemaInserts(dir: string, contents: Contents): Promise<number
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('cache_size = -262144');
+  const sql = new Sql(db);
   const t = performance.now();
   db.transaction(() => {
     for (const { table, rows } of contents) {
       if (rows.length === 0) continue;
+      const rebuild = dropSecondaryIndexes(sql, table);
       const cols = Object.keys(rows[0]!);
       const insert = db.prepare(
         `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
       );
       for (const row of rows) insert.run(...cols.map((c) => row[c]));
+      rebuild();
     }
   })();
   const seconds = (performance.now() - t) / 1000;
@@ -126,7 +132,10 @@ export async function benchSync(
 
     const target = await openAppDatabase(join(dir, 'target.sqlite'));
     ok(dispatchSync(target, 'app.init', { user: '本部基准', office: '本部' }));
-    const check = await timed(() => readSyncFile(exported.value.file));
+    // Twice: the first run also compiles the decoder, which the import then finds compiled.
+    const firstCheck = await timed(() => readSyncFile(exported.value.file));
+    const secondCheck = await timed(() => readSyncFile(exported.value.file));
+    const check = secondCheck.s < firstCheck.s ? secondCheck : firstCheck;
     const imported = await timed(() => importFile(target, exported.value.file, { backup: false }));
     const importS = imported.s;
     const report = imported.value;
@@ -143,12 +152,18 @@ export async function benchSync(
     const floorS = await rawSchemaInserts(dir, contents);
     const rate = (s: number) => `${Math.round(changes / s).toLocaleString()}/s`;
     line('raw prepared inserts, same rows (s)', rawS.toFixed(2), rate(rawS));
-    const floorRate = changes / floorS;
     line(
-      'raw inserts of the same rows and log, real schema (s)',
+      'plain inserts of the same rows and log (s)',
       floorS.toFixed(2),
-      `${rate(floorS)}: the floor of any import into these tables` +
-        (floorRate < 50_000 ? ', itself under the 50,000/s budget in this run' : ''),
+      `${rate(floorS)}: real schema, indexes rebuilt`,
+    );
+    // What this design cannot do without: check the whole file, then write every row and log entry.
+    const referenceS = check.s + floorS;
+    line(
+      'reference: check, then those inserts (s)',
+      referenceS.toFixed(2),
+      `${rate(referenceS)}` +
+        (changes / referenceS < 50_000 ? ', itself under the 50,000/s budget in this run' : ''),
     );
     line(
       'export, full (s)',
@@ -158,7 +173,7 @@ export async function benchSync(
     line(
       'import: read, check, apply (s)',
       importS.toFixed(2),
-      `${rate(importS)}; budget 50,000/s → ${((changes / importS / 50_000) * 100).toFixed(0)}%; ${(importS / rawS).toFixed(1)}× raw, ${(importS / floorS).toFixed(1)}× floor; CPU ${imported.cpu.toFixed(2)} s`,
+      `${rate(importS)}; budget 50,000/s → ${((changes / importS / 50_000) * 100).toFixed(0)}%; ${(importS / rawS).toFixed(1)}× raw, ${(importS / referenceS).toFixed(2)}× reference; CPU ${imported.cpu.toFixed(2)} s`,
     );
     line(
       '  of which read and check, writing nothing (s)',
