@@ -77,8 +77,8 @@ function tableContents(app: AppDatabase): Contents {
  * table's secondary indexes dropped before and rebuilt after as the import does (no guard, no merge,
  * no checks): the writing any import of these changes pays, by the fastest technique known here.
  */
-async function rawSchemaInserts(dir: string, contents: Contents): Promise<number> {
-  const file = join(dir, 'floor.sqlite');
+async function plainSchemaInserts(dir: string, contents: Contents): Promise<number> {
+  const file = join(dir, 'plain.sqlite');
   (await openAppDatabase(file)).close();
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -149,16 +149,16 @@ export async function benchSync(
       throw new Error('sync bench: import incomplete');
 
     const rawS = rawInserts(dir, rows);
-    const floorS = await rawSchemaInserts(dir, contents);
+    const plainS = await plainSchemaInserts(dir, contents);
     const rate = (s: number) => `${Math.round(changes / s).toLocaleString()}/s`;
     line('raw prepared inserts, same rows (s)', rawS.toFixed(2), rate(rawS));
     line(
       'plain inserts of the same rows and log (s)',
-      floorS.toFixed(2),
-      `${rate(floorS)}: real schema, indexes rebuilt`,
+      plainS.toFixed(2),
+      `${rate(plainS)}: real schema, indexes rebuilt`,
     );
     // What this design cannot do without: check the whole file, then write every row and log entry.
-    const referenceS = check.s + floorS;
+    const referenceS = check.s + plainS;
     line(
       'reference: check, then those inserts (s)',
       referenceS.toFixed(2),
