@@ -75,7 +75,7 @@ function tableContents(app: AppDatabase): Contents {
 /**
  * The same rows written by plain prepared INSERTs into a fresh database of the app's schema, each
  * table's secondary indexes dropped before and rebuilt after as the import does (no guard, no merge,
- * no checks): the writing any import of these changes pays, by the fastest technique known here.
+ * no checks): the writing any import of these changes does, in its plainest form.
  */
 async function plainSchemaInserts(dir: string, contents: Contents): Promise<number> {
   const file = join(dir, 'plain.sqlite');
