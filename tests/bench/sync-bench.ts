@@ -10,7 +10,7 @@ import type { AppDatabase } from '../../db/app-database';
 import { syncedTableNames } from '../../db/synced-tables';
 import { dispatchSync } from '../../db/dispatcher';
 import { Sql } from '../../db/sql';
-import { dropSecondaryIndexes } from '../../db/sync/bulk-indexes';
+import { dropSecondaryIndexes, worthRebuilding } from '../../db/sync/bulk-indexes';
 import { exportFile } from '../../db/sync/export';
 import { importFile, readSyncFile } from '../../db/sync/import';
 
@@ -73,9 +73,9 @@ function tableContents(app: AppDatabase): Contents {
 }
 
 /**
- * The same rows written by plain prepared INSERTs into a fresh database of the app's schema, each
- * table's secondary indexes dropped before and rebuilt after as the import does (no guard, no merge,
- * no checks): the writing any import of these changes does, in its plainest form.
+ * The same rows written by plain prepared INSERTs into a fresh database of the app's schema, a
+ * table's secondary indexes dropped before and rebuilt after when the import would (no guard, no
+ * merge, no checks): the writing any import of these changes does, in its plainest form.
  */
 async function plainSchemaInserts(dir: string, contents: Contents): Promise<number> {
   const file = join(dir, 'plain.sqlite');
@@ -89,13 +89,15 @@ async function plainSchemaInserts(dir: string, contents: Contents): Promise<numb
   db.transaction(() => {
     for (const { table, rows } of contents) {
       if (rows.length === 0) continue;
-      const rebuild = dropSecondaryIndexes(sql, table);
+      const rebuild = worthRebuilding(sql, table, rows.length)
+        ? dropSecondaryIndexes(sql, table)
+        : undefined;
       const cols = Object.keys(rows[0]!);
       const insert = db.prepare(
         `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
       );
       for (const row of rows) insert.run(...cols.map((c) => row[c]));
-      rebuild();
+      rebuild?.();
     }
   })();
   const seconds = (performance.now() - t) / 1000;
