@@ -1,7 +1,11 @@
 // The browser harness: serves the built renderer (out/renderer) on 127.0.0.1 and answers
-// `POST /rpc/:method` with the same dispatcher the Electron IPC uses, so the UI can be run and tested
-// in Chromium. The page gets the same window.api as the preload, from /web-api.js.
+// `POST /rpc/:method` with the same window API the Electron IPC uses (db/window-dispatch.ts), so the
+// UI can be run and tested in Chromium. The page gets the same window.api as the preload, from
+// /web-api.js. Every /rpc request must carry this run's random token, which only the served
+// index.html holds (a page of another origin cannot read it). There is no native file dialog: the
+// process that started the server answers the page's file.choose with chooseFile().
 //   npm run web        (env: PORT, CRM_DB, CRM_USER, CRM_OFFICE, DEMO_PROJECTS)
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +16,11 @@ import { fileURLToPath } from 'node:url';
 import { openAppDatabase } from '../db/app-database';
 import { createDispatcher } from '../db/dispatcher';
 import type { Dispatch } from '../db/dispatcher';
-import { methodNames } from '../domain/contract';
+import { FileHandles } from '../db/file-handles';
+import { windowDispatch } from '../db/window-dispatch';
+import type { FilePicker } from '../db/window-dispatch';
+import { fileKinds, windowMethodNames } from '../domain/file-choice';
+import type { FileChoice } from '../domain/file-choice';
 import { errorMessages } from '../domain/errors';
 import type { ApiErr, ApiResult, ErrorCode } from '../domain/errors';
 // Pure data and functions (their electron imports are type-only): the same policy and content types
@@ -40,8 +48,19 @@ export interface WebServerOptions {
 export interface WebServer {
   /** http://127.0.0.1:<port>/ */
   url: string;
-  /** The dispatcher behind /rpc, for tests that prepare data in-process. */
+  /**
+   * The dispatcher itself, for tests that prepare data in-process: it takes paths, as the CLI does.
+   * /rpc serves the window's API instead, which takes only handles.
+   */
   dispatch: Dispatch;
+  /** This run's token, which every /rpc request sends in RPC_TOKEN_HEADER (the page has it too). */
+  rpcToken: string;
+  /**
+   * Stands in for the user at a file dialog: the page's next file.choose gets this path, or the path
+   * this function returns for what the page asked (null: the user cancels). A file.choose with
+   * nothing queued is cancelled.
+   */
+  chooseFile(answer: string | null | ((choice: FileChoice) => string | null)): void;
   close(): Promise<void>;
 }
 
@@ -51,20 +70,28 @@ export const MAX_UPLOAD_BODY_BYTES = 360 * 1024 * 1024;
 /** Methods that carry a file's bytes. */
 const uploadMethods = new Set(['sync.importData', 'ledger.importPreview']);
 const HOST = '127.0.0.1';
+export const RPC_TOKEN_HEADER = 'x-zhaoshang-token';
+const TOKEN_META = 'zhaoshang-rpc-token';
 const defaultRendererRoot = fileURLToPath(new URL('../out/renderer/', import.meta.url));
 
-/** The classic script that defines window.api: one function per method, each a POST to /rpc. */
+/**
+ * The classic script that defines window.api: one function per method, each a POST to /rpc with
+ * the token from the page's meta tag. The script holds no token itself, so a foreign page that
+ * includes it learns nothing.
+ */
 export function webApiScript(methods: readonly string[]): string {
   return `// window.api for the browser harness: the same shape as the Electron preload.
 (function () {
   'use strict';
   var methods = ${JSON.stringify(methods)};
+  var meta = document.querySelector('meta[name="${TOKEN_META}"]');
+  var token = meta === null ? '' : meta.getAttribute('content');
   var api = {};
   methods.forEach(function (method) {
     api[method] = function (input) {
       return fetch('/rpc/' + method, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', '${RPC_TOKEN_HEADER}': token },
         body: JSON.stringify(input === undefined ? null : input),
       }).then(function (response) {
         return response.json();
@@ -76,9 +103,12 @@ export function webApiScript(methods: readonly string[]): string {
 `;
 }
 
-/** Adds the web-api script before the app's first module script (or at the end of <head>). */
-export function injectWebApi(html: string): string {
-  const tag = '<script src="/web-api.js"></script>';
+/**
+ * Adds the run's token (a meta tag) and the web-api script that reads it before the app's first
+ * module script (or at the end of <head>).
+ */
+export function injectWebApi(html: string, token: string): string {
+  const tag = `<meta name="${TOKEN_META}" content="${token}">\n    <script src="/web-api.js"></script>`;
   const module = html.search(/<script\b[^>]*type="module"/);
   if (module >= 0) return `${html.slice(0, module)}${tag}\n    ${html.slice(module)}`;
   return html.replace('</head>', `  ${tag}\n  </head>`);
@@ -166,6 +196,14 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   });
 }
 
+/** Whether the request carries this run's token. */
+function hasToken(req: IncomingMessage, token: Buffer): boolean {
+  const sent = req.headers[RPC_TOKEN_HEADER];
+  if (typeof sent !== 'string') return false;
+  const bytes = Buffer.from(sent);
+  return bytes.length === token.length && timingSafeEqual(bytes, token);
+}
+
 /** Only pages of this server may call it: a same-host Host header, no foreign Origin. */
 function isLocalRequest(req: IncomingMessage, port: number): boolean {
   const allowed = [`${HOST}:${port}`, `localhost:${port}`];
@@ -211,6 +249,7 @@ async function handleStatic(
   pathname: string,
   rendererRoot: string,
   webApi: string,
+  token: string,
 ): Promise<void> {
   if (req.method !== 'GET') {
     send(res, 405, 'Method Not Allowed', 'text/plain; charset=utf-8', { Allow: 'GET' });
@@ -228,7 +267,7 @@ async function handleStatic(
         path.basename(file) === 'index.html' &&
         path.dirname(file) === path.resolve(rendererRoot)
       ) {
-        send(res, 200, injectWebApi(bytes.toString('utf8')), contentTypeFor(file));
+        send(res, 200, injectWebApi(bytes.toString('utf8'), token), contentTypeFor(file));
       } else {
         send(res, 200, new Uint8Array(bytes), contentTypeFor(file));
       }
@@ -252,6 +291,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const app = await openAppDatabase(options.dbFile);
   const dispatch = createDispatcher(app);
+  const picks: Parameters<WebServer['chooseFile']>[0][] = [];
+  const pick: FilePicker = (choice) => {
+    const next = picks.shift();
+    if (next === undefined)
+      log(`浏览器版没有文件对话框：已取消选择${fileKinds[choice.kind].label}`);
+    return Promise.resolve(typeof next === 'function' ? next(choice) : (next ?? null));
+  };
+  const api = windowDispatch(dispatch, new FileHandles(), pick);
+  const token = randomBytes(32).toString('base64url');
+  const tokenBytes = Buffer.from(token);
   try {
     await prepareDatabase(dispatch, options, log);
   } catch (error) {
@@ -259,18 +308,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     throw error;
   }
 
-  const webApi = webApiScript(methodNames);
+  const webApi = webApiScript(windowMethodNames);
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', `http://${HOST}`);
     if (!url.pathname.startsWith('/rpc/')) {
-      await handleStatic(req, res, url.pathname, rendererRoot, webApi);
+      await handleStatic(req, res, url.pathname, rendererRoot, webApi, token);
     } else if (req.method !== 'POST') {
       send(res, 405, 'Method Not Allowed', 'text/plain; charset=utf-8', { Allow: 'POST' });
-    } else if (!isLocalRequest(req, port)) {
+    } else if (!isLocalRequest(req, port) || !hasToken(req, tokenBytes)) {
       sendJson(res, 403, apiError('FORBIDDEN_SENDER'));
     } else {
       // The dispatcher answers UNKNOWN_METHOD for anything not in the contract.
-      await handleRpc(req, res, url.pathname.slice('/rpc/'.length), dispatch);
+      await handleRpc(req, res, url.pathname.slice('/rpc/'.length), api);
     }
   };
   let port = 0;
@@ -296,6 +345,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   return {
     url,
     dispatch,
+    rpcToken: token,
+    chooseFile: (answer) => void picks.push(answer),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -9,6 +9,7 @@ export const errorMessages = {
   NOT_INITIALIZED: '数据库尚未初始化，请先完成首次设置',
   ALREADY_INITIALIZED: '数据库已经初始化过',
   FORBIDDEN_SENDER: '拒绝来自非应用窗口的请求',
+  FILE_NOT_CHOSEN: '文件须在本应用的文件对话框中选择（窗口不能直接指定路径，或所选文件已失效），请重新选择',
   BACKUP_FAILED: '备份失败，数据库未受影响',
   BACKUP_INVALID: '备份文件已损坏或不是本应用的数据库',
   BACKUP_NEWER: '备份来自更新版本的应用，请先升级本应用再恢复',

@@ -140,6 +140,8 @@ export interface BackupInfo {
   file: string;
   bytes: number;
   at: string;
+  /** In backup.list's answer to the window: the handle to pass as backup.check/restore's `file`. */
+  handle?: string;
 }
 export const backupCreateInput = strictObject({ file: z.string().min(1).optional() }).optional();
 export const backupRestoreInput = strictObject({ file: z.string().min(1, '请选择备份文件') });

@@ -1,10 +1,11 @@
-// Connects the API contract to Electron IPC: one ipcMain.handle per contract method, each checking the
-// sender before handing the input to the dispatcher (which validates it and never throws).
+// Connects the window's API to Electron IPC: one ipcMain.handle per method (the contract's and
+// file.choose), each checking the sender before handing the input to the window's dispatch (see
+// db/window-dispatch.ts: handles instead of paths; the dispatcher validates and never throws).
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Dispatch } from '../db/dispatcher';
-import { methodNames } from '../domain/contract';
 import type { ApiResult } from '../domain/errors';
 import { errorMessages } from '../domain/errors';
+import { windowMethodNames } from '../domain/file-choice';
 import { isTrustedSender } from './security';
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
@@ -34,7 +35,7 @@ export function registerIpc(
   dispatch: Dispatch,
   isTrusted: SenderCheck,
 ): void {
-  for (const method of methodNames) {
+  for (const method of windowMethodNames) {
     ipcMain.handle(method, async (event, input: unknown): Promise<ApiResult<unknown>> => {
       if (!isTrusted(event)) return forbidden;
       try {

@@ -6,8 +6,11 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'el
 import type { AppDatabase } from '../db/app-database';
 import { openAppDatabase } from '../db/app-database';
 import { createDispatcher } from '../db/dispatcher';
-import { dailyBackup } from '../db/services/backups';
-import { methodNames } from '../domain/contract';
+import { FileHandles } from '../db/file-handles';
+import { backupDir, dailyBackup } from '../db/services/backups';
+import { windowDispatch } from '../db/window-dispatch';
+import { windowMethodNames } from '../domain/file-choice';
+import { dialogPicker } from './file-dialogs';
 import { registerIpc, trustedFrameCheck } from './ipc';
 import type { Log } from './log';
 import { createLog } from './log';
@@ -49,7 +52,7 @@ function logFile(): string | null {
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow(
-    windowOptions(preloadPath, methodNames, { devTools: !app.isPackaged }),
+    windowOptions(preloadPath, windowMethodNames, { devTools: !app.isPackaged }),
   );
   const url = devServerUrl ?? APP_INDEX_URL;
   const load = (): void => {
@@ -83,17 +86,25 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   log = createLog(logFile());
   const userData = app.getPath('userData');
-  database = await openAppDatabase(path.join(userData, DATABASE_FILE), {
+  const opened = await openAppDatabase(path.join(userData, DATABASE_FILE), {
     installIdFile: path.join(userData, INSTALL_ID_FILE),
   });
+  database = opened;
   // Once a day, a checked copy in the backups folder; the week's newest seven are kept.
-  dailyBackup(database).catch((error: unknown) => log('自动备份失败', error));
+  dailyBackup(opened).catch((error: unknown) => log('自动备份失败', error));
   hardenSession(session.defaultSession, {
     devServerUrl,
     onBlockedRequest: (url) => log('已拦截网络请求', url),
   });
   serveApp(protocol, rendererRoot);
-  registerIpc(ipcMain, createDispatcher(database), trustedFrameCheck(devServerUrl));
+  // The window names no path: it gets handles for files chosen in these dialogs.
+  const pick = dialogPicker(
+    dialog,
+    () => mainWindow,
+    (kind) => (kind === 'backup' ? backupDir(opened) : app.getPath('documents')),
+  );
+  const api = windowDispatch(createDispatcher(opened), new FileHandles(), pick);
+  registerIpc(ipcMain, api, trustedFrameCheck(devServerUrl));
   Menu.setApplicationMenu(null);
   mainWindow = createWindow();
 }

@@ -1,10 +1,14 @@
-// The shape of window.api (one function per contract method) and how the preload learns the method
+// The shape of window.api (one function per contract method, and file.choose) and how the preload learns the method
 // names: main passes them as one command-line argument, so the sandboxed preload never has to bundle
 // the contract and its zod schemas. No runtime imports here: the preload bundles this file.
 import type { MethodName } from '../domain/contract';
 import type { ApiResult } from '../domain/errors';
+import type { FILE_CHOOSE } from '../domain/file-choice';
 
-export type PreloadApi = Record<MethodName, (input: unknown) => Promise<ApiResult<unknown>>>;
+export type PreloadApi = Record<
+  MethodName | typeof FILE_CHOOSE,
+  (input: unknown) => Promise<ApiResult<unknown>>
+>;
 
 const argPrefix = '--zhaoshang-api-methods=';
 const methodPattern = /^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/;

@@ -14,6 +14,7 @@ import {
   launchChromium,
   newLaptopContext,
   requireBuiltRenderer,
+  rpcHeaders,
   watchProblems,
 } from './harness';
 
@@ -26,10 +27,10 @@ let server: WebServer;
 let emptyServer: WebServer;
 let existingProjectId: string;
 
-async function rpc<T = unknown>(base: string, method: string, input: unknown): Promise<T> {
-  const response = await fetch(new URL(`rpc/${method}`, base), {
+async function rpc<T = unknown>(server: WebServer, method: string, input: unknown): Promise<T> {
+  const response = await fetch(new URL(`rpc/${method}`, server.url), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: rpcHeaders(server),
     body: JSON.stringify(input),
   });
   const result = (await response.json()) as { ok: boolean; data?: T; message?: string };
@@ -46,7 +47,7 @@ beforeAll(async () => {
     user: '测试员',
     office: '上海',
   });
-  const existing = await rpc<{ id: string }>(server.url, 'project.create', {
+  const existing = await rpc<{ id: string }>(server, 'project.create', {
     name: '博世汽车电子华东研发中心',
     code: 'ZS-2024-010',
     investor: '博世（中国）投资有限公司',
@@ -188,7 +189,7 @@ describe('展会速记 in the browser', () => {
     await expect.poll(() => page.locator('.fair-counter').innerText()).toBe('本场已记 3 条');
 
     const saved = await rpc<{ investorName: string; fairEdition: string; phone: string }[]>(
-      server.url,
+      server,
       'capture.list',
       { status: 'new' },
     );
@@ -221,14 +222,14 @@ describe('展会速记 in the browser', () => {
 
     const ledger = await rpc<{
       rows: { id: string; name: string; investor: string; channel: string }[];
-    }>(server.url, 'ledger.query', { q: '三星' });
+    }>(server, 'ledger.query', { q: '三星' });
     expect(ledger.rows).toHaveLength(1);
     expect(ledger.rows[0]).toMatchObject({
       name: '三星电子OLED面板扩产项目',
       investor: '三星电子',
     });
     const projectId = ledger.rows[0]!.id;
-    const contacts = await rpc<{ name: string; phone: string }[]>(server.url, 'contact.list', {
+    const contacts = await rpc<{ name: string; phone: string }[]>(server, 'contact.list', {
       projectId,
     });
     expect(contacts).toMatchObject([{ name: '金部长', phone: '13800138000' }]);
@@ -245,7 +246,7 @@ describe('展会速记 in the browser', () => {
       .poll(() => page.locator('.fair-outcome').innerText())
       .toContain('已归入项目：博世汽车电子华东研发中心');
     await expect.poll(() => captureItems(page).count()).toBe(1);
-    const activities = await rpc<{ kind: string; people: string }[]>(server.url, 'activity.list', {
+    const activities = await rpc<{ kind: string; people: string }[]>(server, 'activity.list', {
       projectId: existingProjectId,
     });
     expect(activities).toMatchObject([{ kind: 'fair', people: 'Mr. Weber' }]);

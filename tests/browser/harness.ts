@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startWebServer } from '../../cli/web-server';
+import { RPC_TOKEN_HEADER, startWebServer } from '../../cli/web-server';
 import type { WebServer } from '../../cli/web-server';
 import { expectOk, tempDir } from '../helpers';
 
@@ -69,6 +69,11 @@ export function watchProblems(page: Page): string[] {
       console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));`,
   });
   return problems;
+}
+
+/** Headers of a call to the server's /rpc as its page makes it: JSON, with the run's token. */
+export function rpcHeaders(server: WebServer): Record<string, string> {
+  return { 'Content-Type': 'application/json', [RPC_TOKEN_HEADER]: server.rpcToken };
 }
 
 export interface Harness {

@@ -13,6 +13,7 @@ import {
   launchChromium,
   newLaptopContext,
   requireBuiltRenderer,
+  rpcHeaders,
   watchProblems,
 } from './harness';
 
@@ -61,10 +62,10 @@ let browser: Browser;
 let server: WebServer;
 let emptyServer: WebServer;
 
-async function rpc(base: string, method: string, input: unknown): Promise<unknown> {
-  const response = await fetch(new URL(`rpc/${method}`, base), {
+async function rpc(server: WebServer, method: string, input: unknown): Promise<unknown> {
+  const response = await fetch(new URL(`rpc/${method}`, server.url), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: rpcHeaders(server),
     body: JSON.stringify(input),
   });
   const result = (await response.json()) as { ok: boolean; data?: unknown; message?: string };
@@ -81,7 +82,7 @@ beforeAll(async () => {
     user: '测试员',
     office: '上海',
   });
-  for (const project of projects) await rpc(server.url, 'project.create', project);
+  for (const project of projects) await rpc(server, 'project.create', project);
   emptyServer = await startWebServer({ port: 0, dbFile: join(dir, 'empty.sqlite') });
   browser = await launchChromium();
 });

@@ -14,6 +14,7 @@ import {
   launchChromium,
   newLaptopContext,
   requireBuiltRenderer,
+  rpcHeaders,
   watchProblems,
 } from './harness';
 
@@ -36,7 +37,7 @@ let server: WebServer;
 async function rpc<T>(method: string, input: unknown): Promise<T> {
   const response = await fetch(new URL(`rpc/${method}`, server.url), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: rpcHeaders(server),
     body: JSON.stringify(input),
   });
   const result = (await response.json()) as { ok: boolean; data?: T; message?: string };

@@ -14,6 +14,7 @@ import {
   launchChromium,
   newLaptopContext,
   requireBuiltRenderer,
+  rpcHeaders,
   watchProblems,
 } from './harness';
 
@@ -32,10 +33,10 @@ let browser: Browser;
 let server: WebServer;
 const ids: Record<string, string> = {};
 
-async function rpc<T = unknown>(base: string, method: string, input: unknown): Promise<T> {
-  const response = await fetch(new URL(`rpc/${method}`, base), {
+async function rpc<T = unknown>(server: WebServer, method: string, input: unknown): Promise<T> {
+  const response = await fetch(new URL(`rpc/${method}`, server.url), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: rpcHeaders(server),
     body: JSON.stringify(input),
   });
   const result = (await response.json()) as { ok: boolean; data?: T; message?: string };
@@ -80,17 +81,17 @@ beforeAll(async () => {
     user: '测试员',
     office: '上海',
   });
-  const samsung = await rpc<{ id: string }>(server.url, 'investor.create', {
+  const samsung = await rpc<{ id: string }>(server, 'investor.create', {
     nameZh: '三星电子',
     nameEn: 'Samsung Electronics Co., Ltd.',
   });
   ids.samsung = samsung.id;
-  const siemens = await rpc<{ id: string }>(server.url, 'investor.create', {
+  const siemens = await rpc<{ id: string }>(server, 'investor.create', {
     nameZh: '西门子（中国）有限公司',
     nameEn: 'Siemens Ltd., China',
   });
   ids.siemens = siemens.id;
-  const project = await rpc<{ id: string }>(server.url, 'project.create', {
+  const project = await rpc<{ id: string }>(server, 'project.create', {
     name: siemensProject,
     code: 'ZS-2024-001',
     investor: '西门子（中国）有限公司',

@@ -1,19 +1,23 @@
 // 设置 in Chromium at 1366×768, through the browser harness: a new 2021 rate re-tiers that year's
 // USD project, an industry is added and removed, a backup is made and listed (the daily ones marked
-// 自动备份), a bogus path in 恢复 gets the Chinese BACKUP_INVALID message, a listed backup checks
-// out, and a confirmed restore brings the backed-up data back and lists the safety copy.
+// 自动备份), a file that is no backup chosen in 恢复's file dialog gets the Chinese BACKUP_INVALID
+// message while the page naming a path itself is refused, a listed backup checks out, and a
+// confirmed restore of a file chosen in the dialog brings the backed-up data back and lists the
+// safety copy.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startWebServer } from '../../cli/web-server';
 import type { WebServer } from '../../cli/web-server';
 import { errorMessages } from '../../domain/errors';
-import { tempDir } from '../helpers';
+import { expectOk, tempDir } from '../helpers';
 import {
   artifactsDir,
   launchChromium,
   newLaptopContext,
   requireBuiltRenderer,
+  rpcHeaders,
   watchProblems,
 } from './harness';
 
@@ -25,7 +29,7 @@ let usdProjectId: string;
 async function rpc<T>(method: string, input?: unknown): Promise<T> {
   const response = await fetch(new URL(`rpc/${method}`, server.url), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: rpcHeaders(server),
     body: JSON.stringify(input ?? null),
   });
   const result = (await response.json()) as { ok: boolean; data?: T; message?: string };
@@ -170,9 +174,13 @@ describe('设置 in the browser', () => {
     await context.close();
   });
 
-  it('makes a backup and lists it; a bogus path in 恢复 is refused in Chinese', async () => {
-    // A daily copy the way the app names them, to see it marked 自动备份.
-    await rpc('backup.create', { file: join(dir, 'backups', 'auto-20240101.sqlite') });
+  it('makes a backup and lists it; a file that is no backup is refused in Chinese', async () => {
+    // A daily copy the way the app names them, to see it marked 自动备份 (in-process: a path).
+    expectOk(
+      await server.dispatch('backup.create', {
+        file: join(dir, 'backups', 'auto-20240101.sqlite'),
+      }),
+    );
 
     const context = await newLaptopContext(browser);
     const page = await context.newPage();
@@ -194,17 +202,27 @@ describe('设置 in the browser', () => {
     const made = await rpc<{ file: string }[]>('backup.list');
     expect(made).toHaveLength(2);
 
-    // A path that is no backup at all.
-    await page.getByLabel('备份文件路径').fill(join(dir, '不存在的备份.sqlite'));
-    await backup.getByRole('button', { name: '检查备份' }).click();
+    // The page cannot name a file itself, not even a listed backup's.
+    // A string, not a function: this file is type-checked without the DOM library.
+    const byPath = await page.evaluate(
+      `window.api['backup.check']({ file: ${JSON.stringify(made[0]!.file)} })`,
+    );
+    expect(byPath).toMatchObject({ ok: false, code: 'FILE_NOT_CHOSEN' });
+
+    // A file that is no backup at all, chosen in the dialog.
+    const bogus = join(dir, '不是备份.sqlite');
+    writeFileSync(bogus, '这不是数据库');
+    server.chooseFile(bogus);
+    await backup.getByRole('button', { name: '选择备份文件……' }).click();
     const alert = backup.getByRole('alert');
     await expect.poll(() => alert.innerText()).toContain(errorMessages.BACKUP_INVALID);
+    expect(await backup.locator('.settings-restore-file').innerText()).toBe(bogus);
     expect(await backup.getByRole('button', { name: '恢复此备份……' }).isDisabled()).toBe(true);
 
     // A listed backup checks out.
     await list.getByRole('row').nth(1).getByRole('button', { name: /^选择/ }).click();
     await expect.poll(() => backup.innerText()).toContain('备份完好');
-    expect(await page.getByLabel('备份文件路径').inputValue()).toMatch(/\.sqlite$/);
+    expect(await backup.locator('.settings-restore-file').innerText()).toMatch(/\.sqlite$/);
 
     await backup.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifactsDir, 'settings-backup.png') });
@@ -224,8 +242,9 @@ describe('设置 in the browser', () => {
     const backup = section(page, '备份与恢复');
     await expect.poll(() => section(page, '字典').innerText()).toContain(label);
 
-    await page.getByLabel('备份文件路径').fill(before.file);
-    await backup.getByRole('button', { name: '检查备份' }).click();
+    // Chosen in the file dialog, as from a USB stick.
+    server.chooseFile(before.file);
+    await backup.getByRole('button', { name: '选择备份文件……' }).click();
     await expect.poll(() => backup.innerText()).toContain('备份完好');
     await backup.getByRole('button', { name: '恢复此备份……' }).click();
     const dialog = page.getByRole('dialog', { name: '恢复备份' });

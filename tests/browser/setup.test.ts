@@ -18,6 +18,7 @@ import {
   launchChromium,
   newLaptopContext,
   requireBuiltRenderer,
+  rpcHeaders,
   watchProblems,
 } from './harness';
 
@@ -27,7 +28,7 @@ let servers: WebServer[] = [];
 async function rpc<T>(server: WebServer, method: string, input?: unknown): Promise<T> {
   const response = await fetch(new URL(`rpc/${method}`, server.url), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: rpcHeaders(server),
     body: JSON.stringify(input ?? null),
   });
   const result = (await response.json()) as { ok: boolean; data?: T; message?: string };

@@ -1,29 +1,25 @@
 // 同步 in Chromium at 1366×768, between two harness servers on two databases (上海 and 本部): a file
-// exported and downloaded on 上海's screen is imported on 本部's through the file input and its
+// exported on 上海's screen to where its save dialog was pointed (the suggested name, in a folder
+// standing for a USB stick) is imported on 本部's through the file input and its
 // project appears in the 台账; the same file dropped on the screen again says 0 new; an encrypted
 // file asks for its passphrase and a wrong one says so; a damaged file is refused and changes
 // nothing; a conflict made by editing one field on both sides is shown with both values and resolved
-// with one click; the copy taken before the first import is restored.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// with one click; the copy taken before the first import is restored; the page cannot name a path.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startWebServer } from '../../cli/web-server';
 import type { WebServer } from '../../cli/web-server';
 import { errorMessages } from '../../domain/errors';
-import type {
-  SyncConflict,
-  SyncDump,
-  SyncExportResult,
-  SyncFolders,
-  SyncImportReport,
-} from '../../domain/sync';
-import { tempDir } from '../helpers';
+import type { SyncConflict, SyncDump, SyncExportResult, SyncImportReport } from '../../domain/sync';
+import { expectOk, tempDir } from '../helpers';
 import {
   artifactsDir,
   launchChromium,
   newLaptopContext,
   requireBuiltRenderer,
+  rpcHeaders,
   watchProblems,
 } from './harness';
 
@@ -37,16 +33,19 @@ let pageB: Page;
 let problemsA: string[];
 let problemsB: string[];
 let projectId: string;
-/** The first file 上海 exported for 本部, as downloaded. */
+/** Where 上海's save dialog puts exported files: the USB stick. */
+let usbStick: string;
+/** The first file 上海 exported for 本部, as saved. */
 let firstFile: Buffer;
 let firstName: string;
+let firstPath: string;
 
 const projectName = '德国某汽车零部件长三角研发制造基地（嘉兴）二期扩建项目';
 
 async function rpc<T>(server: WebServer, method: string, input?: unknown): Promise<T> {
   const response = await fetch(new URL(`rpc/${method}`, server.url), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: rpcHeaders(server),
     body: JSON.stringify(input ?? null),
   });
   const result = (await response.json()) as { ok: boolean; data?: T; message?: string };
@@ -54,11 +53,12 @@ async function rpc<T>(server: WebServer, method: string, input?: unknown): Promi
   return result.data as T;
 }
 
-/** Exports through the API into the server's outbox and imports that file on the other server. */
+/** Exports in-process (as the CLI does, with a path) and imports that file on the other server. */
 async function carry(from: WebServer, to: WebServer, forOffice: string): Promise<SyncImportReport> {
-  const { outbox } = await rpc<SyncFolders>(from, 'sync.folders');
-  const made = await rpc<SyncExportResult>(from, 'sync.export', { out: outbox, for: forOffice });
-  return rpc<SyncImportReport>(to, 'sync.import', { file: made.file });
+  const out = tempDir('zs-sync-carry-');
+  const made = expectOk(await from.dispatch('sync.export', { out, for: forOffice }));
+  const file = (made as SyncExportResult).file;
+  return expectOk(await to.dispatch('sync.import', { file })) as SyncImportReport;
 }
 
 beforeAll(async () => {
@@ -84,6 +84,7 @@ beforeAll(async () => {
     problems: '无',
   });
   projectId = project.id;
+  usbStick = tempDir('zs-sync-usb-');
   browser = await launchChromium();
   contextA = await newLaptopContext(browser);
   contextB = await newLaptopContext(browser);
@@ -116,30 +117,35 @@ async function noSidewaysOverflow(page: Page): Promise<void> {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-/** Exports on the page's 导出 card and returns the downloaded bytes and name. */
-async function exportAndDownload(
+/**
+ * Exports on the page's 导出 card, saving under the name the dialog suggests on the USB stick, and
+ * returns the file's bytes and name.
+ */
+async function exportAndSave(
   page: Page,
+  server: WebServer,
   forLabel: string,
   passphrase?: string,
-): Promise<{ bytes: Buffer; name: string }> {
+): Promise<{ bytes: Buffer; name: string; path: string }> {
   const card = page.getByRole('region', { name: '导出' });
   await card.getByLabel('发给').selectOption({ label: forLabel });
   if (passphrase) {
     await card.getByLabel('口令（可不填）').fill(passphrase);
     await card.getByLabel('再次输入口令').fill(passphrase);
   }
-  await card.getByRole('button', { name: '导出', exact: true }).click();
+  let path = '';
+  server.chooseFile((choice) => {
+    expect(choice).toMatchObject({ use: 'save', kind: 'sync' });
+    path = join(usbStick, choice.name ?? 'unnamed.zsync');
+    return path;
+  });
+  await card.getByRole('button', { name: '导出……' }).click();
   if (passphrase) {
     // Encrypting takes a moment (scrypt): a bar shows the backend's phase meanwhile.
     await expect.poll(() => card.getByRole('status').textContent()).toMatch(/压缩并加密 \d/);
   }
   await expect.poll(() => card.getByText('已导出').count(), { timeout: 20_000 }).toBe(1);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    card.getByRole('button', { name: '下载' }).click(),
-  ]);
-  const path = await download.path();
-  return { bytes: readFileSync(path), name: download.suggestedFilename() };
+  return { bytes: readFileSync(path), name: basename(path), path };
 }
 
 async function chooseFile(page: Page, name: string, bytes: Buffer): Promise<void> {
@@ -161,16 +167,17 @@ describe('同步 between two offices in the browser', () => {
     expect(problemsB).toEqual([]);
   });
 
-  it('exports on 上海 for 本部, downloads it, and 本部 imports it through the file input', async () => {
+  it('exports on 上海 for 本部 where the save dialog says, and 本部 imports it through the file input', async () => {
     await openSync(pageA, shanghai);
-    const file = await exportAndDownload(pageA, '本部');
+    const file = await exportAndSave(pageA, shanghai, '本部');
     expect(file.name).toMatch(/^上海-to-本部-\d{8}-\d{4}\.zsync$/);
     expect(file.bytes.subarray(0, 5).toString()).toBe('ZSYNC');
     firstFile = file.bytes;
     firstName = file.name;
-    // The path of the written file is shown, and 本部 is now a peer with the file as last out.
+    firstPath = file.path;
+    // The path of the written file is shown.
     const card = pageA.getByRole('region', { name: '导出' });
-    await expect.poll(() => card.getByText(/sync-outbox/).count()).toBe(1);
+    await expect.poll(() => card.getByText(`已保存到 ${file.path}`).count()).toBe(1);
 
     await openSync(pageB, hq);
     await chooseFile(pageB, firstName, firstFile);
@@ -233,7 +240,7 @@ describe('同步 between two offices in the browser', () => {
   it('asks for the passphrase of an encrypted file, says when it is wrong, and retries', async () => {
     await rpc(shanghai, 'project.update', { id: projectId, patch: { nextSteps: '约谈总部' } });
     await openSync(pageA, shanghai);
-    const file = await exportAndDownload(pageA, '本部', '嘉兴2021');
+    const file = await exportAndSave(pageA, shanghai, '本部', '嘉兴2021');
     await openSync(pageB, hq);
     await chooseFile(pageB, file.name, file.bytes);
     await expect
@@ -309,13 +316,41 @@ describe('同步 between two offices in the browser', () => {
     expect(problemsB).toEqual([]);
   });
 
-  it('refuses to serve a file outside the outbox for download', async () => {
-    const response = await fetch(new URL('rpc/sync.readExport', hq.url), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ file: '/etc/passwd' }),
-    });
-    const result = (await response.json()) as { ok: boolean; code?: string };
-    expect(result).toMatchObject({ ok: false, code: 'VALIDATION' });
+  it('refuses a path the page names itself, and a cancelled save dialog exports nothing', async () => {
+    await openSync(pageA, shanghai);
+    const target = join(usbStick, '页面指定.zsync');
+    // Strings, not functions: this file is type-checked without the DOM library.
+    for (const call of [
+      `window.api['sync.export']({ out: ${JSON.stringify(target)}, full: true })`,
+      `window.api['sync.import']({ file: ${JSON.stringify(firstPath)} })`,
+      `window.api['sync.readExport']({ file: '/etc/passwd' })`,
+    ]) {
+      expect(await pageA.evaluate(call), call).toMatchObject({
+        ok: false,
+        code: 'FILE_NOT_CHOSEN',
+      });
+    }
+    expect(existsSync(target)).toBe(false);
+
+    // The user cancels the save dialog: no export is asked for, and the card stays as it was.
+    const peersBefore = await rpc<unknown[]>(shanghai, 'sync.peers');
+    const exports: string[] = [];
+    const onRequest = (request: { url(): string }) => {
+      if (request.url().endsWith('/rpc/sync.export')) exports.push(request.url());
+    };
+    pageA.on('request', onRequest);
+    shanghai.chooseFile(null);
+    const card = pageA.getByRole('region', { name: '导出' });
+    await Promise.all([
+      pageA.waitForResponse((response) => response.url().endsWith('/rpc/file.choose')),
+      card.getByRole('button', { name: '导出……' }).click(),
+    ]);
+    await pageA.waitForTimeout(300);
+    pageA.off('request', onRequest);
+    expect(exports).toEqual([]);
+    expect(await card.getByRole('button', { name: '导出……' }).isEnabled()).toBe(true);
+    expect(await card.getByRole('alert').count()).toBe(0);
+    expect(await rpc<unknown[]>(shanghai, 'sync.peers')).toEqual(peersBefore);
+    expect(problemsA).toEqual([]);
   });
 });

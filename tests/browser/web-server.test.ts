@@ -1,14 +1,15 @@
-// The browser harness's HTTP side: the built renderer with the app's CSP and the injected
-// window.api script, nothing outside out/renderer, and POST /rpc/:method answered by the dispatcher
-// with the contract's result values (bad JSON, unknown method, oversized or foreign requests refused).
-import { readFileSync, readdirSync } from 'node:fs';
+// The browser harness's HTTP side: the built renderer with the app's CSP, the run's token and the
+// injected window.api script, nothing outside out/renderer, and POST /rpc/:method answered by the
+// window's API with the contract's result values (bad JSON, unknown method, oversized or foreign
+// requests, requests without the run's token and paths instead of file handles refused).
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, startWebServer } from '../../cli/web-server';
+import { MAX_BODY_BYTES, RPC_TOKEN_HEADER, startWebServer } from '../../cli/web-server';
 import type { WebServer } from '../../cli/web-server';
-import { methodNames } from '../../domain/contract';
 import { errorMessages } from '../../domain/errors';
+import { windowMethodNames } from '../../domain/file-choice';
 import { contentSecurityPolicy } from '../../electron/security';
 import { tempDir } from '../helpers';
 import { rendererIndex, requireBuiltRenderer } from './harness';
@@ -30,9 +31,15 @@ const get = (path: string, init?: RequestInit) => fetch(new URL(path, server.url
 const post = (method: string, body: string, headers: Record<string, string> = {}) =>
   fetch(new URL(`rpc/${method}`, server.url), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...headers },
+    headers: {
+      'Content-Type': 'application/json',
+      [RPC_TOKEN_HEADER]: server.rpcToken,
+      ...headers,
+    },
     body,
   });
+const tokenIn = (html: string) =>
+  /<meta name="zhaoshang-rpc-token" content="([^"]*)">/.exec(html)?.[1];
 
 describe('static files', () => {
   it('listens on an ephemeral port of 127.0.0.1 when asked for port 0', () => {
@@ -40,16 +47,19 @@ describe('static files', () => {
     expect(server.url).not.toContain(':0/');
   });
 
-  it('serves index.html with the app CSP and window.api loaded before the app module', async () => {
+  it('serves index.html with the app CSP, the token, and window.api before the app module', async () => {
     const response = await get('/');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
     const html = await response.text();
+    const token = html.indexOf('<meta name="zhaoshang-rpc-token"');
     const api = html.indexOf('<script src="/web-api.js"></script>');
     const app = html.search(/<script[^>]*type="module"/);
-    expect(api).toBeGreaterThan(0);
+    expect(token).toBeGreaterThan(0);
+    expect(api).toBeGreaterThan(token);
     expect(app).toBeGreaterThan(api);
+    expect(tokenIn(html)).toBe(server.rpcToken);
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain('<title>招商项目管理</title>');
   });
@@ -64,25 +74,33 @@ describe('static files', () => {
     expect(meta).toBe(headerOnly);
   });
 
-  it('serves /web-api.js: one function per contract method, each POSTing to /rpc/<method>', async () => {
+  it('serves /web-api.js: one function per method, each POSTing to /rpc/<method> with the page token', async () => {
     const response = await get('/web-api.js');
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const script = await response.text();
+    // The script itself holds no token: a page of another origin that includes it learns nothing.
+    expect(script).not.toContain(server.rpcToken);
     const calls: { url: string; init: RequestInit }[] = [];
     const window: Record<string, unknown> = {};
     const fetch = (url: string, init: RequestInit) => {
       calls.push({ url, init });
       return Promise.resolve({ json: () => Promise.resolve({ ok: true, data: 1 }) });
     };
-    runInNewContext(await response.text(), { window, fetch });
+    const meta = { getAttribute: (name: string) => (name === 'content' ? 'page-token' : null) };
+    const document = {
+      querySelector: (selector: string) =>
+        selector === 'meta[name="zhaoshang-rpc-token"]' ? meta : null,
+    };
+    runInNewContext(script, { window, fetch, document });
     const api = window.api as Record<string, (input: unknown) => Promise<unknown>>;
-    expect(Object.keys(api).sort()).toEqual([...methodNames].sort());
+    expect(Object.keys(api).sort()).toEqual([...windowMethodNames].sort());
     await expect(api['ledger.query']?.({ limit: 5 })).resolves.toEqual({ ok: true, data: 1 });
     expect(calls).toEqual([
       {
         url: '/rpc/ledger.query',
         init: {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', [RPC_TOKEN_HEADER]: 'page-token' },
           body: '{"limit":5}',
         },
       },
@@ -160,6 +178,69 @@ describe('POST /rpc/:method', () => {
     const response = await post('ledger.query', `"${'x'.repeat(MAX_BODY_BYTES)}"`);
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ ok: false, code: 'VALIDATION' });
+  });
+
+  it("refuses a request without the run's token, or with a wrong one; takes the page's token", async () => {
+    const missing = await fetch(new URL('rpc/app.status', server.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: 'null',
+    });
+    expect(missing.status).toBe(403);
+    expect(await missing.json()).toEqual({
+      ok: false,
+      code: 'FORBIDDEN_SENDER',
+      message: errorMessages.FORBIDDEN_SENDER,
+    });
+    const wrong = await post('app.status', 'null', { [RPC_TOKEN_HEADER]: 'x'.repeat(43) });
+    expect(wrong.status).toBe(403);
+    const empty = await post('app.status', 'null', { [RPC_TOKEN_HEADER]: '' });
+    expect(empty.status).toBe(403);
+    // A token of the same length that differs in its last character.
+    const near = server.rpcToken.slice(0, -1) + (server.rpcToken.endsWith('A') ? 'B' : 'A');
+    expect((await post('app.status', 'null', { [RPC_TOKEN_HEADER]: near })).status).toBe(403);
+
+    // The token the page gets in index.html works; it is random for each run.
+    const token = tokenIn(await (await get('/')).text());
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const right = await post('app.status', 'null', { [RPC_TOKEN_HEADER]: token! });
+    expect(right.status).toBe(200);
+    expect(await right.json()).toMatchObject({ ok: true, data: { initialized: true } });
+    const other = await startWebServer({ port: 0, dbFile: join(dir, 'other.sqlite') });
+    try {
+      expect(other.rpcToken).not.toBe(server.rpcToken);
+      const crossed = await fetch(new URL('rpc/app.status', other.url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', [RPC_TOKEN_HEADER]: server.rpcToken },
+        body: 'null',
+      });
+      expect(crossed.status).toBe(403);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses a path where a file handle belongs; takes a file chosen by chooseFile', async () => {
+    const file = join(dir, '备份.sqlite');
+    const byPath = await post('backup.create', JSON.stringify({ file }));
+    expect(await byPath.json()).toEqual({
+      ok: false,
+      code: 'FILE_NOT_CHOSEN',
+      message: errorMessages.FILE_NOT_CHOSEN,
+    });
+    expect(existsSync(file)).toBe(false);
+
+    // Nothing chosen: the page's dialog is cancelled.
+    const cancelled = await post('file.choose', JSON.stringify({ use: 'save', kind: 'backup' }));
+    expect(await cancelled.json()).toEqual({ ok: true, data: null });
+    server.chooseFile(file);
+    const chosen = (await (
+      await post('file.choose', JSON.stringify({ use: 'save', kind: 'backup' }))
+    ).json()) as { ok: true; data: { handle: string; name: string; path: string } };
+    expect(chosen).toMatchObject({ ok: true, data: { name: '备份.sqlite', path: file } });
+    const made = await post('backup.create', JSON.stringify({ file: chosen.data.handle }));
+    expect(await made.json()).toMatchObject({ ok: true, data: { file } });
+    expect(existsSync(file)).toBe(true);
   });
 
   it('refuses requests that are not JSON or come from another origin', async () => {

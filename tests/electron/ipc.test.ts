@@ -1,5 +1,7 @@
-// registerIpc wires every contract method to ipcMain.handle once, refuses senders that are not the
-// app's top frame without touching the dispatcher, and otherwise returns the real dispatcher's result.
+// registerIpc wires every method of the window's API to ipcMain.handle once, refuses senders that are
+// not the app's top frame without touching the dispatcher, and otherwise returns the real
+// dispatcher's result; with the window's dispatch in front, a path in any input is refused and only
+// a handle for a file chosen in the main process's dialog is taken.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,8 +12,10 @@ import type { AppDatabase } from '../../db/app-database';
 import { openAppDatabase } from '../../db/app-database';
 import type { Dispatch } from '../../db/dispatcher';
 import { createDispatcher } from '../../db/dispatcher';
-import { methodNames } from '../../domain/contract';
+import { FileHandles } from '../../db/file-handles';
+import { windowDispatch } from '../../db/window-dispatch';
 import { errorMessages } from '../../domain/errors';
+import { pathInputs, windowMethodNames } from '../../domain/file-choice';
 import { registerIpc, trustedFrameCheck } from '../../electron/ipc';
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
@@ -70,8 +74,8 @@ const forbidden = {
 };
 
 describe('registerIpc', () => {
-  it('registers every contract method exactly once, and nothing else', () => {
-    expect([...handlers.keys()].sort()).toEqual([...methodNames].sort());
+  it('registers every method of the window API (the contract and file.choose) exactly once', () => {
+    expect([...handlers.keys()].sort()).toEqual([...windowMethodNames].sort());
     for (const [channel, list] of handlers) expect(list, channel).toHaveLength(1);
   });
 
@@ -82,7 +86,7 @@ describe('registerIpc', () => {
     ['a file:// page', eventFrom('file:///tmp/index.html')],
     ['a destroyed frame', eventFrom(null)],
   ])('refuses %s without calling the dispatcher', async (_name, event) => {
-    for (const method of methodNames) {
+    for (const method of windowMethodNames) {
       await expect(handlerFor(method)(event, {}), method).resolves.toEqual(forbidden);
     }
     expect(dispatched).toEqual([]);
@@ -127,5 +131,61 @@ describe('trustedFrameCheck with a dev server', () => {
     expect(
       trustedFrameCheck('http://localhost:5173/')(eventFrom('http://localhost:5173/', false)),
     ).toBe(false);
+  });
+});
+
+describe('registerIpc with the window dispatch', () => {
+  const app = eventFrom('app://renderer/index.html');
+  const local = new Map<string, Handler>();
+  const picks: string[] = [];
+  let forwarded: string[];
+
+  beforeAll(() => {
+    const recording: Dispatch = (method, input) => {
+      forwarded.push(method);
+      return realDispatch(method, input);
+    };
+    const pick = () => Promise.resolve(picks.shift() ?? null);
+    registerIpc(
+      { handle: (channel, handler) => void local.set(channel, handler) },
+      windowDispatch(recording, new FileHandles(), pick),
+      trustedFrameCheck(),
+    );
+  });
+
+  beforeEach(() => {
+    forwarded = [];
+  });
+
+  const invoke = (method: string, input: unknown) => local.get(method)!(app, input);
+
+  it("refuses a raw path in every path input, even from the app's own page", async () => {
+    const passwd = path.join(workDir, 'passwd');
+    for (const [method, spec] of Object.entries(pathInputs)) {
+      await expect(invoke(method, { [spec!.field]: passwd }), method).resolves.toEqual({
+        ok: false,
+        code: 'FILE_NOT_CHOSEN',
+        message: errorMessages.FILE_NOT_CHOSEN,
+      });
+    }
+    expect(forwarded).toEqual([]);
+  });
+
+  it('takes the handle of a file chosen in the dialog', async () => {
+    await expect(invoke('app.init', { user: '张三', office: '上海' })).resolves.toMatchObject({
+      ok: true,
+    });
+    const file = path.join(workDir, 'chosen.sqlite');
+    picks.push(file);
+    const chosen = (await invoke('file.choose', { use: 'save', kind: 'backup' })) as {
+      ok: true;
+      data: { handle: string; path: string };
+    };
+    expect(chosen).toMatchObject({ ok: true, data: { path: file } });
+    await expect(invoke('backup.create', { file: chosen.data.handle })).resolves.toMatchObject({
+      ok: true,
+      data: { file },
+    });
+    expect(forwarded).toEqual(['app.init', 'backup.create']);
   });
 });

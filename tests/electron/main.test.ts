@@ -1,13 +1,15 @@
 // The main-process entry with Electron replaced by recording fakes: the scheme is registered before
 // ready; on ready the session is hardened, the database opened, IPC wired and one window created with
 // the policy's options, loading app://renderer/index.html, recovering from a failed load or a dead
-// renderer; quitting closes the database.
+// renderer; the window's API refuses paths and takes files chosen in the app's own dialogs;
+// quitting closes the database.
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { methodNames } from '../../domain/contract';
+import { errorMessages } from '../../domain/errors';
+import { windowMethodNames } from '../../domain/file-choice';
 import { windowOptions } from '../../electron/security';
 
 /** Fresh fakes for one import of main.ts; the electron mock below hands out whichever is current. */
@@ -71,6 +73,7 @@ function makeFakeElectron(options: {
       // Electron derives the logs folder from userData, as here.
       if (name === 'userData') return userDataPath;
       if (name === 'logs') return path.join(userDataPath, 'logs');
+      if (name === 'documents') return path.join(userDataPath, 'documents');
       throw new Error(`unexpected getPath(${name})`);
     },
   });
@@ -94,6 +97,12 @@ function makeFakeElectron(options: {
         showErrorBox: vi.fn(),
         showMessageBox: vi.fn((_window: unknown, _options: { buttons: string[] }) =>
           Promise.resolve({ response: 0, checkboxChecked: false }),
+        ),
+        showOpenDialog: vi.fn((_window: unknown, _options: unknown) =>
+          Promise.resolve({ canceled: true, filePaths: [] as string[] }),
+        ),
+        showSaveDialog: vi.fn((_window: unknown, _options: unknown) =>
+          Promise.resolve({ canceled: true, filePath: '' }),
         ),
       },
       ipcMain: { handle: vi.fn() },
@@ -194,7 +203,7 @@ describe('main.ts', () => {
     expect(path.basename(path.dirname(preload)) + '/' + path.basename(preload)).toBe(
       'preload/index.cjs',
     );
-    expect(options).toEqual(windowOptions(preload, methodNames, { devTools: false }));
+    expect(options).toEqual(windowOptions(preload, windowMethodNames, { devTools: false }));
     // A packaged app ignores ELECTRON_RENDERER_URL.
     expect(window?.loaded).toEqual(['app://renderer/index.html']);
 
@@ -215,9 +224,81 @@ describe('main.ts', () => {
       expect(defaultSession.listenerCount(picker), picker).toBe(1);
     }
     expect(ipcMain.handle.mock.calls.map((call) => call[0]).sort()).toEqual(
-      [...methodNames].sort(),
+      [...windowMethodNames].sort(),
     );
     expect(Menu.setApplicationMenu).toHaveBeenCalledWith(null);
+  });
+
+  it('refuses a path from the window and takes files chosen in its own dialogs', async () => {
+    const fake = await startMain();
+    fake.fireReady();
+    await vi.waitFor(() => expect(fake.FakeWindow.instances).toHaveLength(1));
+    const [window] = fake.FakeWindow.instances;
+    const handlers = new Map(
+      fake.module.ipcMain.handle.mock.calls.map(
+        (call) => call as unknown as [string, (event: unknown, input: unknown) => Promise<unknown>],
+      ),
+    );
+    const fromApp = { senderFrame: { url: APP_URL, parent: null } };
+    const invoke = (method: string, input?: unknown) => handlers.get(method)!(fromApp, input);
+    await expect(invoke('app.init', { user: '张三', office: '上海' })).resolves.toMatchObject({
+      ok: true,
+    });
+    const made = (await invoke('backup.create')) as { ok: true; data: { file: string } };
+    const backups = path.join(userData, 'backups');
+    expect(path.dirname(made.data.file)).toBe(backups);
+
+    // The app's own page naming the file is refused: only a dialog's choice counts.
+    await expect(invoke('backup.check', { file: made.data.file })).resolves.toEqual({
+      ok: false,
+      code: 'FILE_NOT_CHOSEN',
+      message: errorMessages.FILE_NOT_CHOSEN,
+    });
+    await expect(
+      invoke('sync.export', { out: path.join(userData, 'zhaoshang.sqlite'), full: true }),
+    ).resolves.toMatchObject({ ok: false, code: 'FILE_NOT_CHOSEN' });
+
+    const { showOpenDialog, showSaveDialog } = fake.module.dialog;
+    showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [made.data.file] });
+    const chosen = (await invoke('file.choose', { use: 'open', kind: 'backup' })) as {
+      ok: true;
+      data: { handle: string; path: string };
+    };
+    expect(chosen).toMatchObject({ ok: true, data: { path: made.data.file } });
+    expect(showOpenDialog).toHaveBeenCalledTimes(1);
+    expect(showOpenDialog.mock.calls[0]?.[0]).toBe(window);
+    expect(showOpenDialog.mock.calls[0]?.[1]).toMatchObject({
+      defaultPath: backups,
+      filters: [
+        { name: '数据库备份', extensions: ['sqlite'] },
+        { name: '所有文件', extensions: ['*'] },
+      ],
+      properties: ['openFile', 'dontAddToRecent'],
+    });
+    await expect(invoke('backup.check', { file: chosen.data.handle })).resolves.toMatchObject({
+      ok: true,
+      data: { file: made.data.file },
+    });
+
+    // A cancelled save dialog is null; a chosen file is written by its handle.
+    const saveAs = path.join(userData, 'documents', '全量.zsync');
+    await expect(
+      invoke('file.choose', { use: 'save', kind: 'sync', name: '全量.zsync' }),
+    ).resolves.toEqual({ ok: true, data: null });
+    expect(showSaveDialog.mock.calls[0]?.[1]).toMatchObject({ defaultPath: saveAs });
+    mkdirSync(path.dirname(saveAs), { recursive: true });
+    showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: saveAs });
+    const saved = (await invoke('file.choose', {
+      use: 'save',
+      kind: 'sync',
+      name: '全量.zsync',
+    })) as {
+      data: { handle: string };
+    };
+    await expect(
+      invoke('sync.export', { out: saved.data.handle, full: true }),
+    ).resolves.toMatchObject({ ok: true, data: { file: saveAs } });
+    expect(existsSync(saveAs)).toBe(true);
   });
 
   it('keeps the database in the user-data folder and closes it on quit', async () => {

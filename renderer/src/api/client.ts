@@ -1,11 +1,14 @@
 // The renderer's only way to the backend: window.api (the Electron preload, or /web-api.js in the
-// browser harness) has one function per contract method; `call` types it and turns a failed result
-// into an exception carrying the Chinese message.
+// browser harness) has one function per contract method, and file.choose; `call` and `chooseFile`
+// type them and turn a failed result into an exception carrying the Chinese message.
 import type { MethodArgs, MethodName, MethodOutput } from '../../../domain/contract';
 import type { ApiResult, ErrorCode } from '../../../domain/errors';
+import type { ChosenFile, FILE_CHOOSE, FileChoice } from '../../../domain/file-choice';
 
 export type WindowApi = {
   [M in MethodName]: (input: MethodArgs<M>) => Promise<ApiResult<MethodOutput<M>>>;
+} & {
+  [FILE_CHOOSE]: (input: FileChoice) => Promise<ApiResult<ChosenFile | null>>;
 };
 
 declare global {
@@ -28,16 +31,27 @@ export class ApiError extends Error {
 type InputArgs<M extends MethodName> =
   undefined extends MethodArgs<M> ? [input?: MethodArgs<M>] : [input: MethodArgs<M>];
 
-export async function call<M extends MethodName>(
+export function call<M extends MethodName>(
   method: M,
   ...[input]: InputArgs<M>
 ): Promise<MethodOutput<M>> {
-  const fn = window.api?.[method] as
-    ((input: MethodArgs<M> | undefined) => Promise<ApiResult<MethodOutput<M>>>) | undefined;
+  return invoke<MethodOutput<M>>(method, input);
+}
+
+/**
+ * Opens the app's own file dialog; resolves to the chosen file's handle (pass it where a method
+ * takes a file), or null when the user cancels. The window never names a path itself.
+ */
+export function chooseFile(choice: FileChoice): Promise<ChosenFile | null> {
+  return invoke<ChosenFile | null>('file.choose', choice);
+}
+
+async function invoke<T>(method: keyof WindowApi, input: unknown): Promise<T> {
+  const fn = window.api?.[method] as ((input: unknown) => Promise<ApiResult<T>>) | undefined;
   if (typeof fn !== 'function') {
     throw new ApiError('UNREACHABLE', `无法连接数据服务（接口 ${method} 不可用），请重新启动应用`);
   }
-  let result: ApiResult<MethodOutput<M>>;
+  let result: ApiResult<T>;
   try {
     result = await fn(input);
   } catch {

@@ -13,7 +13,7 @@ interface Props {
   backups: readonly BackupInfo[];
   /** The file chosen for 恢复, marked in the list. */
   chosen: string | null;
-  onChoose: (file: string) => void;
+  onChoose: (backup: BackupInfo) => void;
 }
 
 export function BackupList({ backups, chosen, onChoose }: Props) {
@@ -60,7 +60,7 @@ export function BackupList({ backups, chosen, onChoose }: Props) {
                     type="button"
                     className="link-button"
                     aria-label={`选择 ${fileName(b.file)} 用于恢复`}
-                    onClick={() => onChoose(b.file)}
+                    onClick={() => onChoose(b)}
                   >
                     选择
                   </button>

@@ -1,11 +1,12 @@
 // 备份与恢复: 「立即备份」 copies the database to the backups folder; the list shows every copy,
-// newest first, the app's daily ones marked 自动; 恢复 takes one of them (or a typed path).
+// newest first, the app's daily ones marked 自动; 恢复 takes one of them (or a file chosen in the
+// app's file dialog).
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo } from '../../../domain/workspace';
 import { call, errorText } from '../api/client';
 import { BackupList } from './BackupList';
-import { fileName, formatBytes } from './backup-format';
-import type { RestoreResult } from './backup-format';
+import { fileName, formatBytes, listedBackup } from './backup-format';
+import type { ChosenBackup, RestoreResult } from './backup-format';
 import { Feedback } from './Feedback';
 import type { FeedbackMessage } from './Feedback';
 import { RestorePanel } from './RestorePanel';
@@ -17,7 +18,7 @@ export function BackupSection({ onRestored }: { onRestored: (result: RestoreResu
   const [loads, setLoads] = useState(0);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<FeedbackMessage | null>(null);
-  const [chosen, setChosen] = useState<{ file: string; pick: number } | null>(null);
+  const [chosen, setChosen] = useState<{ backup: ChosenBackup; pick: number } | null>(null);
   const reload = useCallback(() => setLoads((n) => n + 1), []);
 
   useEffect(() => {
@@ -80,15 +81,17 @@ export function BackupSection({ onRestored }: { onRestored: (result: RestoreResu
           ) : (
             <BackupList
               backups={backups}
-              chosen={chosen?.file ?? null}
-              onChoose={(file) => setChosen((c) => ({ file, pick: (c?.pick ?? 0) + 1 }))}
+              chosen={chosen?.backup.path ?? null}
+              onChoose={(b) =>
+                setChosen((c) => ({ backup: listedBackup(b), pick: (c?.pick ?? 0) + 1 }))
+              }
             />
           )}
         </div>
         <RestorePanel
           // Choosing a backup starts the panel afresh with that file, checked at once.
           key={chosen?.pick ?? 0}
-          initialFile={chosen?.file ?? ''}
+          initial={chosen?.backup ?? null}
           onRestored={(result) => {
             reload();
             onRestored(result);

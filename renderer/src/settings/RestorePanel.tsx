@@ -1,11 +1,11 @@
-// 恢复: a backup chosen from the list (or a typed path) is checked with backup.check first; only a
-// file that passed can be restored, after a dialog that says what will happen.
-import { useEffect, useId, useState } from 'react';
-import type { FormEvent } from 'react';
+// 恢复: a backup chosen from the list, or any backup file chosen in the app's file dialog (on a USB
+// stick, say), is checked with backup.check first; only a file that passed can be restored, after a
+// dialog that says what will happen. The window holds the file's handle, never a path it typed.
+import { useEffect, useState } from 'react';
 import type { BackupInfo } from '../../../domain/workspace';
-import { call, errorText } from '../api/client';
+import { call, chooseFile, errorText } from '../api/client';
 import { fileName, formatBytes, formatTime } from './backup-format';
-import type { RestoreResult } from './backup-format';
+import type { ChosenBackup, RestoreResult } from './backup-format';
 import { RestoreDialog } from './RestoreDialog';
 
 type Check =
@@ -15,54 +15,49 @@ type Check =
   | { state: 'error'; message: string };
 
 interface Props {
-  /** A file chosen in the list: filled in and checked at once. */
-  initialFile: string;
+  /** A backup chosen in the list: checked at once. */
+  initial: ChosenBackup | null;
   onRestored: (result: RestoreResult) => void;
 }
 
-export function RestorePanel({ initialFile, onRestored }: Props) {
-  const [path, setPath] = useState(initialFile);
+export function RestorePanel({ initial, onRestored }: Props) {
+  const [chosen, setChosen] = useState<ChosenBackup | null>(initial);
   const [check, setCheck] = useState<Check>(() =>
-    initialFile ? { state: 'checking' } : { state: 'idle' },
+    initial ? { state: 'checking' } : { state: 'idle' },
   );
   const [confirming, setConfirming] = useState(false);
   const [restoring, setRestoring] = useState(false);
   const [restoreError, setRestoreError] = useState<string | null>(null);
-  const pathId = useId();
 
   useEffect(() => {
-    if (!initialFile) return;
+    if (!chosen) return;
     let live = true;
-    call('backup.check', { file: initialFile }).then(
+    call('backup.check', { file: chosen.handle }).then(
       (info) => live && setCheck({ state: 'ok', info }),
       (e: unknown) => live && setCheck({ state: 'error', message: errorText(e) }),
     );
     return () => {
       live = false;
     };
-  }, [initialFile]);
+  }, [chosen]);
 
-  const runCheck = async (event: FormEvent) => {
-    event.preventDefault();
-    const file = path.trim();
-    if (file === '') {
-      setCheck({ state: 'error', message: '请先在左侧列表中选择备份，或填写备份文件的完整路径' });
-      return;
-    }
-    setCheck({ state: 'checking' });
-    setRestoreError(null);
+  const chooseOther = async () => {
     try {
-      setCheck({ state: 'ok', info: await call('backup.check', { file }) });
+      const file = await chooseFile({ use: 'open', kind: 'backup' });
+      if (!file) return;
+      setCheck({ state: 'checking' });
+      setRestoreError(null);
+      setChosen({ handle: file.handle, path: file.path });
     } catch (e) {
       setCheck({ state: 'error', message: errorText(e) });
     }
   };
 
-  const restore = async (info: BackupInfo) => {
+  const restore = async (backup: ChosenBackup) => {
     setRestoring(true);
     setRestoreError(null);
     try {
-      const result = await call('backup.restore', { file: info.file });
+      const result = await call('backup.restore', { file: backup.handle });
       setConfirming(false);
       onRestored(result);
     } catch (e) {
@@ -76,28 +71,21 @@ export function RestorePanel({ initialFile, onRestored }: Props) {
     <div className="settings-restore">
       <h3 className="settings-subtitle">恢复</h3>
       <p className="settings-note">
-        在左侧选择一份备份，或填写备份文件的完整路径，先检查，再恢复。
+        在左侧选择一份备份，或从 U 盘等位置选择备份文件；检查通过后才能恢复。
       </p>
-      <form className="settings-restore-form" onSubmit={runCheck} noValidate>
-        <label htmlFor={pathId}>备份文件路径</label>
-        <div className="settings-restore-row">
-          <input
-            id={pathId}
-            className="settings-input settings-path-input"
-            value={path}
-            spellCheck={false}
-            placeholder="如 D:\招商备份\20240318-093000.sqlite"
-            onChange={(e) => {
-              setPath(e.target.value);
-              setCheck({ state: 'idle' });
-              setRestoreError(null);
-            }}
-          />
-          <button type="submit" className="secondary-button" disabled={check.state === 'checking'}>
-            {check.state === 'checking' ? '正在检查……' : '检查备份'}
-          </button>
-        </div>
-      </form>
+      <div className="settings-restore-row">
+        <span className="settings-restore-file" title={chosen?.path}>
+          {chosen ? chosen.path : '尚未选择备份文件'}
+        </span>
+        <button
+          type="button"
+          className="secondary-button"
+          disabled={check.state === 'checking' || restoring}
+          onClick={() => void chooseOther()}
+        >
+          {check.state === 'checking' ? '正在检查……' : '选择备份文件……'}
+        </button>
+      </div>
 
       {check.state === 'error' ? (
         <p role="alert" className="settings-check settings-check-bad">
@@ -137,7 +125,9 @@ export function RestorePanel({ initialFile, onRestored }: Props) {
           backup={check.info}
           busy={restoring}
           error={restoreError}
-          onConfirm={() => void restore(check.info)}
+          onConfirm={() => {
+            if (chosen) void restore(chosen);
+          }}
           onCancel={() => setConfirming(false)}
         />
       ) : null}

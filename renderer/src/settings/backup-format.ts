@@ -4,9 +4,24 @@
 import { format, parseISO } from 'date-fns';
 import { zhCN } from 'date-fns/locale';
 import type { MethodOutput } from '../../../domain/contract';
+import type { BackupInfo } from '../../../domain/workspace';
 
 /** backup.restore's answer: the file restored and the copy of the database it replaced. */
 export type RestoreResult = MethodOutput<'backup.restore'>;
+
+/** A backup to check and restore: its handle for the API, its path for display. */
+export interface ChosenBackup {
+  handle: string;
+  path: string;
+}
+
+/**
+ * A backup from backup.list, which gives the window a handle for each listed file. Without one (it
+ * never comes without), the check answers that the file must be chosen again.
+ */
+export function listedBackup(backup: BackupInfo): ChosenBackup {
+  return { handle: backup.handle ?? '', path: backup.file };
+}
 
 /** The last part of a Windows or POSIX path. */
 export function fileName(file: string): string {

@@ -1,16 +1,15 @@
-// 导出: choose the office the file is for (or 全量), an optional passphrase typed twice, then one
-// file in the outbox named per S12; the result shows its path, size and change count, and 「下载」
-// saves a copy wherever the promoter wants (a USB stick, an e-mail attachment). While the export
+// 导出: choose the office the file is for (or 全量), an optional passphrase typed twice, then where
+// to save it (a USB stick, a folder for an e-mail attachment) in the app's save dialog, which
+// suggests the name per S12; the result shows its path, size and change count. While the export
 // runs, a bar shows its phase (读取变更, 压缩 N 条变更, 写入文件) from the backend's task progress.
 import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { SyncExportResult, SyncPeer } from '../../../domain/sync';
-import { call, errorText } from '../api/client';
+import { call, chooseFile, errorText } from '../api/client';
 import { TaskProgressBar } from '../ledger-excel/TaskProgressBar';
 import { useTaskProgress } from '../ledger-excel/use-task-progress';
-import { fileName, formatBytes } from '../settings/backup-format';
+import { formatBytes } from '../settings/backup-format';
 import { FULL_EXPORT, exportTargets } from './export-targets';
-import { downloadBase64 } from './file-bytes';
 
 interface Props {
   own: string | null;
@@ -27,7 +26,6 @@ export function ExportPanel({ own, peers, onExported }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<SyncExportResult | null>(null);
-  const [downloading, setDownloading] = useState(false);
   const id = useId();
   const progress = useTaskProgress(busy);
   const full = target === FULL_EXPORT;
@@ -51,13 +49,20 @@ export function ExportPanel({ own, peers, onExported }: Props) {
       setError('两次输入的口令不一致');
       return;
     }
-    setBusy(true);
     setError(null);
+    // The save dialog; cancelling it (null) leaves everything as it was.
+    const chosen = await chooseFile({ use: 'save', kind: 'sync', ...(name ? { name } : {}) }).catch(
+      (e: unknown) => {
+        setError(errorText(e));
+        return null;
+      },
+    );
+    if (chosen === null) return;
+    setBusy(true);
     setResult(null);
     try {
-      const { outbox } = await call('sync.folders');
       const made = await call('sync.export', {
-        out: outbox,
+        out: chosen.handle,
         ...(full ? { full: true } : { for: target }),
         ...(passphrase ? { passphrase } : {}),
       });
@@ -70,25 +75,14 @@ export function ExportPanel({ own, peers, onExported }: Props) {
     }
   };
 
-  const download = async (file: string) => {
-    setDownloading(true);
-    setError(null);
-    try {
-      const { name: saved, dataBase64 } = await call('sync.readExport', { file });
-      downloadBase64(saved, dataBase64);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setDownloading(false);
-    }
-  };
-
   return (
     <section className="sync-card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="sync-card-title">
         导出
       </h2>
-      <p className="sync-hint">生成一个同步文件，拷到 U 盘或作为邮件附件交给对方导入。</p>
+      <p className="sync-hint">
+        生成一个同步文件，保存到 U 盘或作为邮件附件交给对方导入：点「导出……」后选择保存位置。
+      </p>
       <form className="sync-form" onSubmit={submit} noValidate>
         <label className="sync-field">
           <span>发给</span>
@@ -137,7 +131,7 @@ export function ExportPanel({ own, peers, onExported }: Props) {
             className="primary-button"
             disabled={busy || mismatch || (passphrase !== '' && again === '')}
           >
-            {busy ? '正在导出……' : '导出'}
+            {busy ? '正在导出……' : '导出……'}
           </button>
           {busy ? (
             <span className="sync-note">
@@ -165,17 +159,8 @@ export function ExportPanel({ own, peers, onExported }: Props) {
             {result.forOffice ? `，发给${result.forOffice}` : '（全量）'}
           </p>
           <p className="sync-path" title={result.file}>
-            {result.file}
+            已保存到 {result.file}
           </p>
-          <button
-            type="button"
-            className="secondary-button small"
-            disabled={downloading}
-            title={`下载 ${fileName(result.file)}`}
-            onClick={() => void download(result.file)}
-          >
-            {downloading ? '正在准备……' : '下载'}
-          </button>
         </div>
       ) : null}
     </section>

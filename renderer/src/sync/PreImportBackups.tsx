@@ -1,10 +1,11 @@
 // 导入前备份: the copies of the database taken before each import (the last ten); one is checked
-// with backup.check and restored with backup.restore after the same dialog as in 设置.
+// with backup.check and restored with backup.restore (by the handle backup.list gave it) after the
+// same dialog as in 设置.
 import { useState } from 'react';
 import type { BackupInfo } from '../../../domain/workspace';
 import { call, errorText } from '../api/client';
 import type { RestoreResult } from '../settings/backup-format';
-import { fileName, formatBytes, formatTime } from '../settings/backup-format';
+import { fileName, formatBytes, formatTime, listedBackup } from '../settings/backup-format';
 import { RestoreDialog } from '../settings/RestoreDialog';
 
 interface Props {
@@ -14,15 +15,16 @@ interface Props {
 
 export function PreImportBackups({ backups, onRestored }: Props) {
   const [checking, setChecking] = useState<string | null>(null);
-  const [confirm, setConfirm] = useState<BackupInfo | null>(null);
+  const [confirm, setConfirm] = useState<{ info: BackupInfo; handle: string } | null>(null);
   const [restoring, setRestoring] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const choose = async (file: string) => {
-    setChecking(file);
+  const choose = async (backup: BackupInfo) => {
+    const { handle } = listedBackup(backup);
+    setChecking(backup.file);
     setError(null);
     try {
-      setConfirm(await call('backup.check', { file }));
+      setConfirm({ info: await call('backup.check', { file: handle }), handle });
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -30,11 +32,11 @@ export function PreImportBackups({ backups, onRestored }: Props) {
     }
   };
 
-  const restore = async (backup: BackupInfo) => {
+  const restore = async (handle: string) => {
     setRestoring(true);
     setError(null);
     try {
-      const result = await call('backup.restore', { file: backup.file });
+      const result = await call('backup.restore', { file: handle });
       setConfirm(null);
       onRestored(result);
     } catch (e) {
@@ -71,7 +73,7 @@ export function PreImportBackups({ backups, onRestored }: Props) {
                 type="button"
                 className="link-button"
                 disabled={checking !== null || restoring}
-                onClick={() => void choose(b.file)}
+                onClick={() => void choose(b)}
               >
                 {checking === b.file ? '正在检查……' : '恢复……'}
               </button>
@@ -81,10 +83,10 @@ export function PreImportBackups({ backups, onRestored }: Props) {
       )}
       {confirm ? (
         <RestoreDialog
-          backup={confirm}
+          backup={confirm.info}
           busy={restoring}
           error={error}
-          onConfirm={() => void restore(confirm)}
+          onConfirm={() => void restore(confirm.handle)}
           onCancel={() => setConfirm(null)}
         />
       ) : null}

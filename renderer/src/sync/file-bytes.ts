@@ -1,6 +1,6 @@
-// Moving a sync file's bytes without paths: a chosen or dropped file is read as base64 for
-// sync.importData, and an exported file's base64 (sync.readExport) is saved through a Blob download,
-// which works the same in Electron and in the browser harness.
+// Moving a file's bytes without paths: a chosen or dropped file is read as base64 (sync.importData,
+// ledger.importPreview), and a workbook's base64 (ledger.export, report.monthly) is saved through a
+// Blob download, which works the same in Electron and in the browser harness.
 
 /** Reads a File as base64 without blocking the window (FileReader works off the main thread). */
 export function fileToBase64(file: Blob): Promise<string> {
