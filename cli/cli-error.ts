@@ -3,12 +3,20 @@
 import type { AppDatabase } from '../db/app-database';
 import { dispatch } from '../db/dispatcher';
 
-export class CliUserError extends Error {}
+export class CliUserError extends Error {
+  /** The API's error code (domain/errors.ts) when the error came from a call. */
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** Calls an API method as the window does; a failed call becomes a CliUserError with its message. */
 export async function callApi<T>(app: AppDatabase, method: string, input?: unknown): Promise<T> {
   const result = await dispatch(app, method, input);
-  if (!result.ok) throw new CliUserError(result.message);
+  if (!result.ok) throw new CliUserError(result.message, result.code);
   return result.data as T;
 }
 

@@ -14,6 +14,7 @@ import type { Dashboard } from '../domain/dashboard';
 import { dashboardText } from './dashboard-text';
 import { ledgerOptions, ledgerUsage, runLedgerCommand } from './ledger-commands';
 import { CliUserError, intOption } from './cli-error';
+import { runZoneCommand, zoneOptions, zoneUsage } from './zone-commands';
 
 const usage = `用法: npm run cli -- [--db 数据库文件] <命令>
   init --office 上海 --user 张三            初始化数据库（字典与 2021 年目标）
@@ -25,11 +26,12 @@ const usage = `用法: npm run cli -- [--db 数据库文件] <命令>
   project list --json [--region --tier --stage --office --year --q]
   targets --year 2021 --json               年度目标
   dashboard --year 2021 [--as-of 2021-06-30] [--office 上海] --json   看板
+${zoneUsage}
 ${ledgerUsage}
 ${syncUsage}`;
 
 function unwrap<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new CliUserError(result.message);
+  if (!result.ok) throw new CliUserError(result.message, result.code);
   return result.data;
 }
 
@@ -40,6 +42,12 @@ function parseJson(text: string | undefined): unknown {
   } catch {
     throw new CliUserError(errorMessages.BAD_JSON);
   }
+}
+
+/** Whether `--json` carries a payload (project add/update) rather than asking for JSON output. */
+function hasJsonPayload(argv: string[]): boolean {
+  const next = argv[argv.indexOf('--json') + 1];
+  return next !== undefined && !next.startsWith('--');
 }
 
 /** `--json` is an output flag, except for add/update where it carries the payload. */
@@ -74,6 +82,7 @@ async function main(argv: string[]): Promise<void> {
         q: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         ...syncOptions,
+        ...zoneOptions,
         ...ledgerOptions,
       },
     });
@@ -93,6 +102,7 @@ async function main(argv: string[]): Promise<void> {
   const app = await openAppDatabase(file);
   try {
     const handled =
+      (await runZoneCommand(app, command, positionals.slice(1), values, jsonOutput)) ||
       (await runSyncCommand(app, command, positionals.slice(1), values, jsonOutput)) ||
       (await runLedgerCommand(app, command, positionals.slice(1), values, jsonOutput));
     if (!handled) run(app, command, sub, id, values, jsonOutput);
@@ -118,7 +128,11 @@ function run(
 
   switch (command) {
     case 'init': {
-      const status = call('app.init', { office: values.office, user: values.user });
+      const status = call('app.init', {
+        office: values.office,
+        user: values.user,
+        ...(typeof values.name === 'string' ? { zoneName: values.name } : {}),
+      });
       return print(status, () => `已初始化：${String(values.office)} ${String(values.user)}`);
     }
     case 'demo': {
@@ -216,9 +230,13 @@ function runProject(
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof CliUserError ? error.message : errorMessages.INTERNAL}\n`,
-  );
+  const message = error instanceof CliUserError ? error.message : errorMessages.INTERNAL;
+  process.stderr.write(`${message}\n`);
+  // Scripts read a refusal's code from --json output.
+  if (splitJsonFlag(process.argv.slice(2)).json && !hasJsonPayload(process.argv.slice(2))) {
+    const code = error instanceof CliUserError ? (error.code ?? 'USAGE') : 'INTERNAL';
+    console.log(JSON.stringify({ ok: false, code, message }, null, 2));
+  }
   if (!(error instanceof CliUserError)) console.error(error);
   process.exitCode = 1;
 });

@@ -18,7 +18,8 @@ export const syncUsage = `  export --out 文件或目录 [--for 驻点或站点 
   peers --json                             同步对象：最近收发的文件、对方尚缺的变更数
   conflicts --json [--all]                 待处理的冲突（--all 含已处理）
   resolve 冲突编号 --choose a|b            处理冲突：保留 a 或 b 的值
-  site --json                              本机站点编号、驻点与版本向量`;
+  site --json                              本机站点编号、驻点与版本向量
+  reset-peer 站点编号                      忘记对方已有的数据：下次导出给它全部变更`;
 
 export const syncOptions = {
   out: { type: 'string' },
@@ -119,6 +120,13 @@ export async function runSyncCommand(
         resolved,
         () => `已处理：${resolved.table}.${resolved.column} = ${JSON.stringify(resolved.current)}`,
       );
+      return true;
+    }
+    case 'reset-peer': {
+      const [siteId] = args;
+      if (!siteId) throw new CliUserError('缺少站点编号');
+      const peers = await call<SyncPeer[]>('sync.resetPeer', { siteId });
+      print(peers, () => `已重置 ${siteId}：下次导出给它全部变更`);
       return true;
     }
     case 'site': {

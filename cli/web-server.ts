@@ -40,6 +40,8 @@ export interface WebServerOptions {
   office?: string;
   /** Initialise a new database (default); false leaves it to the first-run screen. */
   initialize?: boolean;
+  /** A zone invitation a new database joins before its init (an office laptop of 本部's zone). */
+  join?: { file: string; passphrase: string };
   /** Loads this many demo projects when the ledger is empty. */
   demoProjects?: number;
   log?: (line: string) => void;
@@ -368,6 +370,10 @@ async function prepareDatabase(
   const status = await dispatch('app.status', undefined);
   if (!status.ok) throw new Error(status.message);
   if (!(status.data as { initialized: boolean }).initialized) {
+    if (options.join) {
+      const joined = await dispatch('zone.join', options.join);
+      if (!joined.ok) throw new Error(`加入分区失败：${joined.message}`);
+    }
     const init = await dispatch('app.init', {
       user: options.user ?? '演示用户',
       office: options.office ?? '本部',

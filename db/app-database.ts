@@ -15,6 +15,8 @@ import type { Clock } from './sync/hlc';
 import { ZERO_CLOCK, observe, parseHlc } from './sync/hlc';
 import { ensureSiteId, ownSeq, readMeta, writeIdentityFile, writeMeta } from './replica-identity';
 import { hasQuarantine, releaseQuarantine } from './sync/quarantine';
+import { ensureZone } from './sync/zone';
+import { ownOffice } from './sync/peers';
 
 export interface OpenOptions {
   /** File outside the database holding this install's id; a mismatch means a copied database. */
@@ -206,6 +208,8 @@ async function connect(file: string, options: OpenOptions): Promise<Connection> 
     sqlite.pragma('optimize = 0x10002'); // refresh planner statistics that have gone stale
     installMutationGuard(sqlite);
     const siteId = ensureSiteId(sqlite, options.installIdFile);
+    const at = new Date((options.wallMs ?? Date.now)()).toISOString();
+    sqlite.transaction(() => ensureZone(sqlite, siteId, ownOffice(new Sql(sqlite)), at))();
     return { sqlite, sql: new Sql(sqlite), siteId };
   } catch (error) {
     sqlite.close();

@@ -12,7 +12,8 @@ import type { Handler } from './handlers';
 
 export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
 
-const needsInit = new Set<string>(['app.status', 'app.init']);
+// Callable before first-run set-up: a laptop joins its zone (and receives its data) before it is initialised.
+const needsInit = new Set<string>(['app.status', 'app.init', 'zone.status', 'zone.join']);
 
 export function createDispatcher(app: AppDatabase): Dispatch {
   return (method, input) => dispatch(app, method, input);

@@ -21,6 +21,8 @@ import { exportLedger } from './services/ledger-export';
 import { commitLedgerImport, previewLedgerImport } from './services/ledger-import';
 import { monthlyReport } from './services/monthly-report';
 import { currentProgress } from './task-progress';
+import { createZone, revokeSite, zoneStatus } from './sync/zone';
+import { joinWithInvitation, makeInvitation } from './sync/invitation';
 import { createProject, deleteProject, getProject, updateProject } from './services/projects';
 import { copyTargetYear, listTargets, setTargetActual, upsertTarget } from './services/targets';
 import { projectHistory } from './services/history';
@@ -45,7 +47,7 @@ import { listConflicts, resolveConflict } from './sync/conflicts';
 import { dumpSyncedTables } from './sync/dump';
 import { exportFile, suggestedName } from './sync/export';
 import { importFile, importLog } from './sync/import';
-import { listPeers, siteInfo } from './sync/peers';
+import { listPeers, resetPeer, siteInfo } from './sync/peers';
 import { importData, readExport, syncFolders } from './sync/screen-files';
 
 /** `write` and `read` run in one transaction (reads take no write lock); `app` manages its own. */
@@ -149,4 +151,26 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'sync.folders': { app: (app) => syncFolders(app) },
   'sync.importData': { app: (app, input) => importData(app, input) },
   'sync.readExport': { app: (app, { file }) => readExport(app, file) },
+  'sync.resetPeer': {
+    write: (tx, { siteId }) => {
+      resetPeer(tx.sql, siteId);
+      return listPeers(tx.sql);
+    },
+  },
+
+  'zone.status': { read: (tx) => zoneStatus(tx.sql, tx.siteId) },
+  'zone.create': {
+    write: (tx, { name }) => {
+      createZone(tx.sql, tx.siteId, name, new Date().toISOString());
+      return zoneStatus(tx.sql, tx.siteId);
+    },
+  },
+  'zone.invite': { app: (app, input) => makeInvitation(app, input) },
+  'zone.join': { app: (app, input) => joinWithInvitation(app, input) },
+  'zone.revoke': {
+    write: (tx, { siteId }) => {
+      revokeSite(tx.sql, siteId, new Date().toISOString());
+      return zoneStatus(tx.sql, tx.siteId);
+    },
+  },
 };

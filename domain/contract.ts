@@ -82,6 +82,14 @@ import type {
   SyncLogEntry,
   SyncPeer,
   SyncSite,
+  ZoneStatus,
+} from './sync';
+import {
+  syncResetPeerInput,
+  zoneCreateInput,
+  zoneInviteInput,
+  zoneJoinInput,
+  zoneRevokeInput,
 } from './sync';
 
 z.config(z.locales.zhCN());
@@ -114,6 +122,8 @@ export interface Dictionaries {
 
 export const initInput = z.strictObject({
   user: z.string().trim().min(1, '请填写姓名').max(50, '姓名过长'),
+  /** 本部's first laptop names the zone it creates. */
+  zoneName: z.string().trim().min(1).max(50, '分区名称过长').optional(),
   office: z.string().refine((o) => offices.some((x) => x.label === o || x.key === o), {
     message: `驻点无效，可选：${offices.map((o) => o.label).join('、')}`,
   }),
@@ -260,6 +270,20 @@ export const contract = {
   'sync.readExport': method<typeof syncReadExportInput, { name: string; dataBase64: string }>(
     syncReadExportInput,
   ),
+  'sync.resetPeer': method<typeof syncResetPeerInput, SyncPeer[]>(syncResetPeerInput),
+
+  // Zones: 本部 creates one, invites offices and revokes lost laptops; an office joins.
+  'zone.status': method<typeof none, ZoneStatus>(none),
+  'zone.create': method<typeof zoneCreateInput, ZoneStatus>(zoneCreateInput),
+  'zone.invite': method<
+    typeof zoneInviteInput,
+    { file: string; zoneId: string; role: 'hq' | 'office'; withData: boolean }
+  >(zoneInviteInput),
+  'zone.join': method<
+    typeof zoneJoinInput,
+    { zone: ZoneStatus; imported: SyncImportReport | null }
+  >(zoneJoinInput),
+  'zone.revoke': method<typeof zoneRevokeInput, ZoneStatus>(zoneRevokeInput),
 };
 
 export type Contract = typeof contract;

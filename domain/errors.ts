@@ -9,7 +9,8 @@ export const errorMessages = {
   NOT_INITIALIZED: '数据库尚未初始化，请先完成首次设置',
   ALREADY_INITIALIZED: '数据库已经初始化过',
   FORBIDDEN_SENDER: '拒绝来自非应用窗口的请求',
-  FILE_NOT_CHOSEN: '文件须在本应用的文件对话框中选择（窗口不能直接指定路径，或所选文件已失效），请重新选择',
+  FILE_NOT_CHOSEN:
+    '文件须在本应用的文件对话框中选择（窗口不能直接指定路径，或所选文件已失效），请重新选择',
   BACKUP_FAILED: '备份失败，数据库未受影响',
   BACKUP_INVALID: '备份文件已损坏或不是本应用的数据库',
   BACKUP_NEWER: '备份来自更新版本的应用，请先升级本应用再恢复',
@@ -26,6 +27,23 @@ export const errorMessages = {
   CLOCK_DRIFT: '同步文件中的修改时间远超本机时钟，请核对发送方电脑的日期和时间；数据库未改动',
   ORIGIN_SEQ_REUSE:
     '同步文件与已导入的数据编号冲突（同一来源、同一序号、内容不同），导入已取消；数据库未改动',
+  ZONE_MISMATCH: '文件来自另一个分区，不能导入；数据库未改动',
+  FILE_UNAUTHENTICATED:
+    '同步文件的签名无法验证（不是本分区成员制作，或内容被改动），导入已取消；数据库未改动',
+  ORIGIN_OWN: '同步文件冒用本机的站点编号写入了本机没有的变更，导入已取消；数据库未改动',
+  SEQ_OUT_OF_RANGE: '同步文件中的变更序号超出发送方签名的范围，导入已取消；数据库未改动',
+  ORIGIN_FORK:
+    '同步文件与已收到的同一站点的变更不一致（同一序号、不同历史），导入已取消；数据库未改动',
+  LEGACY_FILE:
+    '旧格式同步文件（未加入分区的版本制作），请对方升级并加入分区后重新导出；数据库未改动',
+  ZONE_NOT_HQ: '只有本部的电脑可以执行此操作',
+  ZONE_ALREADY_JOINED: '本机已加入分区，不能再创建或加入其他分区',
+  DEMO_IN_REAL_ZONE:
+    '本机已加入正式分区，不能加载演示数据：演示数据只能放在未加入分区的数据库中，以免随同步文件传到各驻点',
+  ZONE_DEMO: '演示数据所在的演示分区不能创建或加入正式分区，请在新的数据库中操作',
+  INVITATION_INVALID: '不是有效的分区邀请文件',
+  INVITATION_BAD_PASSPHRASE: '邀请口令错误，无法打开分区邀请',
+  SITE_NOT_FOUND: '分区中没有这台电脑（站点编号）',
   UNKNOWN_PEER: '未知的同步对象，请填写驻点名称或站点编号',
   EXPORT_FAILED: '导出失败，未生成同步文件',
   CONFLICT_NOT_FOUND: '冲突不存在或已处理',

@@ -66,6 +66,8 @@ export const pathInputs: Partial<Record<MethodName, { field: string; purpose: Fi
   'sync.export': { field: 'out', purpose: { use: 'save', kind: 'sync' } },
   'sync.import': { field: 'file', purpose: { use: 'open', kind: 'sync' } },
   'sync.readExport': { field: 'file', purpose: { use: 'open', kind: 'sync' } },
+  'zone.invite': { field: 'out', purpose: { use: 'save', kind: 'invitation' } },
+  'zone.join': { field: 'file', purpose: { use: 'open', kind: 'invitation' } },
 };
 
 /**

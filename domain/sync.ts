@@ -158,3 +158,59 @@ export interface SyncFolders {
   /** Copies of files imported from the screen (sync.importData). */
   inbox: string;
 }
+
+/** solo: a laptop alone before joining; real: the zone 本部 created; demo: demo data, never merged. */
+export type ZoneKind = 'solo' | 'real' | 'demo';
+
+/** The zone as `zone --json` and the 同步 screen show it: every laptop of every office. */
+export interface ZoneStatus {
+  zoneId: string;
+  name: string;
+  kind: ZoneKind;
+  /** This laptop. */
+  siteId: string;
+  role: 'hq' | 'office';
+  /** This laptop holds the zone's root key: it can invite and revoke. */
+  isRoot: boolean;
+  rootPublicKey: string;
+  offices: {
+    office: string;
+    laptops: {
+      siteId: string;
+      publicKey: string;
+      role: 'hq' | 'office';
+      issuedAt: string;
+      state: 'active' | 'revoked' | 'unverified';
+      revokedAt: string | null;
+      /** A revoked laptop's changes up to this seq stay valid. */
+      lastSeq: number | null;
+      thisLaptop: boolean;
+    }[];
+  }[];
+}
+
+export const zoneCreateInput = z.strictObject({
+  name: z.string().trim().min(1, '请填写分区名称').max(50, '分区名称过长'),
+});
+
+export const zoneInviteInput = z.strictObject({
+  out: z.string().min(1, '请指定邀请文件的位置'),
+  passphrase: z.string().min(8, '邀请口令至少 8 个字符').max(1000, '口令过长'),
+  /** An invitation for a replacement 本部 laptop carries the zone's root key. */
+  hq: z.boolean().optional(),
+  /** Without the zone's data: the office receives it by an ordinary sync file later. */
+  withoutData: z.boolean().optional(),
+});
+
+export const zoneJoinInput = z.strictObject({
+  file: z.string().min(1, '请选择邀请文件'),
+  passphrase: z.string().min(1, '请输入邀请口令').max(1000, '口令过长'),
+});
+
+export const zoneRevokeInput = z.strictObject({
+  siteId: z.string().regex(/^[0-9a-f]{16}$/, '站点编号为 16 位十六进制'),
+});
+
+export const syncResetPeerInput = z.strictObject({
+  siteId: z.string().regex(/^[0-9a-f]{16}$/, '站点编号为 16 位十六进制'),
+});

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAppDatabase } from '../db/app-database';
 import type { AppDatabase, OpenOptions } from '../db/app-database';
-import { dispatchSync } from '../db/dispatcher';
+import { dispatch, dispatchSync } from '../db/dispatcher';
 import type { ApiResult } from '../domain/errors';
 
 const tempDirs: string[] = [];
@@ -26,6 +26,24 @@ export async function openTempDb(
   if (options.init !== false)
     expectOk(dispatchSync(app, 'app.init', { user: '张三', office: '上海' }));
   return app;
+}
+
+/**
+ * 本部 and an office in one zone, as real laptops would be: 本部 creates the zone at init and
+ * makes an invitation (without data), which the office joins before its own init.
+ */
+export async function openZonePair(
+  office = '上海',
+): Promise<{ hq: AppDatabase; office: AppDatabase }> {
+  const hq = await openTempDb({ init: false });
+  expectOk(dispatchSync(hq, 'app.init', { user: '李四', office: '本部' }));
+  const invitation = join(tempDir(), 'office.zsinvite');
+  const passphrase = '电话告知的邀请口令';
+  expectOk(await dispatch(hq, 'zone.invite', { out: invitation, passphrase, withoutData: true }));
+  const other = await openTempDb({ init: false });
+  expectOk(await dispatch(other, 'zone.join', { file: invitation, passphrase }));
+  expectOk(dispatchSync(other, 'app.init', { user: '张三', office }));
+  return { hq, office: other };
 }
 
 export function expectOk<T>(result: ApiResult<T>): T {

@@ -5,6 +5,7 @@ import * as m002 from './002-workspace';
 import * as m003 from './003-sync';
 import * as m004 from './004-dashboard';
 import * as m005 from './005-dashboard-groups';
+import * as m006 from './006-zone';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '003-sync': m003,
   '004-dashboard': m004,
   '005-dashboard-groups': m005,
+  '006-zone': m006,
 };
 
 export const migrationProvider: MigrationProvider = {

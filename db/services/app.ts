@@ -18,6 +18,7 @@ import { SCHEMA_VERSION } from '../migrations/index';
 import { USD_RATE_SETTING } from '../derived';
 import { targetId } from '../../domain/targets';
 import { dropSecondaryIndexes, worthRebuilding } from '../sync/bulk-indexes';
+import { createZone, ensureSiteCert, markDemoZone, zoneOf } from '../sync/zone';
 
 export function appStatus(app: AppDatabase): AppStatus {
   const office = app.meta('office_id');
@@ -34,7 +35,12 @@ export function appStatus(app: AppDatabase): AppStatus {
  * Seeds a new replica. Seeded rows have deterministic ids, so two offices that both initialise
  * write the same rows and their changes merge instead of duplicating.
  */
-export function initialize(app: AppDatabase, input: { user: string; office: string }): AppStatus {
+const DEFAULT_ZONE_NAME = '经开区招商';
+
+export function initialize(
+  app: AppDatabase,
+  input: { user: string; office: string; zoneName?: string },
+): AppStatus {
   if (app.meta('initialized') === '1') throw new AppError('ALREADY_INITIALIZED');
   const office = offices.find((o) => o.label === input.office || o.key === input.office);
   app.transact(
@@ -63,6 +69,13 @@ export function initialize(app: AppDatabase, input: { user: string; office: stri
       }
       tx.mutate.insert('promoter', { name: input.user, office_id: office?.key ?? null, active: 1 });
       app.setMeta('initialized', '1');
+      const at = new Date(app.now()).toISOString();
+      const officeName = office?.label ?? input.office;
+      // 本部's first laptop creates the zone; a laptop that joined one keeps it, others stay solo.
+      if (office?.key === 'hq' && zoneOf(tx.sql.sqlite).kind === 'solo') {
+        createZone(tx.sql, tx.siteId, input.zoneName ?? DEFAULT_ZONE_NAME, at);
+      }
+      ensureSiteCert(tx.sql.sqlite, tx.siteId, officeName, at);
     },
     { author: input.user },
   );
@@ -100,6 +113,20 @@ export function loadDemo(
   app: AppDatabase,
   input: { projects: number; seed: number },
 ): { projects: number } {
+  // Demo rows are ordinary changes of a demo zone, which no real zone accepts a file of.
+  app.transact((tx) => {
+    if (zoneOf(tx.sql.sqlite).kind === 'real') throw new AppError('DEMO_IN_REAL_ZONE');
+    const office = ownOfficeName(app);
+    markDemoZone(tx.sql.sqlite, tx.siteId, office, new Date(app.now()).toISOString());
+  });
+  return writeDemoRows(app, input);
+}
+
+/** The demo's rows as ordinary changes, in whatever zone: loadDemo, and tests and benchmarks. */
+export function writeDemoRows(
+  app: AppDatabase,
+  input: { projects: number; seed: number },
+): { projects: number } {
   let projects = 0;
   let first = true;
   app.transact((tx) =>
@@ -127,6 +154,10 @@ export function loadDemo(
   );
   app.analyze();
   return { projects };
+}
+
+function ownOfficeName(app: AppDatabase): string | null {
+  return labelOf(offices, app.meta('office_id') ?? null);
 }
 
 export function dictionaries(tx: Tx): Dictionaries {

@@ -71,10 +71,10 @@ function typeMatches(type: ColumnType, value: FieldValue): boolean {
 /** Known columns must carry values of their type; checked before anything is written. */
 export function checkKnownTypes(changes: Change[], schema: KnownSchema = currentSchema): void {
   changes.forEach((c, i) => {
-    const columns = schema[c.tbl];
+    const columns = Object.hasOwn(schema, c.tbl) ? schema[c.tbl] : undefined;
     if (!columns) return;
     for (const [col, value] of Object.entries(c.fields)) {
-      const type = columns[col];
+      const type = Object.hasOwn(columns, col) ? columns[col] : undefined;
       if (type && !typeMatches(type, value)) {
         throw new AppError('FILE_CORRUPT', `第 ${i + 1} 条变更：${c.tbl}.${col} 的值类型错误`);
       }
@@ -149,6 +149,9 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
   );
   const maxSeq = sql.prepare('SELECT max(seq) AS top FROM sync_change WHERE origin = ?');
   const tops = new Map<string, number>();
+  // This replica's own origins, current and earlier: only it ever writes their changes.
+  const previous = readMeta(sql.sqlite, 'previous_site_ids');
+  const own = new Set([tx.siteId, ...(previous ? previous.split(',') : [])]);
   const known: boolean[] = new Array<boolean>(changes.length).fill(false);
   /** Rows of known tables this import writes. */
   const rows: RowStates = new Map();
@@ -176,7 +179,9 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
         throw new AppError('ORIGIN_SEQ_REUSE', `来源 ${office}，序号 ${c.seq}`);
       }
       known[i] = true;
-    } else if (schema[c.tbl]) {
+    } else if (own.has(c.origin)) {
+      throw new AppError('ORIGIN_OWN', `序号 ${c.seq}`);
+    } else if (Object.hasOwn(schema, c.tbl)) {
       let table = rows.get(c.tbl);
       if (!table) rows.set(c.tbl, (table = new Map()));
       let state = table.get(c.rowId);
@@ -236,7 +241,7 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
       out.new += 1;
       origins.add(c.origin);
       if (c.hlc > maxHlc) maxHlc = c.hlc;
-      const columns = schema[c.tbl];
+      const columns = Object.hasOwn(schema, c.tbl) ? schema[c.tbl] : undefined;
       if (!columns) {
         quarantine.run(c.origin, c.seq, c.tbl);
         out.quarantined += 1;
@@ -249,13 +254,13 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
       let winning: Fields = c.fields;
       let unknown = false;
       for (const col in c.fields) {
-        if (!columns[col]) unknown = true;
+        if (!Object.hasOwn(columns, col)) unknown = true;
       }
       if (unknown || earlier.length > 0) {
         winning = {};
         for (const col in c.fields) {
           const value = c.fields[col]!;
-          if (!columns[col]) continue;
+          if (!Object.hasOwn(columns, col)) continue;
           let newest = true;
           for (const e of earlier) {
             if (!Object.hasOwn(e.fields, col)) continue;

@@ -151,6 +151,9 @@ export function decodeChange(line: string): Change {
   }
   if (author !== null && (typeof author !== 'string' || author.length > MAX_AUTHOR))
     fail('作者格式错误');
+  // One spelling per change: its origin's signature covers these bytes, and a relaying office
+  // re-creates them from the log, so only the canonical spelling can be relayed verifiably.
+  if (JSON.stringify(parsed) !== line) fail('不是规范写法');
   return {
     origin,
     seq: seq as number,

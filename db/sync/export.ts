@@ -25,7 +25,19 @@ import { withProgress } from '../task-progress';
 import type { ReportProgress } from '../task-progress';
 import { SCHEMA_VERSION } from '../migrations/index';
 import { FILE_EXTENSION, PayloadCompressor, encodeFile, readManifest } from './file-format';
-import type { ManifestDraft } from './file-format';
+import type { ManifestDraft, Segment } from './file-format';
+import {
+  BLOCK,
+  ChainHasher,
+  LINE_SELECT,
+  blockStart,
+  chainAtBlock,
+  headWithin,
+  storeBlocks,
+} from './chain';
+import { headBody, readRoster, zoneOf } from './zone';
+import type { Zone } from './zone';
+import { signStatement } from './zone-crypto';
 import { exportTarget, knownSites, localVector, ownOffice, recordFileOut } from './peers';
 import type { Vector } from './peers';
 import { MIN_READER_SCHEMA } from './versions';
@@ -41,8 +53,6 @@ export interface ExportInput {
 }
 
 export interface ExportOptions {
-  /** Lower only in tests (see file-format.ts). */
-  scryptLogN?: number;
   /** Lower only in tests: a payload of many gzip members. */
   pieceBytes?: number;
 }
@@ -52,6 +62,9 @@ interface Snapshot {
   /** The payload, being gzipped on the thread pool piece by piece as it was read. */
   compressor: PayloadCompressor;
   siteIds: string[];
+  zone: Zone;
+  /** Chains of this replica's own blocks computed on the way, kept for the next export. */
+  ownBlocks: [number, Buffer][];
 }
 
 /** The S12 name: sender office, `to-` peer office (or 全量 for a full export), local time to the minute. */
@@ -72,43 +85,39 @@ export function suggestedName(app: AppDatabase, input: { for?: string; full?: bo
   );
 }
 
-/**
- * A change's file line (encodeStored, byte for byte: a test checks it), built by SQLite from the
- * stored canonical JSON and handed over as UTF-8 bytes: the payload never becomes JS strings, which
- * cost more than the query itself. The type tags come from json_each in key (= document) order.
- */
-const LINE_SQL = `SELECT CAST('[' || json_quote(origin) || ',' || seq || ',' || json_quote(hlc) || ','
-    || json_quote(tbl) || ',' || json_quote(row_id) || ',"'
-    || coalesce((SELECT string_agg(CASE type WHEN 'text' THEN 's' WHEN 'null' THEN 'n'
-         WHEN 'integer' THEN iif(atom BETWEEN -9007199254740991 AND 9007199254740991, 'i', 'r')
-         ELSE 'r' END, '' ORDER BY id) FROM json_each(fields)), '')
-    || '",' || fields || ',' || prev || ',' || json_quote(author) || ']' || char(10) AS BLOB)
-  FROM sync_change WHERE origin = ? AND seq > ? ORDER BY seq`;
+const LINE_SQL = `SELECT ${LINE_SELECT} FROM sync_change
+  WHERE origin = ? AND seq >= ? AND seq <= ? ORDER BY seq`;
 
 /** The payload goes to the compressor in pieces of about this size (whole lines each). */
 const PIECE_BYTES = 4 << 20;
 
+/** One origin's part of a payload: seqs from … to (stored without a gap), and its chain hasher. */
+export interface PayloadRange {
+  origin: string;
+  from: number;
+  to: number;
+  /** Hashes the lines on their way when given (this replica's own origin). */
+  hasher?: ChainHasher;
+}
+
 /**
- * The NDJSON payload, the lines of the changes above `vector` in (origin, seq) order, handed to
- * `onPiece` in pieces of about `pieceBytes`: each a buffer of whole lines that is not touched
- * again, with its number of lines.
+ * The NDJSON payload, the lines of the given ranges in (origin, seq) order, handed to `onPiece`
+ * in pieces of about `pieceBytes`: each a buffer of whole lines that is not touched again, with
+ * its number of lines.
  */
-export function writePayloadAbove(
+export function writePayload(
   sql: Sql,
-  vector: Vector,
+  ranges: PayloadRange[],
   onPiece: (piece: Buffer, changes: number) => void,
   pieceBytes = PIECE_BYTES,
 ): void {
   const rows = sql.prepare(LINE_SQL).pluck();
-  const origins = sql
-    .prepare('SELECT origin FROM sync_vv ORDER BY origin')
-    .pluck()
-    .all() as string[];
   let piece = Buffer.allocUnsafe(pieceBytes);
   let length = 0;
   let changes = 0;
-  for (const origin of origins) {
-    for (const line of rows.iterate(origin, vector[origin] ?? 0) as Iterable<Buffer>) {
+  for (const { origin, from, to, hasher } of ranges) {
+    for (const line of rows.iterate(origin, from, to) as Iterable<Buffer>) {
+      hasher?.add(line);
       if (length + line.length > piece.length) {
         if (length > 0) onPiece(piece.subarray(0, length), changes);
         piece = Buffer.allocUnsafe(Math.max(pieceBytes, line.length));
@@ -120,6 +129,66 @@ export function writePayloadAbove(
     }
   }
   if (length > 0) onPiece(piece.subarray(0, length), changes);
+}
+
+/** Revoked laptops: their changes up to this seq are kept and relayed, later ones never. */
+function revokedUpTo(sql: Sql): Map<string, number> {
+  const rows = sql.prepare('SELECT site_id, last_seq FROM zone_revocation').raw().all() as [
+    string,
+    number,
+  ][];
+  return new Map(rows);
+}
+
+/**
+ * What a file for a peer that holds `vector` carries of each origin: from the block start below
+ * the first seq it lacks, up to the highest head that vouches for them (this replica signs its own
+ * at its top). An origin whose chain cannot be shown here (changes from before the zone that
+ * 本部 never vouched for) is left out.
+ */
+function planSegments(sql: Sql, zone: Zone, siteId: string, vector: Vector) {
+  const held = localVector(sql);
+  const revoked = revokedUpTo(sql);
+  const ranges: PayloadRange[] = [];
+  const segments: (Segment | (() => Segment))[] = [];
+  for (const [origin, top] of Object.entries(held)) {
+    const upTo = Math.min(top, revoked.get(origin) ?? Infinity);
+    const known = Math.min(vector[origin] ?? 0, upTo);
+    if (upTo <= known) continue;
+    const from = blockStart(known + 1);
+    const prefix = chainAtBlock(sql, origin, (from - 1) / BLOCK);
+    if (!prefix) continue;
+    if (origin === siteId) {
+      const hasher = new ChainHasher(prefix, from - 1);
+      ranges.push({ origin, from, to: upTo, hasher });
+      // Signed once the payload writer has hashed the lines.
+      segments.push(() => {
+        const state = hasher.state();
+        const sig = signStatement('head', headBody(zone.id, origin, upTo, state), zone.siteKey);
+        return {
+          origin,
+          from,
+          to: upTo,
+          prefix: prefix.toString('hex'),
+          state: state.toString('hex'),
+          sig,
+        };
+      });
+      continue;
+    }
+    const head = headWithin(sql, origin, known + 1, upTo);
+    if (!head) continue;
+    ranges.push({ origin, from, to: head.seq });
+    segments.push({
+      origin,
+      from,
+      to: head.seq,
+      prefix: prefix.toString('hex'),
+      state: head.state.toString('hex'),
+      sig: head.sig,
+    });
+  }
+  return { ranges, segments, held };
 }
 
 function snapshot(
@@ -134,22 +203,31 @@ function snapshot(
       const target = full
         ? { vector: {}, siteIds: [], office: null }
         : exportTarget(tx.sql, input.for!);
+      const zone = zoneOf(tx.sql.sqlite);
+      const plan = planSegments(tx.sql, zone, tx.siteId, target.vector);
       const compressor = new PayloadCompressor();
-      writePayloadAbove(tx.sql, target.vector, (piece, n) => compressor.add(piece, n), pieceBytes);
+      writePayload(tx.sql, plan.ranges, (piece, n) => compressor.add(piece, n), pieceBytes);
+      // The vector states only what the segments show: nothing above a head left out.
+      const vector: Vector = {};
+      for (const [origin, seq] of Object.entries(plan.held)) vector[origin] = seq;
       const draft: ManifestDraft = {
         fileId: randomUUID(),
+        zone: { id: zone.id, name: zone.name, kind: zone.kind },
         sender: { siteId: tx.siteId, office: ownOffice(tx.sql) },
         app: { version: APP_VERSION },
         schemaVersion: SCHEMA_VERSION,
         minReaderSchema: MIN_READER_SCHEMA,
         createdAt: createdAt.toISOString(),
-        vector: localVector(tx.sql),
+        vector,
         sites: knownSites(tx.sql, tx.siteId),
         forSite: target.siteIds.length === 1 ? target.siteIds[0]! : null,
         forOffice: target.office,
         full,
+        segments: plan.segments.map((s) => (typeof s === 'function' ? s() : s)),
+        roster: readRoster(tx.sql),
       };
-      return { draft, compressor, siteIds: target.siteIds };
+      const own = plan.ranges.find((r) => r.origin === tx.siteId)?.hasher?.blocks ?? [];
+      return { draft, compressor, siteIds: target.siteIds, zone, ownBlocks: own };
     },
     { write: false },
   );
@@ -173,12 +251,18 @@ async function exportReported(
   // The changes are read at once, in one read transaction (what the call saw); writing and checking
   // the file are synchronous too, so a waiting poll is answered before they start.
   report('读取变更', 0, 0);
-  const { draft, compressor, siteIds } = snapshot(app, input, createdAt, options.pieceBytes);
+  const { draft, compressor, siteIds, zone, ownBlocks } = snapshot(
+    app,
+    input,
+    createdAt,
+    options.pieceBytes,
+  );
   const count = compressor.changes.toLocaleString('zh-CN');
   report(`${input.passphrase === undefined ? '压缩' : '压缩并加密'} ${count} 条变更`, 0, 0);
   const { bytes, manifest } = await encodeFile(draft, await compressor.finish(), {
+    zoneKey: zone.key,
+    signKey: zone.siteKey,
     passphrase: input.passphrase,
-    scryptLogN: options.scryptLogN,
   });
   const file = resolveTarget(
     input.out,
@@ -198,15 +282,16 @@ async function exportReported(
     rmSync(file, { force: true });
     throw new AppError('EXPORT_FAILED', `写入后校验失败：${(error as Error).message}`);
   }
-  if (siteIds.length) {
-    app.transact((tx) => recordFileOut(tx.sql, siteIds, file, createdAt.toISOString()));
-  }
+  app.transact((tx) => {
+    storeBlocks(tx.sql, tx.siteId, ownBlocks);
+    if (siteIds.length) recordFileOut(tx.sql, siteIds, file, createdAt.toISOString());
+  });
   return {
     file,
     fileId: manifest.fileId,
     changes: manifest.changes,
     bytes: bytes.length,
-    encrypted: manifest.encryption !== null,
+    encrypted: true,
     forSite: manifest.forSite,
     forOffice: manifest.forOffice,
   };

@@ -1,10 +1,13 @@
-// The sync file (SYNC.md S10, S11): magic, format version, JSON manifest, payload (gzipped NDJSON,
-// optionally AES-256-GCM encrypted with a scrypt key and the manifest as associated data), a SHA-256
-// of everything before it and an end marker. Decoding checks integrity before anything else, so a
-// damaged file (FILE_TRUNCATED, FILE_CORRUPT) is never mistaken for a wrong passphrase.
+// The sync file (docs/sync.md, "Files"): magic, format version, a JSON manifest, the sender's
+// signature of the manifest, the payload (gzipped NDJSON, AES-256-GCM encrypted with a key derived
+// from the zone key, and from a passphrase when one is set on top, with the manifest as associated
+// data), a SHA-256 of everything before it and an end marker. Decoding checks integrity first, so a
+// damaged file (FILE_TRUNCATED, FILE_CORRUPT) is never mistaken for a forged one or a wrong
+// passphrase; then the zone, the roster, the sender's signature, the payload and every origin's
+// signed head (chain.ts), all before anything is written.
 //
-//   "ZSYNC\0\r\n" | u16 version | u32 manifest length | manifest | u64 payload length | payload |
-//   sha256 (32 bytes) | "ZSYNCEND"
+//   "ZSYNC\0\r\n" | u16 version | u32 manifest length | manifest | signature (64 bytes) |
+//   u64 payload length | payload | sha256 (32 bytes) | "ZSYNCEND"
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { TransformOptions } from 'node:stream';
@@ -16,59 +19,136 @@ import type { ErrorCode } from '../../domain/errors';
 import type { ReportProgress } from '../task-progress';
 import { ChangeShapeError, decodeChange } from './change-codec';
 import type { Change } from './change-codec';
+import { BLOCK, ChainHasher } from './chain';
+import type { VerifiedChain } from './chain';
+import type { Zone, Member } from './zone';
+import { headBody, unionRoster, verifyRoster } from './zone';
+import { fileKey, signStatement, verifyStatement } from './zone-crypto';
+import type { Roster } from './zone-crypto';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const FILE_EXTENSION = '.zsync';
 const MAGIC = Buffer.from('ZSYNC\0\r\n', 'latin1');
 const END = Buffer.from('ZSYNCEND', 'latin1');
 const HEAD = MAGIC.length + 2 + 4;
+const SIG = 64;
 const TAIL = 32 + END.length;
-/** Caps that keep a hostile or broken file from exhausting memory. */
+/** Caps that keep a hostile or broken file from exhausting memory or time. */
 export const MAX_FILE_BYTES = 1 << 30;
-const MAX_RAW_BYTES = 2 ** 31 - 1;
-const MAX_MANIFEST_BYTES = 1 << 20;
+/** The inflated payload: about 3.5 million changes of today's average size. */
+export const MAX_RAW_BYTES = 1 << 30;
+/** One change: every field at its form cap fits several times over. */
+export const MAX_LINE_BYTES = 1 << 20;
+const MAX_MANIFEST_BYTES = 4 << 20;
+/** A seq no replica reaches (a change a second for 8,900 years), far inside safe integers. */
+export const MAX_SEQ = 2 ** 38;
 
-/** scrypt cost: N = 2^17 takes about a second here; a file may say less, never more than 2^20. */
-export const DEFAULT_SCRYPT_LOG_N = 17;
+/**
+ * scrypt cost of a passphrase (a file's on top of the zone key, an invitation's): fixed, never
+ * taken from a file; N = 2^17 takes about a second. Tests run the same code at a lower cost unless
+ * they ask for the real one (ZS_TEST_SCRYPT_LOG_N), as the browser test of the progress bar does.
+ */
+export function scryptLogN(): number {
+  return process.env.VITEST ? Number(process.env.ZS_TEST_SCRYPT_LOG_N ?? 10) : 17;
+}
 const SCRYPT_R = 8;
 const SCRYPT_P = 1;
 
 const site = z.string().regex(/^[0-9a-f]{16}$/);
-const vector = z.record(site, z.number().int().nonnegative());
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const vector = z.record(site, z.number().int().nonnegative().max(MAX_SEQ));
+const base64 = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const key = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+const sig = z.string().regex(/^[A-Za-z0-9+/]{86}==$/);
+const hex32 = z.string().regex(/^[0-9a-f]{64}$/);
+const zoneId = z.string().regex(/^[0-9a-f]{32}$/);
+const text = (max: number) => z.string().max(max);
+const at = text(40);
+
+export const rosterSchema = z.strictObject({
+  grants: z
+    .array(
+      z.strictObject({
+        zone: zoneId,
+        grantId: z.string().regex(/^[0-9a-f]{16}$/),
+        role: z.enum(['hq', 'office']),
+        publicKey: key,
+        issuedAt: at,
+        sig,
+      }),
+    )
+    .max(1000),
+  sites: z
+    .array(
+      z.strictObject({
+        zone: zoneId,
+        siteId: site,
+        office: text(100),
+        publicKey: key,
+        grantId: z.string().regex(/^[0-9a-f]{16}$/),
+        issuedAt: at,
+        sig,
+      }),
+    )
+    .max(5000),
+  revocations: z
+    .array(
+      z.strictObject({
+        zone: zoneId,
+        siteId: site,
+        lastSeq: z.number().int().nonnegative().max(MAX_SEQ),
+        revokedAt: at,
+        sig,
+      }),
+    )
+    .max(5000),
+});
+
+/** One origin's changes in the file: seqs from … to, the chain before them and its signed head. */
+const segmentSchema = z.strictObject({
+  origin: site,
+  from: z.number().int().positive().max(MAX_SEQ),
+  to: z.number().int().positive().max(MAX_SEQ),
+  prefix: hex32,
+  state: hex32,
+  sig,
+});
+export type Segment = z.infer<typeof segmentSchema>;
 
 export const manifestSchema = z.strictObject({
   fileId: z.string().min(1).max(100),
-  sender: z.strictObject({ siteId: site, office: z.string().max(100).nullable() }),
-  app: z.strictObject({ version: z.string().max(50) }),
-  schemaVersion: z.number().int().positive(),
-  minReaderSchema: z.number().int().positive(),
-  createdAt: z.string().max(40),
+  zone: z.strictObject({ id: zoneId, name: text(100), kind: z.enum(['solo', 'real', 'demo']) }),
+  sender: z.strictObject({ siteId: site, office: text(100).nullable() }),
+  app: z.strictObject({ version: text(50) }),
+  schemaVersion: z.number().int().positive().max(10_000),
+  minReaderSchema: z.number().int().positive().max(10_000),
+  createdAt: at,
   /** The sender's version vector: what it holds of each origin (S9). */
   vector,
   /** Office names of the sites the sender knows, for messages about relayed changes. */
-  sites: z.record(site, z.string().max(100)),
+  sites: z.record(site, text(100)),
   forSite: site.nullable(),
-  forOffice: z.string().max(100).nullable(),
+  forOffice: text(100).nullable(),
   full: z.boolean(),
   changes: z.number().int().nonnegative(),
+  segments: z.array(segmentSchema).max(100_000),
+  roster: rosterSchema,
   payload: z.strictObject({
     compression: z.literal('gzip'),
     bytes: z.number().int().nonnegative(),
     rawBytes: z.number().int().nonnegative().max(MAX_RAW_BYTES),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    sha256: hex32,
   }),
-  encryption: z
-    .strictObject({
-      kdf: z.literal('scrypt'),
-      logN: z.number().int().min(10).max(20),
-      r: z.number().int().min(1).max(16),
-      p: z.number().int().min(1).max(4),
-      salt: base64,
-      cipher: z.literal('aes-256-gcm'),
-      iv: base64,
-    })
-    .nullable(),
+  encryption: z.strictObject({
+    cipher: z.literal('aes-256-gcm'),
+    kdf: z.literal('hkdf-sha256'),
+    salt: base64,
+    iv: base64,
+    /** A passphrase is needed on top of the zone key. */
+    passphrase: z.boolean(),
+  }),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestDraft = Omit<Manifest, 'payload' | 'encryption' | 'changes'>;
@@ -81,13 +161,13 @@ const scryptAsync = promisify(scrypt) as (
   options: { N: number; r: number; p: number; maxmem: number },
 ) => Promise<Buffer>;
 
-function deriveKey(passphrase: string, e: NonNullable<Manifest['encryption']>): Promise<Buffer> {
-  const N = 2 ** e.logN;
-  return scryptAsync(passphrase.normalize('NFC'), Buffer.from(e.salt, 'base64'), 32, {
+function passphraseKey(passphrase: string, salt: Buffer): Promise<Buffer> {
+  const N = 2 ** scryptLogN();
+  return scryptAsync(passphrase.normalize('NFC'), salt, 32, {
     N,
-    r: e.r,
-    p: e.p,
-    maxmem: 256 * N * e.r + (1 << 20),
+    r: SCRYPT_R,
+    p: SCRYPT_P,
+    maxmem: 256 * N * SCRYPT_R + (1 << 20),
   });
 }
 
@@ -98,9 +178,11 @@ const sha256 = (...parts: Buffer[]) => {
 };
 
 export interface EncodeOptions {
+  /** The zone whose key encrypts the file. */
+  zoneKey: Buffer;
+  /** The sender's signing key (PKCS#8, base64). */
+  signKey: string;
   passphrase?: string;
-  /** Lower only in tests: scrypt at full cost takes about a second per file. */
-  scryptLogN?: number;
 }
 
 /** Level 3: about a third of level 6's time for a slightly larger file. */
@@ -162,58 +244,56 @@ function gzipLines(lines: string[]): Promise<GzippedPayload> {
 export async function encodeFile(
   draft: ManifestDraft,
   lines: string[] | GzippedPayload,
-  options: EncodeOptions = {},
+  options: EncodeOptions,
 ): Promise<{ bytes: Buffer; manifest: Manifest }> {
   const {
     gzipped: compressed,
     rawBytes,
     changes,
   } = Array.isArray(lines) ? await gzipLines(lines) : lines;
-  let encryption: Manifest['encryption'] = null;
-  let key: Buffer | undefined;
-  if (options.passphrase !== undefined) {
-    encryption = {
-      kdf: 'scrypt',
-      logN: options.scryptLogN ?? DEFAULT_SCRYPT_LOG_N,
-      r: SCRYPT_R,
-      p: SCRYPT_P,
-      salt: randomBytes(16).toString('base64'),
-      cipher: 'aes-256-gcm',
-      iv: randomBytes(12).toString('base64'),
-    };
-    key = await deriveKey(options.passphrase, encryption);
-  }
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const passKey =
+    options.passphrase === undefined ? undefined : await passphraseKey(options.passphrase, salt);
+  const key = fileKey(options.zoneKey, salt, passKey);
   // The manifest is the cipher's associated data, so it is fixed first: GCM adds exactly a 16-byte
-  // tag, and the payload hash is that of the gzip bytes (checked after decryption when encrypted).
+  // tag, and the payload hash is that of the gzip bytes (checked after decryption).
   const manifest: Manifest = {
     ...draft,
     changes,
     payload: {
       compression: 'gzip',
-      bytes: compressed.length + (key ? 16 : 0),
+      bytes: compressed.length + 16,
       rawBytes,
       sha256: sha256(compressed).toString('hex'),
     },
-    encryption,
+    encryption: {
+      cipher: 'aes-256-gcm',
+      kdf: 'hkdf-sha256',
+      salt: salt.toString('base64'),
+      iv: iv.toString('base64'),
+      passphrase: passKey !== undefined,
+    },
   };
   const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
-  let payload = compressed;
-  if (key && encryption) {
-    const cipher = createCipheriv('aes-256-gcm', key, Buffer.from(encryption.iv, 'base64'));
-    cipher.setAAD(manifestBytes);
-    payload = Buffer.concat([cipher.update(compressed), cipher.final(), cipher.getAuthTag()]);
-  }
-  return { bytes: assemble(manifestBytes, payload), manifest };
+  const signature = Buffer.from(
+    signStatement('manifest', manifestBytes, options.signKey),
+    'base64',
+  );
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(manifestBytes);
+  const payload = Buffer.concat([cipher.update(compressed), cipher.final(), cipher.getAuthTag()]);
+  return { bytes: assemble(manifestBytes, signature, payload), manifest };
 }
 
-function assemble(manifestBytes: Buffer, payload: Buffer): Buffer {
+function assemble(manifestBytes: Buffer, signature: Buffer, payload: Buffer): Buffer {
   const head = Buffer.alloc(HEAD);
   MAGIC.copy(head, 0);
   head.writeUInt16BE(FORMAT_VERSION, MAGIC.length);
   head.writeUInt32BE(manifestBytes.length, MAGIC.length + 2);
   const payloadLength = Buffer.alloc(8);
   payloadLength.writeBigUInt64BE(BigInt(payload.length));
-  const body = Buffer.concat([head, manifestBytes, payloadLength, payload]);
+  const body = Buffer.concat([head, manifestBytes, signature, payloadLength, payload]);
   return Buffer.concat([body, sha256(body), END]);
 }
 
@@ -221,31 +301,35 @@ const reject = (code: ErrorCode, detail?: string): never => {
   throw new AppError(code, detail);
 };
 
-/** The manifest of a file whose framing and hash are intact; no passphrase needed. */
+/** The manifest of a file whose framing and hash are intact; no key needed. */
 export function readManifest(bytes: Buffer): {
   manifest: Manifest;
   manifestBytes: Buffer;
+  signature: Buffer;
   payload: Buffer;
 } {
   if (bytes.length > MAX_FILE_BYTES) reject('FILE_TOO_LARGE');
   const magicSeen = bytes.subarray(0, MAGIC.length);
   if (!magicSeen.equals(MAGIC.subarray(0, magicSeen.length))) reject('NOT_SYNC_FILE');
   if (bytes.length < HEAD) reject('FILE_TRUNCATED');
+  const version = bytes.readUInt16BE(MAGIC.length);
   const manifestLength = bytes.readUInt32BE(MAGIC.length + 2);
   const ended = bytes.length >= HEAD + END.length && bytes.subarray(-END.length).equals(END);
   // A file cut short lacks its end marker; one with the marker but wrong lengths is damaged.
   const short = (declared: number) =>
     reject(!ended && declared > bytes.length ? 'FILE_TRUNCATED' : 'FILE_CORRUPT');
+  const sigLength = version >= 2 ? SIG : 0;
+  const fixed = HEAD + manifestLength + sigLength + 8 + TAIL;
   if (manifestLength > MAX_MANIFEST_BYTES) short(Infinity);
-  if (HEAD + manifestLength + 8 + TAIL > bytes.length) short(HEAD + manifestLength + 8 + TAIL);
-  const payloadLength = Number(bytes.readBigUInt64BE(HEAD + manifestLength));
-  const total = HEAD + manifestLength + 8 + payloadLength + TAIL;
+  if (fixed > bytes.length) short(fixed);
+  const payloadLength = Number(bytes.readBigUInt64BE(HEAD + manifestLength + sigLength));
+  const total = fixed + payloadLength;
   if (total !== bytes.length) short(total);
   if (!ended) reject('FILE_CORRUPT');
   const body = bytes.subarray(0, bytes.length - TAIL);
   if (!sha256(body).equals(bytes.subarray(body.length, body.length + 32))) reject('FILE_CORRUPT');
-  const version = bytes.readUInt16BE(MAGIC.length);
   if (version > FORMAT_VERSION) reject('NEEDS_UPGRADE', `文件格式版本 ${version}`);
+  if (version === 1) reject('LEGACY_FILE');
   if (version < 1) reject('FILE_CORRUPT');
   const manifestBytes = bytes.subarray(HEAD, HEAD + manifestLength);
   let manifest: Manifest;
@@ -254,62 +338,216 @@ export function readManifest(bytes: Buffer): {
   } catch {
     return reject('FILE_CORRUPT', '清单格式错误');
   }
-  const payload = bytes.subarray(
-    HEAD + manifestLength + 8,
-    HEAD + manifestLength + 8 + payloadLength,
-  );
+  const signature = bytes.subarray(HEAD + manifestLength, HEAD + manifestLength + SIG);
+  const start = HEAD + manifestLength + SIG + 8;
+  const payload = bytes.subarray(start, start + payloadLength);
   if (manifest.payload.bytes !== payload.length) reject('FILE_CORRUPT', '数据长度与清单不符');
-  return { manifest, manifestBytes, payload };
+  return { manifest, manifestBytes, signature, payload };
 }
 
 export interface DecodedFile {
   manifest: Manifest;
   changes: Change[];
+  /** The zone's members as this file and the local roster vouch for them. */
+  members: Map<string, Member>;
+  /** Changes of revoked laptops above what their revocation keeps: verified, then left out. */
+  revoked: number;
+  /** Each origin's verified chain: blocks to keep and the head to relay. */
+  chains: VerifiedChain[];
+}
+
+/** What a replica trusts: its zone and roster. */
+export interface Trust {
+  zone: Zone;
+  roster: Roster;
+}
+
+const unauthenticated = (detail: string): never => reject('FILE_UNAUTHENTICATED', detail);
+
+/**
+ * The zone and sender of a file whose framing is intact: another zone is refused naming both, a
+ * forged roster or manifest signature as unauthenticated. Returns the members it vouches for.
+ */
+export function checkSender(
+  trust: Trust,
+  manifest: Manifest,
+  manifestBytes: Buffer,
+  signature: Buffer,
+): Map<string, Member> {
+  const { zone } = trust;
+  if (manifest.zone.id !== zone.id) {
+    const theirs = manifest.zone.kind === 'demo' ? '演示分区' : `「${manifest.zone.name}」`;
+    reject(
+      'ZONE_MISMATCH',
+      `文件属于${theirs}（${manifest.zone.id.slice(0, 8)}），本机属于「${zone.name}」（${zone.id.slice(0, 8)}）`,
+    );
+  }
+  const members = verifyRoster(zone, unionRoster(trust.roster, manifest.roster));
+  if (!members) return unauthenticated('成员名单中有无效签名');
+  const sender = members.get(manifest.sender.siteId);
+  if (!sender) return unauthenticated('发送方不是本分区的成员');
+  if (sender.lastSeq !== null) unauthenticated(`发送方 ${sender.office} 的电脑已被吊销`);
+  if (!verifyStatement('manifest', manifestBytes, signature.toString('base64'), sender.publicKey)) {
+    unauthenticated('发送方签名无效');
+  }
+  return members;
 }
 
 /**
- * Checks and decodes a whole file: framing, hash, manifest, reader schema, passphrase, gunzip
- * within the declared size, every change's shape, order and count. Throws AppError; writes nothing.
- * `report` hears the phases (解密, 解压, 校验变更 n/N); between chunks of changes it yields to the
- * event loop, so a progress poll is answered while a large file is checked.
+ * Checks and decodes a whole file: framing, hash, manifest, reader schema, zone, sender, key,
+ * gunzip within the declared size, every change's shape, order and count, every origin's chain
+ * and signed head. Throws AppError; writes nothing. `report` hears the phases (解密, 解压,
+ * 校验变更 n/N); between pieces it yields to the event loop, so a progress poll is answered.
  */
 export async function decodeFile(
   bytes: Buffer,
-  options: { passphrase?: string; schemaVersion: number; report?: ReportProgress },
+  options: { trust: Trust; passphrase?: string; schemaVersion: number; report?: ReportProgress },
 ): Promise<DecodedFile> {
   const report: ReportProgress = options.report ?? (() => undefined);
-  const { manifest, manifestBytes, payload } = readManifest(bytes);
+  const { manifest, manifestBytes, signature, payload } = readManifest(bytes);
   if (manifest.minReaderSchema > options.schemaVersion) {
     reject(
       'NEEDS_UPGRADE',
       `需要数据库版本 ${manifest.minReaderSchema}，本机为 ${options.schemaVersion}`,
     );
   }
-  let compressed = payload;
-  if (manifest.encryption) {
-    if (options.passphrase === undefined) reject('PASSPHRASE_REQUIRED');
-    const e = manifest.encryption;
-    report('解密', 0, 0);
-    const key = await deriveKey(options.passphrase!, e);
-    if (payload.length < 16) reject('FILE_CORRUPT');
-    try {
-      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(e.iv, 'base64'));
-      decipher.setAAD(manifestBytes);
-      decipher.setAuthTag(payload.subarray(-16));
-      compressed = Buffer.concat([decipher.update(payload.subarray(0, -16)), decipher.final()]);
-    } catch {
-      // The file's hash matched, so it is intact: a failed tag means another key.
-      return reject('BAD_PASSPHRASE');
-    }
+  const members = checkSender(options.trust, manifest, manifestBytes, signature);
+  const e = manifest.encryption;
+  if (e.passphrase && options.passphrase === undefined) reject('PASSPHRASE_REQUIRED');
+  report('解密', 0, 0);
+  const salt = Buffer.from(e.salt, 'base64');
+  const iv = Buffer.from(e.iv, 'base64');
+  if (salt.length !== 16 || iv.length !== 12 || payload.length < 16) reject('FILE_CORRUPT');
+  const passKey = e.passphrase ? await passphraseKey(options.passphrase!, salt) : undefined;
+  let compressed: Buffer;
+  try {
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      fileKey(options.trust.zone.key, salt, passKey),
+      iv,
+    );
+    decipher.setAAD(manifestBytes);
+    decipher.setAuthTag(payload.subarray(-16));
+    compressed = Buffer.concat([decipher.update(payload.subarray(0, -16)), decipher.final()]);
+  } catch {
+    // The file's hash and the sender's signature matched, so it is intact: another key.
+    return reject(
+      e.passphrase ? 'BAD_PASSPHRASE' : 'FILE_UNAUTHENTICATED',
+      '无法用本分区的密钥解密',
+    );
   }
   if (sha256(compressed).toString('hex') !== manifest.payload.sha256) {
-    reject(manifest.encryption ? 'BAD_PASSPHRASE' : 'FILE_CORRUPT');
+    reject('FILE_UNAUTHENTICATED', '数据与清单不符');
   }
-  const changes = await inflateChanges(compressed, manifest, report);
+  const heads = new HeadCheck(options.trust.zone, manifest, members);
+  const changes = await inflateChanges(compressed, manifest, heads, report);
   if (changes.length !== manifest.changes) {
     reject('FILE_CORRUPT', `变更条数 ${changes.length} 与清单 ${manifest.changes} 不符`);
   }
-  return { manifest, changes };
+  heads.finish();
+  const kept = heads.revokedAbove.size ? changes.filter((c) => !heads.isRevoked(c)) : changes;
+  return {
+    manifest,
+    changes: kept,
+    members,
+    revoked: changes.length - kept.length,
+    chains: heads.chains,
+  };
+}
+
+/**
+ * Follows each origin's lines through its segment: the seqs from … to without a gap, hashed into
+ * the chain from the segment's prefix, ending at the state its head signature vouches for. The
+ * head is signed by the origin's laptop, or by the zone root for an origin older than the zone.
+ */
+class HeadCheck {
+  private readonly segments = new Map<string, Segment>();
+  private current: { segment: Segment; hasher: ChainHasher } | null = null;
+  /** Revoked origins, with the last seq their revocation keeps. */
+  readonly revokedAbove = new Map<string, number>();
+  readonly chains: VerifiedChain[] = [];
+
+  constructor(
+    private readonly zone: Zone,
+    private readonly manifest: Manifest,
+    private readonly members: Map<string, Member>,
+  ) {
+    for (const s of manifest.segments) {
+      if (this.segments.has(s.origin)) reject('FILE_CORRUPT', `站点 ${s.origin} 的签名段重复`);
+      if ((s.from - 1) % BLOCK !== 0 || s.to < s.from) reject('FILE_CORRUPT', '签名段范围错误');
+      if (s.to > (manifest.vector[s.origin] ?? 0)) {
+        reject(
+          'SEQ_OUT_OF_RANGE',
+          `${this.office(s.origin)} 的序号 ${s.to} 超出发送方声明的 ${manifest.vector[s.origin] ?? 0}`,
+        );
+      }
+      this.segments.set(s.origin, s);
+      const lastSeq = members.get(s.origin)?.lastSeq;
+      if (lastSeq !== null && lastSeq !== undefined && s.to > lastSeq) {
+        this.revokedAbove.set(s.origin, lastSeq);
+      }
+    }
+  }
+
+  private office(origin: string): string {
+    return this.members.get(origin)?.office || this.manifest.sites[origin] || `站点 ${origin}`;
+  }
+
+  isRevoked(c: Change): boolean {
+    const last = this.revokedAbove.get(c.origin);
+    return last !== undefined && c.seq > last;
+  }
+
+  /** The next change, in file order, and its line's bytes with the \n. */
+  add(c: Change, line: Buffer): void {
+    if (this.current?.segment.origin !== c.origin) {
+      this.close();
+      const segment =
+        this.segments.get(c.origin) ?? unauthenticated(`${this.office(c.origin)} 的变更没有签名`);
+      if (c.seq !== segment.from) reject('FILE_CORRUPT', `${this.office(c.origin)} 的变更不连续`);
+      this.current = {
+        segment,
+        hasher: new ChainHasher(Buffer.from(segment.prefix, 'hex'), segment.from - 1),
+      };
+    }
+    const { hasher } = this.current;
+    if (c.seq !== hasher.seq + 1) reject('FILE_CORRUPT', `${this.office(c.origin)} 的变更不连续`);
+    hasher.add(line);
+  }
+
+  /** Checks the segment just read against its signed head. */
+  private close(): void {
+    if (!this.current) return;
+    const { segment, hasher } = this.current;
+    this.current = null;
+    if (hasher.seq !== segment.to)
+      reject('FILE_CORRUPT', `${this.office(segment.origin)} 的变更不完整`);
+    const state = hasher.state();
+    if (state.toString('hex') !== segment.state) {
+      unauthenticated(`${this.office(segment.origin)} 的变更与其签名不符`);
+    }
+    const body = headBody(this.zone.id, segment.origin, segment.to, state);
+    const member = this.members.get(segment.origin);
+    const signer = member?.publicKey ?? this.zone.rootPublic;
+    if (!verifyStatement('head', body, segment.sig, signer)) {
+      unauthenticated(`${this.office(segment.origin)} 的变更签名无效`);
+    }
+    this.segments.delete(segment.origin);
+    const k = (segment.from - 1) / BLOCK;
+    this.chains.push({
+      origin: segment.origin,
+      blocks: [
+        ...(k > 0 ? [[k, Buffer.from(segment.prefix, 'hex')] as [number, Buffer]] : []),
+        ...hasher.blocks,
+      ],
+      head: { seq: segment.to, state, sig: segment.sig },
+    });
+  }
+
+  finish(): void {
+    this.close();
+    if (this.segments.size > 0) reject('FILE_CORRUPT', '清单中的签名段没有对应的变更');
+  }
 }
 
 /**
@@ -321,11 +559,13 @@ const INFLATE_AHEAD = 8 * INFLATE_PIECE;
 
 /**
  * The payload's NDJSON lines as changes, strictly increasing in (origin, seq), inflated within the
- * declared size. Between pieces it yields to the event loop and reports 校验变更 n/N.
+ * declared size. Between pieces it yields to the event loop and reports 校验变更 n/N. A line cut
+ * by a piece's end is kept as its pieces until its end arrives, so a long line costs linear time.
  */
 async function inflateChanges(
   compressed: Buffer,
   manifest: Manifest,
+  heads: HeadCheck,
   report: ReportProgress,
 ): Promise<Change[]> {
   const declared = manifest.changes;
@@ -339,16 +579,29 @@ async function inflateChanges(
   const gunzip = createGunzip(options);
   gunzip.end(compressed);
   let inflated = 0;
-  /** The start of a line the last piece cut off. */
-  let carry: Buffer | null = null;
+  /** The start of a line the last pieces cut off, and its length. */
+  let carry: Buffer[] = [];
+  let carried = 0;
   try {
     for await (const piece of gunzip as AsyncIterable<Buffer>) {
       inflated += piece.length;
       if (inflated > cap) reject('FILE_CORRUPT', '解压后长度与清单不符');
-      const text: Buffer = carry ? Buffer.concat([carry, piece]) : piece;
-      const end: number = text.lastIndexOf(0x0a) + 1;
-      decodeLines(text.subarray(0, end), changes);
-      carry = end < text.length ? text.subarray(end) : null;
+      const end = piece.lastIndexOf(0x0a) + 1;
+      if (end === 0) {
+        carry.push(piece);
+        carried += piece.length;
+        if (carried > MAX_LINE_BYTES) reject('FILE_CORRUPT', `第 ${changes.length + 1} 条变更过长`);
+        continue;
+      }
+      if (carry.length) {
+        const first = piece.indexOf(0x0a) + 1;
+        decodeLines(Buffer.concat([...carry, piece.subarray(0, first)]), changes, heads);
+        decodeLines(piece.subarray(first, end), changes, heads);
+      } else {
+        decodeLines(piece.subarray(0, end), changes, heads);
+      }
+      carry = end < piece.length ? [piece.subarray(end)] : [];
+      carried = piece.length - end;
       report('校验变更', changes.length, Math.max(declared, changes.length));
     }
   } catch (error) {
@@ -357,20 +610,20 @@ async function inflateChanges(
     return reject('FILE_CORRUPT', '数据无法解压');
   }
   if (inflated !== cap) reject('FILE_CORRUPT', '解压后长度与清单不符');
-  if (carry) reject('FILE_CORRUPT', '最后一行不完整');
+  if (carry.length) reject('FILE_CORRUPT', '最后一行不完整');
   return changes;
 }
 
-/** Decodes whole NDJSON lines onto `changes`, checking their order. */
-function decodeLines(text: Buffer, changes: Change[]): void {
+/** Decodes whole NDJSON lines onto `changes`, checking their order, length and chain. */
+function decodeLines(text: Buffer, changes: Change[], heads: HeadCheck): void {
   let last = changes.at(-1);
   // One string per line: converting a line alone is several times faster than its part of one
   // string for the whole piece, which is two-byte throughout once any line holds Chinese.
   for (let start = 0; start < text.length;) {
     const end = text.indexOf(0x0a, start);
-    const line = text.toString('utf8', start, end);
-    start = end + 1;
     const n = changes.length + 1;
+    if (end - start > MAX_LINE_BYTES) reject('FILE_CORRUPT', `第 ${n} 条变更过长`);
+    const line = text.toString('utf8', start, end);
     let change: Change;
     try {
       change = decodeChange(line);
@@ -379,13 +632,16 @@ function decodeLines(text: Buffer, changes: Change[]): void {
         return reject('FILE_CORRUPT', `第 ${n} 条变更：${error.message}`);
       throw error;
     }
+    if (change.seq > MAX_SEQ) reject('SEQ_OUT_OF_RANGE', `第 ${n} 条变更的序号 ${change.seq}`);
     if (
       last &&
       (change.origin < last.origin || (change.origin === last.origin && change.seq <= last.seq))
     ) {
       reject('FILE_CORRUPT', `第 ${n} 条变更顺序错误`);
     }
+    heads.add(change, text.subarray(start, end + 1));
     changes.push(change);
     last = change;
+    start = end + 1;
   }
 }

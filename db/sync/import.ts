@@ -18,8 +18,10 @@ import { backupDir, createBackup } from '../services/backups';
 import { applyChanges, checkKnownTypes } from './apply';
 import { BULK_MIN_ROWS } from './bulk-indexes';
 import type { KnownSchema } from './apply';
-import { MAX_FILE_BYTES, decodeFile, readManifest } from './file-format';
-import type { DecodedFile } from './file-format';
+import { MAX_FILE_BYTES, checkSender, decodeFile, readManifest } from './file-format';
+import type { DecodedFile, Trust } from './file-format';
+import { storeChains } from './chain';
+import { mergeRoster, readRoster, zoneOf } from './zone';
 import { parseHlc } from './hlc';
 import { describeOffset, recordFileIn } from './peers';
 import { releaseQuarantine } from './quarantine';
@@ -48,12 +50,21 @@ function readBounded(file: string): Buffer {
   return readFileSync(file);
 }
 
+/** The zone and roster this replica trusts, read at once. */
+export function trustOf(app: AppDatabase): Trust {
+  return app.transact((tx) => ({ zone: zoneOf(tx.sql.sqlite), roster: readRoster(tx.sql) }), {
+    write: false,
+  });
+}
+
 async function decodeChecked(
+  app: AppDatabase,
   bytes: Buffer,
   options: { passphrase?: string; schema?: KnownSchema },
   report?: ReportProgress,
 ): Promise<DecodedFile> {
   const decoded = await decodeFile(bytes, {
+    trust: trustOf(app),
     passphrase: options.passphrase,
     schemaVersion: SCHEMA_VERSION,
     report,
@@ -64,10 +75,11 @@ async function decodeChecked(
 
 /** Reads and checks a file completely; writes nothing. */
 export function readSyncFile(
+  app: AppDatabase,
   file: string,
   options: { passphrase?: string; schema?: KnownSchema } = {},
 ): Promise<DecodedFile> {
-  return decodeChecked(readBounded(file), options);
+  return decodeChecked(app, readBounded(file), options);
 }
 
 /** S15: rejects a file with a change over an hour ahead of this machine; warns over two minutes. */
@@ -111,7 +123,9 @@ async function importReported(
   const bytes = readBounded(file);
   // A file already imported changes nothing: once its framing and hash check out (any damage
   // shows there), it is recognised by its id without decoding the payload (S18).
-  const { manifest: header } = readManifest(bytes);
+  const { manifest: header, manifestBytes, signature } = readManifest(bytes);
+  // Only a file of this zone, signed by its sender, is recognised as imported before.
+  checkSender(trustOf(app), header, manifestBytes, signature);
   if (alreadyImported(app.sql, header.fileId)) {
     return {
       fileId: header.fileId,
@@ -129,9 +143,12 @@ async function importReported(
       message: '该文件已导入过，0 条新变更',
     };
   }
-  const decoded = await decodeChecked(bytes, options, report);
+  const decoded = await decodeChecked(app, bytes, options, report);
   const { manifest } = decoded;
   const warnings = clockWarnings(decoded, app.now());
+  if (decoded.revoked > 0) {
+    warnings.push(`${decoded.revoked} 条来自已吊销电脑的变更未导入`);
+  }
   const total = decoded.changes.length;
   report('校验变更', total, total);
   const base = {
@@ -152,6 +169,8 @@ async function importReported(
   // A large import leaves its WAL checkpoint to a background thread (AppDatabase.transactBulk).
   const write = total >= BULK_MIN_ROWS ? app.transactBulk.bind(app) : app.transact.bind(app);
   return write((tx) => {
+    mergeRoster(tx.sql.sqlite, manifest.roster);
+    storeChains(tx.sql, decoded.chains, manifest.sites);
     releaseQuarantine(tx, options.schema);
     const outcome = applyChanges(tx, decoded.changes, {
       schema: options.schema,

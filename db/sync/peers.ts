@@ -46,7 +46,11 @@ export function knownSites(sql: Sql, siteId: string): Record<string, string> {
   return sites;
 }
 
-/** Merges a peer's stated vector into what it is known to hold; a vector never moves back. */
+/**
+ * Merges a peer's stated vector into what it is known to hold, clamped to what this replica holds
+ * itself: a peer can claim no more than this replica could send it, so an inflated claim never
+ * empties later exports. A vector never moves back but by resetPeer.
+ */
 export function recordFileIn(
   sql: Sql,
   peer: { siteId: string; office: string | null; vector: Vector },
@@ -55,7 +59,13 @@ export function recordFileIn(
 ): void {
   const row = sql.prepare('SELECT acked FROM sync_peer WHERE site_id = ?').get(peer.siteId) as
     { acked: string } | undefined;
-  const acked = maxVector(row ? (JSON.parse(row.acked) as Vector) : {}, peer.vector);
+  const held = localVector(sql);
+  const stated: Vector = {};
+  for (const [origin, seq] of Object.entries(peer.vector)) {
+    const clamped = Math.min(seq, held[origin] ?? 0);
+    if (clamped > 0) stated[origin] = clamped;
+  }
+  const acked = maxVector(row ? readVector(row.acked) : {}, stated);
   sql
     .prepare(
       `INSERT INTO sync_peer (site_id, office, acked, last_in_at, last_in_file) VALUES (?, ?, ?, ?, ?)
@@ -63,6 +73,27 @@ export function recordFileIn(
          acked = excluded.acked, last_in_at = excluded.last_in_at, last_in_file = excluded.last_in_file`,
     )
     .run(peer.siteId, peer.office, JSON.stringify(sortedVector(acked)), at, file);
+}
+
+/** Forgets what a peer is known to hold: the next export for it carries everything. */
+export function resetPeer(sql: Sql, siteId: string): void {
+  const done = sql.prepare("UPDATE sync_peer SET acked = '{}' WHERE site_id = ?").run(siteId);
+  if (done.changes === 0) throw new AppError('UNKNOWN_PEER', siteId);
+}
+
+/** A stored vector; anything but a map of seqs reads as empty (what the peer holds is unknown). */
+function readVector(text: string): Vector {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    const out: Vector = {};
+    for (const [origin, seq] of Object.entries(parsed)) {
+      if (Number.isSafeInteger(seq) && (seq as number) > 0) out[origin] = seq as number;
+    }
+    return out;
+  } catch {
+    return {};
+  }
 }
 
 export function recordFileOut(sql: Sql, siteIds: string[], file: string, at: string): void {
@@ -84,7 +115,25 @@ export interface ExportTarget {
  * least advanced of them lacks; an office never heard from gets everything.
  */
 export function exportTarget(sql: Sql, name: string): ExportTarget {
-  const peers = peerRows(sql);
+  // Every laptop of the zone's roster is a peer, heard from or not: one never heard from is known
+  // to hold nothing, so an export for its office carries everything.
+  const heard = new Set(peerRows(sql).map((p) => p.site_id));
+  const own = readMeta(sql.sqlite, 'site_id');
+  const roster = sql.prepare('SELECT site_id, office FROM zone_site').all() as {
+    site_id: string;
+    office: string;
+  }[];
+  const revoked = new Set(
+    sql.prepare('SELECT site_id FROM zone_revocation').pluck().all() as string[],
+  );
+  const peers = [
+    ...peerRows(sql).filter((p) => !revoked.has(p.site_id)),
+    ...roster
+      .filter(
+        (r) => !heard.has(r.site_id) && !revoked.has(r.site_id) && r.site_id !== own && r.office,
+      )
+      .map((r) => ({ site_id: r.site_id, office: r.office, acked: '{}' }) as PeerRow),
+  ];
   const bySite = peers.filter((p) => p.site_id === name);
   const byOffice = peers.filter((p) => p.office === name.trim());
   const chosen = bySite.length ? bySite : byOffice;
@@ -93,7 +142,7 @@ export function exportTarget(sql: Sql, name: string): ExportTarget {
     if (!office) throw new AppError('UNKNOWN_PEER', name);
     return { vector: {}, siteIds: [], office: office.label };
   }
-  const vectors = chosen.map((p) => JSON.parse(p.acked) as Vector);
+  const vectors = chosen.map((p) => readVector(p.acked));
   const vector: Vector = {};
   for (const origin of new Set(vectors.flatMap((v) => Object.keys(v)))) {
     const seq = Math.min(...vectors.map((v) => v[origin] ?? 0));
@@ -115,7 +164,7 @@ export function countAbove(sql: Sql, vector: Vector): number {
 
 export function listPeers(sql: Sql): SyncPeer[] {
   return peerRows(sql).map((p) => {
-    const acknowledged = JSON.parse(p.acked) as Vector;
+    const acknowledged = readVector(p.acked);
     return {
       siteId: p.site_id,
       office: p.office,

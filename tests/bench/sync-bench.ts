@@ -1,6 +1,8 @@
 // Sync benchmark (issue 5): export and import of about 100k changes (demo data: projects with their
 // investors, contacts, activities, tasks and arrivals) between WAL database files, each compared with
 // raw prepared inserts of the same number of rows measured in the same run; file size per 1k changes.
+import { writeDemoRows } from '../../db/services/app';
+import { joinWithInvitation, makeInvitation } from '../../db/sync/invitation';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,14 +112,18 @@ export async function benchSync(
 ): Promise<SyncBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'zs-bench-sync-'));
   try {
+    // 本部 creates the zone and invites 上海, which writes the demo rows as ordinary changes.
+    const target = await openAppDatabase(join(dir, 'target.sqlite'));
+    ok(dispatchSync(target, 'app.init', { user: '本部基准', office: '本部' }));
+    const invitation = await makeInvitation(target, {
+      out: join(dir, 'invite.zsinvite'),
+      passphrase: 'bench-passphrase',
+      withoutData: true,
+    });
     const source = await openAppDatabase(join(dir, 'source.sqlite'));
+    await joinWithInvitation(source, { file: invitation.file, passphrase: 'bench-passphrase' });
     ok(dispatchSync(source, 'app.init', { user: '上海基准', office: '上海' }));
-    ok(
-      dispatchSync(source, 'app.demo', {
-        projects: Math.max(1, Math.round(CHANGES / 8)),
-        seed: 11,
-      }),
-    );
+    writeDemoRows(source, { projects: Math.max(1, Math.round(CHANGES / 8)), seed: 11 });
     const rows = source.sqlite
       .prepare(
         'SELECT origin, seq, hlc, tbl, row_id, fields, prev, author FROM sync_change ORDER BY origin, seq',
@@ -132,11 +138,9 @@ export async function benchSync(
     const contents = tableContents(source);
     source.close();
 
-    const target = await openAppDatabase(join(dir, 'target.sqlite'));
-    ok(dispatchSync(target, 'app.init', { user: '本部基准', office: '本部' }));
     // Twice: the first run also compiles the decoder, which the import then finds compiled.
-    const firstCheck = await timed(() => readSyncFile(exported.value.file));
-    const secondCheck = await timed(() => readSyncFile(exported.value.file));
+    const firstCheck = await timed(() => readSyncFile(target, exported.value.file));
+    const secondCheck = await timed(() => readSyncFile(target, exported.value.file));
     const check = secondCheck.s < firstCheck.s ? secondCheck : firstCheck;
     const imported = await timed(() => importFile(target, exported.value.file, { backup: false }));
     const importS = imported.s;

@@ -63,17 +63,32 @@ async function carry(from: WebServer, to: WebServer, forOffice: string): Promise
 
 beforeAll(async () => {
   requireBuiltRenderer();
-  shanghai = await startWebServer({
-    port: 0,
-    dbFile: join(tempDir('zs-sync-sh-'), 'shanghai.sqlite'),
-    user: '王晓明',
-    office: '上海',
-  });
+  // scrypt at its real cost, so that the export's phase is on screen long enough to be seen.
+  process.env.ZS_TEST_SCRYPT_LOG_N = '17';
+  // 本部 creates the zone at init and invites 上海, whose laptop joins before its own init.
   hq = await startWebServer({
     port: 0,
     dbFile: join(tempDir('zs-sync-hq-'), 'hq.sqlite'),
     user: '李建国',
     office: '本部',
+  });
+  const invitation = {
+    file: join(tempDir('zs-sync-invite-'), '上海.zsinvite'),
+    passphrase: '电话告知的邀请口令',
+  };
+  expectOk(
+    await hq.dispatch('zone.invite', {
+      out: invitation.file,
+      passphrase: invitation.passphrase,
+      withoutData: true,
+    }),
+  );
+  shanghai = await startWebServer({
+    port: 0,
+    dbFile: join(tempDir('zs-sync-sh-'), 'shanghai.sqlite'),
+    user: '王晓明',
+    office: '上海',
+    join: invitation,
   });
   const project = await rpc<{ id: string }>(shanghai, 'project.create', {
     name: projectName,

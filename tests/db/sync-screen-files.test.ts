@@ -7,16 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../db/dispatcher';
 import type { AppDatabase } from '../../db/app-database';
 import type { SyncExportResult, SyncFolders, SyncImportReport } from '../../domain/sync';
-import { expectOk, openTempDb, snapshot } from '../helpers';
+import { expectOk, openZonePair, snapshot } from '../helpers';
 
 async function ok<T>(app: AppDatabase, method: string, input?: unknown): Promise<T> {
   return expectOk(await dispatch(app, method, input)) as T;
 }
 
 async function twoOffices() {
-  const sh = await openTempDb();
-  const hq = await openTempDb({ init: false });
-  expectOk(await dispatch(hq, 'app.init', { user: '李四', office: '本部' }));
+  const { hq, office: sh } = await openZonePair();
   await ok(sh, 'project.create', {
     name: '某新能源项目',
     investor: '某集团',

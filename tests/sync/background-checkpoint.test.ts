@@ -1,13 +1,14 @@
 // A large import leaves its WAL checkpoint to a worker thread (db/background-checkpoint.ts): the
 // database file alone, without its WAL, holds the import once that checkpoint is done, and closing
 // the database waits for it, so a copy of the closed file is never missing the import.
+import { writeDemoRows } from '../../db/services/app';
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, expect, test } from 'vitest';
 import { BULK_MIN_ROWS } from '../../db/sync/bulk-indexes';
 import { tempDir } from '../helpers';
-import { call, exportTo, importInto, openReplica } from './replicas';
+import { exportTo, importInto, openReplica } from './replicas';
 import type { Replica } from './replicas';
 
 const open: Replica[] = [];
@@ -17,7 +18,7 @@ let file: string;
 let changes: number;
 beforeAll(async () => {
   const sh = await openReplica('上海');
-  call(sh, 'app.demo', { projects: 800, seed: 3 });
+  writeDemoRows(sh.app, { projects: 800, seed: 3 });
   const made = await exportTo(sh, tempDir('zs-ckpt-'), { full: true });
   sh.app.close();
   file = made.file;

@@ -1,6 +1,7 @@
 // A large import rebuilds the indexes of the tables it fills (bulk-indexes.ts). Taking that path
 // must change nothing but the speed: the same rows, log, conflicts, schema and statistics as the
 // row-by-row path, from the same file into copies of the same replica holding rows of its own.
+import { writeDemoRows } from '../../db/services/app';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -9,7 +10,7 @@ import type { AppDatabase } from '../../db/app-database';
 import { dumpSyncedTables } from '../../db/sync/dump';
 import { importFile } from '../../db/sync/import';
 import { tempDir } from '../helpers';
-import { call, exportTo, importInto, openReplica } from './replicas';
+import { exportTo, importInto, openReplica } from './replicas';
 import type { Replica } from './replicas';
 
 const open: (Replica | AppDatabase)[] = [];
@@ -36,7 +37,7 @@ describe('bulk import', () => {
     const sh = await openReplica('上海');
     const hq = await openReplica('本部');
     open.push(sh, hq);
-    call(sh, 'app.demo', { projects: 20, seed: 5 });
+    writeDemoRows(sh.app, { projects: 20, seed: 5 });
     await importInto(hq, (await exportTo(sh, dir, { for: '本部' })).file);
     // Both edit the same projects (conflicts), then 上海 adds many more rows.
     const ids = (
@@ -50,7 +51,7 @@ describe('bulk import', () => {
     sh.app.transact((tx) =>
       ids.forEach((id) => tx.mutate.update('project', id, { name: '上海改' })),
     );
-    call(sh, 'app.demo', { projects: 40, seed: 6 });
+    writeDemoRows(sh.app, { projects: 40, seed: 6 });
     hq.app.analyze();
     const file = (await exportTo(sh, dir, { full: true })).file;
 

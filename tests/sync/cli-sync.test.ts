@@ -15,8 +15,14 @@ const cli = (name: string, ...args: string[]) => runCli(bundle, ['--db', db(name
 beforeAll(async () => {
   bundle = buildCli('cli-sync');
   dir = tempDir('zs-cli-sync-');
-  expect((await cli('sh', 'init', '--office', '上海', '--user', '张三')).code).toBe(0);
+  // 本部 creates the zone at init and invites 上海, which joins with the passphrase.
   expect((await cli('hq', 'init', '--office', '本部', '--user', '李四')).code).toBe(0);
+  process.env.ZS_TEST_INVITE = '电话告知的邀请口令';
+  const invitation = join(dir, 'shanghai.zsinvite');
+  const invite = ['zone', 'invite', '--out', invitation, '--passphrase-env', 'ZS_TEST_INVITE'];
+  expect((await cli('hq', ...invite)).code).toBe(0);
+  const join_ = ['--join', invitation, '--passphrase-env', 'ZS_TEST_INVITE'];
+  expect((await cli('sh', 'init', '--office', '上海', '--user', '张三', ...join_)).code).toBe(0);
 }, 60_000);
 
 describe('cli sync commands', () => {

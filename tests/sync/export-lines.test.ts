@@ -9,7 +9,7 @@ import type { Fields } from '../../db/mutation';
 import { Sql } from '../../db/sql';
 import { decodeChange, encodeStored } from '../../db/sync/change-codec';
 import type { StoredChange } from '../../db/sync/change-codec';
-import { writePayloadAbove } from '../../db/sync/export';
+import { writePayload } from '../../db/sync/export';
 import type { Vector } from '../../db/sync/peers';
 
 const value = fc.oneof(
@@ -25,6 +25,25 @@ const value = fc.oneof(
   fc.constant(null),
 );
 const column = fc.stringMatching(/^[a-z][a-z0-9_]{0,10}$/).filter((c) => c !== 'id');
+
+/** The payload of every origin's changes above `vector`. */
+function writePayloadAbove(
+  sql: Sql,
+  vector: Vector,
+  onPiece: (piece: Buffer, changes: number) => void,
+  pieceBytes?: number,
+): void {
+  const origins = sql
+    .prepare('SELECT origin FROM sync_vv ORDER BY origin')
+    .pluck()
+    .all() as string[];
+  const ranges = origins.map((origin) => ({
+    origin,
+    from: (vector[origin] ?? 0) + 1,
+    to: Number.MAX_SAFE_INTEGER,
+  }));
+  writePayload(sql, ranges, onPiece, pieceBytes);
+}
 
 /** The whole payload at once, and its number of lines. */
 function payloadAbove(sql: Sql, vector: Vector): { raw: Buffer; changes: number } {

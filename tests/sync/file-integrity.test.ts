@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SCHEMA_VERSION } from '../../db/migrations/index';
 import { decodeFile } from '../../db/sync/file-format';
+import { trustOf } from '../../db/sync/import';
+import { forgeFile } from './forge';
 import { AppError } from '../../domain/errors';
 import { tempDir } from '../helpers';
 import { call, databaseBytes, exportTo, fileBytes, importInto, openReplica } from './replicas';
@@ -31,7 +33,7 @@ afterAll(() => {
 
 async function codeOf(bytes: Buffer, passphrase?: string): Promise<string> {
   try {
-    await decodeFile(bytes, { passphrase, schemaVersion: SCHEMA_VERSION });
+    await decodeFile(bytes, { trust: trustOf(hq.app), passphrase, schemaVersion: SCHEMA_VERSION });
     return 'ACCEPTED';
   } catch (error) {
     if (error instanceof AppError) return error.code;
@@ -109,23 +111,9 @@ describe('damaged files', () => {
   });
 
   test('a file from a newer format version or reader schema asks for an upgrade', async () => {
-    const { encodeFile } = await import('../../db/sync/file-format');
-    const { bytes } = await encodeFile(
-      {
-        fileId: 'x',
-        sender: { siteId: '0123456789abcdef', office: '上海' },
-        app: { version: '9.0.0' },
-        schemaVersion: 99,
-        minReaderSchema: 99,
-        createdAt: new Date().toISOString(),
-        vector: {},
-        sites: {},
-        forSite: null,
-        forOffice: null,
-        full: true,
-      },
-      [],
-    );
+    const { bytes } = await forgeFile(sh.app, [], {
+      manifest: { app: { version: '9.0.0' }, schemaVersion: 99, minReaderSchema: 99 },
+    });
     expect(await codeOf(bytes)).toBe('NEEDS_UPGRADE');
   });
 });

@@ -1,6 +1,7 @@
 // S14 and property 5 with a real process: the bundled CLI imports a large file and is killed with
 // SIGKILL at random moments, 50 times. Each time the database passes integrity_check and holds
 // exactly the state before the import or exactly the state after it.
+import { writeDemoRows } from '../../db/services/app';
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { syncedTableNames } from '../../db/synced-tables';
 import { tempDir } from '../helpers';
 import { buildCli } from './cli-bundle';
-import { call, exportTo, openReplica } from './replicas';
+import { exportTo, openReplica } from './replicas';
 
 let cli: string;
 // The pinned Node 22 that runs the tests (the machine's own Node 20 cannot load better-sqlite3).
@@ -68,7 +69,7 @@ beforeAll(async () => {
   expect(existsSync(cli)).toBe(true);
   dir = tempDir('zs-kill-');
   const source = await openReplica('上海', { startMs: Date.now() });
-  call(source, 'app.demo', { projects: 300, seed: 3 });
+  writeDemoRows(source.app, { projects: 300, seed: 3 });
   file = (await exportTo(source, dir, { full: true })).file;
   source.app.close();
   const target = await openReplica('本部', { dir: tempDir('zs-kill-base-'), startMs: Date.now() });

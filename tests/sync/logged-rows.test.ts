@@ -5,9 +5,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Fields } from '../../db/mutation';
-import { encodeChange } from '../../db/sync/change-codec';
 import { dumpSyncedTables } from '../../db/sync/dump';
-import { decodeFile, encodeFile } from '../../db/sync/file-format';
+import { decodeFile } from '../../db/sync/file-format';
+import { trustOf } from '../../db/sync/import';
+import { forgeFile } from './forge';
 import { SCHEMA_VERSION } from '../../db/migrations/index';
 import { syncedTableNames, syncedTables } from '../../db/synced-tables';
 import { tempDir } from '../helpers';
@@ -93,11 +94,12 @@ describe('rows written from the log', () => {
     open.push(sh, hq);
     sh.app.transact((tx) => tx.mutate.insert('office', { name: '甲', sort: 9 }, 'plain'));
     const exported = await exportTo(sh, dir, { full: true });
-    const { manifest, changes } = await decodeFile(readFileSync(exported.file), {
+    const { changes } = await decodeFile(readFileSync(exported.file), {
+      trust: trustOf(sh.app),
       schemaVersion: SCHEMA_VERSION,
     });
     const forged = changes.map((c) => (c.rowId === 'plain' ? { ...c, rowId: 'o\ud800' } : c));
-    const { bytes } = await encodeFile({ ...manifest, fileId: 'forged' }, forged.map(encodeChange));
+    const { bytes } = await forgeFile(sh.app, forged);
     const file = join(dir, 'forged.zsync');
     writeFileSync(file, bytes);
     const report = await importInto(hq, file);

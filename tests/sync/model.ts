@@ -9,6 +9,8 @@ import { dispatchSync } from '../../db/dispatcher';
 import { listConflicts } from '../../db/sync/conflicts';
 import type { Fields } from '../../db/mutation';
 import { expectOk, tempDir } from '../helpers';
+import { joinWithInvitation } from '../../db/sync/invitation';
+import { sharedTestZone, TEST_INVITATION_PASSPHRASE } from './replicas';
 import type { Replica } from './replicas';
 
 const ramDir = () => tempDir('zs-prop-', existsSync('/dev/shm') ? '/dev/shm' : undefined);
@@ -23,6 +25,12 @@ async function template(office: string): Promise<string> {
   if (!file) {
     file = join(ramDir(), 'template.sqlite');
     const app = await openAppDatabase(file, { wallMs: () => BASE_MS });
+    // Every replica joins the test zone; a copy certifies its new site id with the same grant.
+    const zone = await sharedTestZone();
+    await joinWithInvitation(app, {
+      file: office === '本部' ? zone.hq : zone.office,
+      passphrase: TEST_INVITATION_PASSPHRASE,
+    });
     expectOk(dispatchSync(app, 'app.init', { user: `${office}用户`, office }));
     app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     app.close();

@@ -2,6 +2,7 @@
 // while a file of thousands of changes is imported through the 同步 screen's method, task.progress
 // answers between the phases (解密, 解压, 校验变更 n/N, 备份数据库, 写入 N 条变更) in that order, and
 // says null once the import has ended, whether it succeeded or failed; the export likewise.
+import { writeDemoRows } from '../../db/services/app';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -12,7 +13,7 @@ import { currentProgress } from '../../db/task-progress';
 import type { TaskProgress } from '../../domain/ledger-io';
 import type { ApiResult } from '../../domain/errors';
 import { expectOk, tempDir } from '../helpers';
-import { TEST_SCRYPT, call, openReplica } from './replicas';
+import { call, openReplica } from './replicas';
 import type { Replica } from './replicas';
 
 const open: Replica[] = [];
@@ -50,12 +51,12 @@ async function shanghaiFile(passphrase?: string) {
   const dir = tempDir('zs-progress-');
   const sh = await openReplica('上海', { dir });
   open.push(sh);
-  call(sh, 'app.demo', { projects: 700, seed: 3 });
-  const made = await exportFile(
-    sh.app,
-    { out: dir, full: true, ...(passphrase ? { passphrase } : {}) },
-    { scryptLogN: TEST_SCRYPT },
-  );
+  writeDemoRows(sh.app, { projects: 700, seed: 3 });
+  const made = await exportFile(sh.app, {
+    out: dir,
+    full: true,
+    ...(passphrase ? { passphrase } : {}),
+  });
   expect(made.changes).toBeGreaterThan(4000);
   return { sh, made, bytes: readFileSync(made.file) };
 }

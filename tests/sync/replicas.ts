@@ -9,6 +9,7 @@ import { dumpSyncedTables } from '../../db/sync/dump';
 import { exportFile } from '../../db/sync/export';
 import type { ExportInput } from '../../db/sync/export';
 import { importFile } from '../../db/sync/import';
+import { joinWithInvitation, makeInvitation } from '../../db/sync/invitation';
 import type { ImportOptions } from '../../db/sync/import';
 import type { SyncDump, SyncExportResult, SyncImportReport } from '../../domain/sync';
 import { expectOk, tempDir } from '../helpers';
@@ -22,26 +23,57 @@ export interface Replica {
   clock: { ms: number };
 }
 
+export const TEST_INVITATION_PASSPHRASE = 'test-zone-passphrase';
+
+/**
+ * The zone the test replicas join: created once per test file by a 本部 laptop in memory, which
+ * makes one invitation for 本部 laptops and one for offices (without data: each test writes its own).
+ */
+let testZone: Promise<{ hub: AppDatabase; hq: string; office: string }> | undefined;
+
+export function sharedTestZone(): Promise<{ hub: AppDatabase; hq: string; office: string }> {
+  testZone ??= (async () => {
+    const hub = await openAppDatabase(':memory:');
+    expectOk(
+      dispatchSync(hub, 'app.init', { user: '本部管理员', office: '本部', zoneName: '测试分区' }),
+    );
+    const dir = tempDir('zs-zone-');
+    const invite = (hq: boolean) =>
+      makeInvitation(hub, {
+        out: join(dir, hq ? 'hq.zsinvite' : 'office.zsinvite'),
+        passphrase: TEST_INVITATION_PASSPHRASE,
+        hq,
+        withoutData: true,
+      });
+    return { hub, hq: (await invite(true)).file, office: (await invite(false)).file };
+  })();
+  return testZone;
+}
+
 export async function openReplica(
   office: string,
-  options: { dir?: string; memory?: boolean; startMs?: number; user?: string } = {},
+  options: { dir?: string; memory?: boolean; startMs?: number; user?: string; solo?: boolean } = {},
 ): Promise<Replica> {
   const clock = { ms: options.startMs ?? Date.UTC(2021, 5, 12, 7, 30) };
   const file = options.memory ? ':memory:' : join(options.dir ?? tempDir('zs-sync-'), 'crm.sqlite');
   const app = await openAppDatabase(file, { wallMs: () => clock.ms });
+  if (!options.solo) {
+    const zone = await sharedTestZone();
+    await joinWithInvitation(app, {
+      file: office === '本部' ? zone.hq : zone.office,
+      passphrase: TEST_INVITATION_PASSPHRASE,
+    });
+  }
   expectOk(dispatchSync(app, 'app.init', { user: options.user ?? `${office}用户`, office }));
   return { app, office, clock };
 }
-
-/** Tests use cheap scrypt; the format and code path are the same. */
-export const TEST_SCRYPT = 10;
 
 export function exportTo(
   from: Replica,
   dir: string,
   input: Omit<ExportInput, 'out'> = {},
 ): Promise<SyncExportResult> {
-  return exportFile(from.app, { out: dir, ...input }, { scryptLogN: TEST_SCRYPT });
+  return exportFile(from.app, { out: dir, ...input });
 }
 
 export function importInto(

@@ -1,0 +1,107 @@
+// The CLI's zone commands (issue 14) for administrators' scripts: `zone --json` (the zone, its
+// offices, their laptops' keys and state), `zone invite` and `zone revoke` at 本部, `zone create`
+// for a 本部 database initialised before zones, and `init --join` for an office's laptop.
+import type { AppDatabase } from '../db/app-database';
+import type { SyncImportReport, ZoneStatus } from '../domain/sync';
+import { CliUserError, callApi } from './cli-error';
+
+export const zoneUsage = `  init --office 上海 --user 张三 --join 邀请文件 --passphrase-env 变量名
+                                           加入本部发来的分区（同时导入邀请中的数据）后初始化
+  zone [--json]                            本机所在分区：各驻点的电脑、公钥与状态
+  zone create --name 分区名称              本部：为初始化于分区之前的数据库创建分区
+  zone invite --out 文件 --passphrase-env 变量名 [--hq] [--without-data]
+                                           本部：制作分区邀请（口令另行电话告知；--hq 为更换本部电脑）
+  zone revoke 站点编号                     本部：吊销丢失的电脑，其后续变更一律拒收`;
+
+export const zoneOptions = {
+  join: { type: 'string' },
+  name: { type: 'string' },
+  hq: { type: 'boolean' },
+  'without-data': { type: 'boolean' },
+} as const;
+
+type Values = Record<string, string | boolean | undefined>;
+
+function secretFrom(values: Values): string {
+  const name = values['passphrase-env'];
+  if (typeof name !== 'string') throw new CliUserError('缺少 --passphrase-env 参数');
+  const value = process.env[name];
+  if (!value) throw new CliUserError(`环境变量 ${name} 未设置口令`);
+  return value;
+}
+
+function describeZone(zone: ZoneStatus): string {
+  const lines = [`分区「${zone.name}」 ${zone.zoneId}（${zone.kind}）`];
+  for (const office of zone.offices) {
+    for (const l of office.laptops) {
+      const state = { active: '有效', revoked: '已吊销', unverified: '未验证' }[l.state];
+      lines.push(
+        `${office.office}\t${l.siteId}\t${l.role === 'hq' ? '本部' : '驻点'}\t${state}${l.thisLaptop ? '\t本机' : ''}`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Runs a zone command; false when `command` is not one. */
+export async function runZoneCommand(
+  app: AppDatabase,
+  command: string,
+  args: string[],
+  values: Values,
+  json: boolean,
+): Promise<boolean> {
+  const call = <T>(method: string, input?: unknown) => callApi<T>(app, method, input);
+  const print = (data: unknown, text: () => string) =>
+    console.log(json ? JSON.stringify(data, null, 2) : text());
+
+  if (command === 'init' && typeof values.join === 'string') {
+    const joined = await call<{ zone: ZoneStatus; imported: SyncImportReport | null }>(
+      'zone.join',
+      { file: values.join, passphrase: secretFrom(values) },
+    );
+    const status = await call('app.init', { office: values.office, user: values.user });
+    print({ ...(status as object), zone: joined.zone, imported: joined.imported }, () =>
+      [
+        `已加入分区「${joined.zone.name}」并初始化：${String(values.office)} ${String(values.user)}`,
+        joined.imported ? `邀请中的数据：${joined.imported.message}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    );
+    return true;
+  }
+  if (command !== 'zone') return false;
+  const [sub, siteId] = args;
+  switch (sub) {
+    case undefined: {
+      const zone = await call<ZoneStatus>('zone.status');
+      print(zone, () => describeZone(zone));
+      return true;
+    }
+    case 'create': {
+      const zone = await call<ZoneStatus>('zone.create', { name: values.name });
+      print(zone, () => `已创建分区「${zone.name}」 ${zone.zoneId}`);
+      return true;
+    }
+    case 'invite': {
+      if (typeof values.out !== 'string') throw new CliUserError('缺少 --out 参数');
+      const made = await call<{ file: string; withData: boolean }>('zone.invite', {
+        out: values.out,
+        passphrase: secretFrom(values),
+        hq: values.hq === true,
+        withoutData: values['without-data'] === true,
+      });
+      print(made, () => `已制作分区邀请：${made.file}${made.withData ? '（含数据）' : ''}`);
+      return true;
+    }
+    case 'revoke': {
+      if (!siteId) throw new CliUserError('缺少要吊销的站点编号');
+      const zone = await call<ZoneStatus>('zone.revoke', { siteId });
+      print(zone, () => `已吊销 ${siteId}\n${describeZone(zone)}`);
+      return true;
+    }
+    default:
+      throw new CliUserError(`未知的 zone 子命令：${sub}`);
+  }
+}

@@ -1,0 +1,219 @@
+// Zone invitations (docs/sync.md, "Zones and keys"): made at 本部, carried to an office on a USB
+// stick or by e-mail, opened with a passphrase that 本部 gives by another channel (a phone call).
+// One carries the zone's id, name, file key and root public key, a grant (an enrolment key the
+// root signed) with which the joining laptop certifies its own signing key, the roster, and
+// optionally a full sync file of the zone's data. An invitation for a replacement 本部 laptop
+// (hq) also carries the root's private key.
+//
+//   "ZSINVITE\r\n" | u32 header length | header JSON | iv (12) | AES-256-GCM(payload JSON) | tag (16)
+import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { z } from 'zod';
+import { AppError } from '../../domain/errors';
+import type { SyncImportReport, ZoneStatus } from '../../domain/sync';
+import type { AppDatabase } from '../app-database';
+import { exportFile } from './export';
+import { MAX_FILE_BYTES, scryptLogN, rosterSchema } from './file-format';
+import { importFile } from './import';
+import { issueGrant, joinZone, readRoster, zoneStatus } from './zone';
+import { ownOffice } from './peers';
+
+const MAGIC = Buffer.from('ZSINVITE\r\n', 'latin1');
+const MAX_HEADER = 4096;
+
+const zoneId = z.string().regex(/^[0-9a-f]{32}$/);
+const key = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+const sig = z.string().regex(/^[A-Za-z0-9+/]{86}==$/);
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+const headerSchema = z.strictObject({
+  version: z.literal(1),
+  zoneId: zoneId,
+  zoneName: z.string().max(100),
+  salt: base64.max(40),
+});
+
+const grantSchema = z.strictObject({
+  zone: zoneId,
+  grantId: z.string().regex(/^[0-9a-f]{16}$/),
+  role: z.enum(['hq', 'office']),
+  publicKey: key,
+  issuedAt: z.string().max(40),
+  sig,
+});
+
+const payloadSchema = z.strictObject({
+  zone: z.strictObject({
+    id: zoneId,
+    name: z.string().max(100),
+    key: base64.max(60),
+    rootPublic: key,
+    rootPrivate: base64.max(200).nullable(),
+  }),
+  grant: grantSchema,
+  grantKey: base64.max(200),
+  roster: rosterSchema,
+  /** A full sync file of the zone's data, base64. */
+  data: base64.nullable(),
+});
+type Payload = z.infer<typeof payloadSchema>;
+
+const scryptAsync = promisify(scrypt) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: { N: number; r: number; p: number; maxmem: number },
+) => Promise<Buffer>;
+
+function passphraseKey(passphrase: string, salt: Buffer): Promise<Buffer> {
+  const N = 2 ** scryptLogN();
+  return scryptAsync(passphrase.normalize('NFC'), salt, 32, { N, r: 8, p: 1, maxmem: 300 * N * 8 });
+}
+
+export interface InvitationResult {
+  file: string;
+  zoneId: string;
+  role: 'hq' | 'office';
+  withData: boolean;
+}
+
+/** At 本部: writes an invitation to `out`, with the zone's data unless `withoutData`. */
+export async function makeInvitation(
+  app: AppDatabase,
+  input: { out: string; passphrase: string; hq?: boolean; withoutData?: boolean },
+): Promise<InvitationResult> {
+  const role = input.hq ? 'hq' : 'office';
+  const at = new Date(app.now()).toISOString();
+  const issued = app.transact((tx) => {
+    const made = issueGrant(tx.sql, role, at);
+    return { ...made, roster: readRoster(tx.sql) };
+  });
+  let data: string | null = null;
+  if (!input.withoutData) {
+    const dir = mkdtempSync(join(tmpdir(), 'zs-invite-'));
+    try {
+      const exported = await exportFile(app, { out: dir, full: true });
+      data = readFileSync(exported.file).toString('base64');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const payload: Payload = {
+    zone: {
+      id: issued.zone.id,
+      name: issued.zone.name,
+      key: issued.zone.key.toString('base64'),
+      rootPublic: issued.zone.rootPublic,
+      rootPrivate: input.hq ? issued.zone.rootPrivate : null,
+    },
+    grant: issued.grant,
+    grantKey: issued.grantKey,
+    roster: issued.roster,
+    data,
+  };
+  const salt = randomBytes(16);
+  const header = Buffer.from(
+    JSON.stringify({
+      version: 1,
+      zoneId: issued.zone.id,
+      zoneName: issued.zone.name,
+      salt: salt.toString('base64'),
+    }),
+  );
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', await passphraseKey(input.passphrase, salt), iv);
+  cipher.setAAD(header);
+  const body = Buffer.concat([cipher.update(JSON.stringify(payload)), cipher.final()]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(header.length);
+  writeFileSync(input.out, Buffer.concat([MAGIC, length, header, iv, body, cipher.getAuthTag()]));
+  return { file: input.out, zoneId: issued.zone.id, role, withData: data !== null };
+}
+
+const invalid = (detail?: string): never => {
+  throw new AppError('INVITATION_INVALID', detail);
+};
+
+/** Opens an invitation: every part checked, the passphrase's key tried once. */
+export async function readInvitation(file: string, passphrase: string): Promise<Payload> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new AppError('FILE_NOT_FOUND', file);
+  }
+  if (bytes.length > MAX_FILE_BYTES) invalid('文件过大');
+  if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) invalid();
+  const headerLength = bytes.readUInt32BE(MAGIC.length);
+  const start = MAGIC.length + 4;
+  if (headerLength > MAX_HEADER || start + headerLength + 12 + 16 > bytes.length)
+    invalid('文件不完整');
+  const headerBytes = bytes.subarray(start, start + headerLength);
+  let header: z.infer<typeof headerSchema>;
+  try {
+    header = headerSchema.parse(JSON.parse(headerBytes.toString('utf8')));
+  } catch {
+    return invalid('文件头格式错误');
+  }
+  const iv = bytes.subarray(start + headerLength, start + headerLength + 12);
+  const sealed = bytes.subarray(start + headerLength + 12);
+  const salt = Buffer.from(header.salt, 'base64');
+  let plain: Buffer;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', await passphraseKey(passphrase, salt), iv);
+    decipher.setAAD(headerBytes);
+    decipher.setAuthTag(sealed.subarray(-16));
+    plain = Buffer.concat([decipher.update(sealed.subarray(0, -16)), decipher.final()]);
+  } catch {
+    throw new AppError('INVITATION_BAD_PASSPHRASE');
+  }
+  try {
+    const payload = payloadSchema.parse(JSON.parse(plain.toString('utf8')));
+    if (payload.zone.id !== header.zoneId) invalid('分区编号不符');
+    return payload;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    return invalid('内容格式错误');
+  }
+}
+
+/** Joins the invitation's zone, then imports the zone's data it carries. */
+export async function joinWithInvitation(
+  app: AppDatabase,
+  input: { file: string; passphrase: string },
+): Promise<{ zone: ZoneStatus; imported: SyncImportReport | null }> {
+  const payload = await readInvitation(input.file, input.passphrase);
+  const at = new Date(app.now()).toISOString();
+  app.transact((tx) => {
+    joinZone(
+      tx.sql,
+      tx.siteId,
+      ownOffice(tx.sql),
+      {
+        zone: {
+          ...payload.zone,
+          key: Buffer.from(payload.zone.key, 'base64'),
+        },
+        grant: payload.grant,
+        grantKey: payload.grantKey,
+        roster: payload.roster,
+      },
+      at,
+    );
+  });
+  let imported: SyncImportReport | null = null;
+  if (payload.data) {
+    const dir = mkdtempSync(join(tmpdir(), 'zs-join-'));
+    try {
+      const file = join(dir, 'zone.zsync');
+      writeFileSync(file, Buffer.from(payload.data, 'base64'));
+      imported = await importFile(app, file);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return { zone: app.transact((tx) => zoneStatus(tx.sql, tx.siteId), { write: false }), imported };
+}

@@ -1,0 +1,151 @@
+// The zone's keys and signed statements (docs/sync.md, "Zones and keys"). Every statement is signed
+// with Ed25519 over a domain-separated text ("zsync:<kind>:v1" and canonical JSON), so a signature
+// made for one kind of statement can never be replayed as another:
+//   grant   the zone root admits an invitation's enrolment key, with a role (hq or office);
+//   site    an enrolment key admits one laptop's own signing key and site id;
+//   revoke  the zone root revokes a laptop: its changes above lastSeq are refused;
+//   head    a site (or the root, for origins that predate the zone) vouches for its change log up
+//           to seq, by the chain state of chain.ts;
+//   manifest  the sender vouches for a file's manifest (and, through its payload hash, the payload).
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  hkdfSync,
+  randomBytes,
+  sign,
+  verify,
+} from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+
+export type Role = 'hq' | 'office';
+
+export interface Grant {
+  zone: string;
+  grantId: string;
+  role: Role;
+  /** Ed25519 public key (base64url of the raw 32 bytes). */
+  publicKey: string;
+  issuedAt: string;
+  sig: string;
+}
+
+export interface SiteCert {
+  zone: string;
+  siteId: string;
+  office: string;
+  publicKey: string;
+  grantId: string;
+  issuedAt: string;
+  sig: string;
+}
+
+export interface Revocation {
+  zone: string;
+  siteId: string;
+  /** The revoked site's changes up to here stay valid; later ones are refused. */
+  lastSeq: number;
+  revokedAt: string;
+  sig: string;
+}
+
+export interface Roster {
+  grants: Grant[];
+  sites: SiteCert[];
+  revocations: Revocation[];
+}
+
+export interface KeyPair {
+  /** base64url raw public key. */
+  publicKey: string;
+  /** base64 PKCS#8 DER. */
+  privateKey: string;
+}
+
+export function newKeyPair(): KeyPair {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  return {
+    publicKey: publicKey.export({ format: 'jwk' }).x!,
+    privateKey: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+  };
+}
+
+const publicKeys = new Map<string, KeyObject>();
+
+function publicKeyOf(x: string): KeyObject {
+  let key = publicKeys.get(x);
+  if (!key) {
+    key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
+    if (publicKeys.size < 10_000) publicKeys.set(x, key);
+  }
+  return key;
+}
+
+const privateKeys = new Map<string, KeyObject>();
+
+function privateKeyOf(der: string): KeyObject {
+  let key = privateKeys.get(der);
+  if (!key) {
+    key = createPrivateKey({ key: Buffer.from(der, 'base64'), format: 'der', type: 'pkcs8' });
+    privateKeys.set(der, key);
+  }
+  return key;
+}
+
+/** The public key of a private one, for checking that stored keys belong together. */
+export function publicKeyFor(privateKey: string): string {
+  return createPublicKey(privateKeyOf(privateKey)).export({ format: 'jwk' }).x!;
+}
+
+export type StatementKind = 'grant' | 'site' | 'revoke' | 'head' | 'manifest';
+
+/** JSON with keys in sorted order at every level: one spelling per statement. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function message(kind: StatementKind, body: unknown): Buffer {
+  const text = Buffer.isBuffer(body) ? body : Buffer.from(canonical(body), 'utf8');
+  return Buffer.concat([Buffer.from(`zsync:${kind}:v1\n`, 'utf8'), text]);
+}
+
+export function signStatement(kind: StatementKind, body: unknown, privateKey: string): string {
+  return sign(null, message(kind, body), privateKeyOf(privateKey)).toString('base64');
+}
+
+export function verifyStatement(
+  kind: StatementKind,
+  body: unknown,
+  sig: string,
+  publicKey: string,
+): boolean {
+  try {
+    const signature = Buffer.from(sig, 'base64');
+    if (signature.length !== 64) return false;
+    return verify(null, message(kind, body), publicKeyOf(publicKey), signature);
+  } catch {
+    return false;
+  }
+}
+
+/** A statement without its signature, as signed. */
+export function unsigned<T extends { sig: string }>(s: T): Omit<T, 'sig'> {
+  const body: Partial<T> = { ...s };
+  delete body.sig;
+  return body as Omit<T, 'sig'>;
+}
+
+export const randomId = (bytes: number) => randomBytes(bytes).toString('hex');
+
+/** A file's key: the zone key, and the passphrase's key when one is set on top, with the file's salt. */
+export function fileKey(zoneKey: Buffer, salt: Buffer, passKey?: Buffer): Buffer {
+  const ikm = passKey ? Buffer.concat([zoneKey, passKey]) : zoneKey;
+  return Buffer.from(hkdfSync('sha256', ikm, salt, 'zsync-file-v2', 32));
+}
