@@ -13,7 +13,7 @@ import { Mutations, installMutationGuard } from './mutation';
 import { BackgroundCheckpoint } from './background-checkpoint';
 import type { Clock } from './sync/hlc';
 import { ZERO_CLOCK, observe, parseHlc } from './sync/hlc';
-import { ensureSiteId, ownSeq, readMeta, writeIdentityFile, writeMeta } from './replica-identity';
+import { ensureSiteId, readMeta, writeIdentityFile, writeMeta } from './replica-identity';
 import { hasQuarantine, releaseQuarantine } from './sync/quarantine';
 import { ensureZone } from './sync/zone';
 import { ownOffice } from './sync/peers';
@@ -103,17 +103,19 @@ export class AppDatabase {
         wallMs: this.options.wallMs ?? Date.now,
       });
       const result = work({ sql: this.sql, qb: this.qb, mutate, siteId: this.siteId });
-      return { result, clock: mutate.finish(), wrote: mutate.wrote };
+      const clock = mutate.finish();
+      // The seqs this commit uses are reserved first, outside the database (replica-identity.ts).
+      if (mutate.wrote && this.options.installIdFile) {
+        writeIdentityFile(this.options.installIdFile, {
+          installId: this.meta('install_id')!,
+          siteId: this.siteId,
+          seq: mutate.highestSeq,
+        });
+      }
+      return { result, clock };
     });
-    const { result, clock, wrote } = options.write === false ? run.deferred() : run.immediate();
+    const { result, clock } = options.write === false ? run.deferred() : run.immediate();
     this.clock = clock; // only after commit (SYNC.md lesson: never advance on a failed batch)
-    if (wrote && this.options.installIdFile) {
-      writeIdentityFile(this.options.installIdFile, {
-        installId: this.meta('install_id')!,
-        siteId: this.siteId,
-        seq: ownSeq(this.sqlite, this.siteId),
-      });
-    }
     return result;
   }
 

@@ -3,6 +3,8 @@
 // A per-connection guard (installMutationGuard) aborts any other write to a synced table.
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '../domain/errors';
+import { MAX_SEQ } from '../domain/sync';
 import type { Sql } from './sql';
 import type { ColumnType, SyncedTable } from './synced-tables';
 import { syncedTables, syncedTableNames } from './synced-tables';
@@ -70,6 +72,11 @@ export class Mutations {
   /** Whether this transaction appended to the change log. */
   get wrote(): boolean {
     return this.seq !== null;
+  }
+
+  /** The highest seq this transaction wrote (0 when it wrote none). */
+  get highestSeq(): number {
+    return this.lastSeq;
   }
 
   constructor(private readonly ctx: MutationContext) {
@@ -249,6 +256,11 @@ export class Mutations {
         .prepare('SELECT max_seq FROM sync_vv WHERE origin = ?')
         .get(this.ctx.siteId) as { max_seq: number } | undefined;
       this.seq = row?.max_seq ?? 0;
+    }
+    // A seq that is not a safe integer (or above what files may carry) would be stored rounded and
+    // collide: refuse the write instead, whatever the log holds.
+    if (!Number.isSafeInteger(this.seq + 1) || this.seq + 1 > MAX_SEQ) {
+      throw new AppError('SEQ_EXHAUSTED', `站点 ${this.ctx.siteId}`);
     }
     this.seq += 1;
     this.lastSeq = this.seq;

@@ -1,10 +1,22 @@
-// Who this replica is (SYNC.md S2): a random site id in the database, and beside it, outside the
-// database, a file with the install id and the highest sequence number this replica has written.
-// A database that arrives without its file, with another install's or site's file, or behind its own
-// high-water mark was copied or restored: it takes a new site id so sequence numbers are never reused, and the
-// old id stays an ordinary origin in the change log.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+// Who this replica is (docs/sync.md, "Identity"): a random site id in the database, and beside it,
+// outside the database, a file with the install id, the machine it belongs to and the highest
+// sequence number this replica has reserved. The file is written and fsynced before the commit of
+// every transaction that takes new sequence numbers. A database that arrives without its file, with
+// another install's or site's file, on another machine (a copied or roaming user-data folder), or
+// behind its reserved mark (a restored copy, or a commit that never happened) takes a new site id,
+// so sequence numbers are never reused; the old id stays an ordinary origin in the change log.
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { arch, hostname, platform } from 'node:os';
+import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 
 export function readMeta(sqlite: Database.Database, key: string): string | undefined {
@@ -30,7 +42,27 @@ export function ownSeq(sqlite: Database.Database, siteId: string): number {
 interface IdentityFile {
   installId: string;
   siteId: string;
+  /** The highest seq reserved: written before the commit that uses it. */
   seq: number;
+  /** The machine this install lives on (machineId()); absent in files of older versions. */
+  machine?: string;
+}
+
+/** This machine, as far as a copied folder can tell: host name, OS and, on Linux, its machine id. */
+export function machineId(): string {
+  let id = '';
+  for (const file of ['/etc/machine-id', '/var/lib/dbus/machine-id']) {
+    try {
+      id = readFileSync(file, 'utf8').trim();
+      if (id) break;
+    } catch {
+      // not on this system
+    }
+  }
+  return createHash('sha256')
+    .update(`${hostname()}\n${platform()}\n${arch()}\n${id}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 function readIdentityFile(file: string): IdentityFile | undefined {
@@ -38,7 +70,12 @@ function readIdentityFile(file: string): IdentityFile | undefined {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<IdentityFile>;
     if (typeof parsed.installId === 'string' && typeof parsed.siteId === 'string') {
-      return { installId: parsed.installId, siteId: parsed.siteId, seq: Number(parsed.seq) || 0 };
+      return {
+        installId: parsed.installId,
+        siteId: parsed.siteId,
+        seq: Number(parsed.seq) || 0,
+        ...(typeof parsed.machine === 'string' ? { machine: parsed.machine } : {}),
+      };
     }
   } catch {
     // unreadable: treated as missing, which at worst costs a fresh site id
@@ -46,10 +83,30 @@ function readIdentityFile(file: string): IdentityFile | undefined {
   return undefined;
 }
 
-/** Records the high-water mark; written to a temporary name and renamed, so it is never torn. */
+/**
+ * Records the high-water mark: written to a temporary name, fsynced and renamed (and the folder
+ * fsynced), so it is never torn and survives a power cut that the commit after it survives.
+ */
 export function writeIdentityFile(file: string, identity: IdentityFile): void {
-  writeFileSync(`${file}.tmp`, JSON.stringify(identity) + '\n');
-  renameSync(`${file}.tmp`, file);
+  const temp = `${file}.tmp`;
+  const fd = openSync(temp, 'w');
+  try {
+    writeSync(fd, JSON.stringify({ ...identity, machine: identity.machine ?? machineId() }) + '\n');
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, file);
+  try {
+    const dir = openSync(dirname(file), 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+  } catch {
+    // Some file systems cannot fsync a folder; the rename is still atomic.
+  }
 }
 
 /** Returns the site id to use, rotating it when the database is not where this install left it. */
@@ -63,6 +120,7 @@ export function ensureSiteId(sqlite: Database.Database, identityFile?: string): 
     (file === undefined ||
       file.installId !== installId ||
       file.siteId !== siteId ||
+      (file.machine !== undefined && file.machine !== machineId()) ||
       file.seq > ownSeq(sqlite, siteId));
   if (siteId === undefined || moved) {
     if (siteId !== undefined) {
@@ -79,6 +137,7 @@ export function ensureSiteId(sqlite: Database.Database, identityFile?: string): 
       installId: newInstallId,
       siteId,
       seq: ownSeq(sqlite, siteId),
+      machine: machineId(),
     });
   }
   return siteId;

@@ -2,6 +2,9 @@
 // and get back. Pure types and zod schemas; the engine lives in db/sync/.
 import { z } from 'zod';
 
+/** The highest seq a change may carry: a change a second for 8,700 years, far inside safe integers. */
+export const MAX_SEQ = 2 ** 38;
+
 const passphrase = z.string().min(1, '口令不能为空').max(1000, '口令过长').optional();
 
 export const syncExportInput = z.strictObject({

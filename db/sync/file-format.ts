@@ -15,6 +15,9 @@ import { createGunzip, gzip } from 'node:zlib';
 import type { ZlibOptions } from 'node:zlib';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors';
+import { MAX_SEQ } from '../../domain/sync';
+
+export { MAX_SEQ };
 import type { ErrorCode } from '../../domain/errors';
 import type { ReportProgress } from '../task-progress';
 import { ChangeShapeError, decodeChange } from './change-codec';
@@ -40,8 +43,6 @@ export const MAX_RAW_BYTES = 1 << 30;
 /** One change: every field at its form cap fits several times over. */
 export const MAX_LINE_BYTES = 1 << 20;
 const MAX_MANIFEST_BYTES = 4 << 20;
-/** A seq no replica reaches (a change a second for 8,900 years), far inside safe integers. */
-export const MAX_SEQ = 2 ** 38;
 
 /**
  * scrypt cost of a passphrase (a file's on top of the zone key, an invitation's): fixed, never

@@ -1,4 +1,5 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import type { ZoneStatus } from '../../domain/sync';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openAppDatabase } from '../../db/app-database';
@@ -67,5 +68,59 @@ describe('replica identity and clocks across processes (SYNC.md S2, S4)', () => 
     const site = first.siteId;
     opened.splice(0).forEach((a) => a.close());
     expect((await open(file)).siteId).toBe(site);
+  });
+
+  test('a user-data folder copied to another laptop takes a new site id, with a certificate', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'crm.sqlite');
+    const app = await open(file);
+    expectOk(dispatchSync(app, 'app.init', { user: '张三', office: '上海' }));
+    const site = app.siteId;
+    opened.splice(0).forEach((a) => a.close());
+    // The folder arrives on another machine: its identity file names the machine it was written on.
+    const idFile = `${file}.install-id`;
+    const identity = JSON.parse(readFileSync(idFile, 'utf8')) as { machine: string };
+    expect(identity.machine).toMatch(/^[0-9a-f]{32}$/);
+    writeFileSync(idFile, JSON.stringify({ ...identity, machine: '0'.repeat(32) }));
+    const moved = await open(file);
+    expect(moved.siteId).not.toBe(site);
+    expect(moved.meta('previous_site_ids')).toBe(site);
+    const zone = expectOk(dispatchSync(moved, 'zone.status', undefined)) as ZoneStatus;
+    const laptops = zone.offices.flatMap((o) => o.laptops);
+    expect(laptops.find((l) => l.thisLaptop)).toMatchObject({
+      siteId: moved.siteId,
+      state: 'active',
+    });
+    // The old origin's changes stay vouched for by the key that wrote them.
+    const head = moved.sqlite
+      .prepare('SELECT seq FROM sync_head WHERE origin = ?')
+      .pluck()
+      .get(site) as number;
+    expect(head).toBe(log(moved).filter((c) => c.origin === site).length);
+  });
+
+  test('every transaction that takes seqs reserves them in the identity file first', async () => {
+    const file = join(tempDir(), 'crm.sqlite');
+    const app = await open(file);
+    expectOk(dispatchSync(app, 'app.init', { user: '张三', office: '上海' }));
+    for (let i = 0; i < 3; i++) expectOk(dispatchSync(app, 'project.create', { name: `p${i}` }));
+    const reserved = (JSON.parse(readFileSync(`${file}.install-id`, 'utf8')) as { seq: number })
+      .seq;
+    expect(reserved).toBe(log(app).filter((c) => c.origin === app.siteId).length);
+  });
+
+  test('the mutation layer refuses a next seq that is not a safe integer', async () => {
+    const file = join(tempDir(), 'crm.sqlite');
+    const app = await open(file);
+    expectOk(dispatchSync(app, 'app.init', { user: '张三', office: '上海' }));
+    app.sqlite
+      .prepare('UPDATE sync_vv SET max_seq = ? WHERE origin = ?')
+      .run(Number.MAX_SAFE_INTEGER, app.siteId);
+    const before = log(app).length;
+    expect(dispatchSync(app, 'project.create', { name: 'x' })).toMatchObject({
+      ok: false,
+      code: 'SEQ_EXHAUSTED',
+    });
+    expect(log(app)).toHaveLength(before);
   });
 });
