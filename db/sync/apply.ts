@@ -26,6 +26,8 @@ export interface ApplyOptions {
   sites?: Record<string, string>;
   /** Called before each change: tests inject failures here. */
   beforeChange?: (index: number) => void;
+  /** Called after each phase's writes with its name (log, rows, derived, vectors, clock). */
+  faults?: (phase: string) => void;
   /** Fewest rows for which a table's indexes are rebuilt (bulk-indexes.ts); tests lower it. */
   bulkMinRows?: number;
 }
@@ -299,6 +301,7 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
       earlier.push(c);
     });
     rebuildLog?.();
+    options.faults?.('log');
 
     // 3. Each row once. Parents before projects, so a project's derived investor and owner names
     // are current. Every row in `rows` has merged fields by now: steps 1 and 2 take the same
@@ -322,12 +325,16 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
       tx.mutate.applyMergedRows(table as SyncedTable, parsed);
       rebuild?.();
     }
+    options.faults?.('rows');
     refreshDerived(tx, rows, rows.get('project'));
+    options.faults?.('derived');
   });
 
   out.orphans = countOrphans(tx, rows);
   advanceVectors(tx, origins);
+  options.faults?.('vectors');
   if (maxHlc) observeClock(tx, maxHlc);
+  options.faults?.('clock');
   return out;
 }
 

@@ -40,6 +40,8 @@ export interface ImportOptions {
   schema?: KnownSchema;
   /** Called before each change is applied: tests inject failures here. */
   beforeChange?: (index: number) => void;
+  /** See ApplyOptions; here also roster, chains, quarantine, peer and import-log. */
+  faults?: (phase: string) => void;
   /** See ApplyOptions: tests lower it to take the index-rebuilding path with small files. */
   bulkMinRows?: number;
 }
@@ -170,18 +172,23 @@ async function importReported(
   const write = total >= BULK_MIN_ROWS ? app.transactBulk.bind(app) : app.transact.bind(app);
   return write((tx) => {
     mergeRoster(tx.sql.sqlite, manifest.roster);
+    options.faults?.('roster');
     storeChains(tx.sql, decoded.chains, manifest.sites);
+    options.faults?.('chains');
     releaseQuarantine(tx, options.schema);
+    options.faults?.('quarantine');
     const outcome = applyChanges(tx, decoded.changes, {
       schema: options.schema,
       sites: manifest.sites,
       beforeChange: options.beforeChange,
+      faults: options.faults,
       bulkMinRows: options.bulkMinRows,
     });
     const at = new Date(app.now()).toISOString();
     if (manifest.sender.siteId !== tx.siteId) {
       recordFileIn(tx.sql, { ...manifest.sender, vector: manifest.vector }, file, at);
     }
+    options.faults?.('peer');
     const report: SyncImportReport = {
       ...base,
       alreadyImported: false,
@@ -193,6 +200,7 @@ async function importReported(
     tx.sql
       .prepare('INSERT INTO sync_import_log (file_id, imported_at, report) VALUES (?, ?, ?)')
       .run(manifest.fileId, at, JSON.stringify(report));
+    options.faults?.('import-log');
     return report;
   });
 }
