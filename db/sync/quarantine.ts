@@ -37,7 +37,8 @@ export function releaseQuarantine(tx: Tx, schema: KnownSchema = currentSchema): 
   const touched = new Map<string, Set<string>>();
   let released = 0;
   for (const e of entries) {
-    const columns = schema[e.tbl];
+    // A name from a file: `constructor` must not find Object's.
+    const columns = Object.hasOwn(schema, e.tbl) ? schema[e.tbl] : undefined;
     if (!columns) continue;
     let rows = touched.get(e.tbl);
     if (!rows) touched.set(e.tbl, (rows = new Set()));

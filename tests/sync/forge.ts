@@ -6,8 +6,9 @@ import type { AppDatabase } from '../../db/app-database';
 import { BLOCK, ChainHasher, ZERO_CHAIN, blockStart, chainAtBlock } from '../../db/sync/chain';
 import { encodeChange } from '../../db/sync/change-codec';
 import type { Change } from '../../db/sync/change-codec';
-import { encodeFile } from '../../db/sync/file-format';
-import type { Manifest, ManifestDraft, Segment } from '../../db/sync/file-format';
+import { PayloadCompressor, encodeFile } from '../../db/sync/file-format';
+import type { GzippedPayload, Manifest, ManifestDraft, Segment } from '../../db/sync/file-format';
+import { knownSites, ownOffice } from '../../db/sync/peers';
 import { headBody, readRoster, zoneOf } from '../../db/sync/zone';
 import { signStatement } from '../../db/sync/zone-crypto';
 
@@ -19,10 +20,27 @@ export interface ForgeOptions {
   passphrase?: string;
   /** Signs with this key instead of the sender's (a stolen or wrong key). */
   signKey?: string;
+  /** Signs an origin's head with this key instead (a stolen, another member's or a random one). */
+  headKey?: (origin: string) => string | undefined;
+  /** A change's line instead of its canonical one; the chain hashes the line as written. */
+  line?: (change: Change, canonical: string) => string;
+  /** Replaces the gzipped payload, or what it declares, before the file is assembled. */
+  payload?: (payload: GzippedPayload) => GzippedPayload | Promise<GzippedPayload>;
+  /** Encrypts with this key instead of the zone's. */
+  zoneKey?: Buffer;
 }
 
+type LineOptions = Pick<ForgeOptions, 'headKey' | 'line'>;
+
+const lineOf = (c: Change, options: LineOptions) =>
+  options.line ? options.line(c, encodeChange(c)) : encodeChange(c);
+
 /** The segments a sender would write for these changes, in (origin, seq) order. */
-export function segmentsFor(sender: AppDatabase, changes: Change[]): Segment[] {
+export function segmentsFor(
+  sender: AppDatabase,
+  changes: Change[],
+  options: LineOptions = {},
+): Segment[] {
   const zone = zoneOf(sender.sqlite);
   const byOrigin = new Map<string, Change[]>();
   for (const c of changes) {
@@ -37,17 +55,22 @@ export function segmentsFor(sender: AppDatabase, changes: Change[]): Segment[] {
     const prefix =
       from === blockStart(from) ? (chainAtBlock(sender.sql, origin, k) ?? ZERO_CHAIN) : ZERO_CHAIN;
     const hasher = new ChainHasher(prefix, from - 1);
-    for (const c of list) hasher.add(Buffer.from(encodeChange(c) + '\n'));
+    for (const c of list) hasher.add(Buffer.from(lineOf(c, options) + '\n'));
     const to = hasher.seq;
     const state = hasher.state();
-    const key = origin === sender.siteId ? zone.siteKey : (zone.rootPrivate ?? zone.siteKey);
+    // Another origin's changes as the sender holds them carry that origin's own signed head.
+    const stored = origin === sender.siteId ? undefined : headWithin(sender.sql, origin, to, to);
+    const held = !options.headKey && stored?.state.equals(state) ? stored : undefined;
+    const key =
+      options.headKey?.(origin) ??
+      (origin === sender.siteId ? zone.siteKey : (zone.rootPrivate ?? zone.siteKey));
     segments.push({
       origin,
       from,
       to,
       prefix: prefix.toString('hex'),
       state: state.toString('hex'),
-      sig: signStatement('head', headBody(zone.id, origin, to, state), key),
+      sig: held?.sig ?? signStatement('head', headBody(zone.id, origin, to, state), key),
     });
   }
   return segments;
@@ -59,19 +82,19 @@ export async function forgeFile(
   options: ForgeOptions = {},
 ): Promise<{ bytes: Buffer; manifest: Manifest }> {
   const zone = zoneOf(sender.sqlite);
-  const segments = segmentsFor(sender, changes);
+  const segments = segmentsFor(sender, changes, options);
   const vector: Record<string, number> = {};
   for (const s of segments) vector[s.origin] = s.to;
   const draft: ManifestDraft = {
     fileId: `forged-${Math.random().toString(36).slice(2)}`,
     zone: { id: zone.id, name: zone.name, kind: zone.kind },
-    sender: { siteId: sender.siteId, office: '上海' },
+    sender: { siteId: sender.siteId, office: ownOffice(sender.sql) },
     app: { version: '0.1.0' },
     schemaVersion: 6,
     minReaderSchema: 3,
     createdAt: new Date().toISOString(),
     vector,
-    sites: {},
+    sites: knownSites(sender.sql, sender.siteId),
     forSite: null,
     forOffice: null,
     full: true,
@@ -79,8 +102,13 @@ export async function forgeFile(
     roster: readRoster(sender.sql),
     ...options.manifest,
   };
-  return encodeFile(draft, changes.map(encodeChange), {
-    zoneKey: zone.key,
+  const compressor = new PayloadCompressor();
+  const text = changes.map((c) => lineOf(c, options) + '\n').join('');
+  compressor.add(Buffer.from(text, 'utf8'), changes.length);
+  let payload = await compressor.finish();
+  if (options.payload) payload = await options.payload(payload);
+  return encodeFile(draft, payload, {
+    zoneKey: options.zoneKey ?? zone.key,
     signKey: options.signKey ?? zone.siteKey,
     passphrase: options.passphrase,
   });
