@@ -12,8 +12,15 @@ import type { Handler } from './handlers';
 
 export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
 
-// Callable before first-run set-up: a laptop joins its zone (and receives its data) before it is initialised.
-const needsInit = new Set<string>(['app.status', 'app.init', 'zone.status', 'zone.join']);
+// Callable before first-run set-up: a laptop joins its zone (and receives its data, whose import's
+// progress the first-run screen polls) before it is initialised.
+const needsInit = new Set<string>([
+  'app.status',
+  'app.init',
+  'zone.status',
+  'zone.join',
+  'task.progress',
+]);
 
 export function createDispatcher(app: AppDatabase): Dispatch {
   return (method, input) => dispatch(app, method, input);

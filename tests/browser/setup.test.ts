@@ -1,7 +1,9 @@
 // The first run in Chromium at 1366×768, through the browser harness: on a database nobody has set
-// up, the app shows the welcome form instead of its frame; 姓名 and 驻点 are filled by label,
-// 「开始使用」 creates the database (app.init), and the demo data (or an empty ledger) follows, landing
-// in 台账 with the new user on the status line.
+// up, the app shows the welcome screen instead of its frame, with the three ways in (本部 creates
+// the zone, an office joins with an invitation, or the laptop works alone; tests/browser/zone.test.ts
+// drives the first two); working alone, 姓名 and 驻点 are filled by label, 「开始使用」 creates the
+// database (app.init), and the demo data (or an empty ledger) follows, landing in 台账 with the new
+// user on the status line.
 //
 // Needs startWebServer to leave a new database uninitialised (option `initialize: false`); until
 // cli/web-server.ts has that option the server initialises the database and these tests skip.
@@ -82,6 +84,11 @@ describe('first run in the browser', () => {
     expect(await page.getByRole('navigation', { name: '主导航' }).count()).toBe(0);
     expect(await page.locator('.setup-card').innerText()).toContain('招商项目管理');
     await page.screenshot({ path: join(artifactsDir, 'first-run.png') });
+    await page.getByRole('button', { name: '暂不加入，单机使用' }).click();
+    // Working alone is for the offices: 本部's laptop creates the zone instead.
+    const offered = await page.getByLabel('驻点').locator('option').allTextContents();
+    expect(offered).not.toContain('本部');
+    expect(offered).toContain('深圳');
 
     // Nothing filled: inline errors, and nothing is created.
     await page.getByRole('button', { name: '开始使用' }).click();
@@ -124,8 +131,9 @@ describe('first run in the browser', () => {
     const problems = watchProblems(page);
     await page.goto(server.url);
 
+    await page.getByRole('button', { name: '暂不加入，单机使用' }).click();
     await page.getByLabel('姓名').fill('王芳');
-    await page.getByLabel('驻点').selectOption({ label: '本部' });
+    await page.getByLabel('驻点').selectOption({ label: '北京' });
     await page.getByLabel('姓名').press('Enter');
     await page.getByRole('button', { name: '从空白台账开始' }).click();
 

@@ -1,4 +1,5 @@
-// After app.init: try the app with generated demo projects, or start with an empty ledger.
+// After app.init on a laptop working alone: try the app with generated demo projects (which make it
+// a demo database that never joins a zone), or start with an empty ledger.
 import { useState } from 'react';
 import { call, errorText } from '../api/client';
 
@@ -43,7 +44,7 @@ export function DemoChoice({ user, office, onDone }: Props) {
         </button>
       </div>
       <p className="setup-intro-small">
-        演示项目均为虚构，加载后会留在本机台账里；准备正式录入项目的话，请选择空白台账。
+        演示项目均为虚构，加载后会留在本机台账里，本机随之成为演示库：不能再加入分区，也不与其他驻点同步。准备正式录入项目的话，请选择空白台账。
       </p>
       {error ? (
         <p role="alert" className="setup-error">

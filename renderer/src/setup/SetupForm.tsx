@@ -1,8 +1,12 @@
-// The first-run form: a one-sentence welcome, 姓名 and 驻点, and 「开始使用」 (app.init).
-import { useState } from 'react';
+// 暂不加入，单机使用: 姓名 and 驻点, and 「开始使用」 (app.init). The laptop works alone in a zone of
+// its own until it joins 本部's zone from 同步. 本部 is not offered: at 本部, app.init creates the
+// zone, which is the other way in.
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
+import { initInput } from '../../../domain/contract';
 import { offices } from '../../../domain/vocabulary';
 import { ApiError, call, errorText } from '../api/client';
+import { FormField } from '../shared/FormField';
 
 interface Props {
   onCreated: (who: { user: string; office: string }) => void;
@@ -10,15 +14,18 @@ interface Props {
   onAlreadyDone: () => void;
 }
 
+const fieldOffices = offices.filter((o) => o.key !== 'hq');
+
 export function SetupForm({ onCreated, onAlreadyDone }: Props) {
+  const id = useId();
   const [user, setUser] = useState('');
   const [office, setOffice] = useState('');
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const name = user.trim();
-  const nameError = name === '' ? '请填写姓名' : name.length > 50 ? '姓名不能超过 50 个字' : null;
+  const checked = initInput.shape.user.safeParse(user);
+  const nameError = checked.success ? null : (checked.error.issues[0]?.message ?? '请填写姓名');
   const officeError = office === '' ? '请选择驻点' : null;
 
   const start = async (event: FormEvent) => {
@@ -28,8 +35,8 @@ export function SetupForm({ onCreated, onAlreadyDone }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const status = await call('app.init', { user: name, office });
-      onCreated({ user: status.user ?? name, office: status.office ?? office });
+      const status = await call('app.init', { user: user.trim(), office });
+      onCreated({ user: status.user ?? user.trim(), office: status.office ?? office });
     } catch (e) {
       if (e instanceof ApiError && e.code === 'ALREADY_INITIALIZED') {
         onAlreadyDone();
@@ -40,67 +47,52 @@ export function SetupForm({ onCreated, onAlreadyDone }: Props) {
     }
   };
 
-  const showName = tried && nameError;
-  const showOffice = tried && officeError;
-
   return (
-    <form onSubmit={start} noValidate aria-labelledby="setup-title">
-      <h1 id="setup-title" className="setup-title">
-        欢迎使用
+    <form onSubmit={start} noValidate className="setup-form" aria-labelledby={`${id}-title`}>
+      <h1 id={`${id}-title`} className="setup-title">
+        单机使用
       </h1>
-      <p className="setup-intro">
-        这是驻点招商人员的项目台账：项目、投资方、跟进和展会线索都保存在这台电脑上，不联网也能用，各驻点之间用数据文件同步。
-      </p>
       <p className="setup-intro-small">
-        先填写你的姓名和所在驻点。系统会在本机建好数据库，并装入承接平台、产业、展会届次等字典和
-        2021 年度目标。
+        填写你的姓名和所在驻点。系统会在本机建好数据库，并装入承接平台、产业、展会届次等字典和 2021
+        年度目标。收到本部的邀请后，可在「同步」页加入分区。
       </p>
-      <div className="setup-fields">
-        <div className="setup-field">
-          <label htmlFor="setup-user">姓名</label>
-          <input
-            id="setup-user"
-            className="setup-input"
-            autoFocus
-            maxLength={50}
-            autoComplete="name"
-            value={user}
-            aria-invalid={showName ? true : undefined}
-            aria-describedby={showName ? 'setup-user-error' : undefined}
-            onChange={(e) => setUser(e.target.value)}
-          />
-          {showName ? (
-            <span id="setup-user-error" className="setup-field-error">
-              {nameError}
-            </span>
-          ) : null}
-        </div>
-        <div className="setup-field">
-          <label htmlFor="setup-office">驻点</label>
-          <select
-            id="setup-office"
-            className="setup-input"
-            value={office}
-            aria-invalid={showOffice ? true : undefined}
-            aria-describedby={showOffice ? 'setup-office-error' : undefined}
-            onChange={(e) => setOffice(e.target.value)}
-          >
-            <option value="" disabled>
-              请选择驻点
-            </option>
-            {offices.map((o) => (
-              <option key={o.key} value={o.label}>
-                {o.label}
+      <div className="setup-pair">
+        <FormField id={`${id}-user`} label="姓名" error={tried ? nameError : null}>
+          {(aria) => (
+            <input
+              {...aria}
+              className="setup-input"
+              autoFocus
+              maxLength={50}
+              autoComplete="name"
+              value={user}
+              disabled={busy}
+              onChange={(e) => setUser(e.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField id={`${id}-office`} label="驻点" error={tried ? officeError : null}>
+          {(aria) => (
+            <select
+              {...aria}
+              className="setup-input"
+              value={office}
+              disabled={busy}
+              onChange={(e) => setOffice(e.target.value)}
+            >
+              <option value="" disabled>
+                请选择驻点
               </option>
-            ))}
-          </select>
-          {showOffice ? (
-            <span id="setup-office-error" className="setup-field-error">
-              {officeError}
-            </span>
-          ) : null}
-        </div>
+              {fieldOffices.map((o) => (
+                <option key={o.key} value={o.label}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
       </div>
+      <p className="setup-intro-small">本部的电脑请返回，选「本部：创建分区」。</p>
       <button type="submit" className="primary-button setup-start" disabled={busy}>
         {busy ? '正在建立数据库……' : '开始使用'}
       </button>

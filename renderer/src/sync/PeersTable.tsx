@@ -1,9 +1,38 @@
 // 驻点: every office this replica has exchanged files with: the last file in and out, and how many
-// changes each still lacks (what an export for it would carry).
+// changes each still lacks (what an export for it would carry). 「重置」 forgets what a peer is known
+// to hold (sync.resetPeer), after a confirmation: the next export for it carries everything.
+import { useState } from 'react';
 import type { SyncPeer } from '../../../domain/sync';
+import { call, errorText } from '../api/client';
 import { fileName, formatTime } from '../settings/backup-format';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
 
-export function PeersTable({ peers }: { peers: readonly SyncPeer[] }) {
+interface Props {
+  peers: readonly SyncPeer[];
+  onReset: () => void;
+}
+
+export function PeersTable({ peers, onReset }: Props) {
+  const [resetting, setResetting] = useState<SyncPeer | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const reset = async (peer: SyncPeer) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('sync.resetPeer', { siteId: peer.siteId });
+      setResetting(null);
+      setNotice(`已重置${peerName(peer)}的同步记录：下次导出给它的文件将包含全部数据。`);
+      onReset();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <section className="sync-card" aria-labelledby="sync-peers-title">
       <h2 id="sync-peers-title" className="sync-card-title">
@@ -26,12 +55,17 @@ export function PeersTable({ peers }: { peers: readonly SyncPeer[] }) {
                   <th scope="col" className="num">
                     对方尚缺
                   </th>
+                  <th scope="col">操作</th>
                 </tr>
               </thead>
               <tbody>
                 {peers.map((p) => (
                   <tr key={p.siteId}>
-                    <td className="sync-nowrap">{p.office ?? '未设置驻点'}</td>
+                    <td>
+                      <span className="sync-ellipsis" title={p.office ?? undefined}>
+                        {p.office ?? '未设置驻点'}
+                      </span>
+                    </td>
                     <td>
                       <code title={p.siteId}>{p.siteId.slice(0, 8)}</code>
                     </td>
@@ -40,18 +74,65 @@ export function PeersTable({ peers }: { peers: readonly SyncPeer[] }) {
                     <td className="num sync-nowrap">
                       {p.lacking === 0 ? '已是最新' : `${p.lacking} 条变更`}
                     </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={`重置${peerName(p)}的同步记录`}
+                        onClick={() => {
+                          setError(null);
+                          setNotice(null);
+                          setResetting(p);
+                        }}
+                      >
+                        重置……
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
           <p className="sync-note sync-table-note">
-            「对方尚缺」按对方最近发来的文件计算：发出的文件要等对方导入、再发回一个文件后才算对方已收到。
+            「对方尚缺」按对方最近发来的文件计算：发出的文件要等对方导入、再发回一个文件后才算对方已收到。对方恢复了备份或换了电脑时，可「重置」后再导出。
           </p>
         </>
       )}
+      {notice ? (
+        <p className="sync-result" aria-live="polite">
+          {notice}
+        </p>
+      ) : null}
+      {resetting ? (
+        <ConfirmDialog
+          title="重置同步记录"
+          confirmLabel="确认重置"
+          busyLabel="正在重置……"
+          busy={busy}
+          error={error}
+          errorPrefix="重置失败："
+          onConfirm={() => void reset(resetting)}
+          onCancel={() => setResetting(null)}
+        >
+          <p>
+            本机将忘记<strong>{peerName(resetting)}</strong>已收到哪些变更。
+          </p>
+          <ul>
+            <li>
+              下次导出给{resetting.office ?? '对方'}
+              的文件将包含本机的全部数据，文件可能较大；对方已有的变更导入时自动跳过，不会重复。
+            </li>
+            <li>用于对方恢复了备份、重装或更换了电脑、或说缺少数据时。</li>
+            <li>不删除任何数据；对方再发来文件后，本机会重新记下它已收到的变更。</li>
+          </ul>
+        </ConfirmDialog>
+      ) : null}
     </section>
   );
+}
+
+function peerName(peer: SyncPeer): string {
+  return `${peer.office ?? '未设置驻点'}（站点 ${peer.siteId.slice(0, 8)}）`;
 }
 
 function FileCell({ entry }: { entry: SyncPeer['lastIn'] }) {

@@ -1,6 +1,7 @@
 // 同步: exchanging data with the other offices by files (SYNC.md). Export for an office or 全量,
 // import by drag-and-drop or a file picker, the import's report, open conflicts to resolve, the
-// offices heard from, the import log, and restore from a copy taken before an import.
+// zone and its laptops, the offices heard from, the import log, and restore from a copy taken
+// before an import.
 import { useState } from 'react';
 import type { SyncImportReport } from '../../../domain/sync';
 import type { RestoreResult } from '../settings/backup-format';
@@ -14,6 +15,7 @@ import { ImportReport } from './ImportReport';
 import { PeersTable } from './PeersTable';
 import { PreImportBackups } from './PreImportBackups';
 import { useSyncData } from './use-sync-data';
+import { ZoneCard } from './ZoneCard';
 import './sync.css';
 
 export function SyncScreen() {
@@ -84,7 +86,10 @@ export function SyncScreen() {
               <ConflictList conflicts={data.conflicts} onResolved={reload} />
             </div>
             <div className="sync-wide">
-              <PeersTable peers={data.peers} />
+              <ZoneCard zone={data.zone} onChanged={reload} />
+            </div>
+            <div className="sync-wide">
+              <PeersTable peers={data.peers} onReset={reload} />
             </div>
             <div className="sync-wide">
               <ImportLog log={data.log} />

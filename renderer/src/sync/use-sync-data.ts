@@ -1,14 +1,21 @@
 // Everything the 同步 screen lists, read together and read again after an import, an export, a
-// resolution or a restore: this replica, its peers, open conflicts, the import log and the
-// pre-import backups.
+// resolution, a restore or a change of the zone: this replica, its zone, its peers, open
+// conflicts, the import log and the pre-import backups.
 import { useCallback, useEffect, useState } from 'react';
-import type { SyncConflict, SyncLogEntry, SyncPeer, SyncSite } from '../../../domain/sync';
+import type {
+  SyncConflict,
+  SyncLogEntry,
+  SyncPeer,
+  SyncSite,
+  ZoneStatus,
+} from '../../../domain/sync';
 import type { BackupInfo } from '../../../domain/workspace';
 import { call, errorText } from '../api/client';
 import { fileName } from '../settings/backup-format';
 
 export interface SyncData {
   site: SyncSite;
+  zone: ZoneStatus;
   peers: SyncPeer[];
   conflicts: SyncConflict[];
   log: SyncLogEntry[];
@@ -26,15 +33,17 @@ export function useSyncData() {
     let live = true;
     Promise.all([
       call('sync.site'),
+      call('zone.status'),
       call('sync.peers'),
       call('sync.conflicts', { open: true }),
       call('sync.log'),
       call('backup.list'),
     ]).then(
-      ([site, peers, conflicts, log, backups]) => {
+      ([site, zone, peers, conflicts, log, backups]) => {
         if (!live) return;
         setData({
           site,
+          zone,
           peers,
           conflicts,
           log,

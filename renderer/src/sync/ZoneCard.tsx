@@ -1,0 +1,255 @@
+// 分区: the zone this laptop belongs to (its name and id, this laptop's role) and, in a real zone,
+// every laptop of every office the zone knows, with its state and key fingerprint. At 本部 (the laptop holding the
+// zone's root key): 「制作邀请」 and 「吊销」 per laptop after a confirmation; on a laptop still
+// alone: 「加入分区」 with an invitation, the same form as on the first run.
+import { useId, useState } from 'react';
+import type { ZoneStatus } from '../../../domain/sync';
+import { call, errorText } from '../api/client';
+import { formatTime } from '../settings/backup-format';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { InviteForm } from './InviteForm';
+import { JoinZoneForm } from './JoinZoneForm';
+import type { ZoneLaptop } from './zone-format';
+import { fingerprint, officesInOrder, roleLabel, stateLabel, thisLaptopRole } from './zone-format';
+import './zone.css';
+
+interface Props {
+  zone: ZoneStatus;
+  onChanged: () => void;
+}
+
+interface Revoking {
+  office: string;
+  laptop: ZoneLaptop;
+}
+
+export function ZoneCard({ zone, onChanged }: Props) {
+  const id = useId();
+  const [inviting, setInviting] = useState(false);
+  const [joining, setJoining] = useState(false);
+  const [revoking, setRevoking] = useState<Revoking | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const atHq = zone.kind === 'real' && zone.isRoot;
+  const laptops = zone.offices.reduce((n, o) => n + o.laptops.length, 0);
+
+  const revoke = async (target: Revoking) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('zone.revoke', { siteId: target.laptop.siteId });
+      setRevoking(null);
+      setNotice(
+        `已吊销${target.office}的电脑 ${target.laptop.siteId.slice(0, 8)}；下次发出同步文件时通知各驻点。`,
+      );
+      onChanged();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="sync-card zone-card" aria-labelledby={`${id}-title`}>
+      <div className="zone-head">
+        <h2 id={`${id}-title`} className="sync-card-title">
+          分区
+        </h2>
+        {atHq && !inviting ? (
+          <button
+            type="button"
+            className="secondary-button small"
+            onClick={() => {
+              setInviting(true);
+              setNotice(null);
+            }}
+          >
+            制作邀请
+          </button>
+        ) : null}
+        {zone.kind === 'solo' && !joining ? (
+          <button type="button" className="secondary-button small" onClick={() => setJoining(true)}>
+            加入分区
+          </button>
+        ) : null}
+      </div>
+      <dl className="zone-facts">
+        <div>
+          <dt>名称</dt>
+          <dd className="zone-name-line">
+            <span className="zone-name" title={zone.name}>
+              {zone.name}
+            </span>
+            {zone.kind === 'real' ? (
+              <span className="sync-tag zone-kind-real">正式分区</span>
+            ) : null}
+          </dd>
+        </div>
+        <div>
+          <dt>分区编号</dt>
+          <dd>
+            <code className="zone-id" title={zone.zoneId}>
+              {zone.zoneId}
+            </code>
+          </dd>
+        </div>
+        <div>
+          <dt>本机</dt>
+          <dd>{thisLaptopRole(zone)}</dd>
+        </div>
+      </dl>
+      {zone.kind === 'solo' ? (
+        <p className="sync-hint">
+          收到本部的邀请文件（.zsinvite）和电话告知的口令后，即可加入分区；本机已录入的数据保留，加入后随同步文件发给其他驻点。未加入分区前，其他驻点不接收本机导出的文件。
+        </p>
+      ) : null}
+      {zone.kind === 'demo' ? (
+        <p className="sync-hint">
+          演示数据只在本机，不能加入分区，也不能导入正式分区；正式使用请新建数据库并用本部的邀请加入。
+        </p>
+      ) : null}
+      {zone.kind === 'real' && !zone.isRoot ? (
+        <p className="sync-hint">邀请新电脑、吊销丢失的电脑，请联系本部办理。</p>
+      ) : null}
+      {joining ? (
+        <div className="zone-panel">
+          <h3 className="zone-panel-title">加入分区</h3>
+          <JoinZoneForm
+            identity={false}
+            inputClass="sync-input"
+            onCancel={() => setJoining(false)}
+            onJoined={(joined) => {
+              setJoining(false);
+              setNotice(
+                `已加入分区「${joined.zone.name}」${joined.imported ? `；邀请中的数据：${joined.imported.message}` : ''}`,
+              );
+              onChanged();
+            }}
+          />
+        </div>
+      ) : null}
+      {inviting ? (
+        <div className="zone-panel">
+          <h3 className="zone-panel-title">制作邀请</h3>
+          <p className="sync-hint">
+            为驻点的新电脑（或更换的本部电脑）制作邀请文件，对方在首次使用时选「用邀请加入」。每份邀请用于一台电脑。
+          </p>
+          <InviteForm zoneName={zone.name} onClose={() => setInviting(false)} />
+        </div>
+      ) : null}
+      {notice ? (
+        <p className="sync-result zone-notice" aria-live="polite">
+          {notice}
+        </p>
+      ) : null}
+      {error && !revoking ? (
+        <p role="alert" className="sync-error">
+          {error}
+        </p>
+      ) : null}
+      {zone.kind === 'real' ? (
+        <>
+          <h3 className="zone-panel-title">各驻点的电脑</h3>
+          {laptops <= 1 ? (
+            <p className="sync-empty">
+              分区里目前只有本机。驻点的电脑用邀请加入后，本部导入它发来的第一个同步文件时，它会出现在这里。
+            </p>
+          ) : null}
+          <div className="sync-scroll">
+            <table className="sync-table zone-table" aria-label="各驻点的电脑">
+              <thead>
+                <tr>
+                  <th scope="col">驻点</th>
+                  <th scope="col">站点</th>
+                  <th scope="col">角色</th>
+                  <th scope="col">状态</th>
+                  <th scope="col">公钥指纹</th>
+                  <th scope="col">登记于</th>
+                  {atHq ? <th scope="col">操作</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {officesInOrder(zone).flatMap((o) =>
+                  o.laptops.map((l) => (
+                    <tr
+                      key={l.siteId}
+                      className={l.state === 'revoked' ? 'zone-revoked' : undefined}
+                    >
+                      <td>
+                        <span className="sync-ellipsis" title={o.office}>
+                          {o.office}
+                        </span>
+                      </td>
+                      <td className="sync-nowrap">
+                        <code title={l.siteId}>{l.siteId.slice(0, 8)}</code>
+                        {l.thisLaptop ? <span className="sync-tag zone-this">本机</span> : null}
+                      </td>
+                      <td>{roleLabel(l.role)}</td>
+                      <td>
+                        <span className={`zone-state zone-state-${l.state}`}>
+                          {stateLabel[l.state]}
+                        </span>
+                        {l.revokedAt ? (
+                          <span className="zone-revoked-at">吊销于 {formatTime(l.revokedAt)}</span>
+                        ) : null}
+                      </td>
+                      <td className="sync-nowrap">
+                        <code title={`公钥 ${l.publicKey}`}>{fingerprint(l.publicKey)}</code>
+                      </td>
+                      <td className="sync-nowrap">{formatTime(l.issuedAt)}</td>
+                      {atHq ? (
+                        <td>
+                          {l.state === 'active' && !l.thisLaptop ? (
+                            <button
+                              type="button"
+                              className="link-button danger"
+                              aria-label={`吊销${o.office}的电脑 ${l.siteId.slice(0, 8)}`}
+                              onClick={() => {
+                                setError(null);
+                                setRevoking({ office: o.office, laptop: l });
+                              }}
+                            >
+                              吊销……
+                            </button>
+                          ) : null}
+                        </td>
+                      ) : null}
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+      {revoking ? (
+        <ConfirmDialog
+          title="吊销电脑"
+          confirmLabel="确认吊销"
+          busyLabel="正在吊销……"
+          busy={busy}
+          error={error}
+          errorPrefix="吊销失败："
+          onConfirm={() => void revoke(revoking)}
+          onCancel={() => setRevoking(null)}
+        >
+          <p>
+            将吊销<strong>{revoking.office}</strong>的电脑{' '}
+            <code>{revoking.laptop.siteId.slice(0, 8)}</code>（公钥指纹{' '}
+            <code>{fingerprint(revoking.laptop.publicKey)}</code>
+            ）。用于电脑丢失、被盗或不再使用时。
+          </p>
+          <ul>
+            <li>
+              本部已收到的它的变更照常保留；此后的变更（包括它已发给其他驻点、本部尚未收到的），本部和各驻点一律拒收。
+            </li>
+            <li>吊销随本部下次发出的同步文件传到各驻点。</li>
+            <li>吊销不能撤销。这台电脑上的人员如继续工作，请为其新电脑另行制作邀请。</li>
+          </ul>
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}
