@@ -4,6 +4,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin, ViteDevServer } from 'vite';
 import { devContentSecurityPolicy, injectCspMeta, metaContentSecurityPolicy } from './electron/csp';
+import { bundleWorkbookWorker } from './build/bundle-worker';
 
 /** The dev server's origins: the one electron-vite hands Electron, and the ones Vite printed. */
 function devServerOrigins(server: ViteDevServer): string[] {
@@ -38,8 +39,19 @@ export function cspMetaPlugin(): Plugin {
   };
 }
 
+/** Writes the workbook worker beside the main bundle once it is built (build/bundle-worker.ts). */
+function workbookWorkerPlugin(): Plugin {
+  return {
+    name: 'zhaoshang:workbook-worker',
+    closeBundle() {
+      bundleWorkbookWorker(resolve('out/main'));
+    },
+  };
+}
+
 export default defineConfig({
   main: {
+    plugins: [workbookWorkerPlugin()],
     build: {
       // Bundle every library but the native one: smaller app.asar, and no start-up cost of Node
       // resolving date-fns' hundreds of locale modules.

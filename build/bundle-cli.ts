@@ -1,9 +1,12 @@
-// Bundles the CLI into one ES module for the pinned Node (`npm run build:cli`); tests that need a
-// bundle of their own build it with the same options. better-sqlite3 stays outside (a native
-// module), and bundled CommonJS libraries such as exceljs get a real `require` for Node's modules.
+// Bundles the CLI into one ES module for the pinned Node (`npm run build:cli`), with the workbook
+// worker beside it; tests that need a bundle of their own build it with the same options.
+// better-sqlite3 stays outside (a native module), and bundled CommonJS libraries such as exceljs
+// get a real `require` for Node's modules.
 import { buildSync } from 'esbuild';
 import type { BuildOptions } from 'esbuild';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleWorkbookWorker } from './bundle-worker';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -25,6 +28,7 @@ export function cliBuildOptions(outfile: string): BuildOptions {
 
 export function bundleCli(outfile: string): void {
   buildSync(cliBuildOptions(outfile));
+  bundleWorkbookWorker(dirname(outfile));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

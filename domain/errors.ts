@@ -51,6 +51,8 @@ export const errorMessages = {
   SHEET_UNREADABLE: '无法读取表格文件，数据库未改动',
   SHEET_OLD_FORMAT:
     '不支持旧版 .xls 或 WPS .et 格式：请在 Excel 或 WPS 中「另存为」.xlsx 工作簿后再导入；数据库未改动',
+  SHEET_TOO_LARGE: '表格超出导入上限，数据库未改动',
+  SHEET_ENCODING: 'CSV 文件的编码不受支持，数据库未改动',
   SHEET_NO_HEADER:
     '找不到台账表头：表格前 30 行中须有一行列名，至少包含「项目名称」和另一个可识别的列；数据库未改动',
   IMPORT_EXPIRED: '导入预览已失效（可能已导入或应用已重启），请重新选择文件',

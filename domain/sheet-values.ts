@@ -8,6 +8,19 @@ export type CellValue = string | number | boolean | Date | null;
 
 export type Parsed<T> = { value: T } | { error: string };
 
+/** A sheet as an import reads it: its cell values, and which of them repeat a merged cell's. */
+export interface SheetGrid {
+  name: string;
+  hidden: boolean;
+  /** rows[0] is the sheet's row 1; cells[0] its column A. Rows end at their last value. */
+  rows: CellValue[][];
+  /** Cells that repeat a merged cell's value (all of its cells but the top-left one). */
+  copies: Set<string>;
+}
+
+/** The key of a cell in SheetGrid.copies: 1-based row and column. */
+export const cellKey = (row: number, column: number) => `${row}:${column}`;
+
 export type AmountUnit = '元' | '万元' | '亿元' | '美元' | '万美元' | '亿美元';
 export type Currency = 'CNY' | 'USD';
 

@@ -5,7 +5,7 @@
 // A row is the same project as an existing one when investor and project name match after the
 // normalisation used for duplicate investors (nameKey); a repeated import therefore changes nothing.
 import { basename } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { format } from 'date-fns';
 import type { z } from 'zod';
 import { AppError } from '../../domain/errors';
@@ -23,12 +23,14 @@ import {
   resolveStage,
 } from '../../domain/project-input';
 import type { ProjectRecord } from '../../domain/project-input';
+import { cellKey } from '../../domain/sheet-values';
 import type { AppDatabase, Tx } from '../app-database';
 import { withProgress, yieldEvery } from '../task-progress';
 import { backupDir, createBackup } from './backups';
 import { batchLookups, getProject, insertProject, updateProject } from './projects';
 import type { ProjectLookups } from './projects';
-import { cellKey, readSheets } from './workbook-read';
+import { MAX_UNCOMPRESSED_BYTES, mebibytes, tooLarge } from './workbook-limits';
+import { readSheets } from './workbook-read';
 
 /** Project input as the API takes it: vocabulary by label, amounts in whole 元 / 美元. */
 type ProjectCreateInput = z.input<typeof projectCreateInput>;
@@ -152,6 +154,16 @@ function promiseOf(rows: readonly PlannedRow[]): string {
 }
 
 function readBytes(file: string): Buffer {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new AppError('FILE_NOT_FOUND', file);
+  }
+  // Not read into memory at all: no workbook or CSV within the caps is this large.
+  if (size > MAX_UNCOMPRESSED_BYTES) {
+    throw tooLarge(`文件超过 ${mebibytes(MAX_UNCOMPRESSED_BYTES)} 的上限`);
+  }
   try {
     return readFileSync(file);
   } catch {

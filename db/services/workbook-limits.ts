@@ -1,0 +1,31 @@
+// What an imported workbook or CSV file may hold. Everything beyond is refused with SHEET_TOO_LARGE
+// before exceljs builds its model, which costs about 470 bytes of heap per cell. The largest real
+// use is the app's own 台账 export of 100,000 projects (far more than a zone has): 100,004 rows by
+// 38 columns, 3.3 million cell and row elements, 124 MiB of XML; it stays under every cap:
+// - 200,000 rows and 200 columns per sheet, counting the cells that hold a value and merged ranges;
+// - 200 MiB uncompressed: the sum of a workbook's entries as declared and as they really inflate,
+//   or a CSV file's size;
+// - 5,000,000 cells in a workbook: every row and cell element, and every cell of a merged range
+//   (exceljs makes an object for each);
+// - 20,000 merged ranges (exceljs compares each new one with all before it).
+// Parsing runs in a worker with a 3 GiB heap: a file within the caps fits (the 100k export
+// peaks near 1.6 GiB); anything that still fills it ends that worker only.
+import { AppError } from '../../domain/errors';
+
+export const MAX_SHEET_ROWS = 200_000;
+export const MAX_SHEET_COLUMNS = 200;
+export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
+export const MAX_CELLS = 5_000_000;
+export const MAX_MERGED_RANGES = 20_000;
+export const WORKER_HEAP_MB = 3072;
+
+/** Excel's own grid: a reference beyond it is no Excel file. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
+
+export const mebibytes = (bytes: number) =>
+  `${Math.ceil(bytes / (1024 * 1024)).toLocaleString('en-US')} MB`;
+
+/** The refusal of a file past a cap; `detail` names the cap. */
+export const tooLarge = (detail: string) =>
+  new AppError('SHEET_TOO_LARGE', `${detail}；请拆分为较小的文件后再导入`);
