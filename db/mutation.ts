@@ -7,12 +7,12 @@ import { AppError } from '../domain/errors';
 import { MAX_SEQ } from '../domain/sync';
 import type { Sql } from './sql';
 import type { ColumnType, SyncedTable } from './synced-tables';
-import { syncedTables, syncedTableNames } from './synced-tables';
+import { hqOnlyTables, syncedTables, syncedTableNames } from './synced-tables';
 import type { Clock } from './sync/hlc';
 import { formatHlc, tick } from './sync/hlc';
 import { cachedLookups, deriveProject, directLookups, projectsReferencing } from './derived';
 import type { DeriveLookups } from './derived';
-import { writeMeta } from './replica-identity';
+import { readMeta, writeMeta } from './replica-identity';
 
 export type FieldValue = string | number | null;
 export type Fields = Record<string, FieldValue>;
@@ -85,6 +85,7 @@ export class Mutations {
 
   /** Creates a row; returns its id (a new UUIDv7 unless a deterministic seed id is given). */
   insert(table: SyncedTable, fields: Fields, id: string = uuidv7()): string {
+    this.checkAuthority(table);
     // A new row's missing fields are NULL already: leaving nulls out keeps the change small.
     const values = checked(table, withoutNulls(fields));
     const row = { id, ...values, ...this.derivedFor(table, values) };
@@ -112,6 +113,7 @@ export class Mutations {
     fields: Fields,
     options: { always?: boolean } = {},
   ): Fields {
+    this.checkAuthority(table);
     const values = checked(table, fields);
     const current = this.ctx.sql.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as
       Record<string, FieldValue> | undefined;
@@ -233,6 +235,16 @@ export class Mutations {
     } finally {
       sqlite.pragma(`cache_size = ${cacheSize}`);
       installMutationGuard(sqlite);
+    }
+  }
+
+  /**
+   * 本部's data (targets, settings, dictionaries: hqOnlyTables) is written only on a 本部 laptop or
+   * one alone in its zone; another office's change would be refused by every replica anyway.
+   */
+  private checkAuthority(table: SyncedTable): void {
+    if (hqOnlyTables.has(table) && readMeta(this.ctx.sql.sqlite, 'zone_role') === 'office') {
+      throw new AppError('HQ_ONLY');
     }
   }
 

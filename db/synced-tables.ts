@@ -176,6 +176,18 @@ export const syncedTables = {
 export type SyncedTable = keyof typeof syncedTables;
 export const syncedTableNames = Object.keys(syncedTables) as SyncedTable[];
 
+/**
+ * The zone's own data, 本部's alone to change (issue 14): targets and their actuals, settings
+ * (exchange rates, 落地率 and 五未 rules) and dictionaries. Another office's change to them is
+ * kept in the log, relayed, and never applied (db/sync/apply.ts).
+ */
+export const hqOnlyTables: ReadonlySet<string> = new Set<SyncedTable>([
+  'target',
+  'target_actual',
+  'setting',
+  'dictionary_item',
+]);
+
 export function isSyncedTable(name: string): name is SyncedTable {
   return Object.hasOwn(syncedTables, name);
 }

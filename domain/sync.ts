@@ -87,6 +87,8 @@ export interface SyncImportReport {
   orphans: number;
   /** Changes for tables or columns this version does not know: kept and relayed (S16). */
   quarantined: number;
+  /** Other offices' changes to 本部's data (targets, settings, dictionaries): kept, not applied. */
+  refused: number;
   warnings: string[];
   /** The copy of the database taken before the import (S17), when one was taken. */
   backup: string | null;

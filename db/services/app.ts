@@ -48,25 +48,8 @@ export function initialize(
       app.setMeta('user_name', input.user);
       app.setMeta('office_id', office?.key ?? input.office);
       offices.forEach((o, i) => tx.mutate.put('office', o.key, { name: o.label, sort: i }));
-      seedDictionary(tx, 'platform', platforms);
-      seedDictionary(tx, 'industry', industries);
-      seedDictionary(tx, 'fair_edition', fairEditions);
-      tx.mutate.put('setting', USD_RATE_SETTING, { value: JSON.stringify(defaultUsdCnyRates) });
-      tx.mutate.put('setting', 'landing.rule', { value: JSON.stringify(defaultLandingRule) });
-      tx.mutate.put('setting', 'stalled.rules', { value: JSON.stringify(defaultStalledRules) });
-      for (const t of targets2021) {
-        tx.mutate.put('target', targetId(t.year, t.scope, t.key), {
-          year: t.year,
-          metric_key: t.key,
-          scope: t.scope,
-          label: t.label,
-          guarantee: t.guarantee,
-          strive: t.strive,
-          unit: t.unit,
-          mode: t.mode,
-          note: t.note ?? null,
-        });
-      }
+      // 本部's data comes from 本部 to an office laptop of a zone (with its invitation or files).
+      if (app.meta('zone_role') !== 'office') seedZoneData(tx);
       tx.mutate.insert('promoter', { name: input.user, office_id: office?.key ?? null, active: 1 });
       app.setMeta('initialized', '1');
       const at = new Date(app.now()).toISOString();
@@ -80,6 +63,29 @@ export function initialize(
     { author: input.user },
   );
   return appStatus(app);
+}
+
+/** 本部's data for a new zone: dictionaries, settings and the 2021 targets. */
+function seedZoneData(tx: Tx): void {
+  seedDictionary(tx, 'platform', platforms);
+  seedDictionary(tx, 'industry', industries);
+  seedDictionary(tx, 'fair_edition', fairEditions);
+  tx.mutate.put('setting', USD_RATE_SETTING, { value: JSON.stringify(defaultUsdCnyRates) });
+  tx.mutate.put('setting', 'landing.rule', { value: JSON.stringify(defaultLandingRule) });
+  tx.mutate.put('setting', 'stalled.rules', { value: JSON.stringify(defaultStalledRules) });
+  for (const t of targets2021) {
+    tx.mutate.put('target', targetId(t.year, t.scope, t.key), {
+      year: t.year,
+      metric_key: t.key,
+      scope: t.scope,
+      label: t.label,
+      guarantee: t.guarantee,
+      strive: t.strive,
+      unit: t.unit,
+      mode: t.mode,
+      note: t.note ?? null,
+    });
+  }
 }
 
 function seedDictionary(tx: Tx, kind: string, labels: readonly string[]) {

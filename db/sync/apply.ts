@@ -8,7 +8,7 @@ import type { Fields, FieldValue } from '../mutation';
 import { cachedLookups, projectsReferencingAny, USD_RATE_SETTING } from '../derived';
 import { readMeta, writeMeta } from '../replica-identity';
 import type { ColumnType, SyncedTable } from '../synced-tables';
-import { syncedTableNames, syncedTables } from '../synced-tables';
+import { hqOnlyTables, syncedTableNames, syncedTables } from '../synced-tables';
 import { approxRows, dropSecondaryIndexes, worthRebuilding } from './bulk-indexes';
 import type { Change } from './change-codec';
 import { compareClocks, formatHlc, parseHlc, ZERO_CLOCK } from './hlc';
@@ -30,6 +30,11 @@ export interface ApplyOptions {
   faults?: (phase: string) => void;
   /** Fewest rows for which a table's indexes are rebuilt (bulk-indexes.ts); tests lower it. */
   bulkMinRows?: number;
+  /**
+   * Whether an origin is a 本部 laptop, whose changes alone apply to 本部's tables
+   * (hqOnlyTables); by default every origin is (a replica alone in its zone).
+   */
+  isHq?: (origin: string) => boolean;
 }
 
 export interface ApplyOutcome {
@@ -38,6 +43,10 @@ export interface ApplyOutcome {
   conflicts: number;
   quarantined: number;
   orphans: number;
+  /** Changes to 本部's data from other offices: logged and relayed, never applied. */
+  refused: number;
+  /** The same, by office site and table, for the report. */
+  refusedBy: { origin: string; tbl: string; count: number }[];
 }
 
 interface Logged {
@@ -142,7 +151,19 @@ function mergedOf(state: RowState): Fields {
 export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = {}): ApplyOutcome {
   const schema = options.schema ?? currentSchema;
   const { sql } = tx;
-  const out: ApplyOutcome = { new: 0, skipped: 0, conflicts: 0, quarantined: 0, orphans: 0 };
+  const out: ApplyOutcome = {
+    new: 0,
+    skipped: 0,
+    conflicts: 0,
+    quarantined: 0,
+    orphans: 0,
+    refused: 0,
+    refusedBy: [],
+  };
+  const isHq = options.isHq ?? (() => true);
+  /** A change that may not apply: another office's change to 本部's data. */
+  const overruled = (c: { origin: string; tbl: string }) => hqOnlyTables.has(c.tbl) && !isHq(c.origin);
+  const refusedAt: boolean[] = new Array<boolean>(changes.length).fill(false);
 
   // 1. Reads only. A change is in the log already only at or below its origin's highest stored seq;
   // such a change must be the same one (S14). Then each touched row's earlier changes.
@@ -183,6 +204,8 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
       known[i] = true;
     } else if (own.has(c.origin)) {
       throw new AppError('ORIGIN_OWN', `序号 ${c.seq}`);
+    } else if (overruled(c)) {
+      refusedAt[i] = true;
     } else if (Object.hasOwn(schema, c.tbl)) {
       let table = rows.get(c.tbl);
       if (!table) rows.set(c.tbl, (table = new Map()));
@@ -204,6 +227,10 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
   const quarantine = sql.prepare(
     'INSERT OR IGNORE INTO sync_quarantine (origin, seq, tbl) VALUES (?, ?, ?)',
   );
+  const refuse = sql.prepare(
+    "INSERT OR IGNORE INTO sync_refused (origin, seq, tbl, reason) VALUES (?, ?, ?, 'hq_only')",
+  );
+  const refusedBy = new Map<string, { origin: string; tbl: string; count: number }>();
   const addConflict = sql.prepare(
     `INSERT OR IGNORE INTO sync_conflict (a_hlc, b_hlc, col, kind, tbl, row_id)
      VALUES (?, ?, ?, ?, ?, ?)`,
@@ -243,6 +270,15 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
       out.new += 1;
       origins.add(c.origin);
       if (c.hlc > maxHlc) maxHlc = c.hlc;
+      if (refusedAt[index]) {
+        refuse.run(c.origin, c.seq, c.tbl);
+        out.refused += 1;
+        const key = `${c.origin} ${c.tbl}`;
+        const entry = refusedBy.get(key) ?? { origin: c.origin, tbl: c.tbl, count: 0 };
+        entry.count += 1;
+        refusedBy.set(key, entry);
+        return;
+      }
       const columns = Object.hasOwn(schema, c.tbl) ? schema[c.tbl] : undefined;
       if (!columns) {
         quarantine.run(c.origin, c.seq, c.tbl);
@@ -265,7 +301,9 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
           if (!Object.hasOwn(columns, col)) continue;
           let newest = true;
           for (const e of earlier) {
-            if (!Object.hasOwn(e.fields, col)) continue;
+            if (!Object.hasOwn(e.fields, col) || overruled({ origin: e.origin, tbl: c.tbl })) {
+              continue;
+            }
             if (e.hlc > c.hlc) newest = false;
             // S6: both authors saw the same value and wrote different ones.
             if ((e.prev[col] ?? '') === (c.prev[col] ?? '') && e.fields[col] !== value) {
@@ -286,7 +324,7 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
         const isDelete = c.fields.deleted === 1;
         const isEdit = isPlainEdit(c.fields);
         for (const e of earlier) {
-          if (e.origin === c.origin) continue;
+          if (e.origin === c.origin || overruled({ origin: e.origin, tbl: c.tbl })) continue;
           if (isDelete && isPlainEdit(e.fields) && e.hlc > c.hlc) {
             conflict(c.hlc, e.hlc, 'deleted', 'edit_after_delete', c);
           } else if (isEdit && e.fields.deleted === 1 && e.hlc < c.hlc) {
@@ -330,6 +368,7 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
     options.faults?.('derived');
   });
 
+  out.refusedBy = [...refusedBy.values()];
   out.orphans = countOrphans(tx, rows);
   advanceVectors(tx, origins);
   options.faults?.('vectors');

@@ -17,7 +17,8 @@ import { SCHEMA_VERSION } from '../migrations/index';
 import { backupDir, createBackup } from '../services/backups';
 import { applyChanges, checkKnownTypes } from './apply';
 import { BULK_MIN_ROWS } from './bulk-indexes';
-import type { KnownSchema } from './apply';
+import type { ApplyOutcome, KnownSchema } from './apply';
+import type { Member } from './zone';
 import { MAX_FILE_BYTES, checkSender, decodeFile, readManifest } from './file-format';
 import type { DecodedFile, Trust } from './file-format';
 import { storeChains } from './chain';
@@ -140,6 +141,7 @@ async function importReported(
       conflicts: 0,
       orphans: 0,
       quarantined: 0,
+      refused: 0,
       warnings: [],
       backup: null,
       message: '该文件已导入过，0 条新变更',
@@ -180,6 +182,7 @@ async function importReported(
     const outcome = applyChanges(tx, decoded.changes, {
       schema: options.schema,
       sites: manifest.sites,
+      isHq: (origin) => decoded.members.get(origin)?.role === 'hq',
       beforeChange: options.beforeChange,
       faults: options.faults,
       bulkMinRows: options.bulkMinRows,
@@ -189,13 +192,14 @@ async function importReported(
       recordFileIn(tx.sql, { ...manifest.sender, vector: manifest.vector }, file, at);
     }
     options.faults?.('peer');
+    const { refusedBy, ...counts } = outcome;
     const report: SyncImportReport = {
       ...base,
       alreadyImported: false,
-      ...outcome,
-      warnings,
+      ...counts,
+      warnings: [...warnings, ...refusedWarnings(refusedBy, decoded.members, manifest.sites)],
       backup,
-      message: describe(outcome),
+      message: describe(counts),
     };
     tx.sql
       .prepare('INSERT INTO sync_import_log (file_id, imported_at, report) VALUES (?, ?, ?)')
@@ -205,17 +209,38 @@ async function importReported(
   });
 }
 
+/** Names each office whose changes to 本部's data were not applied, and what they touched. */
+function refusedWarnings(
+  refusedBy: ApplyOutcome['refusedBy'],
+  members: Map<string, Member>,
+  sites: Record<string, string>,
+): string[] {
+  return refusedBy.map(({ origin, tbl, count }) => {
+    const office = members.get(origin)?.office || sites[origin] || `站点 ${origin}`;
+    return `${office} 修改了 ${count} 条${hqOnlyLabels[tbl] ?? tbl}，这些数据由本部维护，未采用`;
+  });
+}
+
+const hqOnlyLabels: Record<string, string> = {
+  target: '年度目标',
+  target_actual: '目标完成数',
+  setting: '设置（汇率、落地率、五未规则）',
+  dictionary_item: '字典项',
+};
+
 function describe(o: {
   new: number;
   skipped: number;
   conflicts: number;
   orphans: number;
   quarantined: number;
+  refused: number;
 }): string {
   const parts = [`新增 ${o.new} 条变更`, `跳过已有 ${o.skipped} 条`];
   if (o.conflicts) parts.push(`发现 ${o.conflicts} 处冲突待处理`);
   if (o.orphans) parts.push(`${o.orphans} 条记录的上级尚未收到`);
   if (o.quarantined) parts.push(`${o.quarantined} 条来自新版本的变更已保留，升级后生效`);
+  if (o.refused) parts.push(`${o.refused} 条驻点对本部维护数据的修改未采用`);
   return parts.join('，');
 }
 

@@ -78,6 +78,8 @@ function adoptZone(
   if (rootPrivate) writeMeta(sqlite, 'zone_root_private', rootPrivate);
   else sqlite.prepare("DELETE FROM sync_meta WHERE key = 'zone_root_private'").run();
   writeMeta(sqlite, 'zone_grant_id', grant.grantId);
+  // Read by the mutation layer: an office laptop does not write 本部's data.
+  writeMeta(sqlite, 'zone_role', grant.role);
   writeMeta(sqlite, 'zone_grant_key', grantKey);
   storeGrant(sqlite, grant);
 }

@@ -271,10 +271,18 @@ describe('export and import', () => {
     });
     // Only the activity: export for a peer that already holds everything up to the project.
     const seqBefore =
-      (sh.app.sqlite.prepare('SELECT max(seq) AS s FROM sync_change').get() as { s: number }).s - 1;
+      (
+        sh.app.sqlite
+          .prepare('SELECT max(seq) AS s FROM sync_change WHERE origin = ?')
+          .get(sh.app.siteId) as { s: number }
+      ).s - 1;
     sh.app.sqlite
       .prepare('INSERT INTO sync_peer (site_id, office, acked) VALUES (?, ?, ?)')
-      .run(hq.app.siteId, '本部', JSON.stringify({ [sh.app.siteId]: seqBefore }));
+      .run(
+        hq.app.siteId,
+        '本部',
+        JSON.stringify({ ...call<SyncSite>(sh, 'sync.site').vector, [sh.app.siteId]: seqBefore }),
+      );
     // For that laptop: an export for the office would also cover the zone's other 本部 laptops.
     const childOnly = await exportTo(sh, dir, { for: hq.app.siteId });
     expect(childOnly.changes).toBeLessThanOrEqual(BLOCK);

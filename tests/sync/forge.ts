@@ -3,7 +3,14 @@
 // the sender's key when it is the origin, else by the zone root's key when the sender holds it
 // (a 本部 laptop), else by the sender's key anyway (which the importer must refuse).
 import type { AppDatabase } from '../../db/app-database';
-import { BLOCK, ChainHasher, ZERO_CHAIN, blockStart, chainAtBlock } from '../../db/sync/chain';
+import {
+  BLOCK,
+  ChainHasher,
+  ZERO_CHAIN,
+  blockStart,
+  chainAtBlock,
+  headWithin,
+} from '../../db/sync/chain';
 import { encodeChange } from '../../db/sync/change-codec';
 import type { Change } from '../../db/sync/change-codec';
 import { PayloadCompressor, encodeFile } from '../../db/sync/file-format';

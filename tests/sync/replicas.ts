@@ -27,13 +27,14 @@ export const TEST_INVITATION_PASSPHRASE = 'test-zone-passphrase';
 
 /**
  * The zone the test replicas join: created once per test file by a 本部 laptop in memory, which
- * makes one invitation for 本部 laptops and one for offices (without data: each test writes its own).
+ * makes one invitation for 本部 laptops and one, with 本部's data, for offices.
  */
 let testZone: Promise<{ hub: AppDatabase; hq: string; office: string }> | undefined;
 
 export function sharedTestZone(): Promise<{ hub: AppDatabase; hq: string; office: string }> {
   testZone ??= (async () => {
-    const hub = await openAppDatabase(':memory:');
+    // Its clock is before every test's, so its data is never "from the future" (CLOCK_DRIFT).
+    const hub = await openAppDatabase(':memory:', { wallMs: () => Date.UTC(2021, 0, 4) });
     expectOk(
       dispatchSync(hub, 'app.init', { user: '本部管理员', office: '本部', zoneName: '测试分区' }),
     );
@@ -43,7 +44,8 @@ export function sharedTestZone(): Promise<{ hub: AppDatabase; hq: string; office
         out: join(dir, hq ? 'hq.zsinvite' : 'office.zsinvite'),
         passphrase: TEST_INVITATION_PASSPHRASE,
         hq,
-        withoutData: true,
+        // An office receives 本部's data (dictionaries, settings, targets) with its invitation.
+        withoutData: hq,
       });
     return { hub, hq: (await invite(true)).file, office: (await invite(false)).file };
   })();

@@ -15,6 +15,7 @@ export function ImportReport({ report, onClose }: Props) {
     ['冲突待处理', report.conflicts, report.conflicts ? 'warn' : undefined],
     ['上级未到', report.orphans, report.orphans ? 'warn' : undefined],
     ['新版本字段（保留）', report.quarantined],
+    ['改动本部数据（未采用）', report.refused ?? 0, report.refused ? 'warn' : undefined],
   ];
   return (
     <section className="sync-card sync-report" aria-label="导入结果" aria-live="polite">
