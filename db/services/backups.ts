@@ -7,6 +7,7 @@ import { format } from 'date-fns';
 import { AppError } from '../../domain/errors';
 import type { BackupInfo } from '../../domain/workspace';
 import type { AppDatabase } from '../app-database';
+import { zoneOf } from '../sync/zone';
 import { migrationNames } from '../migrations/index';
 
 const AUTO_PREFIX = 'auto-';
@@ -76,6 +77,7 @@ export async function restoreBackup(
   file: string,
 ): Promise<{ restoredFrom: string; safetyCopy: string }> {
   const source = verifiedBackup(file).file;
+  checkSameZone(app, source);
   const stamp = format(new Date(), 'yyyyMMdd-HHmmss');
   const safety = await createBackup(app, join(backupDir(app), `pre-restore-${stamp}.sqlite`));
   try {
@@ -85,6 +87,32 @@ export async function restoreBackup(
     throw new AppError('RESTORE_FAILED', (error as Error).message);
   }
   return { restoredFrom: source, safetyCopy: safety.file };
+}
+
+/**
+ * A laptop of a zone restores only a backup of the same zone: another zone's (or a demo
+ * database's) would mix its data into every office's with the next sync file. A laptop alone in
+ * its solo zone may restore any.
+ */
+function checkSameZone(app: AppDatabase, backup: string): void {
+  const ours = zoneOf(app.sqlite);
+  if (ours.kind === 'solo') return;
+  const db = new Database(backup, { readonly: true, fileMustExist: true });
+  try {
+    const meta = (key: string) =>
+      (db.prepare('SELECT value FROM sync_meta WHERE key = ?').pluck().get(key) as
+        string | undefined) ?? null;
+    const id = meta('zone_id');
+    if (id === ours.id) return;
+    const name =
+      meta('zone_kind') === 'demo' ? '演示分区' : `「${meta('zone_name') ?? '未加入分区'}」`;
+    throw new AppError(
+      'ZONE_MISMATCH',
+      `备份属于${name}（${(id ?? '—').slice(0, 8)}），本机属于「${ours.name}」（${ours.id.slice(0, 8)}）`,
+    );
+  } finally {
+    db.close();
+  }
 }
 
 export function listBackups(app: AppDatabase): BackupInfo[] {

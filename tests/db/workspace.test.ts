@@ -12,7 +12,7 @@ import type {
   HistoryEntry,
   SimilarInvestor,
 } from '../../domain/workspace';
-import { expectOk, openTempDb, snapshot, tempDir } from '../helpers';
+import { expectOk, openTempDb, openZonePair, snapshot, tempDir } from '../helpers';
 
 let app: AppDatabase;
 beforeEach(async () => {
@@ -250,5 +250,27 @@ describe('restore', () => {
     expect(ok<{ rows: { name: string }[] }>('ledger.query', {}).rows.map((r) => r.name)).toEqual([
       '原有项目',
     ]);
+  });
+
+  test('a laptop of a zone refuses a backup of another zone, naming both', async () => {
+    const { hq, office } = await openZonePair();
+    const other = await openTempDb({ init: false });
+    expectOk(
+      dispatchSync(other, 'app.init', { user: '王五', office: '本部', zoneName: '别的分区' }),
+    );
+    const foreign = expectOk(await dispatch(other, 'backup.create', {})) as BackupInfo;
+    const before = snapshot(office);
+    const refused = await dispatch(office, 'backup.restore', { file: foreign.file });
+    expect(refused).toMatchObject({ ok: false, code: 'ZONE_MISMATCH' });
+    expect(refused.ok ? '' : refused.message).toMatch(
+      /备份属于「别的分区」.*本机属于「经开区招商」/,
+    );
+    expect(snapshot(office)).toEqual(before);
+    // A backup of its own zone restores.
+    const own = expectOk(await dispatch(hq, 'backup.create', {})) as BackupInfo;
+    expect(await dispatch(office, 'backup.restore', { file: own.file })).toMatchObject({
+      ok: true,
+    });
+    for (const app of [hq, office, other]) app.close();
   });
 });
