@@ -53,15 +53,20 @@ function bundledFromSources(): URL {
   return sourceBundle;
 }
 
-const outOfMemory = () =>
-  tooLarge(`解析时所需内存超过 ${WORKER_HEAP_MB.toLocaleString('en-US')} MB 的上限`);
+const outOfMemory = (heapMb: number) =>
+  tooLarge(`解析时所需内存超过 ${heapMb.toLocaleString('en-US')} MB 的上限`);
 
-export function readSheets(fileName: string, bytes: Uint8Array): Promise<SheetGrid[]> {
+/** The file's sheets, parsed in a worker whose heap may grow to `heapMb`. */
+export function readSheets(
+  fileName: string,
+  bytes: Uint8Array,
+  heapMb = WORKER_HEAP_MB,
+): Promise<SheetGrid[]> {
   const entry = workerEntry();
   return new Promise((resolve, reject) => {
     const worker = new Worker(entry, {
       workerData: { fileName, bytes } satisfies WorkbookJob,
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
       stdout: false,
     });
     let settled = false;
@@ -78,7 +83,7 @@ export function readSheets(fileName: string, bytes: Uint8Array): Promise<SheetGr
       settle(() =>
         reject(
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? outOfMemory()
+            ? outOfMemory(heapMb)
             : new AppError('SHEET_UNREADABLE', '读取表格时出错'),
         ),
       ),
