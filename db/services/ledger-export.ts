@@ -38,6 +38,7 @@ import type { Sql } from '../sql';
 import { withProgress } from '../task-progress';
 import type { ReportProgress } from '../task-progress';
 import { matchingRowids } from './ledger';
+import { fitToCell, startsLikeFormula } from './xlsx-text';
 
 type Input = z.output<typeof ledgerExportInput>;
 type Row = Record<string, string | number | null>;
@@ -146,6 +147,8 @@ const columnStyles = ledgerColumns.map((c) =>
         ? dateStyle
         : plainStyle,
 );
+/** The same, for text Excel would take for a formula (xlsx-text.ts). */
+const quotedColumnStyles = columnStyles.map((style) => ({ ...style, quotePrefix: true }));
 
 /** One worksheet: title, header, rows as they come, totals at the end. */
 class SheetWriter {
@@ -191,12 +194,18 @@ class SheetWriter {
       if (typeof value === 'number' && ledgerColumns[i]!.unit) {
         this.sums.set(i, (this.sums.get(i) ?? 0) + value);
       }
-      values[i] = value;
+      values[i] = typeof value === 'string' ? fitToCell(value) : value;
     }
     const added = this.sheet.addRow(values);
     // One shared style object per column: exceljs registers a style once per object it has seen,
     // where a fresh object per cell would be rendered and looked up again (most of the time spent).
-    for (let i = 0; i < columnStyles.length; i++) added.getCell(i + 1).style = columnStyles[i]!;
+    for (let i = 0; i < columnStyles.length; i++) {
+      const value = values[i];
+      added.getCell(i + 1).style =
+        typeof value === 'string' && startsLikeFormula(value)
+          ? quotedColumnStyles[i]!
+          : columnStyles[i]!;
+    }
     added.commit();
   }
 

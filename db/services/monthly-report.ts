@@ -18,6 +18,7 @@ import type { AppDatabase, Tx } from '../app-database';
 import { withProgress } from '../task-progress';
 import { buildDashboard } from './dashboard';
 import { a4Landscape } from './ledger-export';
+import { guardTextCells } from './xlsx-text';
 
 type Input = z.output<typeof monthlyReportInput>;
 
@@ -71,6 +72,7 @@ export async function monthlyReport(app: AppDatabase, input: Input): Promise<Fil
     funnelSheet(workbook, title, board);
     stalledSheet(workbook, title, board);
     rankingSheet(workbook, title, board);
+    guardTextCells(workbook);
     const name = `招商月报-${input.year}年${input.month}月.xlsx`;
     if (input.out) {
       await workbook.xlsx.writeFile(input.out).catch((error: Error) => {
