@@ -1,7 +1,9 @@
-// 字典: the choices the project form offers for 承接平台, 产业 and 展会届次, each list editable.
+// 字典: the choices the project form offers for 承接平台, 产业 and 展会届次, each list editable (at
+// 本部; an office laptop of a zone lists them, each with a way to propose a change to 本部).
 import { useCallback, useEffect, useState } from 'react';
 import type { Dictionaries } from '../../../domain/contract';
 import { call, errorText } from '../api/client';
+import { HqManaged } from '../shared/HqManaged';
 import { DictionaryList } from './DictionaryList';
 import type { DictionaryKind } from './DictionaryList';
 import { SettingsSection } from './SettingsSection';
@@ -16,7 +18,7 @@ const lists: {
   { kind: 'fair_edition', label: '展会届次', key: 'fairEditions' },
 ];
 
-export function DictionariesSection() {
+export function DictionariesSection({ readOnly }: { readOnly: boolean }) {
   const [dictionaries, setDictionaries] = useState<Dictionaries | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loads, setLoads] = useState(0);
@@ -41,9 +43,14 @@ export function DictionariesSection() {
     <SettingsSection
       id="settings-dictionaries"
       title="字典"
-      hint="项目表单中可选的承接平台、产业和展会届次。删除某项只是不再出现在选项里，已填写该项的项目不受影响。"
+      hint={
+        readOnly
+          ? '项目表单中可选的承接平台、产业和展会届次。'
+          : '项目表单中可选的承接平台、产业和展会届次。删除某项只是不再出现在选项里，已填写该项的项目不受影响。'
+      }
       className="settings-wide"
     >
+      {readOnly ? <HqManaged /> : null}
       {error ? (
         <p role="alert" className="settings-error">
           字典读取失败：{error}{' '}
@@ -62,6 +69,7 @@ export function DictionariesSection() {
               label={list.label}
               items={dictionaries[list.key]}
               onChanged={reload}
+              readOnly={readOnly}
             />
           ))}
         </div>

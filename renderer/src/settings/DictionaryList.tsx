@@ -1,7 +1,9 @@
-// One editable dictionary: its entries, each with 删除, and a field that adds one.
+// One editable dictionary: its entries, each with 删除, and a field that adds one; read-only (an
+// office laptop of a zone), its entries and a proposal to 本部 instead.
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { call, errorText } from '../api/client';
+import { ProposeButton } from '../shared/HqManaged';
 import { Feedback } from './Feedback';
 import type { FeedbackMessage } from './Feedback';
 
@@ -14,9 +16,10 @@ interface Props {
   items: readonly string[];
   /** Called after an add or remove so the lists reload. */
   onChanged: () => void;
+  readOnly: boolean;
 }
 
-export function DictionaryList({ kind, label, items, onChanged }: Props) {
+export function DictionaryList({ kind, label, items, onChanged, readOnly }: Props) {
   const [text, setText] = useState('');
   const [inputError, setInputError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -71,7 +74,9 @@ export function DictionaryList({ kind, label, items, onChanged }: Props) {
         <span className="settings-count">{items.length} 项</span>
       </h3>
       {items.length === 0 ? (
-        <p className="settings-empty">还没有{label}：在下面输入名称后点「添加」。</p>
+        <p className="settings-empty">
+          {readOnly ? `本部还没有设置${label}。` : `还没有${label}：在下面输入名称后点「添加」。`}
+        </p>
       ) : (
         <ul className="settings-dictionary-items" aria-labelledby={headingId}>
           {items.map((item) => (
@@ -79,37 +84,45 @@ export function DictionaryList({ kind, label, items, onChanged }: Props) {
               <span className="settings-dictionary-item" title={item}>
                 {item}
               </span>
-              <button
-                type="button"
-                className="link-button settings-remove"
-                disabled={busy}
-                aria-label={`删除${label}「${item}」`}
-                onClick={() => void remove(item)}
-              >
-                删除
-              </button>
+              {readOnly ? null : (
+                <button
+                  type="button"
+                  className="link-button settings-remove"
+                  disabled={busy}
+                  aria-label={`删除${label}「${item}」`}
+                  onClick={() => void remove(item)}
+                >
+                  删除
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
-      <form className="settings-dictionary-add" onSubmit={add} noValidate>
-        <label htmlFor={inputId}>新增{label}</label>
-        <input
-          id={inputId}
-          className="settings-input"
-          maxLength={100}
-          value={text}
-          aria-invalid={inputError ? true : undefined}
-          aria-describedby={inputError ? `${inputId}-error` : undefined}
-          onChange={(e) => {
-            setText(e.target.value);
-            setInputError(null);
-          }}
-        />
-        <button type="submit" className="secondary-button" disabled={busy}>
-          添加
-        </button>
-      </form>
+      {readOnly ? (
+        <div>
+          <ProposeButton subject={`${label}字典`} text={`建议增删${label}`} />
+        </div>
+      ) : (
+        <form className="settings-dictionary-add" onSubmit={add} noValidate>
+          <label htmlFor={inputId}>新增{label}</label>
+          <input
+            id={inputId}
+            className="settings-input"
+            maxLength={100}
+            value={text}
+            aria-invalid={inputError ? true : undefined}
+            aria-describedby={inputError ? `${inputId}-error` : undefined}
+            onChange={(e) => {
+              setText(e.target.value);
+              setInputError(null);
+            }}
+          />
+          <button type="submit" className="secondary-button" disabled={busy}>
+            添加
+          </button>
+        </form>
+      )}
       {inputError ? (
         <span id={`${inputId}-error`} className="settings-field-error">
           {inputError}

@@ -1,22 +1,25 @@
 // 落地率口径: which milestone counts as landed and which projects form the cohort, saved with
-// settings.update; the sentence under the fields says what the 看板 will compute.
+// settings.update; the sentence under the fields says what the 看板 will compute. On an office
+// laptop it is 本部's rule, shown as text with 向本部提建议.
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { LandingCohort, MilestoneStage } from '../../../domain/lifecycle';
 import { landingCohortLabels, milestones } from '../../../domain/lifecycle';
 import type { Settings } from '../../../domain/workspace';
 import { call, errorText } from '../api/client';
+import { HqManaged } from '../shared/HqManaged';
 import { Feedback } from './Feedback';
 import type { FeedbackMessage } from './Feedback';
 
 interface Props {
   settings: Settings;
   onSaved: (settings: Settings) => void;
+  readOnly: boolean;
 }
 
 const label = (stage: MilestoneStage) => milestones.find((m) => m.stage === stage)?.label ?? stage;
 
-export function LandingRuleForm({ settings, onSaved }: Props) {
+export function LandingRuleForm({ settings, onSaved, readOnly }: Props) {
   const [milestone, setMilestone] = useState(settings.landingRule.milestone);
   const [cohort, setCohort] = useState(settings.landingRule.cohort);
   const [busy, setBusy] = useState(false);
@@ -38,6 +41,29 @@ export function LandingRuleForm({ settings, onSaved }: Props) {
       setBusy(false);
     }
   };
+
+  const meaning = (
+    <p className="settings-note">
+      落地率 = {landingCohortLabels[cohort]}中的“省市县长工程”项目里，截至看板所选日期已达「
+      {label(milestone)}」阶段的个数 ÷ 这些项目的总数。
+    </p>
+  );
+
+  if (readOnly) {
+    return (
+      <div className="settings-landing-form" role="group" aria-label="落地率口径">
+        <h3 className="settings-subtitle">落地率口径</h3>
+        <HqManaged subject="落地率口径" />
+        <dl className="settings-landing-values">
+          <dt>统计范围</dt>
+          <dd>{landingCohortLabels[cohort]}</dd>
+          <dt>达到哪个阶段算落地</dt>
+          <dd>{label(milestone)}</dd>
+        </dl>
+        {meaning}
+      </div>
+    );
+  }
 
   return (
     <form className="settings-landing-form" onSubmit={save} aria-label="落地率口径" noValidate>
@@ -86,10 +112,7 @@ export function LandingRuleForm({ settings, onSaved }: Props) {
           <Feedback message={message} />
         </div>
       </div>
-      <p className="settings-note">
-        落地率 = {landingCohortLabels[cohort]}中的“省市县长工程”项目里，截至看板所选日期已达「
-        {label(milestone)}」阶段的个数 ÷ 这些项目的总数。
-      </p>
+      {meaning}
     </form>
   );
 }

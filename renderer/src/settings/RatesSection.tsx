@@ -1,8 +1,10 @@
 // 汇率（元/美元，按年）: the rate each year's USD amounts are converted at. Edits and new years
-// collect in the table and are saved together; saving re-tiers that year's USD projects.
+// collect in the table and are saved together; saving re-tiers that year's USD projects. On an
+// office laptop they are 本部's rates, shown as a table with 向本部提建议.
 import { useState } from 'react';
 import type { Settings } from '../../../domain/workspace';
 import { call, errorText } from '../api/client';
+import { HqManaged } from '../shared/HqManaged';
 import { Feedback } from './Feedback';
 import type { FeedbackMessage } from './Feedback';
 import { RateAdder } from './RateAdder';
@@ -12,12 +14,16 @@ import { SettingsSection } from './SettingsSection';
 interface Props {
   settings: Settings;
   onSaved: (settings: Settings) => void;
+  readOnly: boolean;
 }
 
 const asText = (rates: Record<string, number>) =>
   Object.fromEntries(Object.entries(rates).map(([year, rate]) => [year, String(rate)]));
 
-export function RatesSection({ settings, onSaved }: Props) {
+const conversion =
+  '美元金额按项目签约年份（未签约按计划签约年份）的汇率折合人民币；没有汇率的年份用最近一年的。';
+
+export function RatesSection({ settings, onSaved, readOnly }: Props) {
   const saved = settings.usdRates;
   const [draft, setDraft] = useState<Record<string, string>>(() => asText(saved));
   const [busy, setBusy] = useState(false);
@@ -59,11 +65,42 @@ export function RatesSection({ settings, onSaved }: Props) {
     }
   };
 
+  if (readOnly) {
+    const savedYears = Object.keys(saved).sort((a, b) => Number(a) - Number(b));
+    return (
+      <SettingsSection id="settings-rates" title="汇率（元/美元，按年）" hint={conversion}>
+        <HqManaged subject="汇率" />
+        {savedYears.length === 0 ? (
+          <p className="settings-empty">本部还没有发来汇率。</p>
+        ) : (
+          <table className="settings-table settings-rates-table">
+            <thead>
+              <tr>
+                <th scope="col">年份</th>
+                <th scope="col" className="num">
+                  汇率（元/美元）
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {savedYears.map((year) => (
+                <tr key={year}>
+                  <th scope="row">{year} 年</th>
+                  <td className="num">{saved[year]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </SettingsSection>
+    );
+  }
+
   return (
     <SettingsSection
       id="settings-rates"
       title="汇率（元/美元，按年）"
-      hint="美元金额按项目签约年份（未签约按计划签约年份）的汇率折合人民币；没有汇率的年份用最近一年的。修改某年汇率后，该年美元项目的规模档次会重新计算。"
+      hint={`${conversion}修改某年汇率后，该年美元项目的规模档次会重新计算。`}
     >
       {years.length === 0 ? (
         <p className="settings-empty">还没有汇率：请在下面添加年份和汇率。</p>

@@ -1,6 +1,9 @@
 // 设置: who uses this copy, exchange rates per year, the editable dictionaries, backups and restore,
-// the 落地率 and 五未 rules. A restore reloads every section from the new database.
+// the 落地率 and 五未 rules. A restore reloads every section from the new database. Rates, rules and
+// dictionaries are 本部's: an office laptop of a zone shows them read-only, with 向本部提建议.
 import { useState } from 'react';
+import { useLoaded } from '../investors/use-loaded';
+import { hqReadOnly, loadZoneStatus } from '../shared/hq-authority';
 import { refreshAppStatus } from '../shell/use-app-status';
 import { BackupSection } from './BackupSection';
 import type { RestoreResult } from './backup-format';
@@ -52,6 +55,7 @@ export function SettingsScreen() {
 
 function SettingsBody({ onRestored }: { onRestored: (result: RestoreResult) => void }) {
   const { settings, error, reload, replace } = useSettings();
+  const zone = useLoaded(loadZoneStatus);
 
   if (error && !settings) {
     return (
@@ -63,7 +67,10 @@ function SettingsBody({ onRestored }: { onRestored: (result: RestoreResult) => v
       </div>
     );
   }
-  if (!settings) return <p className="settings-loading">正在读取设置……</p>;
+  // Until zone.status answers it is not known whether this laptop may edit; if it fails, the
+  // backend's own refusal (HQ_ONLY) still stands.
+  if (!settings || zone.loading) return <p className="settings-loading">正在读取设置……</p>;
+  const readOnly = hqReadOnly(zone.data);
 
   return (
     <div className="settings-grid">
@@ -71,10 +78,10 @@ function SettingsBody({ onRestored }: { onRestored: (result: RestoreResult) => v
         <UserSection settings={settings} onSaved={replace} />
       </div>
       <div className="settings-column">
-        <RatesSection settings={settings} onSaved={replace} />
+        <RatesSection settings={settings} onSaved={replace} readOnly={readOnly} />
       </div>
-      <RulesSection settings={settings} onSaved={replace} />
-      <DictionariesSection />
+      <RulesSection settings={settings} onSaved={replace} readOnly={readOnly} />
+      <DictionariesSection readOnly={readOnly} />
       <BackupSection onRestored={onRestored} />
     </div>
   );

@@ -1,11 +1,13 @@
 // 五未规则: "reached milestone A, not milestone B within N days (or by its planned B date)". Rules
 // are edited in place, added and removed, then saved together with settings.update; each row shows
-// its own validation message, and the API's message shows beside 保存.
+// its own validation message, and the API's message shows beside 保存. On an office laptop they
+// are 本部's rules, listed with 向本部提建议.
 import { useState } from 'react';
 import type { MilestoneStage, StalledRule } from '../../../domain/lifecycle';
 import { milestones } from '../../../domain/lifecycle';
 import type { Settings } from '../../../domain/workspace';
 import { call, errorText } from '../api/client';
+import { HqManaged } from '../shared/HqManaged';
 import { Feedback } from './Feedback';
 import type { FeedbackMessage } from './Feedback';
 import type { RuleErrors } from './stalled-rules';
@@ -14,6 +16,7 @@ import { newRule, validateRules } from './stalled-rules';
 interface Props {
   settings: Settings;
   onSaved: (settings: Settings) => void;
+  readOnly: boolean;
 }
 
 function MilestoneSelect({
@@ -41,7 +44,49 @@ function MilestoneSelect({
   );
 }
 
-export function StalledRulesForm({ settings, onSaved }: Props) {
+const stageLabel = (stage: MilestoneStage) =>
+  milestones.find((m) => m.stage === stage)?.label ?? stage;
+
+function RulesReadOnly({ rules }: { rules: readonly StalledRule[] }) {
+  return (
+    <div className="settings-stalled" role="group" aria-label="五未规则">
+      <h3 className="settings-subtitle">“五未”规则</h3>
+      <HqManaged subject="“五未”规则" />
+      {rules.length === 0 ? (
+        <p className="settings-empty">本部没有设置规则，看板不会列出“五未”项目。</p>
+      ) : (
+        <table className="settings-table settings-stalled-table">
+          <thead>
+            <tr>
+              <th scope="col">规则名称</th>
+              <th scope="col">已达到</th>
+              <th scope="col">未达到</th>
+              <th scope="col">期限</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rules.map((rule) => (
+              <tr key={rule.key}>
+                <td>{rule.label}</td>
+                <td>{stageLabel(rule.from)}</td>
+                <td>{stageLabel(rule.to)}</td>
+                <td>
+                  {rule.usePlannedDate
+                    ? '计划日期前'
+                    : rule.days === null
+                      ? '—'
+                      : `达到后 ${rule.days} 天内`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+export function StalledRulesForm({ settings, onSaved, readOnly }: Props) {
   const [rules, setRules] = useState<StalledRule[]>(settings.stalledRules);
   const [errors, setErrors] = useState<RuleErrors | null>(null);
   const [busy, setBusy] = useState(false);
@@ -73,6 +118,8 @@ export function StalledRulesForm({ settings, onSaved }: Props) {
       setBusy(false);
     }
   };
+
+  if (readOnly) return <RulesReadOnly rules={settings.stalledRules} />;
 
   return (
     <div className="settings-stalled" role="group" aria-label="五未规则">

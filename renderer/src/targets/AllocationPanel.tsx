@@ -12,6 +12,8 @@ interface Props {
   /** This metric's office rows, by office key. */
   byOffice: Map<string, TargetRecord>;
   onSaved: (record: TargetRecord) => void;
+  /** 本部's figures on an office laptop: shown, not edited. */
+  readOnly: boolean;
 }
 
 const fields: { field: Field; label: string }[] = [
@@ -24,7 +26,7 @@ function Check({
   byOffice,
   field,
   label,
-}: Omit<Props, 'onSaved'> & { field: Field; label: string }) {
+}: Omit<Props, 'onSaved' | 'readOnly'> & { field: Field; label: string }) {
   const target = zone[field];
   const values = offices.map((o) => byOffice.get(o.key)?.[field] ?? null);
   if (values.every((v) => v === null)) {
@@ -54,7 +56,7 @@ function Check({
   );
 }
 
-export function AllocationPanel({ zone, byOffice, onSaved }: Props) {
+export function AllocationPanel({ zone, byOffice, onSaved, readOnly }: Props) {
   const additive = isAdditive(zone.unit);
   return (
     <div className="target-detail" aria-label={`${zone.label}：分配到驻点`} role="group">
@@ -81,6 +83,7 @@ export function AllocationPanel({ zone, byOffice, onSaved }: Props) {
                       unit={zone.unit}
                       value={current?.[f.field]}
                       label={`${zone.label} ${office.label} ${f.label}`}
+                      readOnly={readOnly}
                       onSave={async (value) =>
                         onSaved(
                           await saveTarget(

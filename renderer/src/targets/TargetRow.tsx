@@ -1,8 +1,10 @@
 // One zone target in the 目标设置 table: 确保 and 力争 editable in the metric's unit, how it is
-// measured, and the panels for its office allocation and (manual metrics) monthly actuals.
+// measured, and the panels for its office allocation and (manual metrics) monthly actuals. On an
+// office laptop the values are text and 提建议 asks 本部 to change this target.
 import { Fragment, useState } from 'react';
 import type { TargetRecord } from '../../../domain/targets';
 import { offices } from '../../../domain/vocabulary';
+import { ProposeButton } from '../shared/HqManaged';
 import { AllocationPanel } from './AllocationPanel';
 import { MonthlyActuals } from './MonthlyActuals';
 import { saveTarget } from './save-target';
@@ -13,6 +15,7 @@ interface Props {
   zone: TargetRecord;
   byOffice: Map<string, TargetRecord>;
   onSaved: (record: TargetRecord) => void;
+  readOnly: boolean;
 }
 
 type Open = 'none' | 'allocation' | 'actuals';
@@ -28,7 +31,7 @@ function allocationMark(zone: TargetRecord, byOffice: Map<string, TargetRecord>)
   return adds ? ' ✓' : ' ⚠';
 }
 
-export function TargetRow({ zone, byOffice, onSaved }: Props) {
+export function TargetRow({ zone, byOffice, onSaved, readOnly }: Props) {
   const [open, setOpen] = useState<Open>('none');
   const toggle = (panel: Open) => setOpen(open === panel ? 'none' : panel);
   const months = Object.keys(zone.actuals).length;
@@ -51,6 +54,7 @@ export function TargetRow({ zone, byOffice, onSaved }: Props) {
               unit={zone.unit}
               value={zone[field]}
               label={`${zone.label} ${field === 'guarantee' ? '确保' : '力争'}`}
+              readOnly={readOnly}
               onSave={async (value) => onSaved(await saveTarget(zone, 'zone', zone, field, value))}
             />
           </td>
@@ -75,15 +79,23 @@ export function TargetRow({ zone, byOffice, onSaved }: Props) {
               月度实际{months > 0 ? `（${months}）` : ''}
             </button>
           ) : null}
+          {readOnly ? (
+            <ProposeButton subject={`${zone.year} 年${zone.label}目标`} text="提建议" named />
+          ) : null}
         </td>
       </tr>
       {open !== 'none' ? (
         <tr className="target-detail-row">
           <td colSpan={6}>
             {open === 'allocation' ? (
-              <AllocationPanel zone={zone} byOffice={byOffice} onSaved={onSaved} />
+              <AllocationPanel
+                zone={zone}
+                byOffice={byOffice}
+                onSaved={onSaved}
+                readOnly={readOnly}
+              />
             ) : (
-              <MonthlyActuals target={zone} onSaved={onSaved} />
+              <MonthlyActuals target={zone} onSaved={onSaved} readOnly={readOnly} />
             )}
           </td>
         </tr>

@@ -1,9 +1,13 @@
 // 目标设置: a year's targets (确保 and 力争 per metric, computed or typed in monthly), their allocation
 // to the offices with a check that the shares add up, and a new year started as a copy of the last.
+// They are 本部's: an office laptop of a zone shows them read-only, with 向本部提建议.
 import { useMemo, useState } from 'react';
 import type { TargetRecord } from '../../../domain/targets';
 import { call, errorText } from '../api/client';
 import { yearOptions } from '../dashboard/year-options';
+import { useLoaded } from '../investors/use-loaded';
+import { HqManaged } from '../shared/HqManaged';
+import { hqReadOnly, loadZoneStatus } from '../shared/hq-authority';
 import { useNavigate } from '../shell/navigation';
 import { TargetRow } from './TargetRow';
 import { useTargets } from './use-targets';
@@ -17,7 +21,10 @@ interface Props {
 export function TargetsScreen({ initialYear }: Props) {
   const [year, setYear] = useState(initialYear ?? new Date().getFullYear());
   const { targets, error, reload, put } = useTargets(year);
+  const zone = useLoaded(loadZoneStatus);
   const navigate = useNavigate();
+  // Unknown until zone.status answers; if it fails, the backend's own refusal still stands.
+  const readOnly = zone.loading ? null : hqReadOnly(zone.data);
 
   return (
     <section className="targets-screen" aria-labelledby="targets-title">
@@ -36,7 +43,9 @@ export function TargetsScreen({ initialYear }: Props) {
           </select>
         </label>
         <p className="dash-scope">
-          金额按万美元（外资）或亿元（内资、投资额）填写；改完按回车或离开输入框即保存。
+          {readOnly
+            ? '全区目标及各驻点分配，金额单位为万美元（外资）或亿元（内资、投资额）。'
+            : '金额按万美元（外资）或亿元（内资、投资额）填写；改完按回车或离开输入框即保存。'}
         </p>
         <div className="dash-actions">
           <button
@@ -48,19 +57,26 @@ export function TargetsScreen({ initialYear }: Props) {
           </button>
         </div>
       </header>
+      {readOnly ? <HqManaged subject={`${year} 年目标`} /> : null}
       {error ? (
         <div className="error-banner" role="alert">
           目标读取失败：{error}
         </div>
       ) : null}
-      {targets === null ? (
+      {targets === null || readOnly === null ? (
         error ? null : (
           <p className="dash-muted">正在读取目标……</p>
         )
       ) : targets.length === 0 ? (
-        <EmptyYear year={year} onCopied={reload} />
+        readOnly ? (
+          <div className="dash-empty targets-empty">
+            <p>本部还没有发来 {year} 年的目标：本部设置后，随本部的同步文件到达本机。</p>
+          </div>
+        ) : (
+          <EmptyYear year={year} onCopied={reload} />
+        )
       ) : (
-        <TargetTable targets={targets} onSaved={put} />
+        <TargetTable targets={targets} onSaved={put} readOnly={readOnly} />
       )}
     </section>
   );
@@ -101,9 +117,11 @@ function EmptyYear({ year, onCopied }: { year: number; onCopied: () => void }) {
 function TargetTable({
   targets,
   onSaved,
+  readOnly,
 }: {
   targets: TargetRecord[];
   onSaved: (r: TargetRecord) => void;
+  readOnly: boolean;
 }) {
   const { zone, offices } = useMemo(() => {
     const zoneRows = targets.filter((t) => t.scope === 'zone');
@@ -146,6 +164,7 @@ function TargetTable({
                 zone={t}
                 byOffice={offices.get(t.key) ?? new Map()}
                 onSaved={onSaved}
+                readOnly={readOnly}
               />
             ))}
           </tbody>

@@ -1,9 +1,10 @@
 // A number field for one target value in its display unit: saves when it loses focus or on Enter
 // (only if the value changed), shows the parse or API error under itself, and Esc puts it back.
+// Read-only (本部's targets on an office laptop), it is the value as text.
 import { useState } from 'react';
 import type { TargetUnit } from '../../../domain/targets';
 import { errorText } from '../api/client';
-import { fromInput, toInput } from './target-units';
+import { fromInput, toInput, valueText } from './target-units';
 
 interface Props {
   unit: TargetUnit;
@@ -11,9 +12,10 @@ interface Props {
   label: string;
   onSave: (value: number | null) => Promise<void>;
   className?: string;
+  readOnly?: boolean;
 }
 
-export function ValueInput({ unit, value, label, onSave, className }: Props) {
+export function ValueInput({ unit, value, label, onSave, className, readOnly }: Props) {
   const [text, setText] = useState(toInput(unit, value));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,6 +45,14 @@ export function ValueInput({ unit, value, label, onSave, className }: Props) {
     }
   };
 
+  if (readOnly) {
+    const empty = value === null || value === undefined;
+    return (
+      <span className={empty ? 'target-readonly empty' : 'target-readonly'}>
+        {valueText(unit, value)}
+      </span>
+    );
+  }
   return (
     <span className={className ? `target-value ${className}` : 'target-value'}>
       <input

@@ -41,6 +41,14 @@ export function isAdditive(unit: TargetUnit): boolean {
 
 const grouped = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 });
 
+const asTyped = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 6 });
+
+/** A stored value as read-only text, grouped, in its input unit ('70,000'); '—' for none. */
+export function valueText(unit: TargetUnit, value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return asTyped.format(Number(toInput(unit, value)));
+}
+
 /** A stored value with its unit, for sums and checks: '70,000万美元'. */
 export function unitText(unit: TargetUnit, value: number): string {
   const shown = unit === 'usd' ? value / 10_000 : unit === 'cny' ? value / 100_000_000 : value;

@@ -1,0 +1,173 @@
+// 向本部提建议: what to change and why, recorded as a follow-up task 「建议修改：…」 that reaches 本部
+// with this laptop's next sync file; the dialog then says so. Esc or 取消 closes it unsent.
+import { useEffect, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { todayIso } from '../../../domain/dates';
+import type { TaskRecord } from '../../../domain/entities';
+import { call, errorText } from '../api/client';
+import { dayText } from '../followups/followup-dates';
+import { useAppStatus } from '../shell/use-app-status';
+import { FormField } from './FormField';
+import type { ProposalErrors } from './hq-authority';
+import { PROPOSAL_PREFIX, proposalLimits, proposalTask } from './hq-authority';
+import './hq-authority.css';
+
+interface Props {
+  /** What the proposal is about, as the screen knows it: '2021 年合同外资目标'. */
+  subject: string;
+  onClose: () => void;
+}
+
+export function ProposalDialog({ subject: initialSubject, onClose }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  const app = useAppStatus();
+  const [subject, setSubject] = useState(initialSubject);
+  const [what, setWhat] = useState('');
+  const [why, setWhy] = useState('');
+  const [errors, setErrors] = useState<ProposalErrors>({});
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState<TaskRecord | null>(null);
+  const today = todayIso();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  const send = async () => {
+    const status = app.state === 'ready' ? app.status : null;
+    const from = [status?.office, status?.user].filter(Boolean).join(' ') || '驻点';
+    const made = proposalTask({ subject, what, why, from, today });
+    setSaveError(null);
+    if (!made.ok) {
+      setErrors(made.errors);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      setSent(await call('task.create', made.task));
+    } catch (e) {
+      setSaveError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const clear = (field: keyof ProposalErrors) => setErrors(({ [field]: _, ...rest }) => rest);
+
+  // In <body>, so that a table cell's styles (nowrap, small type) do not reach the dialog.
+  return createPortal(
+    <dialog
+      ref={ref}
+      className="settings-dialog hq-proposal"
+      aria-labelledby={`${id}-title`}
+      onCancel={(e) => {
+        e.preventDefault();
+        if (!busy) onClose();
+      }}
+    >
+      <h2 id={`${id}-title`}>{sent ? '建议已记下' : '向本部提建议'}</h2>
+      {sent ? (
+        <>
+          <div role="status" className="hq-proposal-sent">
+            <p>
+              已记为待办「<strong>{sent.title}</strong>」，截止 {dayText(sent.dueOn, today)}。
+            </p>
+            <p>
+              它会随本机下次导出给本部的同步文件送到本部，出现在本部「跟进」的待办里；本部采纳后，修改会随本部的同步文件回到本机。
+            </p>
+          </div>
+          <div className="settings-dialog-actions">
+            <button type="button" className="primary-button" autoFocus onClick={onClose}>
+              知道了
+            </button>
+          </div>
+        </>
+      ) : (
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void send();
+          }}
+        >
+          <p className="hq-proposal-intro">
+            本机不能直接修改这些数据。写下建议，本部会在「跟进」的待办里看到。
+          </p>
+          <div className="hq-proposal-fields">
+            <FormField
+              id={`${id}-subject`}
+              label="建议修改哪一项"
+              error={errors.subject}
+              hint={`待办标题：${PROPOSAL_PREFIX}${subject.trim()}`}
+            >
+              {(aria) => (
+                <input
+                  {...aria}
+                  className="settings-input"
+                  value={subject}
+                  maxLength={proposalLimits.subject}
+                  autoComplete="off"
+                  onChange={(e) => {
+                    setSubject(e.target.value);
+                    clear('subject');
+                  }}
+                />
+              )}
+            </FormField>
+            <FormField id={`${id}-what`} label="建议怎样修改" error={errors.what}>
+              {(aria) => (
+                <textarea
+                  {...aria}
+                  className="settings-input hq-proposal-text"
+                  rows={3}
+                  value={what}
+                  maxLength={proposalLimits.what}
+                  placeholder="如：确保目标由 70,000 万美元调整为 65,000 万美元"
+                  onChange={(e) => {
+                    setWhat(e.target.value);
+                    clear('what');
+                  }}
+                />
+              )}
+            </FormField>
+            <FormField id={`${id}-why`} label="理由" error={errors.why}>
+              {(aria) => (
+                <textarea
+                  {...aria}
+                  className="settings-input hq-proposal-text"
+                  rows={3}
+                  value={why}
+                  maxLength={proposalLimits.why}
+                  placeholder="如：两个重点项目签约推迟到明年"
+                  onChange={(e) => {
+                    setWhy(e.target.value);
+                    clear('why');
+                  }}
+                />
+              )}
+            </FormField>
+          </div>
+          {saveError ? (
+            <p role="alert" className="settings-error">
+              建议未保存：{saveError}
+            </p>
+          ) : null}
+          <div className="settings-dialog-actions">
+            <button type="button" className="secondary-button" disabled={busy} onClick={onClose}>
+              取消
+            </button>
+            <button type="submit" className="primary-button" disabled={busy}>
+              {busy ? '正在保存……' : '记下建议'}
+            </button>
+          </div>
+        </form>
+      )}
+    </dialog>,
+    document.body,
+  );
+}
