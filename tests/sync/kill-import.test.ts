@@ -1,47 +1,101 @@
-// S14 and property 5 with a real process: the bundled CLI imports a large file and is killed with
-// SIGKILL at random moments, 50 times. Each time the database passes integrity_check and holds
-// exactly the state before the import or exactly the state after it.
-import { writeDemoRows } from '../../db/services/app';
+// S14 and property 5 with a real process: a child process (kill-import-child.ts, bundled like the
+// CLI) imports a file of over 20,000 changes on the bulk path (the change log's and the largest
+// tables' indexes dropped and rebuilt inside the transaction, the WAL checkpoint left to a
+// background thread) and is killed with SIGKILL 50 times, at least 40 of them after it has said
+// that its write transaction began. Each time the database passes integrity_check and every table
+// (every column of every row, the sync metadata, chain blocks and heads, zone roster, conflicts,
+// quarantine, import log and the schema with its indexes) is exactly as before or after the import.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { syncedTableNames } from '../../db/synced-tables';
+import { buildSync } from 'esbuild';
+import { beforeAll, describe as suite, expect, test } from 'vitest';
+import { cliBuildOptions } from '../../build/bundle-cli';
+import { writeDemoRows } from '../../db/services/app';
+import { BULK_MIN_ROWS } from '../../db/sync/bulk-indexes';
 import { tempDir } from '../helpers';
-import { buildCli } from './cli-bundle';
 import { exportTo, openReplica } from './replicas';
 
-let cli: string;
+const root = join(__dirname, '..', '..');
 // The pinned Node 22 that runs the tests (the machine's own Node 20 cannot load better-sqlite3).
 const node = process.execPath;
 const KILLS = 50;
+const AFTER_BEGIN_AT_LEAST = 40;
 const PARALLEL = 2;
+/** About 8 changes a project (seeds/demo.ts): over 20,000 changes. */
+const PROJECTS = 2_700;
+const MIN_CHANGES = 20_000;
 
+let child: string;
 let dir: string;
 let base: string;
 let file: string;
-let before: string;
-let after: string;
-let fullRunMs: number;
+let clockMs: number;
+let before: State;
+let after: State;
+let calibration: Run;
 
-/** What "the state" means: every synced row, the change log, the vector and the peer's acknowledgement. */
-function state(db: string): string {
+interface State {
+  schema: string;
+  /** Each table: its row count and a digest of all its rows, every column. */
+  tables: Record<string, string>;
+  /**
+   * SQLite's planner statistics (sqlite_stat1, sqlite_stat4), kept apart: PRAGMA optimize rewrites
+   * them at open and close, in transactions of their own, so each must be as before or as after
+   * by itself. The import's bulk path puts the statistics of the indexes it rebuilds back as
+   * they were.
+   */
+  stats: Record<string, string>;
+}
+
+/** The whole database: every table of sqlite_schema, every column, and the schema itself. */
+function state(db: string): State {
   const sqlite = new Database(db);
   try {
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    const parts = syncedTableNames.map((t) =>
-      sqlite.prepare(`SELECT * FROM ${t} ORDER BY id`).all(),
-    );
-    parts.push(sqlite.prepare('SELECT * FROM sync_change ORDER BY origin, seq').all());
-    parts.push(sqlite.prepare('SELECT * FROM sync_vv ORDER BY origin').all());
-    parts.push(sqlite.prepare('SELECT site_id, acked FROM sync_peer ORDER BY site_id').all());
-    parts.push(sqlite.prepare('SELECT count(*) AS n FROM sync_import_log').all());
-    // Derived columns carry the import time; everything else must match exactly.
-    return JSON.stringify(parts).replace(/"updated_at":"[^"]*"/g, '');
+    const schema = sqlite
+      .prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name')
+      .all() as { type: string; name: string }[];
+    const out: State = { schema: JSON.stringify(schema), tables: {}, stats: {} };
+    for (const { type, name } of schema) {
+      if (type !== 'table') continue;
+      const rows = (sqlite.prepare(`SELECT * FROM "${name}"`).raw().all() as unknown[][])
+        .map((row) => JSON.stringify(row))
+        .sort();
+      const digest = createHash('sha256').update(rows.join('\n')).digest('hex');
+      const into = name.startsWith('sqlite_stat') ? out.stats : out.tables;
+      into[name] = `${rows.length} rows ${digest.slice(0, 16)}`;
+    }
+    return out;
   } finally {
     sqlite.close();
   }
+}
+
+/** Whether `s` is `whole` in every table and the schema; statistics each as before or after. */
+function matches(s: State, whole: State): boolean {
+  return (
+    s.schema === whole.schema &&
+    JSON.stringify(s.tables) === JSON.stringify(whole.tables) &&
+    Object.keys({ ...s.stats, ...before.stats, ...after.stats }).every(
+      (t) => s.stats[t] === before.stats[t] || s.stats[t] === after.stats[t],
+    )
+  );
+}
+
+/** How `s` differs from both the state before and the state after. */
+function describe(s: State): string {
+  const differing = (of: State) =>
+    Object.keys({ ...s.tables, ...of.tables }).filter((t) => s.tables[t] !== of.tables[t]);
+  const parts = [
+    `tables unlike before: ${differing(before).join(', ')}`,
+    `unlike after: ${differing(after).join(', ')}`,
+    `statistics ${JSON.stringify(s.stats)} (before ${JSON.stringify(before.stats)}, after ${JSON.stringify(after.stats)})`,
+  ];
+  if (s.schema !== before.schema) parts.push('the schema differs');
+  return parts.join('; ');
 }
 
 function copyBase(name: string): string {
@@ -51,59 +105,170 @@ function copyBase(name: string): string {
   return db;
 }
 
-function runImport(db: string, killAfterMs?: number): Promise<{ code: number | null; ms: number }> {
-  return new Promise((resolve) => {
+interface Run {
+  /** What the child said, with the ms since it was started. */
+  lines: { line: string; ms: number }[];
+  /** What it had said when it was killed; null when it ended by itself. */
+  atKill: string[] | null;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}
+
+const msOf = (run: Run, line: string) => run.lines.find((l) => l.line.startsWith(line))?.ms;
+
+/** Runs the child; kills it so many ms after its start, or after it says BEGIN or COMMIT. */
+function runImport(
+  db: string,
+  kill: { fromStart?: number; afterBegin?: number; afterCommit?: number } = {},
+) {
+  return new Promise<Run>((resolve) => {
     const started = performance.now();
-    const child = spawn(node, [cli, '--db', db, 'import', file, '--json'], { stdio: 'ignore' });
-    const timer =
-      killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, ms: performance.now() - started });
+    const proc = spawn(node, [child, db, file, String(clockMs)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const run: Run = { lines: [], atKill: null, code: null, signal: null, stderr: '' };
+    const timers: NodeJS.Timeout[] = [];
+    const killNow = () => {
+      if (run.atKill || proc.exitCode !== null) return;
+      run.atKill = run.lines.map((l) => l.line);
+      proc.kill('SIGKILL');
+    };
+    if (kill.fromStart !== undefined) timers.push(setTimeout(killNow, kill.fromStart));
+    let pending = '';
+    proc.stdout.setEncoding('utf8');
+    proc.stdout.on('data', (chunk: string) => {
+      pending += chunk;
+      let end: number;
+      while ((end = pending.indexOf('\n')) >= 0) {
+        const line = pending.slice(0, end);
+        pending = pending.slice(end + 1);
+        run.lines.push({ line, ms: performance.now() - started });
+        if (line === 'BEGIN' && kill.afterBegin !== undefined) {
+          timers.push(setTimeout(killNow, kill.afterBegin));
+        }
+        if (line === 'COMMIT' && kill.afterCommit !== undefined) {
+          timers.push(setTimeout(killNow, kill.afterCommit));
+        }
+      }
+    });
+    proc.stderr.setEncoding('utf8');
+    proc.stderr.on('data', (chunk: string) => (run.stderr += chunk));
+    proc.on('close', (code, signal) => {
+      for (const t of timers) clearTimeout(t);
+      // A kill sent as the child was ending by itself did not kill it.
+      if (signal !== 'SIGKILL') run.atKill = null;
+      resolve({ ...run, code, signal });
     });
   });
 }
 
 beforeAll(async () => {
-  cli = buildCli('kill-import');
-  expect(existsSync(cli)).toBe(true);
+  const out = join(root, 'out', 'test-cli', 'kill-import-child.mjs');
+  buildSync({ ...cliBuildOptions(out), entryPoints: ['tests/sync/kill-import-child.ts'] });
+  child = out;
+  expect(existsSync(child)).toBe(true);
   dir = tempDir('zs-kill-');
-  const source = await openReplica('上海', { startMs: Date.now() });
-  writeDemoRows(source.app, { projects: 300, seed: 3 });
-  file = (await exportTo(source, dir, { full: true })).file;
+  clockMs = Date.now();
+  const source = await openReplica('上海', { startMs: clockMs });
+  writeDemoRows(source.app, { projects: PROJECTS, seed: 3 });
+  const exported = await exportTo(source, dir, { full: true });
+  expect(exported.changes).toBeGreaterThanOrEqual(MIN_CHANGES);
+  file = exported.file;
   source.app.close();
-  const target = await openReplica('本部', { dir: tempDir('zs-kill-base-'), startMs: Date.now() });
+  const target = await openReplica('本部', { dir: tempDir('zs-kill-base-'), startMs: clockMs });
   base = target.app.file;
   target.app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   target.app.close();
   before = state(copyBase('before'));
-  const done = copyBase('after');
-  const run = await runImport(done);
-  expect(run.code).toBe(0);
-  fullRunMs = run.ms;
-  after = state(done);
-  expect(after).not.toBe(before);
-}, 120_000);
+  // Two whole runs: the state after is the same each time, so "after" is one state.
+  const runs: Run[] = [];
+  const states: State[] = [];
+  for (const name of ['after', 'after-again']) {
+    const db = copyBase(name);
+    const run = await runImport(db);
+    expect(run, run.stderr).toMatchObject({ code: 0, atKill: null });
+    runs.push(run);
+    states.push(state(db));
+  }
+  calibration = runs[0]!;
+  after = states[0]!;
+  expect(states[1]).toEqual(after);
+  expect(after).not.toEqual(before);
+  const lines = calibration.lines.map((l) => l.line);
+  // Every change is new, on the bulk path: the change log's indexes were gone while it was written.
+  expect(lines).toContain(`CLOSED ${exported.changes}`);
+  expect(exported.changes).toBeGreaterThanOrEqual(BULK_MIN_ROWS);
+  expect(lines).toContain('INDEXES 0');
+  expect(before.schema).toBe(after.schema);
+  for (const phase of ['BEGIN', 'log', 'rows', 'derived', 'import-log', 'COMMIT', 'CHECKPOINTED']) {
+    expect(lines).toContain(phase);
+  }
+}, 240_000);
 
-describe('killing the importing process', () => {
-  test(`SIGKILL at ${KILLS} random moments: integrity ok, state before or after`, async () => {
+suite('killing the importing process', () => {
+  test(`SIGKILL ${KILLS} times, ${AFTER_BEGIN_AT_LEAST}+ inside the import's write: state before or after`, async () => {
+    const begin = msOf(calibration, 'BEGIN')!;
+    const commit = msOf(calibration, 'COMMIT')!;
+    const closed = msOf(calibration, 'CLOSED')!;
+    const landed: Record<string, number> = {};
     const outcomes = { before: 0, after: 0 };
+    let afterBegin = 0;
+    let inTransaction = 0;
     for (let i = 0; i < KILLS; i += PARALLEL) {
       await Promise.all(
         Array.from({ length: Math.min(PARALLEL, KILLS - i) }, async (_, j) => {
-          const db = copyBase(`kill-${i + j}`);
-          // From start-up (which writes nothing) to well past the commit: runs here are slower
-          // than the calibration run (two at a time, beside other tests), and a run that ends
-          // before its kill costs no more than one that is killed.
-          await runImport(db, fullRunMs * (0.2 + Math.random() * 2.3));
+          const n = i + j;
+          const db = copyBase(`kill-${n}`);
+          // One run in ten is killed at a random moment of its start-up (opening, reading and
+          // checking the file), one in ten while the commit is checkpointed and the database
+          // closed, the others at a random moment from BEGIN to the end of the calibration run
+          // (two runs side by side are slower, so few of them end first).
+          const run = await runImport(
+            db,
+            n % 10 === 0
+              ? { fromStart: Math.random() * begin }
+              : n % 10 === 5
+                ? { afterCommit: Math.random() * (closed - commit) * 0.8 }
+                : { afterBegin: Math.random() * (closed - begin) * 0.9 },
+          );
           const s = state(db);
-          expect([before, after]).toContain(s);
-          outcomes[s === before ? 'before' : 'after'] += 1;
+          const isBefore = matches(s, before);
+          if (!isBefore && !matches(s, after)) {
+            expect.fail(
+              `kill ${n} left a state neither before nor after the import: ${describe(s)}; ` +
+                `the child had said ${JSON.stringify(run.atKill)}`,
+            );
+          }
+          outcomes[isBefore ? 'before' : 'after'] += 1;
+          if (!run.atKill) {
+            landed['(ended first)'] = (landed['(ended first)'] ?? 0) + 1;
+            expect(run.code, run.stderr).toBe(0);
+            return;
+          }
+          const last = run.atKill.at(-1) ?? '(nothing)';
+          landed[last] = (landed[last] ?? 0) + 1;
+          if (run.atKill.includes('BEGIN')) {
+            afterBegin += 1;
+            if (!run.atKill.includes('COMMIT')) {
+              inTransaction += 1;
+              // Killed inside the write transaction: nothing of it is left.
+              expect(isBefore).toBe(true);
+            }
+          }
+          if (run.atKill.includes('COMMIT')) expect(matches(s, after)).toBe(true);
         }),
       );
     }
     console.log(
-      `kill test: full import ${fullRunMs.toFixed(0)} ms; ${outcomes.before} before, ${outcomes.after} after`,
+      `kill test: ${afterBegin} of ${KILLS} kills after BEGIN (${inTransaction} before COMMIT); ` +
+        `${outcomes.before} before, ${outcomes.after} after; last line at the kill: ${JSON.stringify(landed)}; ` +
+        `calibration BEGIN ${begin.toFixed(0)}, COMMIT ${commit.toFixed(0)}, CLOSED ${closed.toFixed(0)} ms`,
     );
-  }, 180_000);
+    expect(afterBegin).toBeGreaterThanOrEqual(AFTER_BEGIN_AT_LEAST);
+    // Most of them inside the write transaction itself, which takes most of the time after BEGIN.
+    expect(inTransaction).toBeGreaterThanOrEqual(20);
+    expect(outcomes.before).toBeGreaterThan(0);
+    expect(outcomes.after).toBeGreaterThan(0);
+  }, 420_000);
 });
