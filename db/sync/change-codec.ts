@@ -108,6 +108,15 @@ function valueMatches(type: string | undefined, value: unknown): boolean {
   }
 }
 
+/**
+ * One spelling per change: its origin's signature covers the line's bytes, and a relaying office
+ * re-creates them from the log, so only the canonical spelling can be relayed verifiably. (The
+ * bytes must also be valid UTF-8, which the file decoder checks before making the line a string.)
+ */
+export function isCanonical(parsed: unknown, line: string): boolean {
+  return JSON.stringify(parsed) === line;
+}
+
 export function decodeChange(line: string): Change {
   let parsed: unknown;
   try {
@@ -151,9 +160,7 @@ export function decodeChange(line: string): Change {
   }
   if (author !== null && (typeof author !== 'string' || author.length > MAX_AUTHOR))
     fail('作者格式错误');
-  // One spelling per change: its origin's signature covers these bytes, and a relaying office
-  // re-creates them from the log, so only the canonical spelling can be relayed verifiably.
-  if (JSON.stringify(parsed) !== line) fail('不是规范写法');
+  if (!isCanonical(parsed, line)) fail('不是规范写法');
   return {
     origin,
     seq: seq as number,

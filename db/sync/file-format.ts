@@ -9,6 +9,7 @@
 //   "ZSYNC\0\r\n" | u16 version | u32 manifest length | manifest | signature (64 bytes) |
 //   u64 payload length | payload | sha256 (32 bytes) | "ZSYNCEND"
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
 import { promisify } from 'node:util';
 import type { TransformOptions } from 'node:stream';
 import { createGunzip, gzip } from 'node:zlib';
@@ -77,6 +78,7 @@ export const rosterSchema = z.strictObject({
         role: z.enum(['hq', 'office']),
         publicKey: key,
         issuedAt: at,
+        office: z.string().min(1).max(100).optional(),
         sig,
       }),
     )
@@ -281,10 +283,26 @@ export async function encodeFile(
     signStatement('manifest', manifestBytes, options.signKey),
     'base64',
   );
+  const payload = encryptPayload(compressed, manifestBytes, key, iv);
+  return { bytes: assemble(manifestBytes, signature, payload), manifest };
+}
+
+/** AES-256-GCM with the manifest as associated data; the 16-byte tag follows the ciphertext. */
+export function encryptPayload(plain: Buffer, manifestBytes: Buffer, key: Buffer, iv: Buffer) {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(manifestBytes);
-  const payload = Buffer.concat([cipher.update(compressed), cipher.final(), cipher.getAuthTag()]);
-  return { bytes: assemble(manifestBytes, signature, payload), manifest };
+  return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+}
+
+/** The plaintext of encryptPayload's output; throws when the key, manifest or bytes differ. */
+export function decryptPayload(payload: Buffer, manifestBytes: Buffer, key: Buffer, iv: Buffer) {
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  decipher.setAAD(manifestBytes);
+  decipher.setAuthTag(payload.subarray(-16));
+  const plain = decipher.update(payload.subarray(0, -16));
+  // Checks the tag; GCM adds no bytes here, so the plaintext is not copied again.
+  const rest = decipher.final();
+  return rest.length ? Buffer.concat([plain, rest]) : plain;
 }
 
 function assemble(manifestBytes: Buffer, signature: Buffer, payload: Buffer): Buffer {
@@ -422,14 +440,8 @@ export async function decodeFile(
   const passKey = e.passphrase ? await passphraseKey(options.passphrase!, salt) : undefined;
   let compressed: Buffer;
   try {
-    const decipher = createDecipheriv(
-      'aes-256-gcm',
-      fileKey(options.trust.zone.key, salt, passKey),
-      iv,
-    );
-    decipher.setAAD(manifestBytes);
-    decipher.setAuthTag(payload.subarray(-16));
-    compressed = Buffer.concat([decipher.update(payload.subarray(0, -16)), decipher.final()]);
+    const key = fileKey(options.trust.zone.key, salt, passKey);
+    compressed = decryptPayload(payload, manifestBytes, key, iv);
   } catch {
     // The file's hash and the sender's signature matched, so it is intact: another key.
     return reject(
@@ -461,9 +473,19 @@ export async function decodeFile(
  * the chain from the segment's prefix, ending at the state its head signature vouches for. The
  * head is signed by the origin's laptop, or by the zone root for an origin older than the zone.
  */
-class HeadCheck {
+export class HeadCheck {
   private readonly segments = new Map<string, Segment>();
-  private current: { segment: Segment; hasher: ChainHasher } | null = null;
+  private current: {
+    segment: Segment;
+    hasher: ChainHasher;
+    /** The seq of the last line added. */
+    seq: number;
+    /** Lines added but not hashed yet: `pending` lines ending at `end` in `text`. */
+    text: Buffer;
+    start: number;
+    end: number;
+    pending: number;
+  } | null = null;
   /** Revoked origins, with the last seq their revocation keeps. */
   readonly revokedAbove = new Map<string, number>();
   readonly chains: VerifiedChain[] = [];
@@ -499,8 +521,11 @@ class HeadCheck {
     return last !== undefined && c.seq > last;
   }
 
-  /** The next change, in file order, and its line's bytes with the \n. */
-  add(c: Change, line: Buffer): void {
+  /**
+   * The next change, in file order, and its line: bytes start … end (after its \n) of `text`.
+   * Consecutive lines of one text are hashed as one run up to each block end.
+   */
+  add(c: Change, text: Buffer, start: number, end: number): void {
     if (this.current?.segment.origin !== c.origin) {
       this.close();
       const segment =
@@ -509,16 +534,37 @@ class HeadCheck {
       this.current = {
         segment,
         hasher: new ChainHasher(Buffer.from(segment.prefix, 'hex'), segment.from - 1),
+        seq: segment.from - 1,
+        text,
+        start,
+        end: start,
+        pending: 0,
       };
     }
-    const { hasher } = this.current;
-    if (c.seq !== hasher.seq + 1) reject('FILE_CORRUPT', `${this.office(c.origin)} 的变更不连续`);
-    hasher.add(line);
+    const current = this.current;
+    if (c.seq !== current.seq + 1) reject('FILE_CORRUPT', `${this.office(c.origin)} 的变更不连续`);
+    if (current.pending > 0 && (text !== current.text || start !== current.end)) this.hashPending();
+    if (current.pending === 0) {
+      current.text = text;
+      current.start = start;
+    }
+    current.seq = c.seq;
+    current.end = end;
+    current.pending += 1;
+    if (c.seq % BLOCK === 0) this.hashPending();
+  }
+
+  private hashPending(): void {
+    const current = this.current!;
+    if (current.pending === 0) return;
+    current.hasher.addLines(current.text.subarray(current.start, current.end), current.pending);
+    current.pending = 0;
   }
 
   /** Checks the segment just read against its signed head. */
   private close(): void {
     if (!this.current) return;
+    this.hashPending();
     const { segment, hasher } = this.current;
     this.current = null;
     if (hasher.seq !== segment.to)
@@ -618,12 +664,18 @@ async function inflateChanges(
 /** Decodes whole NDJSON lines onto `changes`, checking their order, length and chain. */
 function decodeLines(text: Buffer, changes: Change[], heads: HeadCheck): void {
   let last = changes.at(-1);
+  // The chain hashes a line's bytes and the log keeps its text: bytes that are not UTF-8 would be
+  // kept as U+FFFD, and the line re-created for a relay would no longer match its origin's head.
+  const utf8 = isUtf8(text);
   // One string per line: converting a line alone is several times faster than its part of one
   // string for the whole piece, which is two-byte throughout once any line holds Chinese.
   for (let start = 0; start < text.length;) {
     const end = text.indexOf(0x0a, start);
     const n = changes.length + 1;
     if (end - start > MAX_LINE_BYTES) reject('FILE_CORRUPT', `第 ${n} 条变更过长`);
+    if (!utf8 && !isUtf8(text.subarray(start, end))) {
+      reject('FILE_CORRUPT', `第 ${n} 条变更不是有效的 UTF-8 文本`);
+    }
     const line = text.toString('utf8', start, end);
     let change: Change;
     try {
@@ -640,7 +692,7 @@ function decodeLines(text: Buffer, changes: Change[], heads: HeadCheck): void {
     ) {
       reject('FILE_CORRUPT', `第 ${n} 条变更顺序错误`);
     }
-    heads.add(change, text.subarray(start, end + 1));
+    heads.add(change, text, start, end + 1);
     changes.push(change);
     last = change;
     start = end + 1;
