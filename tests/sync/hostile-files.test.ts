@@ -650,7 +650,15 @@ describe('hostile files', () => {
         sort: 1,
       }),
     ];
-    const report = await imported(me, await forge(hqA, [...hqLog, ...accepted]));
+    // `__proto__` as an origin in the manifest's maps: the schema drops the key (zod never
+    // copies it), so it reaches no object's prototype.
+    const proto = JSON.parse('{"__proto__":{"polluted":true}}') as Record<string, never>;
+    const report = await imported(
+      me,
+      await forge(hqA, [...hqLog, ...accepted], {
+        manifest: { sites: proto, vector: { ...proto, [site]: seq } },
+      }),
+    );
     expect(report).toMatchObject({ quarantined: 2 });
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
