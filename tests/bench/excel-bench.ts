@@ -138,6 +138,21 @@ export async function benchExcel(
   line('  file size (MB)', (statSync(out).size / 1e6).toFixed(1));
   if (exported.seconds >= 10) failures.push('Excel export of 100k rows over 10 s');
 
+  // The largest real use of the import's caps (db/services/workbook-limits.ts): that export read
+  // back, in the workbook worker; a refusal fails the bench.
+  const back = await measured(() =>
+    ok<LedgerImportResult>(dispatch(app, 'ledger.importPreview', { file: out })),
+  );
+  line('preview of that export (s)', back.seconds.toFixed(2));
+  line(
+    '  unchanged / new / rejected',
+    `${back.value.counts.unchanged} / ${back.value.counts.new} / ${back.value.counts.rejected}`,
+  );
+  line(
+    '  peak RSS / rise over start (MB)',
+    `${back.peakMb.toFixed(0)} / ${back.riseMb.toFixed(0)}`,
+  );
+
   const ledger = join(dir, 'office-ledger.xlsx');
   await officeLedger(ledger, IMPORT_ROWS);
   const fresh = await openAppDatabase(join(dir, 'excel-import.sqlite'));
