@@ -1,6 +1,7 @@
 // Sync benchmark (issue 5): export and import of about 100k changes (demo data: projects with their
 // investors, contacts, activities, tasks and arrivals) between WAL database files, each compared with
 // raw prepared inserts of the same number of rows measured in the same run; file size per 1k changes.
+// Import and export with and without authentication (issue 14): see sync-auth-steps.ts.
 import { writeDemoRows } from '../../db/services/app';
 import { joinWithInvitation, makeInvitation } from '../../db/sync/invitation';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,14 +16,22 @@ import { Sql } from '../../db/sql';
 import { dropSecondaryIndexes, worthRebuilding } from '../../db/sync/bulk-indexes';
 import { exportFile } from '../../db/sync/export';
 import { importFile, readSyncFile } from '../../db/sync/import';
+import { zoneOf } from '../../db/sync/zone';
+import { authenticationSteps } from './sync-auth-steps';
+import type { StepTime } from './sync-auth-steps';
 
 export interface SyncBenchResult {
   changes: number;
   exportS: number;
   importS: number;
   rawS: number;
+  /** Authentication's share of the import (the larger of its wall and CPU shares). */
+  authShare: number;
   failures: string[];
 }
+
+/** Authentication may cost at most this share of the import's time (issue 14, point 2). */
+const AUTH_BUDGET = 0.1;
 
 /** About 8 changes per demo project. */
 const CHANGES = Number(process.env.BENCH_SYNC_CHANGES ?? 100_000);
@@ -136,12 +145,14 @@ export async function benchSync(
     const exported = await timed(() => exportFile(source, { out: dir, full: true }));
     const exportS = exported.s;
     const contents = tableContents(source);
+    const senderZone = zoneOf(source.sqlite);
     source.close();
 
     // Twice: the first run also compiles the decoder, which the import then finds compiled.
     const firstCheck = await timed(() => readSyncFile(target, exported.value.file));
     const secondCheck = await timed(() => readSyncFile(target, exported.value.file));
     const check = secondCheck.s < firstCheck.s ? secondCheck : firstCheck;
+    const steps = authenticationSteps(target, exported.value.file, check.value, senderZone);
     const imported = await timed(() => importFile(target, exported.value.file, { backup: false }));
     const importS = imported.s;
     const report = imported.value;
@@ -192,15 +203,65 @@ export async function benchSync(
       'the window is answered meanwhile',
     );
     line('import of the same file again (s)', repeatS.toFixed(2), 'already imported, 0 new');
+    console.log(
+      `\nsync authentication at ${changes.toLocaleString()} changes: each step timed on the same file` +
+        ` (median of 3); "without" = measured time minus these steps`,
+    );
+    const importAuth = withAndWithout(line, 'import', steps.importSteps, imported);
+    const exportAuth = withAndWithout(line, 'export', steps.exportSteps, exported);
+    const authShare = Math.max(importAuth.wall, importAuth.cpu);
+    line(
+      '  budget auth ≤ 10% of import',
+      `${(authShare * 100).toFixed(1)}%`,
+      `the larger of the wall and CPU shares → ${authShare <= AUTH_BUDGET ? 'met' : 'NOT MET'}` +
+        `; export: ${(Math.max(exportAuth.wall, exportAuth.cpu) * 100).toFixed(1)}% (no budget)`,
+    );
     const bytes = exported.value.bytes;
     line('file size (MB)', (bytes / 1e6).toFixed(2));
     line('file size per 1k changes (KB)', (((bytes / changes) * 1000) / 1024).toFixed(1));
     const failures = [
       exportS >= 2 && 'sync export over 2 s',
       changes / importS < 50_000 && 'sync import under 50,000 changes/s',
+      authShare > AUTH_BUDGET && 'sync authentication over 10% of import',
     ].filter((f): f is string => typeof f === 'string');
-    return { changes, exportS, importS, rawS, failures };
+    return { changes, exportS, importS, rawS, authShare, failures };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Prints `what`'s authentication steps, then it with authentication (as measured) and without
+ * (measured minus the steps), with their ratio. Returns the steps' share of wall and CPU time.
+ */
+function withAndWithout(
+  line: (label: string, value: string, budget?: string) => void,
+  what: 'import' | 'export',
+  steps: StepTime[],
+  measured: { s: number; cpu: number },
+): { wall: number; cpu: number } {
+  for (const { label, s, cpu } of steps) {
+    line(`  ${what}: ${label} (s)`, s.toFixed(3), `CPU ${cpu.toFixed(3)} s`);
+  }
+  const authS = steps.reduce((sum, step) => sum + step.s, 0);
+  const authCpu = steps.reduce((sum, step) => sum + step.cpu, 0);
+  const withoutS = measured.s - authS;
+  const share = { wall: authS / measured.s, cpu: authCpu / measured.cpu };
+  line(
+    `${what} with authentication (s)`,
+    measured.s.toFixed(2),
+    `the product path; CPU ${measured.cpu.toFixed(2)} s`,
+  );
+  line(
+    `${what} without authentication (s)`,
+    withoutS.toFixed(2),
+    `measured minus the steps above; CPU ${(measured.cpu - authCpu).toFixed(2)} s`,
+  );
+  line(
+    `  ${what} ratio, with / without`,
+    `${(measured.s / withoutS).toFixed(3)}×`,
+    `authentication ${(share.wall * 100).toFixed(1)}% of wall time,` +
+      ` ${(share.cpu * 100).toFixed(1)}% of CPU time (${authS.toFixed(2)} s, CPU ${authCpu.toFixed(2)} s)`,
+  );
+  return share;
 }
