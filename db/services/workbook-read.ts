@@ -67,7 +67,6 @@ export function readSheets(
     const worker = new Worker(entry, {
       workerData: { fileName, bytes } satisfies WorkbookJob,
       resourceLimits: { maxOldGenerationSizeMb: heapMb },
-      stdout: false,
     });
     let settled = false;
     const settle = (outcome: () => void) => {

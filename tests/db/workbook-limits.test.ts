@@ -156,7 +156,7 @@ describe('workbooks past the caps are refused before exceljs builds them', () =>
       '合并太多.xlsx',
       await editedSheet(await ledger(), withMerges(pairs)),
       'SHEET_TOO_LARGE',
-      /合并单元格超过 20,000 处的上限/,
+      /合并单元格超过 10,000 处的上限/,
     );
   });
 
