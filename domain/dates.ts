@@ -1,14 +1,35 @@
 // Calendar dates as ISO yyyy-mm-dd strings: validation, Chinese display, and a "today" tests can set.
-import { format, isValid, parseISO } from 'date-fns';
+import { format, parseISO } from 'date-fns';
 import { zhCN } from 'date-fns/locale';
 
-const isoShape = /^\d{4}-\d{2}-\d{2}$/;
+const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const HYPHEN = 45;
 
-/** True for a yyyy-mm-dd string naming a day that exists (2020-02-29 yes, 2021-02-29 no). */
+/** The number written by the ASCII digits of s[from, to), or NaN if any is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * True for a yyyy-mm-dd string naming a day that exists (2020-02-29 yes, 2021-02-29 no). Read digit
+ * by digit and checked by the Gregorian rule rather than parsed and formatted, which takes
+ * microseconds: sync import checks every date of every change (a test holds it to date-fns).
+ */
 export function isRealIsoDate(s: string): boolean {
-  if (!isoShape.test(s)) return false;
-  const date = parseISO(s);
-  return isValid(date) && format(date, 'yyyy-MM-dd') === s;
+  if (s.length !== 10 || s.charCodeAt(4) !== HYPHEN || s.charCodeAt(7) !== HYPHEN) return false;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 7);
+  const day = digits(s, 8, 10);
+  // NaN fails every comparison below.
+  if (!(year >= 1 && month >= 1 && month <= 12 && day >= 1)) return false;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= daysInMonth[month - 1]! + (leap ? 1 : 0);
 }
 
 function parseDay(iso: string): Date {

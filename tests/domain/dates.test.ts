@@ -1,3 +1,4 @@
+import { format, isValid, parseISO } from 'date-fns';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   formatDateZh,
@@ -22,8 +23,38 @@ describe('isRealIsoDate', () => {
     expect(isRealIsoDate('2021-00-10')).toBe(false);
   });
 
+  it('agrees with parsing and formatting by date-fns on every month and day of many years', () => {
+    const byDateFns = (s: string) => {
+      const date = parseISO(s);
+      return isValid(date) && format(date, 'yyyy-MM-dd') === s;
+    };
+    const years = [0, 1, 4, 100, 400, 1582, 1899, 1900, 9996, 9999];
+    for (let y = 1990; y <= 2110; y++) years.push(y);
+    const two = (n: number) => String(n).padStart(2, '0');
+    for (const year of years) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const s = `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}`;
+          expect(isRealIsoDate(s), s).toBe(byDateFns(s));
+        }
+      }
+    }
+  });
+
   it('rejects other shapes', () => {
-    for (const s of ['2021-1-1', '20210101', '2021/01/01', '2021-01-01T00:00', ' 2021-01-01', '']) {
+    for (const s of [
+      '2021-1-1',
+      '20210101',
+      '2021/01/01',
+      '2021-01-01T00:00',
+      ' 2021-01-01',
+      '2021-01-1 ',
+      '2021-0a-01',
+      '+021-01-01',
+      '２０２１-01-01',
+      '2021-01-0１',
+      '',
+    ]) {
       expect(isRealIsoDate(s), s).toBe(false);
     }
   });
