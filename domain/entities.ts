@@ -2,7 +2,7 @@
 // tasks and capital arrivals (到资记录). Same conventions as project-input.ts.
 import { z } from 'zod';
 import { countryByCode } from './countries';
-import { flag, isoDate, recordId, strictObject, text } from './fields';
+import { flag, isoDate, MAX_AMOUNT, recordId, strictObject, text } from './fields';
 import { activityKindKeys, activityKinds } from './vocabulary';
 
 export const investorFields = strictObject({
@@ -10,7 +10,7 @@ export const investorFields = strictObject({
   nameEn: text('英文名称').nullable(),
   aliases: z.array(text('简称/别名', 100)).max(20, '简称/别名最多 20 个'),
   parentName: text('母公司').nullable(),
-  parentInvestorId: z.string().nullable(),
+  parentInvestorId: recordId('母公司').nullable(),
   hqCountry: z
     .string()
     .transform((v) => v.trim().toUpperCase())
@@ -50,7 +50,7 @@ export const contactFields = strictObject({
   title: text('职务', 100).nullable(),
   phone: text('电话', 50).nullable(),
   wechat: text('微信', 50).nullable(),
-  email: z.email('邮箱格式不正确').nullable(),
+  email: z.email('邮箱格式不正确').max(254, '邮箱不能超过 254 个字').nullable(),
   notes: text('备注', 2000).nullable(),
 });
 export const contactCreate = contactFields.partial().required({ name: true });
@@ -79,7 +79,7 @@ export const taskFields = strictObject({
   dueOn: isoDate('截止日期'),
   done: flag('已完成'),
   doneOn: isoDate('完成日期').nullable(),
-  assigneeId: z.string().nullable(),
+  assigneeId: recordId('负责人').nullable(),
   notes: text('备注', 2000).nullable(),
 });
 export const taskCreate = taskFields.partial().required({ title: true, dueOn: true });
@@ -92,7 +92,8 @@ export const arrivalFields = strictObject({
   amount: z
     .number({ error: '到资金额须为数字' })
     .int('到资金额须为整数（单位：元或美元）')
-    .positive('到资金额须大于零'),
+    .positive('到资金额须大于零')
+    .max(MAX_AMOUNT, '到资金额超出范围'),
   currency: z.enum(['CNY', 'USD'], { error: '币种须为 CNY 或 USD' }),
   kind: z.enum(['fdi', 'domestic'], {
     error: '到资类别须为 fdi（实到外资）或 domestic（到位内资）',

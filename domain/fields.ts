@@ -1,6 +1,6 @@
 // zod building blocks shared by every input schema, each naming its field in Chinese in its
 // messages: text, real ISO dates, yes/no flags, record ids, vocabulary entries by key or label,
-// and objects that reject unknown fields.
+// whole amounts, and objects that reject unknown fields.
 import { z } from 'zod';
 import { isRealIsoDate } from './dates';
 import type { Entry } from './vocabulary';
@@ -18,8 +18,26 @@ export const isoDate = (label: string) =>
 
 export const flag = (label: string) => z.boolean({ error: `${label}须为是或否` });
 
+/** The longest record id a sync change may name (change-codec.ts); longer ones are not ids. */
+export const MAX_RECORD_ID = 200;
+
 export const recordId = (label: string) =>
-  z.string({ error: `${label}须为记录编号` }).min(1, `${label}不能为空`);
+  z
+    .string({ error: `${label}须为记录编号` })
+    .min(1, `${label}不能为空`)
+    .max(MAX_RECORD_ID, `${label}编号过长`);
+
+// 10万亿 (10^13) in 元 or 美元: far above any project, and small enough that converted amounts and
+// sums over a whole ledger stay exact integers in a double.
+export const MAX_AMOUNT = 10_000_000_000_000;
+
+/** A whole amount (money in 元 or 美元, or a count), never negative, at most MAX_AMOUNT. */
+export const amount = (label: string, unit?: string) =>
+  z
+    .number({ error: `${label}须为数字` })
+    .int(unit ? `${label}须为整数（单位：${unit}）` : `${label}须为整数`)
+    .nonnegative(`${label}不能为负数`)
+    .max(MAX_AMOUNT, `${label}超出范围`);
 
 export const strictObject = <T extends z.ZodRawShape>(shape: T) =>
   z.strictObject(shape, {

@@ -5,6 +5,7 @@ import { countryByCode } from './countries';
 import type { Region } from './countries';
 import type { Tier } from './classify';
 import {
+  amount as amountField,
   isoDate as isoDateField,
   strictObject,
   text as textField,
@@ -15,9 +16,8 @@ import { furthestMilestone, milestones, stageLabels, stageOrder } from './lifecy
 import type { Entry } from './vocabulary';
 import { capitalTypes, channels, offices, ownerships, projectTypes, provinces } from './vocabulary';
 
-// 10万亿 (10^13) in 元 or 美元: far above any project, and small enough that converted amounts and
-// sums over a whole ledger stay exact integers in a double.
-export const MAX_AMOUNT = 10_000_000_000_000;
+// Defined with the other amounts in fields.ts; long imported from here.
+export { MAX_AMOUNT } from './fields';
 
 /** Chinese labels of the input keys, as in the ledger's columns; used in every message. */
 export const projectFieldLabels: Record<string, string> = {
@@ -62,12 +62,7 @@ const isoDate = (key: string) => isoDateField(label(key));
 const vocabulary = <K extends string>(key: string, list: readonly Entry<K>[]) =>
   vocabularyEntry(label(key), list);
 
-const amount = (key: string) =>
-  z
-    .number({ error: `${label(key)}须为数字` })
-    .int(`${label(key)}须为整数（单位：元或美元）`)
-    .nonnegative(`${label(key)}不能为负数`)
-    .max(MAX_AMOUNT, `${label(key)}超出范围`);
+const amount = (key: string) => amountField(label(key), '元或美元');
 
 const countryCode = z
   .string({ error: '国别/地区须为代码' })
@@ -89,7 +84,7 @@ const dateFields = Object.fromEntries(
 ) as Record<ActualKey | PlannedKey, z.ZodNullable<ReturnType<typeof isoDate>>>;
 
 /** Every writable field; all optional so the same shape serves create and patch. */
-const projectFields = strictObject({
+export const projectFields = strictObject({
   name: text('name', 200).min(1, '项目名称不能为空'),
   code: text('code', 40).nullable(),
   investor: text('investor', 200).nullable(),

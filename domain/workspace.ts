@@ -111,18 +111,25 @@ export const settingsUpdate = strictObject({
         .number({ error: '汇率须为数字' })
         .min(1, '汇率须在 1–20 之间')
         .max(20, '汇率须在 1–20 之间'),
+      {
+        error: (issue) =>
+          issue.code === 'invalid_key' ? '汇率的年份无效（1900–2099）' : '汇率须为按年份的数字',
+      },
     )
     .optional(),
   landingRule: z
-    .strictObject({
-      milestone: milestoneSchema,
-      cohort: z.enum(['signed_in_year', 'signed_in_previous_year'], {
-        error: '落地率口径无效：当年签约或上年签约',
-      }),
-    })
+    .strictObject(
+      {
+        milestone: milestoneSchema,
+        cohort: z.enum(['signed_in_year', 'signed_in_previous_year'], {
+          error: '落地率口径无效：当年签约或上年签约',
+        }),
+      },
+      { error: '落地率口径须为里程碑与签约年份' },
+    )
     .optional(),
   stalledRules: z
-    .array(stalledRuleSchema)
+    .array(stalledRuleSchema, { error: '“五未”规则须为规则列表' })
     .max(20, '“五未”规则最多 20 条')
     .refine((rules) => new Set(rules.map((r) => r.key)).size === rules.length, {
       message: '“五未”规则的键不能重复',

@@ -2,6 +2,7 @@
 // project or onto an existing one, where the contact and a 展会 activity land.
 import { AppError } from '../../domain/errors';
 import type { z } from 'zod';
+import { projectFields } from '../../domain/project-input';
 import type { ProjectRecord } from '../../domain/project-input';
 import type {
   CaptureRecord,
@@ -38,7 +39,7 @@ export function listCaptures(tx: Tx, input: z.output<typeof captureListInput>): 
 export function convertCapture(tx: Tx, input: z.output<typeof captureConvertInput>): ProjectRecord {
   const capture = openCapture(tx, input.id);
   const project = createProject(tx, {
-    name: input.projectName ?? `${capture.investorName}项目`,
+    name: input.projectName ?? projectNameFor(capture.investorName),
     investor: capture.investorName,
     channel: 'fair',
     fairEdition: capture.fairEdition,
@@ -63,6 +64,12 @@ export function dismissCapture(tx: Tx, id: string): CaptureRecord {
   openCapture(tx, id);
   tx.mutate.update('capture', id, { status: 'dismissed' });
   return getCapture(tx, id);
+}
+
+/** The investor's name with 项目, unless that is longer than a project's name may be. */
+function projectNameFor(investorName: string): string {
+  const name = `${investorName}项目`;
+  return projectFields.shape.name.safeParse(name).success ? name : investorName;
 }
 
 function recordOnProject(tx: Tx, capture: CaptureRecord, project: ProjectRecord) {

@@ -113,6 +113,14 @@ describe('trade-fair quick capture (展会速记)', () => {
     });
   });
 
+  test('an investor name at its full length still makes a project name within the cap', () => {
+    const investorName = '甲'.repeat(200);
+    const capture = ok<CaptureRecord>('capture.create', { investorName });
+    expect(ok<ProjectRecord>('capture.convert', { id: capture.id }).name).toBe(investorName);
+    const short = ok<CaptureRecord>('capture.create', { investorName: '乙公司' });
+    expect(ok<ProjectRecord>('capture.convert', { id: short.id }).name).toBe('乙公司项目');
+  });
+
   test('a capture without an investor is refused in Chinese', () => {
     expect(dispatchSync(app, 'capture.create', { investorName: ' ' })).toMatchObject({
       ok: false,
