@@ -6,11 +6,12 @@ import type { Currency } from '../domain/classify';
 import { countryByCode } from '../domain/countries';
 import { todayIso, yearOf } from '../domain/dates';
 import { milestones } from '../domain/lifecycle';
+import { readTextList, readUsdRates, settingIds } from '../domain/stored-values';
 import type { Sql } from './sql';
 
 type Values = Record<string, string | number | null | undefined>;
 
-export const USD_RATE_SETTING = 'fx.usd_cny';
+export const USD_RATE_SETTING = settingIds.usdRates;
 
 const actualDateColumns = milestones.map((m) => `${m.stage}_on`);
 
@@ -41,8 +42,7 @@ export function directLookups(sql: Sql): DeriveLookups {
         sql.prepare('SELECT name FROM promoter WHERE id = ?').get(id) as Values | undefined,
       usdRate: (year) => usdRate(sql, year),
       yearOf: rememberedYearOf,
-      aliases: (investor) =>
-        typeof investor.aliases === 'string' ? (JSON.parse(investor.aliases) as string[]) : [],
+      aliases: (investor) => readTextList(investor.aliases),
     };
     directBySql.set(sql, lookups);
   }
@@ -183,7 +183,7 @@ export function usdRate(sql: Sql, year: number): number {
   if (text !== ratesSeen.text) ratesSeen = { text, byYear: new Map() };
   let rate = ratesSeen.byYear.get(year);
   if (rate === undefined) {
-    rate = rateOf(parseRates(text), year);
+    rate = rateOf(readUsdRates(text), year);
     if (ratesSeen.byYear.size < 1_000) ratesSeen.byYear.set(year, rate);
   }
   return rate;
@@ -201,7 +201,7 @@ function rateOf(rates: Record<number, number>, year: number): number {
 const FALLBACK_RATE = 6.5;
 
 export function readRates(sql: Sql): Record<number, number> {
-  return parseRates(ratesText(sql));
+  return readUsdRates(ratesText(sql));
 }
 
 function ratesText(sql: Sql): string | undefined {
@@ -209,8 +209,4 @@ function ratesText(sql: Sql): string | undefined {
     .prepare('SELECT value FROM setting WHERE id = ? AND deleted = 0')
     .get(USD_RATE_SETTING) as { value: string } | undefined;
   return row?.value;
-}
-
-function parseRates(text: string | undefined): Record<number, number> {
-  return text === undefined ? {} : (JSON.parse(text) as Record<number, number>);
 }

@@ -1,4 +1,5 @@
 // Converts between API records (camelCase, booleans, arrays) and rows (snake_case, 0/1, JSON text).
+import { readTextList } from '../../domain/stored-values';
 import type { Fields, FieldValue } from '../mutation';
 
 export const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -28,7 +29,7 @@ export function fromRow<T>(row: Record<string, unknown>, shape: RowShape = {}): 
     if (col === 'deleted') continue;
     const key = camel(col);
     if (shape.booleans?.includes(key)) out[key] = value === 1;
-    else if (shape.lists?.includes(key)) out[key] = value ? JSON.parse(value as string) : [];
+    else if (shape.lists?.includes(key)) out[key] = readTextList(value);
     else out[key] = value;
   }
   return out as T;

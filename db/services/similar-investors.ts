@@ -2,6 +2,7 @@
 // resembles a new name once legal forms, brackets, width and case are set aside.
 import type { z } from 'zod';
 import { resemblance } from '../../domain/investor-names';
+import { readTextList } from '../../domain/stored-values';
 import type { SimilarInvestor, similarInput } from '../../domain/workspace';
 import type { Tx } from '../app-database';
 
@@ -22,11 +23,7 @@ export function similarInvestors(tx: Tx, input: z.output<typeof similarInput>): 
   const found: (SimilarInvestor & { exact: boolean })[] = [];
   for (const row of rows) {
     if (row.id === input.excludeId) continue;
-    const names = [
-      row.name_zh,
-      row.name_en,
-      ...(row.aliases ? (JSON.parse(row.aliases) as string[]) : []),
-    ];
+    const names = [row.name_zh, row.name_en, ...readTextList(row.aliases)];
     for (const name of names) {
       const match = name ? resemblance(input.name, name) : null;
       if (match && name) {

@@ -17,6 +17,7 @@ import { SCHEMA_VERSION } from '../migrations/index';
 import { backupDir, createBackup } from '../services/backups';
 import { applyChanges, checkKnownTypes } from './apply';
 import { BULK_MIN_ROWS } from './bulk-indexes';
+import { checkValues } from './check-values';
 import type { ApplyOutcome, KnownSchema } from './apply';
 import type { Member } from './zone';
 import { MAX_FILE_BYTES, checkSender, decodeFile, readManifest } from './file-format';
@@ -73,6 +74,7 @@ async function decodeChecked(
     report,
   });
   checkKnownTypes(decoded.changes, options.schema);
+  checkValues(decoded.changes, decoded.manifest.sites, options.schema);
   return decoded;
 }
 

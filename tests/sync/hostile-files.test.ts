@@ -642,10 +642,11 @@ describe('hostile files', () => {
       at('project', 'constructor', { deleted: 0, name: '构造项目' }),
       at('setting', '__proto__', { deleted: 0, value: '{"polluted":true}' }),
       at('setting', 'constructor', { deleted: 0, value: '1' }),
-      at('setting', 'toString', { deleted: 0, value: 'x' }),
+      // Values as local input writes them (check-values.ts): a setting holds JSON.
+      at('setting', 'toString', { deleted: 0, value: '"x"' }),
       at('dictionary_item', '__proto__', {
         deleted: 0,
-        kind: '__proto__',
+        kind: 'industry',
         label: 'constructor',
         sort: 1,
       }),

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Fields } from '../../db/mutation';
+import { valueProblem } from '../../db/sync/check-values';
 import { dumpSyncedTables } from '../../db/sync/dump';
 import { decodeFile } from '../../db/sync/file-format';
 import { trustOf } from '../../db/sync/import';
@@ -29,19 +30,41 @@ const TEXTS = [
   '</script>&amp;',
   'lone \ud800 surrogate',
 ];
-const INTEGERS = [0, 1, -1, 9_007_199_254_740_991, -9_007_199_254_740_991, 20210612];
+const INTEGERS = [0, 1, -1, 9_007_199_254_740_991, -9_007_199_254_740_991, 20210612, 2021];
+// Only projects have real columns today; they are written from parsed values.
+const REALS = [0.1, -1e-7, 2164.8, 1e21];
+/** Text columns may hold JSON (lists, settings) and dates: the awkward texts inside them too. */
+const TEXT_VALUES = [
+  ...TEXTS,
+  ...TEXTS.map((t) => JSON.stringify(t)),
+  ...TEXTS.map((t) => JSON.stringify([t])),
+  '2020-02-29',
+];
 
-/** Every column of `table` set to one of the awkward values of its type, chosen by `n`. */
+/**
+ * Every column of `table` set to one of the awkward values of its type that a file may carry
+ * (import refuses the others, check-values.ts), chosen by `n`; a column none fits is left out.
+ */
 function awkwardRow(table: keyof typeof syncedTables, n: number): Fields {
   const fields: Fields = {};
   for (const [col, type] of Object.entries(syncedTables[table].columns)) {
     if (col === 'deleted') continue;
-    if (type === 'text') fields[col] = TEXTS[(n + col.length) % TEXTS.length]!;
-    else if (type === 'integer') fields[col] = INTEGERS[(n + col.length) % INTEGERS.length]!;
-    // Only projects have real columns today; they are written from parsed values.
-    else fields[col] = [0.1, -1e-7, 2164.8, 1e21][n % 4]!;
+    const values = { text: TEXT_VALUES, integer: INTEGERS, real: REALS }[type];
+    const valid = values.filter((v) => valueProblem(table, col, v, '') === undefined);
+    if (valid.length > 0) fields[col] = valid[(n + col.length) % valid.length]!;
   }
   return fields;
+}
+
+/** One text column set, the rest NULL: the first that takes plain text (or a JSON text). */
+function oneColumnRow(table: keyof typeof syncedTables): Fields {
+  for (const [col, type] of Object.entries(syncedTables[table].columns)) {
+    if (type !== 'text') continue;
+    for (const value of ['仅此一列', JSON.stringify('仅此一列')]) {
+      if (valueProblem(table, col, value, '') === undefined) return { [col]: value };
+    }
+  }
+  throw new Error(`no text column of ${table} takes plain text`);
 }
 
 /** Rows of every table but `project` (whose rows are always written from parsed values). */
@@ -54,8 +77,7 @@ function writeAwkwardRows(sender: Replica): Set<string> {
     for (const table of tables) {
       for (let n = 0; n < 7; n++) ids.add(tx.mutate.insert(table, awkwardRow(table, n)));
       // One column: the rest are NULL, `deleted` is 0.
-      const [text] = Object.entries(syncedTables[table].columns).find(([, t]) => t === 'text')!;
-      ids.add(tx.mutate.insert(table, { [text]: '仅此一列' }));
+      ids.add(tx.mutate.insert(table, oneColumnRow(table)));
       ids.add(tx.mutate.insert(table, { ...awkwardRow(table, 1), deleted: 1 }));
     }
   });
