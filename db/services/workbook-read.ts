@@ -1,10 +1,9 @@
 // Reading a spreadsheet file off the thread that answers the window: a worker parses it
 // (workbook-parse.ts) under a heap ceiling, so a hostile workbook that still fills memory ends the
 // worker only and the user is told the file is too large.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, errorMessages } from '../../domain/errors';
@@ -32,23 +31,27 @@ function workerEntry(): URL {
 let sourceBundle: URL | undefined;
 
 /**
- * Run from the TypeScript sources (vitest, tsx): the worker bundled once per process by esbuild,
- * a dev dependency loaded only here (through tsx, every worker would spend seconds compiling).
+ * Run from the TypeScript sources (vitest, tsx): the worker bundled by esbuild, a dev dependency
+ * loaded only here, once per process into out/dev/ (through tsx, every worker would spend seconds
+ * compiling). Written by rename: processes running side by side each see a whole file.
  */
 function bundledFromSources(): URL {
   if (sourceBundle) return sourceBundle;
-  const dir = mkdtempSync(join(tmpdir(), 'zs-workbook-worker-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const outfile = join(dir, WORKER_FILE);
+  const outfile = fileURLToPath(new URL(`../../out/dev/${WORKER_FILE}`, import.meta.url));
   const esbuild = createRequire(import.meta.url)('esbuild') as typeof Esbuild;
-  esbuild.buildSync({
+  const [output] = esbuild.buildSync({
     entryPoints: [fileURLToPath(new URL('./workbook-worker.ts', import.meta.url))],
     bundle: true,
     platform: 'node',
     format: 'cjs',
     outfile,
+    write: false,
     logLevel: 'warning',
-  });
+  }).outputFiles;
+  mkdirSync(dirname(outfile), { recursive: true });
+  const partial = `${outfile}.${process.pid}.tmp`;
+  writeFileSync(partial, output!.contents);
+  renameSync(partial, outfile);
   sourceBundle = pathToFileURL(outfile);
   return sourceBundle;
 }
