@@ -3,7 +3,7 @@
 // zip bombs that declare or inflate to hundreds of MB, a worker whose heap runs out, and CSV in
 // UTF-16 and Big5. Each is refused with its Chinese message, quickly, outside the main heap, and
 // the database is untouched; the caps themselves and whole-column drop-down lists still import.
-import { writeFileSync } from 'node:fs';
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -197,6 +197,17 @@ describe('workbooks past the caps are refused before exceljs builds them', () =>
       /解压后有 1,908 MB/,
     );
   }, 60_000);
+
+  test('a file larger than the uncompressed cap is refused before it is read', async () => {
+    const file = join(dir, '巨大.xlsx');
+    writeFileSync(file, '');
+    truncateSync(file, MAX_UNCOMPRESSED_BYTES + 1); // sparse: nothing is written to disk
+    const heapBefore = mainHeap();
+    const result = await dispatch(app, 'ledger.importPreview', { file });
+    expect(result).toMatchObject({ ok: false, code: 'SHEET_TOO_LARGE' });
+    if (!result.ok) expect(result.message).toMatch(/文件超过 200 MB 的上限/);
+    expect(mainHeap() - heapBefore).toBeLessThan(50 * MB);
+  });
 
   test('a drop-down list over whole columns is not expanded cell by cell', async () => {
     const bytes = await editedSheet(await ledger(), (xml) =>
