@@ -9,7 +9,7 @@ export const zoneUsage = `  init --office 上海 --user 张三 --join 邀请文�
                                            加入本部发来的分区（同时导入邀请中的数据）后初始化
   zone [--json]                            本机所在分区：各驻点的电脑、公钥与状态
   zone create --name 分区名称              本部：为初始化于分区之前的数据库创建分区
-  zone invite --out 文件 --passphrase-env 变量名 [--hq] [--without-data]
+  zone invite --out 文件 --passphrase-env 变量名 [--office 上海] [--hq] [--without-data]
                                            本部：制作分区邀请（口令另行电话告知；--hq 为更换本部电脑）
   zone revoke 站点编号                     本部：吊销丢失的电脑，其后续变更一律拒收`;
 
@@ -91,6 +91,7 @@ export async function runZoneCommand(
         passphrase: secretFrom(values),
         hq: values.hq === true,
         withoutData: values['without-data'] === true,
+        ...(typeof values.office === 'string' ? { office: values.office } : {}),
       });
       print(made, () => `已制作分区邀请：${made.file}${made.withData ? '（含数据）' : ''}`);
       return true;

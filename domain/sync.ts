@@ -1,6 +1,7 @@
 // Inputs and results of file sync between offices (SYNC.md): what the 同步 screen and the CLI send
 // and get back. Pure types and zod schemas; the engine lives in db/sync/.
 import { z } from 'zod';
+import { offices } from './vocabulary';
 
 /** The highest seq a change may carry: a change a second for 8,700 years, far inside safe integers. */
 export const MAX_SEQ = 2 ** 38;
@@ -205,6 +206,14 @@ export const zoneInviteInput = z.strictObject({
   hq: z.boolean().optional(),
   /** Without the zone's data: the office receives it by an ordinary sync file later. */
   withoutData: z.boolean().optional(),
+  /**
+   * The office whose laptop it is for: from then on every replica that has 本部's roster counts
+   * that laptop in the office's exports, before it has sent a file.
+   */
+  office: z
+    .string()
+    .refine((o) => offices.some((x) => x.label === o), { message: '驻点无效' })
+    .optional(),
 });
 
 export const zoneJoinInput = z.strictObject({

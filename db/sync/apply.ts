@@ -162,7 +162,8 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
   };
   const isHq = options.isHq ?? (() => true);
   /** A change that may not apply: another office's change to 本部's data. */
-  const overruled = (c: { origin: string; tbl: string }) => hqOnlyTables.has(c.tbl) && !isHq(c.origin);
+  const overruled = (c: { origin: string; tbl: string }) =>
+    hqOnlyTables.has(c.tbl) && !isHq(c.origin);
   const refusedAt: boolean[] = new Array<boolean>(changes.length).fill(false);
 
   // 1. Reads only. A change is in the log already only at or below its origin's highest stored seq;

@@ -42,6 +42,7 @@ const grantSchema = z.strictObject({
   role: z.enum(['hq', 'office']),
   publicKey: key,
   issuedAt: z.string().max(40),
+  office: z.string().min(1).max(100).optional(),
   sig,
 });
 
@@ -83,12 +84,12 @@ export interface InvitationResult {
 /** At 本部: writes an invitation to `out`, with the zone's data unless `withoutData`. */
 export async function makeInvitation(
   app: AppDatabase,
-  input: { out: string; passphrase: string; hq?: boolean; withoutData?: boolean },
+  input: { out: string; passphrase: string; hq?: boolean; withoutData?: boolean; office?: string },
 ): Promise<InvitationResult> {
   const role = input.hq ? 'hq' : 'office';
   const at = new Date(app.now()).toISOString();
   const issued = app.transact((tx) => {
-    const made = issueGrant(tx.sql, role, at);
+    const made = issueGrant(tx.sql, role, at, input.office);
     return { ...made, roster: readRoster(tx.sql) };
   });
   let data: string | null = null;

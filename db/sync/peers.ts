@@ -137,10 +137,10 @@ export function exportTarget(sql: Sql, name: string): ExportTarget {
   const bySite = peers.filter((p) => p.site_id === name);
   const byOffice = peers.filter((p) => p.office === name.trim());
   const chosen = bySite.length ? bySite : byOffice;
-  if (chosen.length === 0) {
+  if (chosen.length === 0 || (bySite.length === 0 && invitedLaptopPending(sql, name.trim()))) {
     const office = offices.find((o) => o.label === name.trim() || o.key === name.trim());
     if (!office) throw new AppError('UNKNOWN_PEER', name);
-    return { vector: {}, siteIds: [], office: office.label };
+    return { vector: {}, siteIds: chosen.map((p) => p.site_id), office: office.label };
   }
   const vectors = chosen.map((p) => readVector(p.acked));
   const vector: Vector = {};
@@ -149,6 +149,25 @@ export function exportTarget(sql: Sql, name: string): ExportTarget {
     if (seq > 0) vector[origin] = seq;
   }
   return { vector, siteIds: chosen.map((p) => p.site_id), office: chosen[0]!.office };
+}
+
+/**
+ * Whether 本部 invited a laptop for this office that no certificate in the roster belongs to yet:
+ * it holds only what its invitation brought, so the office's exports carry everything until it
+ * is heard of.
+ */
+function invitedLaptopPending(sql: Sql, office: string): boolean {
+  const grants = (sql.prepare('SELECT statement FROM zone_grant').pluck().all() as string[]).map(
+    (s) => JSON.parse(s) as { grantId: string; office?: string; role: string },
+  );
+  const invited = grants.filter((g) => g.office === office && g.role === 'office');
+  if (invited.length === 0) return false;
+  const used = new Set(
+    (sql.prepare('SELECT statement FROM zone_site').pluck().all() as string[]).map(
+      (s) => (JSON.parse(s) as { grantId: string }).grantId,
+    ),
+  );
+  return invited.some((g) => !used.has(g.grantId));
 }
 
 /** Changes this replica holds above `vector`. */

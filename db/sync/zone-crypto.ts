@@ -27,6 +27,8 @@ export interface Grant {
   /** Ed25519 public key (base64url of the raw 32 bytes). */
   publicKey: string;
   issuedAt: string;
+  /** The office whose laptop the invitation is for, when 本部 named one. */
+  office?: string;
   sig: string;
 }
 

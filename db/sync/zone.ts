@@ -84,9 +84,16 @@ function adoptZone(
   storeGrant(sqlite, grant);
 }
 
-function makeGrant(zone: string, role: Role, rootPrivate: string, at: string) {
+function makeGrant(zone: string, role: Role, rootPrivate: string, at: string, office?: string) {
   const keys = newKeyPair();
-  const body = { zone, grantId: randomId(8), role, publicKey: keys.publicKey, issuedAt: at };
+  const body = {
+    zone,
+    grantId: randomId(8),
+    role,
+    publicKey: keys.publicKey,
+    issuedAt: at,
+    ...(office ? { office } : {}),
+  };
   const grant: Grant = { ...body, sig: signStatement('grant', body, rootPrivate) };
   return { grant, grantKey: keys.privateKey };
 }
@@ -340,10 +347,14 @@ export function revokeSite(sql: Sql, siteId: string, at: string): Revocation {
   return revocation;
 }
 
-/** A new grant (an invitation's enrolment key), signed by the root: only at 本部. */
-export function issueGrant(sql: Sql, role: Role, at: string) {
+/**
+ * A new grant (an invitation's enrolment key), signed by the root: only at 本部. A grant made for
+ * one office's laptop names it, so that every replica its roster reaches counts that laptop as one
+ * of the office's before it has sent a file (exportTarget in peers.ts).
+ */
+export function issueGrant(sql: Sql, role: Role, at: string, office?: string) {
   const zone = zoneOf(sql.sqlite);
-  const made = makeGrant(zone.id, role, requireRoot(zone), at);
+  const made = makeGrant(zone.id, role, requireRoot(zone), at, office);
   storeGrant(sql.sqlite, made.grant);
   return { zone, ...made };
 }

@@ -25,7 +25,7 @@ beforeAll(async () => {
   expect((await cli('sh', 'init', '--office', '上海', '--user', '张三', ...join_)).code).toBe(0);
 }, 60_000);
 
-describe('cli sync commands', () => {
+describe('cli sync commands', { timeout: 120_000 }, () => {
   test('export --for, import --json (report), repeat import, dump, peers, site', async () => {
     const add = await cli(
       'sh',
@@ -133,5 +133,59 @@ describe('cli sync commands', () => {
     const unknown = await cli('hq', 'export', '--out', dir, '--for', '火星');
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain('未知的同步对象');
+  });
+
+  test('zone --json lists offices with keys and state; zone revoke at 本部; refusals give codes', async () => {
+    type Zone = {
+      zoneId: string;
+      name: string;
+      offices: {
+        office: string;
+        laptops: { siteId: string; publicKey: string; state: string }[];
+      }[];
+    };
+    const zoneOf = async (name: string) =>
+      JSON.parse((await cli(name, 'zone', '--json')).stdout) as Zone;
+    const atHq = await zoneOf('hq');
+    expect(atHq.zoneId).toMatch(/^[0-9a-f]{32}$/);
+    expect((await zoneOf('sh')).zoneId).toBe(atHq.zoneId);
+    // 本部 knows 上海's laptop once a file from it arrived (the first test imported one).
+    const shSite = (JSON.parse((await cli('sh', 'site', '--json')).stdout) as { siteId: string })
+      .siteId;
+    const shanghai = atHq.offices.find((o) => o.office === '上海')!;
+    expect(shanghai.laptops).toMatchObject([
+      { siteId: shSite, publicKey: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), state: 'active' },
+    ]);
+
+    // An office laptop cannot invite or revoke: exit 1, the message on stderr, the code with --json.
+    const notHq = await cli('sh', 'zone', 'revoke', shSite, '--json');
+    expect(notHq.code).toBe(1);
+    expect(notHq.stderr).toContain('只有本部的电脑可以执行此操作');
+    expect(JSON.parse(notHq.stdout)).toMatchObject({ ok: false, code: 'ZONE_NOT_HQ' });
+
+    // A file of another zone is refused with its code.
+    expect((await cli('other', 'init', '--office', '本部', '--user', '赵六')).code).toBe(0);
+    const foreign = JSON.parse(
+      (await cli('other', 'export', '--out', dir, '--full', '--json')).stdout,
+    ) as { file: string };
+    const refused = await cli('hq', 'import', foreign.file, '--json');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('文件来自另一个分区');
+    expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, code: 'ZONE_MISMATCH' });
+
+    const revoked = await cli('hq', 'zone', 'revoke', shSite, '--json');
+    expect(revoked.code).toBe(0);
+    const after = JSON.parse(revoked.stdout) as Zone;
+    expect(after.offices.find((o) => o.office === '上海')!.laptops[0]).toMatchObject({
+      siteId: shSite,
+      state: 'revoked',
+    });
+    // A file from the revoked laptop is refused at 本部.
+    const late = JSON.parse(
+      (await cli('sh', 'export', '--out', dir, '--for', '本部', '--json')).stdout,
+    ) as { file: string };
+    const fromRevoked = await cli('hq', 'import', late.file, '--json');
+    expect(fromRevoked.code).toBe(1);
+    expect(JSON.parse(fromRevoked.stdout)).toMatchObject({ code: 'FILE_UNAUTHENTICATED' });
   });
 });

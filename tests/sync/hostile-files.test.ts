@@ -579,21 +579,22 @@ describe('hostile files', () => {
       Object.keys(held).concat(sh.app.siteId).sort(),
     );
 
-    // Later changes, 本部's own and relayed 北京 ones, still go to 上海.
+    // Later changes, 本部's own and relayed 北京 ones, still go to 上海 (exports for its laptop: one
+    // for the office would also cover 上海 laptops the zone invited and 本部 has not heard from).
     call(hq, 'project.create', { name: '本部二' });
     call(bj, 'project.create', { name: '北京二' });
     await importInto(hq, (await exportTo(bj, dir, { for: '本部' })).file);
-    await importInto(sh, (await exportTo(hq, dir, { for: '上海' })).file);
+    await importInto(sh, (await exportTo(hq, dir, { for: sh.app.siteId })).file);
     expect(dump(sh).project!.map((p) => p.name)).toEqual(
       expect.arrayContaining(['本部二', '北京二']),
     );
     // 上海's real files do not move the acknowledgement back, so what 本部 held at the claim (its
     // zone data) stays hidden from 上海; resetting the peer makes the next export carry it.
     await importInto(hq, (await exportTo(sh, dir, { for: '本部' })).file);
-    await importInto(sh, (await exportTo(hq, dir, { for: '上海' })).file);
+    await importInto(sh, (await exportTo(hq, dir, { for: sh.app.siteId })).file);
     expect(dump(sh).project!.map((p) => p.name)).not.toContain('本部一');
     expectOk(await dispatch(hq.app, 'sync.resetPeer', { siteId: sh.app.siteId }));
-    await importInto(sh, (await exportTo(hq, dir, { for: '上海' })).file);
+    await importInto(sh, (await exportTo(hq, dir, { for: sh.app.siteId })).file);
     expect(dump(sh)).toEqual(dump(hq));
   });
 

@@ -29,9 +29,18 @@ export const TEST_INVITATION_PASSPHRASE = 'test-zone-passphrase';
  * The zone the test replicas join: created once per test file by a 本部 laptop in memory, which
  * makes one invitation for 本部 laptops and one, with 本部's data, for offices.
  */
-let testZone: Promise<{ hub: AppDatabase; hq: string; office: string }> | undefined;
+interface TestZone {
+  hub: AppDatabase;
+  /** Invitations that every copy of a template joins with (tests/sync/model.ts). */
+  hq: string;
+  office: string;
+  /** A new invitation for one laptop of `office`, as 本部 makes them. */
+  invite: (office: string) => Promise<string>;
+}
 
-export function sharedTestZone(): Promise<{ hub: AppDatabase; hq: string; office: string }> {
+let testZone: Promise<TestZone> | undefined;
+
+export function sharedTestZone(): Promise<TestZone> {
   testZone ??= (async () => {
     // Its clock is before every test's, so its data is never "from the future" (CLOCK_DRIFT).
     const hub = await openAppDatabase(':memory:', { wallMs: () => Date.UTC(2021, 0, 4) });
@@ -39,15 +48,24 @@ export function sharedTestZone(): Promise<{ hub: AppDatabase; hq: string; office
       dispatchSync(hub, 'app.init', { user: '本部管理员', office: '本部', zoneName: '测试分区' }),
     );
     const dir = tempDir('zs-zone-');
-    const invite = (hq: boolean) =>
-      makeInvitation(hub, {
-        out: join(dir, hq ? 'hq.zsinvite' : 'office.zsinvite'),
-        passphrase: TEST_INVITATION_PASSPHRASE,
-        hq,
-        // An office receives 本部's data (dictionaries, settings, targets) with its invitation.
-        withoutData: hq,
-      });
-    return { hub, hq: (await invite(true)).file, office: (await invite(false)).file };
+    let made = 0;
+    const invite = async (hq: boolean, office?: string) =>
+      (
+        await makeInvitation(hub, {
+          out: join(dir, `${(made += 1)}.zsinvite`),
+          passphrase: TEST_INVITATION_PASSPHRASE,
+          hq,
+          // An office receives 本部's data (dictionaries, settings, targets) with its invitation.
+          withoutData: hq,
+          ...(office && !hq ? { office } : {}),
+        })
+      ).file;
+    return {
+      hub,
+      hq: await invite(true),
+      office: await invite(false),
+      invite: (office) => invite(office === '本部', office),
+    };
   })();
   return testZone;
 }
@@ -60,9 +78,10 @@ export async function openReplica(
   const file = options.memory ? ':memory:' : join(options.dir ?? tempDir('zs-sync-'), 'crm.sqlite');
   const app = await openAppDatabase(file, { wallMs: () => clock.ms });
   if (!options.solo) {
+    // One invitation per laptop, naming its office: the zone knows the laptop from then on.
     const zone = await sharedTestZone();
     await joinWithInvitation(app, {
-      file: office === '本部' ? zone.hq : zone.office,
+      file: await zone.invite(office),
       passphrase: TEST_INVITATION_PASSPHRASE,
     });
   }
