@@ -17,7 +17,7 @@ import { CliUserError, intOption } from './cli-error';
 import { runZoneCommand, zoneOptions, zoneUsage } from './zone-commands';
 
 const usage = `用法: npm run cli -- [--db 数据库文件] <命令>
-  init --office 上海 --user 张三            初始化数据库（字典与 2021 年目标）
+  init --office 上海 --user 张三            初始化数据库（字典与 2021 年目标）；本部创建分区 [--name 分区名称]
   demo --projects N --seed S               生成演示数据
   project add --json '{...}'               新增项目，输出项目编号 id
   project update ID --json '{...}'         修改项目
@@ -113,6 +113,9 @@ async function main(argv: string[]): Promise<void> {
 
 type Values = Record<string, string | boolean | undefined>;
 
+const DEFAULT_ZONE_NAME = '经开区招商';
+const isHq = (office: unknown) => office === '本部' || office === 'hq';
+
 function run(
   app: AppDatabase,
   command: string,
@@ -131,7 +134,10 @@ function run(
       const status = call('app.init', {
         office: values.office,
         user: values.user,
-        ...(typeof values.name === 'string' ? { zoneName: values.name } : {}),
+        // 本部's init creates the zone (docs/sync.md Z1).
+        ...(isHq(values.office)
+          ? { zoneName: typeof values.name === 'string' ? values.name : DEFAULT_ZONE_NAME }
+          : {}),
       });
       return print(status, () => `已初始化：${String(values.office)} ${String(values.user)}`);
     }

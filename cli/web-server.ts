@@ -40,6 +40,8 @@ export interface WebServerOptions {
   office?: string;
   /** Initialise a new database (default); false leaves it to the first-run screen. */
   initialize?: boolean;
+  /** 本部's init creates the zone under this name (without it, the laptop works alone). */
+  zoneName?: string;
   /** A zone invitation a new database joins before its init (an office laptop of 本部's zone). */
   join?: { file: string; passphrase: string };
   /** Loads this many demo projects when the ledger is empty. */
@@ -377,6 +379,7 @@ async function prepareDatabase(
     const init = await dispatch('app.init', {
       user: options.user ?? '演示用户',
       office: options.office ?? '本部',
+      ...(options.zoneName ? { zoneName: options.zoneName } : {}),
     });
     if (!init.ok) throw new Error(`初始化失败：${init.message}`);
     log(`已初始化数据库 ${options.dbFile}`);

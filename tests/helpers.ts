@@ -36,7 +36,7 @@ export async function openZonePair(
   office = '上海',
 ): Promise<{ hq: AppDatabase; office: AppDatabase }> {
   const hq = await openTempDb({ init: false });
-  expectOk(dispatchSync(hq, 'app.init', { user: '李四', office: '本部' }));
+  expectOk(dispatchSync(hq, 'app.init', { user: '李四', office: '本部', zoneName: '经开区招商' }));
   const invitation = join(tempDir(), 'office.zsinvite');
   const passphrase = '电话告知的邀请口令';
   expectOk(await dispatch(hq, 'zone.invite', { out: invitation, passphrase, withoutData: true }));

@@ -35,8 +35,6 @@ export function appStatus(app: AppDatabase): AppStatus {
  * Seeds a new replica. Seeded rows have deterministic ids, so two offices that both initialise
  * write the same rows and their changes merge instead of duplicating.
  */
-const DEFAULT_ZONE_NAME = '经开区招商';
-
 export function initialize(
   app: AppDatabase,
   input: { user: string; office: string; zoneName?: string },
@@ -54,9 +52,10 @@ export function initialize(
       app.setMeta('initialized', '1');
       const at = new Date(app.now()).toISOString();
       const officeName = office?.label ?? input.office;
-      // 本部's first laptop creates the zone; a laptop that joined one keeps it, others stay solo.
-      if (office?.key === 'hq' && zoneOf(tx.sql.sqlite).kind === 'solo') {
-        createZone(tx.sql, tx.siteId, input.zoneName ?? DEFAULT_ZONE_NAME, at);
+      // 本部's first laptop creates the zone when it names it; a laptop that joined one keeps it;
+      // any other stays alone in its solo zone (and may join or create one later).
+      if (office?.key === 'hq' && input.zoneName && zoneOf(tx.sql.sqlite).kind === 'solo') {
+        createZone(tx.sql, tx.siteId, input.zoneName, at);
       }
       ensureSiteCert(tx.sql.sqlite, tx.siteId, officeName, at);
     },

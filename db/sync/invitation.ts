@@ -18,7 +18,7 @@ import type { AppDatabase } from '../app-database';
 import { exportFile } from './export';
 import { MAX_FILE_BYTES, scryptLogN, rosterSchema } from './file-format';
 import { importFile } from './import';
-import { issueGrant, joinZone, readRoster, zoneStatus } from './zone';
+import { issueGrant, joinZone, readRoster, zoneOf, zoneStatus } from './zone';
 import { ownOffice } from './peers';
 
 const MAGIC = Buffer.from('ZSINVITE\r\n', 'latin1');
@@ -89,6 +89,7 @@ export async function makeInvitation(
   const role = input.hq ? 'hq' : 'office';
   const at = new Date(app.now()).toISOString();
   const issued = app.transact((tx) => {
+    if (zoneOf(tx.sql.sqlite).kind !== 'real') throw new AppError('ZONE_NOT_CREATED');
     const made = issueGrant(tx.sql, role, at, input.office);
     return { ...made, roster: readRoster(tx.sql) };
   });

@@ -123,7 +123,9 @@ export async function benchSync(
   try {
     // 本部 creates the zone and invites 上海, which writes the demo rows as ordinary changes.
     const target = await openAppDatabase(join(dir, 'target.sqlite'));
-    ok(dispatchSync(target, 'app.init', { user: '本部基准', office: '本部' }));
+    ok(
+      dispatchSync(target, 'app.init', { user: '本部基准', office: '本部', zoneName: '基准分区' }),
+    );
     const invitation = await makeInvitation(target, {
       out: join(dir, 'invite.zsinvite'),
       passphrase: 'bench-passphrase',

@@ -39,6 +39,7 @@ beforeAll(async () => {
     dbFile: join(tempDir('zs-hqauth-hq-'), 'hq.sqlite'),
     user: '李建国',
     office: '本部',
+    zoneName: '经开区招商',
   });
   const invitation = {
     file: join(tempDir('zs-hqauth-invite-'), '上海.zsinvite'),

@@ -71,6 +71,7 @@ beforeAll(async () => {
     dbFile: join(tempDir('zs-sync-hq-'), 'hq.sqlite'),
     user: '李建国',
     office: '本部',
+    zoneName: '经开区招商',
   });
   const invitation = {
     file: join(tempDir('zs-sync-invite-'), '上海.zsinvite'),
