@@ -32,7 +32,7 @@ export const syncOptions = {
 
 type Values = Record<string, string | boolean | undefined>;
 
-function passphraseFrom(values: Values): string | undefined {
+export function passphraseFrom(values: Values): string | undefined {
   const name = values['passphrase-env'];
   if (typeof name !== 'string') return undefined;
   const value = process.env[name];

@@ -4,6 +4,7 @@
 import type { AppDatabase } from '../db/app-database';
 import type { SyncImportReport, ZoneStatus } from '../domain/sync';
 import { CliUserError, callApi } from './cli-error';
+import { passphraseFrom } from './sync-commands';
 
 export const zoneUsage = `  init --office 上海 --user 张三 --join 邀请文件 --passphrase-env 变量名
                                            加入本部发来的分区（同时导入邀请中的数据）后初始化
@@ -22,11 +23,10 @@ export const zoneOptions = {
 
 type Values = Record<string, string | boolean | undefined>;
 
+/** The passphrase an invitation needs, from the variable --passphrase-env names. */
 function secretFrom(values: Values): string {
-  const name = values['passphrase-env'];
-  if (typeof name !== 'string') throw new CliUserError('缺少 --passphrase-env 参数');
-  const value = process.env[name];
-  if (!value) throw new CliUserError(`环境变量 ${name} 未设置口令`);
+  const value = passphraseFrom(values);
+  if (value === undefined) throw new CliUserError('缺少 --passphrase-env 参数');
   return value;
 }
 

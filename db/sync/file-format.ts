@@ -164,7 +164,8 @@ const scryptAsync = promisify(scrypt) as (
   options: { N: number; r: number; p: number; maxmem: number },
 ) => Promise<Buffer>;
 
-function passphraseKey(passphrase: string, salt: Buffer): Promise<Buffer> {
+/** A passphrase's key at the fixed scrypt cost: a file's on top of the zone key, an invitation's. */
+export function passphraseKey(passphrase: string, salt: Buffer): Promise<Buffer> {
   const N = 2 ** scryptLogN();
   return scryptAsync(passphrase.normalize('NFC'), salt, 32, {
     N,

@@ -6,17 +6,16 @@
 // (hq) also carries the root's private key.
 //
 //   "ZSINVITE\r\n" | u32 header length | header JSON | iv (12) | AES-256-GCM(payload JSON) | tag (16)
-import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors';
 import type { SyncImportReport, ZoneStatus } from '../../domain/sync';
 import type { AppDatabase } from '../app-database';
 import { exportFile } from './export';
-import { MAX_FILE_BYTES, scryptLogN, rosterSchema } from './file-format';
+import { MAX_FILE_BYTES, passphraseKey, rosterSchema } from './file-format';
 import { importFile } from './import';
 import { issueGrant, joinZone, readRoster, zoneOf, zoneStatus } from './zone';
 import { ownOffice } from './peers';
@@ -61,18 +60,6 @@ const payloadSchema = z.strictObject({
   data: base64.nullable(),
 });
 type Payload = z.infer<typeof payloadSchema>;
-
-const scryptAsync = promisify(scrypt) as (
-  password: string,
-  salt: Buffer,
-  keylen: number,
-  options: { N: number; r: number; p: number; maxmem: number },
-) => Promise<Buffer>;
-
-function passphraseKey(passphrase: string, salt: Buffer): Promise<Buffer> {
-  const N = 2 ** scryptLogN();
-  return scryptAsync(passphrase.normalize('NFC'), salt, 32, { N, r: 8, p: 1, maxmem: 300 * N * 8 });
-}
 
 export interface InvitationResult {
   file: string;
