@@ -56,7 +56,10 @@ export function updateSettings(tx: Tx, input: z.output<typeof settingsUpdate>): 
   if (input.usdRates !== undefined) {
     const before = readRates(tx.sql);
     const rates = { ...before, ...input.usdRates };
-    tx.mutate.put('setting', USD_RATE_SETTING, { value: JSON.stringify(sortedByYear(rates)) });
+    tx.mutate.put('setting', USD_RATE_SETTING, {
+      value: JSON.stringify(sortedByYear(rates)),
+      deleted: 0,
+    });
     // Tiers of USD projects depend on the rate of their year (or the nearest year with one).
     const usdProjects = tx.sql
       .prepare("SELECT id FROM project WHERE investment_currency = 'USD'")
@@ -64,10 +67,16 @@ export function updateSettings(tx: Tx, input: z.output<typeof settingsUpdate>): 
     for (const { id } of usdProjects) tx.mutate.refreshProject(id);
   }
   if (input.landingRule !== undefined) {
-    tx.mutate.put('setting', 'landing.rule', { value: JSON.stringify(input.landingRule) });
+    tx.mutate.put('setting', 'landing.rule', {
+      value: JSON.stringify(input.landingRule),
+      deleted: 0,
+    });
   }
   if (input.stalledRules !== undefined) {
-    tx.mutate.put('setting', 'stalled.rules', { value: JSON.stringify(input.stalledRules) });
+    tx.mutate.put('setting', 'stalled.rules', {
+      value: JSON.stringify(input.stalledRules),
+      deleted: 0,
+    });
   }
   return readSettings(tx);
 }

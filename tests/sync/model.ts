@@ -245,7 +245,8 @@ export function applyEdit(r: Replica, e: Edit): Applied {
     if (e.op === 'create') {
       if (e.table === 'setting') {
         const { id, value } = e.values as { id: string; value: string };
-        tx.mutate.put('setting', id, { value });
+        // As settings.update does: a value typed brings back a setting deleted elsewhere.
+        tx.mutate.put('setting', id, { value, deleted: 0 });
         afterSettingWrite(tx, id);
         return done(id);
       }
