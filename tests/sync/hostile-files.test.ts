@@ -711,6 +711,7 @@ describe('hostile files', () => {
     await expectRefused(hq, soloFile, 'ZONE_MISMATCH', both(theirs));
     // Another real zone, created by another 本部 laptop.
     const otherHq = await replica('本部', { solo: true });
+    call(otherHq, 'zone.create', { name: '别的分区' });
     const other = zoneOf(otherHq.app.sqlite);
     expect(other.kind).toBe('real');
     expect(other.id).not.toBe(ours.id);
