@@ -258,15 +258,22 @@ export function applyEdit(r: Replica, e: Edit): Applied {
       tx.mutate.put(e.table, named, { ...fields, deleted: 0 });
       return done(named);
     }
-    const ids = e.id !== undefined ? [e.id] : idsOf(tx, e.table, e.op === 'undelete' ? 1 : 0);
+    let table = e.table;
+    let ids = e.id !== undefined ? [e.id] : idsOf(tx, table, e.op === 'undelete' ? 1 : 0);
+    // Deleted rows are few: an undelete finding none in its table takes one of another table.
+    if (ids.length === 0 && e.op === 'undelete' && e.id === undefined) {
+      const writable = syncedTableNames.filter((t) => r.office === '本部' || !HQ_TABLES.has(t));
+      table = writable.find((t) => idsOf(tx, t, 1).length > 0) ?? table;
+      ids = idsOf(tx, table, 1);
+    }
     if (ids.length === 0) return done(null);
     const id = ids[e.target % ids.length]!;
     const fields: Fields | undefined =
-      e.op === 'set' ? resolve(tx, e.table, e.values) : { deleted: e.op === 'delete' ? 1 : 0 };
+      e.op === 'set' ? resolve(tx, table, e.values) : { deleted: e.op === 'delete' ? 1 : 0 };
     if (!fields) return done(null);
-    tx.mutate.update(e.table, id, fields);
-    if (e.table === 'setting') afterSettingWrite(tx, id);
-    return done(id);
+    tx.mutate.update(table, id, fields);
+    if (table === 'setting') afterSettingWrite(tx, id);
+    return { table, op: e.op, id };
   });
 }
 
