@@ -97,6 +97,13 @@ describe('replica identity and clocks across processes (SYNC.md S2, S4)', () => 
       .pluck()
       .get(site) as number;
     expect(head).toBe(log(moved).filter((c) => c.origin === site).length);
+    // And the moved laptop still saves, with seqs of its own from 1.
+    expectOk(dispatchSync(moved, 'project.create', { name: '新电脑上的项目' }));
+    expect(
+      log(moved)
+        .filter((c) => c.origin === moved.siteId)
+        .map((c) => c.seq),
+    ).toEqual([1]);
   });
 
   test('every transaction that takes seqs reserves them in the identity file first', async () => {
