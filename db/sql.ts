@@ -29,11 +29,17 @@ export class Sql {
   private readonly statements = new Map<string, Database.Statement>();
   constructor(readonly sqlite: Database.Database) {}
 
+  /**
+   * The statement for `text`, in its default mode: a caller may switch it to pluck() or raw(),
+   * which would otherwise stay switched for every later caller of the same text.
+   */
   prepare(text: string): Database.Statement {
     let stmt = this.statements.get(text);
     if (!stmt) {
       stmt = this.sqlite.prepare(text);
       this.statements.set(text, stmt);
+    } else if (stmt.reader) {
+      stmt.raw(false).pluck(false);
     }
     return stmt;
   }

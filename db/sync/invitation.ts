@@ -7,7 +7,7 @@
 //
 //   "ZSINVITE\r\n" | u32 header length | header JSON | iv (12) | AES-256-GCM(payload JSON) | tag (16)
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -130,11 +130,13 @@ const invalid = (detail?: string): never => {
 export async function readInvitation(file: string, passphrase: string): Promise<Payload> {
   let bytes: Buffer;
   try {
+    // The size first: a file past the cap is never read into memory.
+    if (statSync(file).size > MAX_FILE_BYTES) invalid('文件过大');
     bytes = readFileSync(file);
-  } catch {
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError('FILE_NOT_FOUND', file);
   }
-  if (bytes.length > MAX_FILE_BYTES) invalid('文件过大');
   if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) invalid();
   const headerLength = bytes.readUInt32BE(MAGIC.length);
   const start = MAGIC.length + 4;

@@ -166,8 +166,7 @@ export function ensureSiteCert(
 /** A head for an origin this laptop wrote as, signed with that origin's key. */
 function sealOrigin(sqlite: Meta, zone: Zone, origin: string, key: string): void {
   const sql = new Sql(sqlite);
-  // Not through the shared statement cache: pluck() would change the statement for every caller.
-  const top = sqlite.prepare('SELECT max_seq FROM sync_vv WHERE origin = ?').pluck().get(origin) as
+  const top = sql.prepare('SELECT max_seq FROM sync_vv WHERE origin = ?').pluck().get(origin) as
     number | undefined;
   if (!top) return;
   const hasher = hasherAt(sql, origin, top);
@@ -340,10 +339,8 @@ export function revokeSite(sql: Sql, siteId: string, at: string): Revocation {
   const root = requireRoot(zone);
   const known = sql.prepare('SELECT 1 FROM zone_site WHERE site_id = ?').get(siteId);
   if (!known) throw new AppError('SITE_NOT_FOUND', siteId);
-  const held = sql.sqlite
-    .prepare('SELECT max_seq FROM sync_vv WHERE origin = ?')
-    .pluck()
-    .get(siteId) as number | undefined;
+  const held = sql.prepare('SELECT max_seq FROM sync_vv WHERE origin = ?').pluck().get(siteId) as
+    number | undefined;
   const body = { zone: zone.id, siteId, lastSeq: held ?? 0, revokedAt: at };
   const revocation = { ...body, sig: signStatement('revoke', body, root) };
   storeRevocation(sql.sqlite, revocation);
