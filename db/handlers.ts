@@ -16,6 +16,7 @@ import {
   updateInvestor,
 } from './services/entities';
 import { buildDashboard, drillDown } from './services/dashboard';
+import { checkStoredData, removeRow, repairValue, restoreRow } from './services/data-check';
 import { queryLedger } from './services/ledger';
 import { exportLedger } from './services/ledger-export';
 import { commitLedgerImport, previewLedgerImport } from './services/ledger-import';
@@ -138,6 +139,11 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'sync.site': {
     app: (app) => app.transact((tx) => siteInfo(tx.sql, tx.siteId, app.now()), { write: false }),
   },
+  'data.check': { read: (tx) => checkStoredData(tx) },
+  'data.repair': { write: (tx, input) => repairValue(tx, input) },
+  'data.remove': { write: (tx, input) => removeRow(tx, input) },
+  'data.restore': { write: (tx, input) => restoreRow(tx, input) },
+
   'sync.peers': { read: (tx) => listPeers(tx.sql) },
   'sync.exportName': { app: (app, input) => ({ name: suggestedName(app, input ?? {}) }) },
   'sync.export': { app: (app, input) => exportFile(app, input) },

@@ -20,6 +20,8 @@ import type {
 } from './entities';
 import { taskCreate, taskPatch } from './entities';
 import { dashboardInput, drillInput } from './dashboard';
+import { dataRepairInput, dataRowInput } from './data-check';
+import type { BadValue, DataCheckReport } from './data-check';
 import type { Dashboard } from './dashboard';
 import { ledgerQuery } from './ledger';
 import {
@@ -254,6 +256,12 @@ export const contract = {
   'view.list': method<typeof none, SavedView[]>(none),
   'view.save': method<typeof viewSaveInput, SavedView>(viewSaveInput),
   'view.delete': method<typeof idInput, { id: string }>(idInput),
+
+  // 数据体检: stored values that break local input's rules, repaired or removed.
+  'data.check': method<typeof none, DataCheckReport>(none),
+  'data.repair': method<typeof dataRepairInput, BadValue[]>(dataRepairInput),
+  'data.remove': method<typeof dataRowInput, { id: string }>(dataRowInput),
+  'data.restore': method<typeof dataRowInput, BadValue[]>(dataRowInput),
 
   'sync.site': method<typeof none, SyncSite>(none),
   'sync.peers': method<typeof none, SyncPeer[]>(none),

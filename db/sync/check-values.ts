@@ -4,6 +4,7 @@
 // writes, so each value is checked alone; rules across fields (one currency, the stage against the
 // dates) stay with the forms. Names from the file are looked up in Maps, never on an object's
 // prototype chain; tables and columns this version does not know are left to the quarantine.
+// The same rules find stored rows that are bad anyway (数据体检, db/services/data-check.ts).
 import { z } from 'zod';
 import { isRealIsoDate } from '../../domain/dates';
 import { AppError } from '../../domain/errors';
@@ -22,6 +23,8 @@ interface Rule {
   /** True only for values the schema accepts; undefined where every value is parsed. */
   quick: ((value: FieldValue) => boolean) | undefined;
   parse: Check;
+  /** A text the forms require (a name): NULL in a stored row is wrong, not merely never written. */
+  required: boolean;
 }
 
 interface TableRules {
@@ -91,6 +94,10 @@ function ruleOf(column: StoredColumn): Rule {
     rule = {
       label,
       quick: quickTest(column),
+      required:
+        column.kind === 'text' &&
+        column.schema.safeParse('').success === false &&
+        !column.schema.safeParse(null).success,
       parse: (value) => {
         const result = schema.safeParse(value);
         return result.success
@@ -129,12 +136,97 @@ function problemIn(
   value: FieldValue,
   rowId: string,
 ): string | undefined {
-  const rule = rules.byRow?.column === col ? rules.byRow.rule(rowId) : rules.columns.get(col);
-  if (rule === undefined || rule.quick?.(value)) return undefined;
-  const problem = rule.parse(value);
+  const rule = ruleFor(rules, col, rowId);
+  if (rule === undefined) return undefined;
+  const problem = check(rule, value);
   return problem === undefined
     ? undefined
     : `${rules.label} ${shortId(rowId)} 的「${rule.label}」${problem}`;
+}
+
+function ruleFor(rules: TableRules, col: string, rowId: string): Rule | undefined {
+  return rules.byRow?.column === col ? rules.byRow.rule(rowId) : rules.columns.get(col);
+}
+
+/** What is wrong with the value (worded to follow the label), or undefined. */
+function check(rule: Rule, value: FieldValue): string | undefined {
+  return rule.quick?.(value) ? undefined : rule.parse(value);
+}
+
+export interface RowProblem {
+  column: string;
+  label: string;
+  problem: string;
+}
+
+/** Every value of a stored row that local input could not have stored (数据体检). */
+export function rowProblems(
+  table: string,
+  rowId: string,
+  row: Readonly<Record<string, unknown>>,
+): RowProblem[] {
+  const rules = tableRules.get(table);
+  if (!rules) return [];
+  const found: RowProblem[] = [];
+  for (const col of rules.columns.keys()) {
+    const rule = ruleFor(rules, col, rowId)!;
+    const value = Object.hasOwn(row, col) ? (row[col] as FieldValue) : null;
+    // A new row's change leaves its nulls out: NULL is a column never written, wrong only where
+    // the forms require a value.
+    if (value === null && !rule.required) continue;
+    const problem = check(rule, value);
+    if (problem !== undefined) found.push({ column: col, label: rule.label, problem });
+  }
+  return found;
+}
+
+/** The table's label and its column's, or undefined for a name this version does not check. */
+export function labelsOf(
+  table: string,
+  column?: string,
+): { table: string; column?: string } | undefined {
+  if (!tableRules.has(table)) return undefined;
+  const rules = tableRules.get(table)!;
+  if (column === undefined) return { table: rules.label };
+  const rule = rules.columns.get(column);
+  return rule && { table: rules.label, column: rule.label };
+}
+
+/**
+ * A value typed in a repair form, as the column stores it: blank is NULL, digits are a number
+ * where the column holds numbers or 0/1 flags, names between commas a list where it holds one. Returns the value, or the problem of the likeliest
+ * reading ("「field」problem").
+ */
+export function typedValue(
+  table: string,
+  column: string,
+  rowId: string,
+  typed: string | null,
+): { value: FieldValue } | { problem: string } {
+  const rules = tableRules.get(table);
+  const rule = rules && ruleFor(rules, column, rowId);
+  if (!rule) return { problem: `「${column}」不是可修复的字段` };
+  const text = typed?.trim() ?? '';
+  const readings: FieldValue[] = text === '' ? [null] : [text];
+  const number = Number(text);
+  if (text !== '' && Number.isFinite(number)) readings.unshift(number);
+  // A list kept as JSON text (别名) is typed as the forms take it: names between commas.
+  if (text !== '')
+    readings.push(
+      JSON.stringify(
+        text
+          .split(/[,，、;；\n]/)
+          .map((n) => n.trim())
+          .filter(Boolean),
+      ),
+    );
+  let first: string | undefined;
+  for (const value of readings) {
+    const problem = check(rule, value);
+    if (problem === undefined) return { value };
+    first ??= problem;
+  }
+  return { problem: `「${rule.label}」${first!}` };
 }
 
 /** The same for one value outside a file; tests use it to keep their values valid. */
@@ -148,16 +240,47 @@ export function valueProblem(
   return rules && problemIn(rules, col, value, rowId);
 }
 
+/** Whether a change later than `hlc` writes the column of the row (a bad value it supersedes is never applied). */
+export type LaterWrite = (tbl: string, rowId: string, col: string, hlc: string) => boolean;
+
+/**
+ * The greatest hlc at which each row's column is written in `changes` by a change that will be
+ * applied (`applies`: not an office's change to 本部's tables), keyed "tbl row col".
+ */
+function latestWrites(
+  changes: readonly Change[],
+  applies: (c: Change) => boolean,
+): Map<string, string> {
+  const latest = new Map<string, string>();
+  for (const c of changes) {
+    if (!applies(c)) continue;
+    for (const col in c.fields) {
+      const key = `${c.tbl}\u0000${c.rowId}\u0000${col}`;
+      const seen = latest.get(key);
+      if (seen === undefined || c.hlc > seen) latest.set(key, c.hlc);
+    }
+  }
+  return latest;
+}
+
 /**
  * Throws SYNC_VALUE_INVALID for the first value in `changes` that local input could not have
- * stored. `schema` is what this version knows (tests pass an older one): only its columns are held
- * to rules, the others are quarantined as they are.
+ * stored and that would be applied. A bad value that a later change of the same column supersedes
+ * (in the file, or already held) and that will be applied can never reach a row; it is logged and relayed like
+ * any other, so that an origin whose log holds a value repaired since (数据体检) is not refused at
+ * every office forever. `schema` is what this version knows (tests pass an older one): only its
+ * columns are held to rules, the others are quarantined as they are.
  */
 export function checkValues(
   changes: readonly Change[],
   sites: Readonly<Record<string, string>>,
   schema: KnownSchema = currentSchema,
+  superseding: { heldLater: LaterWrite; applies: (c: Change) => boolean } = {
+    heldLater: () => false,
+    applies: () => true,
+  },
 ): void {
+  let inFile: Map<string, string> | undefined;
   for (const c of changes) {
     const rules = tableRules.get(c.tbl);
     if (!rules) continue;
@@ -171,6 +294,9 @@ export function checkValues(
       if (known && !Object.hasOwn(known, col)) continue;
       const problem = problemIn(rules, col, fields[col]!, c.rowId);
       if (problem === undefined) continue;
+      inFile ??= latestWrites(changes, superseding.applies);
+      if (inFile.get(`${c.tbl}\u0000${c.rowId}\u0000${col}`)! > c.hlc) continue;
+      if (superseding.heldLater(c.tbl, c.rowId, col, c.hlc)) continue;
       const office = Object.hasOwn(sites, c.origin) ? sites[c.origin] : `站点 ${c.origin}`;
       throw new AppError('SYNC_VALUE_INVALID', `来自 ${office} 的变更：${problem}`);
     }

@@ -11,6 +11,7 @@ import { AppError } from '../../domain/errors';
 import type { SyncImportReport, SyncLogEntry } from '../../domain/sync';
 import type { AppDatabase } from '../app-database';
 import type { Sql } from '../sql';
+import { hqOnlyTables } from '../synced-tables';
 import { withProgress } from '../task-progress';
 import type { ReportProgress } from '../task-progress';
 import { SCHEMA_VERSION } from '../migrations/index';
@@ -18,6 +19,7 @@ import { backupDir, createBackup } from '../services/backups';
 import { applyChanges, checkKnownTypes } from './apply';
 import { BULK_MIN_ROWS } from './bulk-indexes';
 import { checkValues } from './check-values';
+import type { LaterWrite } from './check-values';
 import type { ApplyOutcome, KnownSchema } from './apply';
 import type { Member } from './zone';
 import { MAX_FILE_BYTES, checkSender, decodeFile, readManifest } from './file-format';
@@ -74,8 +76,25 @@ async function decodeChecked(
     report,
   });
   checkKnownTypes(decoded.changes, options.schema);
-  checkValues(decoded.changes, decoded.manifest.sites, options.schema);
+  checkValues(decoded.changes, decoded.manifest.sites, options.schema, {
+    heldLater: heldLater(app.sql),
+    applies: (c) => !hqOnlyTables.has(c.tbl) || decoded.members.get(c.origin)?.role === 'hq',
+  });
   return decoded;
+}
+
+/** Whether this replica's log holds an applied write of the row's column later than `hlc`. */
+function heldLater(sql: Sql): LaterWrite {
+  return (tbl, rowId, col, hlc) => {
+    const later = sql
+      .prepare(
+        `SELECT fields FROM sync_change c WHERE tbl = ? AND row_id = ? AND hlc > ?
+         AND NOT EXISTS (SELECT 1 FROM sync_refused r WHERE r.origin = c.origin AND r.seq = c.seq)`,
+      )
+      .pluck()
+      .all(tbl, rowId, hlc) as string[];
+    return later.some((fields) => Object.hasOwn(JSON.parse(fields) as object, col));
+  };
 }
 
 /** Reads and checks a file completely; writes nothing. */

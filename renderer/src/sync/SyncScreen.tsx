@@ -1,5 +1,5 @@
 // 同步: exchanging data with the other offices by files (SYNC.md). Export for an office or 全量,
-// import by drag-and-drop or a file picker, the import's report, open conflicts to resolve, the
+// import by drag-and-drop or a file picker, the import's report, open conflicts to resolve, 数据体检, the
 // zone and its laptops, the offices heard from, the import log, and restore from a copy taken
 // before an import.
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import type { RestoreResult } from '../settings/backup-format';
 import { fileName } from '../settings/backup-format';
 import { refreshAppStatus } from '../shell/use-app-status';
 import { ConflictList } from './ConflictList';
+import { DataCheckCard } from './DataCheckCard';
 import { ExportPanel } from './ExportPanel';
 import { ImportLog } from './ImportLog';
 import { ImportPanel } from './ImportPanel';
@@ -84,6 +85,9 @@ export function SyncScreen() {
             ) : null}
             <div className="sync-wide">
               <ConflictList conflicts={data.conflicts} onResolved={reload} />
+            </div>
+            <div className="sync-wide">
+              <DataCheckCard onChanged={reload} />
             </div>
             <div className="sync-wide">
               <ZoneCard zone={data.zone} onChanged={reload} />

@@ -1,0 +1,224 @@
+// 数据体检: lists stored values that break the rules of local input (written by an older version or
+// by hand; another office refuses files that carry them) and repairs each in place, or removes its
+// row, with 撤销 for a removal. 本部's data is shown but can only be repaired at 本部.
+import { useState } from 'react';
+import type { BadValue, DataCheckReport } from '../../../domain/data-check';
+import { call, errorText } from '../api/client';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
+
+const keyOf = (p: BadValue) => `${p.table}/${p.rowId}/${p.column}`;
+
+export function DataCheckCard({ onChanged }: { onChanged: () => void }) {
+  const [report, setReport] = useState<DataCheckReport | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<BadValue | null>(null);
+  const [removed, setRemoved] = useState<BadValue | null>(null);
+
+  const run = async (action: () => Promise<unknown>, after?: () => void) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      after?.();
+      setReport(await call('data.check'));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="sync-card" aria-labelledby="data-check-title">
+      <h2 id="data-check-title" className="sync-card-title">
+        数据体检
+      </h2>
+      <p className="sync-hint">
+        找出本机数据中不符合录入规则的值（旧版本写入或手工改动的），逐项修复或删除该行。其他驻点会拒收带有这些值的同步文件；修复和删除会随下次导出发给各驻点。
+      </p>
+      <button
+        type="button"
+        className="secondary-button"
+        disabled={busy}
+        onClick={() => void run(async () => undefined)}
+      >
+        {busy && !report ? '正在检查……' : report ? '重新检查' : '开始检查'}
+      </button>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {removed ? (
+        <p className="sync-result" aria-live="polite">
+          已删除{removed.tableLabel}「{removed.rowName}」。
+          <button
+            type="button"
+            className="link-button"
+            disabled={busy}
+            onClick={() =>
+              void run(
+                () => call('data.restore', { table: removed.table, id: removed.rowId }),
+                () => {
+                  setRemoved(null);
+                  onChanged();
+                },
+              )
+            }
+          >
+            撤销
+          </button>
+        </p>
+      ) : null}
+      {report ? (
+        <Findings
+          report={report}
+          busy={busy}
+          run={run}
+          onRemove={setRemoving}
+          onChanged={onChanged}
+        />
+      ) : null}
+      {removing ? (
+        <ConfirmDialog
+          title="删除这一行"
+          confirmLabel="确认删除"
+          busyLabel="正在删除……"
+          busy={busy}
+          error={error}
+          errorPrefix="删除失败："
+          onConfirm={() =>
+            void run(
+              () => call('data.remove', { table: removing.table, id: removing.rowId }),
+              () => {
+                setRemoved(removing);
+                setRemoving(null);
+                onChanged();
+              },
+            )
+          }
+          onCancel={() => setRemoving(null)}
+        >
+          <p>
+            将删除{removing.tableLabel}
+            <strong>「{removing.rowName}」</strong>，并清空其中不符合规则的值。
+          </p>
+          <ul>
+            <li>删除会随下次导出发给各驻点；删除后可在本页「撤销」。</li>
+            <li>原来的值仍保留在修改履历中。</li>
+          </ul>
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}
+
+interface FindingsProps {
+  report: DataCheckReport;
+  busy: boolean;
+  run: (action: () => Promise<unknown>, after?: () => void) => Promise<void>;
+  onRemove: (p: BadValue) => void;
+  onChanged: () => void;
+}
+
+function Findings({ report, busy, run, onRemove, onChanged }: FindingsProps) {
+  const [typed, setTyped] = useState<Record<string, string>>({});
+  if (report.problems.length === 0) {
+    return (
+      <p className="sync-result" role="status">
+        已检查 {report.rows.toLocaleString('zh-CN')} 行数据，全部符合录入规则。
+      </p>
+    );
+  }
+  return (
+    <>
+      <p className="sync-note" role="status">
+        已检查 {report.rows.toLocaleString('zh-CN')} 行数据，发现 {report.problems.length} 处问题
+        {report.truncated ? '（只列出前 1000 处，修复后再检查）' : ''}：
+      </p>
+      <div className="sync-scroll">
+        <table className="sync-table data-check-table" aria-label="数据体检结果">
+          <thead>
+            <tr>
+              <th scope="col">数据</th>
+              <th scope="col">记录</th>
+              <th scope="col">字段</th>
+              <th scope="col">当前值</th>
+              <th scope="col">问题</th>
+              <th scope="col">修复为</th>
+              <th scope="col">操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.problems.map((p) => {
+              const key = keyOf(p);
+              return (
+                <tr key={key}>
+                  <td className="sync-nowrap">{p.tableLabel}</td>
+                  <td>
+                    <span className="sync-ellipsis" title={p.rowName}>
+                      {p.rowName}
+                    </span>
+                  </td>
+                  <td className="sync-nowrap">{p.columnLabel}</td>
+                  <td>
+                    <span className="sync-ellipsis" title={p.value ?? '（空）'}>
+                      {p.value ?? '（空）'}
+                    </span>
+                  </td>
+                  <td>{p.problem}</td>
+                  {p.hqOnly ? (
+                    <td colSpan={2} className="sync-muted">
+                      本部的数据，请联系本部修复
+                    </td>
+                  ) : (
+                    <>
+                      <td>
+                        <input
+                          className="data-check-input"
+                          aria-label={`${p.rowName}的${p.columnLabel}修复为`}
+                          placeholder="留空即清空"
+                          value={typed[key] ?? ''}
+                          onChange={(e) => setTyped({ ...typed, [key]: e.target.value })}
+                        />
+                      </td>
+                      <td className="sync-nowrap">
+                        <button
+                          type="button"
+                          className="link-button"
+                          disabled={busy}
+                          onClick={() =>
+                            void run(
+                              () =>
+                                call('data.repair', {
+                                  table: p.table,
+                                  id: p.rowId,
+                                  column: p.column,
+                                  value: typed[key] ?? '',
+                                }),
+                              onChanged,
+                            )
+                          }
+                        >
+                          修复
+                        </button>{' '}
+                        <button
+                          type="button"
+                          className="link-button"
+                          disabled={busy}
+                          onClick={() => onRemove(p)}
+                        >
+                          删除此行……
+                        </button>
+                      </td>
+                    </>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
