@@ -1,4 +1,4 @@
-// The CLI's sync commands (SYNC.md, issue 5): export, import, dump, peers, conflicts, resolve, site.
+// The CLI's sync commands (docs/sync.md, issue 5): export, import, dump, peers, conflicts, resolve, site.
 // Each is one call of the sync.* API, so a script can merge a folder of files exactly as the app does.
 import type { AppDatabase } from '../db/app-database';
 import type {

@@ -1,4 +1,4 @@
-// Opens the replica: SQLite file with WAL, migrations, the replica's site id (SYNC.md S2) and the
+// Opens the replica: SQLite file with WAL, migrations, the replica's site id (docs/sync.md S2) and the
 // write guard; `transact` runs one service call in one transaction with its mutation layer.
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -115,7 +115,7 @@ export class AppDatabase {
       return { result, clock };
     });
     const { result, clock } = options.write === false ? run.deferred() : run.immediate();
-    this.clock = clock; // only after commit (SYNC.md lesson: never advance on a failed batch)
+    this.clock = clock; // only after commit (docs/sync.md property 5: a failed batch leaves the clock as it was)
     return result;
   }
 

@@ -1,4 +1,4 @@
-// The mutation layer (SYNC.md S3): the only code that writes synced tables. Each write updates the
+// The mutation layer (docs/sync.md S3): the only code that writes synced tables. Each write updates the
 // row and appends one change (origin, seq, hlc, table, row id, fields, prev) in the same transaction.
 // A per-connection guard (installMutationGuard) aborts any other write to a synced table.
 import type Database from 'better-sqlite3';
@@ -147,7 +147,7 @@ export class Mutations {
   }
 
   /**
-   * Sync apply (SYNC.md S5): writes the merged winning values of other replicas' changes, creating
+   * Sync apply (docs/sync.md S5): writes the merged winning values of other replicas' changes, creating
    * the row if needed, in one statement per row (a project's derived columns included). Records
    * nothing: the changes themselves are already in the log (db/sync/apply.ts appended them).
    * `isNew` (no change for the row was in the log) skips reading the row.

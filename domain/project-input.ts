@@ -179,7 +179,7 @@ export type ProjectRecord = {
 } & Record<ActualKey | PlannedKey, string | null>;
 
 /**
- * The stage a project ends up in: the furthest milestone with an actual date (DOMAIN.md); 线索/在谈
+ * The stage a project ends up in: the furthest milestone with an actual date (docs/domain.md); 线索/在谈
  * only before any milestone; 终止 whenever asked. Returns an error message when the requested stage
  * contradicts the dates.
  */

@@ -1,4 +1,4 @@
-// Inputs and results of file sync between offices (SYNC.md): what the 同步 screen and the CLI send
+// Inputs and results of file sync between offices (docs/sync.md): what the 同步 screen and the CLI send
 // and get back. Pure types and zod schemas; the engine lives in db/sync/.
 import { z } from 'zod';
 import { offices } from './vocabulary';

@@ -1,5 +1,5 @@
 // The first schema: every synced table (STRICT, TEXT key, `deleted` flag, no enforced foreign keys,
-// no UNIQUE beyond the key; see SYNC.md S1) and the local change log. Frozen once released:
+// no UNIQUE beyond the key; see docs/sync.md S1) and the local change log. Frozen once released:
 // later changes are new, additive migrations.
 import { sql } from 'kysely';
 import type { Kysely, CreateTableBuilder } from 'kysely';
@@ -203,7 +203,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await index('target', ['year']);
   await index('target_actual', ['target_id']);
 
-  // Local sync state (SYNC.md S2-S4): never exported as rows.
+  // Local sync state (docs/sync.md S2-S4): never exported as rows.
   await strict(
     db.schema
       .createTable('sync_meta')

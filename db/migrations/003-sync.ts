@@ -1,4 +1,4 @@
-// Local state of file sync (SYNC.md S9-S17): peers and what they acknowledged, the import log,
+// Local state of file sync (docs/sync.md S9-S17): peers and what they acknowledged, the import log,
 // changes quarantined for tables or columns this version does not know, and conflicts for review.
 // None of these tables is synced.
 import { sql } from 'kysely';

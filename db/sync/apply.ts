@@ -1,4 +1,4 @@
-// Merges another replica's changes into this one (SYNC.md S5-S8, S14, S16), inside the caller's
+// Merges another replica's changes into this one (docs/sync.md S5-S8, S14, S16), inside the caller's
 // transaction: every change is kept in the log (losers too, so they are relayed), each field takes
 // the value of its greatest-hlc change, conflicts are recorded for review, changes for unknown tables
 // or columns are quarantined. Rows are written only through the mutation layer's apply path.

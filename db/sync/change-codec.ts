@@ -1,4 +1,4 @@
-// One change as one NDJSON line of a sync file (SYNC.md S10), and back:
+// One change as one NDJSON line of a sync file (docs/sync.md S10), and back:
 //   [origin, seq, hlc, table, row id, types, {column: value}, {column: prev hlc}, author]
 // `types` tags each value in key order: s text, i integer, r real, n null. Keys are sorted, so one
 // change always has one spelling. A type string rather than a tag per value keeps lines short and

@@ -1,4 +1,4 @@
-// Conflict review (SYNC.md S6, S7): the pairs of changes recorded at import, shown with both values,
+// Conflict review (docs/sync.md S6, S7): the pairs of changes recorded at import, shown with both values,
 // who and when. Whether one is still open is read from the log, so every replica holding the same
 // changes agrees; resolving writes an ordinary change (which syncs) with the chosen value.
 import { AppError } from '../../domain/errors';

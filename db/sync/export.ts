@@ -1,4 +1,4 @@
-// Export (SYNC.md S9-S12): every change, from every origin, above the vector the peer last
+// Export (docs/sync.md S9-S12): every change, from every origin, above the vector the peer last
 // acknowledged (or all of them), written to a temporary name, flushed, renamed, read back and
 // verified before it counts. The file is named who-to-whom-when: 上海-to-本部-20210612-1530.zsync.
 // The export is the task 导出同步文件 for the progress poll (task-progress.ts): 读取变更 (one read

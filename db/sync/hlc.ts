@@ -1,4 +1,4 @@
-// Hybrid logical clock (SYNC.md S4): wall-clock milliseconds, a counter and the site id, serialised
+// Hybrid logical clock (docs/sync.md S4): wall-clock milliseconds, a counter and the site id, serialised
 // as fixed-width hex so that text order is time order. It never goes backwards.
 
 export interface Clock {

@@ -1,4 +1,4 @@
-// Import (SYNC.md S13-S18): the whole file is checked before anything is written (framing, hash,
+// Import (docs/sync.md S13-S18): the whole file is checked before anything is written (framing, hash,
 // manifest, passphrase, every change, value types, clock drift); then a backup copy of the database
 // is taken and the changes are applied in one transaction, together with the peer's acknowledgement
 // and the import log entry. A file imported before changes nothing. The import is the task

@@ -1,4 +1,4 @@
-// Who this replica exchanges files with (SYNC.md S9): version vectors, each peer's acknowledged
+// Who this replica exchanges files with (docs/sync.md S9): version vectors, each peer's acknowledged
 // vector (read from the manifests of its files), the last file in and out, and this site's identity.
 import { AppError } from '../../domain/errors';
 import type { SyncPeer, SyncSite } from '../../domain/sync';

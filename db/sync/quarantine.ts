@@ -1,4 +1,4 @@
-// Changes for tables or columns this version did not know (SYNC.md S16) stay in the log, are relayed
+// Changes for tables or columns this version did not know (docs/sync.md S16) stay in the log, are relayed
 // like any other, and are applied once the app knows them: after an upgrade, each affected row is
 // recomputed from its whole log, which gives the state a replica that was always new would have.
 import { createHash } from 'node:crypto';

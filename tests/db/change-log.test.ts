@@ -21,7 +21,7 @@ const open = async (...args: Parameters<typeof openTempDb>) => {
   return app;
 };
 
-describe('change log (SYNC.md S3, S4)', () => {
+describe('change log (docs/sync.md S3, S4)', () => {
   test('every write leaves one change per row with dense seq and strictly increasing clocks', async () => {
     const app = await open();
     const p = expectOk(

@@ -22,7 +22,7 @@ const log = (app: AppDatabase) =>
     hlc: string;
   }[];
 
-describe('replica identity and clocks across processes (SYNC.md S2, S4)', () => {
+describe('replica identity and clocks across processes (docs/sync.md S2, S4)', () => {
   test('two connections on one file (app and CLI) keep one dense sequence and rising clocks', async () => {
     const file = join(tempDir(), 'crm.sqlite');
     const a = await open(file);

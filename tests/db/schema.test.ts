@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-describe('synced tables follow SYNC.md S1', () => {
+describe('synced tables follow docs/sync.md S1', () => {
   test.each(syncedTableNames)(
     '%s: STRICT, TEXT key, deleted flag, no foreign keys, no UNIQUE',
     (table) => {

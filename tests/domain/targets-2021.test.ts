@@ -3,7 +3,7 @@ import { targets2021 } from '../../seeds/targets-2021';
 
 const byKey = new Map(targets2021.map((t) => [t.key, t]));
 
-// [key, 确保, 力争, unit, mode] as in shared/DOMAIN.md and the 2021 plan.
+// [key, 确保, 力争, unit, mode] as in the 2021 plan (seeds/targets-2021.ts).
 const expected = [
   ['contracted_fdi', 700_000_000, 800_000_000, 'usd', 'computed'],
   ['paid_in_fdi', 500_000_000, 600_000_000, 'usd', 'computed'],

@@ -1,4 +1,4 @@
-// The properties at the end of SYNC.md, with fast-check over 2-5 replicas on real database files and
+// The properties listed under Tests in docs/sync.md, with fast-check over 2-5 replicas on real database files and
 // real exported files (in a RAM folder): random edits, deletes and undeletes of all 13 synced tables
 // with valid values of every kind (values.ts), offices of two laptops, wall clocks that step back
 // within the drift window, and exchange schedules of up to 40 steps, including duplicated, stale,
@@ -206,7 +206,7 @@ async function checkExportFor(w: World, us: Replica, p: Replica): Promise<void> 
   for (const c of changeLog(us)) expect(theirs.has(keyOf(c))).toBe(true);
 }
 
-describe('sync properties (SYNC.md)', () => {
+describe('sync properties (docs/sync.md)', () => {
   test(
     '1, 6, 7, 8, 11: any schedule of edits, clock steps, delivery, duplication and relay converges, derived columns included; fields hold their greatest-hlc value; conflicts agree; clocks increase and are unique; an export for a laptop brings it everything we know',
     async () => {
@@ -754,7 +754,7 @@ const ACTIVITY_OF_NEWEST_PROJECT: Edit = {
   values: { project_id: { ref: 'project', pick: 0 }, kind: 'visit', occurred_on: '2021-06-12' },
 };
 
-/** Parent references of child rows (SYNC.md S8; db/sync/apply.ts parentRefs). */
+/** Parent references of child rows (docs/sync.md S8; db/sync/apply.ts parentRefs). */
 const PARENTS: Partial<Record<SyncedTable, [string, SyncedTable][]>> = {
   project: [['investor_id', 'investor']],
   contact: [

@@ -1,4 +1,4 @@
-// 同步: exchanging data with the other offices by files (SYNC.md). Export for an office or 全量,
+// 同步: exchanging data with the other offices by files (docs/sync.md). Export for an office or 全量,
 // import by drag-and-drop or a file picker, the import's report, open conflicts to resolve, 数据体检, the
 // zone and its laptops, the offices heard from, the import log, and restore from a copy taken
 // before an import.
