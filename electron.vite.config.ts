@@ -3,7 +3,11 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin, ViteDevServer } from 'vite';
-import { devContentSecurityPolicy, injectCspMeta, metaContentSecurityPolicy } from './electron/csp';
+import {
+  devContentSecurityPolicy,
+  injectCspMeta,
+  metaContentSecurityPolicy,
+} from './transport/csp';
 import { bundleWorkbookWorker } from './build/bundle-worker';
 
 /** The dev server's origins: the one electron-vite hands Electron, and the ones Vite printed. */
@@ -18,7 +22,7 @@ function devServerOrigins(server: ViteDevServer): string[] {
 }
 
 /**
- * Writes the Content-Security-Policy meta tag into index.html from electron/csp.ts, the one
+ * Writes the Content-Security-Policy meta tag into index.html from transport/csp.ts, the one
  * definition the app:// handler also sends as a header. A build gets the strict policy; the dev
  * server (`electron-vite dev`) a looser one that lets Vite's client and React Fast Refresh run.
  * Runs last, so the tag lands before every script Vite or the React plugin injects.

@@ -74,7 +74,7 @@ export const allowlist: readonly AllowedFinding[] = [
   {
     // It looks for a policy in scanned HTML or in webRequest header rewriting. Ours is the header
     // the app:// protocol.handle handler sends (protocol.ts) and the meta tag the build writes into
-    // out/renderer/index.html, both from electron/csp.ts; tests/electron/csp.test.ts and
+    // out/renderer/index.html, both from transport/csp.ts; tests/transport/csp.test.ts and
     // protocol.test.ts check them.
     id: 'CSP_GLOBAL_CHECK',
     file: 'N/A',

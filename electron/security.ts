@@ -1,7 +1,7 @@
 // The app's security policy as plain data and small functions: window options, the CSP, which IPC
 // senders and app:// paths are trusted, and the handlers that deny navigation, popups and permissions.
-import path from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { staticFilePath } from '../transport/static-files';
 import { apiMethodsArg } from './preload-api';
 
 /** The UI is served from app://renderer/ (see protocol.ts); nothing else is ever trusted in production. */
@@ -55,7 +55,7 @@ export function windowOptions(
 }
 
 /** Sent as a response header by the app:// handler and written into the built index.html. */
-export { contentSecurityPolicy } from './csp';
+export { contentSecurityPolicy } from '../transport/csp';
 
 function parseUrl(url: string | undefined): URL | null {
   if (url === undefined || url === '') return null;
@@ -114,37 +114,19 @@ export function isTrustedSender(
   return dev !== null && isLoopbackHttp(dev) && url.origin === dev.origin;
 }
 
+/** The URL of a file on app://renderer (no port, no credentials), or null for any other. */
+export function isAppFileUrl(requestUrl: string): URL | null {
+  const url = parseUrl(requestUrl);
+  return url !== null && isAppUrl(url) && url.port === '' ? url : null;
+}
+
 /**
  * Maps app://renderer/<path> to a file under rendererRoot, or null if the URL is for another host,
- * is malformed, or tries to leave the folder (../, %2e%2e, encoded slashes or backslashes, drive letters).
+ * is malformed, or tries to leave the folder (the check both transports share: staticFilePath).
  */
 export function resolveAppPath(rendererRoot: string, requestUrl: string): string | null {
-  const url = parseUrl(requestUrl);
-  if (url === null || !isAppUrl(url) || url.port !== '') return null;
-
-  let pathname = url.pathname === '' ? '/' : url.pathname;
-  if (pathname.endsWith('/')) pathname += 'index.html';
-
-  const segments: string[] = [];
-  for (const raw of pathname.slice(1).split('/')) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      return null;
-    }
-    if (segment === '' || segment === '.' || segment === '..' || /[/\\:\0]/.test(segment)) {
-      return null;
-    }
-    segments.push(segment);
-  }
-
-  const root = path.resolve(rendererRoot);
-  const file = path.resolve(root, ...segments);
-  const relative = path.relative(root, file);
-  const outside = relative === '..' || relative.startsWith(`..${path.sep}`);
-  if (relative === '' || outside || path.isAbsolute(relative)) return null;
-  return file;
+  const url = isAppFileUrl(requestUrl);
+  return url === null ? null : staticFilePath(rendererRoot, url.pathname);
 }
 
 /**

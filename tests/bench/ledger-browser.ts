@@ -3,7 +3,7 @@
 // 台账, and we time (a) navigation start to the first real rows in the DOM and (b) a filter change to the
 // totals row showing the new count. Runs several times; prints median and worst.
 import type { ElementHandle } from 'playwright-core';
-import { startWebServer } from '../../cli/web-server';
+import { startWebServer } from '../../web/server';
 import { launchChromium, newLaptopContext, requireBuiltRenderer } from '../browser/harness';
 
 export interface BrowserLedgerFigures {

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { WebServer } from '../../cli/web-server';
+import type { WebServer } from '../../web/server';
 import type { Dashboard } from '../../domain/dashboard';
 import { expectOk } from '../helpers';
 import { artifactsDir, newLaptopContext, watchProblems, startHarness } from './harness';

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { openAppDatabase } from '../../db/app-database';
 import { dispatchSync } from '../../db/dispatcher';
-import { startWebServer } from '../../cli/web-server';
-import type { WebServer } from '../../cli/web-server';
+import { startWebServer } from '../../web/server';
+import type { WebServer } from '../../web/server';
 import type { DataCheckReport } from '../../domain/data-check';
 import { expectOk, tempDir } from '../helpers';
 import {

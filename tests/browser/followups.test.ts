@@ -5,8 +5,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startWebServer } from '../../cli/web-server';
-import type { WebServer } from '../../cli/web-server';
+import { startWebServer } from '../../web/server';
+import type { WebServer } from '../../web/server';
 import type { ActivityRecord, TaskRecord } from '../../domain/entities';
 import type { ProjectRecord } from '../../domain/project-input';
 import { expectOk, tempDir } from '../helpers';

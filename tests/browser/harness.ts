@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { RPC_TOKEN_HEADER, startWebServer } from '../../cli/web-server';
-import type { WebServer } from '../../cli/web-server';
+import { RPC_TOKEN_HEADER, startWebServer } from '../../web/server';
+import type { WebServer } from '../../web/server';
 import { expectOk, tempDir } from '../helpers';
 
 export const rendererIndex = fileURLToPath(

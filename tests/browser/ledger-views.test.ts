@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { WebServer } from '../../cli/web-server';
+import type { WebServer } from '../../web/server';
 import type { LedgerPage } from '../../domain/ledger';
 import type { SavedView } from '../../domain/workspace';
 import { artifactsDir, newLaptopContext, startHarness, watchProblems } from './harness';

@@ -5,8 +5,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startWebServer } from '../../cli/web-server';
-import type { WebServer } from '../../cli/web-server';
+import { startWebServer } from '../../web/server';
+import type { WebServer } from '../../web/server';
 import { tempDir } from '../helpers';
 import {
   artifactsDir,

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { WebServer } from '../../cli/web-server';
+import type { WebServer } from '../../web/server';
 import type { Settings } from '../../domain/workspace';
 import { expectOk } from '../helpers';
 import { artifactsDir, newLaptopContext, watchProblems, startHarness } from './harness';

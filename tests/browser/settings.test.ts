@@ -8,8 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startWebServer } from '../../cli/web-server';
-import type { WebServer } from '../../cli/web-server';
+import { startWebServer } from '../../web/server';
+import type { WebServer } from '../../web/server';
 import { errorMessages } from '../../domain/errors';
 import { expectOk, tempDir } from '../helpers';
 import {

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { TestContext } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startWebServer } from '../../cli/web-server';
-import type { WebServer, WebServerOptions } from '../../cli/web-server';
+import { startWebServer } from '../../web/server';
+import type { WebServer, WebServerOptions } from '../../web/server';
 import type { AppStatus } from '../../domain/contract';
 import { tempDir } from '../helpers';
 import {

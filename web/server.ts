@@ -10,7 +10,6 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openAppDatabase } from '../db/app-database';
@@ -23,10 +22,7 @@ import { fileKinds, windowMethodNames } from '../domain/file-choice';
 import type { FileChoice } from '../domain/file-choice';
 import { errorMessages } from '../domain/errors';
 import type { ApiErr, ApiResult, ErrorCode } from '../domain/errors';
-// Pure data and functions (their electron imports are type-only): the same policy and content types
-// as the app:// protocol, so the page cannot tell the two transports apart.
-import { contentSecurityPolicy } from '../electron/security';
-import { contentTypeFor } from '../electron/protocol';
+import { TEXT_PLAIN, readStaticFile, responseHeaders } from '../transport/static-files';
 
 export interface WebServerOptions {
   /** 0 picks a free port. */
@@ -118,30 +114,6 @@ export function injectWebApi(html: string, token: string): string {
   return html.replace('</head>', `  ${tag}\n  </head>`);
 }
 
-/** Maps a URL path to a file under root, or null for anything that would leave it or is odd. */
-export function resolveStaticPath(root: string, urlPath: string): string | null {
-  let pathname = urlPath;
-  if (pathname.endsWith('/')) pathname += 'index.html';
-  const segments: string[] = [];
-  for (const raw of pathname.slice(1).split('/')) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      return null;
-    }
-    if (segment === '' || segment === '.' || segment === '..' || /[/\\:\0]/.test(segment)) {
-      return null;
-    }
-    segments.push(segment);
-  }
-  const base = path.resolve(root);
-  const file = path.resolve(base, ...segments);
-  const relative = path.relative(base, file);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
-  return file;
-}
-
 function send(
   res: ServerResponse,
   status: number,
@@ -149,14 +121,7 @@ function send(
   contentType: string,
   extra: Record<string, string> = {},
 ): void {
-  res.writeHead(status, {
-    'Content-Type': contentType,
-    'Content-Security-Policy': contentSecurityPolicy,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-cache',
-    ...extra,
-  });
+  res.writeHead(status, { ...responseHeaders(contentType), ...extra });
   res.end(body);
 }
 
@@ -256,31 +221,21 @@ async function handleStatic(
   token: string,
 ): Promise<void> {
   if (req.method !== 'GET') {
-    send(res, 405, 'Method Not Allowed', 'text/plain; charset=utf-8', { Allow: 'GET' });
+    send(res, 405, 'Method Not Allowed', TEXT_PLAIN, { Allow: 'GET' });
     return;
   }
   if (pathname === '/web-api.js') {
     send(res, 200, webApi, 'text/javascript; charset=utf-8');
     return;
   }
-  const file = resolveStaticPath(rendererRoot, pathname);
-  if (file !== null) {
-    try {
-      const bytes = await readFile(file);
-      if (
-        path.basename(file) === 'index.html' &&
-        path.dirname(file) === path.resolve(rendererRoot)
-      ) {
-        send(res, 200, injectWebApi(bytes.toString('utf8'), token), contentTypeFor(file));
-      } else {
-        send(res, 200, new Uint8Array(bytes), contentTypeFor(file));
-      }
-      return;
-    } catch {
-      // Missing file or a directory: 404 below.
-    }
+  const found = await readStaticFile(rendererRoot, pathname);
+  if (found === null) {
+    send(res, 404, 'Not Found', TEXT_PLAIN);
+  } else if (found.file === path.join(path.resolve(rendererRoot), 'index.html')) {
+    send(res, 200, injectWebApi(found.bytes.toString('utf8'), token), found.contentType);
+  } else {
+    send(res, 200, new Uint8Array(found.bytes), found.contentType);
   }
-  send(res, 404, 'Not Found', 'text/plain; charset=utf-8');
 }
 
 /** Opens (and if needed initialises) the database, then listens on 127.0.0.1. */
@@ -318,7 +273,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!url.pathname.startsWith('/rpc/')) {
       await handleStatic(req, res, url.pathname, rendererRoot, webApi, token);
     } else if (req.method !== 'POST') {
-      send(res, 405, 'Method Not Allowed', 'text/plain; charset=utf-8', { Allow: 'POST' });
+      send(res, 405, 'Method Not Allowed', TEXT_PLAIN, { Allow: 'POST' });
     } else if (!isLocalRequest(req, port) || !hasToken(req, tokenBytes)) {
       sendJson(res, 403, apiError('FORBIDDEN_SENDER'));
     } else {

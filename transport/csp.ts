@@ -1,6 +1,7 @@
-// The Content-Security-Policy, defined once: the app:// handler (and the browser harness) send it as a
-// header, and the renderer build writes it into index.html as a meta tag (electron.vite.config.ts),
-// so no copy of it is ever kept by hand. No imports: the Vite config bundles this file too.
+// The Content-Security-Policy, defined once: both transports send it as a header (electron/protocol.ts
+// and web/server.ts, through static-files.ts), and the renderer build writes it into index.html as a
+// meta tag (electron.vite.config.ts), so no copy of it is ever kept by hand. No imports: the Vite
+// config bundles this file too.
 
 /**
  * style-src has no 'unsafe-inline': React's `style` prop writes through the CSSOM, which CSP does not
@@ -83,7 +84,7 @@ const cspMetaPattern = /<meta\b[^>]*http-equiv\s*=\s*["']?content-security-polic
 export function injectCspMeta(html: string, policy: string): string {
   if (cspMetaPattern.test(html)) {
     throw new Error(
-      'index.html has its own Content-Security-Policy meta tag: remove it, the build writes it from electron/csp.ts',
+      'index.html has its own Content-Security-Policy meta tag: remove it, the build writes it from transport/csp.ts',
     );
   }
   if (/["<>&]/.test(policy)) throw new Error(`Policy cannot go into an attribute: ${policy}`);

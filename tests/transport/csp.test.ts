@@ -15,7 +15,7 @@ import {
   devContentSecurityPolicy,
   injectCspMeta,
   metaContentSecurityPolicy,
-} from '../../electron/csp';
+} from '../../transport/csp';
 import { contentSecurityPolicy as headerPolicy } from '../../electron/security';
 
 const strictMeta =
