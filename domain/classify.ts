@@ -18,6 +18,9 @@ export type Currency = 'CNY' | 'USD';
 /** 元 in one 亿. */
 export const YI = 100_000_000;
 
+/** 省市县长工程 (leader project) total investment floor: 10亿元. */
+export const LEADER_PROJECT_MIN_CNY = 10 * YI;
+
 /** Converts an amount (元 or 美元) to whole 元 at the given USD→CNY rate. */
 export function toCny(amount: number, currency: Currency, usdCnyRate: number): number {
   if (currency === 'CNY') return Math.round(amount);

@@ -1,8 +1,8 @@
 // The 看板's definitions as SQL conditions over the project table, written once and used both for the
 // figures and for their drill-down lists, so a list always holds exactly the projects its figure
-// counts. They mirror domain/metrics.ts (the pure reference a property test compares them with):
-// progress is read from actual milestone dates on or before as-of, and a project terminated by
-// as-of counts in nothing.
+// counts. They mirror tests/oracle/metrics.ts (the pure reference a property test compares them
+// with): progress is read from actual milestone dates on or before as-of, and a project terminated
+// by as-of counts in nothing.
 //
 // Every condition reads these named parameters: @from and @to (the year's first day and its last
 // day that counts: the year's end or as-of, whichever is earlier), @asOf, @office (an office key or
@@ -11,8 +11,7 @@
 import { addDays, format, parseISO } from 'date-fns';
 import type { LandingRule, MilestoneStage, StalledRule } from '../../domain/lifecycle';
 import { milestones } from '../../domain/lifecycle';
-import { YI } from '../../domain/classify';
-import { LEADER_PROJECT_MIN_CNY } from '../../domain/metrics';
+import { LEADER_PROJECT_MIN_CNY, YI } from '../../domain/classify';
 
 export interface DashboardParams {
   from: string;
@@ -171,8 +170,8 @@ export const ARRIVAL_AMOUNT = `CASE WHEN a.kind = 'fdi'
  * a.project_id), read in month order from the capital_arrival_months index. For an office they are
  * joined to that office's live projects. For the zone an arrival counts unless its project is
  * deleted or terminated by as-of — few projects, found by two small indexes — so 50,000 arrivals
- * cost no lookup each; an arrival whose project has not arrived yet (SYNC.md S8) counts for the
- * zone, as in domain/metrics.ts.
+ * cost no lookup each; an arrival whose project has not arrived yet (docs/sync.md S8) counts for
+ * the zone, as in tests/oracle/metrics.ts.
  */
 export function arrivalsFrom(office: string | null, ...metrics: ArrivalMetric[]): string {
   const kinds = metrics.map((m) => `(${arrivalConditions[m]})`).join(' OR ');

@@ -238,7 +238,7 @@ function computedActuals(
   const members = list('landing_cohort');
   const reached = list('landing_landed');
   out.landing_rate = {
-    // No cohort, no rate (as domain/metrics.ts says): not 0%.
+    // No cohort, no rate (as tests/oracle/metrics.ts says): not 0%.
     actual: members.count === 0 ? null : (reached.count / members.count) * 100,
     ...reached,
     cohortCount: members.count,

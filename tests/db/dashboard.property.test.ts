@@ -1,5 +1,5 @@
-// The 看板's SQL against the pure reference of domain/metrics.ts: for random sets of projects (every
-// stage, terminated ones with and without a 终止 date, amounts around each tier line, leader and
+// The 看板's SQL against the pure reference of tests/oracle/metrics.ts: for random sets of projects
+// (every stage, terminated ones with and without a 终止 date, amounts around each tier line, leader and
 // industrial flags, arrivals in both currencies) and random as-of dates, every computed figure and
 // the 五未 list are the same whichever way they are computed.
 import fc from 'fast-check';
@@ -10,7 +10,7 @@ import { dispatchSync } from '../../db/dispatcher';
 import type { Dashboard } from '../../domain/dashboard';
 import { milestones } from '../../domain/lifecycle';
 import type { LandingRule, StalledRule } from '../../domain/lifecycle';
-import type { Arrival, MetricProject } from '../../domain/metrics';
+import type { Arrival, MetricProject } from '../oracle/metrics';
 import {
   contractedFdi,
   leaderLandingRate,
@@ -19,7 +19,7 @@ import {
   paidIn,
   stalledProjects,
   tierCounts,
-} from '../../domain/metrics';
+} from '../oracle/metrics';
 import type { ProjectRecord } from '../../domain/project-input';
 import { expectOk } from '../helpers';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LandingRule } from '../../domain/lifecycle';
-import type { Arrival, MetricProject } from '../../domain/metrics';
+import type { Arrival, MetricProject } from '../oracle/metrics';
 import {
   completionRate,
   contractedFdi,
@@ -14,7 +14,7 @@ import {
   stalledProjects,
   startRate,
   tierCounts,
-} from '../../domain/metrics';
+} from '../oracle/metrics';
 import { defaultLandingRule, defaultStalledRules } from '../../seeds/dictionaries';
 
 const YI = 100_000_000;

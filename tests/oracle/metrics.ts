@@ -1,7 +1,8 @@
-// The zone's computed metrics (DOMAIN.md "2021 targets" and "Lifecycle of a project") over a minimal
-// project shape: tier counts, 合同外资, 实到外资, 市外内资, 亿元 projects started / completed,
-// 落地率, 省市县长工程, 开工率, 竣工率, 资金到位率 and the 五未 list. Pure functions, no I/O: they are the
-// reference the SQL dashboard is checked against.
+// The test oracle of the 看板: the zone's computed metrics (docs/domain.md "The figures" and
+// "Projects") over a minimal project shape: tier counts, 合同外资, 实到外资, 市外内资, 亿元 projects
+// started / completed, 落地率, 省市县长工程, 开工率, 竣工率, 资金到位率 and the 五未 list. Pure functions,
+// no I/O, written apart from the SQL of db/services/dashboard/ so that the property test can check
+// one against the other; production code does not import it.
 //
 // Conventions shared by every function here:
 // - Dates are ISO yyyy-mm-dd strings; null and '' both mean "no date".
@@ -13,7 +14,7 @@
 // - A terminated project counts in no target: not in any count, sum, cohort (numerator or
 //   denominator), paid-in figure or 五未 list. It is terminated as of as-of when its stage is
 //   'terminated', unless its recorded terminatedOn falls after as-of.
-import { isRealIsoDate } from './dates';
+import { isRealIsoDate } from '../../domain/dates';
 import type {
   ActualKey,
   LandingCohort,
@@ -23,10 +24,10 @@ import type {
   PlannedKey,
   Stage,
   StalledRule,
-} from './lifecycle';
-import { furthestMilestone, milestones, overdueDays, reached } from './lifecycle';
-import { YI, tierAtLeast, tierOf, toCny } from './classify';
-import { ratio } from './schedule';
+} from '../../domain/lifecycle';
+import { furthestMilestone, milestones, overdueDays, reached } from '../../domain/lifecycle';
+import { LEADER_PROJECT_MIN_CNY, YI, tierAtLeast, tierOf, toCny } from '../../domain/classify';
+import { ratio } from '../../domain/schedule';
 
 /**
  * The fields of a project the metrics read. Amounts in whole 元 (totalCny, already converted at the
@@ -156,7 +157,8 @@ export interface TierCounts {
 }
 
 /**
- * Projects signed in the year by size tier (DOMAIN.md: tier_100yi … tier_1yi_industrial).
+ * Projects signed in the year by size tier (docs/domain.md "The figures": tier_100yi …
+ * tier_1yi_industrial).
  *
  * Reading of "Tier counts are cumulative upward: tier_1yi_industrial counts every industrial (产业)
  * project of at least 1亿元, the larger tiers included": the rule widens tier_1yi_industrial only.
@@ -193,9 +195,6 @@ export function contractedFdi(projects: readonly MetricProject[], period: Period
   }
   return sum;
 }
-
-/** 省市县长工程 total investment floor: 10亿元. */
-export const LEADER_PROJECT_MIN_CNY = 10 * YI;
 
 function isLeaderProject(p: MetricProject): boolean {
   return p.leaderProject && atLeast(p.totalCny, LEADER_PROJECT_MIN_CNY);
@@ -350,10 +349,9 @@ export function landingRate(
 }
 
 /**
- * landing_rate of the plan: 落地率 of the 省市县长工程 (DOMAIN.md: leader_projects "their 落地率 ≥ 80%";
- * landing_rate "落地率 of those projects"). landingRate restricted to leader projects of ≥ 10亿元; the
- * rule's cohort still picks the signing year, so with the default rule the cohort is exactly
- * leaderProjects() of the year.
+ * landing_rate of the plan: 落地率 of the 省市县长工程 (docs/domain.md "The figures"). landingRate
+ * restricted to leader projects of ≥ 10亿元; the rule's cohort still picks the signing year, so with
+ * the default rule the cohort is exactly leaderProjects() of the year.
  */
 export function leaderLandingRate(
   projects: readonly MetricProject[],
