@@ -11,6 +11,7 @@ import { NavigationContext } from './shell/navigation';
 import type { ScreenKey } from './shell/screens';
 import { StatusLine } from './shell/StatusLine';
 import { useAppStatus } from './shell/use-app-status';
+import './shell/shell.css';
 
 /**
  * A component whose code loads on first use. Only the frame and the 台账 are in the start-up

@@ -2,8 +2,8 @@
 // on demand, after zod's settings (App.tsx, onDemand).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './ui/base.css';
 import { App } from './App';
-import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

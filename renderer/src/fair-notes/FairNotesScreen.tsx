@@ -6,6 +6,7 @@ import { TriagePanel } from './TriagePanel';
 import type { CaptureFilter } from './use-captures';
 import { useCaptures } from './use-captures';
 import { useFairEdition } from './use-fair-edition';
+import './fair-notes.css';
 
 export function FairNotesScreen() {
   const fair = useFairEdition();

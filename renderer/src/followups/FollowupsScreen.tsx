@@ -9,6 +9,7 @@ import { NewFollowupForm } from './NewFollowupForm';
 import { TaskGroups } from './TaskGroups';
 import type { OpenTask } from './use-open-tasks';
 import { useOpenTasks } from './use-open-tasks';
+import './followups.css';
 
 type Side = { kind: 'hint' } | { kind: 'new' } | { kind: 'done'; task: OpenTask };
 

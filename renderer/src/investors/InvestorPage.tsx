@@ -7,6 +7,7 @@ import { InvestorDetails } from './InvestorDetails';
 import { InvestorFlagTags } from './InvestorFlagTags';
 import { InvestorProjects } from './InvestorProjects';
 import { useLoaded } from './use-loaded';
+import './investors.css';
 
 export function InvestorPage({ id }: { id: string }) {
   const navigate = useNavigate();

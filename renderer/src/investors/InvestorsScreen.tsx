@@ -7,6 +7,7 @@ import { useNavigate } from '../shell/navigation';
 import { InvestorCreateForm } from './InvestorCreateForm';
 import { InvestorTable } from './InvestorTable';
 import { useInvestorList } from './use-investor-list';
+import './investors.css';
 
 const SEARCH_DELAY_MS = 300;
 

@@ -18,6 +18,7 @@ import { LedgerTable } from './LedgerTable';
 import { LedgerViews } from './LedgerViews';
 import { useLedgerPages } from './use-ledger-pages';
 import { useLedgerTable } from './use-ledger-table';
+import './ledger.css';
 
 const SEARCH_DELAY_MS = 300;
 

@@ -18,6 +18,7 @@ import { useCtrlShortcut } from './use-shortcut';
 import { useDictionaries } from './use-dictionaries';
 import { useProjectEditor } from './use-project-editor';
 import { useUsdRate } from './use-usd-rate';
+import './project.css';
 
 const tabHints: Record<Exclude<TabKey, 'info'>, string> = {
   arrivals: '登记到资记录',

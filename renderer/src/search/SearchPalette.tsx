@@ -8,6 +8,7 @@ import type { Place } from '../shell/navigation';
 import { SearchResults } from './SearchResults';
 import { searchOptions } from './search-options';
 import { useQuickSearch } from './use-quick-search';
+import './search.css';
 
 export function SearchPalette() {
   const [open, setOpen] = useState(false);

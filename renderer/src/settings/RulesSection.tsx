@@ -4,7 +4,6 @@ import type { Settings } from '../../../domain/workspace';
 import { LandingRuleForm } from './LandingRuleForm';
 import { SettingsSection } from './SettingsSection';
 import { StalledRulesForm } from './StalledRulesForm';
-import './rules.css';
 
 interface Props {
   settings: Settings;

@@ -13,6 +13,7 @@ import { RatesSection } from './RatesSection';
 import { RulesSection } from './RulesSection';
 import { UserSection } from './UserSection';
 import { useSettings } from './use-settings';
+import './settings.css';
 
 export function SettingsScreen() {
   const [restored, setRestored] = useState<RestoreResult | null>(null);
