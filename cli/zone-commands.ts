@@ -1,8 +1,9 @@
 // The CLI's zone commands (issue 14) for administrators' scripts: `zone --json` (the zone, its
-// offices, their laptops' keys and state), `zone invite` and `zone revoke` at 本部, `zone create`
-// for a 本部 database initialised before zones, and `init --join` for an office's laptop.
+// offices, their laptops' keys and state, the file key epoch), `zone invite`, `zone revoke` and
+// `zone rekey` at 本部, `zone create` for a 本部 database initialised before zones, and
+// `init --join` for an office's laptop.
 import type { AppDatabase } from '../db/app-database';
-import type { SyncImportReport, ZoneStatus } from '../domain/sync';
+import type { SyncImportReport, ZoneRekeyResult, ZoneStatus } from '../domain/sync';
 import { CliUserError, callApi } from './cli-error';
 import { passphraseFrom } from './sync-commands';
 
@@ -12,7 +13,8 @@ export const zoneUsage = `  init --office 上海 --user 张三 --join 邀请文�
   zone create --name 分区名称              本部：为初始化于分区之前的数据库创建分区
   zone invite --out 文件 --passphrase-env 变量名 [--office 上海] [--hq] [--without-data]
                                            本部：制作分区邀请（口令另行电话告知；--hq 为更换本部电脑）
-  zone revoke 站点编号                     本部：吊销丢失的电脑，其后续变更一律拒收`;
+  zone revoke 站点编号                     本部：吊销丢失的电脑，其后续变更一律拒收
+  zone rekey [--json]                      本部：吊销后更换文件密钥，新密钥随同步文件传给未吊销的电脑`;
 
 export const zoneOptions = {
   join: { type: 'string' },
@@ -31,7 +33,7 @@ function secretFrom(values: Values): string {
 }
 
 function describeZone(zone: ZoneStatus): string {
-  const lines = [`分区「${zone.name}」 ${zone.zoneId}（${zone.kind}）`];
+  const lines = [`分区「${zone.name}」 ${zone.zoneId}（${zone.kind}） 文件密钥第 ${zone.epoch} 代`];
   for (const office of zone.offices) {
     for (const l of office.laptops) {
       const state = { active: '有效', revoked: '已吊销', unverified: '未验证' }[l.state];
@@ -100,6 +102,20 @@ export async function runZoneCommand(
       if (!siteId) throw new CliUserError('缺少要吊销的站点编号');
       const zone = await call<ZoneStatus>('zone.revoke', { siteId });
       print(zone, () => `已吊销 ${siteId}\n${describeZone(zone)}`);
+      return true;
+    }
+    case 'rekey': {
+      const done = await call<ZoneRekeyResult>('zone.rekey');
+      print(done, () =>
+        [
+          `已更换文件密钥：第 ${done.epoch} 代，已为 ${done.laptops} 台电脑封装；随本部下次发出的同步文件传到各驻点`,
+          done.waiting.length
+            ? `尚待本部收到其新版本同步文件后补发：${done.waiting.join('、')}`
+            : '',
+        ]
+          .filter(Boolean)
+          .join('\n'),
+      );
       return true;
     }
     default:

@@ -24,6 +24,7 @@ import { monthlyReport } from './services/monthly-report';
 import { currentProgress } from './task-progress';
 import { createZone, revokeSite, zoneStatus } from './sync/zone';
 import { joinWithInvitation, makeInvitation } from './sync/invitation';
+import { rekeyZone } from './sync/rekey';
 import { createProject, deleteProject, getProject, updateProject } from './services/projects';
 import { copyTargetYear, listTargets, setTargetActual, upsertTarget } from './services/targets';
 import { projectHistory } from './services/history';
@@ -178,5 +179,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
       revokeSite(tx.sql, siteId, new Date().toISOString());
       return zoneStatus(tx.sql, tx.siteId);
     },
+  },
+  'zone.rekey': {
+    app: (app) => app.transact((tx) => rekeyZone(tx.sql, new Date(app.now()).toISOString())),
   },
 };

@@ -84,6 +84,7 @@ import type {
   SyncLogEntry,
   SyncPeer,
   SyncSite,
+  ZoneRekeyResult,
   ZoneStatus,
 } from './sync';
 import {
@@ -280,7 +281,8 @@ export const contract = {
   ),
   'sync.resetPeer': method<typeof syncResetPeerInput, SyncPeer[]>(syncResetPeerInput),
 
-  // Zones: 本部 creates one, invites offices and revokes lost laptops; an office joins.
+  // Zones: 本部 creates one, invites offices, revokes lost laptops and replaces the file key; an
+  // office joins.
   'zone.status': method<typeof none, ZoneStatus>(none),
   'zone.create': method<typeof zoneCreateInput, ZoneStatus>(zoneCreateInput),
   'zone.invite': method<
@@ -292,6 +294,7 @@ export const contract = {
     { zone: ZoneStatus; imported: SyncImportReport | null }
   >(zoneJoinInput),
   'zone.revoke': method<typeof zoneRevokeInput, ZoneStatus>(zoneRevokeInput),
+  'zone.rekey': method<typeof none, ZoneRekeyResult>(none),
 };
 
 export type Contract = typeof contract;

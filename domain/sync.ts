@@ -179,6 +179,8 @@ export interface ZoneStatus {
   /** This laptop holds the zone's root key: it can invite and revoke. */
   isRoot: boolean;
   rootPublicKey: string;
+  /** The newest file key epoch this laptop holds (0 until 本部 first replaces the key). */
+  epoch: number;
   offices: {
     office: string;
     laptops: {
@@ -224,6 +226,15 @@ export const zoneJoinInput = z.strictObject({
 export const zoneRevokeInput = z.strictObject({
   siteId: z.string().regex(/^[0-9a-f]{16}$/, '站点编号为 16 位十六进制'),
 });
+
+/** What `zone rekey` did: the new epoch, and the laptops it could not wrap the key for yet. */
+export interface ZoneRekeyResult {
+  epoch: number;
+  /** Laptops whose envelope the statement carries (this one included). */
+  laptops: number;
+  /** Active laptops whose certificate has no X25519 key yet (an older app): covered later. */
+  waiting: string[];
+}
 
 export const syncResetPeerInput = z.strictObject({
   siteId: z.string().regex(/^[0-9a-f]{16}$/, '站点编号为 16 位十六进制'),

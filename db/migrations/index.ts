@@ -6,6 +6,7 @@ import * as m003 from './003-sync';
 import * as m004 from './004-dashboard';
 import * as m005 from './005-dashboard-groups';
 import * as m006 from './006-zone';
+import * as m007 from './007-zone-keys';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '004-dashboard': m004,
   '005-dashboard-groups': m005,
   '006-zone': m006,
+  '007-zone-keys': m007,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -35,6 +35,7 @@ import {
   headWithin,
   storeBlocks,
 } from './chain';
+import { coverNewLaptops } from './rekey';
 import { headBody, readRoster, zoneOf } from './zone';
 import type { Zone } from './zone';
 import { signStatement } from './zone-crypto';
@@ -251,6 +252,8 @@ async function exportReported(
   // The changes are read at once, in one read transaction (what the call saw); writing and checking
   // the file are synchronous too, so a waiting poll is answered before they start.
   report('读取变更', 0, 0);
+  // At 本部, a laptop it knows that lacks the newest file key gets it with this file's roster.
+  app.transact((tx) => coverNewLaptops(tx.sql, createdAt.toISOString()));
   const { draft, compressor, siteIds, zone, ownBlocks } = snapshot(
     app,
     input,
@@ -261,6 +264,7 @@ async function exportReported(
   report(`${input.passphrase === undefined ? '压缩' : '压缩并加密'} ${count} 条变更`, 0, 0);
   const { bytes, manifest } = await encodeFile(draft, await compressor.finish(), {
     zoneKey: zone.key,
+    epoch: zone.epoch,
     signKey: zone.siteKey,
     passphrase: input.passphrase,
   });

@@ -1,10 +1,11 @@
 // The sync file (docs/sync.md, "Files"): magic, format version, a JSON manifest, the sender's
 // signature of the manifest, the payload (gzipped NDJSON, AES-256-GCM encrypted with a key derived
-// from the zone key, and from a passphrase when one is set on top, with the manifest as associated
-// data), a SHA-256 of everything before it and an end marker. Decoding checks integrity first, so a
-// damaged file (FILE_TRUNCATED, FILE_CORRUPT) is never mistaken for a forged one or a wrong
-// passphrase; then the zone, the roster, the sender's signature, the payload and every origin's
-// signed head (chain.ts), all before anything is written.
+// from the zone key of the epoch the manifest names, and from a passphrase when one is set on top,
+// with the manifest as associated data), a SHA-256 of everything before it and an end marker.
+// Decoding checks integrity first, so a damaged file (FILE_TRUNCATED, FILE_CORRUPT) is never
+// mistaken for a forged one or a wrong passphrase; then the zone, the roster, the sender's
+// signature, the epoch's key, the payload and every origin's signed head (chain.ts), all before
+// anything is written.
 //
 //   "ZSYNC\0\r\n" | u16 version | u32 manifest length | manifest | signature (64 bytes) |
 //   u64 payload length | payload | sha256 (32 bytes) | "ZSYNCEND"
@@ -25,12 +26,14 @@ import { ChangeShapeError, decodeChange } from './change-codec';
 import type { Change } from './change-codec';
 import { BLOCK, ChainHasher } from './chain';
 import type { VerifiedChain } from './chain';
+import { keyForEpoch } from './rekey';
 import type { Zone, Member } from './zone';
 import { headBody, unionRoster, verifyRoster } from './zone';
 import { fileKey, signStatement, verifyStatement } from './zone-crypto';
 import type { Roster } from './zone-crypto';
 
-export const FORMAT_VERSION = 2;
+/** 3: file key epochs and X25519 keys in the roster; a version 2 file reads as epoch 0. */
+export const FORMAT_VERSION = 3;
 export const FILE_EXTENSION = '.zsync';
 const MAGIC = Buffer.from('ZSYNC\0\r\n', 'latin1');
 const END = Buffer.from('ZSYNCEND', 'latin1');
@@ -44,6 +47,8 @@ export const MAX_RAW_BYTES = 1 << 30;
 /** One change: every field at its form cap fits several times over. */
 export const MAX_LINE_BYTES = 1 << 20;
 const MAX_MANIFEST_BYTES = 4 << 20;
+/** File key epochs: one per replaced key, so far more than a zone will ever use. */
+const MAX_EPOCH = 1_000_000;
 
 /**
  * scrypt cost of a passphrase (a file's on top of the zone key, an invitation's): fixed, never
@@ -90,6 +95,7 @@ export const rosterSchema = z.strictObject({
         siteId: site,
         office: text(100),
         publicKey: key,
+        kx: key.optional(),
         grantId: z.string().regex(/^[0-9a-f]{16}$/),
         issuedAt: at,
         sig,
@@ -107,6 +113,27 @@ export const rosterSchema = z.strictObject({
       }),
     )
     .max(5000),
+  rekeys: z
+    .array(
+      z.strictObject({
+        zone: zoneId,
+        epoch: z.number().int().positive().max(MAX_EPOCH),
+        issuedAt: at,
+        envelopes: z
+          .array(
+            z.strictObject({
+              siteId: site,
+              epk: key,
+              iv: z.string().regex(/^[A-Za-z0-9+/]{16}$/),
+              box: z.string().regex(/^[A-Za-z0-9+/]{64}$/),
+            }),
+          )
+          .max(5000),
+        sig,
+      }),
+    )
+    .max(1000)
+    .optional(),
 });
 
 /** One origin's changes in the file: seqs from … to, the chain before them and its signed head. */
@@ -151,6 +178,8 @@ export const manifestSchema = z.strictObject({
     iv: base64,
     /** A passphrase is needed on top of the zone key. */
     passphrase: z.boolean(),
+    /** The file key epoch (absent in version 2 files: 0). */
+    epoch: z.number().int().nonnegative().max(MAX_EPOCH).optional(),
   }),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
@@ -182,8 +211,9 @@ const sha256 = (...parts: Buffer[]) => {
 };
 
 export interface EncodeOptions {
-  /** The zone whose key encrypts the file. */
+  /** The zone's file key that encrypts the file, and its epoch. */
   zoneKey: Buffer;
+  epoch: number;
   /** The sender's signing key (PKCS#8, base64). */
   signKey: string;
   passphrase?: string;
@@ -277,6 +307,7 @@ export async function encodeFile(
       salt: salt.toString('base64'),
       iv: iv.toString('base64'),
       passphrase: passKey !== undefined,
+      epoch: options.epoch,
     },
   };
   const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
@@ -374,6 +405,8 @@ export interface DecodedFile {
   revoked: number;
   /** Each origin's verified chain: blocks to keep and the head to relay. */
   chains: VerifiedChain[];
+  /** The union of the local roster and the file's, as verified: what the import stores. */
+  roster: Roster;
 }
 
 /** What a replica trusts: its zone and roster. */
@@ -432,7 +465,10 @@ export async function decodeFile(
     );
   }
   const members = checkSender(options.trust, manifest, manifestBytes, signature);
+  const roster = unionRoster(options.trust.roster, manifest.roster);
   const e = manifest.encryption;
+  // A key the roster wraps for this laptop is unwrapped here, once per file.
+  const zoneKey = keyForEpoch(options.trust.zone, roster, e.epoch ?? 0);
   if (e.passphrase && options.passphrase === undefined) reject('PASSPHRASE_REQUIRED');
   report('解密', 0, 0);
   const salt = Buffer.from(e.salt, 'base64');
@@ -441,7 +477,7 @@ export async function decodeFile(
   const passKey = e.passphrase ? await passphraseKey(options.passphrase!, salt) : undefined;
   let compressed: Buffer;
   try {
-    const key = fileKey(options.trust.zone.key, salt, passKey);
+    const key = fileKey(zoneKey, salt, passKey);
     compressed = decryptPayload(payload, manifestBytes, key, iv);
   } catch {
     // The file's hash and the sender's signature matched, so it is intact: another key.
@@ -466,6 +502,7 @@ export async function decodeFile(
     members,
     revoked: changes.length - kept.length,
     chains: heads.chains,
+    roster,
   };
 }
 

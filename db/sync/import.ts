@@ -25,6 +25,7 @@ import type { Member } from './zone';
 import { MAX_FILE_BYTES, checkSender, decodeFile, readManifest } from './file-format';
 import type { DecodedFile, Trust } from './file-format';
 import { storeChains } from './chain';
+import { coverNewLaptops } from './rekey';
 import { mergeRoster, readRoster, zoneOf } from './zone';
 import { parseHlc } from './hlc';
 import { describeOffset, recordFileIn } from './peers';
@@ -194,7 +195,11 @@ async function importReported(
   // A large import leaves its WAL checkpoint to a background thread (AppDatabase.transactBulk).
   const write = total >= BULK_MIN_ROWS ? app.transactBulk.bind(app) : app.transact.bind(app);
   return write((tx) => {
-    mergeRoster(tx.sql.sqlite, manifest.roster);
+    const at = new Date(app.now()).toISOString();
+    // The verified union: its rekey statements bring this laptop the new file keys it lacks.
+    mergeRoster(tx.sql.sqlite, decoded.roster);
+    // At 本部, a laptop first heard of here gets the newest file key in the next export.
+    coverNewLaptops(tx.sql, at, decoded.members);
     options.faults?.('roster');
     storeChains(tx.sql, decoded.chains, manifest.sites);
     options.faults?.('chains');
@@ -208,7 +213,6 @@ async function importReported(
       faults: options.faults,
       bulkMinRows: options.bulkMinRows,
     });
-    const at = new Date(app.now()).toISOString();
     if (manifest.sender.siteId !== tx.siteId) {
       recordFileIn(tx.sql, { ...manifest.sender, vector: manifest.vector }, file, at);
     }

@@ -1,9 +1,9 @@
 // Zone invitations (docs/sync.md, "Zones and keys"): made at 本部, carried to an office on a USB
 // stick or by e-mail, opened with a passphrase that 本部 gives by another channel (a phone call).
-// One carries the zone's id, name, file key and root public key, a grant (an enrolment key the
-// root signed) with which the joining laptop certifies its own signing key, the roster, and
-// optionally a full sync file of the zone's data. An invitation for a replacement 本部 laptop
-// (hq) also carries the root's private key.
+// One carries the zone's id, name, newest file key and its epoch, root public key, a grant (an
+// enrolment key the root signed) with which the joining laptop certifies its own keys, the
+// roster, and optionally a full sync file of the zone's data. An invitation for a replacement 本部
+// laptop (hq) also carries the root's private key and every epoch's file key.
 //
 //   "ZSINVITE\r\n" | u32 header length | header JSON | iv (12) | AES-256-GCM(payload JSON) | tag (16)
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
@@ -49,7 +49,19 @@ const payloadSchema = z.strictObject({
   zone: z.strictObject({
     id: zoneId,
     name: z.string().max(100),
+    /** The newest file key, of `epoch` (absent in invitations made before epochs: 0). */
     key: base64.max(60),
+    epoch: z.number().int().nonnegative().max(1_000_000).optional(),
+    /** Every epoch's key, in an hq invitation. */
+    keys: z
+      .array(
+        z.strictObject({
+          epoch: z.number().int().nonnegative().max(1_000_000),
+          key: base64.max(60),
+        }),
+      )
+      .max(1000)
+      .optional(),
     rootPublic: key,
     rootPrivate: base64.max(200).nullable(),
   }),
@@ -95,6 +107,15 @@ export async function makeInvitation(
       id: issued.zone.id,
       name: issued.zone.name,
       key: issued.zone.key.toString('base64'),
+      epoch: issued.zone.epoch,
+      ...(input.hq
+        ? {
+            keys: [...issued.zone.keys].map(([epoch, key]) => ({
+              epoch,
+              key: key.toString('base64'),
+            })),
+          }
+        : {}),
       rootPublic: issued.zone.rootPublic,
       rootPrivate: input.hq ? issued.zone.rootPrivate : null,
     },
@@ -171,6 +192,15 @@ export async function readInvitation(file: string, passphrase: string): Promise<
   }
 }
 
+/** The file keys an invitation carries by epoch: every epoch's (hq), and the newest. */
+function invitedKeys(zone: Payload['zone']): Map<number, Buffer> {
+  const keys = new Map<number, Buffer>();
+  for (const k of zone.keys ?? []) keys.set(k.epoch, Buffer.from(k.key, 'base64'));
+  keys.set(zone.epoch ?? 0, Buffer.from(zone.key, 'base64'));
+  for (const key of keys.values()) if (key.length !== 32) invalid('文件密钥格式错误');
+  return keys;
+}
+
 /** Joins the invitation's zone, then imports the zone's data it carries. */
 export async function joinWithInvitation(
   app: AppDatabase,
@@ -185,8 +215,11 @@ export async function joinWithInvitation(
       ownOffice(tx.sql),
       {
         zone: {
-          ...payload.zone,
-          key: Buffer.from(payload.zone.key, 'base64'),
+          id: payload.zone.id,
+          name: payload.zone.name,
+          keys: invitedKeys(payload.zone),
+          rootPublic: payload.zone.rootPublic,
+          rootPrivate: payload.zone.rootPrivate,
         },
         grant: payload.grant,
         grantKey: payload.grantKey,

@@ -6,10 +6,14 @@
 //   revoke  the zone root revokes a laptop: its changes above lastSeq are refused;
 //   head    a site (or the root, for origins that predate the zone) vouches for its change log up
 //           to seq, by the chain state of chain.ts;
-//   manifest  the sender vouches for a file's manifest (and, through its payload hash, the payload).
+//   manifest  the sender vouches for a file's manifest (and, through its payload hash, the payload);
+//   rekey   the zone root issues the file key of a new epoch, wrapped to each laptop's X25519 key.
 import {
+  createCipheriv,
+  createDecipheriv,
   createPrivateKey,
   createPublicKey,
+  diffieHellman,
   generateKeyPairSync,
   hkdfSync,
   randomBytes,
@@ -37,6 +41,8 @@ export interface SiteCert {
   siteId: string;
   office: string;
   publicKey: string;
+  /** The laptop's X25519 public key, to which new file keys are wrapped (absent in older certs). */
+  kx?: string;
   grantId: string;
   issuedAt: string;
   sig: string;
@@ -51,10 +57,32 @@ export interface Revocation {
   sig: string;
 }
 
+/** A new file key wrapped to one laptop's X25519 key (sealEnvelope). */
+export interface Envelope {
+  siteId: string;
+  /** The ephemeral X25519 public key (base64url raw). */
+  epk: string;
+  iv: string;
+  /** AES-256-GCM of the 32-byte key, tag appended (base64). */
+  box: string;
+}
+
+/** The root's statement of a file key epoch: its key, wrapped for each laptop it covers. */
+export interface Rekey {
+  zone: string;
+  epoch: number;
+  issuedAt: string;
+  /** In site id order. */
+  envelopes: Envelope[];
+  sig: string;
+}
+
 export interface Roster {
   grants: Grant[];
   sites: SiteCert[];
   revocations: Revocation[];
+  /** The latest statement of each epoch above 0; absent in files made before rekeying existed. */
+  rekeys?: Rekey[];
 }
 
 export interface KeyPair {
@@ -99,7 +127,7 @@ export function publicKeyFor(privateKey: string): string {
   return createPublicKey(privateKeyOf(privateKey)).export({ format: 'jwk' }).x!;
 }
 
-export type StatementKind = 'grant' | 'site' | 'revoke' | 'head' | 'manifest';
+export type StatementKind = 'grant' | 'site' | 'revoke' | 'head' | 'manifest' | 'rekey';
 
 /** JSON with keys in sorted order at every level: one spelling per statement. */
 function canonical(value: unknown): string {
@@ -150,4 +178,71 @@ export const randomId = (bytes: number) => randomBytes(bytes).toString('hex');
 export function fileKey(zoneKey: Buffer, salt: Buffer, passKey?: Buffer): Buffer {
   const ikm = passKey ? Buffer.concat([zoneKey, passKey]) : zoneKey;
   return Buffer.from(hkdfSync('sha256', ikm, salt, 'zsync-file-v2', 32));
+}
+
+/** A laptop's X25519 key pair, for receiving file keys (sealEnvelope). */
+export function newKxKeyPair(): KeyPair {
+  const { publicKey, privateKey } = generateKeyPairSync('x25519');
+  return {
+    publicKey: publicKey.export({ format: 'jwk' }).x!,
+    privateKey: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+  };
+}
+
+const kxPublicKeyOf = (x: string) =>
+  createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x }, format: 'jwk' });
+
+/** The key that wraps one envelope: HKDF of the X25519 secret, bound to zone, epoch and site. */
+function wrappingKey(shared: Buffer, epk: string, to: string, bound: EnvelopeBinding): Buffer {
+  const info = `zsync-rekey-v1\n${bound.zone}\n${bound.epoch}\n${bound.siteId}`;
+  return Buffer.from(hkdfSync('sha256', shared, `${epk}.${to}`, info, 32));
+}
+
+interface EnvelopeBinding {
+  zone: string;
+  epoch: number;
+  siteId: string;
+}
+
+const bindingText = (b: EnvelopeBinding) => Buffer.from(`${b.zone}:${b.epoch}:${b.siteId}`);
+
+/** Wraps a file key to a laptop's X25519 public key `to` with a fresh ephemeral key. */
+export function sealEnvelope(key: Buffer, to: string, bound: EnvelopeBinding): Envelope {
+  const ephemeral = generateKeyPairSync('x25519');
+  const epk = ephemeral.publicKey.export({ format: 'jwk' }).x!;
+  const shared = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: kxPublicKeyOf(to) });
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', wrappingKey(shared, epk, to, bound), iv);
+  cipher.setAAD(bindingText(bound));
+  const box = Buffer.concat([cipher.update(key), cipher.final(), cipher.getAuthTag()]);
+  return { siteId: bound.siteId, epk, iv: iv.toString('base64'), box: box.toString('base64') };
+}
+
+/**
+ * The file key in an envelope for this laptop, opened with its X25519 private key; undefined when
+ * the envelope was not made for this key, zone, epoch and site.
+ */
+export function openEnvelope(
+  envelope: Envelope,
+  privateKey: string,
+  bound: { zone: string; epoch: number },
+): Buffer | undefined {
+  try {
+    const own = privateKeyOf(privateKey);
+    const to = createPublicKey(own).export({ format: 'jwk' }).x!;
+    const binding = { ...bound, siteId: envelope.siteId };
+    const shared = diffieHellman({ privateKey: own, publicKey: kxPublicKeyOf(envelope.epk) });
+    const box = Buffer.from(envelope.box, 'base64');
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      wrappingKey(shared, envelope.epk, to, binding),
+      Buffer.from(envelope.iv, 'base64'),
+    );
+    decipher.setAAD(bindingText(binding));
+    decipher.setAuthTag(box.subarray(-16));
+    const key = Buffer.concat([decipher.update(box.subarray(0, -16)), decipher.final()]);
+    return key.length === 32 ? key : undefined;
+  } catch {
+    return undefined;
+  }
 }

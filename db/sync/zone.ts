@@ -1,8 +1,9 @@
 // The zone this replica belongs to (docs/sync.md, "Zones and keys"): its id, name and kind, its
-// file key, the root's public key (and private key at 本部), this laptop's signing key, and the
-// roster of invitations, laptops and revocations. A replica that has joined no zone works alone in
-// a solo zone of its own, created when it is first opened; 本部 turns its solo zone into the real
-// one (createZone), offices join it with an invitation (invitation.ts).
+// file keys by epoch, the root's public key (and private key at 本部), this laptop's signing and
+// key-exchange keys, and the roster of invitations, laptops, revocations and file key epochs
+// (rekey.ts). A replica that has joined no zone works alone in a solo zone of its own, created
+// when it is first opened; 本部 turns its solo zone into the real one (createZone), offices join
+// it with an invitation (invitation.ts).
 import type Database from 'better-sqlite3';
 import { AppError } from '../../domain/errors';
 import { labelOf, offices } from '../../domain/vocabulary';
@@ -12,25 +13,38 @@ import { Sql } from '../sql';
 import { hasherAt, storeHead } from './chain';
 import {
   newKeyPair,
+  newKxKeyPair,
+  openEnvelope,
   publicKeyFor,
   randomId,
   signStatement,
   unsigned,
   verifyStatement,
 } from './zone-crypto';
-import type { Grant, Revocation, Role, Roster, SiteCert } from './zone-crypto';
+import type { Grant, Rekey, Revocation, Role, Roster, SiteCert } from './zone-crypto';
 
 export interface Zone {
   id: string;
   name: string;
   kind: ZoneKind;
+  /** The file key of the newest epoch this laptop holds: exports are encrypted under it. */
   key: Buffer;
+  epoch: number;
+  /** Every epoch's file key this laptop holds: imports accept any of them. */
+  keys: Map<number, Buffer>;
   rootPublic: string;
   /** Only at 本部 (and on a laptop joined with a 本部 invitation). */
   rootPrivate: string | null;
   siteKey: string;
+  /** This laptop's X25519 private key, to which 本部 wraps new file keys (never synced). */
+  siteKx: string;
+  /** The site id the two keys above belong to. */
+  keySite: string;
   grantId: string;
 }
+
+/** File keys by epoch, as invitations carry them. */
+export type ZoneKeys = Map<number, Buffer>;
 
 export const SOLO_ZONE_NAME = '本机（未加入分区）';
 export const DEMO_ZONE_NAME = '演示数据';
@@ -41,16 +55,34 @@ export function readZone(sqlite: Meta): Zone | undefined {
   const id = readMeta(sqlite, 'zone_id');
   if (!id) return undefined;
   const rootPrivate = readMeta(sqlite, 'zone_root_private');
+  const rows = sqlite.prepare('SELECT epoch, key FROM zone_key ORDER BY epoch').raw().all() as [
+    number,
+    string,
+  ][];
+  const keys = new Map(rows.map(([epoch, key]) => [epoch, Buffer.from(key, 'base64')]));
+  const epoch = rows.at(-1)?.[0] ?? 0;
   return {
     id,
     name: readMeta(sqlite, 'zone_name') ?? id,
     kind: (readMeta(sqlite, 'zone_kind') ?? 'solo') as ZoneKind,
-    key: Buffer.from(readMeta(sqlite, 'zone_key') ?? '', 'base64'),
+    key: keys.get(epoch) ?? Buffer.alloc(0),
+    epoch,
+    keys,
     rootPublic: readMeta(sqlite, 'zone_root_public') ?? '',
     rootPrivate: rootPrivate ?? null,
     siteKey: readMeta(sqlite, 'site_key') ?? '',
+    siteKx: readMeta(sqlite, 'site_kx_key') ?? '',
+    keySite: readMeta(sqlite, 'site_key_site') ?? '',
     grantId: readMeta(sqlite, 'zone_grant_id') ?? '',
   };
+}
+
+export function storeZoneKey(sqlite: Meta, epoch: number, key: Buffer): void {
+  sqlite
+    .prepare(
+      'INSERT INTO zone_key (epoch, key) VALUES (?, ?) ON CONFLICT (epoch) DO UPDATE SET key = excluded.key',
+    )
+    .run(epoch, key.toString('base64'));
 }
 
 export function zoneOf(sqlite: Meta): Zone {
@@ -62,18 +94,18 @@ export function zoneOf(sqlite: Meta): Zone {
 /** Writes a zone's keys and a grant for this laptop; the roster tables are emptied first. */
 function adoptZone(
   sqlite: Meta,
-  zone: { id: string; name: string; kind: ZoneKind; key: Buffer; rootPublic: string },
+  zone: { id: string; name: string; kind: ZoneKind; keys: ZoneKeys; rootPublic: string },
   rootPrivate: string | null,
   grant: Grant,
   grantKey: string,
 ): void {
-  for (const table of ['zone_grant', 'zone_site', 'zone_revocation']) {
+  for (const table of ['zone_grant', 'zone_site', 'zone_revocation', 'zone_rekey', 'zone_key']) {
     sqlite.prepare(`DELETE FROM ${table}`).run();
   }
   writeMeta(sqlite, 'zone_id', zone.id);
   writeMeta(sqlite, 'zone_name', zone.name);
   writeMeta(sqlite, 'zone_kind', zone.kind);
-  writeMeta(sqlite, 'zone_key', zone.key.toString('base64'));
+  for (const [epoch, key] of zone.keys) storeZoneKey(sqlite, epoch, key);
   writeMeta(sqlite, 'zone_root_public', zone.rootPublic);
   if (rootPrivate) writeMeta(sqlite, 'zone_root_private', rootPrivate);
   else sqlite.prepare("DELETE FROM sync_meta WHERE key = 'zone_root_private'").run();
@@ -103,11 +135,11 @@ function createOwnZone(sqlite: Meta, kind: ZoneKind, name: string, at: string): 
   const root = newKeyPair();
   const id = randomId(16);
   const { grant, grantKey } = makeGrant(id, 'hq', root.privateKey, at);
-  const zone = { id, name, kind, key: randomKey(), rootPublic: root.publicKey };
+  const zone = { id, name, kind, keys: new Map([[0, randomKey()]]), rootPublic: root.publicKey };
   adoptZone(sqlite, zone, root.privateKey, grant, grantKey);
 }
 
-const randomKey = () => Buffer.from(randomId(32), 'hex');
+export const randomKey = () => Buffer.from(randomId(32), 'hex');
 
 /**
  * At open: a replica without a zone gets a solo zone, and the current site id (new after a copied
@@ -119,10 +151,11 @@ export function ensureZone(sqlite: Meta, siteId: string, office: string | null, 
 }
 
 /**
- * Certifies this laptop's signing key for its site id with its grant, unless already done. The key
- * stays for the life of the site id (heads it signed are relayed for ever); a new site id (a copied
- * database or user-data folder) gets a new key, after the old one has vouched for the old origin's
- * changes one last time.
+ * Certifies this laptop's signing key and X25519 key for its site id with its grant, unless already
+ * done. The keys stay for the life of the site id (heads it signed are relayed for ever); a new
+ * site id (a copied database or user-data folder) gets new keys, after the old signing key has
+ * vouched for the old origin's changes one last time. A certificate of an older version, without
+ * the X25519 key, is issued again with it.
  */
 export function ensureSiteCert(
   sqlite: Meta,
@@ -138,12 +171,22 @@ export function ensureSiteCert(
   const officeName = office ?? '';
   const keySite = readMeta(sqlite, 'site_key_site');
   let siteKey = zone.siteKey;
+  let kxKey = zone.siteKx;
   if (siteKey && keySite !== siteId) {
     if (keySite) sealOrigin(sqlite, zone, keySite, siteKey);
     siteKey = '';
+    kxKey = '';
   }
   const publicKey = siteKey ? publicKeyFor(siteKey) : undefined;
-  if (cert && cert.zone === zone.id && cert.office === officeName && cert.publicKey === publicKey) {
+  const kx = kxKey ? publicKeyFor(kxKey) : undefined;
+  if (
+    cert &&
+    cert.zone === zone.id &&
+    cert.office === officeName &&
+    cert.publicKey === publicKey &&
+    kx !== undefined &&
+    cert.kx === kx
+  ) {
     return;
   }
   if (!siteKey) {
@@ -151,16 +194,27 @@ export function ensureSiteCert(
     writeMeta(sqlite, 'site_key', siteKey);
     writeMeta(sqlite, 'site_key_site', siteId);
   }
+  if (!kxKey) {
+    kxKey = newKxKeyPair().privateKey;
+    writeMeta(sqlite, 'site_kx_key', kxKey);
+  }
   const body = {
     zone: zone.id,
     siteId,
     office: officeName,
     publicKey: publicKeyFor(siteKey),
+    kx: publicKeyFor(kxKey),
     grantId: zone.grantId,
-    issuedAt: at,
+    issuedAt: later(at, cert?.issuedAt),
   };
   const grantKey = readMeta(sqlite, 'zone_grant_key')!;
   storeSite(sqlite, { ...body, sig: signStatement('site', body, grantKey) });
+}
+
+/** `at`, or just after `previous` when the clock has not passed it: a statement issued again wins. */
+export function later(at: string, previous: string | undefined): string {
+  if (previous === undefined || at > previous) return at;
+  return new Date(Date.parse(previous) + 1).toISOString();
 }
 
 /** A head for an origin this laptop wrote as, signed with that origin's key. */
@@ -199,15 +253,43 @@ function storeRevocation(sqlite: Meta, r: Revocation): void {
     .run(r.siteId, r.lastSeq, JSON.stringify(r));
 }
 
+export function storedRekey(sqlite: Meta, epoch: number): Rekey | undefined {
+  const known = sqlite
+    .prepare('SELECT statement FROM zone_rekey WHERE epoch = ?')
+    .pluck()
+    .get(epoch) as string | undefined;
+  return known ? (JSON.parse(known) as Rekey) : undefined;
+}
+
+/** Keeps a root-verified statement of an epoch unless a later one is stored; true if kept. */
+export function storeRekey(sqlite: Meta, r: Rekey): boolean {
+  const known = storedRekey(sqlite, r.epoch);
+  if (known && !laterRekey(r, known)) return false;
+  sqlite
+    .prepare(
+      `INSERT INTO zone_rekey (epoch, statement) VALUES (?, ?)
+       ON CONFLICT (epoch) DO UPDATE SET statement = excluded.statement`,
+    )
+    .run(r.epoch, JSON.stringify(r));
+  return true;
+}
+
+/** Of two statements of one epoch, every replica keeps the same one: the later, then by signature. */
+const laterRekey = (a: Rekey, b: Rekey) =>
+  a.issuedAt > b.issuedAt || (a.issuedAt === b.issuedAt && a.sig > b.sig);
+
 export function readRoster(sql: Sql): Roster {
   const all = (table: string) =>
     (sql.prepare(`SELECT statement FROM ${table} ORDER BY 1`).pluck().all() as string[]).map(
       (s) => JSON.parse(s) as never,
     );
+  const rekeys = all('zone_rekey') as Rekey[];
   return {
     grants: all('zone_grant'),
     sites: all('zone_site'),
     revocations: all('zone_revocation'),
+    // Left out while there are none: a file reads as one made before rekeying existed.
+    ...(rekeys.length ? { rekeys } : {}),
   };
 }
 
@@ -216,15 +298,17 @@ export interface Member {
   siteId: string;
   office: string;
   publicKey: string;
+  /** Its X25519 key, when its certificate has one. */
+  kx: string | undefined;
   role: Role;
   /** Set when revoked: its changes above this seq are refused. */
   lastSeq: number | null;
 }
 
 /**
- * The members a roster vouches for, every statement checked against the zone's root key: grants
- * and revocations signed by the root, each laptop's certificate by a grant of the zone. Returns
- * undefined when any statement is forged or of another zone.
+ * The members a roster vouches for, every statement checked against the zone's root key: grants,
+ * revocations and file key epochs signed by the root, each laptop's certificate by a grant of the
+ * zone. Returns undefined when any statement is forged or of another zone.
  */
 export function verifyRoster(zone: Zone, roster: Roster): Map<string, Member> | undefined {
   const grants = new Map<string, Grant>();
@@ -241,6 +325,11 @@ export function verifyRoster(zone: Zone, roster: Roster): Map<string, Member> | 
     }
     revoked.set(r.siteId, Math.min(r.lastSeq, revoked.get(r.siteId) ?? Infinity));
   }
+  for (const r of roster.rekeys ?? []) {
+    if (r.zone !== zone.id || !verifyStatement('rekey', unsigned(r), r.sig, zone.rootPublic)) {
+      return undefined;
+    }
+  }
   const members = new Map<string, Member>();
   for (const s of roster.sites) {
     const grant = grants.get(s.grantId);
@@ -250,6 +339,7 @@ export function verifyRoster(zone: Zone, roster: Roster): Map<string, Member> | 
       siteId: s.siteId,
       office: s.office,
       publicKey: s.publicKey,
+      kx: s.kx,
       role: grant.role,
       lastSeq: revoked.get(s.siteId) ?? null,
     });
@@ -270,11 +360,25 @@ export function unionRoster(a: Roster, b: Roster): Roster {
       (s) => s.siteId,
     ),
     revocations: by([...a.revocations, ...b.revocations], (r) => r.siteId),
+    rekeys: by(
+      [...(a.rekeys ?? []), ...(b.rekeys ?? [])].sort((x, y) => (laterRekey(x, y) ? 1 : -1)),
+      (r) => String(r.epoch),
+    ),
   };
 }
 
-/** Stores a verified roster's statements (those already known stay). */
+/**
+ * Stores a verified roster's statements (those already known stay). A file key epoch's statement
+ * with an envelope for this laptop gives it that epoch's key.
+ */
 export function mergeRoster(sqlite: Meta, roster: Roster): void {
+  const zone = zoneOf(sqlite);
+  for (const r of roster.rekeys ?? []) {
+    const stored = storeRekey(sqlite, r);
+    if (!stored && zone.keys.has(r.epoch)) continue;
+    const key = unwrapOwn(zone, stored ? r : storedRekey(sqlite, r.epoch)!);
+    if (key) storeZoneKey(sqlite, r.epoch, key);
+  }
   for (const g of roster.grants) storeGrant(sqlite, g);
   for (const s of roster.sites) {
     const known = sqlite
@@ -287,7 +391,14 @@ export function mergeRoster(sqlite: Meta, roster: Roster): void {
   for (const r of roster.revocations) storeRevocation(sqlite, r);
 }
 
-function requireRoot(zone: Zone): string {
+/** The file key in a statement's envelope for this laptop, if it has one that opens. */
+export function unwrapOwn(zone: Zone, r: Rekey): Buffer | undefined {
+  const envelope = r.envelopes.find((e) => e.siteId === zone.keySite);
+  if (!envelope || !zone.siteKx) return undefined;
+  return openEnvelope(envelope, zone.siteKx, { zone: zone.id, epoch: r.epoch });
+}
+
+export function requireRoot(zone: Zone): string {
   if (!zone.rootPrivate) throw new AppError('ZONE_NOT_HQ');
   return zone.rootPrivate;
 }
@@ -365,7 +476,13 @@ export function joinZone(
   siteId: string,
   office: string | null,
   invitation: {
-    zone: { id: string; name: string; key: Buffer; rootPublic: string; rootPrivate: string | null };
+    zone: {
+      id: string;
+      name: string;
+      keys: ZoneKeys;
+      rootPublic: string;
+      rootPrivate: string | null;
+    };
     grant: Grant;
     grantKey: string;
     roster: Roster;
@@ -423,6 +540,7 @@ export function zoneStatus(sql: Sql, siteId: string): ZoneStatus {
     role: members.get(siteId)?.role ?? 'office',
     isRoot: zone.rootPrivate !== null,
     rootPublicKey: zone.rootPublic,
+    epoch: zone.epoch,
     offices: [...offices.values()].sort((a, b) => (a.office < b.office ? -1 : 1)),
   };
 }

@@ -33,8 +33,9 @@ export interface ForgeOptions {
   line?: (change: Change, canonical: string) => string;
   /** Replaces the gzipped payload, or what it declares, before the file is assembled. */
   payload?: (payload: GzippedPayload) => GzippedPayload | Promise<GzippedPayload>;
-  /** Encrypts with this key instead of the zone's. */
+  /** Encrypts with this key instead of the zone's newest, and names this epoch. */
   zoneKey?: Buffer;
+  epoch?: number;
 }
 
 type LineOptions = Pick<ForgeOptions, 'headKey' | 'line'>;
@@ -116,6 +117,7 @@ export async function forgeFile(
   if (options.payload) payload = await options.payload(payload);
   return encodeFile(draft, payload, {
     zoneKey: options.zoneKey ?? zone.key,
+    epoch: options.epoch ?? zone.epoch,
     signKey: options.signKey ?? zone.siteKey,
     passphrase: options.passphrase,
   });
