@@ -1,7 +1,8 @@
 // 分区: the zone this laptop belongs to (its name and id, this laptop's role) and, in a real zone,
 // every laptop of every office the zone knows, with its state and key fingerprint. At 本部 (the laptop holding the
-// zone's root key): 「制作邀请」 and 「吊销」 per laptop after a confirmation; on a laptop still
-// alone: 「加入分区」 with an invitation, the same form as on the first run.
+// zone's root key): 「制作邀请」, 「吊销」 per laptop and 「更换文件密钥」 (after revoking a lost
+// laptop), each after a confirmation; on a laptop still alone: 「加入分区」 with an invitation, the
+// same form as on the first run.
 import { useId, useState } from 'react';
 import type { ZoneStatus } from '../../../domain/sync';
 import { call, errorText } from '../api/client';
@@ -28,6 +29,7 @@ export function ZoneCard({ zone, onChanged }: Props) {
   const [inviting, setInviting] = useState(false);
   const [joining, setJoining] = useState(false);
   const [revoking, setRevoking] = useState<Revoking | null>(null);
+  const [rekeying, setRekeying] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -41,7 +43,27 @@ export function ZoneCard({ zone, onChanged }: Props) {
       await call('zone.revoke', { siteId: target.laptop.siteId });
       setRevoking(null);
       setNotice(
-        `已吊销${target.office}的电脑 ${target.laptop.siteId.slice(0, 8)}；下次发出同步文件时通知各驻点。`,
+        `已吊销${target.office}的电脑 ${target.laptop.siteId.slice(0, 8)}；下次发出同步文件时通知各驻点。电脑丢失或被盗的，请再「更换文件密钥」。`,
+      );
+      onChanged();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const rekey = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const done = await call('zone.rekey');
+      setRekeying(false);
+      setNotice(
+        `已更换文件密钥（第 ${done.epoch} 代），已为 ${done.laptops} 台电脑封装新密钥，随本部下次发出的同步文件传到各驻点。` +
+          (done.waiting.length
+            ? `另有 ${done.waiting.length} 台电脑的应用版本较旧，本部收到它更新后发来的同步文件时自动补发。`
+            : ''),
       );
       onChanged();
     } catch (e) {
@@ -67,6 +89,19 @@ export function ZoneCard({ zone, onChanged }: Props) {
             }}
           >
             制作邀请
+          </button>
+        ) : null}
+        {atHq ? (
+          <button
+            type="button"
+            className="secondary-button small"
+            onClick={() => {
+              setError(null);
+              setNotice(null);
+              setRekeying(true);
+            }}
+          >
+            更换文件密钥
           </button>
         ) : null}
         {zone.kind === 'solo' && !joining ? (
@@ -99,6 +134,12 @@ export function ZoneCard({ zone, onChanged }: Props) {
           <dt>本机</dt>
           <dd>{thisLaptopRole(zone)}</dd>
         </div>
+        {zone.kind === 'real' ? (
+          <div>
+            <dt>文件密钥</dt>
+            <dd>第 {zone.epoch} 代</dd>
+          </div>
+        ) : null}
       </dl>
       {zone.kind === 'solo' ? (
         <p className="sync-hint">
@@ -144,7 +185,7 @@ export function ZoneCard({ zone, onChanged }: Props) {
           {notice}
         </p>
       ) : null}
-      {error && !revoking ? (
+      {error && !revoking && !rekeying ? (
         <p role="alert" className="sync-error">
           {error}
         </p>
@@ -247,6 +288,33 @@ export function ZoneCard({ zone, onChanged }: Props) {
             </li>
             <li>吊销随本部下次发出的同步文件传到各驻点。</li>
             <li>吊销不能撤销。这台电脑上的人员如继续工作，请为其新电脑另行制作邀请。</li>
+          </ul>
+        </ConfirmDialog>
+      ) : null}
+      {rekeying ? (
+        <ConfirmDialog
+          title="更换文件密钥"
+          confirmLabel="确认更换"
+          busyLabel="正在更换……"
+          busy={busy}
+          error={error}
+          errorPrefix="更换失败："
+          onConfirm={() => void rekey()}
+          onCancel={() => setRekeying(false)}
+        >
+          <p>
+            为分区生成新的文件密钥（第 {zone.epoch + 1} 代）。用于电脑丢失或被盗、
+            <strong>已将其吊销</strong>
+            之后：丢失的电脑仍持有现在的密钥，能读取用它加密的同步文件；更换后本部和各驻点发出的文件改用新密钥，它无法读取。
+          </p>
+          <ul>
+            <li>
+              新密钥随本部下次发出的同步文件自动传给每台未吊销的电脑，不必另行电话告知；驻点收到后也改用新密钥。
+            </li>
+            <li>更换前制作的同步文件仍可导入。</li>
+            <li>
+              请先吊销丢失的电脑再更换。更换后请重新制作一份「本部电脑」邀请并密封保存：之前的邀请不含新密钥。
+            </li>
           </ul>
         </ConfirmDialog>
       ) : null}
