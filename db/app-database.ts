@@ -7,7 +7,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { migrationProvider } from './migrations/index';
 import { syncedTableNames } from './synced-tables';
-import type { Schema } from './schema';
+import type { Tx } from './tx';
 import { Sql, createQueryBuilder } from './sql';
 import { Mutations, installMutationGuard } from './mutation';
 import { BackgroundCheckpoint } from './background-checkpoint';
@@ -25,12 +25,8 @@ export interface OpenOptions {
   wallMs?: () => number;
 }
 
-export interface Tx {
-  readonly sql: Sql;
-  readonly qb: Kysely<Schema>;
-  readonly mutate: Mutations;
-  readonly siteId: string;
-}
+// Long imported from here by the services.
+export type { Tx };
 
 interface Connection {
   sqlite: Database.Database;

@@ -3,7 +3,7 @@
 // the value of its greatest-hlc change, conflicts are recorded for review, changes for unknown tables
 // or columns are quarantined. Rows are written only through the mutation layer's apply path.
 import { AppError } from '../../domain/errors';
-import type { Tx } from '../app-database';
+import type { Tx } from '../tx';
 import type { Fields, FieldValue } from '../mutation';
 import { cachedLookups, projectsReferencingAny, USD_RATE_SETTING } from '../derived';
 import { readMeta, writeMeta } from '../replica-identity';

@@ -2,7 +2,7 @@
 // like any other, and are applied once the app knows them: after an upgrade, each affected row is
 // recomputed from its whole log, which gives the state a replica that was always new would have.
 import { createHash } from 'node:crypto';
-import type { Tx } from '../app-database';
+import type { Tx } from '../tx';
 import type { Sql } from '../sql';
 import type { Fields } from '../mutation';
 import { readMeta, writeMeta } from '../replica-identity';
