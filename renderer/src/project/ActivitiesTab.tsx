@@ -6,30 +6,32 @@ import type { ActivityRecord } from '../../../domain/entities';
 import { activityCreate } from '../../../domain/entities';
 import type { ActivityKind } from '../../../domain/vocabulary';
 import { activityKinds, labelOf } from '../../../domain/vocabulary';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
+import { Field } from '../ui/Field';
+import { fieldErrors } from '../ui/field-errors';
+import type { FieldErrors } from '../ui/field-errors';
+import { ListState } from '../ui/ListState';
+import { useLoad } from '../ui/use-load';
+import { useSubmit } from '../ui/use-submit';
 import { normalizeDate } from './project-draft';
-import { TabField, invalidProps } from './TabField';
-import { TabStatus } from './TabStatus';
-import { useRecords } from './use-records';
-import { errorsByField } from './zod-errors';
+import { TabDateField, TabForm } from './TabForm';
 
 const newestFirst = (a: ActivityRecord, b: ActivityRecord) =>
   b.occurredOn.localeCompare(a.occurredOn);
 
 export function ActivitiesTab({ projectId }: { projectId: string }) {
-  const list = useRecords(
+  const list = useLoad(
     () => call('activity.list', { projectId }).then((items) => items.sort(newestFirst)),
-    projectId,
+    [projectId],
   );
   const [kind, setKind] = useState<ActivityKind>('visit');
   const [occurredOn, setOccurredOn] = useState(todayIso);
   const [people, setPeople] = useState('');
   const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const submit = useSubmit();
 
-  const add = async () => {
+  const add = () => {
     const parsed = activityCreate.safeParse({
       projectId,
       kind,
@@ -37,99 +39,75 @@ export function ActivitiesTab({ projectId }: { projectId: string }) {
       people: people.trim() || null,
       notes: notes.trim() || null,
     });
-    if (!parsed.success) {
-      setErrors(errorsByField(parsed.error));
-      return;
-    }
-    setErrors({});
-    setSaveError(null);
-    setBusy(true);
-    try {
+    setErrors(parsed.success ? {} : fieldErrors(parsed.error));
+    if (!parsed.success) return;
+    void submit.run(async () => {
       await call('activity.create', parsed.data);
       setPeople('');
       setNotes('');
       list.reload();
-    } catch (e) {
-      setSaveError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <div className="tab-body">
-      <form
-        className="tab-form"
-        aria-label="新增活动记录"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void add();
-        }}
-      >
-        <TabField id="activity-kind" label="活动类型">
-          <select
-            id="activity-kind"
-            className="input"
-            value={kind}
-            onChange={(e) => setKind(e.target.value as ActivityKind)}
-          >
-            {activityKinds.map((k) => (
-              <option key={k.key} value={k.key}>
-                {k.label}
-              </option>
-            ))}
-          </select>
-        </TabField>
-        <TabField id="activity-date" label="活动日期" error={errors.occurredOn}>
-          <input
-            id="activity-date"
-            className="input date-input"
-            placeholder="YYYY-MM-DD"
-            maxLength={12}
-            value={occurredOn}
-            onChange={(e) => setOccurredOn(e.target.value)}
-            {...invalidProps('activity-date', errors.occurredOn)}
-          />
-        </TabField>
-        <TabField id="activity-people" label="参与人员" error={errors.people}>
-          <input
-            id="activity-people"
-            className="input"
-            maxLength={500}
-            placeholder="如 张总（董事长）、李明"
-            value={people}
-            onChange={(e) => setPeople(e.target.value)}
-            {...invalidProps('activity-people', errors.people)}
-          />
-        </TabField>
-        <TabField id="activity-notes" label="活动内容" error={errors.notes} grow>
-          <input
-            id="activity-notes"
-            className="input"
-            maxLength={5000}
-            placeholder="谈了什么，对方的意向和顾虑"
-            value={notes}
-            onChange={(e) => setNotes(e.target.value)}
-            {...invalidProps('activity-notes', errors.notes)}
-          />
-        </TabField>
-        <button type="submit" className="primary-button" disabled={busy}>
-          添加活动
-        </button>
-      </form>
-      {saveError ? (
-        <p role="alert" className="error-text">
-          {saveError}
-        </p>
-      ) : null}
-      <TabStatus
+      <TabForm label="新增活动记录" submitLabel="添加活动" submit={submit} onSubmit={add}>
+        <Field id="activity-kind" label="活动类型" className="tab-field">
+          {(control) => (
+            <select
+              {...control}
+              className="input"
+              value={kind}
+              onChange={(e) => setKind(e.target.value as ActivityKind)}
+            >
+              {activityKinds.map((k) => (
+                <option key={k.key} value={k.key}>
+                  {k.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <TabDateField
+          id="activity-date"
+          label="活动日期"
+          error={errors.occurredOn}
+          value={occurredOn}
+          onChange={setOccurredOn}
+        />
+        <Field id="activity-people" label="参与人员" error={errors.people} className="tab-field">
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              maxLength={500}
+              placeholder="如 张总（董事长）、李明"
+              value={people}
+              onChange={(e) => setPeople(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id="activity-notes" label="活动内容" error={errors.notes} className="tab-field grow">
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              maxLength={5000}
+              placeholder="谈了什么，对方的意向和顾虑"
+              value={notes}
+              onChange={(e) => setNotes(e.target.value)}
+            />
+          )}
+        </Field>
+      </TabForm>
+      <ListState
         list={list}
+        className="tab-empty"
         empty="还没有活动记录。每次拜访、来访、考察或通话之后，在上面记下日期、参与人员和谈了什么。"
       />
-      {list.items?.length ? (
+      {list.data?.length ? (
         <ol className="timeline" aria-label="活动时间线">
-          {list.items.map((a) => (
+          {list.data.map((a) => (
             <li key={a.id} className="timeline-item">
               <div className="timeline-when">
                 <span className="timeline-date">{formatDateZh(a.occurredOn)}</span>

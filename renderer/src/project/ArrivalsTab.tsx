@@ -5,12 +5,15 @@ import { formatDateZh, todayIso } from '../../../domain/dates';
 import type { ArrivalRecord } from '../../../domain/entities';
 import { arrivalCreate } from '../../../domain/entities';
 import { formatWanUsd, formatWanYuan, wanToUnits } from '../../../domain/money';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
+import { Field } from '../ui/Field';
+import { fieldErrors } from '../ui/field-errors';
+import type { FieldErrors } from '../ui/field-errors';
+import { ListState } from '../ui/ListState';
+import { useLoad } from '../ui/use-load';
+import { useSubmit } from '../ui/use-submit';
 import { normalizeDate, parseNumber } from './project-draft';
-import { TabField, invalidProps } from './TabField';
-import { TabStatus } from './TabStatus';
-import { useRecords } from './use-records';
-import { errorsByField } from './zod-errors';
+import { TabDateField, TabForm } from './TabForm';
 
 type Kind = ArrivalRecord['kind'];
 type Currency = ArrivalRecord['currency'];
@@ -35,20 +38,19 @@ function totalsOf(items: readonly ArrivalRecord[]): string[] {
 }
 
 export function ArrivalsTab({ projectId }: { projectId: string }) {
-  const list = useRecords(() => call('arrival.list', { projectId }), projectId);
+  const list = useLoad(() => call('arrival.list', { projectId }), [projectId]);
   const [arrivedOn, setArrivedOn] = useState(todayIso);
   const [amount, setAmount] = useState('');
   const [kind, setKind] = useState<Kind>('fdi');
   const [currency, setCurrency] = useState<Currency>('USD');
   const [outsideCity, setOutsideCity] = useState(false);
   const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const submit = useSubmit();
   /** The arrival whose 删除 was clicked once: a second click deletes it. */
   const [confirming, setConfirming] = useState<string | null>(null);
 
-  const add = async () => {
+  const add = () => {
     const wan = parseNumber(amount);
     if (wan === null || Number.isNaN(wan)) {
       setErrors({ amount: wan === null ? '请填写到资金额' : '到资金额须为数字' });
@@ -63,99 +65,78 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
       outsideCity,
       notes: notes.trim() || null,
     });
-    if (!parsed.success) {
-      setErrors(errorsByField(parsed.error));
-      return;
-    }
-    setErrors({});
-    setSaveError(null);
-    setBusy(true);
-    try {
+    setErrors(parsed.success ? {} : fieldErrors(parsed.error));
+    if (!parsed.success) return;
+    void submit.run(async () => {
       await call('arrival.create', parsed.data);
       setAmount('');
       setNotes('');
       list.reload();
-    } catch (e) {
-      setSaveError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const remove = async (a: ArrivalRecord) => {
+  const remove = (a: ArrivalRecord) => {
     if (confirming !== a.id) {
       setConfirming(a.id);
       return;
     }
     setConfirming(null);
-    setSaveError(null);
-    try {
+    void submit.run(async () => {
       await call('arrival.delete', { id: a.id });
       list.reload();
-    } catch (e) {
-      setSaveError(errorText(e));
-    }
+    });
   };
 
   return (
     <div className="tab-body">
-      <form
-        className="tab-form"
-        aria-label="新增到资记录"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void add();
-        }}
-      >
-        <TabField id="arrival-kind" label="到资类别">
-          <select
-            id="arrival-kind"
-            className="input"
-            value={kind}
-            onChange={(e) => {
-              const next = e.target.value as Kind;
-              setKind(next);
-              setCurrency(usualCurrency[next]);
-            }}
-          >
-            <option value="fdi">{kindLabels.fdi}</option>
-            <option value="domestic">{kindLabels.domestic}</option>
-          </select>
-        </TabField>
-        <TabField id="arrival-date" label="到资日期" error={errors.arrivedOn}>
-          <input
-            id="arrival-date"
-            className="input date-input"
-            placeholder="YYYY-MM-DD"
-            maxLength={12}
-            value={arrivedOn}
-            onChange={(e) => setArrivedOn(e.target.value)}
-            {...invalidProps('arrival-date', errors.arrivedOn)}
-          />
-        </TabField>
-        <TabField id="arrival-amount" label="到资金额" error={errors.amount}>
-          <span className="amount-with-unit">
-            <input
-              id="arrival-amount"
-              className="input"
-              inputMode="decimal"
-              maxLength={20}
-              value={amount}
-              onChange={(e) => setAmount(e.target.value)}
-              {...invalidProps('arrival-amount', errors.amount)}
-            />
+      <TabForm label="新增到资记录" submitLabel="登记到资" submit={submit} onSubmit={add}>
+        <Field id="arrival-kind" label="到资类别" className="tab-field">
+          {(control) => (
             <select
-              aria-label="到资金额单位"
-              className="input unit-select"
-              value={currency}
-              onChange={(e) => setCurrency(e.target.value as Currency)}
+              {...control}
+              className="input"
+              value={kind}
+              onChange={(e) => {
+                const next = e.target.value as Kind;
+                setKind(next);
+                setCurrency(usualCurrency[next]);
+              }}
             >
-              <option value="USD">{unitLabels.USD}</option>
-              <option value="CNY">{unitLabels.CNY}</option>
+              <option value="fdi">{kindLabels.fdi}</option>
+              <option value="domestic">{kindLabels.domestic}</option>
             </select>
-          </span>
-        </TabField>
+          )}
+        </Field>
+        <TabDateField
+          id="arrival-date"
+          label="到资日期"
+          error={errors.arrivedOn}
+          value={arrivedOn}
+          onChange={setArrivedOn}
+        />
+        <Field id="arrival-amount" label="到资金额" error={errors.amount} className="tab-field">
+          {(control) => (
+            <span className="amount-with-unit">
+              <input
+                {...control}
+                className="input"
+                inputMode="decimal"
+                maxLength={20}
+                value={amount}
+                onChange={(e) => setAmount(e.target.value)}
+              />
+              <select
+                aria-label="到资金额单位"
+                className="input unit-select"
+                value={currency}
+                onChange={(e) => setCurrency(e.target.value as Currency)}
+              >
+                <option value="USD">{unitLabels.USD}</option>
+                <option value="CNY">{unitLabels.CNY}</option>
+              </select>
+            </span>
+          )}
+        </Field>
         <div className="field tab-field check-cell">
           <span className="field-label" aria-hidden="true">
             &nbsp;
@@ -170,30 +151,25 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
             <label htmlFor="arrival-outside">市外资金</label>
           </span>
         </div>
-        <TabField id="arrival-notes" label="到资备注" error={errors.notes} grow>
-          <input
-            id="arrival-notes"
-            className="input"
-            maxLength={2000}
-            placeholder="如 第二笔注册资本金"
-            value={notes}
-            onChange={(e) => setNotes(e.target.value)}
-          />
-        </TabField>
-        <button type="submit" className="primary-button" disabled={busy}>
-          登记到资
-        </button>
-      </form>
-      {saveError ? (
-        <p role="alert" className="error-text">
-          {saveError}
-        </p>
-      ) : null}
-      <TabStatus
+        <Field id="arrival-notes" label="到资备注" error={errors.notes} className="tab-field grow">
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              maxLength={2000}
+              placeholder="如 第二笔注册资本金"
+              value={notes}
+              onChange={(e) => setNotes(e.target.value)}
+            />
+          )}
+        </Field>
+      </TabForm>
+      <ListState
         list={list}
+        className="tab-empty"
         empty="还没有到资记录。资金到位后，在上面登记到资日期和金额：实到外资按万美元，到位内资按万元。"
       />
-      {list.items?.length ? (
+      {list.data?.length ? (
         <>
           <table className="tab-table arrival-table" aria-label="到资记录列表">
             <thead>
@@ -207,7 +183,7 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
               </tr>
             </thead>
             <tbody>
-              {list.items.map((a) => (
+              {list.data.map((a) => (
                 <tr key={a.id}>
                   <td>{formatDateZh(a.arrivedOn)}</td>
                   <td>{kindLabels[a.kind]}</td>
@@ -237,7 +213,7 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
               ))}
             </tbody>
           </table>
-          <p className="tab-totals">合计：{totalsOf(list.items).join('；')}</p>
+          <p className="tab-totals">合计：{totalsOf(list.data).join('；')}</p>
         </>
       ) : null}
     </div>

@@ -1,9 +1,13 @@
 // The project form's controls: each one a visible <label> bound to its input (so it can be found by
 // its label), the input, and the field's error message under it.
 import type { ReactNode } from 'react';
+import { Field } from '../ui/Field';
+import type { ControlProps } from '../ui/Field';
+import { classes } from '../ui/classes';
 import type { DraftKey, ProjectDraft } from './project-draft';
 import { normalizeDate } from './project-draft';
 import type { FieldErrors } from './project-validation';
+import { DateInput } from './TabForm';
 
 /** What every field needs: the draft, its errors and a way to change one value. */
 export interface FormBinding {
@@ -14,12 +18,6 @@ export interface FormBinding {
 
 export const fieldId = (key: DraftKey) => `project-${key}`;
 
-interface ControlAria {
-  id: string;
-  'aria-invalid': true | undefined;
-  'aria-describedby': string | undefined;
-}
-
 interface FieldProps {
   name: DraftKey;
   label: string;
@@ -28,10 +26,11 @@ interface FieldProps {
   wide?: boolean;
   /** Label left of the input instead of above it. */
   inline?: boolean;
+  /** Beside the control: a unit switch. */
   hint?: ReactNode;
 }
 
-function Field({
+function DraftField({
   name,
   label,
   form,
@@ -39,32 +38,21 @@ function Field({
   inline,
   hint,
   children,
-}: FieldProps & { children: (aria: ControlAria) => ReactNode }) {
-  const id = fieldId(name);
-  const error = form.errors[name];
-  const errorId = `${id}-error`;
-  const className = ['field', wide ? 'wide' : '', inline ? 'inline' : '', error ? 'invalid' : '']
-    .filter(Boolean)
-    .join(' ');
+}: FieldProps & { children: (control: ControlProps) => ReactNode }) {
   return (
-    <div className={className}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <div className="field-control">
-        {children({
-          id,
-          'aria-invalid': error ? true : undefined,
-          'aria-describedby': error ? errorId : undefined,
-        })}
-        {hint}
-      </div>
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <Field
+      id={fieldId(name)}
+      label={label}
+      error={form.errors[name]}
+      className={classes(wide && 'wide', inline && 'inline')}
+    >
+      {(control) => (
+        <div className="field-control">
+          {children(control)}
+          {hint}
+        </div>
+      )}
+    </Field>
   );
 }
 
@@ -86,11 +74,11 @@ export function TextField({
   const { form, name } = props;
   const listId = suggestions?.length ? `${fieldId(name)}-list` : undefined;
   return (
-    <Field {...props}>
-      {(aria) => (
+    <DraftField {...props}>
+      {(control) => (
         <>
           <input
-            {...aria}
+            {...control}
             type="text"
             className="input"
             value={form.draft[name]}
@@ -110,31 +98,26 @@ export function TextField({
           ) : null}
         </>
       )}
-    </Field>
+    </DraftField>
   );
 }
 
 export function DateField(props: FieldProps & { name: StringKey }) {
   const { form, name } = props;
   return (
-    <Field {...props}>
-      {(aria) => (
-        <input
-          {...aria}
-          type="text"
-          className="input date-input"
+    <DraftField {...props}>
+      {(control) => (
+        <DateInput
+          control={control}
           value={form.draft[name]}
-          maxLength={12}
-          placeholder="YYYY-MM-DD"
-          autoComplete="off"
-          onChange={(e) => form.set(name, e.target.value)}
-          onBlur={(e) => {
-            const normalized = normalizeDate(e.target.value);
-            if (normalized !== e.target.value) form.set(name, normalized);
+          onChange={(value) => form.set(name, value)}
+          onBlur={(value) => {
+            const normalized = normalizeDate(value);
+            if (normalized !== value) form.set(name, normalized);
           }}
         />
       )}
-    </Field>
+    </DraftField>
   );
 }
 
@@ -164,10 +147,10 @@ export function SelectField({
   // A stored value the list no longer has (an old platform, a renamed promoter) stays choosable.
   const orphan = value !== '' && !all.some((o) => o.value === value);
   return (
-    <Field {...props}>
-      {(aria) => (
+    <DraftField {...props}>
+      {(control) => (
         <select
-          {...aria}
+          {...control}
           className="input"
           value={value}
           onChange={(e) => form.set(name, e.target.value)}
@@ -191,17 +174,17 @@ export function SelectField({
               ))}
         </select>
       )}
-    </Field>
+    </DraftField>
   );
 }
 
 export function AreaField(props: FieldProps & { name: StringKey; placeholder?: string }) {
   const { form, name, placeholder } = props;
   return (
-    <Field {...props}>
-      {(aria) => (
+    <DraftField {...props}>
+      {(control) => (
         <textarea
-          {...aria}
+          {...control}
           className="input textarea"
           rows={4}
           maxLength={2000}
@@ -210,7 +193,7 @@ export function AreaField(props: FieldProps & { name: StringKey; placeholder?: s
           onChange={(e) => form.set(name, e.target.value)}
         />
       )}
-    </Field>
+    </DraftField>
   );
 }
 

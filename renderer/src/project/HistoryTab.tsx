@@ -2,9 +2,9 @@
 // change log (project.history), newest first.
 import { format, parseISO } from 'date-fns';
 import { call } from '../api/client';
+import { ListState } from '../ui/ListState';
+import { useLoad } from '../ui/use-load';
 import { historyRows } from './project-history';
-import { TabStatus } from './TabStatus';
-import { useRecords } from './use-records';
 
 function when(at: string): string {
   const date = parseISO(at);
@@ -20,15 +20,15 @@ interface Props {
 }
 
 export function HistoryTab({ projectId, currency, version }: Props) {
-  const list = useRecords(
-    () => call('project.history', { id: projectId }),
-    `${projectId}@${version}`,
-  );
-  const rows = list.items ? historyRows(list.items, currency) : [];
+  const list = useLoad(() => call('project.history', { id: projectId }), [projectId, version], {
+    keep: true,
+  });
+  const rows = list.data ? historyRows(list.data, currency) : [];
   return (
     <div className="tab-body">
-      <TabStatus
+      <ListState
         list={list}
+        className="tab-empty"
         empty="还没有变更记录。修改并保存项目信息后，这里会列出谁在何时把哪个字段从什么改成了什么。"
       />
       {rows.length ? (

@@ -6,6 +6,8 @@ import { tierLabels } from '../../../domain/classify';
 import { regionLabels } from '../../../domain/countries';
 import { stageLabels } from '../../../domain/lifecycle';
 import { useNavigate } from '../shell/navigation';
+import { ErrorBanner } from '../ui/Alert';
+import { EmptyState } from '../ui/EmptyState';
 import { ActivitiesTab } from './ActivitiesTab';
 import { ArrivalsTab } from './ArrivalsTab';
 import { HistoryTab } from './HistoryTab';
@@ -69,9 +71,7 @@ export function ProjectPage({ id }: { id: string | null }) {
         {editor.load.state === 'loading' ? (
           <p className="tab-loading">正在打开项目……</p>
         ) : (
-          <div className="error-banner" role="alert">
-            {editor.load.message}
-          </div>
+          <ErrorBanner error={editor.load.message} />
         )}
       </section>
     );
@@ -141,15 +141,15 @@ export function ProjectPage({ id }: { id: string | null }) {
           </button>
         </div>
       ) : null}
-      {editor.saveError ? (
-        <div className="error-banner" role="alert">
-          <span>保存失败：{editor.saveError}</span>
-        </div>
-      ) : errorCount > 0 ? (
-        <div className="error-banner" role="alert">
-          <span>有 {errorCount} 处需要修改，见各字段下方的红字说明；项目尚未保存。</span>
-        </div>
-      ) : null}
+      <ErrorBanner
+        error={
+          editor.saveError
+            ? `保存失败：${editor.saveError}`
+            : errorCount > 0
+              ? `有 ${errorCount} 处需要修改，见各字段下方的红字说明；项目尚未保存。`
+              : null
+        }
+      />
 
       <ProjectTabs current={tab} onSelect={setTab} />
 
@@ -177,8 +177,7 @@ export function ProjectPage({ id }: { id: string | null }) {
           aria-labelledby={`project-tab-${tab}`}
         >
           {!record ? (
-            <div className="empty-state">
-              <h2>先保存项目</h2>
+            <EmptyState title="先保存项目">
               <p>
                 这是一个新项目。在「项目信息」中至少填写项目名称，按 Ctrl+S
                 或点「保存」，之后就可以在这里{tabHints[tab]}。
@@ -186,7 +185,7 @@ export function ProjectPage({ id }: { id: string | null }) {
               <button type="button" className="secondary-button" onClick={() => setTab('info')}>
                 去填写项目信息
               </button>
-            </div>
+            </EmptyState>
           ) : tab === 'arrivals' ? (
             <ArrivalsTab projectId={record.id} />
           ) : tab === 'activities' ? (

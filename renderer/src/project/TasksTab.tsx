@@ -4,12 +4,15 @@ import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { formatDateZh, todayIso } from '../../../domain/dates';
 import type { TaskRecord } from '../../../domain/entities';
 import { taskCreate } from '../../../domain/entities';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
+import { Field } from '../ui/Field';
+import { fieldErrors } from '../ui/field-errors';
+import type { FieldErrors } from '../ui/field-errors';
+import { ListState } from '../ui/ListState';
+import { useLoad } from '../ui/use-load';
+import { useSubmit } from '../ui/use-submit';
 import { normalizeDate } from './project-draft';
-import { TabField, invalidProps } from './TabField';
-import { TabStatus } from './TabStatus';
-import { useRecords } from './use-records';
-import { errorsByField } from './zod-errors';
+import { TabDateField, TabForm } from './TabForm';
 
 const inAWeek = () => format(addDays(parseISO(todayIso()), 7), 'yyyy-MM-dd');
 
@@ -23,96 +26,64 @@ function dueText(task: TaskRecord, today: string): { text: string; late: boolean
 }
 
 export function TasksTab({ projectId }: { projectId: string }) {
-  const list = useRecords(() => call('task.list', { projectId }), projectId);
+  const list = useLoad(() => call('task.list', { projectId }), [projectId]);
   const [title, setTitle] = useState('');
   const [dueOn, setDueOn] = useState(inAWeek);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const submit = useSubmit();
   const today = todayIso();
 
-  const add = async () => {
+  const add = () => {
     const parsed = taskCreate.safeParse({ projectId, title, dueOn: normalizeDate(dueOn) });
-    if (!parsed.success) {
-      setErrors(errorsByField(parsed.error));
-      return;
-    }
-    setErrors({});
-    setSaveError(null);
-    setBusy(true);
-    try {
+    setErrors(parsed.success ? {} : fieldErrors(parsed.error));
+    if (!parsed.success) return;
+    void submit.run(async () => {
       await call('task.create', parsed.data);
       setTitle('');
       list.reload();
-    } catch (e) {
-      setSaveError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const toggle = async (task: TaskRecord) => {
-    setSaveError(null);
-    try {
+  const toggle = (task: TaskRecord) =>
+    void submit.run(async () => {
       await call('task.update', {
         id: task.id,
         patch: task.done ? { done: false, doneOn: null } : { done: true, doneOn: today },
       });
       list.reload();
-    } catch (e) {
-      setSaveError(errorText(e));
-    }
-  };
+    });
 
   return (
     <div className="tab-body">
-      <form
-        className="tab-form"
-        aria-label="新增跟进事项"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void add();
-        }}
-      >
-        <TabField id="task-title" label="跟进内容" error={errors.title} grow>
-          <input
-            id="task-title"
-            className="input"
-            maxLength={200}
-            placeholder="如 寄送园区用地资料、约对方来访考察"
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            {...invalidProps('task-title', errors.title)}
-          />
-        </TabField>
-        <TabField id="task-due" label="截止日期" error={errors.dueOn}>
-          <input
-            id="task-due"
-            className="input date-input"
-            placeholder="YYYY-MM-DD"
-            maxLength={12}
-            value={dueOn}
-            onChange={(e) => setDueOn(e.target.value)}
-            {...invalidProps('task-due', errors.dueOn)}
-          />
-        </TabField>
-        <button type="submit" className="primary-button" disabled={busy}>
-          添加跟进
-        </button>
-      </form>
-      {saveError ? (
-        <p role="alert" className="error-text">
-          {saveError}
-        </p>
-      ) : null}
-      <TabStatus
+      <TabForm label="新增跟进事项" submitLabel="添加跟进" submit={submit} onSubmit={add}>
+        <Field id="task-title" label="跟进内容" error={errors.title} className="tab-field grow">
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              maxLength={200}
+              placeholder="如 寄送园区用地资料、约对方来访考察"
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          )}
+        </Field>
+        <TabDateField
+          id="task-due"
+          label="截止日期"
+          error={errors.dueOn}
+          value={dueOn}
+          onChange={setDueOn}
+        />
+      </TabForm>
+      <ListState
         list={list}
+        className="tab-empty"
         empty="还没有跟进事项。写下下一步要做的事和截止日期，到期前会出现在「跟进」里提醒。"
       />
-      {list.items?.length ? (
+      {list.data?.length ? (
         <ul className="task-list" aria-label="跟进事项列表">
-          {list.items.map((task) => {
+          {list.data.map((task) => {
             const due = dueText(task, today);
             return (
               <li key={task.id} className={task.done ? 'task-item done' : 'task-item'}>
@@ -120,7 +91,7 @@ export function TasksTab({ projectId }: { projectId: string }) {
                   id={`task-done-${task.id}`}
                   type="checkbox"
                   checked={task.done}
-                  onChange={() => void toggle(task)}
+                  onChange={() => toggle(task)}
                 />
                 <label htmlFor={`task-done-${task.id}`} className="task-title" title={task.title}>
                   {task.title}

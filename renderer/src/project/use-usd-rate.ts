@@ -1,8 +1,8 @@
 // The USD→CNY rate for showing a dollar amount's tier while the user types: the configured rate of
 // the year (settings.get; the nearest configured year, as the backend does), or a fixed estimate
 // when none is configured or the settings cannot be read.
-import { useEffect, useState } from 'react';
 import { call } from '../api/client';
+import { useLoad } from '../ui/use-load';
 
 export const DISPLAY_USD_RATE = 6.45;
 
@@ -24,16 +24,6 @@ export function rateForYear(rates: Record<string, number>, year: number): UsdRat
 }
 
 export function useUsdRate(year: number): UsdRate {
-  const [rates, setRates] = useState<Record<string, number>>({});
-  useEffect(() => {
-    let live = true;
-    call('settings.get').then(
-      (s) => live && setRates(s.usdRates),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return rateForYear(rates, year);
+  const settings = useLoad(() => call('settings.get'), []);
+  return rateForYear(settings.data?.usdRates ?? {}, year);
 }
