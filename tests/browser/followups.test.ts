@@ -209,7 +209,7 @@ describe('跟进 in the browser', () => {
     expect(await rpc<TaskRecord[]>('task.list', { done: false })).toHaveLength(4);
 
     await form.getByLabel('项目').fill('三星');
-    await form.getByRole('button', { name: /三星电子第八代OLED显示面板项目/ }).click();
+    await form.getByRole('option', { name: /三星电子第八代OLED显示面板项目/ }).click();
     await expect.poll(() => form.getByText('请选择项目').count()).toBe(0);
     await form.getByRole('button', { name: '保存' }).click();
 

@@ -4,10 +4,13 @@ import { useId, useState } from 'react';
 import { activityCreate } from '../../../domain/entities';
 import type { ActivityKind } from '../../../domain/vocabulary';
 import { activityKinds } from '../../../domain/vocabulary';
-import { call, errorText } from '../api/client';
-import type { FieldErrors } from './FollowupField';
-import { DayHint, FollowupField, errorsOf } from './FollowupField';
+import { call } from '../api/client';
+import { Field } from '../ui/Field';
+import { fieldErrors } from '../ui/field-errors';
+import type { FieldErrors } from '../ui/field-errors';
+import { useSubmit } from '../ui/use-submit';
 import { dayText } from './followup-dates';
+import { DateField, SubForm, TextAreaField } from './followup-form';
 
 interface Props {
   projectId: string;
@@ -23,11 +26,9 @@ export function ActivityForm({ projectId, today }: Props) {
   const [people, setPeople] = useState('');
   const [notes, setNotes] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
+  const submit = useSubmit();
 
-  const save = async () => {
+  const save = () => {
     const parsed = activityCreate.safeParse({
       projectId,
       kind,
@@ -35,39 +36,27 @@ export function ActivityForm({ projectId, today }: Props) {
       people: orNull(people),
       notes: orNull(notes),
     });
-    setErrors(parsed.success ? {} : errorsOf(parsed.error));
-    setSaveError(null);
-    if (!parsed.success) return;
-    setBusy(true);
-    try {
+    setErrors(parsed.success ? {} : fieldErrors(parsed.error));
+    if (!parsed.success) return submit.clear();
+    void submit.run(async () => {
       await call('activity.create', parsed.data);
       const label = activityKinds.find((k) => k.key === kind)?.label ?? kind;
-      setSaved(`已记入项目的活动记录：${label}（${dayText(parsed.data.occurredOn, today)}）`);
       setPeople('');
       setNotes('');
-    } catch (e) {
-      setSaveError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+      return `已记入项目的活动记录：${label}（${dayText(parsed.data.occurredOn, today)}）`;
+    });
   };
 
   return (
-    <form
-      className="followups-form followups-subform"
-      aria-labelledby={`${base}-title`}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <h3 id={`${base}-title`} className="followups-subtitle">
-        记录活动
-      </h3>
-      <FollowupField id={`${base}-kind`} label="类型" error={errors.kind}>
-        {(p) => (
-          <select {...p} value={kind} onChange={(e) => setKind(e.target.value as ActivityKind)}>
+    <SubForm id={base} title="记录活动" submitLabel="保存活动" submit={submit} onSubmit={save}>
+      <Field id={`${base}-kind`} label="类型" error={errors.kind}>
+        {(control) => (
+          <select
+            {...control}
+            className="input"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as ActivityKind)}
+          >
             {activityKinds.map((k) => (
               <option key={k.key} value={k.key}>
                 {k.label}
@@ -75,24 +64,20 @@ export function ActivityForm({ projectId, today }: Props) {
             ))}
           </select>
         )}
-      </FollowupField>
-      <FollowupField id={`${base}-date`} label="日期" error={errors.occurredOn}>
-        {(p) => (
-          <>
-            <input
-              {...p}
-              type="date"
-              value={occurredOn}
-              onChange={(e) => setOccurredOn(e.target.value)}
-            />
-            <DayHint day={occurredOn} today={today} />
-          </>
-        )}
-      </FollowupField>
-      <FollowupField id={`${base}-people`} label="参与人员" error={errors.people} wide>
-        {(p) => (
+      </Field>
+      <DateField
+        id={`${base}-date`}
+        label="日期"
+        error={errors.occurredOn}
+        value={occurredOn}
+        today={today}
+        onChange={setOccurredOn}
+      />
+      <Field id={`${base}-people`} label="参与人员" error={errors.people} className="wide">
+        {(control) => (
           <input
-            {...p}
+            {...control}
+            className="input"
             value={people}
             maxLength={500}
             autoComplete="off"
@@ -100,30 +85,16 @@ export function ActivityForm({ projectId, today }: Props) {
             onChange={(e) => setPeople(e.target.value)}
           />
         )}
-      </FollowupField>
-      <FollowupField id={`${base}-notes`} label="记录" error={errors.notes} wide>
-        {(p) => (
-          <textarea
-            {...p}
-            rows={2}
-            value={notes}
-            maxLength={5000}
-            placeholder="谈了什么、对方的意向和顾虑"
-            onChange={(e) => setNotes(e.target.value)}
-          />
-        )}
-      </FollowupField>
-      <div className="followups-actions followups-actions-inline">
-        <button type="submit" className="primary-button" disabled={busy}>
-          保存活动
-        </button>
-      </div>
-      {saved ? <p className="followups-saved">{saved}</p> : null}
-      {saveError ? (
-        <p className="followups-error" role="alert">
-          {saveError}
-        </p>
-      ) : null}
-    </form>
+      </Field>
+      <TextAreaField
+        id={`${base}-notes`}
+        label="记录"
+        error={errors.notes}
+        value={notes}
+        maxLength={5000}
+        placeholder="谈了什么、对方的意向和顾虑"
+        onChange={setNotes}
+      />
+    </SubForm>
   );
 }

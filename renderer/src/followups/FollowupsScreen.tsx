@@ -3,7 +3,10 @@
 // 「新建跟进」 adds one to a project found by search.
 import { useState } from 'react';
 import { todayIso } from '../../../domain/dates';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
+import { ErrorBanner } from '../ui/Alert';
+import { EmptyState } from '../ui/EmptyState';
+import { useSubmit } from '../ui/use-submit';
 import { AfterDonePanel } from './AfterDonePanel';
 import { NewFollowupForm } from './NewFollowupForm';
 import { TaskGroups } from './TaskGroups';
@@ -18,26 +21,21 @@ export function FollowupsScreen() {
   const [mine, setMine] = useState(true);
   const open = useOpenTasks(mine);
   const [side, setSide] = useState<Side>({ kind: 'hint' });
-  const [busyId, setBusyId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const marking = useSubmit();
+  const [markingId, setMarkingId] = useState<string | null>(null);
 
-  const markDone = async (task: OpenTask) => {
-    setBusyId(task.id);
-    setError(null);
-    try {
+  const markDone = (task: OpenTask) => {
+    setMarkingId(task.id);
+    void marking.run(async () => {
       await call('task.update', { id: task.id, patch: { done: true, doneOn: today } });
       setNotice(null);
       setSide({ kind: 'done', task });
       open.reload();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusyId(null);
-    }
+    });
   };
 
-  const tasks = open.tasks;
+  const tasks = open.data;
   return (
     <section className="followups-screen" aria-labelledby="followups-title">
       <div className="followups-toolbar">
@@ -68,25 +66,22 @@ export function FollowupsScreen() {
           {notice}
         </div>
       ) : null}
-      {open.error || error ? (
-        <div className="error-banner" role="alert">
-          <span>{open.error ?? error}</span>
-          <button type="button" className="link-button" onClick={open.reload}>
-            重试
-          </button>
-        </div>
-      ) : null}
+      <ErrorBanner error={open.error ?? marking.error} onRetry={open.reload} />
       <div className="followups-body">
         <div className="followups-main">
           {tasks === null ? null : tasks.length === 0 ? (
-            <div className="empty-state">
-              <h2>没有待办的跟进</h2>
+            <EmptyState title="没有待办的跟进">
               <p>
                 点右上角「新建跟进」，为项目安排下一步，例如约下次拜访、回访确认用地需求；到期和逾期的跟进会按日期列在这里。
               </p>
-            </div>
+            </EmptyState>
           ) : (
-            <TaskGroups tasks={tasks} today={today} busyId={busyId} onDone={markDone} />
+            <TaskGroups
+              tasks={tasks}
+              today={today}
+              busyId={marking.busy ? markingId : null}
+              onDone={markDone}
+            />
           )}
         </div>
         <aside className="followups-side">

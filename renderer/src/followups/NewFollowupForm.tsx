@@ -2,12 +2,16 @@
 // changed) and a note; checked with the domain's task schema before sending.
 import { useId, useState } from 'react';
 import { taskCreate } from '../../../domain/entities';
-import { call, errorText } from '../api/client';
-import type { FieldErrors } from './FollowupField';
-import { DayHint, FollowupField, errorsOf } from './FollowupField';
+import { call } from '../api/client';
+import { ErrorText } from '../ui/Alert';
+import { Field } from '../ui/Field';
+import { fieldErrors } from '../ui/field-errors';
+import type { FieldErrors } from '../ui/field-errors';
+import { Form } from '../ui/Form';
+import { ProjectPicker } from '../ui/ProjectPicker';
+import { useSubmit } from '../ui/use-submit';
 import { daysAfter } from './followup-dates';
-import type { PickedProject } from './ProjectPicker';
-import { ProjectPicker } from './ProjectPicker';
+import { DateField, TextAreaField } from './followup-form';
 
 interface Props {
   today: string;
@@ -15,67 +19,72 @@ interface Props {
   onCancel: () => void;
 }
 
+interface Picked {
+  id: string;
+  name: string;
+}
+
 export function NewFollowupForm({ today, onCreated, onCancel }: Props) {
   const base = useId();
-  const [project, setProject] = useState<PickedProject | null>(null);
+  const [project, setProject] = useState<Picked | null>(null);
   const [title, setTitle] = useState('');
   const [dueOn, setDueOn] = useState(() => daysAfter(today, 7));
   const [notes, setNotes] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
 
-  const save = async () => {
+  const save = () => {
     const parsed = taskCreate.safeParse({
       projectId: project?.id,
       title,
       dueOn,
       notes: notes.trim() === '' ? null : notes,
     });
-    const found = parsed.success ? {} : errorsOf(parsed.error);
+    const found = parsed.success ? {} : fieldErrors(parsed.error);
     if (!project) found.projectId = '请选择项目：输入项目名称、编号或投资方，再从结果中点选';
     setErrors(found);
-    setSaveError(null);
-    if (!parsed.success || !project) return;
-    setBusy(true);
-    try {
-      await call('task.create', { ...parsed.data, projectId: project.id });
-      onCreated(parsed.data.title);
-    } catch (e) {
-      setSaveError(errorText(e));
-      setBusy(false);
-    }
+    if (!parsed.success || !project) return submit.clear();
+    void submit.run(
+      async () => {
+        await call('task.create', { ...parsed.data, projectId: project.id });
+        onCreated(parsed.data.title);
+      },
+      { keepBusy: true },
+    );
   };
 
   return (
-    <form
-      className="followups-form"
-      aria-labelledby={`${base}-title`}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <Form className="followups-form" aria-labelledby={`${base}-title`} onSubmit={save}>
       <h2 id={`${base}-title`} className="followups-panel-title">
         新建跟进
       </h2>
-      <FollowupField id={`${base}-project`} label="项目" error={errors.projectId} wide>
-        {(p) => (
-          <ProjectPicker
-            control={p}
-            value={project}
-            onChange={(picked) => {
-              setProject(picked);
-              if (picked) setErrors(({ projectId: _, ...rest }) => rest);
-            }}
-          />
-        )}
-      </FollowupField>
-      <FollowupField id={`${base}-title-input`} label="事项" error={errors.title} wide>
-        {(p) => (
+      <Field id={`${base}-project`} label="项目" error={errors.projectId} className="wide">
+        {(control) =>
+          project ? (
+            <div className="followups-picked">
+              <span className="followups-ellipsis" title={project.name}>
+                {project.name}
+              </span>
+              <button type="button" className="link-button" onClick={() => setProject(null)}>
+                更换
+              </button>
+            </div>
+          ) : (
+            <ProjectPicker
+              control={control}
+              onPick={(picked) => {
+                setProject({ id: picked.id, name: picked.name });
+                setErrors(({ projectId: _, ...rest }) => rest);
+              }}
+            />
+          )
+        }
+      </Field>
+      <Field id={`${base}-title-input`} label="事项" error={errors.title} className="wide">
+        {(control) => (
           <input
-            {...p}
+            {...control}
+            className="input"
             value={title}
             maxLength={200}
             autoComplete="off"
@@ -83,39 +92,32 @@ export function NewFollowupForm({ today, onCreated, onCancel }: Props) {
             onChange={(e) => setTitle(e.target.value)}
           />
         )}
-      </FollowupField>
-      <FollowupField id={`${base}-due`} label="截止日期" error={errors.dueOn}>
-        {(p) => (
-          <>
-            <input {...p} type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
-            <DayHint day={dueOn} today={today} />
-          </>
-        )}
-      </FollowupField>
-      <FollowupField id={`${base}-notes`} label="备注" error={errors.notes} wide>
-        {(p) => (
-          <textarea
-            {...p}
-            rows={2}
-            value={notes}
-            maxLength={2000}
-            onChange={(e) => setNotes(e.target.value)}
-          />
-        )}
-      </FollowupField>
-      {saveError ? (
-        <p className="followups-error" role="alert">
-          {saveError}
-        </p>
-      ) : null}
+      </Field>
+      <DateField
+        id={`${base}-due`}
+        label="截止日期"
+        error={errors.dueOn}
+        value={dueOn}
+        today={today}
+        onChange={setDueOn}
+      />
+      <TextAreaField
+        id={`${base}-notes`}
+        label="备注"
+        error={errors.notes}
+        value={notes}
+        maxLength={2000}
+        onChange={setNotes}
+      />
+      <ErrorText error={submit.error} className="followups-error" />
       <div className="followups-actions">
-        <button type="submit" className="primary-button" disabled={busy}>
+        <button type="submit" className="primary-button" disabled={submit.busy}>
           保存
         </button>
         <button type="button" className="secondary-button" onClick={onCancel}>
           取消
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
