@@ -8,7 +8,7 @@ import {
   injectCspMeta,
   metaContentSecurityPolicy,
 } from './transport/csp';
-import { bundleWorkbookWorker } from './build/bundle-worker';
+import { bundleWorkers } from './build/bundle-worker';
 
 /** The dev server's origins: the one electron-vite hands Electron, and the ones Vite printed. */
 function devServerOrigins(server: ViteDevServer): string[] {
@@ -43,19 +43,19 @@ export function cspMetaPlugin(): Plugin {
   };
 }
 
-/** Writes the workbook worker beside the main bundle once it is built (build/bundle-worker.ts). */
-function workbookWorkerPlugin(): Plugin {
+/** Writes the worker threads beside the main bundle once it is built (build/bundle-worker.ts). */
+function workersPlugin(): Plugin {
   return {
-    name: 'zhaoshang:workbook-worker',
+    name: 'zhaoshang:workers',
     closeBundle() {
-      bundleWorkbookWorker(resolve('out/main'));
+      bundleWorkers(resolve('out/main'));
     },
   };
 }
 
 export default defineConfig({
   main: {
-    plugins: [workbookWorkerPlugin()],
+    plugins: [workersPlugin()],
     build: {
       // Bundle every library but the native one: smaller app.asar, and no start-up cost of Node
       // resolving date-fns' hundreds of locale modules.

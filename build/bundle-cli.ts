@@ -6,7 +6,7 @@ import { buildSync } from 'esbuild';
 import type { BuildOptions } from 'esbuild';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleWorkbookWorker } from './bundle-worker';
+import { bundleWorkers } from './bundle-worker';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -28,7 +28,7 @@ export function cliBuildOptions(outfile: string): BuildOptions {
 
 export function bundleCli(outfile: string): void {
   buildSync(cliBuildOptions(outfile));
-  bundleWorkbookWorker(dirname(outfile));
+  bundleWorkers(dirname(outfile), ['workbook-worker.cjs']);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

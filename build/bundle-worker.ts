@@ -1,33 +1,13 @@
-// The workbook worker (db/services/workbook-read.ts) as one self-contained CommonJS file, written
-// beside the bundle that starts it: out/main/workbook-worker.cjs for the app (electron.vite.config.ts),
-// out/cli/ for the CLI (bundle-cli.ts). CommonJS, because Electron loads a worker's CommonJS from
-// inside app.asar; self-contained, so that it needs no chunk of the main bundle and no node_modules.
+// The worker threads (db/worker-entry.ts) as self-contained CommonJS files, written beside the
+// bundle that starts them: out/main/ for the app (electron.vite.config.ts), out/cli/ for the CLI
+// (bundle-cli.ts, which needs only the workbook worker).
 import { buildSync } from 'esbuild';
-import { renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { bundleWorkers as bundle, workerSources } from '../db/worker-entry';
+import type { WorkerFile } from '../db/worker-entry';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+export const WORKER_FILES = Object.keys(workerSources) as WorkerFile[];
 
-export const WORKBOOK_WORKER_FILE = 'workbook-worker.cjs';
-
-/** Writes the worker into `dir`; by rename, so that a test reading it never sees half a file. */
-export function bundleWorkbookWorker(dir: string): void {
-  const outfile = join(dir, WORKBOOK_WORKER_FILE);
-  const [output] = buildSync({
-    absWorkingDir: root,
-    entryPoints: ['db/services/workbook-worker.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    // exceljs a second time in app.asar: minified, it costs 1 MB instead of 2.6.
-    minify: true,
-    outfile,
-    write: false,
-    logLevel: 'warning',
-  }).outputFiles;
-  if (!output) throw new Error('esbuild wrote no workbook worker');
-  const partial = `${outfile}.${process.pid}.tmp`;
-  writeFileSync(partial, output.contents);
-  renameSync(partial, outfile);
+export function bundleWorkers(dir: string, files: readonly WorkerFile[] = WORKER_FILES): void {
+  // Minified: exceljs a second time in app.asar costs 1 MB instead of 2.6.
+  bundle({ buildSync }, dir, files, { minify: true });
 }

@@ -23,6 +23,16 @@ export interface OpenOptions {
   installIdFile?: string;
   /** Wall clock in ms, replaceable in tests. */
   wallMs?: () => number;
+  /**
+   * A second connection that only reads, beside the one that writes (db/host/): no migrations, no
+   * identity check, no write guard; the writer's connection must have opened the file first.
+   */
+  readOnly?: boolean;
+  /**
+   * Runs the replacement of the file (a restore): the database host closes its reader first and
+   * reopens it after, since no connection may stay open on a replaced file.
+   */
+  aroundReplace?: (replace: () => Promise<void>) => Promise<void>;
 }
 
 // Long imported from here by the services.
@@ -48,13 +58,14 @@ export class AppDatabase {
   ) {
     this.connection = connection;
     this.clock = this.storedClock();
-    this.checkpoint = file === ':memory:' ? null : new BackgroundCheckpoint(file);
+    this.checkpoint =
+      file === ':memory:' || options.readOnly ? null : new BackgroundCheckpoint(file);
   }
 
   static async open(file: string, options: OpenOptions = {}): Promise<AppDatabase> {
     const app = new AppDatabase(file, await connect(file, options), options);
     // After an upgrade, changes kept for tables or columns the old version lacked apply (S16).
-    if (hasQuarantine(app.sql)) app.transact((tx) => releaseQuarantine(tx));
+    if (!options.readOnly && hasQuarantine(app.sql)) app.transact((tx) => releaseQuarantine(tx));
     return app;
   }
 
@@ -76,12 +87,15 @@ export class AppDatabase {
    */
   async replaceWith(source: string): Promise<void> {
     if (this.file === ':memory:') throw new Error('cannot replace an in-memory database');
-    this.checkpoint?.waitClosed();
-    this.sqlite.close();
-    for (const suffix of ['-wal', '-shm']) rmSync(this.file + suffix, { force: true });
-    copyFileSync(source, this.file);
-    this.connection = await connect(this.file, this.options);
-    this.clock = this.storedClock();
+    const replace = async () => {
+      this.checkpoint?.waitClosed();
+      this.sqlite.close();
+      for (const suffix of ['-wal', '-shm']) rmSync(this.file + suffix, { force: true });
+      copyFileSync(source, this.file);
+      this.connection = await connect(this.file, this.options);
+      this.clock = this.storedClock();
+    };
+    await (this.options.aroundReplace ? this.options.aroundReplace(replace) : replace());
   }
 
   /**
@@ -170,7 +184,7 @@ export class AppDatabase {
 
   close(): void {
     this.checkpoint?.waitClosed();
-    this.sqlite.pragma('optimize');
+    if (!this.options.readOnly) this.sqlite.pragma('optimize');
     this.sqlite.close();
   }
 }
@@ -189,6 +203,7 @@ const PAGE_SIZE = 16_384;
 const WAL_AUTOCHECKPOINT_PAGES = 1000;
 
 async function connect(file: string, options: OpenOptions): Promise<Connection> {
+  if (options.readOnly) return connectReader(file);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new Database(file);
   try {
@@ -208,6 +223,21 @@ async function connect(file: string, options: OpenOptions): Promise<Connection> 
     const siteId = ensureSiteId(sqlite, options.installIdFile);
     const at = new Date((options.wallMs ?? Date.now)()).toISOString();
     sqlite.transaction(() => ensureZone(sqlite, siteId, ownOffice(new Sql(sqlite)), at))();
+    return { sqlite, sql: new Sql(sqlite), siteId };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+/** A read-only connection to a database the writer has opened (WAL: it never waits for it). */
+function connectReader(file: string): Connection {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('cache_size = -65536'); // 64 MB
+    const siteId = readMeta(sqlite, 'site_id');
+    if (siteId === undefined) throw new Error(`${file} has no site id: open it for writing first`);
     return { sqlite, sql: new Sql(sqlite), siteId };
   } catch (error) {
     sqlite.close();

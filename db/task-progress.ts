@@ -1,15 +1,26 @@
 // Progress of the one long task a window may be running (a ledger import or export, a report), for
-// the window to poll while it waits. Long tasks also yield to the event loop now and then, so the
-// poll and other calls are answered while they run.
+// the window to poll while it waits. In the database host (db/host/) a watcher forwards each change
+// to the main thread, which answers the poll itself, even while a write holds the writer's thread.
+// Long tasks also yield to the event loop now and then, so that calls run in process (the CLI)
+// interleave with them as before.
 import type { TaskProgress } from '../domain/ledger-io';
 import type { AppDatabase } from './app-database';
 
 const running = new WeakMap<AppDatabase, TaskProgress>();
+const watchers = new WeakMap<AppDatabase, (progress: TaskProgress | null) => void>();
 
 export type ReportProgress = (phase: string, done: number, total: number) => void;
 
 export function currentProgress(app: AppDatabase): TaskProgress | null {
   return running.get(app) ?? null;
+}
+
+/** Tells `watcher` of every change of the app's progress, at once (null: no task runs). */
+export function watchProgress(
+  app: AppDatabase,
+  watcher: (progress: TaskProgress | null) => void,
+): void {
+  watchers.set(app, watcher);
 }
 
 /** Runs `work` as the task named `task`, publishing its progress until it ends either way. */
@@ -18,13 +29,17 @@ export async function withProgress<T>(
   task: string,
   work: (report: ReportProgress) => Promise<T>,
 ): Promise<T> {
-  const report: ReportProgress = (phase, done, total) =>
-    running.set(app, { task, phase, done, total });
+  const report: ReportProgress = (phase, done, total) => {
+    const progress = { task, phase, done, total };
+    running.set(app, progress);
+    watchers.get(app)?.(progress);
+  };
   report('开始', 0, 0);
   try {
     return await work(report);
   } finally {
     running.delete(app);
+    watchers.get(app)?.(null);
   }
 }
 

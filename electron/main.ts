@@ -1,13 +1,14 @@
-// Electron main-process entry: one instance, the database in the user-data folder, the app:// protocol,
-// hardening for every page, IPC, and the one window, which is always shown and recovers from a failed
-// load or a dead renderer. Thin on purpose: the policy lives in security.ts and window-lifecycle.ts.
+// Electron main-process entry: one instance, the database in the user-data folder (served by worker
+// threads, db/host/, so that no query, import or export ever blocks this thread), the app://
+// protocol, hardening for every page, IPC, and the one window, which is always shown and recovers
+// from a failed load or a dead renderer. Thin on purpose: the policy lives in security.ts and
+// window-lifecycle.ts.
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
-import type { AppDatabase } from '../db/app-database';
-import { openAppDatabase } from '../db/app-database';
-import { createDispatcher } from '../db/dispatcher';
 import { FileHandles } from '../db/file-handles';
-import { backupDir, dailyBackup } from '../db/services/backups';
+import { openDatabaseHost } from '../db/host/database-host';
+import type { DatabaseHost } from '../db/host/database-host';
+import { backupDir } from '../db/services/backup-dir';
 import { windowDispatch } from '../db/window-dispatch';
 import { windowMethodNames } from '../domain/file-choice';
 import { dialogPicker } from './file-dialogs';
@@ -38,7 +39,7 @@ const devServerUrl = devRendererUrl(app.isPackaged, process.env);
 export const LOG_FILE = 'main.log';
 
 let mainWindow: BrowserWindow | null = null;
-let database: AppDatabase | null = null;
+let database: DatabaseHost | null = null;
 // stderr only until the app is ready and its log folder is known.
 let log: Log = createLog(null);
 
@@ -86,12 +87,13 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   log = createLog(logFile());
   const userData = app.getPath('userData');
-  const opened = await openAppDatabase(path.join(userData, DATABASE_FILE), {
+  const opened = await openDatabaseHost(path.join(userData, DATABASE_FILE), {
     installIdFile: path.join(userData, INSTALL_ID_FILE),
+    // Once a day, a checked copy in the backups folder; the week's newest seven are kept.
+    dailyBackup: true,
+    log: (message, detail) => log(message, detail),
   });
   database = opened;
-  // Once a day, a checked copy in the backups folder; the week's newest seven are kept.
-  dailyBackup(opened).catch((error: unknown) => log('自动备份失败', error));
   hardenSession(session.defaultSession, {
     devServerUrl,
     onBlockedRequest: (url) => log('已拦截网络请求', url),
@@ -103,7 +105,7 @@ async function start(): Promise<void> {
     () => mainWindow,
     (kind) => (kind === 'backup' ? backupDir(opened) : app.getPath('documents')),
   );
-  const api = windowDispatch(createDispatcher(opened), new FileHandles(), pick);
+  const api = windowDispatch(opened.dispatch, new FileHandles(), pick);
   registerIpc(ipcMain, api, trustedFrameCheck(devServerUrl));
   Menu.setApplicationMenu(null);
   mainWindow = createWindow();
@@ -126,9 +128,16 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('second-instance', focusMainWindow);
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    database?.close();
+  // Quitting waits for the database: its calls are answered, its threads close their connections.
+  app.on('will-quit', (event) => {
+    const closing = database;
+    if (closing === null) return;
     database = null;
+    event.preventDefault();
+    closing
+      .close()
+      .catch((error: unknown) => log('关闭数据库失败', error))
+      .finally(() => app.quit());
   });
   app
     .whenReady()

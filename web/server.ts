@@ -3,7 +3,8 @@
 // UI can be run and tested in Chromium. The page gets the same window.api as the preload, from
 // /web-api.js. Every /rpc request must carry this run's random token, which only the served
 // index.html holds (a page of another origin cannot read it). There is no native file dialog: the
-// process that started the server answers the page's file.choose with chooseFile().
+// process that started the server answers the page's file.choose with chooseFile(). The database
+// runs in worker threads, as in the app (db/host/).
 //   npm run web        (env: PORT, CRM_DB, CRM_USER, CRM_OFFICE, DEMO_PROJECTS)
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -12,10 +13,9 @@ import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openAppDatabase } from '../db/app-database';
-import { createDispatcher } from '../db/dispatcher';
 import type { Dispatch } from '../db/dispatcher';
 import { FileHandles } from '../db/file-handles';
+import { openDatabaseHost } from '../db/host/database-host';
 import { windowDispatch } from '../db/window-dispatch';
 import type { FilePicker } from '../db/window-dispatch';
 import { fileKinds, windowMethodNames } from '../domain/file-choice';
@@ -49,8 +49,8 @@ export interface WebServer {
   /** http://127.0.0.1:<port>/ */
   url: string;
   /**
-   * The dispatcher itself, for tests that prepare data in-process: it takes paths, as the CLI does.
-   * /rpc serves the window's API instead, which takes only handles.
+   * The database host's dispatch, for tests that prepare data from the test's process: it takes
+   * paths, as the CLI does. /rpc serves the window's API instead, which takes only handles.
    */
   dispatch: Dispatch;
   /** This run's token, which every /rpc request sends in RPC_TOKEN_HEADER (the page has it too). */
@@ -248,8 +248,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     );
   }
 
-  const app = await openAppDatabase(options.dbFile);
-  const dispatch = createDispatcher(app);
+  const host = await openDatabaseHost(options.dbFile);
+  const { dispatch } = host;
   const picks: Parameters<WebServer['chooseFile']>[0][] = [];
   const pick: FilePicker = (choice) => {
     const next = picks.shift();
@@ -263,7 +263,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   try {
     await prepareDatabase(dispatch, options, log);
   } catch (error) {
-    app.close();
+    await host.close();
     throw error;
   }
 
@@ -313,7 +313,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      app.close();
+      await host.close();
     },
   };
 }

@@ -9,13 +9,12 @@ import type { BackupInfo } from '../../domain/workspace';
 import type { AppDatabase } from '../app-database';
 import { zoneOf } from '../sync/zone';
 import { migrationNames } from '../migrations/index';
+import { backupDir } from './backup-dir';
+
+export { backupDir };
 
 const AUTO_PREFIX = 'auto-';
 const KEEP_AUTO = 7;
-
-export function backupDir(app: AppDatabase): string {
-  return join(dirname(app.file), 'backups');
-}
 
 /** Copies the live database to `file` (default: a dated file in the backups folder). */
 export async function createBackup(app: AppDatabase, file?: string): Promise<BackupInfo> {

@@ -1,15 +1,11 @@
 // Reading a spreadsheet file off the thread that answers the window: a worker parses it
 // (workbook-parse.ts) under a heap ceiling, so a hostile workbook that still fills memory ends the
 // worker only and the user is told the file is too large.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, errorMessages } from '../../domain/errors';
-import type * as Esbuild from 'esbuild';
 import type { ErrorCode } from '../../domain/errors';
 import type { SheetGrid } from '../../domain/sheet-values';
+import { workerEntry } from '../worker-entry';
 import { WORKER_HEAP_MB, tooLarge } from './workbook-limits';
 
 export interface WorkbookJob {
@@ -18,43 +14,6 @@ export interface WorkbookJob {
 }
 
 export type WorkbookReply = { sheets: SheetGrid[] } | { code: ErrorCode; message: string };
-
-/** The worker's file (build/bundle-worker.ts). A variable, so no bundler takes it for an asset. */
-const WORKER_FILE = 'workbook-worker.cjs';
-
-/** Beside the running bundle: out/main/ in the app, out/cli/ for the CLI. */
-function workerEntry(): URL {
-  if (import.meta.url.endsWith('.ts')) return bundledFromSources();
-  return new URL(`./${WORKER_FILE}`, import.meta.url);
-}
-
-let sourceBundle: URL | undefined;
-
-/**
- * Run from the TypeScript sources (vitest, tsx): the worker bundled by esbuild, a dev dependency
- * loaded only here, once per process into out/dev/ (through tsx, every worker would spend seconds
- * compiling). Written by rename: processes running side by side each see a whole file.
- */
-function bundledFromSources(): URL {
-  if (sourceBundle) return sourceBundle;
-  const outfile = fileURLToPath(new URL(`../../out/dev/${WORKER_FILE}`, import.meta.url));
-  const esbuild = createRequire(import.meta.url)('esbuild') as typeof Esbuild;
-  const [output] = esbuild.buildSync({
-    entryPoints: [fileURLToPath(new URL('./workbook-worker.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile,
-    write: false,
-    logLevel: 'warning',
-  }).outputFiles;
-  mkdirSync(dirname(outfile), { recursive: true });
-  const partial = `${outfile}.${process.pid}.tmp`;
-  writeFileSync(partial, output!.contents);
-  renameSync(partial, outfile);
-  sourceBundle = pathToFileURL(outfile);
-  return sourceBundle;
-}
 
 const outOfMemory = (heapMb: number) =>
   tooLarge(`解析时所需内存超过 ${heapMb.toLocaleString('en-US')} MB 的上限`);
@@ -65,7 +24,7 @@ export function readSheets(
   bytes: Uint8Array,
   heapMb = WORKER_HEAP_MB,
 ): Promise<SheetGrid[]> {
-  const entry = workerEntry();
+  const entry = workerEntry('workbook-worker.cjs');
   return new Promise((resolve, reject) => {
     const worker = new Worker(entry, {
       workerData: { fileName, bytes } satisfies WorkbookJob,

@@ -130,6 +130,9 @@ export function clockWarnings(decoded: DecodedFile, nowMs: number): string[] {
   return warnings;
 }
 
+/** The write phase reports its count every this many changes. */
+const WRITE_REPORT_EVERY = 1000;
+
 export function importFile(
   app: AppDatabase,
   file: string,
@@ -189,9 +192,14 @@ async function importReported(
     backup = await backupBeforeImport(app);
   }
   // The write is one synchronous transaction: its phase is published, and a waiting poll answered,
-  // before it starts.
-  report(`写入 ${total.toLocaleString('zh-CN')} 条变更`, 0, 0);
+  // before it starts. In the database host the count reaches the window during the write too.
+  const writing = `写入 ${total.toLocaleString('zh-CN')} 条变更`;
+  report(writing, 0, total);
   await new Promise((resolve) => setImmediate(resolve));
+  const beforeChange = (index: number) => {
+    options.beforeChange?.(index);
+    if (index % WRITE_REPORT_EVERY === 0) report(writing, index, total);
+  };
   // A large import leaves its WAL checkpoint to a background thread (AppDatabase.transactBulk).
   const write = total >= BULK_MIN_ROWS ? app.transactBulk.bind(app) : app.transact.bind(app);
   return write((tx) => {
@@ -209,7 +217,7 @@ async function importReported(
       schema: options.schema,
       sites: manifest.sites,
       isHq: (origin) => decoded.members.get(origin)?.role === 'hq',
-      beforeChange: options.beforeChange,
+      beforeChange,
       faults: options.faults,
       bulkMinRows: options.bulkMinRows,
     });

@@ -2,7 +2,7 @@
 // ready; on ready the session is hardened, the database opened, IPC wired and one window created with
 // the policy's options, loading app://renderer/index.html, recovering from a failed load or a dead
 // renderer; the window's API refuses paths and takes files chosen in the app's own dialogs;
-// quitting closes the database.
+// quitting waits for the database (served by worker threads) to close.
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -169,9 +169,26 @@ beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 
-afterEach(() => {
+/** Waits for the window, which main.ts creates once the database's threads have opened it. */
+async function opened(fake: FakeElectron): Promise<void> {
+  await vi.waitFor(() => expect(fake.FakeWindow.instances).toHaveLength(1), { timeout: 20_000 });
+}
+
+/** Quits as Electron would: main.ts holds the quit until the database has closed, then quits. */
+async function quit(fake: FakeElectron): Promise<void> {
+  const { app } = fake.module;
+  const quits = app.quit.mock.calls.length;
+  const event = { preventDefault: vi.fn() };
+  app.emit('will-quit', event);
+  if (event.preventDefault.mock.calls.length === 0) return;
+  await vi.waitFor(() => expect(app.quit.mock.calls.length).toBeGreaterThan(quits), {
+    timeout: 10_000,
+  });
+}
+
+afterEach(async () => {
   const fake = current.electron as FakeElectron | undefined;
-  fake?.module.app.emit('will-quit');
+  if (fake) await quit(fake);
   vi.restoreAllMocks();
   rmSync(userData, { recursive: true, force: true });
   if (savedRendererUrl === undefined) delete process.env.ELECTRON_RENDERER_URL;
@@ -195,7 +212,7 @@ describe('main.ts', () => {
     process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173';
     const fake = await startMain({ isPackaged: true });
     fake.fireReady();
-    await vi.waitFor(() => expect(fake.FakeWindow.instances).toHaveLength(1));
+    await opened(fake);
 
     const [window] = fake.FakeWindow.instances;
     const options = window?.options as ReturnType<typeof windowOptions>;
@@ -232,7 +249,7 @@ describe('main.ts', () => {
   it('refuses a path from the window and takes files chosen in its own dialogs', async () => {
     const fake = await startMain();
     fake.fireReady();
-    await vi.waitFor(() => expect(fake.FakeWindow.instances).toHaveLength(1));
+    await opened(fake);
     const [window] = fake.FakeWindow.instances;
     const handlers = new Map(
       fake.module.ipcMain.handle.mock.calls.map(
@@ -304,12 +321,12 @@ describe('main.ts', () => {
   it('keeps the database in the user-data folder and closes it on quit', async () => {
     const fake = await startMain();
     fake.fireReady();
-    await vi.waitFor(() => expect(fake.FakeWindow.instances).toHaveLength(1));
+    await opened(fake);
     const file = path.join(userData, 'zhaoshang.sqlite');
     expect(existsSync(file)).toBe(true);
     expect(existsSync(`${file}.install-id`)).toBe(true);
     expect(existsSync(`${file}-wal`)).toBe(true);
-    fake.module.app.emit('will-quit');
+    await quit(fake);
     // SQLite removes the WAL file when the last connection closes cleanly.
     expect(existsSync(`${file}-wal`)).toBe(false);
   });
@@ -320,10 +337,10 @@ describe('main.ts', () => {
       const fake = await startMain({ switches: { 'user-data-dir': other } });
       expect(fake.calls).toEqual(['setPath(userData)', 'requestSingleInstanceLock']);
       fake.fireReady();
-      await vi.waitFor(() => expect(fake.FakeWindow.instances).toHaveLength(1));
+      await opened(fake);
       expect(existsSync(path.join(other, 'zhaoshang.sqlite'))).toBe(true);
       expect(existsSync(path.join(userData, 'zhaoshang.sqlite'))).toBe(false);
-      fake.module.app.emit('will-quit');
+      await quit(fake);
     } finally {
       rmSync(other, { recursive: true, force: true });
     }
@@ -348,7 +365,7 @@ describe('main.ts', () => {
     process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173';
     const fake = await startMain({ isPackaged: false });
     fake.fireReady();
-    await vi.waitFor(() => expect(fake.FakeWindow.instances).toHaveLength(1));
+    await opened(fake);
     const [window] = fake.FakeWindow.instances;
     expect(window?.loaded).toEqual(['http://localhost:5173/']);
     const options = window?.options as ReturnType<typeof windowOptions>;
@@ -369,7 +386,7 @@ describe('main.ts', () => {
   it('has no DevTools in a packaged app', async () => {
     const fake = await startMain({ isPackaged: true });
     fake.fireReady();
-    await vi.waitFor(() => expect(fake.FakeWindow.instances).toHaveLength(1));
+    await opened(fake);
     const options = fake.FakeWindow.instances[0]?.options as ReturnType<typeof windowOptions>;
     expect(options.webPreferences?.devTools).toBe(false);
   });
@@ -377,7 +394,7 @@ describe('main.ts', () => {
   it('reloads a page that failed to load, then asks in Chinese, and logs to a file', async () => {
     const fake = await startMain();
     fake.fireReady();
-    await vi.waitFor(() => expect(fake.FakeWindow.instances).toHaveLength(1));
+    await opened(fake);
     const [window] = fake.FakeWindow.instances;
     if (window === undefined) throw new Error('no window');
     const fail = () =>
@@ -411,7 +428,7 @@ describe('main.ts', () => {
     const fake = await startMain();
     fake.module.dialog.showMessageBox.mockResolvedValue({ response: 1, checkboxChecked: false });
     fake.fireReady();
-    await vi.waitFor(() => expect(fake.FakeWindow.instances).toHaveLength(1));
+    await opened(fake);
     const [window] = fake.FakeWindow.instances;
     const gone = () =>
       window?.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
@@ -436,7 +453,9 @@ describe('main.ts', () => {
     // A folder where the database file should be makes opening fail.
     mkdirSync(path.join(userData, 'zhaoshang.sqlite'));
     fake.fireReady();
-    await vi.waitFor(() => expect(fake.module.dialog.showErrorBox).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(fake.module.dialog.showErrorBox).toHaveBeenCalledTimes(1), {
+      timeout: 20_000,
+    });
     expect(fake.module.dialog.showErrorBox.mock.calls[0]?.[0]).toContain('招商项目管理');
     expect(fake.module.app.quit).toHaveBeenCalled();
     expect(readFileSync(path.join(userData, 'logs', 'main.log'), 'utf8')).toContain('启动失败');
