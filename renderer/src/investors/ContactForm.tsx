@@ -3,8 +3,13 @@
 import { useId, useState } from 'react';
 import type { ContactRecord } from '../../../domain/entities';
 import { contactCreate } from '../../../domain/entities';
-import { call, errorText } from '../api/client';
-import { Field } from './InvestorFields';
+import { call } from '../api/client';
+import { Field } from '../ui/Field';
+import { fieldErrors } from '../ui/field-errors';
+import type { FieldErrors } from '../ui/field-errors';
+import { Form } from '../ui/Form';
+import { useSubmit } from '../ui/use-submit';
+import { FormActions } from './FormActions';
 
 const fields = [
   { key: 'name', label: '姓名', max: 50, type: 'text' },
@@ -40,11 +45,10 @@ interface Props {
 export function ContactForm({ investorId, contact, onSaved, onCancel }: Props) {
   const base = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(contact));
-  const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const submit = useSubmit();
 
-  const save = async () => {
+  const save = () => {
     const parsed = contactCreate.safeParse({
       investorId,
       name: draft.name,
@@ -53,41 +57,30 @@ export function ContactForm({ investorId, contact, onSaved, onCancel }: Props) {
       wechat: orNull(draft.wechat),
       email: orNull(draft.email),
     });
-    if (!parsed.success) {
-      const found: Partial<Record<Key, string>> = {};
-      for (const issue of parsed.error.issues) found[issue.path[0] as Key] ??= issue.message;
-      setErrors(found);
-      return;
-    }
-    setErrors({});
-    setSaveError(null);
-    setBusy(true);
-    try {
-      if (contact) {
-        const { name, title, phone, wechat, email } = parsed.data;
-        await call('contact.update', {
-          id: contact.id,
-          patch: { name, title, phone, wechat, email },
-        });
-      } else {
-        await call('contact.create', parsed.data);
-      }
-      onSaved();
-    } catch (e) {
-      setSaveError(errorText(e));
-      setBusy(false);
-    }
+    setErrors(parsed.success ? {} : fieldErrors(parsed.error));
+    if (!parsed.success) return;
+    void submit.run(
+      async () => {
+        if (contact) {
+          const { name, title, phone, wechat, email } = parsed.data;
+          await call('contact.update', {
+            id: contact.id,
+            patch: { name, title, phone, wechat, email },
+          });
+        } else {
+          await call('contact.create', parsed.data);
+        }
+        onSaved();
+      },
+      { keepBusy: true },
+    );
   };
 
   return (
-    <form
+    <Form
       className="investors-contact-form"
       aria-label={contact ? `编辑联系人：${contact.name}` : '添加联系人'}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+      onSubmit={save}
     >
       <div className="investors-contact-fields">
         {fields.map((f) => (
@@ -95,6 +88,7 @@ export function ContactForm({ investorId, contact, onSaved, onCancel }: Props) {
             {(p) => (
               <input
                 {...p}
+                className="input"
                 type={f.type}
                 value={draft[f.key]}
                 maxLength={f.max}
@@ -105,19 +99,11 @@ export function ContactForm({ investorId, contact, onSaved, onCancel }: Props) {
           </Field>
         ))}
       </div>
-      {saveError ? (
-        <p className="investors-error" role="alert">
-          {saveError}
-        </p>
-      ) : null}
-      <div className="investors-form-actions">
-        <button type="submit" className="primary-button" disabled={busy}>
-          {contact ? '保存联系人' : '添加'}
-        </button>
-        <button type="button" className="secondary-button" onClick={onCancel}>
-          取消
-        </button>
-      </div>
-    </form>
+      <FormActions
+        submit={submit}
+        submitLabel={contact ? '保存联系人' : '添加'}
+        onCancel={onCancel}
+      />
+    </Form>
   );
 }

@@ -1,35 +1,36 @@
 // The investor's contacts: a table with 编辑 and 删除 (asked twice) per row, and a form to add one.
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { ContactRecord } from '../../../domain/entities';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
+import { ErrorText } from '../ui/Alert';
+import { Card } from '../ui/Card';
+import { useLoad } from '../ui/use-load';
+import { useSubmit } from '../ui/use-submit';
 import { ContactForm } from './ContactForm';
-import { useLoaded } from './use-loaded';
 
 type Editing = { mode: 'add' } | { mode: 'edit'; contact: ContactRecord } | null;
 
 export function InvestorContacts({ investorId }: { investorId: string }) {
-  const contacts = useLoaded(useCallback(() => call('contact.list', { investorId }), [investorId]));
+  const contacts = useLoad(() => call('contact.list', { investorId }), [investorId]);
   const [editing, setEditing] = useState<Editing>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const removal = useSubmit();
   const rows = contacts.data;
 
-  const remove = async (id: string) => {
-    setError(null);
-    try {
+  const remove = (id: string) =>
+    void removal.run(async () => {
       await call('contact.delete', { id });
       setConfirming(null);
       contacts.reload();
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
+    });
 
   return (
-    <div className="investors-card">
-      <div className="investors-card-head">
-        <h2 className="investors-card-title">联系人</h2>
-        {editing === null ? (
+    <Card
+      id="investor-contacts"
+      title="联系人"
+      className="investors-card"
+      actions={
+        editing === null ? (
           <button
             type="button"
             className="investors-small-button"
@@ -37,13 +38,10 @@ export function InvestorContacts({ investorId }: { investorId: string }) {
           >
             添加联系人
           </button>
-        ) : null}
-      </div>
-      {contacts.error || error ? (
-        <p className="investors-error" role="alert">
-          {contacts.error ?? error}
-        </p>
-      ) : null}
+        ) : null
+      }
+    >
+      <ErrorText error={contacts.error ?? removal.error} className="investors-error" />
       {rows === null ? (
         contacts.error ? null : (
           <p className="investors-muted">正在加载联系人……</p>
@@ -93,7 +91,7 @@ export function InvestorContacts({ investorId }: { investorId: string }) {
                         <button
                           type="button"
                           className="link-button investors-danger-link"
-                          onClick={() => void remove(c.id)}
+                          onClick={() => remove(c.id)}
                         >
                           确认删除
                         </button>
@@ -144,6 +142,6 @@ export function InvestorContacts({ investorId }: { investorId: string }) {
           onCancel={() => setEditing(null)}
         />
       ) : null}
-    </div>
+    </Card>
   );
 }

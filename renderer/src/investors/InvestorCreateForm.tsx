@@ -3,9 +3,12 @@
 // 「使用已有投资方」 opens that one, 「仍然新建」 creates the new one anyway.
 import { useRef, useState } from 'react';
 import type { InvestorRecord } from '../../../domain/entities';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
 import { useNavigate } from '../shell/navigation';
+import { Form } from '../ui/Form';
+import { useSubmit } from '../ui/use-submit';
 import { DuplicateWarning } from './DuplicateWarning';
+import { FormActions } from './FormActions';
 import type { InvestorDraft, InvestorErrors } from './investor-draft';
 import { checkDraft, emptyDraft } from './investor-draft';
 import { InvestorFields } from './InvestorFields';
@@ -20,19 +23,16 @@ export function InvestorCreateForm({ onCreated, onCancel }: Props) {
   const navigate = useNavigate();
   const [draft, setDraft] = useState<InvestorDraft>(emptyDraft);
   const [errors, setErrors] = useState<InvestorErrors>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
   const [mustChoose, setMustChoose] = useState(false);
   const similar = useSimilarInvestors([draft.nameZh, draft.nameEn]);
   const warning = useRef<HTMLDivElement>(null);
 
-  const save = async (anyway: boolean) => {
+  const save = (anyway: boolean) => {
     const checked = checkDraft(draft);
     setErrors(checked.ok ? {} : checked.errors);
-    setSaveError(null);
-    if (!checked.ok) return;
-    setBusy(true);
-    try {
+    if (!checked.ok) return submit.clear();
+    void submit.run(async () => {
       if (!anyway && (await similar.checkNow()).length > 0) {
         setMustChoose(true);
         warning.current?.focus();
@@ -42,22 +42,14 @@ export function InvestorCreateForm({ onCreated, onCancel }: Props) {
       setDraft(emptyDraft);
       setMustChoose(false);
       onCreated(created);
-    } catch (e) {
-      setSaveError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form
+    <Form
       className="investors-form"
       aria-labelledby="investors-create-title"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save(false);
-      }}
+      onSubmit={() => save(false)}
     >
       <h2 id="investors-create-title" className="investors-panel-title">
         新建投资方
@@ -68,25 +60,17 @@ export function InvestorCreateForm({ onCreated, onCancel }: Props) {
         matches={similar.matches}
         useLabel="使用已有投资方"
         onUse={(id) => navigate({ screen: 'investor', id })}
-        onCreateAnyway={() => void save(true)}
-        busy={busy}
+        onCreateAnyway={() => save(true)}
+        busy={submit.busy}
       />
       {mustChoose && similar.matches.length > 0 ? (
         <p className="investors-error">请先确认：使用已有投资方，或点「仍然新建」。</p>
       ) : null}
-      {saveError ? (
-        <p className="investors-error" role="alert">
-          {saveError}
-        </p>
-      ) : null}
-      <div className="investors-form-actions">
-        <button type="submit" className="primary-button" disabled={busy}>
-          {busy ? '正在保存……' : '保存'}
-        </button>
-        <button type="button" className="secondary-button" onClick={onCancel}>
-          取消
-        </button>
-      </div>
-    </form>
+      <FormActions
+        submit={submit}
+        submitLabel={submit.busy ? '正在保存……' : '保存'}
+        onCancel={onCancel}
+      />
+    </Form>
   );
 }

@@ -2,9 +2,13 @@
 // is edited, investors it now resembles are pointed out too.
 import { useState } from 'react';
 import type { InvestorRecord } from '../../../domain/entities';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
 import { useNavigate } from '../shell/navigation';
+import { Card } from '../ui/Card';
+import { Form } from '../ui/Form';
+import { useSubmit } from '../ui/use-submit';
 import { DuplicateWarning } from './DuplicateWarning';
+import { FormActions } from './FormActions';
 import type { InvestorDraft, InvestorErrors } from './investor-draft';
 import { checkDraft, draftOf } from './investor-draft';
 import { countryName, flagLabels } from './investor-labels';
@@ -19,10 +23,12 @@ interface Props {
 export function InvestorDetails({ investor, onSaved }: Props) {
   const [draft, setDraft] = useState<InvestorDraft | null>(null);
   return (
-    <div className="investors-card investors-details">
-      <div className="investors-card-head">
-        <h2 className="investors-card-title">基本信息</h2>
-        {draft === null ? (
+    <Card
+      id="investor-details"
+      title="基本信息"
+      className="investors-card investors-details"
+      actions={
+        draft === null ? (
           <button
             type="button"
             className="investors-small-button"
@@ -30,8 +36,9 @@ export function InvestorDetails({ investor, onSaved }: Props) {
           >
             编辑
           </button>
-        ) : null}
-      </div>
+        ) : null
+      }
+    >
       {draft === null ? (
         <DetailsView investor={investor} />
       ) : (
@@ -45,7 +52,7 @@ export function InvestorDetails({ investor, onSaved }: Props) {
           }}
         />
       )}
-    </div>
+    </Card>
   );
 }
 
@@ -90,54 +97,35 @@ function DetailsEdit({
 }) {
   const navigate = useNavigate();
   const [errors, setErrors] = useState<InvestorErrors>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
   const similar = useSimilarInvestors([draft.nameZh, draft.nameEn], investor.id);
 
-  const save = async () => {
+  const save = () => {
     const checked = checkDraft(draft);
     setErrors(checked.ok ? {} : checked.errors);
-    setSaveError(null);
-    if (!checked.ok) return;
-    setBusy(true);
-    try {
-      await call('investor.update', { id: investor.id, patch: checked.input });
-      onDone(true);
-    } catch (e) {
-      setSaveError(errorText(e));
-      setBusy(false);
-    }
+    if (!checked.ok) return submit.clear();
+    void submit.run(
+      async () => {
+        await call('investor.update', { id: investor.id, patch: checked.input });
+        onDone(true);
+      },
+      { keepBusy: true },
+    );
   };
 
   return (
-    <form
-      className="investors-form"
-      aria-label="编辑投资方"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <Form className="investors-form" aria-label="编辑投资方" onSubmit={save}>
       <InvestorFields draft={draft} errors={errors} onChange={onChange} />
       <DuplicateWarning
         matches={similar.matches}
         useLabel="查看"
         onUse={(id) => navigate({ screen: 'investor', id })}
       />
-      {saveError ? (
-        <p className="investors-error" role="alert">
-          {saveError}
-        </p>
-      ) : null}
-      <div className="investors-form-actions">
-        <button type="submit" className="primary-button" disabled={busy}>
-          {busy ? '正在保存……' : '保存'}
-        </button>
-        <button type="button" className="secondary-button" onClick={() => onDone(false)}>
-          取消
-        </button>
-      </div>
-    </form>
+      <FormActions
+        submit={submit}
+        submitLabel={submit.busy ? '正在保存……' : '保存'}
+        onCancel={() => onDone(false)}
+      />
+    </Form>
   );
 }

@@ -3,6 +3,8 @@
 import { useId } from 'react';
 import type { ReactNode } from 'react';
 import { investorFlags } from '../../../domain/vocabulary';
+import { Field } from '../ui/Field';
+import type { ControlProps } from '../ui/Field';
 import type { DraftField, InvestorDraft, InvestorErrors } from './investor-draft';
 import { countryOptions } from './investor-labels';
 
@@ -36,6 +38,7 @@ export function InvestorFields({ draft, errors, onChange }: Props) {
       {field('nameZh', '中文名称', (p) => (
         <input
           {...p}
+          className="input"
           value={draft.nameZh}
           maxLength={200}
           autoComplete="off"
@@ -46,6 +49,7 @@ export function InvestorFields({ draft, errors, onChange }: Props) {
       {field('nameEn', '英文名称', (p) => (
         <input
           {...p}
+          className="input"
           value={draft.nameEn}
           maxLength={200}
           autoComplete="off"
@@ -56,6 +60,7 @@ export function InvestorFields({ draft, errors, onChange }: Props) {
       {field('aliases', '简称/别名', (p) => (
         <input
           {...p}
+          className="input"
           value={draft.aliases}
           autoComplete="off"
           placeholder="多个用逗号或「、」分隔"
@@ -68,6 +73,7 @@ export function InvestorFields({ draft, errors, onChange }: Props) {
         (p) => (
           <input
             {...p}
+            className="input"
             value={draft.parentName}
             maxLength={200}
             autoComplete="off"
@@ -80,7 +86,12 @@ export function InvestorFields({ draft, errors, onChange }: Props) {
         'hqCountry',
         '总部国别/地区',
         (p) => (
-          <select {...p} value={draft.hqCountry} onChange={(e) => set('hqCountry', e.target.value)}>
+          <select
+            {...p}
+            className="input"
+            value={draft.hqCountry}
+            onChange={(e) => set('hqCountry', e.target.value)}
+          >
             <option value="">（未填写）</option>
             {countryOptions.map((c) => (
               <option key={c.code} value={c.code}>
@@ -91,8 +102,8 @@ export function InvestorFields({ draft, errors, onChange }: Props) {
         ),
         true,
       )}
-      <fieldset className="investors-field investors-flags">
-        <legend className="investors-label">标签</legend>
+      <fieldset className="field investors-flags">
+        <legend className="field-label">标签</legend>
         {investorFlags.map((f) => (
           <label key={f.key} className="investors-check">
             <input
@@ -109,54 +120,13 @@ export function InvestorFields({ draft, errors, onChange }: Props) {
       {field('notes', '备注', (p) => (
         <textarea
           {...p}
+          className="input textarea"
           rows={2}
           value={draft.notes}
           maxLength={2000}
           onChange={(e) => set('notes', e.target.value)}
         />
       ))}
-    </div>
-  );
-}
-
-export interface ControlProps {
-  id: string;
-  'aria-invalid': true | undefined;
-  'aria-describedby': string | undefined;
-}
-
-/** A label above its control, the error (if any) under it, tied together for screen readers. */
-export function Field({
-  id,
-  label,
-  error,
-  className,
-  children,
-}: {
-  id: string;
-  label: string;
-  error: string | undefined;
-  className?: string;
-  children: (props: ControlProps) => ReactNode;
-}) {
-  const errorId = `${id}-error`;
-  return (
-    <div
-      className={['investors-field', className, error ? 'invalid' : ''].filter(Boolean).join(' ')}
-    >
-      <label htmlFor={id} className="investors-label">
-        {label}
-      </label>
-      {children({
-        id,
-        'aria-invalid': error ? true : undefined,
-        'aria-describedby': error ? errorId : undefined,
-      })}
-      {error ? (
-        <p id={errorId} className="investors-error">
-          {error}
-        </p>
-      ) : null}
     </div>
   );
 }

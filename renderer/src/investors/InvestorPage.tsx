@@ -1,17 +1,17 @@
 // One investor's page: its details (editable), its projects (a click opens one) and its contacts.
-import { useCallback } from 'react';
 import { call } from '../api/client';
 import { useNavigate } from '../shell/navigation';
+import { ErrorBanner } from '../ui/Alert';
+import { useLoad } from '../ui/use-load';
 import { InvestorContacts } from './InvestorContacts';
 import { InvestorDetails } from './InvestorDetails';
 import { InvestorFlagTags } from './InvestorFlagTags';
 import { InvestorProjects } from './InvestorProjects';
-import { useLoaded } from './use-loaded';
 import './investors.css';
 
 export function InvestorPage({ id }: { id: string }) {
   const navigate = useNavigate();
-  const investor = useLoaded(useCallback(() => call('investor.get', { id }), [id]));
+  const investor = useLoad(() => call('investor.get', { id }), [id]);
   const inv = investor.data;
 
   return (
@@ -38,14 +38,7 @@ export function InvestorPage({ id }: { id: string }) {
         ) : null}
         {inv ? <InvestorFlagTags investor={inv} /> : null}
       </div>
-      {investor.error ? (
-        <div className="error-banner" role="alert">
-          <span>{investor.error}</span>
-          <button type="button" className="link-button" onClick={investor.reload}>
-            重试
-          </button>
-        </div>
-      ) : null}
+      <ErrorBanner error={investor.error} onRetry={investor.reload} />
       {inv ? (
         <div className="investors-page-body">
           <InvestorDetails key={inv.id} investor={inv} onSaved={investor.reload} />

@@ -1,12 +1,13 @@
 // The investor's projects (the ledger filtered by investor); a click opens a project.
-import { useCallback } from 'react';
 import type { InvestorRecord } from '../../../domain/entities';
 import type { LedgerRow } from '../../../domain/ledger';
 import { stageLabels } from '../../../domain/lifecycle';
 import { formatWanUsd, formatYiYuan } from '../../../domain/money';
 import { call } from '../api/client';
 import { useNavigate } from '../shell/navigation';
-import { useLoaded } from './use-loaded';
+import { ErrorText } from '../ui/Alert';
+import { Card } from '../ui/Card';
+import { useLoad } from '../ui/use-load';
 
 const MAX_ROWS = 1000;
 
@@ -22,21 +23,22 @@ async function projectsOf(investorId: string): Promise<LedgerRow[]> {
 export function InvestorProjects({ investor }: { investor: InvestorRecord }) {
   const navigate = useNavigate();
   const { id, nameZh, projectCount } = investor;
-  const projects = useLoaded(useCallback(() => projectsOf(id), [id]));
+  const projects = useLoad(() => projectsOf(id), [id]);
   const rows = projects.data;
 
   return (
-    <div className="investors-card">
-      <div className="investors-card-head">
-        <h2 className="investors-card-title">项目（{projectCount} 个）</h2>
-        {rows && rows.length < projectCount ? (
+    <Card
+      id="investor-projects"
+      title={`项目（${projectCount} 个）`}
+      className="investors-card"
+      actions={
+        rows && rows.length < projectCount ? (
           <span className="investors-muted">显示 {rows.length} 个</span>
-        ) : null}
-      </div>
+        ) : null
+      }
+    >
       {projects.error ? (
-        <p className="investors-error" role="alert">
-          {projects.error}
-        </p>
+        <ErrorText error={projects.error} className="investors-error" />
       ) : rows === null ? (
         <p className="investors-muted">正在加载项目……</p>
       ) : rows.length === 0 ? (
@@ -110,6 +112,6 @@ export function InvestorProjects({ investor }: { investor: InvestorRecord }) {
           </table>
         </div>
       )}
-    </div>
+    </Card>
   );
 }

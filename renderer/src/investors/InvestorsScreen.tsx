@@ -4,6 +4,8 @@ import { useState } from 'react';
 import type { InvestorRecord } from '../../../domain/entities';
 import { useDebouncedValue } from '../shared/use-debounced-value';
 import { useNavigate } from '../shell/navigation';
+import { ErrorBanner } from '../ui/Alert';
+import { EmptyState } from '../ui/EmptyState';
 import { InvestorCreateForm } from './InvestorCreateForm';
 import { InvestorTable } from './InvestorTable';
 import { useInvestorList } from './use-investor-list';
@@ -67,14 +69,7 @@ export function InvestorsScreen() {
           </button>
         </div>
       ) : null}
-      {list.error ? (
-        <div className="error-banner" role="alert">
-          <span>{list.error}</span>
-          <button type="button" className="link-button" onClick={() => setReloads((n) => n + 1)}>
-            重试
-          </button>
-        </div>
-      ) : null}
+      <ErrorBanner error={list.error} onRetry={() => setReloads((n) => n + 1)} />
       <div className={creating ? 'investors-body with-panel' : 'investors-body'}>
         <div className="investors-list">
           {list.items.length > 0 ? (
@@ -92,19 +87,17 @@ export function InvestorsScreen() {
               ) : null}
             </div>
           ) : list.loading || list.error ? null : q ? (
-            <div className="empty-state">
-              <h2>没有找到「{q}」</h2>
+            <EmptyState title={`没有找到「${q}」`}>
               <p>
                 中文全称、英文名称和简称都能搜索，换个写法试试；确实没有，就点「新建投资方」录入。
               </p>
-            </div>
+            </EmptyState>
           ) : (
-            <div className="empty-state">
-              <h2>还没有投资方</h2>
+            <EmptyState title="还没有投资方">
               <p>
                 点右上角「新建投资方」录入第一家；在台账中新建项目时填写的投资方也会自动出现在这里。
               </p>
-            </div>
+            </EmptyState>
           )}
         </div>
         {creating ? (

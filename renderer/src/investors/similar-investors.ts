@@ -1,9 +1,9 @@
 // The duplicate check (撞单) behind the investor form: every name typed (Chinese, English) asked of
 // investor.similar, the matches merged; while typing it runs once the names stop changing.
-import { useCallback, useEffect, useState } from 'react';
 import type { SimilarInvestor } from '../../../domain/workspace';
 import { call } from '../api/client';
 import { useDebouncedValue } from '../shared/use-debounced-value';
+import { useLoad } from '../ui/use-load';
 
 const SIMILAR_DELAY_MS = 300;
 
@@ -16,6 +16,7 @@ function namesKey(names: readonly string[]): string {
 }
 
 async function findSimilar(key: string, excludeId: string | undefined): Promise<SimilarInvestor[]> {
+  if (key === '') return [];
   const found = new Map<string, SimilarInvestor>();
   for (const name of key.split('\n')) {
     for (const match of await call('investor.similar', { name, excludeId })) {
@@ -35,30 +36,17 @@ export interface SimilarState {
 export function useSimilarInvestors(names: readonly string[], excludeId?: string): SimilarState {
   const key = namesKey(names);
   const debouncedKey = useDebouncedValue(key, SIMILAR_DELAY_MS);
-  const [answer, setAnswer] = useState<{ key: string; matches: SimilarInvestor[] }>({
-    key: '',
-    matches: [],
+  // The warning is advice: when it cannot be had (the read failed), saving still works.
+  const similar = useLoad(() => findSimilar(debouncedKey, excludeId), [debouncedKey, excludeId], {
+    keep: true,
   });
 
-  useEffect(() => {
-    if (debouncedKey === '') return;
-    let live = true;
-    findSimilar(debouncedKey, excludeId).then(
-      (matches) => live && setAnswer({ key: debouncedKey, matches }),
-      // The warning is advice: when it cannot be had, saving still works.
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [debouncedKey, excludeId]);
-
-  const checkNow = useCallback(async () => {
+  const checkNow = async () => {
     if (key === '') return [];
     const matches = await findSimilar(key, excludeId).catch(() => []);
-    setAnswer({ key, matches });
+    similar.update(() => matches);
     return matches;
-  }, [key, excludeId]);
+  };
 
-  return { matches: key === '' ? [] : answer.matches, checkNow };
+  return { matches: key === '' ? [] : (similar.data ?? []), checkNow };
 }

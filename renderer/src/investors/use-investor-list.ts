@@ -1,18 +1,23 @@
 // The investor list for a search text, a page at a time: investor.list matches Chinese and English
-// names and aliases on the server; 「加载更多」 appends the next page.
-import { useCallback, useEffect, useState } from 'react';
+// names and aliases on the server; 「加载更多」 appends the next page. The rows on screen stay while
+// another search loads.
 import type { InvestorRecord } from '../../../domain/entities';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
+import { useLoad } from '../ui/use-load';
+import { useSubmit } from '../ui/use-submit';
 
 export const INVESTOR_PAGE = 100;
 
-interface Loaded {
-  /** Which search (and reload) these rows answer. */
-  key: string;
+interface Page {
   items: InvestorRecord[];
+  /** The last page was full: there may be more. */
   more: boolean;
-  error: string | null;
 }
+
+const pageOf = (items: InvestorRecord[]): Page => ({
+  items,
+  more: items.length === INVESTOR_PAGE,
+});
 
 export interface InvestorList {
   items: InvestorRecord[];
@@ -23,45 +28,28 @@ export interface InvestorList {
 }
 
 export function useInvestorList(q: string, reloads: number): InvestorList {
-  const key = `${reloads}\n${q}`;
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
+  const query = (offset: number) =>
+    call('investor.list', { q: q || undefined, offset, limit: INVESTOR_PAGE });
+  const list = useLoad(() => query(0).then(pageOf), [q, reloads], { keep: true });
+  const next = useSubmit();
 
-  useEffect(() => {
-    let live = true;
-    call('investor.list', { q: q || undefined, offset: 0, limit: INVESTOR_PAGE }).then(
-      (items) =>
-        live && setLoaded({ key, items, more: items.length === INVESTOR_PAGE, error: null }),
-      (e: unknown) => live && setLoaded({ key, items: [], more: false, error: errorText(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key, q]);
-
-  const current = loaded?.key === key ? loaded : null;
-
-  const loadMore = useCallback(() => {
-    if (!current || loadingMore) return;
-    setLoadingMore(true);
-    call('investor.list', { q: q || undefined, offset: current.items.length, limit: INVESTOR_PAGE })
-      .then(
-        (next) =>
-          setLoaded((prev) =>
-            prev?.key === key
-              ? { ...prev, items: [...prev.items, ...next], more: next.length === INVESTOR_PAGE }
-              : prev,
-          ),
-        (e: unknown) => setLoaded((prev) => (prev ? { ...prev, error: errorText(e) } : prev)),
-      )
-      .finally(() => setLoadingMore(false));
-  }, [current, loadingMore, q, key]);
+  const loadMore = () => {
+    const shown = list.data;
+    if (!shown || list.loading || next.busy) return;
+    void next.run(async () => {
+      const page = pageOf(await query(shown.items.length));
+      // Appended only to the list it continues, not to another search's answer.
+      list.update((now) =>
+        now === shown ? { ...page, items: [...now.items, ...page.items] } : now,
+      );
+    });
+  };
 
   return {
-    items: current?.items ?? loaded?.items ?? [],
-    loading: current === null || loadingMore,
-    more: current?.more ?? false,
-    error: current?.error ?? null,
+    items: list.data?.items ?? [],
+    loading: list.loading || next.busy,
+    more: !list.loading && (list.data?.more ?? false),
+    error: list.error ?? next.error,
     loadMore,
   };
 }
