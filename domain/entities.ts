@@ -5,23 +5,40 @@ import { countryByCode } from './countries';
 import { flag, isoDate, MAX_AMOUNT, recordId, strictObject, text } from './fields';
 import { activityKindKeys, activityKinds } from './vocabulary';
 
+// Each entity's fields by their Chinese names, as its form shows them: in its schema's messages,
+// and the dispatcher's for a field the schema's messages do not word (a missing one, a wrong type).
+export const investorFieldLabels = {
+  nameZh: '中文名称',
+  nameEn: '英文名称',
+  aliases: '简称/别名',
+  parentName: '母公司',
+  parentInvestorId: '母公司',
+  hqCountry: '总部国别/地区',
+  fortune500: '世界500强',
+  china100: '国内100强',
+  centralSoe: '央企',
+  listed: '上市公司',
+  wellKnown: '知名企业',
+  notes: '备注',
+} as const;
+
 export const investorFields = strictObject({
-  nameZh: text('中文名称').min(1, '投资方中文名称不能为空'),
-  nameEn: text('英文名称').nullable(),
-  aliases: z.array(text('简称/别名', 100)).max(20, '简称/别名最多 20 个'),
-  parentName: text('母公司').nullable(),
-  parentInvestorId: recordId('母公司').nullable(),
+  nameZh: text(investorFieldLabels.nameZh).min(1, '投资方中文名称不能为空'),
+  nameEn: text(investorFieldLabels.nameEn).nullable(),
+  aliases: z.array(text(investorFieldLabels.aliases, 100)).max(20, '简称/别名最多 20 个'),
+  parentName: text(investorFieldLabels.parentName).nullable(),
+  parentInvestorId: recordId(investorFieldLabels.parentInvestorId).nullable(),
   hqCountry: z
     .string()
     .transform((v) => v.trim().toUpperCase())
     .refine((c) => countryByCode(c) !== undefined, '未知的总部国别/地区代码')
     .nullable(),
-  fortune500: flag('世界500强'),
-  china100: flag('国内100强'),
-  centralSoe: flag('央企'),
-  listed: flag('上市公司'),
-  wellKnown: flag('知名企业'),
-  notes: text('备注', 2000).nullable(),
+  fortune500: flag(investorFieldLabels.fortune500),
+  china100: flag(investorFieldLabels.china100),
+  centralSoe: flag(investorFieldLabels.centralSoe),
+  listed: flag(investorFieldLabels.listed),
+  wellKnown: flag(investorFieldLabels.wellKnown),
+  notes: text(investorFieldLabels.notes, 2000).nullable(),
 });
 export const investorCreate = investorFields.partial().required({ nameZh: true });
 export const investorPatch = investorFields.partial();
@@ -43,29 +60,49 @@ export type InvestorRecord = {
   projectCount: number;
 };
 
+export const contactFieldLabels = {
+  investorId: '投资方',
+  projectId: '项目',
+  name: '联系人姓名',
+  title: '职务',
+  phone: '电话',
+  wechat: '微信',
+  email: '邮箱',
+  notes: '备注',
+} as const;
+
 export const contactFields = strictObject({
-  investorId: recordId('投资方').nullable(),
-  projectId: recordId('项目').nullable(),
-  name: text('联系人姓名', 50).min(1, '联系人姓名不能为空'),
-  title: text('职务', 100).nullable(),
-  phone: text('电话', 50).nullable(),
-  wechat: text('微信', 50).nullable(),
+  investorId: recordId(contactFieldLabels.investorId).nullable(),
+  projectId: recordId(contactFieldLabels.projectId).nullable(),
+  name: text(contactFieldLabels.name, 50).min(1, '联系人姓名不能为空'),
+  title: text(contactFieldLabels.title, 100).nullable(),
+  phone: text(contactFieldLabels.phone, 50).nullable(),
+  wechat: text(contactFieldLabels.wechat, 50).nullable(),
   email: z.email('邮箱格式不正确').max(254, '邮箱不能超过 254 个字').nullable(),
-  notes: text('备注', 2000).nullable(),
+  notes: text(contactFieldLabels.notes, 2000).nullable(),
 });
 export const contactCreate = contactFields.partial().required({ name: true });
 export const contactPatch = contactFields.partial();
 export type ContactRecord = { id: string } & Required<z.infer<typeof contactCreate>>;
 
+export const activityFieldLabels = {
+  projectId: '项目',
+  investorId: '投资方',
+  kind: '活动类型',
+  occurredOn: '活动日期',
+  people: '参与人员',
+  notes: '记录',
+} as const;
+
 export const activityFields = strictObject({
-  projectId: recordId('项目').nullable(),
-  investorId: recordId('投资方').nullable(),
+  projectId: recordId(activityFieldLabels.projectId).nullable(),
+  investorId: recordId(activityFieldLabels.investorId).nullable(),
   kind: z.enum(activityKindKeys, {
     error: `活动类型无效，可选：${activityKinds.map((k) => `${k.key}（${k.label}）`).join('、')}`,
   }),
-  occurredOn: isoDate('活动日期'),
-  people: text('参与人员', 500).nullable(),
-  notes: text('记录', 5000).nullable(),
+  occurredOn: isoDate(activityFieldLabels.occurredOn),
+  people: text(activityFieldLabels.people, 500).nullable(),
+  notes: text(activityFieldLabels.notes, 5000).nullable(),
 });
 export const activityCreate = activityFields.partial().required({ kind: true, occurredOn: true });
 export const activityPatch = activityFields.partial();
@@ -73,22 +110,42 @@ export type ActivityRecord = { id: string; author: string | null } & Required<
   z.infer<typeof activityCreate>
 >;
 
+export const taskFieldLabels = {
+  projectId: '项目',
+  title: '跟进事项',
+  dueOn: '截止日期',
+  done: '已完成',
+  doneOn: '完成日期',
+  assigneeId: '负责人',
+  notes: '备注',
+} as const;
+
 export const taskFields = strictObject({
-  projectId: recordId('项目').nullable(),
-  title: text('跟进事项', 200).min(1, '跟进事项不能为空'),
-  dueOn: isoDate('截止日期'),
-  done: flag('已完成'),
-  doneOn: isoDate('完成日期').nullable(),
-  assigneeId: recordId('负责人').nullable(),
-  notes: text('备注', 2000).nullable(),
+  projectId: recordId(taskFieldLabels.projectId).nullable(),
+  title: text(taskFieldLabels.title, 200).min(1, '跟进事项不能为空'),
+  dueOn: isoDate(taskFieldLabels.dueOn),
+  done: flag(taskFieldLabels.done),
+  doneOn: isoDate(taskFieldLabels.doneOn).nullable(),
+  assigneeId: recordId(taskFieldLabels.assigneeId).nullable(),
+  notes: text(taskFieldLabels.notes, 2000).nullable(),
 });
 export const taskCreate = taskFields.partial().required({ title: true, dueOn: true });
 export const taskPatch = taskFields.partial();
 export type TaskRecord = { id: string } & Required<z.infer<typeof taskCreate>>;
 
+export const arrivalFieldLabels = {
+  projectId: '项目',
+  arrivedOn: '到资日期',
+  amount: '到资金额',
+  currency: '币种',
+  kind: '到资类别',
+  outsideCity: '市外资金',
+  notes: '备注',
+} as const;
+
 export const arrivalFields = strictObject({
-  projectId: recordId('项目'),
-  arrivedOn: isoDate('到资日期'),
+  projectId: recordId(arrivalFieldLabels.projectId),
+  arrivedOn: isoDate(arrivalFieldLabels.arrivedOn),
   amount: z
     .number({ error: '到资金额须为数字' })
     .int('到资金额须为整数（单位：元或美元）')
@@ -98,8 +155,8 @@ export const arrivalFields = strictObject({
   kind: z.enum(['fdi', 'domestic'], {
     error: '到资类别须为 fdi（实到外资）或 domestic（到位内资）',
   }),
-  outsideCity: flag('市外资金'),
-  notes: text('备注', 2000).nullable(),
+  outsideCity: flag(arrivalFieldLabels.outsideCity),
+  notes: text(arrivalFieldLabels.notes, 2000).nullable(),
 });
 export const arrivalCreate = arrivalFields
   .partial()
