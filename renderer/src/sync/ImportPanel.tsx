@@ -4,6 +4,7 @@
 // phase (解密, 校验变更 n/N, 备份数据库, 写入……) from the backend's task progress.
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
+import { errorMessages } from '../../../domain/errors';
 import type { SyncImportReport } from '../../../domain/sync';
 import { ApiError, call, errorText } from '../api/client';
 import { TaskProgressBar } from '../ledger-excel/TaskProgressBar';
@@ -61,7 +62,7 @@ export function ImportPanel({ onImported }: Props) {
     setPassphrase('');
     if (!file.name.toLowerCase().endsWith('.zsync')) {
       setChosen(null);
-      setError(`「${file.name}」不是同步文件（.zsync）`);
+      setError(`「${file.name}」${errorMessages.NOT_SYNC_FILE}`);
       return;
     }
     setBusy('reading');
