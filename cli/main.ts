@@ -15,6 +15,7 @@ import { dashboardText } from './dashboard-text';
 import { ledgerOptions, ledgerUsage, runLedgerCommand } from './ledger-commands';
 import { CliUserError, intOption } from './cli-error';
 import { runZoneCommand, zoneOptions, zoneUsage } from './zone-commands';
+import { callOptions, callUsage, checkMethod, listMethods, runCall } from './call-command';
 
 const usage = `用法: npm run cli -- [--db 数据库文件] <命令>
   init --office 上海 --user 张三            初始化数据库（字典与 2021 年目标）；本部创建分区 [--name 分区名称]
@@ -28,7 +29,8 @@ const usage = `用法: npm run cli -- [--db 数据库文件] <命令>
   dashboard --year 2021 [--as-of 2021-06-30] [--office 上海] --json   看板
 ${zoneUsage}
 ${ledgerUsage}
-${syncUsage}`;
+${syncUsage}
+${callUsage}`;
 
 function unwrap<T>(result: ApiResult<T>): T {
   if (!result.ok) throw new CliUserError(result.message, result.code);
@@ -40,7 +42,7 @@ function parseJson(text: string | undefined): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new CliUserError(errorMessages.BAD_JSON);
+    throw new CliUserError(errorMessages.BAD_JSON, 'BAD_JSON');
   }
 }
 
@@ -59,6 +61,10 @@ function splitJsonFlag(argv: string[]): { args: string[]; json: boolean } {
   }
   return { args: argv, json: i >= 0 };
 }
+
+/** Whether a failure also prints {ok: false, code, message} on stdout: --json output, or `call`. */
+let jsonErrors =
+  splitJsonFlag(process.argv.slice(2)).json && !hasJsonPayload(process.argv.slice(2));
 
 async function main(argv: string[]): Promise<void> {
   const { args, json: jsonOutput } = splitJsonFlag(argv);
@@ -84,6 +90,7 @@ async function main(argv: string[]): Promise<void> {
         ...syncOptions,
         ...zoneOptions,
         ...ledgerOptions,
+        ...callOptions,
       },
     });
   } catch (error) {
@@ -95,12 +102,21 @@ async function main(argv: string[]): Promise<void> {
     console.log(usage);
     return;
   }
+  let call: { method: string; input: unknown } | undefined;
+  if (command === 'call') {
+    jsonErrors = true;
+    if (values.list) return listMethods(jsonOutput);
+    const method = checkMethod(sub);
+    call = { method, input: typeof values.json === 'string' ? parseJson(values.json) : undefined };
+  }
   const file = resolve(values.db ?? process.env.CRM_DB ?? 'zhaoshang.sqlite');
-  if (command !== 'init' && !existsSync(file)) {
+  const creates = command === 'init' || (command === 'call' && sub === 'app.init');
+  if (!creates && !existsSync(file)) {
     throw new CliUserError(`数据库文件不存在：${file}\n请先运行 init，或用 --db 指定已有的数据库`);
   }
   const app = await openAppDatabase(file);
   try {
+    if (call) return await runCall(app, call.method, call.input);
     const handled =
       (await runZoneCommand(app, command, positionals.slice(1), values, jsonOutput)) ||
       (await runSyncCommand(app, command, positionals.slice(1), values, jsonOutput)) ||
@@ -239,7 +255,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   const message = error instanceof CliUserError ? error.message : errorMessages.INTERNAL;
   process.stderr.write(`${message}\n`);
   // Scripts read a refusal's code from --json output.
-  if (splitJsonFlag(process.argv.slice(2)).json && !hasJsonPayload(process.argv.slice(2))) {
+  if (jsonErrors) {
     const code = error instanceof CliUserError ? (error.code ?? 'USAGE') : 'INTERNAL';
     console.log(JSON.stringify({ ok: false, code, message }, null, 2));
   }
