@@ -6,7 +6,7 @@ import { AppError } from '../domain/errors';
 import { CliUserError, callApi } from './cli-error';
 
 export const callUsage = `  call --list [--json]                     列出全部接口方法
-  call 方法 [--json '{...}']                调用任一接口方法（输入为该方法的 JSON），输出结果 JSON`;
+  call 方法 [--json '{...}']               调用任一接口方法（输入为该方法的 JSON），输出结果 JSON`;
 
 export const callOptions = { list: { type: 'boolean' } } as const;
 
