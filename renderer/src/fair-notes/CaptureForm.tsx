@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import type { CaptureRecord } from '../../../domain/workspace';
 import { call, errorText } from '../api/client';
+import { Field } from '../ui/Field';
 import type { CaptureDraft, DraftErrors, DraftKey } from './capture-draft';
 import { captureInput, emptyDraft, maxLengths, validateDraft } from './capture-draft';
 import type { FairEdition } from './use-fair-edition';
@@ -74,23 +75,17 @@ export function CaptureForm({ fair, count, onSaved }: Props) {
     void save();
   };
 
-  const text = (key: Exclude<DraftKey, 'note'>, label: string, placeholder?: string) => {
-    const id = `fair-${key}`;
-    const error = errors[key];
-    return (
-      <div className={error ? 'fair-field fair-invalid' : 'fair-field'}>
-        <div className="fair-label-row">
-          <label htmlFor={id} className="fair-label">
-            {label}
-          </label>
-          {key === 'investorName' ? (
-            <span className="fair-required" aria-hidden="true">
-              必填
-            </span>
-          ) : null}
-        </div>
+  const text = (key: Exclude<DraftKey, 'note'>, label: string, placeholder?: string) => (
+    <Field
+      id={`fair-${key}`}
+      label={label}
+      error={errors[key]}
+      required={key === 'investorName'}
+      className="fair-field"
+    >
+      {(control) => (
         <input
-          id={id}
+          {...control}
           ref={key === 'investorName' ? investorRef : undefined}
           // The first thing typed at the stand is the company's name.
           autoFocus={key === 'investorName'}
@@ -100,19 +95,11 @@ export function CaptureForm({ fair, count, onSaved }: Props) {
           maxLength={maxLengths[key]}
           placeholder={placeholder}
           autoComplete="off"
-          aria-required={key === 'investorName' ? true : undefined}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
           onChange={(e) => set(key, e.target.value)}
         />
-        {error ? (
-          <p id={`${id}-error`} className="fair-error">
-            {error}
-          </p>
-        ) : null}
-      </div>
-    );
-  };
+      )}
+    </Field>
+  );
 
   const editions =
     fair.current !== '' && !fair.editions.includes(fair.current)
@@ -140,37 +127,35 @@ export function CaptureForm({ fair, count, onSaved }: Props) {
         {text('wechat', '微信')}
       </div>
       {text('interest', '投资意向', '产业、规模、选址要求等')}
-      <div className="fair-field">
-        <label htmlFor="fair-fairEdition" className="fair-label">
-          展会届次
-        </label>
-        <select
-          id="fair-fairEdition"
-          className="fair-input"
-          value={fair.current}
-          onChange={(e) => fair.choose(e.target.value)}
-        >
-          <option value="">（不填）</option>
-          {editions.map((edition) => (
-            <option key={edition} value={edition}>
-              {edition}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="fair-field">
-        <label htmlFor="fair-note" className="fair-label">
-          备注
-        </label>
-        <textarea
-          id="fair-note"
-          className="fair-input fair-note"
-          rows={3}
-          value={draft.note}
-          maxLength={maxLengths.note}
-          onChange={(e) => set('note', e.target.value)}
-        />
-      </div>
+      <Field id="fair-fairEdition" label="展会届次" className="fair-field">
+        {(control) => (
+          <select
+            {...control}
+            className="fair-input"
+            value={fair.current}
+            onChange={(e) => fair.choose(e.target.value)}
+          >
+            <option value="">（不填）</option>
+            {editions.map((edition) => (
+              <option key={edition} value={edition}>
+                {edition}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="fair-note" label="备注" className="fair-field">
+        {(control) => (
+          <textarea
+            {...control}
+            className="fair-input fair-note"
+            rows={3}
+            value={draft.note}
+            maxLength={maxLengths.note}
+            onChange={(e) => set('note', e.target.value)}
+          />
+        )}
+      </Field>
       <div className="fair-actions">
         <button type="submit" className="primary-button">
           保存

@@ -3,10 +3,12 @@
 import { useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { CaptureRecord } from '../../../domain/workspace';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
 import { useNavigate } from '../shell/navigation';
+import { ErrorText } from '../ui/Alert';
+import { ProjectPicker } from '../ui/ProjectPicker';
+import { useSubmit } from '../ui/use-submit';
 import { capturedDay, contactLine, statusLabels } from './capture-format';
-import { ProjectPicker } from './ProjectPicker';
 
 /** What an action did, for the note above the list. */
 export interface Outcome {
@@ -25,8 +27,8 @@ export function TriageItem({ capture, onDone }: Props) {
   const navigate = useNavigate();
   const [mode, setMode] = useState<Mode>('idle');
   const [projectName, setProjectName] = useState(`${capture.investorName}项目`);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const submit = useSubmit();
+  const busy = submit.busy;
   const idPrefix = `fair-capture-${capture.id}`;
   const convertButton = useRef<HTMLButtonElement>(null);
   const attachButton = useRef<HTMLButtonElement>(null);
@@ -35,27 +37,20 @@ export function TriageItem({ capture, onDone }: Props) {
   const close = () => {
     (mode === 'attach' ? attachButton : convertButton).current?.focus();
     setMode('idle');
-    setError(null);
+    submit.clear();
   };
 
-  const run = async (action: () => Promise<Outcome>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await action());
-    } catch (e) {
-      setError(errorText(e));
-      setBusy(false);
-    }
-  };
+  /** The item leaves the list (or changes) once the list reloads: it stays busy till then. */
+  const run = (action: () => Promise<Outcome>) =>
+    void submit.run(async () => onDone(await action()), { keepBusy: true });
 
   const convert = () => {
     const name = projectName.trim();
     if (name === '') {
-      setError('请填写项目名称');
+      submit.fail('请填写项目名称');
       return;
     }
-    void run(async () => {
+    run(async () => {
       const project = await call('capture.convert', { id: capture.id, projectName: name });
       return { text: `已转为项目：${project.name}`, projectId: project.id };
     });
@@ -135,7 +130,7 @@ export function TriageItem({ capture, onDone }: Props) {
               className="link-button fair-dismiss"
               disabled={busy}
               onClick={() =>
-                void run(async () => {
+                run(async () => {
                   await call('capture.dismiss', { id: capture.id });
                   return { text: `已忽略：${capture.investorName}` };
                 })
@@ -187,12 +182,15 @@ export function TriageItem({ capture, onDone }: Props) {
       {mode === 'attach' && isNew ? (
         <div className="fair-item-panel">
           <ProjectPicker
-            idPrefix={idPrefix}
+            control={{ id: `${idPrefix}-q` }}
+            label="查找项目"
             initialQuery={capture.investorName}
+            autoFocus
             busy={busy}
+            noMatchHint="或改用「转为项目」新建。"
             onCancel={close}
             onPick={(project) =>
-              void run(async () => {
+              run(async () => {
                 await call('capture.attach', { id: capture.id, projectId: project.id });
                 return { text: `已归入项目：${project.name}`, projectId: project.id };
               })
@@ -200,11 +198,7 @@ export function TriageItem({ capture, onDone }: Props) {
           />
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className="fair-error fair-item-error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText error={submit.error} className="fair-error fair-item-error" />
     </li>
   );
 }

@@ -3,6 +3,8 @@
 // way to open the project it touched.
 import { useRef, useState } from 'react';
 import { useNavigate } from '../shell/navigation';
+import { ErrorBanner } from '../ui/Alert';
+import { EmptyState } from '../ui/EmptyState';
 import { statusLabels } from './capture-format';
 import { TriageItem } from './TriageItem';
 import type { Outcome } from './TriageItem';
@@ -93,14 +95,7 @@ export function TriagePanel({ captures, filter, onFilterChange }: Props) {
           </>
         ) : null}
       </div>
-      {captures.error ? (
-        <div className="error-banner" role="alert">
-          <span>{captures.error}</span>
-          <button type="button" className="link-button" onClick={captures.reload}>
-            重试
-          </button>
-        </div>
-      ) : null}
+      <ErrorBanner error={captures.error} onRetry={captures.reload} />
       {items === null ? (
         captures.error ? null : (
           <p className="fair-muted">正在加载速记……</p>
@@ -131,31 +126,32 @@ interface EmptyProps {
 function TriageEmpty({ filter, anyCaptures, onShowAll }: EmptyProps) {
   if (!anyCaptures) {
     return (
-      <div className="fair-empty">
-        <h3>还没有速记</h3>
+      <EmptyState title="还没有速记" heading="h3" className="fair-empty">
         <p>
           在左侧填写投资方（联系人、电话、意向可以先空着）并按 <kbd>Enter</kbd>
           ，就记下了一条，表单随即清空，可以接着记下一家。
         </p>
         <p>会后回到这里，把每条速记转为项目、归入已有项目或忽略。</p>
-      </div>
+      </EmptyState>
     );
   }
   if (filter === 'new') {
     return (
-      <div className="fair-empty">
-        <h3>速记都已整理完</h3>
+      <EmptyState title="速记都已整理完" heading="h3" className="fair-empty">
         <p>新的速记会出现在这里，等待转为项目、归入已有项目或忽略。</p>
         <button type="button" className="link-button" onClick={onShowAll}>
           查看已处理的速记
         </button>
-      </div>
+      </EmptyState>
     );
   }
   return (
-    <div className="fair-empty">
-      <h3>没有{filter === 'all' ? '' : statusLabels[filter]}的速记</h3>
+    <EmptyState
+      title={`没有${filter === 'all' ? '' : statusLabels[filter]}的速记`}
+      heading="h3"
+      className="fair-empty"
+    >
       <p>换一个「显示」选项，或选择「全部」查看所有速记。</p>
-    </div>
+    </EmptyState>
   );
 }

@@ -1,7 +1,8 @@
 // The fair being worked (展会届次): the choices come from dictionary.list; the chosen one is kept on
 // this laptop, so it stays selected between entries and when the screen is opened again.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from '../api/client';
+import { useLoad } from '../ui/use-load';
 
 const STORAGE_KEY = 'fair-notes.fairEdition';
 
@@ -22,32 +23,18 @@ export interface FairEdition {
 }
 
 export function useFairEdition(): FairEdition {
-  const [editions, setEditions] = useState<string[]>([]);
-  const [current, setCurrent] = useState<string | null>(remembered);
-
-  useEffect(() => {
-    let live = true;
-    call('dictionary.list').then(
-      (d) => {
-        if (!live) return;
-        setEditions(d.fairEditions);
-        // Nothing remembered yet (or it was removed from the dictionary): the latest fair.
-        setCurrent((chosen) =>
-          chosen === '' || (chosen !== null && d.fairEditions.includes(chosen))
-            ? chosen
-            : (d.fairEditions.at(-1) ?? ''),
-        );
-      },
-      // Without the dictionary the select offers only 「不填」; captures still save.
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  // Without the dictionary the select offers only 「不填」; captures still save.
+  const dictionary = useLoad(() => call('dictionary.list'), []);
+  const [chosen, setChosen] = useState<string | null>(remembered);
+  const editions = dictionary.data?.fairEditions ?? [];
+  // Nothing remembered yet (or it was removed from the dictionary): the latest fair.
+  const current =
+    dictionary.data === null || chosen === '' || (chosen !== null && editions.includes(chosen))
+      ? chosen
+      : (editions.at(-1) ?? '');
 
   const choose = useCallback((edition: string) => {
-    setCurrent(edition);
+    setChosen(edition);
     try {
       window.localStorage.setItem(STORAGE_KEY, edition);
     } catch {

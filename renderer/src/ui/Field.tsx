@@ -9,6 +9,7 @@ export interface ControlProps {
   id: string;
   'aria-invalid': true | undefined;
   'aria-describedby': string | undefined;
+  'aria-required': true | undefined;
 }
 
 interface Props {
@@ -20,25 +21,36 @@ interface Props {
   hint?: ReactNode;
   /** Announce the error as it appears (a refusal from the backend, not a check while typing). */
   announce?: boolean;
+  /** Says 必填 beside the label. */
+  required?: boolean;
   /** The field's place in its form: wide, half, grow … (each form's own CSS). */
   className?: string | undefined;
   children: (control: ControlProps) => ReactNode;
 }
 
-export function Field({ id, label, error, hint, announce, className, children }: Props) {
+export function Field(props: Props) {
+  const { id, label, error, hint, announce, required, className, children } = props;
   const made = useId();
   const controlId = id ?? made;
   const errorId = `${controlId}-error`;
   const hintId = `${controlId}-hint`;
   return (
     <div className={classes('field', className, error && 'invalid')}>
-      <label htmlFor={controlId} className="field-label">
-        {label}
-      </label>
+      {required ? (
+        <div className="field-label-row">
+          {labelOf(controlId, label)}
+          <span className="field-required" aria-hidden="true">
+            必填
+          </span>
+        </div>
+      ) : (
+        labelOf(controlId, label)
+      )}
       {children({
         id: controlId,
         'aria-invalid': error ? true : undefined,
         'aria-describedby': error ? errorId : hint ? hintId : undefined,
+        'aria-required': required || undefined,
       })}
       {error ? (
         <p id={errorId} className="field-error" role={announce ? 'alert' : undefined}>
@@ -50,5 +62,13 @@ export function Field({ id, label, error, hint, announce, className, children }:
         </p>
       ) : null}
     </div>
+  );
+}
+
+function labelOf(id: string, label: string) {
+  return (
+    <label htmlFor={id} className="field-label">
+      {label}
+    </label>
   );
 }

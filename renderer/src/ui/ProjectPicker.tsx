@@ -11,8 +11,8 @@ const SEARCH_DELAY_MS = 200;
 const MAX_MATCHES = 8;
 
 interface Props {
-  /** The box's id and aria (from a Field); the options' ids start with the id. */
-  control: ControlProps;
+  /** The box's id and aria (from a Field, or the id alone); the options' ids start with it. */
+  control: Partial<ControlProps> & { id: string };
   /** A label inside the bar, for a picker that stands alone (not in a Field). */
   label?: string;
   initialQuery?: string;
