@@ -15,7 +15,7 @@ import {
   updateEntity,
   updateInvestor,
 } from './services/entities';
-import { buildDashboard, drillDown } from './services/dashboard';
+import { buildDashboard, drillDown } from './services/dashboard/index';
 import { checkStoredData, removeRow, repairValue, restoreRow } from './services/data-check';
 import { queryLedger } from './services/ledger';
 import { exportLedger } from './services/ledger-export';

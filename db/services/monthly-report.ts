@@ -16,7 +16,7 @@ import { fromBaseUnits } from '../../domain/sheet-values';
 import { labelOf, offices } from '../../domain/vocabulary';
 import type { AppDatabase, Tx } from '../app-database';
 import { withProgress } from '../task-progress';
-import { buildDashboard } from './dashboard';
+import { buildDashboard } from './dashboard/index';
 import { a4Landscape } from './ledger-export';
 import { guardTextCells } from './xlsx-text';
 

@@ -4,24 +4,11 @@
 // with): progress is read from actual milestone dates on or before as-of, and a project terminated
 // by as-of counts in nothing.
 //
-// Every condition reads these named parameters: @from and @to (the year's first day and its last
-// day that counts: the year's end or as-of, whichever is earlier), @asOf, @office (an office key or
-// NULL for the zone), @prevFrom and @prevTo (the year before, for the previous-year cohort), @rate
-// (the year's USD→CNY rate).
+// Every condition reads the named parameters of DashboardParams (scope.ts).
 import { addDays, format, parseISO } from 'date-fns';
-import type { LandingRule, MilestoneStage, StalledRule } from '../../domain/lifecycle';
-import { milestones } from '../../domain/lifecycle';
-import { LEADER_PROJECT_MIN_CNY, YI } from '../../domain/classify';
-
-export interface DashboardParams {
-  from: string;
-  to: string;
-  asOf: string;
-  office: string | null;
-  prevFrom: string;
-  prevTo: string;
-  rate: number;
-}
+import type { LandingRule, MilestoneStage, StalledRule } from '../../../domain/lifecycle';
+import { milestones } from '../../../domain/lifecycle';
+import { LEADER_PROJECT_MIN_CNY, YI } from '../../../domain/classify';
 
 const column: Record<MilestoneStage, string> = {
   signed: 'signed_on',
