@@ -2,7 +2,9 @@
 // "Projects") over a minimal project shape: tier counts, 合同外资, 实到外资, 市外内资, 亿元 projects
 // started / completed, 落地率, 省市县长工程, 开工率, 竣工率, 资金到位率 and the 五未 list. Pure functions,
 // no I/O, written apart from the SQL of db/services/dashboard/ so that the property test can check
-// one against the other; production code does not import it.
+// one against the other; production code does not import it. Over 400 lines on purpose: every
+// figure with the conventions it shares (periods, as-of, termination) in one file, so the whole
+// reference reads against the table of docs/domain.md at once.
 //
 // Conventions shared by every function here:
 // - Dates are ISO yyyy-mm-dd strings; null and '' both mean "no date".
