@@ -1,11 +1,11 @@
 // One editable dictionary: its entries, each with 删除, and a field that adds one; read-only (an
 // office laptop of a zone), its entries and a proposal to 本部 instead.
 import { useId, useState } from 'react';
-import type { FormEvent } from 'react';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
 import { ProposeButton } from '../shared/HqManaged';
+import { Form } from '../ui/Form';
+import { useSubmit } from '../ui/use-submit';
 import { Feedback } from './Feedback';
-import type { FeedbackMessage } from './Feedback';
 
 export type DictionaryKind = 'platform' | 'industry' | 'fair_edition';
 
@@ -22,29 +22,19 @@ interface Props {
 export function DictionaryList({ kind, label, items, onChanged, readOnly }: Props) {
   const [text, setText] = useState('');
   const [inputError, setInputError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<FeedbackMessage | null>(null);
+  const submit = useSubmit();
+  const busy = submit.busy;
   const inputId = useId();
   const headingId = useId();
 
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setMessage(null);
-    try {
+  const run = (action: () => Promise<unknown>, done: string) =>
+    submit.run(async () => {
       await action();
-      setMessage({ ok: true, text: done });
       onChanged();
-      return true;
-    } catch (e) {
-      setMessage({ ok: false, text: errorText(e) });
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+      return done;
+    });
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
+  const add = async () => {
     const value = text.trim();
     if (value === '') {
       setInputError(`请填写${label}名称`);
@@ -104,7 +94,7 @@ export function DictionaryList({ kind, label, items, onChanged, readOnly }: Prop
           <ProposeButton subject={`${label}字典`} text={`建议增删${label}`} />
         </div>
       ) : (
-        <form className="settings-dictionary-add" onSubmit={add} noValidate>
+        <Form className="settings-dictionary-add" onSubmit={() => void add()}>
           <label htmlFor={inputId}>新增{label}</label>
           <input
             id={inputId}
@@ -121,14 +111,14 @@ export function DictionaryList({ kind, label, items, onChanged, readOnly }: Prop
           <button type="submit" className="secondary-button" disabled={busy}>
             添加
           </button>
-        </form>
+        </Form>
       )}
       {inputError ? (
         <span id={`${inputId}-error`} className="settings-field-error">
           {inputError}
         </span>
       ) : null}
-      <Feedback message={message} />
+      <Feedback submit={submit} />
     </div>
   );
 }

@@ -2,14 +2,14 @@
 // settings.update; the sentence under the fields says what the 看板 will compute. On an office
 // laptop it is 本部's rule, shown as text with 向本部提建议.
 import { useId, useState } from 'react';
-import type { FormEvent } from 'react';
 import type { LandingCohort, MilestoneStage } from '../../../domain/lifecycle';
 import { landingCohortLabels, milestones } from '../../../domain/lifecycle';
 import type { Settings } from '../../../domain/workspace';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
 import { HqManaged } from '../shared/HqManaged';
-import { Feedback } from './Feedback';
-import type { FeedbackMessage } from './Feedback';
+import { Form } from '../ui/Form';
+import { useSubmit } from '../ui/use-submit';
+import { SaveRow } from './Feedback';
 
 interface Props {
   settings: Settings;
@@ -22,25 +22,16 @@ const label = (stage: MilestoneStage) => milestones.find((m) => m.stage === stag
 export function LandingRuleForm({ settings, onSaved, readOnly }: Props) {
   const [milestone, setMilestone] = useState(settings.landingRule.milestone);
   const [cohort, setCohort] = useState(settings.landingRule.cohort);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<FeedbackMessage | null>(null);
+  const submit = useSubmit();
   const id = useId();
   const changed =
     milestone !== settings.landingRule.milestone || cohort !== settings.landingRule.cohort;
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setMessage(null);
-    try {
+  const save = () =>
+    void submit.run(async () => {
       onSaved(await call('settings.update', { landingRule: { milestone, cohort } }));
-      setMessage({ ok: true, text: '已保存，看板按新口径计算' });
-    } catch (e) {
-      setMessage({ ok: false, text: errorText(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return '已保存，看板按新口径计算';
+    });
 
   const meaning = (
     <p className="settings-note">
@@ -66,7 +57,7 @@ export function LandingRuleForm({ settings, onSaved, readOnly }: Props) {
   }
 
   return (
-    <form className="settings-landing-form" onSubmit={save} aria-label="落地率口径" noValidate>
+    <Form className="settings-landing-form" onSubmit={save} aria-label="落地率口径">
       <h3 className="settings-subtitle">落地率口径</h3>
       <div className="settings-landing-fields">
         <label className="settings-field" htmlFor={`${id}-cohort`}>
@@ -77,7 +68,7 @@ export function LandingRuleForm({ settings, onSaved, readOnly }: Props) {
             value={cohort}
             onChange={(e) => {
               setCohort(e.target.value as LandingCohort);
-              setMessage(null);
+              submit.clear();
             }}
           >
             {Object.entries(landingCohortLabels).map(([key, text]) => (
@@ -95,7 +86,7 @@ export function LandingRuleForm({ settings, onSaved, readOnly }: Props) {
             value={milestone}
             onChange={(e) => {
               setMilestone(e.target.value as MilestoneStage);
-              setMessage(null);
+              submit.clear();
             }}
           >
             {milestones.map((m) => (
@@ -105,14 +96,9 @@ export function LandingRuleForm({ settings, onSaved, readOnly }: Props) {
             ))}
           </select>
         </label>
-        <div className="settings-actions">
-          <button type="submit" className="primary-button" disabled={busy || !changed}>
-            {busy ? '正在保存……' : '保存口径'}
-          </button>
-          <Feedback message={message} />
-        </div>
+        <SaveRow submit={submit} label="保存口径" disabled={!changed} />
       </div>
       {meaning}
-    </form>
+    </Form>
   );
 }

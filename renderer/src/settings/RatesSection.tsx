@@ -3,13 +3,13 @@
 // office laptop they are 本部's rates, shown as a table with 向本部提建议.
 import { useState } from 'react';
 import type { Settings } from '../../../domain/workspace';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
 import { HqManaged } from '../shared/HqManaged';
-import { Feedback } from './Feedback';
-import type { FeedbackMessage } from './Feedback';
+import { Card } from '../ui/Card';
+import { useSubmit } from '../ui/use-submit';
+import { SaveRow } from './Feedback';
 import { RateAdder } from './RateAdder';
 import { parseRate } from './rate-validation';
-import { SettingsSection } from './SettingsSection';
 
 interface Props {
   settings: Settings;
@@ -26,8 +26,7 @@ const conversion =
 export function RatesSection({ settings, onSaved, readOnly }: Props) {
   const saved = settings.usdRates;
   const [draft, setDraft] = useState<Record<string, string>>(() => asText(saved));
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<FeedbackMessage | null>(null);
+  const submit = useSubmit();
 
   const years = Object.keys(draft).sort((a, b) => Number(a) - Number(b));
   const checks = Object.fromEntries(years.map((y) => [y, parseRate(draft[y] ?? '')]));
@@ -39,36 +38,32 @@ export function RatesSection({ settings, onSaved, readOnly }: Props) {
 
   const edit = (year: string, text: string) => {
     setDraft((d) => ({ ...d, [year]: text }));
-    setMessage(null);
+    submit.clear();
   };
 
-  const save = async () => {
+  const save = () => {
     const usdRates: Record<string, number> = {};
     for (const y of changedYears) {
       const check = checks[y];
       if (check && 'rate' in check) usdRates[y] = check.rate;
     }
-    setBusy(true);
-    setMessage(null);
-    try {
+    void submit.run(async () => {
       const next = await call('settings.update', { usdRates });
       onSaved(next);
       setDraft(asText(next.usdRates));
-      setMessage({
-        ok: true,
-        text: `已保存 ${changedYears.join('、')} 年的汇率，相应年份美元项目的规模档次已重新计算`,
-      });
-    } catch (e) {
-      setMessage({ ok: false, text: errorText(e) });
-    } finally {
-      setBusy(false);
-    }
+      return `已保存 ${changedYears.join('、')} 年的汇率，相应年份美元项目的规模档次已重新计算`;
+    });
   };
 
   if (readOnly) {
     const savedYears = Object.keys(saved).sort((a, b) => Number(a) - Number(b));
     return (
-      <SettingsSection id="settings-rates" title="汇率（元/美元，按年）" hint={conversion}>
+      <Card
+        className="settings-card"
+        id="settings-rates"
+        title="汇率（元/美元，按年）"
+        hint={conversion}
+      >
         <HqManaged subject="汇率" />
         {savedYears.length === 0 ? (
           <p className="settings-empty">本部还没有发来汇率。</p>
@@ -92,12 +87,13 @@ export function RatesSection({ settings, onSaved, readOnly }: Props) {
             </tbody>
           </table>
         )}
-      </SettingsSection>
+      </Card>
     );
   }
 
   return (
-    <SettingsSection
+    <Card
+      className="settings-card"
       id="settings-rates"
       title="汇率（元/美元，按年）"
       hint={`${conversion}修改某年汇率后，该年美元项目的规模档次会重新计算。`}
@@ -165,29 +161,26 @@ export function RatesSection({ settings, onSaved, readOnly }: Props) {
           edit(year, rate);
         }}
       />
-      <div className="settings-actions">
-        <button
-          type="button"
-          className="primary-button"
-          disabled={busy || invalid || changedYears.length === 0}
-          onClick={save}
-        >
-          {busy ? '正在保存……' : '保存汇率'}
-        </button>
-        {changedYears.length > 0 && !busy ? (
-          <button
-            type="button"
-            className="secondary-button"
-            onClick={() => {
-              setDraft(asText(saved));
-              setMessage(null);
-            }}
-          >
-            放弃修改
-          </button>
-        ) : null}
-        <Feedback message={message} />
-      </div>
-    </SettingsSection>
+      <SaveRow
+        submit={submit}
+        label="保存汇率"
+        disabled={invalid || changedYears.length === 0}
+        onSave={save}
+        after={
+          changedYears.length > 0 && !submit.busy ? (
+            <button
+              type="button"
+              className="secondary-button"
+              onClick={() => {
+                setDraft(asText(saved));
+                submit.clear();
+              }}
+            >
+              放弃修改
+            </button>
+          ) : null
+        }
+      />
+    </Card>
   );
 }

@@ -1,9 +1,12 @@
 // 恢复: a backup chosen from the list, or any backup file chosen in the app's file dialog (on a USB
 // stick, say), is checked with backup.check first; only a file that passed can be restored, after a
 // dialog that says what will happen. The window holds the file's handle, never a path it typed.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { BackupInfo } from '../../../domain/workspace';
 import { call, chooseFile, errorText } from '../api/client';
+import { ErrorText } from '../ui/Alert';
+import { useLoad } from '../ui/use-load';
+import { useSubmit } from '../ui/use-submit';
 import { fileName, formatBytes, formatTime } from './backup-format';
 import type { ChosenBackup, RestoreResult } from './backup-format';
 import { RestoreDialog } from './RestoreDialog';
@@ -22,50 +25,41 @@ interface Props {
 
 export function RestorePanel({ initial, onRestored }: Props) {
   const [chosen, setChosen] = useState<ChosenBackup | null>(initial);
-  const [check, setCheck] = useState<Check>(() =>
-    initial ? { state: 'checking' } : { state: 'idle' },
+  const [chooseError, setChooseError] = useState<string | null>(null);
+  const checked = useLoad(
+    () => (chosen ? call('backup.check', { file: chosen.handle }) : Promise.resolve(null)),
+    [chosen],
   );
+  const check: Check = chooseError
+    ? { state: 'error', message: chooseError }
+    : !chosen
+      ? { state: 'idle' }
+      : checked.error
+        ? { state: 'error', message: checked.error }
+        : checked.data
+          ? { state: 'ok', info: checked.data }
+          : { state: 'checking' };
   const [confirming, setConfirming] = useState(false);
-  const [restoring, setRestoring] = useState(false);
-  const [restoreError, setRestoreError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!chosen) return;
-    let live = true;
-    call('backup.check', { file: chosen.handle }).then(
-      (info) => live && setCheck({ state: 'ok', info }),
-      (e: unknown) => live && setCheck({ state: 'error', message: errorText(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [chosen]);
+  const restoring = useSubmit();
 
   const chooseOther = async () => {
     try {
       const file = await chooseFile({ use: 'open', kind: 'backup' });
       if (!file) return;
-      setCheck({ state: 'checking' });
-      setRestoreError(null);
+      setChooseError(null);
+      restoring.clear();
       setChosen({ handle: file.handle, path: file.path });
     } catch (e) {
-      setCheck({ state: 'error', message: errorText(e) });
+      setChooseError(errorText(e));
     }
   };
 
-  const restore = async (backup: ChosenBackup) => {
-    setRestoring(true);
-    setRestoreError(null);
-    try {
+  const restore = (backup: ChosenBackup) =>
+    void restoring.run(async () => {
       const result = await call('backup.restore', { file: backup.handle });
       setConfirming(false);
       onRestored(result);
-    } catch (e) {
-      setRestoreError(errorText(e));
-    } finally {
-      setRestoring(false);
-    }
-  };
+    });
 
   return (
     <div className="settings-restore">
@@ -80,7 +74,7 @@ export function RestorePanel({ initial, onRestored }: Props) {
         <button
           type="button"
           className="secondary-button"
-          disabled={check.state === 'checking' || restoring}
+          disabled={check.state === 'checking' || restoring.busy}
           onClick={() => void chooseOther()}
         >
           {check.state === 'checking' ? '正在检查……' : '选择备份文件……'}
@@ -104,9 +98,9 @@ export function RestorePanel({ initial, onRestored }: Props) {
         <button
           type="button"
           className="primary-button settings-danger-button settings-restore-button"
-          disabled={check.state !== 'ok' || restoring}
+          disabled={check.state !== 'ok' || restoring.busy}
           onClick={() => {
-            setRestoreError(null);
+            restoring.clear();
             setConfirming(true);
           }}
         >
@@ -114,19 +108,15 @@ export function RestorePanel({ initial, onRestored }: Props) {
         </button>
         {check.state !== 'ok' ? <span className="settings-note">检查通过后才能恢复。</span> : null}
       </div>
-      {restoreError && !confirming ? (
-        <p role="alert" className="settings-error">
-          {restoreError}
-        </p>
-      ) : null}
+      {confirming ? null : <ErrorText error={restoring.error} className="settings-error" />}
 
       {confirming && check.state === 'ok' ? (
         <RestoreDialog
           backup={check.info}
-          busy={restoring}
-          error={restoreError}
+          busy={restoring.busy}
+          error={restoring.error}
           onConfirm={() => {
-            if (chosen) void restore(chosen);
+            if (chosen) restore(chosen);
           }}
           onCancel={() => setConfirming(false)}
         />

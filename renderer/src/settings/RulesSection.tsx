@@ -1,8 +1,8 @@
 // 落地率口径 and 五未规则, the two definitions the 看板 computes with (本部's: read-only on an office
 // laptop of a zone).
 import type { Settings } from '../../../domain/workspace';
+import { Card } from '../ui/Card';
 import { LandingRuleForm } from './LandingRuleForm';
-import { SettingsSection } from './SettingsSection';
 import { StalledRulesForm } from './StalledRulesForm';
 
 interface Props {
@@ -13,7 +13,7 @@ interface Props {
 
 export function RulesSection({ settings, onSaved, readOnly }: Props) {
   return (
-    <SettingsSection
+    <Card
       id="settings-rules"
       title="落地率定义与五未规则"
       hint={
@@ -21,12 +21,12 @@ export function RulesSection({ settings, onSaved, readOnly }: Props) {
           ? '看板按这里的定义计算落地率、列出“五未”项目；全区各驻点使用本部的同一套定义。'
           : '看板按这里的定义计算落地率、列出“五未”项目；各驻点应使用同一套定义。'
       }
-      className="settings-wide"
+      className="settings-card settings-wide"
     >
       <div className="settings-rules-grid">
         <LandingRuleForm settings={settings} onSaved={onSaved} readOnly={readOnly} />
         <StalledRulesForm settings={settings} onSaved={onSaved} readOnly={readOnly} />
       </div>
-    </SettingsSection>
+    </Card>
   );
 }

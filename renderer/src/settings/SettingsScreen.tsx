@@ -2,9 +2,10 @@
 // the 落地率 and 五未 rules. A restore reloads every section from the new database. Rates, rules and
 // dictionaries are 本部's: an office laptop of a zone shows them read-only, with 向本部提建议.
 import { useState } from 'react';
-import { useLoaded } from '../investors/use-loaded';
 import { hqReadOnly, loadZoneStatus } from '../shared/hq-authority';
 import { refreshAppStatus } from '../shell/use-app-status';
+import { ErrorBanner } from '../ui/Alert';
+import { useLoad } from '../ui/use-load';
 import { BackupSection } from './BackupSection';
 import type { RestoreResult } from './backup-format';
 import { fileName } from './backup-format';
@@ -56,18 +57,10 @@ export function SettingsScreen() {
 
 function SettingsBody({ onRestored }: { onRestored: (result: RestoreResult) => void }) {
   const { settings, error, reload, replace } = useSettings();
-  const zone = useLoaded(loadZoneStatus);
+  const zone = useLoad(loadZoneStatus, []);
 
-  if (error && !settings) {
-    return (
-      <div className="error-banner" role="alert">
-        <span>设置读取失败：{error}</span>
-        <button type="button" className="link-button" onClick={reload}>
-          重试
-        </button>
-      </div>
-    );
-  }
+  if (error && !settings)
+    return <ErrorBanner error={error} prefix="设置读取失败：" onRetry={reload} />;
   // Until zone.status answers it is not known whether this laptop may edit; if it fails, the
   // backend's own refusal (HQ_ONLY) still stands.
   if (!settings || zone.loading) return <p className="settings-loading">正在读取设置……</p>;

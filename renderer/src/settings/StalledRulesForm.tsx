@@ -6,10 +6,10 @@ import { useState } from 'react';
 import type { MilestoneStage, StalledRule } from '../../../domain/lifecycle';
 import { milestones } from '../../../domain/lifecycle';
 import type { Settings } from '../../../domain/workspace';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
 import { HqManaged } from '../shared/HqManaged';
-import { Feedback } from './Feedback';
-import type { FeedbackMessage } from './Feedback';
+import { useSubmit } from '../ui/use-submit';
+import { SaveRow } from './Feedback';
 import type { RuleErrors } from './stalled-rules';
 import { newRule, validateRules } from './stalled-rules';
 
@@ -89,34 +89,26 @@ function RulesReadOnly({ rules }: { rules: readonly StalledRule[] }) {
 export function StalledRulesForm({ settings, onSaved, readOnly }: Props) {
   const [rules, setRules] = useState<StalledRule[]>(settings.stalledRules);
   const [errors, setErrors] = useState<RuleErrors | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<FeedbackMessage | null>(null);
+  const submit = useSubmit();
   const changed = JSON.stringify(rules) !== JSON.stringify(settings.stalledRules);
 
-  const edit = (index: number, patch: Partial<StalledRule>) => {
-    setRules(rules.map((r, i) => (i === index ? { ...r, ...patch } : r)));
-    setMessage(null);
+  const change = (next: StalledRule[]) => {
+    setRules(next);
+    submit.clear();
   };
+  const edit = (index: number, patch: Partial<StalledRule>) =>
+    change(rules.map((r, i) => (i === index ? { ...r, ...patch } : r)));
 
-  const save = async () => {
+  const save = () => {
     const found = validateRules(rules);
     setErrors(found);
-    if (found) {
-      setMessage({ ok: false, text: found.list ?? '请先改正标红的规则' });
-      return;
-    }
-    setBusy(true);
-    setMessage(null);
-    try {
+    if (found) return submit.fail(found.list ?? '请先改正标红的规则');
+    void submit.run(async () => {
       const saved = await call('settings.update', { stalledRules: rules });
       onSaved(saved);
       setRules(saved.stalledRules);
-      setMessage({ ok: true, text: '已保存，看板按新规则列出“五未”项目' });
-    } catch (e) {
-      setMessage({ ok: false, text: errorText(e) });
-    } finally {
-      setBusy(false);
-    }
+      return '已保存，看板按新规则列出“五未”项目';
+    });
   };
 
   if (readOnly) return <RulesReadOnly rules={settings.stalledRules} />;
@@ -213,9 +205,8 @@ export function StalledRulesForm({ settings, onSaved, readOnly }: Props) {
                       type="button"
                       className="link-button danger"
                       onClick={() => {
-                        setRules(rules.filter((_, j) => j !== i));
+                        change(rules.filter((_, j) => j !== i));
                         setErrors(null);
-                        setMessage(null);
                       }}
                     >
                       删除
@@ -227,40 +218,35 @@ export function StalledRulesForm({ settings, onSaved, readOnly }: Props) {
           </tbody>
         </table>
       )}
-      <div className="settings-actions">
-        <button
-          type="button"
-          className="secondary-button"
-          onClick={() => {
-            setRules([...rules, newRule(rules)]);
-            setMessage(null);
-          }}
-        >
-          添加规则
-        </button>
-        <button
-          type="button"
-          className="primary-button"
-          disabled={busy || !changed}
-          onClick={() => void save()}
-        >
-          {busy ? '正在保存……' : '保存规则'}
-        </button>
-        {changed ? (
+      <SaveRow
+        submit={submit}
+        label="保存规则"
+        disabled={!changed}
+        onSave={save}
+        before={
           <button
             type="button"
-            className="link-button"
-            onClick={() => {
-              setRules(settings.stalledRules);
-              setErrors(null);
-              setMessage(null);
-            }}
+            className="secondary-button"
+            onClick={() => change([...rules, newRule(rules)])}
           >
-            放弃修改
+            添加规则
           </button>
-        ) : null}
-        <Feedback message={message} />
-      </div>
+        }
+        after={
+          changed ? (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                change(settings.stalledRules);
+                setErrors(null);
+              }}
+            >
+              放弃修改
+            </button>
+          ) : null
+        }
+      />
     </div>
   );
 }

@@ -1,14 +1,15 @@
 // 当前用户: the name and office of whoever uses this copy (kept on this laptop only); saved with
 // settings.update, then the status line reloads them.
-import { useId, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useState } from 'react';
 import type { Settings } from '../../../domain/workspace';
 import { offices } from '../../../domain/vocabulary';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
 import { refreshAppStatus } from '../shell/use-app-status';
-import { Feedback } from './Feedback';
-import type { FeedbackMessage } from './Feedback';
-import { SettingsSection } from './SettingsSection';
+import { Card } from '../ui/Card';
+import { Field } from '../ui/Field';
+import { Form } from '../ui/Form';
+import { useSubmit } from '../ui/use-submit';
+import { SaveRow } from './Feedback';
 
 interface Props {
   settings: Settings;
@@ -18,94 +19,68 @@ interface Props {
 export function UserSection({ settings, onSaved }: Props) {
   const [user, setUser] = useState(settings.user ?? '');
   const [office, setOffice] = useState(settings.office ?? '');
-  const [busy, setBusy] = useState(false);
   const [nameError, setNameError] = useState<string | null>(null);
-  const [message, setMessage] = useState<FeedbackMessage | null>(null);
-  const nameId = useId();
-  const officeId = useId();
+  const submit = useSubmit();
 
   const changed = user.trim() !== (settings.user ?? '') || office !== (settings.office ?? '');
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = () => {
     const name = user.trim();
-    if (name === '') {
-      setNameError('请填写姓名');
-      return;
-    }
-    if (name.length > 50) {
-      setNameError('姓名不能超过 50 个字');
-      return;
-    }
-    setNameError(null);
-    setBusy(true);
-    setMessage(null);
-    try {
+    setNameError(name === '' ? '请填写姓名' : name.length > 50 ? '姓名不能超过 50 个字' : null);
+    if (name === '' || name.length > 50) return;
+    void submit.run(async () => {
       const saved = await call('settings.update', { user: name, office: office || undefined });
       onSaved(saved);
       setUser(saved.user ?? name);
       refreshAppStatus();
-      setMessage({ ok: true, text: '已保存' });
-    } catch (e) {
-      setMessage({ ok: false, text: errorText(e) });
-    } finally {
-      setBusy(false);
-    }
+      return '已保存';
+    });
   };
 
   return (
-    <SettingsSection
+    <Card
+      className="settings-card"
       id="settings-user"
       title="当前用户"
       hint="只保存在这台电脑上，用于记录谁做了修改。"
     >
-      <form className="settings-user-form" onSubmit={save} noValidate>
-        <div className="settings-field">
-          <label htmlFor={nameId}>姓名</label>
-          <input
-            id={nameId}
-            className="settings-input"
-            value={user}
-            maxLength={50}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? `${nameId}-error` : undefined}
-            onChange={(e) => {
-              setUser(e.target.value);
-              setMessage(null);
-            }}
-          />
-          {nameError ? (
-            <span id={`${nameId}-error`} className="settings-field-error">
-              {nameError}
-            </span>
-          ) : null}
-        </div>
-        <div className="settings-field">
-          <label htmlFor={officeId}>驻点</label>
-          <select
-            id={officeId}
-            className="settings-input"
-            value={office}
-            onChange={(e) => {
-              setOffice(e.target.value);
-              setMessage(null);
-            }}
-          >
-            {office === '' ? <option value="">请选择驻点</option> : null}
-            {offices.map((o) => (
-              <option key={o.key} value={o.label}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="settings-actions">
-          <button type="submit" className="primary-button" disabled={busy || !changed}>
-            {busy ? '正在保存……' : '保存'}
-          </button>
-          <Feedback message={message} />
-        </div>
-      </form>
-    </SettingsSection>
+      <Form className="settings-user-form" onSubmit={save}>
+        <Field label="姓名" error={nameError} className="settings-field">
+          {(control) => (
+            <input
+              {...control}
+              className="settings-input"
+              value={user}
+              maxLength={50}
+              onChange={(e) => {
+                setUser(e.target.value);
+                submit.clear();
+              }}
+            />
+          )}
+        </Field>
+        <Field label="驻点" className="settings-field">
+          {(control) => (
+            <select
+              {...control}
+              className="settings-input"
+              value={office}
+              onChange={(e) => {
+                setOffice(e.target.value);
+                submit.clear();
+              }}
+            >
+              {office === '' ? <option value="">请选择驻点</option> : null}
+              {offices.map((o) => (
+                <option key={o.key} value={o.label}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <SaveRow submit={submit} label="保存" disabled={!changed} />
+      </Form>
+    </Card>
   );
 }

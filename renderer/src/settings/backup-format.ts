@@ -60,3 +60,8 @@ export function formatTime(iso: string): string {
   const date = parseISO(iso);
   return Number.isNaN(date.getTime()) ? iso : format(date, 'yyyy年M月d日 HH:mm', { locale: zhCN });
 }
+
+/** The backups, newest first. */
+export function newestFirst(backups: readonly BackupInfo[]): BackupInfo[] {
+  return [...backups].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+}

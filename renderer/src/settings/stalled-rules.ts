@@ -2,6 +2,7 @@
 // from the same schema settings.update uses, so each row shows its own Chinese message.
 import type { StalledRule } from '../../../domain/lifecycle';
 import { settingsUpdate } from '../../../domain/workspace';
+import { fieldErrors } from '../ui/field-errors';
 
 export function newRule(existing: readonly StalledRule[]): StalledRule {
   let n = existing.length + 1;
@@ -26,15 +27,9 @@ export interface RuleErrors {
 export function validateRules(rules: StalledRule[]): RuleErrors | null {
   const result = settingsUpdate.safeParse({ stalledRules: rules });
   if (result.success) return null;
-  const rows = new Map<number, string>();
-  let list: string | null = null;
-  for (const issue of result.error.issues) {
-    const index = issue.path[1];
-    if (typeof index === 'number') {
-      if (!rows.has(index)) rows.set(index, issue.message);
-    } else {
-      list ??= issue.message;
-    }
-  }
-  return { rows, list };
+  const { list, ...byRow } = fieldErrors(result.error, (path) =>
+    typeof path[1] === 'number' ? String(path[1]) : 'list',
+  );
+  const rows = new Map(Object.entries(byRow).map(([i, message]) => [Number(i), message ?? '']));
+  return { rows, list: list ?? null };
 }

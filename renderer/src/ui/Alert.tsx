@@ -9,16 +9,32 @@ interface LineProps {
   className?: string;
   /** A span, for a line among buttons. */
   inline?: boolean;
+  /** A failed read: 「重试」 after the message. */
+  onRetry?: () => void;
 }
 
-export function ErrorText({ error, prefix, className = 'error-text', inline }: LineProps) {
+export function ErrorText({ error, prefix, className = 'error-text', inline, onRetry }: LineProps) {
   if (!error) return null;
   const Line = inline ? 'span' : 'p';
   return (
     <Line role="alert" className={className}>
       {prefix}
       {error}
+      {onRetry ? (
+        <>
+          {' '}
+          <RetryButton onRetry={onRetry} />
+        </>
+      ) : null}
     </Line>
+  );
+}
+
+function RetryButton({ onRetry }: { onRetry: () => void }) {
+  return (
+    <button type="button" className="link-button" onClick={onRetry}>
+      重试
+    </button>
   );
 }
 
@@ -38,9 +54,7 @@ export function ErrorBanner({ error, prefix, onRetry }: BannerProps) {
             {prefix}
             {error}
           </span>
-          <button type="button" className="link-button" onClick={onRetry}>
-            重试
-          </button>
+          <RetryButton onRetry={onRetry} />
         </>
       ) : (
         <>
