@@ -71,6 +71,9 @@ const key = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 const sig = z.string().regex(/^[A-Za-z0-9+/]{86}==$/);
 const hex32 = z.string().regex(/^[0-9a-f]{64}$/);
 const zoneId = z.string().regex(/^[0-9a-f]{32}$/);
+/** A wrapped file key: 12-byte iv, 32-byte key and 16-byte tag, base64. */
+const envelopeIv = z.string().regex(/^[A-Za-z0-9+/]{16}$/);
+const envelopeBox = z.string().regex(/^[A-Za-z0-9+/]{64}$/);
 const text = (max: number) => z.string().max(max);
 const at = text(40);
 
@@ -124,11 +127,12 @@ export const rosterSchema = z.strictObject({
             z.strictObject({
               siteId: site,
               epk: key,
-              iv: z.string().regex(/^[A-Za-z0-9+/]{16}$/),
-              box: z.string().regex(/^[A-Za-z0-9+/]{64}$/),
+              iv: envelopeIv,
+              box: envelopeBox,
             }),
           )
           .max(5000),
+        root: z.strictObject({ epk: key, iv: envelopeIv, box: envelopeBox }),
         sig,
       }),
     )
@@ -468,7 +472,7 @@ export async function decodeFile(
   const roster = unionRoster(options.trust.roster, manifest.roster);
   const e = manifest.encryption;
   // A key the roster wraps for this laptop is unwrapped here, once per file.
-  const zoneKey = keyForEpoch(options.trust.zone, roster, e.epoch ?? 0);
+  const zoneKey = keyForEpoch(options.trust.zone, options.trust.roster, roster, e.epoch ?? 0);
   if (e.passphrase && options.passphrase === undefined) reject('PASSPHRASE_REQUIRED');
   report('解密', 0, 0);
   const salt = Buffer.from(e.salt, 'base64');

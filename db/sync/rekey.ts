@@ -21,7 +21,7 @@ import {
   zoneOf,
 } from './zone';
 import type { Member, Zone } from './zone';
-import { sealEnvelope, signStatement } from './zone-crypto';
+import { ROOT_SITE, publicKeyFor, rootKxKey, sealEnvelope, signStatement } from './zone-crypto';
 import type { Envelope, Rekey, Roster } from './zone-crypto';
 
 /** The laptops a new key is for: certified and not revoked. */
@@ -39,14 +39,14 @@ function activeMembers(sql: Sql, zone: Zone, members?: Map<string, Member>): Mem
  */
 function issue(
   zone: Zone,
-  root: string,
+  rootPrivate: string,
   epoch: number,
   key: Buffer,
   active: Member[],
-  previous: Envelope[],
+  previous: Rekey | undefined,
   issuedAt: string,
 ): { rekey: Rekey; waiting: string[] } {
-  const kept = new Map(previous.map((e) => [e.siteId, e]));
+  const kept = new Map((previous?.envelopes ?? []).map((e) => [e.siteId, e]));
   const envelopes: Envelope[] = [];
   const waiting: string[] = [];
   for (const m of [...active].sort((a, b) => (a.siteId < b.siteId ? -1 : 1))) {
@@ -61,8 +61,17 @@ function issue(
     if (envelope) envelopes.push(envelope);
     else waiting.push(m.siteId);
   }
-  const body = { zone: zone.id, epoch, issuedAt, envelopes };
-  return { rekey: { ...body, sig: signStatement('rekey', body, root) }, waiting };
+  const root = previous?.root ?? rootEnvelope(zone, rootPrivate, epoch, key);
+  const body = { zone: zone.id, epoch, issuedAt, envelopes, root };
+  return { rekey: { ...body, sig: signStatement('rekey', body, rootPrivate) }, waiting };
+}
+
+/** The key wrapped to the root's X25519 key: any holder of the root can open every epoch's. */
+function rootEnvelope(zone: Zone, rootPrivate: string, epoch: number, key: Buffer) {
+  const to = publicKeyFor(rootKxKey(rootPrivate));
+  const bound = { zone: zone.id, epoch, siteId: ROOT_SITE };
+  const { epk, iv, box } = sealEnvelope(key, to, bound);
+  return { epk, iv, box };
 }
 
 /** The highest epoch this replica holds a key or a statement of. */
@@ -78,7 +87,7 @@ export function rekeyZone(sql: Sql, at: string): ZoneRekeyResult {
   if (zone.kind !== 'real') throw new AppError('ZONE_NOT_CREATED');
   const epoch = topEpoch(sql, zone) + 1;
   const key = randomKey();
-  const { rekey, waiting } = issue(zone, root, epoch, key, activeMembers(sql, zone), [], at);
+  const { rekey, waiting } = issue(zone, root, epoch, key, activeMembers(sql, zone), undefined, at);
   storeRekey(sql.sqlite, rekey);
   storeZoneKey(sql.sqlite, epoch, key);
   return { epoch, laptops: rekey.envelopes.length, waiting };
@@ -104,7 +113,7 @@ export function coverNewLaptops(sql: Sql, at: string, members?: Map<string, Memb
     zone.epoch,
     zone.key,
     active,
-    current.envelopes,
+    current,
     later(at, current.issuedAt),
   );
   if (rekey.envelopes.every((e) => covered.has(e.siteId))) return false;
@@ -112,16 +121,19 @@ export function coverNewLaptops(sql: Sql, at: string, members?: Map<string, Memb
 }
 
 /**
- * The key of the epoch a file names: one this replica holds, or one that the verified union of
- * its roster and the file's wraps for this laptop (stored with the roster when the import
- * writes). A laptop without it — revoked before the epoch, or not reached by 本部 since — cannot
- * read the file (FILE_KEY_MISSING).
+ * The key of the epoch a file names: the one wrapped for this laptop in a statement of that epoch
+ * that the file brings (later than the one held here, so at most once per file), else the one this
+ * replica holds. The unwrapped key is stored with the roster when the import writes. A laptop
+ * without either — revoked before the epoch, or not reached by 本部 since — cannot read the file
+ * (FILE_KEY_MISSING).
  */
-export function keyForEpoch(zone: Zone, roster: Roster, epoch: number): Buffer {
-  const held = zone.keys.get(epoch);
-  if (held) return held;
-  const statement = roster.rekeys?.find((r) => r.epoch === epoch);
-  const key = statement && unwrapOwn(zone, statement);
+export function keyForEpoch(zone: Zone, held: Roster, union: Roster, epoch: number): Buffer {
+  const statement = union.rekeys?.find((r) => r.epoch === epoch);
+  const known = held.rekeys?.find((r) => r.epoch === epoch);
+  // A later statement of an epoch wins everywhere, even with another key (docs/sync.md Z7).
+  const brought =
+    statement && statement.sig !== known?.sig ? unwrapOwn(zone, statement) : undefined;
+  const key = brought ?? zone.keys.get(epoch) ?? (statement && unwrapOwn(zone, statement));
   if (key) return key;
   const holds = [...zone.keys.keys()].join('、');
   throw new AppError('FILE_KEY_MISSING', `文件用第 ${epoch} 代密钥加密，本机持有第 ${holds} 代`);

@@ -74,6 +74,8 @@ export interface Rekey {
   issuedAt: string;
   /** In site id order. */
   envelopes: Envelope[];
+  /** The key wrapped to the root's own X25519 key (rootKxKey), for any holder of the root. */
+  root: Omit<Envelope, 'siteId'>;
   sig: string;
 }
 
@@ -187,6 +189,22 @@ export function newKxKeyPair(): KeyPair {
     publicKey: publicKey.export({ format: 'jwk' }).x!,
     privateKey: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
   };
+}
+
+/** The site id a statement's root envelope is bound to. */
+export const ROOT_SITE = 'root';
+
+/** The PKCS#8 prefix of a raw X25519 private key (RFC 8410). */
+const X25519_PKCS8 = Buffer.from('302e020100300506032b656e04220420', 'hex');
+
+/**
+ * The root's X25519 private key, derived from its Ed25519 one: whoever holds the root (a 本部
+ * laptop restored from an --hq invitation made before a rekey, too) can open every epoch's key.
+ */
+export function rootKxKey(rootPrivate: string): string {
+  const seed = Buffer.from(privateKeyOf(rootPrivate).export({ format: 'jwk' }).d!, 'base64url');
+  const raw = Buffer.from(hkdfSync('sha256', seed, 'zsync-root-kx-v1', '', 32));
+  return Buffer.concat([X25519_PKCS8, raw]).toString('base64');
 }
 
 const kxPublicKeyOf = (x: string) =>

@@ -12,11 +12,13 @@ import { readMeta, writeMeta } from '../replica-identity';
 import { Sql } from '../sql';
 import { hasherAt, storeHead } from './chain';
 import {
+  ROOT_SITE,
   newKeyPair,
   newKxKeyPair,
   openEnvelope,
   publicKeyFor,
   randomId,
+  rootKxKey,
   signStatement,
   unsigned,
   verifyStatement,
@@ -391,11 +393,16 @@ export function mergeRoster(sqlite: Meta, roster: Roster): void {
   for (const r of roster.revocations) storeRevocation(sqlite, r);
 }
 
-/** The file key in a statement's envelope for this laptop, if it has one that opens. */
+/**
+ * The file key in a statement's envelope for this laptop, if it has one that opens; at a holder of
+ * the root, the root's envelope.
+ */
 export function unwrapOwn(zone: Zone, r: Rekey): Buffer | undefined {
+  const bound = { zone: zone.id, epoch: r.epoch };
   const envelope = r.envelopes.find((e) => e.siteId === zone.keySite);
-  if (!envelope || !zone.siteKx) return undefined;
-  return openEnvelope(envelope, zone.siteKx, { zone: zone.id, epoch: r.epoch });
+  const own = envelope && zone.siteKx ? openEnvelope(envelope, zone.siteKx, bound) : undefined;
+  if (own || !zone.rootPrivate) return own;
+  return openEnvelope({ ...r.root, siteId: ROOT_SITE }, rootKxKey(zone.rootPrivate), bound);
 }
 
 export function requireRoot(zone: Zone): string {

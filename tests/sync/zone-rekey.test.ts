@@ -214,6 +214,47 @@ describe('laptops that join after a rekey', () => {
   });
 });
 
+describe('a replaced 本部 laptop', () => {
+  test('restored from an --hq invitation older than the rekey, it opens the root’s envelope', async () => {
+    const hq = await replica('本部');
+    const sh = await replica('上海');
+    const passphrase = '密封保存的本部邀请口令';
+    const sealed = join(tempDir(), 'sealed.zsinvite');
+    await makeInvitation(hq.app, { out: sealed, passphrase, hq: true, withoutData: true });
+    await send(sh, hq);
+    call(hq, 'zone.rekey');
+    await send(hq, sh);
+    call(sh, 'project.create', { name: '新密钥下的项目' });
+    const underNewKey = (await exportTo(sh, dir, { for: '本部' })).file;
+    expect(fileEpoch(underNewKey)).toBe(1);
+    const key = zoneOf(hq.app.sqlite).keys.get(1);
+    hq.app.close();
+    open.splice(open.indexOf(hq), 1);
+
+    const spare: Replica = {
+      app: await openTempDb({ init: false, wallMs: () => hq.clock.ms }),
+      office: '本部',
+      clock: hq.clock,
+    };
+    open.push(spare);
+    await joinWithInvitation(spare.app, { file: sealed, passphrase });
+    expectOk(dispatchSync(spare.app, 'app.init', { user: '本部新电脑', office: '本部' }));
+    expect([...zoneOf(spare.app.sqlite).keys.keys()]).toEqual([0]);
+    // No envelope names its new site id; the statement's root envelope opens with the root key.
+    await importInto(spare, underNewKey);
+    expect(zoneOf(spare.app.sqlite).keys.get(1)).toEqual(key);
+    expect(names(spare)).toContain('新密钥下的项目');
+    // It covers itself, and its files reach 上海 under the same epoch.
+    expect(storedRekey(spare.app.sqlite, 1)!.envelopes.map((e) => e.siteId)).toContain(
+      spare.app.siteId,
+    );
+    call(spare, 'project.create', { name: '本部新电脑的项目' });
+    await send(spare, sh);
+    expect(names(sh)).toContain('本部新电脑的项目');
+    expect(call<ZoneRekeyResult>(spare, 'zone.rekey').epoch).toBe(2);
+  });
+});
+
 describe('laptops of the previous version', () => {
   test('one without an X25519 key waits; upgraded, its database keeps its key as epoch 0 and is covered', async () => {
     const hq = await replica('本部');
@@ -295,7 +336,13 @@ describe('refusals', () => {
       writeFileSync(file, (await forgeFile(sh.app, [], options)).bytes);
       return file;
     };
-    const body = { zone: zone.id, epoch: 1, issuedAt: new Date().toISOString(), envelopes: [] };
+    const body = {
+      zone: zone.id,
+      epoch: 1,
+      issuedAt: new Date().toISOString(),
+      envelopes: [],
+      root: { epk: zone.rootPublic, iv: 'A'.repeat(16), box: 'A'.repeat(64) },
+    };
     const forged: Rekey = { ...body, sig: signStatement('rekey', body, newKeyPair().privateKey) };
     const roster = { grants: [], sites: [], revocations: [], rekeys: [forged] };
     await expectRefused(hq, await forge({ manifest: { roster } }), 'FILE_UNAUTHENTICATED');
