@@ -8,7 +8,7 @@ import { CreateZoneForm } from './CreateZoneForm';
 import { DemoChoice } from './DemoChoice';
 import { SetupChoice } from './SetupChoice';
 import type { SetupWay } from './SetupChoice';
-import { SetupForm } from './SetupForm';
+import { SoloForm } from './SoloForm';
 import { ZoneReady } from './ZoneReady';
 import './setup.css';
 
@@ -70,7 +70,7 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
           </>
         ) : null}
         {step.step === 'solo' ? (
-          <SetupForm onCreated={(who) => setStep({ step: 'demo', who })} onAlreadyDone={onDone} />
+          <SoloForm onCreated={(who) => setStep({ step: 'demo', who })} onAlreadyDone={onDone} />
         ) : null}
         {step.step === 'demo' ? (
           <DemoChoice user={step.who.user} office={step.who.office} onDone={onDone} />

@@ -1,8 +1,8 @@
 // After 本部 created the zone or an office's laptop joined it: the zone's name and id, what came
 // with the invitation, and what to do next. No demo data here: a real zone never takes any.
-import { useEffect, useState } from 'react';
 import type { SyncImportReport, ZoneStatus } from '../../../domain/sync';
 import { call } from '../api/client';
+import { useLoad } from '../ui/use-load';
 
 type Props = {
   user: string;
@@ -14,19 +14,9 @@ type Props = {
 );
 
 export function ZoneReady({ user, office, way, zone: joinedZone, imported, onDone }: Props) {
-  const [zone, setZone] = useState<ZoneStatus | null>(joinedZone ?? null);
-
-  useEffect(() => {
-    if (joinedZone) return;
-    let live = true;
-    call('zone.status').then(
-      (z) => live && setZone(z),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [joinedZone]);
+  // The zone just joined came with the answer; a zone just created is read.
+  const created = useLoad(() => (joinedZone ? Promise.resolve(null) : call('zone.status')), []);
+  const zone: ZoneStatus | null = joinedZone ?? created.data;
 
   return (
     <section aria-labelledby="setup-ready-title">

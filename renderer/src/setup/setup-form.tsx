@@ -1,0 +1,83 @@
+// What the first run's two forms share: app.init (a database set up meanwhile by another window is
+// handed to onAlreadyDone), the 姓名 field, and the button that starts with why it failed under it.
+import type { ReactNode } from 'react';
+import type { AppStatus, MethodArgs } from '../../../domain/contract';
+import { ApiError, call } from '../api/client';
+import { ErrorText } from '../ui/Alert';
+import { Field } from '../ui/Field';
+import { Form } from '../ui/Form';
+import { useSubmit } from '../ui/use-submit';
+import type { Submit } from '../ui/use-submit';
+
+export type Who = { user: string; office: string };
+
+export function useInit(onAlreadyDone: () => void) {
+  const submit = useSubmit();
+  /** The form stays busy once the database exists: the next step takes its place. */
+  const init = (input: MethodArgs<'app.init'>, onStatus: (status: AppStatus) => void) =>
+    void submit.run(
+      async () => {
+        try {
+          onStatus(await call('app.init', input));
+        } catch (e) {
+          if (e instanceof ApiError && e.code === 'ALREADY_INITIALIZED') return onAlreadyDone();
+          throw e;
+        }
+      },
+      { keepBusy: true },
+    );
+  return { submit, init };
+}
+
+interface FormProps {
+  id: string;
+  title: string;
+  submit: Submit;
+  submitLabel: string;
+  busyLabel: string;
+  onSubmit: () => void;
+  children: ReactNode;
+}
+
+export function InitForm(props: FormProps) {
+  const { id, title, submit, submitLabel, busyLabel, onSubmit, children } = props;
+  return (
+    <Form onSubmit={onSubmit} className="setup-form" aria-labelledby={`${id}-title`}>
+      <h1 id={`${id}-title`} className="setup-title">
+        {title}
+      </h1>
+      {children}
+      <button type="submit" className="primary-button setup-start" disabled={submit.busy}>
+        {submit.busy ? busyLabel : submitLabel}
+      </button>
+      <ErrorText error={submit.error} className="setup-error" />
+    </Form>
+  );
+}
+
+interface NameProps {
+  id: string;
+  value: string;
+  error: string | null;
+  busy: boolean;
+  onChange: (value: string) => void;
+}
+
+export function NameField({ id, value, error, busy, onChange }: NameProps) {
+  return (
+    <Field id={id} label="姓名" error={error}>
+      {(control) => (
+        <input
+          {...control}
+          className="setup-input"
+          autoFocus
+          maxLength={50}
+          autoComplete="name"
+          value={value}
+          disabled={busy}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
