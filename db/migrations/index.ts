@@ -7,6 +7,7 @@ import * as m004 from './004-dashboard';
 import * as m005 from './005-dashboard-groups';
 import * as m006 from './006-zone';
 import * as m007 from './007-zone-keys';
+import * as m008 from './008-import-log-manifest';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '005-dashboard-groups': m005,
   '006-zone': m006,
   '007-zone-keys': m007,
+  '008-import-log-manifest': m008,
 };
 
 export const migrationProvider: MigrationProvider = {

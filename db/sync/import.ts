@@ -4,6 +4,7 @@
 // and the import log entry. A file imported before changes nothing. The import is the task
 // 导入同步文件 for the progress poll (task-progress.ts): 读取文件, 解密, 解压, 校验变更 n/N,
 // 备份数据库, then 写入 N 条变更 (one transaction, which cannot report from inside).
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'date-fns';
@@ -154,7 +155,8 @@ async function importReported(
   const { manifest: header, manifestBytes, signature } = readManifest(bytes);
   // Only a file of this zone, signed by its sender, is recognised as imported before.
   checkSender(trustOf(app), header, manifestBytes, signature);
-  if (alreadyImported(app.sql, header.fileId)) {
+  const manifestSha = createHash('sha256').update(manifestBytes).digest('hex');
+  if (alreadyImported(app.sql, header.fileId, manifestSha)) {
     return {
       fileId: header.fileId,
       file,
@@ -235,8 +237,10 @@ async function importReported(
       message: describe(counts),
     };
     tx.sql
-      .prepare('INSERT INTO sync_import_log (file_id, imported_at, report) VALUES (?, ?, ?)')
-      .run(manifest.fileId, at, JSON.stringify(report));
+      .prepare(
+        'INSERT INTO sync_import_log (file_id, imported_at, report, manifest_sha256) VALUES (?, ?, ?, ?)',
+      )
+      .run(manifest.fileId, at, JSON.stringify(report), manifestSha);
     options.faults?.('import-log');
     return report;
   });
@@ -277,8 +281,19 @@ function describe(o: {
   return parts.join('，');
 }
 
-function alreadyImported(sql: Sql, fileId: string): boolean {
-  return sql.prepare('SELECT 1 FROM sync_import_log WHERE file_id = ?').get(fileId) !== undefined;
+/**
+ * Whether this very file was imported before. The same id on a file with another manifest is
+ * refused: ids are random, so only a forged or damaged-then-re-signed file reuses one.
+ */
+function alreadyImported(sql: Sql, fileId: string, manifestSha: string): boolean {
+  const seen = sql
+    .prepare('SELECT manifest_sha256 AS sha FROM sync_import_log WHERE file_id = ?')
+    .all(fileId) as { sha: string | null }[];
+  if (seen.length === 0) return false;
+  if (seen.some((s) => s.sha !== null && s.sha !== manifestSha)) {
+    throw new AppError('FILE_ID_REUSED');
+  }
+  return true;
 }
 
 async function backupBeforeImport(app: AppDatabase): Promise<string> {
