@@ -1,32 +1,23 @@
 // What the 台账 shows with no rows: for an empty database, how to add projects — import the office's
 // Excel ledger, or load demo data; for a filter that matches nothing, a way back.
-import { useState } from 'react';
-import { call, errorText } from '../api/client';
+import { DEMO_PROJECTS, loadDemoData } from '../shared/demo-data';
 import { useNavigate } from '../shell/navigation';
-
-export const DEMO_PROJECTS = 1000;
+import { ErrorText } from '../ui/Alert';
+import { EmptyState } from '../ui/EmptyState';
+import { useSubmit } from '../ui/use-submit';
 
 export function LedgerEmpty({ onDemoLoaded }: { onDemoLoaded: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const demo = useSubmit();
   const navigate = useNavigate();
 
-  const loadDemo = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call('app.demo', { projects: DEMO_PROJECTS, seed: 1 });
+  const loadDemo = () =>
+    void demo.run(async () => {
+      await loadDemoData();
       onDemoLoaded();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <div className="empty-state">
-      <h2>还没有项目</h2>
+    <EmptyState title="还没有项目">
       <p>已有 Excel 台账的，直接导入即可，无需重新录入；也可以先加载演示数据，看看台账的样子。</p>
       <div className="empty-actions">
         <button
@@ -36,31 +27,26 @@ export function LedgerEmpty({ onDemoLoaded }: { onDemoLoaded: () => void }) {
         >
           导入 Excel 台账
         </button>
-        <button type="button" className="secondary-button" disabled={busy} onClick={loadDemo}>
-          {busy ? '正在生成演示数据……' : `加载演示数据（${DEMO_PROJECTS} 个项目）`}
+        <button type="button" className="secondary-button" disabled={demo.busy} onClick={loadDemo}>
+          {demo.busy ? '正在生成演示数据……' : `加载演示数据（${DEMO_PROJECTS} 个项目）`}
         </button>
       </div>
-      {error ? (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      ) : null}
-      <p className="empty-note">
+      <ErrorText error={demo.error} />
+      <p className="empty-aside">
         也可以点右上角「新建项目」（Ctrl+N）逐个录入，或在命令行用{' '}
         <code>npm run cli -- ledger import 台账.xlsx</code> 导入。
       </p>
-    </div>
+    </EmptyState>
   );
 }
 
 export function LedgerNoMatches({ onClear }: { onClear: () => void }) {
   return (
-    <div className="empty-state">
-      <h2>没有符合条件的项目</h2>
+    <EmptyState title="没有符合条件的项目">
       <p>换个搜索词，或放宽上方的筛选条件（地区、阶段、责任人、签约年份等）。</p>
       <button type="button" className="secondary-button" onClick={onClear}>
         清除筛选
       </button>
-    </div>
+    </EmptyState>
   );
 }

@@ -63,12 +63,60 @@ function listWith(items: readonly string[], current: string): Group[] {
   return [{ label: null, options }];
 }
 
+type FilterKey = Exclude<keyof LedgerFilterValues, 'q'>;
+
+interface Filter {
+  key: FilterKey;
+  label: string;
+  all: string;
+  /** The choices, given the current value (kept when a list no longer has it) and the lists. */
+  groups: (current: string, dictionaries: Dictionaries) => Group[];
+}
+
+const plain = (options: readonly Option[]) => () => [{ label: null, options }];
+
+const firstRow: readonly Filter[] = [
+  { key: 'region', label: '地区', all: '全部地区', groups: plain(regionOptions) },
+  { key: 'tier', label: '规模', all: '全部规模', groups: plain(tierOptions) },
+  { key: 'stage', label: '阶段', all: '全部阶段', groups: plain(stageOptions) },
+  { key: 'office', label: '驻点', all: '全部驻点', groups: plain(offices) },
+];
+
+const secondRow: readonly Filter[] = [
+  {
+    key: 'owner',
+    label: '招商责任人',
+    all: '全部责任人',
+    groups: (current, d) => ownerGroups(d.promoters, current),
+  },
+  {
+    key: 'industry',
+    label: '产业',
+    all: '全部产业',
+    groups: (current, d) => listWith(d.industries, current),
+  },
+  { key: 'channel', label: '招商方式', all: '全部方式', groups: plain(channelOptions) },
+  {
+    key: 'signingYear',
+    label: '签约年份',
+    all: '全部年份',
+    groups: (current) => listWith(signingYears(), current),
+  },
+];
+
 export function LedgerFilters({ value, onChange, busy, tools }: Props) {
   const dictionaries = useDictionaries();
   const searchId = useId();
-  const set = <K extends keyof LedgerFilterValues>(key: K) => {
-    return (v: LedgerFilterValues[K]) => onChange({ ...value, [key]: v });
-  };
+  const select = (filter: Filter) => (
+    <FilterSelect
+      key={filter.key}
+      label={filter.label}
+      all={filter.all}
+      groups={filter.groups(value[filter.key], dictionaries)}
+      value={value[filter.key]}
+      onChange={(v) => onChange({ ...value, [filter.key]: v } as LedgerFilterValues)}
+    />
+  );
 
   return (
     <div className="ledger-toolbar ledger-filter-bar" role="search" aria-label="筛选台账">
@@ -88,64 +136,10 @@ export function LedgerFilters({ value, onChange, busy, tools }: Props) {
             onChange={(e) => onChange({ ...value, q: e.target.value })}
           />
         </div>
-        <FilterSelect
-          label="地区"
-          all="全部地区"
-          groups={[{ label: null, options: regionOptions }]}
-          value={value.region}
-          onChange={set('region')}
-        />
-        <FilterSelect
-          label="规模"
-          all="全部规模"
-          groups={[{ label: null, options: tierOptions }]}
-          value={value.tier}
-          onChange={set('tier')}
-        />
-        <FilterSelect
-          label="阶段"
-          all="全部阶段"
-          groups={[{ label: null, options: stageOptions }]}
-          value={value.stage}
-          onChange={set('stage')}
-        />
-        <FilterSelect
-          label="驻点"
-          all="全部驻点"
-          groups={[{ label: null, options: offices }]}
-          value={value.office}
-          onChange={set('office')}
-        />
+        {firstRow.map(select)}
       </div>
       <div className="ledger-filter-row">
-        <FilterSelect
-          label="招商责任人"
-          all="全部责任人"
-          groups={ownerGroups(dictionaries.promoters, value.owner)}
-          value={value.owner}
-          onChange={set('owner')}
-        />
-        <FilterSelect
-          label="产业"
-          all="全部产业"
-          groups={listWith(dictionaries.industries, value.industry)}
-          value={value.industry}
-          onChange={set('industry')}
-        />
-        <FilterSelect
-          label="招商方式"
-          all="全部方式"
-          groups={[{ label: null, options: channelOptions }]}
-          value={value.channel}
-          onChange={set('channel')}
-        />
-        <FilterSelect
-          label="签约年份"
-          all="全部年份"
-          groups={listWith(signingYears(), value.signingYear)}
-          value={value.signingYear}
-          onChange={set('signingYear')}
-        />
+        {secondRow.map(select)}
         {hasFilters(value) ? (
           <button
             type="button"
@@ -164,15 +158,15 @@ export function LedgerFilters({ value, onChange, busy, tools }: Props) {
   );
 }
 
-interface SelectProps<K extends string> {
+interface SelectProps {
   label: string;
   all: string;
   groups: readonly Group[];
-  value: K | '';
-  onChange: (value: K | '') => void;
+  value: string;
+  onChange: (value: string) => void;
 }
 
-function FilterSelect<K extends string>({ label, all, groups, value, onChange }: SelectProps<K>) {
+function FilterSelect({ label, all, groups, value, onChange }: SelectProps) {
   const id = useId();
   const selected = groups.flatMap((g) => g.options).find((o) => o.key === value)?.label;
   // The label stands beside the select (not around it), so the select's name is the label alone.
@@ -186,7 +180,7 @@ function FilterSelect<K extends string>({ label, all, groups, value, onChange }:
         value={value}
         title={selected}
         className={value ? 'ledger-filter-on' : undefined}
-        onChange={(e) => onChange(e.target.value as K | '')}
+        onChange={(e) => onChange(e.target.value)}
       >
         <option value="">{all}</option>
         {groups.map((group, i) =>

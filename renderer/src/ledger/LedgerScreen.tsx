@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ColumnVisibilityState, SortingState } from '@tanstack/react-table';
 import { useDebouncedValue } from '../shared/use-debounced-value';
 import { useNavigate } from '../shell/navigation';
+import { ErrorBanner } from '../ui/Alert';
 import { LedgerExcelMenu } from '../ledger-excel/LedgerExcelMenu';
 import { LedgerColumnMenu } from './LedgerColumnMenu';
 import { LedgerEmpty, LedgerNoMatches } from './LedgerEmpty';
@@ -97,14 +98,7 @@ export function LedgerScreen() {
           tools={<LedgerColumnMenu table={table} />}
         />
       )}
-      {pages.error ? (
-        <div className="error-banner" role="alert">
-          <span>{pages.error}</span>
-          <button type="button" className="link-button" onClick={() => setReloads((n) => n + 1)}>
-            重试
-          </button>
-        </div>
-      ) : null}
+      <ErrorBanner error={pages.error} onRetry={() => setReloads((n) => n + 1)} />
       {pages.totals === null ? (
         pages.error ? null : (
           <p className="ledger-loading">正在加载台账……</p>

@@ -1,10 +1,13 @@
 // 「视图」: saved views of the 台账 (filters, shown columns and sort under a name, kept on this
 // laptop). Choosing one applies it; 「保存为视图…」 asks a name (the same name replaces that view);
 // each view can be deleted after a confirmation. The button names the view on screen, if any.
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { SavedView } from '../../../domain/workspace';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
+import { ErrorText } from '../ui/Alert';
+import { Form } from '../ui/Form';
+import { useLoad } from '../ui/use-load';
+import { useSubmit } from '../ui/use-submit';
 import { LedgerPopover } from './LedgerPopover';
 import type { LedgerViewState } from './ledger-views';
 import { currentView, definitionOf, stateOfDefinition } from './ledger-views';
@@ -17,29 +20,16 @@ interface Props {
 }
 
 export function LedgerViews({ state, onApply }: Props) {
-  const [views, setViews] = useState<SavedView[] | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
+  const list = useLoad(() => call('view.list'), []);
+  const views = list.data;
   const [open, setOpen] = useState(false);
   /** The name being typed, or null while the save form is closed. */
   const [name, setName] = useState<string | null>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const saving = useSubmit();
+  const removing = useSubmit();
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const reload = useCallback(
-    () =>
-      call('view.list').then(
-        (list) => {
-          setViews(list);
-          setListError(null);
-        },
-        (e: unknown) => setListError(errorText(e)),
-      ),
-    [],
-  );
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const { reload } = list;
+  const { clear } = saving;
 
   const active = useMemo(() => (views ? currentView(views, state) : undefined), [views, state]);
 
@@ -47,11 +37,11 @@ export function LedgerViews({ state, onApply }: Props) {
     (next: boolean) => {
       setOpen(next);
       setName(null);
-      setSaveError(null);
+      clear();
       setConfirming(null);
-      if (next) void reload();
+      if (next) reload();
     },
-    [reload],
+    [reload, clear],
   );
 
   const apply = (view: SavedView) => {
@@ -62,38 +52,22 @@ export function LedgerViews({ state, onApply }: Props) {
   const trimmed = name?.trim() ?? '';
   const replaces = views?.find((v) => v.name === trimmed);
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!trimmed) {
-      setSaveError('请填写视图名称');
-      return;
-    }
-    setBusy(true);
-    setSaveError(null);
-    try {
+  const save = () => {
+    if (!trimmed) return saving.fail('请填写视图名称');
+    void saving.run(async () => {
       await call('view.save', { name: trimmed, definition: definitionOf(state) });
-      await reload();
+      reload();
       setName(null);
       setOpen(false);
-    } catch (error) {
-      setSaveError(errorText(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const remove = async (view: SavedView) => {
-    setBusy(true);
-    try {
+  const remove = (view: SavedView) =>
+    void removing.run(async () => {
       await call('view.delete', { id: view.id });
       setConfirming(null);
-      await reload();
-    } catch (error) {
-      setListError(errorText(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+      reload();
+    });
 
   return (
     <LedgerPopover
@@ -110,13 +84,9 @@ export function LedgerViews({ state, onApply }: Props) {
       }
     >
       <p className="ledger-panel-title">已保存的视图</p>
-      {listError ? (
-        <p role="alert" className="ledger-panel-error">
-          {listError}
-        </p>
-      ) : null}
+      <ErrorText error={list.error ?? removing.error} className="ledger-panel-error" />
       {views === null ? (
-        listError ? null : (
+        list.error ? null : (
           <p className="ledger-panel-empty">正在读取……</p>
         )
       ) : views.length === 0 ? (
@@ -136,8 +106,8 @@ export function LedgerViews({ state, onApply }: Props) {
                     type="button"
                     className="link-button danger"
                     aria-label={`确认删除视图「${view.name}」`}
-                    disabled={busy}
-                    onClick={() => void remove(view)}
+                    disabled={removing.busy}
+                    onClick={() => remove(view)}
                   >
                     确认删除
                   </button>
@@ -183,7 +153,7 @@ export function LedgerViews({ state, onApply }: Props) {
             保存为视图…
           </button>
         ) : (
-          <form className="ledger-view-form" onSubmit={(e) => void save(e)} noValidate>
+          <Form className="ledger-view-form" onSubmit={save}>
             <label className="ledger-view-field">
               <span>视图名称</span>
               <input
@@ -192,11 +162,11 @@ export function LedgerViews({ state, onApply }: Props) {
                 value={name}
                 maxLength={NAME_MAX}
                 placeholder="如：上海 2024 年签约"
-                aria-invalid={saveError ? true : undefined}
-                aria-describedby={saveError ? 'ledger-view-error' : undefined}
+                aria-invalid={saving.error ? true : undefined}
+                aria-describedby={saving.error ? 'ledger-view-error' : undefined}
                 onChange={(e) => {
                   setName(e.target.value);
-                  setSaveError(null);
+                  saving.clear();
                 }}
               />
             </label>
@@ -205,13 +175,13 @@ export function LedgerViews({ state, onApply }: Props) {
             ) : (
               <p className="ledger-panel-hint">保存当前的筛选、显示的列和排序。</p>
             )}
-            {saveError ? (
+            {saving.error ? (
               <p id="ledger-view-error" role="alert" className="ledger-panel-error">
-                {saveError}
+                {saving.error}
               </p>
             ) : null}
             <div className="ledger-view-buttons">
-              <button type="submit" className="primary-button small" disabled={busy}>
+              <button type="submit" className="primary-button small" disabled={saving.busy}>
                 保存
               </button>
               <button
@@ -219,13 +189,13 @@ export function LedgerViews({ state, onApply }: Props) {
                 className="secondary-button small"
                 onClick={() => {
                   setName(null);
-                  setSaveError(null);
+                  saving.clear();
                 }}
               >
                 取消
               </button>
             </div>
-          </form>
+          </Form>
         )}
       </div>
     </LedgerPopover>
