@@ -112,6 +112,12 @@ export const rosterSchema = z.strictObject({
         siteId: site,
         lastSeq: z.number().int().nonnegative().max(MAX_SEQ),
         revokedAt: at,
+        grant: z
+          .strictObject({
+            grantId: z.string().regex(/^[0-9a-f]{16}$/),
+            keep: z.array(site).max(5000),
+          })
+          .optional(),
         sig,
       }),
     )

@@ -54,6 +54,12 @@ export interface Revocation {
   /** The revoked site's changes up to here stay valid; later ones are refused. */
   lastSeq: number;
   revokedAt: string;
+  /**
+   * The grant that certified the laptop, revoked with it: the laptop keeps the grant's enrolment
+   * key, so a thief could certify new laptops with it. Only the laptops in `keep` (the grant's
+   * others known at revocation) stay members. Absent in revocations of the first zone format.
+   */
+  grant?: { grantId: string; keep: string[] };
   sig: string;
 }
 

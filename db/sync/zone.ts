@@ -321,11 +321,21 @@ export function verifyRoster(zone: Zone, roster: Roster): Map<string, Member> | 
     grants.set(g.grantId, g);
   }
   const revoked = new Map<string, number>();
+  // A revoked grant's laptops: only those every revocation of it keeps.
+  const grantKeeps = new Map<string, Set<string>>();
   for (const r of roster.revocations) {
     if (r.zone !== zone.id || !verifyStatement('revoke', unsigned(r), r.sig, zone.rootPublic)) {
       return undefined;
     }
     revoked.set(r.siteId, Math.min(r.lastSeq, revoked.get(r.siteId) ?? Infinity));
+    if (r.grant) {
+      const keep = new Set(r.grant.keep);
+      const before = grantKeeps.get(r.grant.grantId);
+      grantKeeps.set(
+        r.grant.grantId,
+        before ? new Set([...before].filter((id) => keep.has(id))) : keep,
+      );
+    }
   }
   for (const r of roster.rekeys ?? []) {
     if (r.zone !== zone.id || !verifyStatement('rekey', unsigned(r), r.sig, zone.rootPublic)) {
@@ -337,6 +347,10 @@ export function verifyRoster(zone: Zone, roster: Roster): Map<string, Member> | 
     const grant = grants.get(s.grantId);
     if (!grant || s.zone !== zone.id) return undefined;
     if (!verifyStatement('site', unsigned(s), s.sig, grant.publicKey)) return undefined;
+    // Certified with a revoked grant after its revocation (or the revoked laptop itself, which
+    // keeps its revocation's seq below): not a member, though its statement is genuine.
+    const keeps = grantKeeps.get(s.grantId);
+    if (keeps && !keeps.has(s.siteId) && !revoked.has(s.siteId)) continue;
     members.set(s.siteId, {
       siteId: s.siteId,
       office: s.office,
@@ -459,7 +473,20 @@ export function revokeSite(sql: Sql, siteId: string, at: string): Revocation {
   if (!known) throw new AppError('SITE_NOT_FOUND', siteId);
   const held = sql.prepare('SELECT max_seq FROM sync_vv WHERE origin = ?').pluck().get(siteId) as
     number | undefined;
-  const body = { zone: zone.id, siteId, lastSeq: held ?? 0, revokedAt: at };
+  const site = JSON.parse(
+    sql.prepare('SELECT statement FROM zone_site WHERE site_id = ?').pluck().get(siteId) as string,
+  ) as SiteCert;
+  const keep = readRoster(sql)
+    .sites.filter((s) => s.grantId === site.grantId && s.siteId !== siteId)
+    .map((s) => s.siteId)
+    .sort();
+  const body = {
+    zone: zone.id,
+    siteId,
+    lastSeq: held ?? 0,
+    revokedAt: at,
+    grant: { grantId: site.grantId, keep },
+  };
   const revocation = { ...body, sig: signStatement('revoke', body, root) };
   storeRevocation(sql.sqlite, revocation);
   return revocation;

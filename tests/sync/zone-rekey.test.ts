@@ -5,7 +5,7 @@
 // the rekey still import; a laptop certified after the rekey gets its envelope from 本部's next
 // export; invitations carry the newest key (and every key when made for 本部); the CLI's
 // `zone rekey --json` on a real database.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import Database from 'better-sqlite3';
@@ -136,6 +136,36 @@ describe('after a lost laptop is revoked, 本部 replaces the file key', () => {
     await expectRefused(lost, after, 'FILE_KEY_MISSING');
     expect(epochOf(lost)).toBe(0);
     expect(names(lost)).not.toContain('更换密钥后的项目');
+  });
+
+  test('the thief’s copy of the lost laptop cannot enrol: its grant was revoked with it', async () => {
+    // The lost laptop keeps its invitation's enrolment key. A copy of its folder opened on another
+    // machine takes a new site id and certifies it with that key, as a moved laptop would.
+    lost.app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const copy = join(tempDir('zs-rekey-thief-'), 'crm.sqlite');
+    copyFileSync(lost.app.file, copy);
+    const identity = JSON.parse(readFileSync(`${lost.app.file}.install-id`, 'utf8')) as object;
+    writeFileSync(`${copy}.install-id`, JSON.stringify({ ...identity, machine: '0'.repeat(32) }));
+    const clock = { ms: lost.clock.ms };
+    const thief: Replica = {
+      app: await openAppDatabase(copy, { wallMs: () => clock.ms }),
+      office: '深圳',
+      clock,
+    };
+    open.push(thief);
+    expect(thief.app.siteId).not.toBe(lost.app.siteId);
+    call(thief, 'project.create', { name: '冒名的项目' });
+    const forged = (await exportTo(thief, dir, { for: '本部' })).file;
+    // 本部 holds the grant's revocation: the new certificate makes no member, so its file is refused.
+    await expectRefused(hq, forged, 'FILE_UNAUTHENTICATED');
+    const laptops = call<ZoneStatus>(hq, 'zone.status').offices.flatMap((o) => o.laptops);
+    expect(laptops.some((l) => l.siteId === thief.app.siteId && l.state === 'active')).toBe(false);
+    // Nor does 本部's next statement wrap a key for it.
+    call(hq, 'project.create', { name: '再次导出' });
+    await exportTo(hq, dir, { for: '深圳' });
+    const wrapped = storedRekey(hq.app.sqlite, 1)!.envelopes.map((e) => e.siteId);
+    expect(wrapped).not.toContain(thief.app.siteId);
+    expect(wrapped).not.toContain(lost.app.siteId);
   });
 
   test('a file made before the rekey still imports after it', async () => {
@@ -281,7 +311,8 @@ describe('laptops of the previous version', () => {
     const rekeyed = call<ZoneRekeyResult>(hq, 'zone.rekey');
     expect(rekeyed.waiting).toEqual([old.app.siteId]);
 
-    // The previous version's database: the file key in sync_meta, no epochs, no X25519 key.
+    // The previous version's database: the file key in sync_meta, no epochs, no X25519 key (and
+    // none of the later migrations).
     const file = old.app.file;
     old.app.close();
     open.splice(open.indexOf(old), 1);
@@ -289,6 +320,8 @@ describe('laptops of the previous version', () => {
     raw.prepare("INSERT INTO sync_meta (key, value) SELECT 'zone_key', key FROM zone_key").run();
     raw.exec(`DROP TABLE zone_key; DROP TABLE zone_rekey;
       DELETE FROM kysely_migration WHERE name = '007-zone-keys';
+      ALTER TABLE sync_import_log DROP COLUMN manifest_sha256;
+      DELETE FROM kysely_migration WHERE name = '008-import-log-manifest';
       DELETE FROM sync_meta WHERE key = 'site_kx_key';`);
     raw.close();
     const upgraded: Replica = {
