@@ -12,7 +12,7 @@ import {
   platforms,
 } from '../../seeds/dictionaries';
 import { targets2021 } from '../../seeds/targets-2021';
-import { generateDemo } from '../../seeds/demo';
+import { generateDemo } from '../../seeds/demo/index';
 import type { AppDatabase, Tx } from '../app-database';
 import { SCHEMA_VERSION } from '../migrations/index';
 import { USD_RATE_SETTING } from '../derived';

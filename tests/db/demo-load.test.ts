@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AppDatabase } from '../../db/app-database';
 import { dispatchSync } from '../../db/dispatcher';
 import { BULK_MIN_ROWS } from '../../db/sync/bulk-indexes';
-import { generateDemo } from '../../seeds/demo';
+import { generateDemo } from '../../seeds/demo/index';
 import { expectOk, openTempDb, snapshot } from '../helpers';
 
 let app: AppDatabase;

@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../db/app-database';
 import { writeDemoRows } from '../../db/services/app';
 import { syncedTables } from '../../db/synced-tables';
-import { generateDemo } from '../../seeds/demo';
-import type { DemoOptions } from '../../seeds/demo';
+import { generateDemo } from '../../seeds/demo/index';
+import type { DemoOptions } from '../../seeds/demo/index';
 import { openTempDb } from '../helpers';
 
 const sha256 = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');

@@ -15,8 +15,8 @@ import {
   projectTypeKeys,
   provinceKeys,
 } from '../../domain/vocabulary';
-import { generateDemo } from '../../seeds/demo';
-import type { DemoOptions, DemoRow, DemoTable } from '../../seeds/demo';
+import { generateDemo } from '../../seeds/demo/index';
+import type { DemoOptions, DemoRow, DemoTable } from '../../seeds/demo/index';
 import { defaultUsdCnyRates, fairEditions, industries, platforms } from '../../seeds/dictionaries';
 
 type Fields = DemoRow['fields'];

@@ -18,7 +18,7 @@ import {
   projectTypes,
   provinces,
 } from '../../domain/vocabulary';
-import { generateDemo } from '../../seeds/demo';
+import { generateDemo } from '../../seeds/demo/index';
 
 const lengths = [2, 30, 40, 50, 100, 200, 254, 500, 2000, 5000].flatMap((n) => [n - 1, n, n + 1]);
 const words = [

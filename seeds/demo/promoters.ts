@@ -1,0 +1,26 @@
+// Promoters: 6–10 per office, every name distinct.
+import { officeKeys } from '../../domain/vocabulary';
+import type { DemoContext } from './context';
+import { chinesePerson } from './people';
+import type { DemoRow, Promoter } from './types';
+
+/** Yields the promoters; returns them by office, in officeKeys order. */
+export function* promoterRows(ctx: DemoContext): Generator<DemoRow, Promoter[][]> {
+  const { rng } = ctx;
+  const promotersByOffice: Promoter[][] = [];
+  const usedPeople = new Set<string>();
+  for (const office of officeKeys) {
+    const list: Promoter[] = [];
+    const count = rng.between(6, 10);
+    for (let i = 0; i < count; i++) {
+      let person = chinesePerson(rng);
+      while (usedPeople.has(person.name)) person = chinesePerson(rng);
+      usedPeople.add(person.name);
+      const id = ctx.newId(ctx.calendarStart + rng.int(365));
+      list.push({ id, name: person.name });
+      yield { table: 'promoter', id, fields: { name: person.name, office_id: office, active: 1 } };
+    }
+    promotersByOffice.push(list);
+  }
+  return promotersByOffice;
+}
