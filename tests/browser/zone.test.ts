@@ -357,6 +357,20 @@ describe('zones in the browser', () => {
     const after = await rpc<ZoneStatus>(hq, 'zone.status');
     expect(after.offices.find((o) => o.office === '上海')!.laptops[0]!.state).toBe('revoked');
     await screenshots(hqPage, 'sync-hq-revoked', zoneCard);
+
+    // 更换文件密钥 after the loss: the dialog says when and what it does; confirmed, epoch 1.
+    expect(after.epoch).toBe(0);
+    await zoneCard.getByRole('button', { name: '更换文件密钥' }).click();
+    const rekeyDialog = hqPage.getByRole('dialog', { name: '更换文件密钥' });
+    const explained = await rekeyDialog.innerText();
+    expect(explained).toContain('第 1 代');
+    expect(explained).toContain('请先吊销丢失的电脑');
+    await rekeyDialog.screenshot({ path: join(artifactsDir, 'zone-rekey-dialog.png') });
+    await rekeyDialog.getByRole('button', { name: '确认更换' }).click();
+    await expect.poll(() => rekeyDialog.count()).toBe(0);
+    await expect.poll(() => zoneCard.getByText(/已更换文件密钥（第 1 代）/).count()).toBe(1);
+    expect((await rpc<ZoneStatus>(hq, 'zone.status')).epoch).toBe(1);
+    await screenshots(hqPage, 'sync-hq-rekeyed', zoneCard);
     expect(hqProblems).toEqual([]);
   }, 60_000);
 
