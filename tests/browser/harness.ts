@@ -1,6 +1,7 @@
-// Shared set-up for browser tests: the built renderer must exist, Debian's Chromium driven by
-// playwright-core, a harness server on a fresh database, a page watcher that records console
-// errors, uncaught exceptions and CSP violations, and the folder screenshots go to.
+// Shared set-up for browser tests: the built renderer must exist, Chromium (found or provisioned
+// by ./chromium) driven by playwright-core, a harness server on a fresh database, a page watcher
+// that records console errors, uncaught exceptions and CSP violations, and the folder screenshots
+// go to.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,12 +10,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { RPC_TOKEN_HEADER, startWebServer } from '../../web/server';
 import type { WebServer } from '../../web/server';
 import { expectOk, tempDir } from '../helpers';
+import { provideChromium } from './chromium';
 
 export const rendererIndex = fileURLToPath(
   new URL('../../out/renderer/index.html', import.meta.url),
 );
 export const artifactsDir = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const chromiumPath = '/usr/bin/chromium';
 
 export function requireBuiltRenderer(): void {
   if (!existsSync(rendererIndex)) {
@@ -25,14 +26,11 @@ export function requireBuiltRenderer(): void {
 }
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `缺少 ${chromiumPath}：apt-get install -y --no-install-recommends chromium fonts-wqy-microhei`,
-    );
-  }
+  const { executablePath, env } = await provideChromium();
   mkdirSync(artifactsDir, { recursive: true });
   return chromium.launch({
-    executablePath: chromiumPath,
+    executablePath,
+    env: { ...process.env, ...env },
     args: [
       '--headless',
       '--no-sandbox',
