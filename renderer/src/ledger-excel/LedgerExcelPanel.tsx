@@ -3,11 +3,11 @@
 // window's download.
 import { useState } from 'react';
 import type { LedgerQuery } from '../../../domain/ledger';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
 import { useNavigate } from '../shell/navigation';
 import { downloadBase64 } from '../sync/file-bytes';
-import { TaskProgressBar } from './TaskProgressBar';
-import { useTaskProgress } from './use-task-progress';
+import { ProgressBar } from '../ui/ProgressBar';
+import { useSubmit } from '../ui/use-submit';
 import './ledger-excel.css';
 
 interface Props {
@@ -20,31 +20,23 @@ interface Props {
 export function LedgerExcelPanel({ query, count }: Props) {
   const navigate = useNavigate();
   const [byOffice, setByOffice] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const progress = useTaskProgress(busy);
+  const exporting = useSubmit();
+  const message = exporting.error ?? exporting.done;
 
-  const exportNow = async () => {
-    setBusy(true);
-    setMessage(null);
-    try {
+  const exportNow = () =>
+    void exporting.run(async () => {
       const file = await call('ledger.export', { filter: query, byOffice });
       if (file.dataBase64) downloadBase64(file.name, file.dataBase64);
-      setMessage(`已导出 ${file.rows.toLocaleString('zh-CN')} 个项目：${file.name}`);
-    } catch (e) {
-      setMessage(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return `已导出 ${file.rows.toLocaleString('zh-CN')} 个项目：${file.name}`;
+    });
 
   return (
     <div className="xl-export-menu" role="dialog" aria-label="Excel 导入导出">
       <button
         type="button"
         className="primary-button"
-        disabled={busy || count === 0}
-        onClick={() => void exportNow()}
+        disabled={exporting.busy || count === 0}
+        onClick={exportNow}
       >
         导出当前筛选{count === null ? '' : `（${count.toLocaleString('zh-CN')} 个项目）`}
       </button>
@@ -52,7 +44,7 @@ export function LedgerExcelPanel({ query, count }: Props) {
         <input type="checkbox" checked={byOffice} onChange={(e) => setByOffice(e.target.checked)} />
         每个驻点一个工作表
       </label>
-      {busy ? <TaskProgressBar progress={progress} label="正在导出……" /> : null}
+      {exporting.busy ? <ProgressBar label="正在导出……" /> : null}
       {message ? (
         <p role="status" className="xl-hint">
           {message}

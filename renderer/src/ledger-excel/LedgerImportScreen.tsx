@@ -4,12 +4,13 @@
 import { useState } from 'react';
 import type { ImportRow, ImportSheet, LedgerImportResult } from '../../../domain/ledger-io';
 import { fieldSpecs } from '../../../domain/ledger-sheet';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
 import { useNavigate } from '../shell/navigation';
 import { FileDropZone } from '../shared/FileDropZone';
 import { fileToBase64 } from '../sync/file-bytes';
-import { TaskProgressBar } from './TaskProgressBar';
-import { useTaskProgress } from './use-task-progress';
+import { ErrorText } from '../ui/Alert';
+import { ProgressBar } from '../ui/ProgressBar';
+import { useSubmit } from '../ui/use-submit';
 import './ledger-excel.css';
 
 const accepted = ['.xlsx', '.csv', '.xls', '.et'];
@@ -22,44 +23,36 @@ const actionLabels: Record<ImportRow['action'], string> = {
 
 export function LedgerImportScreen() {
   const navigate = useNavigate();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const step = useSubmit();
+  /** What the running step is doing, under the progress bar until the backend says. */
+  const [phase, setPhase] = useState('');
+  const busy = step.busy;
   const [preview, setPreview] = useState<LedgerImportResult | null>(null);
   const [done, setDone] = useState<LedgerImportResult | null>(null);
-  const progress = useTaskProgress(busy !== null);
 
-  const take = async (file: File | undefined) => {
+  const take = (file: File | undefined) => {
     if (!file || busy) return;
-    setError(null);
     setPreview(null);
     setDone(null);
     if (!accepted.some((ext) => file.name.toLowerCase().endsWith(ext))) {
-      setError(`「${file.name}」不是 Excel 工作簿（.xlsx）或 CSV 文件`);
+      step.fail(`「${file.name}」不是 Excel 工作簿（.xlsx）或 CSV 文件`);
       return;
     }
-    setBusy(`正在读取 ${file.name}……`);
-    try {
+    setPhase(`正在读取 ${file.name}……`);
+    void step.run(async () => {
       const dataBase64 = await fileToBase64(file);
       setPreview(await call('ledger.importPreview', { name: file.name, dataBase64 }));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(null);
-    }
+    });
   };
 
-  const confirm = async () => {
+  const confirm = () => {
     if (!preview?.previewId) return;
-    setBusy('正在导入……');
-    setError(null);
-    try {
-      setDone(await call('ledger.importCommit', { previewId: preview.previewId }));
+    const { previewId } = preview;
+    setPhase('正在导入……');
+    void step.run(async () => {
+      setDone(await call('ledger.importCommit', { previewId }));
       setPreview(null);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(null);
-    }
+    });
   };
 
   const writable = preview ? preview.counts.new + preview.counts.updated : 0;
@@ -85,19 +78,15 @@ export function LedgerImportScreen() {
       <KnownColumns />
       <FileDropZone
         className="xl-drop"
-        busy={busy !== null}
+        busy={busy}
         accept={accepted.join(',')}
         inputLabel="选择台账文件"
-        onFile={(file) => void take(file)}
+        onFile={take}
       >
         <p>把台账文件拖到这里，或</p>
       </FileDropZone>
-      {busy ? <TaskProgressBar progress={progress} label={busy} /> : null}
-      {error ? (
-        <p role="alert" className="xl-error">
-          {error}
-        </p>
-      ) : null}
+      {busy ? <ProgressBar label={phase} /> : null}
+      <ErrorText error={step.error} className="xl-error" />
       {done ? (
         <ImportDone result={done} onOpenLedger={() => navigate({ screen: 'ledger' })} />
       ) : null}
@@ -111,8 +100,8 @@ export function LedgerImportScreen() {
             <button
               type="button"
               className="primary-button"
-              disabled={busy !== null || writable === 0}
-              onClick={() => void confirm()}
+              disabled={busy || writable === 0}
+              onClick={confirm}
             >
               {writable === 0
                 ? '没有需要写入的行'
@@ -121,7 +110,7 @@ export function LedgerImportScreen() {
             <button
               type="button"
               className="secondary-button"
-              disabled={busy !== null}
+              disabled={busy}
               onClick={() => setPreview(null)}
             >
               取消
