@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { offices } from '../../../domain/vocabulary';
 import type { DashboardQuery } from './use-dashboard';
-import { yearOptions } from './year-options';
+import { YearPicker } from './YearPicker';
 
 interface Props {
   query: DashboardQuery;
@@ -13,20 +13,11 @@ export function DashboardPickers({ query, onChange }: Props) {
   const id = useId();
   return (
     <div className="dash-pickers" role="group" aria-label="看板范围">
-      <label className="dash-picker" htmlFor={`${id}-year`}>
-        <span>年份</span>
-        <select
-          id={`${id}-year`}
-          value={query.year}
-          onChange={(e) => onChange({ ...query, year: Number(e.target.value), asOf: undefined })}
-        >
-          {yearOptions().map((y) => (
-            <option key={y} value={y}>
-              {y}年
-            </option>
-          ))}
-        </select>
-      </label>
+      <YearPicker
+        id={`${id}-year`}
+        value={query.year}
+        onChange={(year) => onChange({ ...query, year, asOf: undefined })}
+      />
       <label className="dash-picker" htmlFor={`${id}-asof`}>
         <span>截至</span>
         <input

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import type { Dashboard } from '../../../domain/dashboard';
 import { labelOf, offices } from '../../../domain/vocabulary';
 import { useNavigate } from '../shell/navigation';
+import { ErrorBanner } from '../ui/Alert';
 import { percentText } from './dashboard-format';
 import { DashboardPickers } from './DashboardPickers';
 import type { DrillRequest } from './drill';
@@ -58,11 +59,7 @@ export function DashboardScreen() {
             </button>
           </div>
         </header>
-        {error ? (
-          <div className="error-banner" role="alert">
-            看板读取失败：{error}
-          </div>
-        ) : null}
+        <ErrorBanner error={error} prefix="看板读取失败：" />
         {dashboard ? (
           <Body dashboard={dashboard} />
         ) : loading ? (

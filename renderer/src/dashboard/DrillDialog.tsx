@@ -1,10 +1,12 @@
 // The projects behind one figure of the 看板 (dashboard.drill with the 看板's year, as-of date and
 // office), as a modal list; a row opens the project page.
-import { useEffect, useRef, useState } from 'react';
 import type { LedgerRow } from '../../../domain/ledger';
 import { stageLabels } from '../../../domain/lifecycle';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
 import { useNavigate } from '../shell/navigation';
+import { ErrorText } from '../ui/Alert';
+import { Dialog } from '../ui/Dialog';
+import { useLoad } from '../ui/use-load';
 import type { DashboardQuery } from './use-dashboard';
 import type { DrillRequest } from './drill';
 import { countText, wanUsdText, yiText } from './dashboard-format';
@@ -14,11 +16,6 @@ interface Props {
   request: DrillRequest;
   onClose: () => void;
 }
-
-type Load =
-  | { state: 'loading' }
-  | { state: 'ready'; rows: LedgerRow[] }
-  | { state: 'error'; message: string };
 
 async function loadRows(query: DashboardQuery, request: DrillRequest): Promise<LedgerRow[]> {
   const lists = await Promise.all(
@@ -38,26 +35,10 @@ async function loadRows(query: DashboardQuery, request: DrillRequest): Promise<L
 }
 
 export function DrillDialog({ query, request, onClose }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const navigate = useNavigate();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    loadRows(query, request).then(
-      (rows) => live && setLoad({ state: 'ready', rows }),
-      (e: unknown) => live && setLoad({ state: 'error', message: errorText(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [query, request]);
+  // One dialog per request: what it shows is read once, when it opens.
+  const loaded = useLoad(() => loadRows(query, request), []);
+  const rows = loaded.data;
 
   const open = (id: string) => {
     onClose();
@@ -65,23 +46,13 @@ export function DrillDialog({ query, request, onClose }: Props) {
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="dash-drill"
-      aria-labelledby="dash-drill-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <Dialog className="dash-drill" labelledBy="dash-drill-title" onCancel={onClose}>
       <div className="dash-drill-head">
         <h2 id="dash-drill-title">{request.title}</h2>
         <span className="dash-drill-count" aria-live="polite">
-          {load.state === 'ready' ? `共 ${countText(load.rows.length)} 个项目` : ''}
+          {rows ? `共 ${countText(rows.length)} 个项目` : ''}
         </span>
-        {load.state === 'ready' &&
-        request.expected !== undefined &&
-        request.expected !== load.rows.length ? (
+        {rows && request.expected !== undefined && request.expected !== rows.length ? (
           <span className="dash-drill-note">
             看板上的数字为 {countText(request.expected)}：同一项目按多条规则计入时只列一次
           </span>
@@ -90,16 +61,10 @@ export function DrillDialog({ query, request, onClose }: Props) {
           关闭
         </button>
       </div>
-      {load.state === 'loading' ? <p className="dash-muted">正在读取项目……</p> : null}
-      {load.state === 'error' ? (
-        <p role="alert" className="error-text">
-          读取失败：{load.message}
-        </p>
-      ) : null}
-      {load.state === 'ready' && load.rows.length === 0 ? (
-        <p className="dash-empty">这个数字没有计入任何项目。</p>
-      ) : null}
-      {load.state === 'ready' && load.rows.length > 0 ? (
+      {loaded.loading ? <p className="dash-muted">正在读取项目……</p> : null}
+      <ErrorText error={loaded.error} prefix="读取失败：" />
+      {rows && rows.length === 0 ? <p className="dash-empty">这个数字没有计入任何项目。</p> : null}
+      {rows && rows.length > 0 ? (
         <div className="dash-drill-scroll">
           <table className="dash-table dash-drill-table">
             <thead>
@@ -120,7 +85,7 @@ export function DrillDialog({ query, request, onClose }: Props) {
               </tr>
             </thead>
             <tbody>
-              {load.rows.map((row) => (
+              {rows.map((row) => (
                 <tr
                   key={row.id}
                   className="dash-row-link"
@@ -153,6 +118,6 @@ export function DrillDialog({ query, request, onClose }: Props) {
           </table>
         </div>
       ) : null}
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,8 +1,8 @@
 // dashboard.get for the chosen year, as-of date and office; the last answer stays on screen while a
 // new one loads, so changing a picker does not blank the 看板.
-import { useEffect, useState } from 'react';
 import type { Dashboard } from '../../../domain/dashboard';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
+import { useLoad } from '../ui/use-load';
 
 export interface DashboardQuery {
   year: number;
@@ -20,29 +20,11 @@ export interface DashboardState {
 
 export function useDashboard(query: DashboardQuery): DashboardState {
   const { year, asOf, office } = query;
-  const key = JSON.stringify([year, asOf, office]);
-  const [answer, setAnswer] = useState<{
-    key: string;
-    dashboard: Dashboard | null;
-    error: string | null;
-  }>({
-    key: '',
-    dashboard: null,
-    error: null,
-  });
-
-  useEffect(() => {
-    let live = true;
-    // The 五未 list's first 500 items; every other figure's projects come from dashboard.drill.
-    call('dashboard.get', { year, asOf, office, stalledLimit: 500 }).then(
-      (dashboard) => live && setAnswer({ key, dashboard, error: null }),
-      (e: unknown) =>
-        live && setAnswer((last) => ({ key, dashboard: last.dashboard, error: errorText(e) })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key, year, asOf, office]);
-
-  return { dashboard: answer.dashboard, loading: answer.key !== key, error: answer.error };
+  // The 五未 list's first 500 items; every other figure's projects come from dashboard.drill.
+  const loaded = useLoad(
+    () => call('dashboard.get', { year, asOf, office, stalledLimit: 500 }),
+    [year, asOf, office],
+    { keep: true },
+  );
+  return { dashboard: loaded.data, loading: loaded.loading, error: loaded.error };
 }
