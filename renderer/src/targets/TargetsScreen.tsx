@@ -3,12 +3,14 @@
 // They are 本部's: an office laptop of a zone shows them read-only, with 向本部提建议.
 import { useMemo, useState } from 'react';
 import type { TargetRecord } from '../../../domain/targets';
-import { call, errorText } from '../api/client';
-import { yearOptions } from '../dashboard/year-options';
-import { useLoaded } from '../investors/use-loaded';
+import { call } from '../api/client';
+import { YearPicker } from '../dashboard/YearPicker';
 import { HqManaged } from '../shared/HqManaged';
 import { hqReadOnly, loadZoneStatus } from '../shared/hq-authority';
 import { useNavigate } from '../shell/navigation';
+import { ErrorBanner, ErrorText } from '../ui/Alert';
+import { useLoad } from '../ui/use-load';
+import { useSubmit } from '../ui/use-submit';
 import { TargetRow } from './TargetRow';
 import { useTargets } from './use-targets';
 import '../dashboard/dashboard.css';
@@ -21,7 +23,7 @@ interface Props {
 export function TargetsScreen({ initialYear }: Props) {
   const [year, setYear] = useState(initialYear ?? new Date().getFullYear());
   const { targets, error, reload, put } = useTargets(year);
-  const zone = useLoaded(loadZoneStatus);
+  const zone = useLoad(loadZoneStatus, []);
   const navigate = useNavigate();
   // Unknown until zone.status answers; if it fails, the backend's own refusal still stands.
   const readOnly = zone.loading ? null : hqReadOnly(zone.data);
@@ -32,16 +34,7 @@ export function TargetsScreen({ initialYear }: Props) {
         <h1 id="targets-title" className="screen-title">
           目标设置
         </h1>
-        <label className="dash-picker">
-          <span>年份</span>
-          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {yearOptions().map((y) => (
-              <option key={y} value={y}>
-                {y}年
-              </option>
-            ))}
-          </select>
-        </label>
+        <YearPicker value={year} onChange={setYear} />
         <p className="dash-scope">
           {readOnly
             ? '全区目标及各驻点分配，金额单位为万美元（外资）或亿元（内资、投资额）。'
@@ -58,11 +51,7 @@ export function TargetsScreen({ initialYear }: Props) {
         </div>
       </header>
       {readOnly ? <HqManaged subject={`${year} 年目标`} /> : null}
-      {error ? (
-        <div className="error-banner" role="alert">
-          目标读取失败：{error}
-        </div>
-      ) : null}
+      <ErrorBanner error={error} prefix="目标读取失败：" />
       {targets === null || readOnly === null ? (
         error ? null : (
           <p className="dash-muted">正在读取目标……</p>
@@ -83,33 +72,21 @@ export function TargetsScreen({ initialYear }: Props) {
 }
 
 function EmptyYear({ year, onCopied }: { year: number; onCopied: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const copy = async () => {
-    setBusy(true);
-    setMessage(null);
-    try {
+  const copying = useSubmit();
+  const copy = () =>
+    void copying.run(async () => {
       await call('target.copyYear', { from: year - 1, to: year });
       onCopied();
-    } catch (e) {
-      setMessage(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <div className="dash-empty targets-empty">
       <p>
         {year} 年还没有目标。可以从上一年（{year - 1} 年）复制全部指标和驻点分配，再逐项修改。
       </p>
-      <button type="button" className="primary-button" disabled={busy} onClick={() => void copy()}>
-        {busy ? '正在复制……' : '从上一年复制'}
+      <button type="button" className="primary-button" disabled={copying.busy} onClick={copy}>
+        {copying.busy ? '正在复制……' : '从上一年复制'}
       </button>
-      {message ? (
-        <p role="alert" className="error-text">
-          {message}
-        </p>
-      ) : null}
+      <ErrorText error={copying.error} />
     </div>
   );
 }

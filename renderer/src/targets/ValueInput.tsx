@@ -3,7 +3,8 @@
 // Read-only (本部's targets on an office laptop), it is the value as text.
 import { useState } from 'react';
 import type { TargetUnit } from '../../../domain/targets';
-import { errorText } from '../api/client';
+import { ErrorText } from '../ui/Alert';
+import { useSubmit } from '../ui/use-submit';
 import { fromInput, toInput, valueText } from './target-units';
 
 interface Props {
@@ -17,8 +18,7 @@ interface Props {
 
 export function ValueInput({ unit, value, label, onSave, className, readOnly }: Props) {
   const [text, setText] = useState(toInput(unit, value));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const saving = useSubmit();
 
   // A new saved value (after a save, or another field's) replaces the text, during render.
   const [shown, setShown] = useState(value);
@@ -27,22 +27,11 @@ export function ValueInput({ unit, value, label, onSave, className, readOnly }: 
     setText(toInput(unit, value));
   }
 
-  const commit = async () => {
+  const commit = () => {
     const parsed = fromInput(unit, text);
-    if (!parsed.ok) {
-      setError(parsed.message);
-      return;
-    }
-    setError(null);
-    if (parsed.value === (value ?? null)) return;
-    setBusy(true);
-    try {
-      await onSave(parsed.value);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    if (!parsed.ok) return saving.fail(parsed.message);
+    saving.clear();
+    if (parsed.value !== (value ?? null)) void saving.run(() => onSave(parsed.value));
   };
 
   if (readOnly) {
@@ -59,24 +48,20 @@ export function ValueInput({ unit, value, label, onSave, className, readOnly }: 
         className="target-input"
         inputMode="decimal"
         aria-label={label}
-        aria-invalid={error ? true : undefined}
+        aria-invalid={saving.error ? true : undefined}
         value={text}
-        disabled={busy}
+        disabled={saving.busy}
         onChange={(e) => setText(e.target.value)}
-        onBlur={() => void commit()}
+        onBlur={commit}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') void commit();
+          if (e.key === 'Enter') commit();
           if (e.key === 'Escape') {
             setText(toInput(unit, value));
-            setError(null);
+            saving.clear();
           }
         }}
       />
-      {error ? (
-        <span role="alert" className="target-error">
-          {error}
-        </span>
-      ) : null}
+      <ErrorText error={saving.error} className="target-error" inline />
     </span>
   );
 }
