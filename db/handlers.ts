@@ -18,9 +18,9 @@ import {
 import { buildDashboard, drillDown } from './services/dashboard/index';
 import { checkStoredData, removeRow, repairValue, restoreRow } from './services/data-check';
 import { queryLedger } from './services/ledger';
-import { exportLedger } from './services/ledger-export';
-import { commitLedgerImport, previewLedgerImport } from './services/ledger-import';
-import { monthlyReport } from './services/monthly-report';
+import { exportLedger } from './services/excel/export';
+import { commitLedgerImport, previewLedgerImport } from './services/excel/import';
+import { monthlyReport } from './services/excel/monthly-report';
 import { currentProgress } from './task-progress';
 import { createZone, revokeSite, zoneStatus } from './sync/zone';
 import { joinWithInvitation, makeInvitation } from './sync/invitation';

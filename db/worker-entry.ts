@@ -14,7 +14,7 @@ import type * as Esbuild from 'esbuild';
 
 /** Each worker's file name and entry module (relative to db/). */
 export const workerSources = {
-  'workbook-worker.cjs': 'services/workbook-worker.ts',
+  'workbook-worker.cjs': 'services/excel/workbook-worker.ts',
   'db-worker.cjs': 'host/worker.ts',
 } as const;
 

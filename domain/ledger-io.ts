@@ -1,7 +1,7 @@
 // The Excel side of the ledger as the API sees it: import (a preview first, then the write), export
 // of a filter or a year, the 月报 workbook, and the progress of whichever of them is running.
 import { z } from 'zod';
-import type { ColumnMapping } from './ledger-sheet';
+import type { ColumnMapping } from './excel/sheet-reader';
 import { ledgerQuery } from './ledger';
 
 // A workbook of 10k rows is about 1 MB; 64 MB of base64 leaves room for ledgers far above that.

@@ -138,7 +138,7 @@ export async function benchExcel(
   line('  file size (MB)', (statSync(out).size / 1e6).toFixed(1));
   if (exported.seconds >= 10) failures.push('Excel export of 100k rows over 10 s');
 
-  // The largest real use of the import's caps (db/services/workbook-limits.ts): that export read
+  // The largest real use of the import's caps (db/services/excel/workbook-limits.ts): that export read
   // back, in the workbook worker; a refusal fails the bench.
   const back = await measured(() =>
     ok<LedgerImportResult>(dispatch(app, 'ledger.importPreview', { file: out })),

@@ -8,9 +8,9 @@ import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AppDatabase } from '../../db/app-database';
 import { dispatch, dispatchSync } from '../../db/dispatcher';
-import { EXCEL_MAX_CELL_CHARS, guardTextCells } from '../../db/services/xlsx-text';
+import { EXCEL_MAX_CELL_CHARS, guardTextCells } from '../../db/services/excel/xlsx-text';
 import type { FileResult, LedgerImportResult } from '../../domain/ledger-io';
-import { ledgerColumns } from '../../domain/ledger-sheet';
+import { ledgerColumns } from '../../domain/excel/sheet-layout';
 import type { ProjectRecord } from '../../domain/project-input';
 import { expectOk, openTempDb, tempDir } from '../helpers';
 

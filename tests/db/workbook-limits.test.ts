@@ -17,8 +17,8 @@ import {
   MAX_SHEET_COLUMNS,
   MAX_SHEET_ROWS,
   MAX_UNCOMPRESSED_BYTES,
-} from '../../db/services/workbook-limits';
-import { readSheets } from '../../db/services/workbook-read';
+} from '../../db/services/excel/workbook-limits';
+import { readSheets } from '../../db/services/excel/workbook-read';
 import type { LedgerImportResult } from '../../domain/ledger-io';
 import { expectOk, openTempDb, snapshot, tempDir } from '../helpers';
 

@@ -3,7 +3,7 @@
 // written until 「确认导入」; then the good rows are written at once, after a backup.
 import { useState } from 'react';
 import type { ImportRow, ImportSheet, LedgerImportResult } from '../../../domain/ledger-io';
-import { fieldSpecs } from '../../../domain/ledger-sheet';
+import { fieldSpecs } from '../../../domain/excel/sheet-layout';
 import { call } from '../api/client';
 import { useNavigate } from '../shell/navigation';
 import { FileDropZone } from '../shared/FileDropZone';

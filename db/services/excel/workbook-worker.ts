@@ -1,7 +1,7 @@
 // The workbook worker's entry (a bundle of its own: electron.vite.config.ts, build/bundle-cli.ts):
 // parses one file given in workerData and posts its sheets, or the AppError that refused it.
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppError } from '../../domain/errors';
+import { AppError } from '../../../domain/errors';
 import { parseSheets } from './workbook-parse';
 import type { WorkbookJob, WorkbookReply } from './workbook-read';
 

@@ -5,9 +5,9 @@
 // workbook-limits.ts are checked before exceljs parses it.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { AppError } from '../../domain/errors';
-import { cellKey } from '../../domain/sheet-values';
-import type { CellValue, SheetGrid } from '../../domain/sheet-values';
+import { AppError } from '../../../domain/errors';
+import { cellKey } from '../../../domain/excel/cell-values';
+import type { CellValue, SheetGrid } from '../../../domain/excel/cell-values';
 import { decodeCsv } from './csv-text';
 import {
   MAX_SHEET_COLUMNS,

@@ -2,7 +2,7 @@
 // (a superset of the GBK that Excel writes on Chinese Windows). UTF-16 (Excel's 「Unicode 文本」)
 // and Big5 (traditional Chinese Windows) would decode as GB18030 without an error but as nonsense,
 // so they are recognised and refused with a way to save the file again.
-import { AppError } from '../../domain/errors';
+import { AppError } from '../../../domain/errors';
 
 const SAVE_AGAIN = '请在 Excel 或 WPS 中「另存为」CSV UTF-8（逗号分隔）或 .xlsx 工作簿后再导入';
 

@@ -9,20 +9,20 @@ import type { Writable } from 'node:stream';
 import { format } from 'date-fns';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import { regionLabels } from '../../domain/countries';
-import type { Region } from '../../domain/countries';
-import { countryByCode } from '../../domain/countries';
-import { tierLabels } from '../../domain/classify';
-import type { Tier } from '../../domain/classify';
-import { todayIso, yearOf } from '../../domain/dates';
-import { AppError } from '../../domain/errors';
-import type { FileResult, ledgerExportInput } from '../../domain/ledger-io';
-import { amountFormat, ledgerColumns, sheetTitle } from '../../domain/ledger-sheet';
-import { ledgerQuery } from '../../domain/ledger';
-import { stageLabels } from '../../domain/lifecycle';
-import type { Stage } from '../../domain/lifecycle';
-import { fromBaseUnits } from '../../domain/sheet-values';
-import type { AmountUnit } from '../../domain/sheet-values';
+import { regionLabels } from '../../../domain/countries';
+import type { Region } from '../../../domain/countries';
+import { countryByCode } from '../../../domain/countries';
+import { tierLabels } from '../../../domain/classify';
+import type { Tier } from '../../../domain/classify';
+import { todayIso, yearOf } from '../../../domain/dates';
+import { AppError } from '../../../domain/errors';
+import type { FileResult, ledgerExportInput } from '../../../domain/ledger-io';
+import { amountFormat, ledgerColumns, sheetTitle } from '../../../domain/excel/sheet-layout';
+import { ledgerQuery } from '../../../domain/ledger';
+import { stageLabels } from '../../../domain/lifecycle';
+import type { Stage } from '../../../domain/lifecycle';
+import { fromBaseUnits } from '../../../domain/excel/cell-values';
+import type { AmountUnit } from '../../../domain/excel/cell-values';
 import {
   capitalTypes,
   channels,
@@ -31,13 +31,13 @@ import {
   ownerships,
   projectTypes,
   provinces,
-} from '../../domain/vocabulary';
-import type { AppDatabase } from '../app-database';
-import { cachedLookups } from '../derived';
-import type { Sql } from '../sql';
-import { withProgress } from '../task-progress';
-import type { ReportProgress } from '../task-progress';
-import { matchingRowids } from './ledger';
+} from '../../../domain/vocabulary';
+import type { AppDatabase } from '../../app-database';
+import { cachedLookups } from '../../derived';
+import type { Sql } from '../../sql';
+import { withProgress } from '../../task-progress';
+import type { ReportProgress } from '../../task-progress';
+import { matchingRowids } from '../ledger';
 import { fitToCell, startsLikeFormula } from './xlsx-text';
 
 type Input = z.output<typeof ledgerExportInput>;

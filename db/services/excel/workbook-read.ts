@@ -2,10 +2,10 @@
 // (workbook-parse.ts) under a heap ceiling, so a hostile workbook that still fills memory ends the
 // worker only and the user is told the file is too large.
 import { Worker } from 'node:worker_threads';
-import { AppError, errorMessages } from '../../domain/errors';
-import type { ErrorCode } from '../../domain/errors';
-import type { SheetGrid } from '../../domain/sheet-values';
-import { workerEntry } from '../worker-entry';
+import { AppError, errorMessages } from '../../../domain/errors';
+import type { ErrorCode } from '../../../domain/errors';
+import type { SheetGrid } from '../../../domain/excel/cell-values';
+import { workerEntry } from '../../worker-entry';
 import { WORKER_HEAP_MB, tooLarge } from './workbook-limits';
 
 export interface WorkbookJob {

@@ -8,27 +8,28 @@ import { basename } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
 import { format } from 'date-fns';
 import type { z } from 'zod';
-import { AppError } from '../../domain/errors';
-import { nameKey } from '../../domain/investor-names';
-import type { ImportRow, ImportSheet, LedgerImportResult } from '../../domain/ledger-io';
-import type { ledgerImportPreviewInput } from '../../domain/ledger-io';
-import { fieldSpecs, findHeader, readRow } from '../../domain/ledger-sheet';
-import type { ColumnMapping } from '../../domain/ledger-sheet';
-import { milestones, stageLabels } from '../../domain/lifecycle';
-import type { Stage } from '../../domain/lifecycle';
+import { AppError } from '../../../domain/errors';
+import { nameKey } from '../../../domain/investor-names';
+import type { ImportRow, ImportSheet, LedgerImportResult } from '../../../domain/ledger-io';
+import type { ledgerImportPreviewInput } from '../../../domain/ledger-io';
+import { fieldSpecs } from '../../../domain/excel/sheet-layout';
+import { findHeader, readRow } from '../../../domain/excel/sheet-reader';
+import type { ColumnMapping } from '../../../domain/excel/sheet-reader';
+import { milestones, stageLabels } from '../../../domain/lifecycle';
+import type { Stage } from '../../../domain/lifecycle';
 import {
   projectCreateInput,
   projectFieldLabels,
   projectPatch,
   resolveStage,
-} from '../../domain/project-input';
-import type { ProjectRecord } from '../../domain/project-input';
-import { cellKey } from '../../domain/sheet-values';
-import type { AppDatabase, Tx } from '../app-database';
-import { withProgress, yieldEvery } from '../task-progress';
-import { backupDir, createBackup } from './backups';
-import { batchLookups, getProject, insertProject, updateProject } from './projects';
-import type { ProjectLookups } from './projects';
+} from '../../../domain/project-input';
+import type { ProjectRecord } from '../../../domain/project-input';
+import { cellKey } from '../../../domain/excel/cell-values';
+import type { AppDatabase, Tx } from '../../app-database';
+import { withProgress, yieldEvery } from '../../task-progress';
+import { backupDir, createBackup } from '../backups';
+import { batchLookups, getProject, insertProject, updateProject } from '../projects';
+import type { ProjectLookups } from '../projects';
 import { MAX_UNCOMPRESSED_BYTES, mebibytes, tooLarge } from './workbook-limits';
 import { readSheets } from './workbook-read';
 

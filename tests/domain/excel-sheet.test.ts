@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { findHeader, readRow } from '../../domain/ledger-sheet';
-import { parseAmount, parseDate, parseFlag } from '../../domain/sheet-values';
+import { findHeader, readRow } from '../../domain/excel/sheet-reader';
+import { parseAmount, parseDate, parseFlag } from '../../domain/excel/cell-values';
 
 describe('cell values as typed in office ledgers', () => {
   test('amounts: numbers in the header unit, text with separators, text with its own unit', () => {

@@ -5,7 +5,7 @@
 // the scan sees the entries and elements exceljs will see.
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
-import { AppError } from '../../domain/errors';
+import { AppError } from '../../../domain/errors';
 import {
   EXCEL_MAX_COLUMNS,
   EXCEL_MAX_ROWS,

@@ -11,7 +11,7 @@
 //   took 90 s on a busy two-core machine).
 // Parsing runs in a worker whose heap may grow to 3 GiB (the 100k export reads with 2 GiB); a
 // file that still fills it ends that worker only.
-import { AppError } from '../../domain/errors';
+import { AppError } from '../../../domain/errors';
 
 export const MAX_SHEET_ROWS = 200_000;
 export const MAX_SHEET_COLUMNS = 200;

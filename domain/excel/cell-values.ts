@@ -1,7 +1,7 @@
 // Reading the values people type into ledger spreadsheets: amounts with units (1,200 / 1.2亿 /
 // 3000万美元), dates in the styles seen in Chinese offices (2021年3月5日, 2021.3.5, Excel serials), and
 // yes/no marks. Each parser returns a value or a Chinese reason; none of them throws.
-import { isRealIsoDate } from './dates';
+import { isRealIsoDate } from '../dates';
 
 /** A cell as read from .xlsx or .csv: formulas already replaced by their results. */
 export type CellValue = string | number | boolean | Date | null;

@@ -1,0 +1,170 @@
+// The 招商项目台账's layout: every field a sheet can carry with the header names and synonyms offices
+// use, and the columns the app writes (headers with units, as leaders read them). The reading of an
+// office's own sheet is in sheet-reader.ts.
+import { milestones } from '../lifecycle';
+import type { AmountUnit } from './cell-values';
+
+/** Fields a sheet can carry into a project. `total` is the total investment in either currency. */
+export type TextField =
+  | 'code'
+  | 'name'
+  | 'investor'
+  | 'industry'
+  | 'platform'
+  | 'referrer'
+  | 'agent'
+  | 'fairEdition'
+  | 'owner'
+  | 'problems'
+  | 'nextSteps'
+  | 'terminationReason';
+export type LabelField =
+  'capitalType' | 'province' | 'ownership' | 'projectType' | 'channel' | 'office';
+export type DateField =
+  | (typeof milestones)[number]['actualKey']
+  | (typeof milestones)[number]['plannedKey']
+  | 'terminatedOn';
+export type SheetField =
+  | TextField
+  | LabelField
+  | DateField
+  | 'country'
+  | 'industrial'
+  | 'leaderProject'
+  | 'total'
+  | 'contractedFdiUsd'
+  | 'landAreaMu'
+  | 'stage';
+
+/** Columns the app writes for reading only: they are derived, so an import leaves them alone. */
+export type DerivedColumn = 'seq' | 'region' | 'tier' | 'paidInFdiUsd' | 'updatedAt';
+
+export interface FieldSpec {
+  names: string[];
+  kind: 'text' | 'label' | 'date' | 'country' | 'flag' | 'amount' | 'number' | 'stage';
+  /** For amounts: the unit when the header names none. */
+  defaultUnit?: AmountUnit;
+}
+
+const dateSpecs = Object.fromEntries(
+  milestones.flatMap((m) => [
+    [
+      m.actualKey,
+      {
+        names: [`${m.label}日期`, `${m.label}时间`, `实际${m.label}日期`, `${m.label}`],
+        kind: 'date',
+      },
+    ],
+    [
+      m.plannedKey,
+      { names: [`计划${m.label}日期`, `计划${m.label}时间`, `预计${m.label}日期`], kind: 'date' },
+    ],
+  ]),
+) as Record<Exclude<DateField, 'terminatedOn'>, FieldSpec>;
+
+/** Header names (without units) that mean each field; the first is the one the app writes. */
+export const fieldSpecs: Record<SheetField, FieldSpec> = {
+  code: { names: ['项目编号', '编号', '项目代码'], kind: 'text' },
+  name: { names: ['项目名称', '项目名', '项目'], kind: 'text' },
+  investor: {
+    names: [
+      '投资方',
+      '投资主体',
+      '投资企业',
+      '投资商',
+      '投资方名称',
+      '企业名称',
+      '签约企业',
+      '客商',
+    ],
+    kind: 'text',
+  },
+  country: {
+    names: ['国别/地区', '国别', '国别地区', '国家/地区', '国家', '来源国'],
+    kind: 'country',
+  },
+  province: { names: ['省份', '来源省份', '所在省份'], kind: 'label' },
+  ownership: { names: ['企业性质', '企业类型', '所有制'], kind: 'label' },
+  capitalType: { names: ['资本类别', '资本类型', '内外资'], kind: 'label' },
+  industry: {
+    names: ['产业', '行业', '所属产业', '产业类别', '行业类别', '产业领域'],
+    kind: 'text',
+  },
+  industrial: { names: ['产业项目', '是否产业项目'], kind: 'flag' },
+  projectType: { names: ['项目类型', '项目性质'], kind: 'label' },
+  total: {
+    names: ['总投资', '投资总额', '计划总投资', '项目总投资', '总投资额'],
+    kind: 'amount',
+    defaultUnit: '万元',
+  },
+  contractedFdiUsd: { names: ['合同外资', '合同利用外资'], kind: 'amount', defaultUnit: '万美元' },
+  landAreaMu: { names: ['用地', '用地面积', '占地', '占地面积', '用地规模'], kind: 'number' },
+  platform: { names: ['承接平台', '落地平台', '落户平台', '平台'], kind: 'text' },
+  channel: { names: ['招商方式', '引进方式'], kind: 'label' },
+  referrer: { names: ['引荐人', '引荐单位'], kind: 'text' },
+  agent: { names: ['委托机构', '委托招商机构'], kind: 'text' },
+  fairEdition: { names: ['展会届次', '展会'], kind: 'text' },
+  office: { names: ['驻点/责任单位', '驻点', '责任单位', '招商单位', '所属驻点'], kind: 'label' },
+  owner: { names: ['招商责任人', '责任人', '招商人员', '项目负责人'], kind: 'text' },
+  stage: { names: ['当前阶段', '阶段', '项目阶段', '推进阶段'], kind: 'stage' },
+  leaderProject: { names: ['省市县长工程', '是否省市县长工程'], kind: 'flag' },
+  problems: { names: ['存在问题', '存在困难', '存在问题及困难', '问题'], kind: 'text' },
+  nextSteps: { names: ['下一步工作', '下步工作', '下一步计划', '下步计划'], kind: 'text' },
+  terminationReason: { names: ['终止原因', '终止理由'], kind: 'text' },
+  ...dateSpecs,
+  terminatedOn: { names: ['终止日期', '终止时间'], kind: 'date' },
+};
+
+export const derivedNames: Record<DerivedColumn, string[]> = {
+  seq: ['序号'],
+  region: ['来源地区'],
+  tier: ['规模档次'],
+  paidInFdiUsd: ['实到外资', '实际到位外资'],
+  updatedAt: ['更新日期'],
+};
+
+/** The ledger the app writes, in order: a header (with its unit), what fills it, a width in characters. */
+export const ledgerColumns: {
+  header: string;
+  source: SheetField | DerivedColumn;
+  unit?: AmountUnit | '亩';
+  width: number;
+}[] = [
+  { header: '序号', source: 'seq', width: 6 },
+  { header: '项目编号', source: 'code', width: 14 },
+  { header: '项目名称', source: 'name', width: 34 },
+  { header: '投资方', source: 'investor', width: 28 },
+  { header: '国别/地区', source: 'country', width: 10 },
+  { header: '来源地区', source: 'region', width: 10 },
+  { header: '省份', source: 'province', width: 8 },
+  { header: '企业性质', source: 'ownership', width: 9 },
+  { header: '资本类别', source: 'capitalType', width: 8 },
+  { header: '产业', source: 'industry', width: 14 },
+  { header: '产业项目', source: 'industrial', width: 8 },
+  { header: '项目类型', source: 'projectType', width: 8 },
+  { header: '规模档次', source: 'tier', width: 10 },
+  { header: '总投资（亿元）', source: 'total', unit: '亿元', width: 13 },
+  { header: '总投资（万美元）', source: 'total', unit: '万美元', width: 14 },
+  { header: '合同外资（万美元）', source: 'contractedFdiUsd', unit: '万美元', width: 14 },
+  { header: '实到外资（万美元）', source: 'paidInFdiUsd', unit: '万美元', width: 14 },
+  { header: '用地（亩）', source: 'landAreaMu', unit: '亩', width: 10 },
+  { header: '承接平台', source: 'platform', width: 20 },
+  { header: '招商方式', source: 'channel', width: 10 },
+  { header: '引荐人', source: 'referrer', width: 10 },
+  { header: '委托机构', source: 'agent', width: 12 },
+  { header: '展会届次', source: 'fairEdition', width: 14 },
+  { header: '驻点/责任单位', source: 'office', width: 10 },
+  { header: '招商责任人', source: 'owner', width: 10 },
+  { header: '当前阶段', source: 'stage', width: 8 },
+  ...milestones.map((m) => ({ header: `${m.label}日期`, source: m.actualKey, width: 11 })),
+  { header: '终止日期', source: 'terminatedOn', width: 11 },
+  { header: '终止原因', source: 'terminationReason', width: 20 },
+  { header: '省市县长工程', source: 'leaderProject', width: 8 },
+  { header: '存在问题', source: 'problems', width: 30 },
+  { header: '下一步工作', source: 'nextSteps', width: 30 },
+  { header: '更新日期', source: 'updatedAt', width: 11 },
+];
+
+/** The amount columns in the app's own export carry the whole number; this is how they show. */
+export const amountFormat = '#,##0.00';
+export const sheetTitle = (asOf: string) => `嘉兴经济技术开发区招商项目台账（截至 ${asOf}）`;
