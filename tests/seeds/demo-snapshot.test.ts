@@ -48,6 +48,21 @@ describe('demo data snapshot', () => {
     expect(generated(options)).toBe(digest);
   });
 
+  it('yields the same rows in a time zone that skipped a day', () => {
+    // Samoa went from 2011-12-29 to 2011-12-31: a calendar counted in local time loses a day.
+    const options = { projects: 150, seed: 5, asOf: '2012-06-30' };
+    const digest = 'c2ddc9c06f6eaa87d6cd2abee0133e4bbedc188849ff02590c85e1ba086edba2';
+    const zone = process.env.TZ;
+    process.env.TZ = 'Pacific/Apia';
+    try {
+      expect(new Date(Date.UTC(2011, 11, 30, 12)).getDate()).toBe(31);
+      expect(generated(options)).toBe(digest);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   let app: AppDatabase | undefined;
   afterEach(() => app?.close());
 
