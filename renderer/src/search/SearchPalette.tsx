@@ -1,10 +1,11 @@
 // The quick search (Ctrl+K, ⌘K on a Mac): mounted once for the whole window, it opens a dialog from
 // any screen; typed words (Chinese or English names, aliases, project codes) go to search.quick, the
 // matches list under 项目 and 投资方, arrow keys move, Enter opens the page, Esc closes.
-import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useState } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { useNavigate } from '../shell/navigation';
 import type { Place } from '../shell/navigation';
+import { Dialog } from '../ui/Dialog';
 import { SearchResults } from './SearchResults';
 import { searchOptions } from './search-options';
 import { useQuickSearch } from './use-quick-search';
@@ -47,7 +48,6 @@ interface DialogProps {
 }
 
 function PaletteDialog({ onClose, onOpen }: DialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const search = useQuickSearch(query);
@@ -77,13 +77,6 @@ function PaletteDialog({ onClose, onOpen }: DialogProps) {
     document.getElementById(`search-option-${current}`)?.scrollIntoView({ block: 'nearest' });
   }, [current, search.answered]);
 
-  // A modal <dialog>: on top of everything, the page behind it inert, focus restored on close.
-  useLayoutEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-    return () => d?.close();
-  }, []);
-
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.nativeEvent.isComposing || e.keyCode === 229) return;
     const n = options.length;
@@ -112,16 +105,8 @@ function PaletteDialog({ onClose, onOpen }: DialogProps) {
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="search-palette"
-      aria-label="快速搜索"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      onClick={onBackdrop}
-    >
+    // A modal dialog: on top of everything, the page behind it inert, focus restored on close.
+    <Dialog className="search-palette" label="快速搜索" onCancel={onClose} onClick={onBackdrop}>
       <div className="search-palette-box">
         <div className="search-palette-bar">
           <label htmlFor="search-palette-input" className="search-palette-label">
@@ -170,6 +155,6 @@ function PaletteDialog({ onClose, onOpen }: DialogProps) {
           </span>
         </div>
       </div>
-    </dialog>
+    </Dialog>
   );
 }

@@ -97,7 +97,7 @@ export function RestorePanel({ initial, onRestored }: Props) {
       <div className="settings-actions">
         <button
           type="button"
-          className="primary-button settings-danger-button settings-restore-button"
+          className="primary-button danger-button settings-restore-button"
           disabled={check.state !== 'ok' || restoring.busy}
           onClick={() => {
             restoring.clear();

@@ -1,8 +1,10 @@
 // A modal question before an action that cannot simply be taken back (a restore, a revoked laptop,
 // a forgotten peer): what will happen, the error of a failed attempt, 取消 and the confirming
 // button. Esc is 取消, except while the action runs.
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import type { ReactNode } from 'react';
+import { ErrorText } from '../ui/Alert';
+import { Dialog } from '../ui/Dialog';
 
 interface Props {
   title: string;
@@ -30,47 +32,33 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
 }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
   return (
-    <dialog
-      ref={ref}
-      className="settings-dialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-what`}
-      onCancel={(e) => {
-        e.preventDefault();
+    <Dialog
+      className="dialog"
+      labelledBy={`${id}-title`}
+      describedBy={`${id}-what`}
+      onCancel={() => {
         if (!busy) onCancel();
       }}
     >
       <h2 id={`${id}-title`}>{title}</h2>
       <div id={`${id}-what`}>{children}</div>
-      {error ? (
-        <p role="alert" className="settings-error">
-          {errorPrefix}
-          {error}
-        </p>
-      ) : null}
-      <div className="settings-dialog-actions">
+      <ErrorText error={error} prefix={errorPrefix} className="dialog-error" />
+      <div className="dialog-actions">
         <button type="button" className="secondary-button" disabled={busy} onClick={onCancel}>
           取消
         </button>
         <button
           type="button"
-          className="primary-button settings-danger-button"
+          className="primary-button danger-button"
           disabled={busy}
           onClick={onConfirm}
         >
           {busy ? busyLabel : confirmLabel}
         </button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,13 +1,17 @@
 // 向本部提建议: what to change and why, recorded as a follow-up task 「建议修改：…」 that reaches 本部
 // with this laptop's next sync file; the dialog then says so. Esc or 取消 closes it unsent.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { todayIso } from '../../../domain/dates';
 import type { TaskRecord } from '../../../domain/entities';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
 import { dayText } from '../followups/followup-dates';
 import { useAppStatus } from '../shell/use-app-status';
-import { FormField } from './FormField';
+import { ErrorText } from '../ui/Alert';
+import { Dialog } from '../ui/Dialog';
+import { Field } from '../ui/Field';
+import { Form } from '../ui/Form';
+import { useSubmit } from '../ui/use-submit';
 import type { ProposalErrors } from './hq-authority';
 import { PROPOSAL_PREFIX, proposalLimits, proposalTask } from './hq-authority';
 import './hq-authority.css';
@@ -19,54 +23,36 @@ interface Props {
 }
 
 export function ProposalDialog({ subject: initialSubject, onClose }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const app = useAppStatus();
   const [subject, setSubject] = useState(initialSubject);
   const [what, setWhat] = useState('');
   const [why, setWhy] = useState('');
   const [errors, setErrors] = useState<ProposalErrors>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
+  const busy = submit.busy;
   const [sent, setSent] = useState<TaskRecord | null>(null);
   const today = todayIso();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
-  const send = async () => {
+  const send = () => {
     const status = app.state === 'ready' ? app.status : null;
     const from = [status?.office, status?.user].filter(Boolean).join(' ') || '驻点';
     const made = proposalTask({ subject, what, why, from, today });
-    setSaveError(null);
-    if (!made.ok) {
-      setErrors(made.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
+    setErrors(made.ok ? {} : made.errors);
+    if (!made.ok) return submit.clear();
+    void submit.run(async () => {
       setSent(await call('task.create', made.task));
-    } catch (e) {
-      setSaveError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const clear = (field: keyof ProposalErrors) => setErrors(({ [field]: _, ...rest }) => rest);
 
   // In <body>, so that a table cell's styles (nowrap, small type) do not reach the dialog.
   return createPortal(
-    <dialog
-      ref={ref}
-      className="settings-dialog hq-proposal"
-      aria-labelledby={`${id}-title`}
-      onCancel={(e) => {
-        e.preventDefault();
+    <Dialog
+      className="dialog hq-proposal"
+      labelledBy={`${id}-title`}
+      onCancel={() => {
         if (!busy) onClose();
       }}
     >
@@ -81,34 +67,28 @@ export function ProposalDialog({ subject: initialSubject, onClose }: Props) {
               它会随本机下次导出给本部的同步文件送到本部，出现在本部「跟进」的待办里；本部采纳后，修改会随本部的同步文件回到本机。
             </p>
           </div>
-          <div className="settings-dialog-actions">
+          <div className="dialog-actions">
             <button type="button" className="primary-button" autoFocus onClick={onClose}>
               知道了
             </button>
           </div>
         </>
       ) : (
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void send();
-          }}
-        >
+        <Form onSubmit={send}>
           <p className="hq-proposal-intro">
             本机不能直接修改这些数据。写下建议，本部会在「跟进」的待办里看到。
           </p>
           <div className="hq-proposal-fields">
-            <FormField
+            <Field
               id={`${id}-subject`}
               label="建议修改哪一项"
               error={errors.subject}
               hint={`待办标题：${PROPOSAL_PREFIX}${subject.trim()}`}
             >
-              {(aria) => (
+              {(control) => (
                 <input
-                  {...aria}
-                  className="settings-input"
+                  {...control}
+                  className="input"
                   value={subject}
                   maxLength={proposalLimits.subject}
                   autoComplete="off"
@@ -118,12 +98,12 @@ export function ProposalDialog({ subject: initialSubject, onClose }: Props) {
                   }}
                 />
               )}
-            </FormField>
-            <FormField id={`${id}-what`} label="建议怎样修改" error={errors.what}>
-              {(aria) => (
+            </Field>
+            <Field id={`${id}-what`} label="建议怎样修改" error={errors.what}>
+              {(control) => (
                 <textarea
-                  {...aria}
-                  className="settings-input hq-proposal-text"
+                  {...control}
+                  className="input textarea"
                   rows={3}
                   value={what}
                   maxLength={proposalLimits.what}
@@ -134,12 +114,12 @@ export function ProposalDialog({ subject: initialSubject, onClose }: Props) {
                   }}
                 />
               )}
-            </FormField>
-            <FormField id={`${id}-why`} label="理由" error={errors.why}>
-              {(aria) => (
+            </Field>
+            <Field id={`${id}-why`} label="理由" error={errors.why}>
+              {(control) => (
                 <textarea
-                  {...aria}
-                  className="settings-input hq-proposal-text"
+                  {...control}
+                  className="input textarea"
                   rows={3}
                   value={why}
                   maxLength={proposalLimits.why}
@@ -150,14 +130,10 @@ export function ProposalDialog({ subject: initialSubject, onClose }: Props) {
                   }}
                 />
               )}
-            </FormField>
+            </Field>
           </div>
-          {saveError ? (
-            <p role="alert" className="settings-error">
-              建议未保存：{saveError}
-            </p>
-          ) : null}
-          <div className="settings-dialog-actions">
+          <ErrorText error={submit.error} prefix="建议未保存：" className="dialog-error" />
+          <div className="dialog-actions">
             <button type="button" className="secondary-button" disabled={busy} onClick={onClose}>
               取消
             </button>
@@ -165,9 +141,9 @@ export function ProposalDialog({ subject: initialSubject, onClose }: Props) {
               {busy ? '正在保存……' : '记下建议'}
             </button>
           </div>
-        </form>
+        </Form>
       )}
-    </dialog>,
+    </Dialog>,
     document.body,
   );
 }

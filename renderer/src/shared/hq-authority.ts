@@ -10,7 +10,7 @@ import { daysAfter } from '../followups/followup-dates';
 
 export const HQ_MANAGED = '由本部统一维护';
 
-/** For useLoaded: one stable function, so a screen reads zone.status once. */
+/** zone.status, for useLoad: whether this laptop may change 本部's data. */
 export const loadZoneStatus = (): Promise<ZoneStatus> => call('zone.status');
 
 /** Whether this laptop may not change 本部's data (the mutation layer's own test: an office role). */

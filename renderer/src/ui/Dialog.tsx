@@ -1,19 +1,30 @@
-// A modal dialog: opened as it mounts, closed as it unmounts; Esc asks `onCancel` (which may ignore
-// it while something runs) instead of closing by itself.
-import { useEffect, useRef } from 'react';
-import type { ReactNode } from 'react';
+// A modal dialog: opened as it mounts (before the first paint, so nothing behind it takes a key
+// meanwhile), closed as it unmounts; Esc asks `onCancel` (which may ignore it while something runs)
+// instead of closing by itself. Named by its heading (labelledBy) or by `label`.
+import { useLayoutEffect, useRef } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 
 interface Props {
   className: string;
-  labelledBy: string;
+  labelledBy?: string;
+  label?: string;
   describedBy?: string;
   onCancel: () => void;
+  onClick?: (e: MouseEvent<HTMLDialogElement>) => void;
   children: ReactNode;
 }
 
-export function Dialog({ className, labelledBy, describedBy, onCancel, children }: Props) {
+export function Dialog({
+  className,
+  labelledBy,
+  label,
+  describedBy,
+  onCancel,
+  onClick,
+  children,
+}: Props) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();
@@ -23,11 +34,13 @@ export function Dialog({ className, labelledBy, describedBy, onCancel, children 
       ref={ref}
       className={className}
       aria-labelledby={labelledBy}
+      aria-label={label}
       aria-describedby={describedBy}
       onCancel={(e) => {
         e.preventDefault();
         onCancel();
       }}
+      onClick={onClick}
     >
       {children}
     </dialog>
