@@ -2,7 +2,7 @@
 // industries, fair editions, yearly USD→CNY rates, the 五未 rules and the 落地率 rule.
 import type { LandingRule, StalledRule } from '../domain/lifecycle';
 
-/** 承接平台 named in the 2021 plan and DOMAIN.md. */
+/** 承接平台 named in the 2021 plan. */
 export const platforms: string[] = [
   '高端食品和智能制造高能级产业生态园',
   '高铁新城',

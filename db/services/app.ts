@@ -94,7 +94,7 @@ function seedDictionary(tx: Tx, kind: string, labels: readonly string[]) {
 }
 
 /**
- * About how many rows the demo writes per project, by table with secondary indexes (seeds/demo.ts:
+ * About how many rows the demo writes per project, by table with secondary indexes (seeds/demo/:
  * 1.5 contacts, 2.7 activities, 1.3 tasks, 1.06 arrivals, 8 changes in all); read as at least.
  */
 const DEMO_ROWS_PER_PROJECT: Readonly<Record<string, number>> = {

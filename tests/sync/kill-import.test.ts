@@ -24,7 +24,7 @@ const node = process.execPath;
 const KILLS = 50;
 const AFTER_BEGIN_AT_LEAST = 40;
 const PARALLEL = 2;
-/** About 8 changes a project (seeds/demo.ts): over 20,000 changes. */
+/** About 8 changes a project (seeds/demo/): over 20,000 changes. */
 const PROJECTS = 2_700;
 const MIN_CHANGES = 20_000;
 
