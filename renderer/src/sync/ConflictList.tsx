@@ -1,9 +1,12 @@
 // 冲突: each open conflict names the record and field, shows both values with the office, person and
 // time of each, and keeps one with one click (sync.resolve writes an ordinary change, which syncs).
-import { useState } from 'react';
 import type { ConflictSide, SyncConflict } from '../../../domain/sync';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
 import { formatTime } from '../settings/backup-format';
+import { ErrorText } from '../ui/Alert';
+import { Card } from '../ui/Card';
+import { EmptyNote } from '../ui/EmptyState';
+import { useSubmit } from '../ui/use-submit';
 import { columnLabel, tableLabels, valueText } from './conflict-labels';
 
 interface Props {
@@ -12,36 +15,25 @@ interface Props {
 }
 
 export function ConflictList({ conflicts, onResolved }: Props) {
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const resolving = useSubmit();
 
-  const resolve = async (conflict: SyncConflict, choose: 'a' | 'b') => {
-    setBusy(conflict.id);
-    setError(null);
-    try {
+  const resolve = (conflict: SyncConflict, choose: 'a' | 'b') =>
+    void resolving.run(async () => {
       await call('sync.resolve', { id: conflict.id, choose });
       onResolved();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
 
   return (
-    <section className="sync-card" aria-labelledby="sync-conflicts-title">
-      <h2 id="sync-conflicts-title" className="sync-card-title">
-        冲突{conflicts.length ? `（${conflicts.length}）` : ''}
-      </h2>
-      {error ? (
-        <p role="alert" className="sync-error">
-          {error}
-        </p>
-      ) : null}
+    <Card
+      id="sync-conflicts"
+      title={`冲突${conflicts.length ? `（${conflicts.length}）` : ''}`}
+      className="sync-card"
+    >
+      <ErrorText error={resolving.error} className="sync-error" />
       {conflicts.length === 0 ? (
-        <p className="sync-empty">
+        <EmptyNote className="sync-empty">
           没有待处理的冲突。两地同时修改了同一字段时，导入后会列在这里，由您选择保留哪一个值。
-        </p>
+        </EmptyNote>
       ) : (
         <ul className="sync-conflicts">
           {conflicts.map((c) => (
@@ -62,8 +54,8 @@ export function ConflictList({ conflicts, onResolved }: Props) {
                     conflict={c}
                     side={c[key]}
                     which={key}
-                    busy={busy !== null}
-                    onChoose={() => void resolve(c, key)}
+                    busy={resolving.busy}
+                    onChoose={() => resolve(c, key)}
                   />
                 ))}
               </div>
@@ -71,7 +63,7 @@ export function ConflictList({ conflicts, onResolved }: Props) {
           ))}
         </ul>
       )}
-    </section>
+    </Card>
   );
 }
 

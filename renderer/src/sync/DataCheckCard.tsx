@@ -3,36 +3,30 @@
 // row, with 撤销 for a removal. 本部's data is shown but can only be repaired at 本部.
 import { useState } from 'react';
 import type { BadValue, DataCheckReport } from '../../../domain/data-check';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { ErrorText } from '../ui/Alert';
+import { Card } from '../ui/Card';
+import { useSubmit } from '../ui/use-submit';
 
 const keyOf = (p: BadValue) => `${p.table}/${p.rowId}/${p.column}`;
 
 export function DataCheckCard({ onChanged }: { onChanged: () => void }) {
   const [report, setReport] = useState<DataCheckReport | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const checking = useSubmit();
+  const { busy, error } = checking;
   const [removing, setRemoving] = useState<BadValue | null>(null);
   const [removed, setRemoved] = useState<BadValue | null>(null);
 
-  const run = async (action: () => Promise<unknown>, after?: () => void) => {
-    setBusy(true);
-    setError(null);
-    try {
+  /** Does `action`, then checks again: the list always shows what is stored now. */
+  const run: Run = (action, after) =>
+    void checking.run(async () => {
       await action();
       after?.();
       setReport(await call('data.check'));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
-    <section className="sync-card" aria-labelledby="data-check-title">
-      <h2 id="data-check-title" className="sync-card-title">
-        数据体检
-      </h2>
+    <Card id="data-check" title="数据体检" className="sync-card">
       <p className="sync-hint">
         找出本机数据中不符合录入规则的值（旧版本写入或手工改动的），逐项修复或删除该行。其他驻点会拒收带有这些值的同步文件；修复和删除会随下次导出发给各驻点。
       </p>
@@ -40,15 +34,11 @@ export function DataCheckCard({ onChanged }: { onChanged: () => void }) {
         type="button"
         className="secondary-button"
         disabled={busy}
-        onClick={() => void run(async () => undefined)}
+        onClick={() => run(async () => undefined)}
       >
         {busy && !report ? '正在检查……' : report ? '重新检查' : '开始检查'}
       </button>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText error={error} className="form-error" />
       {removed ? (
         <p className="sync-result" aria-live="polite">
           已删除{removed.tableLabel}「{removed.rowName}」。
@@ -57,7 +47,7 @@ export function DataCheckCard({ onChanged }: { onChanged: () => void }) {
             className="link-button"
             disabled={busy}
             onClick={() =>
-              void run(
+              run(
                 () => call('data.restore', { table: removed.table, id: removed.rowId }),
                 () => {
                   setRemoved(null);
@@ -88,7 +78,7 @@ export function DataCheckCard({ onChanged }: { onChanged: () => void }) {
           error={error}
           errorPrefix="删除失败："
           onConfirm={() =>
-            void run(
+            run(
               () => call('data.remove', { table: removing.table, id: removing.rowId }),
               () => {
                 setRemoved(removing);
@@ -109,14 +99,16 @@ export function DataCheckCard({ onChanged }: { onChanged: () => void }) {
           </ul>
         </ConfirmDialog>
       ) : null}
-    </section>
+    </Card>
   );
 }
+
+type Run = (action: () => Promise<unknown>, after?: () => void) => void;
 
 interface FindingsProps {
   report: DataCheckReport;
   busy: boolean;
-  run: (action: () => Promise<unknown>, after?: () => void) => Promise<void>;
+  run: Run;
   onRemove: (p: BadValue) => void;
   onChanged: () => void;
 }
@@ -188,7 +180,7 @@ function Findings({ report, busy, run, onRemove, onChanged }: FindingsProps) {
                           className="link-button"
                           disabled={busy}
                           onClick={() =>
-                            void run(
+                            run(
                               () =>
                                 call('data.repair', {
                                   table: p.table,

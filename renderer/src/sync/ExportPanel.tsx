@@ -2,13 +2,16 @@
 // to save it (a USB stick, a folder for an e-mail attachment) in the app's save dialog, which
 // suggests the name per S12; the result shows its path, size and change count. While the export
 // runs, a bar shows its phase (读取变更, 压缩 N 条变更, 写入文件) from the backend's task progress.
-import { useEffect, useId, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useState } from 'react';
 import type { SyncExportResult, SyncPeer } from '../../../domain/sync';
 import { call, chooseFile, errorText } from '../api/client';
-import { TaskProgressBar } from '../ledger-excel/TaskProgressBar';
-import { useTaskProgress } from '../ledger-excel/use-task-progress';
 import { formatBytes } from '../settings/backup-format';
+import { ErrorText } from '../ui/Alert';
+import { Card } from '../ui/Card';
+import { Form } from '../ui/Form';
+import { ProgressBar } from '../ui/ProgressBar';
+import { useLoad } from '../ui/use-load';
+import { useSubmit } from '../ui/use-submit';
 import { FULL_EXPORT, exportTargets } from './export-targets';
 
 interface Props {
@@ -22,68 +25,47 @@ export function ExportPanel({ own, peers, onExported }: Props) {
   const [target, setTarget] = useState(targets[0]?.value ?? FULL_EXPORT);
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
-  const [name, setName] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const exporting = useSubmit();
+  const busy = exporting.busy;
   const [result, setResult] = useState<SyncExportResult | null>(null);
-  const id = useId();
-  const progress = useTaskProgress(busy);
   const full = target === FULL_EXPORT;
-
-  useEffect(() => {
-    let live = true;
-    call('sync.exportName', full ? { full: true } : { for: target }).then(
-      (r) => live && setName(r.name),
-      () => live && setName(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [target, full]);
+  // The name the save dialog suggests (per S12); without it the dialog suggests none.
+  const name =
+    useLoad(() => call('sync.exportName', full ? { full: true } : { for: target }), [target]).data
+      ?.name ?? null;
 
   const mismatch = passphrase !== '' && again !== '' && passphrase !== again;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (passphrase !== again) {
-      setError('两次输入的口令不一致');
-      return;
-    }
-    setError(null);
+  const submit = async () => {
+    if (passphrase !== again) return exporting.fail('两次输入的口令不一致');
+    exporting.clear();
     // The save dialog; cancelling it (null) leaves everything as it was.
     const chosen = await chooseFile({ use: 'save', kind: 'sync', ...(name ? { name } : {}) }).catch(
       (e: unknown) => {
-        setError(errorText(e));
+        exporting.fail(errorText(e));
         return null;
       },
     );
     if (chosen === null) return;
-    setBusy(true);
     setResult(null);
-    try {
-      const made = await call('sync.export', {
-        out: chosen.handle,
-        ...(full ? { full: true } : { for: target }),
-        ...(passphrase ? { passphrase } : {}),
-      });
-      setResult(made);
+    void exporting.run(async () => {
+      setResult(
+        await call('sync.export', {
+          out: chosen.handle,
+          ...(full ? { full: true } : { for: target }),
+          ...(passphrase ? { passphrase } : {}),
+        }),
+      );
       onExported();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <section className="sync-card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="sync-card-title">
-        导出
-      </h2>
+    <Card id="sync-export" title="导出" className="sync-card">
       <p className="sync-hint">
         生成一个同步文件，保存到 U 盘或作为邮件附件交给对方导入：点「导出……」后选择保存位置。
       </p>
-      <form className="sync-form" onSubmit={submit} noValidate>
+      <Form className="sync-form" onSubmit={() => void submit()}>
         <label className="sync-field">
           <span>发给</span>
           <select
@@ -144,13 +126,9 @@ export function ExportPanel({ own, peers, onExported }: Props) {
           ) : null}
         </div>
         {mismatch ? <p className="sync-error">两次输入的口令不一致</p> : null}
-        {busy ? <TaskProgressBar progress={progress} label="正在导出……" /> : null}
-      </form>
-      {error ? (
-        <p role="alert" className="sync-error">
-          {error}
-        </p>
-      ) : null}
+        {busy ? <ProgressBar label="正在导出……" /> : null}
+      </Form>
+      <ErrorText error={exporting.error} className="sync-error" />
       {result ? (
         <div className="sync-result" aria-live="polite">
           <p>
@@ -163,6 +141,6 @@ export function ExportPanel({ own, peers, onExported }: Props) {
           </p>
         </div>
       ) : null}
-    </section>
+    </Card>
   );
 }

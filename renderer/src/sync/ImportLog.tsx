@@ -1,37 +1,31 @@
 // 导入记录: every file imported here, newest first, with its counts (sync.log).
 import type { SyncLogEntry } from '../../../domain/sync';
 import { fileName, formatTime } from '../settings/backup-format';
+import { Card } from '../ui/Card';
+import { EmptyNote } from '../ui/EmptyState';
+import { TableHead } from '../ui/TableHead';
 
 export function ImportLog({ log }: { log: readonly SyncLogEntry[] }) {
   return (
-    <section className="sync-card" aria-labelledby="sync-log-title">
-      <h2 id="sync-log-title" className="sync-card-title">
-        导入记录
-      </h2>
+    <Card id="sync-log" title="导入记录" className="sync-card">
       {log.length === 0 ? (
-        <p className="sync-empty">还没有导入过同步文件。在上方「导入」选择或拖入对方发来的文件。</p>
+        <EmptyNote className="sync-empty">
+          还没有导入过同步文件。在上方「导入」选择或拖入对方发来的文件。
+        </EmptyNote>
       ) : (
         <div className="sync-scroll">
           <table className="sync-table sync-log-table" aria-label="导入记录">
-            <thead>
-              <tr>
-                <th scope="col">时间</th>
-                <th scope="col">来自</th>
-                <th scope="col">文件</th>
-                <th scope="col" className="num">
-                  新增
-                </th>
-                <th scope="col" className="num">
-                  跳过
-                </th>
-                <th scope="col" className="num">
-                  冲突
-                </th>
-                <th scope="col" className="num">
-                  上级未到
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                '时间',
+                '来自',
+                '文件',
+                { label: '新增', num: true },
+                { label: '跳过', num: true },
+                { label: '冲突', num: true },
+                { label: '上级未到', num: true },
+              ]}
+            />
             <tbody>
               {log.map((e) => (
                 <tr key={`${e.fileId}:${e.importedAt}`}>
@@ -50,6 +44,6 @@ export function ImportLog({ log }: { log: readonly SyncLogEntry[] }) {
           </table>
         </div>
       )}
-    </section>
+    </Card>
   );
 }

@@ -18,9 +18,9 @@ export function ImportReport({ report, onClose }: Props) {
     ['改动本部数据（未采用）', report.refused ?? 0, report.refused ? 'warn' : undefined],
   ];
   return (
-    <section className="sync-card sync-report" aria-label="导入结果" aria-live="polite">
+    <section className="card sync-card sync-report" aria-label="导入结果" aria-live="polite">
       <div className="sync-report-head">
-        <h2 className="sync-card-title">
+        <h2 className="card-title">
           {report.alreadyImported ? '已导入过' : '导入完成'}：来自
           {report.from.office ?? `站点 ${report.from.siteId.slice(0, 8)}`}
         </h2>

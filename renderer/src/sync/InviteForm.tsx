@@ -3,12 +3,14 @@
 // to save it, in the app's save dialog. The passphrase is given to the office by phone, never with
 // the file.
 import { useId, useState } from 'react';
-import type { FormEvent } from 'react';
 import { zoneInviteInput } from '../../../domain/sync';
 import { call, chooseFile, errorText } from '../api/client';
-import { TaskProgressBar } from '../ledger-excel/TaskProgressBar';
-import { useTaskProgress } from '../ledger-excel/use-task-progress';
-import { FormField } from '../shared/FormField';
+import { ErrorText } from '../ui/Alert';
+import { Field } from '../ui/Field';
+import { firstError } from '../ui/field-errors';
+import { Form } from '../ui/Form';
+import { ProgressBar } from '../ui/ProgressBar';
+import { useSubmit } from '../ui/use-submit';
 import { invitationName } from './zone-format';
 
 interface Props {
@@ -29,20 +31,17 @@ export function InviteForm({ zoneName, onClose }: Props) {
   const [withData, setWithData] = useState(true);
   const [hq, setHq] = useState(false);
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const inviting = useSubmit();
+  const busy = inviting.busy;
   const [made, setMade] = useState<Made | null>(null);
-  const progress = useTaskProgress(busy);
 
-  const checked = zoneInviteInput.shape.passphrase.safeParse(passphrase);
-  const passError = checked.success ? null : (checked.error.issues[0]?.message ?? '口令无效');
+  const passError = firstError(zoneInviteInput.shape.passphrase.safeParse(passphrase), '口令无效');
   const againError = again !== passphrase ? '两次输入的口令不一致' : null;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setTried(true);
     if (passError || againError) return;
-    setError(null);
+    inviting.clear();
     let chosen;
     try {
       chosen = await chooseFile({
@@ -51,14 +50,14 @@ export function InviteForm({ zoneName, onClose }: Props) {
         name: invitationName(zoneName, hq, new Date()),
       });
     } catch (e) {
-      setError(errorText(e));
+      inviting.fail(errorText(e));
       return;
     }
     if (chosen === null) return;
-    setBusy(true);
-    try {
+    const out = chosen.handle;
+    void inviting.run(async () => {
       const result = await call('zone.invite', {
-        out: chosen.handle,
+        out,
         passphrase,
         ...(hq ? { hq: true } : {}),
         ...(withData ? {} : { withoutData: true }),
@@ -67,26 +66,22 @@ export function InviteForm({ zoneName, onClose }: Props) {
       setPassphrase('');
       setAgain('');
       setTried(false);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <div className="zone-invite">
-      <form className="zone-form" onSubmit={submit} noValidate aria-label="制作邀请">
+      <Form className="zone-form" onSubmit={() => void submit()} aria-label="制作邀请">
         <div className="zone-form-pair">
-          <FormField
+          <Field
             id={`${id}-pass`}
             label="邀请口令"
             error={tried ? passError : null}
             hint="至少 8 个字符；请打电话告知对方"
           >
-            {(aria) => (
+            {(control) => (
               <input
-                {...aria}
+                {...control}
                 type="password"
                 className="sync-input"
                 value={passphrase}
@@ -96,15 +91,15 @@ export function InviteForm({ zoneName, onClose }: Props) {
                 onChange={(e) => setPassphrase(e.target.value)}
               />
             )}
-          </FormField>
-          <FormField
+          </Field>
+          <Field
             id={`${id}-again`}
             label="再次输入口令"
             error={tried || (again !== '' && again.length >= passphrase.length) ? againError : null}
           >
-            {(aria) => (
+            {(control) => (
               <input
-                {...aria}
+                {...control}
                 type="password"
                 className="sync-input"
                 value={again}
@@ -114,7 +109,7 @@ export function InviteForm({ zoneName, onClose }: Props) {
                 onChange={(e) => setAgain(e.target.value)}
               />
             )}
-          </FormField>
+          </Field>
         </div>
         <label className="zone-check">
           <input
@@ -152,13 +147,9 @@ export function InviteForm({ zoneName, onClose }: Props) {
             {made ? '完成' : '取消'}
           </button>
         </div>
-        {busy ? <TaskProgressBar progress={progress} label="正在制作邀请……" /> : null}
-        {error ? (
-          <p role="alert" className="zone-error">
-            {error}
-          </p>
-        ) : null}
-      </form>
+        {busy ? <ProgressBar label="正在制作邀请……" /> : null}
+        <ErrorText error={inviting.error} className="zone-error" />
+      </Form>
       {made ? (
         <div className="sync-result" aria-live="polite">
           <p>

@@ -4,7 +4,6 @@
 // progress on a bar; on the first run app.init follows. A wrong passphrase or a file that is no
 // invitation is said by the field it concerns, and both can be corrected and tried again.
 import { useId, useState } from 'react';
-import type { FormEvent } from 'react';
 import type { AppStatus } from '../../../domain/contract';
 import { initInput } from '../../../domain/contract';
 import type { ChosenFile } from '../../../domain/file-choice';
@@ -12,9 +11,11 @@ import type { SyncImportReport, ZoneStatus } from '../../../domain/sync';
 import { zoneJoinInput } from '../../../domain/sync';
 import { offices } from '../../../domain/vocabulary';
 import { ApiError, call, chooseFile, errorText } from '../api/client';
-import { TaskProgressBar } from '../ledger-excel/TaskProgressBar';
-import { useTaskProgress } from '../ledger-excel/use-task-progress';
-import { FormField } from '../shared/FormField';
+import { ErrorText } from '../ui/Alert';
+import { Field } from '../ui/Field';
+import { firstError } from '../ui/field-errors';
+import { Form } from '../ui/Form';
+import { ProgressBar } from '../ui/ProgressBar';
 import './zone.css';
 
 export interface Joined {
@@ -40,9 +41,6 @@ interface Props {
 
 const fileErrors = new Set(['INVITATION_INVALID', 'FILE_NOT_FOUND', 'FILE_NOT_CHOSEN']);
 
-const firstMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
-  result.success ? null : (result.error?.issues[0]?.message ?? '填写有误');
-
 export function JoinZoneForm({
   identity,
   inputClass,
@@ -63,12 +61,11 @@ export function JoinZoneForm({
   const [error, setError] = useState<string | null>(null);
   /** Joined already (app.init failed after): a retry only sets the laptop up. */
   const [joined, setJoined] = useState<Omit<Joined, 'status'> | null>(null);
-  const progress = useTaskProgress(busy === 'joining');
 
   const local = {
     file: file === null ? '请选择邀请文件' : null,
-    passphrase: firstMessage(zoneJoinInput.shape.passphrase.safeParse(passphrase)),
-    user: identity ? firstMessage(initInput.shape.user.safeParse(user)) : null,
+    passphrase: firstError(zoneJoinInput.shape.passphrase.safeParse(passphrase)),
+    user: identity ? firstError(initInput.shape.user.safeParse(user)) : null,
     office: identity && office === '' ? '请选择驻点' : null,
   };
   // Until the first 「加入分区」 nothing is flagged; the backend's word on the file or passphrase
@@ -89,8 +86,7 @@ export function JoinZoneForm({
     }
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     setTried(true);
     if (!file || Object.values(local).some(Boolean)) return;
     setError(null);
@@ -138,18 +134,18 @@ export function JoinZoneForm({
   const locked = busy !== null;
 
   return (
-    <form className="zone-form" onSubmit={submit} noValidate aria-label="用邀请加入分区">
-      <FormField
+    <Form className="zone-form" onSubmit={() => void submit()} aria-label="用邀请加入分区">
+      <Field
         id={`${id}-file`}
         label="邀请文件"
         error={shown(local.file, fileError)}
         announce={fileError !== null}
         hint="本部制作的 .zsinvite 文件（U 盘或邮件附件）"
       >
-        {(aria) => (
+        {(control) => (
           <div className="zone-file">
             <button
-              {...aria}
+              {...control}
               // Named by what it shows (and the file chosen), not by the field's label alone.
               aria-labelledby={`${id}-pick ${id}-picked`}
               type="button"
@@ -168,17 +164,17 @@ export function JoinZoneForm({
             </span>
           </div>
         )}
-      </FormField>
-      <FormField
+      </Field>
+      <Field
         id={`${id}-pass`}
         label="邀请口令"
         error={shown(local.passphrase, passError)}
         announce={passError !== null}
         hint="本部另行电话告知，不随文件发送"
       >
-        {(aria) => (
+        {(control) => (
           <input
-            {...aria}
+            {...control}
             type="password"
             className={inputClass}
             value={passphrase}
@@ -191,13 +187,13 @@ export function JoinZoneForm({
             }}
           />
         )}
-      </FormField>
+      </Field>
       {identity ? (
         <div className="zone-form-pair">
-          <FormField id={`${id}-user`} label="姓名" error={shown(local.user)}>
-            {(aria) => (
+          <Field id={`${id}-user`} label="姓名" error={shown(local.user)}>
+            {(control) => (
               <input
-                {...aria}
+                {...control}
                 className={inputClass}
                 value={user}
                 maxLength={50}
@@ -206,11 +202,11 @@ export function JoinZoneForm({
                 onChange={(e) => setUser(e.target.value)}
               />
             )}
-          </FormField>
-          <FormField id={`${id}-office`} label="驻点" error={shown(local.office)}>
-            {(aria) => (
+          </Field>
+          <Field id={`${id}-office`} label="驻点" error={shown(local.office)}>
+            {(control) => (
               <select
-                {...aria}
+                {...control}
                 className={inputClass}
                 value={office}
                 disabled={locked}
@@ -226,7 +222,7 @@ export function JoinZoneForm({
                 ))}
               </select>
             )}
-          </FormField>
+          </Field>
         </div>
       ) : null}
       <div className="zone-form-actions">
@@ -248,14 +244,8 @@ export function JoinZoneForm({
           <span className="zone-note">已加入分区「{joined.zone.name}」</span>
         ) : null}
       </div>
-      {busy === 'joining' ? (
-        <TaskProgressBar progress={progress} label="正在核对口令、打开邀请……" />
-      ) : null}
-      {error ? (
-        <p role="alert" className="zone-error">
-          {error}
-        </p>
-      ) : null}
-    </form>
+      {busy === 'joining' ? <ProgressBar label="正在核对口令、打开邀请……" /> : null}
+      <ErrorText error={error} className="zone-error" />
+    </Form>
   );
 }

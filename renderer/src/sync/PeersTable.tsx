@@ -3,9 +3,13 @@
 // to hold (sync.resetPeer), after a confirmation: the next export for it carries everything.
 import { useState } from 'react';
 import type { SyncPeer } from '../../../domain/sync';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
 import { fileName, formatTime } from '../settings/backup-format';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { Card } from '../ui/Card';
+import { EmptyNote } from '../ui/EmptyState';
+import { TableHead } from '../ui/TableHead';
+import { useSubmit } from '../ui/use-submit';
 
 interface Props {
   peers: readonly SyncPeer[];
@@ -14,50 +18,36 @@ interface Props {
 
 export function PeersTable({ peers, onReset }: Props) {
   const [resetting, setResetting] = useState<SyncPeer | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const resetPeer = useSubmit();
 
-  const reset = async (peer: SyncPeer) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const reset = (peer: SyncPeer) =>
+    void resetPeer.run(async () => {
       await call('sync.resetPeer', { siteId: peer.siteId });
       setResetting(null);
-      setNotice(`已重置${peerName(peer)}的同步记录：下次导出给它的文件将包含全部数据。`);
       onReset();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return `已重置${peerName(peer)}的同步记录：下次导出给它的文件将包含全部数据。`;
+    });
 
   return (
-    <section className="sync-card" aria-labelledby="sync-peers-title">
-      <h2 id="sync-peers-title" className="sync-card-title">
-        同步对象
-      </h2>
+    <Card id="sync-peers" title="同步对象" className="sync-card">
       {peers.length === 0 ? (
-        <p className="sync-empty">
+        <EmptyNote className="sync-empty">
           还没有与其他驻点交换过文件。导入对方发来的同步文件后，对方会出现在这里；第一次可以先选「全量」导出发给对方。
-        </p>
+        </EmptyNote>
       ) : (
         <>
           <div className="sync-scroll">
             <table className="sync-table sync-peers-table" aria-label="同步对象">
-              <thead>
-                <tr>
-                  <th scope="col">驻点</th>
-                  <th scope="col">站点</th>
-                  <th scope="col">最近收到</th>
-                  <th scope="col">最近发出</th>
-                  <th scope="col" className="num">
-                    对方尚缺
-                  </th>
-                  <th scope="col">操作</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  '驻点',
+                  '站点',
+                  '最近收到',
+                  '最近发出',
+                  { label: '对方尚缺', num: true },
+                  '操作',
+                ]}
+              />
               <tbody>
                 {peers.map((p) => (
                   <tr key={p.siteId}>
@@ -80,8 +70,7 @@ export function PeersTable({ peers, onReset }: Props) {
                         className="link-button"
                         aria-label={`重置${peerName(p)}的同步记录`}
                         onClick={() => {
-                          setError(null);
-                          setNotice(null);
+                          resetPeer.clear();
                           setResetting(p);
                         }}
                       >
@@ -98,9 +87,9 @@ export function PeersTable({ peers, onReset }: Props) {
           </p>
         </>
       )}
-      {notice ? (
+      {resetPeer.done ? (
         <p className="sync-result" aria-live="polite">
-          {notice}
+          {resetPeer.done}
         </p>
       ) : null}
       {resetting ? (
@@ -108,10 +97,10 @@ export function PeersTable({ peers, onReset }: Props) {
           title="重置同步记录"
           confirmLabel="确认重置"
           busyLabel="正在重置……"
-          busy={busy}
-          error={error}
+          busy={resetPeer.busy}
+          error={resetPeer.error}
           errorPrefix="重置失败："
-          onConfirm={() => void reset(resetting)}
+          onConfirm={() => reset(resetting)}
           onCancel={() => setResetting(null)}
         >
           <p>
@@ -127,7 +116,7 @@ export function PeersTable({ peers, onReset }: Props) {
           </ul>
         </ConfirmDialog>
       ) : null}
-    </section>
+    </Card>
   );
 }
 

@@ -3,10 +3,14 @@
 // same dialog as in 设置.
 import { useState } from 'react';
 import type { BackupInfo } from '../../../domain/workspace';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
 import type { RestoreResult } from '../settings/backup-format';
 import { fileName, formatBytes, formatTime, listedBackup } from '../settings/backup-format';
 import { RestoreDialog } from '../settings/RestoreDialog';
+import { ErrorText } from '../ui/Alert';
+import { Card } from '../ui/Card';
+import { EmptyNote } from '../ui/EmptyState';
+import { useSubmit } from '../ui/use-submit';
 
 interface Props {
   backups: readonly BackupInfo[];
@@ -14,53 +18,38 @@ interface Props {
 }
 
 export function PreImportBackups({ backups, onRestored }: Props) {
+  const check = useSubmit();
+  /** The backup being checked. */
   const [checking, setChecking] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<{ info: BackupInfo; handle: string } | null>(null);
-  const [restoring, setRestoring] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const restoring = useSubmit();
 
-  const choose = async (backup: BackupInfo) => {
+  const choose = (backup: BackupInfo) => {
     const { handle } = listedBackup(backup);
     setChecking(backup.file);
-    setError(null);
-    try {
+    restoring.clear();
+    void check.run(async () => {
       setConfirm({ info: await call('backup.check', { file: handle }), handle });
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setChecking(null);
-    }
+    });
   };
 
-  const restore = async (handle: string) => {
-    setRestoring(true);
-    setError(null);
-    try {
+  const restore = (handle: string) =>
+    void restoring.run(async () => {
       const result = await call('backup.restore', { file: handle });
       setConfirm(null);
       onRestored(result);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setRestoring(false);
-    }
-  };
+    });
 
   return (
-    <section className="sync-card" aria-labelledby="sync-backups-title">
-      <h2 id="sync-backups-title" className="sync-card-title">
-        导入前备份
-      </h2>
+    <Card id="sync-backups" title="导入前备份" className="sync-card">
       <p className="sync-hint">
         每次导入前自动保存一份，保留最近 10 份。导入有误时可恢复到导入之前。
       </p>
-      {error && !confirm ? (
-        <p role="alert" className="sync-error">
-          {error}
-        </p>
-      ) : null}
+      {confirm ? null : <ErrorText error={check.error ?? restoring.error} className="sync-error" />}
       {backups.length === 0 ? (
-        <p className="sync-empty">还没有导入前备份：第一次导入同步文件时会自动生成。</p>
+        <EmptyNote className="sync-empty">
+          还没有导入前备份：第一次导入同步文件时会自动生成。
+        </EmptyNote>
       ) : (
         <ul className="sync-backups">
           {backups.map((b) => (
@@ -72,10 +61,10 @@ export function PreImportBackups({ backups, onRestored }: Props) {
               <button
                 type="button"
                 className="link-button"
-                disabled={checking !== null || restoring}
-                onClick={() => void choose(b)}
+                disabled={check.busy || restoring.busy}
+                onClick={() => choose(b)}
               >
-                {checking === b.file ? '正在检查……' : '恢复……'}
+                {check.busy && checking === b.file ? '正在检查……' : '恢复……'}
               </button>
             </li>
           ))}
@@ -84,12 +73,12 @@ export function PreImportBackups({ backups, onRestored }: Props) {
       {confirm ? (
         <RestoreDialog
           backup={confirm.info}
-          busy={restoring}
-          error={error}
-          onConfirm={() => void restore(confirm.handle)}
+          busy={restoring.busy}
+          error={restoring.error}
+          onConfirm={() => restore(confirm.handle)}
           onCancel={() => setConfirm(null)}
         />
       ) : null}
-    </section>
+    </Card>
   );
 }

@@ -7,6 +7,7 @@ import type { SyncImportReport } from '../../../domain/sync';
 import type { RestoreResult } from '../settings/backup-format';
 import { fileName } from '../settings/backup-format';
 import { refreshAppStatus } from '../shell/use-app-status';
+import { ErrorBanner } from '../ui/Alert';
 import { ConflictList } from './ConflictList';
 import { DataCheckCard } from './DataCheckCard';
 import { ExportPanel } from './ExportPanel';
@@ -40,14 +41,7 @@ export function SyncScreen() {
         ) : null}
       </div>
       <div className="sync-scroll-area">
-        {error ? (
-          <div className="error-banner" role="alert">
-            <span>同步信息读取失败：{error}</span>
-            <button type="button" className="link-button" onClick={reload}>
-              重试
-            </button>
-          </div>
-        ) : null}
+        <ErrorBanner error={error} prefix="同步信息读取失败：" onRetry={reload} />
         {data?.site.clockWarning ? (
           <p className="sync-banner" role="alert">
             {data.site.clockWarning}

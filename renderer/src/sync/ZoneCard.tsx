@@ -3,11 +3,16 @@
 // zone's root key): 「制作邀请」, 「吊销」 per laptop and 「更换文件密钥」 (after revoking a lost
 // laptop), each after a confirmation; on a laptop still alone: 「加入分区」 with an invitation, the
 // same form as on the first run.
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { ZoneStatus } from '../../../domain/sync';
-import { call, errorText } from '../api/client';
+import { call } from '../api/client';
 import { formatTime } from '../settings/backup-format';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { ErrorText } from '../ui/Alert';
+import { Card } from '../ui/Card';
+import { EmptyNote } from '../ui/EmptyState';
+import { TableHead } from '../ui/TableHead';
+import { useSubmit } from '../ui/use-submit';
 import { InviteForm } from './InviteForm';
 import { JoinZoneForm } from './JoinZoneForm';
 import type { ZoneLaptop } from './zone-format';
@@ -25,38 +30,28 @@ interface Revoking {
 }
 
 export function ZoneCard({ zone, onChanged }: Props) {
-  const id = useId();
   const [inviting, setInviting] = useState(false);
   const [joining, setJoining] = useState(false);
   const [revoking, setRevoking] = useState<Revoking | null>(null);
   const [rekeying, setRekeying] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const acting = useSubmit();
+  const { busy, error } = acting;
   const [notice, setNotice] = useState<string | null>(null);
   const atHq = zone.kind === 'real' && zone.isRoot;
   const laptops = zone.offices.reduce((n, o) => n + o.laptops.length, 0);
 
-  const revoke = async (target: Revoking) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const revoke = (target: Revoking) =>
+    void acting.run(async () => {
       await call('zone.revoke', { siteId: target.laptop.siteId });
       setRevoking(null);
       setNotice(
         `已吊销${target.office}的电脑 ${target.laptop.siteId.slice(0, 8)}；下次发出同步文件时通知各驻点。电脑丢失或被盗的，请再「更换文件密钥」。`,
       );
       onChanged();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
-  const rekey = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const rekey = () =>
+    void acting.run(async () => {
       const done = await call('zone.rekey');
       setRekeying(false);
       setNotice(
@@ -66,50 +61,45 @@ export function ZoneCard({ zone, onChanged }: Props) {
             : ''),
       );
       onChanged();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
+
+  const actions = (
+    <>
+      {atHq && !inviting ? (
+        <button
+          type="button"
+          className="secondary-button small"
+          onClick={() => {
+            setInviting(true);
+            setNotice(null);
+          }}
+        >
+          制作邀请
+        </button>
+      ) : null}
+      {atHq ? (
+        <button
+          type="button"
+          className="secondary-button small"
+          onClick={() => {
+            acting.clear();
+            setNotice(null);
+            setRekeying(true);
+          }}
+        >
+          更换文件密钥
+        </button>
+      ) : null}
+      {zone.kind === 'solo' && !joining ? (
+        <button type="button" className="secondary-button small" onClick={() => setJoining(true)}>
+          加入分区
+        </button>
+      ) : null}
+    </>
+  );
 
   return (
-    <section className="sync-card zone-card" aria-labelledby={`${id}-title`}>
-      <div className="zone-head">
-        <h2 id={`${id}-title`} className="sync-card-title">
-          分区
-        </h2>
-        {atHq && !inviting ? (
-          <button
-            type="button"
-            className="secondary-button small"
-            onClick={() => {
-              setInviting(true);
-              setNotice(null);
-            }}
-          >
-            制作邀请
-          </button>
-        ) : null}
-        {atHq ? (
-          <button
-            type="button"
-            className="secondary-button small"
-            onClick={() => {
-              setError(null);
-              setNotice(null);
-              setRekeying(true);
-            }}
-          >
-            更换文件密钥
-          </button>
-        ) : null}
-        {zone.kind === 'solo' && !joining ? (
-          <button type="button" className="secondary-button small" onClick={() => setJoining(true)}>
-            加入分区
-          </button>
-        ) : null}
-      </div>
+    <Card id="sync-zone" title="分区" className="sync-card zone-card" actions={actions}>
       <dl className="zone-facts">
         <div>
           <dt>名称</dt>
@@ -185,32 +175,23 @@ export function ZoneCard({ zone, onChanged }: Props) {
           {notice}
         </p>
       ) : null}
-      {error && !revoking && !rekeying ? (
-        <p role="alert" className="sync-error">
-          {error}
-        </p>
-      ) : null}
+      {revoking || rekeying ? null : <ErrorText error={error} className="sync-error" />}
       {zone.kind === 'real' ? (
         <>
           <h3 className="zone-panel-title">各驻点的电脑</h3>
           {laptops <= 1 ? (
-            <p className="sync-empty">
+            <EmptyNote className="sync-empty">
               分区里目前只有本机。驻点的电脑用邀请加入后，本部导入它发来的第一个同步文件时，它会出现在这里。
-            </p>
+            </EmptyNote>
           ) : null}
           <div className="sync-scroll">
             <table className="sync-table zone-table" aria-label="各驻点的电脑">
-              <thead>
-                <tr>
-                  <th scope="col">驻点</th>
-                  <th scope="col">站点</th>
-                  <th scope="col">角色</th>
-                  <th scope="col">状态</th>
-                  <th scope="col">公钥指纹</th>
-                  <th scope="col">登记于</th>
-                  {atHq ? <th scope="col">操作</th> : null}
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  ...['驻点', '站点', '角色', '状态', '公钥指纹', '登记于'],
+                  ...(atHq ? ['操作'] : []),
+                ]}
+              />
               <tbody>
                 {officesInOrder(zone).flatMap((o) =>
                   o.laptops.map((l) => (
@@ -248,7 +229,7 @@ export function ZoneCard({ zone, onChanged }: Props) {
                               className="link-button danger"
                               aria-label={`吊销${o.office}的电脑 ${l.siteId.slice(0, 8)}`}
                               onClick={() => {
-                                setError(null);
+                                acting.clear();
                                 setRevoking({ office: o.office, laptop: l });
                               }}
                             >
@@ -273,7 +254,7 @@ export function ZoneCard({ zone, onChanged }: Props) {
           busy={busy}
           error={error}
           errorPrefix="吊销失败："
-          onConfirm={() => void revoke(revoking)}
+          onConfirm={() => revoke(revoking)}
           onCancel={() => setRevoking(null)}
         >
           <p>
@@ -299,7 +280,7 @@ export function ZoneCard({ zone, onChanged }: Props) {
           busy={busy}
           error={error}
           errorPrefix="更换失败："
-          onConfirm={() => void rekey()}
+          onConfirm={rekey}
           onCancel={() => setRekeying(false)}
         >
           <p>
@@ -316,6 +297,6 @@ export function ZoneCard({ zone, onChanged }: Props) {
           </ul>
         </ConfirmDialog>
       ) : null}
-    </section>
+    </Card>
   );
 }

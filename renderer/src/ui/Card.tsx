@@ -8,21 +8,31 @@ interface Props {
   id: string;
   title: ReactNode;
   hint?: ReactNode;
-  /** Beside the title: the panel's own buttons. */
+  /**
+   * Beside the title: the panel's own buttons. Given (even as null), the title and they share a
+   * row (.card-head); left out, the title stands alone.
+   */
   actions?: ReactNode;
   className?: string;
   children: ReactNode;
 }
 
 export function Card({ id, title, hint, actions, className, children }: Props) {
+  const heading = (
+    <h2 id={`${id}-title`} className="card-title">
+      {title}
+    </h2>
+  );
   return (
     <section className={classes('card', className)} aria-labelledby={`${id}-title`}>
-      <div className="card-head">
-        <h2 id={`${id}-title`} className="card-title">
-          {title}
-        </h2>
-        {actions}
-      </div>
+      {actions === undefined ? (
+        heading
+      ) : (
+        <div className="card-head">
+          {heading}
+          {actions}
+        </div>
+      )}
       {hint ? <p className="card-hint">{hint}</p> : null}
       {children}
     </section>

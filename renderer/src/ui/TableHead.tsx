@@ -1,0 +1,35 @@
+// A table's header row: each column's heading, right-aligned where the column holds numbers; a
+// column of buttons has its heading for screen readers only.
+import { classes } from './classes';
+
+export interface Column {
+  label: string;
+  num?: boolean;
+  /** Read by screen readers, not shown (the 操作 column). */
+  hidden?: boolean;
+}
+
+export function TableHead({ columns }: { columns: readonly (string | Column)[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c) => {
+          const column = typeof c === 'string' ? { label: c } : c;
+          return (
+            <th
+              key={column.label}
+              scope="col"
+              className={classes(column.num && 'num') || undefined}
+            >
+              {column.hidden ? (
+                <span className="visually-hidden">{column.label}</span>
+              ) : (
+                column.label
+              )}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+}
