@@ -250,9 +250,11 @@ suite('killing the importing process', () => {
           landed[last] = (landed[last] ?? 0) + 1;
           if (run.atKill.includes('BEGIN')) {
             afterBegin += 1;
-            if (!run.atKill.includes('COMMIT')) {
+            // Killed inside the write transaction, before its last step: nothing of it is left.
+            // After the last step ('import-log') the commit may complete before its COMMIT line
+            // reaches us, so either state is right there (checked above).
+            if (!run.atKill.includes('import-log')) {
               inTransaction += 1;
-              // Killed inside the write transaction: nothing of it is left.
               expect(isBefore).toBe(true);
             }
           }
@@ -261,7 +263,7 @@ suite('killing the importing process', () => {
       );
     }
     console.log(
-      `kill test: ${afterBegin} of ${KILLS} kills after BEGIN (${inTransaction} before COMMIT); ` +
+      `kill test: ${afterBegin} of ${KILLS} kills after BEGIN (${inTransaction} before the last step); ` +
         `${outcomes.before} before, ${outcomes.after} after; last line at the kill: ${JSON.stringify(landed)}; ` +
         `calibration BEGIN ${begin.toFixed(0)}, COMMIT ${commit.toFixed(0)}, CLOSED ${closed.toFixed(0)} ms`,
     );
