@@ -3,6 +3,9 @@ import { useId } from 'react';
 import { offices } from '../../../domain/vocabulary';
 import type { DashboardQuery } from './use-dashboard';
 import { YearPicker } from './YearPicker';
+import { Select, choicesOf } from '../ui/Select';
+
+const officeChoices = choicesOf(offices);
 
 interface Props {
   query: DashboardQuery;
@@ -31,18 +34,13 @@ export function DashboardPickers({ query, onChange }: Props) {
       </label>
       <label className="dash-picker" htmlFor={`${id}-office`}>
         <span>驻点</span>
-        <select
+        <Select
           id={`${id}-office`}
+          choices={officeChoices}
+          none={{ label: '全区' }}
           value={query.office ?? ''}
-          onChange={(e) => onChange({ ...query, office: e.target.value || undefined })}
-        >
-          <option value="">全区</option>
-          {offices.map((o) => (
-            <option key={o.key} value={o.key}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+          onChange={(office) => onChange({ ...query, office: office || undefined })}
+        />
       </label>
     </div>
   );

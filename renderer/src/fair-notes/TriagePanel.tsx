@@ -9,6 +9,7 @@ import { statusLabels } from './capture-format';
 import { TriageItem } from './TriageItem';
 import type { Outcome } from './TriageItem';
 import type { CaptureFilter, Captures } from './use-captures';
+import { Select } from '../ui/Select';
 
 const filters: { value: CaptureFilter; label: string }[] = [
   { value: 'new', label: '待处理' },
@@ -54,18 +55,13 @@ export function TriagePanel({ captures, filter, onFilterChange }: Props) {
           <label htmlFor="fair-filter" className="fair-muted">
             显示
           </label>
-          <select
+          <Select
             id="fair-filter"
             className="fair-input"
+            choices={filters}
             value={filter}
-            onChange={(e) => onFilterChange(e.target.value as CaptureFilter)}
-          >
-            {filters.map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.label}
-              </option>
-            ))}
-          </select>
+            onChange={onFilterChange}
+          />
         </div>
       </div>
       <div className="fair-outcome" aria-live="polite">

@@ -11,11 +11,14 @@ import type { FieldErrors } from '../ui/field-errors';
 import { useSubmit } from '../ui/use-submit';
 import { dayText } from './followup-dates';
 import { DateField, SubForm, TextAreaField } from './followup-form';
+import { Select, choicesOf } from '../ui/Select';
 
 interface Props {
   projectId: string;
   today: string;
 }
+
+const kindChoices = choicesOf(activityKinds);
 
 const orNull = (s: string) => (s.trim() === '' ? null : s);
 
@@ -51,18 +54,13 @@ export function ActivityForm({ projectId, today }: Props) {
     <SubForm id={base} title="记录活动" submitLabel="保存活动" submit={submit} onSubmit={save}>
       <Field id={`${base}-kind`} label="类型" error={errors.kind}>
         {(control) => (
-          <select
+          <Select
             {...control}
             className="input"
+            choices={kindChoices}
             value={kind}
-            onChange={(e) => setKind(e.target.value as ActivityKind)}
-          >
-            {activityKinds.map((k) => (
-              <option key={k.key} value={k.key}>
-                {k.label}
-              </option>
-            ))}
-          </select>
+            onChange={setKind}
+          />
         )}
       </Field>
       <DateField

@@ -18,7 +18,7 @@ export function AfterDonePanel({ task, today, onScheduled, onClose }: Props) {
       <div className="followups-after-head">
         <h2
           id="followups-after-title"
-          className="followups-panel-title followups-ellipsis"
+          className="followups-panel-title ellipsis"
           title={task.title}
         >
           已完成：{task.title}
@@ -28,7 +28,7 @@ export function AfterDonePanel({ task, today, onScheduled, onClose }: Props) {
         </button>
       </div>
       {task.projectId ? (
-        <p className="followups-ellipsis followups-muted" title={project}>
+        <p className="ellipsis muted-text" title={project}>
           项目：{project}
         </p>
       ) : null}
@@ -36,7 +36,7 @@ export function AfterDonePanel({ task, today, onScheduled, onClose }: Props) {
       {task.projectId ? (
         <ActivityForm projectId={task.projectId} today={today} />
       ) : (
-        <p className="followups-muted">这项跟进没有关联项目，活动无处记录。</p>
+        <p className="muted-text">这项跟进没有关联项目，活动无处记录。</p>
       )}
     </section>
   );

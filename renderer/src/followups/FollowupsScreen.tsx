@@ -38,11 +38,11 @@ export function FollowupsScreen() {
   const tasks = open.data;
   return (
     <section className="followups-screen" aria-labelledby="followups-title">
-      <div className="followups-toolbar">
+      <div className="toolbar">
         <h1 id="followups-title" className="screen-title followups-title">
           跟进
         </h1>
-        <span className="followups-muted">
+        <span className="muted-text">
           {tasks === null ? '正在加载……' : `待办 ${tasks.length} 项，按截止日期分组`}
         </span>
         <label className="followups-scope">
@@ -51,7 +51,7 @@ export function FollowupsScreen() {
         </label>
         <button
           type="button"
-          className="primary-button followups-toolbar-end"
+          className="primary-button toolbar-end"
           aria-expanded={side.kind === 'new'}
           onClick={() => {
             setNotice(null);

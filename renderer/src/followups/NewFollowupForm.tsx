@@ -11,7 +11,7 @@ import { Form } from '../ui/Form';
 import { ProjectPicker } from '../ui/ProjectPicker';
 import { useSubmit } from '../ui/use-submit';
 import { daysAfter } from './followup-dates';
-import { DateField, TextAreaField } from './followup-form';
+import { DateField, TextAreaField, TitleField } from './followup-form';
 
 interface Props {
   today: string;
@@ -62,7 +62,7 @@ export function NewFollowupForm({ today, onCreated, onCancel }: Props) {
         {(control) =>
           project ? (
             <div className="followups-picked">
-              <span className="followups-ellipsis" title={project.name}>
+              <span className="ellipsis" title={project.name}>
                 {project.name}
               </span>
               <button type="button" className="link-button" onClick={() => setProject(null)}>
@@ -80,19 +80,13 @@ export function NewFollowupForm({ today, onCreated, onCancel }: Props) {
           )
         }
       </Field>
-      <Field id={`${base}-title-input`} label="事项" error={errors.title} className="wide">
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            value={title}
-            maxLength={200}
-            autoComplete="off"
-            placeholder="如：回访确认用地需求"
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        )}
-      </Field>
+      <TitleField
+        id={`${base}-title-input`}
+        error={errors.title}
+        value={title}
+        placeholder="如：回访确认用地需求"
+        onChange={setTitle}
+      />
       <DateField
         id={`${base}-due`}
         label="截止日期"

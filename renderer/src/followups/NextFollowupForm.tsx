@@ -2,12 +2,11 @@
 import { useId, useState } from 'react';
 import { taskCreate } from '../../../domain/entities';
 import { call } from '../api/client';
-import { Field } from '../ui/Field';
 import { fieldErrors } from '../ui/field-errors';
 import type { FieldErrors } from '../ui/field-errors';
 import { useSubmit } from '../ui/use-submit';
 import { dayText, daysAfter } from './followup-dates';
-import { DateField, SubForm } from './followup-form';
+import { DateField, SubForm, TitleField } from './followup-form';
 
 interface Props {
   projectId: string | null;
@@ -36,19 +35,13 @@ export function NextFollowupForm({ projectId, today, onScheduled }: Props) {
 
   return (
     <SubForm id={base} title="安排下一次跟进" submitLabel="安排" submit={submit} onSubmit={save}>
-      <Field id={`${base}-what`} label="事项" error={errors.title} className="wide">
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            value={title}
-            maxLength={200}
-            autoComplete="off"
-            placeholder="如：约下次拜访"
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        )}
-      </Field>
+      <TitleField
+        id={`${base}-what`}
+        error={errors.title}
+        value={title}
+        placeholder="如：约下次拜访"
+        onChange={setTitle}
+      />
       <DateField
         id={`${base}-due`}
         label="截止日期"

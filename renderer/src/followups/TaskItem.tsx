@@ -26,11 +26,11 @@ export function TaskItem({ task, today, busy, onDone }: Props) {
         完成
       </button>
       <div className="followups-item-main">
-        <span className="followups-ellipsis followups-item-title" title={task.title}>
+        <span className="ellipsis followups-item-title" title={task.title}>
           {task.title}
         </span>
         {task.notes ? (
-          <span className="followups-ellipsis followups-muted" title={task.notes}>
+          <span className="ellipsis muted-text" title={task.notes}>
             {task.notes}
           </span>
         ) : null}
@@ -38,14 +38,14 @@ export function TaskItem({ task, today, busy, onDone }: Props) {
       {task.projectId ? (
         <button
           type="button"
-          className="followups-project followups-ellipsis"
+          className="followups-project ellipsis"
           title={project}
           onClick={() => navigate({ screen: 'project', id: task.projectId })}
         >
           {project || '（项目）'}
         </button>
       ) : (
-        <span className="followups-project followups-muted">未关联项目</span>
+        <span className="followups-project muted-text">未关联项目</span>
       )}
       <span className="followups-due">
         <span>{dayText(task.dueOn, today)}</span>

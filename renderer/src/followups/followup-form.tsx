@@ -65,6 +65,28 @@ export function DateField({ today, ...props }: InputProps & { today: string }) {
   );
 }
 
+/** What to do next: one line. */
+export function TitleField({
+  placeholder,
+  ...props
+}: Omit<InputProps, 'label'> & { placeholder: string }) {
+  return (
+    <Field id={props.id} label="事项" error={props.error} className="wide">
+      {(control) => (
+        <input
+          {...control}
+          className="input"
+          value={props.value}
+          maxLength={200}
+          autoComplete="off"
+          placeholder={placeholder}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 export function TextAreaField({
   maxLength,
   placeholder,

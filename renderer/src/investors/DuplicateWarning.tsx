@@ -26,10 +26,10 @@ export function DuplicateWarning({ matches, useLabel, onUse, onCreateAnyway, bus
         {matches.map((m) => (
           <li key={m.id} className="investors-duplicate">
             <span className="investors-duplicate-names">
-              <span className="investors-ellipsis investors-duplicate-name" title={m.nameZh}>
+              <span className="ellipsis investors-duplicate-name" title={m.nameZh}>
                 {m.nameZh}
               </span>
-              <span className="investors-ellipsis investors-muted" title={m.matchedOn}>
+              <span className="ellipsis muted-text" title={m.matchedOn}>
                 相近名称：{m.matchedOn} · 项目 {m.projectCount} 个
               </span>
             </span>
@@ -49,7 +49,7 @@ export function DuplicateWarning({ matches, useLabel, onUse, onCreateAnyway, bus
           >
             仍然新建
           </button>
-          <span className="investors-muted">确认不是同一家时使用</span>
+          <span className="muted-text">确认不是同一家时使用</span>
         </div>
       ) : null}
     </div>

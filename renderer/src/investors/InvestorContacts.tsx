@@ -7,6 +7,7 @@ import { Card } from '../ui/Card';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 import { ContactForm } from './ContactForm';
+import { TableHead } from '../ui/TableHead';
 
 type Editing = { mode: 'add' } | { mode: 'edit'; contact: ContactRecord } | null;
 
@@ -44,7 +45,7 @@ export function InvestorContacts({ investorId }: { investorId: string }) {
       <ErrorText error={contacts.error ?? removal.error} className="investors-error" />
       {rows === null ? (
         contacts.error ? null : (
-          <p className="investors-muted">正在加载联系人……</p>
+          <p className="muted-text">正在加载联系人……</p>
         )
       ) : rows.length === 0 ? (
         editing ? null : (
@@ -63,24 +64,15 @@ export function InvestorContacts({ investorId }: { investorId: string }) {
               <col />
               <col className="investors-col-actions" />
             </colgroup>
-            <thead>
-              <tr>
-                <th scope="col">姓名</th>
-                <th scope="col">职务</th>
-                <th scope="col">电话</th>
-                <th scope="col">微信</th>
-                <th scope="col">邮箱</th>
-                <th scope="col">
-                  <span className="visually-hidden">操作</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={['姓名', '职务', '电话', '微信', '邮箱', { label: '操作', hidden: true }]}
+            />
             <tbody>
               {rows.map((c) => (
                 <tr key={c.id} className="investors-static-row">
                   {[c.name, c.title, c.phone, c.wechat, c.email].map((value, i) => (
                     <td key={i}>
-                      <span className="investors-ellipsis" title={value ?? undefined}>
+                      <span className="ellipsis" title={value ?? undefined}>
                         {value}
                       </span>
                     </td>

@@ -73,10 +73,10 @@ function DetailsView({ investor }: { investor: InvestorRecord }) {
         <div key={label} className="investors-dl-row">
           <dt>{label}</dt>
           <dd
-            className={label === '备注' ? 'investors-notes' : 'investors-ellipsis'}
+            className={label === '备注' ? 'investors-notes' : 'ellipsis'}
             title={value ?? undefined}
           >
-            {value ?? <span className="investors-muted">未填写</span>}
+            {value ?? <span className="muted-text">未填写</span>}
           </dd>
         </div>
       ))}

@@ -7,6 +7,9 @@ import { Field } from '../ui/Field';
 import type { ControlProps } from '../ui/Field';
 import type { DraftField, InvestorDraft, InvestorErrors } from './investor-draft';
 import { countryOptions } from './investor-labels';
+import { Select } from '../ui/Select';
+
+const countryChoices = countryOptions.map((c) => ({ value: c.code, label: c.nameZh }));
 
 interface Props {
   draft: InvestorDraft;
@@ -86,19 +89,14 @@ export function InvestorFields({ draft, errors, onChange }: Props) {
         'hqCountry',
         '总部国别/地区',
         (p) => (
-          <select
+          <Select
             {...p}
             className="input"
+            choices={countryChoices}
+            none={{ label: '（未填写）' }}
             value={draft.hqCountry}
-            onChange={(e) => set('hqCountry', e.target.value)}
-          >
-            <option value="">（未填写）</option>
-            {countryOptions.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.nameZh}
-              </option>
-            ))}
-          </select>
+            onChange={(value) => set('hqCountry', value)}
+          />
         ),
         true,
       )}

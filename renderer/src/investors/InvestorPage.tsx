@@ -26,13 +26,13 @@ export function InvestorPage({ id }: { id: string }) {
         </button>
         <h1
           id="investors-page-title"
-          className="screen-title investors-page-title investors-ellipsis"
+          className="screen-title investors-page-title ellipsis"
           title={inv?.nameZh}
         >
           {inv?.nameZh ?? (investor.error ? '投资方' : '正在加载……')}
         </h1>
         {inv?.nameEn ? (
-          <span className="investors-muted investors-ellipsis investors-page-en" title={inv.nameEn}>
+          <span className="muted-text ellipsis investors-page-en" title={inv.nameEn}>
             {inv.nameEn}
           </span>
         ) : null}

@@ -8,6 +8,7 @@ import { useNavigate } from '../shell/navigation';
 import { ErrorText } from '../ui/Alert';
 import { Card } from '../ui/Card';
 import { useLoad } from '../ui/use-load';
+import { TableHead } from '../ui/TableHead';
 
 const MAX_ROWS = 1000;
 
@@ -33,14 +34,14 @@ export function InvestorProjects({ investor }: { investor: InvestorRecord }) {
       className="investors-card"
       actions={
         rows && rows.length < projectCount ? (
-          <span className="investors-muted">显示 {rows.length} 个</span>
+          <span className="muted-text">显示 {rows.length} 个</span>
         ) : null
       }
     >
       {projects.error ? (
         <ErrorText error={projects.error} className="investors-error" />
       ) : rows === null ? (
-        <p className="investors-muted">正在加载项目……</p>
+        <p className="muted-text">正在加载项目……</p>
       ) : rows.length === 0 ? (
         <p className="investors-empty">
           还没有项目。在台账新建项目时，投资方填写「{nameZh}」，项目就会出现在这里。
@@ -55,19 +56,15 @@ export function InvestorProjects({ investor }: { investor: InvestorRecord }) {
               <col className="investors-col-amount" />
               <col className="investors-col-office" />
             </colgroup>
-            <thead>
-              <tr>
-                <th scope="col">项目名称</th>
-                <th scope="col">阶段</th>
-                <th scope="col" className="investors-num">
-                  总投资
-                </th>
-                <th scope="col" className="investors-num">
-                  合同外资
-                </th>
-                <th scope="col">驻点</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                '项目名称',
+                '阶段',
+                { label: '总投资', className: 'investors-num' },
+                { label: '合同外资', className: 'investors-num' },
+                '驻点',
+              ]}
+            />
             <tbody>
               {rows.map((row) => {
                 const open = () => navigate({ screen: 'project', id: row.id });
@@ -79,7 +76,7 @@ export function InvestorProjects({ investor }: { investor: InvestorRecord }) {
                     <td>
                       <button
                         type="button"
-                        className="investors-link investors-ellipsis"
+                        className="investors-link ellipsis"
                         title={row.name}
                         onClick={(e) => {
                           e.stopPropagation();
@@ -91,17 +88,17 @@ export function InvestorProjects({ investor }: { investor: InvestorRecord }) {
                     </td>
                     <td>{stageLabels[row.stage]}</td>
                     <td className="investors-num">
-                      <span className="investors-ellipsis" title={total}>
+                      <span className="ellipsis" title={total}>
                         {total}
                       </span>
                     </td>
                     <td className="investors-num">
-                      <span className="investors-ellipsis" title={fdi}>
+                      <span className="ellipsis" title={fdi}>
                         {fdi}
                       </span>
                     </td>
                     <td>
-                      <span className="investors-ellipsis" title={row.office ?? undefined}>
+                      <span className="ellipsis" title={row.office ?? undefined}>
                         {row.office}
                       </span>
                     </td>

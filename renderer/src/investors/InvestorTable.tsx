@@ -4,6 +4,7 @@ import type { InvestorRecord } from '../../../domain/entities';
 import { useNavigate } from '../shell/navigation';
 import { countryName } from './investor-labels';
 import { InvestorFlagTags } from './InvestorFlagTags';
+import { TableHead } from '../ui/TableHead';
 
 export function InvestorTable({ items }: { items: InvestorRecord[] }) {
   const navigate = useNavigate();
@@ -18,18 +19,16 @@ export function InvestorTable({ items }: { items: InvestorRecord[] }) {
         <col className="investors-col-country" />
         <col className="investors-col-count" />
       </colgroup>
-      <thead>
-        <tr>
-          <th scope="col">中文名称</th>
-          <th scope="col">英文名称</th>
-          <th scope="col">简称/别名</th>
-          <th scope="col">标签</th>
-          <th scope="col">总部</th>
-          <th scope="col" className="investors-num">
-            项目数
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          '中文名称',
+          '英文名称',
+          '简称/别名',
+          '标签',
+          '总部',
+          { label: '项目数', className: 'investors-num' },
+        ]}
+      />
       <tbody>
         {items.map((inv) => {
           const aliases = inv.aliases.join('、');
@@ -39,7 +38,7 @@ export function InvestorTable({ items }: { items: InvestorRecord[] }) {
               <td>
                 <button
                   type="button"
-                  className="investors-link investors-ellipsis"
+                  className="investors-link ellipsis"
                   title={inv.nameZh}
                   onClick={(e) => {
                     e.stopPropagation();
@@ -50,12 +49,12 @@ export function InvestorTable({ items }: { items: InvestorRecord[] }) {
                 </button>
               </td>
               <td>
-                <span className="investors-ellipsis" title={inv.nameEn ?? undefined}>
+                <span className="ellipsis" title={inv.nameEn ?? undefined}>
                   {inv.nameEn}
                 </span>
               </td>
               <td>
-                <span className="investors-ellipsis" title={aliases || undefined}>
+                <span className="ellipsis" title={aliases || undefined}>
                   {aliases}
                 </span>
               </td>
@@ -63,7 +62,7 @@ export function InvestorTable({ items }: { items: InvestorRecord[] }) {
                 <InvestorFlagTags investor={inv} />
               </td>
               <td>
-                <span className="investors-ellipsis" title={country ?? undefined}>
+                <span className="ellipsis" title={country ?? undefined}>
                   {country}
                 </span>
               </td>

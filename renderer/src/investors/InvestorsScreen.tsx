@@ -30,7 +30,7 @@ export function InvestorsScreen() {
 
   return (
     <section className="investors-screen" aria-labelledby="investors-title">
-      <div className="investors-toolbar">
+      <div className="toolbar">
         <h1 id="investors-title" className="screen-title investors-title">
           投资方
         </h1>
@@ -42,10 +42,10 @@ export function InvestorsScreen() {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
-        {list.loading ? <span className="investors-muted">正在查找……</span> : null}
+        {list.loading ? <span className="muted-text">正在查找……</span> : null}
         <button
           type="button"
-          className="primary-button investors-toolbar-end"
+          className="primary-button toolbar-end"
           aria-expanded={creating}
           onClick={() => {
             setCreated(null);
@@ -57,7 +57,7 @@ export function InvestorsScreen() {
       </div>
       {created ? (
         <div className="investors-notice" role="status">
-          <span className="investors-ellipsis" title={created.nameZh}>
+          <span className="ellipsis" title={created.nameZh}>
             已新建投资方「{created.nameZh}」
           </span>
           <button

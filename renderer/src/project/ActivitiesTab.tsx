@@ -10,11 +10,13 @@ import { call } from '../api/client';
 import { Field } from '../ui/Field';
 import { fieldErrors } from '../ui/field-errors';
 import type { FieldErrors } from '../ui/field-errors';
-import { ListState } from '../ui/ListState';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 import { normalizeDate } from './project-draft';
-import { TabDateField, TabForm } from './TabForm';
+import { TabBody, TabDateField, TabTextField } from './TabForm';
+import { Select, choicesOf } from '../ui/Select';
+
+const kindChoices = choicesOf(activityKinds);
 
 const newestFirst = (a: ActivityRecord, b: ActivityRecord) =>
   b.occurredOn.localeCompare(a.occurredOn);
@@ -50,64 +52,58 @@ export function ActivitiesTab({ projectId }: { projectId: string }) {
   };
 
   return (
-    <div className="tab-body">
-      <TabForm label="新增活动记录" submitLabel="添加活动" submit={submit} onSubmit={add}>
-        <Field id="activity-kind" label="活动类型" className="tab-field">
-          {(control) => (
-            <select
-              {...control}
-              className="input"
-              value={kind}
-              onChange={(e) => setKind(e.target.value as ActivityKind)}
-            >
-              {activityKinds.map((k) => (
-                <option key={k.key} value={k.key}>
-                  {k.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <TabDateField
-          id="activity-date"
-          label="活动日期"
-          error={errors.occurredOn}
-          value={occurredOn}
-          onChange={setOccurredOn}
-        />
-        <Field id="activity-people" label="参与人员" error={errors.people} className="tab-field">
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              maxLength={500}
-              placeholder="如 张总（董事长）、李明"
-              value={people}
-              onChange={(e) => setPeople(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field id="activity-notes" label="活动内容" error={errors.notes} className="tab-field grow">
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              maxLength={5000}
-              placeholder="谈了什么，对方的意向和顾虑"
-              value={notes}
-              onChange={(e) => setNotes(e.target.value)}
-            />
-          )}
-        </Field>
-      </TabForm>
-      <ListState
-        list={list}
-        className="tab-empty"
-        empty="还没有活动记录。每次拜访、来访、考察或通话之后，在上面记下日期、参与人员和谈了什么。"
-      />
-      {list.data?.length ? (
+    <TabBody
+      label="新增活动记录"
+      submitLabel="添加活动"
+      submit={submit}
+      onSubmit={add}
+      list={list}
+      empty="还没有活动记录。每次拜访、来访、考察或通话之后，在上面记下日期、参与人员和谈了什么。"
+      fields={
+        <>
+          <Field id="activity-kind" label="活动类型" className="tab-field">
+            {(control) => (
+              <Select
+                {...control}
+                className="input"
+                choices={kindChoices}
+                value={kind}
+                onChange={setKind}
+              />
+            )}
+          </Field>
+          <TabDateField
+            id="activity-date"
+            label="活动日期"
+            error={errors.occurredOn}
+            value={occurredOn}
+            onChange={setOccurredOn}
+          />
+          <TabTextField
+            id="activity-people"
+            label="参与人员"
+            error={errors.people}
+            maxLength={500}
+            placeholder="如 张总（董事长）、李明"
+            value={people}
+            onChange={setPeople}
+          />
+          <TabTextField
+            id="activity-notes"
+            label="活动内容"
+            error={errors.notes}
+            maxLength={5000}
+            placeholder="谈了什么，对方的意向和顾虑"
+            value={notes}
+            onChange={setNotes}
+            grow
+          />
+        </>
+      }
+    >
+      {(items) => (
         <ol className="timeline" aria-label="活动时间线">
-          {list.data.map((a) => (
+          {items.map((a) => (
             <li key={a.id} className="timeline-item">
               <div className="timeline-when">
                 <span className="timeline-date">{formatDateZh(a.occurredOn)}</span>
@@ -121,7 +117,7 @@ export function ActivitiesTab({ projectId }: { projectId: string }) {
             </li>
           ))}
         </ol>
-      ) : null}
-    </div>
+      )}
+    </TabBody>
   );
 }

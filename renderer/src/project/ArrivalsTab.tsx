@@ -9,11 +9,10 @@ import { call } from '../api/client';
 import { Field } from '../ui/Field';
 import { fieldErrors } from '../ui/field-errors';
 import type { FieldErrors } from '../ui/field-errors';
-import { ListState } from '../ui/ListState';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 import { normalizeDate, parseNumber } from './project-draft';
-import { TabDateField, TabForm } from './TabForm';
+import { TabBody, TabDateField, TabTextField } from './TabForm';
 
 type Kind = ArrivalRecord['kind'];
 type Currency = ArrivalRecord['currency'];
@@ -88,88 +87,90 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
   };
 
   return (
-    <div className="tab-body">
-      <TabForm label="新增到资记录" submitLabel="登记到资" submit={submit} onSubmit={add}>
-        <Field id="arrival-kind" label="到资类别" className="tab-field">
-          {(control) => (
-            <select
-              {...control}
-              className="input"
-              value={kind}
-              onChange={(e) => {
-                const next = e.target.value as Kind;
-                setKind(next);
-                setCurrency(usualCurrency[next]);
-              }}
-            >
-              <option value="fdi">{kindLabels.fdi}</option>
-              <option value="domestic">{kindLabels.domestic}</option>
-            </select>
-          )}
-        </Field>
-        <TabDateField
-          id="arrival-date"
-          label="到资日期"
-          error={errors.arrivedOn}
-          value={arrivedOn}
-          onChange={setArrivedOn}
-        />
-        <Field id="arrival-amount" label="到资金额" error={errors.amount} className="tab-field">
-          {(control) => (
-            <span className="amount-with-unit">
-              <input
+    <TabBody
+      label="新增到资记录"
+      submitLabel="登记到资"
+      submit={submit}
+      onSubmit={add}
+      list={list}
+      empty="还没有到资记录。资金到位后，在上面登记到资日期和金额：实到外资按万美元，到位内资按万元。"
+      fields={
+        <>
+          <Field id="arrival-kind" label="到资类别" className="tab-field">
+            {(control) => (
+              <select
                 {...control}
                 className="input"
-                inputMode="decimal"
-                maxLength={20}
-                value={amount}
-                onChange={(e) => setAmount(e.target.value)}
-              />
-              <select
-                aria-label="到资金额单位"
-                className="input unit-select"
-                value={currency}
-                onChange={(e) => setCurrency(e.target.value as Currency)}
+                value={kind}
+                onChange={(e) => {
+                  const next = e.target.value as Kind;
+                  setKind(next);
+                  setCurrency(usualCurrency[next]);
+                }}
               >
-                <option value="USD">{unitLabels.USD}</option>
-                <option value="CNY">{unitLabels.CNY}</option>
+                <option value="fdi">{kindLabels.fdi}</option>
+                <option value="domestic">{kindLabels.domestic}</option>
               </select>
+            )}
+          </Field>
+          <TabDateField
+            id="arrival-date"
+            label="到资日期"
+            error={errors.arrivedOn}
+            value={arrivedOn}
+            onChange={setArrivedOn}
+          />
+          <Field id="arrival-amount" label="到资金额" error={errors.amount} className="tab-field">
+            {(control) => (
+              <span className="amount-with-unit">
+                <input
+                  {...control}
+                  className="input"
+                  inputMode="decimal"
+                  maxLength={20}
+                  value={amount}
+                  onChange={(e) => setAmount(e.target.value)}
+                />
+                <select
+                  aria-label="到资金额单位"
+                  className="input unit-select"
+                  value={currency}
+                  onChange={(e) => setCurrency(e.target.value as Currency)}
+                >
+                  <option value="USD">{unitLabels.USD}</option>
+                  <option value="CNY">{unitLabels.CNY}</option>
+                </select>
+              </span>
+            )}
+          </Field>
+          <div className="field tab-field check-cell">
+            <span className="field-label" aria-hidden="true">
+              &nbsp;
             </span>
-          )}
-        </Field>
-        <div className="field tab-field check-cell">
-          <span className="field-label" aria-hidden="true">
-            &nbsp;
-          </span>
-          <span className="check">
-            <input
-              id="arrival-outside"
-              type="checkbox"
-              checked={outsideCity}
-              onChange={(e) => setOutsideCity(e.target.checked)}
-            />
-            <label htmlFor="arrival-outside">市外资金</label>
-          </span>
-        </div>
-        <Field id="arrival-notes" label="到资备注" error={errors.notes} className="tab-field grow">
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              maxLength={2000}
-              placeholder="如 第二笔注册资本金"
-              value={notes}
-              onChange={(e) => setNotes(e.target.value)}
-            />
-          )}
-        </Field>
-      </TabForm>
-      <ListState
-        list={list}
-        className="tab-empty"
-        empty="还没有到资记录。资金到位后，在上面登记到资日期和金额：实到外资按万美元，到位内资按万元。"
-      />
-      {list.data?.length ? (
+            <span className="check">
+              <input
+                id="arrival-outside"
+                type="checkbox"
+                checked={outsideCity}
+                onChange={(e) => setOutsideCity(e.target.checked)}
+              />
+              <label htmlFor="arrival-outside">市外资金</label>
+            </span>
+          </div>
+          <TabTextField
+            id="arrival-notes"
+            label="到资备注"
+            error={errors.notes}
+            maxLength={2000}
+            placeholder="如 第二笔注册资本金"
+            value={notes}
+            onChange={setNotes}
+            grow
+          />
+        </>
+      }
+    >
+      {(items) => (
         <>
           <table className="tab-table arrival-table" aria-label="到资记录列表">
             <thead>
@@ -183,7 +184,7 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
               </tr>
             </thead>
             <tbody>
-              {list.data.map((a) => (
+              {items.map((a) => (
                 <tr key={a.id}>
                   <td>{formatDateZh(a.arrivedOn)}</td>
                   <td>{kindLabels[a.kind]}</td>
@@ -213,9 +214,9 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
               ))}
             </tbody>
           </table>
-          <p className="tab-totals">合计：{totalsOf(list.data).join('；')}</p>
+          <p className="tab-totals">合计：{totalsOf(items).join('；')}</p>
         </>
-      ) : null}
-    </div>
+      )}
+    </TabBody>
   );
 }

@@ -1,31 +1,43 @@
-// A tab's small entry form (到资, 活动, 跟进): its fields in a row, the button that adds, and the
-// backend's refusal under it; and the date field each of them has.
+// A tab with a small entry form (到资, 活动, 跟进): its fields in a row, the button that adds, the
+// backend's refusal under it, then the tab's list or what stands in its place; and the date and
+// text fields the forms are made of.
 import type { ReactNode } from 'react';
 import { ErrorText } from '../ui/Alert';
 import { Field } from '../ui/Field';
 import type { ControlProps } from '../ui/Field';
 import { Form } from '../ui/Form';
+import { ListState } from '../ui/ListState';
+import type { Loaded } from '../ui/use-load';
 import type { Submit } from '../ui/use-submit';
 
-interface Props {
+interface Props<T> {
+  /** The form's accessible name: 新增活动记录. */
   label: string;
   submitLabel: string;
   submit: Submit;
   onSubmit: () => void;
-  children: ReactNode;
+  fields: ReactNode;
+  list: Pick<Loaded<readonly T[]>, 'data' | 'error' | 'reload'>;
+  /** What the tab says while its list is empty. */
+  empty: string;
+  /** The list, drawn once it has items. */
+  children: (items: readonly T[]) => ReactNode;
 }
 
-export function TabForm({ label, submitLabel, submit, onSubmit, children }: Props) {
+export function TabBody<T>(props: Props<T>) {
+  const { submit, list } = props;
   return (
-    <>
-      <Form className="tab-form" aria-label={label} onSubmit={onSubmit}>
-        {children}
+    <div className="tab-body">
+      <Form className="tab-form" aria-label={props.label} onSubmit={props.onSubmit}>
+        {props.fields}
         <button type="submit" className="primary-button" disabled={submit.busy}>
-          {submitLabel}
+          {props.submitLabel}
         </button>
       </Form>
       <ErrorText error={submit.error} />
-    </>
+      <ListState list={list} className="tab-empty" empty={props.empty} />
+      {list.data?.length ? props.children(list.data) : null}
+    </div>
   );
 }
 
@@ -56,16 +68,46 @@ export function DateInput({
   );
 }
 
-export function TabDateField(props: {
+interface TabFieldProps {
   id: string;
   label: string;
   error: string | undefined;
   value: string;
   onChange: (value: string) => void;
-}) {
+}
+
+export function TabDateField(props: TabFieldProps) {
   return (
     <Field id={props.id} label={props.label} error={props.error} className="tab-field">
       {(control) => <DateInput control={control} value={props.value} onChange={props.onChange} />}
+    </Field>
+  );
+}
+
+/** A line of text; `grow` takes the row's spare width. */
+export function TabTextField({
+  maxLength,
+  placeholder,
+  grow,
+  ...props
+}: TabFieldProps & { maxLength: number; placeholder: string; grow?: boolean }) {
+  return (
+    <Field
+      id={props.id}
+      label={props.label}
+      error={props.error}
+      className={grow ? 'tab-field grow' : 'tab-field'}
+    >
+      {(control) => (
+        <input
+          {...control}
+          className="input"
+          maxLength={maxLength}
+          placeholder={placeholder}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
     </Field>
   );
 }

@@ -5,14 +5,12 @@ import { formatDateZh, todayIso } from '../../../domain/dates';
 import type { TaskRecord } from '../../../domain/entities';
 import { taskCreate } from '../../../domain/entities';
 import { call } from '../api/client';
-import { Field } from '../ui/Field';
 import { fieldErrors } from '../ui/field-errors';
 import type { FieldErrors } from '../ui/field-errors';
-import { ListState } from '../ui/ListState';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 import { normalizeDate } from './project-draft';
-import { TabDateField, TabForm } from './TabForm';
+import { TabBody, TabDateField, TabTextField } from './TabForm';
 
 const inAWeek = () => format(addDays(parseISO(todayIso()), 7), 'yyyy-MM-dd');
 
@@ -54,36 +52,38 @@ export function TasksTab({ projectId }: { projectId: string }) {
     });
 
   return (
-    <div className="tab-body">
-      <TabForm label="新增跟进事项" submitLabel="添加跟进" submit={submit} onSubmit={add}>
-        <Field id="task-title" label="跟进内容" error={errors.title} className="tab-field grow">
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              maxLength={200}
-              placeholder="如 寄送园区用地资料、约对方来访考察"
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-            />
-          )}
-        </Field>
-        <TabDateField
-          id="task-due"
-          label="截止日期"
-          error={errors.dueOn}
-          value={dueOn}
-          onChange={setDueOn}
-        />
-      </TabForm>
-      <ListState
-        list={list}
-        className="tab-empty"
-        empty="还没有跟进事项。写下下一步要做的事和截止日期，到期前会出现在「跟进」里提醒。"
-      />
-      {list.data?.length ? (
+    <TabBody
+      label="新增跟进事项"
+      submitLabel="添加跟进"
+      submit={submit}
+      onSubmit={add}
+      list={list}
+      empty="还没有跟进事项。写下下一步要做的事和截止日期，到期前会出现在「跟进」里提醒。"
+      fields={
+        <>
+          <TabTextField
+            id="task-title"
+            label="跟进内容"
+            error={errors.title}
+            maxLength={200}
+            placeholder="如 寄送园区用地资料、约对方来访考察"
+            value={title}
+            onChange={setTitle}
+            grow
+          />
+          <TabDateField
+            id="task-due"
+            label="截止日期"
+            error={errors.dueOn}
+            value={dueOn}
+            onChange={setDueOn}
+          />
+        </>
+      }
+    >
+      {(items) => (
         <ul className="task-list" aria-label="跟进事项列表">
-          {list.data.map((task) => {
+          {items.map((task) => {
             const due = dueText(task, today);
             return (
               <li key={task.id} className={task.done ? 'task-item done' : 'task-item'}>
@@ -101,7 +101,7 @@ export function TasksTab({ projectId }: { projectId: string }) {
             );
           })}
         </ul>
-      ) : null}
-    </div>
+      )}
+    </TabBody>
   );
 }

@@ -1,5 +1,6 @@
 // The backups folder's copies, newest first: time, file, size, who made it, and 「选择」 for 恢复.
 import type { BackupInfo } from '../../../domain/workspace';
+import { TableHead } from '../ui/TableHead';
 import {
   backupKind,
   backupKindLabels,
@@ -29,19 +30,15 @@ export function BackupList({ backups, chosen, onChoose }: Props) {
     <>
       <div className="settings-backup-scroll">
         <table className="settings-table settings-backup-table" aria-label="备份列表">
-          <thead>
-            <tr>
-              <th scope="col">时间</th>
-              <th scope="col">文件</th>
-              <th scope="col" className="num">
-                大小
-              </th>
-              <th scope="col">类型</th>
-              <th scope="col">
-                <span className="visually-hidden">操作</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              '时间',
+              '文件',
+              { label: '大小', num: true },
+              '类型',
+              { label: '操作', hidden: true },
+            ]}
+          />
           <tbody>
             {backups.map((b) => (
               <tr key={b.file} className={b.file === chosen ? 'settings-chosen' : undefined}>

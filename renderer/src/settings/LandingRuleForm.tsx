@@ -10,6 +10,13 @@ import { HqManaged } from '../shared/HqManaged';
 import { Form } from '../ui/Form';
 import { useSubmit } from '../ui/use-submit';
 import { SaveRow } from './Feedback';
+import { Select } from '../ui/Select';
+import { milestoneChoices } from './milestone-choices';
+
+const cohortChoices = Object.entries(landingCohortLabels).map(([value, label]) => ({
+  value: value as LandingCohort,
+  label,
+}));
 
 interface Props {
   settings: Settings;
@@ -62,39 +69,29 @@ export function LandingRuleForm({ settings, onSaved, readOnly }: Props) {
       <div className="settings-landing-fields">
         <label className="settings-field" htmlFor={`${id}-cohort`}>
           <span>统计范围</span>
-          <select
+          <Select
             id={`${id}-cohort`}
             className="settings-input"
+            choices={cohortChoices}
             value={cohort}
-            onChange={(e) => {
-              setCohort(e.target.value as LandingCohort);
+            onChange={(value) => {
+              setCohort(value);
               submit.clear();
             }}
-          >
-            {Object.entries(landingCohortLabels).map(([key, text]) => (
-              <option key={key} value={key}>
-                {text}
-              </option>
-            ))}
-          </select>
+          />
         </label>
         <label className="settings-field" htmlFor={`${id}-milestone`}>
           <span>达到哪个阶段算落地</span>
-          <select
+          <Select
             id={`${id}-milestone`}
             className="settings-input"
+            choices={milestoneChoices}
             value={milestone}
-            onChange={(e) => {
-              setMilestone(e.target.value as MilestoneStage);
+            onChange={(value) => {
+              setMilestone(value);
               submit.clear();
             }}
-          >
-            {milestones.map((m) => (
-              <option key={m.stage} value={m.stage}>
-                {m.label}
-              </option>
-            ))}
-          </select>
+          />
         </label>
         <SaveRow submit={submit} label="保存口径" disabled={!changed} />
       </div>

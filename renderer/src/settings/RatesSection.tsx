@@ -10,6 +10,7 @@ import { useSubmit } from '../ui/use-submit';
 import { SaveRow } from './Feedback';
 import { RateAdder } from './RateAdder';
 import { parseRate } from './rate-validation';
+import { TableHead } from '../ui/TableHead';
 
 interface Props {
   settings: Settings;
@@ -19,6 +20,8 @@ interface Props {
 
 const asText = (rates: Record<string, number>) =>
   Object.fromEntries(Object.entries(rates).map(([year, rate]) => [year, String(rate)]));
+
+const rateColumn = { label: '汇率（元/美元）', num: true };
 
 const conversion =
   '美元金额按项目签约年份（未签约按计划签约年份）的汇率折合人民币；没有汇率的年份用最近一年的。';
@@ -69,14 +72,7 @@ export function RatesSection({ settings, onSaved, readOnly }: Props) {
           <p className="settings-empty">本部还没有发来汇率。</p>
         ) : (
           <table className="settings-table settings-rates-table">
-            <thead>
-              <tr>
-                <th scope="col">年份</th>
-                <th scope="col" className="num">
-                  汇率（元/美元）
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['年份', rateColumn]} />
             <tbody>
               {savedYears.map((year) => (
                 <tr key={year}>
@@ -102,17 +98,7 @@ export function RatesSection({ settings, onSaved, readOnly }: Props) {
         <p className="settings-empty">还没有汇率：请在下面添加年份和汇率。</p>
       ) : (
         <table className="settings-table settings-rates-table">
-          <thead>
-            <tr>
-              <th scope="col">年份</th>
-              <th scope="col" className="num">
-                汇率（元/美元）
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">状态</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['年份', rateColumn, { label: '状态', hidden: true }]} />
           <tbody>
             {years.map((year) => {
               const check = checks[year];

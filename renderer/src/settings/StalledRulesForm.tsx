@@ -12,6 +12,9 @@ import { useSubmit } from '../ui/use-submit';
 import { SaveRow } from './Feedback';
 import type { RuleErrors } from './stalled-rules';
 import { newRule, validateRules } from './stalled-rules';
+import { Select } from '../ui/Select';
+import { milestoneChoices } from './milestone-choices';
+import { TableHead } from '../ui/TableHead';
 
 interface Props {
   settings: Settings;
@@ -29,20 +32,17 @@ function MilestoneSelect({
   onChange: (stage: MilestoneStage) => void;
 }) {
   return (
-    <select
+    <Select
       className="settings-input"
       aria-label={label}
+      choices={milestoneChoices}
       value={value}
-      onChange={(e) => onChange(e.target.value as MilestoneStage)}
-    >
-      {milestones.map((m) => (
-        <option key={m.stage} value={m.stage}>
-          {m.label}
-        </option>
-      ))}
-    </select>
+      onChange={onChange}
+    />
   );
 }
+
+const ruleColumns = ['规则名称', '已达到', '未达到', '期限'];
 
 const stageLabel = (stage: MilestoneStage) =>
   milestones.find((m) => m.stage === stage)?.label ?? stage;
@@ -56,14 +56,7 @@ function RulesReadOnly({ rules }: { rules: readonly StalledRule[] }) {
         <p className="settings-empty">本部没有设置规则，看板不会列出“五未”项目。</p>
       ) : (
         <table className="settings-table settings-stalled-table">
-          <thead>
-            <tr>
-              <th scope="col">规则名称</th>
-              <th scope="col">已达到</th>
-              <th scope="col">未达到</th>
-              <th scope="col">期限</th>
-            </tr>
-          </thead>
+          <TableHead columns={ruleColumns} />
           <tbody>
             {rules.map((rule) => (
               <tr key={rule.key}>
@@ -122,18 +115,7 @@ export function StalledRulesForm({ settings, onSaved, readOnly }: Props) {
         </p>
       ) : (
         <table className="settings-table settings-stalled-table">
-          <thead>
-            <tr>
-              <th scope="col">规则名称</th>
-              <th scope="col">已达到</th>
-              <th scope="col">未达到</th>
-              <th scope="col">期限</th>
-              <th scope="col">天数</th>
-              <th scope="col">
-                <span className="visually-hidden">操作</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[...ruleColumns, '天数', { label: '操作', hidden: true }]} />
           <tbody>
             {rules.map((rule, i) => {
               const error = errors?.rows.get(i);

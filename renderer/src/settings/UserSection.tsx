@@ -2,7 +2,6 @@
 // settings.update, then the status line reloads them.
 import { useState } from 'react';
 import type { Settings } from '../../../domain/workspace';
-import { offices } from '../../../domain/vocabulary';
 import { call } from '../api/client';
 import { refreshAppStatus } from '../shell/use-app-status';
 import { Card } from '../ui/Card';
@@ -10,6 +9,8 @@ import { Field } from '../ui/Field';
 import { Form } from '../ui/Form';
 import { useSubmit } from '../ui/use-submit';
 import { SaveRow } from './Feedback';
+import { Select } from '../ui/Select';
+import { officeNames } from '../shared/office-names';
 
 interface Props {
   settings: Settings;
@@ -61,22 +62,17 @@ export function UserSection({ settings, onSaved }: Props) {
         </Field>
         <Field label="驻点" className="settings-field">
           {(control) => (
-            <select
+            <Select
               {...control}
               className="settings-input"
+              choices={officeNames}
+              none={office === '' ? { label: '请选择驻点' } : undefined}
               value={office}
-              onChange={(e) => {
-                setOffice(e.target.value);
+              onChange={(value) => {
+                setOffice(value);
                 submit.clear();
               }}
-            >
-              {office === '' ? <option value="">请选择驻点</option> : null}
-              {offices.map((o) => (
-                <option key={o.key} value={o.label}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
+            />
           )}
         </Field>
         <SaveRow submit={submit} label="保存" disabled={!changed} />

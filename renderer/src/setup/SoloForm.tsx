@@ -3,19 +3,18 @@
 // zone, which is the other way in.
 import { useId, useState } from 'react';
 import { initInput } from '../../../domain/contract';
-import { offices } from '../../../domain/vocabulary';
 import { Field } from '../ui/Field';
 import { firstError } from '../ui/field-errors';
 import { InitForm, NameField, useInit } from './setup-form';
 import type { Who } from './setup-form';
+import { Select } from '../ui/Select';
+import { fieldOfficeNames } from '../shared/office-names';
 
 interface Props {
   onCreated: (who: Who) => void;
   /** The database was set up meanwhile (another window): nothing to do here. */
   onAlreadyDone: () => void;
 }
-
-const fieldOffices = offices.filter((o) => o.key !== 'hq');
 
 export function SoloForm({ onCreated, onAlreadyDone }: Props) {
   const id = useId();
@@ -58,22 +57,15 @@ export function SoloForm({ onCreated, onAlreadyDone }: Props) {
         />
         <Field id={`${id}-office`} label="驻点" error={tried ? officeError : null}>
           {(control) => (
-            <select
+            <Select
               {...control}
               className="setup-input"
+              choices={fieldOfficeNames}
+              none={{ label: '请选择驻点', disabled: true }}
               value={office}
               disabled={submit.busy}
-              onChange={(e) => setOffice(e.target.value)}
-            >
-              <option value="" disabled>
-                请选择驻点
-              </option>
-              {fieldOffices.map((o) => (
-                <option key={o.key} value={o.label}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
+              onChange={setOffice}
+            />
           )}
         </Field>
       </div>

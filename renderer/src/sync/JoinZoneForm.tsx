@@ -9,7 +9,6 @@ import { initInput } from '../../../domain/contract';
 import type { ChosenFile } from '../../../domain/file-choice';
 import type { SyncImportReport, ZoneStatus } from '../../../domain/sync';
 import { zoneJoinInput } from '../../../domain/sync';
-import { offices } from '../../../domain/vocabulary';
 import { ApiError, call, chooseFile, errorText } from '../api/client';
 import { ErrorText } from '../ui/Alert';
 import { Field } from '../ui/Field';
@@ -17,6 +16,8 @@ import { firstError } from '../ui/field-errors';
 import { Form } from '../ui/Form';
 import { ProgressBar } from '../ui/ProgressBar';
 import './zone.css';
+import { Select } from '../ui/Select';
+import { officeNames } from '../shared/office-names';
 
 export interface Joined {
   zone: ZoneStatus;
@@ -205,22 +206,15 @@ export function JoinZoneForm({
           </Field>
           <Field id={`${id}-office`} label="驻点" error={shown(local.office)}>
             {(control) => (
-              <select
+              <Select
                 {...control}
                 className={inputClass}
+                choices={officeNames}
+                none={{ label: '请选择驻点', disabled: true }}
                 value={office}
                 disabled={locked}
-                onChange={(e) => setOffice(e.target.value)}
-              >
-                <option value="" disabled>
-                  请选择驻点
-                </option>
-                {offices.map((o) => (
-                  <option key={o.key} value={o.label}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
+                onChange={setOffice}
+              />
             )}
           </Field>
         </div>

@@ -91,7 +91,7 @@ export function ProjectPicker(props: Props) {
         ) : null}
         <input
           {...control}
-          className="picker-input"
+          className="input picker-input"
           type="text"
           role="combobox"
           aria-expanded={matches.length > 0}

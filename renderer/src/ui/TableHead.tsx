@@ -5,6 +5,8 @@ import { classes } from './classes';
 export interface Column {
   label: string;
   num?: boolean;
+  /** The column's own class (a screen's name for its number columns). */
+  className?: string;
   /** Read by screen readers, not shown (the 操作 column). */
   hidden?: boolean;
 }
@@ -19,7 +21,7 @@ export function TableHead({ columns }: { columns: readonly (string | Column)[] }
             <th
               key={column.label}
               scope="col"
-              className={classes(column.num && 'num') || undefined}
+              className={classes(column.num && 'num', column.className) || undefined}
             >
               {column.hidden ? (
                 <span className="visually-hidden">{column.label}</span>
