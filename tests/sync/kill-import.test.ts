@@ -108,7 +108,11 @@ function copyBase(name: string): string {
 interface Run {
   /** What the child said, with the ms since it was started. */
   lines: { line: string; ms: number }[];
-  /** What it had said when it was killed; null when it ended by itself. */
+  /**
+   * What it had said when it died from the kill; null when it ended by itself. Read at 'close',
+   * not when the kill was sent: a write to a pipe is synchronous in Node on Linux, so every line
+   * the child wrote before it died is in the pipe, though the parent may not have read it yet.
+   */
   atKill: string[] | null;
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -129,9 +133,10 @@ function runImport(
     });
     const run: Run = { lines: [], atKill: null, code: null, signal: null, stderr: '' };
     const timers: NodeJS.Timeout[] = [];
+    let killed = false;
     const killNow = () => {
-      if (run.atKill || proc.exitCode !== null) return;
-      run.atKill = run.lines.map((l) => l.line);
+      if (killed || proc.exitCode !== null) return;
+      killed = true;
       proc.kill('SIGKILL');
     };
     if (kill.fromStart !== undefined) timers.push(setTimeout(killNow, kill.fromStart));
@@ -157,7 +162,7 @@ function runImport(
     proc.on('close', (code, signal) => {
       for (const t of timers) clearTimeout(t);
       // A kill sent as the child was ending by itself did not kill it.
-      if (signal !== 'SIGKILL') run.atKill = null;
+      run.atKill = killed && signal === 'SIGKILL' ? run.lines.map((l) => l.line) : null;
       resolve({ ...run, code, signal });
     });
   });
