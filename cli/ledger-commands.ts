@@ -2,7 +2,7 @@
 // call of the ledger.* / report.* API, so a script gets exactly what the window does.
 import { resolve } from 'node:path';
 import type { AppDatabase } from '../db/app-database';
-import type { FileResult, LedgerImportResult } from '../domain/ledger-io';
+import type { FileResult, LedgerImportResult } from '../domain/excel/calls';
 import { CliUserError, callApi, intOption } from './cli-error';
 
 export const ledgerUsage = `  ledger export 文件.xlsx [--year 签约年份] [--office 上海] [--by-office]

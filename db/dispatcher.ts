@@ -26,7 +26,7 @@ const needsInit = new Set<string>([
   'app.init',
   'zone.status',
   'zone.join',
-  'task.progress',
+  'job.progress',
 ]);
 
 /**

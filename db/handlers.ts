@@ -21,7 +21,7 @@ import { queryLedger } from './services/ledger';
 import { exportLedger } from './services/excel/export';
 import { commitLedgerImport, previewLedgerImport } from './services/excel/import';
 import { monthlyReport } from './services/excel/monthly-report';
-import { currentProgress } from './task-progress';
+import { currentProgress } from './job-progress';
 import { createZone, revokeSite, zoneStatus } from './sync/zone';
 import { joinWithInvitation, makeInvitation } from './sync/invitation';
 import { rekeyZone } from './sync/rekey';
@@ -52,18 +52,23 @@ import { importFile, importLog } from './sync/import';
 import { listPeers, resetPeer, siteInfo } from './sync/peers';
 import { importData, readExport, syncFolders } from './sync/screen-files';
 
-/** `write` and `read` run in one transaction (reads take no write lock); `app` manages its own. */
+/**
+ * `write` and `read` run in one transaction (reads take no write lock); `app` manages its own, and
+ * says `readOnly` when it opens no write transaction and touches no file but to read it (the
+ * database host then serves it on its reader thread, db/host/routes.ts).
+ */
 export type Handler<M extends MethodName> =
   | { write: (tx: Tx, input: MethodInput<M>) => MethodOutput<M> }
   | { read: (tx: Tx, input: MethodInput<M>) => MethodOutput<M> }
   | {
       app: (app: AppDatabase, input: MethodInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
+      readOnly?: true;
     };
 
 const { contact, activity, task, arrival } = entitySpecs;
 
 export const handlers: { [M in MethodName]: Handler<M> } = {
-  'app.status': { app: (app) => appStatus(app) },
+  'app.status': { app: (app) => appStatus(app), readOnly: true },
   'app.init': { app: (app, input) => initialize(app, input) },
   'app.demo': { app: (app, input) => loadDemo(app, input) },
   'dictionary.list': { read: (tx) => dictionaries(tx) },
@@ -77,7 +82,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'ledger.importCommit': { app: (app, { previewId }) => commitLedgerImport(app, previewId) },
   'ledger.export': { app: exportLedger },
   'report.monthly': { app: monthlyReport },
-  'task.progress': { app: (app) => currentProgress(app) },
+  'job.progress': { app: (app) => currentProgress(app) },
 
   'investor.create': { write: createInvestor },
   'investor.update': { write: (tx, { id, patch }) => updateInvestor(tx, id, patch) },
@@ -129,7 +134,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'dictionary.remove': { write: removeDictionaryItem },
 
   'backup.create': { app: (app, input) => createBackup(app, input?.file) },
-  'backup.list': { app: (app) => listBackups(app) },
+  'backup.list': { app: (app) => listBackups(app), readOnly: true },
   'backup.check': { app: (_app, { file }) => verifiedBackup(file) },
   'backup.restore': { app: (app, { file }) => restoreBackup(app, file) },
 
@@ -139,6 +144,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
 
   'sync.site': {
     app: (app) => app.transact((tx) => siteInfo(tx.sql, tx.siteId, app.now()), { write: false }),
+    readOnly: true,
   },
   'data.check': { read: (tx) => checkStoredData(tx) },
   'data.repair': { write: (tx, input) => repairValue(tx, input) },
@@ -146,7 +152,10 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'data.restore': { write: (tx, input) => restoreRow(tx, input) },
 
   'sync.peers': { read: (tx) => listPeers(tx.sql) },
-  'sync.exportName': { app: (app, input) => ({ name: suggestedName(app, input ?? {}) }) },
+  'sync.exportName': {
+    app: (app, input) => ({ name: suggestedName(app, input ?? {}) }),
+    readOnly: true,
+  },
   'sync.export': { app: (app, input) => exportFile(app, input) },
   'sync.import': {
     app: (app, { file, passphrase }) => importFile(app, file, { passphrase }),

@@ -1,5 +1,5 @@
 // What each column of a synced table may hold: the rules of local input (project-input.ts,
-// entities.ts, targets.ts, workspace.ts) in the form the services store values (0/1 flags,
+// entities.ts, targets.ts, captures.ts, settings.ts) in the form the services store values (0/1 flags,
 // vocabulary keys, JSON text lists and settings, whole amounts). Sync import holds every value of
 // every change to them before anything is written; the readers below fall back when JSON kept in a
 // text column is bad anyway (written before this check, or by an older version).
@@ -18,7 +18,8 @@ import { projectFieldLabels, projectFields } from './project-input';
 import { targetActualInput, targetUpsertInput } from './targets';
 import type { Entry } from './vocabulary';
 import { capitalTypes, channels, offices, ownerships, projectTypes, provinces } from './vocabulary';
-import { captureCreate, dictionaryItemInput, dictionaryKinds, settingsUpdate } from './workspace';
+import { captureCreate } from './captures';
+import { dictionaryItemInput, dictionaryKinds, settingsUpdate } from './settings';
 
 /**
  * What a column holds, so that import can test the common values without a zod parse per value

@@ -9,7 +9,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ApiResult } from '../../domain/errors';
 import { errorMessages } from '../../domain/errors';
-import type { TaskProgress } from '../../domain/ledger-io';
+import type { JobProgress } from '../../domain/job-progress';
 import type { Dispatch } from '../dispatcher';
 import { workerEntry } from '../worker-entry';
 import type { FromWorker, Role, Routes, ToWorker, WorkerSetup } from './messages';
@@ -113,7 +113,7 @@ function gate(): { opened: Promise<void>; open: () => void } {
 export class DatabaseHost {
   /** Routes every call, from any thread of this process: the window's API stands in front. */
   readonly dispatch: Dispatch = (method, input) => this.route(method, input);
-  private progress: TaskProgress | null = null;
+  private progress: JobProgress | null = null;
   private reads = new Set<string>();
   private writes = new Set<string>();
   /** Short write transactions not yet answered: a read issued after one sees what it wrote. */
@@ -280,7 +280,7 @@ export class DatabaseHost {
 
   private route(method: string, input: unknown): Promise<ApiResult<unknown>> {
     if (this.closing) return Promise.resolve(internal);
-    if (method === 'task.progress' && isEmpty(input)) {
+    if (method === 'job.progress' && isEmpty(input)) {
       return Promise.resolve({ ok: true, data: this.progress });
     }
     const call = this.reads.has(method) ? this.read(method, input) : this.write(method, input);

@@ -1,7 +1,7 @@
 // The messages between the database host (database-host.ts, on the main thread) and its two
 // worker threads (worker.ts): the writer, which owns the database, and the reader.
 import type { ApiResult } from '../../domain/errors';
-import type { TaskProgress } from '../../domain/ledger-io';
+import type { JobProgress } from '../../domain/job-progress';
 
 export type Role = 'writer' | 'reader';
 
@@ -36,7 +36,7 @@ export type FromWorker =
   | { type: 'ready'; routes?: Routes }
   | { type: 'failed'; message: string }
   | { type: 'result'; id: number; result: ApiResult<unknown> }
-  | { type: 'progress'; progress: TaskProgress | null }
+  | { type: 'progress'; progress: JobProgress | null }
   /** Writer: about to replace the file; answer `readers-suspended` once the reader is closed. */
   | { type: 'suspend-readers'; id: number }
   | { type: 'resume-readers' }

@@ -1,17 +1,17 @@
 // A thread of the database host (a bundle of its own: db/worker-entry.ts). The writer opens the
 // database (migrations, identity), serves every method it is sent through the dispatcher, and
-// posts the long task's progress as it changes, from inside a write too, since posting needs no
+// posts the long job's progress as it changes, from inside a write too, since posting needs no
 // turn of this thread's event loop. The reader opens a read-only connection to the same file and
 // serves the methods that only read, so they are answered while the writer is busy.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ApiResult } from '../../domain/errors';
 import { errorMessages } from '../../domain/errors';
-import type { TaskProgress } from '../../domain/ledger-io';
+import type { JobProgress } from '../../domain/job-progress';
 import { openAppDatabase } from '../app-database';
 import type { AppDatabase } from '../app-database';
 import { dispatch } from '../dispatcher';
 import { dailyBackup } from '../services/backups';
-import { watchProgress } from '../task-progress';
+import { watchProgress } from '../job-progress';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages';
 import { routes } from './routes';
 
@@ -59,9 +59,9 @@ const PROGRESS_EVERY_MS = 20;
 function forwardProgress(opened: AppDatabase): void {
   let phase = '';
   let posted = 0;
-  watchProgress(opened, (progress: TaskProgress | null) => {
+  watchProgress(opened, (progress: JobProgress | null) => {
     const now = performance.now();
-    const key = progress === null ? '' : `${progress.task}\n${progress.phase}`;
+    const key = progress === null ? '' : `${progress.job}\n${progress.phase}`;
     const last = progress !== null && progress.done === progress.total;
     if (key === phase && now - posted < PROGRESS_EVERY_MS && !last) return;
     phase = key;

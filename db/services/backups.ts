@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { format } from 'date-fns';
 import { AppError } from '../../domain/errors';
-import type { BackupInfo } from '../../domain/workspace';
+import type { BackupInfo } from '../../domain/backups';
 import type { AppDatabase } from '../app-database';
 import { zoneOf } from '../sync/zone';
 import { migrationNames } from '../migrations/index';

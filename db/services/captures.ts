@@ -10,7 +10,7 @@ import type {
   captureConvertInput,
   captureCreate,
   captureListInput,
-} from '../../domain/workspace';
+} from '../../domain/captures';
 import { todayIso } from '../../domain/dates';
 import type { Tx } from '../app-database';
 import { createProject, getProject } from './projects';

@@ -1,6 +1,6 @@
 // A project's change history, read from the change log: who changed which field, from what, to
 // what, and when. Ids are shown as the names they point to.
-import type { HistoryEntry } from '../../domain/workspace';
+import type { HistoryEntry } from '../../domain/history';
 import { projectFieldLabels } from '../../domain/project-input';
 import { labelOf, offices } from '../../domain/vocabulary';
 import type { Tx } from '../app-database';

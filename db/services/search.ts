@@ -1,6 +1,6 @@
 // Quick search (Ctrl+K): projects and investors by Chinese or English name, alias or project code.
 import type { z } from 'zod';
-import type { QuickSearchResult, quickSearchInput } from '../../domain/workspace';
+import type { QuickSearchResult, quickSearchInput } from '../../domain/search';
 import type { Tx } from '../app-database';
 
 export function quickSearch(tx: Tx, input: z.output<typeof quickSearchInput>): QuickSearchResult {

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { resemblance } from '../../domain/investor-names';
 import { readTextList } from '../../domain/stored-values';
-import type { SimilarInvestor, similarInput } from '../../domain/workspace';
+import type { SimilarInvestor, similarInput } from '../../domain/search';
 import type { Tx } from '../app-database';
 
 export function similarInvestors(tx: Tx, input: z.output<typeof similarInput>): SimilarInvestor[] {

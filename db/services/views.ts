@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../domain/errors';
-import type { SavedView, viewSaveInput } from '../../domain/workspace';
+import type { SavedView, viewSaveInput } from '../../domain/views';
 import type { Tx } from '../app-database';
 
 export function listViews(tx: Tx): SavedView[] {

@@ -1,7 +1,7 @@
 // Export (docs/sync.md S9-S12): every change, from every origin, above the vector the peer last
 // acknowledged (or all of them), written to a temporary name, flushed, renamed, read back and
 // verified before it counts. The file is named who-to-whom-when: 上海-to-本部-20210612-1530.zsync.
-// The export is the task 导出同步文件 for the progress poll (task-progress.ts): 读取变更 (one read
+// The export is the job 导出同步文件 for the progress poll (job-progress.ts): 读取变更 (one read
 // transaction), 压缩 / 压缩并加密 N 条变更 (off the main thread), 写入文件, 校验文件.
 import { randomUUID } from 'node:crypto';
 import {
@@ -21,8 +21,8 @@ import { AppError } from '../../domain/errors';
 import type { SyncExportResult } from '../../domain/sync';
 import type { AppDatabase } from '../app-database';
 import type { Sql } from '../sql';
-import { withProgress } from '../task-progress';
-import type { ReportProgress } from '../task-progress';
+import { withProgress } from '../job-progress';
+import type { ReportProgress } from '../job-progress';
 import { SCHEMA_VERSION } from '../migrations/index';
 import { FILE_EXTENSION, PayloadCompressor, encodeFile, readManifest } from './file-format';
 import type { ManifestDraft, Segment } from './file-format';

@@ -21,7 +21,7 @@ import { MAX_SEQ } from '../../domain/sync';
 
 export { MAX_SEQ };
 import type { ErrorCode } from '../../domain/errors';
-import type { ReportProgress } from '../task-progress';
+import type { ReportProgress } from '../job-progress';
 import { ChangeShapeError, decodeChange } from './change-codec';
 import type { Change } from './change-codec';
 import { BLOCK, ChainHasher } from './chain';

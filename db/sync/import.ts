@@ -1,8 +1,8 @@
 // Import (docs/sync.md S13-S18): the whole file is checked before anything is written (framing, hash,
 // manifest, passphrase, every change, value types, clock drift); then a backup copy of the database
 // is taken and the changes are applied in one transaction, together with the peer's acknowledgement
-// and the import log entry. A file imported before changes nothing. The import is the task
-// 导入同步文件 for the progress poll (task-progress.ts): 读取文件, 解密, 解压, 校验变更 n/N,
+// and the import log entry. A file imported before changes nothing. The import is the job
+// 导入同步文件 for the progress poll (job-progress.ts): 读取文件, 解密, 解压, 校验变更 n/N,
 // 备份数据库, then 写入 N 条变更 (one transaction, which cannot report from inside).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -13,8 +13,8 @@ import type { SyncImportReport, SyncLogEntry } from '../../domain/sync';
 import type { AppDatabase } from '../app-database';
 import type { Sql } from '../sql';
 import { hqOnlyTables } from '../synced-tables';
-import { withProgress } from '../task-progress';
-import type { ReportProgress } from '../task-progress';
+import { withProgress } from '../job-progress';
+import type { ReportProgress } from '../job-progress';
 import { SCHEMA_VERSION } from '../migrations/index';
 import { backupDir, createBackup } from '../services/backups';
 import { applyChanges, checkKnownTypes } from './apply';

@@ -53,7 +53,7 @@ const SettingsScreen = onDemand(() =>
 );
 const ProjectPage = onDemand(() => import('./project/ProjectPage').then((m) => m.ProjectPage));
 const LedgerImportScreen = onDemand(() =>
-  import('./ledger-excel/LedgerImportScreen').then((m) => m.LedgerImportScreen),
+  import('./excel/LedgerImportScreen').then((m) => m.LedgerImportScreen),
 );
 const FirstRun = onDemand(() => import('./setup/FirstRun').then((m) => m.FirstRun));
 

@@ -8,7 +8,7 @@ import type { AppDatabase } from '../../db/app-database';
 import { openAppDatabase } from '../../db/app-database';
 import { dispatch, dispatchSync } from '../../db/dispatcher';
 import type { ApiResult } from '../../domain/errors';
-import type { FileResult, LedgerImportResult } from '../../domain/ledger-io';
+import type { FileResult, LedgerImportResult } from '../../domain/excel/calls';
 
 type Line = (label: string, value: string, budget?: string) => void;
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { WebServer } from '../../web/server';
 import type { LedgerPage } from '../../domain/ledger';
-import type { SavedView } from '../../domain/workspace';
+import type { SavedView } from '../../domain/views';
 import { artifactsDir, newLaptopContext, startHarness, watchProblems } from './harness';
 import type { Harness } from './harness';
 

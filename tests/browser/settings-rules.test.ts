@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { WebServer } from '../../web/server';
-import type { Settings } from '../../domain/workspace';
+import type { Settings } from '../../domain/settings';
 import { expectOk } from '../helpers';
 import { artifactsDir, newLaptopContext, watchProblems, startHarness } from './harness';
 import type { Harness } from './harness';

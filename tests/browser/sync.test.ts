@@ -273,7 +273,7 @@ describe('同步 between two offices in the browser', () => {
     await card.getByLabel(/的口令$/).fill('嘉兴2021');
     await card.getByRole('button', { name: '用此口令导入' }).click();
     // Decrypting takes a moment (scrypt): the screen says so, a bar shows the backend's phase
-    // (task.progress) and the buttons wait.
+    // (job.progress) and the buttons wait.
     await expect.poll(() => card.getByText(/^正在导入 /).count()).toBe(1);
     await expect
       .poll(() => card.getByRole('status').textContent())

@@ -16,7 +16,7 @@ import { writeDemoRows } from '../../db/services/app';
 import { exportFile } from '../../db/sync/export';
 import { makeInvitation, joinWithInvitation } from '../../db/sync/invitation';
 import type { ApiResult } from '../../domain/errors';
-import type { TaskProgress } from '../../domain/ledger-io';
+import type { JobProgress } from '../../domain/job-progress';
 import type { SyncImportReport } from '../../domain/sync';
 import { expectOk, tempDir } from '../helpers';
 
@@ -73,7 +73,7 @@ function ledgerCount(result: ApiResult<unknown>): number {
   return (expectOk(result) as { totals: { count: number } }).totals.count;
 }
 
-const isWriting = (p: TaskProgress | null) => p !== null && p.phase.startsWith('写入');
+const isWriting = (p: JobProgress | null) => p !== null && p.phase.startsWith('写入');
 
 describe('the database host', () => {
   it('answers reads, the progress poll and the event loop while a long import writes', async () => {
@@ -99,9 +99,9 @@ describe('the database host', () => {
     });
 
     // Poll as the window does, until the writer is well into the write transaction.
-    const seen: TaskProgress[] = [];
+    const seen: JobProgress[] = [];
     const poll = async () => {
-      const progress = expectOk(await host.dispatch('task.progress', null)) as TaskProgress | null;
+      const progress = expectOk(await host.dispatch('job.progress', null)) as JobProgress | null;
       if (progress) seen.push(progress);
       return progress;
     };
@@ -148,7 +148,7 @@ describe('the database host', () => {
     expect(ticks - ticksAtWrite).toBeGreaterThan(5);
     expect(longestGapMs).toBeLessThan(1_000);
 
-    expect(expectOk(await host.dispatch('task.progress', undefined))).toBeNull();
+    expect(expectOk(await host.dispatch('job.progress', undefined))).toBeNull();
     expect(ledgerCount(await host.dispatch('ledger.query', { limit: 1 }))).toBe(PROJECTS);
   }, 180_000);
 
@@ -184,7 +184,7 @@ describe('the database host', () => {
   it('answers INTERNAL for every call a dead writer held, and keeps answering', async () => {
     const host = await openTarget();
     const importing = host.dispatch('sync.import', { file: fixture.file });
-    while ((expectOk(await host.dispatch('task.progress', null)) as TaskProgress | null) === null) {
+    while ((expectOk(await host.dispatch('job.progress', null)) as JobProgress | null) === null) {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     const queued = host.dispatch('project.create', { name: '排队的项目' });

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AppDatabase } from '../../db/app-database';
 import { dispatch, dispatchSync } from '../../db/dispatcher';
 import type { ApiResult } from '../../domain/errors';
-import type { FileResult, LedgerImportResult } from '../../domain/ledger-io';
+import type { FileResult, LedgerImportResult } from '../../domain/excel/calls';
 import type { ProjectRecord } from '../../domain/project-input';
 import { expectOk, openTempDb, snapshot, tempDir } from '../helpers';
 

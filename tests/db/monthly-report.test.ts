@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { AppDatabase } from '../../db/app-database';
 import { dispatch, dispatchSync } from '../../db/dispatcher';
-import type { FileResult } from '../../domain/ledger-io';
+import type { FileResult } from '../../domain/excel/calls';
 import type { ProjectRecord } from '../../domain/project-input';
 import { expectOk, openTempDb, tempDir } from '../helpers';
 

@@ -14,7 +14,7 @@ import { errorMessages } from '../../domain/errors';
 import type { ApiResult } from '../../domain/errors';
 import { pathInputs } from '../../domain/file-choice';
 import type { ChosenFile, FileChoice } from '../../domain/file-choice';
-import type { BackupInfo } from '../../domain/workspace';
+import type { BackupInfo } from '../../domain/backups';
 import { expectOk, openTempDb, tempDir } from '../helpers';
 
 let app: AppDatabase;

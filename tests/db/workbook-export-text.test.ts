@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AppDatabase } from '../../db/app-database';
 import { dispatch, dispatchSync } from '../../db/dispatcher';
 import { EXCEL_MAX_CELL_CHARS, guardTextCells } from '../../db/services/excel/xlsx-text';
-import type { FileResult, LedgerImportResult } from '../../domain/ledger-io';
+import type { FileResult, LedgerImportResult } from '../../domain/excel/calls';
 import { ledgerColumns } from '../../domain/excel/sheet-layout';
 import type { ProjectRecord } from '../../domain/project-input';
 import { expectOk, openTempDb, tempDir } from '../helpers';

@@ -19,7 +19,7 @@ import {
   MAX_UNCOMPRESSED_BYTES,
 } from '../../db/services/excel/workbook-limits';
 import { readSheets } from '../../db/services/excel/workbook-read';
-import type { LedgerImportResult } from '../../domain/ledger-io';
+import type { LedgerImportResult } from '../../domain/excel/calls';
 import { expectOk, openTempDb, snapshot, tempDir } from '../helpers';
 
 let app: AppDatabase;

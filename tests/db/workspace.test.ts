@@ -6,12 +6,10 @@ import type { AppDatabase } from '../../db/app-database';
 import { dispatch, dispatchSync } from '../../db/dispatcher';
 import { backupDir, dailyBackup } from '../../db/services/backups';
 import type { ProjectRecord } from '../../domain/project-input';
-import type {
-  BackupInfo,
-  CaptureRecord,
-  HistoryEntry,
-  SimilarInvestor,
-} from '../../domain/workspace';
+import type { BackupInfo } from '../../domain/backups';
+import type { CaptureRecord } from '../../domain/captures';
+import type { HistoryEntry } from '../../domain/history';
+import type { SimilarInvestor } from '../../domain/search';
 import { expectOk, openTempDb, openZonePair, snapshot, tempDir } from '../helpers';
 
 let app: AppDatabase;

@@ -1,5 +1,5 @@
-// Long sync imports and exports publish their progress (task-progress.ts) for the window to poll:
-// while a file of thousands of changes is imported through the 同步 screen's method, task.progress
+// Long sync imports and exports publish their progress (job-progress.ts) for the window to poll:
+// while a file of thousands of changes is imported through the 同步 screen's method, job.progress
 // answers between the phases (解密, 解压, 校验变更 n/N, 备份数据库, 写入 N 条变更) in that order, and
 // says null once the import has ended, whether it succeeded or failed; the export likewise.
 import { writeDemoRows } from '../../db/services/app';
@@ -9,8 +9,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { AppDatabase } from '../../db/app-database';
 import { dispatch, dispatchSync } from '../../db/dispatcher';
 import { exportFile } from '../../db/sync/export';
-import { currentProgress } from '../../db/task-progress';
-import type { TaskProgress } from '../../domain/ledger-io';
+import { currentProgress } from '../../db/job-progress';
+import type { JobProgress } from '../../domain/job-progress';
 import type { ApiResult } from '../../domain/errors';
 import { expectOk, tempDir } from '../helpers';
 import { call, openReplica } from './replicas';
@@ -21,27 +21,27 @@ afterEach(() => {
   for (const r of open.splice(0)) r.app.close();
 });
 
-/** Asks task.progress at every turn of the event loop until `work` settles; keeps each answer. */
+/** Asks job.progress at every turn of the event loop until `work` settles; keeps each answer. */
 async function polled<T>(
   app: AppDatabase,
   work: Promise<T>,
-): Promise<{ result: PromiseSettledResult<T>; seen: (TaskProgress | null)[] }> {
+): Promise<{ result: PromiseSettledResult<T>; seen: (JobProgress | null)[] }> {
   let settled = false;
   const result = work.then(
     (value) => ({ status: 'fulfilled', value }) as const,
     (reason: unknown) => ({ status: 'rejected', reason }) as const,
   );
   void result.then(() => (settled = true));
-  const seen: (TaskProgress | null)[] = [];
+  const seen: (JobProgress | null)[] = [];
   while (!settled) {
-    seen.push(expectOk(dispatchSync(app, 'task.progress', null)) as TaskProgress | null);
+    seen.push(expectOk(dispatchSync(app, 'job.progress', null)) as JobProgress | null);
     await new Promise((resolve) => setImmediate(resolve));
   }
   return { result: await result, seen };
 }
 
 /** The phases in the order first seen, each once in a row. */
-function phases(seen: (TaskProgress | null)[]): string[] {
+function phases(seen: (JobProgress | null)[]): string[] {
   const out: string[] = [];
   for (const p of seen) if (p && out.at(-1) !== p.phase) out.push(p.phase);
   return out;
@@ -84,7 +84,7 @@ describe('sync progress', () => {
       '备份数据库',
       `写入 ${count} 条变更`,
     ]);
-    expect(seen.every((p) => p === null || p.task === '导入同步文件')).toBe(true);
+    expect(seen.every((p) => p === null || p.job === '导入同步文件')).toBe(true);
     // The check of the changes counts up to the file's total between yields.
     const checked = seen.filter((p) => p?.phase === '校验变更').map((p) => p!.done);
     expect(checked.length).toBeGreaterThanOrEqual(2);
@@ -95,7 +95,7 @@ describe('sync progress', () => {
     expect(checked.at(-1)).toBeGreaterThan(0);
 
     expect(currentProgress(hq.app)).toBeNull();
-    expect(expectOk(dispatchSync(hq.app, 'task.progress', null))).toBeNull();
+    expect(expectOk(dispatchSync(hq.app, 'job.progress', null))).toBeNull();
   });
 
   test('a failed import (wrong passphrase) also ends its progress', async () => {
@@ -111,7 +111,7 @@ describe('sync progress', () => {
     const answer = (result as PromiseFulfilledResult<ApiResult<unknown>>).value;
     expect(answer).toMatchObject({ ok: false, code: 'BAD_PASSPHRASE' });
     expect(phases(seen)).toEqual(['解密']);
-    expect(expectOk(dispatchSync(hq.app, 'task.progress', null))).toBeNull();
+    expect(expectOk(dispatchSync(hq.app, 'job.progress', null))).toBeNull();
   });
 
   test('an export reports compressing its changes while it runs, then null', async () => {
@@ -123,7 +123,7 @@ describe('sync progress', () => {
     );
     expect(result.status).toBe('fulfilled');
     expect(phases(seen)).toContain(`压缩 ${made.changes.toLocaleString('zh-CN')} 条变更`);
-    expect(seen.every((p) => p === null || p.task === '导出同步文件')).toBe(true);
+    expect(seen.every((p) => p === null || p.job === '导出同步文件')).toBe(true);
     expect(currentProgress(sh.app)).toBeNull();
   });
 });

@@ -15,7 +15,8 @@ import {
 import { projectPatch } from '../../domain/project-input';
 import { targetActualInput, targetUpsertInput } from '../../domain/targets';
 import { officeKeys } from '../../domain/vocabulary';
-import { captureCreate, dictionaryItemInput, settingsUpdate } from '../../domain/workspace';
+import { captureCreate } from '../../domain/captures';
+import { dictionaryItemInput, settingsUpdate } from '../../domain/settings';
 import { isRef, settingIds, settingValues, tableValues } from './values';
 import type { SpecFields } from './values';
 

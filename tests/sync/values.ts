@@ -19,7 +19,7 @@ import {
   projectTypeKeys,
   provinceKeys,
 } from '../../domain/vocabulary';
-import { dictionaryKinds } from '../../domain/workspace';
+import { dictionaryKinds } from '../../domain/settings';
 
 /** The newest-but-`pick` row of `table` the writer has (by insertion order), or null if none. */
 export interface Ref {

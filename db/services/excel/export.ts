@@ -16,7 +16,7 @@ import { tierLabels } from '../../../domain/classify';
 import type { Tier } from '../../../domain/classify';
 import { todayIso, yearOf } from '../../../domain/dates';
 import { AppError } from '../../../domain/errors';
-import type { FileResult, ledgerExportInput } from '../../../domain/ledger-io';
+import type { FileResult, ledgerExportInput } from '../../../domain/excel/calls';
 import { amountFormat, ledgerColumns, sheetTitle } from '../../../domain/excel/sheet-layout';
 import { ledgerQuery } from '../../../domain/ledger';
 import { stageLabels } from '../../../domain/lifecycle';
@@ -35,8 +35,8 @@ import {
 import type { AppDatabase } from '../../app-database';
 import { cachedLookups } from '../../derived';
 import type { Sql } from '../../sql';
-import { withProgress } from '../../task-progress';
-import type { ReportProgress } from '../../task-progress';
+import { withProgress } from '../../job-progress';
+import type { ReportProgress } from '../../job-progress';
 import { matchingRowids } from '../ledger';
 import { fitToCell, startsLikeFormula } from './xlsx-text';
 

@@ -3,7 +3,7 @@
 // the fair stays selected, and 「已记录：…」 confirms the save. A failed save puts the entry back.
 import { useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
-import type { CaptureRecord } from '../../../domain/workspace';
+import type { CaptureRecord } from '../../../domain/captures';
 import { call, errorText } from '../api/client';
 import { Field } from '../ui/Field';
 import type { CaptureDraft, DraftErrors, DraftKey } from './capture-draft';

@@ -2,7 +2,7 @@
 // 转为项目 (a new 展会 project, name editable first), 归入已有项目 (pick a project), 忽略.
 import { useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import type { CaptureRecord } from '../../../domain/workspace';
+import type { CaptureRecord } from '../../../domain/captures';
 import { call } from '../api/client';
 import { useNavigate } from '../shell/navigation';
 import { ErrorText } from '../ui/Alert';

@@ -23,7 +23,7 @@ export const emptyDraft: CaptureDraft = {
   note: '',
 };
 
-/** The same limits as the server's schema (domain/workspace.ts captureCreate). */
+/** The same limits as the server's schema (domain/captures.ts captureCreate). */
 export const maxLengths: Record<DraftKey, number> = {
   investorName: 200,
   contactName: 50,

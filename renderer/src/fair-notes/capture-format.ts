@@ -1,7 +1,7 @@
 // How a capture reads in the triage list: its status in Chinese, its day, and its contact line.
 import { format, isValid, parseISO } from 'date-fns';
 import { zhCN } from 'date-fns/locale';
-import type { CaptureRecord, CaptureStatus } from '../../../domain/workspace';
+import type { CaptureRecord, CaptureStatus } from '../../../domain/captures';
 
 export const statusLabels: Record<CaptureStatus, string> = {
   new: '待处理',

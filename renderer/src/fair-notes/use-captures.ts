@@ -1,6 +1,6 @@
 // The captures the screen shows: the triage list for the chosen filter (capture.list) and the
 // count for the fair being worked (本场已记 N 条). `reload` fetches both again after a change.
-import type { CaptureRecord, CaptureStatus } from '../../../domain/workspace';
+import type { CaptureRecord, CaptureStatus } from '../../../domain/captures';
 import { todayIso } from '../../../domain/dates';
 import { call } from '../api/client';
 import { useLoad } from '../ui/use-load';

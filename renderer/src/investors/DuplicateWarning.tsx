@@ -1,7 +1,7 @@
 // The 撞单 warning: existing investors whose names resemble the one being typed, each with a way to
 // go to it instead; on the new-investor form also the deliberate 「仍然新建」.
 import type { Ref } from 'react';
-import type { SimilarInvestor } from '../../../domain/workspace';
+import type { SimilarInvestor } from '../../../domain/search';
 
 interface Props {
   matches: SimilarInvestor[];

@@ -1,6 +1,6 @@
 // The duplicate check (撞单) behind the investor form: every name typed (Chinese, English) asked of
 // investor.similar, the matches merged; while typing it runs once the names stop changing.
-import type { SimilarInvestor } from '../../../domain/workspace';
+import type { SimilarInvestor } from '../../../domain/search';
 import { call } from '../api/client';
 import { useDebouncedValue } from '../shared/use-debounced-value';
 import { useLoad } from '../ui/use-load';

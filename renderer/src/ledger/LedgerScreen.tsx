@@ -8,7 +8,7 @@ import type { ColumnVisibilityState, SortingState } from '@tanstack/react-table'
 import { useDebouncedValue } from '../shared/use-debounced-value';
 import { useNavigate } from '../shell/navigation';
 import { ErrorBanner } from '../ui/Alert';
-import { LedgerExcelMenu } from '../ledger-excel/LedgerExcelMenu';
+import { LedgerExcelMenu } from '../excel/LedgerExcelMenu';
 import { LedgerColumnMenu } from './LedgerColumnMenu';
 import { LedgerEmpty, LedgerNoMatches } from './LedgerEmpty';
 import { LedgerFilters } from './LedgerFilters';

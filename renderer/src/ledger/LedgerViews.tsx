@@ -2,7 +2,7 @@
 // laptop). Choosing one applies it; 「保存为视图…」 asks a name (the same name replaces that view);
 // each view can be deleted after a confirmation. The button names the view on screen, if any.
 import { useCallback, useMemo, useState } from 'react';
-import type { SavedView } from '../../../domain/workspace';
+import type { SavedView } from '../../../domain/views';
 import { call } from '../api/client';
 import { ErrorText } from '../ui/Alert';
 import { Form } from '../ui/Form';

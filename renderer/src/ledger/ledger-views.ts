@@ -3,7 +3,7 @@
 // states that would save the same definition are the same view.
 import type { ColumnVisibilityState, SortingState } from '@tanstack/react-table';
 import type { MethodArgs } from '../../../domain/contract';
-import type { SavedView } from '../../../domain/workspace';
+import type { SavedView } from '../../../domain/views';
 import { isLedgerColumnId, visibilityShowing, visibleColumnIds } from './ledger-columns';
 import type { LedgerFilterValues } from './ledger-query';
 import { filterQueryOf, filterValuesOf } from './ledger-query';

@@ -15,7 +15,7 @@ import {
   projectTypes,
   provinces,
 } from '../../../domain/vocabulary';
-import type { HistoryEntry } from '../../../domain/workspace';
+import type { HistoryEntry } from '../../../domain/history';
 
 type Value = HistoryEntry['from'];
 type Currency = 'CNY' | 'USD';

@@ -1,6 +1,6 @@
 // The palette's results as one list the arrow keys walk (projects first, then investors), each
 // knowing the place it opens.
-import type { QuickSearchResult } from '../../../domain/workspace';
+import type { QuickSearchResult } from '../../../domain/search';
 import type { Place } from '../shell/navigation';
 
 export interface SearchOption {

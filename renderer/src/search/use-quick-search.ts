@@ -1,7 +1,7 @@
 // search.quick for the palette, a short pause after the last keystroke; an answer that arrives after
 // a newer query was typed is dropped, and the previous results stay until the new ones come.
 import { useEffect, useState } from 'react';
-import type { QuickSearchResult } from '../../../domain/workspace';
+import type { QuickSearchResult } from '../../../domain/search';
 import { call, errorText } from '../api/client';
 import { useDebouncedValue } from '../shared/use-debounced-value';
 

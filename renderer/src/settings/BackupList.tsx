@@ -1,5 +1,5 @@
 // The backups folder's copies, newest first: time, file, size, who made it, and 「选择」 for 恢复.
-import type { BackupInfo } from '../../../domain/workspace';
+import type { BackupInfo } from '../../../domain/backups';
 import { TableHead } from '../ui/TableHead';
 import {
   backupKind,

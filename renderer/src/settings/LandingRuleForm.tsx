@@ -4,7 +4,7 @@
 import { useId, useState } from 'react';
 import type { LandingCohort, MilestoneStage } from '../../../domain/lifecycle';
 import { landingCohortLabels, milestones } from '../../../domain/lifecycle';
-import type { Settings } from '../../../domain/workspace';
+import type { Settings } from '../../../domain/settings';
 import { call } from '../api/client';
 import { HqManaged } from '../shared/HqManaged';
 import { Form } from '../ui/Form';

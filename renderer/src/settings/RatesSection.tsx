@@ -2,7 +2,7 @@
 // collect in the table and are saved together; saving re-tiers that year's USD projects. On an
 // office laptop they are 本部's rates, shown as a table with 向本部提建议.
 import { useState } from 'react';
-import type { Settings } from '../../../domain/workspace';
+import type { Settings } from '../../../domain/settings';
 import { call } from '../api/client';
 import { HqManaged } from '../shared/HqManaged';
 import { Card } from '../ui/Card';

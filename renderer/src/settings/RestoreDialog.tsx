@@ -1,6 +1,6 @@
 // The question before a restore: which backup replaces the database, that a safety copy of the
 // current one is kept first, and that changes made since the backup leave the working database.
-import type { BackupInfo } from '../../../domain/workspace';
+import type { BackupInfo } from '../../../domain/backups';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { fileName, formatBytes, formatTime } from './backup-format';
 

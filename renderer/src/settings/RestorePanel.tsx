@@ -2,7 +2,7 @@
 // stick, say), is checked with backup.check first; only a file that passed can be restored, after a
 // dialog that says what will happen. The window holds the file's handle, never a path it typed.
 import { useState } from 'react';
-import type { BackupInfo } from '../../../domain/workspace';
+import type { BackupInfo } from '../../../domain/backups';
 import { call, chooseFile, errorText } from '../api/client';
 import { ErrorText } from '../ui/Alert';
 import { useLoad } from '../ui/use-load';

@@ -1,6 +1,6 @@
 // 落地率口径 and 五未规则, the two definitions the 看板 computes with (本部's: read-only on an office
 // laptop of a zone).
-import type { Settings } from '../../../domain/workspace';
+import type { Settings } from '../../../domain/settings';
 import { Card } from '../ui/Card';
 import { LandingRuleForm } from './LandingRuleForm';
 import { StalledRulesForm } from './StalledRulesForm';

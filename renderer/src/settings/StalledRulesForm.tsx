@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { MilestoneStage, StalledRule } from '../../../domain/lifecycle';
 import { milestones } from '../../../domain/lifecycle';
-import type { Settings } from '../../../domain/workspace';
+import type { Settings } from '../../../domain/settings';
 import { call } from '../api/client';
 import { HqManaged } from '../shared/HqManaged';
 import { useSubmit } from '../ui/use-submit';

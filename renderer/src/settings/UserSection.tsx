@@ -1,7 +1,7 @@
 // 当前用户: the name and office of whoever uses this copy (kept on this laptop only); saved with
 // settings.update, then the status line reloads them.
 import { useState } from 'react';
-import type { Settings } from '../../../domain/workspace';
+import type { Settings } from '../../../domain/settings';
 import { call } from '../api/client';
 import { refreshAppStatus } from '../shell/use-app-status';
 import { Card } from '../ui/Card';

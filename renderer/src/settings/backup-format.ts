@@ -4,7 +4,7 @@
 import { format, parseISO } from 'date-fns';
 import { zhCN } from 'date-fns/locale';
 import type { MethodOutput } from '../../../domain/contract';
-import type { BackupInfo } from '../../../domain/workspace';
+import type { BackupInfo } from '../../../domain/backups';
 
 /** backup.restore's answer: the file restored and the copy of the database it replaced. */
 export type RestoreResult = MethodOutput<'backup.restore'>;

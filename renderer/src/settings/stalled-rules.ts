@@ -1,7 +1,7 @@
 // Editing the 五未 rules: a new rule's defaults, and the first zod issue per rule (by its position)
 // from the same schema settings.update uses, so each row shows its own Chinese message.
 import type { StalledRule } from '../../../domain/lifecycle';
-import { settingsUpdate } from '../../../domain/workspace';
+import { settingsUpdate } from '../../../domain/settings';
 import { fieldErrors } from '../ui/field-errors';
 
 export function newRule(existing: readonly StalledRule[]): StalledRule {

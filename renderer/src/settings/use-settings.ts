@@ -1,5 +1,5 @@
 // settings.get for the 设置 screen: the current settings, a load error, and a way to load again.
-import type { Settings } from '../../../domain/workspace';
+import type { Settings } from '../../../domain/settings';
 import { call } from '../api/client';
 import { useLoad } from '../ui/use-load';
 

@@ -1,7 +1,7 @@
 // 导出: choose the office the file is for (or 全量), an optional passphrase typed twice, then where
 // to save it (a USB stick, a folder for an e-mail attachment) in the app's save dialog, which
 // suggests the name per S12; the result shows its path, size and change count. While the export
-// runs, a bar shows its phase (读取变更, 压缩 N 条变更, 写入文件) from the backend's task progress.
+// runs, a bar shows its phase (读取变更, 压缩 N 条变更, 写入文件) from the backend's job progress.
 import { useState } from 'react';
 import type { SyncExportResult, SyncPeer } from '../../../domain/sync';
 import { call, chooseFile, errorText } from '../api/client';

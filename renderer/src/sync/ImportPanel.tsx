@@ -1,7 +1,7 @@
 // 导入: drop a .zsync file on the zone or choose it; its bytes go to sync.importData. An encrypted
 // file asks for its passphrase, and a wrong one can be retyped and retried without choosing the file
 // again (the bytes stay here until another file is chosen). While the import runs, a bar shows its
-// phase (解密, 校验变更 n/N, 备份数据库, 写入……) from the backend's task progress.
+// phase (解密, 校验变更 n/N, 备份数据库, 写入……) from the backend's job progress.
 import { useState } from 'react';
 import { errorMessages } from '../../../domain/errors';
 import type { SyncImportReport } from '../../../domain/sync';

@@ -2,7 +2,7 @@
 // with backup.check and restored with backup.restore (by the handle backup.list gave it) after the
 // same dialog as in 设置.
 import { useState } from 'react';
-import type { BackupInfo } from '../../../domain/workspace';
+import type { BackupInfo } from '../../../domain/backups';
 import { call } from '../api/client';
 import type { RestoreResult } from '../settings/backup-format';
 import { fileName, formatBytes, formatTime, listedBackup } from '../settings/backup-format';

@@ -8,7 +8,7 @@ import type {
   SyncSite,
   ZoneStatus,
 } from '../../../domain/sync';
-import type { BackupInfo } from '../../../domain/workspace';
+import type { BackupInfo } from '../../../domain/backups';
 import { call } from '../api/client';
 import { fileName, newestFirst } from '../settings/backup-format';
 import { useLoad } from '../ui/use-load';

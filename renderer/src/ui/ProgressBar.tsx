@@ -2,18 +2,18 @@
 // asks the backend how far it got a few times a second and shows the phase in words, with a share
 // when the size is known. The window stays live because the backend yields between chunks.
 import { useEffect, useState } from 'react';
-import type { TaskProgress } from '../../../domain/ledger-io';
+import type { JobProgress } from '../../../domain/job-progress';
 import { call } from '../api/client';
 
 const POLL_MS = 250;
 
-function useProgress(): TaskProgress | null {
-  const [progress, setProgress] = useState<TaskProgress | null>(null);
+function useProgress(): JobProgress | null {
+  const [progress, setProgress] = useState<JobProgress | null>(null);
   useEffect(() => {
     let stopped = false;
     const poll = async () => {
       try {
-        const now = await call('task.progress');
+        const now = await call('job.progress');
         if (!stopped) setProgress(now);
       } catch {
         // A missed poll only delays the bar.
@@ -37,14 +37,9 @@ export function ProgressBar({ label }: { label: string }) {
     ? `${progress.phase}${share === null ? '……' : ` ${progress.done.toLocaleString('zh-CN')} / ${progress.total.toLocaleString('zh-CN')}`}`
     : label;
   return (
-    <div className="task-progress" role="status" aria-live="polite">
-      <progress
-        max={1}
-        value={share ?? undefined}
-        aria-label={text}
-        className="task-progress-bar"
-      />
-      <span className="task-progress-text">{text}</span>
+    <div className="job-progress" role="status" aria-live="polite">
+      <progress max={1} value={share ?? undefined} aria-label={text} className="job-progress-bar" />
+      <span className="job-progress-text">{text}</span>
     </div>
   );
 }

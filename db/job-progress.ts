@@ -1,36 +1,36 @@
-// Progress of the one long task a window may be running (a ledger import or export, a report), for
-// the window to poll while it waits. In the database host (db/host/) a watcher forwards each change
+// Progress of the one long job a window may be running (an Excel import or export, the 月报, a sync
+// file), for the window to poll while it waits. In the database host (db/host/) a watcher forwards each change
 // to the main thread, which answers the poll itself, even while a write holds the writer's thread.
-// Long tasks also yield to the event loop now and then, so that calls run in process (the CLI)
+// Long jobs also yield to the event loop now and then, so that calls run in process (the CLI)
 // interleave with them as before.
-import type { TaskProgress } from '../domain/ledger-io';
+import type { JobProgress } from '../domain/job-progress';
 import type { AppDatabase } from './app-database';
 
-const running = new WeakMap<AppDatabase, TaskProgress>();
-const watchers = new WeakMap<AppDatabase, (progress: TaskProgress | null) => void>();
+const running = new WeakMap<AppDatabase, JobProgress>();
+const watchers = new WeakMap<AppDatabase, (progress: JobProgress | null) => void>();
 
 export type ReportProgress = (phase: string, done: number, total: number) => void;
 
-export function currentProgress(app: AppDatabase): TaskProgress | null {
+export function currentProgress(app: AppDatabase): JobProgress | null {
   return running.get(app) ?? null;
 }
 
-/** Tells `watcher` of every change of the app's progress, at once (null: no task runs). */
+/** Tells `watcher` of every change of the app's progress, at once (null: no job runs). */
 export function watchProgress(
   app: AppDatabase,
-  watcher: (progress: TaskProgress | null) => void,
+  watcher: (progress: JobProgress | null) => void,
 ): void {
   watchers.set(app, watcher);
 }
 
-/** Runs `work` as the task named `task`, publishing its progress until it ends either way. */
+/** Runs `work` as the job named `job`, publishing its progress until it ends either way. */
 export async function withProgress<T>(
   app: AppDatabase,
-  task: string,
+  job: string,
   work: (report: ReportProgress) => Promise<T>,
 ): Promise<T> {
   const report: ReportProgress = (phase, done, total) => {
-    const progress = { task, phase, done, total };
+    const progress = { job, phase, done, total };
     running.set(app, progress);
     watchers.get(app)?.(progress);
   };

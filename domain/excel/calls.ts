@@ -1,8 +1,8 @@
-// The Excel side of the ledger as the API sees it: import (a preview first, then the write), export
-// of a filter or a year, the 月报 workbook, and the progress of whichever of them is running.
+// The Excel calls as the API sees them: the 台账 import (a preview first, then the write), export
+// of a filter or a year, and the 月报 workbook.
 import { z } from 'zod';
-import type { ColumnMapping } from './excel/sheet-reader';
-import { ledgerQuery } from './ledger';
+import type { ColumnMapping } from './sheet-reader';
+import { ledgerQuery } from '../ledger';
 
 // A workbook of 10k rows is about 1 MB; 64 MB of base64 leaves room for ledgers far above that.
 const maxBase64Chars = 64 * 1024 * 1024;
@@ -102,12 +102,4 @@ export interface FileResult {
   file: string | null;
   dataBase64: string | null;
   rows: number;
-}
-
-export interface TaskProgress {
-  task: string;
-  phase: string;
-  done: number;
-  /** 0 while the size is not known yet. */
-  total: number;
 }

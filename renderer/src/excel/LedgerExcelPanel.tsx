@@ -8,7 +8,7 @@ import { useNavigate } from '../shell/navigation';
 import { downloadBase64 } from '../sync/file-bytes';
 import { ProgressBar } from '../ui/ProgressBar';
 import { useSubmit } from '../ui/use-submit';
-import './ledger-excel.css';
+import './excel.css';
 
 interface Props {
   /** The 台账's filter and sort as they stand (no paging). */

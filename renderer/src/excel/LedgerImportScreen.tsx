@@ -2,7 +2,7 @@
 // read, which rows are new, updates or unchanged, and every rejected row with its reason. Nothing is
 // written until 「确认导入」; then the good rows are written at once, after a backup.
 import { useState } from 'react';
-import type { ImportRow, ImportSheet, LedgerImportResult } from '../../../domain/ledger-io';
+import type { ImportRow, ImportSheet, LedgerImportResult } from '../../../domain/excel/calls';
 import { fieldSpecs } from '../../../domain/excel/sheet-layout';
 import { call } from '../api/client';
 import { useNavigate } from '../shell/navigation';
@@ -11,7 +11,7 @@ import { fileToBase64 } from '../sync/file-bytes';
 import { ErrorText } from '../ui/Alert';
 import { ProgressBar } from '../ui/ProgressBar';
 import { useSubmit } from '../ui/use-submit';
-import './ledger-excel.css';
+import './excel.css';
 
 const accepted = ['.xlsx', '.csv', '.xls', '.et'];
 const actionLabels: Record<ImportRow['action'], string> = {

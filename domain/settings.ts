@@ -1,0 +1,81 @@
+// The zone's settings (rates, the 落地率 rule, the 五未 rules, this laptop's user) and dictionaries.
+import { z } from 'zod';
+import { strictObject, text } from './fields';
+import type { LandingRule, MilestoneStage, StalledRule } from './lifecycle';
+import { milestones, stageLabels } from './lifecycle';
+
+const milestoneSchema = z.enum(
+  milestones.map((m) => m.stage) as [MilestoneStage, ...MilestoneStage[]],
+  { error: `里程碑无效，可选：${milestones.map((m) => stageLabels[m.stage]).join('、')}` },
+);
+
+/** One 五未 rule: reached `from`, not `to` within `days` (or by the planned `to` date). */
+const stalledRuleSchema = strictObject({
+  key: z.string().regex(/^[a-z0-9_]+$/, '规则键只能包含小写字母、数字和下划线'),
+  label: text('规则名称', 30).min(1, '请填写规则名称'),
+  from: milestoneSchema,
+  to: milestoneSchema,
+  days: z.number().int('天数须为整数').min(1, '天数至少为 1').max(3650, '天数最多 3650').nullable(),
+  usePlannedDate: z.boolean(),
+})
+  .refine(
+    (r) =>
+      milestones.findIndex((m) => m.stage === r.to) >
+      milestones.findIndex((m) => m.stage === r.from),
+    {
+      message: '“未达到”的里程碑须在“已达到”的里程碑之后',
+    },
+  )
+  .refine((r) => r.usePlannedDate || r.days !== null, {
+    message: '请填写天数，或改为按计划日期判断',
+  });
+
+export interface Settings {
+  user: string | null;
+  office: string | null;
+  /** 元 per 美元, by year. */
+  usdRates: Record<string, number>;
+  landingRule: LandingRule;
+  stalledRules: StalledRule[];
+}
+export const settingsUpdate = strictObject({
+  user: text('姓名', 50).min(1, '请填写姓名').optional(),
+  office: z.string().optional(),
+  usdRates: z
+    .record(
+      z.string().regex(/^(19|20)\d\d$/, '年份无效'),
+      z
+        .number({ error: '汇率须为数字' })
+        .min(1, '汇率须在 1–20 之间')
+        .max(20, '汇率须在 1–20 之间'),
+      {
+        error: (issue) =>
+          issue.code === 'invalid_key' ? '汇率的年份无效（1900–2099）' : '汇率须为按年份的数字',
+      },
+    )
+    .optional(),
+  landingRule: z
+    .strictObject(
+      {
+        milestone: milestoneSchema,
+        cohort: z.enum(['signed_in_year', 'signed_in_previous_year'], {
+          error: '落地率口径无效：当年签约或上年签约',
+        }),
+      },
+      { error: '落地率口径须为里程碑与签约年份' },
+    )
+    .optional(),
+  stalledRules: z
+    .array(stalledRuleSchema, { error: '“五未”规则须为规则列表' })
+    .max(20, '“五未”规则最多 20 条')
+    .refine((rules) => new Set(rules.map((r) => r.key)).size === rules.length, {
+      message: '“五未”规则的键不能重复',
+    })
+    .optional(),
+});
+
+export const dictionaryKinds = ['platform', 'industry', 'fair_edition'] as const;
+export const dictionaryItemInput = strictObject({
+  kind: z.enum(dictionaryKinds, { error: '字典类别无效' }),
+  label: text('名称', 100).min(1, '名称不能为空'),
+});
