@@ -5,6 +5,7 @@
 // present, the target's better-sqlite3 binary unpacked beside it, the fuses as the config sets them,
 // and nothing downloaded.
 // Installers themselves (AppImage, deb, NSIS) need electron-builder's tools from the internet.
+// One file over 400 lines: a script whose checks read top to bottom in the order they run.
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';

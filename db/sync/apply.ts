@@ -2,6 +2,8 @@
 // transaction: every change is kept in the log (losers too, so they are relayed), each field takes
 // the value of its greatest-hlc change, conflicts are recorded for review, changes for unknown tables
 // or columns are quarantined. Rows are written only through the mutation layer's apply path.
+// One file over 400 lines: ordering, winners, conflicts, quarantine and the bulk path are one merge
+// whose invariants (docs/sync.md, properties 1–11) hold only together.
 import { AppError } from '../../domain/errors';
 import type { Tx } from '../tx';
 import type { Fields, FieldValue } from '../mutation';

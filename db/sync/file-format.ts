@@ -6,6 +6,8 @@
 // mistaken for a forged one or a wrong passphrase; then the zone, the roster, the sender's
 // signature, the epoch's key, the payload and every origin's signed head (chain.ts), all before
 // anything is written.
+// One file over 400 lines so that the byte layout and every check made on it read in one place;
+// the chains (chain.ts), roster (zone.ts) and key wrapping (rekey.ts) live apart.
 //
 //   "ZSYNC\0\r\n" | u16 version | u32 manifest length | manifest | signature (64 bytes) |
 //   u64 payload length | payload | sha256 (32 bytes) | "ZSYNCEND"

@@ -4,6 +4,8 @@
 // (rekey.ts). A replica that has joined no zone works alone in a solo zone of its own, created
 // when it is first opened; 本部 turns its solo zone into the real one (createZone), offices join
 // it with an invitation (invitation.ts).
+// One file over 400 lines: the roster's records and the rules that verify them (who may certify,
+// revoke or rekey) must be read together to see that a forged roster cannot pass.
 import type Database from 'better-sqlite3';
 import { AppError } from '../../domain/errors';
 import { labelOf, offices } from '../../domain/vocabulary';

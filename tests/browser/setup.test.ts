@@ -3,13 +3,9 @@
 // the zone, an office joins with an invitation, or the laptop works alone; tests/browser/zone.test.ts
 // drives the first two); working alone, 姓名 and 驻点 are filled by label, 「开始使用」 creates the
 // database (app.init), and the demo data (or an empty ledger) follows, landing in 台账 with the new
-// user on the status line.
-//
-// Needs startWebServer to leave a new database uninitialised (option `initialize: false`); until
-// cli/web-server.ts has that option the server initialises the database and these tests skip.
+// user on the status line. The harness leaves the new database uninitialised (`initialize: false`).
 import { join } from 'node:path';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
-import type { TestContext } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startWebServer } from '../../web/server';
 import type { WebServer, WebServerOptions } from '../../web/server';
@@ -38,21 +34,16 @@ async function rpc<T>(server: WebServer, method: string, input?: unknown): Promi
   return result.data as T;
 }
 
-/** A server on a new database that nobody has set up; skips the test when the harness cannot. */
-async function uninitialisedServer(ctx: TestContext): Promise<WebServer> {
-  const options: WebServerOptions & { initialize?: boolean } = {
+/** A server on a new database that nobody has set up. */
+async function uninitialisedServer(): Promise<WebServer> {
+  const options: WebServerOptions = {
     port: 0,
     dbFile: join(tempDir('zs-first-run-'), 'new.sqlite'),
     initialize: false,
   };
   const server = await startWebServer(options);
   servers.push(server);
-  const status = await rpc<AppStatus>(server, 'app.status');
-  ctx.skip(
-    status.initialized,
-    'startWebServer initialises every new database: the first run needs an option ' +
-      '`initialize: false` in cli/web-server.ts (WebServerOptions) that skips app.init',
-  );
+  expect((await rpc<AppStatus>(server, 'app.status')).initialized).toBe(false);
   return server;
 }
 
@@ -73,8 +64,8 @@ afterAll(async () => {
 const dataRows = '.ledger-body [role="row"]:not(.placeholder)';
 
 describe('first run in the browser', () => {
-  it('sets up name and office, loads the demo data and lands in 台账', async (ctx) => {
-    const server = await uninitialisedServer(ctx);
+  it('sets up name and office, loads the demo data and lands in 台账', async () => {
+    const server = await uninitialisedServer();
     const context = await newLaptopContext(browser);
     const page = await context.newPage();
     const problems = watchProblems(page);
@@ -124,8 +115,8 @@ describe('first run in the browser', () => {
     await context.close();
   });
 
-  it('starts with an empty ledger when the demo data is declined', async (ctx) => {
-    const server = await uninitialisedServer(ctx);
+  it('starts with an empty ledger when the demo data is declined', async () => {
+    const server = await uninitialisedServer();
     const context = await newLaptopContext(browser);
     const page = await context.newPage();
     const problems = watchProblems(page);

@@ -4,6 +4,8 @@
 // good rows through the project service, so they sync like any edit; a backup is taken first.
 // A row is the same project as an existing one when investor and project name match after the
 // normalisation used for duplicate investors (nameKey); a repeated import therefore changes nothing.
+// One file over 400 lines because preview and commit share the row planner that decides each row;
+// reading the sheet is domain/excel/sheet-reader.ts.
 import { basename } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
 import { format } from 'date-fns';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LandingRule } from '../../domain/lifecycle';
-import type { Arrival, MetricProject } from '../oracle/metrics';
+import type { Arrival, MetricProject } from './metrics';
 import {
   completionRate,
   contractedFdi,
@@ -14,7 +14,7 @@ import {
   stalledProjects,
   startRate,
   tierCounts,
-} from '../oracle/metrics';
+} from './metrics';
 import { defaultLandingRule, defaultStalledRules } from '../../seeds/dictionaries';
 
 const YI = 100_000_000;
