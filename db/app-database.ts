@@ -6,6 +6,8 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { migrationProvider } from './migrations/index';
+import { installSearchFold } from './search-match';
+import { refreshDerivedColumns } from './derived';
 import { syncedTableNames } from './synced-tables';
 import type { Tx } from './tx';
 import { Sql, createQueryBuilder } from './sql';
@@ -218,6 +220,8 @@ async function connect(file: string, options: OpenOptions): Promise<Connection> 
     sqlite.pragma('cache_size = -65536'); // 64 MB
     sqlite.pragma('foreign_keys = OFF');
     await migrate(sqlite);
+    installSearchFold(sqlite);
+    refreshDerivedColumns(sqlite);
     sqlite.pragma('optimize = 0x10002'); // refresh planner statistics that have gone stale
     installMutationGuard(sqlite);
     const siteId = ensureSiteId(sqlite, options.installIdFile);
@@ -236,6 +240,7 @@ function connectReader(file: string): Connection {
   try {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('cache_size = -65536'); // 64 MB
+    installSearchFold(sqlite);
     const siteId = readMeta(sqlite, 'site_id');
     if (siteId === undefined) throw new Error(`${file} has no site id: open it for writing first`);
     return { sqlite, sql: new Sql(sqlite), siteId };

@@ -39,11 +39,11 @@ const latinNoise = [
 ];
 
 // One pass over the name: the alternatives in the order above, so the longest form wins.
-const chinesePattern = new RegExp(
+export const chinesePattern = new RegExp(
   chineseNoise.map((n) => n.normalize('NFKC').replace(/[()]/g, '\\$&')).join('|'),
   'g',
 );
-const latinWords = new Set(latinNoise);
+export const latinWords = new Set(latinNoise);
 
 /** The identifying part of a name: width-folded, lower-case, without legal forms or punctuation. */
 export function nameKey(name: string): string {

@@ -2,7 +2,9 @@
 // activities, follow-up tasks, capital arrivals) and for investors.
 import { AppError } from '../../domain/errors';
 import type { InvestorRecord } from '../../domain/entities';
+import { searchTerms } from '../../domain/search-text';
 import type { Tx } from '../app-database';
+import { allTermsLike } from '../search-match';
 import type { SyncedTable } from '../synced-tables';
 import type { RowShape } from './rows';
 import { fromRow, toRow } from './rows';
@@ -145,16 +147,17 @@ export function getInvestor(tx: Tx, id: string): InvestorRecord {
   return fromRow<InvestorRecord>(row, investorShape);
 }
 
+/** An investor's names and aliases, folded as a project's search text is (zs_fold). */
+export const investorSearchText =
+  "zs_fold(name_zh || ' ' || coalesce(name_en, '') || ' ' || coalesce(aliases, ''))";
+
 export function listInvestors(
   tx: Tx,
   input: { q?: string; offset: number; limit: number },
 ): InvestorRecord[] {
-  const q = input.q ? `%${input.q.toLowerCase()}%` : null;
+  const [match, params] = allTermsLike(investorSearchText, input.q ? searchTerms(input.q) : []);
   const rows = tx.sql
-    .prepare(
-      `${investorSelect} WHERE deleted = 0 AND (@q IS NULL OR lower(name_zh) LIKE @q OR lower(name_en) LIKE @q OR lower(aliases) LIKE @q)
-       ORDER BY name_zh LIMIT @limit OFFSET @offset`,
-    )
-    .all({ q, limit: input.limit, offset: input.offset }) as Record<string, unknown>[];
+    .prepare(`${investorSelect} WHERE deleted = 0 AND ${match} ORDER BY name_zh LIMIT ? OFFSET ?`)
+    .all(...params, input.limit, input.offset) as Record<string, unknown>[];
   return rows.map((r) => fromRow<InvestorRecord>(r, investorShape));
 }

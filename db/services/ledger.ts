@@ -9,9 +9,11 @@ import type { LedgerPage, LedgerRow, LedgerSortKey, ledgerQuery } from '../../do
 import type { Region } from '../../domain/countries';
 import type { Tier } from '../../domain/classify';
 import type { Stage } from '../../domain/lifecycle';
+import { searchTerms } from '../../domain/search-text';
 import { channels, labelOf, offices } from '../../domain/vocabulary';
 import type { Tx } from '../app-database';
 import type { Schema } from '../schema';
+import { likeContains } from '../search-match';
 
 type Query = z.output<typeof ledgerQuery>;
 type Where = ExpressionBuilder<Schema, 'project'>;
@@ -205,10 +207,9 @@ function conditions(eb: Where, q: Omit<Query, 'offset' | 'limit'>): Expression<S
     list.push(eb('signed_on', '<', `${q.signingYear + 1}-01-01`));
   }
   if (q.q) {
-    const pattern = `%${escapeLike(q.q.toLowerCase())}%`;
-    list.push(sql<SqlBool>`search_text like ${pattern} escape '\\'`);
+    for (const term of searchTerms(q.q)) {
+      list.push(sql<SqlBool>`search_text like ${likeContains(term)} escape '\\'`);
+    }
   }
   return list;
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

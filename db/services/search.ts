@@ -1,26 +1,30 @@
-// Quick search (Ctrl+K): projects and investors by Chinese or English name, alias or project code.
+// Quick search (Ctrl+K): projects and investors by Chinese or English name, alias or project code,
+// every word of the query found (domain/search-text.ts).
 import type { z } from 'zod';
 import type { QuickSearchResult, quickSearchInput } from '../../domain/search';
+import { searchTerms } from '../../domain/search-text';
 import type { Tx } from '../app-database';
+import { allTermsLike } from '../search-match';
+import { investorSearchText } from './entities';
 
 export function quickSearch(tx: Tx, input: z.output<typeof quickSearchInput>): QuickSearchResult {
-  const q = input.q.toLowerCase();
-  if (q === '') return { projects: [], investors: [] };
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const terms = searchTerms(input.q);
+  if (terms.length === 0) return { projects: [], investors: [] };
+  const [projectMatch, projectParams] = allTermsLike('search_text', terms);
   const projects = tx.sql
     .prepare(
       `SELECT id, name, code, investor_name AS investor FROM project
-       WHERE deleted = 0 AND search_text LIKE @pattern ESCAPE '\\'
-       ORDER BY instr(lower(name), @q) = 0, length(name), updated_at DESC LIMIT @limit`,
+       WHERE deleted = 0 AND ${projectMatch}
+       ORDER BY instr(zs_fold(name), ?) = 0, length(name), updated_at DESC LIMIT ?`,
     )
-    .all({ pattern, q, limit: input.limit }) as QuickSearchResult['projects'];
+    .all(...projectParams, terms[0], input.limit) as QuickSearchResult['projects'];
+  const [investorMatch, investorParams] = allTermsLike(investorSearchText, terms);
   const investors = tx.sql
     .prepare(
       `SELECT id, name_zh AS nameZh, name_en AS nameEn FROM investor
-       WHERE deleted = 0 AND (lower(name_zh) LIKE @pattern ESCAPE '\\' OR lower(name_en) LIKE @pattern ESCAPE '\\'
-                              OR lower(aliases) LIKE @pattern ESCAPE '\\')
-       ORDER BY length(name_zh) LIMIT @limit`,
+       WHERE deleted = 0 AND ${investorMatch}
+       ORDER BY length(name_zh) LIMIT ?`,
     )
-    .all({ pattern, limit: input.limit }) as QuickSearchResult['investors'];
+    .all(...investorParams, input.limit) as QuickSearchResult['investors'];
   return { projects, investors };
 }
