@@ -10,7 +10,7 @@ export const ledgerUsage = `  ledger export 文件.xlsx [--year 签约年份] [-
   ledger import 文件.xlsx|.csv [--dry-run] [--json]
                                            导入台账：报告新增、更新、未变、拒绝的行及原因
                                            （有行被拒绝时其余照常导入，退出码 2）
-  report monthly --year 2021 --month 6 --out 文件.xlsx   生成月报`;
+  report monthly --year 2021 --month 6 [--office 上海] --out 文件.xlsx   生成月报（全区或一个驻点）`;
 
 export const ledgerOptions = {
   'dry-run': { type: 'boolean' },
@@ -38,6 +38,7 @@ export async function runLedgerCommand(
     const written = await call<FileResult>('report.monthly', {
       year: int('year'),
       month: int('month'),
+      ...(typeof values.office === 'string' ? { office: values.office } : {}),
       out,
     });
     console.log(json ? JSON.stringify(written, null, 2) : `已生成月报：${out}`);

@@ -44,6 +44,8 @@ export const ledgerExportInput = z.strictObject({
 export const monthlyReportInput = z.strictObject({
   year: z.number({ error: '年份须为数字' }).int().min(2000, '年份无效').max(2100, '年份无效'),
   month: z.number({ error: '月份须为数字' }).int().min(1, '月份须为 1–12').max(12, '月份须为 1–12'),
+  /** An office key or name (上海, shanghai …); absent for the whole zone. */
+  office: z.string().max(20, '驻点无效').optional(),
   out: z.string().min(1).optional(),
 });
 

@@ -138,13 +138,27 @@ describe('Excel ledger in the browser', () => {
 
   it('downloads the 月报 from the 看板', async () => {
     await page.getByRole('navigation').getByRole('button', { name: '看板' }).click();
-    const button = page.getByRole('button', { name: /导出\d+月月报/ });
+    const button = page.getByRole('button', { name: /导出全区\d+月月报/ });
     await expect.poll(() => button.count(), { timeout: 20_000 }).toBe(1);
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
     expect(download.suggestedFilename()).toMatch(/^招商月报-\d{4}年\d{1,2}月\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await download.path());
     expect(workbook.worksheets.map((s) => s.name)).toContain('目标完成情况');
+
+    // The chosen 驻点's 月报: its figures only, named for it.
+    await page
+      .getByRole('group', { name: '看板范围' })
+      .getByLabel('驻点')
+      .selectOption({ label: '上海' });
+    const office = page.getByRole('button', { name: /导出上海\d+月月报/ });
+    await expect.poll(() => office.count(), { timeout: 20_000 }).toBe(1);
+    await page.screenshot({ path: join(artifactsDir, 'dashboard-office-report.png') });
+    const [ofShanghai] = await Promise.all([page.waitForEvent('download'), office.click()]);
+    expect(ofShanghai.suggestedFilename()).toMatch(/^招商月报-上海-\d{4}年\d{1,2}月\.xlsx$/);
+    await workbook.xlsx.readFile(await ofShanghai.path());
+    const title = String(workbook.getWorksheet('目标完成情况')!.getCell('A1').value);
+    expect(title).toContain('上海驻点');
     expect(problems).toEqual([]);
   });
 });

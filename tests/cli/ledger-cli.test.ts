@@ -86,6 +86,13 @@ test('report monthly writes the 月报 workbook', async () => {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(out);
   expect(workbook.worksheets[0]!.name).toBe('目标完成情况');
+  const office = join(dir, '上海月报.xlsx');
+  const args = ['--year', '2021', '--month', '6', '--office', '上海', '--out', office];
+  const ofShanghai = await cli(db, 'report', 'monthly', ...args, '--json');
+  expect(ofShanghai).toMatchObject({ code: 0 });
+  expect(JSON.parse(ofShanghai.stdout)).toMatchObject({ name: '招商月报-上海-2021年6月.xlsx' });
+  await workbook.xlsx.readFile(office);
+  expect(String(workbook.worksheets[0]!.getCell('A1').value)).toContain('上海驻点');
 });
 
 test('an old .xls is refused with the way out, exit 1, nothing written', async () => {

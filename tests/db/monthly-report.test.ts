@@ -1,5 +1,6 @@
 // The 月报 workbook on a small hand-made data set: its figures are the 看板's at the month's end, the
 // tier sheet lists the projects behind each count, and the month's signings are exactly the month's.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, expect, test } from 'vitest';
@@ -110,6 +111,55 @@ test('月报 for June 2021: targets against 序时进度, tiers with projects, J
   const ranking = workbook.getWorksheet('排名')!;
   expect(ranking.getCell('A3').value).toBe('驻点');
   expect(ranking.getRow(4).values).toEqual(expect.arrayContaining([1, '上海', 2]));
+});
+
+test('月报 of one office: its targets, signings and promoters only, named for it', async () => {
+  add({
+    name: '上海六月项目',
+    totalInvestmentCny: 2 * YI,
+    signedOn: '2021-06-10',
+    stage: 'signed',
+  });
+  add({
+    name: '北京六月项目',
+    totalInvestmentCny: 4 * YI,
+    signedOn: '2021-06-20',
+    stage: 'signed',
+    office: '北京',
+    owner: '赵六',
+  });
+  const zone = expectOk(await dispatch(app, 'report.monthly', { year: 2021, month: 6 }));
+  expect(zone).toMatchObject({ name: '招商月报-2021年6月.xlsx', rows: 2 });
+
+  for (const office of ['北京', 'beijing']) {
+    const out = join(tempDir('zs-report-'), '月报.xlsx');
+    const result = await dispatch(app, 'report.monthly', { year: 2021, month: 6, office, out });
+    expect(expectOk(result)).toMatchObject({ name: '招商月报-北京-2021年6月.xlsx', rows: 1 });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const targets = workbook.getWorksheet('目标完成情况')!;
+    expect(String(targets.getCell('A1').value)).toContain('（北京驻点，2021年6月）');
+    const june = workbook.getWorksheet('本月新签约')!;
+    expect(june.getCell('B3').value).toBe('北京六月项目');
+    expect(june.getCell('B4').value).toBe('合计（1 个项目）');
+    const promoters: unknown[] = [];
+    workbook.getWorksheet('排名')!.eachRow((row) => promoters.push(row.getCell(2).value));
+    expect(promoters).toContain('赵六');
+    expect(promoters).not.toContain('李明');
+  }
+});
+
+test('月报 of an unknown office says which and writes nothing', async () => {
+  const out = join(tempDir('zs-report-'), '月报.xlsx');
+  const result = await dispatch(app, 'report.monthly', {
+    year: 2021,
+    month: 6,
+    office: '广州',
+    out,
+  });
+  expect(result).toMatchObject({ ok: false, code: 'VALIDATION' });
+  if (!result.ok) expect(result.message).toContain('驻点「广州」无效');
+  expect(existsSync(out)).toBe(false);
 });
 
 test('月报 with a bad month says so and writes nothing', async () => {

@@ -1,7 +1,8 @@
 // The 月报 workbook for a year and month: the 看板 seen at the month's last day, laid out the way a
 // monthly report to leaders reads — targets against 确保, 力争 and 序时进度; the tier counts with the
 // projects behind them; the month's new signings; the pipeline by stage; the 五未 list; the ranking
-// of offices and promoters. Every figure comes from the same service call as the 看板.
+// of offices and promoters. Every figure comes from the same service call as the 看板, for the zone or
+// for one office (its targets, projects and promoters only), and the file is named for which.
 import { endOfMonth, format } from 'date-fns';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
@@ -48,16 +49,22 @@ export async function monthlyReport(app: AppDatabase, input: Input): Promise<Fil
     const asOf = format(endOfMonth(new Date(`${monthStart}T00:00:00`)), 'yyyy-MM-dd');
     const { board, tiers, signings } = app.transact(
       (tx) => {
-        const board = buildDashboard(tx, { year: input.year, asOf, withProjects: true });
+        const board = buildDashboard(tx, {
+          year: input.year,
+          asOf,
+          office: input.office,
+          withProjects: true,
+        });
         const tiers = tierMetrics.map(([key, label]) => ({
           label,
           projects: projectsByIds(tx, board.metrics.find((m) => m.key === key)?.projects ?? []),
         }));
         const signings = tx.sql
           .prepare(
-            `${projectSelect} WHERE p.deleted = 0 AND p.signed_on BETWEEN ? AND ? ORDER BY p.signed_on, p.code`,
+            `${projectSelect} WHERE p.deleted = 0 AND p.signed_on BETWEEN ? AND ?
+               AND (? IS NULL OR p.office_id = ?) ORDER BY p.signed_on, p.code`,
           )
-          .all(monthStart, asOf) as ReportProject[];
+          .all(monthStart, asOf, board.office, board.office) as ReportProject[];
         return { board, tiers, signings };
       },
       { write: false },
@@ -65,7 +72,9 @@ export async function monthlyReport(app: AppDatabase, input: Input): Promise<Fil
     report('生成文件', 0, 0);
     const workbook = new ExcelJS.Workbook();
     workbook.creator = '招商项目管理';
-    const title = `嘉兴经济技术开发区招商工作月报（${input.year}年${input.month}月）`;
+    const office = board.office ? labelOf(offices, board.office) : null;
+    const period = `${input.year}年${input.month}月`;
+    const title = `嘉兴经济技术开发区招商工作月报（${office ? `${office}驻点，` : ''}${period}）`;
     targetsSheet(workbook, title, board);
     tiersSheet(workbook, title, tiers);
     projectSheet(workbook, '本月新签约', `${title} 本月新签约项目`, signings);
@@ -73,7 +82,7 @@ export async function monthlyReport(app: AppDatabase, input: Input): Promise<Fil
     stalledSheet(workbook, title, board);
     rankingSheet(workbook, title, board);
     guardTextCells(workbook);
-    const name = `招商月报-${input.year}年${input.month}月.xlsx`;
+    const name = `招商月报-${office ? `${office}-` : ''}${period}.xlsx`;
     if (input.out) {
       await workbook.xlsx.writeFile(input.out).catch((error: Error) => {
         throw new AppError('LEDGER_EXPORT_FAILED', error.message);

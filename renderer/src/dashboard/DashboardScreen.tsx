@@ -53,7 +53,11 @@ export function DashboardScreen() {
             >
               目标设置
             </button>
-            {dashboard ? <MonthlyReportButton year={dashboard.year} asOf={dashboard.asOf} /> : null}
+            {dashboard ? <MonthlyReportButton
+                year={dashboard.year}
+                asOf={dashboard.asOf}
+                office={dashboard.office}
+              /> : null}
             <button type="button" className="secondary-button small" onClick={() => window.print()}>
               打印
             </button>
