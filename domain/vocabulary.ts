@@ -1,6 +1,7 @@
 // The fixed enumerations that validation accepts: offices, capital types, project types, ownerships,
-// channels, activity kinds, investor flags and provinces. Each has a `...Keys` tuple for z.enum and a
-// `{ key, label }` list for pickers; stored values are keys, people see and type labels.
+// channels, activity kinds, investor flags and provinces. Each is written once as key → label and
+// yields a `...Keys` tuple for z.enum and a `{ key, label }` list for pickers; stored values are
+// keys, people see and type labels.
 
 export interface Entry<K extends string> {
   key: K;
@@ -14,18 +15,21 @@ export function labelOf(list: readonly Entry<string>[], key: string | null): str
   return key === null ? null : (list.find((e) => e.key === key)?.label ?? key);
 }
 
-function entries<K extends string>(keys: readonly K[], labels: Record<K, string>): Entry<K>[] {
-  return keys.map((key) => ({ key, label: labels[key] }));
+/** A vocabulary's keys (in the written order) and its entries, from one key → label table. */
+function vocabulary<K extends string>(
+  labels: Record<K, string>,
+): { keys: readonly [K, ...K[]]; entries: Entry<K>[] } {
+  const keys = Object.keys(labels) as [K, ...K[]];
+  return { keys, entries: keys.map((key) => ({ key, label: labels[key] })) };
 }
 
-export const officeKeys = ['hq', 'shanghai', 'beijing', 'shenzhen'] as const;
-export type OfficeKey = (typeof officeKeys)[number];
-export const offices = entries(officeKeys, {
+export const { keys: officeKeys, entries: offices } = vocabulary({
   hq: '本部',
   shanghai: '上海',
   beijing: '北京',
   shenzhen: '深圳',
 });
+export type OfficeKey = (typeof officeKeys)[number];
 
 /** Two letters that start an office's 项目编号 (SH2021-0007); offices added later use ZS. */
 export function officeCode(key: string): string {
@@ -38,60 +42,52 @@ export function officeByLabel(label: string): Entry<OfficeKey> | undefined {
   return offices.find((o) => o.label === label.trim());
 }
 
-export const capitalTypeKeys = ['foreign', 'domestic'] as const;
+export const { keys: capitalTypeKeys, entries: capitalTypes } = vocabulary({
+  foreign: '外资',
+  domestic: '内资',
+});
 export type CapitalType = (typeof capitalTypeKeys)[number];
-export const capitalTypes = entries(capitalTypeKeys, { foreign: '外资', domestic: '内资' });
 
-export const projectTypeKeys = ['new', 'expansion', 'phase2'] as const;
-export type ProjectType = (typeof projectTypeKeys)[number];
-export const projectTypes = entries(projectTypeKeys, {
+export const { keys: projectTypeKeys, entries: projectTypes } = vocabulary({
   new: '新建',
   expansion: '增资',
   phase2: '二期',
 });
+export type ProjectType = (typeof projectTypeKeys)[number];
 
 // Ownership of a domestic investor. `foreign` is a foreign-controlled company registered in China
 // investing as domestic capital; an investor abroad needs no ownership (its region says enough).
-export const ownershipKeys = ['central_soe', 'local_soe', 'private', 'foreign'] as const;
-export type Ownership = (typeof ownershipKeys)[number];
-export const ownerships = entries(ownershipKeys, {
+export const { keys: ownershipKeys, entries: ownerships } = vocabulary({
   central_soe: '央企',
   local_soe: '地方国企',
   private: '民企',
   foreign: '外资企业',
 });
+export type Ownership = (typeof ownershipKeys)[number];
 
 /** The extra field a channel requires on the project. */
 export type ChannelNeed = 'referrer' | 'agent' | 'fairEdition';
 
-export const channelKeys = ['referral', 'agent', 'resident', 'online', 'fair', 'direct'] as const;
-export type Channel = (typeof channelKeys)[number];
-const channelNeeds: Partial<Record<Channel, ChannelNeed>> = {
-  referral: 'referrer',
-  agent: 'agent',
-  fair: 'fairEdition',
-};
-export const channels: (Entry<Channel> & { needs: ChannelNeed | null })[] = entries(channelKeys, {
+const channelVocabulary = vocabulary({
   referral: '以商引商',
   agent: '委托招商',
   resident: '驻点招商',
   online: '云招商',
   fair: '展会',
   direct: '上门/来访',
-}).map((c) => ({ ...c, needs: channelNeeds[c.key] ?? null }));
+});
+export const channelKeys = channelVocabulary.keys;
+export type Channel = (typeof channelKeys)[number];
+const channelNeeds: Partial<Record<Channel, ChannelNeed>> = {
+  referral: 'referrer',
+  agent: 'agent',
+  fair: 'fairEdition',
+};
+export const channels: (Entry<Channel> & { needs: ChannelNeed | null })[] =
+  channelVocabulary.entries.map((c) => ({ ...c, needs: channelNeeds[c.key] ?? null }));
 
 // 拜访 is our visit to them; 来访 their visit to us; 考察 an investor's site inspection.
-export const activityKindKeys = [
-  'visit',
-  'reception',
-  'inspection',
-  'call',
-  'meeting',
-  'fair',
-  'video',
-] as const;
-export type ActivityKind = (typeof activityKindKeys)[number];
-export const activityKinds = entries(activityKindKeys, {
+export const { keys: activityKindKeys, entries: activityKinds } = vocabulary({
   visit: '拜访',
   reception: '来访',
   inspection: '考察',
@@ -100,68 +96,21 @@ export const activityKinds = entries(activityKindKeys, {
   fair: '展会',
   video: '视频',
 });
+export type ActivityKind = (typeof activityKindKeys)[number];
 
-export const investorFlagKeys = [
-  'fortune500',
-  'china100',
-  'centralSoe',
-  'listed',
-  'wellKnown',
-] as const;
-export type InvestorFlag = (typeof investorFlagKeys)[number];
-export const investorFlags = entries(investorFlagKeys, {
+export const { keys: investorFlagKeys, entries: investorFlags } = vocabulary({
   fortune500: '世界500强',
   china100: '国内100强',
   centralSoe: '央企',
   listed: '上市公司',
   wellKnown: '知名企业',
 });
+export type InvestorFlag = (typeof investorFlagKeys)[number];
 
 // All 34 provincial-level divisions, in the order of the national division codes (GB/T 2260).
 // Capital from 台湾, 香港 and 澳门 is foreign capital with country TW / HK / MO; they are listed here
 // only to make the list complete.
-export const provinceKeys = [
-  'beijing',
-  'tianjin',
-  'hebei',
-  'shanxi',
-  'neimenggu',
-  'liaoning',
-  'jilin',
-  'heilongjiang',
-  'shanghai',
-  'jiangsu',
-  'zhejiang',
-  'anhui',
-  'fujian',
-  'jiangxi',
-  'shandong',
-  'henan',
-  'hubei',
-  'hunan',
-  'guangdong',
-  'guangxi',
-  'hainan',
-  'chongqing',
-  'sichuan',
-  'guizhou',
-  'yunnan',
-  'xizang',
-  'shaanxi',
-  'gansu',
-  'qinghai',
-  'ningxia',
-  'xinjiang',
-  'taiwan',
-  'hongkong',
-  'macao',
-] as const;
-export type Province = (typeof provinceKeys)[number];
-
-/** 长三角: the Yangtze River Delta, reported as its own bucket. */
-const yrdKeys: readonly Province[] = ['shanghai', 'jiangsu', 'zhejiang', 'anhui'];
-
-export const provinces: (Entry<Province> & { yrd: boolean })[] = entries(provinceKeys, {
+const provinceVocabulary = vocabulary({
   beijing: '北京',
   tianjin: '天津',
   hebei: '河北',
@@ -196,7 +145,16 @@ export const provinces: (Entry<Province> & { yrd: boolean })[] = entries(provinc
   taiwan: '台湾',
   hongkong: '香港',
   macao: '澳门',
-}).map((p) => ({ ...p, yrd: yrdKeys.includes(p.key) }));
+});
+export const provinceKeys = provinceVocabulary.keys;
+export type Province = (typeof provinceKeys)[number];
+
+/** 长三角: the Yangtze River Delta, reported as its own bucket. */
+const yrdKeys: readonly Province[] = ['shanghai', 'jiangsu', 'zhejiang', 'anhui'];
+
+export const provinces: (Entry<Province> & { yrd: boolean })[] = provinceVocabulary.entries.map(
+  (p) => ({ ...p, yrd: yrdKeys.includes(p.key) }),
+);
 
 const provinceSuffix = /(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/;
 
