@@ -163,3 +163,13 @@ export function provinceByLabel(label: string): (typeof provinces)[number] | und
   const short = label.trim().replace(provinceSuffix, '');
   return provinces.find((p) => p.label === short);
 }
+
+/** The project fields whose stored value is a key of a vocabulary, with the list that labels it. */
+export const projectFieldVocabularies = new Map<string, readonly Entry<string>[]>([
+  ['province', provinces],
+  ['ownership', ownerships],
+  ['capitalType', capitalTypes],
+  ['projectType', projectTypes],
+  ['channel', channels],
+  ['office', offices],
+]) as ReadonlyMap<string, readonly Entry<string>[]>;

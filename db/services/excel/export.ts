@@ -23,15 +23,7 @@ import { stageLabels } from '../../../domain/lifecycle';
 import type { Stage } from '../../../domain/lifecycle';
 import { fromBaseUnits } from '../../../domain/excel/cell-values';
 import type { AmountUnit } from '../../../domain/excel/cell-values';
-import {
-  capitalTypes,
-  channels,
-  labelOf,
-  offices,
-  ownerships,
-  projectTypes,
-  provinces,
-} from '../../../domain/vocabulary';
+import { labelOf, offices, projectFieldVocabularies } from '../../../domain/vocabulary';
 import type { AppDatabase } from '../../app-database';
 import { cachedLookups } from '../../derived';
 import type { Sql } from '../../sql';
@@ -270,16 +262,6 @@ function readerFor(
       return (row) => (row.region ? regionLabels[row.region as Region] : null);
     case 'tier':
       return (row) => (row.tier && row.tier !== 'none' ? tierLabels[row.tier as Tier] : null);
-    case 'province':
-      return label(provinces, 'province');
-    case 'ownership':
-      return label(ownerships, 'ownership');
-    case 'capitalType':
-      return label(capitalTypes, 'capital_type');
-    case 'projectType':
-      return label(projectTypes, 'project_type');
-    case 'channel':
-      return label(channels, 'channel');
     case 'office':
       return label(offices, 'office_id');
     case 'industrial':
@@ -311,6 +293,8 @@ function readerFor(
           : null;
     default: {
       const col = snakeCase(source);
+      const vocabulary = projectFieldVocabularies.get(source);
+      if (vocabulary) return label(vocabulary, col);
       return source.endsWith('On') ? (row) => day(row[col]) : text(col);
     }
   }

@@ -5,16 +5,7 @@ import { countryByCode } from '../../../domain/countries';
 import { stageLabels } from '../../../domain/lifecycle';
 import type { Stage } from '../../../domain/lifecycle';
 import { formatWanUsd, formatYiYuan } from '../../../domain/money';
-import type { Entry } from '../../../domain/vocabulary';
-import {
-  capitalTypes,
-  channels,
-  labelOf,
-  offices,
-  ownerships,
-  projectTypes,
-  provinces,
-} from '../../../domain/vocabulary';
+import { labelOf, projectFieldVocabularies } from '../../../domain/vocabulary';
 import type { HistoryEntry } from '../../../domain/history';
 
 type Value = HistoryEntry['from'];
@@ -28,15 +19,6 @@ export interface HistoryRow {
   from: string;
   to: string;
 }
-
-const vocabularies: Record<string, readonly Entry<string>[]> = {
-  province: provinces,
-  ownership: ownerships,
-  capitalType: capitalTypes,
-  projectType: projectTypes,
-  channel: channels,
-  office: offices,
-};
 
 const currencyNames: Record<string, string> = { CNY: '人民币', USD: '美元' };
 
@@ -55,7 +37,7 @@ function valueText(field: string, value: Value, currency: Currency): string {
   if (field === 'stage') return stageLabels[value as Stage] ?? value;
   if (field === 'country') return countryByCode(value)?.nameZh ?? value;
   if (field === 'investmentCurrency') return currencyNames[value] ?? value;
-  const list = vocabularies[field];
+  const list = projectFieldVocabularies.get(field);
   return list ? labelOf(list, value) : value;
 }
 
