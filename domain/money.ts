@@ -7,7 +7,7 @@ const WAN = 10_000;
 const formatters = new Map<number, Intl.NumberFormat>();
 
 /** Grouped zh-CN number with at most `digits` decimals; trailing zeros are dropped. */
-function formatNumber(value: number, digits: number): string {
+export function formatNumber(value: number, digits: number): string {
   let formatter = formatters.get(digits);
   if (!formatter) {
     formatter = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: digits });

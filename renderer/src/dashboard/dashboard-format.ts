@@ -1,17 +1,7 @@
 // How the 看板 shows a figure: amounts in the unit people use for each metric (合同外资 and 实到外资
 // in 万美元, 市外内资 and investments in 亿元), counts in 个, rates in %, with grouped digits.
+import { formatNumber, usdToWan, yuanToYi } from '../../../domain/money';
 import type { TargetUnit } from '../../../domain/targets';
-
-const formats = new Map<number, Intl.NumberFormat>();
-
-function grouped(value: number, digits: number): string {
-  let format = formats.get(digits);
-  if (!format) {
-    format = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: digits });
-    formats.set(digits, format);
-  }
-  return format.format(value);
-}
 
 export const unitLabels: Record<TargetUnit, string> = {
   usd: '万美元',
@@ -22,15 +12,15 @@ export const unitLabels: Record<TargetUnit, string> = {
 
 /** A stored value (美元, 元, count, percent) as the number shown in its display unit. */
 export function displayNumber(unit: TargetUnit, value: number): number {
-  if (unit === 'usd') return value / 10_000;
-  if (unit === 'cny') return value / 100_000_000;
+  if (unit === 'usd') return usdToWan(value);
+  if (unit === 'cny') return yuanToYi(value);
   return value;
 }
 
 /** 4_671_935_000 美元 → '467,193.5' (the unit goes beside it). */
 export function metricNumber(unit: TargetUnit, value: number | null): string {
   if (value === null) return '—';
-  return grouped(displayNumber(unit, value), unit === 'count' ? 0 : 2);
+  return formatNumber(displayNumber(unit, value), unit === 'count' ? 0 : 2);
 }
 
 /** The number with its unit: '467,193.5万美元', '12个', '80%'. */
@@ -41,19 +31,19 @@ export function metricText(unit: TargetUnit, value: number | null): string {
 
 /** 0.4169 → '41.7%' */
 export function percentText(fraction: number | null, digits = 1): string {
-  return fraction === null ? '—' : `${grouped(fraction * 100, digits)}%`;
+  return fraction === null ? '—' : `${formatNumber(fraction * 100, digits)}%`;
 }
 
 /** 元 → '12.35' (亿元) */
 export function yiText(yuan: number): string {
-  return grouped(yuan / 100_000_000, 2);
+  return formatNumber(yuanToYi(yuan), 2);
 }
 
 /** 美元 → '7,000' (万美元) */
 export function wanUsdText(usd: number): string {
-  return grouped(usd / 10_000, 2);
+  return formatNumber(usdToWan(usd), 2);
 }
 
 export function countText(n: number): string {
-  return grouped(n, 0);
+  return formatNumber(n, 0);
 }
