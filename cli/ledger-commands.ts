@@ -1,9 +1,9 @@
 // The CLI's Excel commands (issue 6): ledger export and import, and the monthly report. Each is one
 // call of the ledger.* / report.* API, so a script gets exactly what the window does.
 import { resolve } from 'node:path';
-import type { AppDatabase } from '../db/app-database';
 import type { FileResult, LedgerImportResult } from '../domain/excel/calls';
-import { CliUserError, callApi, intOption } from './cli-error';
+import { CliUserError, intOption } from './cli-error';
+import type { CommandContext } from './cli-error';
 
 export const ledgerUsage = `  ledger export 文件.xlsx [--year 签约年份] [--office 上海] [--by-office]
                                            导出台账（--by-office 每个驻点一个工作表）
@@ -18,17 +18,13 @@ export const ledgerOptions = {
   month: { type: 'string' },
 } as const;
 
-type Values = Record<string, string | boolean | undefined>;
-
 /** Runs a ledger or report command; false when `command` is not one. */
 export async function runLedgerCommand(
-  app: AppDatabase,
+  cx: CommandContext,
   command: string,
   args: string[],
-  values: Values,
-  json: boolean,
 ): Promise<boolean> {
-  const call = <T>(method: string, input?: unknown) => callApi<T>(app, method, input);
+  const { call, values, json } = cx;
   const int = (name: string) => intOption(values, name);
   const [sub, file] = args;
   if (command === 'report') {

@@ -13,7 +13,8 @@ import { runSyncCommand, syncOptions, syncUsage } from './sync-commands';
 import type { Dashboard } from '../domain/dashboard';
 import { dashboardText } from './dashboard-text';
 import { ledgerOptions, ledgerUsage, runLedgerCommand } from './ledger-commands';
-import { CliUserError, intOption } from './cli-error';
+import { CliUserError, commandContext, intOption } from './cli-error';
+import type { CommandContext, Values } from './cli-error';
 import { runZoneCommand, zoneOptions, zoneUsage } from './zone-commands';
 import { callOptions, callUsage, checkMethod, listMethods, runCall } from './call-command';
 
@@ -117,33 +118,32 @@ async function main(argv: string[]): Promise<void> {
   const app = await openAppDatabase(file);
   try {
     if (call) return await runCall(app, call.method, call.input);
+    const cx = commandContext(app, values, jsonOutput);
+    const args = positionals.slice(1);
     const handled =
-      (await runZoneCommand(app, command, positionals.slice(1), values, jsonOutput)) ||
-      (await runSyncCommand(app, command, positionals.slice(1), values, jsonOutput)) ||
-      (await runLedgerCommand(app, command, positionals.slice(1), values, jsonOutput));
-    if (!handled) run(app, command, sub, id, values, jsonOutput);
+      (await runZoneCommand(cx, command, args)) ||
+      (await runSyncCommand(cx, command, args)) ||
+      (await runLedgerCommand(cx, command, args));
+    if (!handled) run(app, cx, command, sub, id);
   } finally {
     app.close();
   }
 }
 
-type Values = Record<string, string | boolean | undefined>;
-
 const DEFAULT_ZONE_NAME = '经开区招商';
 const isHq = (office: unknown) => office === '本部' || office === 'hq';
 
+/** The commands answered synchronously (dispatchSync): init, demo, targets, dashboard, project. */
 function run(
   app: AppDatabase,
+  cx: CommandContext,
   command: string,
   sub: string | undefined,
   id: string | undefined,
-  values: Values,
-  json: boolean,
 ) {
+  const { values, json, print } = cx;
   const call = (method: string, input?: unknown) => unwrap(dispatchSync(app, method, input));
   const int = (name: string) => intOption(values, name, /^-?\d+$/);
-  const print = (data: unknown, text: () => string) =>
-    console.log(json ? JSON.stringify(data, null, 2) : text());
 
   switch (command) {
     case 'init': {

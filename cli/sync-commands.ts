@@ -1,6 +1,5 @@
 // The CLI's sync commands (docs/sync.md, issue 5): export, import, dump, peers, conflicts, resolve, site.
 // Each is one call of the sync.* API, so a script can merge a folder of files exactly as the app does.
-import type { AppDatabase } from '../db/app-database';
 import type {
   SyncConflict,
   SyncExportResult,
@@ -8,7 +7,8 @@ import type {
   SyncPeer,
   SyncSite,
 } from '../domain/sync';
-import { CliUserError, callApi } from './cli-error';
+import { CliUserError } from './cli-error';
+import type { CommandContext, Values } from './cli-error';
 
 export const syncUsage = `  export --out 文件或目录 [--for 驻点或站点 | --full] [--passphrase-env 变量名]
                                            导出同步文件（目录则按 上海-to-本部-日期-时间.zsync 命名）
@@ -30,8 +30,6 @@ export const syncOptions = {
   all: { type: 'boolean' },
 } as const;
 
-type Values = Record<string, string | boolean | undefined>;
-
 export function passphraseFrom(values: Values): string | undefined {
   const name = values['passphrase-env'];
   if (typeof name !== 'string') return undefined;
@@ -42,15 +40,11 @@ export function passphraseFrom(values: Values): string | undefined {
 
 /** Runs a sync command; false when `command` is not one. */
 export async function runSyncCommand(
-  app: AppDatabase,
+  cx: CommandContext,
   command: string,
   args: string[],
-  values: Values,
-  json: boolean,
 ): Promise<boolean> {
-  const call = <T>(method: string, input?: unknown) => callApi<T>(app, method, input);
-  const print = (data: unknown, text: () => string) =>
-    console.log(json ? JSON.stringify(data, null, 2) : text());
+  const { call, print, values, json } = cx;
 
   switch (command) {
     case 'export': {

@@ -2,9 +2,9 @@
 // offices, their laptops' keys and state, the file key epoch), `zone invite`, `zone revoke` and
 // `zone rekey` at 本部, `zone create` for a 本部 database initialised before zones, and
 // `init --join` for an office's laptop.
-import type { AppDatabase } from '../db/app-database';
 import type { SyncImportReport, ZoneRekeyResult, ZoneStatus } from '../domain/sync';
-import { CliUserError, callApi } from './cli-error';
+import { CliUserError } from './cli-error';
+import type { CommandContext, Values } from './cli-error';
 import { passphraseFrom } from './sync-commands';
 
 export const zoneUsage = `  init --office 上海 --user 张三 --join 邀请文件 --passphrase-env 变量名
@@ -22,8 +22,6 @@ export const zoneOptions = {
   hq: { type: 'boolean' },
   'without-data': { type: 'boolean' },
 } as const;
-
-type Values = Record<string, string | boolean | undefined>;
 
 /** The passphrase an invitation needs, from the variable --passphrase-env names. */
 function secretFrom(values: Values): string {
@@ -47,15 +45,11 @@ function describeZone(zone: ZoneStatus): string {
 
 /** Runs a zone command; false when `command` is not one. */
 export async function runZoneCommand(
-  app: AppDatabase,
+  cx: CommandContext,
   command: string,
   args: string[],
-  values: Values,
-  json: boolean,
 ): Promise<boolean> {
-  const call = <T>(method: string, input?: unknown) => callApi<T>(app, method, input);
-  const print = (data: unknown, text: () => string) =>
-    console.log(json ? JSON.stringify(data, null, 2) : text());
+  const { call, print, values } = cx;
 
   if (command === 'init' && typeof values.join === 'string') {
     const joined = await call<{ zone: ZoneStatus; imported: SyncImportReport | null }>(
