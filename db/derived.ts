@@ -8,9 +8,7 @@ import { todayIso, yearOf } from '../domain/dates';
 import { milestones } from '../domain/lifecycle';
 import { searchText } from '../domain/search-text';
 import { readTextList, readUsdRates, settingIds } from '../domain/stored-values';
-import type Database from 'better-sqlite3';
-import { readMeta, writeMeta } from './replica-identity';
-import { Sql } from './sql';
+import type { Sql } from './sql';
 
 type Values = Record<string, string | number | null | undefined>;
 
@@ -209,39 +207,4 @@ function ratesText(sql: Sql): string | undefined {
     .prepare('SELECT value FROM setting WHERE id = ? AND deleted = 0')
     .get(USD_RATE_SETTING) as { value: string } | undefined;
   return row?.value;
-}
-
-/**
- * The version of deriveProject's rules. Bump it when they change: every database recomputes its
- * projects' derived columns once, at its next open. 2: search text folded (domain/search-text.ts).
- */
-const DERIVED_VERSION = '2';
-const REFRESH_BATCH = 2_000;
-
-/** Recomputes every project's derived columns when they were made by older rules (at open). */
-export function refreshDerivedColumns(sqlite: Database.Database): void {
-  if (readMeta(sqlite, 'derived_version') === DERIVED_VERSION) return;
-  const sql = new Sql(sqlite);
-  const lookups = cachedLookups(sql);
-  const page = sqlite.prepare(
-    'SELECT rowid AS rowid_, * FROM project WHERE rowid > ? ORDER BY rowid LIMIT ?',
-  );
-  sqlite.transaction(() => {
-    let update: Database.Statement | undefined;
-    for (let after = 0; ;) {
-      const rows = page.all(after, REFRESH_BATCH) as (Values & { rowid_: number })[];
-      if (rows.length === 0) break;
-      for (const row of rows) {
-        const derived = deriveProject(sql, row, lookups);
-        update ??= sqlite.prepare(
-          `UPDATE project SET ${Object.keys(derived)
-            .map((c) => `${c} = @${c}`)
-            .join(', ')} WHERE rowid = @rowid_`,
-        );
-        update.run({ ...derived, rowid_: row.rowid_ });
-      }
-      after = rows.at(-1)!.rowid_;
-    }
-    writeMeta(sqlite, 'derived_version', DERIVED_VERSION);
-  })();
 }

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../domain/errors';
 import { MAX_SEQ } from '../domain/sync';
-import type { Sql } from './sql';
+import { Sql } from './sql';
 import type { ColumnType, SyncedTable } from './synced-tables';
 import { hqOnlyTables, syncedTables, syncedTableNames } from './synced-tables';
 import type { Clock } from './sync/hlc';
@@ -394,4 +394,41 @@ function checked(table: SyncedTable, fields: Fields): Fields {
 /** JSON with sorted keys, so equal content gives equal bytes. */
 export function canonicalJson(value: Record<string, FieldValue | string>): string {
   return JSON.stringify(value, Object.keys(value).sort());
+}
+
+/**
+ * The version of deriveProject's rules. Bump it when they change: every database recomputes its
+ * projects' derived columns once, at its next open. 2: search text folded (domain/search-text.ts).
+ */
+const DERIVED_VERSION = '2';
+const REFRESH_BATCH = 2_000;
+
+/** Recomputes every project's derived columns when they were made by older rules (at open). */
+export function refreshDerivedColumns(sqlite: Database.Database): void {
+  if (readMeta(sqlite, 'derived_version') === DERIVED_VERSION) return;
+  const sql = new Sql(sqlite);
+  const lookups = cachedLookups(sql);
+  const page = sqlite.prepare(
+    'SELECT rowid AS rowid_, * FROM project WHERE rowid > ? ORDER BY rowid LIMIT ?',
+  );
+  throughGate(() =>
+    sqlite.transaction(() => {
+      let update: Database.Statement | undefined;
+      for (let after = 0; ;) {
+        const rows = page.all(after, REFRESH_BATCH) as (Fields & { rowid_: number })[];
+        if (rows.length === 0) break;
+        for (const row of rows) {
+          const derived = deriveProject(sql, row, lookups);
+          update ??= sqlite.prepare(
+            `UPDATE project SET ${Object.keys(derived)
+              .map((c) => `${c} = @${c}`)
+              .join(', ')} WHERE rowid = @rowid_`,
+          );
+          update.run({ ...derived, rowid_: row.rowid_ });
+        }
+        after = rows.at(-1)!.rowid_;
+      }
+      writeMeta(sqlite, 'derived_version', DERIVED_VERSION);
+    })(),
+  );
 }

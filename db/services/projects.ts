@@ -19,6 +19,7 @@ import {
   provinces,
 } from '../../domain/vocabulary';
 import type { Tx } from '../app-database';
+import { readMeta } from '../replica-identity';
 import type { Fields } from '../mutation';
 import { snake } from './rows';
 
@@ -34,12 +35,27 @@ export interface ProjectLookups {
   nextCode(row: Fields): string;
 }
 
+/**
+ * A new project from a screen, a fair capture or `project add`: without an office or promoter named
+ * (absent, not null), it takes this laptop's 驻点 and user, so it counts in their office's 看板 and
+ * is numbered by the office's scheme (SH2026-…). An Excel import (insertProject) keeps the sheet's.
+ */
 export function createProject(
   tx: Tx,
   input: ProjectCreateInput,
   lookups: ProjectLookups = directLookups(tx),
 ): ProjectRecord {
-  return getProject(tx, insertProject(tx, input, lookups));
+  const office =
+    input.office === undefined
+      ? offices.find((o) => o.key === readMeta(tx.sql.sqlite, 'office_id'))?.key
+      : undefined;
+  const owner = input.owner === undefined ? readMeta(tx.sql.sqlite, 'user_name') : undefined;
+  const withDefaults = {
+    ...input,
+    ...(office !== undefined ? { office } : {}),
+    ...(owner !== undefined ? { owner } : {}),
+  };
+  return getProject(tx, insertProject(tx, withDefaults, lookups));
 }
 
 /** Creates a project and returns its id (an import does not need the record back). */

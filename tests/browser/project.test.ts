@@ -102,6 +102,9 @@ describe('project page in the browser', () => {
     await expect
       .poll(() => page.getByRole('tab', { name: '项目信息' }).getAttribute('aria-selected'))
       .toBe('true');
+    // A new project is the user's own until they say otherwise: their 驻点 and name.
+    expect(await label(page, '驻点').locator('option:checked').innerText()).toBe('上海');
+    expect(await label(page, '招商责任人').locator('option:checked').innerText()).toBe('测试员');
 
     await label(page, '项目名称').fill(newName);
     await label(page, '投资方').fill('罗伯特·博世有限公司');

@@ -13,6 +13,31 @@ afterEach(() => app.close());
 const create = (input: unknown) => dispatchSync(app, 'project.create', input);
 
 describe('project.create', () => {
+  test("takes the user's 驻点 and name when none are given, and numbers it by the office", () => {
+    const year = new Date().getFullYear();
+    const mine = expectOk(create({ name: '默认项目' })) as ProjectRecord;
+    expect(mine).toMatchObject({ office: '上海', owner: '张三' });
+    expect(mine.code).toMatch(new RegExp(`^SH${year}-\\d+$`));
+    // Named or cleared on purpose: kept as given.
+    const theirs = expectOk(create({ name: '北京项目', office: '北京', owner: '赵六' }));
+    expect(theirs).toMatchObject({ office: '北京', owner: '赵六' });
+    expect((theirs as ProjectRecord).code).toMatch(new RegExp(`^BJ${year}-`));
+    const none = expectOk(create({ name: '无驻点项目', office: null, owner: null }));
+    expect(none).toMatchObject({ office: null, owner: null });
+    expect((none as ProjectRecord).code).toMatch(new RegExp(`^ZS${year}-`));
+  });
+
+  test("a fair capture turned into a project lands in the user's office", () => {
+    const capture = expectOk(
+      dispatchSync(app, 'capture.create', { investorName: '丰田通商', contactName: '田中' }),
+    ) as { id: string };
+    const project = expectOk(
+      dispatchSync(app, 'capture.convert', { id: capture.id }),
+    ) as ProjectRecord;
+    expect(project).toMatchObject({ office: '上海', owner: '张三', channel: '展会' });
+    expect(project.code).toMatch(/^SH\d{4}-/);
+  });
+
   test('a 10亿元 German project is tier t10_50 in region de_jp', () => {
     const p = expectOk(
       create({

@@ -58,9 +58,13 @@ function ruleErrors(
 
 export function checkCreate(draft: ProjectDraft): Checked<z.output<typeof projectCreateInput>> {
   const { values, errors } = inputFromDraft(draft);
-  // A new project leaves out what is empty; 线索 is where every project starts.
+  // A new project leaves out what is empty; 线索 is where every project starts. An office or
+  // promoter cleared by the user is sent as none, or the backend would fill in the user's own.
   const input = Object.fromEntries(
-    Object.entries(values).filter(([k, v]) => v !== null && !(k === 'stage' && v === 'lead')),
+    Object.entries(values).filter(
+      ([k, v]) =>
+        (v !== null && !(k === 'stage' && v === 'lead')) || k === 'office' || k === 'owner',
+    ),
   );
   const parsed = projectCreateInput.safeParse(input);
   if (!parsed.success) issuesToErrors(parsed.error, errors);

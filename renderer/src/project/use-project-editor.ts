@@ -1,7 +1,7 @@
-// The project page's editing state: loads the project (or starts an empty draft), keeps the draft
-// and its errors, moves the stage with the milestone dates, and saves — project.create for a new
-// project, project.update with only the changed fields for an existing one — after the same
-// validation the backend runs.
+// The project page's editing state: loads the project (or starts a draft with the user's 驻点 and
+// name as 招商责任人), keeps the draft and its errors, moves the stage with the milestone dates,
+// and saves — project.create for a new project, project.update with only the changed fields for an
+// existing one — after the same validation the backend runs.
 import { useEffect, useState } from 'react';
 import { isRealIsoDate } from '../../../domain/dates';
 import { milestones } from '../../../domain/lifecycle';
@@ -45,9 +45,7 @@ export interface ProjectEditor {
 }
 
 export function useProjectEditor(projectId: string | null): ProjectEditor {
-  const [load, setLoad] = useState<LoadState>(
-    projectId ? { state: 'loading' } : { state: 'ready' },
-  );
+  const [load, setLoad] = useState<LoadState>({ state: 'loading' });
   const [record, setRecord] = useState<ProjectRecord | null>(null);
   const [baseline, setBaseline] = useState<ProjectDraft>(emptyDraft);
   const [draft, setDraft] = useState<ProjectDraft>(emptyDraft);
@@ -57,19 +55,25 @@ export function useProjectEditor(projectId: string | null): ProjectEditor {
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!projectId) return;
     let live = true;
-    call('project.get', { id: projectId }).then(
-      (r) => {
-        if (!live) return;
-        const d = draftFromRecord(r);
-        setRecord(r);
-        setBaseline(d);
-        setDraft(d);
-        setLoad({ state: 'ready' });
-      },
-      (e: unknown) => live && setLoad({ state: 'error', message: errorText(e) }),
-    );
+    const start = (d: ProjectDraft, r: ProjectRecord | null) => {
+      if (!live) return;
+      setRecord(r);
+      setBaseline(d);
+      setDraft(d);
+      setLoad({ state: 'ready' });
+    };
+    const failed = (e: unknown) => live && setLoad({ state: 'error', message: errorText(e) });
+    if (projectId) {
+      call('project.get', { id: projectId }).then((r) => start(draftFromRecord(r), r), failed);
+    } else {
+      // A new project is the user's own until they say otherwise: their 驻点 and name.
+      call('app.status').then(
+        ({ office, user }) =>
+          start({ ...emptyDraft, office: office ?? '', owner: user ?? '' }, null),
+        failed,
+      );
+    }
     return () => {
       live = false;
     };
