@@ -12,7 +12,7 @@ import { readMeta, writeMeta } from '../replica-identity';
 import type { ColumnType, SyncedTable } from '../synced-tables';
 import { hqOnlyTables, syncedTableNames, syncedTables } from '../synced-tables';
 import { approxRows, dropSecondaryIndexes, worthRebuilding } from './bulk-indexes';
-import type { Change } from './change-codec';
+import type { Change, StoredChange } from './change-codec';
 import { compareClocks, formatHlc, parseHlc, ZERO_CLOCK } from './hlc';
 
 /** The tables and columns this version can apply; tests pass an older one to act as an old app. */
@@ -95,14 +95,7 @@ export function checkKnownTypes(changes: Change[], schema: KnownSchema = current
   });
 }
 
-interface StoredRow {
-  hlc: string;
-  tbl: string;
-  row_id: string;
-  fields: string;
-  prev: string;
-  author: string | null;
-}
+type StoredRow = Omit<StoredChange, 'origin' | 'seq'>;
 
 /** A local log this many times the rows an import touches is read per row instead of scanned. */
 const SCAN_LOG_RATIO = 8;

@@ -4,6 +4,7 @@
 // change always has one spelling. A type string rather than a tag per value keeps lines short and
 // lets the parsed object be used as is. Decoding checks every part, since a file is untrusted.
 import type { FieldValue, Fields } from '../mutation';
+import type { Schema } from '../schema';
 import { HLC_LENGTH } from './hlc';
 
 export interface Change {
@@ -57,16 +58,7 @@ export function encodeChange(c: Change): string {
 }
 
 /** A change as the log stores it: `fields` and `prev` are canonical JSON (sorted keys). */
-export interface StoredChange {
-  origin: string;
-  seq: number;
-  hlc: string;
-  tbl: string;
-  row_id: string;
-  fields: string;
-  prev: string;
-  author: string | null;
-}
+export type StoredChange = Schema['sync_change'];
 
 /**
  * The line of a stored change, byte for byte what encodeChange gives (a test checks it), reusing

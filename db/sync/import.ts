@@ -265,14 +265,12 @@ const hqOnlyLabels: Record<string, string> = {
   dictionary_item: '字典项',
 };
 
-function describe(o: {
-  new: number;
-  skipped: number;
-  conflicts: number;
-  orphans: number;
-  quarantined: number;
-  refused: number;
-}): string {
+function describe(
+  o: Pick<
+    SyncImportReport,
+    'new' | 'skipped' | 'conflicts' | 'orphans' | 'quarantined' | 'refused'
+  >,
+): string {
   const parts = [`新增 ${o.new} 条变更`, `跳过已有 ${o.skipped} 条`];
   if (o.conflicts) parts.push(`发现 ${o.conflicts} 处冲突待处理`);
   if (o.orphans) parts.push(`${o.orphans} 条记录的上级尚未收到`);
