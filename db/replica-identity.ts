@@ -5,19 +5,11 @@
 // another install's or site's file, on another machine (a copied or roaming user-data folder), or
 // behind its reserved mark (a restored copy, or a commit that never happened) takes a new site id,
 // so sequence numbers are never reused; the old id stays an ordinary origin in the change log.
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { arch, hostname, platform } from 'node:os';
-import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
+import { writeFileDurably } from './durable-file';
 
 export function readMeta(sqlite: Database.Database, key: string): string | undefined {
   const row = sqlite.prepare('SELECT value FROM sync_meta WHERE key = ?').get(key) as
@@ -84,29 +76,14 @@ function readIdentityFile(file: string): IdentityFile | undefined {
 }
 
 /**
- * Records the high-water mark: written to a temporary name, fsynced and renamed (and the folder
- * fsynced), so it is never torn and survives a power cut that the commit after it survives.
+ * Records the high-water mark, written durably (durable-file.ts), so it is never torn and survives
+ * a power cut that the commit after it survives.
  */
 export function writeIdentityFile(file: string, identity: IdentityFile): void {
-  const temp = `${file}.tmp`;
-  const fd = openSync(temp, 'w');
-  try {
-    writeSync(fd, JSON.stringify({ ...identity, machine: identity.machine ?? machineId() }) + '\n');
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, file);
-  try {
-    const dir = openSync(dirname(file), 'r');
-    try {
-      fsyncSync(dir);
-    } finally {
-      closeSync(dir);
-    }
-  } catch {
-    // Some file systems cannot fsync a folder; the rename is still atomic.
-  }
+  writeFileDurably(
+    file,
+    JSON.stringify({ ...identity, machine: identity.machine ?? machineId() }) + '\n',
+  );
 }
 
 /** Returns the site id to use, rotating it when the database is not where this install left it. */

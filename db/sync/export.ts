@@ -4,23 +4,14 @@
 // The export is the job 导出同步文件 for the progress poll (job-progress.ts): 读取变更 (one read
 // transaction), 压缩 / 压缩并加密 N 条变更 (off the main thread), 写入文件, 校验文件.
 import { randomUUID } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { format } from 'date-fns';
 import { AppError } from '../../domain/errors';
 import type { SyncExportResult } from '../../domain/sync';
 import type { AppDatabase } from '../app-database';
 import type { Sql } from '../sql';
+import { writeFileDurably } from '../durable-file';
 import { withProgress } from '../job-progress';
 import type { ReportProgress } from '../job-progress';
 import { SCHEMA_VERSION } from '../migrations/index';
@@ -313,31 +304,11 @@ function resolveTarget(out: string, name: string): string {
   return file;
 }
 
-/** Temporary name, write, fsync, rename, fsync the folder: a crash leaves no half file. */
+/** A crash leaves no half file (durable-file.ts); a failed write is an EXPORT_FAILED. */
 function writeDurably(file: string, bytes: Buffer): void {
-  const temp = `${file}.${process.pid}.tmp`;
   try {
-    const fd = openSync(temp, 'w');
-    try {
-      let offset = 0;
-      while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, file);
+    writeFileDurably(file, bytes);
   } catch (error) {
-    rmSync(temp, { force: true });
     throw new AppError('EXPORT_FAILED', (error as Error).message);
-  }
-  try {
-    const dir = openSync(dirname(file), 'r');
-    try {
-      fsyncSync(dir);
-    } finally {
-      closeSync(dir);
-    }
-  } catch {
-    // Some file systems cannot fsync a folder; the rename is still atomic.
   }
 }
