@@ -83,6 +83,30 @@ const dateFields = Object.fromEntries(
   ]),
 ) as Record<ActualKey | PlannedKey, z.ZodNullable<ReturnType<typeof isoDate>>>;
 
+/**
+ * The text fields a project stores as they are given: names, vocabulary keys, the termination date
+ * and notes. (Investor, office and owner are resolved to ids; amounts and dates are converted.)
+ */
+export const projectTextKeys = [
+  'name',
+  'code',
+  'country',
+  'province',
+  'ownership',
+  'capitalType',
+  'projectType',
+  'industry',
+  'platform',
+  'channel',
+  'referrer',
+  'agent',
+  'fairEdition',
+  'terminatedOn',
+  'terminationReason',
+  'problems',
+  'nextSteps',
+] as const;
+
 /** Every writable field; all optional so the same shape serves create and patch. */
 export const projectFields = strictObject({
   name: text('name', 200).min(1, '项目名称不能为空'),

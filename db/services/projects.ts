@@ -5,7 +5,7 @@ import type { Region } from '../../domain/countries';
 import type { Tier } from '../../domain/classify';
 import type { Stage } from '../../domain/lifecycle';
 import { milestones } from '../../domain/lifecycle';
-import { resolveStage } from '../../domain/project-input';
+import { projectTextKeys, resolveStage } from '../../domain/project-input';
 import type { ProjectCreateInput, ProjectPatch, ProjectRecord } from '../../domain/project-input';
 import { todayIso, yearOf } from '../../domain/dates';
 import {
@@ -93,25 +93,9 @@ function liveRow(tx: Tx, id: string): ProjectRow {
 }
 
 const plainKeys = [
-  'name',
-  'code',
-  'country',
-  'province',
-  'ownership',
-  'capitalType',
-  'projectType',
-  'industry',
-  'platform',
-  'channel',
-  'referrer',
-  'agent',
-  'fairEdition',
+  ...projectTextKeys,
   'contractedFdiUsd',
   'landAreaMu',
-  'terminatedOn',
-  'terminationReason',
-  'problems',
-  'nextSteps',
   ...milestones.flatMap((m) => [m.actualKey, m.plannedKey]),
 ] as const;
 

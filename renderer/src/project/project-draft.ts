@@ -3,6 +3,7 @@
 // and how a draft becomes the API's input (whole 元 / 美元, ISO dates, null for empty).
 import type { ActualKey, PlannedKey, Stage } from '../../../domain/lifecycle';
 import { milestones } from '../../../domain/lifecycle';
+import { projectTextKeys } from '../../../domain/project-input';
 import type { ProjectRecord } from '../../../domain/project-input';
 import { usdToWan, wanToUnits, yiToYuan, yuanToYi } from '../../../domain/money';
 
@@ -12,28 +13,7 @@ export const dateKeys: readonly DateKey[] = milestones.flatMap((m) => [m.planned
 /** 亿元 for an amount in RMB, 万美元 for one in US dollars. */
 export type AmountCurrency = 'CNY' | 'USD';
 
-const textKeys = [
-  'name',
-  'code',
-  'investor',
-  'country',
-  'province',
-  'ownership',
-  'capitalType',
-  'projectType',
-  'industry',
-  'platform',
-  'channel',
-  'referrer',
-  'agent',
-  'fairEdition',
-  'office',
-  'owner',
-  'terminatedOn',
-  'terminationReason',
-  'problems',
-  'nextSteps',
-] as const;
+const textKeys = [...projectTextKeys, 'investor', 'office', 'owner'] as const;
 type TextKey = (typeof textKeys)[number];
 
 export type ProjectDraft = Record<TextKey | DateKey, string> & {
