@@ -30,3 +30,24 @@ export const mebibytes = (bytes: number) =>
 /** The refusal of a file past a cap; `detail` names the cap. */
 export const tooLarge = (detail: string) =>
   new AppError('SHEET_TOO_LARGE', `${detail}；请拆分为较小的文件后再导入`);
+
+/** 200000 → '200,000', as the refusals write counts. */
+export const countText = (n: number) => n.toLocaleString('en-US');
+
+/** Refuses a value in a row past MAX_SHEET_ROWS (1-based). */
+export function checkSheetRow(row: number): void {
+  if (row > MAX_SHEET_ROWS) {
+    throw tooLarge(
+      `有数据位于第 ${countText(row)} 行，超过每张工作表 ${countText(MAX_SHEET_ROWS)} 行的上限`,
+    );
+  }
+}
+
+/** Refuses a value in a column past MAX_SHEET_COLUMNS (1-based). */
+export function checkSheetColumn(column: number): void {
+  if (column > MAX_SHEET_COLUMNS) {
+    throw tooLarge(
+      `有数据位于第 ${countText(column)} 列，超过每张工作表 ${countText(MAX_SHEET_COLUMNS)} 列的上限`,
+    );
+  }
+}

@@ -10,13 +10,14 @@ import { cellKey } from '../../../domain/excel/cell-values';
 import type { CellValue, SheetGrid } from '../../../domain/excel/cell-values';
 import { decodeCsv } from './csv-text';
 import {
-  MAX_SHEET_COLUMNS,
   MAX_SHEET_ROWS,
   MAX_UNCOMPRESSED_BYTES,
+  checkSheetColumn,
+  checkSheetRow,
   mebibytes,
   tooLarge,
 } from './workbook-limits';
-import { checkWorkbookZip, pastColumnCap, pastRowCap } from './workbook-scan';
+import { checkWorkbookZip } from './workbook-scan';
 
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const ZIP_MAGIC = [0x50, 0x4b];
@@ -64,10 +65,10 @@ function gridOf(sheet: ExcelJS.Worksheet): { rows: CellValue[][]; copies: Set<st
   const rows: CellValue[][] = [];
   const copies = new Set<string>();
   sheet.eachRow((row, r) => {
-    if (r > MAX_SHEET_ROWS) throw pastRowCap(r);
+    checkSheetRow(r);
     const cells: CellValue[] = [];
     row.eachCell((cell, c) => {
-      if (c > MAX_SHEET_COLUMNS) throw pastColumnCap(c);
+      checkSheetColumn(c);
       if (cell.isMerged && cell.master !== cell) copies.add(cellKey(r, c));
       cells[c - 1] = plain(cell.value);
     });
@@ -118,6 +119,6 @@ async function readCsv(fileName: string, bytes: Uint8Array): Promise<SheetGrid> 
   } catch {
     throw new AppError('SHEET_UNREADABLE', 'CSV 文件格式有误');
   }
-  if (sheet.rowCount > MAX_SHEET_ROWS) throw pastRowCap(sheet.rowCount);
+  checkSheetRow(sheet.rowCount);
   return { name, hidden: false, ...gridOf(sheet) };
 }

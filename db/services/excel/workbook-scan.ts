@@ -11,23 +11,16 @@ import {
   EXCEL_MAX_ROWS,
   MAX_CELLS,
   MAX_MERGED_RANGES,
-  MAX_SHEET_COLUMNS,
-  MAX_SHEET_ROWS,
   MAX_UNCOMPRESSED_BYTES,
+  checkSheetColumn,
+  checkSheetRow,
+  countText,
   mebibytes,
   tooLarge,
 } from './workbook-limits';
 
 /** The entries exceljs parses as worksheets: its own test of an entry's name (lib/xlsx/xlsx.js). */
 const WORKSHEET_ENTRY = /xl\/worksheets\/sheet(\d+)[.]xml/;
-
-const count = (n: number) => n.toLocaleString('en-US');
-
-export const pastRowCap = (row: number) =>
-  tooLarge(`有数据位于第 ${count(row)} 行，超过每张工作表 ${count(MAX_SHEET_ROWS)} 行的上限`);
-
-export const pastColumnCap = (column: number) =>
-  tooLarge(`有数据位于第 ${count(column)} 列，超过每张工作表 ${count(MAX_SHEET_COLUMNS)} 列的上限`);
 
 const damaged = (detail: string) => new AppError('SHEET_UNREADABLE', `工作簿已损坏（${detail}）`);
 
@@ -176,13 +169,13 @@ class SheetScan {
 
   /** A value at this position: refused past the row or column cap. */
   private within(row: number, column: number): void {
-    if (row > MAX_SHEET_ROWS) throw pastRowCap(row);
-    if (column > MAX_SHEET_COLUMNS) throw pastColumnCap(column);
+    checkSheetRow(row);
+    checkSheetColumn(column);
   }
 
   private merge(ref: string): void {
     if (++this.merges > MAX_MERGED_RANGES) {
-      throw tooLarge(`合并单元格超过 ${count(MAX_MERGED_RANGES)} 处的上限`);
+      throw tooLarge(`合并单元格超过 ${countText(MAX_MERGED_RANGES)} 处的上限`);
     }
     const [from, to] = ref.split(':').map(cellRef);
     const top = from?.row ?? 0;
@@ -197,7 +190,7 @@ class SheetScan {
   private addCells(n: number): void {
     this.cells.total += n;
     if (this.cells.total > MAX_CELLS) {
-      throw tooLarge(`单元格超过 ${count(MAX_CELLS)} 个的上限（含合并区域内的单元格）`);
+      throw tooLarge(`单元格超过 ${countText(MAX_CELLS)} 个的上限（含合并区域内的单元格）`);
     }
   }
 }
