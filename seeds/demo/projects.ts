@@ -51,32 +51,24 @@ const fair2021 =
 const earlierFairs = fairEditions.filter((f) => f !== fair2021).slice(-3);
 
 const platformIndex = (part: string) => platforms.findIndex((p) => p.includes(part));
-const industrialPlatforms = new Weighted(
-  platforms.map((_, i) => i),
-  platforms.map((_, i) =>
-    i === platformIndex('生态园')
-      ? 35
-      : i === platformIndex('中德')
-        ? 15
-        : i === platformIndex('运河')
-          ? 25
-          : i === platformIndex('高铁')
-            ? 12
-            : 10,
-  ),
-);
-const serviceIndustryPlatforms = new Weighted(
-  platforms.map((_, i) => i),
-  platforms.map((_, i) =>
-    i === platformIndex('高铁')
-      ? 45
-      : i === platformIndex('姚家荡')
-        ? 30
-        : i === platformIndex('运河')
-          ? 20
-          : 2,
-  ),
-);
+
+/**
+ * Platform indexes weighted by a part of the platform's name (the first platform whose name has
+ * it); every other platform weighs `others`.
+ */
+function platformsWeighted(weights: Record<string, number>, others: number): Weighted<number> {
+  const byIndex = new Map<number, number>();
+  for (const [part, weight] of Object.entries(weights)) {
+    const index = platformIndex(part);
+    if (!byIndex.has(index)) byIndex.set(index, weight);
+  }
+  return new Weighted(
+    platforms.map((_, i) => i),
+    platforms.map((_, i) => byIndex.get(i) ?? others),
+  );
+}
+const industrialPlatforms = platformsWeighted({ 生态园: 35, 中德: 15, 运河: 25, 高铁: 12 }, 10);
+const serviceIndustryPlatforms = platformsWeighted({ 高铁: 45, 姚家荡: 30, 运河: 20 }, 2);
 
 const sinoGermanPark = platformIndex('中德');
 
