@@ -4,6 +4,7 @@
 // every change to them before anything is written; the readers below fall back when JSON kept in a
 // text column is bad anyway (written before this check, or by an older version).
 import { z } from 'zod';
+import { snake } from './column-names';
 import { countries } from './countries';
 import {
   activityFields,
@@ -139,8 +140,6 @@ const settingRules = new Map<string, StoredColumn>([
 ]);
 /** A setting this version does not read (a newer version's): any JSON, as every setting is. */
 const otherSetting = settingValue('值', z.unknown());
-
-const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** Project columns stored as the form gives them. */
 const projectText = [

@@ -1,10 +1,9 @@
 // Converts between API records (camelCase, booleans, arrays) and rows (snake_case, 0/1, JSON text).
+import { camel, snake } from '../../domain/column-names';
 import { readTextList } from '../../domain/stored-values';
 import type { Fields, FieldValue } from '../mutation';
 
-export const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-export const camel = (col: string) =>
-  col.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+export { camel, snake };
 
 export interface RowShape {
   booleans?: readonly string[];

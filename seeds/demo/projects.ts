@@ -2,6 +2,8 @@
 // owner, and the words of the project row; one row, then what its children need.
 import { YI } from '../../domain/classify';
 import type { Tier } from '../../domain/classify';
+import { snake } from '../../domain/column-names';
+import { milestones } from '../../domain/lifecycle';
 import { officeKeys } from '../../domain/vocabulary';
 import type { OfficeKey } from '../../domain/vocabulary';
 import { defaultUsdCnyRates, fairEditions, platforms } from '../dictionaries';
@@ -194,18 +196,12 @@ export function* projectRow(
       problems,
       next_steps: nextSteps,
       leader_project: bigTier && live && rng.chance(0.6) ? 1 : 0,
-      signed_on: calendar.isoOrNull(actual[0] as number),
-      planned_signed_on: calendar.isoOrNull(planned[0] as number),
-      registered_on: calendar.isoOrNull(actual[1] as number),
-      planned_registered_on: calendar.isoOrNull(planned[1] as number),
-      land_supplied_on: calendar.isoOrNull(actual[2] as number),
-      planned_land_supplied_on: calendar.isoOrNull(planned[2] as number),
-      started_on: calendar.isoOrNull(actual[3] as number),
-      planned_started_on: calendar.isoOrNull(planned[3] as number),
-      completed_on: calendar.isoOrNull(actual[4] as number),
-      planned_completed_on: calendar.isoOrNull(planned[4] as number),
-      producing_on: calendar.isoOrNull(actual[5] as number),
-      planned_producing_on: calendar.isoOrNull(planned[5] as number),
+      ...Object.fromEntries(
+        milestones.flatMap((m, i) => [
+          [snake(m.actualKey), calendar.isoOrNull(actual[i] as number)],
+          [snake(m.plannedKey), calendar.isoOrNull(planned[i] as number)],
+        ]),
+      ),
     },
   };
   return {
