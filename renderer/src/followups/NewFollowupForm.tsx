@@ -5,13 +5,13 @@ import { taskCreate } from '../../../domain/entities';
 import { call } from '../api/client';
 import { ErrorText } from '../ui/Alert';
 import { Field } from '../ui/Field';
-import { fieldErrors } from '../ui/field-errors';
-import type { FieldErrors } from '../ui/field-errors';
+import { AreaField } from '../ui/fields';
 import { Form } from '../ui/Form';
 import { ProjectPicker } from '../ui/ProjectPicker';
+import { useDraft } from '../ui/use-draft';
 import { useSubmit } from '../ui/use-submit';
 import { daysAfter } from './followup-dates';
-import { DateField, TextAreaField, TitleField } from './followup-form';
+import { DateField, TitleField } from './followup-form';
 
 interface Props {
   today: string;
@@ -27,35 +27,32 @@ interface Picked {
 export function NewFollowupForm({ today, onCreated, onCancel }: Props) {
   const base = useId();
   const [project, setProject] = useState<Picked | null>(null);
-  const [title, setTitle] = useState('');
-  const [dueOn, setDueOn] = useState(() => daysAfter(today, 7));
-  const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useDraft(base, () => ({ title: '', dueOn: daysAfter(today, 7), notes: '' }));
+  const { errors, setErrors } = form;
   const submit = useSubmit();
 
   const save = () => {
-    const parsed = taskCreate.safeParse({
+    const { notes } = form.values;
+    const input = {
+      ...form.values,
       projectId: project?.id,
-      title,
-      dueOn,
       notes: notes.trim() === '' ? null : notes,
-    });
-    const found = parsed.success ? {} : fieldErrors(parsed.error);
-    if (!project) found.projectId = '请选择项目：输入项目名称、编号或投资方，再从结果中点选';
-    setErrors(found);
-    if (!parsed.success || !project) return submit.clear();
+    };
+    const unpicked = { projectId: '请选择项目：输入项目名称、编号或投资方，再从结果中点选' };
+    const data = form.check(taskCreate, input, project ? {} : unpicked);
+    if (!data || !project) return submit.clear();
     void submit.run(
       async () => {
-        await call('task.create', { ...parsed.data, projectId: project.id });
-        onCreated(parsed.data.title);
+        await call('task.create', { ...data, projectId: project.id });
+        onCreated(data.title);
       },
       { keepBusy: true },
     );
   };
 
   return (
-    <Form className="followups-form" aria-labelledby={`${base}-title`} onSubmit={save}>
-      <h2 id={`${base}-title`} className="followups-panel-title">
+    <Form className="followups-form" aria-labelledby={`${base}-heading`} onSubmit={save}>
+      <h2 id={`${base}-heading`} className="followups-panel-title">
         新建跟进
       </h2>
       <Field id={`${base}-project`} label="项目" error={errors.projectId} className="wide">
@@ -80,29 +77,9 @@ export function NewFollowupForm({ today, onCreated, onCancel }: Props) {
           )
         }
       </Field>
-      <TitleField
-        id={`${base}-title-input`}
-        error={errors.title}
-        value={title}
-        placeholder="如：回访确认用地需求"
-        onChange={setTitle}
-      />
-      <DateField
-        id={`${base}-due`}
-        label="截止日期"
-        error={errors.dueOn}
-        value={dueOn}
-        today={today}
-        onChange={setDueOn}
-      />
-      <TextAreaField
-        id={`${base}-notes`}
-        label="备注"
-        error={errors.notes}
-        value={notes}
-        maxLength={2000}
-        onChange={setNotes}
-      />
+      <TitleField {...form.bind('title')} placeholder="如：回访确认用地需求" />
+      <DateField label="截止日期" {...form.bind('dueOn')} today={today} />
+      <AreaField label="备注" {...form.bind('notes')} className="wide" maxLength={2000} />
       <ErrorText error={submit.error} className="followups-error" />
       <div className="followups-actions">
         <button type="submit" className="primary-button" disabled={submit.busy}>

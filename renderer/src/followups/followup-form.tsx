@@ -1,9 +1,11 @@
 // The pieces the follow-up forms share: the small form under 「已完成」 (a title, its fields, the
-// button, what it saved or why not), the due-date field with its day in words, and the note field.
+// button, what it saved or why not), the due-date field with its day in words, and the title field.
 import type { ReactNode } from 'react';
 import { ErrorText } from '../ui/Alert';
 import { Field } from '../ui/Field';
+import { TextField } from '../ui/fields';
 import { Form } from '../ui/Form';
+import type { Bound } from '../ui/use-draft';
 import type { Submit } from '../ui/use-submit';
 import { DayHint } from './DayHint';
 
@@ -20,10 +22,10 @@ export function SubForm({ id, title, submitLabel, submit, onSubmit, children }: 
   return (
     <Form
       className="followups-form followups-subform"
-      aria-labelledby={`${id}-title`}
+      aria-labelledby={`${id}-heading`}
       onSubmit={onSubmit}
     >
-      <h3 id={`${id}-title`} className="followups-subtitle">
+      <h3 id={`${id}-heading`} className="followups-subtitle">
         {title}
       </h3>
       {children}
@@ -38,27 +40,24 @@ export function SubForm({ id, title, submitLabel, submit, onSubmit, children }: 
   );
 }
 
-interface InputProps {
-  id: string;
-  label: string;
-  error: string | undefined;
-  value: string;
-  onChange: (value: string) => void;
-}
-
-export function DateField({ today, ...props }: InputProps & { today: string }) {
+/** The due or done date: the browser's date input, and the day in words beside it. */
+export function DateField({
+  label,
+  today,
+  ...bound
+}: Bound<string> & { label: string; today: string }) {
   return (
-    <Field id={props.id} label={props.label} error={props.error}>
+    <Field id={bound.id} label={label} error={bound.error}>
       {(control) => (
         <>
           <input
             {...control}
             type="date"
             className="input"
-            value={props.value}
-            onChange={(e) => props.onChange(e.target.value)}
+            value={bound.value}
+            onChange={(e) => bound.onChange(e.target.value)}
           />
-          <DayHint day={props.value} today={today} />
+          <DayHint day={bound.value} today={today} />
         </>
       )}
     </Field>
@@ -66,45 +65,6 @@ export function DateField({ today, ...props }: InputProps & { today: string }) {
 }
 
 /** What to do next: one line. */
-export function TitleField({
-  placeholder,
-  ...props
-}: Omit<InputProps, 'label'> & { placeholder: string }) {
-  return (
-    <Field id={props.id} label="事项" error={props.error} className="wide">
-      {(control) => (
-        <input
-          {...control}
-          className="input"
-          value={props.value}
-          maxLength={200}
-          autoComplete="off"
-          placeholder={placeholder}
-          onChange={(e) => props.onChange(e.target.value)}
-        />
-      )}
-    </Field>
-  );
-}
-
-export function TextAreaField({
-  maxLength,
-  placeholder,
-  ...props
-}: InputProps & { maxLength: number; placeholder?: string }) {
-  return (
-    <Field id={props.id} label={props.label} error={props.error} className="wide">
-      {(control) => (
-        <textarea
-          {...control}
-          className="input textarea"
-          rows={2}
-          value={props.value}
-          maxLength={maxLength}
-          placeholder={placeholder}
-          onChange={(e) => props.onChange(e.target.value)}
-        />
-      )}
-    </Field>
-  );
+export function TitleField(props: Bound<string> & { placeholder: string }) {
+  return <TextField label="事项" className="wide" maxLength={200} autoComplete="off" {...props} />;
 }
