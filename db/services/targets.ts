@@ -13,6 +13,27 @@ import type {
 import { targetId } from '../../domain/targets';
 import { AppError } from '../../domain/errors';
 import type { Tx } from '../app-database';
+import type { Fields } from '../mutation';
+
+type TargetValues = Pick<
+  TargetRecord,
+  'key' | 'scope' | 'label' | 'guarantee' | 'strive' | 'unit' | 'mode'
+> & { note?: string | null };
+
+/** A target's columns for `year`; its row id is targetId(year, scope, key). */
+export function targetColumns(year: number, t: TargetValues): Fields {
+  return {
+    year,
+    metric_key: t.key,
+    scope: t.scope,
+    label: t.label,
+    guarantee: t.guarantee,
+    strive: t.strive,
+    unit: t.unit,
+    mode: t.mode,
+    note: t.note ?? null,
+  };
+}
 
 export function listTargets(tx: Tx, input: z.output<typeof targetListInput>): TargetRecord[] {
   const rows = tx.sql
@@ -29,18 +50,7 @@ export function listTargets(tx: Tx, input: z.output<typeof targetListInput>): Ta
 
 export function upsertTarget(tx: Tx, input: z.output<typeof targetUpsertInput>): TargetRecord {
   const id = targetId(input.year, input.scope, input.key);
-  tx.mutate.put('target', id, {
-    year: input.year,
-    metric_key: input.key,
-    scope: input.scope,
-    label: input.label,
-    guarantee: input.guarantee,
-    strive: input.strive,
-    unit: input.unit,
-    mode: input.mode,
-    note: input.note,
-    deleted: 0,
-  });
+  tx.mutate.put('target', id, { ...targetColumns(input.year, input), deleted: 0 });
   return getTarget(tx, id);
 }
 
@@ -60,15 +70,7 @@ export function copyTargetYear(
   if (source.length === 0) throw new AppError('VALIDATION', `${input.from} 年没有可复制的目标`);
   for (const target of source) {
     tx.mutate.put('target', targetId(input.to, target.scope, target.key), {
-      year: input.to,
-      metric_key: target.key,
-      scope: target.scope,
-      label: target.label,
-      guarantee: target.guarantee,
-      strive: target.strive,
-      unit: target.unit,
-      mode: target.mode,
-      note: target.note,
+      ...targetColumns(input.to, target),
       deleted: 0,
     });
   }
