@@ -1,20 +1,18 @@
 // 活动记录: a short form to log a visit, reception, call … (kind, date, people, what was said) and
 // the project's timeline, newest first.
-import { useState } from 'react';
 import { formatDateZh, todayIso } from '../../../domain/dates';
 import type { ActivityRecord } from '../../../domain/entities';
 import { activityCreate } from '../../../domain/entities';
 import type { ActivityKind } from '../../../domain/vocabulary';
 import { activityKinds, labelOf } from '../../../domain/vocabulary';
 import { call } from '../api/client';
-import { Field } from '../ui/Field';
-import { fieldErrors } from '../ui/field-errors';
-import type { FieldErrors } from '../ui/field-errors';
+import { SelectField, TextField } from '../ui/fields';
+import { choicesOf } from '../ui/Select';
+import { useDraft } from '../ui/use-draft';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 import { normalizeDate } from './project-draft';
-import { TabBody, TabDateField, TabTextField } from './TabForm';
-import { Select, choicesOf } from '../ui/Select';
+import { TabBody, TabDateField } from './TabForm';
 
 const kindChoices = choicesOf(activityKinds);
 
@@ -26,27 +24,27 @@ export function ActivitiesTab({ projectId }: { projectId: string }) {
     () => call('activity.list', { projectId }).then((items) => items.sort(newestFirst)),
     [projectId],
   );
-  const [kind, setKind] = useState<ActivityKind>('visit');
-  const [occurredOn, setOccurredOn] = useState(todayIso);
-  const [people, setPeople] = useState('');
-  const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useDraft('activity', () => ({
+    kind: 'visit' as ActivityKind,
+    occurredOn: todayIso(),
+    people: '',
+    notes: '',
+  }));
   const submit = useSubmit();
 
   const add = () => {
-    const parsed = activityCreate.safeParse({
+    const { occurredOn, people, notes } = form.values;
+    const data = form.check(activityCreate, {
+      ...form.values,
       projectId,
-      kind,
       occurredOn: normalizeDate(occurredOn),
       people: people.trim() || null,
       notes: notes.trim() || null,
     });
-    setErrors(parsed.success ? {} : fieldErrors(parsed.error));
-    if (!parsed.success) return;
+    if (!data) return;
     void submit.run(async () => {
-      await call('activity.create', parsed.data);
-      setPeople('');
-      setNotes('');
+      await call('activity.create', data);
+      form.reset('people', 'notes');
       list.reload();
     });
   };
@@ -61,42 +59,26 @@ export function ActivitiesTab({ projectId }: { projectId: string }) {
       empty="还没有活动记录。每次拜访、来访、考察或通话之后，在上面记下日期、参与人员和谈了什么。"
       fields={
         <>
-          <Field id="activity-kind" label="活动类型" className="tab-field">
-            {(control) => (
-              <Select
-                {...control}
-                className="input"
-                choices={kindChoices}
-                value={kind}
-                onChange={setKind}
-              />
-            )}
-          </Field>
-          <TabDateField
-            id="activity-date"
-            label="活动日期"
-            error={errors.occurredOn}
-            value={occurredOn}
-            onChange={setOccurredOn}
+          <SelectField
+            label="活动类型"
+            {...form.bind('kind')}
+            className="tab-field"
+            choices={kindChoices}
           />
-          <TabTextField
-            id="activity-people"
+          <TabDateField label="活动日期" {...form.bind('occurredOn')} />
+          <TextField
             label="参与人员"
-            error={errors.people}
+            {...form.bind('people')}
+            className="tab-field"
             maxLength={500}
             placeholder="如 张总（董事长）、李明"
-            value={people}
-            onChange={setPeople}
           />
-          <TabTextField
-            id="activity-notes"
+          <TextField
             label="活动内容"
-            error={errors.notes}
+            {...form.bind('notes')}
+            className="tab-field grow"
             maxLength={5000}
             placeholder="谈了什么，对方的意向和顾虑"
-            value={notes}
-            onChange={setNotes}
-            grow
           />
         </>
       }

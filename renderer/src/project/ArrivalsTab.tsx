@@ -7,17 +7,18 @@ import { arrivalCreate } from '../../../domain/entities';
 import { formatWanUsd, formatWanYuan, wanToUnits } from '../../../domain/money';
 import { call } from '../api/client';
 import { Field } from '../ui/Field';
-import { fieldErrors } from '../ui/field-errors';
-import type { FieldErrors } from '../ui/field-errors';
+import { SelectField, TextField } from '../ui/fields';
+import { useDraft } from '../ui/use-draft';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 import { normalizeDate, parseNumber } from './project-draft';
-import { TabBody, TabDateField, TabTextField } from './TabForm';
+import { TabBody, TabDateField } from './TabForm';
 
 type Kind = ArrivalRecord['kind'];
 type Currency = ArrivalRecord['currency'];
 
 const kindLabels: Record<Kind, string> = { fdi: '实到外资', domestic: '到位内资' };
+const kindChoices = (['fdi', 'domestic'] as const).map((k) => ({ value: k, label: kindLabels[k] }));
 /** Foreign capital is counted in 美元, domestic in 元. */
 const usualCurrency: Record<Kind, Currency> = { fdi: 'USD', domestic: 'CNY' };
 const unitLabels: Record<Currency, string> = { CNY: '万元', USD: '万美元' };
@@ -38,13 +39,15 @@ function totalsOf(items: readonly ArrivalRecord[]): string[] {
 
 export function ArrivalsTab({ projectId }: { projectId: string }) {
   const list = useLoad(() => call('arrival.list', { projectId }), [projectId]);
-  const [arrivedOn, setArrivedOn] = useState(todayIso);
-  const [amount, setAmount] = useState('');
-  const [kind, setKind] = useState<Kind>('fdi');
-  const [currency, setCurrency] = useState<Currency>('USD');
-  const [outsideCity, setOutsideCity] = useState(false);
-  const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useDraft('arrival', () => ({
+    arrivedOn: todayIso(),
+    amount: '',
+    kind: 'fdi' as Kind,
+    currency: 'USD' as Currency,
+    outsideCity: false,
+    notes: '',
+  }));
+  const { amount, currency, outsideCity } = form.values;
   const submit = useSubmit();
   /** The arrival whose 删除 was clicked once: a second click deletes it. */
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -52,24 +55,21 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
   const add = () => {
     const wan = parseNumber(amount);
     if (wan === null || Number.isNaN(wan)) {
-      setErrors({ amount: wan === null ? '请填写到资金额' : '到资金额须为数字' });
+      form.setErrors({ amount: wan === null ? '请填写到资金额' : '到资金额须为数字' });
       return;
     }
-    const parsed = arrivalCreate.safeParse({
+    const { arrivedOn, notes } = form.values;
+    const data = form.check(arrivalCreate, {
+      ...form.values,
       projectId,
       arrivedOn: normalizeDate(arrivedOn),
       amount: wanToUnits(wan),
-      currency,
-      kind,
-      outsideCity,
       notes: notes.trim() || null,
     });
-    setErrors(parsed.success ? {} : fieldErrors(parsed.error));
-    if (!parsed.success) return;
+    if (!data) return;
     void submit.run(async () => {
-      await call('arrival.create', parsed.data);
-      setAmount('');
-      setNotes('');
+      await call('arrival.create', data);
+      form.reset('amount', 'notes');
       list.reload();
     });
   };
@@ -96,31 +96,23 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
       empty="还没有到资记录。资金到位后，在上面登记到资日期和金额：实到外资按万美元，到位内资按万元。"
       fields={
         <>
-          <Field id="arrival-kind" label="到资类别" className="tab-field">
-            {(control) => (
-              <select
-                {...control}
-                className="input"
-                value={kind}
-                onChange={(e) => {
-                  const next = e.target.value as Kind;
-                  setKind(next);
-                  setCurrency(usualCurrency[next]);
-                }}
-              >
-                <option value="fdi">{kindLabels.fdi}</option>
-                <option value="domestic">{kindLabels.domestic}</option>
-              </select>
-            )}
-          </Field>
-          <TabDateField
-            id="arrival-date"
-            label="到资日期"
-            error={errors.arrivedOn}
-            value={arrivedOn}
-            onChange={setArrivedOn}
+          <SelectField
+            label="到资类别"
+            {...form.bind('kind')}
+            className="tab-field"
+            choices={kindChoices}
+            onChange={(kind) => {
+              form.set('kind', kind);
+              form.set('currency', usualCurrency[kind]);
+            }}
           />
-          <Field id="arrival-amount" label="到资金额" error={errors.amount} className="tab-field">
+          <TabDateField label="到资日期" {...form.bind('arrivedOn')} />
+          <Field
+            id="arrival-amount"
+            label="到资金额"
+            error={form.errors.amount}
+            className="tab-field"
+          >
             {(control) => (
               <span className="amount-with-unit">
                 <input
@@ -129,13 +121,13 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
                   inputMode="decimal"
                   maxLength={20}
                   value={amount}
-                  onChange={(e) => setAmount(e.target.value)}
+                  onChange={(e) => form.set('amount', e.target.value)}
                 />
                 <select
                   aria-label="到资金额单位"
                   className="input unit-select"
                   value={currency}
-                  onChange={(e) => setCurrency(e.target.value as Currency)}
+                  onChange={(e) => form.set('currency', e.target.value as Currency)}
                 >
                   <option value="USD">{unitLabels.USD}</option>
                   <option value="CNY">{unitLabels.CNY}</option>
@@ -152,20 +144,17 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
                 id="arrival-outside"
                 type="checkbox"
                 checked={outsideCity}
-                onChange={(e) => setOutsideCity(e.target.checked)}
+                onChange={(e) => form.set('outsideCity', e.target.checked)}
               />
               <label htmlFor="arrival-outside">市外资金</label>
             </span>
           </div>
-          <TabTextField
-            id="arrival-notes"
+          <TextField
             label="到资备注"
-            error={errors.notes}
+            {...form.bind('notes')}
+            className="tab-field grow"
             maxLength={2000}
             placeholder="如 第二笔注册资本金"
-            value={notes}
-            onChange={setNotes}
-            grow
           />
         </>
       }

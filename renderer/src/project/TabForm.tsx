@@ -1,12 +1,13 @@
 // A tab with a small entry form (到资, 活动, 跟进): its fields in a row, the button that adds, the
-// backend's refusal under it, then the tab's list or what stands in its place; and the date and
-// text fields the forms are made of.
+// backend's refusal under it, then the tab's list or what stands in its place; and the date field
+// the forms share.
 import type { ReactNode } from 'react';
 import { ErrorText } from '../ui/Alert';
 import { Field } from '../ui/Field';
 import type { ControlProps } from '../ui/Field';
 import { Form } from '../ui/Form';
 import { ListState } from '../ui/ListState';
+import type { Bound } from '../ui/use-draft';
 import type { Loaded } from '../ui/use-load';
 import type { Submit } from '../ui/use-submit';
 
@@ -68,46 +69,10 @@ export function DateInput({
   );
 }
 
-interface TabFieldProps {
-  id: string;
-  label: string;
-  error: string | undefined;
-  value: string;
-  onChange: (value: string) => void;
-}
-
-export function TabDateField(props: TabFieldProps) {
+export function TabDateField({ label, ...bound }: Bound<string> & { label: string }) {
   return (
-    <Field id={props.id} label={props.label} error={props.error} className="tab-field">
-      {(control) => <DateInput control={control} value={props.value} onChange={props.onChange} />}
-    </Field>
-  );
-}
-
-/** A line of text; `grow` takes the row's spare width. */
-export function TabTextField({
-  maxLength,
-  placeholder,
-  grow,
-  ...props
-}: TabFieldProps & { maxLength: number; placeholder: string; grow?: boolean }) {
-  return (
-    <Field
-      id={props.id}
-      label={props.label}
-      error={props.error}
-      className={grow ? 'tab-field grow' : 'tab-field'}
-    >
-      {(control) => (
-        <input
-          {...control}
-          className="input"
-          maxLength={maxLength}
-          placeholder={placeholder}
-          value={props.value}
-          onChange={(e) => props.onChange(e.target.value)}
-        />
-      )}
+    <Field id={bound.id} label={label} error={bound.error} className="tab-field">
+      {(control) => <DateInput control={control} value={bound.value} onChange={bound.onChange} />}
     </Field>
   );
 }

@@ -1,16 +1,15 @@
 // 跟进事项: what to do next on this project and by when; ticking one marks it done (today).
-import { useState } from 'react';
 import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { formatDateZh, todayIso } from '../../../domain/dates';
 import type { TaskRecord } from '../../../domain/entities';
 import { taskCreate } from '../../../domain/entities';
 import { call } from '../api/client';
-import { fieldErrors } from '../ui/field-errors';
-import type { FieldErrors } from '../ui/field-errors';
+import { TextField } from '../ui/fields';
+import { useDraft } from '../ui/use-draft';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 import { normalizeDate } from './project-draft';
-import { TabBody, TabDateField, TabTextField } from './TabForm';
+import { TabBody, TabDateField } from './TabForm';
 
 const inAWeek = () => format(addDays(parseISO(todayIso()), 7), 'yyyy-MM-dd');
 
@@ -25,19 +24,17 @@ function dueText(task: TaskRecord, today: string): { text: string; late: boolean
 
 export function TasksTab({ projectId }: { projectId: string }) {
   const list = useLoad(() => call('task.list', { projectId }), [projectId]);
-  const [title, setTitle] = useState('');
-  const [dueOn, setDueOn] = useState(inAWeek);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useDraft('task', () => ({ title: '', dueOn: inAWeek() }));
   const submit = useSubmit();
   const today = todayIso();
 
   const add = () => {
-    const parsed = taskCreate.safeParse({ projectId, title, dueOn: normalizeDate(dueOn) });
-    setErrors(parsed.success ? {} : fieldErrors(parsed.error));
-    if (!parsed.success) return;
+    const { title, dueOn } = form.values;
+    const data = form.check(taskCreate, { projectId, title, dueOn: normalizeDate(dueOn) });
+    if (!data) return;
     void submit.run(async () => {
-      await call('task.create', parsed.data);
-      setTitle('');
+      await call('task.create', data);
+      form.reset('title');
       list.reload();
     });
   };
@@ -61,23 +58,14 @@ export function TasksTab({ projectId }: { projectId: string }) {
       empty="还没有跟进事项。写下下一步要做的事和截止日期，到期前会出现在「跟进」里提醒。"
       fields={
         <>
-          <TabTextField
-            id="task-title"
+          <TextField
             label="跟进内容"
-            error={errors.title}
+            {...form.bind('title')}
+            className="tab-field grow"
             maxLength={200}
             placeholder="如 寄送园区用地资料、约对方来访考察"
-            value={title}
-            onChange={setTitle}
-            grow
           />
-          <TabDateField
-            id="task-due"
-            label="截止日期"
-            error={errors.dueOn}
-            value={dueOn}
-            onChange={setDueOn}
-          />
+          <TabDateField label="截止日期" {...form.bind('dueOn')} />
         </>
       }
     >
