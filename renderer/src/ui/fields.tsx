@@ -3,6 +3,7 @@
 // props go to the control (maxLength, placeholder, type …).
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
 import { Field } from './Field';
+import type { ControlProps } from './Field';
 import { Select } from './Select';
 import type { Choice } from './Select';
 import type { Bound } from './use-draft';
@@ -24,57 +25,44 @@ type Labelled<V> = FieldPart & Pick<Bound<V>, 'value' | 'onChange'>;
 
 type Own = keyof Labelled<string> | 'children';
 
-/** The field's props, and what goes to its control. */
-function split<P extends FieldPart & { value: unknown; onChange: unknown }>(props: P) {
-  const { label, id, error, hint, required, announce, className, ...control } = props;
-  const { inputClassName, value, onChange, ...rest } = control;
-  return {
-    field: { label, id, error, hint, required, announce, className },
-    inputClassName,
-    value,
-    onChange,
-    rest,
-  };
+/** The labelled field around a control; the control gets its class and the props meant for it. */
+function labelled<P extends FieldPart & { value: unknown; onChange: unknown }>(
+  props: P,
+  defaultClass: string,
+  control: (own: ControlProps & { className: string }, parts: ControlParts<P>) => ReactNode,
+) {
+  const { label, id, error, hint, required, announce, className, ...forControl } = props;
+  const { inputClassName = defaultClass, ...parts } = forControl;
+  return (
+    <Field {...{ label, id, error, hint, required, announce, className }}>
+      {(own) => control({ ...own, className: inputClassName }, parts as ControlParts<P>)}
+    </Field>
+  );
 }
+
+type ControlParts<P> = Omit<P, keyof FieldPart>;
 
 type TextProps = Labelled<string> & Omit<InputHTMLAttributes<HTMLInputElement>, Own>;
 
 export function TextField(props: TextProps) {
-  const { field, inputClassName = 'input', value, onChange, rest } = split(props);
-  return (
-    <Field {...field}>
-      {(control) => (
-        <input
-          {...rest}
-          {...control}
-          className={inputClassName}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-    </Field>
-  );
+  return labelled(props, 'input', (own, { value, onChange, ...rest }) => (
+    <input {...rest} {...own} value={value} onChange={(e) => onChange(e.target.value)} />
+  ));
 }
 
 type AreaProps = Labelled<string> & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, Own>;
 
 /** A few lines of text (two unless `rows` says otherwise). */
 export function AreaField(props: AreaProps) {
-  const { field, inputClassName = 'input textarea', value, onChange, rest } = split(props);
-  return (
-    <Field {...field}>
-      {(control) => (
-        <textarea
-          rows={2}
-          {...rest}
-          {...control}
-          className={inputClassName}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-    </Field>
-  );
+  return labelled(props, 'input textarea', (own, { value, onChange, ...rest }) => (
+    <textarea
+      rows={2}
+      {...rest}
+      {...own}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  ));
 }
 
 type SelectProps<V extends string> = Omit<Labelled<V>, 'value'> & {
@@ -86,18 +74,5 @@ type SelectProps<V extends string> = Omit<Labelled<V>, 'value'> & {
 };
 
 export function SelectField<V extends string>(props: SelectProps<V>) {
-  const { field, inputClassName = 'input', value, onChange, rest } = split(props);
-  return (
-    <Field {...field}>
-      {(control) => (
-        <Select
-          {...rest}
-          {...control}
-          className={inputClassName}
-          value={value}
-          onChange={onChange}
-        />
-      )}
-    </Field>
-  );
+  return labelled(props, 'input', (own, rest) => <Select {...rest} {...own} />);
 }

@@ -49,12 +49,22 @@ export function useDraft<T extends object>(idBase: string, initial: T | (() => T
   );
 
   return useMemo(() => {
-    const bind = <K extends keyof T & string>(key: K): Bound<T[K]> => ({
-      id: `${idBase}-${key}`,
-      value: values[key],
-      error: errors[key],
-      onChange: (value) => set(key, value),
-    });
+    const bind = binder(idBase, values, errors, set);
     return { values, errors, set, bind, setErrors, check, reset };
   }, [idBase, values, errors, set, check, reset]);
+}
+
+/** `bind` for values kept elsewhere (a form's parent holds the draft and its errors). */
+export function binder<T>(
+  idBase: string,
+  values: T,
+  errors: FieldErrors,
+  set: <K extends keyof T>(key: K, value: T[K]) => void,
+) {
+  return <K extends keyof T & string>(key: K): Bound<T[K]> => ({
+    id: `${idBase}-${key}`,
+    value: values[key],
+    error: errors[key],
+    onChange: (value) => set(key, value),
+  });
 }
