@@ -90,10 +90,24 @@ export interface SyncImportReport {
   quarantined: number;
   /** Other offices' changes to 本部's data (targets, settings, dictionaries): kept, not applied. */
   refused: number;
+  /**
+   * The records the new changes added, changed and removed, in the groups a promoter thinks in
+   * (项目, 投资方, 联系人, 跟进, 到资 …); only groups with something in them. Absent in reports
+   * written before it existed.
+   */
+  records?: ImportedRecords[];
   warnings: string[];
   /** The copy of the database taken before the import (S17), when one was taken. */
   backup: string | null;
   message: string;
+}
+
+export interface ImportedRecords {
+  /** 项目, 投资方, 联系人, 跟进, 到资, 展会速记, 目标与设置 */
+  group: string;
+  added: number;
+  changed: number;
+  removed: number;
 }
 
 export interface SyncLogEntry extends SyncImportReport {

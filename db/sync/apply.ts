@@ -49,6 +49,8 @@ export interface ApplyOutcome {
   refused: number;
   /** The same, by office site and table, for the report. */
   refusedBy: { origin: string; tbl: string; count: number }[];
+  /** By table: rows the new changes created, changed and deleted. */
+  rows: Record<string, { added: number; changed: number; removed: number }>;
 }
 
 interface Logged {
@@ -154,6 +156,7 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
     orphans: 0,
     refused: 0,
     refusedBy: [],
+    rows: {},
   };
   const isHq = options.isHq ?? (() => true);
   /** A change that may not apply: another office's change to 本部's data. */
@@ -365,6 +368,7 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
   });
 
   out.refusedBy = [...refusedBy.values()];
+  out.rows = rowCounts(rows);
   out.orphans = countOrphans(tx, rows);
   advanceVectors(tx, origins);
   options.faults?.('vectors');
@@ -416,6 +420,22 @@ function loadLoggedChanges(tx: Tx, rows: RowStates): void {
       }));
     }
   }
+}
+
+/** How many rows of each table the import created, changed and deleted. */
+function rowCounts(rows: RowStates): ApplyOutcome['rows'] {
+  const counts: ApplyOutcome['rows'] = {};
+  for (const [table, states] of rows) {
+    const c = { added: 0, changed: 0, removed: 0 };
+    for (const state of states.values()) {
+      const deleted = mergedOf(state).deleted === 1;
+      if (state.isNew) c.added += deleted ? 0 : 1;
+      else if (deleted) c.removed += 1;
+      else c.changed += 1;
+    }
+    if (c.added + c.changed + c.removed > 0) counts[table] = c;
+  }
+  return counts;
 }
 
 /** A change that writes fields but does not touch `deleted`. */

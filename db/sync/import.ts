@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { join } from 'node:path';
 import { format } from 'date-fns';
 import { AppError } from '../../domain/errors';
-import type { SyncImportReport, SyncLogEntry } from '../../domain/sync';
+import type { ImportedRecords, SyncImportReport, SyncLogEntry } from '../../domain/sync';
 import type { AppDatabase } from '../app-database';
 import type { Sql } from '../sql';
 import { hqOnlyTables } from '../synced-tables';
@@ -227,14 +227,16 @@ async function importReported(
       recordFileIn(tx.sql, { ...manifest.sender, vector: manifest.vector }, file, at);
     }
     options.faults?.('peer');
-    const { refusedBy, ...counts } = outcome;
+    const { refusedBy, rows, ...counts } = outcome;
+    const records = recordsOf(rows);
     const report: SyncImportReport = {
       ...base,
       alreadyImported: false,
       ...counts,
+      records,
       warnings: [...warnings, ...refusedWarnings(refusedBy, decoded.members, manifest.sites)],
       backup,
-      message: describe(counts),
+      message: describe({ ...counts, records }),
     };
     tx.sql
       .prepare(
@@ -265,13 +267,53 @@ const hqOnlyLabels: Record<string, string> = {
   dictionary_item: '字典项',
 };
 
+/** The groups a promoter thinks in, by table, with the measure word of each. */
+const recordGroups: [group: string, unit: string, tables: string[]][] = [
+  ['项目', '个', ['project']],
+  ['投资方', '个', ['investor']],
+  ['联系人', '位', ['contact']],
+  ['跟进', '条', ['activity', 'task']],
+  ['到资', '笔', ['capital_arrival']],
+  ['展会速记', '条', ['capture']],
+  [
+    '目标与设置',
+    '项',
+    ['target', 'target_actual', 'setting', 'dictionary_item', 'promoter', 'office'],
+  ],
+];
+
+function recordsOf(rows: ApplyOutcome['rows']): ImportedRecords[] {
+  const out: ImportedRecords[] = [];
+  for (const [group, , tables] of recordGroups) {
+    const r = { group, added: 0, changed: 0, removed: 0 };
+    for (const t of tables) {
+      r.added += rows[t]?.added ?? 0;
+      r.changed += rows[t]?.changed ?? 0;
+      r.removed += rows[t]?.removed ?? 0;
+    }
+    if (r.added + r.changed + r.removed > 0) out.push(r);
+  }
+  return out;
+}
+
+/** 「项目 新增 12 个、更新 5 个；跟进 新增 20 条（新增 120 条变更，跳过已有 0 条）」 and what else befell. */
 function describe(
   o: Pick<
     SyncImportReport,
-    'new' | 'skipped' | 'conflicts' | 'orphans' | 'quarantined' | 'refused'
+    'new' | 'skipped' | 'conflicts' | 'orphans' | 'quarantined' | 'refused' | 'records'
   >,
 ): string {
-  const parts = [`新增 ${o.new} 条变更`, `跳过已有 ${o.skipped} 条`];
+  const records = (o.records ?? []).map((r) => {
+    const unit = recordGroups.find(([g]) => g === r.group)?.[1] ?? '条';
+    const what = [
+      r.added ? `新增 ${r.added} ${unit}` : '',
+      r.changed ? `更新 ${r.changed} ${unit}` : '',
+      r.removed ? `删除 ${r.removed} ${unit}` : '',
+    ];
+    return `${r.group} ${what.filter(Boolean).join('、')}`;
+  });
+  const changes = `新增 ${o.new} 条变更，跳过已有 ${o.skipped} 条`;
+  const parts = [records.length ? `${records.join('；')}（${changes}）` : changes];
   if (o.conflicts) parts.push(`发现 ${o.conflicts} 处冲突待处理`);
   if (o.orphans) parts.push(`${o.orphans} 条记录的上级尚未收到`);
   if (o.quarantined) parts.push(`${o.quarantined} 条来自新版本的变更已保留，升级后生效`);

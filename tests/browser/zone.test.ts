@@ -283,7 +283,7 @@ describe('zones in the browser', () => {
       .toBe(1);
     const card = page.locator('.setup-card');
     expect(await card.innerText()).toContain('经开区招商');
-    expect(await card.innerText()).toMatch(/邀请中的数据已导入：新增 \d+ 条变更/);
+    expect(await card.innerText()).toMatch(/邀请中的数据已导入：.*新增 \d+ 条变更/);
     expect(await rpc<AppStatus>(office, 'app.status')).toMatchObject({
       initialized: true,
       user: '王晓明',

@@ -30,6 +30,41 @@ async function replica(office: string, startMs?: number) {
 }
 
 describe('export and import', () => {
+  test('the report counts projects, investors and follow-ups added, changed and removed', async () => {
+    const sh = await replica('上海');
+    const hq = await replica('本部');
+    const dir = tempDir();
+    const kept = call<{ id: string }>(sh, 'project.create', {
+      name: '轴承项目',
+      investor: '舍弗勒',
+    });
+    const gone = call<{ id: string }>(sh, 'project.create', {
+      name: '短命项目',
+      investor: '舍弗勒',
+    });
+    call(sh, 'task.create', { projectId: kept.id, title: '回访', dueOn: '2026-12-20' });
+    const first = await importInto(hq, (await exportTo(sh, dir, { for: '本部' })).file);
+    // First, in this order, what the promoter made; then what the 上海 laptop's set-up wrote.
+    expect(first.records!.slice(0, 3)).toEqual([
+      { group: '项目', added: 2, changed: 0, removed: 0 },
+      { group: '投资方', added: 1, changed: 0, removed: 0 },
+      { group: '跟进', added: 1, changed: 0, removed: 0 },
+    ]);
+    expect(first.message).toMatch(
+      /^项目 新增 2 个；投资方 新增 1 个；跟进 新增 1 条；.*（新增 \d+ 条变更/,
+    );
+
+    call(sh, 'project.update', { id: kept.id, patch: { name: '轴承二期项目' } });
+    call(sh, 'project.delete', { id: gone.id });
+    call(sh, 'activity.create', { projectId: kept.id, kind: 'visit', occurredOn: '2026-12-03' });
+    const second = await importInto(hq, (await exportTo(sh, dir, { for: '本部' })).file);
+    expect(second.records).toEqual([
+      { group: '项目', added: 0, changed: 1, removed: 1 },
+      { group: '跟进', added: 1, changed: 0, removed: 0 },
+    ]);
+    expect(second.message).toMatch(/^项目 更新 1 个、删除 1 个；跟进 新增 1 条（/);
+  });
+
   test('a project created in 上海 appears in 本部 with its derived columns; a repeat says 0 new', async () => {
     const sh = await replica('上海');
     const hq = await replica('本部');
