@@ -2,7 +2,7 @@
 // the dispatcher (or, for whole-database operations, manages its own).
 import type { MethodInput, MethodName, MethodOutput } from '../domain/contract';
 import type { AppDatabase, Tx } from './app-database';
-import { appStatus, dictionaries, initialize, loadDemo } from './services/app';
+import { appStatus, clearDemo, dictionaries, initialize, loadDemo } from './services/app';
 import {
   createEntity,
   createInvestor,
@@ -71,6 +71,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'app.status': { app: (app) => appStatus(app), readOnly: true },
   'app.init': { app: (app, input) => initialize(app, input) },
   'app.demo': { app: (app, input) => loadDemo(app, input) },
+  'app.clearDemo': { app: (app) => clearDemo(app) },
   'dictionary.list': { read: (tx) => dictionaries(tx) },
 
   'project.create': { write: createProject },

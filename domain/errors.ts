@@ -51,7 +51,8 @@ export const errorMessages = {
   ZONE_ALREADY_JOINED: '本机已加入分区，不能再创建或加入其他分区',
   DEMO_IN_REAL_ZONE:
     '本机已加入正式分区，不能加载演示数据：演示数据只能放在未加入分区的数据库中，以免随同步文件传到各驻点',
-  ZONE_DEMO: '演示数据所在的演示分区不能创建或加入正式分区，请在新的数据库中操作',
+  ZONE_DEMO: '本机装有演示数据，不能创建或加入正式分区：请先点页面底部的「清除演示数据」',
+  NOT_DEMO: '本机没有演示数据，无需清除',
   INVITATION_INVALID: '不是有效的分区邀请文件',
   INVITATION_BAD_PASSPHRASE: '邀请口令错误，无法打开分区邀请',
   SITE_NOT_FOUND: '分区中没有这台电脑（站点编号）',

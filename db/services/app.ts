@@ -1,5 +1,9 @@
 // First run and replica identity: status, initialisation (user, office, dictionaries, settings and
-// the 2021 targets), demo data, and the dictionaries the forms offer.
+// the 2021 targets), demo data (loaded around today, cleared in one step), and the dictionaries the
+// forms offer.
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { format } from 'date-fns';
 import { AppError } from '../../domain/errors';
 import type { AppStatus, Dictionaries } from '../../domain/contract';
 import { labelOf, offices } from '../../domain/vocabulary';
@@ -13,17 +17,30 @@ import {
 } from '../../seeds/dictionaries';
 import { targets2021 } from '../../seeds/targets-2021';
 import { generateDemo } from '../../seeds/demo/index';
+import type { DemoOptions } from '../../seeds/demo/index';
+import { openAppDatabase } from '../app-database';
 import type { AppDatabase, Tx } from '../app-database';
 import { SCHEMA_VERSION } from '../migrations/index';
 import { USD_RATE_SETTING } from '../derived';
 import { targetId } from '../../domain/targets';
 import { dropSecondaryIndexes, worthRebuilding } from '../sync/bulk-indexes';
 import { createZone, ensureSiteCert, markDemoZone, zoneOf } from '../sync/zone';
+import { backupDir, createBackup } from './backups';
+import { copyTargetYear, listTargets } from './targets';
+import { buildDashboard } from './dashboard/index';
+import { scheduledMetricKeys } from '../../domain/dashboard';
+
+/** Whether the database holds generated demo data (its zone is a demo zone). */
+export const isDemo = (app: AppDatabase) => app.meta('zone_kind') === 'demo';
+
+/** What a file made from demo data is named with first, so it cannot pass for real figures. */
+export const demoFilePrefix = (app: AppDatabase) => (isDemo(app) ? '演示数据-' : '');
 
 export function appStatus(app: AppDatabase): AppStatus {
   const office = app.meta('office_id');
   return {
     initialized: app.meta('initialized') === '1',
+    demo: isDemo(app),
     user: app.meta('user_name') ?? null,
     office: labelOf(offices, office ?? null),
     siteId: app.siteId,
@@ -124,14 +141,78 @@ export function loadDemo(
     const office = ownOfficeName(app);
     markDemoZone(tx.sql.sqlite, tx.siteId, office, new Date(app.now()).toISOString());
   });
-  return writeDemoRows(app, input);
+  // Around today, with the user among their office's promoters, and this year's targets.
+  const asOf = format(app.now(), 'yyyy-MM-dd');
+  const name = app.meta('user_name');
+  const office = offices.find((o) => o.key === app.meta('office_id'))?.key;
+  const loaded = writeDemoRows(app, {
+    ...input,
+    asOf,
+    ...(name && office ? { user: { name, office } } : {}),
+  });
+  app.transact((tx) => demoTargets(tx, asOf));
+  return loaded;
+}
+
+/**
+ * This year's targets for the demo: the 2021 plan's shape, each accumulating metric scaled so
+ * that the zone is near its 序时进度 (the generated amounts are not the zone's real ones, and a
+ * 看板 1,000 points ahead shows nothing).
+ */
+function demoTargets(tx: Tx, asOf: string): void {
+  const year = Number(asOf.slice(0, 4));
+  if (year === 2021 || listTargets(tx, { year }).length > 0) return;
+  copyTargetYear(tx, { from: 2021, to: year });
+  const board = buildDashboard(tx, { year, asOf });
+  if (board.schedule <= 0) return;
+  for (const m of board.metrics) {
+    const planned = m.guarantee ?? m.strive;
+    if (!scheduledMetricKeys.has(m.key) || !m.actual || !planned) continue;
+    // On pace, a little ahead of the schedule; 力争 as far above 确保 as in the plan.
+    const scale = m.actual / board.schedule / 1.05 / planned;
+    for (const t of listTargets(tx, { year }).filter((t) => t.key === m.key)) {
+      tx.mutate.update('target', t.id, {
+        guarantee: t.guarantee === null ? null : roundTarget(t.guarantee * scale),
+        strive: t.strive === null ? null : roundTarget(t.strive * scale),
+      });
+    }
+  }
+}
+
+/** Two significant digits, as a plan is written (at least 1). */
+function roundTarget(n: number): number {
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(n, 1))) - 1);
+  return Math.max(1, Math.round(n / step) * step);
+}
+
+/**
+ * 清除演示数据: a backup of the demo database, then an empty one in its place, set up for the same
+ * user and office and working alone, so the laptop may create or join a real zone.
+ */
+export async function clearDemo(app: AppDatabase): Promise<AppStatus & { backup: string }> {
+  if (!isDemo(app)) throw new AppError('NOT_DEMO');
+  const user = app.meta('user_name') ?? '';
+  const office = app.meta('office_id') ?? '';
+  const stamp = format(app.now(), 'yyyyMMdd-HHmmss');
+  const backup = await createBackup(app, join(backupDir(app), `演示数据-${stamp}.sqlite`));
+  const fresh = join(dirname(app.file), `.empty-${stamp}.sqlite`);
+  const empty = await openAppDatabase(fresh);
+  try {
+    initialize(empty, { user, office });
+    empty.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    empty.close();
+  }
+  try {
+    await app.replaceWith(fresh);
+  } finally {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(fresh + suffix, { force: true });
+  }
+  return { ...appStatus(app), backup: backup.file };
 }
 
 /** The demo's rows as ordinary changes, in whatever zone: loadDemo, and tests and benchmarks. */
-export function writeDemoRows(
-  app: AppDatabase,
-  input: { projects: number; seed: number },
-): { projects: number } {
+export function writeDemoRows(app: AppDatabase, input: DemoOptions): { projects: number } {
   let projects = 0;
   let first = true;
   app.transact((tx) =>
@@ -144,7 +225,7 @@ export function writeDemoRows(
         if (worthRebuilding(tx.sql, table, rows))
           rebuilds.push(dropSecondaryIndexes(tx.sql, table));
       };
-      for (const row of generateDemo({ projects: input.projects, seed: input.seed })) {
+      for (const row of generateDemo(input)) {
         if (first && tx.sql.prepare(`SELECT 1 FROM ${row.table} WHERE id = ?`).get(row.id)) {
           throw new AppError('DEMO_EXISTS', `种子 ${input.seed}`);
         }

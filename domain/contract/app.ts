@@ -15,6 +15,8 @@ import { idInput, method, none } from './method';
 
 export interface AppStatus {
   initialized: boolean;
+  /** The database holds generated demo data (a demo zone): shown as such, never synced. */
+  demo: boolean;
   user: string | null;
   office: string | null;
   siteId: string;
@@ -47,6 +49,8 @@ export const appMethods = {
   'app.status': method<typeof none, AppStatus>(none),
   'app.init': method<typeof initInput, AppStatus>(initInput),
   'app.demo': method<typeof demoInput, { projects: number }>(demoInput),
+  /** Replaces a demo database with an empty one for the same user and office (after a backup). */
+  'app.clearDemo': method<typeof none, AppStatus & { backup: string }>(none),
   'dictionary.list': method<typeof none, Dictionaries>(none),
   /** The long job running now (import, export, report), for a progress bar; null when none. */
   'job.progress': method<typeof none, JobProgress | null>(none),

@@ -8,7 +8,10 @@ export interface DemoContext {
   readonly rng: Rng;
   /** The day the data is "as of": nothing actual happens after it. */
   readonly asOf: number;
-  /** Signing dates spread from 2019 (or a year and a half back) to asOf. */
+  /**
+   * Signing dates spread to asOf from 2019, or from a year and a half back, but from no more than
+   * three years back: an as-of date of today shows this year's signings.
+   */
   readonly windowStart: number;
   /** The first day any row may be dated. */
   readonly calendarStart: number;
@@ -22,7 +25,7 @@ export interface DemoContext {
 export function demoContext(seed: number, asOfIso: string): DemoContext {
   const rng = new Rng(seed);
   const asOf = dayNumber(asOfIso);
-  const windowStart = Math.min(dayNumber('2019-01-01'), asOf - 540);
+  const windowStart = Math.max(asOf - 1095, Math.min(dayNumber('2019-01-01'), asOf - 540));
   const calendarStart = windowStart - 1500;
   return {
     rng,

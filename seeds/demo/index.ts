@@ -35,12 +35,13 @@ function validate(options: DemoOptions): string {
  */
 export function generateDemo(options: DemoOptions): Generator<DemoRow> {
   const asOf = validate(options);
-  return rows(options.projects, options.seed, asOf);
+  return rows(options, asOf);
 }
 
-function* rows(projectCount: number, seed: number, asOf: string): Generator<DemoRow> {
-  const ctx = demoContext(seed, asOf);
-  const promoters = yield* promoterRows(ctx);
+function* rows(options: DemoOptions, asOf: string): Generator<DemoRow> {
+  const projectCount = options.projects;
+  const ctx = demoContext(options.seed, asOf);
+  const promoters = yield* promoterRows(ctx, options.user);
   const investors = yield* investorRows(ctx, projectCount);
   const codeSeq = new Map<string, number>();
   for (let p = 0; p < projectCount; p++) {

@@ -9,6 +9,8 @@ export interface DemoOptions {
   seed: number;
   /** ISO date the data is "as of", default '2021-06-30' */
   asOf?: string;
+  /** The signed-in user: one of their office's promoters, with projects and follow-ups of their own. */
+  user?: { name: string; office: OfficeKey };
 }
 
 export type DemoTable =

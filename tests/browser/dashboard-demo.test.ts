@@ -1,10 +1,12 @@
-// The 看板 and 目标设置 with 1,000 demo projects (as of 2021-06-30) at 1366×768, for a person to open
+// The 看板 and 目标设置 with 1,000 demo projects (dated around today, as a new user sees them, with
+// this year's targets copied from the 2021 plan) at 1366×768, for a person to open
 // and judge: tests/artifacts/dashboard-demo.png (top), dashboard-demo-trend.png (a tooltip on the
 // trend), dashboard-demo-lower.png (scrolled to the
 // rankings), dashboard-drill.png (a drill-down list), targets-demo.png, and dashboard-print.png (the
 // print layout on an A4-landscape-sized page). The test checks no console errors, CSP violations or
 // sideways overflow, and that the drill-down lists as many projects as the figure says.
 import { join } from 'node:path';
+import { format } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { WebServer } from '../../web/server';
@@ -36,6 +38,8 @@ afterAll(async () => {
 });
 
 const pickers = () => page.getByRole('group', { name: '看板范围' });
+const today = format(new Date(), 'yyyy-MM-dd');
+const year = Number(today.slice(0, 4));
 
 async function overflow(): Promise<number> {
   return page.evaluate(
@@ -44,10 +48,13 @@ async function overflow(): Promise<number> {
 }
 
 describe('看板 with demo data', () => {
-  it('shows 2021 as of 2021-06-30 and fits 1366×768', async () => {
-    await pickers().getByLabel('年份').selectOption('2021');
-    await pickers().getByLabel('截至').fill('2021-06-30');
-    await expect.poll(() => page.locator('.dash-scope').innerText()).toContain('截至 2021-06-30');
+  it('opens on this year as of today, with figures and targets, and fits 1366×768', async () => {
+    expect(await pickers().getByLabel('年份').inputValue()).toBe(String(year));
+    await expect.poll(() => page.locator('.dash-scope').innerText()).toContain(`截至 ${today}`);
+    const board = expectOk(await server.dispatch('dashboard.get', { year })) as Dashboard;
+    const fdi = board.metrics.find((m) => m.key === 'contracted_fdi')!;
+    expect(fdi.actual).toBeGreaterThan(0);
+    expect(fdi.guarantee).not.toBeNull();
     await page.waitForTimeout(300);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(artifactsDir, 'dashboard-demo.png') });
@@ -68,9 +75,7 @@ describe('看板 with demo data', () => {
   });
 
   it('a drill-down lists as many projects as the figure counts', async () => {
-    const board = expectOk(
-      await server.dispatch('dashboard.get', { year: 2021, asOf: '2021-06-30' }),
-    ) as Dashboard;
+    const board = expectOk(await server.dispatch('dashboard.get', { year })) as Dashboard;
     const tier = board.metrics.find((m) => m.key === 'tier_10_50yi')!;
     await page.locator('[data-metric="tier_10_50yi"] .dash-number').click();
     const dialog = page.getByRole('dialog');
@@ -83,7 +88,7 @@ describe('看板 with demo data', () => {
     expect(problems).toEqual([]);
   });
 
-  it('目标设置 with the seeded 2021 plan', async () => {
+  it("目标设置 with this year's plan", async () => {
     await page.getByRole('button', { name: '目标设置', exact: true }).click();
     await page.getByRole('heading', { name: '目标设置' }).waitFor();
     await page

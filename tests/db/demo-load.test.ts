@@ -1,6 +1,7 @@
 // app.demo as a bulk load: the secondary indexes of the tables it fills are dropped for the load and
 // built again inside its transaction (db/services/app.ts), so the database ends as a row-by-row load
 // would leave it, and a load that fails half-way leaves it as it was.
+import { format } from 'date-fns';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AppDatabase } from '../../db/app-database';
 import { dispatchSync } from '../../db/dispatcher';
@@ -55,7 +56,10 @@ describe('demo data as a bulk load', () => {
 
   test('a load that fails half-way leaves the rows and the indexes as they were', () => {
     // A row the demo writes late, already there: its insert fails after the indexes were dropped.
-    const late = [...generateDemo({ projects: PROJECTS, seed: 9 })].filter(
+    // app.demo generates as of the laptop's date, with the user among the promoters.
+    const asOf = format(app.now(), 'yyyy-MM-dd');
+    const user = { name: '张三', office: 'shanghai' as const };
+    const late = [...generateDemo({ projects: PROJECTS, seed: 9, asOf, user })].filter(
       (r) => r.table === 'project',
     )[PROJECTS - 10]!;
     app.transact((tx) => tx.mutate.insert('project', { name: '已有项目' }, late.id));

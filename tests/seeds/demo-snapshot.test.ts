@@ -27,7 +27,7 @@ const cases: readonly (readonly [DemoOptions, string])[] = [
   ],
   [
     { projects: 400, seed: 8, asOf: '2024-03-31' },
-    '2efae85562dfe44a1261c79dcc53bb5cd269ae5bee873f2eb60a518cd5d2860d',
+    'cc1b97c176c8f0e9904877131c3edaea566045e4885142ce1273baa940536760',
   ],
   [
     { projects: 150, seed: -7.25, asOf: '2019-01-01' },
@@ -35,7 +35,7 @@ const cases: readonly (readonly [DemoOptions, string])[] = [
   ],
   [
     { projects: 150, seed: 2 ** 40 + 5, asOf: '2030-12-31' },
-    '1d7763220ddee88ee27f9d4b89e6fb78171be816a244561815a83de98027197c',
+    '087e6b0e132a0af1810fbeec421a1b7e9ec2d0fa6b641a2c1262e376c5483b3a',
   ],
   [
     { projects: 100, seed: 11, asOf: '2000-02-29' },

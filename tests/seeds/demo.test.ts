@@ -471,7 +471,7 @@ describe('generateDemo: children', () => {
 });
 
 describe('generateDemo: another as-of date', () => {
-  it('keeps every actual date on or before asOf and signs in the as-of year', () => {
+  it('keeps every actual date on or before asOf and signs in the three years up to it', () => {
     const asOf = '2024-03-31';
     const list = collect({ projects: 400, seed: 8, asOf });
     const signedYears = new Set<string>();
@@ -491,6 +491,32 @@ describe('generateDemo: another as-of date', () => {
       if (r.table === 'capital_arrival') expect((f.arrived_on as string) <= asOf).toBe(true);
     }
     expect(signedYears.has('2024')).toBe(true);
-    expect(signedYears.has('2019')).toBe(true);
+    expect(signedYears.has('2021')).toBe(true);
+    expect([...signedYears].every((y) => y >= '2021')).toBe(true);
+  });
+
+  it("makes the signed-in user one of their office's promoters, with follow-ups due and overdue", () => {
+    const asOf = '2026-12-04';
+    const user = { name: '王晓明', office: 'shanghai' as const };
+    const list = collect({ projects: 1000, seed: 1, asOf, user });
+    const promoter = list.filter((r) => r.table === 'promoter' && r.fields.name === user.name);
+    expect(promoter).toHaveLength(1);
+    expect(promoter[0]!.fields.office_id).toBe('shanghai');
+    const owned = list.filter(
+      (r) => r.table === 'project' && r.fields.owner_id === promoter[0]!.id,
+    );
+    expect(owned.length).toBeGreaterThan(10);
+    const tasks = list.filter(
+      (r) => r.table === 'task' && r.fields.assignee_id === promoter[0]!.id && !r.fields.done,
+    );
+    const due = tasks.map((t) => t.fields.due_on as string);
+    expect(due.filter((d) => d < asOf).length).toBeGreaterThan(0);
+    expect(due.filter((d) => d >= asOf).length).toBeGreaterThan(0);
+    // Overdue by weeks, not years.
+    expect(due.every((d) => d >= '2026-09-01')).toBe(true);
+    const thisYear = list.filter(
+      (r) => r.table === 'project' && String(r.fields.signed_on ?? '').startsWith('2026'),
+    );
+    expect(thisYear.length).toBeGreaterThan(50);
   });
 });

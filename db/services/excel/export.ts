@@ -28,6 +28,7 @@ import type { AppDatabase } from '../../app-database';
 import { cachedLookups } from '../../derived';
 import type { Sql } from '../../sql';
 import { withProgress } from '../../job-progress';
+import { demoFilePrefix } from '../app';
 import type { ReportProgress } from '../../job-progress';
 import { matchingRowids } from '../ledger';
 import { fitToCell, startsLikeFormula } from './xlsx-text';
@@ -41,7 +42,7 @@ const NO_OFFICE = '未分配驻点';
 
 export async function exportLedger(app: AppDatabase, input: Input): Promise<FileResult> {
   const asOf = todayIso();
-  const name = `招商项目台账-${asOf}.xlsx`;
+  const name = `${demoFilePrefix(app)}招商项目台账-${asOf}.xlsx`;
   return withProgress(app, '导出台账', async (report) => {
     const filter = ledgerQuery.parse({ ...input.filter, offset: 0, limit: 1 });
     const rowids = app.transact((tx) => matchingRowids(tx, filter), { write: false });

@@ -17,6 +17,7 @@ import { fromBaseUnits } from '../../../domain/excel/cell-values';
 import { labelOf, offices } from '../../../domain/vocabulary';
 import type { AppDatabase, Tx } from '../../app-database';
 import { withProgress } from '../../job-progress';
+import { demoFilePrefix, isDemo } from '../app';
 import { buildDashboard } from '../dashboard/index';
 import { a4Landscape } from './export';
 import { guardTextCells } from './xlsx-text';
@@ -74,7 +75,8 @@ export async function monthlyReport(app: AppDatabase, input: Input): Promise<Fil
     workbook.creator = '招商项目管理';
     const office = board.office ? labelOf(offices, board.office) : null;
     const period = `${input.year}年${input.month}月`;
-    const title = `嘉兴经济技术开发区招商工作月报（${office ? `${office}驻点，` : ''}${period}）`;
+    const demo = isDemo(app) ? '【演示数据】' : '';
+    const title = `${demo}嘉兴经济技术开发区招商工作月报（${office ? `${office}驻点，` : ''}${period}）`;
     targetsSheet(workbook, title, board);
     tiersSheet(workbook, title, tiers);
     projectSheet(workbook, '本月新签约', `${title} 本月新签约项目`, signings);
@@ -82,7 +84,7 @@ export async function monthlyReport(app: AppDatabase, input: Input): Promise<Fil
     stalledSheet(workbook, title, board);
     rankingSheet(workbook, title, board);
     guardTextCells(workbook);
-    const name = `招商月报-${office ? `${office}-` : ''}${period}.xlsx`;
+    const name = `${demoFilePrefix(app)}招商月报-${office ? `${office}-` : ''}${period}.xlsx`;
     if (input.out) {
       await workbook.xlsx.writeFile(input.out).catch((error: Error) => {
         throw new AppError('LEDGER_EXPORT_FAILED', error.message);

@@ -1,4 +1,5 @@
 // The status bar at the bottom: current user and office (from app.status) and today's date.
+import { DemoBadge } from './DemoBadge';
 import { statusDate } from './status-date';
 import type { AppStatusState } from './use-app-status';
 
@@ -20,6 +21,7 @@ function Who({ app }: { app: AppStatusState }) {
     <span className="status-who">
       <span>当前用户：{status.user ?? '未知'}</span>
       <span>驻点：{status.office ?? '未设置'}</span>
+      {status.demo ? <DemoBadge /> : null}
     </span>
   );
 }

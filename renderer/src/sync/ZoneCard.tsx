@@ -138,7 +138,7 @@ export function ZoneCard({ zone, onChanged }: Props) {
       ) : null}
       {zone.kind === 'demo' ? (
         <p className="sync-hint">
-          演示数据只在本机，不能加入分区，也不能导入正式分区；正式使用请新建数据库并用本部的邀请加入。
+          演示数据只在本机，不能加入分区，也不能导入正式分区；正式使用前请先点页面底部的「清除演示数据」，再创建或加入分区。
         </p>
       ) : null}
       {zone.kind === 'real' && !zone.isRoot ? (
