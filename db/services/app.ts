@@ -26,7 +26,7 @@ import { targetId } from '../../domain/targets';
 import { dropSecondaryIndexes, worthRebuilding } from '../sync/bulk-indexes';
 import { createZone, ensureSiteCert, markDemoZone, zoneOf } from '../sync/zone';
 import { backupDir, createBackup } from './backups';
-import { copyTargetYear, listTargets } from './targets';
+import { copyTargetYear, listTargets, targetColumns } from './targets';
 import { buildDashboard } from './dashboard/index';
 import { scheduledMetricKeys } from '../../domain/dashboard';
 
@@ -90,17 +90,7 @@ function seedZoneData(tx: Tx): void {
   tx.mutate.put('setting', 'landing.rule', { value: JSON.stringify(defaultLandingRule) });
   tx.mutate.put('setting', 'stalled.rules', { value: JSON.stringify(defaultStalledRules) });
   for (const t of targets2021) {
-    tx.mutate.put('target', targetId(t.year, t.scope, t.key), {
-      year: t.year,
-      metric_key: t.key,
-      scope: t.scope,
-      label: t.label,
-      guarantee: t.guarantee,
-      strive: t.strive,
-      unit: t.unit,
-      mode: t.mode,
-      note: t.note ?? null,
-    });
+    tx.mutate.put('target', targetId(t.year, t.scope, t.key), targetColumns(t.year, t));
   }
 }
 
