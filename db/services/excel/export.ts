@@ -23,6 +23,7 @@ import { stageLabels } from '../../../domain/lifecycle';
 import type { Stage } from '../../../domain/lifecycle';
 import { fromBaseUnits } from '../../../domain/excel/cell-values';
 import type { AmountUnit } from '../../../domain/excel/cell-values';
+import { snake } from '../../../domain/column-names';
 import { labelOf, offices, projectFieldVocabularies } from '../../../domain/vocabulary';
 import type { AppDatabase } from '../../app-database';
 import { cachedLookups } from '../../derived';
@@ -293,16 +294,12 @@ function readerFor(
           ? day(format(new Date(row.updated_at), 'yyyy-MM-dd'))
           : null;
     default: {
-      const col = snakeCase(source);
+      const col = snake(source);
       const vocabulary = projectFieldVocabularies.get(source);
       if (vocabulary) return label(vocabulary, col);
       return source.endsWith('On') ? (row) => day(row[col]) : text(col);
     }
   }
-}
-
-function snakeCase(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
 const readers = ledgerColumns.map((c) => readerFor(c.source, c.unit));
