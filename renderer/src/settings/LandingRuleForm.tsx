@@ -1,16 +1,18 @@
 // 落地率口径: which milestone counts as landed and which projects form the cohort, saved with
 // settings.update; the sentence under the fields says what the 看板 will compute. On an office
 // laptop it is 本部's rule, shown as text with 向本部提建议.
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { LandingCohort, MilestoneStage } from '../../../domain/lifecycle';
 import { landingCohortLabels, milestones } from '../../../domain/lifecycle';
 import type { Settings } from '../../../domain/settings';
 import { call } from '../api/client';
 import { HqManaged } from '../shared/HqManaged';
+import { SelectField } from '../ui/fields';
 import { Form } from '../ui/Form';
+import { useDraft } from '../ui/use-draft';
 import { useSubmit } from '../ui/use-submit';
 import { SaveRow } from './Feedback';
-import { Select } from '../ui/Select';
+import { settingsField } from './field-look';
 import { milestoneChoices } from './milestone-choices';
 
 const cohortChoices = Object.entries(landingCohortLabels).map(([value, label]) => ({
@@ -27,10 +29,9 @@ interface Props {
 const label = (stage: MilestoneStage) => milestones.find((m) => m.stage === stage)?.label ?? stage;
 
 export function LandingRuleForm({ settings, onSaved, readOnly }: Props) {
-  const [milestone, setMilestone] = useState(settings.landingRule.milestone);
-  const [cohort, setCohort] = useState(settings.landingRule.cohort);
   const submit = useSubmit();
-  const id = useId();
+  const form = useDraft(useId(), settings.landingRule, submit.clear);
+  const { milestone, cohort } = form.values;
   const changed =
     milestone !== settings.landingRule.milestone || cohort !== settings.landingRule.cohort;
 
@@ -67,32 +68,18 @@ export function LandingRuleForm({ settings, onSaved, readOnly }: Props) {
     <Form className="settings-landing-form" onSubmit={save} aria-label="落地率口径">
       <h3 className="settings-subtitle">落地率口径</h3>
       <div className="settings-landing-fields">
-        <label className="settings-field" htmlFor={`${id}-cohort`}>
-          <span>统计范围</span>
-          <Select
-            id={`${id}-cohort`}
-            className="settings-input"
-            choices={cohortChoices}
-            value={cohort}
-            onChange={(value) => {
-              setCohort(value);
-              submit.clear();
-            }}
-          />
-        </label>
-        <label className="settings-field" htmlFor={`${id}-milestone`}>
-          <span>达到哪个阶段算落地</span>
-          <Select
-            id={`${id}-milestone`}
-            className="settings-input"
-            choices={milestoneChoices}
-            value={milestone}
-            onChange={(value) => {
-              setMilestone(value);
-              submit.clear();
-            }}
-          />
-        </label>
+        <SelectField
+          label="统计范围"
+          {...settingsField}
+          {...form.bind('cohort')}
+          choices={cohortChoices}
+        />
+        <SelectField
+          label="达到哪个阶段算落地"
+          {...settingsField}
+          {...form.bind('milestone')}
+          choices={milestoneChoices}
+        />
         <SaveRow submit={submit} label="保存口径" disabled={!changed} />
       </div>
       {meaning}

@@ -8,68 +8,72 @@ interface Props {
   onAdd: (year: string, rate: string) => void;
 }
 
+/** The two inputs, drawn alike: each with its label, and its error after the button. */
+const inputs = [
+  {
+    key: 'year',
+    label: '新增年份',
+    className: 'settings-input settings-year-input',
+    inputMode: 'numeric',
+    placeholder: '如 2026',
+    maxLength: 4,
+  },
+  {
+    key: 'rate',
+    label: '该年汇率',
+    className: 'settings-input settings-rate-input',
+    inputMode: 'decimal',
+    placeholder: '如 7.10',
+  },
+] as const;
+
+const idOf = (key: string) => `settings-new-${key}`;
+
 export function RateAdder({ years, onAdd }: Props) {
-  const [year, setYear] = useState('');
-  const [rate, setRate] = useState('');
+  const [values, setValues] = useState({ year: '', rate: '' });
   const [tried, setTried] = useState(false);
 
-  const yearCheck = parseYear(year, years);
-  const rateCheck = parseRate(rate);
-  const yearError = tried && 'error' in yearCheck ? yearCheck.error : null;
-  const rateError = tried && 'error' in rateCheck ? rateCheck.error : null;
+  const yearCheck = parseYear(values.year, years);
+  const rateCheck = parseRate(values.rate);
+  const errors = {
+    year: tried && 'error' in yearCheck ? yearCheck.error : null,
+    rate: tried && 'error' in rateCheck ? rateCheck.error : null,
+  };
 
   const add = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
     if ('error' in yearCheck || 'error' in rateCheck) return;
-    onAdd(yearCheck.year, rate.trim());
-    setYear('');
-    setRate('');
+    onAdd(yearCheck.year, values.rate.trim());
+    setValues({ year: '', rate: '' });
     setTried(false);
   };
 
   return (
     <form className="settings-adder" onSubmit={add} noValidate aria-label="添加年份">
-      <div className="settings-field">
-        <label htmlFor="settings-new-year">新增年份</label>
-        <input
-          id="settings-new-year"
-          className="settings-input settings-year-input"
-          inputMode="numeric"
-          placeholder="如 2026"
-          maxLength={4}
-          value={year}
-          aria-invalid={yearError ? true : undefined}
-          aria-describedby={yearError ? 'settings-new-year-error' : undefined}
-          onChange={(e) => setYear(e.target.value)}
-        />
-      </div>
-      <div className="settings-field">
-        <label htmlFor="settings-new-rate">该年汇率</label>
-        <input
-          id="settings-new-rate"
-          className="settings-input settings-rate-input"
-          inputMode="decimal"
-          placeholder="如 7.10"
-          value={rate}
-          aria-invalid={rateError ? true : undefined}
-          aria-describedby={rateError ? 'settings-new-rate-error' : undefined}
-          onChange={(e) => setRate(e.target.value)}
-        />
-      </div>
+      {inputs.map(({ key, label, ...input }) => (
+        <div key={key} className="settings-field">
+          <label htmlFor={idOf(key)}>{label}</label>
+          <input
+            {...input}
+            id={idOf(key)}
+            value={values[key]}
+            aria-invalid={errors[key] ? true : undefined}
+            aria-describedby={errors[key] ? `${idOf(key)}-error` : undefined}
+            onChange={(e) => setValues({ ...values, [key]: e.target.value })}
+          />
+        </div>
+      ))}
       <button type="submit" className="secondary-button">
         添加年份
       </button>
-      {yearError ? (
-        <span id="settings-new-year-error" className="settings-field-error">
-          {yearError}
-        </span>
-      ) : null}
-      {rateError ? (
-        <span id="settings-new-rate-error" className="settings-field-error">
-          {rateError}
-        </span>
-      ) : null}
+      {inputs.map(({ key }) =>
+        errors[key] ? (
+          <span key={key} id={`${idOf(key)}-error`} className="settings-field-error">
+            {errors[key]}
+          </span>
+        ) : null,
+      )}
     </form>
   );
 }

@@ -42,7 +42,13 @@ function MilestoneSelect({
   );
 }
 
-const ruleColumns = ['规则名称', '已达到', '未达到', '期限'];
+/** A rule's two milestones: the one reached, and the one not reached in time. */
+const ends = [
+  { key: 'from', label: '已达到' },
+  { key: 'to', label: '未达到' },
+] as const;
+
+const ruleColumns = ['规则名称', ...ends.map((e) => e.label), '期限'];
 
 const stageLabel = (stage: MilestoneStage) =>
   milestones.find((m) => m.stage === stage)?.label ?? stage;
@@ -137,20 +143,15 @@ export function StalledRulesForm({ settings, onSaved, readOnly }: Props) {
                       </span>
                     ) : null}
                   </td>
-                  <td>
-                    <MilestoneSelect
-                      value={rule.from}
-                      label={`${name}：已达到`}
-                      onChange={(from) => edit(i, { from })}
-                    />
-                  </td>
-                  <td>
-                    <MilestoneSelect
-                      value={rule.to}
-                      label={`${name}：未达到`}
-                      onChange={(to) => edit(i, { to })}
-                    />
-                  </td>
+                  {ends.map(({ key, label }) => (
+                    <td key={key}>
+                      <MilestoneSelect
+                        value={rule[key]}
+                        label={`${name}：${label}`}
+                        onChange={(stage) => edit(i, { [key]: stage })}
+                      />
+                    </td>
+                  ))}
                   <td>
                     <select
                       className="settings-input"

@@ -1,15 +1,16 @@
 // 当前用户: the name and office of whoever uses this copy (kept on this laptop only); saved with
 // settings.update, then the status line reloads them.
-import { useState } from 'react';
+import { useId } from 'react';
 import type { Settings } from '../../../domain/settings';
 import { call } from '../api/client';
 import { refreshAppStatus } from '../shell/use-app-status';
 import { Card } from '../ui/Card';
-import { Field } from '../ui/Field';
+import { SelectField, TextField } from '../ui/fields';
 import { Form } from '../ui/Form';
+import { useDraft } from '../ui/use-draft';
 import { useSubmit } from '../ui/use-submit';
 import { SaveRow } from './Feedback';
-import { Select } from '../ui/Select';
+import { settingsField } from './field-look';
 import { officeNames } from '../shared/office-names';
 
 interface Props {
@@ -18,21 +19,23 @@ interface Props {
 }
 
 export function UserSection({ settings, onSaved }: Props) {
-  const [user, setUser] = useState(settings.user ?? '');
-  const [office, setOffice] = useState(settings.office ?? '');
-  const [nameError, setNameError] = useState<string | null>(null);
   const submit = useSubmit();
+  const initial = { user: settings.user ?? '', office: settings.office ?? '' };
+  const form = useDraft(useId(), initial, submit.clear);
+  const { user, office } = form.values;
 
   const changed = user.trim() !== (settings.user ?? '') || office !== (settings.office ?? '');
 
   const save = () => {
     const name = user.trim();
-    setNameError(name === '' ? '请填写姓名' : name.length > 50 ? '姓名不能超过 50 个字' : null);
-    if (name === '' || name.length > 50) return;
+    const nameError =
+      name === '' ? '请填写姓名' : name.length > 50 ? '姓名不能超过 50 个字' : undefined;
+    form.setErrors({ user: nameError });
+    if (nameError) return;
     void submit.run(async () => {
       const saved = await call('settings.update', { user: name, office: office || undefined });
       onSaved(saved);
-      setUser(saved.user ?? name);
+      form.set('user', saved.user ?? name);
       refreshAppStatus();
       return '已保存';
     });
@@ -46,35 +49,14 @@ export function UserSection({ settings, onSaved }: Props) {
       hint="只保存在这台电脑上，用于记录谁做了修改。"
     >
       <Form className="settings-user-form" onSubmit={save}>
-        <Field label="姓名" error={nameError} className="settings-field">
-          {(control) => (
-            <input
-              {...control}
-              className="settings-input"
-              value={user}
-              maxLength={50}
-              onChange={(e) => {
-                setUser(e.target.value);
-                submit.clear();
-              }}
-            />
-          )}
-        </Field>
-        <Field label="驻点" className="settings-field">
-          {(control) => (
-            <Select
-              {...control}
-              className="settings-input"
-              choices={officeNames}
-              none={office === '' ? { label: '请选择驻点' } : undefined}
-              value={office}
-              onChange={(value) => {
-                setOffice(value);
-                submit.clear();
-              }}
-            />
-          )}
-        </Field>
+        <TextField label="姓名" {...settingsField} {...form.bind('user')} maxLength={50} />
+        <SelectField
+          label="驻点"
+          {...settingsField}
+          {...form.bind('office')}
+          choices={officeNames}
+          none={office === '' ? { label: '请选择驻点' } : undefined}
+        />
         <SaveRow submit={submit} label="保存" disabled={!changed} />
       </Form>
     </Card>

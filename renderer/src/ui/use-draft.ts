@@ -26,15 +26,25 @@ export interface Draft<T> {
   reset: (...keys: (keyof T)[]) => void;
 }
 
-/** `idBase`: the fields' ids are `${idBase}-${key}`. */
-export function useDraft<T extends object>(idBase: string, initial: T | (() => T)): Draft<T> {
+/**
+ * `idBase`: the fields' ids are `${idBase}-${key}`. `onEdit`: called on every change the user makes
+ * (a settings form forgets its 「已保存」).
+ */
+export function useDraft<T extends object>(
+  idBase: string,
+  initial: T | (() => T),
+  onEdit?: () => void,
+): Draft<T> {
   const [first] = useState(initial);
   const [values, setValues] = useState(first);
   const [errors, setErrors] = useState<FieldErrors>({});
 
   const set = useCallback(
-    <K extends keyof T>(key: K, value: T[K]) => setValues((v) => ({ ...v, [key]: value })),
-    [],
+    <K extends keyof T>(key: K, value: T[K]) => {
+      setValues((v) => ({ ...v, [key]: value }));
+      onEdit?.();
+    },
+    [onEdit],
   );
   const check = useCallback<Draft<T>['check']>((schema, input, more = {}) => {
     const parsed = schema.safeParse(input);

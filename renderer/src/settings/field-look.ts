@@ -1,0 +1,2 @@
+// How a field looks on the 设置 screen: spread on ui's TextField and SelectField.
+export const settingsField = { className: 'settings-field', inputClassName: 'settings-input' };
