@@ -3,8 +3,8 @@
 import { useId, useState } from 'react';
 import { initInput } from '../../../domain/contract';
 import { zoneCreateInput } from '../../../domain/sync';
-import { Field } from '../ui/Field';
 import { firstError } from '../ui/field-errors';
+import { TextField } from '../ui/fields';
 import { InitForm, NameField, useInit } from './setup-form';
 import type { Who } from './setup-form';
 
@@ -19,19 +19,13 @@ export function CreateZoneForm({ onCreated, onAlreadyDone }: Props) {
   const id = useId();
   const [zoneName, setZoneName] = useState('经开区招商');
   const [user, setUser] = useState('');
-  const [tried, setTried] = useState(false);
-  const { submit, init } = useInit(onAlreadyDone);
+  const { submit, init, shown } = useInit(onCreated, onAlreadyDone);
 
   const nameError = firstError(zoneCreateInput.shape.name.safeParse(zoneName));
   const userError = firstError(initInput.shape.user.safeParse(user));
 
-  const create = () => {
-    setTried(true);
-    if (nameError || userError) return;
-    init({ user: user.trim(), office: HQ, zoneName: zoneName.trim() }, (status) =>
-      onCreated({ user: status.user ?? user.trim(), office: status.office ?? HQ }),
-    );
-  };
+  const create = () =>
+    init([nameError, userError], { user: user.trim(), office: HQ, zoneName: zoneName.trim() });
 
   return (
     <InitForm
@@ -45,28 +39,21 @@ export function CreateZoneForm({ onCreated, onAlreadyDone }: Props) {
       <p className="setup-intro-small">
         分区只在本部的第一台电脑上创建一次。创建后，在「同步」页为各驻点的电脑制作邀请；驻点的电脑加入后，彼此的同步文件才能互相导入。
       </p>
-      <Field
-        id={`${id}-zone`}
+      <TextField
         label="分区名称"
-        error={tried ? nameError : null}
+        error={shown(nameError)}
         hint="各驻点加入时会看到这个名称"
-      >
-        {(control) => (
-          <input
-            {...control}
-            className="setup-input"
-            maxLength={50}
-            value={zoneName}
-            disabled={submit.busy}
-            onChange={(e) => setZoneName(e.target.value)}
-          />
-        )}
-      </Field>
+        inputClassName="input large"
+        maxLength={50}
+        value={zoneName}
+        disabled={submit.busy}
+        onChange={setZoneName}
+      />
       <div className="setup-pair">
         <NameField
           id={`${id}-user`}
           value={user}
-          error={tried ? userError : null}
+          error={shown(userError)}
           busy={submit.busy}
           onChange={setUser}
         />

@@ -3,11 +3,10 @@
 // zone, which is the other way in.
 import { useId, useState } from 'react';
 import { initInput } from '../../../domain/contract';
-import { Field } from '../ui/Field';
 import { firstError } from '../ui/field-errors';
+import { SelectField } from '../ui/fields';
 import { InitForm, NameField, useInit } from './setup-form';
 import type { Who } from './setup-form';
-import { Select } from '../ui/Select';
 import { fieldOfficeNames } from '../shared/office-names';
 
 interface Props {
@@ -20,19 +19,12 @@ export function SoloForm({ onCreated, onAlreadyDone }: Props) {
   const id = useId();
   const [user, setUser] = useState('');
   const [office, setOffice] = useState('');
-  const [tried, setTried] = useState(false);
-  const { submit, init } = useInit(onAlreadyDone);
+  const { submit, init, shown } = useInit(onCreated, onAlreadyDone);
 
   const nameError = firstError(initInput.shape.user.safeParse(user), '请填写姓名');
   const officeError = office === '' ? '请选择驻点' : null;
 
-  const start = () => {
-    setTried(true);
-    if (nameError || officeError) return;
-    init({ user: user.trim(), office }, (status) =>
-      onCreated({ user: status.user ?? user.trim(), office: status.office ?? office }),
-    );
-  };
+  const start = () => init([nameError, officeError], { user: user.trim(), office });
 
   return (
     <InitForm
@@ -51,23 +43,20 @@ export function SoloForm({ onCreated, onAlreadyDone }: Props) {
         <NameField
           id={`${id}-user`}
           value={user}
-          error={tried ? nameError : null}
+          error={shown(nameError)}
           busy={submit.busy}
           onChange={setUser}
         />
-        <Field id={`${id}-office`} label="驻点" error={tried ? officeError : null}>
-          {(control) => (
-            <Select
-              {...control}
-              className="setup-input"
-              choices={fieldOfficeNames}
-              none={{ label: '请选择驻点', disabled: true }}
-              value={office}
-              disabled={submit.busy}
-              onChange={setOffice}
-            />
-          )}
-        </Field>
+        <SelectField
+          label="驻点"
+          error={shown(officeError)}
+          inputClassName="input large"
+          choices={fieldOfficeNames}
+          none={{ label: '请选择驻点', disabled: true }}
+          value={office}
+          disabled={submit.busy}
+          onChange={setOffice}
+        />
       </div>
       <p className="setup-intro-small">本部的电脑请返回，选「本部：创建分区」。</p>
     </InitForm>

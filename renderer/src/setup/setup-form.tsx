@@ -1,5 +1,7 @@
-// What the first run's two forms share: app.init (a database set up meanwhile by another window is
-// handed to onAlreadyDone), the 姓名 field, and the button that starts with why it failed under it.
+// What the first run's two forms share: app.init once their checks pass (a database set up meanwhile
+// by another window is handed to onAlreadyDone), the 姓名 field, and the button that starts with
+// why it failed under it.
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AppStatus, MethodArgs } from '../../../domain/contract';
 import { ApiError, call } from '../api/client';
@@ -11,22 +13,30 @@ import type { Submit } from '../ui/use-submit';
 
 export type Who = { user: string; office: string };
 
-export function useInit(onAlreadyDone: () => void) {
+export function useInit(onCreated: (who: Who) => void, onAlreadyDone: () => void) {
   const submit = useSubmit();
-  /** The form stays busy once the database exists: the next step takes its place. */
-  const init = (input: MethodArgs<'app.init'>, onStatus: (status: AppStatus) => void) =>
+  const [tried, setTried] = useState(false);
+  /** From the first try on, the checks' messages show under their fields. */
+  const shown = (error: string | null) => (tried ? error : null);
+  /** Runs app.init unless a check failed; the form stays busy after: the next step replaces it. */
+  const init = (errors: (string | null)[], input: MethodArgs<'app.init'>) => {
+    setTried(true);
+    if (errors.some(Boolean)) return;
     void submit.run(
       async () => {
+        let status: AppStatus;
         try {
-          onStatus(await call('app.init', input));
+          status = await call('app.init', input);
         } catch (e) {
           if (e instanceof ApiError && e.code === 'ALREADY_INITIALIZED') return onAlreadyDone();
           throw e;
         }
+        onCreated({ user: status.user ?? input.user, office: status.office ?? input.office });
       },
       { keepBusy: true },
     );
-  return { submit, init };
+  };
+  return { submit, init, shown };
 }
 
 interface FormProps {
@@ -69,7 +79,7 @@ export function NameField({ id, value, error, busy, onChange }: NameProps) {
       {(control) => (
         <input
           {...control}
-          className="setup-input"
+          className="input large"
           autoFocus
           maxLength={50}
           autoComplete="name"

@@ -2,12 +2,12 @@
 // and whether it is for a replacement 本部 laptop (then it carries the zone's root key); then where
 // to save it, in the app's save dialog. The passphrase is given to the office by phone, never with
 // the file.
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { zoneInviteInput } from '../../../domain/sync';
 import { call, chooseFile, errorText } from '../api/client';
 import { ErrorText } from '../ui/Alert';
-import { Field } from '../ui/Field';
 import { firstError } from '../ui/field-errors';
+import { TextField } from '../ui/fields';
 import { Form } from '../ui/Form';
 import { ProgressBar } from '../ui/ProgressBar';
 import { useSubmit } from '../ui/use-submit';
@@ -25,7 +25,6 @@ interface Made {
 }
 
 export function InviteForm({ zoneName, onClose }: Props) {
-  const id = useId();
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
   const [withData, setWithData] = useState(true);
@@ -35,6 +34,13 @@ export function InviteForm({ zoneName, onClose }: Props) {
   const busy = inviting.busy;
   const [made, setMade] = useState<Made | null>(null);
 
+  const passphraseInput = {
+    type: 'password',
+    inputClassName: 'sync-input',
+    autoComplete: 'new-password',
+    maxLength: 1000,
+    disabled: busy,
+  };
   const passError = firstError(zoneInviteInput.shape.passphrase.safeParse(passphrase), '口令无效');
   const againError = again !== passphrase ? '两次输入的口令不一致' : null;
 
@@ -73,43 +79,21 @@ export function InviteForm({ zoneName, onClose }: Props) {
     <div className="zone-invite">
       <Form className="zone-form" onSubmit={() => void submit()} aria-label="制作邀请">
         <div className="zone-form-pair">
-          <Field
-            id={`${id}-pass`}
+          <TextField
             label="邀请口令"
             error={tried ? passError : null}
             hint="至少 8 个字符；请打电话告知对方"
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="password"
-                className="sync-input"
-                value={passphrase}
-                autoComplete="new-password"
-                maxLength={1000}
-                disabled={busy}
-                onChange={(e) => setPassphrase(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
-            id={`${id}-again`}
+            {...passphraseInput}
+            value={passphrase}
+            onChange={setPassphrase}
+          />
+          <TextField
             label="再次输入口令"
             error={tried || (again !== '' && again.length >= passphrase.length) ? againError : null}
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="password"
-                className="sync-input"
-                value={again}
-                autoComplete="new-password"
-                maxLength={1000}
-                disabled={busy}
-                onChange={(e) => setAgain(e.target.value)}
-              />
-            )}
-          </Field>
+            {...passphraseInput}
+            value={again}
+            onChange={setAgain}
+          />
         </div>
         <label className="zone-check">
           <input

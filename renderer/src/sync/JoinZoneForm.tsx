@@ -13,10 +13,10 @@ import { ApiError, call, chooseFile, errorText } from '../api/client';
 import { ErrorText } from '../ui/Alert';
 import { Field } from '../ui/Field';
 import { firstError } from '../ui/field-errors';
+import { SelectField, TextField } from '../ui/fields';
 import { Form } from '../ui/Form';
 import { ProgressBar } from '../ui/ProgressBar';
 import './zone.css';
-import { Select } from '../ui/Select';
 import { officeNames } from '../shared/office-names';
 
 export interface Joined {
@@ -166,57 +166,44 @@ export function JoinZoneForm({
           </div>
         )}
       </Field>
-      <Field
-        id={`${id}-pass`}
+      <TextField
         label="邀请口令"
         error={shown(local.passphrase, passError)}
         announce={passError !== null}
         hint="本部另行电话告知，不随文件发送"
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            className={inputClass}
-            value={passphrase}
-            autoComplete="off"
-            maxLength={1000}
-            disabled={locked || joined !== null}
-            onChange={(e) => {
-              setPassphrase(e.target.value);
-              setPassError(null);
-            }}
-          />
-        )}
-      </Field>
+        type="password"
+        inputClassName={inputClass}
+        value={passphrase}
+        autoComplete="off"
+        maxLength={1000}
+        disabled={locked || joined !== null}
+        onChange={(value) => {
+          setPassphrase(value);
+          setPassError(null);
+        }}
+      />
       {identity ? (
         <div className="zone-form-pair">
-          <Field id={`${id}-user`} label="姓名" error={shown(local.user)}>
-            {(control) => (
-              <input
-                {...control}
-                className={inputClass}
-                value={user}
-                maxLength={50}
-                autoComplete="name"
-                disabled={locked}
-                onChange={(e) => setUser(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field id={`${id}-office`} label="驻点" error={shown(local.office)}>
-            {(control) => (
-              <Select
-                {...control}
-                className={inputClass}
-                choices={officeNames}
-                none={{ label: '请选择驻点', disabled: true }}
-                value={office}
-                disabled={locked}
-                onChange={setOffice}
-              />
-            )}
-          </Field>
+          <TextField
+            label="姓名"
+            error={shown(local.user)}
+            inputClassName={inputClass}
+            value={user}
+            maxLength={50}
+            autoComplete="name"
+            disabled={locked}
+            onChange={setUser}
+          />
+          <SelectField
+            label="驻点"
+            error={shown(local.office)}
+            inputClassName={inputClass}
+            choices={officeNames}
+            none={{ label: '请选择驻点', disabled: true }}
+            value={office}
+            disabled={locked}
+            onChange={setOffice}
+          />
         </div>
       ) : null}
       <div className="zone-form-actions">
