@@ -32,6 +32,11 @@ export function TriageItem({ capture, onDone }: Props) {
   const idPrefix = `fair-capture-${capture.id}`;
   const convertButton = useRef<HTMLButtonElement>(null);
   const attachButton = useRef<HTMLButtonElement>(null);
+  /** The buttons that open (and close) the two panels. */
+  const openers = [
+    { mode: 'convert', label: '转为项目', ref: convertButton },
+    { mode: 'attach', label: '归入已有项目', ref: attachButton },
+  ] as const;
 
   /** Closes the open panel; focus goes back to the button that opened it. */
   const close = () => {
@@ -78,7 +83,7 @@ export function TriageItem({ capture, onDone }: Props) {
             {capture.investorName}
           </span>
           {isNew ? null : (
-            <span className={`fair-badge fair-badge-${capture.status}`}>
+            <span className={`tag fair-badge fair-badge-${capture.status}`}>
               {statusLabels[capture.status]}
             </span>
           )}
@@ -105,26 +110,19 @@ export function TriageItem({ capture, onDone }: Props) {
       <div className="fair-item-actions">
         {isNew ? (
           <>
-            <button
-              ref={convertButton}
-              type="button"
-              className="secondary-button fair-small-button"
-              disabled={busy}
-              aria-expanded={mode === 'convert'}
-              onClick={() => setMode(mode === 'convert' ? 'idle' : 'convert')}
-            >
-              转为项目
-            </button>
-            <button
-              ref={attachButton}
-              type="button"
-              className="secondary-button fair-small-button"
-              disabled={busy}
-              aria-expanded={mode === 'attach'}
-              onClick={() => setMode(mode === 'attach' ? 'idle' : 'attach')}
-            >
-              归入已有项目
-            </button>
+            {openers.map((opener) => (
+              <button
+                key={opener.mode}
+                ref={opener.ref}
+                type="button"
+                className="secondary-button fair-small-button"
+                disabled={busy}
+                aria-expanded={mode === opener.mode}
+                onClick={() => setMode(mode === opener.mode ? 'idle' : opener.mode)}
+              >
+                {opener.label}
+              </button>
+            ))}
             <button
               type="button"
               className="link-button fair-dismiss"
@@ -156,7 +154,7 @@ export function TriageItem({ capture, onDone }: Props) {
           </label>
           <input
             id={`${idPrefix}-name`}
-            className="fair-input"
+            className="input focus-ring fair-input"
             type="text"
             maxLength={200}
             // Opened on purpose by 转为项目: the name is ready to confirm or edit.

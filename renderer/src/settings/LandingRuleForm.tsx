@@ -30,7 +30,7 @@ const label = (stage: MilestoneStage) => milestones.find((m) => m.stage === stag
 
 export function LandingRuleForm({ settings, onSaved, readOnly }: Props) {
   const submit = useSubmit();
-  const form = useDraft(useId(), settings.landingRule, submit.clear);
+  const form = useDraft(useId(), settings.landingRule, { onEdit: submit.clear });
   const { milestone, cohort } = form.values;
   const changed =
     milestone !== settings.landingRule.milestone || cohort !== settings.landingRule.cohort;

@@ -21,7 +21,7 @@ interface Props {
 export function UserSection({ settings, onSaved }: Props) {
   const submit = useSubmit();
   const initial = { user: settings.user ?? '', office: settings.office ?? '' };
-  const form = useDraft(useId(), initial, submit.clear);
+  const form = useDraft(useId(), initial, { onEdit: submit.clear });
   const { user, office } = form.values;
 
   const changed = user.trim() !== (settings.user ?? '') || office !== (settings.office ?? '');

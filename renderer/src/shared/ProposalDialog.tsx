@@ -9,10 +9,10 @@ import { dayText } from '../followups/followup-dates';
 import { useAppStatus } from '../shell/use-app-status';
 import { ErrorText } from '../ui/Alert';
 import { Dialog } from '../ui/Dialog';
-import { Field } from '../ui/Field';
+import { AreaField, TextField } from '../ui/fields';
 import { Form } from '../ui/Form';
+import { useDraft } from '../ui/use-draft';
 import { useSubmit } from '../ui/use-submit';
-import type { ProposalErrors } from './hq-authority';
 import { PROPOSAL_PREFIX, proposalLimits, proposalTask } from './hq-authority';
 import './hq-authority.css';
 
@@ -25,10 +25,8 @@ interface Props {
 export function ProposalDialog({ subject: initialSubject, onClose }: Props) {
   const id = useId();
   const app = useAppStatus();
-  const [subject, setSubject] = useState(initialSubject);
-  const [what, setWhat] = useState('');
-  const [why, setWhy] = useState('');
-  const [errors, setErrors] = useState<ProposalErrors>({});
+  const initial = { subject: initialSubject, what: '', why: '' };
+  const form = useDraft(id, initial, { clearOnEdit: true });
   const submit = useSubmit();
   const busy = submit.busy;
   const [sent, setSent] = useState<TaskRecord | null>(null);
@@ -37,15 +35,13 @@ export function ProposalDialog({ subject: initialSubject, onClose }: Props) {
   const send = () => {
     const status = app.state === 'ready' ? app.status : null;
     const from = [status?.office, status?.user].filter(Boolean).join(' ') || '驻点';
-    const made = proposalTask({ subject, what, why, from, today });
-    setErrors(made.ok ? {} : made.errors);
+    const made = proposalTask({ ...form.values, from, today });
+    form.setErrors(made.ok ? {} : made.errors);
     if (!made.ok) return submit.clear();
     void submit.run(async () => {
       setSent(await call('task.create', made.task));
     });
   };
-
-  const clear = (field: keyof ProposalErrors) => setErrors(({ [field]: _, ...rest }) => rest);
 
   // In <body>, so that a table cell's styles (nowrap, small type) do not reach the dialog.
   return createPortal(
@@ -79,58 +75,27 @@ export function ProposalDialog({ subject: initialSubject, onClose }: Props) {
             本机不能直接修改这些数据。写下建议，本部会在「跟进」的待办里看到。
           </p>
           <div className="hq-proposal-fields">
-            <Field
-              id={`${id}-subject`}
+            <TextField
               label="建议修改哪一项"
-              error={errors.subject}
-              hint={`待办标题：${PROPOSAL_PREFIX}${subject.trim()}`}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  className="input"
-                  value={subject}
-                  maxLength={proposalLimits.subject}
-                  autoComplete="off"
-                  onChange={(e) => {
-                    setSubject(e.target.value);
-                    clear('subject');
-                  }}
-                />
-              )}
-            </Field>
-            <Field id={`${id}-what`} label="建议怎样修改" error={errors.what}>
-              {(control) => (
-                <textarea
-                  {...control}
-                  className="input textarea"
-                  rows={3}
-                  value={what}
-                  maxLength={proposalLimits.what}
-                  placeholder="如：确保目标由 70,000 万美元调整为 65,000 万美元"
-                  onChange={(e) => {
-                    setWhat(e.target.value);
-                    clear('what');
-                  }}
-                />
-              )}
-            </Field>
-            <Field id={`${id}-why`} label="理由" error={errors.why}>
-              {(control) => (
-                <textarea
-                  {...control}
-                  className="input textarea"
-                  rows={3}
-                  value={why}
-                  maxLength={proposalLimits.why}
-                  placeholder="如：两个重点项目签约推迟到明年"
-                  onChange={(e) => {
-                    setWhy(e.target.value);
-                    clear('why');
-                  }}
-                />
-              )}
-            </Field>
+              {...form.bind('subject')}
+              hint={`待办标题：${PROPOSAL_PREFIX}${form.values.subject.trim()}`}
+              maxLength={proposalLimits.subject}
+              autoComplete="off"
+            />
+            <AreaField
+              label="建议怎样修改"
+              {...form.bind('what')}
+              rows={3}
+              maxLength={proposalLimits.what}
+              placeholder="如：确保目标由 70,000 万美元调整为 65,000 万美元"
+            />
+            <AreaField
+              label="理由"
+              {...form.bind('why')}
+              rows={3}
+              maxLength={proposalLimits.why}
+              placeholder="如：两个重点项目签约推迟到明年"
+            />
           </div>
           <ErrorText error={submit.error} prefix="建议未保存：" className="dialog-error" />
           <div className="dialog-actions">

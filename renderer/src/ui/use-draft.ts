@@ -26,14 +26,18 @@ export interface Draft<T> {
   reset: (...keys: (keyof T)[]) => void;
 }
 
-/**
- * `idBase`: the fields' ids are `${idBase}-${key}`. `onEdit`: called on every change the user makes
- * (a settings form forgets its 「已保存」).
- */
+interface Options {
+  /** Called on every change (a settings form forgets its 「已保存」). */
+  onEdit?: () => void;
+  /** A field's error goes as soon as the field is edited (else it stays till the next check). */
+  clearOnEdit?: boolean;
+}
+
+/** `idBase`: the fields' ids are `${idBase}-${key}`. */
 export function useDraft<T extends object>(
   idBase: string,
   initial: T | (() => T),
-  onEdit?: () => void,
+  { onEdit, clearOnEdit }: Options = {},
 ): Draft<T> {
   const [first] = useState(initial);
   const [values, setValues] = useState(first);
@@ -42,9 +46,10 @@ export function useDraft<T extends object>(
   const set = useCallback(
     <K extends keyof T>(key: K, value: T[K]) => {
       setValues((v) => ({ ...v, [key]: value }));
+      if (clearOnEdit) setErrors(({ [key as string]: _, ...rest }) => rest);
       onEdit?.();
     },
-    [onEdit],
+    [onEdit, clearOnEdit],
   );
   const check = useCallback<Draft<T>['check']>((schema, input, more = {}) => {
     const parsed = schema.safeParse(input);
