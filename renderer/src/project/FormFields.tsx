@@ -1,6 +1,6 @@
 // The project form's controls: each one a visible <label> bound to its input (so it can be found by
 // its label), the input, and the field's error message under it.
-import type { ReactNode } from 'react';
+import type { ChangeEvent, ReactNode } from 'react';
 import { Field } from '../ui/Field';
 import type { ControlProps } from '../ui/Field';
 import { classes } from '../ui/classes';
@@ -58,6 +58,14 @@ function DraftField({
 
 type StringKey = { [K in DraftKey]: ProjectDraft[K] extends string ? K : never }[DraftKey];
 
+type TextControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/** A text control's value and change handler, bound to one key of the draft. */
+const valueOf = (form: FormBinding, name: StringKey) => ({
+  value: form.draft[name],
+  onChange: (e: ChangeEvent<TextControl>) => form.set(name, e.target.value),
+});
+
 export function TextField({
   suggestions,
   placeholder,
@@ -79,15 +87,14 @@ export function TextField({
         <>
           <input
             {...control}
+            {...valueOf(form, name)}
             type="text"
             className="input"
-            value={form.draft[name]}
             maxLength={maxLength}
             placeholder={placeholder}
             inputMode={inputMode}
             list={listId}
             autoComplete="off"
-            onChange={(e) => form.set(name, e.target.value)}
           />
           {listId ? (
             <datalist id={listId}>
@@ -149,12 +156,7 @@ export function SelectField({
   return (
     <DraftField {...props}>
       {(control) => (
-        <select
-          {...control}
-          className="input"
-          value={value}
-          onChange={(e) => form.set(name, e.target.value)}
-        >
+        <select {...control} {...valueOf(form, name)} className="input">
           {empty !== null ? <option value="">{empty}</option> : null}
           {orphan ? <option value={value}>{value}</option> : null}
           {groups
@@ -185,12 +187,11 @@ export function AreaField(props: FieldProps & { name: StringKey; placeholder?: s
       {(control) => (
         <textarea
           {...control}
+          {...valueOf(form, name)}
           className="input textarea"
           rows={4}
           maxLength={2000}
           placeholder={placeholder}
-          value={form.draft[name]}
-          onChange={(e) => form.set(name, e.target.value)}
         />
       )}
     </DraftField>

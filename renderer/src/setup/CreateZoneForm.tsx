@@ -6,20 +6,15 @@ import { zoneCreateInput } from '../../../domain/sync';
 import { firstError } from '../ui/field-errors';
 import { TextField } from '../ui/fields';
 import { InitForm, NameField, useInit } from './setup-form';
-import type { Who } from './setup-form';
+import type { SetupFormProps } from './setup-form';
 
 const HQ = '本部';
 
-interface Props {
-  onCreated: (who: Who) => void;
-  onAlreadyDone: () => void;
-}
-
-export function CreateZoneForm({ onCreated, onAlreadyDone }: Props) {
+export function CreateZoneForm(props: SetupFormProps) {
   const id = useId();
   const [zoneName, setZoneName] = useState('经开区招商');
   const [user, setUser] = useState('');
-  const { submit, init, shown } = useInit(onCreated, onAlreadyDone);
+  const { submit, init, shown } = useInit(props);
 
   const nameError = firstError(zoneCreateInput.shape.name.safeParse(zoneName));
   const userError = firstError(initInput.shape.user.safeParse(user));

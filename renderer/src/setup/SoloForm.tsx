@@ -6,20 +6,14 @@ import { initInput } from '../../../domain/contract';
 import { firstError } from '../ui/field-errors';
 import { SelectField } from '../ui/fields';
 import { InitForm, NameField, useInit } from './setup-form';
-import type { Who } from './setup-form';
+import type { SetupFormProps } from './setup-form';
 import { fieldOfficeNames } from '../shared/office-names';
 
-interface Props {
-  onCreated: (who: Who) => void;
-  /** The database was set up meanwhile (another window): nothing to do here. */
-  onAlreadyDone: () => void;
-}
-
-export function SoloForm({ onCreated, onAlreadyDone }: Props) {
+export function SoloForm(props: SetupFormProps) {
   const id = useId();
   const [user, setUser] = useState('');
   const [office, setOffice] = useState('');
-  const { submit, init, shown } = useInit(onCreated, onAlreadyDone);
+  const { submit, init, shown } = useInit(props);
 
   const nameError = firstError(initInput.shape.user.safeParse(user), '请填写姓名');
   const officeError = office === '' ? '请选择驻点' : null;

@@ -13,7 +13,14 @@ import type { Submit } from '../ui/use-submit';
 
 export type Who = { user: string; office: string };
 
-export function useInit(onCreated: (who: Who) => void, onAlreadyDone: () => void) {
+/** What the first run hears from either form. */
+export interface SetupFormProps {
+  onCreated: (who: Who) => void;
+  /** The database was set up meanwhile (another window): nothing to do here. */
+  onAlreadyDone: () => void;
+}
+
+export function useInit({ onCreated, onAlreadyDone }: SetupFormProps) {
   const submit = useSubmit();
   const [tried, setTried] = useState(false);
   /** From the first try on, the checks' messages show under their fields. */
