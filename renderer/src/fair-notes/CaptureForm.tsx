@@ -89,7 +89,7 @@ export function CaptureForm({ fair, count, onSaved }: Props) {
           ref={key === 'investorName' ? investorRef : undefined}
           // The first thing typed at the stand is the company's name.
           autoFocus={key === 'investorName'}
-          className="fair-input"
+          className="input focus-ring fair-input"
           type={key === 'phone' ? 'tel' : 'text'}
           value={draft[key]}
           maxLength={maxLengths[key]}
@@ -118,11 +118,11 @@ export function CaptureForm({ fair, count, onSaved }: Props) {
         <h2 id="fair-form-title" className="fair-heading">
           现场速记
         </h2>
-        <span className="fair-counter">本场已记 {count} 条</span>
+        <span className="tag accent fair-counter">本场已记 {count} 条</span>
       </div>
       {text('investorName', '投资方', '企业名称，中英文均可')}
       {text('contactName', '联系人', '姓名、职务')}
-      <div className="fair-pair">
+      <div className="two-columns">
         {text('phone', '电话')}
         {text('wechat', '微信')}
       </div>
@@ -131,7 +131,7 @@ export function CaptureForm({ fair, count, onSaved }: Props) {
         {(control) => (
           <select
             {...control}
-            className="fair-input"
+            className="input focus-ring fair-input"
             value={fair.current}
             onChange={(e) => fair.choose(e.target.value)}
           >
@@ -148,7 +148,7 @@ export function CaptureForm({ fair, count, onSaved }: Props) {
         {(control) => (
           <textarea
             {...control}
-            className="fair-input fair-note"
+            className="input textarea focus-ring fair-input fair-note"
             rows={3}
             value={draft.note}
             maxLength={maxLengths.note}

@@ -57,7 +57,7 @@ export function TriagePanel({ captures, filter, onFilterChange }: Props) {
           </label>
           <Select
             id="fair-filter"
-            className="fair-input"
+            className="input focus-ring fair-input"
             choices={filters}
             value={filter}
             onChange={onFilterChange}

@@ -14,7 +14,7 @@ interface Props {
 export function AfterDonePanel({ task, today, onScheduled, onClose }: Props) {
   const project = task.projectName ?? '';
   return (
-    <section className="followups-after" aria-labelledby="followups-after-title">
+    <section className="side-panel followups-after" aria-labelledby="followups-after-title">
       <div className="followups-after-head">
         <h2
           id="followups-after-title"

@@ -62,7 +62,7 @@ export function FollowupsScreen() {
         </button>
       </div>
       {notice ? (
-        <div className="followups-notice" role="status">
+        <div className="notice-banner" role="status">
           {notice}
         </div>
       ) : null}
@@ -104,7 +104,7 @@ export function FollowupsScreen() {
               onClose={() => setSide({ kind: 'hint' })}
             />
           ) : tasks && tasks.length > 0 ? (
-            <div className="followups-hint-card">
+            <div className="side-panel followups-hint-card">
               <h2 className="followups-panel-title">跟进之后</h2>
               <p>
                 点一项跟进的「完成」，这里会接着让你安排下一次跟进，并把拜访、来访、电话等情况记入项目的活动记录。

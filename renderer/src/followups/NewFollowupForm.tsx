@@ -51,7 +51,7 @@ export function NewFollowupForm({ today, onCreated, onCancel }: Props) {
   };
 
   return (
-    <Form className="followups-form" aria-labelledby={`${base}-heading`} onSubmit={save}>
+    <Form className="side-panel followups-form" aria-labelledby={`${base}-heading`} onSubmit={save}>
       <h2 id={`${base}-heading`} className="followups-panel-title">
         新建跟进
       </h2>

@@ -38,7 +38,7 @@ export function TaskItem({ task, today, busy, onDone }: Props) {
       {task.projectId ? (
         <button
           type="button"
-          className="followups-project ellipsis"
+          className="link-button followups-project ellipsis"
           title={project}
           onClick={() => navigate({ screen: 'project', id: task.projectId })}
         >

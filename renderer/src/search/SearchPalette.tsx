@@ -114,7 +114,7 @@ function PaletteDialog({ onClose, onOpen }: DialogProps) {
           </label>
           <input
             id="search-palette-input"
-            className="search-palette-input"
+            className="input large focus-ring search-palette-input"
             type="text"
             role="combobox"
             aria-expanded={options.length > 0}

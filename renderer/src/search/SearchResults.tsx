@@ -67,17 +67,17 @@ export function SearchResults({ search, options, active, onHover, onOpen }: Prop
               id={`search-option-${index}`}
               role="option"
               aria-selected={index === active}
-              className="search-palette-option"
+              className="match search-palette-option"
               onMouseMove={() => index !== active && onHover(index)}
               // Keeps focus in the input, so the arrow keys go on working after a click elsewhere.
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => onOpen(option.place)}
             >
-              <span className="search-palette-title" title={option.title}>
+              <span className="match-name search-palette-title" title={option.title}>
                 {option.title}
               </span>
               {option.detail ? (
-                <span className="search-palette-detail" title={option.detail}>
+                <span className="match-meta" title={option.detail}>
                   {option.detail}
                 </span>
               ) : null}

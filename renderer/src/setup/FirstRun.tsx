@@ -56,7 +56,7 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
             </p>
             <JoinZoneForm
               identity
-              inputClass="setup-input"
+              inputClass="input large"
               onAlreadyDone={onDone}
               onCommitted={setCommitted}
               onJoined={(joined) =>

@@ -91,7 +91,7 @@ export function ProjectPicker(props: Props) {
         ) : null}
         <input
           {...control}
-          className="input picker-input"
+          className="input focus-ring picker-input"
           type="text"
           role="combobox"
           aria-expanded={matches.length > 0}
@@ -133,15 +133,15 @@ export function ProjectPicker(props: Props) {
               id={optionId(i)}
               role="option"
               aria-selected={i === active}
-              className="picker-match"
+              className="match"
               onMouseEnter={() => setActive(i)}
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => pick(project)}
             >
-              <span className="picker-match-name" title={project.name}>
+              <span className="match-name" title={project.name}>
                 {project.name}
               </span>
-              <span className="picker-match-meta" title={project.investor ?? undefined}>
+              <span className="match-meta" title={project.investor ?? undefined}>
                 {[project.code, project.investor].filter(Boolean).join(' · ')}
               </span>
             </li>
