@@ -76,7 +76,7 @@ export function InvestorProjects({ investor }: { investor: InvestorRecord }) {
                     <td>
                       <button
                         type="button"
-                        className="investors-link ellipsis"
+                        className="link-button investors-link ellipsis"
                         title={row.name}
                         onClick={(e) => {
                           e.stopPropagation();

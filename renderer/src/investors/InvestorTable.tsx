@@ -38,7 +38,7 @@ export function InvestorTable({ items }: { items: InvestorRecord[] }) {
               <td>
                 <button
                   type="button"
-                  className="investors-link ellipsis"
+                  className="link-button investors-link ellipsis"
                   title={inv.nameZh}
                   onClick={(e) => {
                     e.stopPropagation();

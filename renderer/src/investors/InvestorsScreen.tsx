@@ -56,7 +56,7 @@ export function InvestorsScreen() {
         </button>
       </div>
       {created ? (
-        <div className="investors-notice" role="status">
+        <div className="notice-banner" role="status">
           <span className="ellipsis" title={created.nameZh}>
             已新建投资方「{created.nameZh}」
           </span>
@@ -73,7 +73,7 @@ export function InvestorsScreen() {
       <div className={creating ? 'investors-body with-panel' : 'investors-body'}>
         <div className="investors-list">
           {list.items.length > 0 ? (
-            <div className="investors-scroll">
+            <div className="table-scroll">
               <InvestorTable items={list.items} />
               {list.more ? (
                 <button
@@ -101,7 +101,7 @@ export function InvestorsScreen() {
           )}
         </div>
         {creating ? (
-          <aside className="investors-panel">
+          <aside className="side-panel investors-panel">
             <InvestorCreateForm onCreated={onCreated} onCancel={() => setCreating(false)} />
           </aside>
         ) : null}

@@ -20,9 +20,7 @@ export function LedgerColumnMenu({ table }: { table: LedgerTableInstance }) {
       align="end"
       className="ledger-columns-menu"
       buttonTitle="选择台账显示哪些列"
-      button={
-        <>列{hidden > 0 ? <span className="ledger-menu-note">（隐藏 {hidden}）</span> : null}</>
-      }
+      button={<>列{hidden > 0 ? <span className="muted-text">（隐藏 {hidden}）</span> : null}</>}
     >
       <p className="ledger-panel-title">显示的列</p>
       <ul className="ledger-check-list">
@@ -43,7 +41,7 @@ export function LedgerColumnMenu({ table }: { table: LedgerTableInstance }) {
                 <span className="ledger-check-text">{header}</span>
               </label>
               {fixed ? (
-                <span id={noteId} className="ledger-check-note">
+                <span id={noteId} className="muted-text">
                   始终显示
                 </span>
               ) : null}

@@ -55,7 +55,7 @@ export function LedgerPopover({
       <button
         ref={trigger}
         type="button"
-        className={open ? 'ledger-menu-button open' : 'ledger-menu-button'}
+        className={open ? 'control-box ledger-menu-button open' : 'control-box ledger-menu-button'}
         title={buttonTitle}
         aria-haspopup="dialog"
         aria-expanded={open}

@@ -68,7 +68,7 @@ export function LedgerTable({ table, totals, dataKey, onRangeChange, onOpen }: P
   return (
     <div
       ref={scrollRef}
-      className="ledger-scroll"
+      className="table-scroll ledger-scroll"
       role="table"
       aria-label="项目台账"
       aria-rowcount={totals.count + 2}

@@ -89,7 +89,7 @@ export function ActivitiesTab({ projectId }: { projectId: string }) {
             <li key={a.id} className="timeline-item">
               <div className="timeline-when">
                 <span className="timeline-date">{formatDateZh(a.occurredOn)}</span>
-                <span className="badge">{labelOf(activityKinds, a.kind)}</span>
+                <span className="tag accent roomy">{labelOf(activityKinds, a.kind)}</span>
               </div>
               <div className="timeline-what">
                 {a.people ? <p className="timeline-people">参与人员：{a.people}</p> : null}

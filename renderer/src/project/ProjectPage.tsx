@@ -90,17 +90,17 @@ export function ProjectPage({ id }: { id: string | null }) {
           {title}
         </h1>
         <div className="project-badges">
-          {record?.code ? <span className="badge plain">{record.code}</span> : null}
-          <span className="badge" title="阶段">
+          {record?.code ? <span className="tag roomy tabular">{record.code}</span> : null}
+          <span className="tag accent roomy" title="阶段">
             {stageLabels[editor.draft.stage]}
           </span>
           {klass.region ? (
-            <span className="badge" title="来源地区">
+            <span className="tag accent roomy" title="来源地区">
               {regionLabels[klass.region]}
             </span>
           ) : null}
           {klass.tier ? (
-            <span className="badge" title="规模档次">
+            <span className="tag accent roomy" title="规模档次">
               {tierLabels[klass.tier]}
             </span>
           ) : null}
