@@ -53,11 +53,13 @@ export function DashboardScreen() {
             >
               目标设置
             </button>
-            {dashboard ? <MonthlyReportButton
+            {dashboard ? (
+              <MonthlyReportButton
                 year={dashboard.year}
                 asOf={dashboard.asOf}
                 office={dashboard.office}
-              /> : null}
+              />
+            ) : null}
             <button type="button" className="secondary-button small" onClick={() => window.print()}>
               打印
             </button>
@@ -110,7 +112,7 @@ function Body({ dashboard }: { dashboard: Dashboard }) {
       <Panel title="目标完成情况" hint="竖线为确保目标，虚线为序时进度；点数字查看计入的项目。">
         <MetricProgress dashboard={dashboard} />
       </Panel>
-      <div className="dash-pair">
+      <div className="two-columns">
         <Panel title="项目漏斗">
           <PipelineFunnel dashboard={dashboard} />
         </Panel>

@@ -20,7 +20,7 @@ interface Props {
 export function BackupList({ backups, chosen, onChoose }: Props) {
   if (backups.length === 0) {
     return (
-      <p className="settings-empty">
+      <p className="empty-note settings-empty">
         还没有备份。点「立即备份」保存一份；之后应用每天自动备份时也会列在这里。
       </p>
     );
@@ -48,7 +48,7 @@ export function BackupList({ backups, chosen, onChoose }: Props) {
                 </td>
                 <td className="num settings-nowrap">{formatBytes(b.bytes)}</td>
                 <td className="settings-nowrap">
-                  <span className={`settings-tag settings-tag-${backupKind(b.file)}`}>
+                  <span className={`tag settings-tag-${backupKind(b.file)}`}>
                     {backupKindLabels[backupKind(b.file)]}
                   </span>
                 </td>

@@ -64,7 +64,7 @@ export function DictionaryList({ kind, label, items, onChanged, readOnly }: Prop
         <span className="settings-count">{items.length} 项</span>
       </h3>
       {items.length === 0 ? (
-        <p className="settings-empty">
+        <p className="empty-note settings-empty">
           {readOnly ? `本部还没有设置${label}。` : `还没有${label}：在下面输入名称后点「添加」。`}
         </p>
       ) : (
@@ -98,7 +98,7 @@ export function DictionaryList({ kind, label, items, onChanged, readOnly }: Prop
           <label htmlFor={inputId}>新增{label}</label>
           <input
             id={inputId}
-            className="settings-input"
+            className="control-box settings-input"
             maxLength={100}
             value={text}
             aria-invalid={inputError ? true : undefined}

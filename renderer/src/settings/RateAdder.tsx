@@ -13,7 +13,7 @@ const inputs = [
   {
     key: 'year',
     label: '新增年份',
-    className: 'settings-input settings-year-input',
+    className: 'control-box settings-input settings-year-input',
     inputMode: 'numeric',
     placeholder: '如 2026',
     maxLength: 4,
@@ -21,7 +21,7 @@ const inputs = [
   {
     key: 'rate',
     label: '该年汇率',
-    className: 'settings-input settings-rate-input',
+    className: 'control-box settings-input settings-rate-input',
     inputMode: 'decimal',
     placeholder: '如 7.10',
   },

@@ -69,7 +69,7 @@ export function RatesSection({ settings, onSaved, readOnly }: Props) {
       >
         <HqManaged subject="汇率" />
         {savedYears.length === 0 ? (
-          <p className="settings-empty">本部还没有发来汇率。</p>
+          <p className="empty-note settings-empty">本部还没有发来汇率。</p>
         ) : (
           <table className="settings-table settings-rates-table">
             <TableHead columns={['年份', rateColumn]} />
@@ -95,7 +95,7 @@ export function RatesSection({ settings, onSaved, readOnly }: Props) {
       hint={`${conversion}修改某年汇率后，该年美元项目的规模档次会重新计算。`}
     >
       {years.length === 0 ? (
-        <p className="settings-empty">还没有汇率：请在下面添加年份和汇率。</p>
+        <p className="empty-note settings-empty">还没有汇率：请在下面添加年份和汇率。</p>
       ) : (
         <table className="settings-table settings-rates-table">
           <TableHead columns={['年份', rateColumn, { label: '状态', hidden: true }]} />
@@ -116,7 +116,7 @@ export function RatesSection({ settings, onSaved, readOnly }: Props) {
                   <td className="num">
                     <input
                       id={inputId}
-                      className="settings-input settings-rate-input"
+                      className="control-box settings-input settings-rate-input"
                       inputMode="decimal"
                       aria-invalid={error ? true : undefined}
                       aria-describedby={error ? `${inputId}-error` : undefined}
@@ -130,9 +130,9 @@ export function RatesSection({ settings, onSaved, readOnly }: Props) {
                         {error}
                       </span>
                     ) : isNew ? (
-                      <span className="settings-tag">新增，未保存</span>
+                      <span className="tag">新增，未保存</span>
                     ) : changed ? (
-                      <span className="settings-tag">已修改，未保存</span>
+                      <span className="tag">已修改，未保存</span>
                     ) : null}
                   </td>
                 </tr>

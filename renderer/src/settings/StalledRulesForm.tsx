@@ -33,7 +33,7 @@ function MilestoneSelect({
 }) {
   return (
     <Select
-      className="settings-input"
+      className="control-box settings-input"
       aria-label={label}
       choices={milestoneChoices}
       value={value}
@@ -59,7 +59,7 @@ function RulesReadOnly({ rules }: { rules: readonly StalledRule[] }) {
       <h3 className="settings-subtitle">“五未”规则</h3>
       <HqManaged subject="“五未”规则" />
       {rules.length === 0 ? (
-        <p className="settings-empty">本部没有设置规则，看板不会列出“五未”项目。</p>
+        <p className="empty-note settings-empty">本部没有设置规则，看板不会列出“五未”项目。</p>
       ) : (
         <table className="settings-table settings-stalled-table">
           <TableHead columns={ruleColumns} />
@@ -116,7 +116,7 @@ export function StalledRulesForm({ settings, onSaved, readOnly }: Props) {
     <div className="settings-stalled" role="group" aria-label="五未规则">
       <h3 className="settings-subtitle">“五未”规则</h3>
       {rules.length === 0 ? (
-        <p className="settings-empty">
+        <p className="empty-note settings-empty">
           还没有规则，看板不会列出“五未”项目。点「添加规则」新建一条。
         </p>
       ) : (
@@ -130,7 +130,7 @@ export function StalledRulesForm({ settings, onSaved, readOnly }: Props) {
                 <tr key={rule.key} aria-invalid={error ? true : undefined}>
                   <td>
                     <input
-                      className="settings-input settings-rule-name"
+                      className="control-box settings-input settings-rule-name"
                       aria-label={`${name}：规则名称`}
                       value={rule.label}
                       maxLength={30}
@@ -154,7 +154,7 @@ export function StalledRulesForm({ settings, onSaved, readOnly }: Props) {
                   ))}
                   <td>
                     <select
-                      className="settings-input"
+                      className="control-box settings-input"
                       aria-label={`${name}：期限`}
                       value={rule.usePlannedDate ? 'planned' : 'days'}
                       onChange={(e) => {
@@ -171,7 +171,7 @@ export function StalledRulesForm({ settings, onSaved, readOnly }: Props) {
                   </td>
                   <td>
                     <input
-                      className="settings-input settings-rule-days"
+                      className="control-box settings-input settings-rule-days"
                       aria-label={`${name}：天数`}
                       inputMode="numeric"
                       disabled={rule.usePlannedDate}

@@ -39,7 +39,7 @@ export function ConflictList({ conflicts, onResolved }: Props) {
           {conflicts.map((c) => (
             <li key={c.id} className="sync-conflict" aria-label={`冲突：${conflictTitle(c)}`}>
               <p className="sync-conflict-title sync-ellipsis" title={conflictTitle(c)}>
-                <span className="sync-tag">{tableLabels[c.table] ?? c.table}</span>
+                <span className="tag">{tableLabels[c.table] ?? c.table}</span>
                 <strong>{c.rowLabel ?? c.rowId}</strong>
                 <span className="sync-conflict-field">
                   {c.kind === 'edit_after_delete'
@@ -47,7 +47,7 @@ export function ConflictList({ conflicts, onResolved }: Props) {
                     : columnLabel(c.table, c.column)}
                 </span>
               </p>
-              <div className="sync-sides">
+              <div className="two-columns">
                 {(['a', 'b'] as const).map((key) => (
                   <Side
                     key={key}

@@ -107,9 +107,7 @@ export function ZoneCard({ zone, onChanged }: Props) {
             <span className="zone-name" title={zone.name}>
               {zone.name}
             </span>
-            {zone.kind === 'real' ? (
-              <span className="sync-tag zone-kind-real">正式分区</span>
-            ) : null}
+            {zone.kind === 'real' ? <span className="tag">正式分区</span> : null}
           </dd>
         </div>
         <div>
@@ -206,7 +204,7 @@ export function ZoneCard({ zone, onChanged }: Props) {
                       </td>
                       <td className="sync-nowrap">
                         <code title={l.siteId}>{l.siteId.slice(0, 8)}</code>
-                        {l.thisLaptop ? <span className="sync-tag zone-this">本机</span> : null}
+                        {l.thisLaptop ? <span className="tag zone-this">本机</span> : null}
                       </td>
                       <td>{roleLabel(l.role)}</td>
                       <td>
