@@ -17,6 +17,12 @@ export function readMeta(sqlite: Database.Database, key: string): string | undef
   return row?.value;
 }
 
+/** The site ids this database had before it took its present one (S2), oldest first. */
+export function previousSiteIds(sqlite: Database.Database): string[] {
+  const previous = readMeta(sqlite, 'previous_site_ids');
+  return previous ? previous.split(',') : [];
+}
+
 export function writeMeta(sqlite: Database.Database, key: string, value: string): void {
   sqlite
     .prepare(

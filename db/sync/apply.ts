@@ -171,9 +171,9 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
   );
   const maxSeq = sql.prepare('SELECT max(seq) AS top FROM sync_change WHERE origin = ?');
   const tops = new Map<string, number>();
-  // This replica's own origins, current and earlier: only it ever writes their changes.
-  const previous = readMeta(sql.sqlite, 'previous_site_ids');
-  const own = new Set([tx.siteId, ...(previous ? previous.split(',') : [])]);
+  // Only this replica writes its current origin's changes. An earlier origin's may come back from
+  // elsewhere (changes made after the backup it restored, or by the laptop whose folder it copied):
+  // their chains are checked like any other office's.
   const known: boolean[] = new Array<boolean>(changes.length).fill(false);
   /** Rows of known tables this import writes. */
   const rows: RowStates = new Map();
@@ -201,7 +201,7 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
         throw new AppError('ORIGIN_SEQ_REUSE', `来源 ${office}，序号 ${c.seq}`);
       }
       known[i] = true;
-    } else if (own.has(c.origin)) {
+    } else if (c.origin === tx.siteId) {
       throw new AppError('ORIGIN_OWN', `序号 ${c.seq}`);
     } else if (overruled(c)) {
       refusedAt[i] = true;

@@ -30,6 +30,7 @@ import { coverNewLaptops } from './rekey';
 import { headBody, readRoster, zoneOf } from './zone';
 import type { Zone } from './zone';
 import { signStatement } from './zone-crypto';
+import { previousSiteIds } from '../replica-identity';
 import { exportTarget, knownSites, localVector, ownOffice, recordFileOut } from './peers';
 import type { Vector } from './peers';
 import { MIN_READER_SCHEMA } from './versions';
@@ -206,6 +207,7 @@ function snapshot(
         fileId: randomUUID(),
         zone: { id: zone.id, name: zone.name, kind: zone.kind },
         sender: { siteId: tx.siteId, office: ownOffice(tx.sql) },
+        replaces: previousSiteIds(tx.sql.sqlite).slice(-20),
         app: { version: APP_VERSION },
         schemaVersion: SCHEMA_VERSION,
         minReaderSchema: MIN_READER_SCHEMA,

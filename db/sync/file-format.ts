@@ -34,8 +34,11 @@ import { headBody, unionRoster, verifyRoster } from './zone';
 import { fileKey, signStatement, verifyStatement } from './zone-crypto';
 import type { Roster } from './zone-crypto';
 
-/** 3: file key epochs and X25519 keys in the roster; a version 2 file reads as epoch 0. */
-export const FORMAT_VERSION = 3;
+/**
+ * 3: file key epochs and X25519 keys in the roster; a version 2 file reads as epoch 0.
+ * 4: the manifest may name the site ids the sender replaced (`replaces`); older files name none.
+ */
+export const FORMAT_VERSION = 4;
 export const FILE_EXTENSION = '.zsync';
 const MAGIC = Buffer.from('ZSYNC\0\r\n', 'latin1');
 const END = Buffer.from('ZSYNCEND', 'latin1');
@@ -163,6 +166,11 @@ export const manifestSchema = z.strictObject({
   fileId: z.string().min(1).max(100),
   zone: z.strictObject({ id: zoneId, name: text(100), kind: z.enum(['solo', 'real', 'demo']) }),
   sender: z.strictObject({ siteId: site, office: text(100).nullable() }),
+  /**
+   * The site ids this laptop had before (a restored backup, a copied folder: S2), so that the
+   * receiver stops listing them as peers of their own.
+   */
+  replaces: z.array(site).max(20).optional(),
   app: z.strictObject({ version: text(50) }),
   schemaVersion: z.number().int().positive().max(10_000),
   minReaderSchema: z.number().int().positive().max(10_000),

@@ -29,7 +29,7 @@ import { storeChains } from './chain';
 import { coverNewLaptops } from './rekey';
 import { mergeRoster, readRoster, zoneOf } from './zone';
 import { parseHlc } from './hlc';
-import { describeOffset, recordFileIn } from './peers';
+import { describeOffset, forgetReplaced, recordFileIn } from './peers';
 import { releaseQuarantine } from './quarantine';
 
 /** S15: a change this far ahead of the local clock rejects the file; a smaller lead warns. */
@@ -225,6 +225,7 @@ async function importReported(
     });
     if (manifest.sender.siteId !== tx.siteId) {
       recordFileIn(tx.sql, { ...manifest.sender, vector: manifest.vector }, file, at);
+      forgetReplaced(tx.sql, manifest.replaces ?? [], manifest.sender.office);
     }
     options.faults?.('peer');
     const { refusedBy, rows, ...counts } = outcome;

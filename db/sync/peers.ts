@@ -4,7 +4,7 @@ import { AppError } from '../../domain/errors';
 import type { SyncPeer, SyncSite } from '../../domain/sync';
 import { labelOf, offices } from '../../domain/vocabulary';
 import type { Sql } from '../sql';
-import { readMeta } from '../replica-identity';
+import { previousSiteIds, readMeta } from '../replica-identity';
 import { parseHlc } from './hlc';
 
 export type Vector = Record<string, number>;
@@ -73,6 +73,16 @@ export function recordFileIn(
          acked = excluded.acked, last_in_at = excluded.last_in_at, last_in_file = excluded.last_in_file`,
     )
     .run(peer.siteId, peer.office, JSON.stringify(sortedVector(acked)), at, file);
+}
+
+/**
+ * A sender that names the site ids it replaced (a restored backup or a copied folder took a new
+ * one, S2) is the same laptop: those stop being listed as peers of their own, which would lack
+ * changes forever. Only peers of the sender's own office: no laptop hides another office's.
+ */
+export function forgetReplaced(sql: Sql, replaced: readonly string[], office: string | null): void {
+  const forget = sql.prepare('DELETE FROM sync_peer WHERE site_id = ? AND office IS ?');
+  for (const siteId of replaced) forget.run(siteId, office);
 }
 
 /** Forgets what a peer is known to hold: the next export for it carries everything. */
@@ -201,12 +211,11 @@ export function siteInfo(sql: Sql, siteId: string, wallMs: number): SyncSite {
   const last = readMeta(sql.sqlite, 'hlc_last');
   const lastMs = last ? parseHlc(last).ms : null;
   const behind = lastMs === null ? 0 : lastMs - wallMs;
-  const previous = readMeta(sql.sqlite, 'previous_site_ids');
   return {
     siteId,
     office: ownOffice(sql),
     user: readMeta(sql.sqlite, 'user_name') ?? null,
-    previousSiteIds: previous ? previous.split(',') : [],
+    previousSiteIds: previousSiteIds(sql.sqlite),
     vector: localVector(sql),
     changes: (sql.prepare('SELECT count(*) AS n FROM sync_change').get() as { n: number }).n,
     lastClock: lastMs === null ? null : new Date(lastMs).toISOString(),

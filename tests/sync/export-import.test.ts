@@ -1,16 +1,17 @@
 // Export and import between real database files: a project travels, repeats change nothing,
 // relays carry other offices' changes, the clock moves past imported changes, the import log and
 // backup are kept, and each peer gets only what it has not acknowledged.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { openAppDatabase } from '../../db/app-database';
 import { dispatch } from '../../db/dispatcher';
 import { readMeta } from '../../db/replica-identity';
 import { parseHlc } from '../../db/sync/hlc';
 import { SCHEMA_VERSION } from '../../db/migrations/index';
 import { encodeChange } from '../../db/sync/change-codec';
 import { exportFile } from '../../db/sync/export';
-import { decodeFile } from '../../db/sync/file-format';
+import { decodeFile, readManifest } from '../../db/sync/file-format';
 import { trustOf } from '../../db/sync/import';
 import { forgeFile } from './forge';
 import { BLOCK } from '../../db/sync/chain';
@@ -30,6 +31,38 @@ async function replica(office: string, startMs?: number) {
 }
 
 describe('export and import', () => {
+  test('a laptop restored from a backup stays one peer, not a second 上海 lacking changes', async () => {
+    const sh = await replica('上海');
+    const hq = await replica('本部');
+    const files = tempDir();
+    call(sh, 'project.create', { name: '备份前项目' });
+    sh.app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const backup = join(tempDir(), 'backup.sqlite');
+    copyFileSync(sh.app.file, backup);
+    call(sh, 'project.create', { name: '备份后项目' });
+    await importInto(hq, (await exportTo(sh, files, { for: '本部' })).file);
+    const before = sh.app.siteId;
+    open.splice(open.indexOf(sh), 1);
+    sh.app.close();
+
+    copyFileSync(backup, sh.app.file); // the user restores yesterday's copy
+    const app = await openAppDatabase(sh.app.file, { wallMs: () => sh.clock.ms });
+    const restored = { ...sh, app };
+    open.push(restored);
+    expect(app.siteId).not.toBe(before); // S2: its seqs are not reused
+    call(restored, 'project.create', { name: '恢复后项目' });
+    const file = (await exportTo(restored, files, { for: '本部' })).file;
+    expect(readManifest(readFileSync(file)).manifest.replaces).toEqual([before]);
+    await importInto(hq, file);
+    const shanghai = call<SyncPeer[]>(hq, 'sync.peers').filter((p) => p.office === '上海');
+    expect(shanghai.map((p) => p.siteId)).toEqual([app.siteId]);
+    // What the restored copy lost, 本部 still has: its next file for 上海 brings it back.
+    expect(shanghai[0]!.lacking).toBeGreaterThan(0);
+    await importInto(restored, (await exportTo(hq, files, { for: '上海' })).file);
+    const names = call<{ rows: { name: string }[] }>(restored, 'ledger.query', {}).rows;
+    expect(names.map((r) => r.name).sort()).toEqual(['备份前项目', '备份后项目', '恢复后项目']);
+  });
+
   test('the report counts projects, investors and follow-ups added, changed and removed', async () => {
     const sh = await replica('上海');
     const hq = await replica('本部');
