@@ -25,6 +25,7 @@ import {
   windowOptions,
 } from './security';
 import { userDataDirFromSwitch } from './user-data-dir';
+import { guardUnload } from './unload-guard';
 import { watchWindow } from './window-lifecycle';
 
 export const DATABASE_FILE = 'zhaoshang.sqlite';
@@ -77,6 +78,8 @@ function createWindow(): BrowserWindow {
     quit: () => app.quit(),
     log,
   });
+  // Unsaved edits in the page: closing asks first (the page's beforeunload vetoed it).
+  guardUnload(window.webContents, (question) => dialog.showMessageBoxSync(window, question));
   window.on('closed', () => {
     mainWindow = null;
   });

@@ -5,9 +5,9 @@ import { LedgerScreen } from './ledger/LedgerScreen';
 import { useCtrlShortcut } from './project/use-shortcut';
 import { visitKey } from './project/visit-key';
 import { SearchPalette } from './search/SearchPalette';
+import { LeaveGuardScope, useGuardedNavigation } from './shell/leave-guard';
 import { NavBar } from './shell/NavBar';
 import type { Place } from './shell/navigation';
-import { NavigationContext } from './shell/navigation';
 import type { ScreenKey } from './shell/screens';
 import { StatusLine } from './shell/StatusLine';
 import { useAppStatus } from './shell/use-app-status';
@@ -61,8 +61,10 @@ export function App() {
   // The 台账 opens first: it is where promoters spend their day.
   const [place, setPlace] = useState<Place>({ screen: 'ledger' });
   const app = useAppStatus();
+  // Every move asks a screen with unsaved edits first.
+  const guarded = useGuardedNavigation(setPlace);
   // Ctrl+N: a new project from anywhere.
-  useCtrlShortcut('n', () => setPlace({ screen: 'project', id: null }));
+  useCtrlShortcut('n', () => guarded.navigate({ screen: 'project', id: null }));
   const navScreen: ScreenKey =
     place.screen === 'project' || place.screen === 'ledgerImport'
       ? 'ledger'
@@ -88,9 +90,9 @@ export function App() {
   }
 
   return (
-    <NavigationContext.Provider value={setPlace}>
+    <LeaveGuardScope guarded={guarded}>
       <div className="app">
-        <NavBar current={navScreen} onSelect={(screen) => setPlace({ screen })} />
+        <NavBar current={navScreen} onSelect={(screen) => guarded.navigate({ screen })} />
         <main className="app-main">
           <Suspense
             fallback={
@@ -105,7 +107,7 @@ export function App() {
         <StatusLine app={app} />
         <SearchPalette />
       </div>
-    </NavigationContext.Provider>
+    </LeaveGuardScope>
   );
 }
 

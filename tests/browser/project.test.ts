@@ -319,7 +319,7 @@ describe('project page in the browser', () => {
 
     // An existing project: the bad value is not sent, the stored one stays.
     await page.getByRole('button', { name: '← 返回台账' }).click();
-    await page.getByRole('button', { name: '放弃修改并返回' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '不保存' }).click();
     await dataRows(page).filter({ hasText: newName }).click();
     await expect.poll(() => label(page, '项目名称').inputValue()).toBe(newName);
     await label(page, '总投资').fill('-5');
@@ -366,8 +366,10 @@ describe('project page in the browser', () => {
       .poll(() => page.getByRole('alert').innerText())
       .toContain('保存失败：记录不存在或已删除');
 
-    // Ctrl+N on a saved project's page: an empty form, not the old project.
+    // Ctrl+N on a saved project's page: an empty form, not the old project (the failed edit is
+    // asked about first, and dropped).
     await page.keyboard.press('Control+n');
+    await page.getByRole('dialog').getByRole('button', { name: '不保存' }).click();
     await expect.poll(() => title.innerText()).toBe('新建项目');
     expect(await label(page, '项目名称').inputValue()).toBe('');
     await page.getByRole('tab', { name: '活动记录' }).click();

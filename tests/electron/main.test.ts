@@ -98,6 +98,8 @@ function makeFakeElectron(options: {
         showMessageBox: vi.fn((_window: unknown, _options: { buttons: string[] }) =>
           Promise.resolve({ response: 0, checkboxChecked: false }),
         ),
+        // The index of the button pressed: the first unless a test says otherwise.
+        showMessageBoxSync: vi.fn((_window: unknown, _options: { buttons: string[] }) => 0),
         showOpenDialog: vi.fn((_window: unknown, _options: unknown) =>
           Promise.resolve({ canceled: true, filePaths: [] as string[] }),
         ),
@@ -437,6 +439,32 @@ describe('main.ts', () => {
     gone();
     await vi.waitFor(() => expect(fake.module.app.quit).toHaveBeenCalledTimes(1));
     expect(window?.loaded).toHaveLength(2);
+  });
+
+  it('asks before a window with unsaved edits closes; only 「不保存，关闭」 lets it go', async () => {
+    const fake = await startMain();
+    fake.fireReady();
+    await opened(fake);
+    const [window] = fake.FakeWindow.instances;
+    const { dialog } = fake.module;
+    const unload = () => {
+      const event = { preventDefault: vi.fn() };
+      window?.webContents.emit('will-prevent-unload', event);
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    // 留在此页 (also Esc and closing the box): the page's veto stands, the window stays.
+    expect(unload()).toBe(false);
+    expect(dialog.showMessageBoxSync).toHaveBeenCalledTimes(1);
+    const [parent, question] = dialog.showMessageBoxSync.mock.calls[0]!;
+    expect(parent).toBe(window);
+    expect(question).toMatchObject({
+      message: '有未保存的修改，仍要关闭吗？',
+      buttons: ['留在此页', '不保存，关闭'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    dialog.showMessageBoxSync.mockReturnValueOnce(1);
+    expect(unload()).toBe(true);
   });
 
   it('quits at once when another instance holds the lock', async () => {

@@ -1,10 +1,12 @@
 // The capture form: typed at the stand, one entry after another. Enter in any single-line field (or
 // Ctrl+Enter in 备注) saves; the form clears at once for the next entry and focus goes back to 投资方,
 // the fair stays selected, and 「已记录：…」 confirms the save. A failed save puts the entry back.
+// An entry typed but not saved is guarded on every way out of the screen (shell/leave-guard.tsx).
 import { useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import type { CaptureRecord } from '../../../domain/captures';
 import { call, errorText } from '../api/client';
+import { useLeaveGuard } from '../shell/leave-guard';
 import { Field } from '../ui/Field';
 import type { CaptureDraft, DraftErrors, DraftKey } from './capture-draft';
 import { captureInput, emptyDraft, maxLengths, validateDraft } from './capture-draft';
@@ -30,13 +32,14 @@ export function CaptureForm({ fair, count, onSaved }: Props) {
     if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
   };
 
-  const save = async () => {
-    if (saving.current) return;
+  /** True once saved; false when the check or the backend stopped it (shown on the form). */
+  const save = async (): Promise<boolean> => {
+    if (saving.current) return false;
     const found = validateDraft(draft);
     setErrors(found);
     if (Object.keys(found).length > 0) {
       investorRef.current?.focus();
-      return;
+      return false;
     }
     const entry = draft;
     saving.current = true;
@@ -48,14 +51,22 @@ export function CaptureForm({ fair, count, onSaved }: Props) {
       const saved = await call('capture.create', captureInput(entry, fair.current));
       setLastSaved(saved.investorName);
       onSaved(saved);
+      return true;
     } catch (e) {
       setDraft(entry);
       setLastSaved(null);
       setFailure(`没有保存：${errorText(e)}`);
+      return false;
     } finally {
       saving.current = false;
     }
   };
+
+  useLeaveGuard({
+    dirty: Object.values(draft).some((value) => value.trim() !== ''),
+    what: '展会速记中尚未保存的一条',
+    save,
+  });
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

@@ -5,6 +5,7 @@ import { activityCreate } from '../../../domain/entities';
 import type { ActivityKind } from '../../../domain/vocabulary';
 import { activityKinds, labelOf } from '../../../domain/vocabulary';
 import { call } from '../api/client';
+import { useLeaveGuard } from '../shell/leave-guard';
 import { AreaField, SelectField, TextField } from '../ui/fields';
 import { choicesOf } from '../ui/Select';
 import { useDraft } from '../ui/use-draft';
@@ -32,11 +33,14 @@ export function ActivityForm({ projectId, today }: Props) {
   const submit = useSubmit();
   const { kind, people, notes } = form.values;
 
-  const save = () => {
+  const save = async (): Promise<boolean> => {
     const input = { ...form.values, projectId, people: orNull(people), notes: orNull(notes) };
     const data = form.check(activityCreate, input);
-    if (!data) return submit.clear();
-    void submit.run(async () => {
+    if (!data) {
+      submit.clear();
+      return false;
+    }
+    return submit.run(async () => {
       await call('activity.create', data);
       form.reset('people', 'notes');
       const day = dayText(data.occurredOn, today);
@@ -44,8 +48,20 @@ export function ActivityForm({ projectId, today }: Props) {
     });
   };
 
+  useLeaveGuard({
+    dirty: people.trim() !== '' || notes.trim() !== '',
+    what: '「记录活动」中填写的内容',
+    save,
+  });
+
   return (
-    <SubForm id={base} title="记录活动" submitLabel="保存活动" submit={submit} onSubmit={save}>
+    <SubForm
+      id={base}
+      title="记录活动"
+      submitLabel="保存活动"
+      submit={submit}
+      onSubmit={() => void save()}
+    >
       <SelectField label="类型" {...form.bind('kind')} choices={kindChoices} />
       <DateField label="日期" {...form.bind('occurredOn')} today={today} />
       <TextField

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { taskCreate } from '../../../domain/entities';
 import { call } from '../api/client';
+import { useLeaveGuard } from '../shell/leave-guard';
 import { ErrorText } from '../ui/Alert';
 import { Field } from '../ui/Field';
 import { AreaField } from '../ui/fields';
@@ -31,7 +32,7 @@ export function NewFollowupForm({ today, onCreated, onCancel }: Props) {
   const { errors, setErrors } = form;
   const submit = useSubmit();
 
-  const save = () => {
+  const save = async (): Promise<boolean> => {
     const { notes } = form.values;
     const input = {
       ...form.values,
@@ -40,8 +41,11 @@ export function NewFollowupForm({ today, onCreated, onCancel }: Props) {
     };
     const unpicked = { projectId: '请选择项目：输入项目名称、编号或投资方，再从结果中点选' };
     const data = form.check(taskCreate, input, project ? {} : unpicked);
-    if (!data || !project) return submit.clear();
-    void submit.run(
+    if (!data || !project) {
+      submit.clear();
+      return false;
+    }
+    return submit.run(
       async () => {
         await call('task.create', { ...data, projectId: project.id });
         onCreated(data.title);
@@ -50,8 +54,23 @@ export function NewFollowupForm({ today, onCreated, onCancel }: Props) {
     );
   };
 
+  const { title, dueOn, notes } = form.values;
+  useLeaveGuard({
+    dirty:
+      project !== null ||
+      title.trim() !== '' ||
+      notes.trim() !== '' ||
+      dueOn !== daysAfter(today, 7),
+    what: '新建跟进中填写的内容',
+    save,
+  });
+
   return (
-    <Form className="side-panel followups-form" aria-labelledby={`${base}-heading`} onSubmit={save}>
+    <Form
+      className="side-panel followups-form"
+      aria-labelledby={`${base}-heading`}
+      onSubmit={() => void save()}
+    >
       <h2 id={`${base}-heading`} className="followups-panel-title">
         新建跟进
       </h2>

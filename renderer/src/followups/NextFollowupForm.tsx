@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { taskCreate } from '../../../domain/entities';
 import { call } from '../api/client';
+import { useLeaveGuard } from '../shell/leave-guard';
 import { useDraft } from '../ui/use-draft';
 import { useSubmit } from '../ui/use-submit';
 import { dayText, daysAfter } from './followup-dates';
@@ -18,10 +19,13 @@ export function NextFollowupForm({ projectId, today, onScheduled }: Props) {
   const form = useDraft(base, () => ({ title: '', dueOn: daysAfter(today, 7) }));
   const submit = useSubmit();
 
-  const save = () => {
+  const save = async (): Promise<boolean> => {
     const data = form.check(taskCreate, { ...form.values, projectId });
-    if (!data) return submit.clear();
-    void submit.run(async () => {
+    if (!data) {
+      submit.clear();
+      return false;
+    }
+    return submit.run(async () => {
       await call('task.create', data);
       form.reset('title');
       onScheduled();
@@ -29,8 +33,20 @@ export function NextFollowupForm({ projectId, today, onScheduled }: Props) {
     });
   };
 
+  useLeaveGuard({
+    dirty: form.values.title.trim() !== '',
+    what: '「安排下一次跟进」中填写的内容',
+    save,
+  });
+
   return (
-    <SubForm id={base} title="安排下一次跟进" submitLabel="安排" submit={submit} onSubmit={save}>
+    <SubForm
+      id={base}
+      title="安排下一次跟进"
+      submitLabel="安排"
+      submit={submit}
+      onSubmit={() => void save()}
+    >
       <TitleField {...form.bind('title')} placeholder="如：约下次拜访" />
       <DateField label="截止日期" {...form.bind('dueOn')} today={today} />
     </SubForm>

@@ -1,16 +1,18 @@
 // 新建投资方: the fields, checked with the domain schema before sending, and the 撞单 warning while
 // the Chinese or English name is typed. With resembling investors, saving waits for a choice:
-// 「使用已有投资方」 opens that one, 「仍然新建」 creates the new one anyway.
+// 「使用已有投资方」 opens that one, 「仍然新建」 creates the new one anyway. Typed fields are guarded
+// on every way out of the screen (shell/leave-guard.tsx).
 import { useRef, useState } from 'react';
 import type { InvestorRecord } from '../../../domain/entities';
 import { call } from '../api/client';
+import { useLeaveGuard } from '../shell/leave-guard';
 import { useNavigate } from '../shell/navigation';
 import { Form } from '../ui/Form';
 import { useSubmit } from '../ui/use-submit';
 import { DuplicateWarning } from './DuplicateWarning';
 import { FormActions } from './FormActions';
 import type { InvestorDraft, InvestorErrors } from './investor-draft';
-import { checkDraft, emptyDraft } from './investor-draft';
+import { checkDraft, emptyDraft, sameInvestorDraft } from './investor-draft';
 import { InvestorFields } from './InvestorFields';
 import { useSimilarInvestors } from './similar-investors';
 
@@ -28,28 +30,40 @@ export function InvestorCreateForm({ onCreated, onCancel }: Props) {
   const similar = useSimilarInvestors([draft.nameZh, draft.nameEn]);
   const warning = useRef<HTMLDivElement>(null);
 
-  const save = (anyway: boolean) => {
+  /** True once created; false when a check, a resembling investor or the backend stopped it. */
+  const save = async (anyway: boolean): Promise<boolean> => {
     const checked = checkDraft(draft);
     setErrors(checked.ok ? {} : checked.errors);
-    if (!checked.ok) return submit.clear();
-    void submit.run(async () => {
+    if (!checked.ok) {
+      submit.clear();
+      return false;
+    }
+    let created: InvestorRecord | null = null;
+    await submit.run(async () => {
       if (!anyway && (await similar.checkNow()).length > 0) {
         setMustChoose(true);
         warning.current?.focus();
         return;
       }
-      const created = await call('investor.create', checked.input);
+      created = await call('investor.create', checked.input);
       setDraft(emptyDraft);
       setMustChoose(false);
       onCreated(created);
     });
+    return created !== null;
   };
+
+  useLeaveGuard({
+    dirty: !sameInvestorDraft(draft, emptyDraft),
+    what: '新建投资方表单中填写的内容',
+    save: () => save(false),
+  });
 
   return (
     <Form
       className="investors-form"
       aria-labelledby="investors-create-title"
-      onSubmit={() => save(false)}
+      onSubmit={() => void save(false)}
     >
       <h2 id="investors-create-title" className="investors-panel-title">
         新建投资方
@@ -59,8 +73,9 @@ export function InvestorCreateForm({ onCreated, onCancel }: Props) {
         ref={warning}
         matches={similar.matches}
         useLabel="使用已有投资方"
-        onUse={(id) => navigate({ screen: 'investor', id })}
-        onCreateAnyway={() => save(true)}
+        // Choosing the existing investor is choosing not to create this one.
+        onUse={(id) => navigate({ screen: 'investor', id }, { discard: true })}
+        onCreateAnyway={() => void save(true)}
         busy={submit.busy}
       />
       {mustChoose && similar.matches.length > 0 ? (

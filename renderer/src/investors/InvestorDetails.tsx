@@ -1,8 +1,9 @@
 // 基本信息: the investor's fields as read, and 「编辑」 to change them (investor.update). While a name
-// is edited, investors it now resembles are pointed out too.
+// is edited, investors it now resembles are pointed out too; unsaved edits are guarded on the way out.
 import { useState } from 'react';
 import type { InvestorRecord } from '../../../domain/entities';
 import { call } from '../api/client';
+import { useLeaveGuard } from '../shell/leave-guard';
 import { useNavigate } from '../shell/navigation';
 import { Card } from '../ui/Card';
 import { Form } from '../ui/Form';
@@ -10,7 +11,7 @@ import { useSubmit } from '../ui/use-submit';
 import { DuplicateWarning } from './DuplicateWarning';
 import { FormActions } from './FormActions';
 import type { InvestorDraft, InvestorErrors } from './investor-draft';
-import { checkDraft, draftOf } from './investor-draft';
+import { checkDraft, draftOf, sameInvestorDraft } from './investor-draft';
 import { countryName, flagLabels } from './investor-labels';
 import { InvestorFields } from './InvestorFields';
 import { useSimilarInvestors } from './similar-investors';
@@ -100,11 +101,14 @@ function DetailsEdit({
   const submit = useSubmit();
   const similar = useSimilarInvestors([draft.nameZh, draft.nameEn], investor.id);
 
-  const save = () => {
+  const save = async (): Promise<boolean> => {
     const checked = checkDraft(draft);
     setErrors(checked.ok ? {} : checked.errors);
-    if (!checked.ok) return submit.clear();
-    void submit.run(
+    if (!checked.ok) {
+      submit.clear();
+      return false;
+    }
+    return submit.run(
       async () => {
         await call('investor.update', { id: investor.id, patch: checked.input });
         onDone(true);
@@ -113,8 +117,14 @@ function DetailsEdit({
     );
   };
 
+  useLeaveGuard({
+    dirty: !sameInvestorDraft(draft, draftOf(investor)),
+    what: `投资方「${investor.nameZh}」的修改`,
+    save,
+  });
+
   return (
-    <Form className="investors-form" aria-label="编辑投资方" onSubmit={save}>
+    <Form className="investors-form" aria-label="编辑投资方" onSubmit={() => void save()}>
       <InvestorFields draft={draft} errors={errors} onChange={onChange} />
       <DuplicateWarning
         matches={similar.matches}

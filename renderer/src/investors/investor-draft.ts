@@ -52,6 +52,13 @@ export function draftOf(investor: InvestorRecord): InvestorDraft {
   };
 }
 
+export function sameInvestorDraft(a: InvestorDraft, b: InvestorDraft): boolean {
+  return (
+    (Object.keys(a) as (keyof InvestorDraft)[]).every((k) => k === 'flags' || a[k] === b[k]) &&
+    investorFlagKeys.every((k) => a.flags[k] === b.flags[k])
+  );
+}
+
 /** '西门子、Siemens，SIE; 西门子' → ['西门子', 'Siemens', 'SIE'] */
 export function splitAliases(text: string): string[] {
   const parts = text

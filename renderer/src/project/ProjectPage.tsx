@@ -1,16 +1,19 @@
 // A project's page: the header (name, code, stage, 来源地区 and 规模档次 as they stand, save), then
 // tabs — 项目信息 (the form), 到资记录, 活动记录, 跟进事项, 变更记录. Ctrl+S saves from any tab. A new
-// project (id null) has only the form until it is first saved.
+// project (id null) has only the form until it is first saved. Unsaved edits are guarded on every
+// way out (shell/leave-guard.tsx) and kept in localStorage until saved or discarded.
 import { useEffect, useState } from 'react';
 import { tierLabels } from '../../../domain/classify';
 import { regionLabels } from '../../../domain/countries';
 import { stageLabels } from '../../../domain/lifecycle';
+import { useLeaveGuard } from '../shell/leave-guard';
 import { useNavigate } from '../shell/navigation';
 import { ErrorBanner } from '../ui/Alert';
 import { EmptyState } from '../ui/EmptyState';
 import { ActivitiesTab } from './ActivitiesTab';
 import { ArrivalsTab } from './ArrivalsTab';
 import { HistoryTab } from './HistoryTab';
+import { keptAtText } from './kept-draft';
 import { classifyDraft, rateYearOf } from './project-class';
 import { ProjectForm } from './ProjectForm';
 import { ProjectTabs } from './ProjectTabs';
@@ -18,6 +21,7 @@ import type { TabKey } from './ProjectTabs';
 import { TasksTab } from './TasksTab';
 import { useCtrlShortcut } from './use-shortcut';
 import { useDictionaries } from './use-dictionaries';
+import { useKeptDraft } from './use-kept-draft';
 import { useProjectEditor } from './use-project-editor';
 import { useUsdRate } from './use-usd-rate';
 import './project.css';
@@ -34,7 +38,7 @@ export function ProjectPage({ id }: { id: string | null }) {
   const editor = useProjectEditor(id);
   const dictionaries = useDictionaries();
   const [tab, setTab] = useState<TabKey>('info');
-  const [leaving, setLeaving] = useState(false);
+  const kept = useKeptDraft(editor, id);
   // Bumped when a save finds errors: the first invalid field (in page order) gets the focus.
   const [invalidTick, setInvalidTick] = useState(0);
   useEffect(() => {
@@ -52,15 +56,26 @@ export function ProjectPage({ id }: { id: string | null }) {
       setTab('info');
       setInvalidTick((n) => n + 1);
     }
-    if (result.outcome === 'saved') setLeaving(false);
+    // Dropped now: after 保存并离开 the page is gone before its effects run again.
+    if (result.outcome === 'saved') kept.forget();
+    return result;
   };
 
   useCtrlShortcut('s', () => void save(), editor.load.state === 'ready');
 
-  const back = () => {
-    if (editor.dirty && !leaving) setLeaving(true);
-    else navigate({ screen: 'ledger' });
-  };
+  const title = record ? record.name : '新建项目';
+  useLeaveGuard({
+    dirty: editor.dirty,
+    what: record ? `项目「${record.name}」的修改` : '新建的项目',
+    save: async () => {
+      const { outcome } = await save();
+      return outcome === 'saved' || outcome === 'unchanged';
+    },
+    discard: kept.forget,
+  });
+
+  // Unsaved edits are asked about by the leave guard, as on every other way out.
+  const back = () => navigate({ screen: 'ledger' });
 
   if (editor.load.state !== 'ready') {
     return (
@@ -77,7 +92,6 @@ export function ProjectPage({ id }: { id: string | null }) {
     );
   }
 
-  const title = record ? record.name : '新建项目';
   const errorCount = Object.keys(editor.errors).length;
 
   return (
@@ -123,21 +137,16 @@ export function ProjectPage({ id }: { id: string | null }) {
         </button>
       </header>
 
-      {leaving && editor.dirty ? (
-        <div className="leave-bar" role="alert">
-          <span>有未保存的修改，离开前要保存吗？</span>
-          <button type="button" className="primary-button small" onClick={() => void save()}>
-            保存
+      {kept.offer ? (
+        <div className="kept-draft-bar" role="status">
+          <span>
+            上次编辑于 {keptAtText(kept.offer.savedAt)} 的修改尚未保存（窗口在保存前被关闭）。
+          </span>
+          <button type="button" className="primary-button small" onClick={kept.restore}>
+            恢复未保存的修改
           </button>
-          <button
-            type="button"
-            className="secondary-button small"
-            onClick={() => navigate({ screen: 'ledger' })}
-          >
-            放弃修改并返回
-          </button>
-          <button type="button" className="link-button" onClick={() => setLeaving(false)}>
-            继续编辑
+          <button type="button" className="secondary-button small" onClick={kept.drop}>
+            放弃
           </button>
         </div>
       ) : null}

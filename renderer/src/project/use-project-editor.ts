@@ -42,6 +42,8 @@ export interface ProjectEditor {
   save: () => Promise<SaveResult>;
   /** Throws the edits away. */
   revert: () => void;
+  /** Puts back edits kept from an earlier visit (an unsaved draft). */
+  restore: (draft: ProjectDraft) => void;
 }
 
 export function useProjectEditor(projectId: string | null): ProjectEditor {
@@ -147,6 +149,12 @@ export function useProjectEditor(projectId: string | null): ProjectEditor {
     setSaveError(null);
   };
 
+  const restore = (kept: ProjectDraft) => {
+    setDraft(kept);
+    setErrors({});
+    setNotice(null);
+  };
+
   return {
     load,
     record,
@@ -159,5 +167,6 @@ export function useProjectEditor(projectId: string | null): ProjectEditor {
     set,
     save,
     revert,
+    restore,
   };
 }

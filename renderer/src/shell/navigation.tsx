@@ -13,8 +13,16 @@ export type Place =
   /** 目标设置, reached from the 看板; year: the one to open (default: the current year). */
   | { screen: 'targets'; year?: number };
 
-export const NavigationContext = createContext<(place: Place) => void>(() => {});
+export interface NavigateOptions {
+  /** The user already chose to drop the screen's unsaved edits: go without asking. */
+  discard?: boolean;
+}
 
-export function useNavigate(): (place: Place) => void {
+export type Navigate = (place: Place, options?: NavigateOptions) => void;
+
+/** Every move asks the screen's leave guard first (shell/leave-guard.tsx). */
+export const NavigationContext = createContext<Navigate>(() => {});
+
+export function useNavigate(): Navigate {
   return useContext(NavigationContext);
 }
