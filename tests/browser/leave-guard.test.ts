@@ -157,6 +157,50 @@ describe('leaving a form with unsaved edits', () => {
     await context.close();
   });
 
+  it('guards the investor, follow-up and fair capture forms the same way', async () => {
+    const context = await newLaptopContext(harness.browser);
+    const { page, problems } = await openLedger(context);
+
+    // 新建投资方: 留在此页 keeps the typed name, 保存并离开 creates the investor.
+    await navTo(page, '投资方');
+    await page.getByRole('button', { name: '新建投资方' }).click();
+    await label(page, '中文名称').fill('远景能源有限公司');
+    await navTo(page, '台账');
+    expect(await leaveDialog(page).innerText()).toContain('新建投资方表单中填写的内容尚未保存');
+    await choose(page, '留在此页');
+    expect(await label(page, '中文名称').inputValue()).toBe('远景能源有限公司');
+    await navTo(page, '台账');
+    await choose(page, '保存并离开');
+    await expect.poll(() => heading(page)).toBe('项目台账');
+    const investors = await harness.rpc<{ nameZh: string }[]>('investor.list', { q: '远景能源' });
+    expect(investors.map((i) => i.nameZh)).toEqual(['远景能源有限公司']);
+
+    // 新建跟进: Ctrl+N asks; 不保存 creates nothing.
+    await navTo(page, '跟进');
+    await page.getByRole('button', { name: '新建跟进' }).click();
+    await label(page, '事项').fill('回访确认用地需求');
+    await page.keyboard.press('Control+n');
+    expect(await leaveDialog(page).innerText()).toContain('新建跟进中填写的内容尚未保存');
+    await choose(page, '不保存');
+    await expect.poll(() => heading(page)).toBe('新建项目');
+
+    // 展会速记: an entry typed but not saved; Ctrl+K asks.
+    await navTo(page, '展会速记');
+    await label(page, '投资方').fill('比亚迪股份有限公司');
+    await openProject(page, nameA);
+    expect(await leaveDialog(page).innerText()).toContain('展会速记中尚未保存的一条');
+    await choose(page, '留在此页');
+    expect(await label(page, '投资方').inputValue()).toBe('比亚迪股份有限公司');
+    await openProject(page, nameA);
+    await choose(page, '保存并离开');
+    await onProject(page, nameA);
+    const captures = await harness.rpc<{ investorName: string }[]>('capture.list', {});
+    expect(captures.map((c) => c.investorName)).toContain('比亚迪股份有限公司');
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('keeps the draft through a reload and offers to restore it', async () => {
     const context = await newLaptopContext(harness.browser);
     const { page, problems } = await openLedger(context);
