@@ -3,8 +3,9 @@
 // 「← 返回台账」; each way asks in one dialog — 留在此页 keeps the edit, 不保存 loses it, 保存并离开
 // saves it — and a save that finds errors stays on the page showing why. Closing the page while
 // dirty raises beforeunload; a reload finds the draft kept and offers 「恢复未保存的修改」 with when
-// it was written, for an existing project and for Ctrl+N's new one. Screenshots of the dialog at
-// 1366×768 and 1280×720. No console error, no CSP violation.
+// it was written, for an existing project and for Ctrl+N's new one. 新建投资方, 新建跟进 and 展会速记
+// are guarded the same way. Screenshots of the dialog at 1366×768 and 1280×720 and of the restore
+// offer. No console error, no CSP violation.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
