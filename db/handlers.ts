@@ -6,8 +6,6 @@ import { appStatus, clearDemo, dictionaries, initialize, loadDemo } from './serv
 import {
   createEntity,
   createInvestor,
-  deleteEntity,
-  deleteInvestor,
   entitySpecs,
   getInvestor,
   listEntities,
@@ -16,6 +14,7 @@ import {
   updateInvestor,
 } from './services/entities';
 import { buildDashboard, drillDown } from './services/dashboard/index';
+import { deleteRecord, previewDeletion, restoreRecord } from './services/deletion';
 import { checkStoredData, removeRow, repairValue, restoreRow } from './services/data-check';
 import { queryLedger } from './services/ledger';
 import { exportLedger } from './services/excel/export';
@@ -25,7 +24,7 @@ import { currentProgress } from './job-progress';
 import { createZone, revokeSite, zoneStatus } from './sync/zone';
 import { joinWithInvitation, makeInvitation } from './sync/invitation';
 import { rekeyZone } from './sync/rekey';
-import { createProject, deleteProject, getProject, updateProject } from './services/projects';
+import { createProject, getProject, updateProject } from './services/projects';
 import { copyTargetYear, listTargets, setTargetActual, upsertTarget } from './services/targets';
 import { projectHistory } from './services/history';
 import { similarInvestors } from './services/similar-investors';
@@ -76,7 +75,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
 
   'project.create': { write: createProject },
   'project.update': { write: (tx, { id, patch }) => updateProject(tx, id, patch) },
-  'project.delete': { write: (tx, { id }) => deleteProject(tx, id) },
+  'project.delete': { write: (tx, { id }) => deleteRecord(tx, { kind: 'project', id }) },
   'project.get': { read: (tx, { id }) => getProject(tx, id) },
   'ledger.query': { read: queryLedger },
   'ledger.importPreview': { app: previewLedgerImport },
@@ -87,28 +86,28 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
 
   'investor.create': { write: createInvestor },
   'investor.update': { write: (tx, { id, patch }) => updateInvestor(tx, id, patch) },
-  'investor.delete': { write: (tx, { id }) => deleteInvestor(tx, id) },
+  'investor.delete': { write: (tx, { id }) => deleteRecord(tx, { kind: 'investor', id }) },
   'investor.get': { read: (tx, { id }) => getInvestor(tx, id) },
   'investor.list': { read: listInvestors },
 
   'contact.create': { write: (tx, input) => createEntity(tx, contact, input) },
   'contact.update': { write: (tx, { id, patch }) => updateEntity(tx, contact, id, patch) },
-  'contact.delete': { write: (tx, { id }) => deleteEntity(tx, contact, id) },
+  'contact.delete': { write: (tx, { id }) => deleteRecord(tx, { kind: 'contact', id }) },
   'contact.list': { read: (tx, input) => listEntities(tx, contact, input) },
 
   'activity.create': { write: (tx, input) => createEntity(tx, activity, input) },
   'activity.update': { write: (tx, { id, patch }) => updateEntity(tx, activity, id, patch) },
-  'activity.delete': { write: (tx, { id }) => deleteEntity(tx, activity, id) },
+  'activity.delete': { write: (tx, { id }) => deleteRecord(tx, { kind: 'activity', id }) },
   'activity.list': { read: (tx, input) => listEntities(tx, activity, input) },
 
   'task.create': { write: (tx, input) => createEntity(tx, task, input) },
   'task.update': { write: (tx, { id, patch }) => updateEntity(tx, task, id, patch) },
-  'task.delete': { write: (tx, { id }) => deleteEntity(tx, task, id) },
+  'task.delete': { write: (tx, { id }) => deleteRecord(tx, { kind: 'task', id }) },
   'task.list': { read: (tx, input) => listEntities(tx, task, input) },
 
   'arrival.create': { write: (tx, input) => createEntity(tx, arrival, input) },
   'arrival.update': { write: (tx, { id, patch }) => updateEntity(tx, arrival, id, patch) },
-  'arrival.delete': { write: (tx, { id }) => deleteEntity(tx, arrival, id) },
+  'arrival.delete': { write: (tx, { id }) => deleteRecord(tx, { kind: 'arrival', id }) },
   'arrival.list': { read: (tx, input) => listEntities(tx, arrival, input) },
 
   'target.list': { read: listTargets },
@@ -122,6 +121,9 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'project.history': { read: (tx, { id }) => projectHistory(tx, id) },
   'investor.similar': { read: similarInvestors },
   'search.quick': { read: quickSearch },
+
+  'record.deletion': { read: previewDeletion },
+  'record.restore': { write: restoreRecord },
 
   'capture.create': { write: createCapture },
   'capture.list': { read: listCaptures },

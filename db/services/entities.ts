@@ -1,4 +1,4 @@
-// Create, patch, soft-delete and list for the simple entities around a project (contacts,
+// Create, patch and list (deleting: deletion.ts) for the simple entities around a project (contacts,
 // activities, follow-up tasks, capital arrivals) and for investors.
 import { AppError } from '../../domain/errors';
 import type { InvestorRecord } from '../../domain/entities';
@@ -46,12 +46,6 @@ export function updateEntity<T>(
   getEntity(tx, spec, id);
   tx.mutate.update(spec.table, id, toRow(patch, spec));
   return getEntity(tx, spec, id);
-}
-
-export function deleteEntity(tx: Tx, spec: EntitySpec, id: string): { id: string } {
-  getEntity(tx, spec, id);
-  tx.mutate.remove(spec.table, id);
-  return { id };
 }
 
 export function getEntity<T>(tx: Tx, spec: EntitySpec, id: string): T {
@@ -128,12 +122,6 @@ export function updateInvestor(tx: Tx, id: string, patch: Record<string, unknown
   getInvestor(tx, id);
   tx.mutate.update('investor', id, toRow(patch, investorShape));
   return getInvestor(tx, id);
-}
-
-export function deleteInvestor(tx: Tx, id: string): { id: string } {
-  getInvestor(tx, id);
-  tx.mutate.remove('investor', id);
-  return { id };
 }
 
 const investorSelect = `SELECT investor.*,

@@ -1,4 +1,5 @@
-// Projects: create, patch, soft-delete and read, linking the investor and the promoter by name.
+// Projects: create, patch and read (deleting: deletion.ts), linking the investor and the promoter
+// by name.
 import { AppError } from '../../domain/errors';
 import { countryByCode } from '../../domain/countries';
 import type { Region } from '../../domain/countries';
@@ -73,12 +74,6 @@ export function updateProject(
   const current = liveRow(tx, id);
   tx.mutate.update('project', id, projectColumns(patch, current, lookups));
   return getProject(tx, id);
-}
-
-export function deleteProject(tx: Tx, id: string): { id: string } {
-  liveRow(tx, id);
-  tx.mutate.remove('project', id);
-  return { id };
 }
 
 export function getProject(tx: Tx, id: string): ProjectRecord {

@@ -27,6 +27,8 @@ import {
   taskCreate,
   taskPatch,
 } from '../entities';
+import type { DeletionPreview, DeletionResult, RestoreResult } from '../deletion';
+import { recordRef } from '../deletion';
 import type { HistoryEntry } from '../history';
 import type { LedgerPage } from '../ledger';
 import { ledgerQuery } from '../ledger';
@@ -61,7 +63,7 @@ export const recordMethods = {
   'project.update': method<ReturnType<typeof patchOf<typeof projectPatch>>, ProjectRecord>(
     patchOf(projectPatch),
   ),
-  'project.delete': method<typeof idInput, { id: string }>(idInput),
+  'project.delete': method<typeof idInput, DeletionResult>(idInput),
   'project.get': method<typeof idInput, ProjectRecord>(idInput),
   'ledger.query': method<typeof ledgerQuery, LedgerPage>(ledgerQuery),
   'project.history': method<typeof idInput, HistoryEntry[]>(idInput),
@@ -69,7 +71,7 @@ export const recordMethods = {
   'investor.update': method<ReturnType<typeof patchOf<typeof investorPatch>>, InvestorRecord>(
     patchOf(investorPatch),
   ),
-  'investor.delete': method<typeof idInput, { id: string }>(idInput),
+  'investor.delete': method<typeof idInput, DeletionResult>(idInput),
   'investor.get': method<typeof idInput, InvestorRecord>(idInput),
   'investor.list': method<typeof investorListInput, InvestorRecord[]>(investorListInput),
   'investor.similar': method<typeof similarInput, SimilarInvestor[]>(similarInput),
@@ -78,19 +80,19 @@ export const recordMethods = {
   'contact.update': method<ReturnType<typeof patchOf<typeof contactPatch>>, ContactRecord>(
     patchOf(contactPatch),
   ),
-  'contact.delete': method<typeof idInput, { id: string }>(idInput),
+  'contact.delete': method<typeof idInput, DeletionResult>(idInput),
   'contact.list': method<typeof ownerFilter, ContactRecord[]>(ownerFilter),
   'activity.create': method<typeof activityCreate, ActivityRecord>(activityCreate),
   'activity.update': method<ReturnType<typeof patchOf<typeof activityPatch>>, ActivityRecord>(
     patchOf(activityPatch),
   ),
-  'activity.delete': method<typeof idInput, { id: string }>(idInput),
+  'activity.delete': method<typeof idInput, DeletionResult>(idInput),
   'activity.list': method<typeof ownerFilter, ActivityRecord[]>(ownerFilter),
   'task.create': method<typeof taskCreate, TaskRecord>(taskCreate),
   'task.update': method<ReturnType<typeof patchOf<typeof taskPatch>>, TaskRecord>(
     patchOf(taskPatch),
   ),
-  'task.delete': method<typeof idInput, { id: string }>(idInput),
+  'task.delete': method<typeof idInput, DeletionResult>(idInput),
   'task.list': method<typeof taskListInput, (TaskRecord & { projectName: string | null })[]>(
     taskListInput,
   ),
@@ -98,8 +100,12 @@ export const recordMethods = {
   'arrival.update': method<ReturnType<typeof patchOf<typeof arrivalPatch>>, ArrivalRecord>(
     patchOf(arrivalPatch),
   ),
-  'arrival.delete': method<typeof idInput, { id: string }>(idInput),
+  'arrival.delete': method<typeof idInput, DeletionResult>(idInput),
   'arrival.list': method<typeof arrivalListInput, ArrivalRecord[]>(arrivalListInput),
+  /** What deleting a record would take with it, or why it would be refused; asked before a delete. */
+  'record.deletion': method<typeof recordRef, DeletionPreview>(recordRef),
+  /** Undoes a delete: the record and exactly the rows its delete took with it, in one change set. */
+  'record.restore': method<typeof recordRef, RestoreResult>(recordRef),
   'capture.create': method<typeof captureCreate, CaptureRecord>(captureCreate),
   'capture.list': method<typeof captureListInput, CaptureRecord[]>(captureListInput),
   'capture.convert': method<typeof captureConvertInput, ProjectRecord>(captureConvertInput),

@@ -68,7 +68,10 @@ describe('bad JSON in stored text columns', () => {
     expect(similar.map((s) => s.id)).toEqual([investorId]);
     // A rename refreshes its projects' derived columns, which read the aliases.
     call(app, 'investor.update', { id: investorId, patch: { nameZh: '德国某某集团（改）' } });
-    call(app, 'project.create', { name: '二期', investor: '德国某某集团（改）' });
+    const second = call<{ id: string }>(app, 'project.create', {
+      name: '二期',
+      investor: '德国某某集团（改）',
+    });
     call(app, 'project.update', { id: projectId, patch: { problems: '用地' } });
     expect(
       call<{ totals: { count: number } }>(app, 'ledger.query', { q: '某某' }).totals.count,
@@ -77,6 +80,8 @@ describe('bad JSON in stored text columns', () => {
     expect(call<{ aliases: string[] }>(app, 'investor.get', { id: investorId }).aliases).toEqual([
       '新简称',
     ]);
+    // An investor goes only without projects (db/services/deletion.ts).
+    for (const id of [projectId, second.id]) call(app, 'project.delete', { id });
     call(app, 'investor.delete', { id: investorId });
   });
 
