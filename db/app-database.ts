@@ -220,8 +220,9 @@ async function connect(file: string, options: OpenOptions): Promise<Connection> 
     sqlite.pragma('foreign_keys = OFF');
     await migrate(sqlite);
     installSearchFold(sqlite);
-    refreshDerivedColumns(sqlite);
     sqlite.pragma('optimize = 0x10002'); // refresh planner statistics that have gone stale
+    // After the statistics: its one meta row must not make the next open analyze again.
+    refreshDerivedColumns(sqlite);
     installMutationGuard(sqlite);
     const siteId = ensureSiteId(sqlite, options.installIdFile);
     const at = new Date((options.wallMs ?? Date.now)()).toISOString();
