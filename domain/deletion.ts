@@ -1,7 +1,6 @@
 // Deleting a record from a screen, and undoing it: which kinds of record, what goes with each
-// (docs/domain.md 「Deleting and undoing」), and how the consequences read in Chinese.
-import { z } from 'zod';
-import { recordId } from './fields';
+// (docs/domain.md 「Deleting and undoing」), and how the consequences read in Chinese. Without zod:
+// the window's undo bar, in the start-up bundle, reads it.
 
 export const deletableKinds = [
   'project',
@@ -23,11 +22,10 @@ export const kindLabels: Record<DeletableKind, string> = {
 };
 
 /** One record named by its kind: what `record.deletion` and `record.restore` take. */
-export const recordRef = z.strictObject({
-  kind: z.enum(deletableKinds, { error: '未知的记录类型' }),
-  id: recordId('记录'),
-});
-export type RecordRef = z.output<typeof recordRef>;
+export interface RecordRef {
+  kind: DeletableKind;
+  id: string;
+}
 
 /** How many rows of one kind go with (or come back with) a record. */
 export interface KindCount {

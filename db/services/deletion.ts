@@ -125,7 +125,12 @@ function liveProjectsOf(tx: Tx, investorId: string): number {
 function refusalOf(tx: Tx, kind: DeletableKind, id: string): AppError | null {
   if (kind !== 'investor') return null;
   const projects = liveProjectsOf(tx, id);
-  return projects > 0 ? new AppError('INVESTOR_HAS_PROJECTS', `名下有 ${projects} 个项目`) : null;
+  return projects > 0
+    ? new AppError(
+        'INVESTOR_HAS_PROJECTS',
+        `名下有 ${projects} 个项目，请先把它们改填其他投资方，或删除它们`,
+      )
+    : null;
 }
 
 export function previewDeletion(tx: Tx, ref: RecordRef): DeletionPreview {

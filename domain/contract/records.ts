@@ -28,7 +28,8 @@ import {
   taskPatch,
 } from '../entities';
 import type { DeletionPreview, DeletionResult, RestoreResult } from '../deletion';
-import { recordRef } from '../deletion';
+import { deletableKinds } from '../deletion';
+import { recordId } from '../fields';
 import type { HistoryEntry } from '../history';
 import type { LedgerPage } from '../ledger';
 import { ledgerQuery } from '../ledger';
@@ -45,6 +46,11 @@ const investorListInput = z
     limit: z.number().int().min(1).max(1000).default(100),
   })
   .default({ offset: 0, limit: 100 });
+/** One record named by its kind (domain/deletion.ts). */
+const recordRef = z.strictObject({
+  kind: z.enum(deletableKinds, { error: '未知的记录类型' }),
+  id: recordId('记录'),
+});
 const ownerFilter = z.strictObject({
   projectId: z.string().optional(),
   investorId: z.string().optional(),

@@ -5,6 +5,7 @@ import { LedgerScreen } from './ledger/LedgerScreen';
 import { useCtrlShortcut } from './project/use-shortcut';
 import { visitKey } from './project/visit-key';
 import { SearchPalette } from './search/SearchPalette';
+import { UndoBar } from './shared/UndoBar';
 import { LeaveGuardScope, useGuardedNavigation } from './shell/leave-guard';
 import { NavBar } from './shell/NavBar';
 import type { Place } from './shell/navigation';
@@ -106,6 +107,7 @@ export function App() {
         </main>
         <StatusLine app={app} />
         <SearchPalette />
+        <UndoBar />
       </div>
     </LeaveGuardScope>
   );

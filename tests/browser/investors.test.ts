@@ -309,9 +309,23 @@ describe('投资方 in the browser', () => {
     expect(await sidewaysOverflow(page)).toBe(false);
     await page.screenshot({ path: join(artifactsDir, 'investor-page.png') });
 
+    // A contact goes at once; the window offers 撤销, which brings it back.
     await contacts.getByRole('button', { name: '删除 李娜' }).click();
-    await contacts.getByRole('button', { name: '确认删除' }).click();
     await expect.poll(() => contacts.locator('tbody tr').count()).toBe(1);
+    const undo = page.getByRole('status', { name: '撤销删除' });
+    await expect.poll(() => undo.textContent()).toContain('已删除联系人「李娜」');
+    await undo.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => contacts.locator('tbody tr').count()).toBe(2);
+    await expect.poll(() => undo.textContent()).toContain('已恢复联系人「李娜」');
+    await contacts.getByRole('button', { name: '删除 李娜' }).click();
+    await expect.poll(() => contacts.locator('tbody tr').count()).toBe(1);
+
+    // An investor with projects cannot be deleted; the dialog says why.
+    await page.getByRole('button', { name: '删除投资方…' }).click();
+    const refusal = page.getByRole('dialog', { name: /^不能删除投资方「/ });
+    await expect.poll(() => refusal.textContent()).toContain('名下有 2 个项目');
+    await page.screenshot({ path: join(artifactsDir, 'delete-investor-refused.png') });
+    await refusal.getByRole('button', { name: '知道了' }).click();
 
     // A click on a project opens it (the project page lives under 台账).
     await projects.getByRole('button', { name: '西门子医疗影像设备项目' }).click();

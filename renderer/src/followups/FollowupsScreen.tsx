@@ -1,9 +1,10 @@
 // 跟进: every open follow-up across projects, grouped by due date relative to today. 「完成」 marks one
 // done and offers, beside the list, the next follow-up and an activity for the project's timeline;
-// 「新建跟进」 adds one to a project found by search.
+// 「新建跟进」 adds one to a project found by search; 删除 takes one away at once, with 撤销 offered.
 import { useState } from 'react';
 import { todayIso } from '../../../domain/dates';
 import { call } from '../api/client';
+import { useDeleteRow } from '../shared/use-delete-row';
 import { ErrorBanner } from '../ui/Alert';
 import { EmptyState } from '../ui/EmptyState';
 import { useSubmit } from '../ui/use-submit';
@@ -24,6 +25,7 @@ export function FollowupsScreen() {
   const [notice, setNotice] = useState<string | null>(null);
   const marking = useSubmit();
   const [markingId, setMarkingId] = useState<string | null>(null);
+  const removal = useDeleteRow('task', () => open.reload());
 
   const markDone = (task: OpenTask) => {
     setMarkingId(task.id);
@@ -66,7 +68,7 @@ export function FollowupsScreen() {
           {notice}
         </div>
       ) : null}
-      <ErrorBanner error={open.error ?? marking.error} onRetry={open.reload} />
+      <ErrorBanner error={open.error ?? marking.error ?? removal.error} onRetry={open.reload} />
       <div className="followups-body">
         <div className="followups-main">
           {tasks === null ? null : tasks.length === 0 ? (
@@ -79,8 +81,9 @@ export function FollowupsScreen() {
             <TaskGroups
               tasks={tasks}
               today={today}
-              busyId={marking.busy ? markingId : null}
+              busyId={marking.busy ? markingId : removal.busyId}
               onDone={markDone}
+              onDelete={(task) => removal.remove(task.id)}
             />
           )}
         </div>

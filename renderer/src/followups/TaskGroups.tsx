@@ -19,6 +19,7 @@ interface Props {
   today: string;
   busyId: string | null;
   onDone: (task: OpenTask) => void;
+  onDelete: (task: OpenTask) => void;
 }
 
 const SHOWN = 20;
@@ -29,7 +30,7 @@ export function groupTasks(tasks: OpenTask[], today: string): Record<DueGroup, O
   return groups;
 }
 
-export function TaskGroups({ tasks, today, busyId, onDone }: Props) {
+export function TaskGroups({ tasks, today, busyId, onDone, onDelete }: Props) {
   const groups = groupTasks(tasks, today);
   const [expanded, setExpanded] = useState<ReadonlySet<DueGroup>>(new Set());
   return (
@@ -56,6 +57,7 @@ export function TaskGroups({ tasks, today, busyId, onDone }: Props) {
                     today={today}
                     busy={busyId === task.id}
                     onDone={onDone}
+                    onDelete={onDelete}
                   />
                 ))}
               </ul>

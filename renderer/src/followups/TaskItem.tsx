@@ -1,4 +1,4 @@
-// One open follow-up: 「完成」, what to do, its project (a click opens it) and when it is due.
+// One open follow-up: 「完成」, what to do, its project (a click opens it), when it is due and 删除.
 import { useNavigate } from '../shell/navigation';
 import { dayText, relativeText } from './followup-dates';
 import type { OpenTask } from './use-open-tasks';
@@ -8,9 +8,10 @@ interface Props {
   today: string;
   busy: boolean;
   onDone: (task: OpenTask) => void;
+  onDelete: (task: OpenTask) => void;
 }
 
-export function TaskItem({ task, today, busy, onDone }: Props) {
+export function TaskItem({ task, today, busy, onDone, onDelete }: Props) {
   const navigate = useNavigate();
   const late = task.dueOn < today;
   const project = task.projectName ?? '';
@@ -53,6 +54,15 @@ export function TaskItem({ task, today, busy, onDone }: Props) {
           {relativeText(task.dueOn, today)}
         </span>
       </span>
+      <button
+        type="button"
+        className="link-button followups-delete"
+        disabled={busy}
+        aria-label={`删除跟进「${task.title}」`}
+        onClick={() => onDelete(task)}
+      >
+        删除
+      </button>
     </li>
   );
 }

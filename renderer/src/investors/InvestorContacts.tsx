@@ -1,29 +1,24 @@
-// The investor's contacts: a table with 编辑 and 删除 (asked twice) per row, and a form to add one.
+// The investor's contacts: a table with 编辑 and 删除 (at once, with 撤销 offered) per row, and a
+// form to add one.
 import { useState } from 'react';
 import type { ContactRecord } from '../../../domain/entities';
 import { call } from '../api/client';
+import { useRestores } from '../shared/undo-store';
+import { useDeleteRow } from '../shared/use-delete-row';
 import { ErrorText } from '../ui/Alert';
 import { Card } from '../ui/Card';
 import { useLoad } from '../ui/use-load';
-import { useSubmit } from '../ui/use-submit';
 import { ContactForm } from './ContactForm';
 import { TableHead } from '../ui/TableHead';
 
 type Editing = { mode: 'add' } | { mode: 'edit'; contact: ContactRecord } | null;
 
 export function InvestorContacts({ investorId }: { investorId: string }) {
-  const contacts = useLoad(() => call('contact.list', { investorId }), [investorId]);
+  const restores = useRestores();
+  const contacts = useLoad(() => call('contact.list', { investorId }), [investorId, restores]);
   const [editing, setEditing] = useState<Editing>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
-  const removal = useSubmit();
+  const removal = useDeleteRow('contact', () => contacts.reload());
   const rows = contacts.data;
-
-  const remove = (id: string) =>
-    void removal.run(async () => {
-      await call('contact.delete', { id });
-      setConfirming(null);
-      contacts.reload();
-    });
 
   return (
     <Card
@@ -78,43 +73,23 @@ export function InvestorContacts({ investorId }: { investorId: string }) {
                     </td>
                   ))}
                   <td className="investors-row-actions">
-                    {confirming === c.id ? (
-                      <>
-                        <button
-                          type="button"
-                          className="link-button investors-danger-link"
-                          onClick={() => remove(c.id)}
-                        >
-                          确认删除
-                        </button>
-                        <button
-                          type="button"
-                          className="link-button"
-                          onClick={() => setConfirming(null)}
-                        >
-                          取消
-                        </button>
-                      </>
-                    ) : (
-                      <>
-                        <button
-                          type="button"
-                          className="link-button"
-                          aria-label={`编辑 ${c.name}`}
-                          onClick={() => setEditing({ mode: 'edit', contact: c })}
-                        >
-                          编辑
-                        </button>
-                        <button
-                          type="button"
-                          className="link-button"
-                          aria-label={`删除 ${c.name}`}
-                          onClick={() => setConfirming(c.id)}
-                        >
-                          删除
-                        </button>
-                      </>
-                    )}
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={`编辑 ${c.name}`}
+                      onClick={() => setEditing({ mode: 'edit', contact: c })}
+                    >
+                      编辑
+                    </button>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={`删除 ${c.name}`}
+                      disabled={removal.busyId === c.id}
+                      onClick={() => removal.remove(c.id)}
+                    >
+                      删除
+                    </button>
                   </td>
                 </tr>
               ))}

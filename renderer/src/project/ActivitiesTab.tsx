@@ -1,11 +1,14 @@
 // 活动记录: a short form to log a visit, reception, call … (kind, date, people, what was said) and
-// the project's timeline, newest first.
+// the project's timeline, newest first; 删除 takes an entry away at once, with 撤销 offered.
 import { formatDateZh, todayIso } from '../../../domain/dates';
 import type { ActivityRecord } from '../../../domain/entities';
 import { activityCreate } from '../../../domain/entities';
 import type { ActivityKind } from '../../../domain/vocabulary';
 import { activityKinds, labelOf } from '../../../domain/vocabulary';
 import { call } from '../api/client';
+import { useRestores } from '../shared/undo-store';
+import { useDeleteRow } from '../shared/use-delete-row';
+import { ErrorText } from '../ui/Alert';
 import { SelectField, TextField } from '../ui/fields';
 import { choicesOf } from '../ui/Select';
 import { useDraft } from '../ui/use-draft';
@@ -20,10 +23,12 @@ const newestFirst = (a: ActivityRecord, b: ActivityRecord) =>
   b.occurredOn.localeCompare(a.occurredOn);
 
 export function ActivitiesTab({ projectId }: { projectId: string }) {
+  const restores = useRestores();
   const list = useLoad(
     () => call('activity.list', { projectId }).then((items) => items.sort(newestFirst)),
-    [projectId],
+    [projectId, restores],
   );
+  const removal = useDeleteRow('activity', () => list.reload());
   const form = useDraft('activity', () => ({
     kind: 'visit' as ActivityKind,
     occurredOn: todayIso(),
@@ -84,21 +89,33 @@ export function ActivitiesTab({ projectId }: { projectId: string }) {
       }
     >
       {(items) => (
-        <ol className="timeline" aria-label="活动时间线">
-          {items.map((a) => (
-            <li key={a.id} className="timeline-item">
-              <div className="timeline-when">
-                <span className="timeline-date">{formatDateZh(a.occurredOn)}</span>
-                <span className="tag accent roomy">{labelOf(activityKinds, a.kind)}</span>
-              </div>
-              <div className="timeline-what">
-                {a.people ? <p className="timeline-people">参与人员：{a.people}</p> : null}
-                {a.notes ? <p className="timeline-notes">{a.notes}</p> : null}
-                {a.author ? <p className="timeline-author">记录人：{a.author}</p> : null}
-              </div>
-            </li>
-          ))}
-        </ol>
+        <>
+          <ErrorText error={removal.error} prefix="删除失败：" />
+          <ol className="timeline" aria-label="活动时间线">
+            {items.map((a) => (
+              <li key={a.id} className="timeline-item">
+                <div className="timeline-when">
+                  <span className="timeline-date">{formatDateZh(a.occurredOn)}</span>
+                  <span className="tag accent roomy">{labelOf(activityKinds, a.kind)}</span>
+                  <button
+                    type="button"
+                    className="link-button row-delete"
+                    aria-label={`删除 ${formatDateZh(a.occurredOn)} 的${labelOf(activityKinds, a.kind)}记录`}
+                    disabled={removal.busyId === a.id}
+                    onClick={() => removal.remove(a.id)}
+                  >
+                    删除
+                  </button>
+                </div>
+                <div className="timeline-what">
+                  {a.people ? <p className="timeline-people">参与人员：{a.people}</p> : null}
+                  {a.notes ? <p className="timeline-notes">{a.notes}</p> : null}
+                  {a.author ? <p className="timeline-author">记录人：{a.author}</p> : null}
+                </div>
+              </li>
+            ))}
+          </ol>
+        </>
       )}
     </TabBody>
   );

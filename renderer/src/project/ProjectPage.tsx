@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { tierLabels } from '../../../domain/classify';
 import { regionLabels } from '../../../domain/countries';
 import { stageLabels } from '../../../domain/lifecycle';
+import { DeleteDialog } from '../shared/DeleteDialog';
 import { useLeaveGuard } from '../shell/leave-guard';
 import { useNavigate } from '../shell/navigation';
 import { ErrorBanner } from '../ui/Alert';
@@ -38,6 +39,7 @@ export function ProjectPage({ id }: { id: string | null }) {
   const editor = useProjectEditor(id);
   const dictionaries = useDictionaries();
   const [tab, setTab] = useState<TabKey>('info');
+  const [deleting, setDeleting] = useState(false);
   const kept = useKeptDraft(editor, id);
   // Bumped when a save finds errors: the first invalid field (in page order) gets the focus.
   const [invalidTick, setInvalidTick] = useState(0);
@@ -119,6 +121,16 @@ export function ProjectPage({ id }: { id: string | null }) {
             </span>
           ) : null}
         </div>
+        {record ? (
+          // Away from 保存 on purpose; the dialog says what goes with it and points to 终止.
+          <button
+            type="button"
+            className="link-button project-delete"
+            onClick={() => setDeleting(true)}
+          >
+            删除项目…
+          </button>
+        ) : null}
         <span className="save-state" aria-live="polite">
           {editor.saving
             ? '正在保存……'
@@ -136,6 +148,17 @@ export function ProjectPage({ id }: { id: string | null }) {
           保存
         </button>
       </header>
+      {deleting && record ? (
+        <DeleteDialog
+          kind="project"
+          id={record.id}
+          onCancel={() => setDeleting(false)}
+          onDeleted={() => {
+            kept.forget();
+            navigate({ screen: 'ledger' }, { discard: true });
+          }}
+        />
+      ) : null}
 
       {kept.offer ? (
         <div className="kept-draft-bar" role="status">

@@ -1,9 +1,13 @@
-// 跟进事项: what to do next on this project and by when; ticking one marks it done (today).
+// 跟进事项: what to do next on this project and by when; ticking one marks it done (today); 删除
+// takes one away at once, with 撤销 offered.
 import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { formatDateZh, todayIso } from '../../../domain/dates';
 import type { TaskRecord } from '../../../domain/entities';
 import { taskCreate } from '../../../domain/entities';
 import { call } from '../api/client';
+import { useRestores } from '../shared/undo-store';
+import { useDeleteRow } from '../shared/use-delete-row';
+import { ErrorText } from '../ui/Alert';
 import { TextField } from '../ui/fields';
 import { useDraft } from '../ui/use-draft';
 import { useLoad } from '../ui/use-load';
@@ -23,7 +27,9 @@ function dueText(task: TaskRecord, today: string): { text: string; late: boolean
 }
 
 export function TasksTab({ projectId }: { projectId: string }) {
-  const list = useLoad(() => call('task.list', { projectId }), [projectId]);
+  const restores = useRestores();
+  const list = useLoad(() => call('task.list', { projectId }), [projectId, restores]);
+  const removal = useDeleteRow('task', () => list.reload());
   const form = useDraft('task', () => ({ title: '', dueOn: inAWeek() }));
   const submit = useSubmit();
   const today = todayIso();
@@ -70,25 +76,37 @@ export function TasksTab({ projectId }: { projectId: string }) {
       }
     >
       {(items) => (
-        <ul className="task-list" aria-label="跟进事项列表">
-          {items.map((task) => {
-            const due = dueText(task, today);
-            return (
-              <li key={task.id} className={task.done ? 'task-item done' : 'task-item'}>
-                <input
-                  id={`task-done-${task.id}`}
-                  type="checkbox"
-                  checked={task.done}
-                  onChange={() => toggle(task)}
-                />
-                <label htmlFor={`task-done-${task.id}`} className="task-title" title={task.title}>
-                  {task.title}
-                </label>
-                <span className={due.late ? 'task-due late' : 'task-due'}>{due.text}</span>
-              </li>
-            );
-          })}
-        </ul>
+        <>
+          <ErrorText error={removal.error} prefix="删除失败：" />
+          <ul className="task-list" aria-label="跟进事项列表">
+            {items.map((task) => {
+              const due = dueText(task, today);
+              return (
+                <li key={task.id} className={task.done ? 'task-item done' : 'task-item'}>
+                  <input
+                    id={`task-done-${task.id}`}
+                    type="checkbox"
+                    checked={task.done}
+                    onChange={() => toggle(task)}
+                  />
+                  <label htmlFor={`task-done-${task.id}`} className="task-title" title={task.title}>
+                    {task.title}
+                  </label>
+                  <span className={due.late ? 'task-due late' : 'task-due'}>{due.text}</span>
+                  <button
+                    type="button"
+                    className="link-button row-delete"
+                    aria-label={`删除跟进「${task.title}」`}
+                    disabled={removal.busyId === task.id}
+                    onClick={() => removal.remove(task.id)}
+                  >
+                    删除
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
       )}
     </TabBody>
   );
