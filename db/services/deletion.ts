@@ -50,7 +50,10 @@ const belongings: Partial<Record<DeletableKind, readonly Belonging[]>> = {
   ],
 };
 
-/** The record's owners that must be live for it to come back: [column, owner's kind]. */
+/**
+ * The owners a record may not come back without: [column, owner's kind]. A row that an owner's
+ * delete would not have taken (an investor's contact on a deleted project) is not held by it.
+ */
 const owners: Partial<Record<DeletableKind, readonly [string, DeletableKind][]>> = {
   project: [['investor_id', 'investor']],
   contact: [
@@ -96,7 +99,7 @@ function nameOf(kind: DeletableKind, row: Row): string {
         .filter(Boolean)
         .join(' ');
     case 'arrival':
-      return `${row.arrived_on ?? ''} 到资`.trim();
+      return String(row.arrived_on);
   }
 }
 
@@ -213,6 +216,13 @@ export function restoreRecord(tx: Tx, ref: RecordRef): DeletionResult {
   for (const [column, ownerKind] of owners[ref.kind] ?? []) {
     const ownerId = row[column];
     if (typeof ownerId !== 'string') continue;
+    const belonging = belongings[ownerKind]?.find((b) => b.kind === ref.kind);
+    const held =
+      !belonging ||
+      tx.sql
+        .prepare(`SELECT 1 FROM ${tables[ref.kind]} WHERE id = ? AND ${belonging.where}`)
+        .get(ref.id, ownerId) !== undefined;
+    if (!held) continue;
     const owner = tx.sql
       .prepare(`SELECT * FROM ${tables[ownerKind]} WHERE id = ? AND deleted = 1`)
       .get(ownerId) as Row | undefined;

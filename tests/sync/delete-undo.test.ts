@@ -275,6 +275,12 @@ describe('deleting single rows', () => {
       code: 'OWNER_DELETED',
       message: '它所属的记录已被删除，请先恢复所属的记录：项目「采埃孚传动」',
     });
+    // The investor's contact stayed with the investor, and comes and goes with it alone.
+    call(sh, 'contact.delete', { id: made.investorContact });
+    call(sh, 'record.restore', { kind: 'contact', id: made.investorContact });
+    expect(ids(sh, 'contact.list', { investorId: made.project.investorId! })).toEqual([
+      made.investorContact,
+    ]);
     expect(failure(sh, 'record.restore', { kind: 'task', id: 'nope' }).code).toBe('NOT_FOUND');
     expect(failure(sh, 'record.deletion', { kind: 'target', id: 'x' }).code).toBe('VALIDATION');
   });

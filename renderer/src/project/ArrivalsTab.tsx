@@ -1,11 +1,13 @@
 // 到资记录: capital that has arrived — date, amount (万元 or 万美元), 实到外资 or 到位内资, and
-// whether it came from outside the city — with the totals of each kind.
+// whether it came from outside the city — with the totals of each kind. 删除 asks once more (the
+// figures change), then offers 撤销.
 import { useState } from 'react';
 import { formatDateZh, todayIso } from '../../../domain/dates';
 import type { ArrivalRecord } from '../../../domain/entities';
 import { arrivalCreate } from '../../../domain/entities';
 import { formatWanUsd, formatWanYuan, wanToUnits } from '../../../domain/money';
 import { call } from '../api/client';
+import { offerUndo, useRestores } from '../shared/undo-store';
 import { Field } from '../ui/Field';
 import { SelectField, TextField } from '../ui/fields';
 import { useDraft } from '../ui/use-draft';
@@ -38,7 +40,8 @@ function totalsOf(items: readonly ArrivalRecord[]): string[] {
 }
 
 export function ArrivalsTab({ projectId }: { projectId: string }) {
-  const list = useLoad(() => call('arrival.list', { projectId }), [projectId]);
+  const restores = useRestores();
+  const list = useLoad(() => call('arrival.list', { projectId }), [projectId, restores]);
   const form = useDraft('arrival', () => ({
     arrivedOn: todayIso(),
     amount: '',
@@ -81,7 +84,7 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
     }
     setConfirming(null);
     void submit.run(async () => {
-      await call('arrival.delete', { id: a.id });
+      offerUndo(await call('arrival.delete', { id: a.id }));
       list.reload();
     });
   };
