@@ -9,6 +9,8 @@ import { stageOrder } from './lifecycle';
 import type { Stage } from './lifecycle';
 import { channels, offices } from './vocabulary';
 import { vocabularyEntry } from './fields';
+import { optionalSums } from './ledger-columns';
+import type { OptionalSum } from './ledger-columns';
 
 /** A filter takes one value or several; a single value is read as a list of one. */
 const oneOrMany = <T extends z.ZodType>(item: T) =>
@@ -44,6 +46,11 @@ export const ledgerQuery = z.strictObject({
   investorId: z.string().optional(),
   signingYear: z.number().int().min(1990, '签约年份无效').max(2100, '签约年份无效').optional(),
   q: z.string().trim().max(100, '搜索词过长').optional(),
+  /** Totals beyond count, 总投资 and 合同外资, asked for only while their columns are shown. */
+  sums: z
+    .array(z.enum(optionalSums, { error: '无法合计该列' }))
+    .max(optionalSums.length)
+    .optional(),
   sort: z
     .object({
       key: z.enum(ledgerSortKeys, { error: '无法按该列排序' }),
@@ -72,11 +79,40 @@ export interface LedgerRow {
   channel: string | null;
   signedOn: string | null;
   updatedAt: string | null;
+  province: string | null;
+  ownership: string | null;
+  capitalType: string | null;
+  industrial: boolean | null;
+  projectType: string | null;
+  /** In its own currency: 元 or 美元. */
+  totalInvestment: number | null;
+  investmentCurrency: 'CNY' | 'USD' | null;
+  /** 实到外资 in 美元, each arrival at its year's rate; null when none arrived. */
+  paidInFdiUsd: number | null;
+  /** 市外内资 in 元; null when none arrived. */
+  domesticCapitalCny: number | null;
+  landAreaMu: number | null;
+  platform: string | null;
+  referrer: string | null;
+  agent: string | null;
+  fairEdition: string | null;
+  registeredOn: string | null;
+  landSuppliedOn: string | null;
+  startedOn: string | null;
+  completedOn: string | null;
+  producingOn: string | null;
+  terminatedOn: string | null;
+  terminationReason: string | null;
+  leaderProject: boolean | null;
+  problems: string | null;
+  nextSteps: string | null;
 }
 
 export interface LedgerPage {
   rows: LedgerRow[];
   /** Over the whole filter, not just this page. */
-  totals: { count: number; totalInvestmentCny: number; contractedFdiUsd: number };
+  totals: { count: number; totalInvestmentCny: number; contractedFdiUsd: number } & Partial<
+    Record<OptionalSum, number>
+  >;
   offset: number;
 }

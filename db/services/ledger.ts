@@ -10,10 +10,23 @@ import type { Region } from '../../domain/countries';
 import type { Tier } from '../../domain/classify';
 import type { Stage } from '../../domain/lifecycle';
 import { searchTerms } from '../../domain/search-text';
-import { channels, labelOf, offices } from '../../domain/vocabulary';
+import { todayIso } from '../../domain/dates';
+import type { OptionalSum } from '../../domain/ledger-columns';
+import {
+  capitalTypes,
+  channels,
+  labelOf,
+  offices,
+  ownerships,
+  projectTypes,
+  provinces,
+} from '../../domain/vocabulary';
 import type { Tx } from '../app-database';
 import type { Schema } from '../schema';
+import type { SqlParam } from '../sql';
 import { likeContains } from '../search-match';
+import { DOMESTIC_CAPITAL_CNY, PAID_IN_FDI_USD, arrivalSumsOf, ratesByYear } from './arrival-sums';
+import type { ArrivalSums } from './arrival-sums';
 
 type Query = z.output<typeof ledgerQuery>;
 type Where = ExpressionBuilder<Schema, 'project'>;
@@ -52,6 +65,12 @@ export function queryLedger(tx: Tx, q: Query): LedgerPage {
       contractedFdiUsd: matches.reduce((sum, m) => sum + (m.contracted_fdi_usd ?? 0), 0),
     };
     const among = JSON.stringify(matches.map((m) => m.rowid));
+    if (q.sums?.length) {
+      const matched = tx.qb
+        .selectFrom('project')
+        .where('rowid', 'in', sql<number>`(select value from json_each(${among}))`);
+      Object.assign(totals, optionalTotals(tx, matched, q.sums));
+    }
     rowids =
       matches.length <= FEW_MATCHES
         ? pick(
@@ -68,6 +87,7 @@ export function queryLedger(tx: Tx, q: Query): LedgerPage {
         : byIndexWalk(tx, live, col, q);
   } else {
     totals = totalsOf(tx, live);
+    if (q.sums?.length) Object.assign(totals, optionalTotals(tx, live, q.sums));
     const filtered =
       q.region ||
       q.tier ||
@@ -97,6 +117,47 @@ function totalsOf(tx: Tx, live: Live): LedgerPage['totals'] {
       sql<number>`coalesce(sum(contracted_fdi_usd), 0)`.as('contractedFdiUsd'),
     ]),
   )!;
+}
+
+/**
+ * The totals of the optional sum columns shown: the amounts off the wide rows, the arrivals through
+ * their project index. Asked for only while shown, so the default 台账 pays nothing for them.
+ */
+function optionalTotals(
+  tx: Tx,
+  matched: Live,
+  sums: OptionalSum[],
+): Partial<Record<OptionalSum, number>> {
+  const totals: Partial<Record<OptionalSum, number>> = {};
+  if (sums.includes('totalInvestmentUsd') || sums.includes('landAreaMu')) {
+    const row = tx.sql.first(
+      matched.select([
+        sql<number>`coalesce(sum(case when investment_currency = 'USD' then total_investment end), 0)`.as(
+          'usd',
+        ),
+        sql<number>`coalesce(sum(land_area_mu), 0)`.as('mu'),
+      ]),
+    )!;
+    if (sums.includes('totalInvestmentUsd')) totals.totalInvestmentUsd = row.usd;
+    if (sums.includes('landAreaMu')) totals.landAreaMu = row.mu;
+  }
+  if (sums.includes('paidInFdiUsd') || sums.includes('domesticCapitalCny')) {
+    const ids = matched.select('id').compile();
+    const row = tx.sql
+      .prepare(
+        `SELECT coalesce(${PAID_IN_FDI_USD}, 0) AS paidInFdiUsd,
+           coalesce(${DOMESTIC_CAPITAL_CNY}, 0) AS domesticCapitalCny
+         FROM capital_arrival a
+         WHERE a.deleted = 0 AND a.project_id IN (${ids.sql})`,
+      )
+      .get(...(ids.parameters as SqlParam[]), { rates: ratesByYear(tx.sql, todayIso()) }) as Record<
+      'paidInFdiUsd' | 'domesticCapitalCny',
+      number
+    >;
+    if (sums.includes('paidInFdiUsd')) totals.paidInFdiUsd = row.paidInFdiUsd;
+    if (sums.includes('domesticCapitalCny')) totals.domesticCapitalCny = row.domesticCapitalCny;
+  }
+  return totals;
 }
 
 function pick(tx: Tx, ordered: ReturnType<typeof sortedBySort>, q: Query): number[] {
@@ -164,23 +225,66 @@ export function readLedgerRows(tx: Tx, rowids: number[]): LedgerRow[] {
         'channel',
         'signed_on as signedOn',
         'updated_at as updatedAt',
+        'province',
+        'ownership',
+        'capital_type as capitalType',
+        'industrial',
+        'project_type as projectType',
+        'total_investment as totalInvestment',
+        'investment_currency as investmentCurrency',
+        'land_area_mu as landAreaMu',
+        'platform',
+        'referrer',
+        'agent',
+        'fair_edition as fairEdition',
+        'registered_on as registeredOn',
+        'land_supplied_on as landSuppliedOn',
+        'started_on as startedOn',
+        'completed_on as completedOn',
+        'producing_on as producingOn',
+        'terminated_on as terminatedOn',
+        'termination_reason as terminationReason',
+        'leader_project as leaderProject',
+        'problems',
+        'next_steps as nextSteps',
       ]),
+  );
+  const arrivals = arrivalSumsOf(
+    tx.sql,
+    rows.map((r) => r.id),
+    ratesByYear(tx.sql, todayIso()),
   );
   const position = new Map(rowids.map((id, i) => [id, i]));
   return rows
     .sort((a, b) => position.get(a.rowid)! - position.get(b.rowid)!)
-    .map(({ rowid: _, ...row }) => ledgerRow(row));
+    .map(({ rowid: _, ...row }) => ledgerRow(row, arrivals.get(row.id)));
 }
 
 /** A ledger row as SQL returns it, before enumerations become types and labels. */
-type RawRow = Omit<LedgerRow, 'name' | 'region' | 'tier' | 'stage'> & {
+type RawRow = Omit<
+  LedgerRow,
+  | 'name'
+  | 'region'
+  | 'tier'
+  | 'stage'
+  | 'industrial'
+  | 'leaderProject'
+  | 'investmentCurrency'
+  | 'paidInFdiUsd'
+  | 'domesticCapitalCny'
+> & {
   name: string | null;
   region: string | null;
   tier: string | null;
   stage: string | null;
+  industrial: number | null;
+  leaderProject: number | null;
+  investmentCurrency: string | null;
 };
 
-function ledgerRow(r: RawRow): LedgerRow {
+const flag = (v: number | null) => (v === null ? null : v === 1);
+
+function ledgerRow(r: RawRow, arrivals: Partial<ArrivalSums> = {}): LedgerRow {
   return {
     ...r,
     name: r.name ?? '',
@@ -189,6 +293,18 @@ function ledgerRow(r: RawRow): LedgerRow {
     stage: (r.stage ?? 'lead') as Stage,
     office: labelOf(offices, r.office),
     channel: labelOf(channels, r.channel),
+    province: labelOf(provinces, r.province),
+    ownership: labelOf(ownerships, r.ownership),
+    capitalType: labelOf(capitalTypes, r.capitalType),
+    projectType: labelOf(projectTypes, r.projectType),
+    industrial: flag(r.industrial),
+    leaderProject: flag(r.leaderProject),
+    investmentCurrency:
+      r.investmentCurrency === 'USD' || r.investmentCurrency === 'CNY'
+        ? r.investmentCurrency
+        : null,
+    paidInFdiUsd: arrivals.paidInFdiUsd ?? null,
+    domesticCapitalCny: arrivals.domesticCapitalCny ?? null,
   };
 }
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ColumnMapping } from './sheet-reader';
 import { ledgerQuery } from '../ledger';
+import { ledgerColumnKeys } from '../ledger-columns';
 
 // A workbook of 10k rows is about 1 MB; 64 MB of base64 leaves room for ledgers far above that.
 const maxBase64Chars = 64 * 1024 * 1024;
@@ -34,7 +35,16 @@ export const ledgerImportCommitInput = z.strictObject({
 
 /** The 台账 filter of the screen (no paging), or a signing year and office from the CLI. */
 export const ledgerExportInput = z.strictObject({
-  filter: ledgerQuery.omit({ offset: true, limit: true }).optional(),
+  filter: ledgerQuery.omit({ offset: true, limit: true, sums: true }).optional(),
+  /**
+   * The 台账 view's columns in its order (after 序号; 项目编号, 项目名称 and 投资方 are added when
+   * missing, so the file re-imports); without it, every column.
+   */
+  columns: z
+    .array(z.enum(ledgerColumnKeys, { error: '未知的台账列' }))
+    .min(1, '请至少选择一列')
+    .max(ledgerColumnKeys.length)
+    .optional(),
   /** One sheet per office (本部, 上海, 北京, 深圳, then projects with no office). */
   byOffice: z.boolean().default(false),
   /** Write to this path (CLI); without it the file comes back as base64 for the window to save. */

@@ -2,6 +2,8 @@
 // use, and the columns the app writes (headers with units, as leaders read them). The reading of an
 // office's own sheet is in sheet-reader.ts.
 import { milestones } from '../lifecycle';
+import { isLedgerColumnKey } from '../ledger-columns';
+import type { LedgerColumnKey } from '../ledger-columns';
 import type { AmountUnit } from './cell-values';
 
 /** Fields a sheet can carry into a project. `total` is the total investment in either currency. */
@@ -37,7 +39,8 @@ export type SheetField =
   | 'stage';
 
 /** Columns the app writes for reading only: they are derived, so an import leaves them alone. */
-export type DerivedColumn = 'seq' | 'region' | 'tier' | 'paidInFdiUsd' | 'updatedAt';
+export type DerivedColumn =
+  'seq' | 'region' | 'tier' | 'paidInFdiUsd' | 'domesticCapitalCny' | 'updatedAt';
 
 export interface FieldSpec {
   names: string[];
@@ -120,6 +123,7 @@ export const derivedNames: Record<DerivedColumn, string[]> = {
   region: ['来源地区'],
   tier: ['规模档次'],
   paidInFdiUsd: ['实到外资', '实际到位外资'],
+  domesticCapitalCny: ['市外内资', '到位市外内资'],
   updatedAt: ['更新日期'],
 };
 
@@ -147,6 +151,7 @@ export const ledgerColumns: {
   { header: '总投资（万美元）', source: 'total', unit: '万美元', width: 14 },
   { header: '合同外资（万美元）', source: 'contractedFdiUsd', unit: '万美元', width: 14 },
   { header: '实到外资（万美元）', source: 'paidInFdiUsd', unit: '万美元', width: 14 },
+  { header: '市外内资（万元）', source: 'domesticCapitalCny', unit: '万元', width: 14 },
   { header: '用地（亩）', source: 'landAreaMu', unit: '亩', width: 10 },
   { header: '承接平台', source: 'platform', width: 20 },
   { header: '招商方式', source: 'channel', width: 10 },
@@ -164,6 +169,20 @@ export const ledgerColumns: {
   { header: '下一步工作', source: 'nextSteps', width: 30 },
   { header: '更新日期', source: 'updatedAt', width: 11 },
 ];
+
+/** The 台账 column (screen and saved views) an export column belongs to; 序号 belongs to none. */
+export function screenColumnOf(column: (typeof ledgerColumns)[number]): LedgerColumnKey | null {
+  switch (column.source) {
+    case 'seq':
+      return null;
+    case 'country':
+      return 'region';
+    case 'total':
+      return column.unit === '亿元' ? 'totalInvestment' : 'totalInvestmentUsd';
+    default:
+      return isLedgerColumnKey(column.source) ? column.source : null;
+  }
+}
 
 /** The amount columns in the app's own export carry the whole number; this is how they show. */
 export const amountFormat = '#,##0.00';

@@ -391,6 +391,96 @@ describe('ledger export', () => {
     expect(new Set(regions)).toEqual(new Set(['德日']));
   });
 
+  test("a 台账 view's columns, in its order, with their totals; the file re-imports unchanged", async () => {
+    const p = expectOk(
+      dispatchSync(app, 'project.create', { name: '视图列核对项目', investor: '视图列核对投资方' }),
+    ) as ProjectRecord;
+    expectOk(
+      dispatchSync(app, 'arrival.create', {
+        projectId: p.id,
+        arrivedOn: '2021-05-31',
+        amount: 30_000_000,
+        currency: 'CNY',
+        kind: 'domestic',
+        outsideCity: true,
+      }),
+    );
+    const out = join(dir, '视图.xlsx');
+    const columns = [
+      'name',
+      'landAreaMu',
+      'stage',
+      'paidInFdiUsd',
+      'domesticCapitalCny',
+      'industry',
+      'totalInvestment',
+      'region',
+      'problems',
+    ];
+    const written = await call<FileResult>('ledger.export', { out, columns });
+    expect(written.rows).toBe(401);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(3).values as unknown[]).slice(1);
+    // 序号, then what identifies a project (the view lacks 项目编号 and 投资方), then the view's own.
+    expect(header).toEqual([
+      '序号',
+      '项目编号',
+      '投资方',
+      '项目名称',
+      '用地（亩）',
+      '当前阶段',
+      '实到外资（万美元）',
+      '市外内资（万元）',
+      '产业',
+      '总投资（亿元）',
+      '国别/地区',
+      '来源地区',
+      '存在问题',
+    ]);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 4, ySplit: 3 });
+    const col = (name: string) => header.indexOf(name) + 1;
+    const rowOf = (name: string) => {
+      for (let n = 4; n <= 404; n++) {
+        if (sheet.getRow(n).getCell(col('项目名称')).value === name) return sheet.getRow(n);
+      }
+      throw new Error(`no row for ${name}`);
+    };
+    expect(rowOf('视图列核对项目').getCell(col('市外内资（万元）')).value).toBe(3000);
+
+    const totals = sheet.getRow(405);
+    expect(totals.getCell(col('项目名称')).value).toBe('合计（401 个项目）');
+    const summed = header.flatMap((h, i) => {
+      const value = totals.getCell(i + 1).value as { formula?: string } | null;
+      return value && typeof value === 'object' && value.formula ? [h] : [];
+    });
+    expect(summed).toEqual([
+      '用地（亩）',
+      '实到外资（万美元）',
+      '市外内资（万元）',
+      '总投资（亿元）',
+    ]);
+    const domestic = totals.getCell(col('市外内资（万元）')).value as { result: number };
+    expect(domestic.result).toBeGreaterThanOrEqual(3000);
+
+    const before = snapshot(app);
+    const result = await preview(out);
+    expect(result.counts).toMatchObject({ new: 0, updated: 0, unchanged: 401, rejected: 0 });
+    const done = await commit(result);
+    expect(done.counts).toMatchObject({ new: 0, updated: 0 });
+    expect(snapshot(app)).toEqual(before);
+  });
+
+  test('a view column the export does not know is refused', async () => {
+    const result = await dispatch(app, 'ledger.export', {
+      out: join(dir, '未知列.xlsx'),
+      columns: ['name', '不存在的列'],
+    });
+    expect(result).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(JSON.stringify(result)).toContain('未知的台账列');
+  });
+
   test('round trip: export, import, 0 new and 0 changed, nothing written', async () => {
     for (const byOffice of [false, true]) {
       const out = join(dir, `往返-${byOffice}.xlsx`);

@@ -154,6 +154,86 @@ describe('ledger.query', () => {
     expect(order.map((o) => o.r)).toEqual([...order.map((o) => o.r)].sort((a, b) => b - a));
   });
 
+  test('rows carry every 台账 column; the other sums come only when asked, over the whole filter', () => {
+    const siemens = ids['西门子智能制造']!;
+    expectOk(
+      dispatchSync(app, 'project.update', {
+        id: siemens,
+        patch: {
+          landAreaMu: 120.5,
+          platform: '智能制造产业园',
+          problems: '等待环评',
+          startedOn: '2021-09-01',
+        },
+      }),
+    );
+    expectOk(
+      dispatchSync(app, 'project.update', { id: ids['中建材新材料']!, patch: { landAreaMu: 30 } }),
+    );
+    const arrive = (amount: number, currency: string, kind: string, outsideCity?: boolean) =>
+      expectOk(
+        dispatchSync(app, 'arrival.create', {
+          projectId: siemens,
+          arrivedOn: '2021-06-30',
+          amount,
+          currency,
+          kind,
+          ...(outsideCity === undefined ? {} : { outsideCity }),
+        }),
+      );
+    arrive(2_000_000, 'USD', 'fdi');
+    arrive(5_000_000, 'CNY', 'domestic', true);
+    arrive(1_000_000, 'CNY', 'domestic', false); // from inside the city: not 市外内资
+
+    const row = query({ q: '西门子' }).rows[0]!;
+    expect(row).toMatchObject({
+      landAreaMu: 120.5,
+      platform: '智能制造产业园',
+      problems: '等待环评',
+      startedOn: '2021-09-01',
+      channel: '驻点招商',
+      paidInFdiUsd: 2_000_000,
+      domesticCapitalCny: 5_000_000,
+      investmentCurrency: 'CNY',
+      totalInvestment: 12_000_000_000,
+    });
+    const samsung = query({ q: '三星' }).rows[0]!;
+    expect(samsung).toMatchObject({
+      fairEdition: '第七届',
+      investmentCurrency: 'USD',
+      totalInvestment: 800_000_000,
+      paidInFdiUsd: null,
+      domesticCapitalCny: null,
+    });
+
+    expect(Object.keys(query({}).totals).sort()).toEqual([
+      'contractedFdiUsd',
+      'count',
+      'totalInvestmentCny',
+    ]);
+    const sums = ['totalInvestmentUsd', 'paidInFdiUsd', 'domesticCapitalCny', 'landAreaMu'];
+    const expected = {
+      count: 4,
+      totalInvestmentUsd: 800_000_000,
+      paidInFdiUsd: 2_000_000,
+      domesticCapitalCny: 5_000_000,
+      landAreaMu: 150.5,
+    };
+    expect(query({ sums }).totals).toMatchObject(expected);
+    expect(query({ sums, office: ['上海', '深圳', '北京', '本部'] }).totals).toMatchObject(
+      expected,
+    );
+    // Free text takes its own path to the totals.
+    expect(query({ sums, q: '西门子' }).totals).toMatchObject({
+      count: 1,
+      totalInvestmentUsd: 0,
+      paidInFdiUsd: 2_000_000,
+      domesticCapitalCny: 5_000_000,
+      landAreaMu: 120.5,
+    });
+    expect(query({ sums: ['landAreaMu'] }).totals).not.toHaveProperty('paidInFdiUsd');
+  });
+
   test('rejects an unknown filter value with a Chinese message', () => {
     expect(dispatchSync(app, 'ledger.query', { tier: 'huge' })).toMatchObject({
       ok: false,

@@ -14,10 +14,17 @@ import type { Region } from '../../../domain/countries';
 import { countryByCode } from '../../../domain/countries';
 import { tierLabels } from '../../../domain/classify';
 import type { Tier } from '../../../domain/classify';
-import { todayIso, yearOf } from '../../../domain/dates';
+import { todayIso } from '../../../domain/dates';
 import { AppError } from '../../../domain/errors';
 import type { FileResult, ledgerExportInput } from '../../../domain/excel/calls';
-import { amountFormat, ledgerColumns, sheetTitle } from '../../../domain/excel/sheet-layout';
+import {
+  amountFormat,
+  ledgerColumns,
+  screenColumnOf,
+  sheetTitle,
+} from '../../../domain/excel/sheet-layout';
+import { identifyingColumns } from '../../../domain/ledger-columns';
+import type { LedgerColumnKey } from '../../../domain/ledger-columns';
 import { ledgerQuery } from '../../../domain/ledger';
 import { stageLabels } from '../../../domain/lifecycle';
 import type { Stage } from '../../../domain/lifecycle';
@@ -26,11 +33,11 @@ import type { AmountUnit } from '../../../domain/excel/cell-values';
 import { snake } from '../../../domain/column-names';
 import { labelOf, offices, projectFieldVocabularies } from '../../../domain/vocabulary';
 import type { AppDatabase } from '../../app-database';
-import { cachedLookups } from '../../derived';
 import type { Sql } from '../../sql';
 import { withProgress } from '../../job-progress';
 import { demoFilePrefix } from '../app';
 import type { ReportProgress } from '../../job-progress';
+import { arrivalSumsOf, ratesByYear } from '../arrival-sums';
 import { matchingRowids } from '../ledger';
 import { fitToCell, startsLikeFormula } from './xlsx-text';
 
@@ -51,7 +58,8 @@ export async function exportLedger(app: AppDatabase, input: Input): Promise<File
     const stream: Writable = input.out ? createWriteStream(input.out) : new PassThrough();
     if (!input.out) stream.on('data', (chunk: Buffer) => collected.push(chunk));
     try {
-      await writeWorkbook(app, stream, rowids, input.byOffice, asOf, report);
+      const layout = input.columns ? layoutOf(input.columns) : fullLayout;
+      await writeWorkbook(app, stream, rowids, layout, input.byOffice, asOf, report);
     } catch (error) {
       stream.destroy();
       if (error instanceof AppError) throw error;
@@ -70,6 +78,7 @@ async function writeWorkbook(
   app: AppDatabase,
   stream: Writable,
   rowids: number[],
+  layout: Layout,
   byOffice: boolean,
   asOf: string,
   report: ReportProgress,
@@ -80,13 +89,13 @@ async function writeWorkbook(
     useSharedStrings: false,
   });
   workbook.creator = '招商项目管理';
-  const rates = app.transact((tx) => ratesByYear(tx.sql, yearOf(asOf)), { write: false });
+  const rates = app.transact((tx) => ratesByYear(tx.sql, asOf), { write: false });
   const sheets = new Map<string, SheetWriter>();
   const sheetFor = (office: string | null) => {
     const key = byOffice ? (office ? labelOf(offices, office) : NO_OFFICE) : '台账';
     let sheet = sheets.get(key);
     if (!sheet) {
-      sheet = new SheetWriter(workbook.addWorksheet(key, sheetOptions), asOf);
+      sheet = new SheetWriter(workbook.addWorksheet(key, sheetOptions(layout)), layout, asOf);
       sheets.set(key, sheet);
     }
     return sheet;
@@ -116,10 +125,17 @@ export const a4Landscape: Partial<ExcelJS.PageSetup> = {
   paperSize: 9,
 };
 
-const sheetOptions: Partial<ExcelJS.AddWorksheetOptions> = {
-  views: [{ state: 'frozen', xSplit: 3, ySplit: HEADER_ROW }],
+/** Frozen through 项目名称, so the name stays in view while the row scrolls sideways. */
+const sheetOptions = (layout: Layout): Partial<ExcelJS.AddWorksheetOptions> => ({
+  views: [
+    {
+      state: 'frozen',
+      xSplit: layout.columns.findIndex((c) => c.source === 'name') + 1,
+      ySplit: HEADER_ROW,
+    },
+  ],
   pageSetup: a4Landscape,
-};
+});
 
 const thin: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -132,17 +148,51 @@ const dateStyle: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd' };
 const amountStyle: Partial<ExcelJS.Style> = { numFmt: amountFormat };
 const areaStyle: Partial<ExcelJS.Style> = { numFmt: '#,##0.##' };
 const plainStyle: Partial<ExcelJS.Style> = {};
-const columnStyles = ledgerColumns.map((c) =>
+type LedgerColumn = (typeof ledgerColumns)[number];
+const styleOf = (c: LedgerColumn) =>
   c.unit === '亩'
     ? areaStyle
     : c.unit
       ? amountStyle
       : c.source.endsWith('On') || c.source === 'updatedAt'
         ? dateStyle
-        : plainStyle,
-);
+        : plainStyle;
 /** The same, for text Excel would take for a formula (xlsx-text.ts). */
-const quotedColumnStyles = columnStyles.map((style) => ({ ...style, quotePrefix: true }));
+const quotedStyles = new Map(
+  [amountStyle, areaStyle, dateStyle, plainStyle].map((s) => [s, { ...s, quotePrefix: true }]),
+);
+
+/** The columns a workbook writes, with how each reads its value and its style. */
+interface Layout {
+  columns: LedgerColumn[];
+  readers: Reader[];
+  styles: Partial<ExcelJS.Style>[];
+  quotedStyles: Partial<ExcelJS.Style>[];
+}
+
+function layoutFor(columns: LedgerColumn[]): Layout {
+  const styles = columns.map(styleOf);
+  return {
+    columns,
+    readers: columns.map((c) => readerFor(c.source, c.unit)),
+    styles,
+    quotedStyles: styles.map((s) => quotedStyles.get(s)!),
+  };
+}
+
+/**
+ * 序号, then the columns of a 台账 view in its order (a view's column may be two in the sheet:
+ * 国别/地区 and 来源地区), with 项目编号, 项目名称 and 投资方 put first when the view lacks them.
+ */
+function layoutOf(keys: readonly LedgerColumnKey[]): Layout {
+  const chosen = [...new Set(keys)];
+  const order = [...identifyingColumns.filter((k) => !chosen.includes(k)), ...chosen];
+  const columns = [
+    ...ledgerColumns.filter((c) => c.source === 'seq'),
+    ...order.flatMap((key) => ledgerColumns.filter((c) => screenColumnOf(c) === key)),
+  ];
+  return layoutFor(columns);
+}
 
 /** One worksheet: title, header, rows as they come, totals at the end. */
 class SheetWriter {
@@ -151,24 +201,26 @@ class SheetWriter {
 
   constructor(
     private readonly sheet: ExcelJS.Worksheet,
+    private readonly layout: Layout,
     asOf: string,
   ) {
-    sheet.columns = ledgerColumns.map((c) => ({ width: c.width }));
+    const { columns } = layout;
+    sheet.columns = columns.map((c) => ({ width: c.width }));
     const title = sheet.getRow(1);
     title.getCell(1).value = sheetTitle(asOf);
     title.getCell(1).font = { bold: true, size: 16 };
     title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
     title.height = 30;
-    sheet.mergeCells(1, 1, 1, ledgerColumns.length);
+    sheet.mergeCells(1, 1, 1, columns.length);
     title.commit();
     const note = sheet.getRow(2);
     note.getCell(1).value =
       `金额单位见各列表头；导出日期 ${asOf}；由招商项目管理导出，可改后重新导入`;
     note.getCell(1).font = { color: { argb: 'FF666666' } };
-    sheet.mergeCells(2, 1, 2, ledgerColumns.length);
+    sheet.mergeCells(2, 1, 2, columns.length);
     note.commit();
     const header = sheet.getRow(HEADER_ROW);
-    ledgerColumns.forEach((c, i) => {
+    columns.forEach((c, i) => {
       const cell = header.getCell(i + 1);
       cell.value = c.header;
       cell.font = { bold: true };
@@ -182,10 +234,11 @@ class SheetWriter {
 
   add(row: Row): void {
     this.count++;
+    const { columns, readers, styles, quotedStyles } = this.layout;
     const values: (string | number | Date | null)[] = new Array(readers.length);
     for (let i = 0; i < readers.length; i++) {
       const value = readers[i]!(row, this.count);
-      if (typeof value === 'number' && ledgerColumns[i]!.unit) {
+      if (typeof value === 'number' && columns[i]!.unit) {
         this.sums.set(i, (this.sums.get(i) ?? 0) + value);
       }
       values[i] = typeof value === 'string' ? fitToCell(value) : value;
@@ -193,12 +246,10 @@ class SheetWriter {
     const added = this.sheet.addRow(values);
     // One shared style object per column: exceljs registers a style once per object it has seen,
     // where a fresh object per cell would be rendered and looked up again (most of the time spent).
-    for (let i = 0; i < columnStyles.length; i++) {
+    for (let i = 0; i < styles.length; i++) {
       const value = values[i];
       added.getCell(i + 1).style =
-        typeof value === 'string' && startsLikeFormula(value)
-          ? quotedColumnStyles[i]!
-          : columnStyles[i]!;
+        typeof value === 'string' && startsLikeFormula(value) ? quotedStyles[i]! : styles[i]!;
     }
     added.commit();
   }
@@ -207,9 +258,10 @@ class SheetWriter {
     const first = HEADER_ROW + 1;
     const last = HEADER_ROW + this.count;
     const totals = this.sheet.getRow(last + 1);
-    totals.getCell(ledgerColumns.findIndex((c) => c.source === 'name') + 1).value =
+    const { columns } = this.layout;
+    totals.getCell(columns.findIndex((c) => c.source === 'name') + 1).value =
       `合计（${this.count} 个项目）`;
-    ledgerColumns.forEach((c, i) => {
+    columns.forEach((c, i) => {
       if (!c.unit) return;
       const letter = columnLetter(i + 1);
       totals.getCell(i + 1).value = {
@@ -285,6 +337,8 @@ function readerFor(
       return amount('contracted_fdi_usd', '万美元');
     case 'paidInFdiUsd':
       return (row, seq) => (row.paid_in_usd ? amount('paid_in_usd', '万美元')(row, seq) : null);
+    case 'domesticCapitalCny':
+      return (row, seq) => (row.domestic_cny ? amount('domestic_cny', '万元')(row, seq) : null);
     case 'landAreaMu':
       return (row) => (row.land_area_mu as number | null) ?? null;
     case 'updatedAt':
@@ -302,31 +356,26 @@ function readerFor(
   }
 }
 
-const readers = ledgerColumns.map((c) => readerFor(c.source, c.unit));
+const fullLayout = layoutFor(ledgerColumns);
 
-/**
- * The USD rate of every year an arrival may fall in, as JSON keyed by year, and the as-of year's
- * under "asOf" for arrivals without a date: each arrival converts at its own year's rate.
- */
-function ratesByYear(sql: Sql, asOfYear: number): string {
-  const { usdRate } = cachedLookups(sql);
-  const rates: Record<string, number> = { asOf: usdRate(asOfYear) };
-  for (let year = 1990; year <= asOfYear + 10; year++) rates[year] = usdRate(year);
-  return JSON.stringify(rates);
-}
-
+/** The rows of these projects in this order, with their 实到外资 and 市外内资 (one pass per chunk). */
 function readExportRows(sql: Sql, rowids: number[], rates: string): Row[] {
   const rows = sql
     .prepare(
-      `SELECT p.rowid AS rid, p.*,
-         (SELECT sum(CASE WHEN a.currency = 'USD' THEN a.amount
-                     ELSE round(a.amount / coalesce(@rates ->> substr(a.arrived_on, 1, 4), @rates ->> 'asOf')) END)
-            FROM capital_arrival a
-           WHERE a.project_id = p.id AND a.deleted = 0 AND a.kind = 'fdi') AS paid_in_usd
-       FROM project p
+      `SELECT p.rowid AS rid, p.* FROM project p
        WHERE p.rowid IN (SELECT value FROM json_each(@ids))`,
     )
-    .all({ ids: JSON.stringify(rowids), rates }) as Row[];
+    .all({ ids: JSON.stringify(rowids) }) as Row[];
+  const arrivals = arrivalSumsOf(
+    sql,
+    rows.map((r) => r.id as string),
+    rates,
+  );
+  for (const row of rows) {
+    const sums = arrivals.get(row.id as string);
+    row.paid_in_usd = sums?.paidInFdiUsd ?? null;
+    row.domestic_cny = sums?.domesticCapitalCny ?? null;
+  }
   const position = new Map(rowids.map((id, i) => [id, i]));
   return rows.sort((a, b) => position.get(a.rid as number)! - position.get(b.rid as number)!);
 }

@@ -1,0 +1,61 @@
+// The 台账's columns as the screen, saved views and the Excel export name them: every column of the
+// exported ledger but 序号 (国别/地区 on screen stands for the export's 国别/地区 and 来源地区). The
+// first eleven are the ones a new user sees.
+export const ledgerColumnKeys = [
+  'code',
+  'name',
+  'investor',
+  'region',
+  'tier',
+  'totalInvestment',
+  'contractedFdiUsd',
+  'stage',
+  'office',
+  'owner',
+  'signedOn',
+  'province',
+  'ownership',
+  'capitalType',
+  'industry',
+  'industrial',
+  'projectType',
+  'totalInvestmentUsd',
+  'paidInFdiUsd',
+  'domesticCapitalCny',
+  'landAreaMu',
+  'platform',
+  'channel',
+  'referrer',
+  'agent',
+  'fairEdition',
+  'registeredOn',
+  'landSuppliedOn',
+  'startedOn',
+  'completedOn',
+  'producingOn',
+  'terminatedOn',
+  'terminationReason',
+  'leaderProject',
+  'problems',
+  'nextSteps',
+  'updatedAt',
+] as const;
+export type LedgerColumnKey = (typeof ledgerColumnKeys)[number];
+
+export const defaultLedgerColumns: readonly LedgerColumnKey[] = ledgerColumnKeys.slice(0, 11);
+
+/** Columns whose totals over the whole filter are worth their cost only while shown. */
+export const optionalSums = [
+  'totalInvestmentUsd',
+  'paidInFdiUsd',
+  'domesticCapitalCny',
+  'landAreaMu',
+] as const;
+export type OptionalSum = (typeof optionalSums)[number];
+
+/** Columns an export of a view always carries, so that re-importing the file finds its projects. */
+export const identifyingColumns: readonly LedgerColumnKey[] = ['code', 'name', 'investor'];
+
+export function isLedgerColumnKey(key: string): key is LedgerColumnKey {
+  return (ledgerColumnKeys as readonly string[]).includes(key);
+}
