@@ -42,7 +42,13 @@ import {
   removeDictionaryItem,
   updateSettings,
 } from './services/settings';
-import { createBackup, listBackups, restoreBackup, verifiedBackup } from './services/backups';
+import {
+  createBackup,
+  importBackupData,
+  listBackups,
+  restoreBackup,
+  verifiedBackup,
+} from './services/backups';
 import { deleteView, listViews, saveView } from './services/views';
 import { listConflicts, resolveConflict } from './sync/conflicts';
 import { dumpSyncedTables } from './sync/dump';
@@ -140,6 +146,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'backup.list': { app: (app) => listBackups(app), readOnly: true },
   'backup.check': { app: (_app, { file }) => verifiedBackup(file) },
   'backup.restore': { app: (app, { file }) => restoreBackup(app, file) },
+  'backup.importData': { app: (app, input) => importBackupData(app, input) },
 
   'view.list': { read: (tx) => listViews(tx) },
   'view.save': { write: saveView },

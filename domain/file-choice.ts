@@ -71,10 +71,12 @@ export const pathInputs: Partial<Record<MethodName, { field: string; purpose: Fi
 };
 
 /**
- * Outputs that list files the main process chose itself (the backups folder's copies): for the
- * window, each item with this field also carries a `handle` for it, good for this purpose.
+ * Outputs that name files the main process chose itself (the backups folder's copies, a backup
+ * kept from bytes the window sent): for the window, each item with this field also carries a
+ * `handle` for it, good for this purpose.
  */
 export const handedOutFiles: Partial<Record<MethodName, { field: string; purpose: FilePurpose }>> =
   {
     'backup.list': { field: 'file', purpose: { use: 'open', kind: 'backup' } },
+    'backup.importData': { field: 'file', purpose: { use: 'open', kind: 'backup' } },
   };

@@ -68,7 +68,7 @@ export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 /** sync.importData carries a whole sync file as base64 (its own cap is in domain/sync.ts). */
 export const MAX_UPLOAD_BODY_BYTES = 360 * 1024 * 1024;
 /** Methods that carry a file's bytes. */
-const uploadMethods = new Set(['sync.importData', 'ledger.importPreview']);
+const uploadMethods = new Set(['sync.importData', 'ledger.importPreview', 'backup.importData']);
 const HOST = '127.0.0.1';
 export const RPC_TOKEN_HEADER = 'x-zhaoshang-token';
 const TOKEN_META = 'zhaoshang-rpc-token';

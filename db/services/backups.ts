@@ -1,7 +1,17 @@
 // Backups of the whole database with SQLite's online backup (consistent while the app keeps
 // working), each checked by opening it before it counts. A daily automatic copy is kept for a week.
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { format } from 'date-fns';
 import { AppError } from '../../domain/errors';
@@ -112,6 +122,41 @@ function checkSameZone(app: AppDatabase, backup: string): void {
   } finally {
     db.close();
   }
+}
+
+const IMPORTED_PREFIX = 'imported-';
+
+/**
+ * Keeps a backup's bytes from the window (a file dropped or chosen there) in the backups folder as
+ * imported-<name>-<hash>.sqlite, once they check out as a backup like any other; bytes that do not
+ * are deleted and refused. Nothing is replaced here: restoring is backup.restore's, after the
+ * window asks. The same bytes again give the same file.
+ */
+export function importBackupData(
+  app: AppDatabase,
+  input: { name: string; dataBase64: string; modifiedMs?: number },
+): BackupInfo {
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  const dir = backupDir(app);
+  const safeName = basename(input.name).replace(/[\\/:*?"<>|\s]+/g, '_') || 'backup.sqlite';
+  const stem = basename(safeName, extname(safeName)).slice(0, 80);
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+  const target = join(dir, `${IMPORTED_PREFIX}${stem}-${hash}.sqlite`);
+  if (existsSync(target)) return verifiedBackup(target);
+  // Checked under the sender's own name (the refusal names it), in a folder backup.list skips.
+  const incoming = join(dir, `.incoming-${randomBytes(6).toString('hex')}`);
+  mkdirSync(incoming, { recursive: true });
+  const file = join(incoming, safeName);
+  try {
+    writeFileSync(file, bytes);
+    verifiedBackup(file);
+    renameSync(file, target);
+  } finally {
+    rmSync(incoming, { recursive: true, force: true });
+  }
+  const at = new Date(Math.min(input.modifiedMs ?? app.now(), app.now()));
+  utimesSync(target, at, at);
+  return verifiedBackup(target);
 }
 
 export function listBackups(app: AppDatabase): BackupInfo[] {

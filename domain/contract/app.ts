@@ -2,7 +2,7 @@
 // views, 数据体检, and the progress of the long job running now.
 import { z } from 'zod';
 import type { BackupInfo } from '../backups';
-import { backupCreateInput, backupRestoreInput } from '../backups';
+import { backupCreateInput, backupImportDataInput, backupRestoreInput } from '../backups';
 import type { BadValue, DataCheckReport } from '../data-check';
 import { dataRepairInput, dataRowInput } from '../data-check';
 import type { JobProgress } from '../job-progress';
@@ -68,6 +68,8 @@ export const appMethods = {
   'backup.restore': method<typeof backupRestoreInput, { restoredFrom: string; safetyCopy: string }>(
     backupRestoreInput,
   ),
+  /** A backup file's bytes from the window, kept in the backups folder once they check out. */
+  'backup.importData': method<typeof backupImportDataInput, BackupInfo>(backupImportDataInput),
   'view.list': method<typeof none, SavedView[]>(none),
   'view.save': method<typeof viewSaveInput, SavedView>(viewSaveInput),
   'view.delete': method<typeof idInput, { id: string }>(idInput),

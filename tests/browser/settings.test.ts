@@ -1,9 +1,9 @@
 // 设置 in Chromium at 1366×768, through the browser harness: a new 2021 rate re-tiers that year's
 // USD project, an industry is added and removed, a backup is made and listed (the daily ones marked
-// 自动备份), a file that is no backup chosen in 恢复's file dialog gets the Chinese BACKUP_INVALID
-// message while the page naming a path itself is refused, a listed backup checks out, and a
-// confirmed restore of a file chosen in the dialog brings the backed-up data back and lists the
-// safety copy.
+// 自动备份), a file that is no backup chosen on 恢复 (its bytes sent, as from a USB stick) gets the
+// Chinese BACKUP_INVALID message while the page naming a path itself is refused, a listed backup
+// checks out, and a confirmed restore of a file chosen there brings the backed-up data back and
+// lists the safety copy.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -209,15 +209,15 @@ describe('设置 in the browser', () => {
     );
     expect(byPath).toMatchObject({ ok: false, code: 'FILE_NOT_CHOSEN' });
 
-    // A file that is no backup at all, chosen in the dialog.
+    // A file that is no backup at all, chosen with 「选择文件……」: refused, and not kept.
     const bogus = join(dir, '不是备份.sqlite');
     writeFileSync(bogus, '这不是数据库');
-    server.chooseFile(bogus);
-    await backup.getByRole('button', { name: '选择备份文件……' }).click();
+    await backup.getByLabel('选择备份文件').setInputFiles(bogus);
     const alert = backup.getByRole('alert');
     await expect.poll(() => alert.innerText()).toContain(errorMessages.BACKUP_INVALID);
-    expect(await backup.locator('.settings-restore-file').innerText()).toBe(bogus);
+    expect(await alert.innerText()).toContain('不是备份.sqlite');
     expect(await backup.getByRole('button', { name: '恢复此备份……' }).isDisabled()).toBe(true);
+    expect(await rpc<unknown[]>('backup.list')).toHaveLength(2);
 
     // A listed backup checks out.
     await list.getByRole('row').nth(1).getByRole('button', { name: /^选择/ }).click();
@@ -242,9 +242,8 @@ describe('设置 in the browser', () => {
     const backup = section(page, '备份与恢复');
     await expect.poll(() => section(page, '字典').innerText()).toContain(label);
 
-    // Chosen in the file dialog, as from a USB stick.
-    server.chooseFile(before.file);
-    await backup.getByRole('button', { name: '选择备份文件……' }).click();
+    // Chosen with 「选择文件……」, as from a USB stick.
+    await backup.getByLabel('选择备份文件').setInputFiles(before.file);
     await expect.poll(() => backup.innerText()).toContain('备份完好');
     await backup.getByRole('button', { name: '恢复此备份……' }).click();
     const dialog = page.getByRole('dialog', { name: '恢复备份' });

@@ -1,6 +1,6 @@
 // 备份与恢复: 「立即备份」 copies the database to the backups folder; the list shows every copy,
-// newest first, the app's daily ones marked 自动; 恢复 takes one of them (or a file chosen in the
-// app's file dialog).
+// newest first, the app's daily ones marked 自动; 恢复 takes one of them (or a file dropped or
+// chosen there, which is checked and then listed too).
 import { useState } from 'react';
 import { call } from '../api/client';
 import { ErrorText } from '../ui/Alert';
@@ -66,6 +66,7 @@ export function BackupSection({ onRestored }: { onRestored: (result: RestoreResu
           // Choosing a backup starts the panel afresh with that file, checked at once.
           key={chosen?.pick ?? 0}
           initial={chosen?.backup ?? null}
+          onImported={reload}
           onRestored={(result) => {
             reload();
             onRestored(result);

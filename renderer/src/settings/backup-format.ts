@@ -1,6 +1,7 @@
 // How backups are shown: file name without the folder, size in KB/MB, time in Chinese, and who made
 // the copy: the app's daily backup (auto-YYYYMMDD.sqlite), the safety copy a restore keeps
-// (pre-restore-….sqlite), or someone pressing 「立即备份」.
+// (pre-restore-….sqlite), a file brought in on 恢复 (imported-….sqlite), or someone pressing
+// 「立即备份」.
 import { format, parseISO } from 'date-fns';
 import { zhCN } from 'date-fns/locale';
 import type { MethodOutput } from '../../../domain/contract';
@@ -13,6 +14,8 @@ export type RestoreResult = MethodOutput<'backup.restore'>;
 export interface ChosenBackup {
   handle: string;
   path: string;
+  /** A file from outside: the name it had there. */
+  name?: string;
 }
 
 /**
@@ -34,19 +37,24 @@ export function folderOf(file: string): string {
   return cut > 0 ? file.slice(0, cut) : '';
 }
 
-/** auto-…: the app's daily copy; pre-restore-…: the safety copy a restore keeps; else 立即备份. */
-export type BackupKind = 'auto' | 'safety' | 'manual';
+/**
+ * auto-…: the app's daily copy; pre-restore-…: the safety copy a restore keeps; imported-…: a file
+ * brought in on 恢复; else 立即备份.
+ */
+export type BackupKind = 'auto' | 'safety' | 'imported' | 'manual';
 
 export function backupKind(file: string): BackupKind {
   const name = fileName(file);
   if (name.startsWith('auto-')) return 'auto';
   if (name.startsWith('pre-restore-')) return 'safety';
+  if (name.startsWith('imported-')) return 'imported';
   return 'manual';
 }
 
 export const backupKindLabels: Record<BackupKind, string> = {
   auto: '自动备份',
   safety: '恢复前副本',
+  imported: '外来文件',
   manual: '手动备份',
 };
 
