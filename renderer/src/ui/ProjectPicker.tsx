@@ -1,5 +1,6 @@
 // Picks an existing project: typed words go to ledger.query (name, investor or code) and the matches
-// list under the box; arrow keys move, Enter or a click picks, Esc gives up (when it can).
+// list under the box; arrow keys move, Enter or a click picks, Esc closes the list (the words stay;
+// an arrow key opens it again), and Esc on a closed list gives up (when the picker can).
 import { useEffect, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { LedgerRow } from '../../../domain/ledger';
@@ -35,6 +36,7 @@ export function ProjectPicker(props: Props) {
   const q = useDebouncedValue(text.trim(), SEARCH_DELAY_MS);
   const [found, setFound] = useState<Found | null>(null);
   const [active, setActive] = useState(0);
+  const [listOpen, setListOpen] = useState(true);
 
   useEffect(() => {
     if (q === '') return;
@@ -53,7 +55,8 @@ export function ProjectPicker(props: Props) {
   }, [q]);
 
   const current = q !== '' && found?.q === q ? found : null;
-  const matches = current && 'rows' in current ? current.rows : [];
+  const answered = current && 'rows' in current ? current.rows : [];
+  const matches = listOpen ? answered : [];
   const listId = `${control.id}-matches`;
   const optionId = (i: number) => `${control.id}-match-${i}`;
   const activeId = matches.length > 0 ? optionId(active) : undefined;
@@ -71,10 +74,20 @@ export function ProjectPicker(props: Props) {
     const count = matches.length;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      if (count > 0) setActive((i) => (i + (e.key === 'ArrowDown' ? 1 : count - 1)) % count);
+      if (!listOpen) {
+        setListOpen(true);
+        setActive(0);
+      } else if (count > 0) {
+        setActive((i) => (i + (e.key === 'ArrowDown' ? 1 : count - 1)) % count);
+      }
     } else if (e.key === 'Enter') {
       e.preventDefault();
       pick(matches[active]);
+    } else if (e.key === 'Escape' && count > 0) {
+      // Only the list closes: not the form or dialog around the picker.
+      e.preventDefault();
+      e.stopPropagation();
+      setListOpen(false);
     } else if (e.key === 'Escape' && onCancel) {
       e.preventDefault();
       onCancel();
@@ -103,7 +116,10 @@ export function ProjectPicker(props: Props) {
           maxLength={100}
           autoFocus={props.autoFocus}
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            setListOpen(true);
+          }}
           onKeyDown={onKeyDown}
         />
         {onCancel ? (
@@ -120,7 +136,7 @@ export function ProjectPicker(props: Props) {
         <p role="alert" className="picker-note picker-error">
           {current.error}
         </p>
-      ) : matches.length === 0 ? (
+      ) : !listOpen ? null : matches.length === 0 ? (
         <p className="picker-note">
           没有找到与「{q}」相关的项目。换个关键词试试
           {props.noMatchHint ? `，${props.noMatchHint}` : '。'}
