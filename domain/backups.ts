@@ -1,6 +1,6 @@
 // Backups of the database file: what a backup is, and the inputs to make or restore one.
 import { z } from 'zod';
-import { strictObject } from './fields';
+import { fileName, strictObject } from './fields';
 
 export interface BackupInfo {
   file: string;
@@ -20,11 +20,7 @@ export const MAX_BACKUP_UPLOAD_BYTES = 256 * 1024 * 1024;
 
 /** A backup file chosen or dropped on the 设置 screen: its own name and its bytes. */
 export const backupImportDataInput = strictObject({
-  name: z
-    .string({ error: '缺少文件名' })
-    .min(1, '缺少文件名')
-    .max(255, '文件名过长')
-    .refine((n) => !/[\\/\0]/.test(n), '文件名不能包含路径'),
+  name: fileName,
   dataBase64: z
     .string({ error: '请选择备份文件' })
     .min(1, '文件是空的，不是有效的备份')

@@ -19,6 +19,13 @@ export const isoDate = (label: string) =>
 export const flag = (label: string) => z.boolean({ error: `${label}须为是或否` });
 
 /** The longest record id a sync change may name (change-codec.ts); longer ones are not ids. */
+/** A file's own name as the window sends it: no folders, so it cannot point elsewhere. */
+export const fileName = z
+  .string({ error: '缺少文件名' })
+  .min(1, '缺少文件名')
+  .max(255, '文件名过长')
+  .refine((n) => !/[\\/\0]/.test(n), '文件名不能包含路径');
+
 export const MAX_RECORD_ID = 200;
 
 export const recordId = (label: string) =>

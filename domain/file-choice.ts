@@ -4,6 +4,7 @@
 // passes paths. This file says which inputs are paths and what a handle chosen for them may do.
 import { z } from 'zod';
 import { methodNames } from './contract';
+import { fileName } from './fields';
 import type { MethodName } from './contract';
 
 /** The window-only method that opens the main process's file dialog. */
@@ -33,12 +34,7 @@ export const fileChooseInput = z.strictObject({
   use: z.enum(['open', 'save'], { error: '文件用途无效' }),
   kind: z.enum(Object.keys(fileKinds) as [FileKind, ...FileKind[]], { error: '文件类别无效' }),
   /** The file name a save dialog suggests (no folders). */
-  name: z
-    .string()
-    .min(1, '缺少文件名')
-    .max(255, '文件名过长')
-    .refine((n) => !/[\\/\0]/.test(n), '文件名不能包含路径')
-    .optional(),
+  name: fileName.optional(),
 });
 export type FileChoice = z.output<typeof fileChooseInput>;
 

@@ -1,6 +1,7 @@
 // Inputs and results of file sync between offices (docs/sync.md): what the 同步 screen and the CLI send
 // and get back. Pure types and zod schemas; the engine lives in db/sync/.
 import { z } from 'zod';
+import { fileName } from './fields';
 import { offices } from './vocabulary';
 
 /** The highest seq a change may carry: a change a second for 8,700 years, far inside safe integers. */
@@ -154,11 +155,7 @@ const maxBase64Chars = Math.ceil(MAX_IMPORT_UPLOAD_BYTES / 3) * 4;
 
 export const syncImportDataInput = z.strictObject({
   /** The file's own name (no folders), kept in the inbox copy's name. */
-  name: z
-    .string({ error: '缺少文件名' })
-    .min(1, '缺少文件名')
-    .max(255, '文件名过长')
-    .refine((n) => !/[\\/\0]/.test(n), '文件名不能包含路径'),
+  name: fileName,
   dataBase64: z
     .string({ error: '请选择要导入的文件' })
     .min(1, '文件是空的，不是有效的同步文件')

@@ -2,17 +2,12 @@
 // of a filter or a year, and the 月报 workbook.
 import { z } from 'zod';
 import type { ColumnMapping } from './sheet-reader';
+import { fileName } from '../fields';
 import { ledgerQuery } from '../ledger';
 import { ledgerColumnKeys } from '../ledger-columns';
 
 // A workbook of 10k rows is about 1 MB; 64 MB of base64 leaves room for ledgers far above that.
 const maxBase64Chars = 64 * 1024 * 1024;
-
-const fileName = z
-  .string({ error: '缺少文件名' })
-  .min(1, '缺少文件名')
-  .max(255, '文件名过长')
-  .refine((n) => !/[\\/\0]/.test(n), '文件名不能包含路径');
 
 export const ledgerImportPreviewInput = z.union(
   [
