@@ -224,7 +224,7 @@ describe('台账 filters, columns and saved views', () => {
     await columnsButton(page).click();
     const menu = columnsMenu(page);
     const boxes = menu.getByRole('checkbox');
-    expect(await boxes.count()).toBe(11);
+    expect(await boxes.count()).toBe(37); // every column of the Excel export but 序号
     const name = menu.getByLabel('项目名称', { exact: true });
     expect(await name.isChecked()).toBe(true);
     expect(await name.isDisabled()).toBe(true);
@@ -234,12 +234,10 @@ describe('台账 filters, columns and saved views', () => {
     await expect.poll(() => header(page, fdi).count()).toBe(0);
     await menu.getByLabel('投资方', { exact: true }).uncheck();
     await expect.poll(() => header(page, '投资方').count()).toBe(0);
-    expect(await columnsButton(page).innerText()).toContain('隐藏 2');
-    // The hidden column's sum moves into the totals row.
-    const all = await totalsOf({});
-    expect(await totalsRow(page).innerText()).toContain(
-      `合同外资 ${wan(all.contractedFdiUsd)} 万美元`,
-    );
+    expect(await columnsButton(page).innerText()).toContain('9/37');
+    // A hidden column is not totalled: only 总投资 is.
+    expect(await totalsRow(page).locator('[data-sum]').count()).toBe(1);
+    expect(await totalsRow(page).innerText()).not.toContain('合同外资');
     const cells = await dataRows(page).first().getByRole('cell').count();
     expect(cells).toBe(9);
     expect(await overflow(page)).toEqual({ page: false, table: false });
@@ -260,7 +258,7 @@ describe('台账 filters, columns and saved views', () => {
     await columnsButton(page).click();
     await columnsMenu(page).getByLabel(fdi, { exact: true }).check();
     await expect.poll(() => header(page, fdi).count()).toBe(1);
-    await columnsMenu(page).getByRole('button', { name: '全部显示' }).click();
+    await columnsMenu(page).getByRole('button', { name: '恢复默认' }).click();
     await expect.poll(() => header(page, '投资方').count()).toBe(1);
     expect(await totalsRow(page).locator('.ledger-totals-extra').count()).toBe(0);
     // A click outside closes the menu.
@@ -313,11 +311,11 @@ describe('台账 filters, columns and saved views', () => {
     expect(saved[0]!.definition.columns).toContain('name');
     expect(saved[0]!.definition.sort).toEqual({ key: 'totalInvestment', dir: 'desc' });
 
-    // Back to everything: no filter, all columns, sorted by name.
+    // Back to everything: no filter, the default columns, sorted by name.
     await bar(page).getByRole('button', { name: '清除筛选' }).click();
     await expectCount(page, PROJECTS);
     await columnsButton(page).click();
-    await columnsMenu(page).getByRole('button', { name: '全部显示' }).click();
+    await columnsMenu(page).getByRole('button', { name: '恢复默认' }).click();
     await page.keyboard.press('Escape');
     await expect.poll(() => header(page, '投资方').count()).toBe(1);
     await nameHeader.getByRole('button').click();

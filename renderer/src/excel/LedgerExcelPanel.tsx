@@ -1,8 +1,9 @@
 // The 台账's Excel menu, loaded when first opened: export what the filter shows (optionally one sheet
-// per office) as the workbook leaders read, or go to the import screen. The file is saved through the
-// window's download.
+// per office, optionally only the columns shown, in their order) as the workbook leaders read, or go
+// to the import screen. The file is saved through the window's download.
 import { useState } from 'react';
 import type { LedgerQuery } from '../../../domain/ledger';
+import type { LedgerColumnKey } from '../../../domain/ledger-columns';
 import { call } from '../api/client';
 import { useNavigate } from '../shell/navigation';
 import { downloadBase64 } from '../sync/file-bytes';
@@ -15,17 +16,28 @@ interface Props {
   query: Omit<LedgerQuery, 'offset' | 'limit'>;
   /** Projects the filter matches, to say what will be exported. */
   count: number | null;
+  /** The 台账's columns shown, in their order. */
+  columns: readonly LedgerColumnKey[];
 }
 
-export function LedgerExcelPanel({ query, count }: Props) {
+/** Whether the last export followed the 台账's columns: the next one does the same. */
+let followColumns = false;
+
+export function LedgerExcelPanel({ query, count, columns }: Props) {
   const navigate = useNavigate();
   const [byOffice, setByOffice] = useState(false);
+  const [shownOnly, setShownOnly] = useState(followColumns);
   const exporting = useSubmit();
   const message = exporting.error ?? exporting.done;
 
   const exportNow = () =>
     void exporting.run(async () => {
-      const file = await call('ledger.export', { filter: query, byOffice });
+      followColumns = shownOnly;
+      const file = await call('ledger.export', {
+        filter: query,
+        byOffice,
+        ...(shownOnly ? { columns: [...columns] } : {}),
+      });
       if (file.dataBase64) downloadBase64(file.name, file.dataBase64);
       return `已导出 ${file.rows.toLocaleString('zh-CN')} 个项目：${file.name}`;
     });
@@ -44,6 +56,20 @@ export function LedgerExcelPanel({ query, count }: Props) {
         <input type="checkbox" checked={byOffice} onChange={(e) => setByOffice(e.target.checked)} />
         每个驻点一个工作表
       </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={shownOnly}
+          aria-describedby="xl-columns-hint"
+          onChange={(e) => setShownOnly(e.target.checked)}
+        />
+        只导出台账上显示的列（{columns.length} 列，按当前顺序）
+      </label>
+      <p id="xl-columns-hint" className="xl-hint">
+        {shownOnly
+          ? '另含序号；未显示项目编号、投资方时也会带上，以便改后重新导入。'
+          : '导出台账的全部列，与下次导入的格式相同。'}
+      </p>
       {exporting.busy ? <ProgressBar label="正在导出……" /> : null}
       {message ? (
         <p role="status" className="xl-hint">

@@ -1,18 +1,25 @@
 // The 台账 screen: filters and sorting become one ledger.query; the rows come in pages as they
 // scroll into view; an empty ledger explains how to get projects in. A row opens its project;
 // 「新建项目」 (or Ctrl+N) opens an empty form. 「列」 chooses the columns shown, 「视图」 saves and
-// restores filters, columns and sort under a name. Filters, sort and columns survive a visit
-// elsewhere for the rest of the session.
+// restores filters, columns (shown, order, widths) and sort under a name. Filters, sort and columns
+// survive a visit elsewhere for the rest of the session. Totals of the extra amount columns are
+// asked for only while those columns are shown.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ColumnVisibilityState, SortingState } from '@tanstack/react-table';
+import type {
+  ColumnOrderState,
+  ColumnSizingState,
+  ColumnVisibilityState,
+  SortingState,
+} from '@tanstack/react-table';
 import { useDebouncedValue } from '../shared/use-debounced-value';
 import { useNavigate } from '../shell/navigation';
 import { ErrorBanner } from '../ui/Alert';
 import { LedgerExcelMenu } from '../excel/LedgerExcelMenu';
 import { LedgerColumnMenu } from './LedgerColumnMenu';
+import { defaultVisibility, sumsShown, visibleColumnIds } from './ledger-columns';
 import { LedgerEmpty, LedgerNoMatches } from './LedgerEmpty';
 import { LedgerFilters } from './LedgerFilters';
-import type { LedgerFilterValues } from './ledger-query';
+import type { LedgerBaseQuery, LedgerFilterValues } from './ledger-query';
 import { hasFilters, ledgerQueryOf, noFilters } from './ledger-query';
 import type { LedgerViewState } from './ledger-views';
 import { LedgerTable } from './LedgerTable';
@@ -27,7 +34,9 @@ const SEARCH_DELAY_MS = 300;
 let remembered: LedgerViewState = {
   filters: noFilters,
   sorting: [],
-  columnVisibility: {},
+  columnVisibility: defaultVisibility,
+  columnOrder: [],
+  columnSizing: {},
 };
 
 export function LedgerScreen() {
@@ -37,10 +46,14 @@ export function LedgerScreen() {
   const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>(
     () => remembered.columnVisibility,
   );
+  const [columnOrder, setColumnOrder] = useState<ColumnOrderState>(() => remembered.columnOrder);
+  const [columnSizing, setColumnSizing] = useState<ColumnSizingState>(
+    () => remembered.columnSizing,
+  );
   const [reloads, setReloads] = useState(0);
   const viewState = useMemo<LedgerViewState>(
-    () => ({ filters, sorting, columnVisibility }),
-    [filters, sorting, columnVisibility],
+    () => ({ filters, sorting, columnVisibility, columnOrder, columnSizing }),
+    [filters, sorting, columnVisibility, columnOrder, columnSizing],
   );
   useEffect(() => {
     remembered = viewState;
@@ -50,6 +63,8 @@ export function LedgerScreen() {
     setFilters(view.filters);
     setSorting(view.sorting);
     setColumnVisibility(view.columnVisibility);
+    setColumnOrder(view.columnOrder);
+    setColumnSizing(view.columnSizing);
   }, []);
 
   const q = useDebouncedValue(filters.q, SEARCH_DELAY_MS);
@@ -62,13 +77,26 @@ export function LedgerScreen() {
       ),
     [q, region, tier, stage, office, owner, industry, channel, signingYear, sorting],
   );
-  const pages = useLedgerPages(query, reloads);
+  const shownIds = useMemo(
+    () => visibleColumnIds(columnVisibility, columnOrder),
+    [columnVisibility, columnOrder],
+  );
+  const sumsKey = sumsShown(shownIds).join(',');
+  const pageQuery = useMemo(
+    () => (sumsKey ? { ...query, sums: sumsKey.split(',') as LedgerBaseQuery['sums'] } : query),
+    [query, sumsKey],
+  );
+  const pages = useLedgerPages(pageQuery, reloads);
   const table = useLedgerTable({
     items: pages.items,
     sorting,
     onSortingChange: setSorting,
     columnVisibility,
     onColumnVisibilityChange: setColumnVisibility,
+    columnOrder,
+    onColumnOrderChange: setColumnOrder,
+    columnSizing,
+    onColumnSizingChange: setColumnSizing,
   });
   const filtered = hasFilters(filters);
   const nothingAtAll = !filtered && pages.totals?.count === 0;
@@ -80,7 +108,7 @@ export function LedgerScreen() {
           项目台账
         </h1>
         {nothingAtAll ? null : <LedgerViews state={viewState} onApply={applyView} />}
-        <LedgerExcelMenu query={query} count={pages.totals?.count ?? null} />
+        <LedgerExcelMenu query={query} count={pages.totals?.count ?? null} columns={shownIds} />
         <button
           type="button"
           className="primary-button ledger-new"

@@ -1,12 +1,30 @@
 // The 台账 grid: a sticky header whose buttons sort on the server, only the rows in or near view
 // rendered (loaded rows from the page cache, grey placeholders for rows still on their way) and a
-// sticky totals row for the whole filter. Only the columns shown take a grid track; the totals of a
-// hidden amount column move into the totals row's label.
+// sticky totals row for the whole filter. Only the columns shown take a grid track, in their order
+// and at their width; dragging a header's right edge sets the width. Only the
+// summable columns shown get a total.
 import { useEffect, useRef } from 'react';
-import type { CSSProperties, ReactNode } from 'react';
+import type { CSSProperties, PointerEvent, ReactNode } from 'react';
 import type { LedgerPage } from '../../../domain/ledger';
-import { ledgerGridTemplate, layoutOf } from './ledger-columns';
-import { countText, wanUsdCell, wanUsdTitle, yiCell, yiTitle } from './ledger-format';
+import {
+  MAX_COLUMN_WIDTH,
+  MIN_COLUMN_WIDTH,
+  isSortableColumn,
+  layoutOf,
+  ledgerGridTemplate,
+  ledgerHeaders,
+} from './ledger-columns';
+import type { LedgerColumnId } from './ledger-columns';
+import {
+  areaCell,
+  countText,
+  wanUsdCell,
+  wanUsdTitle,
+  wanYuanCell,
+  wanYuanTitle,
+  yiCell,
+  yiTitle,
+} from './ledger-format';
 import type { LedgerTableInstance } from './use-ledger-table';
 import { useRowWindow } from './use-row-window';
 
@@ -59,8 +77,16 @@ export function LedgerTable({ table, totals, dataKey, onRangeChange, onOpen }: P
   const rowsById = table.getRowModel().rowsById;
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const columnIds = table.getVisibleLeafColumns().map((c) => c.id);
+  const sizing = table.options.state?.columnSizing ?? {};
+  const grid = ledgerGridTemplate(columnIds, sizing);
+  const setWidth = (id: string, width: number) =>
+    table.setColumnSizing((old) => ({
+      ...old,
+      [id]: Math.round(Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, width))),
+    }));
   const gridStyle = {
-    '--ledger-columns': ledgerGridTemplate(columnIds),
+    '--ledger-columns': grid.template,
+    '--ledger-min-width': `${grid.minWidth}px`,
     '--ledger-row-height': `${ROW_HEIGHT}px`,
     '--ledger-header-height': `${HEADER_HEIGHT}px`,
   } as CSSProperties;
@@ -77,28 +103,52 @@ export function LedgerTable({ table, totals, dataKey, onRangeChange, onOpen }: P
       <div role="rowgroup" className="ledger-head">
         <div role="row" className="ledger-row" aria-rowindex={1}>
           {headers.map((header) => {
+            const id = header.column.id;
             const sorted = header.column.getIsSorted();
-            const numeric = layoutOf(header.column.id).numeric;
+            const numeric = layoutOf(id).numeric;
             return (
               <div
                 key={header.id}
                 role="columnheader"
+                data-column={id}
                 className={numeric ? 'ledger-th num' : 'ledger-th'}
                 aria-sort={
-                  sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'
+                  sorted === 'asc'
+                    ? 'ascending'
+                    : sorted === 'desc'
+                      ? 'descending'
+                      : isSortableColumn(id)
+                        ? 'none'
+                        : undefined
                 }
               >
-                <button
-                  type="button"
-                  className="sort-button"
-                  title="点击排序"
-                  onClick={header.column.getToggleSortingHandler()}
-                >
-                  <table.FlexRender header={header} />
-                  <span className="sort-mark" aria-hidden="true">
-                    {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                {isSortableColumn(id) ? (
+                  <button
+                    type="button"
+                    className="sort-button"
+                    title="点击排序"
+                    onClick={header.column.getToggleSortingHandler()}
+                  >
+                    <table.FlexRender header={header} />
+                    <span className="sort-mark" aria-hidden="true">
+                      {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                    </span>
+                  </button>
+                ) : (
+                  <span className="ledger-th-text">
+                    <table.FlexRender header={header} />
                   </span>
-                </button>
+                )}
+                <ResizeHandle
+                  columnId={id}
+                  width={() =>
+                    scrollRef.current
+                      ?.querySelector<HTMLElement>(`[data-column="${id}"]`)
+                      ?.getBoundingClientRect().width ?? layoutOf(id).size
+                  }
+                  onWidth={(width) => setWidth(id, width)}
+                  onReset={() => header.column.resetSize()}
+                />
               </div>
             );
           })}
@@ -162,8 +212,79 @@ export function LedgerTable({ table, totals, dataKey, onRangeChange, onOpen }: P
 }
 
 /**
- * 合计: the count spans the columns up to the first amount column shown, each amount column shown
- * gets its sum, and the sum of an amount column that is hidden follows the count instead.
+ * A header's right edge: drag it to set the column's width; a double click resets it. Hidden from
+ * assistive technology, so the header's name stays its text alone.
+ */
+function ResizeHandle({
+  columnId,
+  width,
+  onWidth,
+  onReset,
+}: {
+  columnId: string;
+  /** The column's width on screen now. */
+  width: () => number;
+  onWidth: (width: number) => void;
+  onReset: () => void;
+}) {
+  const header = ledgerHeaders[columnId as LedgerColumnId] ?? columnId;
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    if (e.button !== 0) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const handle = e.currentTarget;
+    const startX = e.clientX;
+    const start = width();
+    handle.setPointerCapture(e.pointerId);
+    const move = (ev: globalThis.PointerEvent) => onWidth(start + ev.clientX - startX);
+    const up = () => {
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', up);
+      handle.removeEventListener('pointercancel', up);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', up);
+    handle.addEventListener('pointercancel', up);
+  };
+  return (
+    <div
+      aria-hidden="true"
+      title={`拖动调整「${header}」的列宽，双击恢复`}
+      data-resize={columnId}
+      className="ledger-resize"
+      onPointerDown={onPointerDown}
+      onDoubleClick={onReset}
+      onClick={(e) => e.stopPropagation()}
+    />
+  );
+}
+
+/** How each summable column shows its total, and says what it is to a screen reader. */
+function sumCell(
+  id: string,
+  totals: LedgerPage['totals'],
+): { text: string; title: string | undefined; label: string } | null {
+  const sum = layoutOf(id).sum;
+  if (!sum) return null;
+  const value = totals[sum];
+  if (value === undefined) return null;
+  const header = ledgerHeaders[id as LedgerColumnId] ?? id;
+  const label = header.replace('（', '合计（');
+  switch (sum) {
+    case 'totalInvestmentCny':
+      return { text: yiCell(value), title: `${label} ${yiTitle(value) ?? ''}`, label };
+    case 'domesticCapitalCny':
+      return { text: wanYuanCell(value), title: `${label} ${wanYuanTitle(value) ?? ''}`, label };
+    case 'landAreaMu':
+      return { text: areaCell(value), title: `${label} ${areaCell(value)}`, label };
+    default:
+      return { text: wanUsdCell(value), title: `${label} ${wanUsdTitle(value) ?? ''}`, label };
+  }
+}
+
+/**
+ * 合计: the count spans the columns up to the first summable column shown, each summable column
+ * shown gets its total; hidden columns are not totalled.
  */
 function TotalsRow({
   columnIds,
@@ -172,37 +293,6 @@ function TotalsRow({
   columnIds: readonly string[];
   totals: LedgerPage['totals'];
 }) {
-  const yi = yiCell(totals.totalInvestmentCny);
-  const wan = wanUsdCell(totals.contractedFdiUsd);
-  const sums: Record<string, { cell: ReactNode; inline: ReactNode }> = {
-    totalInvestment: {
-      cell: (
-        <>
-          <span className="visually-hidden">总投资合计（亿元）</span>
-          <span className="cell-text" title={`总投资合计 ${yiTitle(totals.totalInvestmentCny)}`}>
-            {yi}
-          </span>
-        </>
-      ),
-      inline: <span className="ledger-totals-extra">总投资 {yi} 亿元</span>,
-    },
-    contractedFdiUsd: {
-      cell: (
-        <>
-          <span className="visually-hidden">合同外资合计（万美元）</span>
-          <span
-            className="cell-text"
-            title={`合同外资合计 ${wanUsdTitle(totals.contractedFdiUsd)}`}
-          >
-            {wan}
-          </span>
-        </>
-      ),
-      inline: <span className="ledger-totals-extra">合同外资 {wan} 万美元</span>,
-    },
-  };
-  const hiddenSums = Object.keys(sums).filter((id) => !columnIds.includes(id));
-
   // Runs of columns without a sum become one spanning cell; the first run carries the label.
   const cells: ReactNode[] = [];
   let run = 0;
@@ -220,9 +310,6 @@ function TotalsRow({
           <span className="cell-text">
             <span className="totals-label">合计</span>
             项目数 <strong className="totals-count">{countText(totals.count)}</strong> 个
-            {hiddenSums.map((id) => (
-              <span key={id}>{sums[id]?.inline}</span>
-            ))}
           </span>
         ) : null}
       </div>,
@@ -230,15 +317,18 @@ function TotalsRow({
     run = 0;
   };
   for (const id of columnIds) {
-    const sum = sums[id];
+    const sum = sumCell(id, totals);
     if (!sum) {
       run += 1;
       continue;
     }
     flush(`before-${id}`);
     cells.push(
-      <div key={id} role="cell" className="ledger-td num">
-        {sum.cell}
+      <div key={id} role="cell" className="ledger-td num" data-sum={id}>
+        <span className="visually-hidden">{sum.label}</span>
+        <span className="cell-text" title={sum.title}>
+          {sum.text}
+        </span>
       </div>,
     );
   }

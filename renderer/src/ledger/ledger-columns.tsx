@@ -1,21 +1,44 @@
-// The 台账's columns: header (with the unit for amounts), how each cell shows its value, its width,
-// and which way a first click sorts (amounts, size and date: largest and latest first). Column ids
-// are ledger.query's sort keys. Every column but 项目名称 can be hidden (the 「列」 menu).
+// The 台账's columns, every column of the Excel export (domain/ledger-columns.ts names them): header
+// (with the unit for amounts), how each cell shows its value, its default width, and which way a
+// first click sorts (amounts, size and date: largest and latest first). A column sorts only where
+// ledger.query has an index for it. Every column but 项目名称 can be hidden, moved and resized.
 import {
+  columnOrderingFeature,
+  columnSizingFeature,
   columnVisibilityFeature,
   createColumnHelper,
   rowSortingFeature,
   tableFeatures,
 } from '@tanstack/react-table';
-import type { ColumnVisibilityState } from '@tanstack/react-table';
+import type { ColumnOrderState, ColumnVisibilityState } from '@tanstack/react-table';
 import { tierLabels } from '../../../domain/classify';
 import { countryByCode, regionLabels } from '../../../domain/countries';
 import type { LedgerSortKey } from '../../../domain/ledger';
+import {
+  defaultLedgerColumns,
+  isLedgerColumnKey,
+  ledgerColumnKeys,
+} from '../../../domain/ledger-columns';
+import type { LedgerColumnKey, OptionalSum } from '../../../domain/ledger-columns';
 import { stageLabels } from '../../../domain/lifecycle';
-import { wanUsdCell, wanUsdTitle, yiCell, yiTitle } from './ledger-format';
+import {
+  areaCell,
+  dayOf,
+  wanUsdCell,
+  wanUsdTitle,
+  wanYuanCell,
+  wanYuanTitle,
+  yiCell,
+  yiTitle,
+} from './ledger-format';
 import type { LedgerItem } from './use-ledger-pages';
 
-export const ledgerFeatures = tableFeatures({ rowSortingFeature, columnVisibilityFeature });
+export const ledgerFeatures = tableFeatures({
+  rowSortingFeature,
+  columnVisibilityFeature,
+  columnOrderingFeature,
+  columnSizingFeature,
+});
 
 const helper = createColumnHelper<typeof ledgerFeatures, LedgerItem>();
 
@@ -28,6 +51,22 @@ function text(value: string | null | undefined, title: string | undefined = valu
     </span>
   );
 }
+
+const flag = (v: boolean | null) => (v === null ? null : v ? '是' : '否');
+
+/** A text column read straight from the row, not sortable. */
+function plain<K extends TextKey>(id: K, header: string) {
+  return helper.accessor(id, {
+    id,
+    header,
+    enableSorting: false,
+    cell: (c) => text(c.getValue() as string | null),
+  });
+}
+type TextKey = {
+  [K in keyof LedgerItem]: LedgerItem[K] extends string | null ? K : never;
+}[keyof LedgerItem] &
+  LedgerColumnKey;
 
 export const ledgerColumns = helper.columns([
   helper.accessor('code', { id: 'code', header: '项目编号', cell: (c) => text(c.getValue()) }),
@@ -86,39 +125,137 @@ export const ledgerColumns = helper.columns([
     sortDescFirst: true,
     cell: (c) => text(c.getValue()),
   }),
+  plain('province', '省份'),
+  plain('ownership', '企业性质'),
+  plain('capitalType', '资本类别'),
+  helper.accessor('industry', { id: 'industry', header: '产业', cell: (c) => text(c.getValue()) }),
+  helper.accessor('industrial', {
+    id: 'industrial',
+    header: '产业项目',
+    enableSorting: false,
+    cell: (c) => text(flag(c.getValue())),
+  }),
+  plain('projectType', '项目类型'),
+  helper.accessor((r) => (r.investmentCurrency === 'USD' ? r.totalInvestment : null), {
+    id: 'totalInvestmentUsd',
+    header: '总投资（万美元）',
+    enableSorting: false,
+    cell: (c) => text(wanUsdCell(c.getValue()), wanUsdTitle(c.getValue())),
+  }),
+  helper.accessor('paidInFdiUsd', {
+    id: 'paidInFdiUsd',
+    header: '实到外资（万美元）',
+    enableSorting: false,
+    cell: (c) => text(wanUsdCell(c.getValue()), wanUsdTitle(c.getValue())),
+  }),
+  helper.accessor('domesticCapitalCny', {
+    id: 'domesticCapitalCny',
+    header: '市外内资（万元）',
+    enableSorting: false,
+    cell: (c) => text(wanYuanCell(c.getValue()), wanYuanTitle(c.getValue())),
+  }),
+  helper.accessor('landAreaMu', {
+    id: 'landAreaMu',
+    header: '用地（亩）',
+    enableSorting: false,
+    cell: (c) => text(areaCell(c.getValue())),
+  }),
+  plain('platform', '承接平台'),
+  helper.accessor('channel', {
+    id: 'channel',
+    header: '招商方式',
+    enableSorting: false,
+    cell: (c) => text(c.getValue()),
+  }),
+  plain('referrer', '引荐人'),
+  plain('agent', '委托机构'),
+  plain('fairEdition', '展会届次'),
+  plain('registeredOn', '注册日期'),
+  plain('landSuppliedOn', '供地日期'),
+  plain('startedOn', '开工日期'),
+  plain('completedOn', '竣工日期'),
+  plain('producingOn', '投产日期'),
+  plain('terminatedOn', '终止日期'),
+  plain('terminationReason', '终止原因'),
+  helper.accessor('leaderProject', {
+    id: 'leaderProject',
+    header: '省市县长工程',
+    enableSorting: false,
+    cell: (c) => text(flag(c.getValue())),
+  }),
+  plain('problems', '存在问题'),
+  plain('nextSteps', '下一步工作'),
+  helper.accessor('updatedAt', {
+    id: 'updatedAt',
+    header: '更新日期',
+    sortDescFirst: true,
+    cell: (c) => text(dayOf(c.getValue())),
+  }),
 ]);
 
-/** Every sort key but the two without a column. */
-export type LedgerColumnId = Exclude<LedgerSortKey, 'industry' | 'updatedAt'>;
+export type LedgerColumnId = LedgerColumnKey;
 
 interface ColumnLayout {
-  /** A CSS grid track. */
-  width: string;
+  /** Default width in pixels; a column that grows takes at least this much. */
+  size: number;
+  /** Shares the room left over (as a CSS fr) until the user sets its width. */
+  grow?: number;
   numeric?: boolean;
+  /** Summed in the totals row: the two always-there totals, or one asked for while shown. */
+  sum?: 'totalInvestmentCny' | 'contractedFdiUsd' | OptionalSum;
 }
+
+const dateLayout: ColumnLayout = { size: 96, numeric: true };
 
 export const ledgerLayout: Record<LedgerColumnId, ColumnLayout> = {
-  code: { width: '100px' },
-  name: { width: 'minmax(180px, 1.25fr)' },
-  investor: { width: 'minmax(150px, 1fr)' },
-  region: { width: '74px' },
-  tier: { width: '76px' },
-  totalInvestment: { width: '116px', numeric: true },
-  contractedFdiUsd: { width: '146px', numeric: true },
-  stage: { width: '56px' },
-  office: { width: '56px' },
-  owner: { width: '92px' },
-  signedOn: { width: '96px', numeric: true },
+  code: { size: 100 },
+  name: { size: 180, grow: 1.25 },
+  investor: { size: 150, grow: 1 },
+  region: { size: 74 },
+  tier: { size: 76 },
+  totalInvestment: { size: 116, numeric: true, sum: 'totalInvestmentCny' },
+  contractedFdiUsd: { size: 146, numeric: true, sum: 'contractedFdiUsd' },
+  stage: { size: 56 },
+  office: { size: 56 },
+  owner: { size: 92 },
+  signedOn: dateLayout,
+  province: { size: 72 },
+  ownership: { size: 90 },
+  capitalType: { size: 80 },
+  industry: { size: 120 },
+  industrial: { size: 80 },
+  projectType: { size: 80 },
+  totalInvestmentUsd: { size: 130, numeric: true, sum: 'totalInvestmentUsd' },
+  paidInFdiUsd: { size: 146, numeric: true, sum: 'paidInFdiUsd' },
+  domesticCapitalCny: { size: 132, numeric: true, sum: 'domesticCapitalCny' },
+  landAreaMu: { size: 96, numeric: true, sum: 'landAreaMu' },
+  platform: { size: 140 },
+  channel: { size: 90 },
+  referrer: { size: 80 },
+  agent: { size: 100 },
+  fairEdition: { size: 100 },
+  registeredOn: dateLayout,
+  landSuppliedOn: dateLayout,
+  startedOn: dateLayout,
+  completedOn: dateLayout,
+  producingOn: dateLayout,
+  terminatedOn: dateLayout,
+  terminationReason: { size: 140 },
+  leaderProject: { size: 104 },
+  problems: { size: 200 },
+  nextSteps: { size: 200 },
+  updatedAt: dateLayout,
 };
 
+export const MIN_COLUMN_WIDTH = 48;
+export const MAX_COLUMN_WIDTH = 800;
+
 export function layoutOf(columnId: string): ColumnLayout {
-  return ledgerLayout[columnId as LedgerColumnId] ?? { width: '100px' };
+  return ledgerLayout[columnId as LedgerColumnId] ?? { size: 100 };
 }
 
-/** Every column id, in display order. */
-export const ledgerColumnIds: readonly LedgerColumnId[] = ledgerColumns.map(
-  (c) => (c as { id: string }).id as LedgerColumnId,
-);
+/** Every column id, in the default order. */
+export const ledgerColumnIds: readonly LedgerColumnId[] = ledgerColumnKeys;
 
 /** The column that is always shown. */
 export const ALWAYS_SHOWN: LedgerColumnId = 'name';
@@ -129,26 +266,70 @@ export const ledgerHeaders: Record<LedgerColumnId, string> = Object.fromEntries(
 ) as Record<LedgerColumnId, string>;
 
 export function isLedgerColumnId(id: string): id is LedgerColumnId {
-  return (ledgerColumnIds as readonly string[]).includes(id);
+  return isLedgerColumnKey(id);
 }
 
-/** The grid's tracks for the columns shown. */
-export function ledgerGridTemplate(visibleIds: readonly string[]): string {
-  return visibleIds.map((id) => layoutOf(id).width).join(' ');
+/** Sort keys of ledger.query that have a column. */
+export function isSortableColumn(id: string): id is LedgerSortKey & LedgerColumnId {
+  return ledgerColumns.some(
+    (c) =>
+      (c as { id: string }).id === id && (c as { enableSorting?: boolean }).enableSorting !== false,
+  );
 }
 
-/** The ids of the columns shown, in display order; only an explicit false hides a column. */
-export function visibleColumnIds(visibility: ColumnVisibilityState): LedgerColumnId[] {
-  return ledgerColumnIds.filter((id) => id === ALWAYS_SHOWN || visibility[id] !== false);
+/**
+ * The grid's tracks for the columns shown: the user's width where set, else the default width, the
+ * growing columns sharing what is left. Also the least width the row needs (for sideways scroll).
+ */
+export function ledgerGridTemplate(
+  visibleIds: readonly string[],
+  sizing: Readonly<Record<string, number>>,
+): { template: string; minWidth: number } {
+  let minWidth = 0;
+  const tracks = visibleIds.map((id) => {
+    const layout = layoutOf(id);
+    const set = sizing[id];
+    minWidth += set ?? layout.size;
+    if (set !== undefined) return `${set}px`;
+    return layout.grow ? `minmax(${layout.size}px, ${layout.grow}fr)` : `${layout.size}px`;
+  });
+  return { template: tracks.join(' '), minWidth };
 }
 
-/** Visibility that shows exactly these columns (项目名称 always; none known: all). */
+/** The ids of the columns shown, in display order. */
+export function visibleColumnIds(
+  visibility: ColumnVisibilityState,
+  order: ColumnOrderState,
+): LedgerColumnId[] {
+  return fullOrder(order).filter((id) => id === ALWAYS_SHOWN || visibility[id] !== false);
+}
+
+/** Every column id once: those of `order` first (unknown ids dropped), the rest in default order. */
+export function fullOrder(order: readonly string[]): LedgerColumnId[] {
+  const known = [...new Set(order.filter(isLedgerColumnId))];
+  return [...known, ...ledgerColumnIds.filter((id) => !known.includes(id))];
+}
+
+/** Visibility that shows exactly these columns (项目名称 always; none known: the default ones). */
 export function visibilityShowing(ids: readonly string[]): ColumnVisibilityState {
   const shown = new Set(ids.filter(isLedgerColumnId));
-  if (shown.size === 0) return {};
+  if (shown.size === 0) for (const id of defaultLedgerColumns) shown.add(id);
   const visibility: ColumnVisibilityState = {};
   for (const id of ledgerColumnIds) {
     if (id !== ALWAYS_SHOWN && !shown.has(id)) visibility[id] = false;
   }
   return visibility;
+}
+
+/** What a new user sees: the first eleven columns. */
+export const defaultVisibility: ColumnVisibilityState = visibilityShowing(defaultLedgerColumns);
+
+/** The optional sums (ledger.query `sums`) of the columns shown. */
+export function sumsShown(visibleIds: readonly string[]): OptionalSum[] {
+  const sums: OptionalSum[] = [];
+  for (const id of visibleIds) {
+    const sum = layoutOf(id).sum;
+    if (sum && sum !== 'totalInvestmentCny' && sum !== 'contractedFdiUsd') sums.push(sum);
+  }
+  return sums;
 }

@@ -1,8 +1,10 @@
-// The 台账's table instance: the loaded rows, server-side sorting and column visibility, both
-// controlled by the screen so they survive a visit elsewhere and a saved view can set them. The grid
-// and the 「列」 menu share it.
+// The 台账's table instance: the loaded rows, server-side sorting, and the columns' visibility,
+// order and widths, all controlled by the screen so they survive a visit elsewhere and a saved view
+// can set them. The grid and the 「列」 menu share it.
 import { useTable } from '@tanstack/react-table';
 import type {
+  ColumnOrderState,
+  ColumnSizingState,
   ColumnVisibilityState,
   OnChangeFn,
   ReactTable,
@@ -21,6 +23,10 @@ interface Options {
   onSortingChange: OnChangeFn<SortingState>;
   columnVisibility: ColumnVisibilityState;
   onColumnVisibilityChange: OnChangeFn<ColumnVisibilityState>;
+  columnOrder: ColumnOrderState;
+  onColumnOrderChange: OnChangeFn<ColumnOrderState>;
+  columnSizing: ColumnSizingState;
+  onColumnSizingChange: OnChangeFn<ColumnSizingState>;
 }
 
 export function useLedgerTable({
@@ -29,15 +35,21 @@ export function useLedgerTable({
   onSortingChange,
   columnVisibility,
   onColumnVisibilityChange,
+  columnOrder,
+  onColumnOrderChange,
+  columnSizing,
+  onColumnSizingChange,
 }: Options): LedgerTableInstance {
   return useTable({
     features: ledgerFeatures,
     columns: ledgerColumns,
     data: items,
     getRowId,
-    state: { sorting, columnVisibility },
+    state: { sorting, columnVisibility, columnOrder, columnSizing },
     onSortingChange,
     onColumnVisibilityChange,
+    onColumnOrderChange,
+    onColumnSizingChange,
     manualSorting: true,
     enableMultiSort: false,
     sortDescFirst: false,
