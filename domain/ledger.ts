@@ -46,7 +46,10 @@ export const ledgerQuery = z.strictObject({
   investorId: z.string().optional(),
   signingYear: z.number().int().min(1990, '签约年份无效').max(2100, '签约年份无效').optional(),
   q: z.string().trim().max(100, '搜索词过长').optional(),
-  /** Totals beyond count, 总投资 and 合同外资, asked for only while their columns are shown. */
+  /**
+   * Totals beyond count, 总投资 and 合同外资, asked for only while their columns are shown; they
+   * come with the first page (offset 0) only.
+   */
   sums: z
     .array(z.enum(optionalSums, { error: '无法合计该列' }))
     .max(optionalSums.length)

@@ -65,11 +65,11 @@ export function queryLedger(tx: Tx, q: Query): LedgerPage {
       contractedFdiUsd: matches.reduce((sum, m) => sum + (m.contracted_fdi_usd ?? 0), 0),
     };
     const among = JSON.stringify(matches.map((m) => m.rowid));
-    if (q.sums?.length) {
+    if (q.sums?.length && q.offset === 0) {
       const matched = tx.qb
         .selectFrom('project')
         .where('rowid', 'in', sql<number>`(select value from json_each(${among}))`);
-      Object.assign(totals, optionalTotals(tx, matched, q.sums));
+      Object.assign(totals, optionalTotals(tx, matched, q.sums, false));
     }
     rowids =
       matches.length <= FEW_MATCHES
@@ -87,7 +87,6 @@ export function queryLedger(tx: Tx, q: Query): LedgerPage {
         : byIndexWalk(tx, live, col, q);
   } else {
     totals = totalsOf(tx, live);
-    if (q.sums?.length) Object.assign(totals, optionalTotals(tx, live, q.sums));
     const filtered =
       q.region ||
       q.tier ||
@@ -97,6 +96,9 @@ export function queryLedger(tx: Tx, q: Query): LedgerPage {
       q.industry ||
       q.channel ||
       q.signingYear;
+    if (q.sums?.length && q.offset === 0) {
+      Object.assign(totals, optionalTotals(tx, live, q.sums, !filtered && !q.investorId));
+    }
     rowids =
       filtered && totals.count <= FEW_MATCHES
         ? pick(tx, sortedBySort(live, col, q.sort.dir), q)
@@ -120,13 +122,17 @@ function totalsOf(tx: Tx, live: Live): LedgerPage['totals'] {
 }
 
 /**
- * The totals of the optional sum columns shown: the amounts off the wide rows, the arrivals through
- * their project index. Asked for only while shown, so the default 台账 pays nothing for them.
+ * The totals of the optional sum columns shown, with the first page only (the screen keeps them
+ * while it scrolls): the amounts off the wide rows, the arrivals of the matching projects. Over the
+ * whole live ledger the arrivals are read without a project row each: all of them, less those of
+ * the few deleted projects. Asked for only while shown, so the default 台账 pays nothing for them
+ * (at 100k projects: 用地 30 ms, 实到外资 with a filter about 120 ms, without one about 55 ms).
  */
 function optionalTotals(
   tx: Tx,
   matched: Live,
   sums: OptionalSum[],
+  wholeLedger: boolean,
 ): Partial<Record<OptionalSum, number>> {
   const totals: Partial<Record<OptionalSum, number>> = {};
   if (sums.includes('totalInvestmentUsd') || sums.includes('landAreaMu')) {
@@ -143,17 +149,20 @@ function optionalTotals(
   }
   if (sums.includes('paidInFdiUsd') || sums.includes('domesticCapitalCny')) {
     const ids = matched.select('id').compile();
+    const projects = wholeLedger
+      ? `a.project_id NOT IN (SELECT id FROM project WHERE deleted <> 0)
+         AND EXISTS (SELECT 1 FROM project p WHERE p.id = a.project_id)`
+      : `a.project_id IN (${ids.sql})`;
     const row = tx.sql
       .prepare(
         `SELECT coalesce(${PAID_IN_FDI_USD}, 0) AS paidInFdiUsd,
            coalesce(${DOMESTIC_CAPITAL_CNY}, 0) AS domesticCapitalCny
          FROM capital_arrival a
-         WHERE a.deleted = 0 AND a.project_id IN (${ids.sql})`,
+         WHERE a.deleted = 0 AND ${projects}`,
       )
-      .get(...(ids.parameters as SqlParam[]), { rates: ratesByYear(tx.sql, todayIso()) }) as Record<
-      'paidInFdiUsd' | 'domesticCapitalCny',
-      number
-    >;
+      .get(...(wholeLedger ? [] : (ids.parameters as SqlParam[])), {
+        rates: ratesByYear(tx.sql, todayIso()),
+      }) as Record<'paidInFdiUsd' | 'domesticCapitalCny', number>;
     if (sums.includes('paidInFdiUsd')) totals.paidInFdiUsd = row.paidInFdiUsd;
     if (sums.includes('domesticCapitalCny')) totals.domesticCapitalCny = row.domesticCapitalCny;
   }

@@ -232,6 +232,34 @@ describe('ledger.query', () => {
       landAreaMu: 120.5,
     });
     expect(query({ sums: ['landAreaMu'] }).totals).not.toHaveProperty('paidInFdiUsd');
+    // Later pages leave the sums to the first one (the screen keeps them as it scrolls).
+    expect(query({ sums, offset: 1, limit: 1 }).totals).toEqual({
+      count: 4,
+      totalInvestmentCny: expect.any(Number),
+      contractedFdiUsd: expect.any(Number),
+    });
+
+    // A deleted project's arrivals count nowhere, in the whole ledger or a filter.
+    const gone = expectOk(
+      dispatchSync(app, 'project.create', {
+        name: '已删除项目',
+        investor: '某投资方',
+        office: '上海',
+      }),
+    ) as { id: string };
+    expectOk(
+      dispatchSync(app, 'arrival.create', {
+        projectId: gone.id,
+        arrivedOn: '2021-06-30',
+        amount: 9_000_000,
+        currency: 'USD',
+        kind: 'fdi',
+      }),
+    );
+    expect(query({ sums }).totals.paidInFdiUsd).toBe(11_000_000);
+    expectOk(dispatchSync(app, 'project.delete', { id: gone.id }));
+    expect(query({ sums }).totals).toMatchObject(expected);
+    expect(query({ sums, office: '上海' }).totals.paidInFdiUsd).toBe(2_000_000);
   });
 
   test('rejects an unknown filter value with a Chinese message', () => {

@@ -67,7 +67,10 @@ export function useLedgerPages(query: LedgerBaseQuery, reloadCount: number): Led
               const pages = new Map(prev.key === key ? prev.pages : []);
               pages.set(offset, page.rows);
               evictFarthest(pages, offset);
-              return { key, pages, totals: page.totals, error: null };
+              // The optional sums come with the first page only: later pages keep them.
+              const totals =
+                prev.key === key && prev.totals ? { ...prev.totals, ...page.totals } : page.totals;
+              return { key, pages, totals, error: null };
             }),
           (error: unknown) =>
             setCache((prev) =>
