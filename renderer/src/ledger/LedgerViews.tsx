@@ -173,7 +173,7 @@ export function LedgerViews({ state, onApply }: Props) {
             {replaces ? (
               <p className="ledger-panel-hint warn">已有同名视图，保存将替换它。</p>
             ) : (
-              <p className="ledger-panel-hint">保存当前的筛选、显示的列和排序。</p>
+              <p className="ledger-panel-hint">保存当前的筛选、显示的列（含顺序和列宽）和排序。</p>
             )}
             {saving.error ? (
               <p id="ledger-view-error" role="alert" className="ledger-panel-error">
