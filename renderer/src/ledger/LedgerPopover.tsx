@@ -63,9 +63,7 @@ export function LedgerPopover({
         onClick={() => onOpenChange(!open)}
       >
         {button}
-        <span className="ledger-menu-caret" aria-hidden="true">
-          ▾
-        </span>
+        <span className="ledger-menu-caret" aria-hidden="true" />
       </button>
       {open ? (
         <div
