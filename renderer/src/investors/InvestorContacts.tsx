@@ -7,9 +7,22 @@ import { useRestores } from '../shared/undo-store';
 import { useDeleteRow } from '../shared/use-delete-row';
 import { ErrorText } from '../ui/Alert';
 import { Card } from '../ui/Card';
+import { Clip } from '../ui/Clip';
+import { DataTable } from '../ui/DataTable';
 import { useLoad } from '../ui/use-load';
 import { ContactForm } from './ContactForm';
-import { TableHead } from '../ui/TableHead';
+
+const head = {
+  label: '联系人',
+  columns: [
+    { label: '姓名', col: 'investors-col-person' },
+    { label: '职务', col: '' },
+    { label: '电话', col: 'investors-col-phone' },
+    { label: '微信', col: 'investors-col-phone' },
+    { label: '邮箱', col: '' },
+    { label: '操作', hidden: true, col: 'investors-col-actions' },
+  ],
+};
 
 type Editing = { mode: 'add' } | { mode: 'edit'; contact: ContactRecord } | null;
 
@@ -49,53 +62,40 @@ export function InvestorContacts({ investorId }: { investorId: string }) {
           </p>
         )
       ) : (
-        <div className="investors-table-scroll">
-          <table className="investors-table investors-contacts" aria-label="联系人">
-            <colgroup>
-              <col className="investors-col-person" />
-              <col />
-              <col className="investors-col-phone" />
-              <col className="investors-col-phone" />
-              <col />
-              <col className="investors-col-actions" />
-            </colgroup>
-            <TableHead
-              columns={['姓名', '职务', '电话', '微信', '邮箱', { label: '操作', hidden: true }]}
-            />
-            <tbody>
-              {rows.map((c) => (
-                <tr key={c.id} className="investors-static-row">
-                  {[c.name, c.title, c.phone, c.wechat, c.email].map((value, i) => (
-                    <td key={i}>
-                      <span className="ellipsis" title={value ?? undefined}>
-                        {value}
-                      </span>
-                    </td>
-                  ))}
-                  <td className="investors-row-actions">
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={`编辑 ${c.name}`}
-                      onClick={() => setEditing({ mode: 'edit', contact: c })}
-                    >
-                      编辑
-                    </button>
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={`删除 ${c.name}`}
-                      disabled={removal.busyId === c.id}
-                      onClick={() => removal.remove(c.id)}
-                    >
-                      删除
-                    </button>
-                  </td>
-                </tr>
+        <DataTable
+          className="investors-table investors-contacts"
+          scroll="investors-table-scroll"
+          head={head}
+        >
+          {rows.map((c) => (
+            <tr key={c.id} className="investors-static-row">
+              {[c.name, c.title, c.phone, c.wechat, c.email].map((value, i) => (
+                <td key={i}>
+                  <Clip text={value} />
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
+              <td className="investors-row-actions">
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`编辑 ${c.name}`}
+                  onClick={() => setEditing({ mode: 'edit', contact: c })}
+                >
+                  编辑
+                </button>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`删除 ${c.name}`}
+                  disabled={removal.busyId === c.id}
+                  onClick={() => removal.remove(c.id)}
+                >
+                  删除
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {editing ? (
         <ContactForm

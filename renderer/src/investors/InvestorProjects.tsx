@@ -7,10 +7,23 @@ import { call } from '../api/client';
 import { useNavigate } from '../shell/navigation';
 import { ErrorText } from '../ui/Alert';
 import { Card } from '../ui/Card';
+import { Clip } from '../ui/Clip';
+import { DataTable } from '../ui/DataTable';
 import { useLoad } from '../ui/use-load';
-import { TableHead } from '../ui/TableHead';
+import { NameCell } from './NameCell';
 
 const MAX_ROWS = 1000;
+
+const head = {
+  label: '投资方的项目',
+  columns: [
+    { label: '项目名称', col: '' },
+    { label: '阶段', col: 'investors-col-stage' },
+    { label: '总投资', className: 'investors-num', col: 'investors-col-amount' },
+    { label: '合同外资', className: 'investors-num', col: 'investors-col-amount' },
+    { label: '驻点', col: 'investors-col-office' },
+  ],
+};
 
 async function projectsOf(investorId: string): Promise<LedgerRow[]> {
   const page = await call('ledger.query', {
@@ -47,67 +60,36 @@ export function InvestorProjects({ investor }: { investor: InvestorRecord }) {
           还没有项目。在台账新建项目时，投资方填写「{nameZh}」，项目就会出现在这里。
         </p>
       ) : (
-        <div className="investors-table-scroll investors-projects-scroll">
-          <table className="investors-table investors-projects" aria-label="投资方的项目">
-            <colgroup>
-              <col />
-              <col className="investors-col-stage" />
-              <col className="investors-col-amount" />
-              <col className="investors-col-amount" />
-              <col className="investors-col-office" />
-            </colgroup>
-            <TableHead
-              columns={[
-                '项目名称',
-                '阶段',
-                { label: '总投资', className: 'investors-num' },
-                { label: '合同外资', className: 'investors-num' },
-                '驻点',
-              ]}
-            />
-            <tbody>
-              {rows.map((row) => {
-                const open = () => navigate({ screen: 'project', id: row.id });
-                const total =
-                  row.totalInvestmentCny === null ? '' : formatYiYuan(row.totalInvestmentCny);
-                const fdi = row.contractedFdiUsd === null ? '' : formatWanUsd(row.contractedFdiUsd);
-                return (
-                  <tr key={row.id} onClick={open}>
-                    <td>
-                      <button
-                        type="button"
-                        className="link-button investors-link ellipsis"
-                        title={row.name}
-                        onClick={(e) => {
-                          e.stopPropagation();
-                          open();
-                        }}
-                      >
-                        {row.name}
-                      </button>
-                    </td>
-                    <td>{stageLabels[row.stage]}</td>
-                    <td className="investors-num">
-                      <span className="ellipsis" title={total}>
-                        {total}
-                      </span>
-                    </td>
-                    <td className="investors-num">
-                      <span className="ellipsis" title={fdi}>
-                        {fdi}
-                      </span>
-                    </td>
-                    <td>
-                      <span className="ellipsis" title={row.office ?? undefined}>
-                        {row.office}
-                      </span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="investors-table investors-projects"
+          scroll="investors-table-scroll investors-projects-scroll"
+          head={head}
+        >
+          {rows.map((row) => {
+            const open = () => navigate({ screen: 'project', id: row.id });
+            return (
+              <tr key={row.id} onClick={open}>
+                <NameCell name={row.name} onOpen={open} />
+                <td>{stageLabels[row.stage]}</td>
+                <td className="investors-num">
+                  <Clip
+                    text={
+                      row.totalInvestmentCny === null ? '' : formatYiYuan(row.totalInvestmentCny)
+                    }
+                  />
+                </td>
+                <td className="investors-num">
+                  <Clip
+                    text={row.contractedFdiUsd === null ? '' : formatWanUsd(row.contractedFdiUsd)}
+                  />
+                </td>
+                <td>
+                  <Clip text={row.office} />
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
     </Card>
   );

@@ -8,8 +8,13 @@ import { fileName, formatTime } from '../settings/backup-format';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { Card } from '../ui/Card';
 import { EmptyNote } from '../ui/EmptyState';
-import { TableHead } from '../ui/TableHead';
+import { DataTable } from '../ui/DataTable';
 import { useSubmit } from '../ui/use-submit';
+
+const head = {
+  label: '同步对象',
+  columns: ['驻点', '站点', '最近收到', '最近发出', { label: '对方尚缺', num: true }, '操作'],
+};
 
 interface Props {
   peers: readonly SyncPeer[];
@@ -36,52 +41,38 @@ export function PeersTable({ peers, onReset }: Props) {
         </EmptyNote>
       ) : (
         <>
-          <div className="sync-scroll">
-            <table className="sync-table sync-peers-table" aria-label="同步对象">
-              <TableHead
-                columns={[
-                  '驻点',
-                  '站点',
-                  '最近收到',
-                  '最近发出',
-                  { label: '对方尚缺', num: true },
-                  '操作',
-                ]}
-              />
-              <tbody>
-                {peers.map((p) => (
-                  <tr key={p.siteId}>
-                    <td>
-                      <span className="sync-ellipsis" title={p.office ?? undefined}>
-                        {p.office ?? '未设置驻点'}
-                      </span>
-                    </td>
-                    <td>
-                      <code title={p.siteId}>{p.siteId.slice(0, 8)}</code>
-                    </td>
-                    <FileCell entry={p.lastIn} />
-                    <FileCell entry={p.lastOut} />
-                    <td className="num sync-nowrap">
-                      {p.lacking === 0 ? '已是最新' : `${p.lacking} 条变更`}
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="link-button"
-                        aria-label={`重置${peerName(p)}的同步记录`}
-                        onClick={() => {
-                          resetPeer.clear();
-                          setResetting(p);
-                        }}
-                      >
-                        重置……
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable className="sync-table sync-peers-table" scroll="sync-scroll" head={head}>
+            {peers.map((p) => (
+              <tr key={p.siteId}>
+                <td>
+                  <span className="sync-ellipsis" title={p.office ?? undefined}>
+                    {p.office ?? '未设置驻点'}
+                  </span>
+                </td>
+                <td>
+                  <code title={p.siteId}>{p.siteId.slice(0, 8)}</code>
+                </td>
+                <FileCell entry={p.lastIn} />
+                <FileCell entry={p.lastOut} />
+                <td className="num sync-nowrap">
+                  {p.lacking === 0 ? '已是最新' : `${p.lacking} 条变更`}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`重置${peerName(p)}的同步记录`}
+                    onClick={() => {
+                      resetPeer.clear();
+                      setResetting(p);
+                    }}
+                  >
+                    重置……
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <p className="sync-note sync-table-note">
             「对方尚缺」按对方最近发来的文件计算：发出的文件要等对方导入、再发回一个文件后才算对方已收到。对方恢复了备份或换了电脑时，可「重置」后再导出。
           </p>

@@ -9,6 +9,10 @@ export interface Column {
   className?: string;
   /** Read by screen readers, not shown (the 操作 column). */
   hidden?: boolean;
+  /** A tooltip on the heading: what the column counts. */
+  title?: string;
+  /** The class of the column's <col> (its width); see DataTable. */
+  col?: string;
 }
 
 export function TableHead({ columns }: { columns: readonly (string | Column)[] }) {
@@ -22,6 +26,7 @@ export function TableHead({ columns }: { columns: readonly (string | Column)[] }
               key={column.label}
               scope="col"
               className={classes(column.num && 'num', column.className) || undefined}
+              title={column.title}
             >
               {column.hidden ? (
                 <span className="visually-hidden">{column.label}</span>
