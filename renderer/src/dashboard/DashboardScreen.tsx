@@ -5,7 +5,6 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Dashboard } from '../../../domain/dashboard';
 import { labelOf, offices } from '../../../domain/vocabulary';
-import { useNavigate } from '../shell/navigation';
 import { ErrorBanner } from '../ui/Alert';
 import { percentText } from './dashboard-format';
 import { DashboardPickers } from './DashboardPickers';
@@ -22,6 +21,7 @@ import { RegionMix } from './RegionMix';
 import { StalledList } from './StalledList';
 import type { DashboardQuery } from './use-dashboard';
 import { useDashboard } from './use-dashboard';
+import { GoButton } from '../ui/GoButton';
 import './dashboard.css';
 
 let remembered: DashboardQuery = { year: new Date().getFullYear() };
@@ -30,7 +30,6 @@ export function DashboardScreen() {
   const [query, setQueryState] = useState<DashboardQuery>(remembered);
   const [drill, setDrill] = useState<DrillRequest | null>(null);
   const { dashboard, loading, error } = useDashboard(query);
-  const navigate = useNavigate();
   const setQuery = (next: DashboardQuery) => {
     remembered = next;
     setQueryState(next);
@@ -46,13 +45,12 @@ export function DashboardScreen() {
           <DashboardPickers query={query} onChange={setQuery} />
           {dashboard ? <Scope dashboard={dashboard} /> : null}
           <div className="dash-actions">
-            <button
-              type="button"
+            <GoButton
               className="secondary-button small"
-              onClick={() => navigate({ screen: 'targets', year: query.year })}
+              to={{ screen: 'targets', year: query.year }}
             >
               目标设置
-            </button>
+            </GoButton>
             {dashboard ? (
               <MonthlyReportButton
                 year={dashboard.year}
@@ -90,7 +88,6 @@ function Scope({ dashboard }: { dashboard: Dashboard }) {
 }
 
 function Body({ dashboard }: { dashboard: Dashboard }) {
-  const navigate = useNavigate();
   const hasTargets = dashboard.metrics.some((m) => m.guarantee !== null || m.strive !== null);
   return (
     <div className="dash-body">
@@ -98,13 +95,9 @@ function Body({ dashboard }: { dashboard: Dashboard }) {
         <div className="dash-notice">
           {dashboard.year} 年{dashboard.office ? `${labelOf(offices, dashboard.office)}驻点` : ''}
           还没有目标。
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => navigate({ screen: 'targets', year: dashboard.year })}
-          >
+          <GoButton className="link-button" to={{ screen: 'targets', year: dashboard.year }}>
             去「目标设置」录入目标或从上一年复制
-          </button>
+          </GoButton>
           ，看板就能显示完成率和序时进度。
         </div>
       )}

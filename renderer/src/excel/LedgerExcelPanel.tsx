@@ -5,10 +5,10 @@ import { useState } from 'react';
 import type { LedgerQuery } from '../../../domain/ledger';
 import type { LedgerColumnKey } from '../../../domain/ledger-columns';
 import { call } from '../api/client';
-import { useNavigate } from '../shell/navigation';
 import { downloadBase64 } from '../sync/file-bytes';
 import { ProgressBar } from '../ui/ProgressBar';
 import { useSubmit } from '../ui/use-submit';
+import { GoButton } from '../ui/GoButton';
 import './excel.css';
 
 interface Props {
@@ -24,7 +24,6 @@ interface Props {
 let followColumns = false;
 
 export function LedgerExcelPanel({ query, count, columns }: Props) {
-  const navigate = useNavigate();
   const [byOffice, setByOffice] = useState(false);
   const [shownOnly, setShownOnly] = useState(followColumns);
   const exporting = useSubmit();
@@ -77,13 +76,9 @@ export function LedgerExcelPanel({ query, count, columns }: Props) {
         </p>
       ) : null}
       <hr />
-      <button
-        type="button"
-        className="secondary-button"
-        onClick={() => navigate({ screen: 'ledgerImport' })}
-      >
+      <GoButton className="secondary-button" to={{ screen: 'ledgerImport' }}>
         导入 Excel 台账……
-      </button>
+      </GoButton>
     </div>
   );
 }

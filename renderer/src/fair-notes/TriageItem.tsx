@@ -4,11 +4,11 @@ import { useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { CaptureRecord } from '../../../domain/captures';
 import { call } from '../api/client';
-import { useNavigate } from '../shell/navigation';
 import { ErrorText } from '../ui/Alert';
 import { ProjectPicker } from '../ui/ProjectPicker';
 import { useSubmit } from '../ui/use-submit';
 import { capturedDay, contactLine, statusLabels } from './capture-format';
+import { GoButton } from '../ui/GoButton';
 
 /** What an action did, for the note above the list. */
 export interface Outcome {
@@ -24,7 +24,6 @@ interface Props {
 type Mode = 'idle' | 'convert' | 'attach';
 
 export function TriageItem({ capture, onDone }: Props) {
-  const navigate = useNavigate();
   const [mode, setMode] = useState<Mode>('idle');
   const [projectName, setProjectName] = useState(`${capture.investorName}项目`);
   const submit = useSubmit();
@@ -138,13 +137,9 @@ export function TriageItem({ capture, onDone }: Props) {
             </button>
           </>
         ) : capture.projectId ? (
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => navigate({ screen: 'project', id: capture.projectId })}
-          >
+          <GoButton className="link-button" to={{ screen: 'project', id: capture.projectId }}>
             打开项目
-          </button>
+          </GoButton>
         ) : null}
       </div>
       {mode === 'convert' && isNew ? (

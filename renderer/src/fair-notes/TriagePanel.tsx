@@ -2,7 +2,6 @@
 // into a project, filed under one, or dismissed; the last action is confirmed above the list with a
 // way to open the project it touched.
 import { useRef, useState } from 'react';
-import { useNavigate } from '../shell/navigation';
 import { ErrorBanner } from '../ui/Alert';
 import { EmptyState } from '../ui/EmptyState';
 import { statusLabels } from './capture-format';
@@ -10,6 +9,7 @@ import { TriageItem } from './TriageItem';
 import type { Outcome } from './TriageItem';
 import type { CaptureFilter, Captures } from './use-captures';
 import { Select } from '../ui/Select';
+import { GoButton } from '../ui/GoButton';
 
 const filters: { value: CaptureFilter; label: string }[] = [
   { value: 'new', label: '待处理' },
@@ -26,7 +26,6 @@ interface Props {
 }
 
 export function TriagePanel({ captures, filter, onFilterChange }: Props) {
-  const navigate = useNavigate();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const openButton = useRef<HTMLButtonElement>(null);
   const section = useRef<HTMLElement>(null);
@@ -71,14 +70,13 @@ export function TriagePanel({ captures, filter, onFilterChange }: Props) {
               {outcome.text}
             </span>
             {outcome.projectId ? (
-              <button
+              <GoButton
                 ref={openButton}
-                type="button"
                 className="primary-button fair-small-button"
-                onClick={() => navigate({ screen: 'project', id: outcome.projectId! })}
+                to={{ screen: 'project', id: outcome.projectId! }}
               >
                 打开项目
-              </button>
+              </GoButton>
             ) : null}
             <button
               type="button"

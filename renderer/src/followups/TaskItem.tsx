@@ -1,7 +1,7 @@
 // One open follow-up: 「完成」, what to do, its project (a click opens it), when it is due and 删除.
-import { useNavigate } from '../shell/navigation';
 import { dayText, relativeText } from './followup-dates';
 import type { OpenTask } from './use-open-tasks';
+import { GoButton } from '../ui/GoButton';
 
 interface Props {
   task: OpenTask;
@@ -12,7 +12,6 @@ interface Props {
 }
 
 export function TaskItem({ task, today, busy, onDone, onDelete }: Props) {
-  const navigate = useNavigate();
   const late = task.dueOn < today;
   const project = task.projectName ?? '';
   return (
@@ -37,14 +36,13 @@ export function TaskItem({ task, today, busy, onDone, onDelete }: Props) {
         ) : null}
       </div>
       {task.projectId ? (
-        <button
-          type="button"
+        <GoButton
           className="link-button followups-project ellipsis"
           title={project}
-          onClick={() => navigate({ screen: 'project', id: task.projectId })}
+          to={{ screen: 'project', id: task.projectId }}
         >
           {project || '（项目）'}
-        </button>
+        </GoButton>
       ) : (
         <span className="followups-project muted-text">未关联项目</span>
       )}

@@ -10,6 +10,7 @@ import { InvestorContacts } from './InvestorContacts';
 import { InvestorDetails } from './InvestorDetails';
 import { InvestorFlagTags } from './InvestorFlagTags';
 import { InvestorProjects } from './InvestorProjects';
+import { GoButton } from '../ui/GoButton';
 import './investors.css';
 
 export function InvestorPage({ id }: { id: string }) {
@@ -21,13 +22,9 @@ export function InvestorPage({ id }: { id: string }) {
   return (
     <section className="investors-page" aria-labelledby="investors-page-title">
       <div className="investors-page-head">
-        <button
-          type="button"
-          className="link-button investors-back"
-          onClick={() => navigate({ screen: 'investors' })}
-        >
+        <GoButton className="link-button investors-back" to={{ screen: 'investors' }}>
           ‹ 投资方
-        </button>
+        </GoButton>
         <h1
           id="investors-page-title"
           className="screen-title investors-page-title ellipsis"

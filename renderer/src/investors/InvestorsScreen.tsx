@@ -3,18 +3,17 @@
 import { useState } from 'react';
 import type { InvestorRecord } from '../../../domain/entities';
 import { useDebouncedValue } from '../shared/use-debounced-value';
-import { useNavigate } from '../shell/navigation';
 import { ErrorBanner } from '../ui/Alert';
 import { EmptyState } from '../ui/EmptyState';
 import { InvestorCreateForm } from './InvestorCreateForm';
 import { InvestorTable } from './InvestorTable';
 import { useInvestorList } from './use-investor-list';
+import { GoButton } from '../ui/GoButton';
 import './investors.css';
 
 const SEARCH_DELAY_MS = 300;
 
 export function InvestorsScreen() {
-  const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<InvestorRecord | null>(null);
@@ -60,13 +59,9 @@ export function InvestorsScreen() {
           <span className="ellipsis" title={created.nameZh}>
             已新建投资方「{created.nameZh}」
           </span>
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => navigate({ screen: 'investor', id: created.id })}
-          >
+          <GoButton className="link-button" to={{ screen: 'investor', id: created.id }}>
             打开
-          </button>
+          </GoButton>
         </div>
       ) : null}
       <ErrorBanner error={list.error} onRetry={() => setReloads((n) => n + 1)} />

@@ -1,14 +1,13 @@
 // What the 台账 shows with no rows: for an empty database, how to add projects — import the office's
 // Excel ledger, or load demo data; for a filter that matches nothing, a way back.
 import { DEMO_PROJECTS, loadDemoData } from '../shared/demo-data';
-import { useNavigate } from '../shell/navigation';
 import { ErrorText } from '../ui/Alert';
 import { EmptyState } from '../ui/EmptyState';
 import { useSubmit } from '../ui/use-submit';
+import { GoButton } from '../ui/GoButton';
 
 export function LedgerEmpty({ onDemoLoaded }: { onDemoLoaded: () => void }) {
   const demo = useSubmit();
-  const navigate = useNavigate();
 
   const loadDemo = () =>
     void demo.run(async () => {
@@ -20,13 +19,9 @@ export function LedgerEmpty({ onDemoLoaded }: { onDemoLoaded: () => void }) {
     <EmptyState title="还没有项目">
       <p>已有 Excel 台账的，直接导入即可，无需重新录入；也可以先加载演示数据，看看台账的样子。</p>
       <div className="empty-actions">
-        <button
-          type="button"
-          className="primary-button"
-          onClick={() => navigate({ screen: 'ledgerImport' })}
-        >
+        <GoButton className="primary-button" to={{ screen: 'ledgerImport' }}>
           导入 Excel 台账
-        </button>
+        </GoButton>
         <button type="button" className="secondary-button" disabled={demo.busy} onClick={loadDemo}>
           {demo.busy ? '正在生成演示数据……' : `加载演示数据（${DEMO_PROJECTS} 个项目）`}
         </button>

@@ -26,6 +26,7 @@ import { LedgerTable } from './LedgerTable';
 import { LedgerViews } from './LedgerViews';
 import { useLedgerPages } from './use-ledger-pages';
 import { useLedgerTable } from './use-ledger-table';
+import { GoButton } from '../ui/GoButton';
 import './ledger.css';
 
 const SEARCH_DELAY_MS = 300;
@@ -109,14 +110,13 @@ export function LedgerScreen() {
         </h1>
         {nothingAtAll ? null : <LedgerViews state={viewState} onApply={applyView} />}
         <LedgerExcelMenu query={query} count={pages.totals?.count ?? null} columns={shownIds} />
-        <button
-          type="button"
+        <GoButton
           className="primary-button ledger-new"
           title="新建项目（Ctrl+N）"
-          onClick={() => navigate({ screen: 'project', id: null })}
+          to={{ screen: 'project', id: null }}
         >
           新建项目
-        </button>
+        </GoButton>
       </div>
       {nothingAtAll ? null : (
         <LedgerFilters

@@ -7,12 +7,12 @@ import { call } from '../api/client';
 import { YearPicker } from '../dashboard/YearPicker';
 import { HqManaged } from '../shared/HqManaged';
 import { hqReadOnly, loadZoneStatus } from '../shared/hq-authority';
-import { useNavigate } from '../shell/navigation';
 import { ErrorBanner, ErrorText } from '../ui/Alert';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 import { TargetRow } from './TargetRow';
 import { useTargets } from './use-targets';
+import { GoButton } from '../ui/GoButton';
 import '../dashboard/dashboard.css';
 import './targets.css';
 
@@ -24,7 +24,6 @@ export function TargetsScreen({ initialYear }: Props) {
   const [year, setYear] = useState(initialYear ?? new Date().getFullYear());
   const { targets, error, reload, put } = useTargets(year);
   const zone = useLoad(loadZoneStatus, []);
-  const navigate = useNavigate();
   // Unknown until zone.status answers; if it fails, the backend's own refusal still stands.
   const readOnly = zone.loading ? null : hqReadOnly(zone.data);
 
@@ -41,13 +40,9 @@ export function TargetsScreen({ initialYear }: Props) {
             : '金额按万美元（外资）或亿元（内资、投资额）填写；改完按回车或离开输入框即保存。'}
         </p>
         <div className="dash-actions">
-          <button
-            type="button"
-            className="secondary-button small"
-            onClick={() => navigate({ screen: 'dashboard' })}
-          >
+          <GoButton className="secondary-button small" to={{ screen: 'dashboard' }}>
             返回看板
-          </button>
+          </GoButton>
         </div>
       </header>
       {readOnly ? <HqManaged subject={`${year} 年目标`} /> : null}
