@@ -5,11 +5,27 @@ import { stageLabels } from '../../../domain/lifecycle';
 import { call } from '../api/client';
 import { useNavigate } from '../shell/navigation';
 import { ErrorText } from '../ui/Alert';
+import { DataTable } from '../ui/DataTable';
 import { Dialog } from '../ui/Dialog';
 import { useLoad } from '../ui/use-load';
 import type { DashboardQuery } from './use-dashboard';
 import type { DrillRequest } from './drill';
 import { countText, wanUsdText, yiText } from './dashboard-format';
+import { LinkRow } from './LinkRow';
+
+const head = {
+  columns: [
+    '项目编号',
+    '项目名称',
+    '投资方',
+    '驻点',
+    '责任人',
+    '阶段',
+    { label: '总投资（亿元）', num: true },
+    { label: '合同外资（万美元）', num: true },
+    '签约日期',
+  ],
+};
 
 interface Props {
   query: DashboardQuery;
@@ -65,58 +81,29 @@ export function DrillDialog({ query, request, onClose }: Props) {
       <ErrorText error={loaded.error} prefix="读取失败：" />
       {rows && rows.length === 0 ? <p className="dash-empty">这个数字没有计入任何项目。</p> : null}
       {rows && rows.length > 0 ? (
-        <div className="dash-drill-scroll">
-          <table className="dash-table dash-drill-table">
-            <thead>
-              <tr>
-                <th scope="col">项目编号</th>
-                <th scope="col">项目名称</th>
-                <th scope="col">投资方</th>
-                <th scope="col">驻点</th>
-                <th scope="col">责任人</th>
-                <th scope="col">阶段</th>
-                <th scope="col" className="num">
-                  总投资（亿元）
-                </th>
-                <th scope="col" className="num">
-                  合同外资（万美元）
-                </th>
-                <th scope="col">签约日期</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr
-                  key={row.id}
-                  className="dash-row-link"
-                  tabIndex={0}
-                  onClick={() => open(row.id)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter') open(row.id);
-                  }}
-                >
-                  <td className="nowrap">{row.code ?? ''}</td>
-                  <td className="dash-name" title={row.name}>
-                    {row.name}
-                  </td>
-                  <td className="dash-name" title={row.investor ?? undefined}>
-                    {row.investor ?? ''}
-                  </td>
-                  <td className="nowrap">{row.office ?? ''}</td>
-                  <td className="nowrap">{row.owner ?? ''}</td>
-                  <td className="nowrap">{stageLabels[row.stage]}</td>
-                  <td className="num">
-                    {row.totalInvestmentCny === null ? '' : yiText(row.totalInvestmentCny)}
-                  </td>
-                  <td className="num">
-                    {row.contractedFdiUsd === null ? '' : wanUsdText(row.contractedFdiUsd)}
-                  </td>
-                  <td className="nowrap">{row.signedOn ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable className="dash-table dash-drill-table" scroll="dash-drill-scroll" head={head}>
+          {rows.map((row) => (
+            <LinkRow key={row.id} onOpen={() => open(row.id)}>
+              <td className="nowrap">{row.code ?? ''}</td>
+              <td className="dash-name" title={row.name}>
+                {row.name}
+              </td>
+              <td className="dash-name" title={row.investor ?? undefined}>
+                {row.investor ?? ''}
+              </td>
+              <td className="nowrap">{row.office ?? ''}</td>
+              <td className="nowrap">{row.owner ?? ''}</td>
+              <td className="nowrap">{stageLabels[row.stage]}</td>
+              <td className="num">
+                {row.totalInvestmentCny === null ? '' : yiText(row.totalInvestmentCny)}
+              </td>
+              <td className="num">
+                {row.contractedFdiUsd === null ? '' : wanUsdText(row.contractedFdiUsd)}
+              </td>
+              <td className="nowrap">{row.signedOn ?? ''}</td>
+            </LinkRow>
+          ))}
+        </DataTable>
       ) : null}
     </Dialog>
   );

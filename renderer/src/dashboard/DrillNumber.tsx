@@ -22,3 +22,12 @@ export function DrillNumber({ request, children, className }: Props) {
     </button>
   );
 }
+
+/** A number cell of a 看板 table that opens its projects. */
+export function DrillCell(props: Props) {
+  return (
+    <td className="num">
+      <DrillNumber {...props} />
+    </td>
+  );
+}

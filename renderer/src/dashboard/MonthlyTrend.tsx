@@ -6,7 +6,8 @@ import type { Dashboard, DashboardMetric, TrendMonth } from '../../../domain/das
 import { countText, wanUsdText, yiText } from './dashboard-format';
 import type { DrillRequest } from './drill';
 import { useDrill } from './drill';
-import { DrillNumber } from './DrillNumber';
+import { DataTable } from '../ui/DataTable';
+import { DrillCell } from './DrillNumber';
 import { EChart } from './EChart';
 import type { ChartOption } from './echarts-setup';
 
@@ -161,44 +162,30 @@ export function MonthlyTrend({ dashboard }: { dashboard: Dashboard }) {
           if (seriesIndex === 0 && t) drill(monthRequest('signed', t.month, t.signed));
         }}
       />
-      <div className="dash-trend-table-wrap">
-        <table className="dash-table dash-trend-table">
-          <thead>
-            <tr>
-              <th scope="col">月份</th>
-              {trend.map((t) => (
-                <th key={t.month} scope="col" className="num">
-                  {t.month}月
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rowsOf.map((row) => (
-              <tr key={row.series}>
-                <th scope="row">{row.label}</th>
-                {trend.map((t) => {
-                  const value = row.value(t);
-                  return (
-                    <td key={t.month} className="num">
-                      <DrillNumber
-                        className={value === 0 ? 'dash-zero' : undefined}
-                        request={monthRequest(
-                          row.series,
-                          t.month,
-                          row.series === 'signed' ? value : undefined,
-                        )}
-                      >
-                        {row.text(value)}
-                      </DrillNumber>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="dash-table dash-trend-table"
+        scroll="dash-trend-table-wrap"
+        head={{ columns: ['月份', ...trend.map((t) => ({ label: `${t.month}月`, num: true }))] }}
+      >
+        {rowsOf.map((row) => (
+          <tr key={row.series}>
+            <th scope="row">{row.label}</th>
+            {trend.map((t) => {
+              const value = row.value(t);
+              const expected = row.series === 'signed' ? value : undefined;
+              return (
+                <DrillCell
+                  key={t.month}
+                  className={value === 0 ? 'dash-zero' : undefined}
+                  request={monthRequest(row.series, t.month, expected)}
+                >
+                  {row.text(value)}
+                </DrillCell>
+              );
+            })}
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -6,9 +6,20 @@ import { stageLabels } from '../../../domain/lifecycle';
 import { countText, percentText, yiText } from './dashboard-format';
 import type { DrillRequest } from './drill';
 import { useDrill } from './drill';
-import { DrillNumber } from './DrillNumber';
+import { DataTable } from '../ui/DataTable';
+import { DrillCell } from './DrillNumber';
 import { EChart } from './EChart';
 import type { ChartOption } from './echarts-setup';
+
+const head = {
+  columns: [
+    '阶段',
+    ...['当前（个）', '总投资（亿元）', '累计到达', '转化率'].map((label) => ({
+      label,
+      num: true,
+    })),
+  ],
+};
 
 function atStage(f: FunnelStage): DrillRequest {
   return {
@@ -70,50 +81,21 @@ export function PipelineFunnel({ dashboard }: { dashboard: Dashboard }) {
         className="dash-chart-funnel"
         onClick={({ dataIndex }) => drill(reachedStage(funnel, dataIndex))}
       />
-      <table className="dash-table">
-        <thead>
-          <tr>
-            <th scope="col">阶段</th>
-            <th scope="col" className="num">
-              当前（个）
-            </th>
-            <th scope="col" className="num">
-              总投资（亿元）
-            </th>
-            <th scope="col" className="num">
-              累计到达
-            </th>
-            <th scope="col" className="num">
-              转化率
-            </th>
+      <DataTable className="dash-table" head={head}>
+        {funnel.map((f, i) => (
+          <tr key={f.stage}>
+            <th scope="row">{stageLabels[f.stage]}</th>
+            <DrillCell request={atStage(f)}>{countText(f.count)}</DrillCell>
+            <DrillCell request={atStage(f)}>{yiText(f.totalCny)}</DrillCell>
+            <DrillCell request={reachedStage(funnel, i)}>{countText(f.reached)}</DrillCell>
+            {f.conversion === null ? (
+              <td className="num">—</td>
+            ) : (
+              <DrillCell request={reachedStage(funnel, i)}>{percentText(f.conversion)}</DrillCell>
+            )}
           </tr>
-        </thead>
-        <tbody>
-          {funnel.map((f, i) => (
-            <tr key={f.stage}>
-              <th scope="row">{stageLabels[f.stage]}</th>
-              <td className="num">
-                <DrillNumber request={atStage(f)}>{countText(f.count)}</DrillNumber>
-              </td>
-              <td className="num">
-                <DrillNumber request={atStage(f)}>{yiText(f.totalCny)}</DrillNumber>
-              </td>
-              <td className="num">
-                <DrillNumber request={reachedStage(funnel, i)}>{countText(f.reached)}</DrillNumber>
-              </td>
-              <td className="num">
-                {f.conversion === null ? (
-                  '—'
-                ) : (
-                  <DrillNumber request={reachedStage(funnel, i)}>
-                    {percentText(f.conversion)}
-                  </DrillNumber>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }

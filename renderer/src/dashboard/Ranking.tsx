@@ -7,7 +7,8 @@ import type { Tier } from '../../../domain/classify';
 import { stageLabels } from '../../../domain/lifecycle';
 import { countText, wanUsdText, yiText } from './dashboard-format';
 import type { DrillRequest } from './drill';
-import { DrillNumber } from './DrillNumber';
+import { DataTable } from '../ui/DataTable';
+import { DrillCell } from './DrillNumber';
 
 type By = 'office' | 'promoter';
 const tiers: Exclude<Tier, 'none'>[] = ['t100', 't50_100', 't10_50', 't1_10'];
@@ -49,74 +50,47 @@ export function Ranking({ dashboard, by }: Props) {
     );
   }
   const shown = all ? rows : rows.slice(0, FIRST);
+  const num = (label: string, title?: string) => ({ label, num: true, title });
+  const head = {
+    columns: [
+      num('名次'),
+      by === 'office' ? '驻点' : '招商人员',
+      num('签约'),
+      ...tiers.map((t) => num(tierLabels[t])),
+      num('总投资（亿元）'),
+      num('合同外资（万美元）'),
+      num('已落地', `签约后已达「${landedStage}」`),
+    ],
+  };
   return (
     <>
-      <table className="dash-table dash-ranking">
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              名次
+      <DataTable className="dash-table dash-ranking" head={head}>
+        {shown.map((row, i) => (
+          <tr key={row.id}>
+            <td className="num">{i + 1}</td>
+            <th scope="row" className="dash-name" title={row.name}>
+              {row.name}
             </th>
-            <th scope="col">{by === 'office' ? '驻点' : '招商人员'}</th>
-            <th scope="col" className="num">
-              签约
-            </th>
+            <DrillCell request={request(by, row)}>{countText(row.signed)}</DrillCell>
             {tiers.map((t) => (
-              <th key={t} scope="col" className="num">
-                {tierLabels[t]}
-              </th>
+              <DrillCell key={t} request={request(by, row, t)}>
+                {countText(row.byTier[t])}
+              </DrillCell>
             ))}
-            <th scope="col" className="num">
-              总投资（亿元）
-            </th>
-            <th scope="col" className="num">
-              合同外资（万美元）
-            </th>
-            <th scope="col" className="num" title={`签约后已达「${landedStage}」`}>
-              已落地
-            </th>
+            <DrillCell request={request(by, row)}>{yiText(row.totalCny)}</DrillCell>
+            <DrillCell
+              request={{
+                ...request(by, row),
+                keep: (r) => (r.contractedFdiUsd ?? 0) > 0,
+                expected: undefined,
+              }}
+            >
+              {wanUsdText(row.contractedFdiUsd)}
+            </DrillCell>
+            <DrillCell request={request(by, row, 'landed')}>{countText(row.landed)}</DrillCell>
           </tr>
-        </thead>
-        <tbody>
-          {shown.map((row, i) => (
-            <tr key={row.id}>
-              <td className="num">{i + 1}</td>
-              <th scope="row" className="dash-name" title={row.name}>
-                {row.name}
-              </th>
-              <td className="num">
-                <DrillNumber request={request(by, row)}>{countText(row.signed)}</DrillNumber>
-              </td>
-              {tiers.map((t) => (
-                <td key={t} className="num">
-                  <DrillNumber request={request(by, row, t)}>
-                    {countText(row.byTier[t])}
-                  </DrillNumber>
-                </td>
-              ))}
-              <td className="num">
-                <DrillNumber request={request(by, row)}>{yiText(row.totalCny)}</DrillNumber>
-              </td>
-              <td className="num">
-                <DrillNumber
-                  request={{
-                    ...request(by, row),
-                    keep: (r) => (r.contractedFdiUsd ?? 0) > 0,
-                    expected: undefined,
-                  }}
-                >
-                  {wanUsdText(row.contractedFdiUsd)}
-                </DrillNumber>
-              </td>
-              <td className="num">
-                <DrillNumber request={request(by, row, 'landed')}>
-                  {countText(row.landed)}
-                </DrillNumber>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {rows.length > FIRST ? (
         <button type="button" className="link-button dash-more" onClick={() => setAll(!all)}>
           {all ? `只看前 ${FIRST} 名` : `显示全部 ${rows.length} 人`}

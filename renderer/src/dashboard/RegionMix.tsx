@@ -6,7 +6,7 @@ import { regionLabels } from '../../../domain/countries';
 import { countText, yiText } from './dashboard-format';
 import type { DrillRequest } from './drill';
 import { useDrill } from './drill';
-import { DrillNumber } from './DrillNumber';
+import { DrillCell } from './DrillNumber';
 import { EChart } from './EChart';
 import type { ChartOption } from './echarts-setup';
 
@@ -120,12 +120,8 @@ export function RegionMix({ dashboard }: { dashboard: Dashboard }) {
 function Cells({ scope, slice }: { scope: Scope; slice: RegionSlice }) {
   return (
     <>
-      <td className="num">
-        <DrillNumber request={request(scope, slice)}>{countText(slice.count)}</DrillNumber>
-      </td>
-      <td className="num">
-        <DrillNumber request={request(scope, slice)}>{yiText(slice.totalCny)}</DrillNumber>
-      </td>
+      <DrillCell request={request(scope, slice)}>{countText(slice.count)}</DrillCell>
+      <DrillCell request={request(scope, slice)}>{yiText(slice.totalCny)}</DrillCell>
     </>
   );
 }

@@ -3,7 +3,13 @@
 import type { Dashboard } from '../../../domain/dashboard';
 import { useNavigate } from '../shell/navigation';
 import { countText } from './dashboard-format';
+import { DataTable } from '../ui/DataTable';
 import { DrillNumber } from './DrillNumber';
+import { LinkRow } from './LinkRow';
+
+const head = {
+  columns: ['项目', '责任人', '驻点', '规则', { label: '超期（天）', num: true }, '存在问题'],
+};
 
 export function StalledList({ dashboard }: { dashboard: Dashboard }) {
   const navigate = useNavigate();
@@ -41,47 +47,23 @@ export function StalledList({ dashboard }: { dashboard: Dashboard }) {
           </span>
         ) : null}
       </p>
-      <div className="dash-stalled-scroll">
-        <table className="dash-table dash-stalled">
-          <thead>
-            <tr>
-              <th scope="col">项目</th>
-              <th scope="col">责任人</th>
-              <th scope="col">驻点</th>
-              <th scope="col">规则</th>
-              <th scope="col" className="num">
-                超期（天）
-              </th>
-              <th scope="col">存在问题</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr
-                key={`${item.projectId}:${item.ruleKey}`}
-                className="dash-row-link"
-                tabIndex={0}
-                onClick={() => open(item.projectId)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') open(item.projectId);
-                }}
-              >
-                <td className="dash-name" title={item.name}>
-                  {item.code ? <span className="dash-code">{item.code}</span> : null}
-                  {item.name}
-                </td>
-                <td className="nowrap">{item.owner ?? '—'}</td>
-                <td className="nowrap">{item.office ?? '—'}</td>
-                <td className="nowrap">{item.rule}</td>
-                <td className="num">{countText(item.overdueDays)}</td>
-                <td className="dash-problem" title={item.problems ?? undefined}>
-                  {item.problems ?? '未填写'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable className="dash-table dash-stalled" scroll="dash-stalled-scroll" head={head}>
+        {items.map((item) => (
+          <LinkRow key={`${item.projectId}:${item.ruleKey}`} onOpen={() => open(item.projectId)}>
+            <td className="dash-name" title={item.name}>
+              {item.code ? <span className="dash-code">{item.code}</span> : null}
+              {item.name}
+            </td>
+            <td className="nowrap">{item.owner ?? '—'}</td>
+            <td className="nowrap">{item.office ?? '—'}</td>
+            <td className="nowrap">{item.rule}</td>
+            <td className="num">{countText(item.overdueDays)}</td>
+            <td className="dash-problem" title={item.problems ?? undefined}>
+              {item.problems ?? '未填写'}
+            </td>
+          </LinkRow>
+        ))}
+      </DataTable>
     </>
   );
 }
