@@ -1,6 +1,7 @@
 // One open follow-up: 「完成」, what to do, its project (a click opens it), when it is due and 删除.
 import { dayText, relativeText } from './followup-dates';
 import type { OpenTask } from './use-open-tasks';
+import { Clip } from '../ui/Clip';
 import { GoButton } from '../ui/GoButton';
 
 interface Props {
@@ -26,14 +27,8 @@ export function TaskItem({ task, today, busy, onDone, onDelete }: Props) {
         完成
       </button>
       <div className="followups-item-main">
-        <span className="ellipsis followups-item-title" title={task.title}>
-          {task.title}
-        </span>
-        {task.notes ? (
-          <span className="ellipsis muted-text" title={task.notes}>
-            {task.notes}
-          </span>
-        ) : null}
+        <Clip text={task.title} className="followups-item-title" />
+        {task.notes ? <Clip text={task.notes} className="muted-text" /> : null}
       </div>
       {task.projectId ? (
         <GoButton

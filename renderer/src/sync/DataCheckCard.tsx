@@ -7,6 +7,7 @@ import { call } from '../api/client';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { ErrorText } from '../ui/Alert';
 import { Card } from '../ui/Card';
+import { DataTable } from '../ui/DataTable';
 import { useSubmit } from '../ui/use-submit';
 
 const keyOf = (p: BadValue) => `${p.table}/${p.rowId}/${p.column}`;
@@ -19,12 +20,34 @@ export function DataCheckCard({ onChanged }: { onChanged: () => void }) {
   const [removed, setRemoved] = useState<BadValue | null>(null);
 
   /** Does `action`, then checks again: the list always shows what is stored now. */
-  const run: Run = (action, after) =>
+  const run = (action: () => Promise<unknown>, after?: () => void) =>
     void checking.run(async () => {
       await action();
       after?.();
       setReport(await call('data.check'));
     });
+  const undo = (row: BadValue) =>
+    run(
+      () => call('data.restore', { table: row.table, id: row.rowId }),
+      () => {
+        setRemoved(null);
+        onChanged();
+      },
+    );
+  const remove = (row: BadValue) =>
+    run(
+      () => call('data.remove', { table: row.table, id: row.rowId }),
+      () => {
+        setRemoved(row);
+        setRemoving(null);
+        onChanged();
+      },
+    );
+  const repair = (p: BadValue, value: string) =>
+    run(
+      () => call('data.repair', { table: p.table, id: p.rowId, column: p.column, value }),
+      onChanged,
+    );
   return (
     <Card id="data-check" title="数据体检" className="sync-card">
       <p className="sync-hint">
@@ -46,28 +69,14 @@ export function DataCheckCard({ onChanged }: { onChanged: () => void }) {
             type="button"
             className="link-button"
             disabled={busy}
-            onClick={() =>
-              run(
-                () => call('data.restore', { table: removed.table, id: removed.rowId }),
-                () => {
-                  setRemoved(null);
-                  onChanged();
-                },
-              )
-            }
+            onClick={() => undo(removed)}
           >
             撤销
           </button>
         </p>
       ) : null}
       {report ? (
-        <Findings
-          report={report}
-          busy={busy}
-          run={run}
-          onRemove={setRemoving}
-          onChanged={onChanged}
-        />
+        <Findings report={report} busy={busy} onRepair={repair} onRemove={setRemoving} />
       ) : null}
       {removing ? (
         <ConfirmDialog
@@ -77,16 +86,7 @@ export function DataCheckCard({ onChanged }: { onChanged: () => void }) {
           busy={busy}
           error={error}
           errorPrefix="删除失败："
-          onConfirm={() =>
-            run(
-              () => call('data.remove', { table: removing.table, id: removing.rowId }),
-              () => {
-                setRemoved(removing);
-                setRemoving(null);
-                onChanged();
-              },
-            )
-          }
+          onConfirm={() => remove(removing)}
           onCancel={() => setRemoving(null)}
         >
           <p>
@@ -103,17 +103,19 @@ export function DataCheckCard({ onChanged }: { onChanged: () => void }) {
   );
 }
 
-type Run = (action: () => Promise<unknown>, after?: () => void) => void;
+const head = {
+  label: '数据体检结果',
+  columns: ['数据', '记录', '字段', '当前值', '问题', '修复为', '操作'],
+};
 
 interface FindingsProps {
   report: DataCheckReport;
   busy: boolean;
-  run: Run;
+  onRepair: (p: BadValue, value: string) => void;
   onRemove: (p: BadValue) => void;
-  onChanged: () => void;
 }
 
-function Findings({ report, busy, run, onRemove, onChanged }: FindingsProps) {
+function Findings({ report, busy, onRepair, onRemove }: FindingsProps) {
   const [typed, setTyped] = useState<Record<string, string>>({});
   if (report.problems.length === 0) {
     return (
@@ -128,89 +130,63 @@ function Findings({ report, busy, run, onRemove, onChanged }: FindingsProps) {
         已检查 {report.rows.toLocaleString('zh-CN')} 行数据，发现 {report.problems.length} 处问题
         {report.truncated ? '（只列出前 1000 处，修复后再检查）' : ''}：
       </p>
-      <div className="sync-scroll">
-        <table className="sync-table data-check-table" aria-label="数据体检结果">
-          <thead>
-            <tr>
-              <th scope="col">数据</th>
-              <th scope="col">记录</th>
-              <th scope="col">字段</th>
-              <th scope="col">当前值</th>
-              <th scope="col">问题</th>
-              <th scope="col">修复为</th>
-              <th scope="col">操作</th>
+      <DataTable className="sync-table data-check-table" scroll="sync-scroll" head={head}>
+        {report.problems.map((p) => {
+          const key = keyOf(p);
+          return (
+            <tr key={key}>
+              <td className="sync-nowrap">{p.tableLabel}</td>
+              <td>
+                <span className="sync-ellipsis" title={p.rowName}>
+                  {p.rowName}
+                </span>
+              </td>
+              <td className="sync-nowrap">{p.columnLabel}</td>
+              <td>
+                <span className="sync-ellipsis" title={p.value ?? '（空）'}>
+                  {p.value ?? '（空）'}
+                </span>
+              </td>
+              <td>{p.problem}</td>
+              {p.hqOnly ? (
+                <td colSpan={2} className="sync-muted">
+                  本部的数据，请联系本部修复
+                </td>
+              ) : (
+                <>
+                  <td>
+                    <input
+                      className="data-check-input"
+                      aria-label={`${p.rowName}的${p.columnLabel}修复为`}
+                      placeholder="留空即清空"
+                      value={typed[key] ?? ''}
+                      onChange={(e) => setTyped({ ...typed, [key]: e.target.value })}
+                    />
+                  </td>
+                  <td className="sync-nowrap">
+                    <button
+                      type="button"
+                      className="link-button"
+                      disabled={busy}
+                      onClick={() => onRepair(p, typed[key] ?? '')}
+                    >
+                      修复
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="link-button"
+                      disabled={busy}
+                      onClick={() => onRemove(p)}
+                    >
+                      删除此行……
+                    </button>
+                  </td>
+                </>
+              )}
             </tr>
-          </thead>
-          <tbody>
-            {report.problems.map((p) => {
-              const key = keyOf(p);
-              return (
-                <tr key={key}>
-                  <td className="sync-nowrap">{p.tableLabel}</td>
-                  <td>
-                    <span className="sync-ellipsis" title={p.rowName}>
-                      {p.rowName}
-                    </span>
-                  </td>
-                  <td className="sync-nowrap">{p.columnLabel}</td>
-                  <td>
-                    <span className="sync-ellipsis" title={p.value ?? '（空）'}>
-                      {p.value ?? '（空）'}
-                    </span>
-                  </td>
-                  <td>{p.problem}</td>
-                  {p.hqOnly ? (
-                    <td colSpan={2} className="sync-muted">
-                      本部的数据，请联系本部修复
-                    </td>
-                  ) : (
-                    <>
-                      <td>
-                        <input
-                          className="data-check-input"
-                          aria-label={`${p.rowName}的${p.columnLabel}修复为`}
-                          placeholder="留空即清空"
-                          value={typed[key] ?? ''}
-                          onChange={(e) => setTyped({ ...typed, [key]: e.target.value })}
-                        />
-                      </td>
-                      <td className="sync-nowrap">
-                        <button
-                          type="button"
-                          className="link-button"
-                          disabled={busy}
-                          onClick={() =>
-                            run(
-                              () =>
-                                call('data.repair', {
-                                  table: p.table,
-                                  id: p.rowId,
-                                  column: p.column,
-                                  value: typed[key] ?? '',
-                                }),
-                              onChanged,
-                            )
-                          }
-                        >
-                          修复
-                        </button>{' '}
-                        <button
-                          type="button"
-                          className="link-button"
-                          disabled={busy}
-                          onClick={() => onRemove(p)}
-                        >
-                          删除此行……
-                        </button>
-                      </td>
-                    </>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </>
   );
 }
