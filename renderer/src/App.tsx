@@ -1,6 +1,8 @@
 // The window's frame: navigation on the left, the current place, the status line at the bottom.
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import type { ComponentType } from 'react';
+import { prefetch } from './api/prefetch';
+import { dashboardInput, firstDashboardQuery } from './dashboard/dashboard-input';
 import { LedgerScreen } from './ledger/LedgerScreen';
 import { useCtrlShortcut } from './project/use-shortcut';
 import { visitKey } from './project/visit-key';
@@ -8,6 +10,7 @@ import { SearchPalette } from './search/SearchPalette';
 import { UndoBar } from './shared/UndoBar';
 import { LeaveGuardScope, useGuardedNavigation } from './shell/leave-guard';
 import { NavBar } from './shell/NavBar';
+import { preloadable } from './shell/preloadable';
 import type { Place } from './shell/navigation';
 import type { ScreenKey } from './shell/screens';
 import { StatusLine } from './shell/StatusLine';
@@ -32,9 +35,23 @@ function onDemand<P extends object>(load: () => Promise<ComponentType<P>>) {
 let zodLoaded: Promise<unknown> | undefined;
 const zodSettings = () => (zodLoaded ??= import('./zod-setup'));
 
-const DashboardScreen = onDemand(() =>
-  import('./dashboard/DashboardScreen').then((m) => m.DashboardScreen),
+// The 看板 loads ahead, when the window is first idle after start, and asks for its first figures
+// then, which readies the database's statements for them. The first visit asks again on the click
+// that opens it (unless that answer is still fresh), while the frame swaps screens.
+const dashboard = preloadable(
+  () =>
+    zodSettings().then(() => import('./dashboard/DashboardScreen').then((m) => m.DashboardScreen)),
+  () => askFirstDashboard(),
 );
+let firstDashboardAsked = false;
+function askFirstDashboard() {
+  if (firstDashboardAsked) return;
+  firstDashboardAsked = true;
+  prefetchFirstDashboard();
+}
+const prefetchFirstDashboard = () =>
+  prefetch('dashboard.get', dashboardInput(firstDashboardQuery()));
+const DashboardScreen = dashboard.Screen;
 const TargetsScreen = onDemand(() =>
   import('./targets/TargetsScreen').then((m) => m.TargetsScreen),
 );
@@ -62,6 +79,20 @@ export function App() {
   // The 台账 opens first: it is where promoters spend their day.
   const [place, setPlace] = useState<Place>({ screen: 'ledger' });
   const app = useAppStatus();
+  const started = app.state === 'ready' && app.status.initialized;
+  // Once the first screen is up and the window idle, the 看板's code loads ahead of a first visit.
+  useEffect(() => {
+    if (!started) return;
+    const idle = requestIdleCallback(() => {
+      // A failure here is met again, and shown, on the first visit.
+      void dashboard
+        .preload()
+        .then(() => import('./dashboard/echarts-setup'))
+        .catch(() => undefined);
+      prefetchFirstDashboard();
+    });
+    return () => cancelIdleCallback(idle);
+  }, [started]);
   // Every move asks a screen with unsaved edits first.
   const guarded = useGuardedNavigation(setPlace);
   // Ctrl+N: a new project from anywhere.
@@ -93,7 +124,13 @@ export function App() {
   return (
     <LeaveGuardScope guarded={guarded}>
       <div className="app">
-        <NavBar current={navScreen} onSelect={(screen) => guarded.navigate({ screen })} />
+        <NavBar
+          current={navScreen}
+          onSelect={(screen) => {
+            if (screen === 'dashboard') askFirstDashboard();
+            guarded.navigate({ screen });
+          }}
+        />
         <main className="app-main">
           <Suspense
             fallback={

@@ -17,7 +17,10 @@ interface Early {
 const early = new Map<string, Early>();
 const keyOf = (method: MethodName, input: unknown) => `${method} ${JSON.stringify(input ?? null)}`;
 
+/** Asks now, unless the same request is already on its way or has freshly arrived. */
 export function prefetch<M extends MethodName>(method: M, input: MethodArgs<M>): void {
+  const pending = early.get(keyOf(method, input));
+  if (pending && performance.now() - pending.at <= FRESH_MS) return;
   const answer = (call as (m: M, i: MethodArgs<M>) => Promise<MethodOutput<M>>)(method, input);
   const entry: Early = { answer, at: performance.now() };
   // A failure is seen (and retried) by whoever takes it.

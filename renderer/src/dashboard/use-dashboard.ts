@@ -1,8 +1,9 @@
 // dashboard.get for the chosen year, as-of date and office; the last answer stays on screen while a
 // new one loads, so changing a picker does not blank the 看板.
 import type { Dashboard } from '../../../domain/dashboard';
-import { call } from '../api/client';
+import { callEarly } from '../api/prefetch';
 import { useLoad } from '../ui/use-load';
+import { dashboardInput } from './dashboard-input';
 
 export interface DashboardQuery {
   year: number;
@@ -20,9 +21,9 @@ export interface DashboardState {
 
 export function useDashboard(query: DashboardQuery): DashboardState {
   const { year, asOf, office } = query;
-  // The 五未 list's first 500 items; every other figure's projects come from dashboard.drill.
+  // The first visit takes the answer App.tsx asked for while this screen's code loaded.
   const loaded = useLoad(
-    () => call('dashboard.get', { year, asOf, office, stalledLimit: 500 }),
+    () => callEarly('dashboard.get', dashboardInput({ year, asOf, office })),
     [year, asOf, office],
     { keep: true },
   );

@@ -1,0 +1,14 @@
+// What the 看板 asks dashboard.get for, kept apart from the screen's code so that the app's frame
+// can ask for the first 看板's figures while that code is still loading (App.tsx).
+import type { MethodArgs } from '../../../domain/contract';
+import type { DashboardQuery } from './use-dashboard';
+
+/** The 看板's first query (DashboardScreen's first `remembered`): this year, as of today, the zone. */
+export const firstDashboardQuery = (): DashboardQuery => ({ year: new Date().getFullYear() });
+
+/** The screen's input: no id lists, the first 500 五未 items (the rest come from dashboard.drill). */
+export const dashboardInput = ({
+  year,
+  asOf,
+  office,
+}: DashboardQuery): MethodArgs<'dashboard.get'> => ({ year, asOf, office, stalledLimit: 500 });
