@@ -13,6 +13,7 @@ import { ProgressBar } from '../ui/ProgressBar';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 import { FULL_EXPORT, exportTargets } from './export-targets';
+import { PassphraseField } from './PassphraseField';
 
 interface Props {
   own: string | null;
@@ -84,29 +85,21 @@ export function ExportPanel({ own, peers, onExported }: Props) {
             ))}
           </select>
         </label>
-        <label className="sync-field">
-          <span>口令（可不填）</span>
-          <input
-            type="password"
-            className="sync-input"
-            value={passphrase}
-            autoComplete="new-password"
-            disabled={busy}
-            onChange={(e) => setPassphrase(e.target.value)}
-          />
-        </label>
-        <label className="sync-field">
-          <span>再次输入口令</span>
-          <input
-            type="password"
-            className="sync-input"
-            value={again}
-            autoComplete="new-password"
-            disabled={busy || passphrase === ''}
-            aria-invalid={mismatch}
-            onChange={(e) => setAgain(e.target.value)}
-          />
-        </label>
+        <PassphraseField
+          label="口令（可不填）"
+          value={passphrase}
+          onChange={setPassphrase}
+          autoComplete="new-password"
+          disabled={busy}
+        />
+        <PassphraseField
+          label="再次输入口令"
+          value={again}
+          onChange={setAgain}
+          autoComplete="new-password"
+          disabled={busy || passphrase === ''}
+          invalid={mismatch}
+        />
         <div className="sync-actions">
           <button
             type="submit"

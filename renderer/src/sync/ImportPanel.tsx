@@ -14,6 +14,7 @@ import { Form } from '../ui/Form';
 import { ProgressBar } from '../ui/ProgressBar';
 import { useSubmit } from '../ui/use-submit';
 import { fileToBase64 } from './file-bytes';
+import { PassphraseField } from './PassphraseField';
 
 interface Chosen {
   name: string;
@@ -111,19 +112,14 @@ export function ImportPanel({ onImported }: Props) {
             if (passphrase) run(chosen, passphrase);
           }}
         >
-          <label className="sync-field">
-            <span className="sync-ellipsis" title={chosen.name}>
-              「{chosen.name}」（{formatBytes(chosen.bytes)}）的口令
-            </span>
-            <input
-              type="password"
-              className="sync-input"
-              value={passphrase}
-              autoComplete="off"
-              disabled={busy}
-              onChange={(e) => setPassphrase(e.target.value)}
-            />
-          </label>
+          <PassphraseField
+            label={`「${chosen.name}」（${formatBytes(chosen.bytes)}）的口令`}
+            labelTitle={chosen.name}
+            value={passphrase}
+            onChange={setPassphrase}
+            autoComplete="off"
+            disabled={busy}
+          />
           <button type="submit" className="secondary-button" disabled={busy || passphrase === ''}>
             {importing.busy ? '正在导入……' : '用此口令导入'}
           </button>
