@@ -22,6 +22,7 @@ import { StalledList } from './StalledList';
 import type { DashboardQuery } from './use-dashboard';
 import { useDashboard } from './use-dashboard';
 import { GoButton } from '../ui/GoButton';
+import { ScreenTitle } from '../ui/ScreenTitle';
 import './dashboard.css';
 
 let remembered: DashboardQuery = { year: new Date().getFullYear() };
@@ -39,9 +40,7 @@ export function DashboardScreen() {
     <DrillContext.Provider value={setDrill}>
       <section className="dash-screen" aria-labelledby="dash-title" aria-busy={loading}>
         <header className="dash-head">
-          <h1 id="dash-title" className="screen-title">
-            看板
-          </h1>
+          <ScreenTitle id="dash-title">看板</ScreenTitle>
           <DashboardPickers query={query} onChange={setQuery} />
           {dashboard ? <Scope dashboard={dashboard} /> : null}
           <div className="dash-actions">

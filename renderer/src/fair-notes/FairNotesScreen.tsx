@@ -6,6 +6,7 @@ import { TriagePanel } from './TriagePanel';
 import type { CaptureFilter } from './use-captures';
 import { useCaptures } from './use-captures';
 import { useFairEdition } from './use-fair-edition';
+import { ScreenTitle } from '../ui/ScreenTitle';
 import './fair-notes.css';
 
 export function FairNotesScreen() {
@@ -15,9 +16,7 @@ export function FairNotesScreen() {
 
   return (
     <section className="fair-screen" aria-labelledby="fair-title">
-      <h1 id="fair-title" className="screen-title">
-        展会速记
-      </h1>
+      <ScreenTitle id="fair-title">展会速记</ScreenTitle>
       <div className="fair-layout">
         <CaptureForm fair={fair} count={captures.count} onSaved={captures.reload} />
         <TriagePanel captures={captures} filter={filter} onFilterChange={setFilter} />

@@ -8,6 +8,7 @@ import { useDeleteRow } from '../shared/use-delete-row';
 import { ErrorBanner } from '../ui/Alert';
 import { EmptyState } from '../ui/EmptyState';
 import { useSubmit } from '../ui/use-submit';
+import { ScreenTitle } from '../ui/ScreenTitle';
 import { AfterDonePanel } from './AfterDonePanel';
 import { NewFollowupForm } from './NewFollowupForm';
 import { TaskGroups } from './TaskGroups';
@@ -41,9 +42,9 @@ export function FollowupsScreen() {
   return (
     <section className="followups-screen" aria-labelledby="followups-title">
       <div className="toolbar">
-        <h1 id="followups-title" className="screen-title followups-title">
+        <ScreenTitle id="followups-title" className="followups-title">
           跟进
-        </h1>
+        </ScreenTitle>
         <span className="muted-text">
           {tasks === null ? '正在加载……' : `待办 ${tasks.length} 项，按截止日期分组`}
         </span>

@@ -9,6 +9,7 @@ import { InvestorCreateForm } from './InvestorCreateForm';
 import { InvestorTable } from './InvestorTable';
 import { useInvestorList } from './use-investor-list';
 import { GoButton } from '../ui/GoButton';
+import { ScreenTitle } from '../ui/ScreenTitle';
 import './investors.css';
 
 const SEARCH_DELAY_MS = 300;
@@ -30,9 +31,9 @@ export function InvestorsScreen() {
   return (
     <section className="investors-screen" aria-labelledby="investors-title">
       <div className="toolbar">
-        <h1 id="investors-title" className="screen-title investors-title">
+        <ScreenTitle id="investors-title" className="investors-title">
           投资方
-        </h1>
+        </ScreenTitle>
         <input
           type="search"
           className="search-box"

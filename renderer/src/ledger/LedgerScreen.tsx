@@ -27,6 +27,7 @@ import { LedgerViews } from './LedgerViews';
 import { useLedgerPages } from './use-ledger-pages';
 import { useLedgerTable } from './use-ledger-table';
 import { GoButton } from '../ui/GoButton';
+import { ScreenTitle } from '../ui/ScreenTitle';
 import './ledger.css';
 
 const SEARCH_DELAY_MS = 300;
@@ -105,9 +106,7 @@ export function LedgerScreen() {
   return (
     <section className="ledger-screen" aria-labelledby="ledger-title">
       <div className="screen-head ledger-head-bar">
-        <h1 id="ledger-title" className="screen-title">
-          项目台账
-        </h1>
+        <ScreenTitle id="ledger-title">项目台账</ScreenTitle>
         {nothingAtAll ? null : <LedgerViews state={viewState} onApply={applyView} />}
         <LedgerExcelMenu query={query} count={pages.totals?.count ?? null} columns={shownIds} />
         <GoButton

@@ -6,6 +6,7 @@ import { hqReadOnly, loadZoneStatus } from '../shared/hq-authority';
 import { refreshAppStatus } from '../shell/use-app-status';
 import { ErrorBanner } from '../ui/Alert';
 import { useLoad } from '../ui/use-load';
+import { ScreenTitle } from '../ui/ScreenTitle';
 import { BackupSection } from './BackupSection';
 import type { RestoreResult } from './backup-format';
 import { fileName } from './backup-format';
@@ -23,9 +24,7 @@ export function SettingsScreen() {
 
   return (
     <section className="settings-screen" aria-labelledby="settings-title">
-      <h1 id="settings-title" className="screen-title">
-        设置
-      </h1>
+      <ScreenTitle id="settings-title">设置</ScreenTitle>
       <div className="settings-scroll">
         {restored ? (
           <div className="settings-banner" aria-live="polite">

@@ -8,6 +8,7 @@ import type { RestoreResult } from '../settings/backup-format';
 import { fileName } from '../settings/backup-format';
 import { refreshAppStatus } from '../shell/use-app-status';
 import { ErrorBanner } from '../ui/Alert';
+import { ScreenTitle } from '../ui/ScreenTitle';
 import { ConflictList } from './ConflictList';
 import { DataCheckCard } from './DataCheckCard';
 import { ExportPanel } from './ExportPanel';
@@ -28,9 +29,7 @@ export function SyncScreen() {
   return (
     <section className="sync-screen" aria-labelledby="sync-title">
       <div className="sync-head">
-        <h1 id="sync-title" className="screen-title">
-          同步
-        </h1>
+        <ScreenTitle id="sync-title">同步</ScreenTitle>
         {data ? (
           <p className="sync-note">
             本机：{data.site.office ?? '未设置驻点'}
