@@ -9,7 +9,10 @@ import { useNavigate } from '../shell/navigation';
 import { FileDropZone } from '../shared/FileDropZone';
 import { fileToBase64 } from '../sync/file-bytes';
 import { ErrorText } from '../ui/Alert';
+import { DataTable } from '../ui/DataTable';
+import { GoButton } from '../ui/GoButton';
 import { ProgressBar } from '../ui/ProgressBar';
+import { ScreenTitle } from '../ui/ScreenTitle';
 import { useSubmit } from '../ui/use-submit';
 import './excel.css';
 
@@ -60,16 +63,10 @@ export function LedgerImportScreen() {
   return (
     <section className="xl-import" aria-labelledby="xl-import-title">
       <div className="screen-head">
-        <h1 id="xl-import-title" className="screen-title">
-          导入 Excel 台账
-        </h1>
-        <button
-          type="button"
-          className="secondary-button"
-          onClick={() => navigate({ screen: 'ledger' })}
-        >
+        <ScreenTitle id="xl-import-title">导入 Excel 台账</ScreenTitle>
+        <GoButton className="secondary-button" to={{ screen: 'ledger' }}>
           返回台账
-        </button>
+        </GoButton>
       </div>
       <p className="xl-hint">
         {'可直接导入各驻点现有的台账（.xlsx 或 .csv）：自动找到标题行下的表头，按列名识别「总投资（亿元）」「投资总额（万元）」等列和单位。' +
@@ -131,27 +128,23 @@ export function LedgerImportScreen() {
   );
 }
 
+const knownHead = { columns: ['字段', '可用的列名（单位写在括号里，如「总投资（亿元）」）'] };
+const rowColumns = ['行号', '结果', '项目名称', '原因或变更'];
+const mappingHead = { columns: ['列', '表头', '读作', '说明'] };
+
 /** The header names the import recognises, so a user can rename a column before importing. */
 function KnownColumns() {
   return (
     <details className="xl-known">
       <summary>可识别的列名</summary>
-      <table className="xl-table">
-        <thead>
-          <tr>
-            <th scope="col">字段</th>
-            <th scope="col">可用的列名（单位写在括号里，如「总投资（亿元）」）</th>
+      <DataTable className="xl-table" head={knownHead}>
+        {Object.values(fieldSpecs).map((spec) => (
+          <tr key={spec.names[0]}>
+            <td>{spec.names[0]}</td>
+            <td>{spec.names.join('、')}</td>
           </tr>
-        </thead>
-        <tbody>
-          {Object.values(fieldSpecs).map((spec) => (
-            <tr key={spec.names[0]}>
-              <td>{spec.names[0]}</td>
-              <td>{spec.names.join('、')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </details>
   );
 }
@@ -196,32 +189,24 @@ function RowTable({ rows }: { rows: ImportRow[] }) {
   return (
     <div className="xl-section">
       <h2>逐行结果{rows.length >= 500 ? '（拒绝的行全部列出，其余列出前 500 行）' : ''}</h2>
-      <table className="xl-table">
-        <thead>
-          <tr>
-            {multiSheet ? <th scope="col">工作表</th> : null}
-            <th scope="col">行号</th>
-            <th scope="col">结果</th>
-            <th scope="col">项目名称</th>
-            <th scope="col">原因或变更</th>
+      <DataTable
+        className="xl-table"
+        head={{ columns: multiSheet ? ['工作表', ...rowColumns] : rowColumns }}
+      >
+        {rows.map((row) => (
+          <tr key={`${row.sheet}:${row.row}`}>
+            {multiSheet ? <td>{row.sheet}</td> : null}
+            <td className="xl-num">{row.row}</td>
+            <td>{actionLabels[row.action]}</td>
+            <td>{row.name || '（无名称）'}</td>
+            <td className={row.action === 'rejected' ? 'xl-reason' : undefined}>
+              {row.action === 'rejected'
+                ? row.errors.join('；')
+                : [row.changes.join('、'), ...row.notes].filter(Boolean).join('；')}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={`${row.sheet}:${row.row}`}>
-              {multiSheet ? <td>{row.sheet}</td> : null}
-              <td className="xl-num">{row.row}</td>
-              <td>{actionLabels[row.action]}</td>
-              <td>{row.name || '（无名称）'}</td>
-              <td className={row.action === 'rejected' ? 'xl-reason' : undefined}>
-                {row.action === 'rejected'
-                  ? row.errors.join('；')
-                  : [row.changes.join('、'), ...row.notes].filter(Boolean).join('；')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }
@@ -238,30 +223,20 @@ function MappingTable({ sheet }: { sheet: ImportSheet }) {
             : '：没有找到表头，未导入'}
       </h2>
       {sheet.headerRow ? (
-        <table className="xl-table">
-          <thead>
-            <tr>
-              <th scope="col">列</th>
-              <th scope="col">表头</th>
-              <th scope="col">读作</th>
-              <th scope="col">说明</th>
+        <DataTable className="xl-table" head={mappingHead}>
+          {sheet.mapping.map((m) => (
+            <tr key={m.column} className={m.field ? undefined : 'xl-ignored'}>
+              <td className="xl-num">{m.column}</td>
+              <td>{m.header}</td>
+              <td>
+                {m.field
+                  ? `${fieldSpecs[m.field].names[0] ?? m.field}${m.unit ? `（${m.unit}）` : ''}`
+                  : '—'}
+              </td>
+              <td>{m.note ?? ''}</td>
             </tr>
-          </thead>
-          <tbody>
-            {sheet.mapping.map((m) => (
-              <tr key={m.column} className={m.field ? undefined : 'xl-ignored'}>
-                <td className="xl-num">{m.column}</td>
-                <td>{m.header}</td>
-                <td>
-                  {m.field
-                    ? `${fieldSpecs[m.field].names[0] ?? m.field}${m.unit ? `（${m.unit}）` : ''}`
-                    : '—'}
-                </td>
-                <td>{m.note ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : null}
     </div>
   );

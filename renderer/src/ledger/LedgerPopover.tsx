@@ -1,7 +1,8 @@
 // A button that opens a small panel under it (the 「列」 and 「视图」 menus). The panel exists only
 // while open; Escape or a click elsewhere closes it and Escape gives the focus back to the button.
-import { useEffect, useId, useRef } from 'react';
+import { useCallback, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
+import { useDismiss } from '../ui/use-dismiss';
 
 interface Props {
   open: boolean;
@@ -31,24 +32,8 @@ export function LedgerPopover({
   const trigger = useRef<HTMLButtonElement>(null);
   const panelId = useId();
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: PointerEvent) => {
-      if (!wrapper.current?.contains(e.target as Node)) onOpenChange(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      e.stopPropagation();
-      onOpenChange(false);
-      trigger.current?.focus();
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open, onOpenChange]);
+  const close = useCallback(() => onOpenChange(false), [onOpenChange]);
+  useDismiss(open, close, wrapper, trigger);
 
   return (
     <div ref={wrapper} className={className ? `ledger-popover ${className}` : 'ledger-popover'}>

@@ -13,6 +13,8 @@ import { useSubmit } from '../ui/use-submit';
 import { TargetRow } from './TargetRow';
 import { useTargets } from './use-targets';
 import { GoButton } from '../ui/GoButton';
+import { ScreenTitle } from '../ui/ScreenTitle';
+import { TableHead } from '../ui/TableHead';
 import '../dashboard/dashboard.css';
 import './targets.css';
 
@@ -30,9 +32,7 @@ export function TargetsScreen({ initialYear }: Props) {
   return (
     <section className="targets-screen" aria-labelledby="targets-title">
       <header className="dash-head">
-        <h1 id="targets-title" className="screen-title">
-          目标设置
-        </h1>
+        <ScreenTitle id="targets-title">目标设置</ScreenTitle>
         <YearPicker value={year} onChange={setYear} />
         <p className="dash-scope">
           {readOnly
@@ -113,16 +113,7 @@ function TargetTable({
   return (
     <div className="targets-scroll">
       <table className="dash-table targets-table">
-        <thead>
-          <tr>
-            <th scope="col">指标</th>
-            <th scope="col">方式</th>
-            <th scope="col">单位</th>
-            <th scope="col">确保</th>
-            <th scope="col">力争</th>
-            <th scope="col">驻点分配 · 月度实际</th>
-          </tr>
-        </thead>
+        <TableHead columns={['指标', '方式', '单位', '确保', '力争', '驻点分配 · 月度实际']} />
         {groups.map((group) => (
           <tbody key={group.title}>
             <tr className="targets-group">
