@@ -15,16 +15,8 @@ import {
   ledgerHeaders,
 } from './ledger-columns';
 import type { LedgerColumnId } from './ledger-columns';
-import {
-  areaCell,
-  countText,
-  wanUsdCell,
-  wanUsdTitle,
-  wanYuanCell,
-  wanYuanTitle,
-  yiCell,
-  yiTitle,
-} from './ledger-format';
+import { areaCell, countText, wanUsdUnit, wanYuanUnit, yiUnit } from './ledger-format';
+import type { AmountUnit } from './ledger-format';
 import type { LedgerTableInstance } from './use-ledger-table';
 import { useRowWindow } from './use-row-window';
 
@@ -270,16 +262,12 @@ function sumCell(
   if (value === undefined) return null;
   const header = ledgerHeaders[id as LedgerColumnId] ?? id;
   const label = header.replace('（', '合计（');
-  switch (sum) {
-    case 'totalInvestmentCny':
-      return { text: yiCell(value), title: `${label} ${yiTitle(value) ?? ''}`, label };
-    case 'domesticCapitalCny':
-      return { text: wanYuanCell(value), title: `${label} ${wanYuanTitle(value) ?? ''}`, label };
-    case 'landAreaMu':
-      return { text: areaCell(value), title: `${label} ${areaCell(value)}`, label };
-    default:
-      return { text: wanUsdCell(value), title: `${label} ${wanUsdTitle(value) ?? ''}`, label };
+  if (sum === 'landAreaMu') {
+    return { text: areaCell(value), title: `${label} ${areaCell(value)}`, label };
   }
+  const unit: AmountUnit =
+    sum === 'totalInvestmentCny' ? yiUnit : sum === 'domesticCapitalCny' ? wanYuanUnit : wanUsdUnit;
+  return { text: unit.cell(value), title: `${label} ${unit.title(value) ?? ''}`, label };
 }
 
 /**

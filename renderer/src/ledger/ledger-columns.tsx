@@ -21,16 +21,8 @@ import {
 } from '../../../domain/ledger-columns';
 import type { LedgerColumnKey, OptionalSum } from '../../../domain/ledger-columns';
 import { stageLabels } from '../../../domain/lifecycle';
-import {
-  areaCell,
-  dayOf,
-  wanUsdCell,
-  wanUsdTitle,
-  wanYuanCell,
-  wanYuanTitle,
-  yiCell,
-  yiTitle,
-} from './ledger-format';
+import { areaCell, dayOf, wanUsdUnit, wanYuanUnit, yiUnit } from './ledger-format';
+import type { AmountUnit } from './ledger-format';
 import type { LedgerItem } from './use-ledger-pages';
 
 export const ledgerFeatures = tableFeatures({
@@ -54,12 +46,20 @@ function text(value: string | null | undefined, title: string | undefined = valu
 
 const flag = (v: boolean | null) => (v === null ? null : v ? '是' : '否');
 
-/** A text column read straight from the row, not sortable. */
-function plain<K extends TextKey>(id: K, header: string) {
+/** Whether a column sorts (where ledger.query has an index for it), and which way first. */
+type Sorting = 'none' | 'asc' | 'desc';
+const sortingOptions = {
+  none: { enableSorting: false },
+  asc: {},
+  desc: { sortDescFirst: true },
+} as const;
+
+/** A text column read straight from the row. */
+function plain<K extends TextKey>(id: K, header: string, sorting: Sorting = 'none') {
   return helper.accessor(id, {
     id,
     header,
-    enableSorting: false,
+    ...sortingOptions[sorting],
     cell: (c) => text(c.getValue() as string | null),
   });
 }
@@ -68,19 +68,37 @@ type TextKey = {
 }[keyof LedgerItem] &
   LedgerColumnKey;
 
+const amountText = (unit: AmountUnit, value: number | null) =>
+  text(unit.cell(value), unit.title(value));
+
+/** An amount column: the figure in the header's unit. */
+function amount<K extends AmountKey>(
+  key: K,
+  id: LedgerColumnKey,
+  header: string,
+  unit: AmountUnit,
+  sorting: Sorting,
+) {
+  return helper.accessor(key, {
+    id,
+    header,
+    ...sortingOptions[sorting],
+    cell: (c) => amountText(unit, c.getValue() as number | null),
+  });
+}
+type AmountKey = {
+  [K in keyof LedgerItem]: LedgerItem[K] extends number | null ? K : never;
+}[keyof LedgerItem];
+
 export const ledgerColumns = helper.columns([
-  helper.accessor('code', { id: 'code', header: '项目编号', cell: (c) => text(c.getValue()) }),
+  plain('code', '项目编号', 'asc'),
   helper.accessor('name', {
     id: 'name',
     header: '项目名称',
     enableHiding: false,
     cell: (c) => text(c.getValue()),
   }),
-  helper.accessor('investor', {
-    id: 'investor',
-    header: '投资方',
-    cell: (c) => text(c.getValue()),
-  }),
+  plain('investor', '投资方', 'asc'),
   helper.accessor('region', {
     id: 'region',
     header: '国别/地区',
@@ -100,35 +118,20 @@ export const ledgerColumns = helper.columns([
       return text(tier ? tierLabels[tier] : null);
     },
   }),
-  helper.accessor('totalInvestmentCny', {
-    id: 'totalInvestment',
-    header: '总投资（亿元）',
-    sortDescFirst: true,
-    cell: (c) => text(yiCell(c.getValue()), yiTitle(c.getValue())),
-  }),
-  helper.accessor('contractedFdiUsd', {
-    id: 'contractedFdiUsd',
-    header: '合同外资（万美元）',
-    sortDescFirst: true,
-    cell: (c) => text(wanUsdCell(c.getValue()), wanUsdTitle(c.getValue())),
-  }),
+  amount('totalInvestmentCny', 'totalInvestment', '总投资（亿元）', yiUnit, 'desc'),
+  amount('contractedFdiUsd', 'contractedFdiUsd', '合同外资（万美元）', wanUsdUnit, 'desc'),
   helper.accessor('stage', {
     id: 'stage',
     header: '阶段',
     cell: (c) => text(stageLabels[c.getValue()]),
   }),
-  helper.accessor('office', { id: 'office', header: '驻点', cell: (c) => text(c.getValue()) }),
-  helper.accessor('owner', { id: 'owner', header: '招商责任人', cell: (c) => text(c.getValue()) }),
-  helper.accessor('signedOn', {
-    id: 'signedOn',
-    header: '签约日期',
-    sortDescFirst: true,
-    cell: (c) => text(c.getValue()),
-  }),
+  plain('office', '驻点', 'asc'),
+  plain('owner', '招商责任人', 'asc'),
+  plain('signedOn', '签约日期', 'desc'),
   plain('province', '省份'),
   plain('ownership', '企业性质'),
   plain('capitalType', '资本类别'),
-  helper.accessor('industry', { id: 'industry', header: '产业', cell: (c) => text(c.getValue()) }),
+  plain('industry', '产业', 'asc'),
   helper.accessor('industrial', {
     id: 'industrial',
     header: '产业项目',
@@ -140,20 +143,10 @@ export const ledgerColumns = helper.columns([
     id: 'totalInvestmentUsd',
     header: '总投资（万美元）',
     enableSorting: false,
-    cell: (c) => text(wanUsdCell(c.getValue()), wanUsdTitle(c.getValue())),
+    cell: (c) => amountText(wanUsdUnit, c.getValue()),
   }),
-  helper.accessor('paidInFdiUsd', {
-    id: 'paidInFdiUsd',
-    header: '实到外资（万美元）',
-    enableSorting: false,
-    cell: (c) => text(wanUsdCell(c.getValue()), wanUsdTitle(c.getValue())),
-  }),
-  helper.accessor('domesticCapitalCny', {
-    id: 'domesticCapitalCny',
-    header: '市外内资（万元）',
-    enableSorting: false,
-    cell: (c) => text(wanYuanCell(c.getValue()), wanYuanTitle(c.getValue())),
-  }),
+  amount('paidInFdiUsd', 'paidInFdiUsd', '实到外资（万美元）', wanUsdUnit, 'none'),
+  amount('domesticCapitalCny', 'domesticCapitalCny', '市外内资（万元）', wanYuanUnit, 'none'),
   helper.accessor('landAreaMu', {
     id: 'landAreaMu',
     header: '用地（亩）',

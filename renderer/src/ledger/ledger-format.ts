@@ -14,24 +14,28 @@ const fixed2 = new Intl.NumberFormat('zh-CN', {
   maximumFractionDigits: 2,
 });
 
+/** How an amount column shows its amounts: the cell in the column's unit, the tooltip in full. */
+export interface AmountUnit {
+  cell: (amount: number | null) => string;
+  title: (amount: number | null) => string | undefined;
+}
+
+function amountUnit(
+  inUnit: (amount: number) => number,
+  full: (amount: number, digits: number) => string,
+): AmountUnit {
+  return {
+    cell: (amount) => (amount === null ? '' : fixed2.format(inUnit(amount))),
+    title: (amount) => (amount === null ? undefined : full(amount, 4)),
+  };
+}
+
 /** 1_234_500_000 元 → '12.35' (亿元) */
-export function yiCell(yuan: number | null): string {
-  return yuan === null ? '' : fixed2.format(yuanToYi(yuan));
-}
-
+export const yiUnit = amountUnit(yuanToYi, formatYiYuan);
 /** 70_000_000 美元 → '7,000.00' (万美元) */
-export function wanUsdCell(usd: number | null): string {
-  return usd === null ? '' : fixed2.format(usdToWan(usd));
-}
-
+export const wanUsdUnit = amountUnit(usdToWan, formatWanUsd);
 /** 30_000_000 元 → '3,000.00' (万元) */
-export function wanYuanCell(yuan: number | null): string {
-  return yuan === null ? '' : fixed2.format(yuanToWan(yuan));
-}
-
-export function wanYuanTitle(yuan: number | null): string | undefined {
-  return yuan === null ? undefined : formatWanYuan(yuan, 4);
-}
+export const wanYuanUnit = amountUnit(yuanToWan, formatWanYuan);
 
 const area = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 
@@ -47,14 +51,6 @@ export function dayOf(timestamp: string | null): string | null {
   if (Number.isNaN(d.getTime())) return null;
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-export function yiTitle(yuan: number | null): string | undefined {
-  return yuan === null ? undefined : formatYiYuan(yuan, 4);
-}
-
-export function wanUsdTitle(usd: number | null): string | undefined {
-  return usd === null ? undefined : formatWanUsd(usd, 4);
 }
 
 const count = new Intl.NumberFormat('zh-CN');
