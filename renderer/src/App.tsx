@@ -150,30 +150,31 @@ export function App() {
   );
 }
 
+/** The places that are a screen and nothing more. */
+type PlainPlace = Exclude<Place['screen'], 'targets' | 'investor' | 'project'>;
+const plainScreens: Record<PlainPlace, ComponentType> = {
+  dashboard: DashboardScreen,
+  ledger: LedgerScreen,
+  ledgerImport: LedgerImportScreen,
+  followups: FollowupsScreen,
+  investors: InvestorsScreen,
+  fairNotes: FairNotesScreen,
+  sync: SyncScreen,
+  settings: SettingsScreen,
+};
+
 function Current({ place }: { place: Place }) {
   switch (place.screen) {
-    case 'dashboard':
-      return <DashboardScreen />;
     case 'targets':
       return <TargetsScreen initialYear={place.year} />;
-    case 'ledger':
-      return <LedgerScreen />;
-    case 'ledgerImport':
-      return <LedgerImportScreen />;
-    case 'followups':
-      return <FollowupsScreen />;
-    case 'investors':
-      return <InvestorsScreen />;
     case 'investor':
       return <InvestorPage id={place.id} />;
-    case 'fairNotes':
-      return <FairNotesScreen />;
-    case 'sync':
-      return <SyncScreen />;
-    case 'settings':
-      return <SettingsScreen />;
     case 'project':
       // Each visit starts afresh, even to the same project or a second new one.
       return <ProjectPage key={visitKey(place)} id={place.id} />;
+    default: {
+      const Screen = plainScreens[place.screen];
+      return <Screen />;
+    }
   }
 }

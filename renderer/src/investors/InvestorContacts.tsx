@@ -12,16 +12,18 @@ import { DataTable } from '../ui/DataTable';
 import { useLoad } from '../ui/use-load';
 import { ContactForm } from './ContactForm';
 
+/** The contact's fields the table shows, each in its column (a <col> class sets the width). */
+const shown = [
+  { key: 'name', label: '姓名', col: 'investors-col-person' },
+  { key: 'title', label: '职务', col: '' },
+  { key: 'phone', label: '电话', col: 'investors-col-phone' },
+  { key: 'wechat', label: '微信', col: 'investors-col-phone' },
+  { key: 'email', label: '邮箱', col: '' },
+] as const;
+
 const head = {
   label: '联系人',
-  columns: [
-    { label: '姓名', col: 'investors-col-person' },
-    { label: '职务', col: '' },
-    { label: '电话', col: 'investors-col-phone' },
-    { label: '微信', col: 'investors-col-phone' },
-    { label: '邮箱', col: '' },
-    { label: '操作', hidden: true, col: 'investors-col-actions' },
-  ],
+  columns: [...shown, { label: '操作', hidden: true, col: 'investors-col-actions' }],
 };
 
 type Editing = { mode: 'add' } | { mode: 'edit'; contact: ContactRecord } | null;
@@ -69,9 +71,9 @@ export function InvestorContacts({ investorId }: { investorId: string }) {
         >
           {rows.map((c) => (
             <tr key={c.id} className="investors-static-row">
-              {[c.name, c.title, c.phone, c.wechat, c.email].map((value, i) => (
-                <td key={i}>
-                  <Clip text={value} />
+              {shown.map(({ key }) => (
+                <td key={key}>
+                  <Clip text={c[key]} />
                 </td>
               ))}
               <td className="investors-row-actions">
