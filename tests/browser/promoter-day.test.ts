@@ -47,7 +47,7 @@ test("a promoter's day: fair, project, edit, columns, view, Excel round trip, �
   for (const [investor, contact] of [
     ['丰田通商（中国）有限公司', '田中'],
     ['巴斯夫（中国）有限公司', 'Dr. Müller'],
-  ]) {
+  ] as const) {
     await page.getByLabel('投资方').fill(investor);
     await page.getByLabel('联系人').fill(contact);
     await page.getByLabel('投资方').press('Enter');
