@@ -16,6 +16,12 @@ import type { LedgerColumnId } from './ledger-columns';
 import { LedgerPopover } from './LedgerPopover';
 import type { LedgerTableInstance } from './use-ledger-table';
 
+/** The buttons that move a shown column one place up or down the list. */
+const moves = [
+  { dir: 'up', by: -1, label: '上移', arrow: '↑' },
+  { dir: 'down', by: 1, label: '下移', arrow: '↓' },
+] as const;
+
 export function LedgerColumnMenu({ table }: { table: LedgerTableInstance }) {
   const [open, setOpen] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
@@ -92,28 +98,20 @@ export function LedgerColumnMenu({ table }: { table: LedgerTableInstance }) {
         ) : null}
         {index !== null ? (
           <span className="ledger-move">
-            <button
-              type="button"
-              className="ledger-move-button"
-              aria-label={`上移「${header}」`}
-              data-move={`${id}:up`}
-              title="上移"
-              disabled={index === 0}
-              onClick={() => move(id, -1)}
-            >
-              ↑
-            </button>
-            <button
-              type="button"
-              className="ledger-move-button"
-              aria-label={`下移「${header}」`}
-              data-move={`${id}:down`}
-              title="下移"
-              disabled={index === shown.length - 1}
-              onClick={() => move(id, 1)}
-            >
-              ↓
-            </button>
+            {moves.map(({ dir, by, label, arrow }) => (
+              <button
+                key={dir}
+                type="button"
+                className="ledger-move-button"
+                aria-label={`${label}「${header}」`}
+                data-move={`${id}:${dir}`}
+                title={label}
+                disabled={index + by < 0 || index + by >= shown.length}
+                onClick={() => move(id, by)}
+              >
+                {arrow}
+              </button>
+            ))}
           </span>
         ) : null}
       </li>
