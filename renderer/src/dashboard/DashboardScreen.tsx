@@ -50,13 +50,7 @@ export function DashboardScreen() {
             >
               目标设置
             </GoButton>
-            {dashboard ? (
-              <MonthlyReportButton
-                year={dashboard.year}
-                asOf={dashboard.asOf}
-                office={dashboard.office}
-              />
-            ) : null}
+            {dashboard ? <MonthlyReportButton scope={dashboard} /> : null}
             <button type="button" className="secondary-button small" onClick={() => window.print()}>
               打印
             </button>

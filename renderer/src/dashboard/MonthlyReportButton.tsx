@@ -1,6 +1,7 @@
 // 导出月报: the 看板 of the chosen year and office (or the zone) seen at the end of the as-of month,
 // as the 月报 workbook (targets, tiers with their projects, the month's signings, stages, 五未,
 // ranking), named for the office.
+import type { Dashboard } from '../../../domain/dashboard';
 import { labelOf, offices } from '../../../domain/vocabulary';
 import { call } from '../api/client';
 import { downloadBase64 } from '../sync/file-bytes';
@@ -8,16 +9,13 @@ import { ErrorText } from '../ui/Alert';
 import { ProgressBar } from '../ui/ProgressBar';
 import { useSubmit } from '../ui/use-submit';
 
+/** `scope`: the 看板 shown; its office is null for the zone. */
 export function MonthlyReportButton({
-  year,
-  asOf,
-  office,
+  scope,
 }: {
-  year: number;
-  asOf: string;
-  /** An office key; null for the zone. */
-  office: string | null;
+  scope: Pick<Dashboard, 'year' | 'asOf' | 'office'>;
 }) {
+  const { year, asOf, office } = scope;
   const month = Number(asOf.slice(5, 7));
   const of = office ? labelOf(offices, office) : '全区';
   const report = useSubmit();
