@@ -5,6 +5,7 @@ import type { KeyboardEvent } from 'react';
 import type { CaptureRecord } from '../../../domain/captures';
 import { call } from '../api/client';
 import { ErrorText } from '../ui/Alert';
+import { composing } from '../ui/combobox';
 import { ProjectPicker } from '../ui/ProjectPicker';
 import { useSubmit } from '../ui/use-submit';
 import { capturedDay, contactLine, statusLabels } from './capture-format';
@@ -61,7 +62,7 @@ export function TriageItem({ capture, onDone }: Props) {
   };
 
   const onConvertKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.nativeEvent.isComposing || e.keyCode === 229) return;
+    if (composing(e)) return;
     if (e.key === 'Enter') {
       e.preventDefault();
       if (!busy) convert();

@@ -5,6 +5,7 @@ import { useEffect, useEffectEvent, useLayoutEffect, useState } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { useNavigate } from '../shell/navigation';
 import type { Place } from '../shell/navigation';
+import { comboboxProps, composing, stepped } from '../ui/combobox';
 import { Dialog } from '../ui/Dialog';
 import { SearchResults } from './SearchResults';
 import { searchOptions } from './search-options';
@@ -78,11 +79,11 @@ function PaletteDialog({ onClose, onOpen }: DialogProps) {
   }, [current, search.answered]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.nativeEvent.isComposing || e.keyCode === 229) return;
+    if (composing(e)) return;
     const n = options.length;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      if (n > 0) setActive((current + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
+      if (n > 0) setActive(stepped(current, e.key, n));
     } else if (e.key === 'Home' && n > 0 && e.ctrlKey) {
       e.preventDefault();
       setActive(0);
@@ -116,13 +117,11 @@ function PaletteDialog({ onClose, onOpen }: DialogProps) {
             id="search-palette-input"
             className="input large focus-ring search-palette-input"
             type="text"
-            role="combobox"
-            aria-expanded={options.length > 0}
-            aria-controls={options.length > 0 ? 'search-palette-results' : undefined}
-            aria-autocomplete="list"
-            aria-activedescendant={options.length > 0 ? `search-option-${current}` : undefined}
+            {...comboboxProps(
+              'search-palette-results',
+              options.length > 0 ? `search-option-${current}` : undefined,
+            )}
             placeholder="项目或投资方的中文、英文名称，或项目编号"
-            autoComplete="off"
             spellCheck={false}
             maxLength={100}
             // The dialog exists to take this input.

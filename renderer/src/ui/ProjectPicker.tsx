@@ -6,6 +6,7 @@ import type { KeyboardEvent } from 'react';
 import type { LedgerRow } from '../../../domain/ledger';
 import { call, errorText } from '../api/client';
 import { useDebouncedValue } from '../shared/use-debounced-value';
+import { comboboxProps, composing, stepped } from './combobox';
 import type { ControlProps } from './Field';
 
 const SEARCH_DELAY_MS = 200;
@@ -70,7 +71,7 @@ export function ProjectPicker(props: Props) {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.nativeEvent.isComposing || e.keyCode === 229) return;
+    if (composing(e)) return;
     const count = matches.length;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
@@ -78,7 +79,7 @@ export function ProjectPicker(props: Props) {
         setListOpen(true);
         setActive(0);
       } else if (count > 0) {
-        setActive((i) => (i + (e.key === 'ArrowDown' ? 1 : count - 1)) % count);
+        setActive((i) => stepped(i, e.key, count));
       }
     } else if (e.key === 'Enter') {
       e.preventDefault();
@@ -106,12 +107,7 @@ export function ProjectPicker(props: Props) {
           {...control}
           className="input focus-ring picker-input"
           type="text"
-          role="combobox"
-          aria-expanded={matches.length > 0}
-          aria-controls={matches.length > 0 ? listId : undefined}
-          aria-autocomplete="list"
-          aria-activedescendant={activeId}
-          autoComplete="off"
+          {...comboboxProps(listId, activeId)}
           placeholder="项目名称、投资方或项目编号"
           maxLength={100}
           autoFocus={props.autoFocus}
