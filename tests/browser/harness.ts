@@ -58,9 +58,13 @@ export function watchProblems(page: Page): string[] {
     }
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    problems.push(`requestfailed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
-  );
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText ?? '';
+    // The page's own reload or navigation cancels what it was still fetching (the 看板's code,
+    // preloaded when the window is idle): not a failure of the request.
+    if (error === 'net::ERR_ABORTED') return;
+    problems.push(`requestfailed: ${request.url()} ${error}`);
+  });
   // A string, not a function: this file is type-checked without the DOM library.
   void page.addInitScript({
     content: `document.addEventListener('securitypolicyviolation', (e) =>
