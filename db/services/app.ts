@@ -152,7 +152,7 @@ export function loadDemo(
 function demoTargets(tx: Tx, asOf: string): void {
   const year = Number(asOf.slice(0, 4));
   if (year === 2021 || listTargets(tx, { year }).length > 0) return;
-  copyTargetYear(tx, { from: 2021, to: year });
+  const targets = copyTargetYear(tx, { from: 2021, to: year });
   const board = buildDashboard(tx, { year, asOf });
   if (board.schedule <= 0) return;
   for (const m of board.metrics) {
@@ -160,7 +160,7 @@ function demoTargets(tx: Tx, asOf: string): void {
     if (!scheduledMetricKeys.has(m.key) || !m.actual || !planned) continue;
     // On pace, a little ahead of the schedule; 力争 as far above 确保 as in the plan.
     const scale = m.actual / board.schedule / 1.05 / planned;
-    for (const t of listTargets(tx, { year }).filter((t) => t.key === m.key)) {
+    for (const t of targets.filter((t) => t.key === m.key)) {
       tx.mutate.update('target', t.id, {
         guarantee: t.guarantee === null ? null : roundTarget(t.guarantee * scale),
         strive: t.strive === null ? null : roundTarget(t.strive * scale),
