@@ -508,6 +508,21 @@ describe('hostile files', () => {
     );
   });
 
+  test("a file that claims to replace another office's laptop does not hide it", async () => {
+    const hq = await replica('本部');
+    const sh = await replica('上海');
+    const bj = await replica('北京');
+    call(sh, 'project.create', { name: '上海的项目' });
+    await importInto(hq, (await exportTo(sh, dir, { for: '本部' })).file);
+    const before = call<SyncPeer[]>(hq, 'sync.peers');
+    expect(before.map((p) => p.siteId)).toContain(sh.app.siteId);
+    // 北京 names 上海's site id as one it replaced: the 上海 peer stays, 北京 is added.
+    const file = await forge(bj, [], { manifest: { replaces: [sh.app.siteId] } });
+    await imported(hq, file);
+    const after = call<SyncPeer[]>(hq, 'sync.peers').map((p) => p.siteId);
+    expect(after).toEqual(expect.arrayContaining([sh.app.siteId, bj.app.siteId]));
+  });
+
   test('huge seqs in another office’s name are refused; that office’s real files still import', async () => {
     const hq = await replica('本部');
     const sh = await replica('上海');
