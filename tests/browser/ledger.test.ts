@@ -171,6 +171,22 @@ describe('台账 in the browser', () => {
     await context.close();
   });
 
+  it('takes the first page and the status asked before React mounted, asking each once', async () => {
+    const context = await newLaptopContext(browser);
+    const page = await context.newPage();
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const method = /\/rpc\/([\w.]+)$/.exec(request.url())?.[1];
+      if (method === 'ledger.query' || method === 'app.status') asked.push(method);
+    });
+    await page.goto(server.url);
+    await expect.poll(() => dataRows(page).count()).toBe(3);
+    await page.waitForLoadState('networkidle');
+    expect(asked.filter((m) => m === 'ledger.query')).toHaveLength(1);
+    expect(asked.filter((m) => m === 'app.status')).toHaveLength(1);
+    await context.close();
+  });
+
   it('filters by the search box and sorts by clicking a header, both on the server', async () => {
     const context = await newLaptopContext(browser);
     const page = await context.newPage();

@@ -31,10 +31,16 @@ export class ApiError extends Error {
 type InputArgs<M extends MethodName> =
   undefined extends MethodArgs<M> ? [input?: MethodArgs<M>] : [input: MethodArgs<M>];
 
+let calls = 0;
+
+/** How many calls the window has made so far (a prefetched answer is stale after another). */
+export const callsMade = (): number => calls;
+
 export function call<M extends MethodName>(
   method: M,
   ...[input]: InputArgs<M>
 ): Promise<MethodOutput<M>> {
+  calls += 1;
   return invoke<MethodOutput<M>>(method, input);
 }
 

@@ -1,28 +1,38 @@
 // Start-up requests made before React mounts, so the first screen's data is on its way while the
 // page is still rendering: the first screen then takes the answer instead of asking again. An
-// answer is taken once, only for exactly the same method and input, and only soon after start;
-// a failed one (a database not set up yet) is asked again.
+// answer is taken once, only for exactly the same method and input, only while fresh, and only if
+// the window has made no other call since it was asked (that call may have changed what it says:
+// a new 落地率 rule, a saved project); a failed one (a database not set up yet) is asked again.
 import type { MethodArgs, MethodName, MethodOutput } from '../../../domain/contract';
-import { call } from './client';
+import { call, callsMade } from './client';
 
 const FRESH_MS = 3_000;
 
 interface Early {
   answer: Promise<unknown>;
   at: number;
+  /** Other calls made by then (callsMade() less the prefetches' own). */
+  others: number;
   /** Set once the answer has arrived, so a first render can use it without waiting. */
   arrived?: { value: unknown };
 }
 
 const early = new Map<string, Early>();
+let ownCalls = 0;
+const otherCalls = () => callsMade() - ownCalls;
+
+/** Still answers the same question: fresh, and no other call made since. */
+const usable = (entry: Early) =>
+  performance.now() - entry.at <= FRESH_MS && otherCalls() === entry.others;
 const keyOf = (method: MethodName, input: unknown) => `${method} ${JSON.stringify(input ?? null)}`;
 
 /** Asks now, unless the same request is already on its way or has freshly arrived. */
 export function prefetch<M extends MethodName>(method: M, input: MethodArgs<M>): void {
   const pending = early.get(keyOf(method, input));
-  if (pending && performance.now() - pending.at <= FRESH_MS) return;
+  if (pending && usable(pending)) return;
   const answer = (call as (m: M, i: MethodArgs<M>) => Promise<MethodOutput<M>>)(method, input);
-  const entry: Early = { answer, at: performance.now() };
+  ownCalls += 1;
+  const entry: Early = { answer, at: performance.now(), others: otherCalls() };
   // A failure is seen (and retried) by whoever takes it.
   answer.then(
     (value) => (entry.arrived = { value }),
@@ -38,7 +48,7 @@ export function takeArrived<M extends MethodName>(
 ): { value: MethodOutput<M> } | null {
   const key = keyOf(method, input);
   const hit = early.get(key);
-  if (!hit?.arrived || performance.now() - hit.at > FRESH_MS) return null;
+  if (!hit?.arrived || !usable(hit)) return null;
   early.delete(key);
   return hit.arrived as { value: MethodOutput<M> };
 }
@@ -52,6 +62,6 @@ export function callEarly<M extends MethodName>(
   const key = keyOf(method, input);
   const hit = early.get(key);
   early.delete(key);
-  if (!hit || performance.now() - hit.at > FRESH_MS) return fresh();
+  if (!hit || !usable(hit)) return fresh();
   return (hit.answer as Promise<MethodOutput<M>>).catch(fresh);
 }

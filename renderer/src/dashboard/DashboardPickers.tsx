@@ -1,7 +1,7 @@
 // The 看板's pickers: year, as-of date (empty: today, or the year's end for a past year) and office.
 import { useId } from 'react';
 import { offices } from '../../../domain/vocabulary';
-import type { DashboardQuery } from './use-dashboard';
+import type { DashboardQuery } from './dashboard-input';
 import { YearPicker } from './YearPicker';
 import { Select, choicesOf } from '../ui/Select';
 

@@ -19,7 +19,7 @@ import { PipelineFunnel } from './PipelineFunnel';
 import { Ranking } from './Ranking';
 import { RegionMix } from './RegionMix';
 import { StalledList } from './StalledList';
-import type { DashboardQuery } from './use-dashboard';
+import type { DashboardQuery } from './dashboard-input';
 import { useDashboard } from './use-dashboard';
 import { GoButton } from '../ui/GoButton';
 import { ScreenTitle } from '../ui/ScreenTitle';

@@ -8,7 +8,7 @@ import { ErrorText } from '../ui/Alert';
 import { DataTable } from '../ui/DataTable';
 import { Dialog } from '../ui/Dialog';
 import { useLoad } from '../ui/use-load';
-import type { DashboardQuery } from './use-dashboard';
+import type { DashboardQuery } from './dashboard-input';
 import type { DrillRequest } from './drill';
 import { countText, wanUsdText, yiText } from './dashboard-format';
 import { LinkRow } from './LinkRow';

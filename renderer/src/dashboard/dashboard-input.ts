@@ -1,7 +1,14 @@
 // What the 看板 asks dashboard.get for, kept apart from the screen's code so that the app's frame
 // can ask for the first 看板's figures while that code is still loading (App.tsx).
 import type { MethodArgs } from '../../../domain/contract';
-import type { DashboardQuery } from './use-dashboard';
+
+export interface DashboardQuery {
+  year: number;
+  /** Absent: today in the current year, else the year's last day (the service decides). */
+  asOf?: string;
+  /** An office key; absent for the whole zone. */
+  office?: string;
+}
 
 /** The 看板's first query (DashboardScreen's first `remembered`): this year, as of today, the zone. */
 export const firstDashboardQuery = (): DashboardQuery => ({ year: new Date().getFullYear() });

@@ -4,14 +4,7 @@ import type { Dashboard } from '../../../domain/dashboard';
 import { callEarly } from '../api/prefetch';
 import { useLoad } from '../ui/use-load';
 import { dashboardInput } from './dashboard-input';
-
-export interface DashboardQuery {
-  year: number;
-  /** Absent: today in the current year, else the year's last day (the service decides). */
-  asOf?: string;
-  /** An office key; absent for the whole zone. */
-  office?: string;
-}
+import type { DashboardQuery } from './dashboard-input';
 
 export interface DashboardState {
   dashboard: Dashboard | null;
