@@ -1,7 +1,8 @@
 // The 台账's columns as the screen, saved views and the Excel export name them: every column of the
-// exported ledger but 序号 (国别/地区 on screen stands for the export's 国别/地区 and 来源地区). The
-// first eleven are the ones a new user sees.
-export const ledgerColumnKeys = [
+// exported ledger but 序号 (国别/地区 on screen stands for the export's 国别/地区 and 来源地区).
+
+/** The columns a new user sees, in their order. */
+export const defaultLedgerColumns = [
   'code',
   'name',
   'investor',
@@ -13,6 +14,10 @@ export const ledgerColumnKeys = [
   'office',
   'owner',
   'signedOn',
+] as const;
+
+export const ledgerColumnKeys = [
+  ...defaultLedgerColumns,
   'province',
   'ownership',
   'capitalType',
@@ -41,8 +46,6 @@ export const ledgerColumnKeys = [
   'updatedAt',
 ] as const;
 export type LedgerColumnKey = (typeof ledgerColumnKeys)[number];
-
-export const defaultLedgerColumns: readonly LedgerColumnKey[] = ledgerColumnKeys.slice(0, 11);
 
 /** Columns whose totals over the whole filter are worth their cost only while shown. */
 export const optionalSums = [

@@ -9,28 +9,15 @@ import { stageOrder } from './lifecycle';
 import type { Stage } from './lifecycle';
 import { channels, offices } from './vocabulary';
 import { vocabularyEntry } from './fields';
-import { optionalSums } from './ledger-columns';
+import { defaultLedgerColumns, optionalSums } from './ledger-columns';
 import type { OptionalSum } from './ledger-columns';
 
 /** A filter takes one value or several; a single value is read as a list of one. */
 const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(item));
 
-export const ledgerSortKeys = [
-  'code',
-  'name',
-  'investor',
-  'region',
-  'tier',
-  'totalInvestment',
-  'contractedFdiUsd',
-  'stage',
-  'office',
-  'owner',
-  'industry',
-  'signedOn',
-  'updatedAt',
-] as const;
+/** The ledger sorts by the columns a new user sees, by 产业 and by the last change. */
+export const ledgerSortKeys = [...defaultLedgerColumns, 'industry', 'updatedAt'] as const;
 export type LedgerSortKey = (typeof ledgerSortKeys)[number];
 
 export const ledgerQuery = z.strictObject({
