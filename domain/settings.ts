@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { strictObject, text } from './fields';
 import type { LandingRule, MilestoneStage, StalledRule } from './lifecycle';
 import { milestones, stageLabels } from './lifecycle';
+import type { LightThresholds, ScheduleBasis } from './schedule';
+import { scheduleBases } from './schedule';
 
 const milestoneSchema = z.enum(
   milestones.map((m) => m.stage) as [MilestoneStage, ...MilestoneStage[]],
@@ -37,7 +39,18 @@ export interface Settings {
   usdRates: Record<string, number>;
   landingRule: LandingRule;
   stalledRules: StalledRule[];
+  /** How 序时 is read on the 看板 and in the 月报. */
+  scheduleBasis: ScheduleBasis;
+  /** Points behind 序时 for the yellow and the red light. */
+  lightThresholds: LightThresholds;
 }
+
+const thresholdPoints = (label: string) =>
+  z
+    .number({ error: `${label}须为数字` })
+    .min(1, `${label}须在 1–100 个百分点之间`)
+    .max(100, `${label}须在 1–100 个百分点之间`);
+
 export const settingsUpdate = strictObject({
   user: text('姓名', 50).min(1, '请填写姓名').optional(),
   office: z.string().optional(),
@@ -71,6 +84,14 @@ export const settingsUpdate = strictObject({
     .refine((rules) => new Set(rules.map((r) => r.key)).size === rules.length, {
       message: '“五未”规则的键不能重复',
     })
+    .optional(),
+  scheduleBasis: z.enum(scheduleBases, { error: '序时口径无效：按月或按日' }).optional(),
+  lightThresholds: z
+    .strictObject(
+      { yellow: thresholdPoints('黄灯阈值'), red: thresholdPoints('红灯阈值') },
+      { error: '红黄绿灯阈值须为黄灯与红灯的百分点' },
+    )
+    .refine((t) => t.yellow < t.red, { message: '黄灯阈值须小于红灯阈值' })
     .optional(),
 });
 

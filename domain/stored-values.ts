@@ -126,6 +126,8 @@ export const settingIds = {
   usdRates: 'fx.usd_cny',
   landingRule: 'landing.rule',
   stalledRules: 'stalled.rules',
+  scheduleBasis: 'schedule.basis',
+  lightThresholds: 'schedule.lights',
 } as const;
 
 const settingValue = (label: string, schema: z.ZodType) =>
@@ -137,6 +139,11 @@ const settingRules = new Map<string, StoredColumn>([
   [settingIds.usdRates, settingValue('美元汇率', usdRates)],
   [settingIds.landingRule, settingValue('落地率口径', settingsUpdate.shape.landingRule.unwrap())],
   [settingIds.stalledRules, settingValue('“五未”规则', settingsUpdate.shape.stalledRules.unwrap())],
+  [settingIds.scheduleBasis, settingValue('序时口径', settingsUpdate.shape.scheduleBasis.unwrap())],
+  [
+    settingIds.lightThresholds,
+    settingValue('红黄绿灯阈值', settingsUpdate.shape.lightThresholds.unwrap()),
+  ],
 ]);
 /** A setting this version does not read (a newer version's): any JSON, as every setting is. */
 const otherSetting = settingValue('值', z.unknown());

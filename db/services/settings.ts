@@ -7,6 +7,9 @@ import type { LandingRule, StalledRule } from '../../domain/lifecycle';
 import { labelOf, offices } from '../../domain/vocabulary';
 import type { Settings, dictionaryItemInput } from '../../domain/settings';
 import { settingsUpdate } from '../../domain/settings';
+import { defaultLightThresholds, defaultScheduleBasis } from '../../domain/schedule';
+import type { LightThresholds, ScheduleBasis } from '../../domain/schedule';
+import { settingIds } from '../../domain/stored-values';
 import { defaultLandingRule, defaultStalledRules } from '../../seeds/dictionaries';
 import type { Tx } from '../app-database';
 import { USD_RATE_SETTING, readRates } from '../derived';
@@ -43,6 +46,16 @@ export function readSettings(tx: Tx): Settings {
       settingsUpdate.shape.stalledRules,
       defaultStalledRules,
     ),
+    scheduleBasis: json<ScheduleBasis>(
+      settingIds.scheduleBasis,
+      settingsUpdate.shape.scheduleBasis,
+      defaultScheduleBasis,
+    ),
+    lightThresholds: json<LightThresholds>(
+      settingIds.lightThresholds,
+      settingsUpdate.shape.lightThresholds,
+      defaultLightThresholds,
+    ),
   };
 }
 
@@ -77,6 +90,10 @@ export function updateSettings(tx: Tx, input: z.output<typeof settingsUpdate>): 
       value: JSON.stringify(input.stalledRules),
       deleted: 0,
     });
+  }
+  for (const key of ['scheduleBasis', 'lightThresholds'] as const) {
+    if (input[key] === undefined) continue;
+    tx.mutate.put('setting', settingIds[key], { value: JSON.stringify(input[key]), deleted: 0 });
   }
   return readSettings(tx);
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { describeGap, ratio, scheduleGapPoints, scheduleProgress } from '../../domain/schedule';
+import {
+  defaultLightThresholds,
+  describeGap,
+  lightOf,
+  ratio,
+  readYear,
+  scheduleGapPoints,
+  scheduleLight,
+  scheduleProgress,
+} from '../../domain/schedule';
 
 describe('scheduleProgress (序时进度)', () => {
   it('is 5/12 at the end of May', () => {
@@ -66,5 +75,103 @@ describe('describeGap', () => {
 
   it('calls a gap that rounds to 0.00 level', () => {
     expect(describeGap(-0.001)).toBe('与序时持平');
+  });
+});
+
+describe('readYear: 序时 and the date the figures are read at', () => {
+  it('by months, mid-month: actuals through the last completed month against n/12', () => {
+    // 2021-05-20: April is the last completed month, so 4/12 and figures as at 04-30.
+    expect(readYear(2021, '2021-05-20', 'months')).toEqual({
+      basis: 'months',
+      status: 'in_progress',
+      schedule: 4 / 12,
+      figuresAsOf: '2021-04-30',
+      actualsThrough: '2021-04-30',
+    });
+    // On a month's last day that month is complete.
+    expect(readYear(2021, '2021-05-31', 'months')).toMatchObject({
+      schedule: 5 / 12,
+      figuresAsOf: '2021-05-31',
+    });
+  });
+
+  it('by months in January: no month is complete, nothing counts yet, 序时 0', () => {
+    expect(readYear(2021, '2021-01-20', 'months')).toEqual({
+      basis: 'months',
+      status: 'in_progress',
+      schedule: 0,
+      figuresAsOf: '2020-12-31',
+      actualsThrough: null,
+    });
+  });
+
+  it('by days: actuals to as-of against elapsed days ÷ days in the year', () => {
+    // 2021-05-20 is day 140 of 365; 2020-05-20 is day 141 of the leap year's 366.
+    expect(readYear(2021, '2021-05-20', 'days')).toEqual({
+      basis: 'days',
+      status: 'in_progress',
+      schedule: 140 / 365,
+      figuresAsOf: '2021-05-20',
+      actualsThrough: '2021-05-20',
+    });
+    expect(readYear(2020, '2020-05-20', 'days').schedule).toBe(141 / 366);
+    expect(readYear(2021, '2021-01-01', 'days').schedule).toBe(1 / 365);
+  });
+
+  it('a future year has not started: no 序时 and nothing counted', () => {
+    for (const basis of ['months', 'days'] as const) {
+      expect(readYear(2027, '2026-12-04', basis)).toEqual({
+        basis,
+        status: 'not_started',
+        schedule: null,
+        figuresAsOf: '2026-12-04',
+        actualsThrough: null,
+      });
+    }
+  });
+
+  it('a closed year: the whole year counts, read at as-of (its last day or a later one)', () => {
+    for (const basis of ['months', 'days'] as const) {
+      expect(readYear(2021, '2021-12-31', basis)).toMatchObject({
+        status: 'ended',
+        schedule: 1,
+        figuresAsOf: '2021-12-31',
+        actualsThrough: '2021-12-31',
+      });
+      expect(readYear(2021, '2022-12-15', basis)).toMatchObject({
+        status: 'ended',
+        schedule: 1,
+        figuresAsOf: '2022-12-15',
+        actualsThrough: '2021-12-31',
+      });
+    }
+  });
+});
+
+describe('红黄绿灯', () => {
+  const t = defaultLightThresholds;
+  it('green under 10 points behind, yellow from 10 to 30 behind, red beyond 30', () => {
+    expect(lightOf(5, t)).toBe('green');
+    expect(lightOf(0, t)).toBe('green');
+    expect(lightOf(-9.99, t)).toBe('green');
+    expect(lightOf(-10, t)).toBe('yellow');
+    expect(lightOf(-30, t)).toBe('yellow');
+    expect(lightOf(-30.01, t)).toBe('red');
+    expect(lightOf(null, t)).toBeNull();
+  });
+
+  it('follows other thresholds', () => {
+    expect(lightOf(-5, { yellow: 5, red: 15 })).toBe('yellow');
+    expect(lightOf(-15.01, { yellow: 5, red: 15 })).toBe('red');
+  });
+
+  it('reads a completion against 序时 as the gap rounds it (a key project, say)', () => {
+    // 序时 6/12 = 50%; 40% done is 10 points behind (yellow), 40.01% is 9.99 (green).
+    expect(scheduleLight(0.4, 0.5, t)).toBe('yellow');
+    expect(scheduleLight(0.4001, 0.5, t)).toBe('green');
+    expect(scheduleLight(0.2, 0.5, t)).toBe('yellow');
+    expect(scheduleLight(0.1999, 0.5, t)).toBe('red');
+    expect(scheduleLight(0.3, null, t)).toBeNull();
+    expect(scheduleLight(null, 0.5, t)).toBeNull();
   });
 });

@@ -209,6 +209,9 @@ const settingCases: [string, string, string][] = [
   ['landing.rule', '{"milestone":"licensed","cohort":"signed_in_year"}', '落地率口径'],
   ['stalled.rules', '[{"key":"x"}]', '“五未”规则'],
   ['stalled.rules', '{}', '“五未”规则'],
+  ['schedule.basis', '"weeks"', '序时口径'],
+  ['schedule.lights', '{"yellow":30,"red":10}', '红黄绿灯阈值'],
+  ['schedule.lights', '{"yellow":0,"red":30}', '红黄绿灯阈值'],
   // Ids this version does not read are a newer version's settings: any JSON, but JSON.
   ['constructor', '{not json', '值'],
   ['__proto__', '', '值'],

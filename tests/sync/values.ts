@@ -133,6 +133,10 @@ export const settingValues = {
     })
     .map((rule) => JSON.stringify(rule)),
   'stalled.rules': stalledRules,
+  'schedule.basis': fc.constantFrom('months', 'days').map((basis) => JSON.stringify(basis)),
+  'schedule.lights': fc
+    .tuple(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 99 }))
+    .map(([a, b]) => JSON.stringify({ yellow: Math.min(a, b), red: Math.max(a, b) + 1 })),
 } as const;
 export const settingIds = Object.keys(settingValues) as (keyof typeof settingValues)[];
 
