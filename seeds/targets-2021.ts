@@ -111,8 +111,8 @@ const rows: readonly Row[] = [
   {
     key: 'stalled_zero',
     label: '“五未”项目清零',
-    guarantee: 0,
-    strive: null,
+    guarantee: null,
+    strive: 0,
     unit: 'count',
     mode: 'computed',
     note: '剩余项目数，越少越好；计划原文为“力争实现‘五未’项目清零”',

@@ -16,7 +16,7 @@ const expected = [
   ['landing_rate', 80, null, 'percent', 'computed'],
   ['started_1yi', 25, null, 'count', 'computed'],
   ['completed_1yi', 20, null, 'count', 'computed'],
-  ['stalled_zero', 0, null, 'count', 'computed'],
+  ['stalled_zero', null, 0, 'count', 'computed'],
   ['annual_projects', 100, null, 'count', 'manual'],
   ['annual_projects_investment', 22_000_000_000, null, 'cny', 'manual'],
   ['city_projects', 41, null, 'count', 'manual'],
