@@ -56,6 +56,13 @@ export interface DashboardMetric {
   /** For a rate: how many projects form its denominator, and (with withProjects) which. */
   cohortCount?: number;
   cohort?: string[];
+  /**
+   * For 资金到位率: the contracted 美元 (denominator); for the key-project investment metrics: the
+   * yearly plans (年度计划投资, 元) of the projects counted.
+   */
+  base?: number;
+  /** For 资金到位率: the paid-in 美元 (numerator). */
+  amount?: number;
 }
 
 export interface FunnelStage {
@@ -147,12 +154,28 @@ export const computedMetricKeys = [
   'started_1yi',
   'completed_1yi',
   'stalled_zero',
+  'rate_started',
+  'rate_completed',
+  'rate_funds',
+  'rate_fulfilled',
 ] as const;
 export type ComputedMetricKey = (typeof computedMetricKeys)[number];
 
+/** The rates: a share of a cohort of projects (or of money), in percent, with their cohort. */
+export const rateMetricKeys = [
+  'landing_rate',
+  'rate_started',
+  'rate_completed',
+  'rate_funds',
+  'rate_fulfilled',
+] as const;
+export type RateMetricKey = (typeof rateMetricKeys)[number];
+
 /** Metrics that grow through the year and so are read against 序时进度: all but the rates and 五未. */
 export const scheduledMetricKeys: ReadonlySet<string> = new Set(
-  computedMetricKeys.filter((k) => k !== 'landing_rate' && k !== 'stalled_zero'),
+  computedMetricKeys.filter(
+    (k) => !(rateMetricKeys as readonly string[]).includes(k) && k !== 'stalled_zero',
+  ),
 );
 
 /** Labels for computed metrics that have no target row (an office without an allocation). */
@@ -169,6 +192,10 @@ export const computedMetricLabels: Record<ComputedMetricKey, string> = {
   started_1yi: '亿元以上开工项目',
   completed_1yi: '亿元以上竣工项目',
   stalled_zero: '“五未”项目清零',
+  rate_started: '开工率',
+  rate_completed: '竣工率',
+  rate_funds: '资金到位率',
+  rate_fulfilled: '履约率',
 };
 
 export const computedMetricUnits: Record<ComputedMetricKey, TargetUnit> = {
@@ -184,6 +211,10 @@ export const computedMetricUnits: Record<ComputedMetricKey, TargetUnit> = {
   started_1yi: 'count',
   completed_1yi: 'count',
   stalled_zero: 'count',
+  rate_started: 'percent',
+  rate_completed: 'percent',
+  rate_funds: 'percent',
+  rate_fulfilled: 'percent',
 };
 
 const regionKey = z.enum(['eu_us', 'de_jp', 'kr_sg_hk_tw', 'other_foreign', 'domestic', 'unknown']);
@@ -194,8 +225,8 @@ const funnelStage = z.enum(
 /** Which figure of the 看板 to list the projects of. */
 export const drillTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('metric'), key: z.enum(computedMetricKeys) }),
-  /** For landing_rate: the denominator. */
-  z.strictObject({ kind: z.literal('cohort'), key: z.literal('landing_rate') }),
+  /** For a rate: the denominator. */
+  z.strictObject({ kind: z.literal('cohort'), key: z.enum(rateMetricKeys) }),
   z.strictObject({ kind: z.literal('funnel'), stage: funnelStage }),
   z.strictObject({
     kind: z.literal('region'),

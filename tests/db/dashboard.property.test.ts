@@ -12,12 +12,16 @@ import { milestones } from '../../domain/lifecycle';
 import type { LandingRule, StalledRule } from '../../domain/lifecycle';
 import type { Arrival, MetricProject } from '../oracle/metrics';
 import {
+  cohortFundsRate,
+  completionRate,
   contractedFdi,
+  fulfilmentRate,
   leaderLandingRate,
   leaderProjects,
   milestoneCount,
   paidIn,
   stalledProjects,
+  startRate,
   tierCounts,
 } from '../oracle/metrics';
 import type { ProjectRecord } from '../../domain/project-input';
@@ -59,6 +63,7 @@ const projectArb = fc.record({
   }),
   skipped: fc.array(fc.boolean(), { minLength: milestones.length, maxLength: milestones.length }),
   plannedCompletionDay: fc.option(fc.integer({ min: 0, max: 1200 })),
+  plannedStartDay: fc.option(fc.integer({ min: 0, max: 1000 })),
   /** Terminated one time in five, with a 终止 date or without one. */
   terminated: fc.record({
     yes: fc.integer({ min: 1, max: 5 }).map((n) => n === 1),
@@ -93,6 +98,7 @@ function projectInput(p: RandomProject, i: number): Record<string, unknown> {
     day += p.gaps[m]!;
     if (m === p.furthest || !p.skipped[m]) input[milestones[m]!.actualKey] = iso(start + day * DAY);
   }
+  if (p.plannedStartDay !== null) input.plannedStartedOn = iso(start + p.plannedStartDay * DAY);
   if (p.plannedCompletionDay !== null) {
     input.plannedCompletedOn = iso(start + p.plannedCompletionDay * DAY);
   }
@@ -127,6 +133,7 @@ function metricProjects(app: AppDatabase): MetricProject[] {
       producingOn: r.producing_on as string | null,
       terminatedOn: r.terminated_on as string | null,
       plannedCompletedOn: r.planned_completed_on as string | null,
+      plannedStartedOn: r.planned_started_on as string | null,
     };
     return p;
   });
@@ -156,11 +163,17 @@ describe('看板 SQL equals the domain reference', () => {
         fc.integer({ min: 0, max: 364 }),
         fc.constantFrom<LandingRule['milestone']>('registered', 'started', 'producing'),
         fc.constantFrom<LandingRule['cohort']>('signed_in_year', 'signed_in_previous_year'),
-        async (randomProjects, asOfDay, milestone, cohort) => {
+        fc.constantFrom<'months' | 'days'>('months', 'days'),
+        async (randomProjects, asOfDay, milestone, cohort, basis) => {
           const app = await openAppDatabase(':memory:');
           try {
             expectOk(dispatchSync(app, 'app.init', { user: '张三', office: '上海' }));
-            expectOk(dispatchSync(app, 'settings.update', { landingRule: { milestone, cohort } }));
+            expectOk(
+              dispatchSync(app, 'settings.update', {
+                landingRule: { milestone, cohort },
+                scheduleBasis: basis,
+              }),
+            );
             randomProjects.forEach((p, i) => {
               const created = expectOk(
                 dispatchSync(app, 'project.create', projectInput(p, i)),
@@ -184,7 +197,8 @@ describe('看板 SQL equals the domain reference', () => {
             ) as Dashboard;
             const m = (key: string) => board.metrics.find((x) => x.key === key)!;
             const projects = metricProjects(app);
-            const period = { year: 2021, asOf };
+            // The figures on the basis; the 五未 list (below) on as-of itself.
+            const period = { year: 2021, asOf, basis };
 
             const tiers = tierCounts(projects, period);
             for (const [key, count] of Object.entries(tiers))
@@ -202,7 +216,36 @@ describe('看板 SQL equals the domain reference', () => {
             expect(sorted(m('landing_rate').cohort ?? [])).toEqual(sorted(landing.cohort));
             expect(sorted(m('landing_rate').projects ?? [])).toEqual(sorted(landing.landed));
 
+            const rate = (key: string) => ({
+              cohort: sorted(m(key).cohort ?? []),
+              reached: sorted(m(key).projects ?? []),
+            });
+            const started = startRate(projects, period);
+            expect(rate('rate_started')).toEqual({
+              cohort: sorted(started.cohort),
+              reached: sorted(started.started),
+            });
+            const completed = completionRate(projects, period);
+            expect(rate('rate_completed')).toEqual({
+              cohort: sorted(completed.cohort),
+              reached: sorted(completed.completed),
+            });
+            const fulfilled = fulfilmentRate(projects, period);
+            expect(rate('rate_fulfilled')).toEqual({
+              cohort: sorted(fulfilled.cohort),
+              reached: sorted(fulfilled.kept),
+            });
+
             const all = arrivals(app);
+            const funds = cohortFundsRate(projects, all, {
+              ...period,
+              usdCnyRate: board.usdCnyRate,
+            });
+            expect(rate('rate_funds')).toEqual({
+              cohort: sorted(funds.cohort),
+              reached: sorted(funds.paid),
+            });
+            expect(m('rate_funds')).toMatchObject({ base: funds.contracted, amount: funds.paidIn });
             for (const kind of ['fdi', 'domestic'] as const) {
               expect(m(kind === 'fdi' ? 'paid_in_fdi' : 'domestic_capital').actual, kind).toBe(
                 paidIn(all, { ...period, kind, projects, usdCnyRate: board.usdCnyRate }),

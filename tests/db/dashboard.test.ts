@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AppDatabase } from '../../db/app-database';
 import { dispatchSync } from '../../db/dispatcher';
 import type { Dashboard, DashboardMetric, DrillTarget } from '../../domain/dashboard';
-import { computedMetricKeys } from '../../domain/dashboard';
+import { computedMetricKeys, rateMetricKeys } from '../../domain/dashboard';
 import type { LedgerRow } from '../../domain/ledger';
 import type { ProjectRecord } from '../../domain/project-input';
 import { expectOk, openTempDb } from '../helpers';
@@ -76,6 +76,10 @@ describe('看板: which projects count in the year', () => {
   test('a project signed after as-of has not been signed yet', () => {
     add({ name: '七月签约', totalInvestmentCny: 12 * YI, stage: 'signed', signedOn: '2021-07-01' });
     expect(metric(board({ asOf: '2021-06-30' }), 'tier_10_50yi').actual).toBe(0);
+    // By months (the default) July counts once it is complete; by days on its first day.
+    expect(metric(board({ asOf: '2021-07-30' }), 'tier_10_50yi').actual).toBe(0);
+    expect(metric(board({ asOf: '2021-07-31' }), 'tier_10_50yi').actual).toBe(1);
+    expectOk(dispatchSync(app, 'settings.update', { scheduleBasis: 'days' }));
     expect(metric(board({ asOf: '2021-07-01' }), 'tier_10_50yi').actual).toBe(1);
   });
 
@@ -105,7 +109,9 @@ describe('看板: which projects count in the year', () => {
     for (const key of computedMetricKeys) {
       const m = metric(after, key);
       expect(m.projects, key).toEqual([]);
-      if (key !== 'landing_rate') expect(m.actual, key).toBe(0);
+      // A rate over an empty cohort has no value; every other figure is 0.
+      if ((rateMetricKeys as readonly string[]).includes(key)) expect(m.actual, key).toBeNull();
+      else expect(m.actual, key).toBe(0);
     }
     expect(after.ranking.offices.every((o) => o.signed === 0)).toBe(true);
     expect(after.funnel.reduce((sum, s) => sum + s.count, 0)).toBe(0);
@@ -228,9 +234,12 @@ describe('看板: 序时进度 and the gap to it', () => {
     expect(metric(b, 'stalled_zero').scheduleGap).toBeNull();
   });
 
-  test('seen from outside its year, the year is all to come or all past', () => {
-    expect(board({ asOf: '2020-12-31' }).schedule).toBe(0);
-    expect(board({ asOf: '2022-01-15' }).schedule).toBe(1);
+  test('seen from outside its year, the year is all to come (未开始) or all past', () => {
+    expect(board({ asOf: '2020-12-31' })).toMatchObject({
+      yearStatus: 'not_started',
+      schedule: null,
+    });
+    expect(board({ asOf: '2022-01-15' })).toMatchObject({ yearStatus: 'ended', schedule: 1 });
   });
 
   test('a manual metric shows the value typed for the latest month up to as-of', () => {
@@ -496,7 +505,7 @@ describe('看板: office scope, funnel, ranking and drill-down', () => {
           input,
         );
         expect(rows.map((r) => r.id).sort(), m.key).toEqual([...(m.projects ?? [])].sort());
-        if (m.unit === 'count' && m.key !== 'landing_rate')
+        if (m.unit === 'count')
           expect(rows.length, m.key).toBe(m.actual);
       }
       for (const f of b.funnel) {

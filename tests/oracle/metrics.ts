@@ -1,6 +1,6 @@
 // The test oracle of the 看板: the zone's computed metrics (docs/domain.md "The figures" and
 // "Projects") over a minimal project shape: tier counts, 合同外资, 实到外资, 市外内资, 亿元 projects
-// started / completed, 落地率, 省市县长工程, 开工率, 竣工率, 资金到位率 and the 五未 list. Pure functions,
+// started / completed, 落地率, 省市县长工程, 开工率, 竣工率, 资金到位率, 履约率 and the 五未 list. Pure functions,
 // no I/O, written apart from the SQL of db/services/dashboard/ so that the property test can check
 // one against the other; production code does not import it. Over 400 lines on purpose: every
 // figure with the conventions it shares (periods, as-of, termination) in one file, so the whole
@@ -8,7 +8,11 @@
 //
 // Conventions shared by every function here:
 // - Dates are ISO yyyy-mm-dd strings; null and '' both mean "no date".
-// - A period is a calendar year plus an as-of date (default: the year's last day). Every date after
+// - A period is a calendar year plus an as-of date (default: the year's last day) and a 序时 basis.
+//   On the 'months' basis (the 看板's default), inside the year the figures are read as at the last
+//   completed month's end instead of as-of (2021-05-20 → 2021-04-30; a month's last day is its own
+//   end; in January, the year before's last day, so nothing counts); 'days' (the default here) and
+//   any as-of outside the year read at as-of itself. Below, "as-of" means that date. Every date after
 //   as-of is ignored, as if not yet entered: a project signed 2021-07-01 is not signed on 2021-06-30,
 //   a 开工 dated after as-of is not a 开工, an arrival dated after as-of has not arrived.
 // - Progress is read from the actual milestone dates as of as-of (furthestMilestone, then reached),
@@ -62,10 +66,12 @@ export interface Arrival {
   outsideCity: boolean;
 }
 
-/** A calendar year, seen as of a date (default: the year's last day). */
+/** A calendar year, seen as of a date (default: the year's last day), on a 序时 basis. */
 export interface Period {
   year: number;
   asOf?: string;
+  /** Default 'days': the figures read at as-of itself. */
+  basis?: 'months' | 'days';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -91,13 +97,22 @@ function checkedAsOf(asOf: string): string {
   return asOf;
 }
 
-function windowOf({ year, asOf }: Period): Window {
+function windowOf({ year, asOf, basis }: Period): Window {
   if (!Number.isInteger(year) || year < 1 || year > 9999) {
     throw new RangeError(`Not a calendar year: ${year}`);
   }
   const end = yearEnd(year);
-  const cut = asOf === undefined ? end : checkedAsOf(asOf);
+  let cut = asOf === undefined ? end : checkedAsOf(asOf);
+  if (basis === 'months' && cut >= yearStart(year) && cut < end) cut = lastCompletedMonthEnd(cut);
   return { from: yearStart(year), to: cut < end ? cut : end, asOf: cut };
+}
+
+/** The end of the last month complete on `date`: `date` on a month's last day, else the day before its 1st. */
+function lastCompletedMonthEnd(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const monthEnd = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d === monthEnd) return date;
+  return new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
 }
 
 function isDated(date: string | null | undefined): date is string {
@@ -395,6 +410,60 @@ export function completionRate(
 ): CompletionRateResult {
   const r = cohortRate(projects, params.cohort ?? 'signed_in_year', 'completed', params);
   return { cohort: r.cohort, completed: r.reached, rate: r.rate };
+}
+
+/**
+ * 资金到位率 of the year's signings: over the projects signed in the year with 合同外资, their fdi
+ * arrivals dated on or before as-of (whenever in the past) ÷ their 合同外资, in 美元 (CNY arrivals
+ * at usdCnyRate). `paid` lists the projects with such an arrival.
+ */
+export function cohortFundsRate(
+  projects: readonly MetricProject[],
+  arrivals: readonly Arrival[],
+  params: Period & { usdCnyRate: number },
+): { cohort: string[]; paid: string[]; contracted: number; paidIn: number; rate: number | null } {
+  const w = windowOf(params);
+  const members = projects.filter((p) => signedInYear(p, params) && (p.contractedFdiUsd ?? 0) > 0);
+  const ids = new Set(members.map((p) => p.id));
+  const paid = new Set<string>();
+  let paidInSum = 0;
+  for (const a of arrivals) {
+    if (a.kind !== 'fdi' || !ids.has(a.projectId) || a.arrivedOn > w.asOf) continue;
+    paid.add(a.projectId);
+    paidInSum += a.currency === 'USD' ? a.amount : Math.round(a.amount / params.usdCnyRate);
+  }
+  const contracted = members.reduce((sum, p) => sum + (p.contractedFdiUsd ?? 0), 0);
+  return {
+    cohort: members.map((p) => p.id),
+    paid: members.filter((p) => paid.has(p.id)).map((p) => p.id),
+    contracted,
+    paidIn: paidInSum,
+    rate: fundsRate(contracted, paidInSum),
+  };
+}
+
+/**
+ * 履约率: of the projects signed by as-of (in any year) whose planned 开工 date falls in the year up
+ * to as-of, not terminated as of then, the share that started on or before that planned date.
+ */
+export function fulfilmentRate(
+  projects: readonly MetricProject[],
+  period: Period,
+): { cohort: string[]; kept: string[]; rate: number | null } {
+  const w = windowOf(period);
+  const members = projects.filter(
+    (p) =>
+      isDated(p.signedOn) &&
+      p.signedOn <= w.asOf &&
+      inWindow(p.plannedStartedOn, w) &&
+      !terminatedAsOf(p, w.asOf),
+  );
+  const kept = members.filter((p) => isDated(p.startedOn) && p.startedOn <= p.plannedStartedOn!);
+  return {
+    cohort: members.map((p) => p.id),
+    kept: kept.map((p) => p.id),
+    rate: ratio(kept.length, members.length),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import {
   projectMetricConditions,
   reachedAsOf,
 } from './conditions';
+import { rateConditions, rateIds } from './rates';
 import type { DashboardInput, Scope } from './scope';
 import { ids, scopeOf } from './scope';
 import { stalledRows } from './stalled';
@@ -64,6 +65,9 @@ function drillIds(tx: Tx, scope: Scope, target: DrillTarget): string[] | { rowid
       if (key === 'paid_in_fdi' || key === 'domestic_capital') {
         return arrivalProjects(tx, key, params);
       }
+      if (key in rateConditions) {
+        return rateIds(tx, scope, key as keyof typeof rateConditions, 'reached');
+      }
       if (key === 'landing_rate') {
         return ids(
           tx,
@@ -74,6 +78,7 @@ function drillIds(tx: Tx, scope: Scope, target: DrillTarget): string[] | { rowid
       return stalledRows(tx, scope).map((r) => r.id);
     }
     case 'cohort':
+      if (target.key !== 'landing_rate') return rateIds(tx, scope, target.key, 'cohort');
       return ids(tx, landingCohortQuery(scope), params);
     case 'funnel':
       return where(`${ALIVE} AND (${STAGE_AS_OF}) = '${target.stage}'`);

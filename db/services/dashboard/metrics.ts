@@ -13,6 +13,7 @@ import type { Tx } from '../../app-database';
 import { listTargets } from '../targets';
 import type { ArrivalTotals } from './arrivals';
 import { LIVE, PROJECTS, leaderCohort, projectMetricConditions, reachedAsOf } from './conditions';
+import { rateActuals } from './rates';
 import type { Scope } from './scope';
 import { pad } from './scope';
 import type { SigningGroup } from './signings';
@@ -25,6 +26,8 @@ export interface Computed {
   projects?: string[];
   cohortCount?: number;
   cohort?: string[];
+  base?: number;
+  amount?: number;
 }
 
 /** group_concat's separator: a control character no id contains. */
@@ -125,6 +128,7 @@ export function computedActuals(
     count: stalledProjects.length,
     ...(scope.withProjects ? { projects: stalledProjects } : {}),
   };
+  Object.assign(out, rateActuals(tx, scope));
   return out;
 }
 
@@ -193,6 +197,8 @@ export function metricsOf(
     else if (!c && scope.withProjects) metric.projects = [];
     if (c?.cohortCount !== undefined) metric.cohortCount = c.cohortCount;
     if (c?.cohort) metric.cohort = c.cohort;
+    if (c?.base !== undefined) metric.base = c.base;
+    if (c?.amount !== undefined) metric.amount = c.amount;
     const scheduled = scheduledMetricKeys.has(key) || (!known && target?.unit !== 'percent');
     const reference = metric.guaranteeCompletion ?? metric.striveCompletion;
     if (scheduled && reference !== null)
