@@ -49,7 +49,7 @@ export function TaskItem({ task, today, busy, onDone, onDelete }: Props) {
       </span>
       <button
         type="button"
-        className="link-button followups-delete"
+        className="link-button row-delete"
         disabled={busy}
         aria-label={`删除跟进「${task.title}」`}
         onClick={() => onDelete(task)}

@@ -125,7 +125,7 @@ export function ProjectPage({ id }: { id: string | null }) {
           // Away from 保存 on purpose; the dialog says what goes with it and points to 终止.
           <button
             type="button"
-            className="link-button project-delete"
+            className="link-button row-delete project-delete"
             onClick={() => setDeleting(true)}
           >
             删除项目…
