@@ -2,28 +2,16 @@
 // current one is kept first, and that changes made since the backup leave the working database.
 import type { BackupInfo } from '../../../domain/backups';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
+import type { ConfirmWiring } from '../shared/ConfirmDialog';
 import { fileName, formatBytes, formatTime } from './backup-format';
 
-interface Props {
+interface Props extends ConfirmWiring {
   backup: BackupInfo;
-  busy: boolean;
-  error: string | null;
-  onConfirm: () => void;
-  onCancel: () => void;
 }
 
-export function RestoreDialog({ backup, busy, error, onConfirm, onCancel }: Props) {
+export function RestoreDialog({ backup, ...wiring }: Props) {
   return (
-    <ConfirmDialog
-      title="恢复备份"
-      confirmLabel="确认恢复"
-      busyLabel="正在恢复……"
-      busy={busy}
-      error={error}
-      errorPrefix="恢复失败："
-      onConfirm={onConfirm}
-      onCancel={onCancel}
-    >
+    <ConfirmDialog {...wiring} title="恢复备份" verb="恢复">
       <p>
         将用备份 <strong title={backup.file}>{fileName(backup.file)}</strong>（保存于{' '}
         {formatTime(backup.at)}，{formatBytes(backup.bytes)}）替换当前数据库。

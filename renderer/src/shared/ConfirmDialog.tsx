@@ -6,29 +6,32 @@ import type { ReactNode } from 'react';
 import { ErrorText } from '../ui/Alert';
 import { Dialog } from '../ui/Dialog';
 
-interface Props {
-  title: string;
-  /** What the action does and means. */
-  children: ReactNode;
-  confirmLabel: string;
-  /** The confirming button's text while the action runs. */
-  busyLabel: string;
+/** What runs the dialog: its action's state, 确认 and 取消 (see use-confirmation.ts). */
+export interface ConfirmWiring {
   busy: boolean;
-  /** The failed attempt's message, shown as 「{errorPrefix}{error}」. */
+  /** The failed attempt's message, shown as 「{verb}失败：{error}」. */
   error: string | null;
-  errorPrefix?: string;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
+interface Props extends ConfirmWiring {
+  title: string;
+  /** The action in one word (删除, 恢复 …): the button says 确认{verb}, then 正在{verb}…… */
+  verb: string;
+  /** The confirming button's text when 确认{verb} will not do. */
+  confirmLabel?: string;
+  /** What the action does and means. */
+  children: ReactNode;
+}
+
 export function ConfirmDialog({
   title,
+  verb,
+  confirmLabel = `确认${verb}`,
   children,
-  confirmLabel,
-  busyLabel,
   busy,
   error,
-  errorPrefix = '',
   onConfirm,
   onCancel,
 }: Props) {
@@ -45,7 +48,7 @@ export function ConfirmDialog({
     >
       <h2 id={`${id}-title`}>{title}</h2>
       <div id={`${id}-what`}>{children}</div>
-      <ErrorText error={error} prefix={errorPrefix} className="dialog-error" />
+      <ErrorText error={error} prefix={`${verb}失败：`} className="dialog-error" />
       <div className="dialog-actions">
         <button type="button" className="secondary-button" disabled={busy} onClick={onCancel}>
           取消
@@ -56,7 +59,7 @@ export function ConfirmDialog({
           disabled={busy}
           onClick={onConfirm}
         >
-          {busy ? busyLabel : confirmLabel}
+          {busy ? `正在${verb}……` : confirmLabel}
         </button>
       </div>
     </Dialog>

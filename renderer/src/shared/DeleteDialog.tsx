@@ -59,11 +59,10 @@ export function DeleteDialog({ kind, id, onDeleted, onCancel }: Props) {
   return (
     <ConfirmDialog
       title={`删除${label}「${found.name}」？`}
+      verb="删除"
       confirmLabel={`删除${label}`}
-      busyLabel="正在删除……"
       busy={submit.busy || result !== null}
       error={submit.error}
-      errorPrefix="删除失败："
       onConfirm={remove}
       onCancel={onCancel}
     >

@@ -1,21 +1,17 @@
 // 演示数据 on the status line of every screen while the database holds generated demo data, with
 // 清除演示数据: after a question that says what goes and where the backup is kept, the database is
 // replaced by an empty one for the same user and office, and the window starts afresh on it.
-import { useState } from 'react';
 import { call } from '../api/client';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { useConfirmation } from '../shared/use-confirmation';
 import { useSubmit } from '../ui/use-submit';
 
 export function DemoBadge() {
-  const [asking, setAsking] = useState(false);
-  const clear = useSubmit();
-
-  const confirm = () =>
-    void clear.run(async () => {
-      await call('app.clearDemo');
-      // Every screen and cache held the demo's rows: start the window again on the empty database.
-      window.location.reload();
-    });
+  const clearing = useConfirmation(useSubmit(), async () => {
+    await call('app.clearDemo');
+    // Every screen and cache held the demo's rows: start the window again on the empty database.
+    window.location.reload();
+  });
 
   return (
     <span className="status-demo">
@@ -25,19 +21,15 @@ export function DemoBadge() {
       >
         演示数据
       </span>
-      <button type="button" className="link-button" onClick={() => setAsking(true)}>
+      <button type="button" className="link-button" onClick={() => clearing.ask(true)}>
         清除演示数据
       </button>
-      {asking ? (
+      {clearing.about ? (
         <ConfirmDialog
+          {...clearing.dialog}
           title="清除全部演示数据？"
+          verb="清除"
           confirmLabel="清除演示数据"
-          busyLabel="正在清除……"
-          busy={clear.busy}
-          error={clear.error}
-          errorPrefix="清除失败："
-          onConfirm={confirm}
-          onCancel={() => setAsking(false)}
         >
           <p>
             将删除全部演示项目，以及它们的投资方、联系人、跟进、到资和目标，换成一个空的数据库；当前用户和驻点保持不变。

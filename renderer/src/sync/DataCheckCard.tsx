@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { BadValue, DataCheckReport } from '../../../domain/data-check';
 import { call } from '../api/client';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { useConfirmation } from '../shared/use-confirmation';
 import { ErrorText } from '../ui/Alert';
 import { Card } from '../ui/Card';
 import { DataTable } from '../ui/DataTable';
@@ -16,16 +17,16 @@ export function DataCheckCard({ onChanged }: { onChanged: () => void }) {
   const [report, setReport] = useState<DataCheckReport | null>(null);
   const checking = useSubmit();
   const { busy, error } = checking;
-  const [removing, setRemoving] = useState<BadValue | null>(null);
   const [removed, setRemoved] = useState<BadValue | null>(null);
 
   /** Does `action`, then checks again: the list always shows what is stored now. */
+  const andCheck = async (action: () => Promise<unknown>, after?: () => void) => {
+    await action();
+    after?.();
+    setReport(await call('data.check'));
+  };
   const run = (action: () => Promise<unknown>, after?: () => void) =>
-    void checking.run(async () => {
-      await action();
-      after?.();
-      setReport(await call('data.check'));
-    });
+    void checking.run(() => andCheck(action, after));
   const undo = (row: BadValue) =>
     run(
       () => call('data.restore', { table: row.table, id: row.rowId }),
@@ -34,15 +35,15 @@ export function DataCheckCard({ onChanged }: { onChanged: () => void }) {
         onChanged();
       },
     );
-  const remove = (row: BadValue) =>
-    run(
+  const removing = useConfirmation(checking, (row: BadValue) =>
+    andCheck(
       () => call('data.remove', { table: row.table, id: row.rowId }),
       () => {
         setRemoved(row);
-        setRemoving(null);
         onChanged();
       },
-    );
+    ),
+  );
   const repair = (p: BadValue, value: string) =>
     run(
       () => call('data.repair', { table: p.table, id: p.rowId, column: p.column, value }),
@@ -76,22 +77,13 @@ export function DataCheckCard({ onChanged }: { onChanged: () => void }) {
         </p>
       ) : null}
       {report ? (
-        <Findings report={report} busy={busy} onRepair={repair} onRemove={setRemoving} />
+        <Findings report={report} busy={busy} onRepair={repair} onRemove={removing.ask} />
       ) : null}
-      {removing ? (
-        <ConfirmDialog
-          title="删除这一行"
-          confirmLabel="确认删除"
-          busyLabel="正在删除……"
-          busy={busy}
-          error={error}
-          errorPrefix="删除失败："
-          onConfirm={() => remove(removing)}
-          onCancel={() => setRemoving(null)}
-        >
+      {removing.about ? (
+        <ConfirmDialog {...removing.dialog} title="删除这一行" verb="删除">
           <p>
-            将删除{removing.tableLabel}
-            <strong>「{removing.rowName}」</strong>，并清空其中不符合规则的值。
+            将删除{removing.about.tableLabel}
+            <strong>「{removing.about.rowName}」</strong>，并清空其中不符合规则的值。
           </p>
           <ul>
             <li>删除会随下次导出发给各驻点；删除后可在本页「撤销」。</li>

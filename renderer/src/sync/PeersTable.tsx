@@ -1,11 +1,11 @@
 // 驻点: every office this replica has exchanged files with: the last file in and out, and how many
 // changes each still lacks (what an export for it would carry). 「重置」 forgets what a peer is known
 // to hold (sync.resetPeer), after a confirmation: the next export for it carries everything.
-import { useState } from 'react';
 import type { SyncPeer } from '../../../domain/sync';
 import { call } from '../api/client';
 import { fileName, formatTime } from '../settings/backup-format';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { useConfirmation } from '../shared/use-confirmation';
 import { Card } from '../ui/Card';
 import { EmptyNote } from '../ui/EmptyState';
 import { DataTable } from '../ui/DataTable';
@@ -22,16 +22,12 @@ interface Props {
 }
 
 export function PeersTable({ peers, onReset }: Props) {
-  const [resetting, setResetting] = useState<SyncPeer | null>(null);
   const resetPeer = useSubmit();
-
-  const reset = (peer: SyncPeer) =>
-    void resetPeer.run(async () => {
-      await call('sync.resetPeer', { siteId: peer.siteId });
-      setResetting(null);
-      onReset();
-      return `已重置${peerName(peer)}的同步记录：下次导出给它的文件将包含全部数据。`;
-    });
+  const resetting = useConfirmation(resetPeer, async (peer: SyncPeer) => {
+    await call('sync.resetPeer', { siteId: peer.siteId });
+    onReset();
+    return `已重置${peerName(peer)}的同步记录：下次导出给它的文件将包含全部数据。`;
+  });
 
   return (
     <Card id="sync-peers" title="同步对象" className="sync-card">
@@ -62,10 +58,7 @@ export function PeersTable({ peers, onReset }: Props) {
                     type="button"
                     className="link-button"
                     aria-label={`重置${peerName(p)}的同步记录`}
-                    onClick={() => {
-                      resetPeer.clear();
-                      setResetting(p);
-                    }}
+                    onClick={() => resetting.ask(p)}
                   >
                     重置……
                   </button>
@@ -83,23 +76,14 @@ export function PeersTable({ peers, onReset }: Props) {
           {resetPeer.done}
         </p>
       ) : null}
-      {resetting ? (
-        <ConfirmDialog
-          title="重置同步记录"
-          confirmLabel="确认重置"
-          busyLabel="正在重置……"
-          busy={resetPeer.busy}
-          error={resetPeer.error}
-          errorPrefix="重置失败："
-          onConfirm={() => reset(resetting)}
-          onCancel={() => setResetting(null)}
-        >
+      {resetting.about ? (
+        <ConfirmDialog {...resetting.dialog} title="重置同步记录" verb="重置">
           <p>
-            本机将忘记<strong>{peerName(resetting)}</strong>已收到哪些变更。
+            本机将忘记<strong>{peerName(resetting.about)}</strong>已收到哪些变更。
           </p>
           <ul>
             <li>
-              下次导出给{resetting.office ?? '对方'}
+              下次导出给{resetting.about.office ?? '对方'}
               的文件将包含本机的全部数据，文件可能较大；对方已有的变更导入时自动跳过，不会重复。
             </li>
             <li>用于对方恢复了备份、重装或更换了电脑、或说缺少数据时。</li>

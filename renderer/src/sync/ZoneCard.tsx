@@ -8,6 +8,7 @@ import type { ZoneStatus } from '../../../domain/sync';
 import { call } from '../api/client';
 import { formatTime } from '../settings/backup-format';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { useConfirmation } from '../shared/use-confirmation';
 import { ErrorText } from '../ui/Alert';
 import { Card } from '../ui/Card';
 import { EmptyNote } from '../ui/EmptyState';
@@ -32,36 +33,29 @@ interface Revoking {
 export function ZoneCard({ zone, onChanged }: Props) {
   const [inviting, setInviting] = useState(false);
   const [joining, setJoining] = useState(false);
-  const [revoking, setRevoking] = useState<Revoking | null>(null);
-  const [rekeying, setRekeying] = useState(false);
   const acting = useSubmit();
-  const { busy, error } = acting;
   const [notice, setNotice] = useState<string | null>(null);
   const atHq = zone.kind === 'real' && zone.isRoot;
   const laptops = zone.offices.reduce((n, o) => n + o.laptops.length, 0);
 
-  const revoke = (target: Revoking) =>
-    void acting.run(async () => {
-      await call('zone.revoke', { siteId: target.laptop.siteId });
-      setRevoking(null);
-      setNotice(
-        `已吊销${target.office}的电脑 ${target.laptop.siteId.slice(0, 8)}；下次发出同步文件时通知各驻点。电脑丢失或被盗的，请再「更换文件密钥」。`,
-      );
-      onChanged();
-    });
+  const revoking = useConfirmation(acting, async (target: Revoking) => {
+    await call('zone.revoke', { siteId: target.laptop.siteId });
+    setNotice(
+      `已吊销${target.office}的电脑 ${target.laptop.siteId.slice(0, 8)}；下次发出同步文件时通知各驻点。电脑丢失或被盗的，请再「更换文件密钥」。`,
+    );
+    onChanged();
+  });
 
-  const rekey = () =>
-    void acting.run(async () => {
-      const done = await call('zone.rekey');
-      setRekeying(false);
-      setNotice(
-        `已更换文件密钥（第 ${done.epoch} 代），已为 ${done.laptops} 台电脑封装新密钥，随本部下次发出的同步文件传到各驻点。` +
-          (done.waiting.length
-            ? `另有 ${done.waiting.length} 台电脑的应用版本较旧，本部收到它更新后发来的同步文件时自动补发。`
-            : ''),
-      );
-      onChanged();
-    });
+  const rekeying = useConfirmation(acting, async () => {
+    const done = await call('zone.rekey');
+    setNotice(
+      `已更换文件密钥（第 ${done.epoch} 代），已为 ${done.laptops} 台电脑封装新密钥，随本部下次发出的同步文件传到各驻点。` +
+        (done.waiting.length
+          ? `另有 ${done.waiting.length} 台电脑的应用版本较旧，本部收到它更新后发来的同步文件时自动补发。`
+          : ''),
+    );
+    onChanged();
+  });
 
   const actions = (
     <>
@@ -82,9 +76,8 @@ export function ZoneCard({ zone, onChanged }: Props) {
           type="button"
           className="secondary-button small"
           onClick={() => {
-            acting.clear();
             setNotice(null);
-            setRekeying(true);
+            rekeying.ask(true);
           }}
         >
           更换文件密钥
@@ -173,7 +166,9 @@ export function ZoneCard({ zone, onChanged }: Props) {
           {notice}
         </p>
       ) : null}
-      {revoking || rekeying ? null : <ErrorText error={error} className="sync-error" />}
+      {revoking.about || rekeying.about ? null : (
+        <ErrorText error={acting.error} className="sync-error" />
+      )}
       {zone.kind === 'real' ? (
         <>
           <h3 className="zone-panel-title">各驻点的电脑</h3>
@@ -226,10 +221,7 @@ export function ZoneCard({ zone, onChanged }: Props) {
                               type="button"
                               className="link-button danger"
                               aria-label={`吊销${o.office}的电脑 ${l.siteId.slice(0, 8)}`}
-                              onClick={() => {
-                                acting.clear();
-                                setRevoking({ office: o.office, laptop: l });
-                              }}
+                              onClick={() => revoking.ask({ office: o.office, laptop: l })}
                             >
                               吊销……
                             </button>
@@ -244,21 +236,12 @@ export function ZoneCard({ zone, onChanged }: Props) {
           </div>
         </>
       ) : null}
-      {revoking ? (
-        <ConfirmDialog
-          title="吊销电脑"
-          confirmLabel="确认吊销"
-          busyLabel="正在吊销……"
-          busy={busy}
-          error={error}
-          errorPrefix="吊销失败："
-          onConfirm={() => revoke(revoking)}
-          onCancel={() => setRevoking(null)}
-        >
+      {revoking.about ? (
+        <ConfirmDialog {...revoking.dialog} title="吊销电脑" verb="吊销">
           <p>
-            将吊销<strong>{revoking.office}</strong>的电脑{' '}
-            <code>{revoking.laptop.siteId.slice(0, 8)}</code>（公钥指纹{' '}
-            <code>{fingerprint(revoking.laptop.publicKey)}</code>
+            将吊销<strong>{revoking.about.office}</strong>的电脑{' '}
+            <code>{revoking.about.laptop.siteId.slice(0, 8)}</code>（公钥指纹{' '}
+            <code>{fingerprint(revoking.about.laptop.publicKey)}</code>
             ）。用于电脑丢失、被盗或不再使用时。
           </p>
           <ul>
@@ -270,17 +253,8 @@ export function ZoneCard({ zone, onChanged }: Props) {
           </ul>
         </ConfirmDialog>
       ) : null}
-      {rekeying ? (
-        <ConfirmDialog
-          title="更换文件密钥"
-          confirmLabel="确认更换"
-          busyLabel="正在更换……"
-          busy={busy}
-          error={error}
-          errorPrefix="更换失败："
-          onConfirm={rekey}
-          onCancel={() => setRekeying(false)}
-        >
+      {rekeying.about ? (
+        <ConfirmDialog {...rekeying.dialog} title="更换文件密钥" verb="更换">
           <p>
             为分区生成新的文件密钥（第 {zone.epoch + 1} 代）。用于电脑丢失或被盗、
             <strong>已将其吊销</strong>
