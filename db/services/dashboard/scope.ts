@@ -1,15 +1,18 @@
 // The scope every 看板 panel reads: the year, the as-of date, the zone or one office, 本部's 落地率
-// and 五未 rules, and the named parameters of the SQL conditions, all settled once per request.
-import type { z } from 'zod';
-import type { dashboardInput } from '../../../domain/dashboard';
-import { todayIso } from '../../../domain/dates';
-import { AppError } from '../../../domain/errors';
-import type { LandingRule, StalledRule } from '../../../domain/lifecycle';
-import { scheduleProgress } from '../../../domain/schedule';
-import { offices } from '../../../domain/vocabulary';
-import type { Tx } from '../../app-database';
-import { usdRate } from '../../derived';
-import { readSettings } from '../settings';
+// and 五未 rules, how 序时 is read (basis, lights), and the named parameters of the SQL conditions,
+// all settled once per request. The year's figures are read through figuresScope: on the months
+// basis, as at the last completed month's end.
+import type { z } from "zod";
+import type { dashboardInput } from "../../../domain/dashboard";
+import { todayIso } from "../../../domain/dates";
+import { AppError } from "../../../domain/errors";
+import type { LandingRule, StalledRule } from "../../../domain/lifecycle";
+import { readYear } from "../../../domain/schedule";
+import type { LightThresholds, YearReading } from "../../../domain/schedule";
+import { offices } from "../../../domain/vocabulary";
+import type { Tx } from "../../app-database";
+import { usdRate } from "../../derived";
+import { readSettings } from "../settings";
 
 export type DashboardInput = z.output<typeof dashboardInput>;
 
@@ -37,20 +40,25 @@ export interface Scope {
   params: DashboardParams;
   landingRule: LandingRule;
   stalledRules: StalledRule[];
+  /** 序时 under 本部's basis, and the date the year's figures are read at. */
+  reading: YearReading;
+  lightThresholds: LightThresholds;
 }
 
-export const pad = (year: number) => String(year).padStart(4, '0');
+export const pad = (year: number) => String(year).padStart(4, "0");
 
 export function scopeOf(tx: Tx, input: DashboardInput): Scope {
   const { year } = input;
-  const today = todayIso();
-  const asOf = input.asOf ?? (today.startsWith(pad(year)) ? today : `${pad(year)}-12-31`);
   const yearEnd = `${pad(year)}-12-31`;
-  const prevEnd = `${pad(year - 1)}-12-31`;
+  // Today inside the year; a closed year at its last day; a future one today (not started yet).
+  const today = todayIso();
+  const asOf = input.asOf ?? (today < yearEnd ? today : yearEnd);
   let office: string | null = null;
   if (input.office) {
-    const found = offices.find((o) => o.key === input.office || o.label === input.office);
-    if (!found) throw new AppError('VALIDATION', `驻点「${input.office}」无效`);
+    const found = offices.find(
+      (o) => o.key === input.office || o.label === input.office,
+    );
+    if (!found) throw new AppError("VALIDATION", `驻点「${input.office}」无效`);
     office = found.key;
   }
   const settings = readSettings(tx);
@@ -61,23 +69,45 @@ export function scopeOf(tx: Tx, input: DashboardInput): Scope {
     office,
     landingRule: settings.landingRule,
     stalledRules: settings.stalledRules,
-    params: {
-      from: `${pad(year)}-01-01`,
-      to: asOf < yearEnd ? asOf : yearEnd,
-      asOf,
-      office,
-      prevFrom: `${pad(year - 1)}-01-01`,
-      prevTo: asOf < prevEnd ? asOf : prevEnd,
-      rate: usdRate(tx.sql, year),
-    },
+    reading: readYear(year, asOf, settings.scheduleBasis),
+    lightThresholds: settings.lightThresholds,
+    params: paramsAt(year, asOf, office, usdRate(tx.sql, year)),
   };
 }
 
-/** 序时进度 of the chosen year on as-of: none of it before the year, all of it after. */
-export function scheduleOf(scope: Scope): number {
-  if (scope.asOf < scope.params.from) return 0;
-  if (scope.asOf > `${pad(scope.year)}-12-31`) return 1;
-  return scheduleProgress(scope.asOf);
+function paramsAt(
+  year: number,
+  asOf: string,
+  office: string | null,
+  rate: number,
+): DashboardParams {
+  const yearEnd = `${pad(year)}-12-31`;
+  const prevEnd = `${pad(year - 1)}-12-31`;
+  return {
+    from: `${pad(year)}-01-01`,
+    to: asOf < yearEnd ? asOf : yearEnd,
+    asOf,
+    office,
+    prevFrom: `${pad(year - 1)}-01-01`,
+    prevTo: asOf < prevEnd ? asOf : prevEnd,
+    rate,
+  };
+}
+
+/**
+ * The scope of the year's figures (targets, ranking, trend, signed mix, their drill-downs): as-of
+ * moved to the date the basis reads them at (the last completed month's end by months), so that
+ * their events count to it and the state (终止, 落地) is taken on it. The pipeline's snapshot
+ * (funnel, region mix of the pipeline, 五未) keeps the scope's own as-of.
+ */
+export function figuresScope(scope: Scope): Scope {
+  const asOf = scope.reading.figuresAsOf;
+  if (asOf === scope.asOf) return scope;
+  return {
+    ...scope,
+    asOf,
+    params: paramsAt(scope.year, asOf, scope.office, scope.params.rate),
+  };
 }
 
 /** The ids one statement selects (a single column), under the scope's parameters. */
