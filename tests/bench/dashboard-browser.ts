@@ -8,6 +8,7 @@ import { startWebServer } from '../../web/server';
 import { launchChromium, newLaptopContext, requireBuiltRenderer } from '../browser/harness';
 import type { Line } from './api-timing';
 import { percentile } from './api-timing';
+import { SCREEN_STALLED_ITEMS } from '../../renderer/src/dashboard/dashboard-input';
 
 export interface FirstDashboardFigures {
   /** Click on 看板 to the metric cards painted, ms. */
@@ -62,7 +63,7 @@ export async function benchFirstDashboardInBrowser(
           const at = await w.cardsAt!;
           return at - w.clickedAt!;
         });
-        const reference = await page.evaluate(async () => {
+        const reference = await page.evaluate(async (stalledLimit: number) => {
           const year = new Date().getFullYear();
           const api = (
             window as unknown as { api: Record<string, (i: unknown) => Promise<unknown>> }
@@ -70,11 +71,11 @@ export async function benchFirstDashboardInBrowser(
           const times: number[] = [];
           for (let k = 0; k < 3; k++) {
             const t = performance.now();
-            await api['dashboard.get']!({ year, stalledLimit: 500 });
+            await api['dashboard.get']!({ year, stalledLimit });
             times.push(performance.now() - t);
           }
           return Math.min(...times);
-        });
+        }, SCREEN_STALLED_ITEMS);
         if (i > 0) {
           figures.firstDashboard.push(ms);
           figures.reference.push(reference);

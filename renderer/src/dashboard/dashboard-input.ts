@@ -13,9 +13,20 @@ export interface DashboardQuery {
 /** The 看板's first query (DashboardScreen's first `remembered`): this year, as of today, the zone. */
 export const firstDashboardQuery = (): DashboardQuery => ({ year: new Date().getFullYear() });
 
-/** The screen's input: no id lists, the first 500 五未 items (the rest come from dashboard.drill). */
+/**
+ * How many of the most overdue 五未 items the 看板 lists; the per-rule counts open all of them
+ * (dashboard.drill). More rows would only delay the first paint of the cards above them.
+ */
+export const SCREEN_STALLED_ITEMS = 100;
+
+/** The screen's input: no id lists, the most overdue 五未 items. */
 export const dashboardInput = ({
   year,
   asOf,
   office,
-}: DashboardQuery): MethodArgs<'dashboard.get'> => ({ year, asOf, office, stalledLimit: 500 });
+}: DashboardQuery): MethodArgs<'dashboard.get'> => ({
+  year,
+  asOf,
+  office,
+  stalledLimit: SCREEN_STALLED_ITEMS,
+});
