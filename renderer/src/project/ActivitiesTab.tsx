@@ -6,18 +6,16 @@ import { activityCreate } from '../../../domain/entities';
 import type { ActivityKind } from '../../../domain/vocabulary';
 import { activityKinds, labelOf } from '../../../domain/vocabulary';
 import { call } from '../api/client';
+import { activityKindChoices, notesInput, peopleInput } from '../shared/activity-fields';
 import { useRestores } from '../shared/undo-store';
 import { useDeleteRow } from '../shared/use-delete-row';
 import { ErrorText } from '../ui/Alert';
 import { SelectField, TextField } from '../ui/fields';
-import { choicesOf } from '../ui/Select';
 import { useDraft } from '../ui/use-draft';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 import { normalizeDate } from './project-draft';
 import { TabBody, TabDateField } from './TabForm';
-
-const kindChoices = choicesOf(activityKinds);
 
 const newestFirst = (a: ActivityRecord, b: ActivityRecord) =>
   b.occurredOn.localeCompare(a.occurredOn);
@@ -64,27 +62,10 @@ export function ActivitiesTab({ projectId }: { projectId: string }) {
       empty="还没有活动记录。每次拜访、来访、考察或通话之后，在上面记下日期、参与人员和谈了什么。"
       fields={
         <>
-          <SelectField
-            label="活动类型"
-            {...form.bind('kind')}
-            className="tab-field"
-            choices={kindChoices}
-          />
+          <SelectField label="活动类型" {...form.bind('kind')} choices={activityKindChoices} />
           <TabDateField label="活动日期" {...form.bind('occurredOn')} />
-          <TextField
-            label="参与人员"
-            {...form.bind('people')}
-            className="tab-field"
-            maxLength={500}
-            placeholder="如 张总（董事长）、李明"
-          />
-          <TextField
-            label="活动内容"
-            {...form.bind('notes')}
-            className="tab-field grow"
-            maxLength={5000}
-            placeholder="谈了什么，对方的意向和顾虑"
-          />
+          <TextField label="参与人员" {...form.bind('people')} {...peopleInput} />
+          <TextField label="活动内容" {...form.bind('notes')} {...notesInput} className="grow" />
         </>
       }
     >

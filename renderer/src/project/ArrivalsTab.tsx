@@ -102,7 +102,6 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
           <SelectField
             label="到资类别"
             {...form.bind('kind')}
-            className="tab-field"
             choices={kindChoices}
             onChange={(kind) => {
               form.set('kind', kind);
@@ -110,12 +109,7 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
             }}
           />
           <TabDateField label="到资日期" {...form.bind('arrivedOn')} />
-          <Field
-            id="arrival-amount"
-            label="到资金额"
-            error={form.errors.amount}
-            className="tab-field"
-          >
+          <Field id="arrival-amount" label="到资金额" error={form.errors.amount}>
             {(control) => (
               <span className="amount-with-unit">
                 <input
@@ -138,7 +132,7 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
               </span>
             )}
           </Field>
-          <div className="field tab-field check-cell">
+          <div className="field check-cell">
             <span className="field-label" aria-hidden="true">
               &nbsp;
             </span>
@@ -155,7 +149,7 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
           <TextField
             label="到资备注"
             {...form.bind('notes')}
-            className="tab-field grow"
+            className="grow"
             maxLength={2000}
             placeholder="如 第二笔注册资本金"
           />

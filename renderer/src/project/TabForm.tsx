@@ -71,7 +71,7 @@ export function DateInput({
 
 export function TabDateField({ label, ...bound }: Bound<string> & { label: string }) {
   return (
-    <Field id={bound.id} label={label} error={bound.error} className="tab-field">
+    <Field id={bound.id} label={label} error={bound.error}>
       {(control) => <DateInput control={control} value={bound.value} onChange={bound.onChange} />}
     </Field>
   );

@@ -67,7 +67,7 @@ export function TasksTab({ projectId }: { projectId: string }) {
           <TextField
             label="跟进内容"
             {...form.bind('title')}
-            className="tab-field grow"
+            className="grow"
             maxLength={200}
             placeholder="如 寄送园区用地资料、约对方来访考察"
           />

@@ -15,7 +15,7 @@ interface FieldPart {
   hint?: ReactNode;
   required?: boolean;
   announce?: boolean;
-  /** The field's place in its form: wide, half, tab-field … */
+  /** The field's place in its form: wide, half, grow … */
   className?: string | undefined;
   /** The control's class: 'input' unless given. */
   inputClassName?: string;
