@@ -2,30 +2,21 @@
 // money, the pipeline funnel, the region mix, the ranking of offices and promoters, 落地率 and the 五未
 // list, for one year seen on an as-of date, for the zone or one office. Every figure carries the ids
 // of the projects it counts, so a leader can drill down and check it.
-import { z } from "zod";
-import type { Tier } from "./classify";
-import type { Region } from "./countries";
-import { stageOrder } from "./lifecycle";
-import type { LandingRule, Stage } from "./lifecycle";
-import { isRealIsoDate } from "./dates";
-import type {
-  Light,
-  LightThresholds,
-  ScheduleBasis,
-  YearStatus,
-} from "./schedule";
-import type { TargetMode, TargetUnit } from "./targets";
+import { z } from 'zod';
+import type { Tier } from './classify';
+import type { Region } from './countries';
+import { stageOrder } from './lifecycle';
+import type { LandingRule, Stage } from './lifecycle';
+import { isRealIsoDate } from './dates';
+import type { Light, LightThresholds, ScheduleBasis, YearStatus } from './schedule';
+import type { TargetMode, TargetUnit } from './targets';
 
 export const dashboardInput = z.strictObject({
-  year: z
-    .number({ error: "年份须为数字" })
-    .int()
-    .min(2000, "年份无效")
-    .max(2100, "年份无效"),
+  year: z.number({ error: '年份须为数字' }).int().min(2000, '年份无效').max(2100, '年份无效'),
   /** Default: today when the year is the current one, else the year's last day. */
   asOf: z
     .string()
-    .refine(isRealIsoDate, { message: "截至日期须为有效日期（YYYY-MM-DD）" })
+    .refine(isRealIsoDate, { message: '截至日期须为有效日期（YYYY-MM-DD）' })
     .optional(),
   /** An office key or name; absent for the whole zone. */
   office: z.string().optional(),
@@ -78,7 +69,7 @@ export interface DashboardMetric {
 }
 
 export interface FunnelStage {
-  stage: Exclude<Stage, "terminated">;
+  stage: Exclude<Stage, 'terminated'>;
   /** Projects at this stage on as-of (by their milestone dates up to as-of). */
   count: number;
   totalCny: number;
@@ -90,7 +81,7 @@ export interface FunnelStage {
 
 export interface RegionSlice {
   /** 'unknown' for projects with neither a country nor a province yet. */
-  region: Region | "unknown";
+  region: Region | 'unknown';
   count: number;
   totalCny: number;
 }
@@ -102,7 +93,7 @@ export interface RankingRow {
   /** The office key (for a promoter: the office of one of their signed projects). */
   office: string | null;
   signed: number;
-  byTier: Record<Exclude<Tier, "none">, number>;
+  byTier: Record<Exclude<Tier, 'none'>, number>;
   totalCny: number;
   contractedFdiUsd: number;
   /** Signed in the year and landed by as-of under the 落地率 rule. */
@@ -189,142 +180,124 @@ export interface GapProject {
 
 /** The metrics with a 补差 list: those counting a 签约, 开工 or 竣工 date in the year. */
 export const gapMetricKeys = [
-  "contracted_fdi",
-  "tier_100yi",
-  "tier_50_100yi",
-  "tier_10_50yi",
-  "tier_1yi_industrial",
-  "leader_projects",
-  "started_1yi",
-  "completed_1yi",
+  'contracted_fdi',
+  'tier_100yi',
+  'tier_50_100yi',
+  'tier_10_50yi',
+  'tier_1yi_industrial',
+  'leader_projects',
+  'started_1yi',
+  'completed_1yi',
 ] as const;
 export type GapMetricKey = (typeof gapMetricKeys)[number];
 
 /** Metrics computed from project data, in the order the 看板 shows them. */
 export const computedMetricKeys = [
-  "contracted_fdi",
-  "paid_in_fdi",
-  "domestic_capital",
-  "tier_100yi",
-  "tier_50_100yi",
-  "tier_10_50yi",
-  "tier_1yi_industrial",
-  "leader_projects",
-  "landing_rate",
-  "started_1yi",
-  "completed_1yi",
-  "stalled_zero",
-  "rate_started",
-  "rate_completed",
-  "rate_funds",
-  "rate_fulfilled",
+  'contracted_fdi',
+  'paid_in_fdi',
+  'domestic_capital',
+  'tier_100yi',
+  'tier_50_100yi',
+  'tier_10_50yi',
+  'tier_1yi_industrial',
+  'leader_projects',
+  'landing_rate',
+  'started_1yi',
+  'completed_1yi',
+  'stalled_zero',
+  'rate_started',
+  'rate_completed',
+  'rate_funds',
+  'rate_fulfilled',
 ] as const;
 export type ComputedMetricKey = (typeof computedMetricKeys)[number];
 
 /** The rates: a share of a cohort of projects (or of money), in percent, with their cohort. */
 export const rateMetricKeys = [
-  "landing_rate",
-  "rate_started",
-  "rate_completed",
-  "rate_funds",
-  "rate_fulfilled",
+  'landing_rate',
+  'rate_started',
+  'rate_completed',
+  'rate_funds',
+  'rate_fulfilled',
 ] as const;
 export type RateMetricKey = (typeof rateMetricKeys)[number];
 
 /** Metrics that grow through the year and so are read against 序时进度: all but the rates and 五未. */
 export const scheduledMetricKeys: ReadonlySet<string> = new Set(
   computedMetricKeys.filter(
-    (k) =>
-      !(rateMetricKeys as readonly string[]).includes(k) &&
-      k !== "stalled_zero",
+    (k) => !(rateMetricKeys as readonly string[]).includes(k) && k !== 'stalled_zero',
   ),
 );
 
 /** Labels for computed metrics that have no target row (an office without an allocation). */
 export const computedMetricLabels: Record<ComputedMetricKey, string> = {
-  contracted_fdi: "合同外资",
-  paid_in_fdi: "实到外资",
-  domestic_capital: "市外内资",
-  tier_100yi: "百亿项目",
-  tier_50_100yi: "50–100亿元项目",
-  tier_10_50yi: "10–50亿元项目",
-  tier_1yi_industrial: "亿元以上产业项目",
-  leader_projects: "新引进“省市县长工程”项目",
-  landing_rate: "“省市县长工程”项目落地率",
-  started_1yi: "亿元以上开工项目",
-  completed_1yi: "亿元以上竣工项目",
-  stalled_zero: "“五未”项目清零",
-  rate_started: "开工率",
-  rate_completed: "竣工率",
-  rate_funds: "资金到位率",
-  rate_fulfilled: "履约率",
+  contracted_fdi: '合同外资',
+  paid_in_fdi: '实到外资',
+  domestic_capital: '市外内资',
+  tier_100yi: '百亿项目',
+  tier_50_100yi: '50–100亿元项目',
+  tier_10_50yi: '10–50亿元项目',
+  tier_1yi_industrial: '亿元以上产业项目',
+  leader_projects: '新引进“省市县长工程”项目',
+  landing_rate: '“省市县长工程”项目落地率',
+  started_1yi: '亿元以上开工项目',
+  completed_1yi: '亿元以上竣工项目',
+  stalled_zero: '“五未”项目清零',
+  rate_started: '开工率',
+  rate_completed: '竣工率',
+  rate_funds: '资金到位率',
+  rate_fulfilled: '履约率',
 };
 
 export const computedMetricUnits: Record<ComputedMetricKey, TargetUnit> = {
-  contracted_fdi: "usd",
-  paid_in_fdi: "usd",
-  domestic_capital: "cny",
-  tier_100yi: "count",
-  tier_50_100yi: "count",
-  tier_10_50yi: "count",
-  tier_1yi_industrial: "count",
-  leader_projects: "count",
-  landing_rate: "percent",
-  started_1yi: "count",
-  completed_1yi: "count",
-  stalled_zero: "count",
-  rate_started: "percent",
-  rate_completed: "percent",
-  rate_funds: "percent",
-  rate_fulfilled: "percent",
+  contracted_fdi: 'usd',
+  paid_in_fdi: 'usd',
+  domestic_capital: 'cny',
+  tier_100yi: 'count',
+  tier_50_100yi: 'count',
+  tier_10_50yi: 'count',
+  tier_1yi_industrial: 'count',
+  leader_projects: 'count',
+  landing_rate: 'percent',
+  started_1yi: 'count',
+  completed_1yi: 'count',
+  stalled_zero: 'count',
+  rate_started: 'percent',
+  rate_completed: 'percent',
+  rate_funds: 'percent',
+  rate_fulfilled: 'percent',
 };
 
-const regionKey = z.enum([
-  "eu_us",
-  "de_jp",
-  "kr_sg_hk_tw",
-  "other_foreign",
-  "domestic",
-  "unknown",
-]);
+const regionKey = z.enum(['eu_us', 'de_jp', 'kr_sg_hk_tw', 'other_foreign', 'domestic', 'unknown']);
 const funnelStage = z.enum(
-  stageOrder.filter((s) => s !== "terminated") as [
-    FunnelStage["stage"],
-    ...FunnelStage["stage"][],
-  ],
+  stageOrder.filter((s) => s !== 'terminated') as [FunnelStage['stage'], ...FunnelStage['stage'][]],
 );
 
 /** Which figure of the 看板 to list the projects of. */
-export const drillTarget = z.discriminatedUnion("kind", [
-  z.strictObject({
-    kind: z.literal("metric"),
-    key: z.enum(computedMetricKeys),
-  }),
+export const drillTarget = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('metric'), key: z.enum(computedMetricKeys) }),
   /** For a rate: the denominator. */
-  z.strictObject({ kind: z.literal("cohort"), key: z.enum(rateMetricKeys) }),
-  z.strictObject({ kind: z.literal("funnel"), stage: funnelStage }),
+  z.strictObject({ kind: z.literal('cohort'), key: z.enum(rateMetricKeys) }),
+  z.strictObject({ kind: z.literal('funnel'), stage: funnelStage }),
   z.strictObject({
-    kind: z.literal("region"),
-    scope: z.enum(["pipeline", "signed"]),
+    kind: z.literal('region'),
+    scope: z.enum(['pipeline', 'signed']),
     region: regionKey,
   }),
   z.strictObject({
-    kind: z.literal("ranking"),
-    by: z.enum(["office", "promoter"]),
+    kind: z.literal('ranking'),
+    by: z.enum(['office', 'promoter']),
     id: z.string().min(1),
     /** Only the signings of one tier (a cell of the ranking). */
-    tier: z.enum(["t100", "t50_100", "t10_50", "t1_10"]).optional(),
+    tier: z.enum(['t100', 't50_100', 't10_50', 't1_10']).optional(),
     /** Only the signings landed by as-of under the 落地率 rule. */
     landed: z.literal(true).optional(),
   }),
+  z.strictObject({ kind: z.literal('stalled'), ruleKey: z.string().optional() }),
   z.strictObject({
-    kind: z.literal("stalled"),
-    ruleKey: z.string().optional(),
-  }),
-  z.strictObject({
-    kind: z.literal("trend"),
+    kind: z.literal('trend'),
     month: z.number().int().min(1).max(12),
-    series: z.enum(["signed", "paid_in_fdi", "domestic_capital"]),
+    series: z.enum(['signed', 'paid_in_fdi', 'domestic_capital']),
   }),
 ]);
 export type DrillTarget = z.infer<typeof drillTarget>;

@@ -1,12 +1,12 @@
 // First run and replica identity: status, initialisation (user, office, dictionaries, settings and
 // the 2021 targets), demo data (loaded around today, cleared in one step), and the dictionaries the
 // forms offer.
-import { rmSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { format } from "date-fns";
-import { AppError } from "../../domain/errors";
-import type { AppStatus, Dictionaries } from "../../domain/contract";
-import { labelOf, offices } from "../../domain/vocabulary";
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { format } from 'date-fns';
+import { AppError } from '../../domain/errors';
+import type { AppStatus, Dictionaries } from '../../domain/contract';
+import { labelOf, offices } from '../../domain/vocabulary';
 import {
   defaultLandingRule,
   defaultStalledRules,
@@ -14,35 +14,34 @@ import {
   fairEditions,
   industries,
   platforms,
-} from "../../seeds/dictionaries";
-import { targets2021 } from "../../seeds/targets-2021";
-import { generateDemo } from "../../seeds/demo/index";
-import type { DemoOptions } from "../../seeds/demo/index";
-import { openAppDatabase } from "../app-database";
-import type { AppDatabase, Tx } from "../app-database";
-import { SCHEMA_VERSION } from "../migrations/index";
-import { USD_RATE_SETTING } from "../derived";
-import { targetId } from "../../domain/targets";
-import { dropSecondaryIndexes, worthRebuilding } from "../sync/bulk-indexes";
-import { createZone, ensureSiteCert, markDemoZone, zoneOf } from "../sync/zone";
-import { backupDir, createBackup } from "./backups";
-import { copyTargetYear, listTargets, targetColumns } from "./targets";
-import { buildDashboard } from "./dashboard/index";
-import { scheduledMetricKeys } from "../../domain/dashboard";
+} from '../../seeds/dictionaries';
+import { targets2021 } from '../../seeds/targets-2021';
+import { generateDemo } from '../../seeds/demo/index';
+import type { DemoOptions } from '../../seeds/demo/index';
+import { openAppDatabase } from '../app-database';
+import type { AppDatabase, Tx } from '../app-database';
+import { SCHEMA_VERSION } from '../migrations/index';
+import { USD_RATE_SETTING } from '../derived';
+import { targetId } from '../../domain/targets';
+import { dropSecondaryIndexes, worthRebuilding } from '../sync/bulk-indexes';
+import { createZone, ensureSiteCert, markDemoZone, zoneOf } from '../sync/zone';
+import { backupDir, createBackup } from './backups';
+import { copyTargetYear, listTargets, targetColumns } from './targets';
+import { buildDashboard } from './dashboard/index';
+import { scheduledMetricKeys } from '../../domain/dashboard';
 
 /** Whether the database holds generated demo data (its zone is a demo zone). */
-export const isDemo = (app: AppDatabase) => app.meta("zone_kind") === "demo";
+export const isDemo = (app: AppDatabase) => app.meta('zone_kind') === 'demo';
 
 /** What a file made from demo data is named with first, so it cannot pass for real figures. */
-export const demoFilePrefix = (app: AppDatabase) =>
-  isDemo(app) ? "演示数据-" : "";
+export const demoFilePrefix = (app: AppDatabase) => (isDemo(app) ? '演示数据-' : '');
 
 export function appStatus(app: AppDatabase): AppStatus {
-  const office = app.meta("office_id");
+  const office = app.meta('office_id');
   return {
-    initialized: app.meta("initialized") === "1",
+    initialized: app.meta('initialized') === '1',
     demo: isDemo(app),
-    user: app.meta("user_name") ?? null,
+    user: app.meta('user_name') ?? null,
     office: labelOf(offices, office ?? null),
     siteId: app.siteId,
     schemaVersion: SCHEMA_VERSION,
@@ -57,35 +56,22 @@ export function initialize(
   app: AppDatabase,
   input: { user: string; office: string; zoneName?: string },
 ): AppStatus {
-  if (app.meta("initialized") === "1")
-    throw new AppError("ALREADY_INITIALIZED");
-  const office = offices.find(
-    (o) => o.label === input.office || o.key === input.office,
-  );
+  if (app.meta('initialized') === '1') throw new AppError('ALREADY_INITIALIZED');
+  const office = offices.find((o) => o.label === input.office || o.key === input.office);
   app.transact(
     (tx) => {
-      app.setMeta("user_name", input.user);
-      app.setMeta("office_id", office?.key ?? input.office);
-      offices.forEach((o, i) =>
-        tx.mutate.put("office", o.key, { name: o.label, sort: i }),
-      );
+      app.setMeta('user_name', input.user);
+      app.setMeta('office_id', office?.key ?? input.office);
+      offices.forEach((o, i) => tx.mutate.put('office', o.key, { name: o.label, sort: i }));
       // 本部's data comes from 本部 to an office laptop of a zone (with its invitation or files).
-      if (app.meta("zone_role") !== "office") seedZoneData(tx);
-      tx.mutate.insert("promoter", {
-        name: input.user,
-        office_id: office?.key ?? null,
-        active: 1,
-      });
-      app.setMeta("initialized", "1");
+      if (app.meta('zone_role') !== 'office') seedZoneData(tx);
+      tx.mutate.insert('promoter', { name: input.user, office_id: office?.key ?? null, active: 1 });
+      app.setMeta('initialized', '1');
       const at = new Date(app.now()).toISOString();
       const officeName = office?.label ?? input.office;
       // 本部's first laptop creates the zone when it names it; a laptop that joined one keeps it;
       // any other stays alone in its solo zone (and may join or create one later).
-      if (
-        office?.key === "hq" &&
-        input.zoneName &&
-        zoneOf(tx.sql.sqlite).kind === "solo"
-      ) {
+      if (office?.key === 'hq' && input.zoneName && zoneOf(tx.sql.sqlite).kind === 'solo') {
         createZone(tx.sql, tx.siteId, input.zoneName, at);
       }
       ensureSiteCert(tx.sql.sqlite, tx.siteId, officeName, at);
@@ -97,30 +83,20 @@ export function initialize(
 
 /** 本部's data for a new zone: dictionaries, settings and the 2021 targets. */
 function seedZoneData(tx: Tx): void {
-  seedDictionary(tx, "platform", platforms);
-  seedDictionary(tx, "industry", industries);
-  seedDictionary(tx, "fair_edition", fairEditions);
-  tx.mutate.put("setting", USD_RATE_SETTING, {
-    value: JSON.stringify(defaultUsdCnyRates),
-  });
-  tx.mutate.put("setting", "landing.rule", {
-    value: JSON.stringify(defaultLandingRule),
-  });
-  tx.mutate.put("setting", "stalled.rules", {
-    value: JSON.stringify(defaultStalledRules),
-  });
+  seedDictionary(tx, 'platform', platforms);
+  seedDictionary(tx, 'industry', industries);
+  seedDictionary(tx, 'fair_edition', fairEditions);
+  tx.mutate.put('setting', USD_RATE_SETTING, { value: JSON.stringify(defaultUsdCnyRates) });
+  tx.mutate.put('setting', 'landing.rule', { value: JSON.stringify(defaultLandingRule) });
+  tx.mutate.put('setting', 'stalled.rules', { value: JSON.stringify(defaultStalledRules) });
   for (const t of targets2021) {
-    tx.mutate.put(
-      "target",
-      targetId(t.year, t.scope, t.key),
-      targetColumns(t.year, t),
-    );
+    tx.mutate.put('target', targetId(t.year, t.scope, t.key), targetColumns(t.year, t));
   }
 }
 
 function seedDictionary(tx: Tx, kind: string, labels: readonly string[]) {
   labels.forEach((label, sort) =>
-    tx.mutate.put("dictionary_item", `${kind}:${label}`, { kind, label, sort }),
+    tx.mutate.put('dictionary_item', `${kind}:${label}`, { kind, label, sort }),
   );
 }
 
@@ -151,20 +127,14 @@ export function loadDemo(
 ): { projects: number } {
   // Demo rows are ordinary changes of a demo zone, which no real zone accepts a file of.
   app.transact((tx) => {
-    if (zoneOf(tx.sql.sqlite).kind === "real")
-      throw new AppError("DEMO_IN_REAL_ZONE");
+    if (zoneOf(tx.sql.sqlite).kind === 'real') throw new AppError('DEMO_IN_REAL_ZONE');
     const office = ownOfficeName(app);
-    markDemoZone(
-      tx.sql.sqlite,
-      tx.siteId,
-      office,
-      new Date(app.now()).toISOString(),
-    );
+    markDemoZone(tx.sql.sqlite, tx.siteId, office, new Date(app.now()).toISOString());
   });
   // Around today, with the user among their office's promoters, and this year's targets.
-  const asOf = format(app.now(), "yyyy-MM-dd");
-  const name = app.meta("user_name");
-  const office = offices.find((o) => o.key === app.meta("office_id"))?.key;
+  const asOf = format(app.now(), 'yyyy-MM-dd');
+  const name = app.meta('user_name');
+  const office = offices.find((o) => o.key === app.meta('office_id'))?.key;
   const loaded = writeDemoRows(app, {
     ...input,
     asOf,
@@ -191,9 +161,8 @@ function demoTargets(tx: Tx, asOf: string): void {
     // On pace, a little ahead of the schedule; 力争 as far above 确保 as in the plan.
     const scale = m.actual / board.schedule / 1.05 / planned;
     for (const t of targets.filter((t) => t.key === m.key)) {
-      tx.mutate.update("target", t.id, {
-        guarantee:
-          t.guarantee === null ? null : roundTarget(t.guarantee * scale),
+      tx.mutate.update('target', t.id, {
+        guarantee: t.guarantee === null ? null : roundTarget(t.guarantee * scale),
         strive: t.strive === null ? null : roundTarget(t.strive * scale),
       });
     }
@@ -210,39 +179,30 @@ function roundTarget(n: number): number {
  * 清除演示数据: a backup of the demo database, then an empty one in its place, set up for the same
  * user and office and working alone, so the laptop may create or join a real zone.
  */
-export async function clearDemo(
-  app: AppDatabase,
-): Promise<AppStatus & { backup: string }> {
-  if (!isDemo(app)) throw new AppError("NOT_DEMO");
-  const user = app.meta("user_name") ?? "";
-  const office = app.meta("office_id") ?? "";
-  const stamp = format(app.now(), "yyyyMMdd-HHmmss");
-  const backup = await createBackup(
-    app,
-    join(backupDir(app), `演示数据-${stamp}.sqlite`),
-  );
+export async function clearDemo(app: AppDatabase): Promise<AppStatus & { backup: string }> {
+  if (!isDemo(app)) throw new AppError('NOT_DEMO');
+  const user = app.meta('user_name') ?? '';
+  const office = app.meta('office_id') ?? '';
+  const stamp = format(app.now(), 'yyyyMMdd-HHmmss');
+  const backup = await createBackup(app, join(backupDir(app), `演示数据-${stamp}.sqlite`));
   const fresh = join(dirname(app.file), `.empty-${stamp}.sqlite`);
   const empty = await openAppDatabase(fresh);
   try {
     initialize(empty, { user, office });
-    empty.sqlite.pragma("wal_checkpoint(TRUNCATE)");
+    empty.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     empty.close();
   }
   try {
     await app.replaceWith(fresh);
   } finally {
-    for (const suffix of ["", "-wal", "-shm"])
-      rmSync(fresh + suffix, { force: true });
+    for (const suffix of ['', '-wal', '-shm']) rmSync(fresh + suffix, { force: true });
   }
   return { ...appStatus(app), backup: backup.file };
 }
 
 /** The demo's rows as ordinary changes, in whatever zone: loadDemo, and tests and benchmarks. */
-export function writeDemoRows(
-  app: AppDatabase,
-  input: DemoOptions,
-): { projects: number } {
+export function writeDemoRows(app: AppDatabase, input: DemoOptions): { projects: number } {
   let projects = 0;
   let first = true;
   app.transact((tx) =>
@@ -256,17 +216,14 @@ export function writeDemoRows(
           rebuilds.push(dropSecondaryIndexes(tx.sql, table));
       };
       for (const row of generateDemo(input)) {
-        if (
-          first &&
-          tx.sql.prepare(`SELECT 1 FROM ${row.table} WHERE id = ?`).get(row.id)
-        ) {
-          throw new AppError("DEMO_EXISTS", `种子 ${input.seed}`);
+        if (first && tx.sql.prepare(`SELECT 1 FROM ${row.table} WHERE id = ?`).get(row.id)) {
+          throw new AppError('DEMO_EXISTS', `种子 ${input.seed}`);
         }
-        if (first) dropIndexes("sync_change");
+        if (first) dropIndexes('sync_change');
         first = false;
         if (pending.has(row.table)) dropIndexes(row.table);
         tx.mutate.insert(row.table, row.fields, row.id);
-        if (row.table === "project") projects += 1;
+        if (row.table === 'project') projects += 1;
       }
       for (const rebuild of rebuilds) rebuild();
     }),
@@ -276,28 +233,25 @@ export function writeDemoRows(
 }
 
 function ownOfficeName(app: AppDatabase): string | null {
-  return labelOf(offices, app.meta("office_id") ?? null);
+  return labelOf(offices, app.meta('office_id') ?? null);
 }
 
 export function dictionaries(tx: Tx): Dictionaries {
   const items = tx.sql
-    .prepare(
-      "SELECT kind, label FROM dictionary_item WHERE deleted = 0 ORDER BY kind, sort, label",
-    )
+    .prepare('SELECT kind, label FROM dictionary_item WHERE deleted = 0 ORDER BY kind, sort, label')
     .all() as { kind: string; label: string }[];
-  const of = (kind: string) =>
-    items.filter((i) => i.kind === kind).map((i) => i.label);
+  const of = (kind: string) => items.filter((i) => i.kind === kind).map((i) => i.label);
   return {
     offices: tx.sql
-      .prepare("SELECT id, name FROM office WHERE deleted = 0 ORDER BY sort")
-      .all() as Dictionaries["offices"],
+      .prepare('SELECT id, name FROM office WHERE deleted = 0 ORDER BY sort')
+      .all() as Dictionaries['offices'],
     promoters: tx.sql
       .prepare(
-        "SELECT id, name, office_id AS officeId FROM promoter WHERE deleted = 0 ORDER BY office_id, name",
+        'SELECT id, name, office_id AS officeId FROM promoter WHERE deleted = 0 ORDER BY office_id, name',
       )
-      .all() as Dictionaries["promoters"],
-    platforms: of("platform"),
-    industries: of("industry"),
-    fairEditions: of("fair_edition"),
+      .all() as Dictionaries['promoters'],
+    platforms: of('platform'),
+    industries: of('industry'),
+    fairEditions: of('fair_edition'),
   };
 }

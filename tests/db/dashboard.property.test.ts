@@ -2,15 +2,15 @@
 // (every stage, terminated ones with and without a 终止 date, amounts around each tier line, leader and
 // industrial flags, arrivals in both currencies) and random as-of dates, every computed figure and
 // the 五未 list are the same whichever way they are computed.
-import fc from "fast-check";
-import { describe, expect, test } from "vitest";
-import { openAppDatabase } from "../../db/app-database";
-import type { AppDatabase } from "../../db/app-database";
-import { dispatchSync } from "../../db/dispatcher";
-import type { Dashboard } from "../../domain/dashboard";
-import { milestones } from "../../domain/lifecycle";
-import type { LandingRule, StalledRule } from "../../domain/lifecycle";
-import type { Arrival, MetricProject } from "../oracle/metrics";
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { openAppDatabase } from '../../db/app-database';
+import type { AppDatabase } from '../../db/app-database';
+import { dispatchSync } from '../../db/dispatcher';
+import type { Dashboard } from '../../domain/dashboard';
+import { milestones } from '../../domain/lifecycle';
+import type { LandingRule, StalledRule } from '../../domain/lifecycle';
+import type { Arrival, MetricProject } from '../oracle/metrics';
 import {
   cohortFundsRate,
   completionRate,
@@ -23,9 +23,9 @@ import {
   stalledProjects,
   startRate,
   tierCounts,
-} from "../oracle/metrics";
-import type { ProjectRecord } from "../../domain/project-input";
-import { expectOk } from "../helpers";
+} from '../oracle/metrics';
+import type { ProjectRecord } from '../../domain/project-input';
+import { expectOk } from '../helpers';
 
 const YI = 100_000_000;
 const DAY = 86_400_000;
@@ -48,8 +48,8 @@ const amounts = [
 const arrivalArb = fc.record({
   day: fc.integer({ min: 0, max: 1000 }),
   amount: fc.integer({ min: 1, max: 50_000_000 }),
-  currency: fc.constantFrom("CNY", "USD"),
-  kind: fc.constantFrom("fdi", "domestic"),
+  currency: fc.constantFrom('CNY', 'USD'),
+  kind: fc.constantFrom('fdi', 'domestic'),
   outsideCity: fc.boolean(),
 });
 
@@ -61,10 +61,7 @@ const projectArb = fc.record({
     minLength: milestones.length,
     maxLength: milestones.length,
   }),
-  skipped: fc.array(fc.boolean(), {
-    minLength: milestones.length,
-    maxLength: milestones.length,
-  }),
+  skipped: fc.array(fc.boolean(), { minLength: milestones.length, maxLength: milestones.length }),
   plannedCompletionDay: fc.option(fc.integer({ min: 0, max: 1200 })),
   plannedStartDay: fc.option(fc.integer({ min: 0, max: 1000 })),
   /** Terminated one time in five, with a 终止 date or without one. */
@@ -77,16 +74,15 @@ const projectArb = fc.record({
   fdi: fc.option(fc.integer({ min: 0, max: 100_000_000 })),
   industrial: fc.boolean(),
   leader: fc.boolean(),
-  office: fc.constantFrom("本部", "上海", "北京", "深圳"),
+  office: fc.constantFrom('本部', '上海', '北京', '深圳'),
   arrivals: fc.array(arrivalArb, { maxLength: 2 }),
 });
-type RandomProject =
-  typeof projectArb extends fc.Arbitrary<infer T> ? T : never;
+type RandomProject = typeof projectArb extends fc.Arbitrary<infer T> ? T : never;
 
 function projectInput(p: RandomProject, i: number): Record<string, unknown> {
   const input: Record<string, unknown> = {
     name: `项目${i}`,
-    country: i % 3 === 0 ? "CN" : "DE",
+    country: i % 3 === 0 ? 'CN' : 'DE',
     office: p.office,
     industrial: p.industrial,
     leaderProject: p.leader,
@@ -100,38 +96,31 @@ function projectInput(p: RandomProject, i: number): Record<string, unknown> {
   let day = p.firstDay;
   for (let m = 0; m <= p.furthest; m++) {
     day += p.gaps[m]!;
-    if (m === p.furthest || !p.skipped[m])
-      input[milestones[m]!.actualKey] = iso(start + day * DAY);
+    if (m === p.furthest || !p.skipped[m]) input[milestones[m]!.actualKey] = iso(start + day * DAY);
   }
-  if (p.plannedStartDay !== null)
-    input.plannedStartedOn = iso(start + p.plannedStartDay * DAY);
+  if (p.plannedStartDay !== null) input.plannedStartedOn = iso(start + p.plannedStartDay * DAY);
   if (p.plannedCompletionDay !== null) {
     input.plannedCompletedOn = iso(start + p.plannedCompletionDay * DAY);
   }
-  input.stage =
-    p.furthest >= 0
-      ? milestones[p.furthest]!.stage
-      : i % 2
-        ? "lead"
-        : "negotiating";
+  input.stage = p.furthest >= 0 ? milestones[p.furthest]!.stage : i % 2 ? 'lead' : 'negotiating';
   if (p.terminated.yes) {
-    input.stage = "terminated";
-    input.terminationReason = "投资方放弃";
-    if (p.terminated.day !== null)
-      input.terminatedOn = iso(start + p.terminated.day * DAY);
+    input.stage = 'terminated';
+    input.terminationReason = '投资方放弃';
+    if (p.terminated.day !== null) input.terminatedOn = iso(start + p.terminated.day * DAY);
   }
   return input;
 }
 
 /** The projects as the metrics read them, straight from the rows the app wrote. */
 function metricProjects(app: AppDatabase): MetricProject[] {
-  const rows = app.sqlite
-    .prepare("SELECT * FROM project WHERE deleted = 0")
-    .all() as Record<string, string | number | null>[];
+  const rows = app.sqlite.prepare('SELECT * FROM project WHERE deleted = 0').all() as Record<
+    string,
+    string | number | null
+  >[];
   return rows.map((r) => {
     const p: MetricProject = {
       id: String(r.id),
-      stage: r.stage as MetricProject["stage"],
+      stage: r.stage as MetricProject['stage'],
       industrial: r.industrial === 1,
       leaderProject: r.leader_project === 1,
       totalCny: r.total_cny as number | null,
@@ -152,55 +141,46 @@ function metricProjects(app: AppDatabase): MetricProject[] {
 
 function arrivals(app: AppDatabase): Arrival[] {
   const rows = app.sqlite
-    .prepare("SELECT * FROM capital_arrival WHERE deleted = 0")
+    .prepare('SELECT * FROM capital_arrival WHERE deleted = 0')
     .all() as Record<string, string | number>[];
   return rows.map((r) => ({
     projectId: String(r.project_id),
     arrivedOn: String(r.arrived_on),
     amount: Number(r.amount),
-    currency: r.currency as "CNY" | "USD",
-    kind: r.kind as "fdi" | "domestic",
+    currency: r.currency as 'CNY' | 'USD',
+    kind: r.kind as 'fdi' | 'domestic',
     outsideCity: r.outside_city === 1,
   }));
 }
 
 const sorted = (ids: readonly string[]) => [...ids].sort();
 
-describe("看板 SQL equals the domain reference", () => {
-  test("for random projects, arrivals, as-of dates and landing rules", async () => {
+describe('看板 SQL equals the domain reference', () => {
+  test('for random projects, arrivals, as-of dates and landing rules', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(projectArb, { minLength: 1, maxLength: 14 }),
         fc.integer({ min: 0, max: 364 }),
-        fc.constantFrom<LandingRule["milestone"]>(
-          "registered",
-          "started",
-          "producing",
-        ),
-        fc.constantFrom<LandingRule["cohort"]>(
-          "signed_in_year",
-          "signed_in_previous_year",
-        ),
-        fc.constantFrom<"months" | "days">("months", "days"),
+        fc.constantFrom<LandingRule['milestone']>('registered', 'started', 'producing'),
+        fc.constantFrom<LandingRule['cohort']>('signed_in_year', 'signed_in_previous_year'),
+        fc.constantFrom<'months' | 'days'>('months', 'days'),
         async (randomProjects, asOfDay, milestone, cohort, basis) => {
-          const app = await openAppDatabase(":memory:");
+          const app = await openAppDatabase(':memory:');
           try {
+            expectOk(dispatchSync(app, 'app.init', { user: '张三', office: '上海' }));
             expectOk(
-              dispatchSync(app, "app.init", { user: "张三", office: "上海" }),
-            );
-            expectOk(
-              dispatchSync(app, "settings.update", {
+              dispatchSync(app, 'settings.update', {
                 landingRule: { milestone, cohort },
                 scheduleBasis: basis,
               }),
             );
             randomProjects.forEach((p, i) => {
               const created = expectOk(
-                dispatchSync(app, "project.create", projectInput(p, i)),
+                dispatchSync(app, 'project.create', projectInput(p, i)),
               ) as ProjectRecord;
               for (const a of p.arrivals) {
                 expectOk(
-                  dispatchSync(app, "arrival.create", {
+                  dispatchSync(app, 'arrival.create', {
                     projectId: created.id,
                     arrivedOn: iso(start + a.day * DAY),
                     amount: a.amount,
@@ -213,14 +193,9 @@ describe("看板 SQL equals the domain reference", () => {
             });
             const asOf = iso(Date.UTC(2021, 0, 1) + asOfDay * DAY);
             const board = expectOk(
-              dispatchSync(app, "dashboard.get", {
-                year: 2021,
-                asOf,
-                withProjects: true,
-              }),
+              dispatchSync(app, 'dashboard.get', { year: 2021, asOf, withProjects: true }),
             ) as Dashboard;
-            const m = (key: string) =>
-              board.metrics.find((x) => x.key === key)!;
+            const m = (key: string) => board.metrics.find((x) => x.key === key)!;
             const projects = metricProjects(app);
             // The figures on the basis; the 五未 list (below) on as-of itself.
             const period = { year: 2021, asOf, basis };
@@ -228,47 +203,35 @@ describe("看板 SQL equals the domain reference", () => {
             const tiers = tierCounts(projects, period);
             for (const [key, count] of Object.entries(tiers))
               expect(m(key).actual, key).toBe(count);
-            expect(m("contracted_fdi").actual).toBe(
-              contractedFdi(projects, period),
-            );
-            expect(sorted(m("leader_projects").projects ?? [])).toEqual(
+            expect(m('contracted_fdi').actual).toBe(contractedFdi(projects, period));
+            expect(sorted(m('leader_projects').projects ?? [])).toEqual(
               sorted(leaderProjects(projects, period)),
             );
-            for (const milestoneKey of ["started", "completed"] as const) {
+            for (const milestoneKey of ['started', 'completed'] as const) {
               expect(m(`${milestoneKey}_1yi`).actual).toBe(
-                milestoneCount(projects, {
-                  ...period,
-                  milestone: milestoneKey,
-                }),
+                milestoneCount(projects, { ...period, milestone: milestoneKey }),
               );
             }
-            const landing = leaderLandingRate(projects, {
-              ...period,
-              rule: { milestone, cohort },
-            });
-            expect(sorted(m("landing_rate").cohort ?? [])).toEqual(
-              sorted(landing.cohort),
-            );
-            expect(sorted(m("landing_rate").projects ?? [])).toEqual(
-              sorted(landing.landed),
-            );
+            const landing = leaderLandingRate(projects, { ...period, rule: { milestone, cohort } });
+            expect(sorted(m('landing_rate').cohort ?? [])).toEqual(sorted(landing.cohort));
+            expect(sorted(m('landing_rate').projects ?? [])).toEqual(sorted(landing.landed));
 
             const rate = (key: string) => ({
               cohort: sorted(m(key).cohort ?? []),
               reached: sorted(m(key).projects ?? []),
             });
             const started = startRate(projects, period);
-            expect(rate("rate_started")).toEqual({
+            expect(rate('rate_started')).toEqual({
               cohort: sorted(started.cohort),
               reached: sorted(started.started),
             });
             const completed = completionRate(projects, period);
-            expect(rate("rate_completed")).toEqual({
+            expect(rate('rate_completed')).toEqual({
               cohort: sorted(completed.cohort),
               reached: sorted(completed.completed),
             });
             const fulfilled = fulfilmentRate(projects, period);
-            expect(rate("rate_fulfilled")).toEqual({
+            expect(rate('rate_fulfilled')).toEqual({
               cohort: sorted(fulfilled.cohort),
               reached: sorted(fulfilled.kept),
             });
@@ -278,45 +241,24 @@ describe("看板 SQL equals the domain reference", () => {
               ...period,
               usdCnyRate: board.usdCnyRate,
             });
-            expect(rate("rate_funds")).toEqual({
+            expect(rate('rate_funds')).toEqual({
               cohort: sorted(funds.cohort),
               reached: sorted(funds.paid),
             });
-            expect(m("rate_funds")).toMatchObject({
-              base: funds.contracted,
-              amount: funds.paidIn,
-            });
-            for (const kind of ["fdi", "domestic"] as const) {
-              expect(
-                m(kind === "fdi" ? "paid_in_fdi" : "domestic_capital").actual,
-                kind,
-              ).toBe(
-                paidIn(all, {
-                  ...period,
-                  kind,
-                  projects,
-                  usdCnyRate: board.usdCnyRate,
-                }),
+            expect(m('rate_funds')).toMatchObject({ base: funds.contracted, amount: funds.paidIn });
+            for (const kind of ['fdi', 'domestic'] as const) {
+              expect(m(kind === 'fdi' ? 'paid_in_fdi' : 'domestic_capital').actual, kind).toBe(
+                paidIn(all, { ...period, kind, projects, usdCnyRate: board.usdCnyRate }),
               );
             }
 
-            const rules = expectOk(
-              dispatchSync(app, "settings.get", undefined),
-            ) as {
+            const rules = expectOk(dispatchSync(app, 'settings.get', undefined)) as {
               stalledRules: StalledRule[];
             };
-            const expected = stalledProjects(projects, {
-              rules: rules.stalledRules,
-              asOf,
-            });
-            const key = (e: {
-              projectId: string;
-              ruleKey: string;
-              overdueDays: number;
-            }) => `${e.projectId} ${e.ruleKey} ${e.overdueDays}`;
-            expect(board.stalled.map(key).sort()).toEqual(
-              expected.map(key).sort(),
-            );
+            const expected = stalledProjects(projects, { rules: rules.stalledRules, asOf });
+            const key = (e: { projectId: string; ruleKey: string; overdueDays: number }) =>
+              `${e.projectId} ${e.ruleKey} ${e.overdueDays}`;
+            expect(board.stalled.map(key).sort()).toEqual(expected.map(key).sort());
           } finally {
             app.close();
           }

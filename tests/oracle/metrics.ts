@@ -20,7 +20,7 @@
 // - A terminated project counts in no target: not in any count, sum, cohort (numerator or
 //   denominator), paid-in figure or 五未 list. It is terminated as of as-of when its stage is
 //   'terminated', unless its recorded terminatedOn falls after as-of.
-import { isRealIsoDate } from "../../domain/dates";
+import { isRealIsoDate } from '../../domain/dates';
 import type {
   ActualKey,
   LandingCohort,
@@ -30,30 +30,17 @@ import type {
   PlannedKey,
   Stage,
   StalledRule,
-} from "../../domain/lifecycle";
-import {
-  furthestMilestone,
-  milestones,
-  overdueDays,
-  reached,
-} from "../../domain/lifecycle";
-import {
-  LEADER_PROJECT_MIN_CNY,
-  YI,
-  tierAtLeast,
-  tierOf,
-  toCny,
-} from "../../domain/classify";
-import { ratio } from "../../domain/schedule";
+} from '../../domain/lifecycle';
+import { furthestMilestone, milestones, overdueDays, reached } from '../../domain/lifecycle';
+import { LEADER_PROJECT_MIN_CNY, YI, tierAtLeast, tierOf, toCny } from '../../domain/classify';
+import { ratio } from '../../domain/schedule';
 
 /**
  * The fields of a project the metrics read. Amounts in whole 元 (totalCny, already converted at the
  * year's rate) and 美元 (contractedFdiUsd). Planned dates are optional: only 五未 rules with
  * usePlannedDate (开工未竣工) read them.
  */
-export interface MetricProject extends Partial<
-  Record<PlannedKey, string | null>
-> {
+export interface MetricProject extends Partial<Record<PlannedKey, string | null>> {
   id: string;
   stage: Stage;
   industrial: boolean;
@@ -74,8 +61,8 @@ export interface Arrival {
   projectId: string;
   arrivedOn: string;
   amount: number;
-  currency: "CNY" | "USD";
-  kind: "fdi" | "domestic";
+  currency: 'CNY' | 'USD';
+  kind: 'fdi' | 'domestic';
   outsideCity: boolean;
 }
 
@@ -84,7 +71,7 @@ export interface Period {
   year: number;
   asOf?: string;
   /** Default 'days': the figures read at as-of itself. */
-  basis?: "months" | "days";
+  basis?: 'months' | 'days';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -98,16 +85,15 @@ interface Window {
 }
 
 function yearStart(year: number): string {
-  return `${String(year).padStart(4, "0")}-01-01`;
+  return `${String(year).padStart(4, '0')}-01-01`;
 }
 
 function yearEnd(year: number): string {
-  return `${String(year).padStart(4, "0")}-12-31`;
+  return `${String(year).padStart(4, '0')}-12-31`;
 }
 
 function checkedAsOf(asOf: string): string {
-  if (!isRealIsoDate(asOf))
-    throw new RangeError(`Not a yyyy-mm-dd date: ${asOf}`);
+  if (!isRealIsoDate(asOf)) throw new RangeError(`Not a yyyy-mm-dd date: ${asOf}`);
   return asOf;
 }
 
@@ -117,21 +103,20 @@ function windowOf({ year, asOf, basis }: Period): Window {
   }
   const end = yearEnd(year);
   let cut = asOf === undefined ? end : checkedAsOf(asOf);
-  if (basis === "months" && cut >= yearStart(year) && cut < end)
-    cut = lastCompletedMonthEnd(cut);
+  if (basis === 'months' && cut >= yearStart(year) && cut < end) cut = lastCompletedMonthEnd(cut);
   return { from: yearStart(year), to: cut < end ? cut : end, asOf: cut };
 }
 
 /** The end of the last month complete on `date`: `date` on a month's last day, else the day before its 1st. */
 function lastCompletedMonthEnd(date: string): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const monthEnd = new Date(Date.UTC(y, m, 0)).getUTCDate();
   if (d === monthEnd) return date;
   return new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
 }
 
 function isDated(date: string | null | undefined): date is string {
-  return typeof date === "string" && date !== "";
+  return typeof date === 'string' && date !== '';
 }
 
 function inWindow(date: string | null | undefined, w: Window): boolean {
@@ -157,16 +142,12 @@ function actualKeyOf(stage: MilestoneStage): ActualKey {
 
 /** Terminated on asOf: stage 终止, unless the recorded 终止 date is still to come on asOf. */
 function terminatedAsOf(p: MetricProject, asOf: string): boolean {
-  if (p.stage !== "terminated") return false;
+  if (p.stage !== 'terminated') return false;
   return !(isDated(p.terminatedOn) && p.terminatedOn > asOf);
 }
 
 /** Whether the project had got as far as `milestone` on asOf, by its actual dates. */
-function reachedAsOf(
-  p: MetricProject,
-  milestone: MilestoneStage,
-  asOf: string,
-): boolean {
+function reachedAsOf(p: MetricProject, milestone: MilestoneStage, asOf: string): boolean {
   if (terminatedAsOf(p, asOf)) return false;
   const furthest = furthestMilestone(datesAsOf(p, asOf));
   return furthest !== null && reached(furthest, milestone);
@@ -205,10 +186,7 @@ export interface TierCounts {
  * 120亿 project counts once in tier_100yi and once in tier_1yi_industrial. A project with no total
  * investment has no tier.
  */
-export function tierCounts(
-  projects: readonly MetricProject[],
-  period: Period,
-): TierCounts {
+export function tierCounts(projects: readonly MetricProject[], period: Period): TierCounts {
   const counts: TierCounts = {
     tier_100yi: 0,
     tier_50_100yi: 0,
@@ -218,20 +196,16 @@ export function tierCounts(
   for (const p of projects) {
     if (p.totalCny === null || !signedInYear(p, period)) continue;
     const tier = tierOf(p.totalCny);
-    if (tier === "t100") counts.tier_100yi++;
-    if (tier === "t50_100") counts.tier_50_100yi++;
-    if (tier === "t10_50") counts.tier_10_50yi++;
-    if (p.industrial && tierAtLeast(tier, "t1_10"))
-      counts.tier_1yi_industrial++;
+    if (tier === 't100') counts.tier_100yi++;
+    if (tier === 't50_100') counts.tier_50_100yi++;
+    if (tier === 't10_50') counts.tier_10_50yi++;
+    if (p.industrial && tierAtLeast(tier, 't1_10')) counts.tier_1yi_industrial++;
   }
   return counts;
 }
 
 /** 合同外资 in 美元: contractedFdiUsd summed over the projects signed in the year (it belongs to the 签约 date). */
-export function contractedFdi(
-  projects: readonly MetricProject[],
-  period: Period,
-): number {
+export function contractedFdi(projects: readonly MetricProject[], period: Period): number {
   let sum = 0;
   for (const p of projects) {
     if (signedInYear(p, period)) sum += p.contractedFdiUsd ?? 0;
@@ -244,20 +218,15 @@ function isLeaderProject(p: MetricProject): boolean {
 }
 
 /** Ids of the 省市县长工程 (leader projects of ≥ 10亿元 total) signed in the year: leader_projects. */
-export function leaderProjects(
-  projects: readonly MetricProject[],
-  period: Period,
-): string[] {
-  return projects
-    .filter((p) => isLeaderProject(p) && signedInYear(p, period))
-    .map((p) => p.id);
+export function leaderProjects(projects: readonly MetricProject[], period: Period): string[] {
+  return projects.filter((p) => isLeaderProject(p) && signedInYear(p, period)).map((p) => p.id);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Money that arrives over time
 
 export interface PaidInParams extends Period {
-  kind: "fdi" | "domestic";
+  kind: 'fdi' | 'domestic';
   /**
    * The projects the arrivals belong to; arrivals of a project terminated as of as-of are left out.
    * An arrival whose project is not listed still counts.
@@ -287,42 +256,26 @@ function rateOf(usdCnyRate: number | undefined, a: Arrival): number {
  *   (outsideCity) count.
  * An arrival in the other currency is converted at usdCnyRate (see PaidInParams).
  */
-export function paidIn(
-  arrivals: readonly Arrival[],
-  params: PaidInParams,
-): number {
+export function paidIn(arrivals: readonly Arrival[], params: PaidInParams): number {
   const w = windowOf(params);
   const terminated = new Set(
     params.projects.filter((p) => terminatedAsOf(p, w.asOf)).map((p) => p.id),
   );
   let sum = 0;
   for (const a of arrivals) {
-    if (
-      a.kind !== params.kind ||
-      !inWindow(a.arrivedOn, w) ||
-      terminated.has(a.projectId)
-    )
+    if (a.kind !== params.kind || !inWindow(a.arrivedOn, w) || terminated.has(a.projectId))
       continue;
-    if (params.kind === "fdi") {
-      sum +=
-        a.currency === "USD"
-          ? a.amount
-          : Math.round(a.amount / rateOf(params.usdCnyRate, a));
+    if (params.kind === 'fdi') {
+      sum += a.currency === 'USD' ? a.amount : Math.round(a.amount / rateOf(params.usdCnyRate, a));
     } else if (a.outsideCity) {
-      sum +=
-        a.currency === "CNY"
-          ? a.amount
-          : toCny(a.amount, "USD", rateOf(params.usdCnyRate, a));
+      sum += a.currency === 'CNY' ? a.amount : toCny(a.amount, 'USD', rateOf(params.usdCnyRate, a));
     }
   }
   return sum;
 }
 
 /** 资金到位率: paid-in ÷ contracted, or null when nothing is contracted. Same currency on both sides. */
-export function fundsRate(
-  contracted: number,
-  paidInAmount: number,
-): number | null {
+export function fundsRate(contracted: number, paidInAmount: number): number | null {
   return ratio(paidInAmount, contracted);
 }
 
@@ -330,7 +283,7 @@ export function fundsRate(
 // 亿元 projects started / completed in the year
 
 export interface MilestoneCountParams extends Period {
-  milestone: "started" | "completed";
+  milestone: 'started' | 'completed';
   /** Total investment floor in 元, inclusive; default 1亿元. */
   minTotalCny?: number;
 }
@@ -348,10 +301,7 @@ export function milestoneCount(
   const floor = params.minTotalCny ?? YI;
   const key = actualKeyOf(params.milestone);
   return projects.filter(
-    (p) =>
-      atLeast(p.totalCny, floor) &&
-      inWindow(p[key], w) &&
-      !terminatedAsOf(p, w.asOf),
+    (p) => atLeast(p.totalCny, floor) && inWindow(p[key], w) && !terminatedAsOf(p, w.asOf),
   ).length;
 }
 
@@ -377,11 +327,8 @@ function cohortOf(
   period: Period,
 ): MetricProject[] {
   const w = windowOf(period);
-  const signedYear =
-    cohort === "signed_in_year" ? period.year : period.year - 1;
-  return projects.filter((p) =>
-    signedInYear(p, { year: signedYear, asOf: w.asOf }),
-  );
+  const signedYear = cohort === 'signed_in_year' ? period.year : period.year - 1;
+  return projects.filter((p) => signedInYear(p, { year: signedYear, asOf: w.asOf }));
 }
 
 function cohortRate(
@@ -414,12 +361,7 @@ export function landingRate(
   projects: readonly MetricProject[],
   params: LandingParams,
 ): LandingResult {
-  const r = cohortRate(
-    projects,
-    params.rule.cohort,
-    params.rule.milestone,
-    params,
-  );
+  const r = cohortRate(projects, params.rule.cohort, params.rule.milestone, params);
   return { cohort: r.cohort, landed: r.reached, rate: r.rate };
 }
 
@@ -457,12 +399,7 @@ export function startRate(
   projects: readonly MetricProject[],
   params: CohortRateParams,
 ): StartRateResult {
-  const r = cohortRate(
-    projects,
-    params.cohort ?? "signed_in_year",
-    "started",
-    params,
-  );
+  const r = cohortRate(projects, params.cohort ?? 'signed_in_year', 'started', params);
   return { cohort: r.cohort, started: r.reached, rate: r.rate };
 }
 
@@ -471,12 +408,7 @@ export function completionRate(
   projects: readonly MetricProject[],
   params: CohortRateParams,
 ): CompletionRateResult {
-  const r = cohortRate(
-    projects,
-    params.cohort ?? "signed_in_year",
-    "completed",
-    params,
-  );
+  const r = cohortRate(projects, params.cohort ?? 'signed_in_year', 'completed', params);
   return { cohort: r.cohort, completed: r.reached, rate: r.rate };
 }
 
@@ -489,33 +421,18 @@ export function cohortFundsRate(
   projects: readonly MetricProject[],
   arrivals: readonly Arrival[],
   params: Period & { usdCnyRate: number },
-): {
-  cohort: string[];
-  paid: string[];
-  contracted: number;
-  paidIn: number;
-  rate: number | null;
-} {
+): { cohort: string[]; paid: string[]; contracted: number; paidIn: number; rate: number | null } {
   const w = windowOf(params);
-  const members = projects.filter(
-    (p) => signedInYear(p, params) && (p.contractedFdiUsd ?? 0) > 0,
-  );
+  const members = projects.filter((p) => signedInYear(p, params) && (p.contractedFdiUsd ?? 0) > 0);
   const ids = new Set(members.map((p) => p.id));
   const paid = new Set<string>();
   let paidInSum = 0;
   for (const a of arrivals) {
-    if (a.kind !== "fdi" || !ids.has(a.projectId) || a.arrivedOn > w.asOf)
-      continue;
+    if (a.kind !== 'fdi' || !ids.has(a.projectId) || a.arrivedOn > w.asOf) continue;
     paid.add(a.projectId);
-    paidInSum +=
-      a.currency === "USD"
-        ? a.amount
-        : Math.round(a.amount / params.usdCnyRate);
+    paidInSum += a.currency === 'USD' ? a.amount : Math.round(a.amount / params.usdCnyRate);
   }
-  const contracted = members.reduce(
-    (sum, p) => sum + (p.contractedFdiUsd ?? 0),
-    0,
-  );
+  const contracted = members.reduce((sum, p) => sum + (p.contractedFdiUsd ?? 0), 0);
   return {
     cohort: members.map((p) => p.id),
     paid: members.filter((p) => paid.has(p.id)).map((p) => p.id),
@@ -541,9 +458,7 @@ export function fulfilmentRate(
       inWindow(p.plannedStartedOn, w) &&
       !terminatedAsOf(p, w.asOf),
   );
-  const kept = members.filter(
-    (p) => isDated(p.startedOn) && p.startedOn <= p.plannedStartedOn!,
-  );
+  const kept = members.filter((p) => isDated(p.startedOn) && p.startedOn <= p.plannedStartedOn!);
   return {
     cohort: members.map((p) => p.id),
     kept: kept.map((p) => p.id),
@@ -582,8 +497,7 @@ export function stalledProjects(
     const dates = datesAsOf(p, asOf);
     for (const rule of params.rules) {
       const days = overdueDays(rule, dates, asOf);
-      if (days !== null)
-        entries.push({ projectId: p.id, ruleKey: rule.key, overdueDays: days });
+      if (days !== null) entries.push({ projectId: p.id, ruleKey: rule.key, overdueDays: days });
     }
   }
   return entries;

@@ -3,23 +3,23 @@
 // 五未 list (stalled.ts) and the monthly trend (trend.ts), all over one scope (scope.ts) and the
 // SQL conditions of conditions.ts. The year's figures are read through figuresScope (by months, at
 // the last completed month's end); the funnel, the pipeline's region mix and 五未 on as-of itself.
-// 补差 (gap.ts) lists what could still count this year. Also the drill-down (drill.ts): the projects behind any one
-// figure, selected by the same condition that counted them.
-import type { Dashboard } from "../../../domain/dashboard";
-import type { Tx } from "../../app-database";
-import { arrivalTotals } from "./arrivals";
-import { gapLists } from "./gap";
-import { pipelineOf } from "./funnel";
-import { computedActuals, metricsOf } from "./metrics";
-import { officeRanking, promoterRanking } from "./ranking";
-import { signedRegions } from "./regions";
-import type { DashboardInput } from "./scope";
-import { figuresScope, scopeOf } from "./scope";
-import { signingGroups } from "./signings";
-import { stalledItems } from "./stalled";
-import { trendOf } from "./trend";
+// 补差 (gap.ts) lists what could still count this year. Also the drill-down (drill.ts): the
+// projects behind any one figure, selected by the same condition that counted them.
+import type { Dashboard } from '../../../domain/dashboard';
+import type { Tx } from '../../app-database';
+import { arrivalTotals } from './arrivals';
+import { gapLists } from './gap';
+import { pipelineOf } from './funnel';
+import { computedActuals, metricsOf } from './metrics';
+import { officeRanking, promoterRanking } from './ranking';
+import { signedRegions } from './regions';
+import type { DashboardInput } from './scope';
+import { figuresScope, scopeOf } from './scope';
+import { signingGroups } from './signings';
+import { stalledItems } from './stalled';
+import { trendOf } from './trend';
 
-export { drillDown } from "./drill";
+export { drillDown } from './drill';
 
 export function buildDashboard(tx: Tx, input: DashboardInput): Dashboard {
   const scope = scopeOf(tx, input);
@@ -28,13 +28,7 @@ export function buildDashboard(tx: Tx, input: DashboardInput): Dashboard {
   const stalled = stalledItems(tx, scope, input.stalledLimit);
   const arrivals = arrivalTotals(tx, figures);
   const signings = signingGroups(tx, figures);
-  const computed = computedActuals(
-    tx,
-    figures,
-    stalled.projects,
-    arrivals,
-    signings,
-  );
+  const computed = computedActuals(tx, figures, stalled.projects, arrivals, signings);
   const pipeline = pipelineOf(tx, scope);
   return {
     year: scope.year,

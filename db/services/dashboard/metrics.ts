@@ -1,32 +1,23 @@
 // The key figures: every target of the year with its actual (computed in SQL from the conditions
 // of conditions.ts, or typed in per month), its completion and its gap to 序时进度.
-import type {
-  ComputedMetricKey,
-  DashboardMetric,
-} from "../../../domain/dashboard";
+import type { ComputedMetricKey, DashboardMetric } from '../../../domain/dashboard';
 import {
   computedMetricKeys,
   computedMetricLabels,
   computedMetricUnits,
   scheduledMetricKeys,
-} from "../../../domain/dashboard";
-import { lightOf, ratio, scheduleGapPoints } from "../../../domain/schedule";
-import type { TargetRecord } from "../../../domain/targets";
-import type { Tx } from "../../app-database";
-import { listTargets } from "../targets";
-import type { ArrivalTotals } from "./arrivals";
-import {
-  LIVE,
-  PROJECTS,
-  leaderCohort,
-  projectMetricConditions,
-  reachedAsOf,
-} from "./conditions";
-import { rateActuals } from "./rates";
-import type { Scope } from "./scope";
-import { pad } from "./scope";
-import type { SigningGroup } from "./signings";
-import { metricColumn, signedMetricKeys } from "./signings";
+} from '../../../domain/dashboard';
+import { lightOf, ratio, scheduleGapPoints } from '../../../domain/schedule';
+import type { TargetRecord } from '../../../domain/targets';
+import type { Tx } from '../../app-database';
+import { listTargets } from '../targets';
+import type { ArrivalTotals } from './arrivals';
+import { LIVE, PROJECTS, leaderCohort, projectMetricConditions, reachedAsOf } from './conditions';
+import { rateActuals } from './rates';
+import type { Scope } from './scope';
+import { pad } from './scope';
+import type { SigningGroup } from './signings';
+import { metricColumn, signedMetricKeys } from './signings';
 
 export interface Computed {
   actual: number | null;
@@ -40,7 +31,7 @@ export interface Computed {
 }
 
 /** group_concat's separator: a control character no id contains. */
-const SEP = "\u001f";
+const SEP = '\u001f';
 const splitIds = (list: string | null) => (list ? list.split(SEP) : []);
 
 /**
@@ -71,10 +62,9 @@ export function computedActuals(
           ? `group_concat(CASE WHEN ${where} THEN id END, '${SEP}') AS ${key}`
           : `count(CASE WHEN ${where} THEN 1 END) AS ${key}`,
       )
-      .join(",\n");
+      .join(',\n');
   const { started_1yi, completed_1yi, ...signedLists } = lists;
-  const lastYearsCohort =
-    scope.landingRule.cohort === "signed_in_previous_year";
+  const lastYearsCohort = scope.landingRule.cohort === 'signed_in_previous_year';
   // Each condition needs its date in a range: the signings are read from the covering index by
   // signed_on (last year's too only when the 落地率 cohort is last year's), 开工 and 竣工 from an
   // index of their own.
@@ -84,24 +74,19 @@ export function computedActuals(
           `SELECT ${aggregate(Object.entries(signedLists))},
              sum(CASE WHEN ${projectMetricConditions.contracted_fdi} THEN contracted_fdi_usd END) AS fdi
            FROM ${PROJECTS}
-           WHERE ${LIVE} AND signed_on BETWEEN ${lastYearsCohort ? "@prevFrom" : "@from"} AND @to`,
+           WHERE ${LIVE} AND signed_on BETWEEN ${lastYearsCohort ? '@prevFrom' : '@from'} AND @to`,
         )
-        .get(params) as Record<string, string | number | null> & {
-        fdi: number | null;
-      })
-    : signedCounts(tx, scope, signings, {
-        landing_cohort: cohort,
-        landing_landed: landed,
-      });
+        .get(params) as Record<string, string | number | null> & { fdi: number | null })
+    : signedCounts(tx, scope, signings, { landing_cohort: cohort, landing_landed: landed });
   const started = tx.sql
     .prepare(
-      `SELECT ${aggregate([["started_1yi", started_1yi]])} FROM project INDEXED BY project_started
+      `SELECT ${aggregate([['started_1yi', started_1yi]])} FROM project INDEXED BY project_started
        WHERE ${LIVE} AND started_on BETWEEN @from AND @to`,
     )
     .get(params) as Record<string, string | number | null>;
   const completed = tx.sql
     .prepare(
-      `SELECT ${aggregate([["completed_1yi", completed_1yi]])} FROM project INDEXED BY project_completed
+      `SELECT ${aggregate([['completed_1yi', completed_1yi]])} FROM project INDEXED BY project_completed
        WHERE ${LIVE} AND completed_on BETWEEN @from AND @to`,
     )
     .get(params) as Record<string, string | number | null>;
@@ -110,9 +95,7 @@ export function computedActuals(
     string | number | null
   > & { fdi: number | null };
   /** A list's ids (when asked for) and how many there are. */
-  const list = (
-    key: keyof typeof lists,
-  ): { count: number; projects?: string[] } => {
+  const list = (key: keyof typeof lists): { count: number; projects?: string[] } => {
     const value = row[key];
     if (!scope.withProjects) return { count: Number(value ?? 0) };
     const projects = splitIds(value as string | null);
@@ -123,19 +106,16 @@ export function computedActuals(
     projectMetricConditions,
   ) as (keyof typeof projectMetricConditions)[]) {
     const l = list(key);
-    out[key] = {
-      actual: key === "contracted_fdi" ? (row.fdi ?? 0) : l.count,
-      ...l,
-    };
+    out[key] = { actual: key === 'contracted_fdi' ? (row.fdi ?? 0) : l.count, ...l };
   }
-  for (const metric of ["paid_in_fdi", "domestic_capital"] as const) {
+  for (const metric of ['paid_in_fdi', 'domestic_capital'] as const) {
     const { total, projects } = arrivals[metric];
     out[metric] = projects
       ? { actual: total, count: projects.length, projects }
       : { actual: total, count: null };
   }
-  const members = list("landing_cohort");
-  const reached = list("landing_landed");
+  const members = list('landing_cohort');
+  const reached = list('landing_landed');
   out.landing_rate = {
     // No cohort, no rate (as tests/oracle/metrics.ts says): not 0%.
     actual: members.count === 0 ? null : (reached.count / members.count) * 100,
@@ -159,18 +139,14 @@ function signedCounts(
   signings: SigningGroup[],
   landing: { landing_cohort: string; landing_landed: string },
 ): Record<string, number> {
-  const counts: Record<string, number> = {
-    fdi: 0,
-    landing_cohort: 0,
-    landing_landed: 0,
-  };
+  const counts: Record<string, number> = { fdi: 0, landing_cohort: 0, landing_landed: 0 };
   for (const key of signedMetricKeys) counts[key] = 0;
   for (const g of signings) {
     for (const key of signedMetricKeys) counts[key]! += g[metricColumn[key]];
     counts.fdi! += g.fdi;
     counts.landing_landed! += g.leaderLanded;
   }
-  if (scope.landingRule.cohort === "signed_in_year") {
+  if (scope.landingRule.cohort === 'signed_in_year') {
     // The cohort is the year's 省市县长工程 signings: leader_projects' condition.
     counts.landing_cohort = counts.leader_projects!;
     return counts;
@@ -191,10 +167,7 @@ export function metricsOf(
   schedule: number | null,
   computed: Record<ComputedMetricKey, Computed>,
 ): DashboardMetric[] {
-  const targets = listTargets(tx, {
-    year: scope.year,
-    scope: scope.office ?? "zone",
-  });
+  const targets = listTargets(tx, { year: scope.year, scope: scope.office ?? 'zone' });
   const byKey = new Map(targets.map((t) => [t.key, t]));
   const keys = [
     ...computedMetricKeys,
@@ -209,13 +182,9 @@ export function metricsOf(
     const known = c !== undefined;
     const metric: DashboardMetric = {
       key,
-      label:
-        target?.label ?? computedMetricLabels[key as ComputedMetricKey] ?? key,
-      unit:
-        target?.unit ??
-        computedMetricUnits[key as ComputedMetricKey] ??
-        "count",
-      mode: known ? "computed" : (target?.mode ?? "manual"),
+      label: target?.label ?? computedMetricLabels[key as ComputedMetricKey] ?? key,
+      unit: target?.unit ?? computedMetricUnits[key as ComputedMetricKey] ?? 'count',
+      mode: known ? 'computed' : (target?.mode ?? 'manual'),
       guarantee: target?.guarantee ?? null,
       strive: target?.strive ?? null,
       actual,
@@ -231,8 +200,7 @@ export function metricsOf(
     if (c?.cohort) metric.cohort = c.cohort;
     if (c?.base !== undefined) metric.base = c.base;
     if (c?.amount !== undefined) metric.amount = c.amount;
-    const scheduled =
-      scheduledMetricKeys.has(key) || (!known && target?.unit !== "percent");
+    const scheduled = scheduledMetricKeys.has(key) || (!known && target?.unit !== 'percent');
     const reference = metric.guaranteeCompletion ?? metric.striveCompletion;
     if (scheduled && reference !== null && schedule !== null) {
       metric.scheduleGap = scheduleGapPoints(reference, schedule);
@@ -242,24 +210,15 @@ export function metricsOf(
   });
 }
 
-function completion(
-  actual: number | null,
-  goal: number | null | undefined,
-): number | null {
+function completion(actual: number | null, goal: number | null | undefined): number | null {
   if (actual === null || goal === null || goal === undefined) return null;
   return ratio(actual, goal);
 }
 
 /** A manual metric's figure on as-of: the value typed for the latest month up to as-of's month. */
-function manualActual(
-  target: TargetRecord | undefined,
-  scope: Scope,
-): number | null {
+function manualActual(target: TargetRecord | undefined, scope: Scope): number | null {
   if (!target) return null;
-  const lastMonth =
-    scope.asOf.slice(0, 4) > pad(scope.year)
-      ? 12
-      : Number(scope.asOf.slice(5, 7));
+  const lastMonth = scope.asOf.slice(0, 4) > pad(scope.year) ? 12 : Number(scope.asOf.slice(5, 7));
   if (scope.asOf < scope.params.from) return null;
   for (let month = lastMonth; month >= 1; month--) {
     const value = target.actuals[month];

@@ -2,17 +2,17 @@
 // and 五未 rules, how 序时 is read (basis, lights), and the named parameters of the SQL conditions,
 // all settled once per request. The year's figures are read through figuresScope: on the months
 // basis, as at the last completed month's end.
-import type { z } from "zod";
-import type { dashboardInput } from "../../../domain/dashboard";
-import { todayIso } from "../../../domain/dates";
-import { AppError } from "../../../domain/errors";
-import type { LandingRule, StalledRule } from "../../../domain/lifecycle";
-import { readYear } from "../../../domain/schedule";
-import type { LightThresholds, YearReading } from "../../../domain/schedule";
-import { offices } from "../../../domain/vocabulary";
-import type { Tx } from "../../app-database";
-import { usdRate } from "../../derived";
-import { readSettings } from "../settings";
+import type { z } from 'zod';
+import type { dashboardInput } from '../../../domain/dashboard';
+import { todayIso } from '../../../domain/dates';
+import { AppError } from '../../../domain/errors';
+import type { LandingRule, StalledRule } from '../../../domain/lifecycle';
+import { readYear } from '../../../domain/schedule';
+import type { LightThresholds, YearReading } from '../../../domain/schedule';
+import { offices } from '../../../domain/vocabulary';
+import type { Tx } from '../../app-database';
+import { usdRate } from '../../derived';
+import { readSettings } from '../settings';
 
 export type DashboardInput = z.output<typeof dashboardInput>;
 
@@ -45,7 +45,7 @@ export interface Scope {
   lightThresholds: LightThresholds;
 }
 
-export const pad = (year: number) => String(year).padStart(4, "0");
+export const pad = (year: number) => String(year).padStart(4, '0');
 
 export function scopeOf(tx: Tx, input: DashboardInput): Scope {
   const { year } = input;
@@ -55,10 +55,8 @@ export function scopeOf(tx: Tx, input: DashboardInput): Scope {
   const asOf = input.asOf ?? (today < yearEnd ? today : yearEnd);
   let office: string | null = null;
   if (input.office) {
-    const found = offices.find(
-      (o) => o.key === input.office || o.label === input.office,
-    );
-    if (!found) throw new AppError("VALIDATION", `驻点「${input.office}」无效`);
+    const found = offices.find((o) => o.key === input.office || o.label === input.office);
+    if (!found) throw new AppError('VALIDATION', `驻点「${input.office}」无效`);
     office = found.key;
   }
   const settings = readSettings(tx);
@@ -103,11 +101,7 @@ function paramsAt(
 export function figuresScope(scope: Scope): Scope {
   const asOf = scope.reading.figuresAsOf;
   if (asOf === scope.asOf) return scope;
-  return {
-    ...scope,
-    asOf,
-    params: paramsAt(scope.year, asOf, scope.office, scope.params.rate),
-  };
+  return { ...scope, asOf, params: paramsAt(scope.year, asOf, scope.office, scope.params.rate) };
 }
 
 /** The ids one statement selects (a single column), under the scope's parameters. */

@@ -3,31 +3,24 @@
 // projects behind them; the month's new signings; the pipeline by stage; the 五未 list; the ranking
 // of offices and promoters. Every figure comes from the same service call as the 看板, for the zone or
 // for one office (its targets, projects and promoters only), and the file is named for which.
-import { endOfMonth, format } from "date-fns";
-import ExcelJS from "exceljs";
-import type { z } from "zod";
-import { tierLabels } from "../../../domain/classify";
-import type {
-  Dashboard,
-  DashboardMetric,
-  RankingRow,
-} from "../../../domain/dashboard";
-import { AppError } from "../../../domain/errors";
-import type {
-  FileResult,
-  monthlyReportInput,
-} from "../../../domain/excel/calls";
-import { amountFormat } from "../../../domain/excel/sheet-layout";
-import { stageLabels } from "../../../domain/lifecycle";
-import { describeGap } from "../../../domain/schedule";
-import { fromBaseUnits } from "../../../domain/excel/cell-values";
-import { labelOf, offices } from "../../../domain/vocabulary";
-import type { AppDatabase, Tx } from "../../app-database";
-import { withProgress } from "../../job-progress";
-import { demoFilePrefix, isDemo } from "../app";
-import { buildDashboard } from "../dashboard/index";
-import { a4Landscape } from "./export";
-import { guardTextCells } from "./xlsx-text";
+import { endOfMonth, format } from 'date-fns';
+import ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import { tierLabels } from '../../../domain/classify';
+import type { Dashboard, DashboardMetric, RankingRow } from '../../../domain/dashboard';
+import { AppError } from '../../../domain/errors';
+import type { FileResult, monthlyReportInput } from '../../../domain/excel/calls';
+import { amountFormat } from '../../../domain/excel/sheet-layout';
+import { stageLabels } from '../../../domain/lifecycle';
+import { describeGap } from '../../../domain/schedule';
+import { fromBaseUnits } from '../../../domain/excel/cell-values';
+import { labelOf, offices } from '../../../domain/vocabulary';
+import type { AppDatabase, Tx } from '../../app-database';
+import { withProgress } from '../../job-progress';
+import { demoFilePrefix, isDemo } from '../app';
+import { buildDashboard } from '../dashboard/index';
+import { a4Landscape } from './export';
+import { guardTextCells } from './xlsx-text';
 
 type Input = z.output<typeof monthlyReportInput>;
 
@@ -44,23 +37,17 @@ interface ReportProject {
 }
 
 const tierMetrics = [
-  ["tier_100yi", tierLabels.t100],
-  ["tier_50_100yi", tierLabels.t50_100],
-  ["tier_10_50yi", tierLabels.t10_50],
-  ["tier_1yi_industrial", "亿元以上产业项目"],
+  ['tier_100yi', tierLabels.t100],
+  ['tier_50_100yi', tierLabels.t50_100],
+  ['tier_10_50yi', tierLabels.t10_50],
+  ['tier_1yi_industrial', '亿元以上产业项目'],
 ] as const;
 
-export async function monthlyReport(
-  app: AppDatabase,
-  input: Input,
-): Promise<FileResult> {
-  return withProgress(app, "生成月报", async (report) => {
-    report("计算看板", 0, 0);
-    const monthStart = `${input.year}-${String(input.month).padStart(2, "0")}-01`;
-    const asOf = format(
-      endOfMonth(new Date(`${monthStart}T00:00:00`)),
-      "yyyy-MM-dd",
-    );
+export async function monthlyReport(app: AppDatabase, input: Input): Promise<FileResult> {
+  return withProgress(app, '生成月报', async (report) => {
+    report('计算看板', 0, 0);
+    const monthStart = `${input.year}-${String(input.month).padStart(2, '0')}-01`;
+    const asOf = format(endOfMonth(new Date(`${monthStart}T00:00:00`)), 'yyyy-MM-dd');
     const { board, tiers, signings } = app.transact(
       (tx) => {
         const board = buildDashboard(tx, {
@@ -71,10 +58,7 @@ export async function monthlyReport(
         });
         const tiers = tierMetrics.map(([key, label]) => ({
           label,
-          projects: projectsByIds(
-            tx,
-            board.metrics.find((m) => m.key === key)?.projects ?? [],
-          ),
+          projects: projectsByIds(tx, board.metrics.find((m) => m.key === key)?.projects ?? []),
         }));
         const signings = tx.sql
           .prepare(
@@ -86,34 +70,29 @@ export async function monthlyReport(
       },
       { write: false },
     );
-    report("生成文件", 0, 0);
+    report('生成文件', 0, 0);
     const workbook = new ExcelJS.Workbook();
-    workbook.creator = "招商项目管理";
+    workbook.creator = '招商项目管理';
     const office = board.office ? labelOf(offices, board.office) : null;
     const period = `${input.year}年${input.month}月`;
-    const demo = isDemo(app) ? "【演示数据】" : "";
-    const title = `${demo}嘉兴经济技术开发区招商工作月报（${office ? `${office}驻点，` : ""}${period}）`;
+    const demo = isDemo(app) ? '【演示数据】' : '';
+    const title = `${demo}嘉兴经济技术开发区招商工作月报（${office ? `${office}驻点，` : ''}${period}）`;
     targetsSheet(workbook, title, board);
     tiersSheet(workbook, title, tiers);
-    projectSheet(workbook, "本月新签约", `${title} 本月新签约项目`, signings);
+    projectSheet(workbook, '本月新签约', `${title} 本月新签约项目`, signings);
     funnelSheet(workbook, title, board);
     stalledSheet(workbook, title, board);
     rankingSheet(workbook, title, board);
     guardTextCells(workbook);
-    const name = `${demoFilePrefix(app)}招商月报-${office ? `${office}-` : ""}${period}.xlsx`;
+    const name = `${demoFilePrefix(app)}招商月报-${office ? `${office}-` : ''}${period}.xlsx`;
     if (input.out) {
       await workbook.xlsx.writeFile(input.out).catch((error: Error) => {
-        throw new AppError("LEDGER_EXPORT_FAILED", error.message);
+        throw new AppError('LEDGER_EXPORT_FAILED', error.message);
       });
       return { name, file: input.out, dataBase64: null, rows: signings.length };
     }
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-    return {
-      name,
-      file: null,
-      dataBase64: buffer.toString("base64"),
-      rows: signings.length,
-    };
+    return { name, file: null, dataBase64: buffer.toString('base64'), rows: signings.length };
   });
 }
 
@@ -137,70 +116,45 @@ function sheetWith(
   widths: number[],
 ): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, {
-    views: [{ state: "frozen", ySplit: 2 }],
+    views: [{ state: 'frozen', ySplit: 2 }],
     pageSetup: a4Landscape,
   });
   sheet.columns = widths.map((width) => ({ width }));
   sheet.getCell(1, 1).value = title;
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(1, 1).alignment = { horizontal: "center" };
+  sheet.getCell(1, 1).alignment = { horizontal: 'center' };
   sheet.mergeCells(1, 1, 1, headers.length);
   const header = sheet.getRow(2);
   headers.forEach((text, i) => {
     const cell = header.getCell(i + 1);
     cell.value = text;
     cell.font = { bold: true };
-    cell.alignment = {
-      horizontal: "center",
-      vertical: "middle",
-      wrapText: true,
-    };
-    cell.fill = {
-      type: "pattern",
-      pattern: "solid",
-      fgColor: { argb: "FFDDE6F0" },
-    };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE6F0' } };
   });
   return sheet;
 }
 
-const unitLabel: Record<DashboardMetric["unit"], string> = {
-  usd: "万美元",
-  cny: "亿元",
-  count: "个",
-  percent: "%",
+const unitLabel: Record<DashboardMetric['unit'], string> = {
+  usd: '万美元',
+  cny: '亿元',
+  count: '个',
+  percent: '%',
 };
 
-function inUnit(
-  value: number | null,
-  unit: DashboardMetric["unit"],
-): number | null {
+function inUnit(value: number | null, unit: DashboardMetric['unit']): number | null {
   if (value === null) return null;
-  if (unit === "usd") return fromBaseUnits(value, "万美元");
-  if (unit === "cny") return fromBaseUnits(value, "亿元");
+  if (unit === 'usd') return fromBaseUnits(value, '万美元');
+  if (unit === 'cny') return fromBaseUnits(value, '亿元');
   return value;
 }
 
-function targetsSheet(
-  workbook: ExcelJS.Workbook,
-  title: string,
-  board: Dashboard,
-): void {
+function targetsSheet(workbook: ExcelJS.Workbook, title: string, board: Dashboard): void {
   const sheet = sheetWith(
     workbook,
-    "目标完成情况",
+    '目标完成情况',
     `${title}（截至 ${board.asOf}，序时进度 ${Math.round((board.schedule ?? 0) * 10000) / 100}%）`,
-    [
-      "指标",
-      "单位",
-      "确保",
-      "力争",
-      "完成",
-      "完成确保",
-      "完成力争",
-      "序时进度",
-      "与序时相比",
-    ],
+    ['指标', '单位', '确保', '力争', '完成', '完成确保', '完成力争', '序时进度', '与序时相比'],
     [26, 8, 12, 12, 12, 11, 11, 10, 22],
   );
   for (const m of board.metrics) {
@@ -215,11 +169,10 @@ function targetsSheet(
       m.scheduleGap === null ? null : board.schedule,
       m.scheduleGap === null ? null : describeGap(m.scheduleGap),
     ]);
-    for (const c of [3, 4, 5])
-      row.getCell(c).numFmt = m.unit === "count" ? "0" : amountFormat;
-    for (const c of [6, 7, 8]) row.getCell(c).numFmt = "0.0%";
+    for (const c of [3, 4, 5]) row.getCell(c).numFmt = m.unit === 'count' ? '0' : amountFormat;
+    for (const c of [6, 7, 8]) row.getCell(c).numFmt = '0.0%';
     if (m.scheduleGap !== null && m.scheduleGap < 0)
-      row.getCell(9).font = { color: { argb: "FFC0392B" } };
+      row.getCell(9).font = { color: { argb: 'FFC0392B' } };
   }
 }
 
@@ -234,29 +187,27 @@ function projectRows(
       p.code,
       p.name,
       p.investor,
-      p.total_cny === null ? null : fromBaseUnits(p.total_cny, "亿元"),
-      p.contracted_fdi_usd === null
-        ? null
-        : fromBaseUnits(p.contracted_fdi_usd, "万美元"),
+      p.total_cny === null ? null : fromBaseUnits(p.total_cny, '亿元'),
+      p.contracted_fdi_usd === null ? null : fromBaseUnits(p.contracted_fdi_usd, '万美元'),
       p.signed_on ? new Date(`${p.signed_on}T00:00:00Z`) : null,
       labelOf(offices, p.office_id),
       p.owner,
     ]);
     row.getCell(lead.length + 4).numFmt = amountFormat;
     row.getCell(lead.length + 5).numFmt = amountFormat;
-    row.getCell(lead.length + 6).numFmt = "yyyy-mm-dd";
+    row.getCell(lead.length + 6).numFmt = 'yyyy-mm-dd';
   }
 }
 
 const projectHeaders = [
-  "项目编号",
-  "项目名称",
-  "投资方",
-  "总投资（亿元）",
-  "合同外资（万美元）",
-  "签约日期",
-  "驻点",
-  "招商责任人",
+  '项目编号',
+  '项目名称',
+  '投资方',
+  '总投资（亿元）',
+  '合同外资（万美元）',
+  '签约日期',
+  '驻点',
+  '招商责任人',
 ];
 const projectWidths = [14, 34, 28, 13, 14, 11, 8, 10];
 
@@ -267,15 +218,15 @@ function tiersSheet(
 ): void {
   const sheet = sheetWith(
     workbook,
-    "规模档次",
+    '规模档次',
     `${title} 签约项目规模档次（逐级累计）`,
-    ["档次", ...projectHeaders],
+    ['档次', ...projectHeaders],
     [16, ...projectWidths],
   );
   for (const tier of tiers) {
     const total = sheet.addRow([`${tier.label}（${tier.projects.length} 个）`]);
     total.font = { bold: true };
-    projectRows(sheet, tier.projects, [""]);
+    projectRows(sheet, tier.projects, ['']);
   }
 }
 
@@ -293,11 +244,11 @@ function projectSheet(
     null,
     fromBaseUnits(
       projects.reduce((s, p) => s + (p.total_cny ?? 0), 0),
-      "亿元",
+      '亿元',
     ),
     fromBaseUnits(
       projects.reduce((s, p) => s + (p.contracted_fdi_usd ?? 0), 0),
-      "万美元",
+      '万美元',
     ),
   ]);
   totals.font = { bold: true };
@@ -305,49 +256,33 @@ function projectSheet(
   totals.getCell(5).numFmt = amountFormat;
 }
 
-function funnelSheet(
-  workbook: ExcelJS.Workbook,
-  title: string,
-  board: Dashboard,
-): void {
+function funnelSheet(workbook: ExcelJS.Workbook, title: string, board: Dashboard): void {
   const sheet = sheetWith(
     workbook,
-    "项目推进",
+    '项目推进',
     `${title} 项目推进（按阶段）`,
-    ["阶段", "项目数", "总投资（亿元）", "累计到达", "阶段转化率"],
+    ['阶段', '项目数', '总投资（亿元）', '累计到达', '阶段转化率'],
     [10, 10, 14, 10, 12],
   );
   for (const f of board.funnel) {
     const row = sheet.addRow([
       stageLabels[f.stage],
       f.count,
-      fromBaseUnits(f.totalCny, "亿元"),
+      fromBaseUnits(f.totalCny, '亿元'),
       f.reached,
       f.conversion,
     ]);
     row.getCell(3).numFmt = amountFormat;
-    row.getCell(5).numFmt = "0.0%";
+    row.getCell(5).numFmt = '0.0%';
   }
 }
 
-function stalledSheet(
-  workbook: ExcelJS.Workbook,
-  title: string,
-  board: Dashboard,
-): void {
+function stalledSheet(workbook: ExcelJS.Workbook, title: string, board: Dashboard): void {
   const sheet = sheetWith(
     workbook,
-    "五未项目",
+    '五未项目',
     `${title} 五未项目（共 ${board.stalledCount} 项）`,
-    [
-      "项目编号",
-      "项目名称",
-      "驻点",
-      "招商责任人",
-      "类型",
-      "逾期天数",
-      "存在问题",
-    ],
+    ['项目编号', '项目名称', '驻点', '招商责任人', '类型', '逾期天数', '存在问题'],
     [14, 34, 8, 10, 12, 9, 40],
   );
   for (const s of board.stalled) {
@@ -363,35 +298,27 @@ function stalledSheet(
   }
 }
 
-function rankingSheet(
-  workbook: ExcelJS.Workbook,
-  title: string,
-  board: Dashboard,
-): void {
+function rankingSheet(workbook: ExcelJS.Workbook, title: string, board: Dashboard): void {
   const headers = [
-    "名次",
-    "名称",
-    "签约项目",
-    "百亿",
-    "50–100亿",
-    "10–50亿",
-    "亿元",
-    "总投资（亿元）",
-    "合同外资（万美元）",
-    "落地",
+    '名次',
+    '名称',
+    '签约项目',
+    '百亿',
+    '50–100亿',
+    '10–50亿',
+    '亿元',
+    '总投资（亿元）',
+    '合同外资（万美元）',
+    '落地',
   ];
   const sheet = sheetWith(
     workbook,
-    "排名",
+    '排名',
     `${title} 以项目论英雄：驻点与招商人员排名`,
     headers,
     [6, 14, 10, 7, 9, 8, 7, 14, 14, 7],
   );
-  const section = (
-    label: string,
-    rows: RankingRow[],
-    nameOf: (r: RankingRow) => string,
-  ) => {
+  const section = (label: string, rows: RankingRow[], nameOf: (r: RankingRow) => string) => {
     sheet.addRow([label]).font = { bold: true };
     rows.forEach((r, i) => {
       const row = sheet.addRow([
@@ -402,14 +329,14 @@ function rankingSheet(
         r.byTier.t50_100,
         r.byTier.t10_50,
         r.byTier.t1_10,
-        fromBaseUnits(r.totalCny, "亿元"),
-        fromBaseUnits(r.contractedFdiUsd, "万美元"),
+        fromBaseUnits(r.totalCny, '亿元'),
+        fromBaseUnits(r.contractedFdiUsd, '万美元'),
         r.landed,
       ]);
       row.getCell(8).numFmt = amountFormat;
       row.getCell(9).numFmt = amountFormat;
     });
   };
-  section("驻点", board.ranking.offices, (r) => labelOf(offices, r.id));
-  section("招商人员", board.ranking.promoters, (r) => r.name);
+  section('驻点', board.ranking.offices, (r) => labelOf(offices, r.id));
+  section('招商人员', board.ranking.promoters, (r) => r.name);
 }
