@@ -1,8 +1,7 @@
 // One investor's page: its details (editable), its projects (a click opens one) and its contacts;
 // 删除投资方… at the head's end (refused, saying why, while it has projects).
-import { useState } from 'react';
 import { call } from '../api/client';
-import { DeleteDialog } from '../shared/DeleteDialog';
+import { DeletePageButton } from '../shared/DeletePageButton';
 import { useNavigate } from '../shell/navigation';
 import { ErrorBanner } from '../ui/Alert';
 import { useLoad } from '../ui/use-load';
@@ -17,7 +16,6 @@ export function InvestorPage({ id }: { id: string }) {
   const navigate = useNavigate();
   const investor = useLoad(() => call('investor.get', { id }), [id]);
   const inv = investor.data;
-  const [deleting, setDeleting] = useState(false);
 
   return (
     <section className="investors-page" aria-labelledby="investors-page-title">
@@ -39,23 +37,14 @@ export function InvestorPage({ id }: { id: string }) {
         ) : null}
         {inv ? <InvestorFlagTags investor={inv} /> : null}
         {inv ? (
-          <button
-            type="button"
-            className="link-button investors-delete"
-            onClick={() => setDeleting(true)}
-          >
-            删除投资方…
-          </button>
+          <DeletePageButton
+            kind="investor"
+            id={inv.id}
+            className="investors-delete"
+            onDeleted={() => navigate({ screen: 'investors' }, { discard: true })}
+          />
         ) : null}
       </div>
-      {deleting && inv ? (
-        <DeleteDialog
-          kind="investor"
-          id={inv.id}
-          onCancel={() => setDeleting(false)}
-          onDeleted={() => navigate({ screen: 'investors' }, { discard: true })}
-        />
-      ) : null}
       <ErrorBanner error={investor.error} onRetry={investor.reload} />
       {inv ? (
         <div className="investors-page-body">

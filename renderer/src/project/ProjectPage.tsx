@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { tierLabels } from '../../../domain/classify';
 import { regionLabels } from '../../../domain/countries';
 import { stageLabels } from '../../../domain/lifecycle';
-import { DeleteDialog } from '../shared/DeleteDialog';
+import { DeletePageButton } from '../shared/DeletePageButton';
 import { useLeaveGuard } from '../shell/leave-guard';
 import { useNavigate } from '../shell/navigation';
 import { ErrorBanner } from '../ui/Alert';
@@ -39,7 +39,6 @@ export function ProjectPage({ id }: { id: string | null }) {
   const editor = useProjectEditor(id);
   const dictionaries = useDictionaries();
   const [tab, setTab] = useState<TabKey>('info');
-  const [deleting, setDeleting] = useState(false);
   const kept = useKeptDraft(editor, id);
   // Bumped when a save finds errors: the first invalid field (in page order) gets the focus.
   const [invalidTick, setInvalidTick] = useState(0);
@@ -123,13 +122,15 @@ export function ProjectPage({ id }: { id: string | null }) {
         </div>
         {record ? (
           // Away from 保存 on purpose; the dialog says what goes with it and points to 终止.
-          <button
-            type="button"
-            className="link-button row-delete project-delete"
-            onClick={() => setDeleting(true)}
-          >
-            删除项目…
-          </button>
+          <DeletePageButton
+            kind="project"
+            id={record.id}
+            className="project-delete"
+            onDeleted={() => {
+              kept.forget();
+              navigate({ screen: 'ledger' }, { discard: true });
+            }}
+          />
         ) : null}
         <span className="save-state" aria-live="polite">
           {editor.saving
@@ -148,17 +149,6 @@ export function ProjectPage({ id }: { id: string | null }) {
           保存
         </button>
       </header>
-      {deleting && record ? (
-        <DeleteDialog
-          kind="project"
-          id={record.id}
-          onCancel={() => setDeleting(false)}
-          onDeleted={() => {
-            kept.forget();
-            navigate({ screen: 'ledger' }, { discard: true });
-          }}
-        />
-      ) : null}
 
       {kept.offer ? (
         <div className="kept-draft-bar" role="status">
