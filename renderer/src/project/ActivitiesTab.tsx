@@ -7,97 +7,79 @@ import type { ActivityKind } from '../../../domain/vocabulary';
 import { activityKinds, labelOf } from '../../../domain/vocabulary';
 import { call } from '../api/client';
 import { activityKindChoices, notesInput, peopleInput } from '../shared/activity-fields';
-import { useRestores } from '../shared/undo-store';
 import { useDeleteRow } from '../shared/use-delete-row';
 import { ErrorText } from '../ui/Alert';
 import { SelectField, TextField } from '../ui/fields';
-import { useDraft } from '../ui/use-draft';
-import { useLoad } from '../ui/use-load';
-import { useSubmit } from '../ui/use-submit';
 import { normalizeDate } from './project-draft';
-import { TabBody, TabDateField } from './TabForm';
+import { TabDateField, TabForm, TabList, useTabEntry } from './TabForm';
 
 const newestFirst = (a: ActivityRecord, b: ActivityRecord) =>
   b.occurredOn.localeCompare(a.occurredOn);
 
 export function ActivitiesTab({ projectId }: { projectId: string }) {
-  const restores = useRestores();
-  const list = useLoad(
-    () => call('activity.list', { projectId }).then((items) => items.sort(newestFirst)),
-    [projectId, restores],
-  );
+  const { list, form, formProps } = useTabEntry('activity', projectId, {
+    load: () => call('activity.list', { projectId }).then((items) => items.sort(newestFirst)),
+    initial: () => ({
+      kind: 'visit' as ActivityKind,
+      occurredOn: todayIso(),
+      people: '',
+      notes: '',
+    }),
+    checked: ({ values, check }) =>
+      check(activityCreate, {
+        ...values,
+        projectId,
+        occurredOn: normalizeDate(values.occurredOn),
+        people: values.people.trim() || null,
+        notes: values.notes.trim() || null,
+      }),
+    add: (data) => call('activity.create', data),
+    emptied: ['people', 'notes'],
+  });
   const removal = useDeleteRow('activity', () => list.reload());
-  const form = useDraft('activity', () => ({
-    kind: 'visit' as ActivityKind,
-    occurredOn: todayIso(),
-    people: '',
-    notes: '',
-  }));
-  const submit = useSubmit();
-
-  const add = () => {
-    const { occurredOn, people, notes } = form.values;
-    const data = form.check(activityCreate, {
-      ...form.values,
-      projectId,
-      occurredOn: normalizeDate(occurredOn),
-      people: people.trim() || null,
-      notes: notes.trim() || null,
-    });
-    if (!data) return;
-    void submit.run(async () => {
-      await call('activity.create', data);
-      form.reset('people', 'notes');
-      list.reload();
-    });
-  };
 
   return (
-    <TabBody
-      label="新增活动记录"
-      submitLabel="添加活动"
-      submit={submit}
-      onSubmit={add}
-      list={list}
-      empty="还没有活动记录。每次拜访、来访、考察或通话之后，在上面记下日期、参与人员和谈了什么。"
-      fields={
-        <>
-          <SelectField label="活动类型" {...form.bind('kind')} choices={activityKindChoices} />
-          <TabDateField label="活动日期" {...form.bind('occurredOn')} />
-          <TextField label="参与人员" {...form.bind('people')} {...peopleInput} />
-          <TextField label="活动内容" {...form.bind('notes')} {...notesInput} className="grow" />
-        </>
-      }
-    >
-      {(items) => (
-        <>
-          <ErrorText error={removal.error} prefix="删除失败：" />
-          <ol className="timeline" aria-label="活动时间线">
-            {items.map((a) => (
-              <li key={a.id} className="timeline-item">
-                <div className="timeline-when">
-                  <span className="timeline-date">{formatDateZh(a.occurredOn)}</span>
-                  <span className="tag accent roomy">{labelOf(activityKinds, a.kind)}</span>
-                  <button
-                    type="button"
-                    className="link-button row-delete"
-                    aria-label={`删除 ${formatDateZh(a.occurredOn)} 的${labelOf(activityKinds, a.kind)}记录`}
-                    disabled={removal.busyId === a.id}
-                    onClick={() => removal.remove(a.id)}
-                  >
-                    删除
-                  </button>
-                </div>
-                <div className="timeline-what">
-                  {a.people ? <p className="timeline-people">参与人员：{a.people}</p> : null}
-                  {a.notes ? <p className="timeline-notes">{a.notes}</p> : null}
-                  {a.author ? <p className="timeline-author">记录人：{a.author}</p> : null}
-                </div>
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
-    </TabBody>
+    <div className="tab-body">
+      <TabForm {...formProps} label="新增活动记录" submitLabel="添加活动">
+        <SelectField label="活动类型" {...form.bind('kind')} choices={activityKindChoices} />
+        <TabDateField label="活动日期" {...form.bind('occurredOn')} />
+        <TextField label="参与人员" {...form.bind('people')} {...peopleInput} />
+        <TextField label="活动内容" {...form.bind('notes')} {...notesInput} className="grow" />
+      </TabForm>
+      <TabList
+        list={list}
+        empty="还没有活动记录。每次拜访、来访、考察或通话之后，在上面记下日期、参与人员和谈了什么。"
+      >
+        {(items) => (
+          <>
+            <ErrorText error={removal.error} prefix="删除失败：" />
+            <ol className="timeline" aria-label="活动时间线">
+              {items.map((a) => (
+                <li key={a.id} className="timeline-item">
+                  <div className="timeline-when">
+                    <span className="timeline-date">{formatDateZh(a.occurredOn)}</span>
+                    <span className="tag accent roomy">{labelOf(activityKinds, a.kind)}</span>
+                    <button
+                      type="button"
+                      className="link-button row-delete"
+                      aria-label={`删除 ${formatDateZh(a.occurredOn)} 的${labelOf(activityKinds, a.kind)}记录`}
+                      disabled={removal.busyId === a.id}
+                      onClick={() => removal.remove(a.id)}
+                    >
+                      删除
+                    </button>
+                  </div>
+                  <div className="timeline-what">
+                    {a.people ? <p className="timeline-people">参与人员：{a.people}</p> : null}
+                    {a.notes ? <p className="timeline-notes">{a.notes}</p> : null}
+                    {a.author ? <p className="timeline-author">记录人：{a.author}</p> : null}
+                  </div>
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </TabList>
+    </div>
   );
 }

@@ -7,14 +7,11 @@ import type { ArrivalRecord } from '../../../domain/entities';
 import { arrivalCreate } from '../../../domain/entities';
 import { formatWanUsd, formatWanYuan, wanToUnits } from '../../../domain/money';
 import { call } from '../api/client';
-import { offerUndo, useRestores } from '../shared/undo-store';
+import { offerUndo } from '../shared/undo-store';
 import { Field } from '../ui/Field';
 import { SelectField, TextField } from '../ui/fields';
-import { useDraft } from '../ui/use-draft';
-import { useLoad } from '../ui/use-load';
-import { useSubmit } from '../ui/use-submit';
 import { normalizeDate, parseNumber } from './project-draft';
-import { TabBody, TabDateField } from './TabForm';
+import { TabDateField, TabForm, TabList, useTabEntry } from './TabForm';
 
 type Kind = ArrivalRecord['kind'];
 type Currency = ArrivalRecord['currency'];
@@ -40,42 +37,36 @@ function totalsOf(items: readonly ArrivalRecord[]): string[] {
 }
 
 export function ArrivalsTab({ projectId }: { projectId: string }) {
-  const restores = useRestores();
-  const list = useLoad(() => call('arrival.list', { projectId }), [projectId, restores]);
-  const form = useDraft('arrival', () => ({
-    arrivedOn: todayIso(),
-    amount: '',
-    kind: 'fdi' as Kind,
-    currency: 'USD' as Currency,
-    outsideCity: false,
-    notes: '',
-  }));
+  const { list, form, submit, formProps } = useTabEntry('arrival', projectId, {
+    load: () => call('arrival.list', { projectId }),
+    initial: () => ({
+      arrivedOn: todayIso(),
+      amount: '',
+      kind: 'fdi' as Kind,
+      currency: 'USD' as Currency,
+      outsideCity: false,
+      notes: '',
+    }),
+    checked: ({ values, check, setErrors }) => {
+      const wan = parseNumber(values.amount);
+      if (wan === null || Number.isNaN(wan)) {
+        setErrors({ amount: wan === null ? '请填写到资金额' : '到资金额须为数字' });
+        return null;
+      }
+      return check(arrivalCreate, {
+        ...values,
+        projectId,
+        arrivedOn: normalizeDate(values.arrivedOn),
+        amount: wanToUnits(wan),
+        notes: values.notes.trim() || null,
+      });
+    },
+    add: (data) => call('arrival.create', data),
+    emptied: ['amount', 'notes'],
+  });
   const { amount, currency, outsideCity } = form.values;
-  const submit = useSubmit();
   /** The arrival whose 删除 was clicked once: a second click deletes it. */
   const [confirming, setConfirming] = useState<string | null>(null);
-
-  const add = () => {
-    const wan = parseNumber(amount);
-    if (wan === null || Number.isNaN(wan)) {
-      form.setErrors({ amount: wan === null ? '请填写到资金额' : '到资金额须为数字' });
-      return;
-    }
-    const { arrivedOn, notes } = form.values;
-    const data = form.check(arrivalCreate, {
-      ...form.values,
-      projectId,
-      arrivedOn: normalizeDate(arrivedOn),
-      amount: wanToUnits(wan),
-      notes: notes.trim() || null,
-    });
-    if (!data) return;
-    void submit.run(async () => {
-      await call('arrival.create', data);
-      form.reset('amount', 'notes');
-      list.reload();
-    });
-  };
 
   const remove = (a: ArrivalRecord) => {
     if (confirming !== a.id) {
@@ -90,119 +81,115 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
   };
 
   return (
-    <TabBody
-      label="新增到资记录"
-      submitLabel="登记到资"
-      submit={submit}
-      onSubmit={add}
-      list={list}
-      empty="还没有到资记录。资金到位后，在上面登记到资日期和金额：实到外资按万美元，到位内资按万元。"
-      fields={
-        <>
-          <SelectField
-            label="到资类别"
-            {...form.bind('kind')}
-            choices={kindChoices}
-            onChange={(kind) => {
-              form.set('kind', kind);
-              form.set('currency', usualCurrency[kind]);
-            }}
-          />
-          <TabDateField label="到资日期" {...form.bind('arrivedOn')} />
-          <Field id="arrival-amount" label="到资金额" error={form.errors.amount}>
-            {(control) => (
-              <span className="amount-with-unit">
-                <input
-                  {...control}
-                  className="input"
-                  inputMode="decimal"
-                  maxLength={20}
-                  value={amount}
-                  onChange={(e) => form.set('amount', e.target.value)}
-                />
-                <select
-                  aria-label="到资金额单位"
-                  className="input unit-select"
-                  value={currency}
-                  onChange={(e) => form.set('currency', e.target.value as Currency)}
-                >
-                  <option value="USD">{unitLabels.USD}</option>
-                  <option value="CNY">{unitLabels.CNY}</option>
-                </select>
-              </span>
-            )}
-          </Field>
-          <div className="field check-cell">
-            <span className="field-label" aria-hidden="true">
-              &nbsp;
-            </span>
-            <span className="check">
+    <div className="tab-body">
+      <TabForm {...formProps} label="新增到资记录" submitLabel="登记到资">
+        <SelectField
+          label="到资类别"
+          {...form.bind('kind')}
+          choices={kindChoices}
+          onChange={(kind) => {
+            form.set('kind', kind);
+            form.set('currency', usualCurrency[kind]);
+          }}
+        />
+        <TabDateField label="到资日期" {...form.bind('arrivedOn')} />
+        <Field id="arrival-amount" label="到资金额" error={form.errors.amount}>
+          {(control) => (
+            <span className="amount-with-unit">
               <input
-                id="arrival-outside"
-                type="checkbox"
-                checked={outsideCity}
-                onChange={(e) => form.set('outsideCity', e.target.checked)}
+                {...control}
+                className="input"
+                inputMode="decimal"
+                maxLength={20}
+                value={amount}
+                onChange={(e) => form.set('amount', e.target.value)}
               />
-              <label htmlFor="arrival-outside">市外资金</label>
+              <select
+                aria-label="到资金额单位"
+                className="input unit-select"
+                value={currency}
+                onChange={(e) => form.set('currency', e.target.value as Currency)}
+              >
+                <option value="USD">{unitLabels.USD}</option>
+                <option value="CNY">{unitLabels.CNY}</option>
+              </select>
             </span>
-          </div>
-          <TextField
-            label="到资备注"
-            {...form.bind('notes')}
-            className="grow"
-            maxLength={2000}
-            placeholder="如 第二笔注册资本金"
-          />
-        </>
-      }
-    >
-      {(items) => (
-        <>
-          <table className="tab-table arrival-table" aria-label="到资记录列表">
-            <thead>
-              <tr>
-                <th>到资日期</th>
-                <th>类别</th>
-                <th className="num">金额</th>
-                <th>市外</th>
-                <th>备注</th>
-                <th aria-label="操作" />
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
-                <tr key={a.id}>
-                  <td>{formatDateZh(a.arrivedOn)}</td>
-                  <td>{kindLabels[a.kind]}</td>
-                  <td className="num">{amountText(a)}</td>
-                  <td>{a.outsideCity ? '是' : ''}</td>
-                  <td>
-                    <span className="cell-text" title={a.notes ?? undefined}>
-                      {a.notes}
-                    </span>
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button danger"
-                      aria-label={
-                        confirming === a.id
-                          ? `确认删除 ${formatDateZh(a.arrivedOn)} 的到资记录`
-                          : `删除 ${formatDateZh(a.arrivedOn)} 的到资记录`
-                      }
-                      onClick={() => void remove(a)}
-                      onBlur={() => setConfirming((c) => (c === a.id ? null : c))}
-                    >
-                      {confirming === a.id ? '确认删除？' : '删除'}
-                    </button>
-                  </td>
+          )}
+        </Field>
+        <div className="field check-cell">
+          <span className="field-label" aria-hidden="true">
+            &nbsp;
+          </span>
+          <span className="check">
+            <input
+              id="arrival-outside"
+              type="checkbox"
+              checked={outsideCity}
+              onChange={(e) => form.set('outsideCity', e.target.checked)}
+            />
+            <label htmlFor="arrival-outside">市外资金</label>
+          </span>
+        </div>
+        <TextField
+          label="到资备注"
+          {...form.bind('notes')}
+          className="grow"
+          maxLength={2000}
+          placeholder="如 第二笔注册资本金"
+        />
+      </TabForm>
+      <TabList
+        list={list}
+        empty="还没有到资记录。资金到位后，在上面登记到资日期和金额：实到外资按万美元，到位内资按万元。"
+      >
+        {(items) => (
+          <>
+            <table className="tab-table arrival-table" aria-label="到资记录列表">
+              <thead>
+                <tr>
+                  <th>到资日期</th>
+                  <th>类别</th>
+                  <th className="num">金额</th>
+                  <th>市外</th>
+                  <th>备注</th>
+                  <th aria-label="操作" />
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="tab-totals">合计：{totalsOf(items).join('；')}</p>
-        </>
-      )}
-    </TabBody>
+              </thead>
+              <tbody>
+                {items.map((a) => (
+                  <tr key={a.id}>
+                    <td>{formatDateZh(a.arrivedOn)}</td>
+                    <td>{kindLabels[a.kind]}</td>
+                    <td className="num">{amountText(a)}</td>
+                    <td>{a.outsideCity ? '是' : ''}</td>
+                    <td>
+                      <span className="cell-text" title={a.notes ?? undefined}>
+                        {a.notes}
+                      </span>
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="link-button danger"
+                        aria-label={
+                          confirming === a.id
+                            ? `确认删除 ${formatDateZh(a.arrivedOn)} 的到资记录`
+                            : `删除 ${formatDateZh(a.arrivedOn)} 的到资记录`
+                        }
+                        onClick={() => void remove(a)}
+                        onBlur={() => setConfirming((c) => (c === a.id ? null : c))}
+                      >
+                        {confirming === a.id ? '确认删除？' : '删除'}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="tab-totals">合计：{totalsOf(items).join('；')}</p>
+          </>
+        )}
+      </TabList>
+    </div>
   );
 }

@@ -1,23 +1,79 @@
-// A tab with a small entry form (到资, 活动, 跟进): its fields in a row, the button that adds, the
-// backend's refusal under it, then the tab's list or what stands in its place; and the date field
-// the forms share.
+// A tab with a small entry form (到资, 活动, 跟进): useTabEntry holds the tab's list and the draft
+// that adds to it; TabForm draws the fields in a row, the button that adds and the backend's
+// refusal under it; TabList the list or what stands in its place; and the date field the forms
+// share.
 import type { ReactNode } from 'react';
+import { useRestores } from '../shared/undo-store';
 import { ErrorText } from '../ui/Alert';
 import { Field } from '../ui/Field';
 import type { ControlProps } from '../ui/Field';
 import { Form } from '../ui/Form';
 import { ListState } from '../ui/ListState';
-import type { Bound } from '../ui/use-draft';
+import { useDraft } from '../ui/use-draft';
+import type { Bound, Draft } from '../ui/use-draft';
+import { useLoad } from '../ui/use-load';
 import type { Loaded } from '../ui/use-load';
+import { useSubmit } from '../ui/use-submit';
 import type { Submit } from '../ui/use-submit';
 
-interface Props<T> {
+interface Entry<T extends object, D, R> {
+  /** The project's records; read again after an add, and after an undo anywhere. */
+  load: () => Promise<R>;
+  initial: () => T;
+  /** What is added: the draft checked with `form.check`, or null after showing why not. */
+  checked: (form: Draft<T>) => D | null;
+  add: (data: D) => Promise<unknown>;
+  /** The fields emptied after an add. */
+  emptied: (keyof T)[];
+}
+
+/** `kind` names the draft (its fields' ids); spread `formProps` on TabForm. */
+export function useTabEntry<T extends object, D, R>(
+  kind: string,
+  projectId: string,
+  entry: Entry<T, D, R>,
+) {
+  const restores = useRestores();
+  const list = useLoad(entry.load, [projectId, restores]);
+  const form = useDraft(kind, entry.initial);
+  const submit = useSubmit();
+  const add = () => {
+    const data = entry.checked(form);
+    if (data === null) return;
+    void submit.run(async () => {
+      await entry.add(data);
+      form.reset(...entry.emptied);
+      list.reload();
+    });
+  };
+  return { list, form, submit, formProps: { submit, onSubmit: add } };
+}
+
+interface FormProps {
   /** The form's accessible name: 新增活动记录. */
   label: string;
   submitLabel: string;
   submit: Submit;
   onSubmit: () => void;
-  fields: ReactNode;
+  /** The fields. */
+  children: ReactNode;
+}
+
+export function TabForm({ label, submitLabel, submit, onSubmit, children }: FormProps) {
+  return (
+    <>
+      <Form className="tab-form" aria-label={label} onSubmit={onSubmit}>
+        {children}
+        <button type="submit" className="primary-button" disabled={submit.busy}>
+          {submitLabel}
+        </button>
+      </Form>
+      <ErrorText error={submit.error} />
+    </>
+  );
+}
+
+interface ListProps<T> {
   list: Pick<Loaded<readonly T[]>, 'data' | 'error' | 'reload'>;
   /** What the tab says while its list is empty. */
   empty: string;
@@ -25,20 +81,12 @@ interface Props<T> {
   children: (items: readonly T[]) => ReactNode;
 }
 
-export function TabBody<T>(props: Props<T>) {
-  const { submit, list } = props;
+export function TabList<T>({ list, empty, children }: ListProps<T>) {
   return (
-    <div className="tab-body">
-      <Form className="tab-form" aria-label={props.label} onSubmit={props.onSubmit}>
-        {props.fields}
-        <button type="submit" className="primary-button" disabled={submit.busy}>
-          {props.submitLabel}
-        </button>
-      </Form>
-      <ErrorText error={submit.error} />
-      <ListState list={list} className="tab-empty" empty={props.empty} />
-      {list.data?.length ? props.children(list.data) : null}
-    </div>
+    <>
+      <ListState list={list} className="tab-empty" empty={empty} />
+      {list.data?.length ? children(list.data) : null}
+    </>
   );
 }
 

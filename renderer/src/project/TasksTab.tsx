@@ -5,15 +5,11 @@ import { formatDateZh, todayIso } from '../../../domain/dates';
 import type { TaskRecord } from '../../../domain/entities';
 import { taskCreate } from '../../../domain/entities';
 import { call } from '../api/client';
-import { useRestores } from '../shared/undo-store';
 import { useDeleteRow } from '../shared/use-delete-row';
 import { ErrorText } from '../ui/Alert';
 import { TextField } from '../ui/fields';
-import { useDraft } from '../ui/use-draft';
-import { useLoad } from '../ui/use-load';
-import { useSubmit } from '../ui/use-submit';
 import { normalizeDate } from './project-draft';
-import { TabBody, TabDateField } from './TabForm';
+import { TabDateField, TabForm, TabList, useTabEntry } from './TabForm';
 
 const inAWeek = () => format(addDays(parseISO(todayIso()), 7), 'yyyy-MM-dd');
 
@@ -27,23 +23,16 @@ function dueText(task: TaskRecord, today: string): { text: string; late: boolean
 }
 
 export function TasksTab({ projectId }: { projectId: string }) {
-  const restores = useRestores();
-  const list = useLoad(() => call('task.list', { projectId }), [projectId, restores]);
+  const { list, form, submit, formProps } = useTabEntry('task', projectId, {
+    load: () => call('task.list', { projectId }),
+    initial: () => ({ title: '', dueOn: inAWeek() }),
+    checked: ({ values, check }) =>
+      check(taskCreate, { projectId, title: values.title, dueOn: normalizeDate(values.dueOn) }),
+    add: (data) => call('task.create', data),
+    emptied: ['title'],
+  });
   const removal = useDeleteRow('task', () => list.reload());
-  const form = useDraft('task', () => ({ title: '', dueOn: inAWeek() }));
-  const submit = useSubmit();
   const today = todayIso();
-
-  const add = () => {
-    const { title, dueOn } = form.values;
-    const data = form.check(taskCreate, { projectId, title, dueOn: normalizeDate(dueOn) });
-    if (!data) return;
-    void submit.run(async () => {
-      await call('task.create', data);
-      form.reset('title');
-      list.reload();
-    });
-  };
 
   const toggle = (task: TaskRecord) =>
     void submit.run(async () => {
@@ -55,59 +44,59 @@ export function TasksTab({ projectId }: { projectId: string }) {
     });
 
   return (
-    <TabBody
-      label="新增跟进事项"
-      submitLabel="添加跟进"
-      submit={submit}
-      onSubmit={add}
-      list={list}
-      empty="还没有跟进事项。写下下一步要做的事和截止日期，到期前会出现在「跟进」里提醒。"
-      fields={
-        <>
-          <TextField
-            label="跟进内容"
-            {...form.bind('title')}
-            className="grow"
-            maxLength={200}
-            placeholder="如 寄送园区用地资料、约对方来访考察"
-          />
-          <TabDateField label="截止日期" {...form.bind('dueOn')} />
-        </>
-      }
-    >
-      {(items) => (
-        <>
-          <ErrorText error={removal.error} prefix="删除失败：" />
-          <ul className="task-list" aria-label="跟进事项列表">
-            {items.map((task) => {
-              const due = dueText(task, today);
-              return (
-                <li key={task.id} className={task.done ? 'task-item done' : 'task-item'}>
-                  <input
-                    id={`task-done-${task.id}`}
-                    type="checkbox"
-                    checked={task.done}
-                    onChange={() => toggle(task)}
-                  />
-                  <label htmlFor={`task-done-${task.id}`} className="task-title" title={task.title}>
-                    {task.title}
-                  </label>
-                  <span className={due.late ? 'task-due late' : 'task-due'}>{due.text}</span>
-                  <button
-                    type="button"
-                    className="link-button row-delete"
-                    aria-label={`删除跟进「${task.title}」`}
-                    disabled={removal.busyId === task.id}
-                    onClick={() => removal.remove(task.id)}
-                  >
-                    删除
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      )}
-    </TabBody>
+    <div className="tab-body">
+      <TabForm {...formProps} label="新增跟进事项" submitLabel="添加跟进">
+        <TextField
+          label="跟进内容"
+          {...form.bind('title')}
+          className="grow"
+          maxLength={200}
+          placeholder="如 寄送园区用地资料、约对方来访考察"
+        />
+        <TabDateField label="截止日期" {...form.bind('dueOn')} />
+      </TabForm>
+      <TabList
+        list={list}
+        empty="还没有跟进事项。写下下一步要做的事和截止日期，到期前会出现在「跟进」里提醒。"
+      >
+        {(items) => (
+          <>
+            <ErrorText error={removal.error} prefix="删除失败：" />
+            <ul className="task-list" aria-label="跟进事项列表">
+              {items.map((task) => {
+                const due = dueText(task, today);
+                return (
+                  <li key={task.id} className={task.done ? 'task-item done' : 'task-item'}>
+                    <input
+                      id={`task-done-${task.id}`}
+                      type="checkbox"
+                      checked={task.done}
+                      onChange={() => toggle(task)}
+                    />
+                    <label
+                      htmlFor={`task-done-${task.id}`}
+                      className="task-title"
+                      title={task.title}
+                    >
+                      {task.title}
+                    </label>
+                    <span className={due.late ? 'task-due late' : 'task-due'}>{due.text}</span>
+                    <button
+                      type="button"
+                      className="link-button row-delete"
+                      aria-label={`删除跟进「${task.title}」`}
+                      disabled={removal.busyId === task.id}
+                      onClick={() => removal.remove(task.id)}
+                    >
+                      删除
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        )}
+      </TabList>
+    </div>
   );
 }
