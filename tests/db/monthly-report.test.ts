@@ -61,6 +61,7 @@ test('月报 for June 2021: targets against 序时进度, tiers with projects, J
   await workbook.xlsx.readFile(out);
   expect(workbook.worksheets.map((s) => s.name)).toEqual([
     '目标完成情况',
+    '补差清单',
     '规模档次',
     '本月新签约',
     '项目推进',
@@ -86,6 +87,7 @@ test('月报 for June 2021: targets against 序时进度, tiers with projects, J
   expect(fdi.getCell(6).value).toBeCloseTo(32_000 / 70_000, 10);
   expect(fdi.getCell(8).value).toBe(0.5);
   expect(fdi.getCell(9).value).toBe('落后序时 4.29 个百分点');
+  expect(fdi.getCell(10).value).toBe('绿灯');
 
   const tiers = workbook.getWorksheet('规模档次')!;
   const tierText: string[] = [];

@@ -1,5 +1,6 @@
 // The 月报 workbook for a year and month: the 看板 seen at the month's last day, laid out the way a
-// monthly report to leaders reads — targets against 确保, 力争 and 序时进度; the tier counts with the
+// monthly report to leaders reads — targets against 确保, 力争 and 序时进度 with their 红黄绿灯; the 补差
+// list (what the pipeline could add to each target in the rest of the year); the tier counts with the
 // projects behind them; the month's new signings; the pipeline by stage; the 五未 list; the ranking
 // of offices and promoters. Every figure comes from the same service call as the 看板, for the zone or
 // for one office (its targets, projects and promoters only), and the file is named for which.
@@ -8,11 +9,13 @@ import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { tierLabels } from '../../../domain/classify';
 import type { Dashboard, DashboardMetric, RankingRow } from '../../../domain/dashboard';
+import { gapMetricKeys } from '../../../domain/dashboard';
 import { AppError } from '../../../domain/errors';
 import type { FileResult, monthlyReportInput } from '../../../domain/excel/calls';
 import { amountFormat } from '../../../domain/excel/sheet-layout';
 import { stageLabels } from '../../../domain/lifecycle';
-import { describeGap } from '../../../domain/schedule';
+import { describeGap, lightLabels, scheduleBasisLabels } from '../../../domain/schedule';
+import type { Light } from '../../../domain/schedule';
 import { fromBaseUnits } from '../../../domain/excel/cell-values';
 import { labelOf, offices } from '../../../domain/vocabulary';
 import type { AppDatabase, Tx } from '../../app-database';
@@ -78,6 +81,7 @@ export async function monthlyReport(app: AppDatabase, input: Input): Promise<Fil
     const demo = isDemo(app) ? '【演示数据】' : '';
     const title = `${demo}嘉兴经济技术开发区招商工作月报（${office ? `${office}驻点，` : ''}${period}）`;
     targetsSheet(workbook, title, board);
+    gapSheet(workbook, title, board);
     tiersSheet(workbook, title, tiers);
     projectSheet(workbook, '本月新签约', `${title} 本月新签约项目`, signings);
     funnelSheet(workbook, title, board);
@@ -153,9 +157,20 @@ function targetsSheet(workbook: ExcelJS.Workbook, title: string, board: Dashboar
   const sheet = sheetWith(
     workbook,
     '目标完成情况',
-    `${title}（截至 ${board.asOf}，序时进度 ${Math.round((board.schedule ?? 0) * 10000) / 100}%）`,
-    ['指标', '单位', '确保', '力争', '完成', '完成确保', '完成力争', '序时进度', '与序时相比'],
-    [26, 8, 12, 12, 12, 11, 11, 10, 22],
+    `${title}（截至 ${board.asOf}，${scheduleText(board)}）`,
+    [
+      '指标',
+      '单位',
+      '确保',
+      '力争',
+      '完成',
+      '完成确保',
+      '完成力争',
+      '序时进度',
+      '与序时相比',
+      '灯',
+    ],
+    [26, 8, 12, 12, 12, 11, 11, 10, 22, 7],
   );
   for (const m of board.metrics) {
     const row = sheet.addRow([
@@ -168,11 +183,93 @@ function targetsSheet(workbook: ExcelJS.Workbook, title: string, board: Dashboar
       m.striveCompletion,
       m.scheduleGap === null ? null : board.schedule,
       m.scheduleGap === null ? null : describeGap(m.scheduleGap),
+      m.light === null ? null : lightLabels[m.light],
     ]);
+    if (m.light !== null) row.getCell(10).fill = lightFill(m.light);
     for (const c of [3, 4, 5]) row.getCell(c).numFmt = m.unit === 'count' ? '0' : amountFormat;
     for (const c of [6, 7, 8]) row.getCell(c).numFmt = '0.0%';
     if (m.scheduleGap !== null && m.scheduleGap < 0)
       row.getCell(9).font = { color: { argb: 'FFC0392B' } };
+  }
+}
+
+function scheduleText(board: Dashboard): string {
+  if (board.schedule === null) return `${board.year}年未开始，不计序时`;
+  const percent = Math.round(board.schedule * 10000) / 100;
+  return `序时进度 ${percent}%，${scheduleBasisLabels[board.basis]}`;
+}
+
+const lightColors: Record<Light, string> = {
+  green: 'FFC6EFCE',
+  yellow: 'FFFFEB9C',
+  red: 'FFFFC7CE',
+};
+
+const lightFill = (light: Light): ExcelJS.Fill => ({
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: lightColors[light] },
+});
+
+const milestoneVerbs: Record<(typeof gapMetricKeys)[number], string> = {
+  contracted_fdi: '签约',
+  tier_100yi: '签约',
+  tier_50_100yi: '签约',
+  tier_10_50yi: '签约',
+  tier_1yi_industrial: '签约',
+  leader_projects: '签约',
+  started_1yi: '开工',
+  completed_1yi: '竣工',
+};
+
+/**
+ * 补差清单: per target counting 签约, 开工 or 竣工 (with a 确保 or 力争), a bold row with its light,
+ * what is left to its goal and what the listed projects would add, then those projects by date.
+ */
+function gapSheet(workbook: ExcelJS.Workbook, title: string, board: Dashboard): void {
+  const sheet = sheetWith(
+    workbook,
+    '补差清单',
+    `${title} 补差清单：年内计划签约、开工、竣工的项目`,
+    ['指标', '灯', '距目标还差', '项目编号', '项目名称', '驻点', '招商责任人', '时间', '可增加'],
+    [26, 7, 12, 14, 34, 8, 10, 20, 12],
+  );
+  for (const key of gapMetricKeys) {
+    const m = board.metrics.find((x) => x.key === key);
+    const goal = m?.guarantee ?? m?.strive ?? null;
+    if (!m || goal === null) continue;
+    const list = board.gap[key] ?? [];
+    const adds = list.reduce((sum, g) => sum + g.adds, 0);
+    const left = Math.max(0, goal - (m.actual ?? 0));
+    const head = sheet.addRow([
+      `${m.label}（${unitLabel[m.unit]}）`,
+      m.light === null ? null : lightLabels[m.light],
+      inUnit(left, m.unit),
+      null,
+      list.length === 0 ? '年内没有计划中的项目' : `年内 ${list.length} 个项目计划中，合计可增加`,
+      null,
+      null,
+      null,
+      inUnit(adds, m.unit),
+    ]);
+    head.font = { bold: true };
+    if (m.light !== null) head.getCell(2).fill = lightFill(m.light);
+    for (const c of [3, 9]) head.getCell(c).numFmt = m.unit === 'count' ? '0' : amountFormat;
+    for (const g of list) {
+      const date = `${Number(g.on.slice(5, 7))}月${Number(g.on.slice(8, 10))}日`;
+      const row = sheet.addRow([
+        null,
+        null,
+        null,
+        g.code,
+        g.name,
+        labelOf(offices, g.office),
+        g.owner,
+        g.reached ? `${date}已${milestoneVerbs[key]}` : `计划${date}${milestoneVerbs[key]}`,
+        inUnit(g.adds, m.unit),
+      ]);
+      row.getCell(9).numFmt = m.unit === 'count' ? '0' : amountFormat;
+    }
   }
 }
 
