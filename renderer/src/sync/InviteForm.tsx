@@ -3,6 +3,7 @@
 // to save it, in the app's save dialog. The passphrase is given to the office by phone, never with
 // the file.
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { zoneInviteInput } from '../../../domain/sync';
 import { call, chooseFile, errorText } from '../api/client';
 import { ErrorText } from '../ui/Alert';
@@ -95,34 +96,12 @@ export function InviteForm({ zoneName, onClose }: Props) {
             onChange={setAgain}
           />
         </div>
-        <label className="zone-check">
-          <input
-            type="checkbox"
-            checked={withData}
-            disabled={busy}
-            onChange={(e) => setWithData(e.target.checked)}
-          />
-          <span>
-            含数据
-            <span className="zone-note">
-              ：附带分区的全部数据，对方加入时一并导入（文件较大）；不勾选时，对方加入后再用同步文件接收数据
-            </span>
-          </span>
-        </label>
-        <label className="zone-check">
-          <input
-            type="checkbox"
-            checked={hq}
-            disabled={busy}
-            onChange={(e) => setHq(e.target.checked)}
-          />
-          <span>
-            用于更换本部电脑
-            <span className="zone-note">
-              ：新电脑将持有分区根密钥，可制作邀请、吊销电脑；只在更换本部电脑时勾选
-            </span>
-          </span>
-        </label>
+        <Option label="含数据" checked={withData} disabled={busy} onChange={setWithData}>
+          附带分区的全部数据，对方加入时一并导入（文件较大）；不勾选时，对方加入后再用同步文件接收数据
+        </Option>
+        <Option label="用于更换本部电脑" checked={hq} disabled={busy} onChange={setHq}>
+          新电脑将持有分区根密钥，可制作邀请、吊销电脑；只在更换本部电脑时勾选
+        </Option>
         <div className="zone-form-actions">
           <button type="submit" className="primary-button" disabled={busy}>
             {busy ? '正在制作……' : '制作邀请……'}
@@ -151,5 +130,32 @@ export function InviteForm({ zoneName, onClose }: Props) {
         </div>
       ) : null}
     </div>
+  );
+}
+
+interface OptionProps {
+  label: string;
+  checked: boolean;
+  disabled: boolean;
+  onChange: (checked: boolean) => void;
+  /** What choosing it means, in grey after the label. */
+  children: ReactNode;
+}
+
+/** A checkbox of the invitation, its name and what it means. */
+function Option({ label, checked, disabled, onChange, children }: OptionProps) {
+  return (
+    <label className="zone-check">
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <span>
+        {label}
+        <span className="zone-note">：{children}</span>
+      </span>
+    </label>
   );
 }
