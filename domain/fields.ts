@@ -26,6 +26,24 @@ export const fileName = z
   .max(255, '文件名过长')
   .refine((n) => !/[\\/\0]/.test(n), '文件名不能包含路径');
 
+/**
+ * A file's bytes as the window sends them (base64 text, which one JavaScript string must hold): at
+ * most `maxBytes` of file; a bigger one goes through the command line. `words` name the refusals
+ * where an import's words do not fit.
+ */
+export const base64Upload = (
+  maxBytes: number,
+  words: { empty: string; choose?: string; tooLarge?: string },
+) =>
+  z
+    .string({ error: words.choose ?? '请选择要导入的文件' })
+    .min(1, words.empty)
+    .max(
+      Math.ceil(maxBytes / 3) * 4,
+      words.tooLarge ?? `文件过大（超过 ${maxBytes / 1024 / 1024} MB），请用命令行导入`,
+    )
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容编码有误，请重新选择文件');
+
 export const MAX_RECORD_ID = 200;
 
 export const recordId = (label: string) =>

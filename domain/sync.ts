@@ -1,7 +1,7 @@
 // Inputs and results of file sync between offices (docs/sync.md): what the 同步 screen and the CLI send
 // and get back. Pure types and zod schemas; the engine lives in db/sync/.
 import { z } from 'zod';
-import { fileName } from './fields';
+import { base64Upload, fileName } from './fields';
 import { offices } from './vocabulary';
 
 /** The highest seq a change may carry: a change a second for 8,700 years, far inside safe integers. */
@@ -151,16 +151,11 @@ export type SyncDump = Record<string, Record<string, string | number | null>[]>;
  * JavaScript string, so the screen's cap is lower. Files of 100k changes are a few MB.
  */
 export const MAX_IMPORT_UPLOAD_BYTES = 256 * 1024 * 1024;
-const maxBase64Chars = Math.ceil(MAX_IMPORT_UPLOAD_BYTES / 3) * 4;
 
 export const syncImportDataInput = z.strictObject({
   /** The file's own name (no folders), kept in the inbox copy's name. */
   name: fileName,
-  dataBase64: z
-    .string({ error: '请选择要导入的文件' })
-    .min(1, '文件是空的，不是有效的同步文件')
-    .max(maxBase64Chars, '文件过大（超过 256 MB），请用命令行导入')
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容编码有误，请重新选择文件'),
+  dataBase64: base64Upload(MAX_IMPORT_UPLOAD_BYTES, { empty: '文件是空的，不是有效的同步文件' }),
   passphrase,
 });
 

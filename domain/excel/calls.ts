@@ -2,22 +2,18 @@
 // of a filter or a year, and the 月报 workbook.
 import { z } from 'zod';
 import type { ColumnMapping } from './sheet-reader';
-import { fileName } from '../fields';
+import { base64Upload, fileName } from '../fields';
 import { ledgerQuery } from '../ledger';
 import { ledgerColumnKeys } from '../ledger-columns';
 
-// A workbook of 10k rows is about 1 MB; 64 MB of base64 leaves room for ledgers far above that.
-const maxBase64Chars = 64 * 1024 * 1024;
+// A workbook of 10k rows is about 1 MB; 48 MB (64 MB of base64) leaves room for ledgers far above.
+const maxWorkbookBytes = 48 * 1024 * 1024;
 
 export const ledgerImportPreviewInput = z.union(
   [
     z.strictObject({
       name: fileName,
-      dataBase64: z
-        .string({ error: '请选择要导入的文件' })
-        .min(1, '文件是空的')
-        .max(maxBase64Chars, '文件过大（超过 48 MB），请用命令行导入')
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容编码有误，请重新选择文件'),
+      dataBase64: base64Upload(maxWorkbookBytes, { empty: '文件是空的' }),
     }),
     z.strictObject({ file: z.string({ error: '缺少文件' }).min(1, '缺少文件') }),
   ],
