@@ -1,4 +1,5 @@
-// The 看板's pickers: year, as-of date (empty: today, or the year's end for a past year) and office.
+// The 看板's pickers: year, as-of date (empty: today, or the year's end for a past year, which may
+// also be read as things stood on a later date) and office.
 import { useId } from 'react';
 import { offices } from '../../../domain/vocabulary';
 import type { DashboardQuery } from './dashboard-input';
@@ -28,7 +29,6 @@ export function DashboardPickers({ query, onChange }: Props) {
           type="date"
           value={query.asOf ?? ''}
           min={`${query.year}-01-01`}
-          max={`${query.year}-12-31`}
           onChange={(e) => onChange({ ...query, asOf: e.target.value || undefined })}
         />
       </label>

@@ -6,18 +6,19 @@ import type { ReactNode } from 'react';
 import type { Dashboard } from '../../../domain/dashboard';
 import { labelOf, offices } from '../../../domain/vocabulary';
 import { ErrorBanner } from '../ui/Alert';
-import { percentText } from './dashboard-format';
 import { DashboardPickers } from './DashboardPickers';
 import type { DrillRequest } from './drill';
 import { DrillContext } from './drill';
 import { MonthlyReportButton } from './MonthlyReportButton';
 import { DrillDialog } from './DrillDialog';
+import { GapList } from './GapList';
 import { KeyFigures } from './KeyFigures';
 import { MetricProgress } from './MetricProgress';
 import { MonthlyTrend } from './MonthlyTrend';
 import { PipelineFunnel } from './PipelineFunnel';
 import { Ranking } from './Ranking';
 import { RegionMix } from './RegionMix';
+import { ScheduleNote } from './ScheduleNote';
 import { StalledList } from './StalledList';
 import type { DashboardQuery } from './dashboard-input';
 import { useDashboard } from './use-dashboard';
@@ -75,7 +76,7 @@ function Scope({ dashboard }: { dashboard: Dashboard }) {
       <span className="dash-print-only">
         {dashboard.year}年 · {office} ·{' '}
       </span>
-      截至 {dashboard.asOf} · <strong>序时进度 {percentText(dashboard.schedule)}</strong>
+      截至 {dashboard.asOf} · <ScheduleNote dashboard={dashboard} />
     </p>
   );
 }
@@ -95,8 +96,17 @@ function Body({ dashboard }: { dashboard: Dashboard }) {
         </div>
       )}
       <KeyFigures dashboard={dashboard} />
-      <Panel title="目标完成情况" hint="竖线为确保目标，虚线为序时进度；点数字查看计入的项目。">
+      <Panel
+        title="目标完成情况"
+        hint={`竖线为确保目标，虚线为序时进度；落后序时 ${dashboard.lightThresholds.yellow}–${dashboard.lightThresholds.red} 个百分点亮黄灯，超过 ${dashboard.lightThresholds.red} 个百分点亮红灯；点数字查看计入的项目。`}
+      >
         <MetricProgress dashboard={dashboard} />
+      </Panel>
+      <Panel
+        title="补差清单"
+        hint="各项目标还差多少，年内计划签约、开工、竣工的项目可补多少；点一行打开项目。"
+      >
+        <GapList dashboard={dashboard} />
       </Panel>
       <div className="two-columns">
         <Panel title="项目漏斗">

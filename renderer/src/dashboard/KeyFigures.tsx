@@ -5,6 +5,7 @@ import { landingCohortLabels, stageLabels } from '../../../domain/lifecycle';
 import { countText, metricNumber, metricText, unitLabels } from './dashboard-format';
 import { DrillNumber } from './DrillNumber';
 import { cohortDrill, metricDrill } from './metric-drill';
+import { LightBadge } from './LightBadge';
 import { ScheduleGap } from './ScheduleGap';
 
 function Card({ metric, caption }: { metric: DashboardMetric | undefined; caption?: string }) {
@@ -24,12 +25,12 @@ function Card({ metric, caption }: { metric: DashboardMetric | undefined; captio
       </div>
       <div className="dash-card-goal">
         {metric.key === 'stalled_zero'
-          ? '目标：清零'
+          ? '力争清零'
           : goal === null
             ? '未设目标'
             : `${metric.guarantee !== null ? '确保' : '力争'} ${metricText(metric.unit, goal)}`}
       </div>
-      <ScheduleGap points={metric.scheduleGap} />
+      <ScheduleGap points={metric.scheduleGap} /> <LightBadge light={metric.light} />
     </div>
   );
 }

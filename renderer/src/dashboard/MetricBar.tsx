@@ -4,7 +4,8 @@ import type { DashboardMetric } from '../../../domain/dashboard';
 
 interface Props {
   metric: DashboardMetric;
-  schedule: number;
+  /** null before the year starts: no 序时 marker. */
+  schedule: number | null;
 }
 
 const pct = (x: number) => `${Math.max(0, Math.min(100, x * 100))}%`;
@@ -29,7 +30,7 @@ export function MetricBar({ metric, schedule }: Props) {
           title="确保"
         />
       ) : null}
-      {scheduleGap !== null ? (
+      {scheduleGap !== null && schedule !== null ? (
         <span
           className="dash-tick schedule"
           style={{ left: pct((schedule * reference) / scale) }}

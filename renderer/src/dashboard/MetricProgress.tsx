@@ -5,6 +5,7 @@ import { metricText, percentText } from './dashboard-format';
 import { DrillNumber } from './DrillNumber';
 import { MetricBar } from './MetricBar';
 import { metricDrill } from './metric-drill';
+import { LightBadge } from './LightBadge';
 import { ScheduleGap } from './ScheduleGap';
 
 function Actual({ metric }: { metric: DashboardMetric }) {
@@ -67,6 +68,7 @@ export function MetricProgress({ dashboard }: { dashboard: Dashboard }) {
               {metric.label}
             </span>
             {metric.mode === 'manual' ? <span className="dash-tag">手工</span> : null}
+            <LightBadge light={metric.light} />
             <Actual metric={metric} />
           </div>
           <MetricBar metric={metric} schedule={dashboard.schedule} />

@@ -1,5 +1,6 @@
-// 导出月报: the 看板 of the chosen year and office (or the zone) seen at the end of the as-of month,
-// as the 月报 workbook (targets, tiers with their projects, the month's signings, stages, 五未,
+// 导出月报: the 看板 of the chosen year and office (or the zone) seen at the end of the as-of month
+// (by the months basis, of the last completed month, the month the 看板's figures count to), as
+// the 月报 workbook (targets, tiers with their projects, the month's signings, stages, 五未,
 // ranking), named for the office.
 import type { Dashboard } from '../../../domain/dashboard';
 import { labelOf, offices } from '../../../domain/vocabulary';
@@ -13,10 +14,11 @@ import { useSubmit } from '../ui/use-submit';
 export function MonthlyReportButton({
   scope,
 }: {
-  scope: Pick<Dashboard, 'year' | 'asOf' | 'office'>;
+  scope: Pick<Dashboard, 'year' | 'asOf' | 'office' | 'basis' | 'actualsThrough'>;
 }) {
-  const { year, asOf, office } = scope;
-  const month = Number(asOf.slice(5, 7));
+  const { year, asOf, office, basis, actualsThrough } = scope;
+  const shown = basis === 'months' && actualsThrough !== null ? actualsThrough : asOf;
+  const month = shown > `${year}-12-31` ? 12 : Number(shown.slice(5, 7));
   const of = office ? labelOf(offices, office) : '全区';
   const report = useSubmit();
   const busy = report.busy;

@@ -59,12 +59,10 @@ function monthRequest(series: Series, month: number, expected?: number): DrillRe
 const percentValue = (v: unknown) =>
   v === null || v === undefined || v === '-' ? '—' : `${String(v)}%`;
 
-/** Months of the year elapsed on as-of (partial months count): the lines stop there. */
+/** The months the year's figures count (by days a partial month too): the lines stop there. */
 function monthsShown(dashboard: Dashboard): number {
-  const year = Number(dashboard.asOf.slice(0, 4));
-  if (year > dashboard.year) return 12;
-  if (year < dashboard.year) return 0;
-  return Number(dashboard.asOf.slice(5, 7));
+  const through = dashboard.actualsThrough;
+  return through === null ? 0 : Number(through.slice(5, 7));
 }
 
 function cumulativePercent(
