@@ -152,12 +152,67 @@ export interface Dashboard {
   /** The whole list's items per rule, in the rules' order (rules with none left out). */
   stalledByRule: { ruleKey: string; rule: string; count: number }[];
   trend: TrendMonth[];
+  /** 年度重点推进项目: every key project of the year in scope, furthest behind 序时 first. */
+  keyProjects: KeyProjectRow[];
+  /** 分类统计: by investor-group flag, 长三角 and ownership, in breakdownKeys' order. */
+  breakdowns: BreakdownRow[];
   /**
    * 补差, per metric that counts a milestone (gapMetricKeys): the live pipeline projects not counted
    * yet whose date for it falls in the rest of the year (after actualsThrough, by 12-31), soonest
    * first, with what each would add.
    */
   gap: Partial<Record<GapMetricKey, GapProject[]>>;
+}
+
+/**
+ * The groups of the breakdown (分类统计): investor-group flags, 长三角, and ownership, each keyed
+ * `flag:<investor flag>`, `yrd` or `ownership:<ownership>`.
+ */
+export const breakdownKeys = [
+  'flag:fortune500',
+  'flag:china100',
+  'flag:centralSoe',
+  'flag:listed',
+  'flag:wellKnown',
+  'yrd',
+  'ownership:central_soe',
+  'ownership:local_soe',
+  'ownership:private',
+  'ownership:foreign',
+] as const;
+export type BreakdownKey = (typeof breakdownKeys)[number];
+
+/** Projects of one group: the year's signings and the pipeline on as-of, with their totals. */
+export interface BreakdownRow {
+  key: BreakdownKey;
+  /** 投资方 (group flags), 长三角 or 企业性质. */
+  group: 'flag' | 'yrd' | 'ownership';
+  label: string;
+  signed: number;
+  signedCny: number;
+  pipeline: number;
+  pipelineCny: number;
+}
+
+/** A key project of the year (区重点, 市级 or 省级) with its 完成投资 against its plan. */
+export interface KeyProjectRow {
+  projectId: string;
+  code: string | null;
+  name: string;
+  office: string | null;
+  owner: string | null;
+  district: boolean;
+  city: boolean;
+  province: boolean;
+  /** 年度计划投资 in 元; null when none is entered. */
+  planned: number | null;
+  /** 完成投资 in 元 of the months counted (on the months basis, up to the last completed one). */
+  completed: number;
+  /** completed ÷ planned, as a fraction; null without a plan. */
+  completion: number | null;
+  /** Points by which completion leads 序时 (negative: behind); null without a plan or 序时. */
+  scheduleGap: number | null;
+  light: Light | null;
 }
 
 /** A project that could add to a metric in the rest of the year. */
@@ -209,6 +264,11 @@ export const computedMetricKeys = [
   'rate_completed',
   'rate_funds',
   'rate_fulfilled',
+  'annual_projects',
+  'key_projects_investment',
+  'city_projects',
+  'city_projects_investment',
+  'tech_renovation',
 ] as const;
 export type ComputedMetricKey = (typeof computedMetricKeys)[number];
 
@@ -225,7 +285,12 @@ export type RateMetricKey = (typeof rateMetricKeys)[number];
 /** Metrics that grow through the year and so are read against 序时进度: all but the rates and 五未. */
 export const scheduledMetricKeys: ReadonlySet<string> = new Set(
   computedMetricKeys.filter(
-    (k) => !(rateMetricKeys as readonly string[]).includes(k) && k !== 'stalled_zero',
+    (k) =>
+      !(rateMetricKeys as readonly string[]).includes(k) &&
+      k !== 'stalled_zero' &&
+      // The key-project lists are set for the year, not gathered through it.
+      k !== 'annual_projects' &&
+      k !== 'city_projects',
   ),
 );
 
@@ -247,6 +312,11 @@ export const computedMetricLabels: Record<ComputedMetricKey, string> = {
   rate_completed: '竣工率',
   rate_funds: '资金到位率',
   rate_fulfilled: '履约率',
+  annual_projects: '年度重点推进项目',
+  key_projects_investment: '年度重点推进项目完成投资',
+  city_projects: '市级项目',
+  city_projects_investment: '市级项目全年完成投资',
+  tech_renovation: '新批技改项目',
 };
 
 export const computedMetricUnits: Record<ComputedMetricKey, TargetUnit> = {
@@ -266,6 +336,11 @@ export const computedMetricUnits: Record<ComputedMetricKey, TargetUnit> = {
   rate_completed: 'percent',
   rate_funds: 'percent',
   rate_fulfilled: 'percent',
+  annual_projects: 'count',
+  key_projects_investment: 'cny',
+  city_projects: 'count',
+  city_projects_investment: 'cny',
+  tech_renovation: 'count',
 };
 
 const regionKey = z.enum(['eu_us', 'de_jp', 'kr_sg_hk_tw', 'other_foreign', 'domestic', 'unknown']);
@@ -294,6 +369,11 @@ export const drillTarget = z.discriminatedUnion('kind', [
     landed: z.literal(true).optional(),
   }),
   z.strictObject({ kind: z.literal('stalled'), ruleKey: z.string().optional() }),
+  z.strictObject({
+    kind: z.literal('breakdown'),
+    key: z.enum(breakdownKeys),
+    scope: z.enum(['pipeline', 'signed']),
+  }),
   z.strictObject({
     kind: z.literal('trend'),
     month: z.number().int().min(1).max(12),

@@ -7,7 +7,7 @@ import { tierOrder } from './classify';
 import type { Tier } from './classify';
 import { stageOrder } from './lifecycle';
 import type { Stage } from './lifecycle';
-import { channels, offices } from './vocabulary';
+import { channels, investorFlags, offices, ownerships } from './vocabulary';
 import { vocabularyEntry } from './fields';
 import { defaultLedgerColumns, optionalSums } from './ledger-columns';
 import type { OptionalSum } from './ledger-columns';
@@ -30,6 +30,11 @@ export const ledgerQuery = z.strictObject({
   owner: oneOrMany(z.string()).optional(),
   industry: oneOrMany(z.string()).optional(),
   channel: oneOrMany(vocabularyEntry('招商方式', channels)).optional(),
+  /** Projects of investor groups with any of these flags (世界500强 …), by key or label. */
+  investorFlag: oneOrMany(vocabularyEntry('投资方类型', investorFlags)).optional(),
+  /** true: 长三角 projects only (上海, 江苏, 浙江, 安徽); false: the others. */
+  yrd: z.boolean({ error: '长三角须为是或否' }).optional(),
+  ownership: oneOrMany(vocabularyEntry('企业性质', ownerships)).optional(),
   investorId: z.string().optional(),
   signingYear: z.number().int().min(1990, '签约年份无效').max(2100, '签约年份无效').optional(),
   q: z.string().trim().max(100, '搜索词过长').optional(),

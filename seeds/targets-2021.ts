@@ -118,22 +118,24 @@ const rows: readonly Row[] = [
     note: '剩余项目数，越少越好；计划原文为“力争实现‘五未’项目清零”',
   },
 
-  // Typed in by people each month.
+  // From each key project's yearly row (区重点 / 市级 flags, 年度计划投资, monthly 完成投资) and the
+  // 技改 projects' approval dates.
   {
     key: 'annual_projects',
     label: '年度重点推进项目',
     guarantee: 100,
     strive: null,
     unit: 'count',
-    mode: 'manual',
+    mode: 'computed',
   },
   {
-    key: 'annual_projects_investment',
-    label: '年度重点推进项目计划投资',
+    key: 'key_projects_investment',
+    label: '年度重点推进项目完成投资',
     guarantee: 22_000_000_000,
     strive: null,
     unit: 'cny',
-    mode: 'manual',
+    mode: 'computed',
+    note: '计划原文：100个重点项目年度计划投资220亿元',
   },
   {
     key: 'city_projects',
@@ -141,7 +143,7 @@ const rows: readonly Row[] = [
     guarantee: 41,
     strive: null,
     unit: 'count',
-    mode: 'manual',
+    mode: 'computed',
   },
   {
     key: 'city_projects_investment',
@@ -149,7 +151,7 @@ const rows: readonly Row[] = [
     guarantee: 3_300_000_000,
     strive: null,
     unit: 'cny',
-    mode: 'manual',
+    mode: 'computed',
   },
   {
     key: 'tech_renovation',
@@ -157,8 +159,10 @@ const rows: readonly Row[] = [
     guarantee: null,
     strive: 100,
     unit: 'count',
-    mode: 'manual',
+    mode: 'computed',
   },
+
+  // Typed in by people each month.
   {
     key: 'tech_renovation_growth',
     label: '技改投资同比增长',

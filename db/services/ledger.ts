@@ -25,6 +25,7 @@ import type { Tx } from '../app-database';
 import type { Schema } from '../schema';
 import type { SqlParam } from '../sql';
 import { likeContains } from '../search-match';
+import { flaggedInvestor, yrdProject } from './project-groups';
 import { DOMESTIC_CAPITAL_CNY, PAID_IN_FDI_USD, arrivalSumsOf, ratesByYear } from './arrival-sums';
 import type { ArrivalSums } from './arrival-sums';
 
@@ -95,6 +96,9 @@ export function queryLedger(tx: Tx, q: Query): LedgerPage {
       q.owner ||
       q.industry ||
       q.channel ||
+      q.investorFlag ||
+      q.yrd !== undefined ||
+      q.ownership ||
       q.signingYear;
     if (q.sums?.length && q.offset === 0) {
       Object.assign(totals, optionalTotals(tx, live, q.sums, !filtered && !q.investorId));
@@ -326,6 +330,15 @@ function conditions(eb: Where, q: Omit<Query, 'offset' | 'limit'>): Expression<S
   if (q.owner?.length) list.push(eb('owner_name', 'in', q.owner));
   if (q.industry?.length) list.push(eb('industry', 'in', q.industry));
   if (q.channel?.length) list.push(eb('channel', 'in', q.channel));
+  if (q.investorFlag?.length) {
+    const any = q.investorFlag.map((f) => flaggedInvestor(f)).join(' OR ');
+    list.push(sql<SqlBool>`(${sql.raw(any)})`);
+  }
+  if (q.yrd !== undefined) {
+    const yrd = yrdProject();
+    list.push(sql<SqlBool>`${sql.raw(q.yrd ? yrd : `NOT coalesce(${yrd}, 0)`)}`);
+  }
+  if (q.ownership?.length) list.push(eb('ownership', 'in', q.ownership));
   if (q.investorId) list.push(eb('investor_id', '=', q.investorId));
   if (q.signingYear !== undefined) {
     list.push(eb('signed_on', '>=', `${q.signingYear}-01-01`));

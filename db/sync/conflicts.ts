@@ -40,6 +40,7 @@ const labelColumn: Record<string, string> = {
   dictionary_item: 'label',
   activity: 'notes',
   capital_arrival: 'arrived_on',
+  key_investment: 'year',
   setting: 'id',
   target_actual: 'month',
 };

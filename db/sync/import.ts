@@ -275,6 +275,7 @@ const recordGroups: [group: string, unit: string, tables: string[]][] = [
   ['联系人', '位', ['contact']],
   ['跟进', '条', ['activity', 'task']],
   ['到资', '笔', ['capital_arrival']],
+  ['重点项目投资', '条', ['key_investment']],
   ['展会速记', '条', ['capture']],
   [
     '目标与设置',

@@ -30,6 +30,8 @@ import {
 import type { DeletionPreview, DeletionResult, RestoreResult } from '../deletion';
 import { deletableKinds } from '../deletion';
 import { recordId } from '../fields';
+import type { KeyInvestmentRecord } from '../key-investment';
+import { keyInvestmentList, keyInvestmentSet } from '../key-investment';
 import type { HistoryEntry } from '../history';
 import type { LedgerPage } from '../ledger';
 import { ledgerQuery } from '../ledger';
@@ -108,6 +110,9 @@ export const recordMethods = {
   ),
   'arrival.delete': method<typeof idInput, DeletionResult>(idInput),
   'arrival.list': method<typeof arrivalListInput, ArrivalRecord[]>(arrivalListInput),
+  /** A project's 年度重点推进项目 years: flags, 年度计划投资, monthly 完成投资. */
+  'keyInvestment.list': method<typeof keyInvestmentList, KeyInvestmentRecord[]>(keyInvestmentList),
+  'keyInvestment.set': method<typeof keyInvestmentSet, KeyInvestmentRecord>(keyInvestmentSet),
   /** What deleting a record would take with it, or why it would be refused; asked before a delete. */
   'record.deletion': method<typeof recordRef, DeletionPreview>(recordRef),
   /** Undoes a delete: the record and exactly the rows its delete took with it, in one change set. */

@@ -157,6 +157,22 @@ const cases: Case[] = [
     'unpadded date',
   ],
   [
+    'key_investment',
+    '重点项目投资',
+    { project_id: 'p', year: 2021, planned: -1 },
+    '年度计划投资',
+    'negative plan',
+  ],
+  ['key_investment', '重点项目投资', { project_id: 'p', year: 1999 }, '年份', 'year 1999'],
+  [
+    'key_investment',
+    '重点项目投资',
+    { project_id: 'p', done_06: 10 ** 14 },
+    '6月完成投资',
+    'amount over 10^13',
+  ],
+  ['key_investment', '重点项目投资', { project_id: 'p', level_city: 2 }, '市级', 'flag 2'],
+  [
     'activity',
     '活动记录',
     { kind: 'party', occurred_on: '2021-06-01' },
@@ -451,6 +467,13 @@ describe('a file with valid values in every table', () => {
         notes: '拜访总部',
       });
       call(sender, 'task.create', { projectId: project.id, title: '回访', dueOn: '2021-07-01' });
+      call(sender, 'keyInvestment.set', {
+        projectId: project.id,
+        year: 2021,
+        district: true,
+        planned: 300_000_000,
+        completed: [10_000_000, ...Array.from({ length: 11 }, () => null)],
+      });
       call(sender, 'arrival.create', {
         projectId: project.id,
         arrivedOn: '2021-06-10',

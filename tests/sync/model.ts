@@ -21,6 +21,7 @@ import { dump, sharedTestZone, TEST_INVITATION_PASSPHRASE } from './replicas';
 import type { Replica } from './replicas';
 import { editableFields, isRef, settingIds, settingValues, tableValues } from './values';
 import type { Spec, SpecFields } from './values';
+import { keyInvestmentId } from '../../domain/key-investment';
 
 const ramDir = () => tempDir('zs-prop-', existsSync('/dev/shm') ? '/dev/shm' : undefined);
 export const BASE_MS = Date.UTC(2021, 5, 12, 7, 30);
@@ -114,6 +115,7 @@ const TABLE_WEIGHTS: Record<SyncedTable, number> = {
   contact: 3,
   project: 6,
   capital_arrival: 3,
+  key_investment: 2,
   activity: 3,
   task: 3,
   target: 2,
@@ -219,6 +221,8 @@ function idFor(table: SyncedTable, fields: Fields): string | undefined {
       return `${String(fields.target_id)}:m${String(fields.month)}`;
     case 'dictionary_item':
       return `${String(fields.kind)}:${String(fields.label)}`;
+    case 'key_investment':
+      return keyInvestmentId(String(fields.project_id), Number(fields.year));
     default:
       return undefined;
   }

@@ -518,7 +518,7 @@ describe('sync properties (docs/sync.md)', () => {
   );
 
   test(
-    '9: every child table (project, contact, activity, task, capital_arrival, target_actual) delivered before its parents ends as the sender is; import counts the orphans, in at least 10% of runs for each',
+    '9: every child table (project, contact, activity, task, capital_arrival, key_investment, target_actual) delivered before its parents ends as the sender is; import counts the orphans, in at least 10% of runs for each',
     async () => {
       const orphanRuns: Record<string, number> = {};
       let runs = 0;
@@ -767,6 +767,7 @@ const PARENTS: Partial<Record<SyncedTable, [string, SyncedTable][]>> = {
   ],
   task: [['project_id', 'project']],
   capital_arrival: [['project_id', 'project']],
+  key_investment: [['project_id', 'project']],
   target_actual: [['target_id', 'target']],
 };
 
@@ -788,12 +789,19 @@ const familyArb: fc.Arbitrary<Edit[]> = fc
   .tuple(
     fc.tuple(createArb('investor'), childArb('project'), createArb('target')),
     fc.tuple(
-      ...(['contact', 'activity', 'task', 'capital_arrival', 'target_actual'] as const).map(
-        childArb,
-      ),
+      ...(
+        [
+          'contact',
+          'activity',
+          'task',
+          'capital_arrival',
+          'key_investment',
+          'target_actual',
+        ] as const
+      ).map(childArb),
     ),
     fc.array(editArb, { maxLength: 4 }),
-    fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+    fc.array(fc.boolean(), { minLength: 13, maxLength: 13 }),
   )
   .map(([parents, children, extra, takeExtra]) => {
     const family = [...parents, ...children];

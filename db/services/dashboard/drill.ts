@@ -16,6 +16,9 @@ import {
   projectMetricConditions,
   reachedAsOf,
 } from './conditions';
+import { breakdownCondition } from './breakdowns';
+import { keyMetricIds } from './key-investment';
+import type { KeyMetricKey } from './key-investment';
 import { rateConditions, rateIds } from './rates';
 import type { DashboardInput, Scope } from './scope';
 import { figuresScope, ids, scopeOf } from './scope';
@@ -29,7 +32,8 @@ export function drillDown(tx: Tx, input: DashboardInput & { target: DrillTarget 
   const snapshot =
     kind === 'funnel' ||
     kind === 'stalled' ||
-    (kind === 'region' && input.target.scope === 'pipeline');
+    (kind === 'region' && input.target.scope === 'pipeline') ||
+    (kind === 'breakdown' && input.target.scope === 'pipeline');
   const scope = snapshot ? asOf : figuresScope(asOf);
   const drilled = drillIds(tx, scope, input.target);
   if (Array.isArray(drilled) && drilled.length === 0) return [];
@@ -45,6 +49,14 @@ export function drillDown(tx: Tx, input: DashboardInput & { target: DrillTarget 
   if (rowids.length === 0) return [];
   return readLedgerRows(tx, rowids);
 }
+
+const keyMetricKeys: ReadonlySet<string> = new Set<KeyMetricKey>([
+  'annual_projects',
+  'key_projects_investment',
+  'city_projects',
+  'city_projects_investment',
+  'tech_renovation',
+]);
 
 const LARGEST_FIRST = 'total_cny IS NULL, total_cny DESC, rowid';
 
@@ -72,6 +84,7 @@ function drillIds(tx: Tx, scope: Scope, target: DrillTarget): string[] | { rowid
       if (key === 'paid_in_fdi' || key === 'domestic_capital') {
         return arrivalProjects(tx, key, params);
       }
+      if (keyMetricKeys.has(key)) return keyMetricIds(tx, scope, key as KeyMetricKey);
       if (key in rateConditions) {
         return rateIds(tx, scope, key as keyof typeof rateConditions, 'reached');
       }
@@ -108,6 +121,10 @@ function drillIds(tx: Tx, scope: Scope, target: DrillTarget): string[] | { rowid
         (r) => target.ruleKey === undefined || r.rule === rule,
       );
       return [...new Set(rows.map((r) => r.id))];
+    }
+    case 'breakdown': {
+      const within = target.scope === 'signed' ? SIGNED : ALIVE;
+      return where(`${within} AND ${breakdownCondition(target.key)}`);
     }
     case 'trend': {
       const month = `${String(target.month).padStart(2, '0')}`;

@@ -9,6 +9,8 @@ import type { Dashboard } from '../../../domain/dashboard';
 import type { Tx } from '../../app-database';
 import { arrivalTotals } from './arrivals';
 import { gapLists } from './gap';
+import { breakdownsOf } from './breakdowns';
+import { keyProjectRows } from './key-investment';
 import { pipelineOf } from './funnel';
 import { computedActuals, metricsOf } from './metrics';
 import { officeRanking, promoterRanking } from './ranking';
@@ -52,6 +54,8 @@ export function buildDashboard(tx: Tx, input: DashboardInput): Dashboard {
     stalledCount: stalled.count,
     stalledByRule: stalled.byRule,
     trend: trendOf(signings, arrivals),
+    keyProjects: keyProjectRows(tx, figures, schedule),
+    breakdowns: breakdownsOf(tx, scope, figures),
     gap: gapLists(tx, scope),
   };
 }

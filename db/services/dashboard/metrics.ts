@@ -13,6 +13,7 @@ import type { Tx } from '../../app-database';
 import { listTargets } from '../targets';
 import type { ArrivalTotals } from './arrivals';
 import { LIVE, PROJECTS, leaderCohort, projectMetricConditions, reachedAsOf } from './conditions';
+import { keyActuals } from './key-investment';
 import { rateActuals } from './rates';
 import type { Scope } from './scope';
 import { pad } from './scope';
@@ -128,7 +129,7 @@ export function computedActuals(
     count: stalledProjects.length,
     ...(scope.withProjects ? { projects: stalledProjects } : {}),
   };
-  Object.assign(out, rateActuals(tx, scope));
+  Object.assign(out, rateActuals(tx, scope), keyActuals(tx, scope));
   return out;
 }
 
