@@ -17,17 +17,19 @@ import { CliUserError, commandContext, intOption } from './cli-error';
 import type { CommandContext, Values } from './cli-error';
 import { runZoneCommand, zoneOptions, zoneUsage } from './zone-commands';
 import { callOptions, callUsage, checkMethod, listMethods, runCall } from './call-command';
+import { recordUsage, runRecordCommand } from './record-commands';
 
 const usage = `用法: npm run cli -- [--db 数据库文件] <命令>
   init --office 上海 --user 张三            初始化数据库（字典与 2021 年目标）；本部创建分区 [--name 分区名称]
   demo --projects N --seed S               生成演示数据
-  project add --json '{...}'               新增项目，输出项目编号 id
+  project add --json '{...}'               新增项目（可用 investorId 指定投资方），输出项目编号 id
   project update ID --json '{...}'         修改项目
   project delete ID                        删除项目
   project get ID --json                    查看项目
   project list --json [--region --tier --stage --office --year --q]
   targets --year 2021 --json               年度目标
   dashboard --year 2021 [--as-of 2021-06-30] [--office 上海] --json   看板
+${recordUsage}
 ${zoneUsage}
 ${ledgerUsage}
 ${syncUsage}
@@ -123,7 +125,8 @@ async function main(argv: string[]): Promise<void> {
     const handled =
       (await runZoneCommand(cx, command, args)) ||
       (await runSyncCommand(cx, command, args)) ||
-      (await runLedgerCommand(cx, command, args));
+      (await runLedgerCommand(cx, command, args)) ||
+      (await runRecordCommand(cx, command, args));
     if (!handled) run(app, cx, command, sub, id);
   } finally {
     app.close();

@@ -1,12 +1,13 @@
 // A project's local derived columns (region, tier, amount in 元, search text, investor and owner names): computed from its
 // synced fields, its investor and the exchange-rate setting by the domain rules, so the ledger can
 // filter and sort on them with plain indexed SQL.
+import { outsideCityOf } from '../domain/cities';
 import { toCny, tierOf } from '../domain/classify';
 import type { Currency } from '../domain/classify';
-import { countryByCode } from '../domain/countries';
 import { todayIso, yearOf } from '../domain/dates';
 import { milestones } from '../domain/lifecycle';
 import { searchText } from '../domain/search-text';
+import { sourceRegion, ultimateParent } from '../domain/source-region';
 import { readTextList, readUsdRates, settingIds } from '../domain/stored-values';
 import type { Sql } from './sql';
 
@@ -37,8 +38,12 @@ export function directLookups(sql: Sql): DeriveLookups {
   if (!lookups) {
     lookups = {
       investor: (id) =>
-        sql.prepare('SELECT name_zh, name_en, aliases FROM investor WHERE id = ?').get(id) as
-          Values | undefined,
+        sql
+          .prepare(
+            `SELECT name_zh, name_en, aliases, parent_investor_id, hq_country, province, city,
+               deleted FROM investor WHERE id = ?`,
+          )
+          .get(id) as Values | undefined,
       owner: (id) =>
         sql.prepare('SELECT name FROM promoter WHERE id = ?').get(id) as Values | undefined,
       usdRate: (year) => usdRate(sql, year),
@@ -91,7 +96,6 @@ export function cachedLookups(sql: Sql): DeriveLookups {
 }
 
 export function deriveProject(sql: Sql, row: Values, lookups: DeriveLookups = directLookups(sql)) {
-  const country = typeof row.country === 'string' ? countryByCode(row.country) : undefined;
   const amount = typeof row.total_investment === 'number' ? row.total_investment : null;
   const currency = (row.investment_currency ?? 'CNY') as Currency;
   const year = yearForRate(row, lookups);
@@ -101,10 +105,22 @@ export function deriveProject(sql: Sql, row: Values, lookups: DeriveLookups = di
   const owner = typeof row.owner_id === 'string' ? lookups.owner(row.owner_id) : undefined;
   const aliases = investor ? lookups.aliases(investor) : [];
   const text = searchText([row.name, row.code, investor?.name_zh, investor?.name_en, ...aliases]);
+  const group = investor ? groupOf(row.investor_id as string, lookups) : undefined;
+  const groupCountry = group ? str(group.link.hqCountry) : null;
+  const province = str(row.province) ?? str(investor?.province);
+  const { region, source } = sourceRegion({
+    country: str(row.country),
+    groupCountry,
+    province,
+    capitalType: str(row.capital_type),
+  });
+  const override = typeof row.outside_city === 'number' ? (row.outside_city ? 1 : 0) : null;
   return {
-    // Domestic projects are often entered with a province and no country.
-    region:
-      country?.region ?? (row.capital_type === 'domestic' || row.province ? 'domestic' : null),
+    region,
+    region_source: source,
+    group_country: groupCountry,
+    group_parent_id: group && group.depth > 0 ? group.id : null,
+    city_outside: override ?? outsideCityOf(str(row.city) ?? str(investor?.city), province),
     tier: totalCny === null ? null : tierOf(totalCny),
     total_cny: totalCny,
     search_text: text,
@@ -114,6 +130,37 @@ export function deriveProject(sql: Sql, row: Values, lookups: DeriveLookups = di
     dated_stage: datedStage(row),
   };
 }
+
+const str = (value: unknown): string | null =>
+  typeof value === 'string' && value !== '' ? value : null;
+
+/** The investor group's ultimate parent: the walk up parent links stops at a deleted investor. */
+function groupOf(investorId: string, lookups: DeriveLookups) {
+  return ultimateParent(investorId, (id) => {
+    const investor = lookups.investor(id);
+    if (!investor || (investor.deleted === 1 && id !== investorId)) return undefined;
+    return { parentId: str(investor.parent_investor_id), hqCountry: str(investor.hq_country) };
+  });
+}
+
+/**
+ * The projects of these investors and of every investor below them (by parent links, cycle-safe):
+ * those whose region or city a change of these investors' parent, HQ or place can move.
+ */
+export function projectsBelowInvestors(sql: Sql, ids: Iterable<string>): string[] {
+  return sql
+    .prepare(
+      `WITH RECURSIVE below(id) AS (
+         SELECT value FROM json_each(?)
+         UNION SELECT i.id FROM investor i JOIN below b ON i.parent_investor_id = b.id)
+       SELECT p.id FROM project p WHERE p.investor_id IN (SELECT id FROM below)`,
+    )
+    .pluck()
+    .all(JSON.stringify([...ids])) as string[];
+}
+
+/** Investor columns a project's derived region or 市外 reads (its own or an ancestor's). */
+export const GROUP_COLUMNS = ['parent_investor_id', 'hq_country', 'province', 'city', 'deleted'];
 
 /** The furthest milestone with an actual date; without one, 线索 or else 在谈 (as the 看板 counts). */
 function datedStage(row: Values): string {

@@ -13,10 +13,10 @@ import {
   updateEntity,
   updateInvestor,
 } from './services/entities';
+import { createArrival, listArrivals, updateArrival } from './services/arrivals';
 import { buildDashboard, drillDown } from './services/dashboard/index';
 import { deleteRecord, previewDeletion, restoreRecord } from './services/deletion';
 import { checkStoredData, removeRow, repairValue, restoreRow } from './services/data-check';
-import { listKeyInvestment, setKeyInvestment } from './services/key-investment';
 import { queryLedger } from './services/ledger';
 import { exportLedger } from './services/excel/export';
 import { commitLedgerImport, previewLedgerImport } from './services/excel/import';
@@ -71,7 +71,7 @@ export type Handler<M extends MethodName> =
       readOnly?: true;
     };
 
-const { contact, activity, task, arrival } = entitySpecs;
+const { contact, activity, task } = entitySpecs;
 
 export const handlers: { [M in MethodName]: Handler<M> } = {
   'app.status': { app: (app) => appStatus(app), readOnly: true },
@@ -112,13 +112,10 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'task.delete': { write: (tx, { id }) => deleteRecord(tx, { kind: 'task', id }) },
   'task.list': { read: (tx, input) => listEntities(tx, task, input) },
 
-  'arrival.create': { write: (tx, input) => createEntity(tx, arrival, input) },
-  'arrival.update': { write: (tx, { id, patch }) => updateEntity(tx, arrival, id, patch) },
+  'arrival.create': { write: createArrival },
+  'arrival.update': { write: (tx, { id, patch }) => updateArrival(tx, id, patch) },
   'arrival.delete': { write: (tx, { id }) => deleteRecord(tx, { kind: 'arrival', id }) },
-  'arrival.list': { read: (tx, input) => listEntities(tx, arrival, input) },
-
-  'keyInvestment.list': { read: listKeyInvestment },
-  'keyInvestment.set': { write: setKeyInvestment },
+  'arrival.list': { read: listArrivals },
 
   'target.list': { read: listTargets },
   'target.upsert': { write: upsertTarget },

@@ -10,7 +10,14 @@ import type { ColumnType, SyncedTable } from './synced-tables';
 import { hqOnlyTables, syncedTables, syncedTableNames } from './synced-tables';
 import type { Clock } from './sync/hlc';
 import { formatHlc, tick } from './sync/hlc';
-import { cachedLookups, deriveProject, directLookups, projectsReferencing } from './derived';
+import {
+  cachedLookups,
+  deriveProject,
+  directLookups,
+  GROUP_COLUMNS,
+  projectsBelowInvestors,
+  projectsReferencing,
+} from './derived';
 import type { DeriveLookups } from './derived';
 import { readMeta, writeMeta } from './replica-identity';
 
@@ -315,14 +322,25 @@ export class Mutations {
 
   private afterWrite(table: SyncedTable, id: string, changed: Fields) {
     if (table === 'project') this.refreshProject(id);
+    if (table === 'capital_arrival') this.refreshArrivals({ arrivals: [id] });
+    // A new parent, HQ or place moves the region and 市外 of every project in the group below.
+    const regrouped = table === 'investor' && GROUP_COLUMNS.some((c) => c in changed);
     const renamed =
       (table === 'investor' &&
         ('name_zh' in changed || 'name_en' in changed || 'aliases' in changed)) ||
       (table === 'promoter' && 'name' in changed);
-    if (renamed) {
+    if (regrouped) {
+      for (const projectId of projectsBelowInvestors(this.ctx.sql, [id]))
+        this.refreshProject(projectId);
+    } else if (renamed) {
       for (const projectId of projectsReferencing(this.ctx.sql, table, id))
         this.refreshProject(projectId);
     }
+  }
+
+  /** Recomputes whether these arrivals (or those of these projects) count as 市外内资. */
+  refreshArrivals(by: Parameters<typeof refreshArrivalsOutside>[1]): void {
+    throughGate(() => refreshArrivalsOutside(this.ctx.sql, by));
   }
 
   /**
@@ -341,11 +359,39 @@ export class Mutations {
         .prepare(`UPDATE project SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
         .run(...Object.values(derived), id),
     );
+    this.refreshArrivals({ projects: [id] });
   }
 
   private nowIso(): string {
     return new Date(this.ctx.wallMs()).toISOString();
   }
+}
+
+/**
+ * Recomputes whether arrivals count as 市外内资 (outside_counted): the arrival's override, else an
+ * older version's ticked box, else its project's city_outside; unknown counts as not 市外.
+ */
+function refreshArrivalsOutside(
+  sql: Sql,
+  by: { arrivals?: Iterable<string>; projects?: Iterable<string>; all?: true },
+): void {
+  const value = `coalesce(outside_override, CASE WHEN outside_city = 1 THEN 1 END,
+    (SELECT p.city_outside FROM project p WHERE p.id = capital_arrival.project_id), 0)`;
+  const changed = `outside_counted IS NOT ${value}`;
+  if (by.all) {
+    sql.prepare(`UPDATE capital_arrival SET outside_counted = ${value} WHERE ${changed}`).run();
+    return;
+  }
+  const arrivals = JSON.stringify([...(by.arrivals ?? [])]);
+  const projects = JSON.stringify([...(by.projects ?? [])]);
+  if (arrivals === '[]' && projects === '[]') return;
+  sql
+    .prepare(
+      `UPDATE capital_arrival SET outside_counted = ${value}
+       WHERE (id IN (SELECT value FROM json_each(@arrivals))
+         OR project_id IN (SELECT value FROM json_each(@projects))) AND ${changed}`,
+    )
+    .run({ arrivals, projects });
 }
 
 const upserts = new Map<SyncedTable, { cols: string[]; text: string }>();
@@ -399,8 +445,9 @@ export function canonicalJson(value: Record<string, FieldValue | string>): strin
 /**
  * The version of deriveProject's rules. Bump it when they change: every database recomputes its
  * projects' derived columns once, at its next open. 2: search text folded (domain/search-text.ts).
+ * 3: region by the investor group's ultimate parent, 市外 by city (issue 17), arrivals' 市外.
  */
-const DERIVED_VERSION = '2';
+const DERIVED_VERSION = '3';
 const REFRESH_BATCH = 2_000;
 
 /** Recomputes every project's derived columns when they were made by older rules (at open). */
@@ -428,6 +475,7 @@ export function refreshDerivedColumns(sqlite: Database.Database): void {
         }
         after = rows.at(-1)!.rowid_;
       }
+      refreshArrivalsOutside(sql, { all: true });
       writeMeta(sqlite, 'derived_version', DERIVED_VERSION);
     })(),
   );

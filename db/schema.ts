@@ -24,10 +24,26 @@ export interface ProjectDerived {
   last_actual_on: string | null;
   /** The furthest milestone with an actual date, else 线索 / 在谈 (for the 看板's funnel). */
   dated_stage: string | null;
+  /** Where the region comes from (domain/source-region.ts): override, group or domestic. */
+  region_source: string | null;
+  /** HQ country of the investor group's ultimate parent. */
+  group_country: string | null;
+  /** The investor group's ultimate parent, when the investor has a parent. */
+  group_parent_id: string | null;
+  /** 1 when the project's domestic money is 市外 (override, else project's or investor's city). */
+  city_outside: number | null;
 }
 
-export type Schema = { [T in Exclude<SyncedTable, 'project'>]: SyncedRow<T> } & {
+export interface ArrivalDerived {
+  /** 1 when the arrival counts as 市外内资: its override, else its project's city_outside. */
+  outside_counted: number | null;
+}
+
+export type Schema = {
+  [T in Exclude<SyncedTable, 'project' | 'capital_arrival'>]: SyncedRow<T>;
+} & {
   project: SyncedRow<'project'> & ProjectDerived;
+  capital_arrival: SyncedRow<'capital_arrival'> & ArrivalDerived;
   sync_meta: { key: string; value: string };
   saved_view: { id: string; name: string; definition: string; created_at: string };
   sync_vv: { origin: string; max_seq: number };

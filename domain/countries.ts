@@ -259,6 +259,7 @@ const specialRegions: Partial<Record<string, Region>> = {
   SG: 'kr_sg_hk_tw',
   HK: 'kr_sg_hk_tw',
   TW: 'kr_sg_hk_tw',
+  MO: 'kr_sg_hk_tw',
 };
 
 function withRegion(rows: readonly Row[], usual: Region): Country[] {

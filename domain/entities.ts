@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { countryByCode } from './countries';
 import { flag, isoDate, MAX_AMOUNT, recordId, strictObject, text } from './fields';
+import { province as provinceField } from './location';
 import { activityKindKeys, activityKinds } from './vocabulary';
 
 // Each entity's fields by their Chinese names, as its form shows them: in its schema's messages,
@@ -14,6 +15,8 @@ export const investorFieldLabels = {
   parentName: '母公司',
   parentInvestorId: '母公司',
   hqCountry: '总部国别/地区',
+  province: '所在省份',
+  city: '所在城市',
   fortune500: '世界500强',
   china100: '国内100强',
   centralSoe: '央企',
@@ -33,6 +36,8 @@ export const investorFields = strictObject({
     .transform((v) => v.trim().toUpperCase())
     .refine((c) => countryByCode(c) !== undefined, '未知的总部国别/地区代码')
     .nullable(),
+  province: provinceField(investorFieldLabels.province).nullable(),
+  city: text(investorFieldLabels.city, 50).nullable(),
   fortune500: flag(investorFieldLabels.fortune500),
   china100: flag(investorFieldLabels.china100),
   centralSoe: flag(investorFieldLabels.centralSoe),
@@ -40,8 +45,13 @@ export const investorFields = strictObject({
   wellKnown: flag(investorFieldLabels.wellKnown),
   notes: text(investorFieldLabels.notes, 2000).nullable(),
 });
-export const investorCreate = investorFields.partial().required({ nameZh: true });
-export const investorPatch = investorFields.partial();
+/**
+ * `parent` names the parent investor by id or Chinese name (the CLI's and scripts' way); the
+ * service resolves it to parentInvestorId.
+ */
+const parentRef = { parent: text('母公司', 200).min(1, '母公司不能为空').nullable() };
+export const investorCreate = investorFields.extend(parentRef).partial().required({ nameZh: true });
+export const investorPatch = investorFields.extend(parentRef).partial();
 export type InvestorCreate = z.infer<typeof investorCreate>;
 export type InvestorRecord = {
   id: string;
@@ -51,6 +61,8 @@ export type InvestorRecord = {
   parentName: string | null;
   parentInvestorId: string | null;
   hqCountry: string | null;
+  province: string | null;
+  city: string | null;
   fortune500: boolean;
   china100: boolean;
   centralSoe: boolean;
@@ -139,7 +151,7 @@ export const arrivalFieldLabels = {
   amount: '到资金额',
   currency: '币种',
   kind: '到资类别',
-  outsideCity: '市外资金',
+  outsideCity: '市外内资',
   notes: '备注',
 } as const;
 
@@ -155,11 +167,17 @@ export const arrivalFields = strictObject({
   kind: z.enum(['fdi', 'domestic'], {
     error: '到资类别须为 fdi（实到外资）或 domestic（到位内资）',
   }),
-  outsideCity: flag(arrivalFieldLabels.outsideCity),
+  /** An override: null follows the project and its investor (not 嘉兴市 → 市外). */
+  outsideCity: flag(arrivalFieldLabels.outsideCity).nullable(),
   notes: text(arrivalFieldLabels.notes, 2000).nullable(),
 });
+/** Without a kind, the arrival takes its project's (外资 → fdi, 内资 → domestic). */
 export const arrivalCreate = arrivalFields
   .partial()
-  .required({ projectId: true, arrivedOn: true, amount: true, currency: true, kind: true });
+  .required({ projectId: true, arrivedOn: true, amount: true, currency: true });
 export const arrivalPatch = arrivalFields.partial();
-export type ArrivalRecord = { id: string } & Required<z.infer<typeof arrivalCreate>>;
+export type ArrivalRecord = { id: string } & Required<z.infer<typeof arrivalCreate>> & {
+    kind: 'fdi' | 'domestic';
+    /** Whether it counts as 市外内资: the override, else what the project and its investor say. */
+    outsideCounted: boolean;
+  };

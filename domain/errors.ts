@@ -9,6 +9,8 @@ export const errorMessages = {
   NOT_DELETED: '这条记录没有被删除（可能已经撤销过），无需恢复',
   OWNER_DELETED: '它所属的记录已被删除，请先恢复所属的记录',
   INVESTOR_HAS_PROJECTS: '投资方名下还有项目，不能删除',
+  PARENT_NOT_FOUND: '找不到母公司（请填写已录入投资方的编号或中文名称）',
+  PARENT_CYCLE: '母公司不能是该投资方自己或其下属企业',
   NOT_INITIALIZED: '数据库尚未初始化，请先完成首次设置',
   ALREADY_INITIALIZED: '数据库已经初始化过',
   FORBIDDEN_SENDER: '拒绝来自非应用窗口的请求',

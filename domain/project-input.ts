@@ -7,14 +7,17 @@ import type { Tier } from './classify';
 import {
   amount as amountField,
   isoDate as isoDateField,
+  recordId,
   strictObject,
   text as textField,
   vocabularyEntry,
 } from './fields';
+import { city as cityField, province as provinceField } from './location';
 import type { ActualKey, PlannedKey, Stage } from './lifecycle';
+import type { RegionSource } from './source-region';
 import { furthestMilestone, milestones, stageLabels, stageOrder } from './lifecycle';
 import type { Entry } from './vocabulary';
-import { capitalTypes, channels, offices, ownerships, projectTypes, provinces } from './vocabulary';
+import { capitalTypes, channels, offices, ownerships, projectTypes } from './vocabulary';
 
 // Defined with the other amounts in fields.ts; long imported from here.
 export { MAX_AMOUNT } from './fields';
@@ -24,8 +27,12 @@ export const projectFieldLabels: Record<string, string> = {
   name: '项目名称',
   code: '项目编号',
   investor: '投资方',
+  investorId: '投资方',
+  investorParent: '母公司',
   country: '国别/地区',
   province: '省份',
+  city: '城市',
+  outsideCity: '市外内资',
   ownership: '企业性质',
   capitalType: '资本类别',
   projectType: '项目类型',
@@ -48,7 +55,6 @@ export const projectFieldLabels: Record<string, string> = {
   problems: '存在问题',
   nextSteps: '下一步工作',
   leaderProject: '省市县长工程',
-  techApprovedOn: '技改批复日期',
   ...Object.fromEntries(
     milestones.flatMap((m) => [
       [m.actualKey, `${m.label}日期`],
@@ -93,6 +99,7 @@ export const projectTextKeys = [
   'code',
   'country',
   'province',
+  'city',
   'ownership',
   'capitalType',
   'projectType',
@@ -103,7 +110,6 @@ export const projectTextKeys = [
   'agent',
   'fairEdition',
   'terminatedOn',
-  'techApprovedOn',
   'terminationReason',
   'problems',
   'nextSteps',
@@ -114,8 +120,14 @@ export const projectFields = strictObject({
   name: text('name', 200).min(1, '项目名称不能为空'),
   code: text('code', 40).nullable(),
   investor: text('investor', 200).nullable(),
+  investorId: recordId(label('investorId')).nullable(),
+  /** The investor's parent company by name (the ledger's 母公司 column); sets the investor's. */
+  investorParent: text('investorParent', 200).nullable(),
   country: countryCode.nullable(),
-  province: vocabulary('province', provinces).nullable(),
+  province: provinceField(label('province')).nullable(),
+  city: cityField(label('city')).nullable(),
+  /** Override of 市外 for the project's domestic money: null follows the city. */
+  outsideCity: z.boolean({ error: '市外内资须为是或否' }).nullable(),
   ownership: vocabulary('ownership', ownerships).nullable(),
   capitalType: vocabulary('capitalType', capitalTypes).nullable(),
   projectType: vocabulary('projectType', projectTypes).nullable(),
@@ -138,8 +150,6 @@ export const projectFields = strictObject({
     .nullable(),
   stage: stageSchema,
   terminatedOn: isoDate('terminatedOn').nullable(),
-  /** 技改 projects: the date the 技改 was approved (备案/批复), which 新批技改项目 counts by. */
-  techApprovedOn: isoDate('techApprovedOn').nullable(),
   terminationReason: text('terminationReason', 500).nullable(),
   problems: text('problems', 2000).nullable(),
   nextSteps: text('nextSteps', 2000).nullable(),
@@ -151,6 +161,12 @@ const oneCurrency = (p: {
   totalInvestmentCny?: number | null;
   totalInvestmentUsd?: number | null;
 }) => p.totalInvestmentCny == null || p.totalInvestmentUsd == null;
+const oneInvestor = (p: { investor?: string | null; investorId?: string | null }) =>
+  p.investor == null || p.investorId == null;
+const oneInvestorMessage = {
+  message: '投资方只能用名称（investor）或编号（investorId）其中一种指定',
+  path: ['investorId'],
+};
 const oneCurrencyMessage = {
   message: '总投资只能填写人民币（totalInvestmentCny）或美元（totalInvestmentUsd）其中一种',
   path: ['totalInvestmentUsd'],
@@ -159,8 +175,12 @@ const oneCurrencyMessage = {
 export const projectCreateInput = projectFields
   .partial()
   .required({ name: true })
-  .refine(oneCurrency, oneCurrencyMessage);
-export const projectPatch = projectFields.partial().refine(oneCurrency, oneCurrencyMessage);
+  .refine(oneCurrency, oneCurrencyMessage)
+  .refine(oneInvestor, oneInvestorMessage);
+export const projectPatch = projectFields
+  .partial()
+  .refine(oneCurrency, oneCurrencyMessage)
+  .refine(oneInvestor, oneInvestorMessage);
 
 export type ProjectCreateInput = z.infer<typeof projectCreateInput>;
 export type ProjectPatch = z.infer<typeof projectPatch>;
@@ -173,11 +193,27 @@ export type ProjectRecord = {
   name: string;
   investorId: string | null;
   investor: string | null;
+  /** The investor's parent company (母公司): its parent investor's name, or the name typed. */
+  investorParent: string | null;
   country: string | null;
   countryName: string | null;
   region: Region | null;
+  /** Where the region comes from: the project's own country, the group's HQ, or domestic. */
+  regionSource: RegionSource | null;
+  /** HQ country of the investor group's ultimate parent (walking the parent chain). */
+  groupCountry: string | null;
+  groupCountryName: string | null;
+  /** The ultimate parent's Chinese name, when the investor has a parent. */
+  groupParent: string | null;
+  /** The project's own country differs from its group's HQ country. */
+  regionMismatch: boolean;
   tier: Tier | null;
   province: string | null;
+  city: string | null;
+  /** The project's own 市外 override (null: follows the city). */
+  outsideCity: boolean | null;
+  /** Whether its domestic money counts as 市外内资 (override, else project's or investor's city). */
+  outsideCityDerived: boolean | null;
   ownership: string | null;
   capitalType: string | null;
   projectType: string | null;
@@ -199,7 +235,6 @@ export type ProjectRecord = {
   landAreaMu: number | null;
   stage: Stage;
   terminatedOn: string | null;
-  techApprovedOn: string | null;
   terminationReason: string | null;
   problems: string | null;
   nextSteps: string | null;

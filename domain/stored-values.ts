@@ -14,19 +14,18 @@ import {
   taskFields,
 } from './entities';
 import { amount, recordId, text as textField } from './fields';
-import {
-  MONTHS,
-  keyInvestmentSet,
-  keyInvestmentYear,
-  monthColumn,
-  monthlyInvestment,
-  plannedInvestment,
-} from './key-investment';
 import { milestones } from './lifecycle';
 import { projectFieldLabels, projectFields } from './project-input';
 import { targetActualInput, targetUpsertInput } from './targets';
 import type { Entry } from './vocabulary';
-import { capitalTypes, channels, offices, ownerships, projectTypes, provinces } from './vocabulary';
+import {
+  capitalTypes,
+  channels,
+  offices,
+  ownerships,
+  projectTypes,
+  storedProvinces,
+} from './vocabulary';
 import { captureCreate } from './captures';
 import { dictionaryItemInput, dictionaryKinds, settingsUpdate } from './settings';
 
@@ -62,6 +61,9 @@ const choice = column('choice');
 const other = column('other');
 
 const flag = (label: string) => choice(label, z.literal([0, 1], { error: `${label}须为 0 或 1` }));
+/** A 0/1 override where NULL means "not overridden". */
+const optionalFlag = (label: string) =>
+  choice(label, z.literal([0, 1], { error: `${label}须为 0 或 1` }).nullable());
 
 const reference = (label: string) => text(label, recordId(label).nullable());
 
@@ -168,10 +170,10 @@ const projectText = [
   'terminationReason',
   'problems',
   'nextSteps',
+  'city',
 ] as const;
 const projectDates = [
   'terminatedOn',
-  'techApprovedOn',
   ...milestones.flatMap((m) => [m.actualKey, m.plannedKey]),
 ] as const;
 
@@ -189,10 +191,6 @@ const projectColumn = (
   make: (label: string, schema: z.ZodType) => StoredColumn,
   keys: readonly (keyof typeof project)[],
 ) => Object.fromEntries(keys.map((k) => [snake(k), make(projectFieldLabels[k]!, project[k])]));
-
-/** A key-project list flag: 0/1, NULL until the project page sets it. */
-const levelFlag = (label: string) =>
-  choice(label, z.literal([0, 1], { error: `${label}须为 0 或 1` }).nullable());
 
 export const storedTables: Readonly<Record<string, StoredTable>> = {
   office: {
@@ -223,6 +221,9 @@ export const storedTables: Readonly<Record<string, StoredTable>> = {
       parent_name: text('母公司', investor.parentName),
       parent_investor_id: reference('母公司'),
       hq_country: country('总部国别/地区'),
+      // Older versions' 台湾/香港/澳门 keys stay readable: a change made before the update may arrive.
+      province: key('所在省份', storedProvinces),
+      city: text('所在城市', investor.city),
       fortune500: flag('世界500强'),
       china100: flag('国内100强'),
       central_soe: flag('央企'),
@@ -256,7 +257,8 @@ export const storedTables: Readonly<Record<string, StoredTable>> = {
       investor_id: reference('投资方'),
       owner_id: reference('招商责任人'),
       country: country('国别/地区'),
-      province: key('省份', provinces),
+      province: key('省份', storedProvinces),
+      outside_city: optionalFlag('市外内资'),
       ownership: key('企业性质', ownerships),
       capital_type: key('资本类别', capitalTypes),
       project_type: key('项目类型', projectTypes),
@@ -281,24 +283,10 @@ export const storedTables: Readonly<Record<string, StoredTable>> = {
       amount: number('到资金额', arrival.amount),
       currency: choice('币种', arrival.currency),
       kind: choice('到资类别', arrival.kind),
-      outside_city: flag('市外资金'),
+      // Written by older versions (a ticked box); read as an override to 市外 when 1.
+      outside_city: optionalFlag('市外资金'),
+      outside_override: optionalFlag('市外内资'),
       notes: text('备注', arrival.notes),
-    },
-  },
-  key_investment: {
-    label: '重点项目投资',
-    columns: {
-      deleted,
-      project_id: text('项目', keyInvestmentSet.shape.projectId),
-      year: number('年份', keyInvestmentYear),
-      // NULL until the project page sets them (the rows are written a field at a time).
-      level_district: levelFlag('区重点'),
-      level_city: levelFlag('市级'),
-      level_province: levelFlag('省级'),
-      planned: number('年度计划投资', plannedInvestment),
-      ...Object.fromEntries(
-        MONTHS.map((m) => [monthColumn(m), number(`${m}月完成投资`, monthlyInvestment)]),
-      ),
     },
   },
   activity: {

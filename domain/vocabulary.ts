@@ -52,7 +52,6 @@ export const { keys: projectTypeKeys, entries: projectTypes } = vocabulary({
   new: '新建',
   expansion: '增资',
   phase2: '二期',
-  tech_renovation: '技改',
 });
 export type ProjectType = (typeof projectTypeKeys)[number];
 
@@ -108,9 +107,10 @@ export const { keys: investorFlagKeys, entries: investorFlags } = vocabulary({
 });
 export type InvestorFlag = (typeof investorFlagKeys)[number];
 
-// All 34 provincial-level divisions, in the order of the national division codes (GB/T 2260).
-// Capital from 台湾, 香港 and 澳门 is foreign capital with country TW / HK / MO; they are listed here
-// only to make the list complete.
+// The 31 provincial-level divisions of the mainland, in the order of the national division codes
+// (GB/T 2260). 中国香港, 中国台湾 and 中国澳门 are never provinces of domestic capital: they are
+// countries/regions (HK, TW, MO) of region 韩新港台. Older versions offered them as provinces; a
+// stored or synced row may still hold those keys (legacyProvinceCountries), read as the country.
 const provinceVocabulary = vocabulary({
   beijing: '北京',
   tianjin: '天津',
@@ -143,12 +143,29 @@ const provinceVocabulary = vocabulary({
   qinghai: '青海',
   ningxia: '宁夏',
   xinjiang: '新疆',
-  taiwan: '台湾',
-  hongkong: '香港',
-  macao: '澳门',
 });
 export const provinceKeys = provinceVocabulary.keys;
 export type Province = (typeof provinceKeys)[number];
+
+/** The province keys older versions stored for 台湾, 香港 and 澳门, with the country each means. */
+export const legacyProvinceCountries: Readonly<Record<string, string>> = {
+  taiwan: 'TW',
+  hongkong: 'HK',
+  macao: 'MO',
+};
+
+/** Labels people type as a province that name a country/region instead (香港 → HK). */
+export const provinceLikeCountries: Readonly<Record<string, string>> = {
+  台湾: 'TW',
+  台湾省: 'TW',
+  中国台湾: 'TW',
+  香港: 'HK',
+  香港特别行政区: 'HK',
+  中国香港: 'HK',
+  澳门: 'MO',
+  澳门特别行政区: 'MO',
+  中国澳门: 'MO',
+};
 
 /** 长三角: the Yangtze River Delta, reported as its own bucket. */
 const yrdKeys: readonly Province[] = ['shanghai', 'jiangsu', 'zhejiang', 'anhui'];
@@ -156,6 +173,14 @@ const yrdKeys: readonly Province[] = ['shanghai', 'jiangsu', 'zhejiang', 'anhui'
 export const provinces: (Entry<Province> & { yrd: boolean })[] = provinceVocabulary.entries.map(
   (p) => ({ ...p, yrd: yrdKeys.includes(p.key) }),
 );
+
+/** The provinces with the keys of older versions (labelled 中国台湾 …): what a stored row may hold. */
+export const storedProvinces: readonly Entry<string>[] = [
+  ...provinces,
+  { key: 'taiwan', label: '中国台湾' },
+  { key: 'hongkong', label: '中国香港' },
+  { key: 'macao', label: '中国澳门' },
+];
 
 const provinceSuffix = /(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/;
 

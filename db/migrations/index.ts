@@ -8,7 +8,7 @@ import * as m005 from './005-dashboard-groups';
 import * as m006 from './006-zone';
 import * as m007 from './007-zone-keys';
 import * as m008 from './008-import-log-manifest';
-import * as m010 from './010-key-investment';
+import * as m009 from './009-location';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
@@ -19,7 +19,7 @@ const migrations: Record<string, Migration> = {
   '006-zone': m006,
   '007-zone-keys': m007,
   '008-import-log-manifest': m008,
-  '010-key-investment': m010,
+  '009-location': m009,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -22,7 +22,7 @@ const rate = `coalesce(@rates ->> substr(a.arrived_on, 1, 4), @rates ->> 'asOf')
 /** Sums over arrivals (alias a) in 美元 for 实到外资 and 元 for 市外内资. */
 export const PAID_IN_FDI_USD = `sum(CASE WHEN a.kind = 'fdi'
   THEN (CASE WHEN a.currency = 'USD' THEN a.amount ELSE round(a.amount / ${rate}) END) END)`;
-export const DOMESTIC_CAPITAL_CNY = `sum(CASE WHEN a.kind = 'domestic' AND a.outside_city = 1
+export const DOMESTIC_CAPITAL_CNY = `sum(CASE WHEN a.kind = 'domestic' AND a.outside_counted = 1
   THEN (CASE WHEN a.currency = 'USD' THEN round(a.amount * ${rate}) ELSE a.amount END) END)`;
 
 export interface ArrivalSums {

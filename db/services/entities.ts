@@ -3,6 +3,7 @@
 import { AppError } from '../../domain/errors';
 import type { InvestorRecord } from '../../domain/entities';
 import { searchTerms } from '../../domain/search-text';
+import { labelOf, storedProvinces } from '../../domain/vocabulary';
 import type { Tx } from '../app-database';
 import { allTermsLike } from '../search-match';
 import type { SyncedTable } from '../synced-tables';
@@ -19,12 +20,8 @@ export const entitySpecs = {
   contact: { table: 'contact', label: '联系人', orderBy: 'name' },
   activity: { table: 'activity', label: '活动记录', orderBy: 'occurred_on DESC, id' },
   task: { table: 'task', label: '跟进事项', orderBy: 'done, due_on, id', booleans: ['done'] },
-  arrival: {
-    table: 'capital_arrival',
-    label: '到资记录',
-    orderBy: 'arrived_on, id',
-    booleans: ['outsideCity'],
-  },
+  // Its 市外 override and derived flag are read by arrivals.ts.
+  arrival: { table: 'capital_arrival', label: '到资记录', orderBy: 'arrived_on, id' },
 } as const satisfies Record<string, EntitySpec>;
 
 export function createEntity<T>(tx: Tx, spec: EntitySpec, input: Record<string, unknown>): T {
@@ -115,13 +112,49 @@ const investorShape: RowShape = {
 };
 
 export function createInvestor(tx: Tx, input: Record<string, unknown>): InvestorRecord {
-  return getInvestor(tx, tx.mutate.insert('investor', toRow(input, investorShape)));
+  const id = tx.mutate.insert('investor', toRow(investorInput(tx, input), investorShape));
+  return getInvestor(tx, id);
 }
 
 export function updateInvestor(tx: Tx, id: string, patch: Record<string, unknown>): InvestorRecord {
   getInvestor(tx, id);
-  tx.mutate.update('investor', id, toRow(patch, investorShape));
+  const input = investorInput(tx, patch);
+  if (typeof input.parentInvestorId === 'string') refuseCycle(tx, id, input.parentInvestorId);
+  tx.mutate.update('investor', id, toRow(input, investorShape));
   return getInvestor(tx, id);
+}
+
+/** `parent` (an id or a Chinese name) as parentInvestorId; a parent that is not on record is refused. */
+function investorInput(tx: Tx, input: Record<string, unknown>): Record<string, unknown> {
+  const { parent, ...rest } = input;
+  if (typeof rest.parentInvestorId === 'string') parentId(tx, rest.parentInvestorId, true);
+  if (parent === undefined) return rest;
+  if (parent === null) return { ...rest, parentInvestorId: null };
+  return { ...rest, parentInvestorId: parentId(tx, String(parent), false) };
+}
+
+function parentId(tx: Tx, ref: string, byIdOnly: boolean): string {
+  const found = tx.sql
+    .prepare(
+      `SELECT id FROM investor WHERE deleted = 0 AND (id = @ref OR (@byName AND name_zh = @ref))
+       ORDER BY id = @ref DESC, id LIMIT 1`,
+    )
+    .get({ ref, byName: byIdOnly ? 0 : 1 }) as { id: string } | undefined;
+  if (!found) throw new AppError('PARENT_NOT_FOUND', ref);
+  return found.id;
+}
+
+/** A parent below the investor itself would make its group a circle. */
+export function refuseCycle(tx: Tx, id: string, parentId: string): void {
+  const circle = tx.sql
+    .prepare(
+      `WITH RECURSIVE up(id) AS (SELECT @parent
+         UNION SELECT i.parent_investor_id FROM investor i JOIN up ON i.id = up.id
+         WHERE i.parent_investor_id IS NOT NULL)
+       SELECT 1 FROM up WHERE id = @id`,
+    )
+    .get({ parent: parentId, id });
+  if (circle) throw new AppError('PARENT_CYCLE');
 }
 
 const investorSelect = `SELECT investor.*,
@@ -132,7 +165,12 @@ export function getInvestor(tx: Tx, id: string): InvestorRecord {
   const row = tx.sql.prepare(`${investorSelect} WHERE id = ? AND deleted = 0`).get(id) as
     Record<string, unknown> | undefined;
   if (!row) throw new AppError('NOT_FOUND', `投资方 ${id}`);
-  return fromRow<InvestorRecord>(row, investorShape);
+  return investorRecord(row);
+}
+
+function investorRecord(row: Record<string, unknown>): InvestorRecord {
+  const record = fromRow<InvestorRecord>(row, investorShape);
+  return { ...record, province: labelOf(storedProvinces, record.province) };
 }
 
 /** An investor's names and aliases, folded as a project's search text is (zs_fold). */
@@ -147,5 +185,5 @@ export function listInvestors(
   const rows = tx.sql
     .prepare(`${investorSelect} WHERE deleted = 0 AND ${match} ORDER BY name_zh LIMIT ? OFFSET ?`)
     .all(...params, input.limit, input.offset) as Record<string, unknown>[];
-  return rows.map((r) => fromRow<InvestorRecord>(r, investorShape));
+  return rows.map(investorRecord);
 }

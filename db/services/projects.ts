@@ -17,11 +17,14 @@ import {
   offices,
   ownerships,
   projectTypes,
-  provinces,
+  storedProvinces,
 } from '../../domain/vocabulary';
+import { regionMismatch } from '../../domain/source-region';
+import type { RegionSource } from '../../domain/source-region';
 import type { Tx } from '../app-database';
 import { readMeta } from '../replica-identity';
 import type { Fields } from '../mutation';
+import { refuseCycle } from './entities';
 import { snake } from './rows';
 
 type ProjectRow = Record<string, string | number | null>;
@@ -61,7 +64,9 @@ export function createProject(
 
 /** Creates a project and returns its id (an import does not need the record back). */
 export function insertProject(tx: Tx, input: ProjectCreateInput, lookups: ProjectLookups): string {
+  checkInvestorId(tx, input.investorId);
   const row = projectColumns(input, undefined, lookups);
+  setInvestorParent(tx, row.investor_id, input.investorParent);
   return tx.mutate.insert('project', { ...row, code: row.code ?? lookups.nextCode(row) });
 }
 
@@ -72,12 +77,45 @@ export function updateProject(
   lookups: ProjectLookups = directLookups(tx),
 ): ProjectRecord {
   const current = liveRow(tx, id);
-  tx.mutate.update('project', id, projectColumns(patch, current, lookups));
+  checkInvestorId(tx, patch.investorId);
+  const row = projectColumns(patch, current, lookups);
+  setInvestorParent(tx, row.investor_id ?? current.investor_id, patch.investorParent);
+  tx.mutate.update('project', id, row);
   return getProject(tx, id);
 }
 
 export function getProject(tx: Tx, id: string): ProjectRecord {
   return projectRecord(tx, liveRow(tx, id));
+}
+
+/**
+ * The ledger's 母公司 names the investor's parent: an investor on record by that name becomes its
+ * parent investor (so the group's region follows), any other name is kept as the parent's name.
+ */
+function setInvestorParent(tx: Tx, investorId: unknown, parent: string | null | undefined): void {
+  if (parent === undefined || typeof investorId !== 'string') return;
+  const found =
+    parent === null
+      ? undefined
+      : (tx.sql
+          .prepare(
+            `SELECT id FROM investor WHERE deleted = 0 AND id <> @self
+               AND (name_zh = @name OR lower(name_en) = lower(@name)) ORDER BY id LIMIT 1`,
+          )
+          .get({ self: investorId, name: parent }) as { id: string } | undefined);
+  if (found) refuseCycle(tx, investorId, found.id);
+  tx.mutate.update('investor', investorId, {
+    parent_investor_id: found?.id ?? null,
+    parent_name: found ? null : parent,
+  });
+}
+
+/** A project names its investor by id only if that investor is on record. */
+function checkInvestorId(tx: Tx, id: string | null | undefined): void {
+  if (typeof id !== 'string') return;
+  if (!tx.sql.prepare('SELECT 1 FROM investor WHERE id = ? AND deleted = 0').get(id)) {
+    throw new AppError('NOT_FOUND', `投资方 ${id}`);
+  }
 }
 
 function liveRow(tx: Tx, id: string): ProjectRow {
@@ -110,6 +148,9 @@ function projectColumns(
   if (input.office !== undefined) row.office_id = input.office;
   if (input.investor !== undefined)
     row.investor_id = input.investor ? lookups.investorId(input.investor) : null;
+  if (input.investorId !== undefined) row.investor_id = input.investorId;
+  if (input.outsideCity !== undefined)
+    row.outside_city = input.outsideCity === null ? null : input.outsideCity ? 1 : 0;
   if (input.owner !== undefined)
     row.owner_id = input.owner
       ? lookups.promoterId(input.owner, input.office ?? current?.office_id)
@@ -261,9 +302,18 @@ export function projectRecord(tx: Tx, row: ProjectRow): ProjectRecord {
   const names = tx.sql
     .prepare(
       `SELECT (SELECT name_zh FROM investor WHERE id = ?) AS investor,
-              (SELECT name FROM promoter WHERE id = ?) AS owner`,
+              (SELECT name FROM promoter WHERE id = ?) AS owner,
+              (SELECT name_zh FROM investor WHERE id = ?) AS groupParent,
+              (SELECT coalesce(pi.name_zh, i.parent_name) FROM investor i
+                 LEFT JOIN investor pi ON pi.id = i.parent_investor_id WHERE i.id = ?)
+                AS investorParent`,
     )
-    .get(row.investor_id, row.owner_id) as { investor: string | null; owner: string | null };
+    .get(row.investor_id, row.owner_id, row.group_parent_id, row.investor_id) as {
+    investor: string | null;
+    owner: string | null;
+    groupParent: string | null;
+    investorParent: string | null;
+  };
   const str = (col: string) => (row[col] as string | null) ?? null;
   const num = (col: string) => (row[col] as number | null) ?? null;
   const usd = row.investment_currency === 'USD';
@@ -273,11 +323,22 @@ export function projectRecord(tx: Tx, row: ProjectRow): ProjectRecord {
     name: String(row.name ?? ''),
     investorId: str('investor_id'),
     investor: names.investor,
+    investorParent: names.investorParent,
     country: str('country'),
     countryName: row.country ? (countryByCode(String(row.country))?.nameZh ?? null) : null,
     region: str('region') as Region | null,
+    regionSource: str('region_source') as RegionSource | null,
+    groupCountry: str('group_country'),
+    groupCountryName: row.group_country
+      ? (countryByCode(String(row.group_country))?.nameZh ?? null)
+      : null,
+    groupParent: names.groupParent,
+    regionMismatch: regionMismatch(str('country'), str('group_country')),
     tier: str('tier') as Tier | null,
-    province: labelOf(provinces, keyOf(row.province)),
+    province: labelOf(storedProvinces, keyOf(row.province)),
+    city: str('city'),
+    outsideCity: row.outside_city === null ? null : row.outside_city === 1,
+    outsideCityDerived: row.city_outside === null ? null : row.city_outside === 1,
     ownership: labelOf(ownerships, keyOf(row.ownership)),
     capitalType: labelOf(capitalTypes, keyOf(row.capital_type)),
     projectType: labelOf(projectTypes, keyOf(row.project_type)),
@@ -298,7 +359,6 @@ export function projectRecord(tx: Tx, row: ProjectRow): ProjectRecord {
     landAreaMu: num('land_area_mu'),
     stage: (str('stage') ?? 'lead') as Stage,
     terminatedOn: str('terminated_on'),
-    techApprovedOn: str('tech_approved_on'),
     terminationReason: str('termination_reason'),
     problems: str('problems'),
     nextSteps: str('next_steps'),

@@ -7,7 +7,12 @@
 import { AppError } from '../../domain/errors';
 import type { Tx } from '../tx';
 import type { Fields, FieldValue } from '../mutation';
-import { cachedLookups, projectsReferencingAny, USD_RATE_SETTING } from '../derived';
+import {
+  cachedLookups,
+  projectsBelowInvestors,
+  projectsReferencingAny,
+  USD_RATE_SETTING,
+} from '../derived';
 import { readMeta, writeMeta } from '../replica-identity';
 import type { ColumnType, SyncedTable } from '../synced-tables';
 import { hqOnlyTables, syncedTableNames, syncedTables } from '../synced-tables';
@@ -73,7 +78,6 @@ const parentRefs: Partial<Record<SyncedTable, [string, SyncedTable][]>> = {
   ],
   task: [['project_id', 'project']],
   capital_arrival: [['project_id', 'project']],
-  key_investment: [['project_id', 'project']],
   target_actual: [['target_id', 'target']],
 };
 
@@ -459,10 +463,14 @@ export function refreshDerived(
   fresh: RowIds = new Set(),
 ): void {
   const projects = new Set(touched.get('project')?.keys());
-  for (const table of ['investor', 'promoter'] as const) {
-    const ids = touched.get(table);
-    if (!ids?.size) continue;
-    for (const p of projectsReferencingAny(tx.sql, table, ids.keys())) projects.add(p);
+  const promoters = touched.get('promoter');
+  if (promoters?.size) {
+    for (const p of projectsReferencingAny(tx.sql, 'promoter', promoters.keys())) projects.add(p);
+  }
+  // An investor's new parent, HQ or place moves every project in the group below it.
+  const investors = touched.get('investor');
+  if (investors?.size) {
+    for (const p of projectsBelowInvestors(tx.sql, investors.keys())) projects.add(p);
   }
   if (touched.get('setting')?.has(USD_RATE_SETTING)) {
     const usd = tx.sql
@@ -475,6 +483,11 @@ export function refreshDerived(
   // Investors, promoters and rates are all written by now: their lookups hold for the batch.
   const lookups = cachedLookups(tx.sql);
   for (const id of projects) if (!fresh.has(id)) tx.mutate.refreshProject(id, lookups);
+  // Whether arrivals count as 市外内资 follows their own change and their project's city.
+  tx.mutate.refreshArrivals({
+    arrivals: touched.get('capital_arrival')?.keys() ?? [],
+    projects: [...projects, ...fresh.keys()],
+  });
 }
 
 /** Rows written by this import that point at a parent this replica does not have (S8). */

@@ -11,6 +11,7 @@ export type TextField =
   | 'code'
   | 'name'
   | 'investor'
+  | 'investorParent'
   | 'industry'
   | 'platform'
   | 'referrer'
@@ -82,6 +83,7 @@ export const fieldSpecs: Record<SheetField, FieldSpec> = {
     ],
     kind: 'text',
   },
+  investorParent: { names: ['母公司', '母公司名称', '所属集团', '集团母公司'], kind: 'text' },
   country: {
     names: ['国别/地区', '国别', '国别地区', '国家/地区', '国家', '来源国'],
     kind: 'country',
@@ -123,7 +125,7 @@ export const derivedNames: Record<DerivedColumn, string[]> = {
   region: ['来源地区'],
   tier: ['规模档次'],
   paidInFdiUsd: ['实到外资', '实际到位外资'],
-  domesticCapitalCny: ['市外内资', '到位市外内资'],
+  domesticCapitalCny: ['市外内资到位', '市外内资', '到位市外内资'],
   updatedAt: ['更新日期'],
 };
 
@@ -138,6 +140,7 @@ export const ledgerColumns: {
   { header: '项目编号', source: 'code', width: 14 },
   { header: '项目名称', source: 'name', width: 34 },
   { header: '投资方', source: 'investor', width: 28 },
+  { header: '母公司', source: 'investorParent', width: 24 },
   { header: '国别/地区', source: 'country', width: 10 },
   { header: '来源地区', source: 'region', width: 10 },
   { header: '省份', source: 'province', width: 8 },
@@ -151,7 +154,7 @@ export const ledgerColumns: {
   { header: '总投资（万美元）', source: 'total', unit: '万美元', width: 14 },
   { header: '合同外资（万美元）', source: 'contractedFdiUsd', unit: '万美元', width: 14 },
   { header: '实到外资（万美元）', source: 'paidInFdiUsd', unit: '万美元', width: 14 },
-  { header: '市外内资（万元）', source: 'domesticCapitalCny', unit: '万元', width: 14 },
+  { header: '市外内资到位（万元）', source: 'domesticCapitalCny', unit: '万元', width: 16 },
   { header: '用地（亩）', source: 'landAreaMu', unit: '亩', width: 10 },
   { header: '承接平台', source: 'platform', width: 20 },
   { header: '招商方式', source: 'channel', width: 10 },
@@ -177,6 +180,8 @@ export function screenColumnOf(column: (typeof ledgerColumns)[number]): LedgerCo
       return null;
     case 'country':
       return 'region';
+    case 'investorParent':
+      return 'investor';
     case 'total':
       return column.unit === '亿元' ? 'totalInvestment' : 'totalInvestmentUsd';
     default:

@@ -5,6 +5,7 @@ import type { ProjectCreateInput } from '../project-input';
 import { milestones, stageLabels, stageOrder } from '../lifecycle';
 import type { Stage } from '../lifecycle';
 import { countryByCode, countryByName } from '../countries';
+import { provinceLikeCountries } from '../vocabulary';
 import type { AmountUnit, CellValue, Parsed } from './cell-values';
 import {
   amountUnits,
@@ -336,9 +337,19 @@ export function readRow(
       case 'text':
         input[field as TextField] = cellText(value);
         break;
-      case 'label':
+      case 'label': {
+        const text = cellText(value);
+        // 市外内资 stays distinct from 内资: the project's own 市外 override.
+        if (field === 'capitalType' && text === '市外内资') input.outsideCity = true;
+        // 香港, 台湾, 澳门 in a 省份 column are countries/regions (中国香港 …), never provinces.
+        const country = field === 'province' ? provinceLikeCountries[text] : undefined;
+        if (country) {
+          input.country ??= country;
+          break;
+        }
         input[field as LabelField] = labelValue(field as LabelField, value);
         break;
+      }
       case 'date':
         take(parseDate(value, label), (v) => (input[field as DateField] = v));
         break;

@@ -149,7 +149,8 @@ function arrivals(app: AppDatabase): Arrival[] {
     amount: Number(r.amount),
     currency: r.currency as 'CNY' | 'USD',
     kind: r.kind as 'fdi' | 'domestic',
-    outsideCity: r.outside_city === 1,
+    // The oracle's outsideCity is whether it counts: the override, else the project's city.
+    outsideCity: r.outside_counted === 1,
   }));
 }
 

@@ -334,7 +334,7 @@ describe('ledger export', () => {
       formula: string;
       result: number;
     };
-    expect(total.formula).toBe(`SUM(N4:N403)`);
+    expect(total.formula).toBe(`SUM(O4:O403)`);
     const sum = (
       app.sqlite.prepare('SELECT sum(total_cny) AS s FROM project WHERE deleted = 0').get() as {
         s: number;
@@ -384,7 +384,7 @@ describe('ledger export', () => {
     const regions = workbook.worksheets.flatMap((s) => {
       const values: unknown[] = [];
       s.eachRow((row, n) => {
-        if (n > 3) values.push(row.getCell(6).value);
+        if (n > 3) values.push(row.getCell(7).value);
       });
       return values.filter((v) => v !== null);
     });
@@ -428,18 +428,19 @@ describe('ledger export', () => {
       '序号',
       '项目编号',
       '投资方',
+      '母公司',
       '项目名称',
       '用地（亩）',
       '当前阶段',
       '实到外资（万美元）',
-      '市外内资（万元）',
+      '市外内资到位（万元）',
       '产业',
       '总投资（亿元）',
       '国别/地区',
       '来源地区',
       '存在问题',
     ]);
-    expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 4, ySplit: 3 });
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 5, ySplit: 3 });
     const col = (name: string) => header.indexOf(name) + 1;
     const rowOf = (name: string) => {
       for (let n = 4; n <= 404; n++) {
@@ -447,7 +448,7 @@ describe('ledger export', () => {
       }
       throw new Error(`no row for ${name}`);
     };
-    expect(rowOf('视图列核对项目').getCell(col('市外内资（万元）')).value).toBe(3000);
+    expect(rowOf('视图列核对项目').getCell(col('市外内资到位（万元）')).value).toBe(3000);
 
     const totals = sheet.getRow(405);
     expect(totals.getCell(col('项目名称')).value).toBe('合计（401 个项目）');
@@ -458,10 +459,10 @@ describe('ledger export', () => {
     expect(summed).toEqual([
       '用地（亩）',
       '实到外资（万美元）',
-      '市外内资（万元）',
+      '市外内资到位（万元）',
       '总投资（亿元）',
     ]);
-    const domestic = totals.getCell(col('市外内资（万元）')).value as { result: number };
+    const domestic = totals.getCell(col('市外内资到位（万元）')).value as { result: number };
     expect(domestic.result).toBeGreaterThanOrEqual(3000);
 
     const before = snapshot(app);

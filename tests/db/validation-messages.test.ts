@@ -21,8 +21,9 @@ test.each([
   ['task.create', { title: '回访' }, '输入有误：缺少截止日期'],
   [
     'arrival.create',
-    { projectId: 'p1', arrivedOn: '2021-05-01', amount: 1, currency: 'CNY' },
-    '输入有误：缺少到资类别',
+    // The kind is optional (it follows the project); the currency is not.
+    { projectId: 'p1', arrivedOn: '2021-05-01', amount: 1 },
+    '输入有误：缺少币种',
   ],
   ['activity.create', { kind: 'visit' }, '输入有误：缺少活动日期'],
   ['project.create', {}, '输入有误：缺少项目名称'],

@@ -20,14 +20,14 @@ describe('source region', () => {
     }
   });
 
-  it('puts Korea, Singapore, 中国香港 and 中国台湾 in 韩新港台', () => {
-    for (const code of ['KR', 'SG', 'HK', 'TW']) {
+  it('puts Korea, Singapore, 中国香港, 中国台湾 and 中国澳门 in 韩新港台', () => {
+    for (const code of ['KR', 'SG', 'HK', 'TW', 'MO']) {
       expect(regionOf(code), code).toBe('kr_sg_hk_tw');
     }
   });
 
-  it('puts every other foreign place in 其他境外, including Macao, Mexico and Brazil', () => {
-    for (const code of ['BR', 'MO', 'MX', 'AU', 'IL', 'AE', 'IN', 'TR', 'CY', 'VG', 'KY']) {
+  it('puts every other foreign place in 其他境外, including Mexico and Brazil', () => {
+    for (const code of ['BR', 'MX', 'AU', 'IL', 'AE', 'IN', 'TR', 'CY', 'VG', 'KY']) {
       expect(regionOf(code), code).toBe('other_foreign');
     }
   });

@@ -85,10 +85,17 @@ describe('channels', () => {
 });
 
 describe('provinces', () => {
-  it('are the 34 provincial-level divisions with unique keys and labels', () => {
-    expect(provinces).toHaveLength(34);
-    expect(new Set(provinceKeys).size).toBe(34);
-    expect(new Set(labels(provinces)).size).toBe(34);
+  it('are the 31 provincial-level divisions of the mainland with unique keys and labels', () => {
+    expect(provinces).toHaveLength(31);
+    expect(new Set(provinceKeys).size).toBe(31);
+    expect(new Set(labels(provinces)).size).toBe(31);
+  });
+
+  it('never list 香港, 台湾 or 澳门: they are countries/regions (issue 17)', () => {
+    for (const label of ['香港', '台湾', '澳门']) {
+      expect(labels(provinces)).not.toContain(label);
+      expect(provinceByLabel(label)).toBeUndefined();
+    }
   });
 
   it('mark exactly 上海, 江苏, 浙江 and 安徽 as 长三角', () => {
@@ -100,7 +107,6 @@ describe('provinces', () => {
     expect(provinceByLabel('上海市')?.key).toBe('shanghai');
     expect(provinceByLabel('广西壮族自治区')?.key).toBe('guangxi');
     expect(provinceByLabel('新疆维吾尔自治区')?.key).toBe('xinjiang');
-    expect(provinceByLabel('香港特别行政区')?.key).toBe('hongkong');
     expect(provinceByLabel('陕西')?.key).toBe('shaanxi');
     expect(provinceByLabel('山西')?.key).toBe('shanxi');
     expect(provinceByLabel('嘉兴')).toBeUndefined();

@@ -59,7 +59,12 @@ const forms: Partial<Record<SyncedTable, (values: SpecFields) => void>> = {
   contact: (v) => accepts(contactFields, asInput(v)),
   activity: (v) => accepts(activityFields, asInput(v)),
   task: (v) => accepts(taskFields, asInput(v)),
-  capital_arrival: (v) => accepts(arrivalFields, asInput(v)),
+  // outside_override is the form's outsideCity; outside_city only an older version's box.
+  capital_arrival: (v) =>
+    accepts(arrivalFields, {
+      ...asInput(v, ['outside_city', 'outside_override']),
+      outsideCity: v.outside_override === null ? null : v.outside_override === 1,
+    }),
   project: (v) => {
     const amount =
       v.total_investment === null

@@ -148,6 +148,8 @@ const projectFields: Fields = {
   investor_id: nullable(ref('investor')),
   country: nullable(countryCode),
   province: nullable(fc.constantFrom(...provinceKeys)),
+  city: nullable(fc.constantFrom('嘉兴市', '上海市', '平湖市', '深圳市')),
+  outside_city: nullable(flag),
   ownership: nullable(fc.constantFrom(...ownershipKeys)),
   capital_type: nullable(fc.constantFrom(...capitalTypeKeys)),
   project_type: nullable(fc.constantFrom(...projectTypeKeys)),
@@ -171,7 +173,6 @@ const projectFields: Fields = {
   problems: nullable(text(2000)),
   next_steps: nullable(text(2000)),
   leader_project: flag,
-  tech_approved_on: nullable(dateArb),
   ...Object.fromEntries(
     milestones.flatMap((m) => [
       [`${m.stage}_on`, nullable(dateArb)],
@@ -213,6 +214,8 @@ export const tableValues: Record<SyncedTable, TableValues> = {
       parent_name: nullable(text(200)),
       parent_investor_id: nullable(ref('investor')),
       hq_country: nullable(countryCode),
+      province: nullable(fc.constantFrom(...provinceKeys)),
+      city: nullable(fc.constantFrom('嘉兴市', '上海市', '海宁市', '苏州市', 'Hamburg')),
       fortune500: flag,
       china100: flag,
       central_soe: flag,
@@ -243,28 +246,11 @@ export const tableValues: Record<SyncedTable, TableValues> = {
       amount: positiveAmount,
       currency: fc.constantFrom('CNY', 'USD'),
       kind: fc.constantFrom('fdi', 'domestic'),
-      outside_city: flag,
+      outside_city: nullable(flag),
+      outside_override: nullable(flag),
       notes: nullable(text(2000)),
     },
     required: ['project_id', 'arrived_on', 'amount', 'currency', 'kind'],
-  },
-  key_investment: {
-    fields: {
-      project_id: ref('project'),
-      year: fc.integer({ min: 2020, max: 2026 }),
-      level_district: nullable(flag),
-      level_city: nullable(flag),
-      level_province: nullable(flag),
-      planned: nullable(fc.integer({ min: 0, max: 50_000_000_000 })),
-      ...Object.fromEntries(
-        Array.from({ length: 12 }, (_, i) => [
-          `done_${String(i + 1).padStart(2, '0')}`,
-          nullable(fc.integer({ min: 0, max: 5_000_000_000 })),
-        ]),
-      ),
-    },
-    required: ['project_id', 'year'],
-    identity: ['project_id', 'year'],
   },
   activity: {
     fields: {

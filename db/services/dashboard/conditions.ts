@@ -143,7 +143,7 @@ export const projectMetricConditions = {
 /** Paid-in money booked in the year: arrivals (alias a) of live, alive projects (alias p). */
 export const arrivalConditions = {
   paid_in_fdi: `a.kind = 'fdi'`,
-  domestic_capital: `a.kind = 'domestic' AND a.outside_city = 1`,
+  domestic_capital: `a.kind = 'domestic' AND a.outside_counted = 1`,
 } as const;
 export type ArrivalMetric = keyof typeof arrivalConditions;
 

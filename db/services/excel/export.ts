@@ -31,7 +31,12 @@ import type { Stage } from '../../../domain/lifecycle';
 import { fromBaseUnits } from '../../../domain/excel/cell-values';
 import type { AmountUnit } from '../../../domain/excel/cell-values';
 import { snake } from '../../../domain/column-names';
-import { labelOf, offices, projectFieldVocabularies } from '../../../domain/vocabulary';
+import {
+  capitalTypes,
+  labelOf,
+  offices,
+  projectFieldVocabularies,
+} from '../../../domain/vocabulary';
 import type { AppDatabase } from '../../app-database';
 import type { Sql } from '../../sql';
 import { withProgress } from '../../job-progress';
@@ -318,6 +323,12 @@ function readerFor(
       return (row) => (row.tier && row.tier !== 'none' ? tierLabels[row.tier as Tier] : null);
     case 'office':
       return label(offices, 'office_id');
+    case 'capitalType':
+      // 市外内资 stays distinct from 内资, so that the sheet comes back in as it went out.
+      return (row) =>
+        row.capital_type === 'domestic' && row.city_outside === 1
+          ? '市外内资'
+          : labelOf(capitalTypes, (row.capital_type as string | null) ?? null);
     case 'industrial':
       return (row) => flag(row.industrial);
     case 'leaderProject':
@@ -362,8 +373,11 @@ const fullLayout = layoutFor(ledgerColumns);
 function readExportRows(sql: Sql, rowids: number[], rates: string): Row[] {
   const rows = sql
     .prepare(
-      `SELECT p.rowid AS rid, p.* FROM project p
-       WHERE p.rowid IN (SELECT value FROM json_each(@ids))`,
+      `SELECT p.rowid AS rid, p.*,
+         (SELECT coalesce(pi.name_zh, i.parent_name) FROM investor i
+            LEFT JOIN investor pi ON pi.id = i.parent_investor_id WHERE i.id = p.investor_id)
+           AS investor_parent
+       FROM project p WHERE p.rowid IN (SELECT value FROM json_each(@ids))`,
     )
     .all({ ids: JSON.stringify(rowids) }) as Row[];
   const arrivals = arrivalSumsOf(

@@ -387,8 +387,13 @@ function changedFields(
       if (projectKey(String(value)) !== projectKey(current.name)) patch[key] = value;
       continue;
     }
-    if (key === 'investor') {
-      if (nameKey(String(value)) !== nameKey(current.investor ?? '')) patch[key] = value;
+    if (key === 'investor' || key === 'investorParent') {
+      if (nameKey(String(value)) !== nameKey(current[key] ?? '')) patch[key] = value;
+      continue;
+    }
+    // 市外内资 in the sheet: a change only if the project's money is not counted 市外 already.
+    if (key === 'outsideCity') {
+      if (current.outsideCityDerived !== value) patch[key] = value;
       continue;
     }
     if (key === 'totalInvestmentCny' && input.totalInvestmentUsd == null) {
