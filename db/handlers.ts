@@ -17,6 +17,7 @@ import { createArrival, listArrivals, updateArrival } from './services/arrivals'
 import { buildDashboard, drillDown } from './services/dashboard/index';
 import { deleteRecord, previewDeletion, restoreRecord } from './services/deletion';
 import { checkStoredData, removeRow, repairValue, restoreRow } from './services/data-check';
+import { listKeyInvestment, setKeyInvestment } from './services/key-investment';
 import { queryLedger } from './services/ledger';
 import { exportLedger } from './services/excel/export';
 import { commitLedgerImport, previewLedgerImport } from './services/excel/import';
@@ -116,6 +117,9 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'arrival.update': { write: (tx, { id, patch }) => updateArrival(tx, id, patch) },
   'arrival.delete': { write: (tx, { id }) => deleteRecord(tx, { kind: 'arrival', id }) },
   'arrival.list': { read: listArrivals },
+
+  'keyInvestment.list': { read: listKeyInvestment },
+  'keyInvestment.set': { write: setKeyInvestment },
 
   'target.list': { read: listTargets },
   'target.upsert': { write: upsertTarget },

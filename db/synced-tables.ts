@@ -91,6 +91,7 @@ export const syncedTables = {
       planned_completed_on: 'text',
       producing_on: 'text',
       planned_producing_on: 'text',
+      tech_approved_on: 'text',
     },
     derived: [
       'region',
@@ -121,6 +122,29 @@ export const syncedTables = {
       notes: 'text',
     },
     derived: ['outside_counted'],
+  },
+  key_investment: {
+    columns: {
+      deleted: 'integer',
+      project_id: 'text',
+      year: 'integer',
+      level_district: 'integer',
+      level_city: 'integer',
+      level_province: 'integer',
+      planned: 'integer',
+      done_01: 'integer',
+      done_02: 'integer',
+      done_03: 'integer',
+      done_04: 'integer',
+      done_05: 'integer',
+      done_06: 'integer',
+      done_07: 'integer',
+      done_08: 'integer',
+      done_09: 'integer',
+      done_10: 'integer',
+      done_11: 'integer',
+      done_12: 'integer',
+    },
   },
   activity: {
     columns: {

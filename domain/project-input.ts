@@ -55,6 +55,7 @@ export const projectFieldLabels: Record<string, string> = {
   problems: '存在问题',
   nextSteps: '下一步工作',
   leaderProject: '省市县长工程',
+  techApprovedOn: '技改批复日期',
   ...Object.fromEntries(
     milestones.flatMap((m) => [
       [m.actualKey, `${m.label}日期`],
@@ -110,6 +111,7 @@ export const projectTextKeys = [
   'agent',
   'fairEdition',
   'terminatedOn',
+  'techApprovedOn',
   'terminationReason',
   'problems',
   'nextSteps',
@@ -150,6 +152,8 @@ export const projectFields = strictObject({
     .nullable(),
   stage: stageSchema,
   terminatedOn: isoDate('terminatedOn').nullable(),
+  /** 技改 projects: the date the 技改 was approved (备案/批复), which 新批技改项目 counts by. */
+  techApprovedOn: isoDate('techApprovedOn').nullable(),
   terminationReason: text('terminationReason', 500).nullable(),
   problems: text('problems', 2000).nullable(),
   nextSteps: text('nextSteps', 2000).nullable(),
@@ -235,6 +239,7 @@ export type ProjectRecord = {
   landAreaMu: number | null;
   stage: Stage;
   terminatedOn: string | null;
+  techApprovedOn: string | null;
   terminationReason: string | null;
   problems: string | null;
   nextSteps: string | null;

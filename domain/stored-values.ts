@@ -14,6 +14,14 @@ import {
   taskFields,
 } from './entities';
 import { amount, recordId, text as textField } from './fields';
+import {
+  MONTHS,
+  keyInvestmentSet,
+  keyInvestmentYear,
+  monthColumn,
+  monthlyInvestment,
+  plannedInvestment,
+} from './key-investment';
 import { milestones } from './lifecycle';
 import { projectFieldLabels, projectFields } from './project-input';
 import { targetActualInput, targetUpsertInput } from './targets';
@@ -174,6 +182,7 @@ const projectText = [
 ] as const;
 const projectDates = [
   'terminatedOn',
+  'techApprovedOn',
   ...milestones.flatMap((m) => [m.actualKey, m.plannedKey]),
 ] as const;
 
@@ -191,6 +200,10 @@ const projectColumn = (
   make: (label: string, schema: z.ZodType) => StoredColumn,
   keys: readonly (keyof typeof project)[],
 ) => Object.fromEntries(keys.map((k) => [snake(k), make(projectFieldLabels[k]!, project[k])]));
+
+/** A key-project list flag: 0/1, NULL until the project page sets it. */
+const levelFlag = (label: string) =>
+  choice(label, z.literal([0, 1], { error: `${label}须为 0 或 1` }).nullable());
 
 export const storedTables: Readonly<Record<string, StoredTable>> = {
   office: {
@@ -287,6 +300,22 @@ export const storedTables: Readonly<Record<string, StoredTable>> = {
       outside_city: optionalFlag('市外资金'),
       outside_override: optionalFlag('市外内资'),
       notes: text('备注', arrival.notes),
+    },
+  },
+  key_investment: {
+    label: '重点项目投资',
+    columns: {
+      deleted,
+      project_id: text('项目', keyInvestmentSet.shape.projectId),
+      year: number('年份', keyInvestmentYear),
+      // NULL until the project page sets them (the rows are written a field at a time).
+      level_district: levelFlag('区重点'),
+      level_city: levelFlag('市级'),
+      level_province: levelFlag('省级'),
+      planned: number('年度计划投资', plannedInvestment),
+      ...Object.fromEntries(
+        MONTHS.map((m) => [monthColumn(m), number(`${m}月完成投资`, monthlyInvestment)]),
+      ),
     },
   },
   activity: {

@@ -52,6 +52,7 @@ export const { keys: projectTypeKeys, entries: projectTypes } = vocabulary({
   new: '新建',
   expansion: '增资',
   phase2: '二期',
+  tech_renovation: '技改',
 });
 export type ProjectType = (typeof projectTypeKeys)[number];
 

@@ -9,6 +9,7 @@ import * as m006 from './006-zone';
 import * as m007 from './007-zone-keys';
 import * as m008 from './008-import-log-manifest';
 import * as m009 from './009-location';
+import * as m010 from './010-key-investment';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '007-zone-keys': m007,
   '008-import-log-manifest': m008,
   '009-location': m009,
+  '010-key-investment': m010,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -359,6 +359,7 @@ export function projectRecord(tx: Tx, row: ProjectRow): ProjectRecord {
     landAreaMu: num('land_area_mu'),
     stage: (str('stage') ?? 'lead') as Stage,
     terminatedOn: str('terminated_on'),
+    techApprovedOn: str('tech_approved_on'),
     terminationReason: str('termination_reason'),
     problems: str('problems'),
     nextSteps: str('next_steps'),

@@ -78,6 +78,7 @@ const parentRefs: Partial<Record<SyncedTable, [string, SyncedTable][]>> = {
   ],
   task: [['project_id', 'project']],
   capital_arrival: [['project_id', 'project']],
+  key_investment: [['project_id', 'project']],
   target_actual: [['target_id', 'target']],
 };
 

@@ -173,6 +173,7 @@ const projectFields: Fields = {
   problems: nullable(text(2000)),
   next_steps: nullable(text(2000)),
   leader_project: flag,
+  tech_approved_on: nullable(dateArb),
   ...Object.fromEntries(
     milestones.flatMap((m) => [
       [`${m.stage}_on`, nullable(dateArb)],
@@ -251,6 +252,24 @@ export const tableValues: Record<SyncedTable, TableValues> = {
       notes: nullable(text(2000)),
     },
     required: ['project_id', 'arrived_on', 'amount', 'currency', 'kind'],
+  },
+  key_investment: {
+    fields: {
+      project_id: ref('project'),
+      year: fc.integer({ min: 2020, max: 2026 }),
+      level_district: nullable(flag),
+      level_city: nullable(flag),
+      level_province: nullable(flag),
+      planned: nullable(fc.integer({ min: 0, max: 50_000_000_000 })),
+      ...Object.fromEntries(
+        Array.from({ length: 12 }, (_, i) => [
+          `done_${String(i + 1).padStart(2, '0')}`,
+          nullable(fc.integer({ min: 0, max: 5_000_000_000 })),
+        ]),
+      ),
+    },
+    required: ['project_id', 'year'],
+    identity: ['project_id', 'year'],
   },
   activity: {
     fields: {
