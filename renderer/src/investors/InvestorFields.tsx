@@ -8,6 +8,8 @@ import type { InvestorDraft, InvestorErrors } from './investor-draft';
 import { countryOptions } from './investor-labels';
 
 const countryChoices = countryOptions.map((c) => ({ value: c.code, label: c.nameZh }));
+/** A company's name (the investor's own, in Chinese or English, or its parent's). */
+const companyName = { maxLength: 200, autoComplete: 'off' };
 
 interface Props {
   draft: InvestorDraft;
@@ -22,15 +24,13 @@ export function InvestorFields({ draft, errors, onChange }: Props) {
       <TextField
         label="中文名称"
         {...bind('nameZh')}
-        maxLength={200}
-        autoComplete="off"
+        {...companyName}
         placeholder="如：西门子（中国）有限公司"
       />
       <TextField
         label="英文名称"
         {...bind('nameEn')}
-        maxLength={200}
-        autoComplete="off"
+        {...companyName}
         placeholder="如：Siemens AG"
       />
       <TextField
@@ -39,13 +39,7 @@ export function InvestorFields({ draft, errors, onChange }: Props) {
         autoComplete="off"
         placeholder="多个用逗号或「、」分隔"
       />
-      <TextField
-        label="母公司"
-        {...bind('parentName')}
-        className="half"
-        maxLength={200}
-        autoComplete="off"
-      />
+      <TextField label="母公司" {...bind('parentName')} {...companyName} className="half" />
       <SelectField
         label="总部国别/地区"
         {...bind('hqCountry')}

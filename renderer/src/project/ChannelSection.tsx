@@ -8,6 +8,8 @@ import { CheckField, SelectField, TextField, optionsOf } from './FormFields';
 const channelOptions = optionsOf(channels.map((c) => c.label));
 const officeOptions = optionsOf(offices.map((o) => o.label));
 const projectTypeOptions = optionsOf(projectTypes.map((t) => t.label));
+/** The field a channel asks for beside it (its vocabulary entry's `needs`). */
+const needLabels = { referrer: '引荐人', agent: '委托机构', fairEdition: '展会届次' } as const;
 
 export function ChannelSection({
   form,
@@ -36,17 +38,13 @@ export function ChannelSection({
           options={optionsOf(dictionaries.platforms)}
         />
         <SelectField name="channel" label="招商方式" form={form} options={channelOptions} />
-        {needs === 'referrer' ? (
-          <TextField name="referrer" label="引荐人" form={form} maxLength={100} />
-        ) : needs === 'agent' ? (
-          <TextField name="agent" label="委托机构" form={form} maxLength={100} />
-        ) : needs === 'fairEdition' ? (
+        {needs ? (
           <TextField
-            name="fairEdition"
-            label="展会届次"
+            name={needs}
+            label={needLabels[needs]}
             form={form}
             maxLength={100}
-            suggestions={dictionaries.fairEditions}
+            suggestions={needs === 'fairEdition' ? dictionaries.fairEditions : undefined}
           />
         ) : (
           <span className="field-spacer" />
@@ -54,6 +52,15 @@ export function ChannelSection({
         <SelectField name="office" label="驻点" form={form} options={officeOptions} />
         <SelectField name="owner" label="招商责任人" form={form} options={optionsOf(promoters)} />
         <SelectField name="projectType" label="项目类型" form={form} options={projectTypeOptions} />
+        {form.draft.projectType === '技改' ? (
+          <TextField
+            name="techApprovedOn"
+            label="技改批复日期"
+            form={form}
+            maxLength={20}
+            placeholder="YYYY-MM-DD"
+          />
+        ) : null}
         <div className="check-row">
           <CheckField name="industrial" label="产业项目" form={form} />
           <CheckField name="leaderProject" label="省市县长工程" form={form} />
