@@ -27,6 +27,11 @@ export function ProposalDialog({ subject: initialSubject, onClose }: Props) {
   const app = useAppStatus();
   const initial = { subject: initialSubject, what: '', why: '' };
   const form = useDraft(id, initial, { clearOnEdit: true });
+  /** A field's binding with its length limit, the one proposalTask checks. */
+  const field = (key: keyof typeof proposalLimits) => ({
+    ...form.bind(key),
+    maxLength: proposalLimits[key],
+  });
   const submit = useSubmit();
   const busy = submit.busy;
   const [sent, setSent] = useState<TaskRecord | null>(null);
@@ -77,23 +82,20 @@ export function ProposalDialog({ subject: initialSubject, onClose }: Props) {
           <div className="hq-proposal-fields">
             <TextField
               label="建议修改哪一项"
-              {...form.bind('subject')}
+              {...field('subject')}
               hint={`待办标题：${PROPOSAL_PREFIX}${form.values.subject.trim()}`}
-              maxLength={proposalLimits.subject}
               autoComplete="off"
             />
             <AreaField
               label="建议怎样修改"
-              {...form.bind('what')}
+              {...field('what')}
               rows={3}
-              maxLength={proposalLimits.what}
               placeholder="如：确保目标由 70,000 万美元调整为 65,000 万美元"
             />
             <AreaField
               label="理由"
-              {...form.bind('why')}
+              {...field('why')}
               rows={3}
-              maxLength={proposalLimits.why}
               placeholder="如：两个重点项目签约推迟到明年"
             />
           </div>
