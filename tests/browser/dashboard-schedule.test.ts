@@ -198,7 +198,7 @@ describe('看板: 序时 basis, 红黄绿灯 and 补差清单', () => {
     const form = page.getByRole('form', { name: '序时口径与红黄绿灯' });
     await form.getByLabel('序时口径').selectOption({ label: '按日（截至所选日期）' });
     await form.getByLabel('红灯：超过（个百分点）').fill('40');
-    await form.getByRole('button', { name: '保存口径' }).click();
+    await form.getByRole('button', { name: '保存序时口径' }).click();
     await expect.poll(() => form.innerText()).toContain('已保存');
     await form.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifactsDir, 'dashboard-schedule-settings.png') });

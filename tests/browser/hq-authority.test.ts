@@ -197,7 +197,8 @@ describe('本部’s data on an office laptop', () => {
     expect(await rates.getByRole('row', { name: /^2021 年/ }).innerText()).toContain('6.4515');
 
     const rules = page.getByRole('region', { name: '落地率定义与五未规则' });
-    expect(await rules.getByText('由本部统一维护').count()).toBe(2);
+    // 落地率口径, 序时口径与红黄绿灯, 五未规则.
+    expect(await rules.getByText('由本部统一维护').count()).toBe(3);
     expect(await rules.locator('input, select').count()).toBe(0);
     expect(await rules.getByRole('button', { name: /^保存/ }).count()).toBe(0);
     expect(await rules.getByRole('group', { name: '五未规则' }).innerText()).toContain('天内');

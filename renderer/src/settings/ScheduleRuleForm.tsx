@@ -101,7 +101,7 @@ export function ScheduleRuleForm({ settings, onSaved, readOnly }: Props) {
           {...form.bind('red')}
           inputMode="decimal"
         />
-        <SaveRow submit={submit} label="保存口径" disabled={!changed} />
+        <SaveRow submit={submit} label="保存序时口径" disabled={!changed} />
       </div>
       {meaning(basis, yellow, red)}
     </Form>
