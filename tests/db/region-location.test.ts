@@ -12,6 +12,7 @@ import { openAppDatabase } from '../../db/app-database';
 import type { AppDatabase } from '../../db/app-database';
 import { dispatchSync } from '../../db/dispatcher';
 import { migrationProvider } from '../../db/migrations/index';
+import { regionMismatches } from '../../db/services/region-checks';
 import type { Dashboard } from '../../domain/dashboard';
 import type { ArrivalRecord, InvestorRecord } from '../../domain/entities';
 import type { ProjectRecord } from '../../domain/project-input';
@@ -78,6 +79,11 @@ describe('region by the investor group’s ultimate parent', () => {
     });
     expect(get(de.id)).toMatchObject({ region: 'de_jp', regionSource: 'override' });
     expect(get(de.id).regionMismatch).toBe(false);
+    // The data-quality view's query lists the one that differs.
+    const listed = app.transact((tx) => regionMismatches(tx), { write: false });
+    expect(listed).toEqual([
+      { id: us.id, name: '美国团队项目', country: 'US', groupCountry: 'DE' },
+    ]);
   });
 
   test('a change at the top or in the middle re-derives every project below', () => {
