@@ -1,7 +1,6 @@
 // 本部：创建分区: the zone's name and the user; the office is 本部. app.init at 本部 creates the
 // zone (its id and keys) along with the database.
-import { useId, useState } from 'react';
-import { initInput } from '../../../domain/contract';
+import { useState } from 'react';
 import { zoneCreateInput } from '../../../domain/sync';
 import { firstError } from '../ui/field-errors';
 import { TextField } from '../ui/fields';
@@ -11,47 +10,35 @@ import type { SetupFormProps } from './setup-form';
 const HQ = '本部';
 
 export function CreateZoneForm(props: SetupFormProps) {
-  const id = useId();
   const [zoneName, setZoneName] = useState('经开区招商');
-  const [user, setUser] = useState('');
-  const { submit, init, shown } = useInit(props);
-
   const nameError = firstError(zoneCreateInput.shape.name.safeParse(zoneName));
-  const userError = firstError(initInput.shape.user.safeParse(user));
-
-  const create = () =>
-    init([nameError, userError], { user: user.trim(), office: HQ, zoneName: zoneName.trim() });
+  const setup = useInit(props, () => ({
+    errors: [nameError],
+    input: { office: HQ, zoneName: zoneName.trim() },
+  }));
 
   return (
     <InitForm
-      id={id}
+      {...setup.form}
       title="本部：创建分区"
-      submit={submit}
       submitLabel="创建分区"
       busyLabel="正在创建分区……"
-      onSubmit={create}
     >
       <p className="setup-intro-small">
         分区只在本部的第一台电脑上创建一次。创建后，在「同步」页为各驻点的电脑制作邀请；驻点的电脑加入后，彼此的同步文件才能互相导入。
       </p>
       <TextField
         label="分区名称"
-        error={shown(nameError)}
+        error={setup.shown(nameError)}
         hint="各驻点加入时会看到这个名称"
         inputClassName="input large"
         maxLength={50}
         value={zoneName}
-        disabled={submit.busy}
+        disabled={setup.busy}
         onChange={setZoneName}
       />
       <div className="setup-pair">
-        <NameField
-          id={`${id}-user`}
-          value={user}
-          error={shown(userError)}
-          busy={submit.busy}
-          onChange={setUser}
-        />
+        <NameField {...setup.name} />
         <div className="field">
           <span className="field-label">驻点</span>
           <span className="setup-fixed">{HQ}</span>

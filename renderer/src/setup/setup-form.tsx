@@ -1,12 +1,14 @@
-// What the first run's two forms share: app.init once their checks pass (a database set up meanwhile
-// by another window is handed to onAlreadyDone), the 姓名 field, and the button that starts with
-// why it failed under it.
-import { useState } from 'react';
+// What the first run's two forms share: the user's 姓名 and its field, app.init once the checks pass
+// (a database set up meanwhile by another window is handed to onAlreadyDone), and the button that
+// starts with why it failed under it.
+import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AppStatus, MethodArgs } from '../../../domain/contract';
+import { initInput } from '../../../domain/contract';
 import { ApiError, call } from '../api/client';
 import { ErrorText } from '../ui/Alert';
 import { Field } from '../ui/Field';
+import { firstError } from '../ui/field-errors';
 import { Form } from '../ui/Form';
 import { useSubmit } from '../ui/use-submit';
 import type { Submit } from '../ui/use-submit';
@@ -20,15 +22,24 @@ export interface SetupFormProps {
   onAlreadyDone: () => void;
 }
 
-export function useInit({ onCreated, onAlreadyDone }: SetupFormProps) {
+/** A form's own checks' messages, and what it adds to app.init's input besides the user's name. */
+type Request = () => { errors: (string | null)[]; input: Omit<MethodArgs<'app.init'>, 'user'> };
+
+/** Spread `form` on InitForm and `name` on NameField. */
+export function useInit({ onCreated, onAlreadyDone }: SetupFormProps, request: Request) {
+  const id = useId();
+  const [user, setUser] = useState('');
   const submit = useSubmit();
   const [tried, setTried] = useState(false);
   /** From the first try on, the checks' messages show under their fields. */
   const shown = (error: string | null) => (tried ? error : null);
+  const userError = firstError(initInput.shape.user.safeParse(user));
   /** Runs app.init unless a check failed; the form stays busy after: the next step replaces it. */
-  const init = (errors: (string | null)[], input: MethodArgs<'app.init'>) => {
+  const init = () => {
     setTried(true);
-    if (errors.some(Boolean)) return;
+    const { errors, input: own } = request();
+    if ([userError, ...errors].some(Boolean)) return;
+    const input = { ...own, user: user.trim() };
     void submit.run(
       async () => {
         let status: AppStatus;
@@ -43,7 +54,18 @@ export function useInit({ onCreated, onAlreadyDone }: SetupFormProps) {
       { keepBusy: true },
     );
   };
-  return { submit, init, shown };
+  return {
+    shown,
+    busy: submit.busy,
+    form: { id, submit, onSubmit: init },
+    name: {
+      id: `${id}-user`,
+      value: user,
+      error: shown(userError),
+      busy: submit.busy,
+      onChange: setUser,
+    },
+  };
 }
 
 interface FormProps {
