@@ -64,6 +64,7 @@ function DetailsView({ investor }: { investor: InvestorRecord }) {
     ['简称/别名', investor.aliases.join('、') || null],
     ['母公司', investor.parentName],
     ['总部国别/地区', countryName(investor.hqCountry)],
+    ['所在地', [investor.province, investor.city].filter(Boolean).join(' ') || null],
     ['标签', flagLabels(investor).join('、') || null],
     ['项目数', `${investor.projectCount} 个`],
     ['备注', investor.notes],

@@ -1,13 +1,15 @@
 // The investor's fields, each with a visible label bound to its control and its error under it:
 // names, aliases, parent, headquarters country, flags and notes. Used to create and to edit.
 import { useId } from 'react';
-import { investorFlags } from '../../../domain/vocabulary';
+import { citiesOf } from '../../../domain/cities';
+import { investorFlags, provinceByLabel, provinces } from '../../../domain/vocabulary';
 import { AreaField, SelectField, TextField } from '../ui/fields';
 import { binder } from '../ui/use-draft';
 import type { InvestorDraft, InvestorErrors } from './investor-draft';
 import { countryOptions } from './investor-labels';
 
 const countryChoices = countryOptions.map((c) => ({ value: c.code, label: c.nameZh }));
+const provinceChoices = provinces.map((p) => ({ value: p.label, label: p.label }));
 /** A company's name (the investor's own, in Chinese or English, or its parent's). */
 const companyName = { maxLength: 200, autoComplete: 'off' };
 
@@ -18,7 +20,10 @@ interface Props {
 }
 
 export function InvestorFields({ draft, errors, onChange }: Props) {
-  const bind = binder(useId(), draft, errors, (key, value) => onChange({ ...draft, [key]: value }));
+  const id = useId();
+  const bind = binder(id, draft, errors, (key, value) => onChange({ ...draft, [key]: value }));
+  // The cities of the chosen province are offered; any other city may be typed.
+  const cities = citiesOf(provinceByLabel(draft.province)?.key);
   return (
     <div className="investors-fields">
       <TextField
@@ -47,6 +52,27 @@ export function InvestorFields({ draft, errors, onChange }: Props) {
         choices={countryChoices}
         none={{ label: '（未填写）' }}
       />
+      <SelectField
+        label="所在省份"
+        {...bind('province')}
+        className="half"
+        choices={provinceChoices}
+        none={{ label: '（未填写）' }}
+      />
+      <TextField
+        label="所在城市"
+        {...bind('city')}
+        className="half"
+        maxLength={50}
+        autoComplete="off"
+        list={`${id}-cities`}
+        placeholder="如：嘉兴市（非嘉兴市的内资计入市外内资）"
+      />
+      <datalist id={`${id}-cities`}>
+        {cities.map((c) => (
+          <option key={c} value={c} />
+        ))}
+      </datalist>
       <fieldset className="field investors-flags">
         <legend className="field-label">标签</legend>
         {investorFlags.map((f) => (

@@ -13,6 +13,9 @@ export interface InvestorDraft {
   parentName: string;
   /** ISO code, '' for not given. */
   hqCountry: string;
+  /** A province's label (江苏), '' for not given. */
+  province: string;
+  city: string;
   flags: Record<InvestorFlag, boolean>;
   notes: string;
 }
@@ -33,6 +36,8 @@ export const emptyDraft: InvestorDraft = {
   aliases: '',
   parentName: '',
   hqCountry: '',
+  province: '',
+  city: '',
   flags: noFlags,
   notes: '',
 };
@@ -44,6 +49,8 @@ export function draftOf(investor: InvestorRecord): InvestorDraft {
     aliases: investor.aliases.join('、'),
     parentName: investor.parentName ?? '',
     hqCountry: investor.hqCountry ?? '',
+    province: investor.province ?? '',
+    city: investor.city ?? '',
     flags: Object.fromEntries(investorFlagKeys.map((k) => [k, investor[k]])) as Record<
       InvestorFlag,
       boolean
@@ -78,6 +85,9 @@ export function inputOf(draft: InvestorDraft): InvestorCreate {
     aliases: splitAliases(draft.aliases),
     parentName: orNull(draft.parentName),
     hqCountry: orNull(draft.hqCountry),
+    // A label (江苏): the schema takes it and gives the key.
+    province: orNull(draft.province) as InvestorCreate['province'],
+    city: orNull(draft.city),
     ...draft.flags,
     notes: orNull(draft.notes),
   };

@@ -1,5 +1,6 @@
 // 到资记录: capital that has arrived — date, amount (万元 or 万美元), 实到外资 or 到位内资, and
-// whether it came from outside the city — with the totals of each kind. 删除 asks once more (the
+// whether domestic money counts as 市外内资: by the project's or its investor's city unless the
+// arrival says otherwise — with the totals of each kind. 删除 asks once more (the
 // figures change), then offers 撤销.
 import { useState } from 'react';
 import { formatDateZh, todayIso } from '../../../domain/dates';
@@ -21,6 +22,18 @@ const kindChoices = (['fdi', 'domestic'] as const).map((k) => ({ value: k, label
 /** Foreign capital is counted in 美元, domestic in 元. */
 const usualCurrency: Record<Kind, Currency> = { fdi: 'USD', domestic: 'CNY' };
 const unitLabels: Record<Currency, string> = { CNY: '万元', USD: '万美元' };
+/** The arrival's 市外 override: '' follows the city (not 嘉兴市 → 市外). */
+type Outside = '' | 'yes' | 'no';
+const outsideChoices: { value: Outside; label: string }[] = [
+  { value: 'yes', label: '市外（指定）' },
+  { value: 'no', label: '市内（指定）' },
+];
+
+/** 市外 or 市内 as counted, and whether the city or the arrival itself decided it. */
+const outsideText = (a: ArrivalRecord) =>
+  a.kind !== 'domestic'
+    ? ''
+    : `${a.outsideCounted ? '市外' : '市内'}${a.outsideCity === null ? '（按城市）' : '（指定）'}`;
 
 const amountText = (a: { amount: number; currency: Currency }) =>
   a.currency === 'USD' ? formatWanUsd(a.amount, 4) : formatWanYuan(a.amount, 4);
@@ -44,7 +57,7 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
       amount: '',
       kind: 'fdi' as Kind,
       currency: 'USD' as Currency,
-      outsideCity: false,
+      outsideCity: '' as Outside,
       notes: '',
     }),
     checked: ({ values, check, setErrors }) => {
@@ -58,13 +71,14 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
         projectId,
         arrivedOn: normalizeDate(values.arrivedOn),
         amount: wanToUnits(wan),
+        outsideCity: values.outsideCity === '' ? null : values.outsideCity === 'yes',
         notes: values.notes.trim() || null,
       });
     },
     add: (data) => call('arrival.create', data),
     emptied: ['amount', 'notes'],
   });
-  const { amount, currency, outsideCity } = form.values;
+  const { amount, currency, kind } = form.values;
   /** The arrival whose 删除 was clicked once: a second click deletes it. */
   const [confirming, setConfirming] = useState<string | null>(null);
 
@@ -116,20 +130,14 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
             </span>
           )}
         </Field>
-        <div className="field check-cell">
-          <span className="field-label" aria-hidden="true">
-            &nbsp;
-          </span>
-          <span className="check">
-            <input
-              id="arrival-outside"
-              type="checkbox"
-              checked={outsideCity}
-              onChange={(e) => form.set('outsideCity', e.target.checked)}
-            />
-            <label htmlFor="arrival-outside">市外资金</label>
-          </span>
-        </div>
+        {kind === 'domestic' ? (
+          <SelectField
+            label="市外内资"
+            {...form.bind('outsideCity')}
+            choices={outsideChoices}
+            none={{ label: '按所在城市' }}
+          />
+        ) : null}
         <TextField
           label="到资备注"
           {...form.bind('notes')}
@@ -150,7 +158,7 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
                   <th>到资日期</th>
                   <th>类别</th>
                   <th className="num">金额</th>
-                  <th>市外</th>
+                  <th>市外内资</th>
                   <th>备注</th>
                   <th aria-label="操作" />
                 </tr>
@@ -161,7 +169,7 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
                     <td>{formatDateZh(a.arrivedOn)}</td>
                     <td>{kindLabels[a.kind]}</td>
                     <td className="num">{amountText(a)}</td>
-                    <td>{a.outsideCity ? '是' : ''}</td>
+                    <td>{outsideText(a)}</td>
                     <td>
                       <span className="cell-text" title={a.notes ?? undefined}>
                         {a.notes}

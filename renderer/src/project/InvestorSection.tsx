@@ -38,7 +38,15 @@ export function InvestorSection({ form }: { form: FormBinding }) {
           wide
           placeholder="企业中文名称，如 西门子（中国）有限公司"
         />
-        <SelectField name="country" label="国别/地区" form={form} groups={countryGroups} />
+        {/* Left empty, the region follows the investor group's ultimate parent's HQ; a country
+            chosen here overrides it (the project page says which, and flags a difference). */}
+        <SelectField
+          name="country"
+          label="国别/地区"
+          form={form}
+          groups={countryGroups}
+          empty="按投资方最终母公司总部"
+        />
         <SelectField name="capitalType" label="资本类别" form={form} options={capitalTypeOptions} />
         <SelectField name="province" label="省份" form={form} options={provinceOptions} />
         <SelectField name="ownership" label="企业性质" form={form} options={ownershipOptions} />

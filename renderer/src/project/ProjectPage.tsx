@@ -18,6 +18,7 @@ import { keptAtText } from './kept-draft';
 import { classifyDraft, rateYearOf } from './project-class';
 import { ProjectForm } from './ProjectForm';
 import { ProjectTabs } from './ProjectTabs';
+import { RegionSource } from './RegionSource';
 import type { TabKey } from './ProjectTabs';
 import { TasksTab } from './TasksTab';
 import { useCtrlShortcut } from './use-shortcut';
@@ -48,8 +49,11 @@ export function ProjectPage({ id }: { id: string | null }) {
   }, [invalidTick]);
   const rateYear = rateYearOf(editor.draft, new Date().getFullYear());
   const rate = useUsdRate(rateYear);
-  const klass = classifyDraft(editor.draft, rate.rate);
+  const drafted = classifyDraft(editor.draft, rate.rate);
   const { record } = editor;
+  // Without a country of its own the region is the investor group's, known once saved.
+  const region = editor.draft.country || !record ? drafted.region : record.region;
+  const klass = { ...drafted, region };
 
   const save = async () => {
     const result = await editor.save();
@@ -149,6 +153,7 @@ export function ProjectPage({ id }: { id: string | null }) {
           保存
         </button>
       </header>
+      {record ? <RegionSource record={record} /> : null}
 
       {kept.offer ? (
         <div className="kept-draft-bar" role="status">
