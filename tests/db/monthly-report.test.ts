@@ -67,6 +67,9 @@ test('月报 for June 2021: targets against 序时进度, tiers with projects, J
     '项目推进',
     '五未项目',
     '排名',
+    '开工率等',
+    '重点项目',
+    '分类统计',
   ]);
 
   const targets = workbook.getWorksheet('目标完成情况')!;

@@ -12,7 +12,10 @@ import { DrillContext } from './drill';
 import { MonthlyReportButton } from './MonthlyReportButton';
 import { DrillDialog } from './DrillDialog';
 import { GapList } from './GapList';
+import { Breakdowns } from './Breakdowns';
 import { KeyFigures } from './KeyFigures';
+import { KeyProjects } from './KeyProjects';
+import { RateCards } from './RateCards';
 import { MetricProgress } from './MetricProgress';
 import { MonthlyTrend } from './MonthlyTrend';
 import { PipelineFunnel } from './PipelineFunnel';
@@ -103,6 +106,18 @@ function Body({ dashboard }: { dashboard: Dashboard }) {
         <MetricProgress dashboard={dashboard} />
       </Panel>
       <Panel
+        title="开工率 · 竣工率 · 资金到位率 · 履约率"
+        hint="点分子、分母查看项目；口径见各卡片。"
+      >
+        <RateCards dashboard={dashboard} />
+      </Panel>
+      <Panel
+        title="年度重点推进项目"
+        hint="完成投资按月累计，与序时相比亮灯；点一行打开项目填写计划与月度完成。"
+      >
+        <KeyProjects dashboard={dashboard} />
+      </Panel>
+      <Panel
         title="补差清单"
         hint="各项目标还差多少，年内计划签约、开工、竣工的项目可补多少；点一行打开项目。"
       >
@@ -116,6 +131,12 @@ function Body({ dashboard }: { dashboard: Dashboard }) {
           <RegionMix dashboard={dashboard} />
         </Panel>
       </div>
+      <Panel
+        title="分类统计"
+        hint="投资方（含其母公司）为世界500强等的项目、长三角项目、按企业性质；点数字查看项目。"
+      >
+        <Breakdowns dashboard={dashboard} />
+      </Panel>
       <Panel title="月度趋势" hint="柱：当月签约项目数；线：累计完成目标的比例，虚线为序时进度。">
         <MonthlyTrend dashboard={dashboard} />
       </Panel>

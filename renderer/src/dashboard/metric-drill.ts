@@ -1,8 +1,8 @@
 // Which drill-down a metric of the 看板 opens: computed metrics list the projects they count;
 // manual metrics are typed in and count no project.
 import type { DashboardMetric } from '../../../domain/dashboard';
-import { computedMetricKeys } from '../../../domain/dashboard';
-import type { ComputedMetricKey } from '../../../domain/dashboard';
+import { computedMetricKeys, rateMetricKeys } from '../../../domain/dashboard';
+import type { ComputedMetricKey, RateMetricKey } from '../../../domain/dashboard';
 import type { DrillRequest } from './drill';
 
 const computed: ReadonlySet<string> = new Set(computedMetricKeys);
@@ -22,9 +22,12 @@ export function metricDrill(metric: DashboardMetric): DrillRequest | null {
 }
 
 export function cohortDrill(metric: DashboardMetric): DrillRequest {
+  const key = (rateMetricKeys as readonly string[]).includes(metric.key)
+    ? (metric.key as RateMetricKey)
+    : 'landing_rate';
   return {
     title: `${metric.label}：统计范围内的项目`,
-    targets: [{ kind: 'cohort', key: 'landing_rate' }],
+    targets: [{ kind: 'cohort', key }],
     expected: metric.cohortCount,
   };
 }

@@ -14,6 +14,7 @@ import { EmptyState } from '../ui/EmptyState';
 import { ActivitiesTab } from './ActivitiesTab';
 import { ArrivalsTab } from './ArrivalsTab';
 import { HistoryTab } from './HistoryTab';
+import { KeyInvestmentTab } from './KeyInvestmentTab';
 import { keptAtText } from './kept-draft';
 import { classifyDraft, rateYearOf } from './project-class';
 import { ProjectForm } from './ProjectForm';
@@ -29,6 +30,7 @@ import { useUsdRate } from './use-usd-rate';
 import './project.css';
 
 const tabHints: Record<Exclude<TabKey, 'info'>, string> = {
+  investment: '填写重点项目的年度计划投资和月度完成投资',
   arrivals: '登记到资记录',
   activities: '添加活动记录',
   tasks: '添加跟进事项',
@@ -210,6 +212,8 @@ export function ProjectPage({ id }: { id: string | null }) {
                 或点「保存」，之后就可以在这里{tabHints[tab]}。
               </p>
               <button type="button" className="secondary-button" onClick={() => setTab('info')}>
+          ) : tab === 'investment' ? (
+            <KeyInvestmentTab projectId={record.id} />
                 去填写项目信息
               </button>
             </EmptyState>

@@ -112,6 +112,7 @@ export function inputFromDraft(d: ProjectDraft): DraftInput {
   values.name = d.name.trim();
   for (const key of dateKeys) values[key] = d[key].trim() === '' ? null : normalizeDate(d[key]);
   values.terminatedOn = d.terminatedOn.trim() === '' ? null : normalizeDate(d.terminatedOn);
+  values.techApprovedOn = d.techApprovedOn.trim() === '' ? null : normalizeDate(d.techApprovedOn);
 
   const amount = parseNumber(d.amount);
   if (Number.isNaN(amount)) {
