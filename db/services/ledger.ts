@@ -336,7 +336,7 @@ function conditions(eb: Where, q: Omit<Query, 'offset' | 'limit'>): Expression<S
   }
   if (q.yrd !== undefined) {
     const yrd = yrdProject();
-    list.push(sql<SqlBool>`${sql.raw(q.yrd ? yrd : `NOT coalesce(${yrd}, 0)`)}`);
+    list.push(sql<SqlBool>`${sql.raw(q.yrd ? yrd : `NOT ${yrd}`)}`);
   }
   if (q.ownership?.length) list.push(eb('ownership', 'in', q.ownership));
   if (q.investorId) list.push(eb('investor_id', '=', q.investorId));

@@ -29,9 +29,15 @@ export function flaggedInvestor(flag: InvestorFlag, column = 'investor_id'): str
 
 const yrdKeys = provinces.filter((p) => p.yrd).map((p) => `'${p.key}'`);
 
-/** 长三角: a project from 上海, 江苏, 浙江 or 安徽 (its province). */
-export function yrdProject(column = 'province'): string {
-  return `${column} IN (${yrdKeys.join(', ')})`;
+/**
+ * 长三角: a domestic project from 上海, 江苏, 浙江 or 安徽: by its own province, or, without one, by
+ * its investor's (investor.province, migration 009). Never NULL, so NOT of it is safe.
+ */
+export function yrdProject(): string {
+  const yrd = `(${yrdKeys.join(', ')})`;
+  return `(coalesce(province IN ${yrd}, 0) OR (coalesce(province, '') = ''
+    AND coalesce(region, '') = 'domestic'
+    AND investor_id IN (SELECT id FROM investor WHERE deleted = 0 AND province IN ${yrd})))`;
 }
 
 export function ownershipIs(ownership: Ownership, column = 'ownership'): string {

@@ -49,6 +49,7 @@ function add(key: string, fields: Record<string, unknown>): void {
  *   D 小公司, 广东, 民企, in talks (not signed)     → 民企 (pipeline only)
  *   E 西门子, DE, signed 2020-06-01               → 世界500强, 上市 (pipeline only)
  *   F 中建, 安徽, 地方国企, signed 07-15             → after 06-30: pipeline only then
+ *   G 戊公司 (a 浙江 investor, HQ CN), no province of its own, signed 06-01 → 长三角 by its investor
  */
 function handMade(): void {
   const siemens = investor('西门子', { fortune500: true, listed: true });
@@ -72,6 +73,8 @@ function handMade(): void {
   add('D', { investor: '小公司', province: '广东', ownership: '民企', stage: 'negotiating' });
   add('E', { investor: '西门子', country: 'DE', signedOn: '2020-06-01' });
   add('F', { investor: '中建', province: '安徽', ownership: '地方国企', signedOn: '2021-07-15' });
+  investor('戊公司', { hqCountry: 'CN', province: '浙江', city: '杭州市' });
+  add('G', { investor: '戊公司', signedOn: '2021-06-01' });
 }
 
 describe('分类统计 on the 看板', () => {
@@ -87,13 +90,13 @@ describe('分类统计 on the 看板', () => {
       r.pipeline,
       r.pipelineCny / YI,
     ];
-    // Signed by 06-30: A B C. Pipeline (alive on 06-30): A B C D E F (F in talks then).
+    // Signed by 06-30: A B C G. Pipeline (alive on 06-30): A B C D E F G (F in talks then).
     expect(figures(row('flag:fortune500'))).toEqual([1, 5, 2, 7]); // A; A E
     expect(figures(row('flag:listed'))).toEqual([1, 5, 2, 7]);
     expect(figures(row('flag:centralSoe'))).toEqual([1, 2, 2, 4]); // B; B F
     expect(figures(row('flag:china100'))).toEqual([1, 2, 2, 4]);
     expect(figures(row('flag:wellKnown'))).toEqual([0, 0, 0, 0]);
-    expect(figures(row('yrd'))).toEqual([2, 4, 3, 6]); // B C; B C F
+    expect(figures(row('yrd'))).toEqual([3, 6, 4, 8]); // B C G; B C F G
     expect(figures(row('ownership:central_soe'))).toEqual([1, 2, 1, 2]);
     expect(figures(row('ownership:private'))).toEqual([1, 2, 2, 4]); // C; C D
     expect(figures(row('ownership:local_soe'))).toEqual([0, 0, 1, 2]);
@@ -124,7 +127,7 @@ describe('台账 filters', () => {
     handMade();
     expect(ledger({ investorFlag: '世界500强' })).toEqual(['A', 'E']);
     expect(ledger({ investorFlag: ['centralSoe', 'fortune500'] })).toEqual(['A', 'B', 'E', 'F']);
-    expect(ledger({ yrd: true })).toEqual(['B', 'C', 'F']);
+    expect(ledger({ yrd: true })).toEqual(['B', 'C', 'F', 'G']);
     expect(ledger({ yrd: false })).toEqual(['A', 'D', 'E']);
     expect(ledger({ ownership: ['央企', 'private'] })).toEqual(['B', 'C', 'D']);
     expect(ledger({ yrd: true, ownership: '民企' })).toEqual(['C']);
