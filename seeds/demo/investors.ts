@@ -111,6 +111,9 @@ export function* investorRows(
         parent_name: draft.parent?.nameZh ?? null,
         parent_investor_id: draft.parent?.id ?? null,
         hq_country: draft.country,
+        // Where a domestic investor is: 嘉兴 ones bring no 市外内资 (domain/cities.ts).
+        province: draft.province,
+        city: draft.province ? cityName(draft.city) : null,
         fortune500: flags.includes('f') ? 1 : 0,
         china100: flags.includes('c') ? 1 : 0,
         central_soe: flags.includes('s') ? 1 : 0,
@@ -164,4 +167,9 @@ function officeFor(rng: Rng, d: InvestorDraft): number {
   const region = countryByCode(d.country)?.region;
   if (region === 'eu_us' || region === 'de_jp') return x < 0.6 ? SH : x < 0.8 ? BJ : HQ;
   return x < 0.4 ? SH : x < 0.7 ? SZ : HQ;
+}
+
+/** 杭州 → 杭州市, as the investor form's city list names prefecture cities. */
+function cityName(city: string): string {
+  return city.endsWith('市') ? city : `${city}市`;
 }
