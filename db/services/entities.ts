@@ -124,14 +124,37 @@ export function updateInvestor(tx: Tx, id: string, patch: Record<string, unknown
   return getInvestor(tx, id);
 }
 
-/** `parent` (an id or a Chinese name) as parentInvestorId; a parent that is not on record is refused. */
+/**
+ * `parent` (an id or a Chinese name) as parentInvestorId, refused when it is not on record. The
+ * form's 母公司 (parentName) links the investor on record by that Chinese or English name, so the
+ * group's region follows it; another name is kept as text. Either way the name is kept.
+ */
 function investorInput(tx: Tx, input: Record<string, unknown>): Record<string, unknown> {
   const { parent, ...rest } = input;
   if (typeof rest.parentInvestorId === 'string') parentId(tx, rest.parentInvestorId, true);
-  if (parent === undefined) return rest;
-  if (parent === null) return { ...rest, parentInvestorId: null };
-  return { ...rest, parentInvestorId: parentId(tx, String(parent), false) };
+  if (parent === null) return { ...rest, parentInvestorId: null, parentName: null };
+  if (parent !== undefined) {
+    const id = parentId(tx, String(parent), false);
+    return { ...rest, parentInvestorId: id, parentName: nameOf(tx, id) };
+  }
+  if (rest.parentInvestorId === undefined && rest.parentName !== undefined) {
+    const name = rest.parentName;
+    const found =
+      typeof name === 'string'
+        ? (tx.sql
+            .prepare(
+              `SELECT id FROM investor WHERE deleted = 0
+                 AND (name_zh = @name OR lower(name_en) = lower(@name)) ORDER BY id LIMIT 1`,
+            )
+            .get({ name }) as { id: string } | undefined)
+        : undefined;
+    return { ...rest, parentInvestorId: found?.id ?? null };
+  }
+  return rest;
 }
+
+const nameOf = (tx: Tx, id: string) =>
+  (tx.sql.prepare('SELECT name_zh FROM investor WHERE id = ?').pluck().get(id) as string) ?? null;
 
 function parentId(tx: Tx, ref: string, byIdOnly: boolean): string {
   const found = tx.sql

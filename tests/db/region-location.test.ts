@@ -98,6 +98,19 @@ describe('region by the investor group’s ultimate parent', () => {
     expect(get(q.id)).toMatchObject({ region: 'domestic', groupParent: null });
   });
 
+  test('the form’s 母公司 by name links the investor on record; another name stays text', () => {
+    const { top } = group();
+    const arm = investor({ nameZh: '博世（苏州）', parentName: '西门子股份公司' });
+    expect(arm).toMatchObject({ parentInvestorId: top.id, parentName: '西门子股份公司' });
+    const p = project({ name: '苏州项目', investorId: arm.id });
+    expect(get(p.id)).toMatchObject({ region: 'de_jp', groupParent: '西门子股份公司' });
+    const other = investor({ nameZh: '某公司', parentName: '未录入的集团' });
+    expect(other).toMatchObject({ parentInvestorId: null, parentName: '未录入的集团' });
+    // Renamed to text only: the link goes, the region falls back to the investor itself.
+    expectOk(updateInvestor(arm.id, { parentName: '另一个集团' }));
+    expect(get(p.id)).toMatchObject({ region: null, groupParent: null });
+  });
+
   test('a parent below the investor itself is refused; an unknown parent too', () => {
     const { top, local } = group();
     const cycle = updateInvestor(top.id, { parent: local.id });
