@@ -114,7 +114,7 @@ describe('region and location screens', () => {
       await form.getByLabel('所在城市').fill('宁波市');
       const offered = await form
         .locator('datalist option')
-        .evaluateAll((options) => options.map((o) => (o as { value: string }).value));
+        .evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
       expect(offered).toContain('嘉兴市');
       expect(offered).toContain('宁波市');
       await page.screenshot({ path: join(artifactsDir, `region-investor-form-${size.width}.png`) });

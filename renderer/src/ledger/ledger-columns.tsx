@@ -102,11 +102,14 @@ export const ledgerColumns = helper.columns([
   helper.accessor('region', {
     id: 'region',
     header: '国别/地区',
+    // The project's own country is an override of its investor group's HQ: shown beside the region.
     cell: (c) => {
       const region = c.getValue();
       const country = c.row.original.country;
       const name = country ? (countryByCode(country)?.nameZh ?? country) : undefined;
-      return text(region ? regionLabels[region] : name, name);
+      if (!region) return text(name);
+      if (!name) return text(regionLabels[region], `${regionLabels[region]}（按投资方集团总部）`);
+      return text(`${regionLabels[region]}·${name}`, `${name}：项目自填国别/地区，覆盖集团总部`);
     },
   }),
   helper.accessor('tier', {
