@@ -180,6 +180,38 @@ describe('看板: rates, key projects and 分类统计', () => {
     }, 60_000);
   }
 
+  for (const [width, height] of [
+    [1366, 768],
+    [1280, 720],
+  ] as const) {
+    it(`the 台账 filters by 类别 at ${width}×${height}`, async () => {
+      const context = await h.browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+      const page = await context.newPage();
+      const problems = watchProblems(page);
+      await page.goto(h.server.url);
+      await page
+        .getByRole('navigation', { name: '主导航' })
+        .getByRole('button', { name: '台账' })
+        .click();
+      const rows = page.locator('.ledger-body [role="row"]:not(.placeholder)');
+      const names = async () => await rows.allInnerTexts();
+      await expect.poll(async () => (await names()).join()).toContain('丁技改项目');
+      // 长三角: 乙 and 丙 (江苏); 央企 (the investor group's flag): 乙; 民企: 丙.
+      await page.getByLabel('类别').selectOption({ label: '长三角' });
+      await expect.poll(async () => (await names()).join()).not.toContain('甲智能装备项目');
+      const shown = (await names()).join();
+      expect(shown).toContain('乙央企总部项目');
+      expect(shown).toContain('丙民企扩产项目');
+      expect(shown).not.toContain('丁技改项目');
+      await page.screenshot({ path: join(artifactsDir, `ledger-group-filter-${width}.png`) });
+      await page.getByLabel('类别').selectOption({ label: '民企' });
+      await expect.poll(async () => (await names()).join()).not.toContain('乙央企总部项目');
+      expect((await names()).join()).toContain('丙民企扩产项目');
+      expect(problems).toEqual([]);
+      await context.close();
+    }, 60_000);
+  }
+
   it('the project page takes the plan and monthly 完成投资', async () => {
     const context = await h.browser.newContext({
       viewport: { width: 1366, height: 768 },

@@ -10,7 +10,7 @@ import { channels, labelOf, offices } from '../../../domain/vocabulary';
 import type { Dictionaries } from '../../../domain/contract';
 import { useDictionaries } from '../project/use-dictionaries';
 import type { LedgerFilterValues } from './ledger-query';
-import { hasFilters, noFilters, signingYears } from './ledger-query';
+import { groupOptions, hasFilters, noFilters, signingYears } from './ledger-query';
 
 interface Props {
   value: LedgerFilterValues;
@@ -75,6 +75,13 @@ interface Filter {
 
 const plain = (options: readonly Option[]) => () => [{ label: null, options }];
 
+/** 类别: the choices under 投资方, 地区 and 企业性质. */
+const groupGroups = (): Group[] =>
+  ['投资方', '地区', '企业性质'].map((label) => ({
+    label,
+    options: groupOptions.filter((o) => o.group === label),
+  }));
+
 const firstRow: readonly Filter[] = [
   { key: 'region', label: '地区', all: '全部地区', groups: plain(regionOptions) },
   { key: 'tier', label: '规模', all: '全部规模', groups: plain(tierOptions) },
@@ -96,6 +103,7 @@ const secondRow: readonly Filter[] = [
     groups: (current, d) => listWith(d.industries, current),
   },
   { key: 'channel', label: '招商方式', all: '全部方式', groups: plain(channelOptions) },
+  { key: 'group', label: '类别', all: '全部类别', groups: groupGroups },
   {
     key: 'signingYear',
     label: '签约年份',

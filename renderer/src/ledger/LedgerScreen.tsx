@@ -70,14 +70,14 @@ export function LedgerScreen() {
   }, []);
 
   const q = useDebouncedValue(filters.q, SEARCH_DELAY_MS);
-  const { region, tier, stage, office, owner, industry, channel, signingYear } = filters;
+  const { region, tier, stage, office, owner, industry, channel, signingYear, group } = filters;
   const query = useMemo(
     () =>
       ledgerQueryOf(
-        { q, region, tier, stage, office, owner, industry, channel, signingYear },
+        { q, region, tier, stage, office, owner, industry, channel, signingYear, group },
         sorting,
       ),
-    [q, region, tier, stage, office, owner, industry, channel, signingYear, sorting],
+    [q, region, tier, stage, office, owner, industry, channel, signingYear, group, sorting],
   );
   const shownIds = useMemo(
     () => visibleColumnIds(columnVisibility, columnOrder),

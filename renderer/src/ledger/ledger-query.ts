@@ -9,8 +9,8 @@ import type { Region } from '../../../domain/countries';
 import type { LedgerQuery, LedgerSortKey } from '../../../domain/ledger';
 import { stageOrder } from '../../../domain/lifecycle';
 import type { Stage } from '../../../domain/lifecycle';
-import { channels, offices } from '../../../domain/vocabulary';
-import type { Channel, OfficeKey } from '../../../domain/vocabulary';
+import { channels, investorFlags, offices, ownerships } from '../../../domain/vocabulary';
+import type { Channel, InvestorFlag, OfficeKey, Ownership } from '../../../domain/vocabulary';
 
 export interface LedgerFilterValues {
   /** Free text over name, code and investor. */
@@ -26,7 +26,20 @@ export interface LedgerFilterValues {
   channel: Channel | '';
   /** 签约年份 as text ('2024'), '' for every year. */
   signingYear: string;
+  /**
+   * 类别: an investor-group flag ('flag:fortune500'), 长三角 ('yrd') or not ('not_yrd'), or an
+   * ownership ('ownership:private'); '' for all.
+   */
+  group: string;
 }
+
+/** The 类别 filter's choices: investor-group flags, 长三角, ownership. */
+export const groupOptions: readonly { key: string; label: string; group: string }[] = [
+  ...investorFlags.map((f) => ({ key: `flag:${f.key}`, label: f.label, group: '投资方' })),
+  { key: 'yrd', label: '长三角', group: '地区' },
+  { key: 'not_yrd', label: '长三角以外', group: '地区' },
+  ...ownerships.map((o) => ({ key: `ownership:${o.key}`, label: o.label, group: '企业性质' })),
+];
 
 export const noFilters: LedgerFilterValues = {
   q: '',
@@ -38,6 +51,7 @@ export const noFilters: LedgerFilterValues = {
   industry: '',
   channel: '',
   signingYear: '',
+  group: '',
 };
 
 export function hasFilters(f: LedgerFilterValues): boolean {
@@ -50,7 +64,8 @@ export function hasFilters(f: LedgerFilterValues): boolean {
     f.owner !== '' ||
     f.industry !== '' ||
     f.channel !== '' ||
-    f.signingYear !== ''
+    f.signingYear !== '' ||
+    f.group !== ''
   );
 }
 
@@ -84,6 +99,10 @@ export function filterQueryOf(f: LedgerFilterValues): LedgerFilterQuery {
   if (f.industry) query.industry = f.industry;
   if (f.channel) query.channel = f.channel;
   if (f.signingYear) query.signingYear = Number(f.signingYear);
+  const [kind, value] = f.group.split(':');
+  if (kind === 'flag' && value) query.investorFlag = value as InvestorFlag;
+  if (kind === 'ownership' && value) query.ownership = value as Ownership;
+  if (f.group === 'yrd' || f.group === 'not_yrd') query.yrd = f.group === 'yrd';
   return query;
 }
 
@@ -119,7 +138,21 @@ export function filterValuesOf(stored: Record<string, unknown>): LedgerFilterVal
     industry: one(stored.industry),
     channel: entry(stored.channel, channels),
     signingYear: /^\d{4}$/.test(year) ? year : '',
+    group: groupOf(stored, entry),
   };
+}
+
+/** A stored view's 类别: its investor flag, 长三角 or ownership (the first of them it holds). */
+function groupOf(
+  stored: Record<string, unknown>,
+  entry: <K extends string>(value: unknown, list: readonly { key: K; label: string }[]) => K | '',
+): string {
+  const flag = entry(stored.investorFlag, investorFlags);
+  if (flag) return `flag:${flag}`;
+  if (stored.yrd === true) return 'yrd';
+  if (stored.yrd === false) return 'not_yrd';
+  const ownership = entry(stored.ownership, ownerships);
+  return ownership ? `ownership:${ownership}` : '';
 }
 
 /** Rows per ledger.query page as the 台账 scrolls (its own small module: main.tsx needs it too). */

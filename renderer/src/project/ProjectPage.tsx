@@ -30,8 +30,8 @@ import { useUsdRate } from './use-usd-rate';
 import './project.css';
 
 const tabHints: Record<Exclude<TabKey, 'info'>, string> = {
-  investment: '填写重点项目的年度计划投资和月度完成投资',
   arrivals: '登记到资记录',
+  investment: '填写重点项目的年度计划投资和月度完成投资',
   activities: '添加活动记录',
   tasks: '添加跟进事项',
   history: '查看每次修改的变更记录',
@@ -212,13 +212,13 @@ export function ProjectPage({ id }: { id: string | null }) {
                 或点「保存」，之后就可以在这里{tabHints[tab]}。
               </p>
               <button type="button" className="secondary-button" onClick={() => setTab('info')}>
-          ) : tab === 'investment' ? (
-            <KeyInvestmentTab projectId={record.id} />
                 去填写项目信息
               </button>
             </EmptyState>
           ) : tab === 'arrivals' ? (
             <ArrivalsTab projectId={record.id} />
+          ) : tab === 'investment' ? (
+            <KeyInvestmentTab projectId={record.id} />
           ) : tab === 'activities' ? (
             <ActivitiesTab projectId={record.id} />
           ) : tab === 'tasks' ? (
