@@ -155,7 +155,7 @@ describe('看板: 序时 basis, 红黄绿灯 and 补差清单', () => {
     // A row opens the project.
     await leader.locator('tbody tr').first().click();
     await expect
-      .poll(() => page.locator('h1').first().innerText())
+      .poll(() => page.locator('h1').first().innerText(), { timeout: 15_000 })
       .toContain('计划七月签约市长工程');
     expect(problems).toEqual([]);
   });
@@ -184,6 +184,36 @@ describe('看板: 序时 basis, 红黄绿灯 and 补差清单', () => {
     expect(names).toEqual(
       expect.arrayContaining(['计划七月签约市长工程', '五月已签约新能源项目', '计划九月开工项目']),
     );
+    expect(problems).toEqual([]);
+  });
+
+  it('a closed year reads at its end unless a later date is chosen; next year has not started', async () => {
+    const page = await (await newLaptopContext(browser)).newPage();
+    const problems = watchProblems(page);
+    await page.goto(server.url);
+    await page
+      .getByRole('navigation', { name: '主导航' })
+      .getByRole('button', { name: '看板' })
+      .click();
+    // Today is long after 2021: left empty, as-of is 2021's last day.
+    await pickers(page).getByLabel('年份').selectOption('2021');
+    const scope = page.locator('.dash-scope');
+    await expect.poll(() => scope.innerText()).toContain('2021年全年，按年末（12月31日）状态统计');
+    expect(await scope.innerText()).toContain('序时进度 100%');
+    await pickers(page).getByLabel('截至').fill('2022-06-30');
+    await expect
+      .poll(() => scope.innerText())
+      .toContain('2021年全年，按 2022-06-30 的状态统计（终止、落地等以该日为准）');
+    await page.screenshot({
+      path: join(artifactsDir, 'dashboard-schedule-closed.png'),
+      clip: { x: 0, y: 0, width: 1366, height: 120 },
+    });
+    const next = String(new Date().getFullYear() + 1);
+    await pickers(page).getByLabel('年份').selectOption(next);
+    await expect.poll(() => scope.innerText()).toContain(`${next}年未开始：不计序时进度，不亮灯`);
+    expect(await page.locator('.dash-light').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /月报/ }).count()).toBe(0);
+    await page.screenshot({ path: join(artifactsDir, 'dashboard-schedule-future.png') });
     expect(problems).toEqual([]);
   });
 

@@ -54,7 +54,10 @@ export function DashboardScreen() {
             >
               目标设置
             </GoButton>
-            {dashboard ? <MonthlyReportButton scope={dashboard} /> : null}
+            {/* A year not started yet has no month to report. */}
+            {dashboard && dashboard.yearStatus !== 'not_started' ? (
+              <MonthlyReportButton scope={dashboard} />
+            ) : null}
             <button type="button" className="secondary-button small" onClick={() => window.print()}>
               打印
             </button>
