@@ -134,6 +134,24 @@ describe('region and location screens', () => {
         '按投资方最终母公司总部',
       );
       await page.screenshot({ path: join(artifactsDir, `region-project-group-${size.width}.png`) });
+      // The form's own 城市 and 市外内资 override: the 浙江 cities are offered; saved as given.
+      await page.getByLabel('省份').selectOption('浙江');
+      const cities = await page
+        .locator('#project-city-list option')
+        .evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
+      expect(cities).toContain('嘉兴市');
+      await page.getByLabel('城市', { exact: true }).fill('平湖市');
+      await page.getByLabel('市外内资').selectOption('市外');
+      await page.getByRole('button', { name: '保存', exact: true }).click();
+      await expect
+        .poll(async () => {
+          const [p] = (
+            await rpc<{ rows: { id: string }[] }>('ledger.query', { q: '博世新能源部件' })
+          ).rows;
+          const got = await rpc<ProjectRecord>('project.get', { id: p!.id });
+          return [got.city, got.outsideCity, got.outsideCityDerived];
+        })
+        .toEqual(['平湖市', true, true]);
 
       await openProject(page, '博世美国研发中心项目');
       await expect.poll(() => source.innerText()).toContain('覆盖集团总部');
@@ -150,8 +168,9 @@ describe('region and location screens', () => {
       const text = await table.innerText();
       expect(text).toContain('市外（按城市）');
       expect(text).toContain('市内（指定）');
-      await page.getByLabel('到资类别').selectOption('到位内资');
-      const outside = page.getByLabel('市外内资');
+      const entry = page.getByRole('form', { name: '新增到资记录' });
+      await entry.getByLabel('到资类别').selectOption('到位内资');
+      const outside = entry.getByLabel('市外内资');
       expect(await outside.locator('option').allInnerTexts()).toEqual([
         '按所在城市',
         '市外（指定）',

@@ -2,7 +2,8 @@
 // domestic capital the province and ownership.
 import { countries, regionLabels, regionOrder } from '../../../domain/countries';
 import type { Region } from '../../../domain/countries';
-import { capitalTypes, ownerships, provinces } from '../../../domain/vocabulary';
+import { citiesOf } from '../../../domain/cities';
+import { capitalTypes, ownerships, provinceByLabel, provinces } from '../../../domain/vocabulary';
 import type { FormBinding, Option } from './FormFields';
 import { SelectField, TextField, optionsOf } from './FormFields';
 
@@ -25,6 +26,7 @@ export const countryGroups: readonly { label: string; options: Option[] }[] =
 const provinceOptions = optionsOf(provinces.map((p) => p.label));
 const ownershipOptions = optionsOf(ownerships.map((o) => o.label));
 const capitalTypeOptions = optionsOf(capitalTypes.map((c) => c.label));
+const outsideOptions = optionsOf(['市外', '市内']);
 
 export function InvestorSection({ form }: { form: FormBinding }) {
   return (
@@ -50,6 +52,22 @@ export function InvestorSection({ form }: { form: FormBinding }) {
         <SelectField name="capitalType" label="资本类别" form={form} options={capitalTypeOptions} />
         <SelectField name="province" label="省份" form={form} options={provinceOptions} />
         <SelectField name="ownership" label="企业性质" form={form} options={ownershipOptions} />
+        {/* Only where the project is elsewhere than its investor; 市外内资 follows the city. */}
+        <TextField
+          name="city"
+          label="城市"
+          form={form}
+          maxLength={50}
+          suggestions={citiesOf(provinceByLabel(form.draft.province)?.key)}
+          placeholder="与投资方所在城市不同时填写"
+        />
+        <SelectField
+          name="outsideCity"
+          label="市外内资"
+          form={form}
+          options={outsideOptions}
+          empty="按所在城市（非嘉兴市为市外）"
+        />
       </div>
     </section>
   );

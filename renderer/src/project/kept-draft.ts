@@ -44,6 +44,7 @@ export function readKeptDraft(key: string): KeptDraft | null {
   }
   if (!stageOrder.includes(kept.stage as ProjectDraft['stage'])) kept.stage = emptyDraft.stage;
   if (kept.currency !== 'USD') kept.currency = 'CNY';
+  if (!['', '市外', '市内'].includes(kept.outsideCity as string)) kept.outsideCity = '';
   return { draft: kept as ProjectDraft, savedAt };
 }
 

@@ -26,6 +26,8 @@ export type ProjectDraft = Record<TextKey | DateKey, string> & {
   stage: Stage;
   industrial: boolean;
   leaderProject: boolean;
+  /** The project's 市外内资 override as chosen: '' follows the city, else 市外 or 市内. */
+  outsideCity: '' | '市外' | '市内';
 };
 
 /** The form's field keys: a draft key, or the stage picker. Errors are keyed by these. */
@@ -43,6 +45,7 @@ export const emptyDraft: ProjectDraft = {
   stage: 'lead',
   industrial: false,
   leaderProject: false,
+  outsideCity: '',
 };
 
 /** Up to 6 decimals, no grouping: what an input shows for a stored amount. */
@@ -68,6 +71,7 @@ export function draftFromRecord(r: ProjectRecord): ProjectDraft {
   draft.stage = r.stage;
   draft.industrial = r.industrial;
   draft.leaderProject = r.leaderProject;
+  draft.outsideCity = r.outsideCity === null ? '' : r.outsideCity ? '市外' : '市内';
   return draft;
 }
 
@@ -133,6 +137,7 @@ export function inputFromDraft(d: ProjectDraft): DraftInput {
   values.stage = d.stage;
   values.industrial = d.industrial;
   values.leaderProject = d.leaderProject;
+  values.outsideCity = d.outsideCity === '' ? null : d.outsideCity === '市外';
   return { values, errors };
 }
 
