@@ -186,6 +186,25 @@ export const projectPatch = projectFields
   .refine(oneCurrency, oneCurrencyMessage)
   .refine(oneInvestor, oneInvestorMessage);
 
+/**
+ * The field a project's channel requires when it is empty (以商引商 → 引荐人, 委托招商 → 委托机构,
+ * 展会 → 展会届次), with the message naming it; null when the channel needs nothing or has it.
+ * The form, project.create/update, the Excel import and sync all hold projects to it.
+ */
+export function missingChannelField(values: {
+  channel?: string | null;
+  referrer?: string | null;
+  agent?: string | null;
+  fairEdition?: string | null;
+}): { field: 'referrer' | 'agent' | 'fairEdition'; message: string } | null {
+  const channel = channels.find((c) => c.key === values.channel || c.label === values.channel);
+  if (!channel?.needs) return null;
+  const given = values[channel.needs];
+  if (typeof given === 'string' && given.trim() !== '') return null;
+  const label = projectFieldLabels[channel.needs]!;
+  return { field: channel.needs, message: `招商方式为“${channel.label}”时须填写${label}` };
+}
+
 export type ProjectCreateInput = z.infer<typeof projectCreateInput>;
 export type ProjectPatch = z.infer<typeof projectPatch>;
 export type ProjectFields = z.infer<typeof projectFields>;

@@ -35,13 +35,14 @@ export function listCaptures(tx: Tx, input: z.output<typeof captureListInput>): 
   return rows.map((r) => fromRow<CaptureRecord>(r));
 }
 
-/** Turns a capture into a new project of channel 展会, with its contact and a first activity. */
+/** Turns a capture into a new project of channel 展会 (when it names the edition), with its contact and a first activity. */
 export function convertCapture(tx: Tx, input: z.output<typeof captureConvertInput>): ProjectRecord {
   const capture = openCapture(tx, input.id);
   const project = createProject(tx, {
     name: input.projectName ?? projectNameFor(capture.investorName),
     investor: capture.investorName,
-    channel: 'fair',
+    // 展会 needs its edition (as the form); a capture without one leaves the channel to be set.
+    channel: capture.fairEdition ? 'fair' : null,
     fairEdition: capture.fairEdition,
     stage: 'lead',
     nextSteps: capture.interest,

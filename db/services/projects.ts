@@ -6,7 +6,7 @@ import type { Region } from '../../domain/countries';
 import type { Tier } from '../../domain/classify';
 import type { Stage } from '../../domain/lifecycle';
 import { milestones } from '../../domain/lifecycle';
-import { projectTextKeys, resolveStage } from '../../domain/project-input';
+import { missingChannelField, projectTextKeys, resolveStage } from '../../domain/project-input';
 import type { ProjectCreateInput, ProjectPatch, ProjectRecord } from '../../domain/project-input';
 import { todayIso, yearOf } from '../../domain/dates';
 import {
@@ -173,6 +173,18 @@ function projectColumns(
   if (resolved.stage === 'terminated' && !reason) {
     throw new AppError('VALIDATION', '终止项目须填写终止原因');
   }
+  const channelKeys = ['channel', 'referrer', 'agent', 'fairEdition'] as const;
+  const kept = (key: (typeof channelKeys)[number]) =>
+    (input[key] !== undefined ? input[key] : current?.[snake(key)]) as string | null | undefined;
+  const missing = missingChannelField({
+    channel: kept('channel'),
+    referrer: kept('referrer'),
+    agent: kept('agent'),
+    fairEdition: kept('fairEdition'),
+  });
+  // A change that leaves the channel fields alone is not refused for an old gap (数据质量 lists it).
+  const touched = !current || channelKeys.some((k) => input[k] !== undefined);
+  if (missing && touched) throw new AppError('VALIDATION', missing.message);
   return row;
 }
 

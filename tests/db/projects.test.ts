@@ -29,7 +29,11 @@ describe('project.create', () => {
 
   test("a fair capture turned into a project lands in the user's office", () => {
     const capture = expectOk(
-      dispatchSync(app, 'capture.create', { investorName: '丰田通商', contactName: '田中' }),
+      dispatchSync(app, 'capture.create', {
+        investorName: '丰田通商',
+        contactName: '田中',
+        fairEdition: '2021进博会',
+      }),
     ) as { id: string };
     const project = expectOk(
       dispatchSync(app, 'capture.convert', { id: capture.id }),

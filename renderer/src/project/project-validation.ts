@@ -5,7 +5,12 @@ import type { z } from 'zod';
 import { isRealIsoDate } from '../../../domain/dates';
 import { furthestMilestone, milestones } from '../../../domain/lifecycle';
 import type { Stage } from '../../../domain/lifecycle';
-import { projectCreateInput, projectPatch, resolveStage } from '../../../domain/project-input';
+import {
+  missingChannelField,
+  projectCreateInput,
+  projectPatch,
+  resolveStage,
+} from '../../../domain/project-input';
 import type { ProjectPatch, ProjectRecord } from '../../../domain/project-input';
 import type { DraftKey, ProjectDraft } from './project-draft';
 import { changedKeys, draftKeyOf, inputFromDraft } from './project-draft';
@@ -41,19 +46,23 @@ function datesOf(values: Record<string, unknown>): Dates {
 
 /**
  * The backend's rules across fields, once each field is valid on its own: the stage must agree
- * with the milestone dates (message under 阶段), and a terminated project needs a reason.
+ * with the milestone dates (message under 阶段), a terminated project needs a reason, and a
+ * channel its referrer, agent or fair edition.
  */
 function ruleErrors(
   requested: Stage | undefined,
   current: Stage | undefined,
   values: Record<string, unknown>,
   errors: FieldErrors,
+  channelTouched = true,
 ): void {
   const resolved = resolveStage(requested, current, datesOf(values));
   if ('error' in resolved) errors.stage = resolved.error;
   else if (resolved.stage === 'terminated' && !values.terminationReason) {
     errors.terminationReason = '终止项目须填写终止原因';
   }
+  const missing = missingChannelField(values as Parameters<typeof missingChannelField>[0]);
+  if (missing && channelTouched) errors[missing.field] = missing.message;
 }
 
 export function checkCreate(draft: ProjectDraft): Checked<z.output<typeof projectCreateInput>> {
@@ -87,7 +96,10 @@ export function checkPatch(
   const parsed = projectPatch.safeParse(patch);
   if (!parsed.success) issuesToErrors(parsed.error, errors);
   if (Object.keys(errors).length === 0) {
-    ruleErrors(patch.stage as Stage | undefined, record.stage, { ...before, ...values }, errors);
+    // As the backend: an old gap in the channel fields does not block an unrelated change.
+    const channelTouched = ['channel', 'referrer', 'agent', 'fairEdition'].some((k) => k in patch);
+    const merged = { ...before, ...values };
+    ruleErrors(patch.stage as Stage | undefined, record.stage, merged, errors, channelTouched);
   }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, input: parsed.data };
