@@ -4,7 +4,8 @@
 //   上海: 博世集团 (DE) ← 博世（中国）← 博世嘉兴 (浙江 嘉兴市); project 博世储能 under 博世嘉兴, 内资,
 //   with a 2亿 domestic arrival in 2021. Both laptops: region 德日, 市外内资 0 (嘉兴).
 //   本部 then moves 博世集团's HQ to US and 博世嘉兴 to 杭州市 → on 上海 after import: 欧美 (group
-//   country US) and 市外内资 2亿.
+//   country US) and 市外内资 2亿. A 1亿 arrival of a 上海市 investor's project, made on 上海, counts
+//   on 本部 once imported: 3亿.
 import { afterEach, expect, test } from 'vitest';
 import type { Dashboard } from '../../domain/dashboard';
 import type { InvestorRecord } from '../../domain/entities';
@@ -77,4 +78,23 @@ test('a parent’s HQ and an arm’s city changed on 本部 re-derive 上海’s
     outsideCityDerived: true,
   });
   expect(domesticCapital(sh)).toBe(200_000_000);
+
+  // An arrival that arrives by sync counts as its project's city says: + 1亿 from 上海市.
+  const shInvestor = call<InvestorRecord>(sh, 'investor.create', {
+    nameZh: '上海某公司',
+    province: '上海',
+    city: '上海市',
+  });
+  const q = call<ProjectRecord>(sh, 'project.create', {
+    name: '上海项目',
+    investorId: shInvestor.id,
+  });
+  call(sh, 'arrival.create', {
+    projectId: q.id,
+    arrivedOn: '2021-06-01',
+    amount: 100_000_000,
+    currency: 'CNY',
+  });
+  await importInto(hq, (await exportTo(sh, files, { for: '本部' })).file);
+  expect(domesticCapital(hq)).toBe(300_000_000);
 });
