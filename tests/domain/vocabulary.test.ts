@@ -45,7 +45,7 @@ describe('offices', () => {
 describe('the smaller lists', () => {
   it('carry the users’ words', () => {
     expect(labels(capitalTypes)).toEqual(['外资', '内资']);
-    expect(labels(projectTypes)).toEqual(['新建', '增资', '二期']);
+    expect(labels(projectTypes)).toEqual(['新建', '增资', '二期', '技改']);
     expect(labels(ownerships)).toEqual(['央企', '地方国企', '民企', '外资企业']);
     expect(labels(investorFlags)).toEqual([
       '世界500强',

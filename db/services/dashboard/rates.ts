@@ -59,13 +59,29 @@ export function rateIds(tx: Tx, scope: Scope, key: ProjectRateKey, part: 'cohort
 export function rateActuals(tx: Tx, scope: Scope): Record<ProjectRateKey, RateFigure> {
   const out = {} as Record<ProjectRateKey, RateFigure>;
   for (const key of Object.keys(rateConditions) as ProjectRateKey[]) {
-    const cohort = rateIds(tx, scope, key, 'cohort');
-    const reached = rateIds(tx, scope, key, 'reached');
+    if (scope.withProjects) {
+      const cohort = rateIds(tx, scope, key, 'cohort');
+      const reached = rateIds(tx, scope, key, 'reached');
+      out[key] = {
+        actual: cohort.length === 0 ? null : (reached.length / cohort.length) * 100,
+        count: reached.length,
+        cohortCount: cohort.length,
+        projects: reached,
+        cohort,
+      };
+      continue;
+    }
+    // The screen's 看板: counts alone, in one pass over the cohort.
+    const { cohort, reached } = tx.sql
+      .prepare(
+        `SELECT count(*) AS cohort, count(CASE WHEN ${rateConditions[key].reached} THEN 1 END) AS reached
+         FROM ${PROJECTS} WHERE ${LIVE} AND ${rateConditions[key].cohort}`,
+      )
+      .get(scope.params) as { cohort: number; reached: number };
     out[key] = {
-      actual: cohort.length === 0 ? null : (reached.length / cohort.length) * 100,
-      count: reached.length,
-      cohortCount: cohort.length,
-      ...(scope.withProjects ? { projects: reached, cohort } : {}),
+      actual: cohort === 0 ? null : (reached / cohort) * 100,
+      count: reached,
+      cohortCount: cohort,
     };
   }
   // 资金到位率 is a share of money: the cohort's 实到外资 up to as-of ÷ its 合同外资.
