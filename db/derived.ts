@@ -2,13 +2,14 @@
 // synced fields, its investor and the exchange-rate setting by the domain rules, so the ledger can
 // filter and sort on them with plain indexed SQL.
 import { outsideCityOf } from '../domain/cities';
-import { toCny, tierOf } from '../domain/classify';
-import type { Currency } from '../domain/classify';
+import { tierOf } from '../domain/classify';
+import { convertToCny, isCurrency, rateOf } from '../domain/currencies';
+import type { AnyCurrency, RatesByYear } from '../domain/currencies';
 import { todayIso, yearOf } from '../domain/dates';
 import { milestones } from '../domain/lifecycle';
 import { searchText } from '../domain/search-text';
 import { sourceRegion, ultimateParent } from '../domain/source-region';
-import { readTextList, readUsdRates, settingIds } from '../domain/stored-values';
+import { readFxRates, readTextList, readUsdRates, settingIds } from '../domain/stored-values';
 import type { Sql } from './sql';
 
 type Values = Record<string, string | number | null | undefined>;
@@ -25,7 +26,8 @@ const actualDateColumns = milestones.map((m) => `${m.stage}_on`);
 export interface DeriveLookups {
   investor(id: string): Values | undefined;
   owner(id: string): Values | undefined;
-  usdRate(year: number): number;
+  /** 元 per unit of a currency in a year, null when 设置 has no rate for it. */
+  rate(currency: AnyCurrency, year: number): number | null;
   yearOf(iso: string): number;
   aliases(investor: Values): string[];
 }
@@ -46,7 +48,7 @@ export function directLookups(sql: Sql): DeriveLookups {
           .get(id) as Values | undefined,
       owner: (id) =>
         sql.prepare('SELECT name FROM promoter WHERE id = ?').get(id) as Values | undefined,
-      usdRate: (year) => usdRate(sql, year),
+      rate: (currency, year) => rateOf(readRates(sql), currency, year),
       yearOf: rememberedYearOf,
       aliases: (investor) => readTextList(investor.aliases),
     };
@@ -85,7 +87,7 @@ export function cachedLookups(sql: Sql): DeriveLookups {
   return {
     investor: memo(direct.investor),
     owner: memo(direct.owner),
-    usdRate: memo((year: number) => rateOf(rates, year)),
+    rate: (currency, year) => rateOf(rates, currency, year),
     yearOf: memo(yearOf),
     aliases: (investor) => {
       let list = aliases.get(investor);
@@ -97,9 +99,11 @@ export function cachedLookups(sql: Sql): DeriveLookups {
 
 export function deriveProject(sql: Sql, row: Values, lookups: DeriveLookups = directLookups(sql)) {
   const amount = typeof row.total_investment === 'number' ? row.total_investment : null;
-  const currency = (row.investment_currency ?? 'CNY') as Currency;
+  const currency = isCurrency(row.investment_currency) ? row.investment_currency : 'CNY';
   const year = yearForRate(row, lookups);
-  const totalCny = amount === null ? null : toCny(amount, currency, lookups.usdRate(year));
+  // No rate for the year: no 元 amount and no tier (the 看板 names the missing rate).
+  const rate = lookups.rate(currency, year);
+  const totalCny = amount === null || rate === null ? null : Math.round(amount * rate);
   const investor =
     typeof row.investor_id === 'string' ? lookups.investor(row.investor_id) : undefined;
   const owner = typeof row.owner_id === 'string' ? lookups.owner(row.owner_id) : undefined;
@@ -213,45 +217,44 @@ function yearForRate(row: Values, lookups: DeriveLookups): number {
   return lookups.yearOf(date ?? todayIso());
 }
 
-/** The rates setting's text and the rates of the years asked for, while the text stays the same. */
-let ratesSeen: { text: string | undefined; byYear: Map<number, number> } = {
-  text: undefined,
-  byYear: new Map(),
-};
+/** The rates settings' texts and what they parse to, while the texts stay the same. */
+let ratesSeen: { key: string | undefined; rates: RatesByYear } = { key: undefined, rates: {} };
 
 /**
- * The configured USD→CNY rate of a year, or of the nearest year that has one. The setting is read
- * every time; it is parsed again only when its text has changed.
+ * Every currency's rates by year (元 per unit): USD from fx.usd_cny, the others from fx.rates. The
+ * settings are read every time and parsed again only when their text has changed. A year without
+ * its rate has none: no nearest year, no default.
  */
-export function usdRate(sql: Sql, year: number): number {
-  const text = ratesText(sql);
-  if (text !== ratesSeen.text) ratesSeen = { text, byYear: new Map() };
-  let rate = ratesSeen.byYear.get(year);
-  if (rate === undefined) {
-    rate = rateOf(readUsdRates(text), year);
-    if (ratesSeen.byYear.size < 1_000) ratesSeen.byYear.set(year, rate);
+export function readRates(sql: Sql): RatesByYear {
+  const usd = settingText(sql, USD_RATE_SETTING);
+  const other = settingText(sql, settingIds.fxRates);
+  const key = `${usd ?? ''}\u0000${other ?? ''}`;
+  if (key !== ratesSeen.key) {
+    ratesSeen = { key, rates: { ...readFxRates(other), USD: stringKeys(readUsdRates(usd)) } };
   }
-  return rate;
+  return ratesSeen.rates;
 }
 
-function rateOf(rates: Record<number, number>, year: number): number {
-  const years = Object.keys(rates).map(Number);
-  if (years.length === 0) return FALLBACK_RATE;
-  const nearest = years.reduce((best, y) =>
-    Math.abs(y - year) < Math.abs(best - year) ? y : best,
-  );
-  return rates[nearest] ?? FALLBACK_RATE;
+/** The configured USD→CNY rate of a year, or null when 设置 has none. */
+export function usdRate(sql: Sql, year: number): number | null {
+  return rateOf(readRates(sql), 'USD', year);
 }
 
-const FALLBACK_RATE = 6.5;
-
-export function readRates(sql: Sql): Record<number, number> {
-  return readUsdRates(ratesText(sql));
+/** 元 of an amount in a currency at the rate of a year, null without that year's rate. */
+export function amountInCny(
+  sql: Sql,
+  amount: number,
+  currency: AnyCurrency,
+  year: number,
+): number | null {
+  return convertToCny(amount, currency, year, readRates(sql));
 }
 
-function ratesText(sql: Sql): string | undefined {
-  const row = sql
-    .prepare('SELECT value FROM setting WHERE id = ? AND deleted = 0')
-    .get(USD_RATE_SETTING) as { value: string } | undefined;
+const stringKeys = (rates: Record<number, number>): Record<string, number> =>
+  Object.fromEntries(Object.entries(rates));
+
+function settingText(sql: Sql, id: string): string | undefined {
+  const row = sql.prepare('SELECT value FROM setting WHERE id = ? AND deleted = 0').get(id) as
+    { value: string } | undefined;
   return row?.value;
 }

@@ -121,6 +121,17 @@ export interface TrendMonth {
   domesticCny: number;
 }
 
+export interface MissingRate {
+  currency: string;
+  currencyLabel: string;
+  year: number;
+  /** Projects tiered in the year whose total investment is in the currency. */
+  projects: number;
+  /** Arrivals of the year in the currency. */
+  arrivals: number;
+  message: string;
+}
+
 export interface Dashboard {
   year: number;
   asOf: string;
@@ -139,8 +150,12 @@ export interface Dashboard {
   actualsThrough: string | null;
   /** Points behind 序时 for yellow and red. */
   lightThresholds: LightThresholds;
-  usdCnyRate: number;
+  /** The year's 元 per 美元; null when 设置 has none (then missingRates says so). */
+  usdCnyRate: number | null;
+  /** The year's 落地率 rule (a closed year keeps its own). */
   landingRule: LandingRule;
+  /** Currencies in use without a rate for the year: an error the 看板 shows, not a fallback. */
+  missingRates: MissingRate[];
   metrics: DashboardMetric[];
   funnel: FunnelStage[];
   regions: { pipeline: RegionSlice[]; signed: RegionSlice[] };

@@ -1,5 +1,6 @@
 // Inputs and records of the entities around a project: investors, contacts, activities, follow-up
 // tasks and capital arrivals (到资记录). Same conventions as project-input.ts.
+import { allCurrencies } from './currencies';
 import { z } from 'zod';
 import { countryByCode } from './countries';
 import { flag, isoDate, MAX_AMOUNT, recordId, strictObject, text } from './fields';
@@ -163,7 +164,7 @@ export const arrivalFields = strictObject({
     .int('到资金额须为整数（单位：元或美元）')
     .positive('到资金额须大于零')
     .max(MAX_AMOUNT, '到资金额超出范围'),
-  currency: z.enum(['CNY', 'USD'], { error: '币种须为 CNY 或 USD' }),
+  currency: z.enum(allCurrencies, { error: `币种须为 ${allCurrencies.join('、')} 之一` }),
   kind: z.enum(['fdi', 'domestic'], {
     error: '到资类别须为 fdi（实到外资）或 domestic（到位内资）',
   }),

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { snake } from './column-names';
 import { countries } from './countries';
+import { allCurrencies } from './currencies';
+import type { RatesByYear } from './currencies';
 import {
   activityFields,
   arrivalFields,
@@ -142,7 +144,10 @@ function textList(label: string, list: z.ZodType<string[], string[]>): StoredCol
 // Settings (synced table `setting`): one JSON value per id.
 export const settingIds = {
   usdRates: 'fx.usd_cny',
+  fxRates: 'fx.rates',
+  /** The single rule of versions before rules by year (migration 011 spreads it over its years). */
   landingRule: 'landing.rule',
+  landingRules: 'landing.rules',
   stalledRules: 'stalled.rules',
   scheduleBasis: 'schedule.basis',
   lightThresholds: 'schedule.lights',
@@ -155,7 +160,12 @@ const usdRates = settingsUpdate.shape.usdRates.unwrap();
 
 const settingRules = new Map<string, StoredColumn>([
   [settingIds.usdRates, settingValue('美元汇率', usdRates)],
+  [settingIds.fxRates, settingValue('外币汇率', settingsUpdate.shape.fxRates.unwrap())],
   [settingIds.landingRule, settingValue('落地率口径', settingsUpdate.shape.landingRule.unwrap())],
+  [
+    settingIds.landingRules,
+    settingValue('各年落地率口径', settingsUpdate.shape.landingRules.unwrap()),
+  ],
   [settingIds.stalledRules, settingValue('“五未”规则', settingsUpdate.shape.stalledRules.unwrap())],
   [settingIds.scheduleBasis, settingValue('序时口径', settingsUpdate.shape.scheduleBasis.unwrap())],
   [
@@ -283,7 +293,9 @@ export const storedTables: Readonly<Record<string, StoredTable>> = {
       total_investment: number('总投资', amount('总投资', '元或美元').nullable()),
       investment_currency: choice(
         '总投资币种',
-        z.enum(['CNY', 'USD'], { error: '总投资币种须为 CNY 或 USD' }).nullable(),
+        z
+          .enum(allCurrencies, { error: `总投资币种须为 ${allCurrencies.join('、')} 之一` })
+          .nullable(),
       ),
     },
   },
@@ -409,6 +421,13 @@ export function readTextList(value: unknown): string[] {
   if (typeof value !== 'string' || value === '') return [];
   const parsed = parseJson(value);
   return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** The other currencies' rates setting; a value that breaks the rule reads as no rates at all. */
+export function readFxRates(value: unknown): RatesByYear {
+  if (typeof value !== 'string') return {};
+  const parsed = settingsUpdate.shape.fxRates.unwrap().safeParse(parseJson(value));
+  return parsed.success ? parsed.data : {};
 }
 
 /** The USD→CNY rates setting by year; a value that breaks the rule reads as no rates at all. */

@@ -10,6 +10,7 @@ import * as m007 from './007-zone-keys';
 import * as m008 from './008-import-log-manifest';
 import * as m009 from './009-location';
 import * as m010 from './010-key-investment';
+import * as m011 from './011-rules-by-year';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '008-import-log-manifest': m008,
   '009-location': m009,
   '010-key-investment': m010,
+  '011-rules-by-year': m011,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -6,13 +6,15 @@ import { AppError } from '../../domain/errors';
 import type { LandingRule, StalledRule } from '../../domain/lifecycle';
 import { labelOf, offices } from '../../domain/vocabulary';
 import type { Settings, dictionaryItemInput } from '../../domain/settings';
-import { settingsUpdate } from '../../domain/settings';
+import { landingRuleFor, settingsUpdate } from '../../domain/settings';
 import { defaultLightThresholds, defaultScheduleBasis } from '../../domain/schedule';
 import type { LightThresholds, ScheduleBasis } from '../../domain/schedule';
 import { settingIds } from '../../domain/stored-values';
 import { defaultLandingRule, defaultStalledRules } from '../../seeds/dictionaries';
 import type { Tx } from '../app-database';
 import { USD_RATE_SETTING, readRates } from '../derived';
+import { todayIso, yearOf } from '../../domain/dates';
+import type { OtherCurrency } from '../../domain/currencies';
 import { readMeta, writeMeta } from '../replica-identity';
 
 export function readSettings(tx: Tx): Settings {
@@ -35,12 +37,8 @@ export function readSettings(tx: Tx): Settings {
   return {
     user: readMeta(tx.sql.sqlite, 'user_name') ?? null,
     office: office && labelOf(offices, office),
-    usdRates: Object.fromEntries(Object.entries(readRates(tx.sql)).map(([y, r]) => [y, r])),
-    landingRule: json<LandingRule>(
-      'landing.rule',
-      settingsUpdate.shape.landingRule,
-      defaultLandingRule,
-    ),
+    ...ratesOf(tx),
+    ...landingRulesOf(json),
     stalledRules: json<StalledRule[]>(
       'stalled.rules',
       settingsUpdate.shape.stalledRules,
@@ -59,6 +57,53 @@ export function readSettings(tx: Tx): Settings {
   };
 }
 
+/** 元 per 美元 and per unit of the other currencies, by year, as 设置 shows them. */
+function ratesOf(tx: Tx): Pick<Settings, 'usdRates' | 'fxRates'> {
+  const { USD, ...others } = readRates(tx.sql);
+  return { usdRates: { ...USD }, fxRates: others as Settings['fxRates'] };
+}
+
+type JsonReader = <T>(id: string, schema: z.ZodType<T | undefined>, fallback: T) => T;
+
+/** Each year's 落地率 rule and this year's (the one 设置 edits). */
+function landingRulesOf(json: JsonReader): Pick<Settings, 'landingRule' | 'landingRules'> {
+  const rules = json<Record<string, LandingRule>>(
+    settingIds.landingRules,
+    settingsUpdate.shape.landingRules,
+    {},
+  );
+  return {
+    landingRules: rules,
+    landingRule: landingRuleFor(rules, yearOf(todayIso()), legacyRule(json)),
+  };
+}
+
+/** The single rule of versions before rules by year: what years without their own read. */
+function legacyRule(json: JsonReader): LandingRule {
+  return json<LandingRule>(
+    settingIds.landingRule,
+    settingsUpdate.shape.landingRule,
+    defaultLandingRule,
+  );
+}
+
+/** The 落地率 rule the 看板 reads for a year (a closed year keeps its own). */
+export function landingRuleOf(tx: Tx, year: number): LandingRule {
+  return landingRuleFor(readSettings(tx).landingRules, year, legacyLandingRule(tx));
+}
+
+function legacyLandingRule(tx: Tx): LandingRule {
+  const row = tx.sql
+    .prepare('SELECT value FROM setting WHERE id = ? AND deleted = 0')
+    .get(settingIds.landingRule) as { value: string } | undefined;
+  try {
+    const parsed = settingsUpdate.shape.landingRule.safeParse(row && JSON.parse(row.value));
+    return parsed.success && parsed.data ? parsed.data : defaultLandingRule;
+  } catch {
+    return defaultLandingRule;
+  }
+}
+
 export function updateSettings(tx: Tx, input: z.output<typeof settingsUpdate>): Settings {
   if (input.user !== undefined) writeMeta(tx.sql.sqlite, 'user_name', input.user);
   if (input.office !== undefined) {
@@ -66,22 +111,48 @@ export function updateSettings(tx: Tx, input: z.output<typeof settingsUpdate>): 
     if (!office) throw new AppError('VALIDATION', `驻点「${input.office}」无效`);
     writeMeta(tx.sql.sqlite, 'office_id', office.key);
   }
+  const changed: string[] = [];
   if (input.usdRates !== undefined) {
-    const before = readRates(tx.sql);
-    const rates = { ...before, ...input.usdRates };
+    const rates = { ...readRates(tx.sql).USD, ...input.usdRates };
     tx.mutate.put('setting', USD_RATE_SETTING, {
       value: JSON.stringify(sortedByYear(rates)),
       deleted: 0,
     });
-    // Tiers of USD projects depend on the rate of their year (or the nearest year with one).
-    const usdProjects = tx.sql
-      .prepare("SELECT id FROM project WHERE investment_currency = 'USD'")
-      .all() as { id: string }[];
-    for (const { id } of usdProjects) tx.mutate.refreshProject(id);
+    changed.push('USD');
   }
-  if (input.landingRule !== undefined) {
-    tx.mutate.put('setting', 'landing.rule', {
-      value: JSON.stringify(input.landingRule),
+  if (input.fxRates !== undefined) {
+    const merged: Record<string, Record<string, number>> = { ...readRates(tx.sql) };
+    delete merged.USD;
+    for (const [currency, byYear] of Object.entries(input.fxRates) as [
+      OtherCurrency,
+      Record<string, number>,
+    ][]) {
+      merged[currency] = sortedByYear({ ...merged[currency], ...byYear });
+      changed.push(currency);
+    }
+    tx.mutate.put('setting', settingIds.fxRates, { value: JSON.stringify(merged), deleted: 0 });
+  }
+  // 元 amounts and tiers of projects in these currencies follow their year's rate.
+  if (changed.length > 0) {
+    const projects = tx.sql
+      .prepare(
+        'SELECT id FROM project WHERE investment_currency IN (SELECT value FROM json_each(?))',
+      )
+      .pluck()
+      .all(JSON.stringify(changed)) as string[];
+    for (const id of projects) tx.mutate.refreshProject(id);
+  }
+  if (input.landingRule !== undefined || input.landingRules !== undefined) {
+    // This year's rule changes this year's only: closed years keep the rule they had.
+    const { landingRules } = readSettings(tx);
+    const thisYear = yearOf(todayIso());
+    const rules = { ...landingRules };
+    // Years before the first of their own read the old single rule: pin it before it changes.
+    if (Object.keys(rules).length === 0) rules[String(thisYear - 1)] = legacyLandingRule(tx);
+    if (input.landingRule !== undefined) rules[String(thisYear)] = input.landingRule;
+    Object.assign(rules, input.landingRules ?? {});
+    tx.mutate.put('setting', settingIds.landingRules, {
+      value: JSON.stringify(sortedByYear(rules)),
       deleted: 0,
     });
   }
@@ -98,8 +169,8 @@ export function updateSettings(tx: Tx, input: z.output<typeof settingsUpdate>): 
   return readSettings(tx);
 }
 
-function sortedByYear(rates: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(rates).sort(([a], [b]) => Number(a) - Number(b)));
+function sortedByYear<T>(byYear: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(byYear).sort(([a], [b]) => Number(a) - Number(b)));
 }
 
 export function addDictionaryItem(

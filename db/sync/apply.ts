@@ -5,6 +5,7 @@
 // One file over 400 lines: ordering, winners, conflicts, quarantine and the bulk path are one merge
 // whose invariants (docs/sync.md, properties 1–11) hold only together.
 import { AppError } from '../../domain/errors';
+import { settingIds } from '../../domain/stored-values';
 import type { Tx } from '../tx';
 import type { Fields, FieldValue } from '../mutation';
 import {
@@ -473,13 +474,14 @@ export function refreshDerived(
   if (investors?.size) {
     for (const p of projectsBelowInvestors(tx.sql, investors.keys())) projects.add(p);
   }
-  if (touched.get('setting')?.has(USD_RATE_SETTING)) {
-    const usd = tx.sql
-      .prepare("SELECT id FROM project WHERE investment_currency = 'USD'")
-      .all() as {
-      id: string;
-    }[];
-    for (const { id } of usd) projects.add(id);
+  const settings = touched.get('setting');
+  if (settings?.has(USD_RATE_SETTING) || settings?.has(settingIds.fxRates)) {
+    // Amounts in a foreign currency are converted at their year's rate.
+    const foreign = tx.sql
+      .prepare("SELECT id FROM project WHERE investment_currency <> 'CNY'")
+      .pluck()
+      .all() as string[];
+    for (const id of foreign) projects.add(id);
   }
   // Investors, promoters and rates are all written by now: their lookups hold for the batch.
   const lookups = cachedLookups(tx.sql);

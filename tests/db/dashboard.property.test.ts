@@ -240,7 +240,7 @@ describe('看板 SQL equals the domain reference', () => {
             const all = arrivals(app);
             const funds = cohortFundsRate(projects, all, {
               ...period,
-              usdCnyRate: board.usdCnyRate,
+              usdCnyRate: board.usdCnyRate!,
             });
             expect(rate('rate_funds')).toEqual({
               cohort: sorted(funds.cohort),
@@ -249,7 +249,7 @@ describe('看板 SQL equals the domain reference', () => {
             expect(m('rate_funds')).toMatchObject({ base: funds.contracted, amount: funds.paidIn });
             for (const kind of ['fdi', 'domestic'] as const) {
               expect(m(kind === 'fdi' ? 'paid_in_fdi' : 'domestic_capital').actual, kind).toBe(
-                paidIn(all, { ...period, kind, projects, usdCnyRate: board.usdCnyRate }),
+                paidIn(all, { ...period, kind, projects, usdCnyRate: board.usdCnyRate! }),
               );
             }
 

@@ -320,7 +320,8 @@ describe('看板: 落地率 under each definition', () => {
     const p = leaderProjects();
     expectOk(
       dispatchSync(app, 'settings.update', {
-        landingRule: { milestone: 'started', cohort: 'signed_in_year' },
+        // 2021's own rule (this year's would leave the closed year 2021 alone).
+        landingRules: { '2021': { milestone: 'started', cohort: 'signed_in_year' } },
       }),
     );
     const rate = metric(board({ asOf: '2021-12-31' }), 'landing_rate');
@@ -332,7 +333,7 @@ describe('看板: 落地率 under each definition', () => {
     const p = leaderProjects();
     expectOk(
       dispatchSync(app, 'settings.update', {
-        landingRule: { milestone: 'registered', cohort: 'signed_in_previous_year' },
+        landingRules: { '2021': { milestone: 'registered', cohort: 'signed_in_previous_year' } },
       }),
     );
     const rate = metric(board({ asOf: '2021-12-31' }), 'landing_rate');
@@ -505,8 +506,7 @@ describe('看板: office scope, funnel, ranking and drill-down', () => {
           input,
         );
         expect(rows.map((r) => r.id).sort(), m.key).toEqual([...(m.projects ?? [])].sort());
-        if (m.unit === 'count')
-          expect(rows.length, m.key).toBe(m.actual);
+        if (m.unit === 'count') expect(rows.length, m.key).toBe(m.actual);
       }
       for (const f of b.funnel) {
         expect(drill({ kind: 'funnel', stage: f.stage }, input), f.stage).toHaveLength(f.count);

@@ -99,13 +99,17 @@ describe('bad JSON in stored text columns', () => {
     expect(settings.usdRates).toEqual({});
     expect(settings.landingRule).toEqual(defaultLandingRule);
     expect(settings.stalledRules).toEqual(defaultStalledRules);
-    // Amounts in USD are converted at the fallback rate; the 看板 and the ledger still answer.
-    const project = call<{ totalInvestmentCnyEquivalent: number }>(app, 'project.update', {
+    // Amounts in USD are not converted at any made-up rate: no 元 amount, and the 看板 (which
+    // still answers, as the ledger does) names the missing rate.
+    const project = call<{ totalInvestmentCnyEquivalent: number | null }>(app, 'project.update', {
       id: projectId,
-      patch: { totalInvestmentUsd: 200_000_000 },
+      patch: { totalInvestmentUsd: 200_000_000, signedOn: '2021-03-01' },
     });
-    expect(project.totalInvestmentCnyEquivalent).toBe(1_300_000_000);
-    call(app, 'dashboard.get', { year: 2021 });
+    expect(project.totalInvestmentCnyEquivalent).toBeNull();
+    const board = call<{ missingRates: { currency: string }[] }>(app, 'dashboard.get', {
+      year: 2021,
+    });
+    expect(board.missingRates.map((m) => m.currency)).toEqual(['USD']);
     call(app, 'ledger.query', {});
     // Saving a rate writes a good value again.
     call(app, 'settings.update', { usdRates: { '2021': 6.45 } });

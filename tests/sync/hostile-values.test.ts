@@ -132,7 +132,7 @@ const cases: Case[] = [
   [
     'project',
     '项目',
-    { name: '甲项目', investment_currency: 'EUR' },
+    { name: '甲项目', investment_currency: 'XAU' },
     '总投资币种',
     'unknown currency',
   ],
@@ -148,7 +148,7 @@ const cases: Case[] = [
     '到资金额',
     'amount over 10^13',
   ],
-  ['capital_arrival', '到资记录', { project_id: 'p', currency: 'EUR' }, '币种', 'unknown currency'],
+  ['capital_arrival', '到资记录', { project_id: 'p', currency: 'XAU' }, '币种', 'unknown currency'],
   [
     'capital_arrival',
     '到资记录',

@@ -147,10 +147,17 @@ export const arrivalConditions = {
 } as const;
 export type ArrivalMetric = keyof typeof arrivalConditions;
 
+/**
+ * A 实到外资 arrival's amount in 美元 at the year's rates (@fx: 元 per unit by currency, @rate:
+ * 元 per 美元); NULL, so not counted, when the year has no rate for it (the 看板 says so).
+ */
+export const FDI_AMOUNT_USD = `CASE WHEN a.currency = 'USD' THEN a.amount
+  ELSE round(a.amount * (@fx ->> a.currency) / @rate) END`;
+
 /** An arrival's amount in its metric's currency (美元 for 实到外资, 元 for 市外内资). */
 export const ARRIVAL_AMOUNT = `CASE WHEN a.kind = 'fdi'
-  THEN (CASE WHEN a.currency = 'USD' THEN a.amount ELSE round(a.amount / @rate) END)
-  ELSE (CASE WHEN a.currency = 'USD' THEN round(a.amount * @rate) ELSE a.amount END) END`;
+  THEN (${FDI_AMOUNT_USD})
+  ELSE round(a.amount * (@fx ->> a.currency)) END`;
 
 /**
  * The arrivals of the year up to as-of that count in `metrics` (alias a, with its project's id as

@@ -43,6 +43,7 @@ export function buildDashboard(tx: Tx, input: DashboardInput): Dashboard {
     lightThresholds: scope.lightThresholds,
     usdCnyRate: scope.params.rate,
     landingRule: scope.landingRule,
+    missingRates: scope.missingRates,
     metrics: metricsOf(tx, figures, schedule, computed),
     funnel: pipeline.funnel,
     regions: { pipeline: pipeline.regions, signed: signedRegions(signings) },

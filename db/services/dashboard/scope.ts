@@ -11,8 +11,10 @@ import { readYear } from '../../../domain/schedule';
 import type { LightThresholds, YearReading } from '../../../domain/schedule';
 import { offices } from '../../../domain/vocabulary';
 import type { Tx } from '../../app-database';
-import { usdRate } from '../../derived';
-import { readSettings } from '../settings';
+import { readRates } from '../../derived';
+import { yearRates } from './missing-rates';
+import type { MissingRate } from '../../../domain/dashboard';
+import { landingRuleOf, readSettings } from '../settings';
 
 export type DashboardInput = z.output<typeof dashboardInput>;
 
@@ -20,7 +22,8 @@ export type DashboardInput = z.output<typeof dashboardInput>;
  * The named parameters every condition of conditions.ts reads: @from and @to (the year's first day
  * and its last day that counts: the year's end or as-of, whichever is earlier), @asOf, @office (an
  * office key or NULL for the zone), @prevFrom and @prevTo (the year before, for the
- * previous-year cohort), @rate (the year's USD→CNY rate).
+ * previous-year cohort), @rate (the year's USD→CNY rate) and @fx (the year's 元 per unit of every
+ * currency, as JSON; a currency without a rate that year is absent).
  */
 export interface DashboardParams {
   from: string;
@@ -29,7 +32,8 @@ export interface DashboardParams {
   office: string | null;
   prevFrom: string;
   prevTo: string;
-  rate: number;
+  rate: number | null;
+  fx: string;
 }
 
 export interface Scope {
@@ -43,6 +47,8 @@ export interface Scope {
   /** 序时 under 本部's basis, and the date the year's figures are read at. */
   reading: YearReading;
   lightThresholds: LightThresholds;
+  /** The currencies in use that have no rate for the year: the 看板 shows this as an error. */
+  missingRates: MissingRate[];
 }
 
 export const pad = (year: number) => String(year).padStart(4, '0');
@@ -60,16 +66,18 @@ export function scopeOf(tx: Tx, input: DashboardInput): Scope {
     office = found.key;
   }
   const settings = readSettings(tx);
+  const rates = yearRates(tx, year, readRates(tx.sql));
   return {
     year,
     withProjects: input.withProjects ?? false,
     asOf,
     office,
-    landingRule: settings.landingRule,
+    landingRule: landingRuleOf(tx, year),
     stalledRules: settings.stalledRules,
     reading: readYear(year, asOf, settings.scheduleBasis),
     lightThresholds: settings.lightThresholds,
-    params: paramsAt(year, asOf, office, usdRate(tx.sql, year)),
+    missingRates: rates.missing,
+    params: paramsAt(year, asOf, office, rates.usd, rates.fx),
   };
 }
 
@@ -77,7 +85,8 @@ function paramsAt(
   year: number,
   asOf: string,
   office: string | null,
-  rate: number,
+  rate: number | null,
+  fx: string,
 ): DashboardParams {
   const yearEnd = `${pad(year)}-12-31`;
   const prevEnd = `${pad(year - 1)}-12-31`;
@@ -89,6 +98,7 @@ function paramsAt(
     prevFrom: `${pad(year - 1)}-01-01`,
     prevTo: asOf < prevEnd ? asOf : prevEnd,
     rate,
+    fx,
   };
 }
 
@@ -101,7 +111,11 @@ function paramsAt(
 export function figuresScope(scope: Scope): Scope {
   const asOf = scope.reading.figuresAsOf;
   if (asOf === scope.asOf) return scope;
-  return { ...scope, asOf, params: paramsAt(scope.year, asOf, scope.office, scope.params.rate) };
+  return {
+    ...scope,
+    asOf,
+    params: paramsAt(scope.year, asOf, scope.office, scope.params.rate, scope.params.fx),
+  };
 }
 
 /** The ids one statement selects (a single column), under the scope's parameters. */

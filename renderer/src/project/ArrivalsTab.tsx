@@ -3,6 +3,7 @@
 // arrival says otherwise — with the totals of each kind. 删除 asks once more (the
 // figures change), then offers 撤销.
 import { useState } from 'react';
+import { allCurrencies, currencyLabels, otherCurrencies } from '../../../domain/currencies';
 import { formatDateZh, todayIso } from '../../../domain/dates';
 import type { ArrivalRecord } from '../../../domain/entities';
 import { arrivalCreate } from '../../../domain/entities';
@@ -17,11 +18,18 @@ import { TabDateField, TabForm, TabList, useTabEntry } from './TabForm';
 type Kind = ArrivalRecord['kind'];
 type Currency = ArrivalRecord['currency'];
 
+/** An amount in 万 of its unit, up to 4 decimals. */
+const formatWan = (units: number) =>
+  (units / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 4 });
+
 const kindLabels: Record<Kind, string> = { fdi: '实到外资', domestic: '到位内资' };
 const kindChoices = (['fdi', 'domestic'] as const).map((k) => ({ value: k, label: kindLabels[k] }));
 /** Foreign capital is counted in 美元, domestic in 元. */
 const usualCurrency: Record<Kind, Currency> = { fdi: 'USD', domestic: 'CNY' };
-const unitLabels: Record<Currency, string> = { CNY: '万元', USD: '万美元' };
+/** 万 of each currency: 万元, 万美元, 万欧元… */
+const unitLabels = Object.fromEntries(
+  allCurrencies.map((c) => [c, c === 'CNY' ? '万元' : `万${currencyLabels[c]}`]),
+) as Record<Currency, string>;
 /** The arrival's 市外 override: '' follows the city (not 嘉兴市 → 市外). */
 type Outside = '' | 'yes' | 'no';
 const outsideChoices: { value: Outside; label: string }[] = [
@@ -36,7 +44,11 @@ const outsideText = (a: ArrivalRecord) =>
     : `${a.outsideCounted ? '市外' : '市内'}${a.outsideCity === null ? '（按城市）' : '（指定）'}`;
 
 const amountText = (a: { amount: number; currency: Currency }) =>
-  a.currency === 'USD' ? formatWanUsd(a.amount, 4) : formatWanYuan(a.amount, 4);
+  a.currency === 'USD'
+    ? formatWanUsd(a.amount, 4)
+    : a.currency === 'CNY'
+      ? formatWanYuan(a.amount, 4)
+      : `${formatWan(a.amount)} ${unitLabels[a.currency]}`;
 
 function totalsOf(items: readonly ArrivalRecord[]): string[] {
   const sums = new Map<string, { amount: number; currency: Currency; kind: Kind }>();
@@ -124,8 +136,11 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
                 value={currency}
                 onChange={(e) => form.set('currency', e.target.value as Currency)}
               >
-                <option value="USD">{unitLabels.USD}</option>
-                <option value="CNY">{unitLabels.CNY}</option>
+                {(['USD', 'CNY', ...otherCurrencies] as const).map((c) => (
+                  <option key={c} value={c}>
+                    {unitLabels[c]}
+                  </option>
+                ))}
               </select>
             </span>
           )}
