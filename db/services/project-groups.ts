@@ -15,15 +15,17 @@ export const flagColumn: Record<InvestorFlag, string> = {
 };
 
 /**
- * The project's investor, or a parent up its group (up to 10 levels), carries the flag: a
- * subsidiary of a 世界500强 group brings in a 世界500强 project. Walks down from the flagged
- * investors, so it reads the few flagged groups, not every project's chain.
+ * The project's investor, or a parent up its group, carries the flag: a subsidiary of a 世界500强
+ * group brings in a 世界500强 project. Walks down from the flagged investors, so it reads the few
+ * flagged groups, not every project's chain. UNION over the id alone visits each investor once
+ * and ends on a cycle; CROSS JOIN keeps SQLite on the parent index (left to itself it built an
+ * automatic index at every step: 2 s per flag at 8,000 investors).
  */
 export function flaggedInvestor(flag: InvestorFlag, column = 'investor_id'): string {
-  return `${column} IN (WITH RECURSIVE grp(id, depth) AS (
-      SELECT id, 0 FROM investor WHERE deleted = 0 AND ${flagColumn[flag]} = 1
-      UNION SELECT i.id, g.depth + 1 FROM investor i JOIN grp g ON i.parent_investor_id = g.id
-        WHERE i.deleted = 0 AND g.depth < 10)
+  return `${column} IN (WITH RECURSIVE grp(id) AS (
+      SELECT id FROM investor WHERE deleted = 0 AND ${flagColumn[flag]} = 1
+      UNION SELECT i.id FROM grp g CROSS JOIN investor i ON i.parent_investor_id = g.id
+        WHERE i.deleted = 0)
     SELECT id FROM grp)`;
 }
 

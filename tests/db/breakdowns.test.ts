@@ -119,6 +119,20 @@ describe('分类统计 on the 看板', () => {
   });
 });
 
+describe('a group flag', () => {
+  test('reaches a subsidiary twelve levels below the flagged parent', () => {
+    let parent = investor('顶层集团', { fortune500: true });
+    for (let level = 1; level <= 12; level++) {
+      parent = investor(`第${level}级子公司`, { parentInvestorId: parent });
+    }
+    add('deep', { investor: '第12级子公司', country: 'DE', signedOn: '2021-03-01' });
+    const b = expectOk(
+      dispatchSync(app, 'dashboard.get', { year: 2021, asOf: '2021-06-30' }),
+    ) as Dashboard;
+    expect(b.breakdowns.find((r) => r.key === 'flag:fortune500')?.signed).toBe(1);
+  });
+});
+
 describe('台账 filters', () => {
   const ledger = (q: Record<string, unknown>) =>
     named((expectOk(dispatchSync(app, 'ledger.query', q)) as LedgerPage).rows.map((r) => r.id));
