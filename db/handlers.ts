@@ -17,6 +17,7 @@ import { createArrival, listArrivals, updateArrival } from './services/arrivals'
 import { buildDashboard, drillDown } from './services/dashboard/index';
 import { deleteRecord, previewDeletion, restoreRecord } from './services/deletion';
 import { checkStoredData, removeRow, repairValue, restoreRow } from './services/data-check';
+import { dataQuality } from './services/data-quality';
 import { listKeyInvestment, setKeyInvestment } from './services/key-investment';
 import { queryLedger } from './services/ledger';
 import { exportLedger } from './services/excel/export';
@@ -161,6 +162,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     app: (app) => app.transact((tx) => siteInfo(tx.sql, tx.siteId, app.now()), { write: false }),
     readOnly: true,
   },
+  'data.quality': { read: (tx) => dataQuality(tx) },
   'data.check': { read: (tx) => checkStoredData(tx) },
   'data.repair': { write: (tx, input) => repairValue(tx, input) },
   'data.remove': { write: (tx, input) => removeRow(tx, input) },

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { BackupInfo } from '../backups';
 import { backupCreateInput, backupImportDataInput, backupRestoreInput } from '../backups';
 import type { BadValue, DataCheckReport } from '../data-check';
+import type { DataQualityItem } from '../data-quality';
 import { dataRepairInput, dataRowInput } from '../data-check';
 import type { JobProgress } from '../job-progress';
 import type { Settings } from '../settings';
@@ -73,6 +74,8 @@ export const appMethods = {
   'view.list': method<typeof none, SavedView[]>(none),
   'view.save': method<typeof viewSaveInput, SavedView>(viewSaveInput),
   'view.delete': method<typeof idInput, { id: string }>(idInput),
+  // 数据质量: records whose gaps make the numbers uncertain, each with the field that fixes it.
+  'data.quality': method<typeof none, DataQualityItem[]>(none),
   // 数据体检: stored values that break local input's rules, repaired or removed.
   'data.check': method<typeof none, DataCheckReport>(none),
   'data.repair': method<typeof dataRepairInput, BadValue[]>(dataRepairInput),
