@@ -21,6 +21,7 @@ import { MonthlyTrend } from './MonthlyTrend';
 import { PipelineFunnel } from './PipelineFunnel';
 import { Ranking } from './Ranking';
 import { RegionMix } from './RegionMix';
+import { MissingRates } from './MissingRates';
 import { ScheduleNote } from './ScheduleNote';
 import { StalledList } from './StalledList';
 import type { DashboardQuery } from './dashboard-input';
@@ -101,6 +102,7 @@ function Body({ dashboard }: { dashboard: Dashboard }) {
           ，看板就能显示完成率和序时进度。
         </div>
       )}
+      <MissingRates dashboard={dashboard} />
       <KeyFigures dashboard={dashboard} />
       <Panel
         title="目标完成情况"

@@ -24,7 +24,7 @@ const asText = (rates: Record<string, number>) =>
 const rateColumn = { label: '汇率（元/美元）', num: true };
 
 const conversion =
-  '美元金额按项目签约年份（未签约按计划签约年份）的汇率折合人民币；没有汇率的年份用最近一年的。';
+  '美元金额按项目签约年份（未签约按计划签约年份）的汇率折合人民币；没有该年汇率的金额不折算，看板会提示缺少的汇率。';
 
 export function RatesSection({ settings, onSaved, readOnly }: Props) {
   const saved = settings.usdRates;

@@ -11,6 +11,7 @@ import { BackupSection } from './BackupSection';
 import type { RestoreResult } from './backup-format';
 import { fileName } from './backup-format';
 import { DictionariesSection } from './DictionariesSection';
+import { OtherRatesSection } from './OtherRatesSection';
 import { RatesSection } from './RatesSection';
 import { RulesSection } from './RulesSection';
 import { UserSection } from './UserSection';
@@ -72,6 +73,7 @@ function SettingsBody({ onRestored }: { onRestored: (result: RestoreResult) => v
       </div>
       <div className="settings-column">
         <RatesSection settings={settings} onSaved={replace} readOnly={readOnly} />
+        <OtherRatesSection settings={settings} onSaved={replace} readOnly={readOnly} />
       </div>
       <RulesSection settings={settings} onSaved={replace} readOnly={readOnly} />
       <DictionariesSection readOnly={readOnly} />
