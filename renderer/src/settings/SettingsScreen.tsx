@@ -11,6 +11,7 @@ import { BackupSection } from './BackupSection';
 import type { RestoreResult } from './backup-format';
 import { fileName } from './backup-format';
 import { DictionariesSection } from './DictionariesSection';
+import { DataQualitySection } from './DataQualitySection';
 import { OtherRatesSection } from './OtherRatesSection';
 import { RatesSection } from './RatesSection';
 import { RulesSection } from './RulesSection';
@@ -76,6 +77,7 @@ function SettingsBody({ onRestored }: { onRestored: (result: RestoreResult) => v
         <OtherRatesSection settings={settings} onSaved={replace} readOnly={readOnly} />
       </div>
       <RulesSection settings={settings} onSaved={replace} readOnly={readOnly} />
+      <DataQualitySection />
       <DictionariesSection readOnly={readOnly} />
       <BackupSection onRestored={onRestored} />
     </div>
