@@ -171,7 +171,7 @@ describe('看板 SQL equals the domain reference', () => {
             expectOk(dispatchSync(app, 'app.init', { user: '张三', office: '上海' }));
             expectOk(
               dispatchSync(app, 'settings.update', {
-                landingRule: { milestone, cohort },
+                landingRules: { '2021': { milestone, cohort } },
                 scheduleBasis: basis,
               }),
             );
