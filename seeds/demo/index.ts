@@ -6,6 +6,7 @@
 import { isRealIsoDate } from '../../domain/dates';
 import { activityRows } from './activities';
 import { capitalArrivalRows } from './capital-arrivals';
+import { keyInvestmentRows } from './key-investment';
 import { contactRows } from './contacts';
 import { demoContext } from './context';
 import { investorRows } from './investors';
@@ -50,5 +51,6 @@ function* rows(options: DemoOptions, asOf: string): Generator<DemoRow> {
     yield* activityRows(ctx, project, contact);
     yield* taskRows(ctx, project);
     yield* capitalArrivalRows(ctx, project);
+    yield* keyInvestmentRows(ctx, project);
   }
 }

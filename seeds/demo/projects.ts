@@ -102,7 +102,13 @@ export function* projectRow(
   const foreign = inv.region !== 'domestic';
   const nth = inv.projects++;
   const projectType =
-    nth === 0 || rng.chance(0.15) ? 'new' : rng.chance(0.5) ? 'expansion' : 'phase2';
+    nth === 0 || rng.chance(0.15)
+      ? 'new'
+      : rng.chance(0.5)
+        ? 'expansion'
+        : rng.chance(0.3)
+          ? 'tech_renovation'
+          : 'phase2';
 
   // Mostly the group's own industry; otherwise a headquarters or service arm of it.
   const industry = rng.chance(0.85) ? inv.industry : rng.pick(serviceArmIndices);
@@ -146,8 +152,12 @@ export function* projectRow(
   const code = `${OFFICE_PREFIX[office]}${enteredYear}-${seq < 1000 ? String(seq).padStart(4, '0') : seq}`;
 
   const productName = rng.pick(info.products);
-  const suffix =
-    projectType === 'new' ? '项目' : projectType === 'expansion' ? '增资扩产项目' : '二期项目';
+  const suffix = {
+    new: '项目',
+    expansion: '增资扩产项目',
+    phase2: '二期项目',
+    tech_renovation: '技术改造项目',
+  }[projectType];
   const bigTier = tier === 't100' || tier === 't50_100' || tier === 't10_50';
   const live = stage !== 'lead' && stage !== 'terminated';
   const problemsList = problemsByStage[stage];
@@ -196,6 +206,8 @@ export function* projectRow(
       problems,
       next_steps: nextSteps,
       leader_project: bigTier && live && rng.chance(0.6) ? 1 : 0,
+      // A 技改 is approved when it is signed.
+      tech_approved_on: projectType === 'tech_renovation' ? calendar.isoOrNull(signedDay) : null,
       ...Object.fromEntries(
         milestones.flatMap((m, i) => [
           [snake(m.actualKey), calendar.isoOrNull(actual[i] as number)],

@@ -14,7 +14,14 @@ export interface DemoOptions {
 }
 
 export type DemoTable =
-  'promoter' | 'investor' | 'contact' | 'project' | 'activity' | 'task' | 'capital_arrival';
+  | 'promoter'
+  | 'investor'
+  | 'contact'
+  | 'project'
+  | 'activity'
+  | 'task'
+  | 'capital_arrival'
+  | 'key_investment';
 
 /** A row of a synced table: snake_case columns of db/synced-tables.ts. */
 export interface DemoRow {

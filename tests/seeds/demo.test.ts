@@ -109,13 +109,20 @@ describe('generateDemo: determinism', () => {
 });
 
 describe('generateDemo: rows and ids', () => {
-  it('gives every row a unique, valid UUIDv7', () => {
+  it('gives every row a unique, valid UUIDv7 (a key-project year: its project’s, with the year)', () => {
     const ids = rows.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) {
-      expect(isUuid(id)).toBe(true);
-      expect(uuidVersion(id)).toBe(7);
+    const projects = new Set(rows.filter((r) => r.table === 'project').map((r) => r.id));
+    for (const r of rows) {
+      if (r.table === 'key_investment') {
+        expect(r.id).toBe(`${r.fields.project_id}:${r.fields.year}`);
+        expect(projects.has(r.fields.project_id as string)).toBe(true);
+        continue;
+      }
+      expect(isUuid(r.id)).toBe(true);
+      expect(uuidVersion(r.id)).toBe(7);
     }
+    expect(rows.some((r) => r.table === 'key_investment')).toBe(true);
   });
 
   it('uses only the synced columns of each table, with their types', () => {
