@@ -127,9 +127,9 @@ describe('本部’s data on an office laptop', () => {
     expect(await panel.locator('input').count()).toBe(0);
     expect(await panel.getByRole('row', { name: /^上海/ }).innerText()).toContain('—');
     await screenshots(page, 'office-targets');
-    const manual = page.getByRole('row', { name: /^年度重点推进项目 / });
+    const manual = page.getByRole('row', { name: /^引育海内外高端人才 / });
     await manual.getByRole('button', { name: /^月度实际/ }).click();
-    const months = page.getByRole('group', { name: '年度重点推进项目：月度实际' });
+    const months = page.getByRole('group', { name: '引育海内外高端人才：月度实际' });
     expect(await months.innerText()).toContain('由本部填报');
     expect(await months.locator('input').count()).toBe(0);
     await manual.getByRole('button', { name: /^月度实际/ }).click();

@@ -113,7 +113,7 @@ describe('contacts, activities, tasks and capital arrivals', () => {
     ],
     [
       'arrival.create',
-      { projectId: 'p', arrivedOn: '2021-01-01', amount: 5, currency: 'EUR', kind: 'fdi' },
+      { projectId: 'p', arrivedOn: '2021-01-01', amount: 5, currency: 'XAU', kind: 'fdi' },
       '币种',
     ],
     ['contact.create', { name: '李', email: 'not-an-email' }, '邮箱格式不正确'],
