@@ -4,6 +4,7 @@
 import type { MethodArgs, MethodName, MethodOutput } from '../../../domain/contract';
 import type { ApiResult, ErrorCode } from '../../../domain/errors';
 import type { ChosenFile, FILE_CHOOSE, FileChoice } from '../../../domain/file-choice';
+import { readMethods } from '../../../domain/contract/reads';
 
 export type WindowApi = {
   [M in MethodName]: (input: MethodArgs<M>) => Promise<ApiResult<MethodOutput<M>>>;
@@ -31,16 +32,16 @@ export class ApiError extends Error {
 type InputArgs<M extends MethodName> =
   undefined extends MethodArgs<M> ? [input?: MethodArgs<M>] : [input: MethodArgs<M>];
 
-let calls = 0;
+let writes = 0;
 
-/** How many calls the window has made so far (a prefetched answer is stale after another). */
-export const callsMade = (): number => calls;
+/** How many calls that may change data the window has made (a prefetched answer is stale after one). */
+export const writesMade = (): number => writes;
 
 export function call<M extends MethodName>(
   method: M,
   ...[input]: InputArgs<M>
 ): Promise<MethodOutput<M>> {
-  calls += 1;
+  if (!readMethods.has(method)) writes += 1;
   return invoke<MethodOutput<M>>(method, input);
 }
 

@@ -1,29 +1,26 @@
 // Start-up requests made before React mounts, so the first screen's data is on its way while the
 // page is still rendering: the first screen then takes the answer instead of asking again. An
 // answer is taken once, only for exactly the same method and input, only while fresh, and only if
-// the window has made no other call since it was asked (that call may have changed what it says:
-// a new 落地率 rule, a saved project); a failed one (a database not set up yet) is asked again.
+// the window has called no method that may change data since it was asked (a new 落地率 rule, a
+// saved project); a failed one (a database not set up yet) is asked again.
 import type { MethodArgs, MethodName, MethodOutput } from '../../../domain/contract';
-import { call, callsMade } from './client';
+import { call, writesMade } from './client';
 
 const FRESH_MS = 3_000;
 
 interface Early {
   answer: Promise<unknown>;
   at: number;
-  /** Other calls made by then (callsMade() less the prefetches' own). */
-  others: number;
+  /** Writes made by then. */
+  writes: number;
   /** Set once the answer has arrived, so a first render can use it without waiting. */
   arrived?: { value: unknown };
 }
 
 const early = new Map<string, Early>();
-let ownCalls = 0;
-const otherCalls = () => callsMade() - ownCalls;
-
-/** Still answers the same question: fresh, and no other call made since. */
+/** Still answers the same question: fresh, and nothing written since. */
 const usable = (entry: Early) =>
-  performance.now() - entry.at <= FRESH_MS && otherCalls() === entry.others;
+  performance.now() - entry.at <= FRESH_MS && writesMade() === entry.writes;
 const keyOf = (method: MethodName, input: unknown) => `${method} ${JSON.stringify(input ?? null)}`;
 
 /** Asks now, unless the same request is already on its way or has freshly arrived. */
@@ -31,8 +28,7 @@ export function prefetch<M extends MethodName>(method: M, input: MethodArgs<M>):
   const pending = early.get(keyOf(method, input));
   if (pending && usable(pending)) return;
   const answer = (call as (m: M, i: MethodArgs<M>) => Promise<MethodOutput<M>>)(method, input);
-  ownCalls += 1;
-  const entry: Early = { answer, at: performance.now(), others: otherCalls() };
+  const entry: Early = { answer, at: performance.now(), writes: writesMade() };
   // A failure is seen (and retried) by whoever takes it.
   answer.then(
     (value) => (entry.arrived = { value }),
