@@ -311,8 +311,8 @@ describe('laptops of the previous version', () => {
     const rekeyed = call<ZoneRekeyResult>(hq, 'zone.rekey');
     expect(rekeyed.waiting).toEqual([old.app.siteId]);
 
-    // The previous version's database: the file key in sync_meta, no epochs, no X25519 key (and
-    // none of the later migrations).
+    // The previous version's database: the file key in sync_meta, no epochs, no X25519 key, and
+    // none of the later migrations (009–011 undone too, so that they run again after 007).
     const file = old.app.file;
     old.app.close();
     open.splice(open.indexOf(old), 1);
@@ -322,7 +322,23 @@ describe('laptops of the previous version', () => {
       DELETE FROM kysely_migration WHERE name = '007-zone-keys';
       ALTER TABLE sync_import_log DROP COLUMN manifest_sha256;
       DELETE FROM kysely_migration WHERE name = '008-import-log-manifest';
-      DELETE FROM sync_meta WHERE key = 'site_kx_key';`);
+      DELETE FROM sync_meta WHERE key = 'site_kx_key';
+      DELETE FROM setting WHERE id = 'landing.rules';
+      DELETE FROM kysely_migration WHERE name = '011-rules-by-year';
+      DROP TABLE key_investment; DROP INDEX project_tech_approved_on;
+      ALTER TABLE project DROP COLUMN tech_approved_on;
+      DELETE FROM kysely_migration WHERE name = '010-key-investment';
+      DROP INDEX investor_parent_investor_id; DROP INDEX capital_arrival_months;
+      CREATE INDEX capital_arrival_months ON capital_arrival (
+        substr(arrived_on, 1, 7), kind, arrived_on, outside_city, currency, amount, project_id,
+        deleted) WHERE deleted = 0;
+      ALTER TABLE investor DROP COLUMN province; ALTER TABLE investor DROP COLUMN city;
+      ALTER TABLE project DROP COLUMN city; ALTER TABLE project DROP COLUMN outside_city;
+      ALTER TABLE capital_arrival DROP COLUMN outside_override;
+      ALTER TABLE project DROP COLUMN region_source; ALTER TABLE project DROP COLUMN group_country;
+      ALTER TABLE project DROP COLUMN group_parent_id; ALTER TABLE project DROP COLUMN city_outside;
+      ALTER TABLE capital_arrival DROP COLUMN outside_counted;
+      DELETE FROM kysely_migration WHERE name = '009-location';`);
     raw.close();
     const upgraded: Replica = {
       ...old,
