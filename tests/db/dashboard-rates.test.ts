@@ -180,6 +180,18 @@ describe('开工率, 竣工率, 资金到位率, 履约率 as a 通报 reads the
     expect(metric(b, 'rate_fulfilled')).toMatchObject({ actual: 50, cohortCount: 6 });
   });
 
+  test('money paid in euros counts at the year’s euro rate, as 实到外资 does', () => {
+    handMade();
+    // 2021: 7.7418 元 per 欧元; 1,000,000 欧元 = 7,741,800 元 = 1,200,000 美元 at 6.4515.
+    expectOk(dispatchSync(app, 'settings.update', { fxRates: { EUR: { '2021': 7.7418 } } }));
+    const before = metric(board('2021-06-30'), 'paid_in_fdi').actual!;
+    arrive('F', { arrivedOn: '2021-05-10', amount: 1_000_000, currency: 'EUR' });
+    const b = board('2021-06-30');
+    // 400 + 120 = 520 of 2000万美元 → 26%; 实到外资 gains the same 120万美元.
+    expect(metric(b, 'rate_funds')).toMatchObject({ actual: 26, amount: 5_200_000 });
+    expect(metric(b, 'paid_in_fdi').actual).toBe(before + 1_200_000);
+  });
+
   test('before any signing there is no rate, not 0%', () => {
     handMade();
     const b = board('2021-01-10');

@@ -3,7 +3,7 @@
 // their drill-down. 落地率 stays with the signings (metrics.ts), whose cohort follows a setting.
 import type { RateMetricKey } from '../../../domain/dashboard';
 import type { Tx } from '../../app-database';
-import { ALIVE, LIVE, PROJECTS, SIGNED, reachedAsOf } from './conditions';
+import { ALIVE, FDI_AMOUNT_USD, LIVE, PROJECTS, SIGNED, reachedAsOf } from './conditions';
 import type { Scope } from './scope';
 import { ids } from './scope';
 
@@ -43,9 +43,6 @@ export const rateConditions: Record<ProjectRateKey, { cohort: string; reached: s
       AND started_on BETWEEN '1' AND planned_started_on`,
   },
 };
-
-/** A 实到外资 arrival's amount in 美元 at the year's rate, as paid_in_fdi counts it. */
-const FDI_USD = `CASE WHEN a.currency = 'USD' THEN a.amount ELSE round(a.amount / @rate) END`;
 
 /** The ids a rate's cohort or numerator holds. */
 export function rateIds(tx: Tx, scope: Scope, key: ProjectRateKey, part: 'cohort' | 'reached') {
@@ -88,7 +85,7 @@ export function rateActuals(tx: Tx, scope: Scope): Record<ProjectRateKey, RateFi
   const money = tx.sql
     .prepare(
       `SELECT coalesce(sum(contracted_fdi_usd), 0) AS contracted,
-         coalesce(sum((SELECT sum(${FDI_USD}) FROM capital_arrival a WHERE a.project_id = p.id
+         coalesce(sum((SELECT sum(${FDI_AMOUNT_USD}) FROM capital_arrival a WHERE a.project_id = p.id
            AND a.deleted = 0 AND a.kind = 'fdi' AND a.arrived_on BETWEEN '1' AND @asOf)), 0) AS paid
        FROM project p INDEXED BY project_dashboard WHERE ${LIVE} AND ${FDI_COHORT}`,
     )
