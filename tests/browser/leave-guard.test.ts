@@ -3,9 +3,9 @@
 // 「← 返回台账」; each way asks in one dialog — 留在此页 keeps the edit, 不保存 loses it, 保存并离开
 // saves it — and a save that finds errors stays on the page showing why. Closing the page while
 // dirty raises beforeunload; a reload finds the draft kept and offers 「恢复未保存的修改」 with when
-// it was written, for an existing project and for Ctrl+N's new one. 新建投资方, 新建跟进 and 展会速记
-// are guarded the same way. Screenshots of the dialog at 1366×768 and 1280×720 and of the restore
-// offer. No console error, no CSP violation.
+// it was written, for an existing project and for Ctrl+N's new one. 新建投资方, 新建跟进, 展会速记,
+// a project tab's entry form and the 设置 forms are guarded the same way. Screenshots of the
+// dialog at 1366×768 and 1280×720 and of the restore offer. No console error, no CSP violation.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -197,6 +197,41 @@ describe('leaving a form with unsaved edits', () => {
     await onProject(page, nameA);
     const captures = await harness.rpc<{ investorName: string }[]>('capture.list', {});
     expect(captures.map((c) => c.investorName)).toContain('比亚迪股份有限公司');
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('guards a project tab’s entry form and the 设置 forms the same way', async () => {
+    const context = await newLaptopContext(harness.browser);
+    const { page, problems } = await openLedger(context);
+
+    // 活动记录: typed but not added; the left navigation asks, 保存并离开 adds it.
+    await dataRows(page).filter({ hasText: nameA }).click();
+    await onProject(page, nameA);
+    await page.getByRole('tab', { name: '活动记录' }).click();
+    await label(page, '活动内容').fill('陪同参观标准厂房');
+    await navTo(page, '台账');
+    expect(await leaveDialog(page).innerText()).toContain('「新增活动记录」中填写的内容尚未保存');
+    await choose(page, '保存并离开');
+    await expect.poll(() => heading(page)).toBe('项目台账');
+    const activities = await harness.rpc<{ notes: string | null }[]>('activity.list', {
+      projectId: idA,
+    });
+    expect(activities.map((a) => a.notes)).toContain('陪同参观标准厂房');
+
+    // 设置: a 外币汇率 typed but not saved; Ctrl+N asks; 留在此页 keeps it, 不保存 saves nothing.
+    await navTo(page, '设置');
+    await page.getByLabel('汇率（元/单位）').fill('7.8');
+    await page.keyboard.press('Control+n');
+    expect(await leaveDialog(page).innerText()).toMatch(/填写的\d{4}年欧元汇率尚未保存/);
+    await choose(page, '留在此页');
+    expect(await page.getByLabel('汇率（元/单位）').inputValue()).toBe('7.8');
+    await page.keyboard.press('Control+n');
+    await choose(page, '不保存');
+    await expect.poll(() => heading(page)).toBe('新建项目');
+    const settings = await harness.rpc<{ fxRates: Record<string, unknown> }>('settings.get', {});
+    expect(settings.fxRates).toEqual({});
 
     expect(problems).toEqual([]);
     await context.close();

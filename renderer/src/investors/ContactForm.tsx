@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import type { ContactRecord } from '../../../domain/entities';
 import { contactCreate } from '../../../domain/entities';
 import { call } from '../api/client';
+import { useLeaveGuard } from '../shell/leave-guard';
 import { Field } from '../ui/Field';
 import { fieldErrors } from '../ui/field-errors';
 import type { FieldErrors } from '../ui/field-errors';
@@ -58,8 +59,8 @@ export function ContactForm({ investorId, contact, onSaved, onCancel }: Props) {
       email: orNull(draft.email),
     });
     setErrors(parsed.success ? {} : fieldErrors(parsed.error));
-    if (!parsed.success) return;
-    void submit.run(
+    if (!parsed.success) return Promise.resolve(false);
+    return submit.run(
       async () => {
         if (contact) {
           const { name, title, phone, wechat, email } = parsed.data;
@@ -75,12 +76,17 @@ export function ContactForm({ investorId, contact, onSaved, onCancel }: Props) {
       { keepBusy: true },
     );
   };
+  useLeaveGuard({
+    dirty: JSON.stringify(draft) !== JSON.stringify(draftOf(contact)),
+    what: contact ? `联系人「${contact.name}」的修改` : '新联系人中填写的内容',
+    save,
+  });
 
   return (
     <Form
       className="investors-contact-form"
       aria-label={contact ? `编辑联系人：${contact.name}` : '添加联系人'}
-      onSubmit={save}
+      onSubmit={() => void save()}
     >
       <div className="investors-contact-fields">
         {fields.map((f) => (

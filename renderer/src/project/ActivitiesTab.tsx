@@ -18,6 +18,7 @@ const newestFirst = (a: ActivityRecord, b: ActivityRecord) =>
 
 export function ActivitiesTab({ projectId }: { projectId: string }) {
   const { list, form, formProps } = useTabEntry('activity', projectId, {
+    label: '新增活动记录',
     load: () => call('activity.list', { projectId }).then((items) => items.sort(newestFirst)),
     initial: () => ({
       kind: 'visit' as ActivityKind,
@@ -40,7 +41,7 @@ export function ActivitiesTab({ projectId }: { projectId: string }) {
 
   return (
     <div className="tab-body">
-      <TabForm {...formProps} label="新增活动记录" submitLabel="添加活动">
+      <TabForm {...formProps} submitLabel="添加活动">
         <SelectField label="活动类型" {...form.bind('kind')} choices={activityKindChoices} />
         <TabDateField label="活动日期" {...form.bind('occurredOn')} />
         <TextField label="参与人员" {...form.bind('people')} {...peopleInput} />

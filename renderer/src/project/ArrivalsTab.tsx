@@ -63,6 +63,7 @@ function totalsOf(items: readonly ArrivalRecord[]): string[] {
 
 export function ArrivalsTab({ projectId }: { projectId: string }) {
   const { list, form, submit, formProps } = useTabEntry('arrival', projectId, {
+    label: '新增到资记录',
     load: () => call('arrival.list', { projectId }),
     initial: () => ({
       arrivedOn: todayIso(),
@@ -108,7 +109,7 @@ export function ArrivalsTab({ projectId }: { projectId: string }) {
 
   return (
     <div className="tab-body">
-      <TabForm {...formProps} label="新增到资记录" submitLabel="登记到资">
+      <TabForm {...formProps} submitLabel="登记到资">
         <SelectField
           label="到资类别"
           {...form.bind('kind')}

@@ -6,9 +6,11 @@ import type { KeyInvestmentRecord } from '../../../domain/key-investment';
 import { MONTHS, completedThrough } from '../../../domain/key-investment';
 import { formatNumber, wanToUnits, yuanToWan } from '../../../domain/money';
 import { call } from '../api/client';
+import { useLeaveGuard } from '../shell/leave-guard';
 import { ErrorText } from '../ui/Alert';
 import { ListState } from '../ui/ListState';
 import { useLoad } from '../ui/use-load';
+import { useSubmit } from '../ui/use-submit';
 import { parseNumber } from './project-draft';
 import './key-investment.css';
 
@@ -56,41 +58,32 @@ export function KeyInvestmentTab({ projectId }: { projectId: string }) {
   });
   const [draft, setDraft] = useState<Draft>(() => draftOf(new Date().getFullYear(), undefined));
   const [loadedFor, setLoadedFor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const submit = useSubmit();
   const rows = list.data ?? [];
+  const stored = (year: number) =>
+    draftOf(
+      year,
+      rows.find((r) => r.year === year),
+    );
   // Once the years arrive, the form shows this year's row (or the latest) as saved.
   const stamp = `${projectId}:${rows.length}`;
   if (list.data && loadedFor !== stamp) {
     setLoadedFor(stamp);
-    const year = draft.year;
-    setDraft(
-      draftOf(
-        year,
-        rows.find((r) => r.year === year),
-      ),
-    );
+    setDraft(stored(draft.year));
   }
   const pickYear = (year: number) => {
-    setDraft(
-      draftOf(
-        year,
-        rows.find((r) => r.year === year),
-      ),
-    );
-    setSaved(false);
+    setDraft(stored(year));
+    submit.clear();
   };
   const save = async () => {
-    setError(null);
-    setSaved(false);
     const planned = yuanOf(draft.planned, '年度计划投资');
     const completed = draft.completed.map((t, i) => yuanOf(t, `${i + 1}月完成投资`));
     const bad = [planned, ...completed].find((v): v is string => typeof v === 'string');
     if (bad) {
-      setError(bad);
-      return;
+      submit.fail(bad);
+      return false;
     }
-    try {
+    return submit.run(async () => {
       await call('keyInvestment.set', {
         projectId,
         year: draft.year,
@@ -100,15 +93,24 @@ export function KeyInvestmentTab({ projectId }: { projectId: string }) {
         planned: planned as number | null,
         completed: completed as (number | null)[],
       });
-      setSaved(true);
+      // As the list will read them back ('08000' → '8000'), so the saved draft is not dirty.
+      setDraft((d) => ({
+        ...d,
+        planned: wanText(planned as number | null),
+        completed: (completed as (number | null)[]).map(wanText),
+      }));
       list.reload();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
+      return '已保存';
+    });
   };
+  useLeaveGuard({
+    dirty: list.data !== null && JSON.stringify(draft) !== JSON.stringify(stored(draft.year)),
+    what: `${draft.year} 年重点项目投资的修改`,
+    save,
+  });
   const set = (patch: Partial<Draft>) => {
     setDraft({ ...draft, ...patch });
-    setSaved(false);
+    submit.clear();
   };
   return (
     <div className="tab-body key-investment">
@@ -164,11 +166,16 @@ export function KeyInvestmentTab({ projectId }: { projectId: string }) {
         ))}
       </fieldset>
       <div className="key-investment-actions">
-        <button type="button" className="primary-button" onClick={() => void save()}>
+        <button
+          type="button"
+          className="primary-button"
+          disabled={submit.busy}
+          onClick={() => void save()}
+        >
           保存 {draft.year} 年
         </button>
-        {saved ? <span className="saved-note">已保存</span> : null}
-        <ErrorText error={error} inline />
+        {submit.done ? <span className="saved-note">{submit.done}</span> : null}
+        <ErrorText error={submit.error} inline />
       </div>
       <ListState list={list} className="tab-empty" empty="还没有录入任何年度的重点项目投资。" />
       {rows.length ? (

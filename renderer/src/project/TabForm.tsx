@@ -4,6 +4,7 @@
 // share.
 import type { ReactNode } from 'react';
 import { useRestores } from '../shared/undo-store';
+import { useLeaveGuard } from '../shell/leave-guard';
 import { ErrorText } from '../ui/Alert';
 import { Field } from '../ui/Field';
 import type { ControlProps } from '../ui/Field';
@@ -17,13 +18,15 @@ import { useSubmit } from '../ui/use-submit';
 import type { Submit } from '../ui/use-submit';
 
 interface Entry<T extends object, D, R> {
+  /** The form's accessible name, also how the leave question names its content: 新增活动记录. */
+  label: string;
   /** The project's records; read again after an add, and after an undo anywhere. */
   load: () => Promise<R>;
   initial: () => T;
   /** What is added: the draft checked with `form.check`, or null after showing why not. */
   checked: (form: Draft<T>) => D | null;
   add: (data: D) => Promise<unknown>;
-  /** The fields emptied after an add. */
+  /** The fields emptied after an add: what the user typed, asked about before leaving. */
   emptied: (keyof T)[];
 }
 
@@ -37,20 +40,25 @@ export function useTabEntry<T extends object, D, R>(
   const list = useLoad(entry.load, [projectId, restores]);
   const form = useDraft(kind, entry.initial);
   const submit = useSubmit();
-  const add = () => {
+  const add = async () => {
     const data = entry.checked(form);
-    if (data === null) return;
-    void submit.run(async () => {
+    if (data === null) return false;
+    return submit.run(async () => {
       await entry.add(data);
       form.reset(...entry.emptied);
       list.reload();
     });
   };
-  return { list, form, submit, formProps: { submit, onSubmit: add } };
+  useLeaveGuard({
+    dirty: form.changed(...entry.emptied),
+    what: `「${entry.label}」中填写的内容`,
+    save: add,
+  });
+  const formProps = { label: entry.label, submit, onSubmit: () => void add() };
+  return { list, form, submit, formProps };
 }
 
 interface FormProps {
-  /** The form's accessible name: 新增活动记录. */
   label: string;
   submitLabel: string;
   submit: Submit;

@@ -24,6 +24,7 @@ function dueText(task: TaskRecord, today: string): { text: string; late: boolean
 
 export function TasksTab({ projectId }: { projectId: string }) {
   const { list, form, submit, formProps } = useTabEntry('task', projectId, {
+    label: '新增跟进事项',
     load: () => call('task.list', { projectId }),
     initial: () => ({ title: '', dueOn: inAWeek() }),
     checked: ({ values, check }) =>
@@ -45,7 +46,7 @@ export function TasksTab({ projectId }: { projectId: string }) {
 
   return (
     <div className="tab-body">
-      <TabForm {...formProps} label="新增跟进事项" submitLabel="添加跟进">
+      <TabForm {...formProps} submitLabel="添加跟进">
         <TextField
           label="跟进内容"
           {...form.bind('title')}

@@ -2,6 +2,7 @@
 // office laptop of a zone), its entries and a proposal to 本部 instead.
 import { useId, useState } from 'react';
 import { call } from '../api/client';
+import { useLeaveGuard } from '../shell/leave-guard';
 import { ProposeButton } from '../shared/HqManaged';
 import { Form } from '../ui/Form';
 import { useSubmit } from '../ui/use-submit';
@@ -38,21 +39,29 @@ export function DictionaryList({ kind, label, items, onChanged, readOnly }: Prop
     const value = text.trim();
     if (value === '') {
       setInputError(`请填写${label}名称`);
-      return;
+      return false;
     }
     if (value.length > 100) {
       setInputError('名称不能超过 100 个字');
-      return;
+      return false;
     }
     if (items.includes(value)) {
       setInputError(`「${value}」已在列表中`);
-      return;
+      return false;
     }
     setInputError(null);
-    if (await run(() => call('dictionary.add', { kind, label: value }), `已添加「${value}」`)) {
-      setText('');
-    }
+    const added = await run(
+      () => call('dictionary.add', { kind, label: value }),
+      `已添加「${value}」`,
+    );
+    if (added) setText('');
+    return added;
   };
+  useLeaveGuard({
+    dirty: text.trim() !== '',
+    what: `尚未添加的${label}「${text.trim()}」`,
+    save: add,
+  });
 
   const remove = (item: string) =>
     run(() => call('dictionary.remove', { kind, label: item }), `已删除「${item}」`);

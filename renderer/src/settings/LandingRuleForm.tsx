@@ -6,6 +6,7 @@ import type { LandingCohort, MilestoneStage } from '../../../domain/lifecycle';
 import { landingCohortLabels, milestones } from '../../../domain/lifecycle';
 import type { Settings } from '../../../domain/settings';
 import { call } from '../api/client';
+import { useLeaveGuard } from '../shell/leave-guard';
 import { HqManaged } from '../shared/HqManaged';
 import { SelectField } from '../ui/fields';
 import { Form } from '../ui/Form';
@@ -36,10 +37,11 @@ export function LandingRuleForm({ settings, onSaved, readOnly }: Props) {
     milestone !== settings.landingRule.milestone || cohort !== settings.landingRule.cohort;
 
   const save = () =>
-    void submit.run(async () => {
+    submit.run(async () => {
       onSaved(await call('settings.update', { landingRule: { milestone, cohort } }));
       return '已保存，看板按新口径计算';
     });
+  useLeaveGuard({ dirty: changed, what: '「落地率口径」的修改', save });
 
   const meaning = (
     <p className="settings-note">
@@ -65,7 +67,7 @@ export function LandingRuleForm({ settings, onSaved, readOnly }: Props) {
   }
 
   return (
-    <Form className="settings-landing-form" onSubmit={save} aria-label="落地率口径">
+    <Form className="settings-landing-form" onSubmit={() => void save()} aria-label="落地率口径">
       <h3 className="settings-subtitle">落地率口径</h3>
       <div className="settings-landing-fields">
         <SelectField

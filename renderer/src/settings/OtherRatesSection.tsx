@@ -6,6 +6,7 @@ import { currencyLabels, otherCurrencies, rateBounds } from '../../../domain/cur
 import type { OtherCurrency } from '../../../domain/currencies';
 import type { Settings } from '../../../domain/settings';
 import { call } from '../api/client';
+import { useLeaveGuard } from '../shell/leave-guard';
 import { HqManaged } from '../shared/HqManaged';
 import { Card } from '../ui/Card';
 import { useSubmit } from '../ui/use-submit';
@@ -34,12 +35,17 @@ export function OtherRatesSection({ settings, onSaved, readOnly }: Props) {
           : null;
 
   const save = () =>
-    void submit.run(async () => {
+    submit.run(async () => {
       const next = await call('settings.update', { fxRates: { [currency]: { [year]: value } } });
       onSaved(next);
       setRate('');
       return `已保存 ${year} 年${currencyLabels[currency]}汇率，相应项目的规模档次已重新计算`;
     });
+  useLeaveGuard({
+    dirty: rate.trim() !== '',
+    what: `填写的${year}年${currencyLabels[currency]}汇率`,
+    save: () => (error ? Promise.resolve(false) : save()),
+  });
 
   const rows = otherCurrencies.filter((c) => Object.keys(settings.fxRates[c] ?? {}).length > 0);
   return (
@@ -109,7 +115,7 @@ export function OtherRatesSection({ settings, onSaved, readOnly }: Props) {
             submit={submit}
             label="保存外币汇率"
             disabled={rate === '' || error !== null}
-            onSave={save}
+            onSave={() => void save()}
           />
         </div>
       )}

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { Settings } from '../../../domain/settings';
 import { call } from '../api/client';
+import { useLeaveGuard } from '../shell/leave-guard';
 import { HqManaged } from '../shared/HqManaged';
 import { Card } from '../ui/Card';
 import { useSubmit } from '../ui/use-submit';
@@ -50,13 +51,18 @@ export function RatesSection({ settings, onSaved, readOnly }: Props) {
       const check = checks[y];
       if (check && 'rate' in check) usdRates[y] = check.rate;
     }
-    void submit.run(async () => {
+    return submit.run(async () => {
       const next = await call('settings.update', { usdRates });
       onSaved(next);
       setDraft(asText(next.usdRates));
       return `已保存 ${changedYears.join('、')} 年的汇率，相应年份美元项目的规模档次已重新计算`;
     });
   };
+  useLeaveGuard({
+    dirty: changedYears.length > 0,
+    what: '美元汇率的修改',
+    save: () => (invalid ? Promise.resolve(false) : save()),
+  });
 
   if (readOnly) {
     const savedYears = Object.keys(saved).sort((a, b) => Number(a) - Number(b));
@@ -151,7 +157,7 @@ export function RatesSection({ settings, onSaved, readOnly }: Props) {
         submit={submit}
         label="保存汇率"
         disabled={invalid || changedYears.length === 0}
-        onSave={save}
+        onSave={() => void save()}
         after={
           changedYears.length > 0 && !submit.busy ? (
             <button

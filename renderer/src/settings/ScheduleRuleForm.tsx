@@ -6,6 +6,7 @@ import type { ScheduleBasis } from '../../../domain/schedule';
 import { scheduleBasisLabels, scheduleBases } from '../../../domain/schedule';
 import type { Settings } from '../../../domain/settings';
 import { call } from '../api/client';
+import { useLeaveGuard } from '../shell/leave-guard';
 import { HqManaged } from '../shared/HqManaged';
 import { SelectField, TextField } from '../ui/fields';
 import { Form } from '../ui/Form';
@@ -50,7 +51,7 @@ export function ScheduleRuleForm({ settings, onSaved, readOnly }: Props) {
     red !== String(settings.lightThresholds.red);
 
   const save = () =>
-    void submit.run(async () => {
+    submit.run(async () => {
       const number = (text: string) => (text.trim() === '' ? NaN : Number(text));
       onSaved(
         await call('settings.update', {
@@ -60,6 +61,7 @@ export function ScheduleRuleForm({ settings, onSaved, readOnly }: Props) {
       );
       return '已保存，看板按新口径计算';
     });
+  useLeaveGuard({ dirty: changed, what: '「序时口径」的修改', save });
 
   if (readOnly) {
     return (
@@ -80,7 +82,11 @@ export function ScheduleRuleForm({ settings, onSaved, readOnly }: Props) {
   }
 
   return (
-    <Form className="settings-landing-form" onSubmit={save} aria-label="序时口径与红黄绿灯">
+    <Form
+      className="settings-landing-form"
+      onSubmit={() => void save()}
+      aria-label="序时口径与红黄绿灯"
+    >
       <h3 className="settings-subtitle">序时口径与红黄绿灯</h3>
       <div className="settings-landing-fields">
         <SelectField

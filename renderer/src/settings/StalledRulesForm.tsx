@@ -7,6 +7,7 @@ import type { MilestoneStage, StalledRule } from '../../../domain/lifecycle';
 import { milestones } from '../../../domain/lifecycle';
 import type { Settings } from '../../../domain/settings';
 import { call } from '../api/client';
+import { useLeaveGuard } from '../shell/leave-guard';
 import { HqManaged } from '../shared/HqManaged';
 import { useSubmit } from '../ui/use-submit';
 import { SaveRow } from './Feedback';
@@ -101,14 +102,18 @@ export function StalledRulesForm({ settings, onSaved, readOnly }: Props) {
   const save = () => {
     const found = validateRules(rules);
     setErrors(found);
-    if (found) return submit.fail(found.list ?? '请先改正标红的规则');
-    void submit.run(async () => {
+    if (found) {
+      submit.fail(found.list ?? '请先改正标红的规则');
+      return Promise.resolve(false);
+    }
+    return submit.run(async () => {
       const saved = await call('settings.update', { stalledRules: rules });
       onSaved(saved);
       setRules(saved.stalledRules);
       return '已保存，看板按新规则列出“五未”项目';
     });
   };
+  useLeaveGuard({ dirty: changed, what: '「五未」规则的修改', save });
 
   if (readOnly) return <RulesReadOnly rules={settings.stalledRules} />;
 
@@ -205,7 +210,7 @@ export function StalledRulesForm({ settings, onSaved, readOnly }: Props) {
         submit={submit}
         label="保存规则"
         disabled={!changed}
-        onSave={save}
+        onSave={() => void save()}
         before={
           <button
             type="button"

@@ -3,6 +3,7 @@
 import { useId } from 'react';
 import type { Settings } from '../../../domain/settings';
 import { call } from '../api/client';
+import { useLeaveGuard } from '../shell/leave-guard';
 import { refreshAppStatus } from '../shell/use-app-status';
 import { Card } from '../ui/Card';
 import { SelectField, TextField } from '../ui/fields';
@@ -31,8 +32,8 @@ export function UserSection({ settings, onSaved }: Props) {
     const nameError =
       name === '' ? '请填写姓名' : name.length > 50 ? '姓名不能超过 50 个字' : undefined;
     form.setErrors({ user: nameError });
-    if (nameError) return;
-    void submit.run(async () => {
+    if (nameError) return Promise.resolve(false);
+    return submit.run(async () => {
       const saved = await call('settings.update', { user: name, office: office || undefined });
       onSaved(saved);
       form.set('user', saved.user ?? name);
@@ -40,6 +41,7 @@ export function UserSection({ settings, onSaved }: Props) {
       return '已保存';
     });
   };
+  useLeaveGuard({ dirty: changed, what: '「我的信息」的修改', save });
 
   return (
     <Card
@@ -48,7 +50,7 @@ export function UserSection({ settings, onSaved }: Props) {
       title="当前用户"
       hint="只保存在这台电脑上，用于记录谁做了修改。"
     >
-      <Form className="settings-user-form" onSubmit={save}>
+      <Form className="settings-user-form" onSubmit={() => void save()}>
         <TextField label="姓名" {...settingsField} {...form.bind('user')} maxLength={50} />
         <SelectField
           label="驻点"

@@ -24,6 +24,8 @@ export interface Draft<T> {
   check: <S extends z.ZodType>(schema: S, input: unknown, more?: FieldErrors) => z.output<S> | null;
   /** Puts the named fields back to their first values. */
   reset: (...keys: (keyof T)[]) => void;
+  /** Whether any of the named fields differs from its first value. */
+  changed: (...keys: (keyof T)[]) => boolean;
 }
 
 interface Options {
@@ -65,8 +67,9 @@ export function useDraft<T extends object>(
 
   return useMemo(() => {
     const bind = binder(idBase, values, errors, set);
-    return { values, errors, set, bind, setErrors, check, reset };
-  }, [idBase, values, errors, set, check, reset]);
+    const changed = (...keys: (keyof T)[]) => keys.some((k) => values[k] !== first[k]);
+    return { values, errors, set, bind, setErrors, check, reset, changed };
+  }, [idBase, values, errors, set, check, reset, first]);
 }
 
 /** `bind` for values kept elsewhere (a form's parent holds the draft and its errors). */
