@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { tierLabels } from '../../../domain/classify';
 import type { Dashboard, DashboardMetric, RankingRow } from '../../../domain/dashboard';
-import { gapMetricKeys } from '../../../domain/dashboard';
+import { gapTargets, gapWhen } from '../../../domain/gap-list';
 import { AppError } from '../../../domain/errors';
 import type { FileResult, monthlyReportInput } from '../../../domain/excel/calls';
 import { amountFormat } from '../../../domain/excel/sheet-layout';
@@ -214,17 +214,6 @@ const lightFill = (light: Light): ExcelJS.Fill => ({
   fgColor: { argb: lightColors[light] },
 });
 
-const milestoneVerbs: Record<(typeof gapMetricKeys)[number], string> = {
-  contracted_fdi: '签约',
-  tier_100yi: '签约',
-  tier_50_100yi: '签约',
-  tier_10_50yi: '签约',
-  tier_1yi_industrial: '签约',
-  leader_projects: '签约',
-  started_1yi: '开工',
-  completed_1yi: '竣工',
-};
-
 /**
  * 补差清单: per target counting 签约, 开工 or 竣工 (with a 确保 or 力争), a bold row with its light,
  * what is left to its goal and what the listed projects would add, then those projects by date.
@@ -237,13 +226,7 @@ function gapSheet(workbook: ExcelJS.Workbook, title: string, board: Dashboard): 
     ['指标', '灯', '距目标还差', '项目编号', '项目名称', '驻点', '招商责任人', '时间', '可增加'],
     [26, 7, 12, 14, 34, 8, 10, 20, 12],
   );
-  for (const key of gapMetricKeys) {
-    const m = board.metrics.find((x) => x.key === key);
-    const goal = m?.guarantee ?? m?.strive ?? null;
-    if (!m || goal === null) continue;
-    const list = board.gap[key] ?? [];
-    const adds = list.reduce((sum, g) => sum + g.adds, 0);
-    const left = Math.max(0, goal - (m.actual ?? 0));
+  for (const { key, metric: m, list, left, adds } of gapTargets(board)) {
     const head = sheet.addRow([
       `${m.label}（${unitLabel[m.unit]}）`,
       m.light === null ? null : lightLabels[m.light],
@@ -259,7 +242,6 @@ function gapSheet(workbook: ExcelJS.Workbook, title: string, board: Dashboard): 
     if (m.light !== null) head.getCell(2).fill = lightFill(m.light);
     for (const c of [3, 9]) head.getCell(c).numFmt = m.unit === 'count' ? '0' : amountFormat;
     for (const g of list) {
-      const date = `${Number(g.on.slice(5, 7))}月${Number(g.on.slice(8, 10))}日`;
       const row = sheet.addRow([
         null,
         null,
@@ -268,7 +250,7 @@ function gapSheet(workbook: ExcelJS.Workbook, title: string, board: Dashboard): 
         g.name,
         labelOf(offices, g.office),
         g.owner,
-        g.reached ? `${date}已${milestoneVerbs[key]}` : `计划${date}${milestoneVerbs[key]}`,
+        gapWhen(key, g),
         inUnit(g.adds, m.unit),
       ]);
       row.getCell(9).numFmt = m.unit === 'count' ? '0' : amountFormat;

@@ -2,13 +2,9 @@
 // projects, by their planned dates in the rest of the year, could close that gap; most urgent light
 // first. A row opens the project.
 import { useState } from 'react';
-import type {
-  Dashboard,
-  DashboardMetric,
-  GapMetricKey,
-  GapProject,
-} from '../../../domain/dashboard';
-import { gapMetricKeys } from '../../../domain/dashboard';
+import type { Dashboard } from '../../../domain/dashboard';
+import { gapTargets, gapWhen } from '../../../domain/gap-list';
+import type { GapTarget } from '../../../domain/gap-list';
 import type { Light } from '../../../domain/schedule';
 import { labelOf, offices } from '../../../domain/vocabulary';
 import { useNavigate } from '../shell/navigation';
@@ -16,17 +12,6 @@ import { DataTable } from '../ui/DataTable';
 import { countText, metricText } from './dashboard-format';
 import { LightBadge } from './LightBadge';
 import { LinkRow } from './LinkRow';
-
-const milestoneVerb: Record<GapMetricKey, string> = {
-  contracted_fdi: '签约',
-  tier_100yi: '签约',
-  tier_50_100yi: '签约',
-  tier_10_50yi: '签约',
-  tier_1yi_industrial: '签约',
-  leader_projects: '签约',
-  started_1yi: '开工',
-  completed_1yi: '竣工',
-};
 
 const urgency: Record<Light, number> = { red: 0, yellow: 1, green: 2 };
 const SHOWN = 8;
@@ -36,36 +21,18 @@ const head = {
 };
 
 /** The sentence under a target: what is left to 确保 and how much the listed projects would add. */
-function summary(metric: DashboardMetric, list: GapProject[]): string {
-  const goal = metric.guarantee ?? metric.strive ?? 0;
-  const which = metric.guarantee !== null ? '确保' : '力争';
-  const left = goal - (metric.actual ?? 0);
-  const adds = list.reduce((sum, g) => sum + g.adds, 0);
+function summary({ metric, list, goalKind, left, adds }: GapTarget): string {
   const pipeline =
     list.length === 0
       ? '年内没有计划中的项目可补'
       : `年内 ${countText(list.length)} 个项目计划中，合计可增加 ${metricText(metric.unit, adds)}`;
-  if (left <= 0) return `已完成${which}目标；${pipeline}`;
+  if (left === 0) return `已完成${goalKind}目标；${pipeline}`;
   const short = left > adds ? `，全部落实后仍差 ${metricText(metric.unit, left - adds)}` : '';
-  return `距${which}目标还差 ${metricText(metric.unit, left)}；${pipeline}${short}`;
+  return `距${goalKind}目标还差 ${metricText(metric.unit, left)}；${pipeline}${short}`;
 }
 
-function when(key: GapMetricKey, g: GapProject): string {
-  const date = `${Number(g.on.slice(5, 7))}月${Number(g.on.slice(8, 10))}日`;
-  return g.reached
-    ? `${date}已${milestoneVerb[key]}，月末计入`
-    : `计划${date}${milestoneVerb[key]}`;
-}
-
-function Target({
-  metric,
-  list,
-  gapKey,
-}: {
-  metric: DashboardMetric;
-  list: GapProject[];
-  gapKey: GapMetricKey;
-}) {
+function Target({ target }: { target: GapTarget }) {
+  const { metric, list, key } = target;
   const navigate = useNavigate();
   const [all, setAll] = useState(false);
   const rows = all ? list : list.slice(0, SHOWN);
@@ -74,7 +41,7 @@ function Target({
       <h3 className="dash-gap-title">
         <span>{metric.label}</span> <LightBadge light={metric.light} />
       </h3>
-      <p className="dash-gap-summary">{summary(metric, list)}</p>
+      <p className="dash-gap-summary">{summary(target)}</p>
       {list.length > 0 ? (
         <DataTable className="dash-table dash-gap-table" head={head}>
           {rows.map((g) => (
@@ -88,7 +55,7 @@ function Target({
               </td>
               <td className="nowrap">{labelOf(offices, g.office) ?? '—'}</td>
               <td className="nowrap">{g.owner ?? '—'}</td>
-              <td className="nowrap">{when(gapKey, g)}</td>
+              <td className="nowrap">{gapWhen(key, g)}</td>
               <td className="num nowrap">+{metricText(metric.unit, g.adds)}</td>
             </LinkRow>
           ))}
@@ -107,27 +74,17 @@ export function GapList({ dashboard }: { dashboard: Dashboard }) {
   if (dashboard.yearStatus === 'ended') {
     return <p className="dash-empty">{dashboard.year}年已结束，没有可补差的时间。</p>;
   }
-  const targets = gapMetricKeys
-    .map((key) => ({
-      key,
-      metric: dashboard.metrics.find((m) => m.key === key),
-      list: dashboard.gap[key] ?? [],
-    }))
-    .filter(
-      (t): t is { key: GapMetricKey; metric: DashboardMetric; list: GapProject[] } =>
-        t.metric !== undefined && (t.metric.guarantee !== null || t.metric.strive !== null),
-    )
-    .sort(
-      (a, b) =>
-        (a.metric.light ? urgency[a.metric.light] : 3) -
-        (b.metric.light ? urgency[b.metric.light] : 3),
-    );
+  const targets = gapTargets(dashboard).sort(
+    (a, b) =>
+      (a.metric.light ? urgency[a.metric.light] : 3) -
+      (b.metric.light ? urgency[b.metric.light] : 3),
+  );
   if (targets.length === 0)
     return <p className="dash-empty">没有设定目标的签约、开工、竣工指标。</p>;
   return (
     <div className="dash-gap-list">
       {targets.map((t) => (
-        <Target key={t.key} gapKey={t.key} metric={t.metric} list={t.list} />
+        <Target key={t.key} target={t} />
       ))}
     </div>
   );
