@@ -189,7 +189,9 @@ export const projectPatch = projectFields
 /**
  * The field a project's channel requires when it is empty (以商引商 → 引荐人, 委托招商 → 委托机构,
  * 展会 → 展会届次), with the message naming it; null when the channel needs nothing or has it.
- * The form, project.create/update, the Excel import and sync all hold projects to it.
+ * The form, project.create/update and the Excel import hold projects to it. Sync does not: fields
+ * merge one by one, so a file may rightly carry a 以商引商 channel whose 引荐人 comes in another
+ * office's file; 数据质量 in 设置 lists what is still missing.
  */
 export function missingChannelField(values: {
   channel?: string | null;
