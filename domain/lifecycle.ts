@@ -132,7 +132,8 @@ export interface LandingRule {
 
 /**
  * One 五未 rule: a project that reached `from` but not `to` within `days` of the `from` date, or,
- * with usePlannedDate, by its own planned `to` date.
+ * with usePlannedDate, by its own planned `to` date; a project without that planned date then
+ * falls back to `days` (none: the rule cannot judge it).
  */
 export interface StalledRule {
   key: string;
@@ -144,7 +145,7 @@ export interface StalledRule {
 }
 
 function deadlineOf(rule: StalledRule, fromOn: string, plannedTo: string | null | undefined) {
-  if (rule.usePlannedDate) return plannedTo ? parseISO(plannedTo) : null;
+  if (rule.usePlannedDate && plannedTo) return parseISO(plannedTo);
   return rule.days === null ? null : addDays(parseISO(fromOn), rule.days);
 }
 

@@ -13,7 +13,10 @@ const milestoneSchema = z.enum(
   { error: `里程碑无效，可选：${milestones.map((m) => stageLabels[m.stage]).join('、')}` },
 );
 
-/** One 五未 rule: reached `from`, not `to` within `days` (or by the planned `to` date). */
+/**
+ * One 五未 rule: reached `from`, not `to` within `days`; or by the planned `to` date, with `days`
+ * an optional fallback for a project without one.
+ */
 const stalledRuleSchema = strictObject({
   key: z.string().regex(/^[a-z0-9_]+$/, '规则键只能包含小写字母、数字和下划线'),
   label: text('规则名称', 30).min(1, '请填写规则名称'),

@@ -83,7 +83,9 @@ export const defaultStalledRules: StalledRule[] = [
     label: '开工未竣工',
     from: 'started',
     to: 'completed',
-    days: null,
+    // By the planned 竣工 date; without one, 24 months from 开工 (a typical 工业 construction
+    // period).
+    days: 730,
     usePlannedDate: true,
   },
   {

@@ -1,7 +1,7 @@
 // The 看板's SQL against the pure reference of tests/oracle/metrics.ts: for random sets of projects
 // (every stage, terminated ones with and without a 终止 date, amounts around each tier line, leader and
-// industrial flags, arrivals in both currencies) and random as-of dates, every computed figure and
-// the 五未 list are the same whichever way they are computed.
+// industrial flags, arrivals in both currencies), random as-of dates and 开工未竣工 fallbacks, every
+// computed figure and the 五未 list are the same whichever way they are computed.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { openAppDatabase } from '../../db/app-database';
@@ -25,6 +25,7 @@ import {
   tierCounts,
 } from '../oracle/metrics';
 import type { ProjectRecord } from '../../domain/project-input';
+import { defaultStalledRules } from '../../seeds/dictionaries';
 import { expectOk } from '../helpers';
 
 const YI = 100_000_000;
@@ -165,7 +166,9 @@ describe('看板 SQL equals the domain reference', () => {
         fc.constantFrom<LandingRule['milestone']>('registered', 'started', 'producing'),
         fc.constantFrom<LandingRule['cohort']>('signed_in_year', 'signed_in_previous_year'),
         fc.constantFrom<'months' | 'days'>('months', 'days'),
-        async (randomProjects, asOfDay, milestone, cohort, basis) => {
+        // 开工未竣工's fallback for a project without a planned 竣工 date (none: planned only).
+        fc.option(fc.integer({ min: 1, max: 800 }), { nil: null }),
+        async (randomProjects, asOfDay, milestone, cohort, basis, fallback) => {
           const app = await openAppDatabase(':memory:');
           try {
             expectOk(dispatchSync(app, 'app.init', { user: '张三', office: '上海' }));
@@ -173,6 +176,9 @@ describe('看板 SQL equals the domain reference', () => {
               dispatchSync(app, 'settings.update', {
                 landingRules: { '2021': { milestone, cohort } },
                 scheduleBasis: basis,
+                stalledRules: defaultStalledRules.map((r) =>
+                  r.key === 'started_not_completed' ? { ...r, days: fallback } : r,
+                ),
               }),
             );
             randomProjects.forEach((p, i) => {

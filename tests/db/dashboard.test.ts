@@ -9,6 +9,7 @@ import type { Dashboard, DashboardMetric, DrillTarget } from '../../domain/dashb
 import { computedMetricKeys, rateMetricKeys } from '../../domain/dashboard';
 import type { LedgerRow } from '../../domain/ledger';
 import type { ProjectRecord } from '../../domain/project-input';
+import type { Settings } from '../../domain/settings';
 import { expectOk, openTempDb } from '../helpers';
 
 let app: AppDatabase;
@@ -412,6 +413,88 @@ describe('看板: the default 五未 rules on their boundary days', () => {
     ]);
     expect(metric(b, 'stalled_zero')).toMatchObject({ actual: 1, projects: [id] });
     expect(drill({ kind: 'stalled', ruleKey: c.rule }, { asOf: dayAfter })).toHaveLength(1);
+  });
+});
+
+describe('看板: 开工未竣工 without a planned 竣工 date falls back to 730 days from 开工', () => {
+  // All three started 2019-07-01; + 730 days = 2021-06-30 (2019-07-01 → 2020-07-01 is 366 days,
+  // with 2020-02-29; then 364 more). On 2021-07-01 (day 731) the two without a planned date are
+  // 1 day overdue: `none`, settled, and `late`, whose 竣工 on 2021-08-01 is not known yet then
+  // (the unsettled statement). `planned` waits for its own date, 2022-06-30, even on day 800.
+  function started() {
+    const base = { stage: 'started', signedOn: '2019-01-01', startedOn: '2019-07-01' };
+    return {
+      none: add({ name: '无计划竣工', totalInvestmentCny: 2 * YI, ...base }),
+      late: add({
+        name: '迟报竣工',
+        totalInvestmentCny: 2 * YI,
+        ...base,
+        stage: 'completed',
+        completedOn: '2021-08-01',
+      }),
+      planned: add({
+        name: '计划明年竣工',
+        totalInvestmentCny: 2 * YI,
+        ...base,
+        plannedCompletedOn: '2022-06-30',
+      }),
+    };
+  }
+  const listed = (b: Dashboard) =>
+    b.stalled.map((s) => `${s.projectId} ${s.ruleKey} ${s.overdueDays}`);
+
+  test('in the list from day 731, not on day 729 or 730; the count and drill-down agree', () => {
+    const p = started();
+    for (const asOf of ['2021-06-29', '2021-06-30']) {
+      const b = board({ asOf });
+      expect(b.stalled, asOf).toEqual([]);
+      expect(metric(b, 'stalled_zero').actual, asOf).toBe(0);
+      expect(drill({ kind: 'stalled' }, { asOf }), asOf).toEqual([]);
+    }
+
+    const b = board({ asOf: '2021-07-01' });
+    expect(listed(b).sort()).toEqual(
+      [`${p.none} started_not_completed 1`, `${p.late} started_not_completed 1`].sort(),
+    );
+    expect(b.stalledCount).toBe(2);
+    expect(b.stalledByRule).toEqual([
+      { ruleKey: 'started_not_completed', rule: '开工未竣工', count: 2 },
+    ]);
+    expect(metric(b, 'stalled_zero')).toMatchObject({ actual: 2 });
+    expect([...metric(b, 'stalled_zero').projects!].sort()).toEqual([p.none, p.late].sort());
+    for (const target of [
+      { kind: 'stalled' },
+      { kind: 'stalled', ruleKey: 'started_not_completed' },
+    ] as DrillTarget[]) {
+      const ids = drill(target, { asOf: '2021-07-01' }).map((r) => r.id);
+      expect(ids.sort()).toEqual([p.none, p.late].sort());
+    }
+
+    // Day 800: `late` has its 竣工, `planned` its date still ahead; `none` is 70 days overdue.
+    const later = board({ asOf: '2021-09-08' });
+    expect(listed(later)).toEqual([`${p.none} started_not_completed 70`]);
+    expect(metric(later, 'stalled_zero')).toMatchObject({ actual: 1, projects: [p.none] });
+    expect(drill({ kind: 'stalled' }, { asOf: '2021-09-08' }).map((r) => r.id)).toEqual([p.none]);
+  });
+
+  test("the fallback is the rule's days, optional with a planned date, required without", () => {
+    const p = started();
+    const rules = (expectOk(dispatchSync(app, 'settings.get', undefined)) as Settings).stalledRules;
+    const withDays = (days: number | null, usePlannedDate = true) =>
+      rules.map((r) => (r.key === 'started_not_completed' ? { ...r, days, usePlannedDate } : r));
+
+    // 365 days: 2019-07-01 + 365 = 2020-06-30, so 2021-07-01 is 366 days past it.
+    expectOk(dispatchSync(app, 'settings.update', { stalledRules: withDays(365) }));
+    expect(listed(board({ asOf: '2021-07-01' })).sort()).toEqual(
+      [`${p.none} started_not_completed 366`, `${p.late} started_not_completed 366`].sort(),
+    );
+    // No days: only the planned date judges, so neither is listed even after 800 days.
+    expectOk(dispatchSync(app, 'settings.update', { stalledRules: withDays(null) }));
+    expect(board({ asOf: '2021-09-08' }).stalled).toEqual([]);
+    // Without the planned date, days are required.
+    const refused = dispatchSync(app, 'settings.update', { stalledRules: withDays(null, false) });
+    expect(refused).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(!refused.ok && refused.message).toContain('请填写天数，或改为按计划日期判断');
   });
 });
 

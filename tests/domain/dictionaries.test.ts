@@ -54,7 +54,7 @@ describe('default 五未 rules', () => {
       ['签约未注册', 'signed', 'registered', 90, false],
       ['注册未供地', 'registered', 'land_supplied', 180, false],
       ['供地未开工', 'land_supplied', 'started', 180, false],
-      ['开工未竣工', 'started', 'completed', null, true],
+      ['开工未竣工', 'started', 'completed', 730, true],
       ['竣工未投产', 'completed', 'producing', 90, false],
     ]);
     expect(new Set(defaultStalledRules.map((r) => r.key)).size).toBe(5);

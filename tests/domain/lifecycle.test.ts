@@ -90,7 +90,7 @@ describe('overdueDays', () => {
     label: '开工未竣工',
     from: 'started',
     to: 'completed',
-    days: null,
+    days: 730,
     usePlannedDate: true,
   };
 
@@ -125,7 +125,20 @@ describe('overdueDays', () => {
     expect(overdueDays(startedNotCompleted, dates, '2021-11-10')).toBe(10);
   });
 
-  it('cannot judge a planned-date rule without a planned date', () => {
-    expect(overdueDays(startedNotCompleted, { startedOn: '2020-01-01' }, '2021-12-31')).toBeNull();
+  it('falls back to the days from the from-date without a planned date', () => {
+    // 2020-01-01 + 730 days = 2021-12-31 (366 days to 2021-01-01, 2020 being a leap year, + 364).
+    const dates = { startedOn: '2020-01-01', plannedCompletedOn: '' };
+    expect(overdueDays(startedNotCompleted, dates, '2021-12-30')).toBeNull(); // day 729
+    expect(overdueDays(startedNotCompleted, dates, '2021-12-31')).toBeNull(); // day 730
+    expect(overdueDays(startedNotCompleted, dates, '2022-01-01')).toBe(1); // day 731
+    // A planned date in the future wins over the fallback, however long ago 开工 was.
+    const planned = { startedOn: '2020-01-01', plannedCompletedOn: '2022-06-30' };
+    expect(overdueDays(startedNotCompleted, planned, '2022-03-11')).toBeNull(); // day 800
+    expect(overdueDays(startedNotCompleted, planned, '2022-07-01')).toBe(1);
+  });
+
+  it('cannot judge a planned-date rule without a planned date or days', () => {
+    const noFallback = { ...startedNotCompleted, days: null };
+    expect(overdueDays(noFallback, { startedOn: '2020-01-01' }, '2021-12-31')).toBeNull();
   });
 });

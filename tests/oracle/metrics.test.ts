@@ -605,11 +605,33 @@ describe('stalledProjects (五未)', () => {
       project('z', { signedOn: '2020-12-31' }),
       project('w', { signedOn: '2021-01-01', startedOn: '2021-02-01' }),
     ];
-    // w has started with no planned 竣工 date: no deadline, not stalled.
+    // w started 68 days ago with no planned 竣工 date: within the 730-day fallback, not stalled.
     expect(stalledProjects(projects, { rules: defaultStalledRules, asOf: '2021-04-10' })).toEqual([
       { projectId: 'y', ruleKey: 'signed_not_registered', overdueDays: 9 },
       { projectId: 'z', ruleKey: 'signed_not_registered', overdueDays: 10 },
     ]);
+  });
+
+  it('judges 开工未竣工 by 730 days from 开工 when there is no planned 竣工 date', () => {
+    // 2019-07-01 + 730 days = 2021-06-30 (2019-07-01 → 2020-07-01 is 366 days, with 2020-02-29).
+    const projects = [
+      project('none', { stage: 'started', signedOn: '2019-01-01', startedOn: '2019-07-01' }),
+      project('later', {
+        stage: 'started',
+        signedOn: '2019-01-01',
+        startedOn: '2019-07-01',
+        plannedCompletedOn: '2022-06-30',
+      }),
+    ];
+    const on = (asOf: string) =>
+      stalledProjects(projects, { rules: defaultStalledRules, asOf }).map(
+        (e) => `${e.projectId} ${e.ruleKey} ${e.overdueDays}`,
+      );
+    expect(on('2021-06-29')).toEqual([]); // day 729
+    expect(on('2021-06-30')).toEqual([]); // day 730: the deadline itself
+    expect(on('2021-07-01')).toEqual(['none started_not_completed 1']); // day 731
+    // Day 800 (2021-09-08): the planned date, still ahead, wins over the fallback.
+    expect(on('2021-09-08')).toEqual(['none started_not_completed 70']);
   });
 
   it('rejects an as-of that is not a real date', () => {

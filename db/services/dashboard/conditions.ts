@@ -213,7 +213,7 @@ export function arrivalSums(office: string | null): string[] {
 /**
  * The 五未 list as two statements. A project breaks a rule when it reached `from` by as-of, had not
  * reached `to` (or any later milestone), and its deadline (`from` + days, or its own planned `to`
- * date) lies before as-of.
+ * date, falling back to `from` + days when it has none) lies before as-of.
  *
  * `settled` reads the projects with no milestone dated after as-of, as rows (rowid, id, rule,
  * days): for them "reached `from`, not `to`" is "dated_stage between the two", and with a
@@ -237,18 +237,31 @@ export function stalledSelect(
   const cutoffs: Record<string, string> = {};
   const checks = rules.flatMap((rule, i) => {
     const from = column[rule.from];
+    const window = rule.days !== null && Number.isInteger(rule.days) ? rule.days : null;
+    // "`from` + days < as-of", and the deadline: julianday(from) + days, not
+    // julianday(date(from, '+N days')): no date written out and read again per overdue project
+    // ('start of day' drops a time of day, as date() would).
+    const byWindow = (cut: string) => `${from} BETWEEN '1' AND @${cut}`;
+    const windowEnd = `julianday(${from}, 'start of day') + ${window}`;
     let overdue: string;
     let deadline: string;
     if (rule.usePlannedDate) {
+      const planned = plannedColumn[rule.to];
       cutoffs[`cut${i}`] = shiftDays(asOf, -1);
-      overdue = `${plannedColumn[rule.to]} BETWEEN '1' AND @cut${i} AND ${datedWhen(from)}`;
-      deadline = `julianday(${plannedColumn[rule.to]})`;
-    } else if (rule.days !== null && Number.isInteger(rule.days)) {
-      cutoffs[`cut${i}`] = shiftDays(asOf, -rule.days - 1);
-      overdue = `${from} BETWEEN '1' AND @cut${i}`;
-      // julianday(from) + days, not julianday(date(from, '+N days')): no date written out and read
-      // again per overdue project ('start of day' drops a time of day, as date() would).
-      deadline = `julianday(${from}, 'start of day') + ${rule.days}`;
+      overdue = `${planned} BETWEEN '1' AND @cut${i} AND ${datedWhen(from)}`;
+      deadline = `julianday(${planned})`;
+      if (window !== null) {
+        // Without a planned date ('' or NULL, as lifecycle.ts reads it): `from` + days. Still a
+        // residual test over the index's own columns, and NULL only where false is meant.
+        const none = `coalesce(${planned}, '') = ''`;
+        cutoffs[`fallback${i}`] = shiftDays(asOf, -window - 1);
+        overdue = `((${overdue}) OR (${none} AND ${byWindow(`fallback${i}`)}))`;
+        deadline = `CASE WHEN ${none} THEN ${windowEnd} ELSE ${deadline} END`;
+      }
+    } else if (window !== null) {
+      cutoffs[`cut${i}`] = shiftDays(asOf, -window - 1);
+      overdue = byWindow(`cut${i}`);
+      deadline = windowEnd;
     } else {
       return [];
     }
