@@ -11,6 +11,7 @@ import * as m008 from './008-import-log-manifest';
 import * as m009 from './009-location';
 import * as m010 from './010-key-investment';
 import * as m011 from './011-rules-by-year';
+import * as m012 from './012-stalled-fallback';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '009-location': m009,
   '010-key-investment': m010,
   '011-rules-by-year': m011,
+  '012-stalled-fallback': m012,
 };
 
 export const migrationProvider: MigrationProvider = {
