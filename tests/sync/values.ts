@@ -90,7 +90,10 @@ const email = fc.constantFrom('li.wei@example.com', 'zhang+crm@example.cn', 'mue
 const metricKey = fc.constantFrom('fdi_usd', 'domestic_cny', 'signed_count', 'custom_a1');
 const milestoneStages = milestones.map((m) => m.stage);
 
-/** 五未 rules as the settings form accepts them: unique keys, `to` after `from`, days or planned. */
+/**
+ * 五未 rules as the settings form accepts them: unique keys, `to` after `from`, days or planned
+ * (with or without days as the fallback).
+ */
 const stalledRules = fc
   .array(
     fc.record({
@@ -98,6 +101,7 @@ const stalledRules = fc
       gap: fc.nat(milestoneStages.length - 1),
       label: text(30),
       days: fc.option(fc.integer({ min: 1, max: 3650 }), { nil: null }),
+      planned: fc.boolean(),
     }),
     { maxLength: 3 },
   )
@@ -111,7 +115,7 @@ const stalledRules = fc
           from: milestoneStages[r.from],
           to: milestoneStages[to],
           days: r.days,
-          usePlannedDate: r.days === null,
+          usePlannedDate: r.days === null || r.planned,
         };
       }),
     ),
