@@ -1,6 +1,9 @@
 // The mutation layer (docs/sync.md S3): the only code that writes synced tables. Each write updates the
 // row and appends one change (origin, seq, hlc, table, row id, fields, prev) in the same transaction.
 // A per-connection guard (installMutationGuard) aborts any other write to a synced table.
+// One file over 400 lines: local writes, sync's merged writes and the derived columns both refresh
+// keep one invariant (a row and its change, or its derived values, in the same transaction), which
+// reads best in one place.
 import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../domain/errors';
