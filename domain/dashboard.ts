@@ -2,6 +2,8 @@
 // money, the pipeline funnel, the region mix, the ranking of offices and promoters, 落地率 and the 五未
 // list, for one year seen on an as-of date, for the zone or one office. Every figure carries the ids
 // of the projects it counts, so a leader can drill down and check it.
+// One file over 400 lines: the 看板's answer is one contract (the types of its parts and the calls
+// that ask for it), read by the service, the window and the CLI alike.
 import { z } from 'zod';
 import type { Tier } from './classify';
 import type { Region } from './countries';
