@@ -1,8 +1,9 @@
 // 数据质量 (issue 17): the live records whose missing values make the 看板's numbers uncertain,
 // one entry per record and gap, each naming the page and field that fix it.
 import type { DataQualityItem, DataQualityKind } from '../../domain/data-quality';
-import { dataQualityKinds } from '../../domain/data-quality';
+import { dataQualityKinds, noPlannedCompletionLabel } from '../../domain/data-quality';
 import type { Tx } from '../app-database';
+import { readSettings } from './settings';
 
 const empty = (col: string) => `coalesce(${col}, '') = ''`;
 
@@ -60,9 +61,13 @@ const checks: {
 
 /** Every gap of every live record, by kind in the order above, then by name. */
 export function dataQuality(tx: Tx): DataQualityItem[] {
+  const labels: Record<DataQualityKind, string> = {
+    ...dataQualityKinds,
+    no_planned_completion: noPlannedCompletionLabel(readSettings(tx).stalledRules),
+  };
   return checks.flatMap(({ kind, target, field, sql }) =>
     (tx.sql.prepare(`${sql} ORDER BY name, id`).all() as { id: string; name: string }[]).map(
-      (r) => ({ kind, label: dataQualityKinds[kind], target, id: r.id, name: r.name, field }),
+      (r) => ({ kind, label: labels[kind], target, id: r.id, name: r.name, field }),
     ),
   );
 }

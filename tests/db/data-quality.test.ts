@@ -1,12 +1,13 @@
 // 数据质量 on a hand-made data set through the dispatcher on a real SQLite file: each kind of gap is
 // listed once for the record it concerns (with the page and field that fix it), and leaves the
-// list once fixed through the ordinary API.
+// list once fixed through the ordinary API; a missing planned 竣工 date names the 五未 fallback.
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { AppDatabase } from '../../db/app-database';
 import { dispatchSync } from '../../db/dispatcher';
 import type { DataQualityItem } from '../../domain/data-quality';
 import type { InvestorRecord } from '../../domain/entities';
 import type { ProjectRecord } from '../../domain/project-input';
+import type { Settings } from '../../domain/settings';
 import { expectOk, openTempDb } from '../helpers';
 
 let app: AppDatabase;
@@ -71,4 +72,22 @@ test('each kind of gap is listed with its field, and leaves the list once fixed'
   fix(agent.id, { agent: '日本贸易振兴机构' });
   fix(fair.id, { fairEdition: '2021进博会' });
   expect(list()).toEqual([]);
+});
+
+test('a started project without a planned 竣工 date is listed with the default deadline used', () => {
+  const started = project({ name: '开工项目', signedOn: '2021-01-05', startedOn: '2021-03-01' });
+  const label = () =>
+    (expectOk(dispatchSync(app, 'data.quality', undefined)) as DataQualityItem[]).find(
+      (i) => i.id === started.id,
+    )?.label;
+  expect(label()).toBe('已开工未填计划竣工日期（“开工未竣工”按默认期限判断：开工后 730 天）');
+
+  // The days 设置 holds; with none, the rule cannot judge such a project, and the entry says so.
+  const rules = (expectOk(dispatchSync(app, 'settings.get', undefined)) as Settings).stalledRules;
+  const withDays = (days: number | null) =>
+    rules.map((r) => (r.key === 'started_not_completed' ? { ...r, days } : r));
+  expectOk(dispatchSync(app, 'settings.update', { stalledRules: withDays(540) }));
+  expect(label()).toBe('已开工未填计划竣工日期（“开工未竣工”按默认期限判断：开工后 540 天）');
+  expectOk(dispatchSync(app, 'settings.update', { stalledRules: withDays(null) }));
+  expect(label()).toBe('已开工未填计划竣工日期（“开工未竣工”无法判断是否逾期）');
 });
