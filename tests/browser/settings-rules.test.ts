@@ -1,6 +1,7 @@
 // 设置 › 落地率定义与五未规则 in Chromium: the landing milestone changed to 开工 (the 看板's definition
-// follows), a 五未 rule's days edited, a rule switched to its planned date, one added with a row
-// message until it is named, one removed; all saved through settings.update. Screenshot:
+// follows), a 五未 rule's days edited, a rule switched to its planned date (its days then the
+// fallback for a project without one, here cleared), 开工未竣工's 730-day fallback shown, one added
+// with a row message until it is named, one removed; all saved through settings.update. Screenshot:
 // tests/artifacts/settings-rules.png.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,8 +50,16 @@ describe('设置: 落地率 and 五未 rules', () => {
 
     const rules = page.getByRole('group', { name: '五未规则' });
     await rules.getByLabel('签约未注册：天数').fill('120');
+    // 开工未竣工 is by the planned date, with 730 days for a project without one.
+    expect(await rules.getByLabel('开工未竣工：无计划日期时按天数').inputValue()).toBe('730');
+    expect(await rules.getByRole('row', { name: /开工未竣工/ }).innerText()).toContain(
+      '无计划日期时按',
+    );
+    // Switched to its planned date, 注册未供地 keeps its days as the fallback, here cleared.
     await rules.getByLabel('注册未供地：期限').selectOption({ label: '计划日期前' });
-    expect(await rules.getByLabel('注册未供地：天数').isDisabled()).toBe(true);
+    const fallback = rules.getByLabel('注册未供地：无计划日期时按天数');
+    expect(await fallback.inputValue()).toBe('180');
+    await fallback.fill('');
     await rules
       .getByRole('row', { name: /竣工未投产/ })
       .getByRole('button', { name: '删除' })
@@ -78,7 +87,7 @@ describe('设置: 落地率 and 五未 rules', () => {
       ['签约未注册', 'signed', 'registered', 120, false],
       ['注册未供地', 'registered', 'land_supplied', null, true],
       ['供地未开工', 'land_supplied', 'started', 180, false],
-      ['开工未竣工', 'started', 'completed', null, true],
+      ['开工未竣工', 'started', 'completed', 730, true],
       ['投产未达产', 'started', 'producing', 365, false],
     ]);
 

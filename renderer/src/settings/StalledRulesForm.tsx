@@ -1,4 +1,5 @@
-// 五未规则: "reached milestone A, not milestone B within N days (or by its planned B date)". Rules
+// 五未规则: "reached milestone A, not milestone B within N days (or by its planned B date, falling
+// back to N days for a project without one)". Rules
 // are edited in place, added and removed, then saved together with settings.update; each row shows
 // its own validation message, and the API's message shows beside 保存. On an office laptop they
 // are 本部's rules, listed with 向本部提建议.
@@ -54,6 +55,10 @@ const ruleColumns = ['规则名称', ...ends.map((e) => e.label), '期限'];
 const stageLabel = (stage: MilestoneStage) =>
   milestones.find((m) => m.stage === stage)?.label ?? stage;
 
+/** The fallback of a rule by the planned date, as its row says it. */
+const fallbackText = (days: number | null) =>
+  days === null ? '无计划日期时不判断' : `无计划日期时按 ${days} 天`;
+
 function RulesReadOnly({ rules }: { rules: readonly StalledRule[] }) {
   return (
     <div className="settings-stalled" role="group" aria-label="五未规则">
@@ -72,7 +77,7 @@ function RulesReadOnly({ rules }: { rules: readonly StalledRule[] }) {
                 <td>{stageLabel(rule.to)}</td>
                 <td>
                   {rule.usePlannedDate
-                    ? '计划日期前'
+                    ? `计划日期前（${fallbackText(rule.days)}）`
                     : rule.days === null
                       ? '—'
                       : `达到后 ${rule.days} 天内`}
@@ -163,11 +168,9 @@ export function StalledRulesForm({ settings, onSaved, readOnly }: Props) {
                       aria-label={`${name}：期限`}
                       value={rule.usePlannedDate ? 'planned' : 'days'}
                       onChange={(e) => {
+                        // The days stay, as the fallback of a rule by the planned date.
                         const planned = e.target.value === 'planned';
-                        edit(i, {
-                          usePlannedDate: planned,
-                          days: planned ? null : (rule.days ?? 90),
-                        });
+                        edit(i, { usePlannedDate: planned, days: rule.days ?? 90 });
                       }}
                     >
                       <option value="days">达到后若干天内</option>
@@ -175,18 +178,24 @@ export function StalledRulesForm({ settings, onSaved, readOnly }: Props) {
                     </select>
                   </td>
                   <td>
-                    <input
-                      className="control-box settings-input settings-rule-days"
-                      aria-label={`${name}：天数`}
-                      inputMode="numeric"
-                      disabled={rule.usePlannedDate}
-                      value={rule.days ?? ''}
-                      onChange={(e) => {
-                        const text = e.target.value.trim();
-                        const n = Number(text);
-                        edit(i, { days: text === '' ? null : Number.isFinite(n) ? n : rule.days });
-                      }}
-                    />
+                    <label className="settings-rule-days-label">
+                      {rule.usePlannedDate ? '无计划日期时按 ' : null}
+                      <input
+                        className="control-box settings-input settings-rule-days"
+                        aria-label={`${name}：${rule.usePlannedDate ? '无计划日期时按天数' : '天数'}`}
+                        inputMode="numeric"
+                        placeholder={rule.usePlannedDate ? '不判断' : undefined}
+                        value={rule.days ?? ''}
+                        onChange={(e) => {
+                          const text = e.target.value.trim();
+                          const n = Number(text);
+                          edit(i, {
+                            days: text === '' ? null : Number.isFinite(n) ? n : rule.days,
+                          });
+                        }}
+                      />
+                      {rule.usePlannedDate ? ' 天' : null}
+                    </label>
                   </td>
                   <td>
                     <button
