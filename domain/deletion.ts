@@ -9,6 +9,7 @@ export const deletableKinds = [
   'activity',
   'task',
   'arrival',
+  'keyInvestment',
 ] as const;
 export type DeletableKind = (typeof deletableKinds)[number];
 
@@ -19,6 +20,7 @@ export const kindLabels: Record<DeletableKind, string> = {
   activity: '活动记录',
   task: '跟进事项',
   arrival: '到资记录',
+  keyInvestment: '年度重点项目投资',
 };
 
 /** One record named by its kind: what `record.deletion` and `record.restore` take. */
@@ -63,6 +65,7 @@ const units: Record<DeletableKind, string> = {
   activity: '条',
   task: '条',
   arrival: '笔',
+  keyInvestment: '条',
 };
 
 /** 「3 条活动记录、1 笔到资记录」, or '' when nothing goes with it. */

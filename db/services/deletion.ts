@@ -23,6 +23,7 @@ const tables: Record<DeletableKind, SyncedTable> = {
   activity: 'activity',
   task: 'task',
   arrival: 'capital_arrival',
+  keyInvestment: 'key_investment',
 };
 
 /** Rows that belong to a record, by a condition on the owner's id. */
@@ -32,8 +33,8 @@ interface Belonging {
 }
 
 /**
- * What goes with a record. A project takes its follow-ups, activities, arrivals and the contacts
- * recorded on it alone; a contact that is also an investor's stays with the investor. An investor
+ * What goes with a record. A project takes its follow-ups, activities, arrivals, its years of
+ * 重点项目投资 and the contacts recorded on it alone; a contact that is also an investor's stays with the investor. An investor
  * (which may be deleted only without live projects) takes its contacts and the activities logged on
  * it alone, not those of its (deleted) projects.
  */
@@ -43,6 +44,7 @@ const belongings: Partial<Record<DeletableKind, readonly Belonging[]>> = {
     { kind: 'activity', where: 'project_id = ?' },
     { kind: 'arrival', where: 'project_id = ?' },
     { kind: 'contact', where: 'project_id = ? AND investor_id IS NULL' },
+    { kind: 'keyInvestment', where: 'project_id = ?' },
   ],
   investor: [
     { kind: 'contact', where: 'investor_id = ?' },
@@ -66,6 +68,7 @@ const owners: Partial<Record<DeletableKind, readonly [string, DeletableKind][]>>
   ],
   task: [['project_id', 'project']],
   arrival: [['project_id', 'project']],
+  keyInvestment: [['project_id', 'project']],
 };
 
 type Row = Record<string, string | number | null>;
@@ -100,6 +103,8 @@ function nameOf(kind: DeletableKind, row: Row): string {
         .join(' ');
     case 'arrival':
       return String(row.arrived_on);
+    case 'keyInvestment':
+      return `${row.year} 年`;
   }
 }
 

@@ -1,9 +1,11 @@
 // Deleting from a screen and undoing it (db/services/deletion.ts), on real database files: a project
-// takes its follow-ups, activities, arrivals and own contacts with it; the undo brings back exactly
+// takes its follow-ups, activities, arrivals, own contacts and years of 重点项目投资 with it (and
+// leaves the 看板's key-project figures); the undo brings back exactly
 // those rows with every value, in one set of ordinary changes; both reach another office by sync
 // file, and an undo made there comes back too. An investor with projects is refused.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dispatchSync } from '../../db/dispatcher';
+import type { Dashboard } from '../../domain/dashboard';
 import type { DeletionPreview, DeletionResult } from '../../domain/deletion';
 import { deletedText } from '../../domain/deletion';
 import type { ProjectRecord } from '../../domain/project-input';
@@ -12,7 +14,15 @@ import { tempDir } from '../helpers';
 import { call, dump, exportTo, importInto, openReplica } from './replicas';
 import type { Replica } from './replicas';
 
-const recordTables = ['project', 'investor', 'contact', 'activity', 'task', 'capital_arrival'];
+const recordTables = [
+  'project',
+  'investor',
+  'contact',
+  'activity',
+  'task',
+  'capital_arrival',
+  'key_investment',
+];
 const records = (d: SyncDump): SyncDump =>
   Object.fromEntries(recordTables.map((t) => [t, d[t] ?? []]));
 const changeCount = (r: Replica) =>
@@ -24,6 +34,17 @@ const failure = (r: Replica, method: string, input: unknown) => {
 };
 const ids = (r: Replica, method: string, input: unknown) =>
   call<{ id: string }[]>(r, method, input).map((x) => x.id);
+/** 2026's 区重点 完成投资 as of 2026-11-30, with the projects behind it. */
+const keyInvestment = (r: Replica) => {
+  const board = call<Dashboard>(r, 'dashboard.get', {
+    year: 2026,
+    asOf: '2026-11-30',
+    withProjects: true,
+  });
+  const m = board.metrics.find((x) => x.key === 'key_projects_investment')!;
+  return { actual: m.actual, projects: [...(m.projects ?? [])].sort() };
+};
+const YI = 100_000_000;
 
 let sh: Replica;
 let hq: Replica;
@@ -53,6 +74,7 @@ interface Made {
   arrival: string;
   ownContact: string;
   investorContact: string;
+  years: string[];
 }
 
 function makeProject(r: Replica, name: string, investor: string): Made {
@@ -94,7 +116,28 @@ function makeProject(r: Replica, name: string, investor: string): Made {
     investorId: project.investorId,
     name: '投资方联系人',
   }).id;
-  return { project, other, tasks, earlier, activities, arrival, ownContact, investorContact };
+  // 区重点 in 2025 and 2026 (1亿 done in 2026's March), and the other project's 2026 (2亿 in May).
+  const year = (projectId: string, y: number, done: Record<number, number>) =>
+    call<{ id: string }>(r, 'keyInvestment.set', {
+      projectId,
+      year: y,
+      district: true,
+      planned: 3 * YI,
+      completed: Array.from({ length: 12 }, (_, i) => done[i + 1] ?? null),
+    }).id;
+  const years = [year(project.id, 2025, { 6: YI }), year(project.id, 2026, { 3: YI })];
+  year(other.id, 2026, { 5: 2 * YI });
+  return {
+    project,
+    other,
+    tasks,
+    earlier,
+    activities,
+    arrival,
+    ownContact,
+    investorContact,
+    years,
+  };
 }
 
 describe('deleting a project and undoing it', () => {
@@ -118,21 +161,29 @@ describe('deleting a project and undoing it', () => {
         { kind: 'activity', count: 2 },
         { kind: 'arrival', count: 1 },
         { kind: 'contact', count: 1 },
+        { kind: 'keyInvestment', count: 2 },
       ],
       refusal: null,
+    });
+    expect(keyInvestment(sh)).toEqual({
+      actual: 3 * YI,
+      projects: [made.other.id, made.project.id].sort(),
     });
     const changes = changeCount(sh);
     const result = call<DeletionResult>(sh, 'project.delete', { id: made.project.id });
     expect(result.goesWith).toEqual(preview.goesWith);
     expect(deletedText(result)).toBe(
-      '项目「蔡司光学二期」及其 2 条跟进事项、2 条活动记录、1 笔到资记录、1 位联系人',
+      '项目「蔡司光学二期」及其 2 条跟进事项、2 条活动记录、1 笔到资记录、1 位联系人、2 条年度重点项目投资',
     );
-    expect(changeCount(sh) - changes).toBe(1 + 2 + 2 + 1 + 1);
+    expect(changeCount(sh) - changes).toBe(1 + 2 + 2 + 1 + 1 + 2);
 
     expect(failure(sh, 'project.get', { id: made.project.id }).code).toBe('NOT_FOUND');
     expect(ids(sh, 'task.list', { projectId: made.project.id })).toEqual([]);
     expect(ids(sh, 'activity.list', { projectId: made.project.id })).toEqual([]);
     expect(ids(sh, 'arrival.list', { projectId: made.project.id })).toEqual([]);
+    expect(ids(sh, 'keyInvestment.list', { projectId: made.project.id })).toEqual([]);
+    // The 看板 counts only the other project's 2亿.
+    expect(keyInvestment(sh)).toEqual({ actual: 2 * YI, projects: [made.other.id] });
     // The investor's contact stays with the investor; the other project keeps its follow-up.
     expect(ids(sh, 'contact.list', { investorId: made.project.investorId! })).toEqual([
       made.investorContact,
@@ -144,6 +195,13 @@ describe('deleting a project and undoing it', () => {
     await send(sh, hq);
     expect(records(dump(hq))).toEqual(records(dump(sh)));
     expect(failure(hq, 'project.get', { id: made.project.id }).code).toBe('NOT_FOUND');
+    expect(
+      hq.app.sqlite
+        .prepare('SELECT deleted FROM key_investment WHERE project_id = ?')
+        .pluck()
+        .all(made.project.id),
+    ).toEqual([1, 1]);
+    expect(keyInvestment(hq)).toEqual({ actual: 2 * YI, projects: [made.other.id] });
   });
 
   test('the undo brings back every row with its values, and only those the delete took', async () => {
@@ -153,8 +211,13 @@ describe('deleting a project and undoing it', () => {
       id: made.project.id,
     });
     expect(restored.name).toBe('蔡司光学二期');
-    expect(changeCount(sh) - changes).toBe(7);
+    expect(changeCount(sh) - changes).toBe(9);
+    expect(restored.goesWith).toContainEqual({ kind: 'keyInvestment', count: 2 });
     expect(records(dump(sh))).toEqual(before);
+    expect(ids(sh, 'keyInvestment.list', { projectId: made.project.id }).sort()).toEqual(
+      [...made.years].sort(),
+    );
+    expect(keyInvestment(sh).actual).toBe(3 * YI);
     // The follow-up deleted on its own before stays deleted.
     expect(ids(sh, 'task.list', { projectId: made.project.id }).sort()).toEqual(
       [...made.tasks].sort(),
@@ -170,6 +233,7 @@ describe('deleting a project and undoing it', () => {
   test('the undo reaches the other office as ordinary changes', async () => {
     await send(sh, hq);
     expect(records(dump(hq))).toEqual(before);
+    expect(keyInvestment(hq).actual).toBe(3 * YI);
   });
 
   test('a delete made in 上海 can be undone in 本部, and the undo comes back', async () => {
