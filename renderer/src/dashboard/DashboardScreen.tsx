@@ -1,7 +1,7 @@
 // 看板: the year's targets against 确保, 力争 and 序时进度 for the zone or one office on an as-of date,
 // with the funnel, region mix, rankings, 五未 list and monthly trend. Every number opens the list of
 // the projects it counts (DrillDialog). The chosen year, date and office survive leaving the screen.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Dashboard } from '../../../domain/dashboard';
 import { labelOf, offices } from '../../../domain/vocabulary';
@@ -88,7 +88,27 @@ function Scope({ dashboard }: { dashboard: Dashboard }) {
   );
 }
 
+/**
+ * False for the first frame of the screen, then true: what lies below the first screenful waits
+ * one frame, so the figures a leader opens the 看板 for paint without waiting for the rest.
+ */
+function useAfterFirstFrame(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setReady(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  return ready;
+}
+
 function Body({ dashboard }: { dashboard: Dashboard }) {
+  const rest = useAfterFirstFrame();
   const hasTargets = dashboard.metrics.some((m) => m.guarantee !== null || m.strive !== null);
   return (
     <div className="dash-body">
@@ -110,6 +130,14 @@ function Body({ dashboard }: { dashboard: Dashboard }) {
       >
         <MetricProgress dashboard={dashboard} />
       </Panel>
+      {rest ? <BelowTheFold dashboard={dashboard} /> : null}
+    </div>
+  );
+}
+
+function BelowTheFold({ dashboard }: { dashboard: Dashboard }) {
+  return (
+    <>
       <Panel
         title="开工率 · 竣工率 · 资金到位率 · 履约率"
         hint="点分子、分母查看项目；口径见各卡片。"
@@ -154,7 +182,7 @@ function Body({ dashboard }: { dashboard: Dashboard }) {
       <Panel title="“五未”项目" hint="点一行打开项目。">
         <StalledList dashboard={dashboard} />
       </Panel>
-    </div>
+    </>
   );
 }
 
