@@ -21,7 +21,7 @@ import type { DemoOptions } from '../../seeds/demo/index';
 import { openAppDatabase } from '../app-database';
 import type { AppDatabase, Tx } from '../app-database';
 import { SCHEMA_VERSION } from '../migrations/index';
-import { USD_RATE_SETTING } from '../derived';
+import { USD_RATE_SETTING, readRates } from '../derived';
 import { targetId } from '../../domain/targets';
 import { dropSecondaryIndexes, worthRebuilding } from '../sync/bulk-indexes';
 import { createZone, ensureSiteCert, markDemoZone, zoneOf } from '../sync/zone';
@@ -126,13 +126,14 @@ export function loadDemo(
   input: { projects: number; seed: number },
 ): { projects: number } {
   // Demo rows are ordinary changes of a demo zone, which no real zone accepts a file of.
+  // Around today, with the user among their office's promoters, and this year's targets.
+  const asOf = format(app.now(), 'yyyy-MM-dd');
   app.transact((tx) => {
     if (zoneOf(tx.sql.sqlite).kind === 'real') throw new AppError('DEMO_IN_REAL_ZONE');
     const office = ownOfficeName(app);
     markDemoZone(tx.sql.sqlite, tx.siteId, office, new Date(app.now()).toISOString());
+    demoRates(tx, Number(asOf.slice(0, 4)));
   });
-  // Around today, with the user among their office's promoters, and this year's targets.
-  const asOf = format(app.now(), 'yyyy-MM-dd');
   const name = app.meta('user_name');
   const office = offices.find((o) => o.key === app.meta('office_id'))?.key;
   const loaded = writeDemoRows(app, {
@@ -142,6 +143,22 @@ export function loadDemo(
   });
   app.transact((tx) => demoTargets(tx, asOf));
   return loaded;
+}
+
+/**
+ * The demo's years after the last rate 设置 holds take that rate, so its 看板 converts every amount.
+ * A real zone enters each year's published rate itself: without one the 看板 says what it cannot
+ * convert, and no rate is made up.
+ */
+function demoRates(tx: Tx, year: number): void {
+  const usd = readRates(tx.sql).USD ?? {};
+  const known = Object.keys(usd).map(Number);
+  if (known.length === 0) return;
+  const last = Math.max(...known);
+  if (last >= year) return;
+  const rates: Record<string, number> = { ...usd };
+  for (let y = last + 1; y <= year; y++) rates[String(y)] = usd[String(last)]!;
+  tx.mutate.put('setting', USD_RATE_SETTING, { value: JSON.stringify(rates) });
 }
 
 /**

@@ -34,6 +34,10 @@ test('demo data is dated around today, with follow-ups of the user, and marked a
   const fdi = board.metrics.find((m) => m.key === 'contracted_fdi')!;
   expect(fdi.guarantee).not.toBeNull(); // this year's targets, after the 2021 plan
   expect(fdi.actual).toBeGreaterThan(0);
+  // 2026 has no published rate in the seed; the demo carries 2025's forward (a real zone types its
+  // own), so its 看板 converts every amount and opens on figures, not on an error.
+  expect(board.missingRates).toEqual([]);
+  expect(board.usdCnyRate).toBe(7.18);
   // Scaled to the demo's own pace: near the 序时进度, not a thousand points ahead or behind (a
   // count of a few projects cannot be near it: one more is many points).
   for (const m of board.metrics.filter((m) => m.scheduleGap !== null && m.guarantee! >= 10)) {
