@@ -1,15 +1,11 @@
 // Picks an existing project: typed words go to ledger.query (name, investor or code) and the matches
-// list under the box; arrow keys move, Enter or a click picks, Esc closes the list (the words stay;
-// an arrow key opens it again), and Esc on a closed list gives up (when the picker can).
-import { useEffect, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+// list under the box, driven as every SearchPicker is (arrow keys, Enter, Esc).
+import { useState } from 'react';
 import type { LedgerRow } from '../../../domain/ledger';
-import { call, errorText } from '../api/client';
-import { useDebouncedValue } from '../shared/use-debounced-value';
-import { comboboxProps, composing, stepped } from './combobox';
+import { call } from '../api/client';
 import type { ControlProps } from './Field';
+import { SearchPicker } from './SearchPicker';
 
-const SEARCH_DELAY_MS = 200;
 const MAX_MATCHES = 8;
 
 interface Props {
@@ -29,137 +25,36 @@ interface Props {
   onCancel?: () => void;
 }
 
-type Found = { q: string; rows: LedgerRow[] } | { q: string; error: string };
+type ProjectMatch = LedgerRow & { meta: string };
+
+async function searchProjects(q: string): Promise<ProjectMatch[]> {
+  const page = await call('ledger.query', { q, limit: MAX_MATCHES });
+  return page.rows.map((row) => ({
+    ...row,
+    meta: [row.code, row.investor].filter(Boolean).join(' · '),
+  }));
+}
 
 export function ProjectPicker(props: Props) {
-  const { control, label, busy = false, onPick, onCancel } = props;
+  const { noMatchHint, onPick } = props;
   const [text, setText] = useState(props.initialQuery ?? '');
-  const q = useDebouncedValue(text.trim(), SEARCH_DELAY_MS);
-  const [found, setFound] = useState<Found | null>(null);
-  const [active, setActive] = useState(0);
-  const [listOpen, setListOpen] = useState(true);
-
-  useEffect(() => {
-    if (q === '') return;
-    let live = true;
-    call('ledger.query', { q, limit: MAX_MATCHES }).then(
-      (page) => {
-        if (!live) return;
-        setFound({ q, rows: page.rows });
-        setActive(0);
-      },
-      (e: unknown) => live && setFound({ q, error: errorText(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [q]);
-
-  const current = q !== '' && found?.q === q ? found : null;
-  const answered = current && 'rows' in current ? current.rows : [];
-  const matches = listOpen ? answered : [];
-  const listId = `${control.id}-matches`;
-  const optionId = (i: number) => `${control.id}-match-${i}`;
-  const activeId = matches.length > 0 ? optionId(active) : undefined;
-
-  useEffect(() => {
-    if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: 'nearest' });
-  }, [activeId, current]);
-
-  const pick = (project: LedgerRow | undefined) => {
-    if (project && !busy) onPick(project);
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (composing(e)) return;
-    const count = matches.length;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      if (!listOpen) {
-        setListOpen(true);
-        setActive(0);
-      } else if (count > 0) {
-        setActive((i) => stepped(i, e.key, count));
-      }
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      pick(matches[active]);
-    } else if (e.key === 'Escape' && count > 0) {
-      // Only the list closes: not the form or dialog around the picker.
-      e.preventDefault();
-      e.stopPropagation();
-      setListOpen(false);
-    } else if (e.key === 'Escape' && onCancel) {
-      e.preventDefault();
-      onCancel();
-    }
-  };
-
   return (
-    <div className="picker">
-      <div className="picker-bar">
-        {label ? (
-          <label htmlFor={control.id} className="picker-label">
-            {label}
-          </label>
-        ) : null}
-        <input
-          {...control}
-          className="input focus-ring picker-input"
-          type="text"
-          {...comboboxProps(listId, activeId)}
-          placeholder="项目名称、投资方或项目编号"
-          maxLength={100}
-          autoFocus={props.autoFocus}
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            setListOpen(true);
-          }}
-          onKeyDown={onKeyDown}
-        />
-        {onCancel ? (
-          <button type="button" className="secondary-button picker-button" onClick={onCancel}>
-            取消
-          </button>
-        ) : null}
-      </div>
-      {current === null ? (
-        q === '' ? null : (
-          <p className="picker-note">正在查找……</p>
-        )
-      ) : 'error' in current ? (
-        <p role="alert" className="picker-note picker-error">
-          {current.error}
-        </p>
-      ) : !listOpen ? null : matches.length === 0 ? (
-        <p className="picker-note">
-          没有找到与「{q}」相关的项目。换个关键词试试
-          {props.noMatchHint ? `，${props.noMatchHint}` : '。'}
-        </p>
-      ) : (
-        <ul id={listId} role="listbox" aria-label="匹配的项目" className="picker-matches">
-          {matches.map((project, i) => (
-            <li
-              key={project.id}
-              id={optionId(i)}
-              role="option"
-              aria-selected={i === active}
-              className="match"
-              onMouseEnter={() => setActive(i)}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => pick(project)}
-            >
-              <span className="match-name" title={project.name}>
-                {project.name}
-              </span>
-              <span className="match-meta" title={project.investor ?? undefined}>
-                {[project.code, project.investor].filter(Boolean).join(' · ')}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <SearchPicker
+      control={props.control}
+      label={props.label}
+      text={text}
+      onText={setText}
+      search={searchProjects}
+      listLabel="匹配的项目"
+      placeholder="项目名称、投资方或项目编号"
+      maxLength={100}
+      busy={props.busy}
+      autoFocus={props.autoFocus}
+      noMatch={(q) =>
+        `没有找到与「${q}」相关的项目。换个关键词试试${noMatchHint ? `，${noMatchHint}` : '。'}`
+      }
+      onPick={({ meta: _, ...project }) => onPick(project)}
+      onCancel={props.onCancel}
+    />
   );
 }
