@@ -1,7 +1,8 @@
-// 投资方 in Chromium at 1366×768 through the browser harness: the list with flags, country and
-// project counts; search by Chinese, English name and alias; the 撞单 warning when a new name
+// 投资方 in Chromium at 1366×768 through the browser harness: the list with flags, country, 所在地
+// and project counts; search by Chinese, English name and alias; the 撞单 warning when a new name
 // resembles an existing investor (with 「使用已有投资方」 and 「仍然新建」); inline validation; the
-// investor page with its projects and contacts. No console error, no CSP violation, no sideways
+// investor page with its projects and contacts; 母公司 picked from the investors on record (never
+// the investor itself). No console error, no CSP violation, no sideways
 // overflow.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -332,6 +333,96 @@ describe('投资方 in the browser', () => {
     await expect
       .poll(() => nav(page).getByRole('button', { name: '台账' }).getAttribute('aria-current'))
       .toBe('page');
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('picks the 母公司 from the investors on record, never the investor itself; lists 所在地', async () => {
+    const group = await rpc<InvestorRecord>('investor.create', {
+      nameZh: '三星集团',
+      nameEn: 'Samsung Group',
+      hqCountry: 'KR',
+    });
+    const jiaxing = await rpc<InvestorRecord>('investor.create', {
+      nameZh: '嘉兴港区开发建设集团',
+      province: '浙江',
+      city: '嘉兴市',
+    });
+    const [long] = await rpc<InvestorRecord[]>('investor.list', { q: longInvestor });
+    await rpc('investor.update', { id: long!.id, patch: { province: '上海', city: '上海市' } });
+    const [samsung] = await rpc<InvestorRecord[]>('investor.list', { q: 'Samsung Electronics' });
+
+    const context = await newLaptopContext(browser);
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await openInvestors(page);
+
+    // 所在地: province and city, a city naming its province alone, nothing for none.
+    const location = async (name: string) =>
+      (await listRows(page).filter({ hasText: name }).locator('td').nth(5).innerText()).trim();
+    await expect.poll(() => location('嘉兴港区开发建设集团')).toBe('浙江 嘉兴市');
+    expect(await location('中国国际海运集装箱')).toBe('上海市');
+    expect(await location('三星集团')).toBe('');
+    expect(await list(page).locator('th').allInnerTexts()).toContain('所在地');
+    expect(await sidewaysOverflow(page)).toBe(false);
+    await page.screenshot({ path: join(artifactsDir, 'investors-location.png') });
+
+    await list(page).getByRole('button', { name: '三星电子', exact: true }).click();
+    await page.getByRole('button', { name: '编辑', exact: true }).click();
+    const details = page.getByRole('form', { name: '编辑投资方' });
+    const parent = details.getByRole('combobox', { name: '母公司' });
+    const matches = details.getByRole('listbox', { name: '匹配的投资方' });
+    const option = (name: string) => matches.getByRole('option').filter({ hasText: name });
+    // The list opens on typing, not on the form's opening.
+    expect(await matches.count()).toBe(0);
+
+    await parent.fill('三星');
+    await expect.poll(() => option('三星集团').count()).toBe(1);
+    const self = option('三星电子').filter({ hasText: '不能选它自己' });
+    expect(await self.getAttribute('aria-disabled')).toBe('true');
+    // Arrow keys move round the list; Enter on the investor itself picks nothing.
+    const names = await matches.getByRole('option').locator('.match-name').allInnerTexts();
+    const selfAt = names.indexOf('三星电子');
+    for (let i = 0; i < selfAt; i++) await parent.press('ArrowDown');
+    expect(await self.getAttribute('aria-selected')).toBe('true');
+    expect(await sidewaysOverflow(page)).toBe(false);
+    await page.screenshot({ path: join(artifactsDir, 'investor-parent-picker.png') });
+    await parent.press('Enter');
+    expect(await parent.inputValue()).toBe('三星');
+    expect(await matches.count()).toBe(1);
+
+    // Esc closes the list only; ↓ opens it again; Enter picks.
+    await parent.press('Escape');
+    await expect.poll(() => matches.count()).toBe(0);
+    expect(await details.count()).toBe(1);
+    await parent.press('ArrowDown');
+    await expect.poll(() => matches.count()).toBe(1);
+    const groupAt = names.indexOf('三星集团');
+    for (let i = 0; i < groupAt; i++) await parent.press('ArrowDown');
+    await parent.press('Enter');
+    expect(await parent.inputValue()).toBe('三星集团');
+    await expect.poll(() => matches.count()).toBe(0);
+
+    // Its own name, typed, is refused before saving.
+    await parent.fill('Samsung Electronics');
+    await details.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => details.getByText('母公司不能是该投资方自己').count()).toBe(1);
+
+    // A name not on record is kept as typed; the picked one links the investor.
+    await parent.fill('三星物产');
+    await expect.poll(() => details.getByText('没有找到「三星物产」').count()).toBe(1);
+    await parent.fill('三星集');
+    await expect.poll(() => option('三星集团').count()).toBe(1);
+    await option('三星集团').click();
+    expect(await parent.inputValue()).toBe('三星集团');
+    await details.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByRole('form', { name: '编辑投资方' }).count()).toBe(0);
+    expect(await rpc<InvestorRecord>('investor.get', { id: samsung!.id })).toMatchObject({
+      parentName: '三星集团',
+      parentInvestorId: group.id,
+    });
+    expect(jiaxing.city).toBe('嘉兴市');
 
     expect(problems).toEqual([]);
     await context.close();

@@ -126,7 +126,7 @@ function DetailsEdit({
 
   return (
     <Form className="investors-form" aria-label="编辑投资方" onSubmit={() => void save()}>
-      <InvestorFields draft={draft} errors={errors} onChange={onChange} />
+      <InvestorFields draft={draft} errors={errors} onChange={onChange} selfId={investor.id} />
       <DuplicateWarning
         matches={similar.matches}
         useLabel="查看"

@@ -1,5 +1,6 @@
 // The investor's fields, each with a visible label bound to its control and its error under it:
-// names, aliases, parent, headquarters country, flags and notes. Used to create and to edit.
+// names, aliases, parent (picked from the investors on record, or typed), headquarters country,
+// location, flags and notes. Used to create and to edit.
 import { useId } from 'react';
 import { citiesOf } from '../../../domain/cities';
 import { investorFlags, provinceByLabel, provinces } from '../../../domain/vocabulary';
@@ -7,19 +8,22 @@ import { AreaField, SelectField, TextField } from '../ui/fields';
 import { binder } from '../ui/use-draft';
 import type { InvestorDraft, InvestorErrors } from './investor-draft';
 import { countryOptions } from './investor-labels';
+import { ParentPicker } from './ParentPicker';
 
 const countryChoices = countryOptions.map((c) => ({ value: c.code, label: c.nameZh }));
 const provinceChoices = provinces.map((p) => ({ value: p.label, label: p.label }));
-/** A company's name (the investor's own, in Chinese or English, or its parent's). */
+/** The investor's own name, in Chinese or English. */
 const companyName = { maxLength: 200, autoComplete: 'off' };
 
 interface Props {
   draft: InvestorDraft;
   errors: InvestorErrors;
   onChange: (draft: InvestorDraft) => void;
+  /** The investor being edited: its 母公司 cannot be itself. */
+  selfId?: string;
 }
 
-export function InvestorFields({ draft, errors, onChange }: Props) {
+export function InvestorFields({ draft, errors, onChange, selfId }: Props) {
   const id = useId();
   const bind = binder(id, draft, errors, (key, value) => onChange({ ...draft, [key]: value }));
   // The cities of the chosen province are offered; any other city may be typed.
@@ -44,7 +48,7 @@ export function InvestorFields({ draft, errors, onChange }: Props) {
         autoComplete="off"
         placeholder="多个用逗号或「、」分隔"
       />
-      <TextField label="母公司" {...bind('parentName')} {...companyName} className="half" />
+      <ParentPicker {...bind('parentName')} selfId={selfId} className="half" />
       <SelectField
         label="总部国别/地区"
         {...bind('hqCountry')}

@@ -1,8 +1,8 @@
 // The investor list: names (cut with … and shown whole as a tooltip), flags as tags, headquarters
-// country and the number of projects; a click opens the investor's page.
+// country, 所在地 (province and city) and the number of projects; a click opens the investor's page.
 import type { InvestorRecord } from '../../../domain/entities';
 import { useNavigate } from '../shell/navigation';
-import { countryName } from './investor-labels';
+import { countryName, locationText } from './investor-labels';
 import { InvestorFlagTags } from './InvestorFlagTags';
 import { NameCell } from './NameCell';
 import { Clip } from '../ui/Clip';
@@ -16,6 +16,7 @@ const head = {
     { label: '简称/别名', col: 'investors-col-aliases' },
     { label: '标签', col: 'investors-col-flags' },
     { label: '总部', col: 'investors-col-country' },
+    { label: '所在地', col: 'investors-col-location' },
     { label: '项目数', className: 'investors-num', col: 'investors-col-count' },
   ],
 };
@@ -39,6 +40,9 @@ export function InvestorTable({ items }: { items: InvestorRecord[] }) {
           </td>
           <td>
             <Clip text={countryName(inv.hqCountry)} />
+          </td>
+          <td>
+            <Clip text={locationText(inv)} />
           </td>
           <td className="investors-num">{inv.projectCount}</td>
         </tr>

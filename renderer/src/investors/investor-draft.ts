@@ -95,12 +95,24 @@ export function inputOf(draft: InvestorDraft): InvestorCreate {
 
 export type Checked = { ok: true; input: InvestorCreate } | { ok: false; errors: InvestorErrors };
 
-/** Validates with the same schema the backend uses; messages are the schema's Chinese ones. */
+/** 母公司 naming the investor itself (by its Chinese or English name, as the backend links it). */
+function ownParent(draft: InvestorDraft): boolean {
+  const parent = draft.parentName.trim().toLowerCase();
+  return (
+    parent !== '' && [draft.nameZh, draft.nameEn].some((n) => n.trim().toLowerCase() === parent)
+  );
+}
+
+/**
+ * Validates with the same schema the backend uses; messages are the schema's Chinese ones. A
+ * 母公司 that is the investor itself is refused here already (the backend would: PARENT_CYCLE).
+ */
 export function checkDraft(draft: InvestorDraft): Checked {
   const parsed = investorCreate.safeParse(inputOf(draft));
-  if (parsed.success) return { ok: true, input: parsed.data };
   const errors: InvestorErrors = {};
-  for (const issue of parsed.error.issues) {
+  if (ownParent(draft)) errors.parentName = '母公司不能是该投资方自己';
+  if (parsed.success && !errors.parentName) return { ok: true, input: parsed.data };
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
     const key = String(issue.path[0] ?? 'form') as keyof InvestorErrors;
     errors[key] ??= issue.message;
   }
