@@ -1,5 +1,7 @@
 // The 台账's columns as the screen, saved views and the Excel export name them: every column of the
 // exported ledger but 序号 (国别/地区 on screen stands for the export's 国别/地区 and 来源地区).
+// 母公司 is the investor's direct parent (the parent investor's name, else the name typed); 城市 the
+// project's effective city (its own, else its investor's).
 
 /** The columns a new user sees, in their order. */
 export const defaultLedgerColumns = [
@@ -18,7 +20,9 @@ export const defaultLedgerColumns = [
 
 export const ledgerColumnKeys = [
   ...defaultLedgerColumns,
+  'investorParent',
   'province',
+  'city',
   'ownership',
   'capitalType',
   'industry',
@@ -38,6 +42,7 @@ export const ledgerColumnKeys = [
   'startedOn',
   'completedOn',
   'producingOn',
+  'techApprovedOn',
   'terminatedOn',
   'terminationReason',
   'leaderProject',

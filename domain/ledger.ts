@@ -62,6 +62,8 @@ export interface LedgerRow {
   code: string | null;
   name: string;
   investor: string | null;
+  /** The investor's direct parent: the parent investor's Chinese name, else the name typed. */
+  investorParent: string | null;
   country: string | null;
   region: Region | null;
   tier: Tier | null;
@@ -75,6 +77,8 @@ export interface LedgerRow {
   signedOn: string | null;
   updatedAt: string | null;
   province: string | null;
+  /** The project's own city, else its investor's. */
+  city: string | null;
   ownership: string | null;
   capitalType: string | null;
   industrial: boolean | null;
@@ -96,6 +100,7 @@ export interface LedgerRow {
   startedOn: string | null;
   completedOn: string | null;
   producingOn: string | null;
+  techApprovedOn: string | null;
   terminatedOn: string | null;
   terminationReason: string | null;
   leaderProject: boolean | null;

@@ -210,6 +210,18 @@ export function matchingRowids(tx: Tx, q: Omit<Query, 'offset' | 'limit'>): numb
   return tx.sql.all(ordered.select('rowid')).map((r) => r.rowid);
 }
 
+/**
+ * 母公司 of the project aliased `p`: its investor's parent investor's Chinese name, else the parent
+ * name typed. The 台账 and its Excel export read the same.
+ */
+export const investorParentOf = (p: string) =>
+  `(SELECT coalesce(pi.name_zh, i.parent_name) FROM investor i
+     LEFT JOIN investor pi ON pi.id = i.parent_investor_id WHERE i.id = ${p}.investor_id)`;
+
+/** 城市 of the project aliased `p`: its own city, else its investor's. */
+export const effectiveCityOf = (p: string) =>
+  `coalesce(${p}.city, (SELECT i.city FROM investor i WHERE i.id = ${p}.investor_id))`;
+
 /** Reads the picked rows, keeping the order in which they were picked. */
 export function readLedgerRows(tx: Tx, rowids: number[]): LedgerRow[] {
   if (rowids.length === 0) return [];
@@ -226,6 +238,7 @@ export function readLedgerRows(tx: Tx, rowids: number[]): LedgerRow[] {
         'code',
         'name',
         'investor_name as investor',
+        sql<string | null>`${sql.raw(investorParentOf('project'))}`.as('investorParent'),
         'country',
         'region',
         'tier',
@@ -239,6 +252,7 @@ export function readLedgerRows(tx: Tx, rowids: number[]): LedgerRow[] {
         'signed_on as signedOn',
         'updated_at as updatedAt',
         'province',
+        sql<string | null>`${sql.raw(effectiveCityOf('project'))}`.as('city'),
         'ownership',
         'capital_type as capitalType',
         'industrial',
@@ -255,6 +269,7 @@ export function readLedgerRows(tx: Tx, rowids: number[]): LedgerRow[] {
         'started_on as startedOn',
         'completed_on as completedOn',
         'producing_on as producingOn',
+        'tech_approved_on as techApprovedOn',
         'terminated_on as terminatedOn',
         'termination_reason as terminationReason',
         'leader_project as leaderProject',

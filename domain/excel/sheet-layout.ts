@@ -12,6 +12,7 @@ export type TextField =
   | 'name'
   | 'investor'
   | 'investorParent'
+  | 'city'
   | 'industry'
   | 'platform'
   | 'referrer'
@@ -26,6 +27,7 @@ export type LabelField =
 export type DateField =
   | (typeof milestones)[number]['actualKey']
   | (typeof milestones)[number]['plannedKey']
+  | 'techApprovedOn'
   | 'terminatedOn';
 export type SheetField =
   | TextField
@@ -64,7 +66,7 @@ const dateSpecs = Object.fromEntries(
       { names: [`计划${m.label}日期`, `计划${m.label}时间`, `预计${m.label}日期`], kind: 'date' },
     ],
   ]),
-) as Record<Exclude<DateField, 'terminatedOn'>, FieldSpec>;
+) as Record<Exclude<DateField, 'terminatedOn' | 'techApprovedOn'>, FieldSpec>;
 
 /** Header names (without units) that mean each field; the first is the one the app writes. */
 export const fieldSpecs: Record<SheetField, FieldSpec> = {
@@ -89,6 +91,7 @@ export const fieldSpecs: Record<SheetField, FieldSpec> = {
     kind: 'country',
   },
   province: { names: ['省份', '来源省份', '所在省份'], kind: 'label' },
+  city: { names: ['城市', '所在城市'], kind: 'text' },
   ownership: { names: ['企业性质', '企业类型', '所有制'], kind: 'label' },
   capitalType: { names: ['资本类别', '资本类型', '内外资'], kind: 'label' },
   industry: {
@@ -117,6 +120,7 @@ export const fieldSpecs: Record<SheetField, FieldSpec> = {
   nextSteps: { names: ['下一步工作', '下步工作', '下一步计划', '下步计划'], kind: 'text' },
   terminationReason: { names: ['终止原因', '终止理由'], kind: 'text' },
   ...dateSpecs,
+  techApprovedOn: { names: ['技改批复日期', '技改批复时间'], kind: 'date' },
   terminatedOn: { names: ['终止日期', '终止时间'], kind: 'date' },
 };
 
@@ -144,6 +148,7 @@ export const ledgerColumns: {
   { header: '国别/地区', source: 'country', width: 10 },
   { header: '来源地区', source: 'region', width: 10 },
   { header: '省份', source: 'province', width: 8 },
+  { header: '城市', source: 'city', width: 10 },
   { header: '企业性质', source: 'ownership', width: 9 },
   { header: '资本类别', source: 'capitalType', width: 8 },
   { header: '产业', source: 'industry', width: 14 },
@@ -165,6 +170,7 @@ export const ledgerColumns: {
   { header: '招商责任人', source: 'owner', width: 10 },
   { header: '当前阶段', source: 'stage', width: 8 },
   ...milestones.map((m) => ({ header: `${m.label}日期`, source: m.actualKey, width: 11 })),
+  { header: '技改批复日期', source: 'techApprovedOn', width: 12 },
   { header: '终止日期', source: 'terminatedOn', width: 11 },
   { header: '终止原因', source: 'terminationReason', width: 20 },
   { header: '省市县长工程', source: 'leaderProject', width: 8 },
@@ -180,8 +186,6 @@ export function screenColumnOf(column: (typeof ledgerColumns)[number]): LedgerCo
       return null;
     case 'country':
       return 'region';
-    case 'investorParent':
-      return 'investor';
     case 'total':
       return column.unit === '亿元' ? 'totalInvestment' : 'totalInvestmentUsd';
     default:

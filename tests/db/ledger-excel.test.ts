@@ -334,7 +334,7 @@ describe('ledger export', () => {
       formula: string;
       result: number;
     };
-    expect(total.formula).toBe(`SUM(O4:O403)`);
+    expect(total.formula).toBe(`SUM(P4:P403)`);
     const sum = (
       app.sqlite.prepare('SELECT sum(total_cny) AS s FROM project WHERE deleted = 0').get() as {
         s: number;
@@ -428,7 +428,6 @@ describe('ledger export', () => {
       '序号',
       '项目编号',
       '投资方',
-      '母公司',
       '项目名称',
       '用地（亩）',
       '当前阶段',
@@ -440,7 +439,7 @@ describe('ledger export', () => {
       '来源地区',
       '存在问题',
     ]);
-    expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 5, ySplit: 3 });
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 4, ySplit: 3 });
     const col = (name: string) => header.indexOf(name) + 1;
     const rowOf = (name: string) => {
       for (let n = 4; n <= 404; n++) {

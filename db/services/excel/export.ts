@@ -43,7 +43,7 @@ import { withProgress } from '../../job-progress';
 import { demoFilePrefix } from '../app';
 import type { ReportProgress } from '../../job-progress';
 import { arrivalSumsOf, ratesByYear } from '../arrival-sums';
-import { matchingRowids } from '../ledger';
+import { effectiveCityOf, investorParentOf, matchingRowids } from '../ledger';
 import { fitToCell, startsLikeFormula } from './xlsx-text';
 
 type Input = z.output<typeof ledgerExportInput>;
@@ -339,6 +339,8 @@ function readerFor(
       return text('investor_name');
     case 'owner':
       return text('owner_name');
+    case 'city':
+      return text('effective_city');
     case 'total': {
       if (unit === '亿元') return amount('total_cny', '亿元');
       const usd = amount('total_investment', '万美元');
@@ -369,14 +371,15 @@ function readerFor(
 
 const fullLayout = layoutFor(ledgerColumns);
 
-/** The rows of these projects in this order, with their 实到外资 and 市外内资 (one pass per chunk). */
+/**
+ * The rows of these projects in this order, with their 母公司 and 城市 as the 台账 shows them, and
+ * their 实到外资 and 市外内资 (one pass per chunk).
+ */
 function readExportRows(sql: Sql, rowids: number[], rates: string): Row[] {
   const rows = sql
     .prepare(
-      `SELECT p.rowid AS rid, p.*,
-         (SELECT coalesce(pi.name_zh, i.parent_name) FROM investor i
-            LEFT JOIN investor pi ON pi.id = i.parent_investor_id WHERE i.id = p.investor_id)
-           AS investor_parent
+      `SELECT p.rowid AS rid, p.*, ${investorParentOf('p')} AS investor_parent,
+         ${effectiveCityOf('p')} AS effective_city
        FROM project p WHERE p.rowid IN (SELECT value FROM json_each(@ids))`,
     )
     .all({ ids: JSON.stringify(rowids) }) as Row[];

@@ -301,7 +301,7 @@ function plan(tx: Tx, rows: readonly ReadRow[]): PlannedRow[] {
       notes.push(`表中项目编号 ${input.code} 与记录中的 ${current.code} 不同，未修改`);
       delete input.code;
     }
-    const patch = changedFields(input, current);
+    const patch = changedFields(input, current, investorCity(tx, current.investorId));
     const problem = stageTaken(patch, current, notes);
     if (problem) return reject([problem]);
     const changed = Object.keys(patch);
@@ -372,6 +372,12 @@ function investorNamesByKey(tx: Tx): Map<string, string> {
   return names;
 }
 
+const investorCity = (tx: Tx, id: string | null) =>
+  id === null
+    ? null
+    : ((tx.sql.prepare('SELECT city FROM investor WHERE id = ?').pluck().get(id) as
+        string | null | undefined) ?? null);
+
 /**
  * The fields a sheet row would change. A blank cell never clears a value on record, and names equal
  * after normalisation are the same name.
@@ -379,6 +385,7 @@ function investorNamesByKey(tx: Tx): Map<string, string> {
 function changedFields(
   input: ProjectCreateInput,
   current: ProjectRecord,
+  investorCityNow: string | null,
 ): Partial<ProjectCreateInput> {
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input) as [keyof ProjectCreateInput, unknown][]) {
@@ -389,6 +396,12 @@ function changedFields(
     }
     if (key === 'investor' || key === 'investorParent') {
       if (nameKey(String(value)) !== nameKey(current[key] ?? '')) patch[key] = value;
+      continue;
+    }
+    // 城市 in the sheet is the effective city (the export writes the investor's when the project
+    // has none): a change only if it differs from that, and then the project's own.
+    if (key === 'city') {
+      if (value !== (current.city ?? investorCityNow)) patch[key] = value;
       continue;
     }
     // 市外内资 in the sheet: a change only if the project's money is not counted 市外 already.
