@@ -303,4 +303,39 @@ describe('台账 columns as the office sheet', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('shows 母公司, 城市 and 技改批复日期 as the Excel export writes them', async () => {
+    const first = (await harness.rpc<LedgerPage>('ledger.query', { q: 'ZS-C-001' })).rows[0]!;
+    const project = await harness.rpc<{ investorId: string }>('project.get', { id: first.id });
+    await harness.rpc('investor.update', {
+      id: project.investorId,
+      patch: { parentName: '列测试控股集团有限公司', province: '江苏', city: '苏州市' },
+    });
+    await harness.rpc('project.update', {
+      id: first.id,
+      patch: { projectType: '技改', techApprovedOn: '2024-02-20' },
+    });
+    const context = await newLaptopContext(harness.browser);
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(harness.server.url);
+    await expect.poll(async () => (await headerTexts(page)).length).toBe(11);
+    await columnsButton(page).click();
+    const added = ['母公司', '城市', '技改批复日期'];
+    for (const name of added) await columnsMenu(page).getByLabel(name, { exact: true }).check();
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await headerTexts(page)).slice(-3)).toEqual(added);
+    const row = page.getByRole('row').filter({ hasText: 'ZS-C-001' });
+    const text = await row.innerText();
+    for (const part of ['列测试控股集团有限公司', '苏州市', '2024-02-20'])
+      expect(text).toContain(part);
+    expect((await layout(page)).clipped).toEqual([]);
+    await page.locator('.ledger-scroll').evaluate((el) => el.scrollTo({ left: 10_000 }));
+    await page.screenshot({ path: join(artifactsDir, 'ledger-columns-parent-city-1366.png') });
+    // Back to the default view for whoever runs next.
+    await columnsButton(page).click();
+    await columnsMenu(page).getByRole('button', { name: '恢复默认' }).click();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
