@@ -368,6 +368,19 @@ describe('投资方 in the browser', () => {
     expect(await sidewaysOverflow(page)).toBe(false);
     await page.screenshot({ path: join(artifactsDir, 'investors-location.png') });
 
+    // The new-investor panel suggests parents too; its list stays inside the panel.
+    await page.getByRole('button', { name: '新建投资方' }).click();
+    const newParent = createForm(page).getByRole('combobox', { name: '母公司' });
+    await newParent.fill('三星');
+    const suggested = createForm(page).getByRole('listbox', { name: '匹配的投资方' });
+    await expect.poll(() => suggested.getByRole('option').count()).toBeGreaterThanOrEqual(2);
+    expect(await sidewaysOverflow(page)).toBe(false);
+    await page.screenshot({ path: join(artifactsDir, 'investor-create-parent-picker.png') });
+    await newParent.press('ArrowDown');
+    await newParent.press('Enter');
+    expect(await newParent.inputValue()).not.toBe('三星');
+    await createForm(page).getByRole('button', { name: '取消' }).click();
+
     await list(page).getByRole('button', { name: '三星电子', exact: true }).click();
     await page.getByRole('button', { name: '编辑', exact: true }).click();
     const details = page.getByRole('form', { name: '编辑投资方' });
