@@ -7,6 +7,7 @@ import { tierOrder } from './classify';
 import type { Tier } from './classify';
 import { stageOrder } from './lifecycle';
 import type { Stage } from './lifecycle';
+import type { AnyCurrency } from './currencies';
 import { channels, investorFlags, offices, ownerships } from './vocabulary';
 import { vocabularyEntry } from './fields';
 import { defaultLedgerColumns, optionalSums } from './ledger-columns';
@@ -83,9 +84,9 @@ export interface LedgerRow {
   capitalType: string | null;
   industrial: boolean | null;
   projectType: string | null;
-  /** In its own currency: 元 or 美元. */
+  /** In its own currency: 元, 美元, 欧元 … (any of currencies.ts). */
   totalInvestment: number | null;
-  investmentCurrency: 'CNY' | 'USD' | null;
+  investmentCurrency: AnyCurrency | null;
   /** 实到外资 in 美元, each arrival at its year's rate; null when none arrived. */
   paidInFdiUsd: number | null;
   /** 市外内资 in 元; null when none arrived. */

@@ -2,6 +2,8 @@
 // record type for output, and the rule that reconciles the stage with the milestone dates.
 import { z } from 'zod';
 import { countryByCode } from './countries';
+import { allCurrencies, currencyLabels } from './currencies';
+import type { AnyCurrency } from './currencies';
 import type { Region } from './countries';
 import type { Tier } from './classify';
 import {
@@ -47,6 +49,8 @@ export const projectFieldLabels: Record<string, string> = {
   owner: '招商责任人',
   totalInvestmentCny: '总投资（元）',
   totalInvestmentUsd: '总投资（美元）',
+  totalInvestment: '总投资',
+  investmentCurrency: '总投资币种',
   contractedFdiUsd: '合同外资（美元）',
   landAreaMu: '用地（亩）',
   stage: '阶段',
@@ -144,6 +148,13 @@ export const projectFields = strictObject({
   owner: text('owner', 50).nullable(),
   totalInvestmentCny: amount('totalInvestmentCny').nullable(),
   totalInvestmentUsd: amount('totalInvestmentUsd').nullable(),
+  /** The general pair: a whole amount in any currency of currencies.ts (元, 美元, 欧元, 日元 …). */
+  totalInvestment: amountField(label('totalInvestment'), '所选币种的元').nullable(),
+  investmentCurrency: z
+    .enum(allCurrencies, {
+      error: `总投资币种须为 ${allCurrencies.map((c) => `${c}（${currencyLabels[c]}）`).join('、')} 之一`,
+    })
+    .nullable(),
   contractedFdiUsd: amount('contractedFdiUsd').nullable(),
   landAreaMu: z
     .number({ error: '用地（亩）须为数字' })
@@ -161,10 +172,22 @@ export const projectFields = strictObject({
   ...dateFields,
 });
 
-const oneCurrency = (p: {
+type InvestmentKeys = {
   totalInvestmentCny?: number | null;
   totalInvestmentUsd?: number | null;
-}) => p.totalInvestmentCny == null || p.totalInvestmentUsd == null;
+  totalInvestment?: number | null;
+  investmentCurrency?: AnyCurrency | null;
+};
+const oneCurrency = (p: InvestmentKeys) =>
+  p.totalInvestmentCny == null || p.totalInvestmentUsd == null;
+// The pair totalInvestment + investmentCurrency stands alone: with either old key it is ambiguous.
+const notMixed = (p: InvestmentKeys) =>
+  (p.totalInvestment === undefined && p.investmentCurrency === undefined) ||
+  (p.totalInvestmentCny === undefined && p.totalInvestmentUsd === undefined);
+const pairComplete = (p: InvestmentKeys) =>
+  typeof p.totalInvestment === 'number'
+    ? p.investmentCurrency != null
+    : p.investmentCurrency == null || p.totalInvestment !== undefined;
 const oneInvestor = (p: { investor?: string | null; investorId?: string | null }) =>
   p.investor == null || p.investorId == null;
 const oneInvestorMessage = {
@@ -175,15 +198,28 @@ const oneCurrencyMessage = {
   message: '总投资只能填写人民币（totalInvestmentCny）或美元（totalInvestmentUsd）其中一种',
   path: ['totalInvestmentUsd'],
 };
+const notMixedMessage = {
+  message:
+    '总投资请用 totalInvestment 加 investmentCurrency 填写，不要同时填写 totalInvestmentCny 或 totalInvestmentUsd',
+  path: ['totalInvestment'],
+};
+const pairMessage = {
+  message: '总投资（totalInvestment）与总投资币种（investmentCurrency）须同时填写',
+  path: ['investmentCurrency'],
+};
 
 export const projectCreateInput = projectFields
   .partial()
   .required({ name: true })
   .refine(oneCurrency, oneCurrencyMessage)
+  .refine(notMixed, notMixedMessage)
+  .refine(pairComplete, pairMessage)
   .refine(oneInvestor, oneInvestorMessage);
 export const projectPatch = projectFields
   .partial()
   .refine(oneCurrency, oneCurrencyMessage)
+  .refine(notMixed, notMixedMessage)
+  .refine(pairComplete, pairMessage)
   .refine(oneInvestor, oneInvestorMessage);
 
 /**
@@ -254,6 +290,9 @@ export type ProjectRecord = {
   owner: string | null;
   totalInvestmentCny: number | null;
   totalInvestmentUsd: number | null;
+  /** The amount as entered, in its own currency (any of currencies.ts); null without one. */
+  totalInvestment: number | null;
+  investmentCurrency: AnyCurrency | null;
   /** Total investment in 元 at the year's rate, whatever the currency entered. */
   totalInvestmentCnyEquivalent: number | null;
   contractedFdiUsd: number | null;

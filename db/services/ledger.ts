@@ -11,6 +11,7 @@ import type { Tier } from '../../domain/classify';
 import type { Stage } from '../../domain/lifecycle';
 import { searchTerms } from '../../domain/search-text';
 import { todayIso } from '../../domain/dates';
+import { isCurrency } from '../../domain/currencies';
 import type { OptionalSum } from '../../domain/ledger-columns';
 import {
   capitalTypes,
@@ -327,10 +328,7 @@ function ledgerRow(r: RawRow, arrivals: Partial<ArrivalSums> = {}): LedgerRow {
     projectType: labelOf(projectTypes, r.projectType),
     industrial: flag(r.industrial),
     leaderProject: flag(r.leaderProject),
-    investmentCurrency:
-      r.investmentCurrency === 'USD' || r.investmentCurrency === 'CNY'
-        ? r.investmentCurrency
-        : null,
+    investmentCurrency: isCurrency(r.investmentCurrency) ? r.investmentCurrency : null,
     paidInFdiUsd: arrivals.paidInFdiUsd ?? null,
     domesticCapitalCny: arrivals.domesticCapitalCny ?? null,
   };

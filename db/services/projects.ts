@@ -2,6 +2,7 @@
 // by name.
 import { AppError } from '../../domain/errors';
 import { countryByCode } from '../../domain/countries';
+import { isCurrency } from '../../domain/currencies';
 import type { Region } from '../../domain/countries';
 import type { Tier } from '../../domain/classify';
 import type { Stage } from '../../domain/lifecycle';
@@ -189,13 +190,27 @@ function projectColumns(
 }
 
 /**
- * Total investment is one amount in one currency. Setting either currency's amount replaces it;
- * clearing one clears the amount only if it is the stored currency.
+ * Total investment is one amount in one currency. The general pair (totalInvestment with
+ * investmentCurrency) sets or clears it; setting either old key's amount replaces it; clearing one
+ * clears the amount only if it is the stored currency.
  */
 function investmentColumns(
   input: ProjectCreateInput | ProjectPatch,
   current: ProjectRow | undefined,
 ): Fields {
+  if (input.totalInvestment === null) return { total_investment: null, investment_currency: null };
+  if (input.totalInvestment !== undefined) {
+    if (!input.investmentCurrency) {
+      throw new AppError(
+        'VALIDATION',
+        '总投资（totalInvestment）与总投资币种（investmentCurrency）须同时填写',
+      );
+    }
+    return {
+      total_investment: input.totalInvestment,
+      investment_currency: input.investmentCurrency,
+    };
+  }
   const stored = current?.investment_currency ?? null;
   for (const [key, currency] of [
     ['totalInvestmentCny', 'CNY'],
@@ -328,7 +343,10 @@ export function projectRecord(tx: Tx, row: ProjectRow): ProjectRecord {
   };
   const str = (col: string) => (row[col] as string | null) ?? null;
   const num = (col: string) => (row[col] as number | null) ?? null;
-  const usd = row.investment_currency === 'USD';
+  const amount = num('total_investment');
+  // An amount without a currency is in 元, as the derived total_cny reads it.
+  const currency =
+    amount === null ? null : isCurrency(row.investment_currency) ? row.investment_currency : 'CNY';
   return {
     id: String(row.id),
     code: str('code'),
@@ -364,8 +382,10 @@ export function projectRecord(tx: Tx, row: ProjectRow): ProjectRecord {
     office: labelOf(offices, keyOf(row.office_id)),
     ownerId: str('owner_id'),
     owner: names.owner,
-    totalInvestmentCny: usd ? null : num('total_investment'),
-    totalInvestmentUsd: usd ? num('total_investment') : null,
+    totalInvestmentCny: currency === 'CNY' ? amount : null,
+    totalInvestmentUsd: currency === 'USD' ? amount : null,
+    totalInvestment: amount,
+    investmentCurrency: currency,
     totalInvestmentCnyEquivalent: num('total_cny'),
     contractedFdiUsd: num('contracted_fdi_usd'),
     landAreaMu: num('land_area_mu'),
