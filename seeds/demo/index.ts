@@ -51,6 +51,6 @@ function* rows(options: DemoOptions, asOf: string): Generator<DemoRow> {
     yield* activityRows(ctx, project, contact);
     yield* taskRows(ctx, project);
     yield* capitalArrivalRows(ctx, project);
-    yield* keyInvestmentRows(ctx, project);
+    yield* keyInvestmentRows(ctx, project, projectCount);
   }
 }
