@@ -6,7 +6,10 @@ import { isLedgerColumnKey } from '../ledger-columns';
 import type { LedgerColumnKey } from '../ledger-columns';
 import type { AmountUnit } from './cell-values';
 
-/** Fields a sheet can carry into a project. `total` is the total investment in either currency. */
+/**
+ * Fields a sheet can carry into a project. `total` is the total investment in 元 or 美元;
+ * `investmentCurrency` and `totalOriginal` carry an amount in another currency (欧元, 日元 …).
+ */
 export type TextField =
   | 'code'
   | 'name'
@@ -37,6 +40,8 @@ export type SheetField =
   | 'industrial'
   | 'leaderProject'
   | 'total'
+  | 'investmentCurrency'
+  | 'totalOriginal'
   | 'contractedFdiUsd'
   | 'landAreaMu'
   | 'stage';
@@ -47,7 +52,7 @@ export type DerivedColumn =
 
 export interface FieldSpec {
   names: string[];
-  kind: 'text' | 'label' | 'date' | 'country' | 'flag' | 'amount' | 'number' | 'stage';
+  kind: 'text' | 'label' | 'date' | 'country' | 'flag' | 'amount' | 'number' | 'stage' | 'currency';
   /** For amounts: the unit when the header names none. */
   defaultUnit?: AmountUnit;
 }
@@ -105,6 +110,15 @@ export const fieldSpecs: Record<SheetField, FieldSpec> = {
     kind: 'amount',
     defaultUnit: '万元',
   },
+  // The currency of the row's total: with 原币总投资 the amount is in it; without, the 总投资 column's
+  // number is (5000 under 总投资（万元）with 币种 欧元 is 5000万欧元).
+  investmentCurrency: { names: ['总投资币种', '投资币种', '币种', '货币'], kind: 'currency' },
+  // The scale only (万 / 亿): the currency is the row's 总投资币种.
+  totalOriginal: {
+    names: ['原币总投资', '总投资原币', '原币金额', '原币投资额'],
+    kind: 'amount',
+    defaultUnit: '万元',
+  },
   contractedFdiUsd: { names: ['合同外资', '合同利用外资'], kind: 'amount', defaultUnit: '万美元' },
   landAreaMu: { names: ['用地', '用地面积', '占地', '占地面积', '用地规模'], kind: 'number' },
   platform: { names: ['承接平台', '落地平台', '落户平台', '平台'], kind: 'text' },
@@ -157,6 +171,9 @@ export const ledgerColumns: {
   { header: '规模档次', source: 'tier', width: 10 },
   { header: '总投资（亿元）', source: 'total', unit: '亿元', width: 13 },
   { header: '总投资（万美元）', source: 'total', unit: '万美元', width: 14 },
+  // Filled only for totals in neither 元 nor 美元 (the 亿元 column holds their 元 equivalent).
+  { header: '总投资币种', source: 'investmentCurrency', width: 10 },
+  { header: '原币总投资（万）', source: 'totalOriginal', width: 14 },
   { header: '合同外资（万美元）', source: 'contractedFdiUsd', unit: '万美元', width: 14 },
   { header: '实到外资（万美元）', source: 'paidInFdiUsd', unit: '万美元', width: 14 },
   { header: '市外内资到位（万元）', source: 'domesticCapitalCny', unit: '万元', width: 16 },
@@ -188,6 +205,9 @@ export function screenColumnOf(column: (typeof ledgerColumns)[number]): LedgerCo
       return 'region';
     case 'total':
       return column.unit === '亿元' ? 'totalInvestment' : 'totalInvestmentUsd';
+    case 'investmentCurrency':
+    case 'totalOriginal':
+      return 'totalInvestment';
     default:
       return isLedgerColumnKey(column.source) ? column.source : null;
   }

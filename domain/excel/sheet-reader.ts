@@ -5,6 +5,8 @@ import type { ProjectCreateInput } from '../project-input';
 import { milestones, stageLabels, stageOrder } from '../lifecycle';
 import type { Stage } from '../lifecycle';
 import { countryByCode, countryByName } from '../countries';
+import { allCurrencies, currencyLabels } from '../currencies';
+import type { AnyCurrency } from '../currencies';
 import { provinceLikeCountries } from '../vocabulary';
 import type { AmountUnit, CellValue, Parsed } from './cell-values';
 import {
@@ -272,6 +274,63 @@ const labelWords: Partial<Record<LabelField, Record<string, string>>> = {
   },
 };
 
+/** Names offices write for a currency, besides the labels of currencies.ts and the codes. */
+const currencyAliases: Record<string, AnyCurrency> = {
+  人民币元: 'CNY',
+  元: 'CNY',
+  RMB: 'CNY',
+  美金: 'USD',
+  日币: 'JPY',
+  港币: 'HKD',
+  韩币: 'KRW',
+  新币: 'SGD',
+  台币: 'TWD',
+};
+
+/** 欧元, EUR, 港币 … → the currency's code. */
+function parseCurrency(value: CellValue): Parsed<AnyCurrency> {
+  const text = cellText(value).normalize('NFKC').replace(/\s+/g, '');
+  const upper = text.toUpperCase();
+  const found =
+    allCurrencies.find((c) => c === upper || currencyLabels[c] === text) ??
+    currencyAliases[text] ??
+    currencyAliases[upper];
+  return found
+    ? { value: found }
+    : {
+        error: `总投资币种「${text}」无法识别，可选：${allCurrencies.map((c) => currencyLabels[c]).join('、')}`,
+      };
+}
+
+/**
+ * The row's total in its currency: 原币总投资 when given, else the 总投资 column's number (the 元
+ * column's, else the 美元 column's) read in the 币种 column's currency. Without a 币种 the 元 and 美元
+ * columns stand as they are.
+ */
+function settleCurrency(
+  input: Partial<Record<keyof ProjectCreateInput, unknown>>,
+  currency: AnyCurrency | undefined,
+  amounts: { cny?: number; usd?: number; original?: number },
+  errors: string[],
+): void {
+  if (currency === undefined) {
+    if (amounts.original !== undefined) errors.push('填写了原币总投资，但未填写总投资币种');
+    return;
+  }
+  const amount =
+    amounts.original ??
+    (currency === 'USD' ? (amounts.usd ?? amounts.cny) : (amounts.cny ?? amounts.usd));
+  if (amount === undefined) return;
+  delete input.totalInvestmentCny;
+  delete input.totalInvestmentUsd;
+  if (currency === 'CNY') input.totalInvestmentCny = amount;
+  else if (currency === 'USD') input.totalInvestmentUsd = amount;
+  else {
+    input.totalInvestment = amount;
+    input.investmentCurrency = currency;
+  }
+}
+
 function labelValue(field: LabelField, value: CellValue): string {
   let text = cellText(value);
   if (field === 'office') text = text.replace(/(驻点|办事处|招商处|办)$/, '') || text;
@@ -319,6 +378,8 @@ export function readRow(
     else set(parsed.value);
   };
   let usdTotal = false;
+  let currency: AnyCurrency | undefined;
+  const amounts: { cny?: number; usd?: number; original?: number } = {};
   for (const m of present) {
     const field = m.field as SheetField;
     const value = cells[m.column - 1] ?? null;
@@ -362,6 +423,9 @@ export function readRow(
       case 'stage':
         take(parseStage(value), (v) => (input.stage = v));
         break;
+      case 'currency':
+        take(parseCurrency(value), (v) => (currency = v));
+        break;
       case 'number':
         take(parseNumber(value, label), (v) => {
           input.landAreaMu = v * (m.areaFactor ?? 1);
@@ -371,16 +435,22 @@ export function readRow(
         const unit = m.unit ?? spec.defaultUnit ?? '元';
         take(parseAmount(value, unit, m.header), (v) => {
           if (field === 'contractedFdiUsd') input.contractedFdiUsd = v;
+          else if (field === 'totalOriginal') amounts.original = v;
           else if (currencyOf(unit) === 'USD') {
+            amounts.usd ??= v;
             usdTotal = true;
             input.totalInvestmentUsd = v;
             delete input.totalInvestmentCny;
-          } else if (!usdTotal) input.totalInvestmentCny = v;
+          } else {
+            amounts.cny ??= v;
+            if (!usdTotal) input.totalInvestmentCny = v;
+          }
         });
         break;
       }
     }
   }
+  settleCurrency(input, currency, amounts, errors);
   if (!nameText) errors.unshift('项目名称为空');
   return { kind: 'project', input, errors };
 }

@@ -435,6 +435,9 @@ describe('ledger export', () => {
       '市外内资到位（万元）',
       '产业',
       '总投资（亿元）',
+      // Amounts in 欧元, 日元 … travel with 总投资: their currency and original amount.
+      '总投资币种',
+      '原币总投资（万）',
       '国别/地区',
       '来源地区',
       '存在问题',

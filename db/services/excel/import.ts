@@ -322,7 +322,13 @@ function plan(tx: Tx, rows: readonly ReadRow[]): PlannedRow[] {
       seen,
       action: 'update',
       projectId: found.id,
-      changes: changed.map((key) => changeLabel(key, current)),
+      // The currency travels with the amount; it is a change of its own only when it differs.
+      changes: changed
+        .filter(
+          (k) =>
+            k !== 'investmentCurrency' || patch.investmentCurrency !== current.investmentCurrency,
+        )
+        .map((key) => changeLabel(key, current)),
       errors: [],
       create: null,
       patch,
@@ -409,11 +415,23 @@ function changedFields(
       if (current.outsideCityDerived !== value) patch[key] = value;
       continue;
     }
+    // An amount in another currency: a change if the amount or its currency differs.
+    if (key === 'investmentCurrency') continue;
+    if (key === 'totalInvestment') {
+      if (
+        value !== current.totalInvestment ||
+        input.investmentCurrency !== current.investmentCurrency
+      ) {
+        patch.totalInvestment = value;
+        patch.investmentCurrency = input.investmentCurrency;
+      }
+      continue;
+    }
     if (key === 'totalInvestmentCny' && input.totalInvestmentUsd == null) {
-      // A project entered in 美元 shows its 元 equivalent in the 亿元 column: that is no change.
+      // A project entered in 美元 (or 欧元 …) shows its 元 equivalent in the 亿元 column: no change.
       const same =
         current.totalInvestmentCny === value ||
-        (current.totalInvestmentUsd !== null && current.totalInvestmentCnyEquivalent === value);
+        (current.investmentCurrency !== 'CNY' && current.totalInvestmentCnyEquivalent === value);
       if (!same) patch[key] = value;
       continue;
     }
