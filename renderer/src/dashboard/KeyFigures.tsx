@@ -12,15 +12,14 @@ function Card({ metric, caption }: { metric: DashboardMetric | undefined; captio
   if (!metric) return null;
   const request = metricDrill(metric);
   const goal = metric.guarantee ?? metric.strive;
+  const number = metricNumber(metric.unit, metric.actual);
+  // A seven-digit 万美元 figure and its unit overflow a card at 1280 wide: set smaller, not cut.
+  const long = number.length > 8;
   return (
     <div className="dash-card" data-metric={metric.key}>
       <div className="dash-card-label">{caption ?? metric.label}</div>
-      <div className="dash-card-value">
-        {request ? (
-          <DrillNumber request={request}>{metricNumber(metric.unit, metric.actual)}</DrillNumber>
-        ) : (
-          metricNumber(metric.unit, metric.actual)
-        )}
+      <div className={long ? 'dash-card-value long' : 'dash-card-value'}>
+        {request ? <DrillNumber request={request}>{number}</DrillNumber> : number}
         <span className="dash-card-unit">{unitLabels[metric.unit]}</span>
       </div>
       <div className="dash-card-goal">
