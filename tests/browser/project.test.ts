@@ -115,12 +115,18 @@ describe('project page in the browser', () => {
     // Region and tier follow the country, amount and currency as they change.
     await expect.poll(() => classBox(page).innerText()).toContain('德日');
     expect(await classBox(page).innerText()).toContain('10–50亿');
-    await page.getByText('万美元', { exact: true }).click();
+    await page.getByLabel('总投资币种').selectOption('USD');
     await expect.poll(() => classBox(page).innerText()).toMatch(/规模档次\s*无/);
     await label(page, '总投资').fill('20000');
     await expect.poll(() => classBox(page).innerText()).toContain('10–50亿'); // 2亿美元 ≈ 12.9亿元
     expect(await classBox(page).innerText()).toContain('折合');
-    await page.getByText('亿元', { exact: true }).click();
+    // 欧元, 日元 …: typed in 万 of the currency; no 欧元 rate for the year yet, so no 元 figure.
+    await page.getByLabel('总投资币种').selectOption('EUR');
+    expect(await label(page, '总投资').getAttribute('placeholder')).toBe('单位：万欧元');
+    await expect.poll(() => classBox(page).innerText()).toContain('未设置欧元汇率，无法折算');
+    expect(await classBox(page).innerText()).toMatch(/规模档次\s*—/);
+    await page.screenshot({ path: join(artifactsDir, 'project-form-currency.png') });
+    await page.getByLabel('总投资币种').selectOption('CNY');
     await label(page, '总投资').fill('10');
     await label(page, '国别/地区').selectOption('US');
     await expect.poll(() => classBox(page).innerText()).toContain('欧美');

@@ -50,7 +50,7 @@ describe('kept project drafts', () => {
       key,
       JSON.stringify({
         savedAt: '2026-12-04T01:00:00.000Z',
-        draft: { name: '新项目', amount: 5, stage: 'nonsense', currency: 'EUR', evil: '<x>' },
+        draft: { name: '新项目', amount: 5, stage: 'nonsense', currency: 'XYZ', evil: '<x>' },
       }),
     );
     expect(readKeptDraft(key)).toEqual({

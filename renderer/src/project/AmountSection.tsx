@@ -1,42 +1,40 @@
-// 金额: total investment in 亿元 or 万美元 (a switch), contracted FDI in 万美元, land in 亩, and the
+// 金额: total investment in 亿元 or 万 of another currency (a select: 人民币, 美元, 欧元, 日元 …), contracted FDI in 万美元, land in 亩, and the
 // 来源地区 and 规模档次 the backend will derive, recomputed as the user types.
 import { tierLabels } from '../../../domain/classify';
 import { regionLabels } from '../../../domain/countries';
+import { allCurrencies, currencyLabels } from '../../../domain/currencies';
 import { formatYiYuan } from '../../../domain/money';
 import type { FormBinding } from './FormFields';
 import { TextField } from './FormFields';
 import type { DraftClass } from './project-class';
 import type { AmountCurrency } from './project-draft';
-import type { UsdRate } from './use-usd-rate';
+import type { InvestmentRate } from './use-usd-rate';
 
-const currencies: readonly { key: AmountCurrency; label: string }[] = [
-  { key: 'CNY', label: '亿元' },
-  { key: 'USD', label: '万美元' },
-];
+/** What the amount is typed in: 亿元 for 人民币 (as the 台账 shows it), else 万 of the currency. */
+const unitOf = (c: AmountCurrency) => (c === 'CNY' ? '亿元' : `万${currencyLabels[c]}`);
 
 interface Props {
   form: FormBinding;
   klass: DraftClass;
-  rate: UsdRate;
+  rate: InvestmentRate;
   rateYear: number;
 }
 
 export function AmountSection({ form, klass, rate, rateYear }: Props) {
-  const switcher = (
-    <div className="unit-switch" role="radiogroup" aria-label="总投资单位">
-      {currencies.map((c) => (
-        <label key={c.key} className={form.draft.currency === c.key ? 'unit selected' : 'unit'}>
-          <input
-            type="radio"
-            name="project-currency"
-            value={c.key}
-            checked={form.draft.currency === c.key}
-            onChange={() => form.set('currency', c.key)}
-          />
-          {c.label}
-        </label>
+  const { currency } = form.draft;
+  const select = (
+    <select
+      className="input unit-select"
+      aria-label="总投资币种"
+      value={currency}
+      onChange={(e) => form.set('currency', e.target.value as AmountCurrency)}
+    >
+      {allCurrencies.map((c) => (
+        <option key={c} value={c}>
+          {currencyLabels[c]}（{unitOf(c)}）
+        </option>
       ))}
-    </div>
+    </select>
   );
   return (
     <section className="form-card">
@@ -49,8 +47,8 @@ export function AmountSection({ form, klass, rate, rateYear }: Props) {
           wide
           inputMode="decimal"
           maxLength={20}
-          placeholder={form.draft.currency === 'CNY' ? '单位：亿元' : '单位：万美元'}
-          hint={switcher}
+          placeholder={`单位：${unitOf(currency)}`}
+          hint={select}
         />
         <TextField
           name="contractedFdi"
@@ -74,14 +72,25 @@ export function AmountSection({ form, klass, rate, rateYear }: Props) {
         </div>
         <div>
           <dt>规模档次</dt>
-          <dd>{klass.tier ? tierLabels[klass.tier] : '—（填写总投资）'}</dd>
+          <dd>
+            {klass.tier
+              ? tierLabels[klass.tier]
+              : rate.rate === null && form.draft.amount.trim() !== ''
+                ? '—（无当年汇率）'
+                : '—（填写总投资）'}
+          </dd>
         </div>
-        {form.draft.currency === 'USD' && klass.totalCny !== null ? (
+        {currency !== 'CNY' ? (
           <div className="class-note">
             <dt>折合</dt>
             <dd>
-              约 {formatYiYuan(klass.totalCny)}（按 {rateYear} 年汇率 {rate.rate}
-              {rate.estimated ? '估算，保存时按设置中的汇率' : ''}）
+              {rate.rate === null
+                ? `${rateYear} 年未设置${currencyLabels[currency]}汇率，无法折算（请在“设置 → 汇率”中填写）`
+                : klass.totalCny === null
+                  ? '—'
+                  : `约 ${formatYiYuan(klass.totalCny)}（按 ${rateYear} 年${currencyLabels[currency]}汇率 ${rate.rate}${
+                      rate.estimated ? '估算，保存时按设置中的汇率' : ''
+                    }）`}
             </dd>
           </div>
         ) : null}

@@ -1,5 +1,6 @@
 // 变更记录: who changed which field of the project, from what, to what, and when — read from the
 // change log (project.history), newest first.
+import type { AnyCurrency } from '../../../domain/currencies';
 import { format, parseISO } from 'date-fns';
 import { call } from '../api/client';
 import { ListState } from '../ui/ListState';
@@ -14,7 +15,7 @@ function when(at: string): string {
 interface Props {
   projectId: string;
   /** The project's currency now, for amounts written before any currency change. */
-  currency: 'CNY' | 'USD';
+  currency: AnyCurrency;
   /** Changes after each save, so the list reloads. */
   version: string;
 }

@@ -8,12 +8,12 @@ import { AreaField, TextField } from './FormFields';
 import { InvestorSection } from './InvestorSection';
 import { MilestoneSection } from './MilestoneSection';
 import type { DraftClass } from './project-class';
-import type { UsdRate } from './use-usd-rate';
+import type { InvestmentRate } from './use-usd-rate';
 
 interface Props {
   form: FormBinding;
   klass: DraftClass;
-  rate: UsdRate;
+  rate: InvestmentRate;
   rateYear: number;
   dictionaries: Dictionaries;
   onSubmit: () => void;

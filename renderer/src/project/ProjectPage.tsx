@@ -26,7 +26,7 @@ import { useCtrlShortcut } from './use-shortcut';
 import { useDictionaries } from './use-dictionaries';
 import { useKeptDraft } from './use-kept-draft';
 import { useProjectEditor } from './use-project-editor';
-import { useUsdRate } from './use-usd-rate';
+import { useInvestmentRate } from './use-usd-rate';
 import './project.css';
 
 const tabHints: Record<Exclude<TabKey, 'info'>, string> = {
@@ -50,7 +50,7 @@ export function ProjectPage({ id }: { id: string | null }) {
     document.querySelector<HTMLElement>('.project-form [aria-invalid="true"]')?.focus();
   }, [invalidTick]);
   const rateYear = rateYearOf(editor.draft, new Date().getFullYear());
-  const rate = useUsdRate(rateYear);
+  const rate = useInvestmentRate(rateYear, editor.draft.currency);
   const drafted = classifyDraft(editor.draft, rate.rate);
   const { record } = editor;
   // Without a country of its own the region is the investor group's, known once saved.
@@ -226,7 +226,7 @@ export function ProjectPage({ id }: { id: string | null }) {
           ) : (
             <HistoryTab
               projectId={record.id}
-              currency={record.totalInvestmentUsd !== null ? 'USD' : 'CNY'}
+              currency={record.investmentCurrency ?? 'CNY'}
               version={record.updatedAt ?? ''}
             />
           )}

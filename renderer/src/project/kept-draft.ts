@@ -2,6 +2,7 @@
 // that an accidental close (or a crash) loses nothing: one entry per project id ('new' for the new
 // project form), with when it was written. What comes back is checked field by field against the
 // draft's shape; anything else there is ignored.
+import { isCurrency } from '../../../domain/currencies';
 import { stageOrder } from '../../../domain/lifecycle';
 import type { ProjectDraft } from './project-draft';
 import { emptyDraft } from './project-draft';
@@ -43,7 +44,7 @@ export function readKeptDraft(key: string): KeptDraft | null {
     if (typeof value === typeof empty) kept[field] = value;
   }
   if (!stageOrder.includes(kept.stage as ProjectDraft['stage'])) kept.stage = emptyDraft.stage;
-  if (kept.currency !== 'USD') kept.currency = 'CNY';
+  if (!isCurrency(kept.currency)) kept.currency = 'CNY';
   if (!['', '市外', '市内'].includes(kept.outsideCity as string)) kept.outsideCity = '';
   return { draft: kept as ProjectDraft, savedAt };
 }

@@ -1,6 +1,6 @@
 // 来源地区 and 规模档次 of a draft, as the backend will derive them on save: region from the country
 // (or 境内 for a domestic project entered with a province), tier from 总投资 in 元 at the year's rate.
-import { tierOf, toCny } from '../../../domain/classify';
+import { tierOf } from '../../../domain/classify';
 import type { Tier } from '../../../domain/classify';
 import { countryByCode } from '../../../domain/countries';
 import type { Region } from '../../../domain/countries';
@@ -12,7 +12,7 @@ import { parseNumber } from './project-draft';
 export interface DraftClass {
   region: Region | null;
   tier: Tier | null;
-  /** 总投资 in whole 元, converted at `rate` when entered in 美元. */
+  /** 总投资 in whole 元, converted at `rate` (元 per unit) for another currency; null without one. */
   totalCny: number | null;
 }
 
@@ -22,14 +22,16 @@ export function regionOfDraft(d: ProjectDraft): Region | null {
   return d.capitalType === '内资' || d.province ? 'domestic' : null;
 }
 
-export function classifyDraft(d: ProjectDraft, usdRate: number): DraftClass {
+export function classifyDraft(d: ProjectDraft, rate: number | null): DraftClass {
   const amount = parseNumber(d.amount);
   const totalCny =
     amount === null || Number.isNaN(amount) || amount < 0
       ? null
       : d.currency === 'CNY'
         ? yiToYuan(amount)
-        : toCny(wanToUnits(amount), 'USD', usdRate);
+        : rate === null
+          ? null
+          : Math.round(wanToUnits(amount) * rate);
   return {
     region: regionOfDraft(d),
     tier: totalCny === null ? null : tierOf(totalCny),

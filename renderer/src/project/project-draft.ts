@@ -1,23 +1,25 @@
-// The project form's state: every field as the user sees and types it (amounts in 亿元 or 万美元,
+// The project form's state: every field as the user sees and types it (amounts in 亿元, 万美元 or 万 of
+// another currency,
 // dates as text, vocabulary entries by their Chinese label), how a saved record becomes a draft,
 // and how a draft becomes the API's input (whole 元 / 美元, ISO dates, null for empty).
 import type { ActualKey, PlannedKey, Stage } from '../../../domain/lifecycle';
 import { milestones } from '../../../domain/lifecycle';
 import { projectTextKeys } from '../../../domain/project-input';
 import type { ProjectRecord } from '../../../domain/project-input';
+import type { AnyCurrency } from '../../../domain/currencies';
 import { usdToWan, wanToUnits, yiToYuan, yuanToYi } from '../../../domain/money';
 
 export type DateKey = ActualKey | PlannedKey;
 export const dateKeys: readonly DateKey[] = milestones.flatMap((m) => [m.plannedKey, m.actualKey]);
 
-/** 亿元 for an amount in RMB, 万美元 for one in US dollars. */
-export type AmountCurrency = 'CNY' | 'USD';
+/** 亿元 for an amount in RMB; 万 of the currency for the others (万美元, 万欧元, 万日元 …). */
+export type AmountCurrency = AnyCurrency;
 
 const textKeys = [...projectTextKeys, 'investor', 'office', 'owner'] as const;
 type TextKey = (typeof textKeys)[number];
 
 export type ProjectDraft = Record<TextKey | DateKey, string> & {
-  /** Total investment as typed, in 亿元 (CNY) or 万美元 (USD). */
+  /** Total investment as typed, in 亿元 (CNY) or 万 of its currency (万美元, 万欧元 …). */
   amount: string;
   currency: AmountCurrency;
   /** 合同外资 as typed, in 万美元. */
@@ -59,11 +61,11 @@ export function draftFromRecord(r: ProjectRecord): ProjectDraft {
     const value = (r as unknown as Record<string, unknown>)[key];
     draft[key] = typeof value === 'string' ? value : '';
   }
-  if (r.totalInvestmentUsd !== null) {
-    draft.currency = 'USD';
-    draft.amount = plainNumber(usdToWan(r.totalInvestmentUsd));
-  } else if (r.totalInvestmentCny !== null) {
-    draft.amount = plainNumber(yuanToYi(r.totalInvestmentCny));
+  if (r.totalInvestment !== null && r.investmentCurrency !== null) {
+    draft.currency = r.investmentCurrency;
+    draft.amount = plainNumber(
+      r.investmentCurrency === 'CNY' ? yuanToYi(r.totalInvestment) : usdToWan(r.totalInvestment),
+    );
   }
   draft.contractedFdi =
     r.contractedFdiUsd === null ? '' : plainNumber(usdToWan(r.contractedFdiUsd));
@@ -122,10 +124,10 @@ export function inputFromDraft(d: ProjectDraft): DraftInput {
   if (Number.isNaN(amount)) {
     errors.amount = '总投资须为数字';
   } else {
-    const units =
+    // Always the general pair, so that a change of amount or currency alone is seen.
+    values.totalInvestment =
       amount === null ? null : d.currency === 'CNY' ? yiToYuan(amount) : wanToUnits(amount);
-    values.totalInvestmentCny = d.currency === 'CNY' ? units : null;
-    values.totalInvestmentUsd = d.currency === 'USD' ? units : null;
+    values.investmentCurrency = amount === null ? null : d.currency;
   }
   const fdi = parseNumber(d.contractedFdi);
   if (Number.isNaN(fdi)) errors.contractedFdi = '合同外资须为数字';
@@ -149,9 +151,15 @@ export function changedKeys(
   return Object.keys(after).filter((k) => !Object.is(before[k] ?? null, after[k] ?? null));
 }
 
-/** The draft key an API key's value comes from (both currencies are the one 总投资 field). */
+/** The draft key an API key's value comes from (every 总投资 key is the one 总投资 field). */
 export function draftKeyOf(apiKey: string): DraftKey | null {
-  if (apiKey === 'totalInvestmentCny' || apiKey === 'totalInvestmentUsd') return 'amount';
+  if (
+    apiKey === 'totalInvestmentCny' ||
+    apiKey === 'totalInvestmentUsd' ||
+    apiKey === 'totalInvestment' ||
+    apiKey === 'investmentCurrency'
+  )
+    return 'amount';
   if (apiKey === 'contractedFdiUsd') return 'contractedFdi';
   return apiKey in emptyDraft ? (apiKey as DraftKey) : null;
 }

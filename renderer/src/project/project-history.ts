@@ -1,15 +1,17 @@
 // 变更记录: how the entries of project.history (newest first) read to a person — labels for stage
-// and vocabulary keys, names for countries, amounts in 亿元 / 万美元 in the currency they had then,
+// and vocabulary keys, names for countries, amounts in 亿元 / 万美元 / 万欧元 … in the currency they had then,
 // 是/否 for flags.
 import { countryByCode } from '../../../domain/countries';
 import { stageLabels } from '../../../domain/lifecycle';
 import type { Stage } from '../../../domain/lifecycle';
-import { formatWanUsd, formatYiYuan } from '../../../domain/money';
+import { currencyLabels, isCurrency } from '../../../domain/currencies';
+import type { AnyCurrency } from '../../../domain/currencies';
+import { formatNumber, formatWanUsd, formatYiYuan, usdToWan } from '../../../domain/money';
 import { labelOf, projectFieldVocabularies } from '../../../domain/vocabulary';
 import type { HistoryEntry } from '../../../domain/history';
 
 type Value = HistoryEntry['from'];
-type Currency = 'CNY' | 'USD';
+type Currency = AnyCurrency;
 
 export interface HistoryRow {
   key: string;
@@ -20,14 +22,14 @@ export interface HistoryRow {
   to: string;
 }
 
-const currencyNames: Record<string, string> = { CNY: '人民币', USD: '美元' };
-
 function valueText(field: string, value: Value, currency: Currency): string {
   if (value === null || value === '') return '（空）';
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (typeof value === 'number') {
     if (field === 'totalInvestment')
-      return currency === 'USD' ? formatWanUsd(value, 4) : formatYiYuan(value, 4);
+      return currency === 'CNY'
+        ? formatYiYuan(value, 4)
+        : `${formatNumber(usdToWan(value), 4)}万${currencyLabels[currency]}`;
     if (field === 'totalInvestmentCny') return formatYiYuan(value, 4);
     if (field === 'totalInvestmentUsd' || field === 'contractedFdiUsd')
       return formatWanUsd(value, 4);
@@ -36,12 +38,12 @@ function valueText(field: string, value: Value, currency: Currency): string {
   }
   if (field === 'stage') return stageLabels[value as Stage] ?? value;
   if (field === 'country') return countryByCode(value)?.nameZh ?? value;
-  if (field === 'investmentCurrency') return currencyNames[value] ?? value;
+  if (field === 'investmentCurrency') return isCurrency(value) ? currencyLabels[value] : value;
   const list = projectFieldVocabularies.get(field);
   return list ? labelOf(list, value) : value;
 }
 
-const asCurrency = (v: Value): Currency | null => (v === 'USD' || v === 'CNY' ? v : null);
+const asCurrency = (v: Value): Currency | null => (isCurrency(v) ? v : null);
 
 /**
  * Rows for the table. An amount is shown in the currency it had when it was written: the latest

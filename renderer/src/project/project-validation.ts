@@ -21,7 +21,8 @@ export type Checked<T> = { ok: true; input: T } | { ok: false; errors: FieldErro
 
 /** The form shows 总投资 in 亿元 or 万美元, so messages name the field without the storage unit. */
 function formMessage(key: DraftKey, message: string): string {
-  if (key === 'amount') return message.replace(/总投资（(元|美元)）/g, '总投资');
+  if (key === 'amount')
+    return message.replace(/总投资（(元|美元)）/g, '总投资').replace('（单位：所选币种的元）', '');
   if (key === 'contractedFdi') return message.replace('合同外资（美元）', '合同外资');
   return message;
 }
@@ -93,6 +94,11 @@ export function checkPatch(
   const before = inputFromDraft(baseline).values;
   const { values, errors } = inputFromDraft(draft);
   const patch = Object.fromEntries(changedKeys(before, values).map((k) => [k, values[k]]));
+  // 总投资 and its currency go together: a new currency alone still sends the amount.
+  if ('totalInvestment' in patch || 'investmentCurrency' in patch) {
+    patch.totalInvestment = values.totalInvestment;
+    patch.investmentCurrency = values.investmentCurrency;
+  }
   const parsed = projectPatch.safeParse(patch);
   if (!parsed.success) issuesToErrors(parsed.error, errors);
   if (Object.keys(errors).length === 0) {

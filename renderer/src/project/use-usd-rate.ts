@@ -1,6 +1,8 @@
 // The USD→CNY rate for showing a dollar amount's tier while the user types: the configured rate of
 // the year (settings.get; the nearest configured year, as the backend does), or a fixed estimate
 // when none is configured or the settings cannot be read.
+import { rateOf } from '../../../domain/currencies';
+import type { AnyCurrency } from '../../../domain/currencies';
 import { call } from '../api/client';
 import { useLoad } from '../ui/use-load';
 
@@ -23,7 +25,19 @@ export function rateForYear(rates: Record<string, number>, year: number): UsdRat
   return { rate: rates[String(nearest)] ?? DISPLAY_USD_RATE, estimated: false };
 }
 
-export function useUsdRate(year: number): UsdRate {
+/** 元 per unit of the total's currency; null for a currency other than 美元 without that year's rate. */
+export interface InvestmentRate {
+  rate: number | null;
+  estimated: boolean;
+}
+
+/**
+ * The rate a draft's 总投资 converts at: 1 for 元, the USD rate as above, and for 欧元, 日元 … the
+ * year's own rate in 设置 or none (as the backend: no nearest year, no estimate).
+ */
+export function useInvestmentRate(year: number, currency: AnyCurrency): InvestmentRate {
   const settings = useLoad(() => call('settings.get'), []);
-  return rateForYear(settings.data?.usdRates ?? {}, year);
+  if (currency === 'CNY') return { rate: 1, estimated: false };
+  if (currency === 'USD') return rateForYear(settings.data?.usdRates ?? {}, year);
+  return { rate: rateOf(settings.data?.fxRates ?? {}, currency, year), estimated: false };
 }
