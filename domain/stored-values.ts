@@ -291,7 +291,7 @@ export const storedTables: Readonly<Record<string, StoredTable>> = {
       office_id: key('驻点/责任单位', offices),
       industrial: flag('产业项目'),
       leader_project: flag('省市县长工程'),
-      // One amount in one currency (the form's totalInvestmentCny or totalInvestmentUsd).
+      // One amount in one currency (any of currencies.ts, as project.create's totalInvestment).
       total_investment: number('总投资', amount('总投资', '元或美元').nullable()),
       investment_currency: choice(
         '总投资币种',
