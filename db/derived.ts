@@ -7,9 +7,9 @@ import { convertToCny, isCurrency, rateOf } from '../domain/currencies';
 import type { AnyCurrency, RatesByYear } from '../domain/currencies';
 import { todayIso, yearOf } from '../domain/dates';
 import { milestones } from '../domain/lifecycle';
-import { searchText } from '../domain/search-text';
 import { sourceRegion, ultimateParent } from '../domain/source-region';
 import { readFxRates, readTextList, readUsdRates, settingIds } from '../domain/stored-values';
+import { searchTextOf } from './search-fold';
 import type { Sql } from './sql';
 
 type Values = Record<string, string | number | null | undefined>;
@@ -108,7 +108,7 @@ export function deriveProject(sql: Sql, row: Values, lookups: DeriveLookups = di
     typeof row.investor_id === 'string' ? lookups.investor(row.investor_id) : undefined;
   const owner = typeof row.owner_id === 'string' ? lookups.owner(row.owner_id) : undefined;
   const aliases = investor ? lookups.aliases(investor) : [];
-  const text = searchText([row.name, row.code, investor?.name_zh, investor?.name_en, ...aliases]);
+  const text = searchTextOf([row.name, row.code, investor?.name_zh, investor?.name_en, ...aliases]);
   const group = investor ? groupOf(row.investor_id as string, lookups) : undefined;
   const groupCountry = group ? str(group.link.hqCountry) : null;
   const province = str(row.province) ?? str(investor?.province);

@@ -449,8 +449,9 @@ export function canonicalJson(value: Record<string, FieldValue | string>): strin
  * The version of deriveProject's rules. Bump it when they change: every database recomputes its
  * projects' derived columns once, at its next open. 2: search text folded (domain/search-text.ts).
  * 3: region by the investor group's ultimate parent, 市外 by city (issue 17), arrivals' 市外.
+ * 4: search text in simplified characters, without accents, with pinyin and initials (issue 18).
  */
-const DERIVED_VERSION = '3';
+const DERIVED_VERSION = '4';
 const REFRESH_BATCH = 2_000;
 
 /** Recomputes every project's derived columns when they were made by older rules (at open). */

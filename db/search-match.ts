@@ -1,13 +1,33 @@
 // The words of a search (domain/search-text.ts) as SQL: each word must be found (AND), in a
-// project's stored search text or, for investors, in their names folded on the fly by zs_fold.
+// project's stored search text or, for investors, in their names folded on the fly by zs_search.
 import type Database from 'better-sqlite3';
 import { foldForSearch } from '../domain/search-text';
+import { readTextList } from '../domain/stored-values';
+import { searchTextOf } from './search-fold';
 
-/** zs_fold(text): the text as searchText stores it; for columns that keep no folded copy. */
+/**
+ * zs_fold(text): the text folded as a query is (no pinyin), to rank names. zs_search(name_zh,
+ * name_en, aliases): an investor's search text as a project's is stored (db/search-fold.ts),
+ * remembered per investor so a search over every investor spells each name once per process.
+ */
 export function installSearchFold(sqlite: Database.Database): void {
   sqlite.function('zs_fold', { deterministic: true }, (text: unknown) =>
     typeof text === 'string' ? foldForSearch(text) : null,
   );
+  sqlite.function('zs_search', { deterministic: true }, investorSearchText);
+}
+
+const investorTexts = new Map<string, string>();
+
+function investorSearchText(nameZh: unknown, nameEn: unknown, aliases: unknown): string {
+  const key = `${String(nameZh)}\u0000${String(nameEn)}\u0000${String(aliases)}`;
+  let text = investorTexts.get(key);
+  if (text === undefined) {
+    text = searchTextOf([nameZh, nameEn, ...readTextList(aliases)]);
+    if (investorTexts.size >= 200_000) investorTexts.clear();
+    investorTexts.set(key, text);
+  }
+  return text;
 }
 
 /** A LIKE pattern (with ESCAPE '\') that finds `term` anywhere in a value. */

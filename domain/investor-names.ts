@@ -24,6 +24,11 @@ const latinNoise = [
   'ag',
   'se',
   'sa',
+  'nv',
+  'bv',
+  'sarl',
+  'srl',
+  'pte',
   'inc',
   'incorporated',
   'corp',
@@ -45,11 +50,28 @@ export const chinesePattern = new RegExp(
 );
 export const latinWords = new Set(latinNoise);
 
-/** The identifying part of a name: width-folded, lower-case, without legal forms or punctuation. */
-export function nameKey(name: string): string {
-  const words = name
+// Marks on Latin letters only: stripping every mark would also drop the dakuten of ガ or ド.
+const latinMarks = /(\p{Script=Latin})\p{M}+/gu;
+
+// Letters with dots, as legal forms are abbreviated (S.A., N.V., S.p.A.), written as one word.
+const dottedLetters = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,4}(?![\p{L}\p{N}])/gu;
+
+/** Width-folded (NFKC), lower case, Latin letters without accents, S.A. as sa: Nestlé → nestle. */
+export function plainLetters(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(latinMarks, '$1')
     .normalize('NFKC')
     .toLowerCase()
+    .replace(dottedLetters, (letters) => letters.replaceAll('.', ''));
+}
+
+/**
+ * The identifying part of a name: width-folded, lower-case, without accents, legal forms or
+ * punctuation.
+ */
+export function nameKey(name: string): string {
+  const words = plainLetters(name)
     .replace(chinesePattern, ' ')
     .replace(/[\p{P}\p{S}]+/gu, ' ')
     .split(/\s+/)

@@ -1,23 +1,16 @@
 // Search that forgives the way people type: full-width and half-width forms are one (NFKC), case
 // does not matter, punctuation separates words, spaces mean AND, and the legal-form words the
-// duplicate check ignores (有限公司, (中国), Co., Ltd …) are ignored in the query too. So
-// 「三井物产(中国)」 finds what 「三井物产（中国）」 finds, and 「新能源 汽车」 finds a project whose
-// name holds both words.
-import { chinesePattern, latinWords } from './investor-names';
+// duplicate check ignores (有限公司, (中国), Co., Ltd …) are ignored in the query too, and so are
+// accents on Latin letters. So 「三井物产(中国)」 finds what 「三井物产（中国）」 finds, 「新能源 汽车」
+// finds a project whose name holds both words, and "nestle" finds Nestlé. Traditional characters
+// and pinyin are added on the main side (db/search-fold.ts): their dictionaries stay out of here.
+import { chinesePattern, latinWords, plainLetters } from './investor-names';
 
 const punctuation = /[\p{P}\p{S}]+/gu;
 
-/** Width-folded, lower-case, punctuation as single spaces. */
+/** Width-folded, lower-case, without accents, punctuation as single spaces. */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(punctuation, ' ').replace(/\s+/g, ' ').trim();
-}
-
-/** What a row is found by: its parts folded, one space between them. */
-export function searchText(parts: readonly unknown[]): string {
-  return parts
-    .filter((part): part is string => typeof part === 'string' && part !== '')
-    .map(foldForSearch)
-    .join(' ');
+  return plainLetters(text).replace(punctuation, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -25,7 +18,7 @@ export function searchText(parts: readonly unknown[]): string {
  * query of legal forms only (「有限公司」) is searched as typed.
  */
 export function searchTerms(query: string): string[] {
-  const lower = query.normalize('NFKC').toLowerCase();
+  const lower = plainLetters(query);
   const words = lower
     .replace(chinesePattern, ' ')
     .replace(punctuation, ' ')

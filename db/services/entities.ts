@@ -2,9 +2,9 @@
 // activities, follow-up tasks, capital arrivals) and for investors.
 import { AppError } from '../../domain/errors';
 import type { InvestorRecord } from '../../domain/entities';
-import { searchTerms } from '../../domain/search-text';
 import { labelOf, storedProvinces } from '../../domain/vocabulary';
 import type { Tx } from '../app-database';
+import { queryTerms } from '../search-fold';
 import { allTermsLike } from '../search-match';
 import type { SyncedTable } from '../synced-tables';
 import type { RowShape } from './rows';
@@ -196,15 +196,14 @@ function investorRecord(row: Record<string, unknown>): InvestorRecord {
   return { ...record, province: labelOf(storedProvinces, record.province) };
 }
 
-/** An investor's names and aliases, folded as a project's search text is (zs_fold). */
-export const investorSearchText =
-  "zs_fold(name_zh || ' ' || coalesce(name_en, '') || ' ' || coalesce(aliases, ''))";
+/** An investor's names and aliases as a project's search text holds them (db/search-match.ts). */
+export const investorSearchText = 'zs_search(name_zh, name_en, aliases)';
 
 export function listInvestors(
   tx: Tx,
   input: { q?: string; offset: number; limit: number },
 ): InvestorRecord[] {
-  const [match, params] = allTermsLike(investorSearchText, input.q ? searchTerms(input.q) : []);
+  const [match, params] = allTermsLike(investorSearchText, input.q ? queryTerms(input.q) : []);
   const rows = tx.sql
     .prepare(`${investorSelect} WHERE deleted = 0 AND ${match} ORDER BY name_zh LIMIT ? OFFSET ?`)
     .all(...params, input.limit, input.offset) as Record<string, unknown>[];

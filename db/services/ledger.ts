@@ -9,7 +9,6 @@ import type { LedgerPage, LedgerRow, LedgerSortKey, ledgerQuery } from '../../do
 import type { Region } from '../../domain/countries';
 import type { Tier } from '../../domain/classify';
 import type { Stage } from '../../domain/lifecycle';
-import { searchTerms } from '../../domain/search-text';
 import { todayIso } from '../../domain/dates';
 import { isCurrency } from '../../domain/currencies';
 import type { OptionalSum } from '../../domain/ledger-columns';
@@ -25,6 +24,7 @@ import {
 import type { Tx } from '../app-database';
 import type { Schema } from '../schema';
 import type { SqlParam } from '../sql';
+import { queryTerms } from '../search-fold';
 import { likeContains } from '../search-match';
 import { flaggedInvestor, yrdProject } from './project-groups';
 import { DOMESTIC_CAPITAL_CNY, PAID_IN_FDI_USD, arrivalSumsOf, ratesByYear } from './arrival-sums';
@@ -358,7 +358,7 @@ function conditions(eb: Where, q: Omit<Query, 'offset' | 'limit'>): Expression<S
     list.push(eb('signed_on', '<', `${q.signingYear + 1}-01-01`));
   }
   if (q.q) {
-    for (const term of searchTerms(q.q)) {
+    for (const term of queryTerms(q.q)) {
       list.push(sql<SqlBool>`search_text like ${likeContains(term)} escape '\\'`);
     }
   }

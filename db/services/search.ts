@@ -1,14 +1,15 @@
 // Quick search (Ctrl+K): projects and investors by Chinese or English name, alias or project code,
-// every word of the query found (domain/search-text.ts).
+// pinyin or initials of a Chinese name, traditional or simplified characters, every word of the
+// query found (domain/search-text.ts, db/search-fold.ts).
 import type { z } from 'zod';
 import type { QuickSearchResult, quickSearchInput } from '../../domain/search';
-import { searchTerms } from '../../domain/search-text';
 import type { Tx } from '../app-database';
+import { queryTerms } from '../search-fold';
 import { allTermsLike } from '../search-match';
 import { investorSearchText } from './entities';
 
 export function quickSearch(tx: Tx, input: z.output<typeof quickSearchInput>): QuickSearchResult {
-  const terms = searchTerms(input.q);
+  const terms = queryTerms(input.q);
   if (terms.length === 0) return { projects: [], investors: [] };
   const [projectMatch, projectParams] = allTermsLike('search_text', terms);
   const projects = tx.sql

@@ -1,10 +1,12 @@
 // Duplicate-investor warning (撞单): existing investors whose Chinese or English name or alias
-// resembles a new name once legal forms, brackets, width and case are set aside.
+// resembles a new name once legal forms, brackets, width, case, accents and traditional or
+// simplified characters are set aside.
 import type { z } from 'zod';
 import { resemblance } from '../../domain/investor-names';
 import { readTextList } from '../../domain/stored-values';
 import type { SimilarInvestor, similarInput } from '../../domain/search';
 import type { Tx } from '../app-database';
+import { toSimplified } from '../search-fold';
 
 export function similarInvestors(tx: Tx, input: z.output<typeof similarInput>): SimilarInvestor[] {
   const rows = tx.sql
@@ -20,12 +22,13 @@ export function similarInvestors(tx: Tx, input: z.output<typeof similarInput>): 
     aliases: string | null;
     projects: number;
   }[];
+  const candidate = toSimplified(input.name);
   const found: (SimilarInvestor & { exact: boolean })[] = [];
   for (const row of rows) {
     if (row.id === input.excludeId) continue;
     const names = [row.name_zh, row.name_en, ...readTextList(row.aliases)];
     for (const name of names) {
-      const match = name ? resemblance(input.name, name) : null;
+      const match = name ? resemblance(candidate, toSimplified(name)) : null;
       if (match && name) {
         found.push({
           id: row.id,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { nameKey, resemblance } from '../../domain/investor-names';
+import { nameKey, plainLetters, resemblance } from '../../domain/investor-names';
 
 describe('investor names', () => {
   test.each([
@@ -26,5 +26,14 @@ describe('investor names', () => {
     expect(resemblance('博世', '西门子')).toBeNull();
     expect(resemblance('三', '三星电子')).toBeNull();
     expect(resemblance('有限公司', '西门子有限公司')).toBeNull();
+  });
+
+  test('accents on Latin letters are ignored, marks of other scripts kept', () => {
+    expect(nameKey('Nestlé S.A.')).toBe('nestle');
+    expect(resemblance('NESTLE SA', 'Nestlé S.A.')).toBe('same');
+    expect(plainLetters('Société Générale Ｃｏ')).toBe('societe generale co');
+    expect(nameKey('Philips N.V.')).toBe('philips');
+    expect(nameKey('Bayer A.G.')).toBe('bayer');
+    expect(plainLetters('ドコモ')).toBe('ドコモ');
   });
 });
