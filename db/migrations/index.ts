@@ -12,6 +12,7 @@ import * as m009 from './009-location';
 import * as m010 from './010-key-investment';
 import * as m011 from './011-rules-by-year';
 import * as m012 from './012-stalled-fallback';
+import * as m014 from './014-foreign-amount-indexes';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '010-key-investment': m010,
   '011-rules-by-year': m011,
   '012-stalled-fallback': m012,
+  '014-foreign-amount-indexes': m014,
 };
 
 export const migrationProvider: MigrationProvider = {

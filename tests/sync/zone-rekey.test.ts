@@ -312,7 +312,7 @@ describe('laptops of the previous version', () => {
     expect(rekeyed.waiting).toEqual([old.app.siteId]);
 
     // The previous version's database: the file key in sync_meta, no epochs, no X25519 key, and
-    // none of the later migrations (009–012 undone too, so that they run again after 007; 012
+    // none of the later migrations (009–014 undone too, so that they run again after 007; 012
     // only rewrites values, which it finds already rewritten).
     const file = old.app.file;
     old.app.close();
@@ -324,6 +324,8 @@ describe('laptops of the previous version', () => {
       ALTER TABLE sync_import_log DROP COLUMN manifest_sha256;
       DELETE FROM kysely_migration WHERE name = '008-import-log-manifest';
       DELETE FROM sync_meta WHERE key = 'site_kx_key';
+      DROP INDEX project_foreign_investment; DROP INDEX capital_arrival_foreign;
+      DELETE FROM kysely_migration WHERE name = '014-foreign-amount-indexes';
       DELETE FROM kysely_migration WHERE name = '012-stalled-fallback';
       DELETE FROM setting WHERE id = 'landing.rules';
       DELETE FROM kysely_migration WHERE name = '011-rules-by-year';

@@ -21,23 +21,34 @@ export function yearRates(tx: Tx, year: number, rates: RatesByYear): YearRates {
     const rate = rateOf(rates, currency, year);
     if (rate !== null) fx[currency] = rate;
   }
+  // Only currencies without a rate need counting; without the USD rate, every foreign amount does
+  // (实到外资 is reported in 美元). Each part seeks its partial index of migration 014.
+  const lacking = allCurrencies.filter((c) => c !== 'CNY' && (fx.USD === undefined || !fx[c]));
   const y = String(year).padStart(4, '0');
-  const used = tx.sql
-    .prepare(
-      `SELECT currency, sum(projects) AS projects, sum(arrivals) AS arrivals FROM (
-         SELECT investment_currency AS currency, 1 AS projects, 0 AS arrivals FROM project
-         WHERE deleted = 0 AND investment_currency <> 'CNY' AND total_investment IS NOT NULL
-           AND substr(coalesce(nullif(signed_on, ''), nullif(planned_signed_on, ''), @today), 1, 4) = @y
-         UNION ALL
-         SELECT currency, 0, 1 FROM capital_arrival
-         WHERE deleted = 0 AND currency <> 'CNY' AND substr(arrived_on, 1, 4) = @y)
-       GROUP BY currency ORDER BY currency`,
-    )
-    .all({ y, today: todayIso() }) as {
-    currency: AnyCurrency;
-    projects: number;
-    arrivals: number;
-  }[];
+  const used =
+    lacking.length === 0
+      ? []
+      : (tx.sql
+          .prepare(
+            `SELECT currency, sum(projects) AS projects, sum(arrivals) AS arrivals FROM (
+               SELECT investment_currency AS currency, 1 AS projects, 0 AS arrivals
+               FROM project INDEXED BY project_foreign_investment
+               WHERE deleted = 0 AND investment_currency <> 'CNY' AND total_investment IS NOT NULL
+                 AND investment_currency IN (SELECT value FROM json_each(@lacking))
+                 AND substr(coalesce(nullif(signed_on, ''), nullif(planned_signed_on, ''), @today),
+                   1, 4) = @y
+               UNION ALL
+               SELECT currency, 0, 1 FROM capital_arrival INDEXED BY capital_arrival_foreign
+               WHERE deleted = 0 AND currency <> 'CNY'
+                 AND currency IN (SELECT value FROM json_each(@lacking))
+                 AND arrived_on BETWEEN @y || '-01-01' AND @y || '-12-31')
+             GROUP BY currency ORDER BY currency`,
+          )
+          .all({ y, today: todayIso(), lacking: JSON.stringify(lacking) }) as {
+          currency: AnyCurrency;
+          projects: number;
+          arrivals: number;
+        }[]);
   // 实到外资 is reported in 美元: every foreign amount of the year needs the USD rate as well.
   const needsUsd = used.length > 0 && fx.USD === undefined;
   const missing: MissingRate[] = [];
