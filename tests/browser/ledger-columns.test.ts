@@ -265,6 +265,9 @@ describe('台账 columns as the office sheet', () => {
       '来源地区',
       '规模档次',
       '总投资（亿元）',
+      // A total in 欧元, 日元 … travels with 总投资: its currency and original amount.
+      '总投资币种',
+      '原币总投资（万）',
       '当前阶段',
       '产业',
       '驻点/责任单位',
