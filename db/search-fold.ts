@@ -7,6 +7,7 @@ import * as OpenCC from 'opencc-js/t2cn';
 import { pinyin } from 'pinyin-pro';
 import { chinesePattern } from '../domain/investor-names';
 import { foldForSearch, searchTerms } from '../domain/search-text';
+import { readTextList } from '../domain/stored-values';
 
 let converter: ((text: string) => string) | undefined;
 const simplifiedSeen = new Map<string, string>();
@@ -67,4 +68,25 @@ export function searchTextOf(parts: readonly unknown[]): string {
 /** The words of a query (domain/search-text.ts), traditional characters as simplified. */
 export function queryTerms(query: string): string[] {
   return searchTerms(toSimplified(query));
+}
+
+const investorTexts = new Map<string, string>();
+
+/** An investor's search text from its names and stored aliases, remembered per investor. */
+export function investorSearchText(nameZh: unknown, nameEn: unknown, aliases: unknown): string {
+  const key = `${String(nameZh)}\u0000${String(nameEn)}\u0000${String(aliases)}`;
+  let text = investorTexts.get(key);
+  if (text === undefined) {
+    text = searchTextOf([nameZh, nameEn, ...readTextList(aliases)]);
+    if (investorTexts.size >= 200_000) investorTexts.clear();
+    investorTexts.set(key, text);
+  }
+  return text;
+}
+
+/** Forgets every remembered spelling, as a process just started (for the bench's cold figures). */
+export function forgetSpellings(): void {
+  simplifiedSeen.clear();
+  pinyinSeen.clear();
+  investorTexts.clear();
 }

@@ -2,8 +2,7 @@
 // project's stored search text or, for investors, in their names folded on the fly by zs_search.
 import type Database from 'better-sqlite3';
 import { foldForSearch } from '../domain/search-text';
-import { readTextList } from '../domain/stored-values';
-import { searchTextOf } from './search-fold';
+import { investorSearchText } from './search-fold';
 
 /**
  * zs_fold(text): the text folded as a query is (no pinyin), to rank names. zs_search(name_zh,
@@ -15,19 +14,6 @@ export function installSearchFold(sqlite: Database.Database): void {
     typeof text === 'string' ? foldForSearch(text) : null,
   );
   sqlite.function('zs_search', { deterministic: true }, investorSearchText);
-}
-
-const investorTexts = new Map<string, string>();
-
-function investorSearchText(nameZh: unknown, nameEn: unknown, aliases: unknown): string {
-  const key = `${String(nameZh)}\u0000${String(nameEn)}\u0000${String(aliases)}`;
-  let text = investorTexts.get(key);
-  if (text === undefined) {
-    text = searchTextOf([nameZh, nameEn, ...readTextList(aliases)]);
-    if (investorTexts.size >= 200_000) investorTexts.clear();
-    investorTexts.set(key, text);
-  }
-  return text;
 }
 
 /** A LIKE pattern (with ESCAPE '\') that finds `term` anywhere in a value. */

@@ -1,6 +1,6 @@
 // Benchmarks (npm run bench): demo generation of N projects through the mutation layer, the
-// ledger query (filter + sort + page) and the 看板 at that size, the ledger and the first 看板 after
-// start in Chromium, and sync.
+// ledger query (filter + sort + page), the 看板 and search by pinyin at that size, the ledger and
+// the first 看板 after start in Chromium, and sync.
 // Prints figures and their ratio to the budget; exits non-zero when a budget is missed.
 import { join } from 'node:path';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { benchDashboard } from './dashboard-bench';
 import { benchFirstDashboard } from './dashboard-browser';
 import { benchExcel } from './excel-bench';
 import { benchLedgerInBrowser } from './ledger-browser';
+import { benchSearch } from './search-bench';
 import { benchSync } from './sync-bench';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
@@ -88,6 +89,10 @@ async function main() {
   );
 
   const dashboard = benchDashboard(app, line);
+  console.log(
+    `\nsearch by pinyin and initials at ${PROJECTS.toLocaleString()} projects (${RUNS} runs each, ms)`,
+  );
+  const search = benchSearch(app, RUNS, line);
   app.close();
 
   console.log(
@@ -127,6 +132,7 @@ async function main() {
   const failures = [
     ...sync.failures,
     ...dashboard.failures,
+    ...search.failures,
     ...firstDashboard,
     ...excel.failures,
     seconds >= 60 && 'demo generation over 60 s',
