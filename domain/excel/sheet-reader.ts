@@ -303,9 +303,9 @@ function parseCurrency(value: CellValue): Parsed<AnyCurrency> {
 }
 
 /**
- * The row's total in its currency: 原币总投资 when given, else the 总投资 column's number (the 元
- * column's, else the 美元 column's) read in the 币种 column's currency. Without a 币种 the 元 and 美元
- * columns stand as they are.
+ * The row's total in its currency: 原币总投资 when given, else, for a currency other than 元 and
+ * 美元, the 总投资 column's number (the 元 column's, else the 美元 column's) read in it. Without a
+ * 币种 the 元 and 美元 columns stand as they are.
  */
 function settleCurrency(
   input: Partial<Record<keyof ProjectCreateInput, unknown>>,
@@ -317,9 +317,10 @@ function settleCurrency(
     if (amounts.original !== undefined) errors.push('填写了原币总投资，但未填写总投资币种');
     return;
   }
-  const amount =
-    amounts.original ??
-    (currency === 'USD' ? (amounts.usd ?? amounts.cny) : (amounts.cny ?? amounts.usd));
+  // 人民币 or 美元 beside a 元 or 美元 header: the header's currency stands (a 币种 column may
+  // speak of 合同外资); only another currency re-reads the 总投资 column.
+  const plain = currency === 'CNY' || currency === 'USD';
+  const amount = amounts.original ?? (plain ? undefined : (amounts.cny ?? amounts.usd));
   if (amount === undefined) return;
   delete input.totalInvestmentCny;
   delete input.totalInvestmentUsd;

@@ -116,6 +116,8 @@ test("a promoter's sheet with a 币种 column imports 欧元 and 日元 amounts 
   sheet.addRow(['精密轴承项目', '日本精工', '日本', '2021-06-01', '20亿', 'JPY']);
   // 元 written out: stays 元 (800万元).
   sheet.addRow(['本地配套项目', '嘉兴配套', '中国', '2021-07-01', 800, '人民币']);
+  // 美元 beside a 万元 header: the header's currency stands (the 币种 may mean 合同外资): 600万元.
+  sheet.addRow(['美资配套项目', '美国某公司', '美国', '2021-07-02', 600, '美元']);
   // The existing EUR project grows from 1亿欧元 to 1.5亿欧元: one change, 总投资.
   sheet.addRow(['德企扩建项目', '德企扩建项目投资方', '德国', '2021-03-01', 15000, '欧元']);
   sheet.addRow(['卢布项目', '某公司', '俄罗斯', '2021-08-01', 100, '卢布']);
@@ -123,7 +125,7 @@ test("a promoter's sheet with a 币种 column imports 欧元 and 日元 amounts 
   await workbook.xlsx.writeFile(file);
 
   const result = await preview(file);
-  expect(result.counts).toMatchObject({ new: 3, updated: 1, rejected: 1 });
+  expect(result.counts).toMatchObject({ new: 4, updated: 1, rejected: 1 });
   const rejected = result.rows.find((r) => r.name === '卢布项目')!;
   expect(rejected.errors.join()).toContain('总投资币种「卢布」无法识别');
   const update = result.rows.find((r) => r.name === '德企扩建项目')!;
@@ -145,6 +147,10 @@ test("a promoter's sheet with a 币种 column imports 欧元 and 日元 amounts 
     totalInvestmentCny: 8_000_000,
     investmentCurrency: 'CNY',
   });
+  expect(byName('美资配套项目')).toMatchObject({
+    totalInvestmentCny: 6_000_000,
+    investmentCurrency: 'CNY',
+  });
   // 150,000,000 欧元 × 7.8 = 1,170,000,000 元 → 10–50亿.
   expect(byName('德企扩建项目')).toMatchObject({
     totalInvestment: 150_000_000,
@@ -154,10 +160,10 @@ test("a promoter's sheet with a 币种 column imports 欧元 and 日元 amounts 
   });
 
   // The same sheet again (without the refused row) changes nothing.
-  sheet.spliceRows(6, 1);
+  sheet.spliceRows(7, 1);
   await workbook.xlsx.writeFile(file);
   const again = await preview(file);
-  expect(again.counts).toMatchObject({ new: 0, updated: 0, unchanged: 4, rejected: 0 });
+  expect(again.counts).toMatchObject({ new: 0, updated: 0, unchanged: 5, rejected: 0 });
 });
 
 test('原币总投资 without a 币种 is refused with the reason', async () => {
