@@ -15,8 +15,6 @@ import { countryByCode } from '../../../domain/countries';
 import { tierLabels } from '../../../domain/classify';
 import type { Tier } from '../../../domain/classify';
 import { todayIso } from '../../../domain/dates';
-import { currencyLabels, isCurrency } from '../../../domain/currencies';
-import type { AnyCurrency } from '../../../domain/currencies';
 import { AppError } from '../../../domain/errors';
 import type { FileResult, ledgerExportInput } from '../../../domain/excel/calls';
 import {
@@ -46,6 +44,7 @@ import { demoFilePrefix } from '../app';
 import type { ReportProgress } from '../../job-progress';
 import { arrivalSumsOf, ratesByYear } from '../arrival-sums';
 import { effectiveCityOf, investorParentOf, matchingRowids } from '../ledger';
+import { originalTotalReaders } from './original-total';
 import { fitToCell, startsLikeFormula } from './xlsx-text';
 
 type Input = z.output<typeof ledgerExportInput>;
@@ -181,7 +180,7 @@ function layoutFor(columns: LedgerColumn[]): Layout {
   const styles = columns.map(styleOf);
   return {
     columns,
-    readers: columns.map((c) => readerFor(c.source, c.unit)),
+    readers: columns.map((c) => originalTotalReaders[c.source] ?? readerFor(c.source, c.unit)),
     styles,
     quotedStyles: styles.map((s) => quotedStyles.get(s)!),
   };
@@ -308,13 +307,6 @@ const amount =
   (row) =>
     row[col] === null || row[col] === undefined ? null : fromBaseUnits(Number(row[col]), unit);
 
-/** A total in neither 元 nor 美元: its currency and original amount get columns of their own. */
-const otherCurrency = (row: Row) =>
-  row.total_investment !== null &&
-  isCurrency(row.investment_currency) &&
-  row.investment_currency !== 'CNY' &&
-  row.investment_currency !== 'USD';
-
 /** How a column reads its value from a project row; made once per column, not per cell. */
 function readerFor(
   source: (typeof ledgerColumns)[number]['source'],
@@ -354,13 +346,6 @@ function readerFor(
       if (unit === '亿元') return amount('total_cny', '亿元');
       const usd = amount('total_investment', '万美元');
       return (row, seq) => (row.investment_currency === 'USD' ? usd(row, seq) : null);
-    }
-    case 'investmentCurrency':
-      return (row) =>
-        otherCurrency(row) ? currencyLabels[row.investment_currency as AnyCurrency] : null;
-    case 'totalOriginal': {
-      const original = amount('total_investment', '万元');
-      return (row, seq) => (otherCurrency(row) ? original(row, seq) : null);
     }
     case 'contractedFdiUsd':
       return amount('contracted_fdi_usd', '万美元');
