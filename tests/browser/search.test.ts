@@ -1,6 +1,7 @@
 // The Ctrl+K quick search in Chromium at 1366×768, through the browser harness: it opens from any
 // screen (even with the focus in a text box), finds projects and investors by English or Chinese
-// name, groups them 项目 / 投资方, arrow keys move, Enter opens the page, Esc closes.
+// name or by pinyin initials (xmz), groups them 项目 / 投资方, arrow keys move, Enter opens the page,
+// Esc closes.
 // The palette is mounted by App.tsx; until it is, these tests are skipped (see the suite's name).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -218,6 +219,30 @@ describe.skipIf(!mounted)(suite, () => {
     expect(await searchInput(page).inputValue()).toBe('');
     await page.keyboard.press('Control+k');
     await expect.poll(() => palette(page).count()).toBe(0);
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('finds 西门子 by its initials xmz and opens its project', async () => {
+    const context = await newLaptopContext(browser);
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await openLedger(page);
+
+    await search(page, 'xmz');
+    await expect.poll(() => options(page).count()).toBe(2);
+    const projects = palette(page).getByRole('group', { name: '项目' });
+    expect(await projects.innerText()).toContain('ZS-2024-001');
+    expect(await selected(page).innerText()).toContain('西门子（中国）有限公司年产');
+    expect(await palette(page).getByRole('group', { name: '投资方' }).innerText()).toContain(
+      'Siemens Ltd., China',
+    );
+    await page.screenshot({ path: join(artifactsDir, 'search-initials.png') });
+
+    await page.keyboard.press('Enter');
+    await expect.poll(() => palette(page).count()).toBe(0);
+    await expect.poll(() => showsProject(page, siemensProject)).toBe(true);
 
     expect(problems).toEqual([]);
     await context.close();
