@@ -61,6 +61,8 @@ beforeAll(async () => {
     office: '上海',
   });
   await rpc('project.create', existing);
+  // This year's 美元 rate, as 本部 sets it: the form converts at the year's own rate or not at all.
+  await rpc('settings.update', { usdRates: { [new Date().getFullYear()]: 6.45 } });
   browser = await launchChromium();
 });
 

@@ -8,7 +8,7 @@ import type { FormBinding } from './FormFields';
 import { TextField } from './FormFields';
 import type { DraftClass } from './project-class';
 import type { AmountCurrency } from './project-draft';
-import type { InvestmentRate } from './use-usd-rate';
+import type { InvestmentRate } from './use-investment-rate';
 
 /** What the amount is typed in: 亿元 for 人民币 (as the 台账 shows it), else 万 of the currency. */
 const unitOf = (c: AmountCurrency) => (c === 'CNY' ? '亿元' : `万${currencyLabels[c]}`);
@@ -88,9 +88,7 @@ export function AmountSection({ form, klass, rate, rateYear }: Props) {
                 ? `${rateYear} 年未设置${currencyLabels[currency]}汇率，无法折算（请在“设置 → 汇率”中填写）`
                 : klass.totalCny === null
                   ? '—'
-                  : `约 ${formatYiYuan(klass.totalCny)}（按 ${rateYear} 年${currencyLabels[currency]}汇率 ${rate.rate}${
-                      rate.estimated ? '估算，保存时按设置中的汇率' : ''
-                    }）`}
+                  : `约 ${formatYiYuan(klass.totalCny)}（按 ${rateYear} 年${currencyLabels[currency]}汇率 ${rate.rate}）`}
             </dd>
           </div>
         ) : null}

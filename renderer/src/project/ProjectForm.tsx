@@ -8,7 +8,7 @@ import { AreaField, TextField } from './FormFields';
 import { InvestorSection } from './InvestorSection';
 import { MilestoneSection } from './MilestoneSection';
 import type { DraftClass } from './project-class';
-import type { InvestmentRate } from './use-usd-rate';
+import type { InvestmentRate } from './use-investment-rate';
 
 interface Props {
   form: FormBinding;

@@ -26,7 +26,7 @@ import { useCtrlShortcut } from './use-shortcut';
 import { useDictionaries } from './use-dictionaries';
 import { useKeptDraft } from './use-kept-draft';
 import { useProjectEditor } from './use-project-editor';
-import { useInvestmentRate } from './use-usd-rate';
+import { useInvestmentRate } from './use-investment-rate';
 import './project.css';
 
 const tabHints: Record<Exclude<TabKey, 'info'>, string> = {
