@@ -10,6 +10,7 @@ import { percentile } from './api-timing';
 import type { Line } from './api-timing';
 
 const LEDGER_BUDGET_MS = 50;
+const MAX_RATIO = 1.5;
 
 /** The same name three ways: the reference first. */
 const queries = [
@@ -46,8 +47,12 @@ export function benchSearch(app: AppDatabase, runs: number, line: Line): { failu
         `p50 ${percentile(times, 50).toFixed(1)}  p95 ${p95.toFixed(1)}`,
         how === 'Chinese' ? 'reference' : `${(p95 / reference).toFixed(2)}× the Chinese search`,
       );
-      if (p95 >= LEDGER_BUDGET_MS)
+      // The 台账 has the ledger's budget; Ctrl+K and the investor list also scan every investor,
+      // so there pinyin must only cost no more than searching the same name in Chinese.
+      if (how !== 'Chinese' && surface === '台账 free text' && p95 >= LEDGER_BUDGET_MS)
         failures.push(`${surface} by ${how} p95 over ${LEDGER_BUDGET_MS} ms`);
+      if (how !== 'Chinese' && p95 > reference * MAX_RATIO)
+        failures.push(`${surface} by ${how} over ${MAX_RATIO}× the Chinese search`);
     }
   }
   // As a database made before version 4 of the derived rules does once at its first open.
