@@ -22,6 +22,7 @@ import { openAppDatabase } from '../app-database';
 import type { AppDatabase, Tx } from '../app-database';
 import { SCHEMA_VERSION } from '../migrations/index';
 import { USD_RATE_SETTING, readRates } from '../derived';
+import { updateSettings } from './settings';
 import { targetId } from '../../domain/targets';
 import { dropSecondaryIndexes, worthRebuilding } from '../sync/bulk-indexes';
 import { createZone, ensureSiteCert, markDemoZone, zoneOf } from '../sync/zone';
@@ -132,7 +133,6 @@ export function loadDemo(
     if (zoneOf(tx.sql.sqlite).kind === 'real') throw new AppError('DEMO_IN_REAL_ZONE');
     const office = ownOfficeName(app);
     markDemoZone(tx.sql.sqlite, tx.siteId, office, new Date(app.now()).toISOString());
-    demoRates(tx, Number(asOf.slice(0, 4)));
   });
   const name = app.meta('user_name');
   const office = offices.find((o) => o.key === app.meta('office_id'))?.key;
@@ -141,24 +141,29 @@ export function loadDemo(
     asOf,
     ...(name && office ? { user: { name, office } } : {}),
   });
-  app.transact((tx) => demoTargets(tx, asOf));
+  app.transact((tx) => {
+    // After the rows, so that a load that fails leaves the rates as they were too.
+    const usdRates = demoRates(tx, Number(asOf.slice(0, 4)));
+    if (usdRates) updateSettings(tx, { usdRates });
+    demoTargets(tx, asOf);
+  });
   return loaded;
 }
 
 /**
- * The demo's years after the last rate 设置 holds take that rate, so its 看板 converts every amount.
- * A real zone enters each year's published rate itself: without one the 看板 says what it cannot
- * convert, and no rate is made up.
+ * The demo's years after the last rate 设置 holds, at that rate, so its 看板 converts every
+ * amount (null when none is missing). A real zone enters each year's published rate itself:
+ * without one the 看板 says what it cannot convert, and no rate is made up.
  */
-function demoRates(tx: Tx, year: number): void {
+function demoRates(tx: Tx, year: number): Record<string, number> | null {
   const usd = readRates(tx.sql).USD ?? {};
   const known = Object.keys(usd).map(Number);
-  if (known.length === 0) return;
+  if (known.length === 0) return null;
   const last = Math.max(...known);
-  if (last >= year) return;
-  const rates: Record<string, number> = { ...usd };
+  if (last >= year) return null;
+  const rates: Record<string, number> = {};
   for (let y = last + 1; y <= year; y++) rates[String(y)] = usd[String(last)]!;
-  tx.mutate.put('setting', USD_RATE_SETTING, { value: JSON.stringify(rates) });
+  return rates;
 }
 
 /**
