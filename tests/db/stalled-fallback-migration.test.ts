@@ -26,7 +26,8 @@ const oldDefault = defaultStalledRules.map((r) =>
 
 /**
  * A database of this version with the given rules and target values, turned back into one that
- * 012 has not run on (its record removed), then opened again: 012 runs on it.
+ * 012 has not run on (its record removed, and 014's after it, whose two indexes go too), then
+ * opened again: 012 runs on it.
  */
 async function migrated(
   rules: unknown,
@@ -44,7 +45,8 @@ async function migrated(
      WHERE metric_key = @metric AND year = @year`,
   );
   for (const t of targets) expect(target.run(t).changes, t.metric).toBe(1);
-  raw.prepare("DELETE FROM kysely_migration WHERE name = '012-stalled-fallback'").run();
+  raw.exec(`DROP INDEX project_foreign_investment; DROP INDEX capital_arrival_foreign;
+    DELETE FROM kysely_migration WHERE name IN ('012-stalled-fallback', '014-foreign-amount-indexes')`);
   raw.close();
   const again = await openAppDatabase(file);
   open.push(again);
