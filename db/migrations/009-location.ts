@@ -7,6 +7,7 @@
 // next open (db/mutation.ts, DERIVED_VERSION 3).
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { runStatements } from './run-statements';
 
 // Migrations see the schema as it was when they were written, not today's types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -49,4 +50,27 @@ export async function up(db: Kysely<any>): Promise<void> {
       substr(arrived_on, 1, 7), kind, arrived_on, outside_counted, currency, amount, project_id,
       deleted)
     WHERE deleted = 0`.execute(db);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function down(db: Kysely<any>): Promise<void> {
+  await runStatements(db, [
+    'DROP INDEX investor_parent_investor_id',
+    'DROP INDEX capital_arrival_months',
+    `CREATE INDEX capital_arrival_months ON capital_arrival (
+      substr(arrived_on, 1, 7), kind, arrived_on, outside_city, currency, amount, project_id,
+      deleted) WHERE deleted = 0`,
+    ...[
+      ['investor', 'province'],
+      ['investor', 'city'],
+      ['project', 'city'],
+      ['project', 'outside_city'],
+      ['capital_arrival', 'outside_override'],
+      ['project', 'region_source'],
+      ['project', 'group_country'],
+      ['project', 'group_parent_id'],
+      ['project', 'city_outside'],
+      ['capital_arrival', 'outside_counted'],
+    ].map(([table, column]) => `ALTER TABLE ${table} DROP COLUMN ${column}`),
+  ]);
 }

@@ -3,6 +3,7 @@
 // project (技改 is a new project type, a vocabulary key needing no schema).
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { runStatements } from './run-statements';
 
 const months = Array.from({ length: 12 }, (_, i) => `done_${String(i + 1).padStart(2, '0')}`);
 
@@ -40,4 +41,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['tech_approved_on', 'deleted'])
     .where(sql.ref('tech_approved_on'), 'is not', null)
     .execute();
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function down(db: Kysely<any>): Promise<void> {
+  await runStatements(db, [
+    'DROP TABLE key_investment',
+    'DROP INDEX project_tech_approved_on',
+    'ALTER TABLE project DROP COLUMN tech_approved_on',
+  ]);
 }

@@ -6,6 +6,7 @@
 // fx.usd_cny, and the other currencies start empty (fx.rates), to be filled in 设置.
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { runStatements } from './run-statements';
 
 // The rule 001–010 read when none was saved (seeds/dictionaries.ts defaultLandingRule, as then).
 const DEFAULT_RULE = { milestone: 'registered', cohort: 'signed_in_year' };
@@ -39,4 +40,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (let year = first; year <= thisYear; year++) byYear[String(year)] = rule;
   await sql`INSERT INTO setting (id, deleted, value)
     VALUES ('landing.rules', 0, ${JSON.stringify(byYear)})`.execute(db);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function down(db: Kysely<any>): Promise<void> {
+  await runStatements(db, ["DELETE FROM setting WHERE id = 'landing.rules'"]);
 }

@@ -51,3 +51,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`UPDATE target SET strive = 0, guarantee = NULL
     WHERE metric_key = 'stalled_zero' AND guarantee = 0 AND strive IS NULL`.execute(db);
 }
+
+/** Values stay rewritten: 012 run again finds nothing left to rewrite. */
+export async function down(): Promise<void> {}

@@ -20,6 +20,7 @@ import { errorMessages } from '../../domain/errors';
 import type { ErrorCode } from '../../domain/errors';
 import type { ZoneRekeyResult, ZoneStatus } from '../../domain/sync';
 import { expectOk, openTempDb, tempDir } from '../helpers';
+import { migrateDownTo } from '../migrate-down';
 import { buildCli, runCli } from './cli-bundle';
 import { forgeFile } from './forge';
 import type { ForgeOptions } from './forge';
@@ -312,37 +313,19 @@ describe('laptops of the previous version', () => {
     expect(rekeyed.waiting).toEqual([old.app.siteId]);
 
     // The previous version's database: the file key in sync_meta, no epochs, no X25519 key, and
-    // none of the later migrations (009–014 undone too, so that they run again after 007; 012
-    // only rewrites values, which it finds already rewritten).
+    // none of the later migrations (undone through their downs, so that they run again after 007;
+    // 012 only rewrites values, which it finds already rewritten).
     const file = old.app.file;
     old.app.close();
     open.splice(open.indexOf(old), 1);
+    await migrateDownTo(file, '008-import-log-manifest');
     const raw = new Database(file);
     raw.prepare("INSERT INTO sync_meta (key, value) SELECT 'zone_key', key FROM zone_key").run();
     raw.exec(`DROP TABLE zone_key; DROP TABLE zone_rekey;
       DELETE FROM kysely_migration WHERE name = '007-zone-keys';
       ALTER TABLE sync_import_log DROP COLUMN manifest_sha256;
       DELETE FROM kysely_migration WHERE name = '008-import-log-manifest';
-      DELETE FROM sync_meta WHERE key = 'site_kx_key';
-      DROP INDEX project_foreign_investment; DROP INDEX capital_arrival_foreign;
-      DELETE FROM kysely_migration WHERE name = '014-foreign-amount-indexes';
-      DELETE FROM kysely_migration WHERE name = '012-stalled-fallback';
-      DELETE FROM setting WHERE id = 'landing.rules';
-      DELETE FROM kysely_migration WHERE name = '011-rules-by-year';
-      DROP TABLE key_investment; DROP INDEX project_tech_approved_on;
-      ALTER TABLE project DROP COLUMN tech_approved_on;
-      DELETE FROM kysely_migration WHERE name = '010-key-investment';
-      DROP INDEX investor_parent_investor_id; DROP INDEX capital_arrival_months;
-      CREATE INDEX capital_arrival_months ON capital_arrival (
-        substr(arrived_on, 1, 7), kind, arrived_on, outside_city, currency, amount, project_id,
-        deleted) WHERE deleted = 0;
-      ALTER TABLE investor DROP COLUMN province; ALTER TABLE investor DROP COLUMN city;
-      ALTER TABLE project DROP COLUMN city; ALTER TABLE project DROP COLUMN outside_city;
-      ALTER TABLE capital_arrival DROP COLUMN outside_override;
-      ALTER TABLE project DROP COLUMN region_source; ALTER TABLE project DROP COLUMN group_country;
-      ALTER TABLE project DROP COLUMN group_parent_id; ALTER TABLE project DROP COLUMN city_outside;
-      ALTER TABLE capital_arrival DROP COLUMN outside_counted;
-      DELETE FROM kysely_migration WHERE name = '009-location';`);
+      DELETE FROM sync_meta WHERE key = 'site_kx_key';`);
     raw.close();
     const upgraded: Replica = {
       ...old,
