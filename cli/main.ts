@@ -17,7 +17,7 @@ import { CliUserError, commandContext, intOption } from './cli-error';
 import type { CommandContext, Values } from './cli-error';
 import { runZoneCommand, zoneOptions, zoneUsage } from './zone-commands';
 import { callOptions, callUsage, checkMethod, listMethods, runCall } from './call-command';
-import { recordUsage, runRecordCommand } from './record-commands';
+import { recordOptions, recordUsage, runRecordCommand } from './record-commands';
 
 const usage = `用法: npm run cli -- [--db 数据库文件] <命令>
   init --office 上海 --user 张三            初始化数据库（字典与 2021 年目标）；本部创建分区 [--name 分区名称]
@@ -94,6 +94,7 @@ async function main(argv: string[]): Promise<void> {
         ...zoneOptions,
         ...ledgerOptions,
         ...callOptions,
+        ...recordOptions,
       },
     });
   } catch (error) {

@@ -3,15 +3,20 @@
 //   investor add --json '{"nameZh":…,"parent":…,"hqCountry":"DE","province":…,"city":…}'  → id
 //   investor update ID --json '{…}'                                                → record
 //   arrival add PROJECT_ID --json '{"date":"2021-05-10","amount":300000000,"currency":"CNY"}' → id
+//   search TEXT [--limit N] --json   projects, investors and contacts, best first (search.all)
 import { errorMessages } from '../domain/errors';
-import { CliUserError } from './cli-error';
+import type { SearchResults } from '../domain/search';
+import { CliUserError, intOption } from './cli-error';
 import type { CommandContext } from './cli-error';
+
+export const recordOptions = { limit: { type: 'string' } } as const;
 
 export const recordUsage = `  investor add --json '{"nameZh":…,"nameEn":…,"parent":…,"hqCountry":"DE","province":…,"city":…}'
                                            新增投资方（parent 为母公司编号或中文名称），输出编号 id
   investor update ID --json '{...}'        修改投资方
   arrival add 项目ID --json '{"date":"2021-05-10","amount":300000000,"currency":"CNY"}'
-                                           新增到资记录（kind、outsideCity 不填时按项目及投资方判断），输出编号 id`;
+                                           新增到资记录（kind、outsideCity 不填时按项目及投资方判断），输出编号 id
+  search 搜索词 [--limit 20] --json       搜索项目、投资方和联系人（编号/代码、名称、拼音或首字母），最相符的在前；最多 200 条`;
 
 function payload(values: CommandContext['values']): Record<string, unknown> {
   const text = values.json;
@@ -48,6 +53,31 @@ export async function runRecordCommand(
     }
     return true;
   }
+  if (command === 'search') {
+    const q = args.join(' ');
+    if (q.trim() === '') throw new CliUserError('缺少搜索词');
+    const input = {
+      q,
+      ...(cx.values.limit !== undefined ? { limit: intOption(cx.values, 'limit') } : {}),
+    };
+    const found = await cx.call<SearchResults>('search.all', input);
+    cx.print(found, () =>
+      found.results
+        .map((r) =>
+          [
+            kindLabels[r.kind],
+            r.id,
+            r.name,
+            r.code ?? r.projectCode ?? r.creditCode ?? '',
+            r.office ?? '',
+          ]
+            .filter((part) => part !== '')
+            .join('\t'),
+        )
+        .join('\n'),
+    );
+    return true;
+  }
   if (command === 'arrival') {
     if (sub !== 'add') throw new CliUserError(`未知的 arrival 子命令：${sub ?? ''}`);
     if (!id) throw new CliUserError('缺少项目 ID');
@@ -60,3 +90,5 @@ export async function runRecordCommand(
   }
   return false;
 }
+
+const kindLabels = { project: '项目', investor: '投资方', contact: '联系人' } as const;

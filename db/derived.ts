@@ -9,7 +9,7 @@ import { todayIso, yearOf } from '../domain/dates';
 import { milestones } from '../domain/lifecycle';
 import { sourceRegion, ultimateParent } from '../domain/source-region';
 import { readFxRates, readTextList, readUsdRates, settingIds } from '../domain/stored-values';
-import { searchTextOf } from './search-fold';
+import { investorSearchText, searchTextOf } from './search-fold';
 import type { Sql } from './sql';
 
 type Values = Record<string, string | number | null | undefined>;
@@ -108,7 +108,14 @@ export function deriveProject(sql: Sql, row: Values, lookups: DeriveLookups = di
     typeof row.investor_id === 'string' ? lookups.investor(row.investor_id) : undefined;
   const owner = typeof row.owner_id === 'string' ? lookups.owner(row.owner_id) : undefined;
   const aliases = investor ? lookups.aliases(investor) : [];
-  const text = searchTextOf([row.name, row.code, investor?.name_zh, investor?.name_en, ...aliases]);
+  const text = searchTextOf([
+    row.name,
+    row.code,
+    row.project_code,
+    investor?.name_zh,
+    investor?.name_en,
+    ...aliases,
+  ]);
   const group = investor ? groupOf(row.investor_id as string, lookups) : undefined;
   const groupCountry = group ? str(group.link.hqCountry) : null;
   const province = str(row.province) ?? str(investor?.province);
@@ -134,6 +141,16 @@ export function deriveProject(sql: Sql, row: Values, lookups: DeriveLookups = di
     dated_stage: datedStage(row),
   };
 }
+
+/** An investor's local derived column: what the investor list and search find it by. */
+export function deriveInvestor(row: Values): { search_text: string } {
+  return {
+    search_text: investorSearchText(row.name_zh, row.name_en, row.aliases, row.credit_code),
+  };
+}
+
+/** Investor columns its search text reads. */
+export const INVESTOR_SEARCH_COLUMNS = ['name_zh', 'name_en', 'aliases', 'credit_code'];
 
 const str = (value: unknown): string | null =>
   typeof value === 'string' && value !== '' ? value : null;

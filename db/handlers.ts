@@ -31,7 +31,7 @@ import { createProject, getProject, updateProject } from './services/projects';
 import { copyTargetYear, listTargets, setTargetActual, upsertTarget } from './services/targets';
 import { projectHistory } from './services/history';
 import { similarInvestors } from './services/similar-investors';
-import { quickSearch } from './services/search';
+import { quickSearch, searchAll } from './services/search';
 import {
   attachCapture,
   convertCapture,
@@ -133,6 +133,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'project.history': { read: (tx, { id }) => projectHistory(tx, id) },
   'investor.similar': { read: similarInvestors },
   'search.quick': { read: quickSearch },
+  'search.all': { read: searchAll },
 
   'record.deletion': { read: previewDeletion },
   'record.restore': { write: restoreRecord },

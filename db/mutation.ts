@@ -15,9 +15,11 @@ import type { Clock } from './sync/hlc';
 import { formatHlc, tick } from './sync/hlc';
 import {
   cachedLookups,
+  deriveInvestor,
   deriveProject,
   directLookups,
   GROUP_COLUMNS,
+  INVESTOR_SEARCH_COLUMNS,
   projectsBelowInvestors,
   projectsReferencing,
 } from './derived';
@@ -188,6 +190,8 @@ export class Mutations {
         let row: Fields = isNew ? fields : { ...(read.get(id) as Fields | undefined), ...fields };
         if (updatedAt !== null) {
           row = Object.assign({}, row, deriveProject(sql, row, lookups), { updated_at: updatedAt });
+        } else if (table === 'investor') {
+          row = Object.assign({}, row, deriveInvestor(row));
         }
         values[0] = id;
         for (let i = 0; i < cols.length; i++) {
@@ -213,13 +217,20 @@ export class Mutations {
     const cols = Object.keys(syncedTables[table].columns);
     const value = (c: string) =>
       c === 'deleted' ? `coalesce(n.fields ->> '$.deleted', 0)` : `n.fields ->> '$.${c}'`;
+    // An investor's search text, derived in SQL by the function that derives it in JS.
+    const derived =
+      table === 'investor'
+        ? { search_text: `zs_search(${INVESTOR_SEARCH_COLUMNS.map(value).join(', ')})` }
+        : {};
+    const names = [...cols, ...Object.keys(derived)];
+    const values = [...cols.map(value), ...Object.values(derived)];
     // The ids drive the join (CROSS JOIN keeps them outside), each finding its change by the log's
     // row index. WHERE true: an upsert's SELECT needs one, or ON CONFLICT would read as a join's ON.
     const text =
-      `INSERT INTO ${table} (id, ${cols.join(', ')}) ` +
-      `SELECT n.row_id, ${cols.map(value).join(', ')} FROM json_each(?) AS j CROSS JOIN ` +
+      `INSERT INTO ${table} (id, ${names.join(', ')}) ` +
+      `SELECT n.row_id, ${values.join(', ')} FROM json_each(?) AS j CROSS JOIN ` +
       `sync_change AS n ON n.tbl = '${table}' AND n.row_id = j.value WHERE true ` +
-      `ON CONFLICT (id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+      `ON CONFLICT (id) DO UPDATE SET ${names.map((c) => `${c} = excluded.${c}`).join(', ')}`;
     const written = throughGate(() => this.ctx.sql.prepare(text).run(JSON.stringify(ids)).changes);
     if (written !== ids.length) {
       throw new Error(
@@ -318,6 +329,7 @@ export class Mutations {
   }
 
   private derivedFor(table: SyncedTable, values: Fields): Fields {
+    if (table === 'investor') return deriveInvestor(values);
     return table === 'project'
       ? { ...deriveProject(this.ctx.sql, values), updated_at: this.nowIso() }
       : {};
@@ -326,6 +338,9 @@ export class Mutations {
   private afterWrite(table: SyncedTable, id: string, changed: Fields) {
     if (table === 'project') this.refreshProject(id);
     if (table === 'capital_arrival') this.refreshArrivals({ arrivals: [id] });
+    if (table === 'investor' && INVESTOR_SEARCH_COLUMNS.some((c) => c in changed)) {
+      this.refreshInvestor(id);
+    }
     // A new parent, HQ or place moves the region and 市外 of every project in the group below.
     const regrouped = table === 'investor' && GROUP_COLUMNS.some((c) => c in changed);
     const renamed =
@@ -339,6 +354,16 @@ export class Mutations {
       for (const projectId of projectsReferencing(this.ctx.sql, table, id))
         this.refreshProject(projectId);
     }
+  }
+
+  /** Recomputes an investor's search text from its stored row. */
+  private refreshInvestor(id: string): void {
+    const row = this.ctx.sql.prepare('SELECT * FROM investor WHERE id = ?').get(id) as Fields;
+    throughGate(() =>
+      this.ctx.sql
+        .prepare('UPDATE investor SET search_text = ? WHERE id = ?')
+        .run(deriveInvestor(row).search_text, id),
+    );
   }
 
   /** Recomputes whether these arrivals (or those of these projects) count as 市外内资. */
@@ -450,11 +475,15 @@ export function canonicalJson(value: Record<string, FieldValue | string>): strin
  * projects' derived columns once, at its next open. 2: search text folded (domain/search-text.ts).
  * 3: region by the investor group's ultimate parent, 市外 by city (issue 17), arrivals' 市外.
  * 4: search text in simplified characters, without accents, with pinyin and initials (issue 18).
+ * 6: projects' search text holds their 项目代码; investors get a stored search text (issue 18).
  */
-const DERIVED_VERSION = '4';
+const DERIVED_VERSION = '6';
 const REFRESH_BATCH = 2_000;
 
-/** Recomputes every project's derived columns when they were made by older rules (at open). */
+/**
+ * Recomputes every project's and investor's derived columns when they were made by older rules
+ * (at open).
+ */
 export function refreshDerivedColumns(sqlite: Database.Database): void {
   if (readMeta(sqlite, 'derived_version') === DERIVED_VERSION) return;
   const sql = new Sql(sqlite);
@@ -480,6 +509,12 @@ export function refreshDerivedColumns(sqlite: Database.Database): void {
         after = rows.at(-1)!.rowid_;
       }
       refreshArrivalsOutside(sql, { all: true });
+      const investor = sqlite.prepare('UPDATE investor SET search_text = ? WHERE id = ?');
+      for (const row of sqlite
+        .prepare(`SELECT id, ${INVESTOR_SEARCH_COLUMNS.join(', ')} FROM investor`)
+        .all() as Fields[]) {
+        investor.run(deriveInvestor(row).search_text, row.id);
+      }
       writeMeta(sqlite, 'derived_version', DERIVED_VERSION);
     })(),
   );

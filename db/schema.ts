@@ -34,14 +34,20 @@ export interface ProjectDerived {
   city_outside: number | null;
 }
 
+export interface InvestorDerived {
+  /** Names, aliases and 统一社会信用代码 folded for search, with pinyin (db/search-fold.ts). */
+  search_text: string | null;
+}
+
 export interface ArrivalDerived {
   /** 1 when the arrival counts as 市外内资: its override, else its project's city_outside. */
   outside_counted: number | null;
 }
 
 export type Schema = {
-  [T in Exclude<SyncedTable, 'project' | 'capital_arrival'>]: SyncedRow<T>;
+  [T in Exclude<SyncedTable, 'project' | 'capital_arrival' | 'investor'>]: SyncedRow<T>;
 } & {
+  investor: SyncedRow<'investor'> & InvestorDerived;
   project: SyncedRow<'project'> & ProjectDerived;
   capital_arrival: SyncedRow<'capital_arrival'> & ArrivalDerived;
   sync_meta: { key: string; value: string };

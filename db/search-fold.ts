@@ -72,12 +72,20 @@ export function queryTerms(query: string): string[] {
 
 const investorTexts = new Map<string, string>();
 
-/** An investor's search text from its names and stored aliases, remembered per investor. */
-export function investorSearchText(nameZh: unknown, nameEn: unknown, aliases: unknown): string {
-  const key = `${String(nameZh)}\u0000${String(nameEn)}\u0000${String(aliases)}`;
+/**
+ * An investor's search text from its names, stored aliases and 统一社会信用代码, remembered per
+ * investor (a bulk derive meets the same investor once per project).
+ */
+export function investorSearchText(
+  nameZh: unknown,
+  nameEn: unknown,
+  aliases: unknown,
+  creditCode: unknown,
+): string {
+  const key = `${String(nameZh)}\u0000${String(nameEn)}\u0000${String(aliases)}\u0000${String(creditCode)}`;
   let text = investorTexts.get(key);
   if (text === undefined) {
-    text = searchTextOf([nameZh, nameEn, ...readTextList(aliases)]);
+    text = searchTextOf([nameZh, nameEn, ...readTextList(aliases), creditCode]);
     if (investorTexts.size >= 200_000) investorTexts.clear();
     investorTexts.set(key, text);
   }

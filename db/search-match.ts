@@ -1,13 +1,13 @@
 // The words of a search (domain/search-text.ts) as SQL: each word must be found (AND), in a
-// project's stored search text or, for investors, in their names folded on the fly by zs_search.
+// project's or an investor's stored search text.
 import type Database from 'better-sqlite3';
 import { foldForSearch } from '../domain/search-text';
 import { investorSearchText } from './search-fold';
 
 /**
  * zs_fold(text): the text folded as a query is (no pinyin), to rank names. zs_search(name_zh,
- * name_en, aliases): an investor's search text as a project's is stored (db/search-fold.ts),
- * remembered per investor so a search over every investor spells each name once per process.
+ * name_en, aliases, credit_code): an investor's search text (db/search-fold.ts), for the rows sync
+ * writes in SQL from the logged changes (Mutations.applyLoggedRows).
  */
 export function installSearchFold(sqlite: Database.Database): void {
   sqlite.function('zs_fold', { deterministic: true }, (text: unknown) =>

@@ -32,7 +32,9 @@ export const syncedTables = {
       listed: 'integer',
       well_known: 'integer',
       notes: 'text',
+      credit_code: 'text',
     },
+    derived: ['search_text'],
   },
   contact: {
     columns: {
@@ -92,6 +94,7 @@ export const syncedTables = {
       producing_on: 'text',
       planned_producing_on: 'text',
       tech_approved_on: 'text',
+      project_code: 'text',
     },
     derived: [
       'region',

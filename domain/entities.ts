@@ -4,6 +4,7 @@ import { allCurrencies } from './currencies';
 import { z } from 'zod';
 import { countryByCode } from './countries';
 import { flag, isoDate, MAX_AMOUNT, recordId, strictObject, text } from './fields';
+import { creditCodeField } from './identity-codes';
 import { province as provinceField } from './location';
 import { activityKindKeys, activityKinds } from './vocabulary';
 
@@ -24,6 +25,7 @@ export const investorFieldLabels = {
   listed: '上市公司',
   wellKnown: '知名企业',
   notes: '备注',
+  creditCode: '统一社会信用代码',
 } as const;
 
 export const investorFields = strictObject({
@@ -45,6 +47,8 @@ export const investorFields = strictObject({
   listed: flag(investorFieldLabels.listed),
   wellKnown: flag(investorFieldLabels.wellKnown),
   notes: text(investorFieldLabels.notes, 2000).nullable(),
+  /** 统一社会信用代码, normalised (trimmed, half-width, upper case) and checked (GB 32100-2015). */
+  creditCode: creditCodeField,
 });
 /**
  * `parent` names the parent investor by id or Chinese name (the CLI's and scripts' way); the
@@ -70,6 +74,7 @@ export type InvestorRecord = {
   listed: boolean;
   wellKnown: boolean;
   notes: string | null;
+  creditCode: string | null;
   projectCount: number;
 };
 

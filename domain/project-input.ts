@@ -15,6 +15,7 @@ import {
   vocabularyEntry,
 } from './fields';
 import { city as cityField, province as provinceField } from './location';
+import { projectCodeField } from './identity-codes';
 import type { ActualKey, PlannedKey, Stage } from './lifecycle';
 import type { RegionSource } from './source-region';
 import { furthestMilestone, milestones, stageLabels, stageOrder } from './lifecycle';
@@ -28,6 +29,7 @@ export { MAX_AMOUNT } from './fields';
 export const projectFieldLabels: Record<string, string> = {
   name: '项目名称',
   code: '项目编号',
+  projectCode: '项目代码',
   investor: '投资方',
   investorId: '投资方',
   investorParent: '母公司',
@@ -102,6 +104,7 @@ const dateFields = Object.fromEntries(
 export const projectTextKeys = [
   'name',
   'code',
+  'projectCode',
   'country',
   'province',
   'city',
@@ -125,6 +128,8 @@ export const projectTextKeys = [
 export const projectFields = strictObject({
   name: text('name', 200).min(1, '项目名称不能为空'),
   code: text('code', 40).nullable(),
+  /** National 项目代码 (GB/T 40058-2021), normalised and checked by domain/identity-codes.ts. */
+  projectCode: projectCodeField,
   investor: text('investor', 200).nullable(),
   investorId: recordId(label('investorId')).nullable(),
   /** The investor's parent company by name (the ledger's 母公司 column); sets the investor's. */
@@ -251,6 +256,8 @@ export type ProjectFields = z.infer<typeof projectFields>;
 export type ProjectRecord = {
   id: string;
   code: string | null;
+  /** National 项目代码 (GB/T 40058-2021). */
+  projectCode: string | null;
   name: string;
   investorId: string | null;
   investor: string | null;

@@ -39,6 +39,7 @@ import {
   storedProvinces,
 } from './vocabulary';
 import { captureCreate } from './captures';
+import { storedCreditCode, storedProjectCode } from './identity-codes';
 import { dictionaryItemInput, dictionaryKinds, settingsUpdate } from './settings';
 
 /**
@@ -255,6 +256,7 @@ export const storedTables: Readonly<Record<string, StoredTable>> = {
       listed: flag('上市公司'),
       well_known: flag('知名企业'),
       notes: text('备注', investor.notes),
+      credit_code: other('统一社会信用代码', storedCreditCode),
     },
   },
   contact: {
@@ -283,6 +285,7 @@ export const storedTables: Readonly<Record<string, StoredTable>> = {
       owner_id: reference('招商责任人'),
       country: country('国别/地区'),
       province: key('省份', storedProvinces),
+      project_code: other('项目代码', storedProjectCode),
       outside_city: optionalFlag('市外内资'),
       ownership: key('企业性质', ownerships),
       capital_type: key('资本类别', capitalTypes),

@@ -13,6 +13,7 @@ import * as m010 from './010-key-investment';
 import * as m011 from './011-rules-by-year';
 import * as m012 from './012-stalled-fallback';
 import * as m014 from './014-foreign-amount-indexes';
+import * as m016 from './016-identity-codes';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '011-rules-by-year': m011,
   '012-stalled-fallback': m012,
   '014-foreign-amount-indexes': m014,
+  '016-identity-codes': m016,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -196,8 +196,8 @@ function investorRecord(row: Record<string, unknown>): InvestorRecord {
   return { ...record, province: labelOf(storedProvinces, record.province) };
 }
 
-/** An investor's names and aliases as a project's search text holds them (db/search-match.ts). */
-export const investorSearchText = 'zs_search(name_zh, name_en, aliases)';
+/** An investor's stored search text: names, aliases and credit code (db/derived.ts). */
+export const investorSearchText = 'search_text';
 
 export function listInvestors(
   tx: Tx,

@@ -309,6 +309,7 @@ export function projectRecord(tx: Tx, row: ProjectRow): ProjectRecord {
   return {
     id: String(row.id),
     code: str('code'),
+    projectCode: str('project_code'),
     name: String(row.name ?? ''),
     investorId: str('investor_id'),
     investor: names.investor,

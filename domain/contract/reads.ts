@@ -21,6 +21,7 @@ export const readMethods: ReadonlySet<MethodName> = new Set<MethodName>([
   'project.history',
   'investor.similar',
   'search.quick',
+  'search.all',
   'record.deletion',
   'capture.list',
   'settings.get',

@@ -37,8 +37,8 @@ import type { LedgerPage } from '../ledger';
 import { ledgerQuery } from '../ledger';
 import type { ProjectRecord } from '../project-input';
 import { projectCreateInput, projectPatch } from '../project-input';
-import type { QuickSearchResult, SimilarInvestor } from '../search';
-import { quickSearchInput, similarInput } from '../search';
+import type { QuickSearchResult, SearchResults, SimilarInvestor } from '../search';
+import { quickSearchInput, searchInput, similarInput } from '../search';
 import { idInput, method, patchOf } from './method';
 
 const investorListInput = z
@@ -84,6 +84,7 @@ export const recordMethods = {
   'investor.list': method<typeof investorListInput, InvestorRecord[]>(investorListInput),
   'investor.similar': method<typeof similarInput, SimilarInvestor[]>(similarInput),
   'search.quick': method<typeof quickSearchInput, QuickSearchResult>(quickSearchInput),
+  'search.all': method<typeof searchInput, SearchResults>(searchInput),
   'contact.create': method<typeof contactCreate, ContactRecord>(contactCreate),
   'contact.update': method<ReturnType<typeof patchOf<typeof contactPatch>>, ContactRecord>(
     patchOf(contactPatch),

@@ -146,9 +146,18 @@ export const settingIds = Object.keys(settingValues) as (keyof typeof settingVal
 
 type Fields = Record<string, fc.Arbitrary<Spec>>;
 
+/** Real codes, valid by their checks: 华为, 腾讯 and 阿里巴巴's; two projects' from approval notices. */
+const creditCode = fc.constantFrom(
+  '914403001922038216',
+  '9144030071526726XG',
+  '91330100716105852F',
+);
+const projectCode = fc.constantFrom('2020-451421-88-03-016343', '2020-330327-48-01-167360');
+
 const projectFields: Fields = {
   name: text(200),
   code: nullable(text(40)),
+  project_code: nullable(projectCode),
   investor_id: nullable(ref('investor')),
   country: nullable(countryCode),
   province: nullable(fc.constantFrom(...provinceKeys)),
@@ -227,6 +236,7 @@ export const tableValues: Record<SyncedTable, TableValues> = {
       listed: flag,
       well_known: flag,
       notes: nullable(text(2000)),
+      credit_code: nullable(creditCode),
     },
     required: ['name_zh'],
   },
