@@ -32,6 +32,8 @@ export const captureListInput = strictObject({
 export const captureConvertInput = strictObject({
   id: recordId('速记'),
   projectName: text('项目名称').min(1).optional(),
+  /** An existing investor chosen instead of the captured name (the 撞单 warning's 使用此投资方). */
+  investorId: recordId('投资方').optional(),
 });
 export const captureAttachInput = strictObject({
   id: recordId('速记'),

@@ -58,4 +58,15 @@ export interface SimilarInvestor {
   /** The same 统一社会信用代码: certainly the same investor. */
   sameCreditCode: boolean;
   projectCount: number;
+  /** Who already holds it: offices and promoters of its projects (db/services/investor-holders.ts). */
+  holders: InvestorHolder[];
+}
+/** One office and promoter holding an existing investor, and through what. */
+export interface InvestorHolder {
+  /** Its projects today; 首报首谈 claims are to add 'claim'. */
+  source: 'project';
+  /** The office's label (上海), or null when the projects name none. */
+  office: string | null;
+  promoter: string | null;
+  projects: number;
 }

@@ -40,7 +40,7 @@ export function convertCapture(tx: Tx, input: z.output<typeof captureConvertInpu
   const capture = openCapture(tx, input.id);
   const project = createProject(tx, {
     name: input.projectName ?? projectNameFor(capture.investorName),
-    investor: capture.investorName,
+    ...(input.investorId ? { investorId: input.investorId } : { investor: capture.investorName }),
     // 展会 needs its edition (as the form); a capture without one leaves the channel to be set.
     channel: capture.fairEdition ? 'fair' : null,
     fairEdition: capture.fairEdition,

@@ -9,6 +9,7 @@ import { readTextList } from '../../domain/stored-values';
 import type { SimilarInvestor, similarInput } from '../../domain/search';
 import type { Tx } from '../app-database';
 import { toSimplified } from '../search-fold';
+import { investorHolders } from './investor-holders';
 
 interface Row {
   id: string;
@@ -23,7 +24,7 @@ const select = `SELECT id, name_zh, name_en, aliases,
   FROM investor WHERE deleted = 0`;
 
 export function similarInvestors(tx: Tx, input: z.output<typeof similarInput>): SimilarInvestor[] {
-  const found: (SimilarInvestor & { exact: boolean })[] = [];
+  const found: (Omit<SimilarInvestor, 'holders'> & { exact: boolean })[] = [];
   const code = input.creditCode ? normaliseCode(input.creditCode) : '';
   if (code !== '') {
     const same = tx.sql.prepare(`${select} AND credit_code = ?`).all(code) as Row[];
@@ -54,7 +55,10 @@ export function similarInvestors(tx: Tx, input: z.output<typeof similarInput>): 
         b.projectCount - a.projectCount,
     )
     .slice(0, 10)
-    .map(({ exact: _, ...investor }) => investor);
+    .map(({ exact: _, ...investor }) => ({
+      ...investor,
+      holders: investorHolders(tx, investor.id),
+    }));
 }
 
 const investorOf = (row: Row, matchedOn: string) => ({
