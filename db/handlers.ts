@@ -16,6 +16,7 @@ import {
 import { createArrival, listArrivals, updateArrival } from './services/arrivals';
 import { buildDashboard, drillDown } from './services/dashboard/index';
 import { deleteRecord, previewDeletion, restoreRecord } from './services/deletion';
+import { mergeRecords, unmergeRecord } from './services/merges';
 import { checkStoredData, removeRow, repairValue, restoreRow } from './services/data-check';
 import { dataQuality } from './services/data-quality';
 import { listKeyInvestment, setKeyInvestment } from './services/key-investment';
@@ -86,6 +87,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'project.update': { write: (tx, { id, patch }) => updateProject(tx, id, patch) },
   'project.delete': { write: (tx, { id }) => deleteRecord(tx, { kind: 'project', id }) },
   'project.get': { read: (tx, { id }) => getProject(tx, id) },
+  'record.merge': { write: mergeRecords },
+  'record.unmerge': { write: (tx, { id }) => unmergeRecord(tx, id) },
   'ledger.query': { read: queryLedger },
   'ledger.importPreview': { app: previewLedgerImport },
   'ledger.importCommit': { app: (app, { previewId }) => commitLedgerImport(app, previewId) },

@@ -25,6 +25,13 @@ import {
 } from './derived';
 import type { DeriveLookups } from './derived';
 import { readMeta, writeMeta } from './replica-identity';
+import {
+  forgetOverrides,
+  hasOverrides,
+  reconcileMerges,
+  syncedUnderneath,
+  touchesMerges,
+} from './merges';
 
 export type FieldValue = string | number | null;
 export type Fields = Record<string, FieldValue>;
@@ -80,6 +87,8 @@ export class Mutations {
   private clock: Clock;
   private seq: number | null = null;
   private lastSeq = 0;
+  /** Whether this transaction wrote a table whose stored rows merges decide (db/merges.ts). */
+  private mergesTouched = false;
 
   /** Whether this transaction appended to the change log. */
   get wrote(): boolean {
@@ -111,6 +120,7 @@ export class Mutations {
     );
     this.record(table, id, values, {});
     if (table !== 'project') this.afterWrite(table, id, values);
+    this.mergesTouched ||= touchesMerges(table);
     return id;
   }
 
@@ -130,9 +140,12 @@ export class Mutations {
     const current = this.ctx.sql.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as
       Record<string, FieldValue> | undefined;
     if (!current) throw new Error(`update of missing ${table} row ${id}`);
+    // Where a merge stored another value, the author changes the synced one underneath.
+    const merged = touchesMerges(table) ? syncedUnderneath(this.ctx.sql, table, id) : undefined;
     const changed: Fields = {};
     for (const [col, value] of Object.entries(values)) {
-      if (options.always || current[col] !== value) changed[col] = value;
+      const synced = merged?.has(col) ? merged.get(col) : current[col];
+      if (options.always || synced !== value) changed[col] = value;
     }
     const cols = Object.keys(changed);
     if (cols.length === 0) return changed;
@@ -141,6 +154,8 @@ export class Mutations {
         .prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
         .run(...Object.values(changed), id),
     );
+    if (merged?.size) forgetOverrides(this.ctx.sql, table, id, cols);
+    this.mergesTouched ||= touchesMerges(table);
     this.record(table, id, changed, this.winningClocks(table, id, cols));
     this.afterWrite(table, id, changed);
     return changed;
@@ -184,9 +199,12 @@ export class Mutations {
     const read = sql.prepare(`SELECT * FROM ${table} WHERE id = ?`);
     const updatedAt = table === 'project' ? this.nowIso() : null;
     const values: FieldValue[] = new Array<FieldValue>(cols.length + 1);
+    const merged = touchesMerges(table) && hasOverrides(sql, table);
+    this.mergesTouched ||= touchesMerges(table);
     throughGate(() => {
       for (const [id, fields, isNew] of rows) {
         checked(table, fields);
+        if (merged && !isNew) forgetOverrides(sql, table, id, Object.keys(fields));
         let row: Fields = isNew ? fields : { ...(read.get(id) as Fields | undefined), ...fields };
         if (updatedAt !== null) {
           row = Object.assign({}, row, deriveProject(sql, row, lookups), { updated_at: updatedAt });
@@ -214,6 +232,7 @@ export class Mutations {
    */
   applyLoggedRows(table: Exclude<SyncedTable, 'project'>, ids: readonly string[]): void {
     if (ids.length === 0) return;
+    this.mergesTouched ||= touchesMerges(table);
     const cols = Object.keys(syncedTables[table].columns);
     const value = (c: string) =>
       c === 'deleted' ? `coalesce(n.fields ->> '$.deleted', 0)` : `n.fields ->> '$.${c}'`;
@@ -271,6 +290,9 @@ export class Mutations {
 
   /** Persists the clock and sequence; returns the clock to keep in memory once committed. */
   finish(): Clock {
+    if (this.mergesTouched) {
+      reconcileMerges(this.ctx.sql, (table, id, fields) => this.storeDerived(table, id, fields));
+    }
     if (this.seq !== null) {
       this.ctx.sql
         .prepare(
@@ -354,6 +376,17 @@ export class Mutations {
       for (const projectId of projectsReferencing(this.ctx.sql, table, id))
         this.refreshProject(projectId);
     }
+  }
+
+  /** Stores values derived from synced ones (a merge's), recording no change. */
+  private storeDerived(table: SyncedTable, id: string, fields: Fields): void {
+    const cols = Object.keys(fields);
+    throughGate(() =>
+      this.ctx.sql
+        .prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
+        .run(...Object.values(fields), id),
+    );
+    this.afterWrite(table, id, fields);
   }
 
   /** Recomputes an investor's search text from its stored row. */

@@ -32,6 +32,7 @@ export const syncedTables = {
       listed: 'integer',
       well_known: 'integer',
       notes: 'text',
+      merged_into: 'text',
       credit_code: 'text',
     },
     derived: ['search_text'],
@@ -47,6 +48,7 @@ export const syncedTables = {
       wechat: 'text',
       email: 'text',
       notes: 'text',
+      merged_into: 'text',
     },
   },
   project: {
@@ -94,6 +96,7 @@ export const syncedTables = {
       producing_on: 'text',
       planned_producing_on: 'text',
       tech_approved_on: 'text',
+      merged_into: 'text',
       project_code: 'text',
     },
     derived: [

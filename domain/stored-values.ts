@@ -257,6 +257,7 @@ export const storedTables: Readonly<Record<string, StoredTable>> = {
       well_known: flag('知名企业'),
       notes: text('备注', investor.notes),
       credit_code: other('统一社会信用代码', storedCreditCode),
+      merged_into: reference('合并到'),
     },
   },
   contact: {
@@ -271,6 +272,7 @@ export const storedTables: Readonly<Record<string, StoredTable>> = {
       wechat: text('微信', contact.wechat),
       email: other('邮箱', contact.email),
       notes: text('备注', contact.notes),
+      merged_into: reference('合并到'),
     },
   },
   project: {
@@ -283,9 +285,10 @@ export const storedTables: Readonly<Record<string, StoredTable>> = {
       ...projectColumn(choice, ['stage']),
       investor_id: reference('投资方'),
       owner_id: reference('招商责任人'),
+      project_code: other('项目代码', storedProjectCode),
+      merged_into: reference('合并到'),
       country: country('国别/地区'),
       province: key('省份', storedProvinces),
-      project_code: other('项目代码', storedProjectCode),
       outside_city: optionalFlag('市外内资'),
       ownership: key('企业性质', ownerships),
       capital_type: key('资本类别', capitalTypes),

@@ -14,6 +14,7 @@ import * as m011 from './011-rules-by-year';
 import * as m012 from './012-stalled-fallback';
 import * as m014 from './014-foreign-amount-indexes';
 import * as m016 from './016-identity-codes';
+import * as m017 from './017-merges';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '012-stalled-fallback': m012,
   '014-foreign-amount-indexes': m014,
   '016-identity-codes': m016,
+  '017-merges': m017,
 };
 
 export const migrationProvider: MigrationProvider = {

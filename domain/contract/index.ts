@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { appMethods } from './app';
 import { dashboardMethods } from './dashboard';
 import { excelMethods } from './excel';
+import { mergeMethods } from './merges';
 import { recordMethods } from './records';
 import { syncMethods } from './sync';
 
@@ -15,6 +16,7 @@ z.config(z.locales.zhCN());
 export const contract = {
   ...appMethods,
   ...recordMethods,
+  ...mergeMethods,
   ...excelMethods,
   ...dashboardMethods,
   ...syncMethods,

@@ -1,0 +1,99 @@
+// Merging two records that are one (issue 18) and undoing it. A merge writes two ordinary changes:
+// the survivor's new values, and the other record's `merged_into`. What that means for the rows
+// that name the other record is derived at every replica alike (db/merges.ts), so a merge made at
+// one office, a merge of the same pair at another, and files arriving in any order converge.
+import { AppError } from '../../domain/errors';
+import type { MergeInput, MergeKind, MergeResult, UnmergeResult } from '../../domain/merge';
+import { mergeKinds } from '../../domain/merge';
+import { readTextList } from '../../domain/stored-values';
+import type { Tx } from '../app-database';
+import { mergeReferences } from '../merges';
+import type { Fields, FieldValue } from '../mutation';
+import { syncedTables } from '../synced-tables';
+
+/** Columns a merge never copies: the record's state, and its own number. */
+const KEPT = new Set(['deleted', 'merged_into', 'code']);
+const MAX_ALIASES = 20;
+
+const isEmpty = (v: FieldValue | undefined) => v === null || v === undefined || v === '';
+
+function liveRow(tx: Tx, kind: MergeKind, id: string): Fields {
+  const row = tx.sql.prepare(`SELECT * FROM ${kind} WHERE id = ? AND deleted = 0`).get(id) as
+    Fields | undefined;
+  if (!row) throw new AppError('NOT_FOUND', id);
+  return row;
+}
+
+/** Rows that name a record, by table (only live ones count). */
+function naming(tx: Tx, kind: MergeKind, id: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const ref of mergeReferences) {
+    if (ref.target !== kind) continue;
+    const n = tx.sql
+      .prepare(`SELECT count(*) FROM ${ref.table} WHERE ${ref.column} = ? AND deleted = 0`)
+      .pluck()
+      .get(id) as number;
+    if (n > 0) counts[ref.table] = (counts[ref.table] ?? 0) + n;
+  }
+  return counts;
+}
+
+/** The survivor's aliases gain the other's names and aliases, so a search for them finds it. */
+function mergedAliases(keep: Fields, other: Fields): string | undefined {
+  const own = readTextList(keep.aliases);
+  const names = new Set([keep.name_zh, keep.name_en].filter((n) => typeof n === 'string'));
+  const added = [other.name_zh, other.name_en, ...readTextList(other.aliases)].filter(
+    (n): n is string => typeof n === 'string' && n.trim() !== '' && !names.has(n),
+  );
+  const all = [...new Set([...own, ...added])].slice(0, MAX_ALIASES);
+  return all.length > own.length ? JSON.stringify(all) : undefined;
+}
+
+export function mergeRecords(tx: Tx, input: MergeInput): MergeResult {
+  const { kind, keep, other } = input;
+  if (keep === other) throw new AppError('MERGE_SAME');
+  const keepRow = liveRow(tx, kind, keep);
+  const otherRow = liveRow(tx, kind, other);
+  const columns = Object.keys(syncedTables[kind].columns).filter((c) => !KEPT.has(c));
+  const take = new Set(input.take ?? []);
+  for (const col of take) {
+    if (!columns.includes(col)) throw new AppError('MERGE_FIELD', col);
+  }
+  const fields: Fields = {};
+  for (const col of columns) {
+    const theirs = otherRow[col] ?? null;
+    if (take.has(col) ? theirs !== keepRow[col] : isEmpty(keepRow[col]) && !isEmpty(theirs)) {
+      fields[col] = theirs;
+    }
+  }
+  if (kind === 'investor' && !take.has('aliases')) {
+    const aliases = mergedAliases(keepRow, otherRow);
+    if (aliases !== undefined) fields.aliases = aliases;
+  }
+  const moved = naming(tx, kind, other);
+  const changed = tx.mutate.update(kind, keep, fields);
+  tx.mutate.update(kind, other, { merged_into: keep });
+  return { kind, keep, other, fields: Object.keys(changed), moved };
+}
+
+export function unmergeRecord(tx: Tx, id: string): UnmergeResult {
+  for (const kind of mergeKinds) {
+    const from = tx.sql
+      .prepare(`SELECT merged_into FROM ${kind} WHERE id = ? AND merged_into IS NOT NULL`)
+      .pluck()
+      .get(id) as string | undefined;
+    if (from === undefined) continue;
+    const restored: Record<string, number> = {};
+    for (const ref of mergeReferences) {
+      if (ref.target !== kind) continue;
+      const n = tx.sql
+        .prepare('SELECT count(*) FROM merge_override WHERE tbl = ? AND col = ? AND raw = ?')
+        .pluck()
+        .get(ref.table, ref.column, id) as number;
+      if (n > 0) restored[ref.table] = (restored[ref.table] ?? 0) + n;
+    }
+    tx.mutate.update(kind, id, { merged_into: null });
+    return { kind, id, from, restored };
+  }
+  throw new AppError('NOT_MERGED', id);
+}
