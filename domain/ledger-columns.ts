@@ -20,6 +20,7 @@ export const defaultLedgerColumns = [
 
 export const ledgerColumnKeys = [
   ...defaultLedgerColumns,
+  'projectCode',
   'investorParent',
   'province',
   'city',

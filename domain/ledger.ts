@@ -61,6 +61,8 @@ export type LedgerQuery = z.input<typeof ledgerQuery>;
 export interface LedgerRow {
   id: string;
   code: string | null;
+  /** National 项目代码 (GB/T 40058-2021). */
+  projectCode: string | null;
   name: string;
   investor: string | null;
   /** The investor's direct parent: the parent investor's Chinese name, else the name typed. */

@@ -237,6 +237,7 @@ export function readLedgerRows(tx: Tx, rowids: number[]): LedgerRow[] {
         'rowid',
         'id',
         'code',
+        'project_code as projectCode',
         'name',
         'investor_name as investor',
         sql<string | null>`${sql.raw(investorParentOf('project'))}`.as('investorParent'),

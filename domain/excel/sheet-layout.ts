@@ -12,6 +12,7 @@ import type { AmountUnit } from './cell-values';
  */
 export type TextField =
   | 'code'
+  | 'projectCode'
   | 'name'
   | 'investor'
   | 'investorParent'
@@ -75,7 +76,12 @@ const dateSpecs = Object.fromEntries(
 
 /** Header names (without units) that mean each field; the first is the one the app writes. */
 export const fieldSpecs: Record<SheetField, FieldSpec> = {
-  code: { names: ['项目编号', '编号', '项目代码'], kind: 'text' },
+  code: { names: ['项目编号', '编号'], kind: 'text' },
+  // The national 项目代码 (GB/T 40058-2021), checked on import as in the form.
+  projectCode: {
+    names: ['项目代码', '投资项目代码', '全国投资项目代码', '项目统一代码', '备案代码'],
+    kind: 'text',
+  },
   name: { names: ['项目名称', '项目名', '项目'], kind: 'text' },
   investor: {
     names: [
@@ -194,6 +200,8 @@ export const ledgerColumns: {
   { header: '存在问题', source: 'problems', width: 30 },
   { header: '下一步工作', source: 'nextSteps', width: 30 },
   { header: '更新日期', source: 'updatedAt', width: 11 },
+  // Last, so that the columns offices' formulas and macros know keep their letters.
+  { header: '项目代码', source: 'projectCode', width: 26 },
 ];
 
 /** The 台账 column (screen and saved views) an export column belongs to; 序号 belongs to none. */

@@ -92,6 +92,7 @@ type AmountKey = {
 
 export const ledgerColumns = helper.columns([
   plain('code', '项目编号', 'asc'),
+  plain('projectCode', '项目代码'),
   helper.accessor('name', {
     id: 'name',
     header: '项目名称',
@@ -208,6 +209,7 @@ const dateLayout: ColumnLayout = { size: 96, numeric: true };
 
 export const ledgerLayout: Record<LedgerColumnId, ColumnLayout> = {
   code: { size: 100 },
+  projectCode: { size: 190 },
   name: { size: 180, grow: 1.25 },
   investor: { size: 150, grow: 1 },
   region: { size: 74 },
