@@ -2,11 +2,15 @@
 // Ctrl+Enter in 备注) saves; the form clears at once for the next entry and focus goes back to 投资方,
 // the fair stays selected, and 「已记录：…」 confirms the save. A failed save puts the entry back.
 // An entry typed but not saved is guarded on every way out of the screen (shell/leave-guard.tsx).
+// The investor's name is checked against the investors on record as it is typed (撞单).
 import { useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import type { CaptureRecord } from '../../../domain/captures';
+import type { SimilarInvestor } from '../../../domain/search';
 import { call, errorText } from '../api/client';
 import { useLeaveGuard } from '../shell/leave-guard';
+import { DuplicateWarning } from '../investors/DuplicateWarning';
+import { useNameWarning } from '../investors/similar-investors';
 import { Field } from '../ui/Field';
 import type { CaptureDraft, DraftErrors, DraftKey } from './capture-draft';
 import { captureInput, emptyDraft, maxLengths, validateDraft } from './capture-draft';
@@ -31,6 +35,14 @@ export function CaptureForm({ fair, count, onSaved }: Props) {
     setDraft((d) => ({ ...d, [key]: value }));
     if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
   };
+  // A capture keeps a name only: using an existing investor writes its name, which 转为项目 finds.
+  const [chosen, setChosen] = useState<SimilarInvestor | null>(null);
+  const useExisting = (match: SimilarInvestor) => {
+    set('investorName', match.nameZh);
+    setChosen(match);
+  };
+  const kept = chosen !== null && chosen.nameZh === draft.investorName ? chosen : null;
+  const warning = useNameWarning('fair-investorName', [draft.investorName], useExisting, kept?.id);
 
   /** True once saved; false when the check or the backend stopped it (shown on the form). */
   const save = async (): Promise<boolean> => {
@@ -107,6 +119,7 @@ export function CaptureForm({ fair, count, onSaved }: Props) {
           placeholder={placeholder}
           autoComplete="off"
           onChange={(e) => set(key, e.target.value)}
+          {...(key === 'investorName' ? warning.boxProps : {})}
         />
       )}
     </Field>
@@ -132,6 +145,13 @@ export function CaptureForm({ fair, count, onSaved }: Props) {
         <span className="tag accent fair-counter">本场已记 {count} 条</span>
       </div>
       {text('investorName', '投资方', '企业名称，中英文均可')}
+      {kept ? <p className="fair-chosen">已选用已有投资方「{kept.nameZh}」。</p> : null}
+      <DuplicateWarning
+        warning={warning}
+        useLabel="使用此投资方"
+        help="下列已有投资方的名称与填写的相近。若是同一家，请点「使用此投资方」，按它的名称记下。"
+        onUse={useExisting}
+      />
       {text('contactName', '联系人', '姓名、职务')}
       <div className="two-columns">
         {text('phone', '电话')}

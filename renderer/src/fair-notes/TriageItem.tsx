@@ -1,8 +1,13 @@
 // One capture in the triage list: what was noted, and for a new one the three ways to settle it —
-// 转为项目 (a new 展会 project, name editable first), 归入已有项目 (pick a project), 忽略.
+// 转为项目 (a new 展会 project, name editable first; with the 撞单 warning when the captured name
+// resembles investors on record, and 使用此投资方 to put the project under one), 归入已有项目
+// (pick a project), 忽略.
 import { useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { CaptureRecord } from '../../../domain/captures';
+import type { SimilarInvestor } from '../../../domain/search';
+import { DuplicateWarning } from '../investors/DuplicateWarning';
+import { useNameWarning } from '../investors/similar-investors';
 import { call } from '../api/client';
 import { ErrorText } from '../ui/Alert';
 import { composing } from '../ui/combobox';
@@ -27,6 +32,8 @@ type Mode = 'idle' | 'convert' | 'attach';
 export function TriageItem({ capture, onDone }: Props) {
   const [mode, setMode] = useState<Mode>('idle');
   const [projectName, setProjectName] = useState(`${capture.investorName}项目`);
+  /** An investor on record chosen instead of the captured name (the 撞单 warning). */
+  const [investor, setInvestor] = useState<SimilarInvestor | null>(null);
   const submit = useSubmit();
   const busy = submit.busy;
   const idPrefix = `fair-capture-${capture.id}`;
@@ -49,6 +56,12 @@ export function TriageItem({ capture, onDone }: Props) {
   const run = (action: () => Promise<Outcome>) =>
     void submit.run(async () => onDone(await action()), { keepBusy: true });
 
+  const warning = useNameWarning(
+    `${idPrefix}-investor`,
+    mode === 'convert' && investor === null ? [capture.investorName] : [],
+    setInvestor,
+  );
+
   const convert = () => {
     const name = projectName.trim();
     if (name === '') {
@@ -56,13 +69,19 @@ export function TriageItem({ capture, onDone }: Props) {
       return;
     }
     run(async () => {
-      const project = await call('capture.convert', { id: capture.id, projectName: name });
+      const project = await call('capture.convert', {
+        id: capture.id,
+        projectName: name,
+        ...(investor ? { investorId: investor.id } : {}),
+      });
       return { text: `已转为项目：${project.name}`, projectId: project.id };
     });
   };
 
   const onConvertKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (composing(e)) return;
+    // The warning's keys first: ↑ ↓ Enter pick an investor, the first Esc folds its list.
+    warning.boxProps.onKeyDown(e);
+    if (composing(e) || e.defaultPrevented) return;
     if (e.key === 'Enter') {
       e.preventDefault();
       if (!busy) convert();
@@ -144,33 +163,50 @@ export function TriageItem({ capture, onDone }: Props) {
         ) : null}
       </div>
       {mode === 'convert' && isNew ? (
-        <div className="fair-item-panel fair-convert">
-          <label htmlFor={`${idPrefix}-name`} className="fair-label">
-            项目名称
-          </label>
-          <input
-            id={`${idPrefix}-name`}
-            className="input focus-ring fair-input"
-            type="text"
-            maxLength={200}
-            // Opened on purpose by 转为项目: the name is ready to confirm or edit.
-            autoFocus
-            onFocus={(e) => e.target.select()}
-            value={projectName}
-            onChange={(e) => setProjectName(e.target.value)}
-            onKeyDown={onConvertKey}
+        <div className="fair-item-panel">
+          <div className="fair-convert">
+            <label htmlFor={`${idPrefix}-name`} className="fair-label">
+              项目名称
+            </label>
+            <input
+              {...warning.boxProps}
+              id={`${idPrefix}-name`}
+              className="input focus-ring fair-input"
+              type="text"
+              maxLength={200}
+              // Opened on purpose by 转为项目: the name is ready to confirm or edit.
+              autoFocus
+              onFocus={(e) => e.target.select()}
+              value={projectName}
+              onChange={(e) => setProjectName(e.target.value)}
+              onKeyDown={onConvertKey}
+            />
+            <button
+              type="button"
+              className="primary-button fair-small-button"
+              disabled={busy}
+              onClick={convert}
+            >
+              确定转为项目
+            </button>
+            <button type="button" className="secondary-button fair-small-button" onClick={close}>
+              取消
+            </button>
+          </div>
+          {investor ? (
+            <p className="fair-chosen">
+              投资方：使用已有「{investor.nameZh}」，不新建「{capture.investorName}」。
+              <button type="button" className="link-button" onClick={() => setInvestor(null)}>
+                改回按速记名称
+              </button>
+            </p>
+          ) : null}
+          <DuplicateWarning
+            warning={warning}
+            useLabel="使用此投资方"
+            help={`速记的投资方「${capture.investorName}」与下列已有投资方相近。若是同一家，请点「使用此投资方」，项目记在它名下，不再新建投资方。`}
+            onUse={setInvestor}
           />
-          <button
-            type="button"
-            className="primary-button fair-small-button"
-            disabled={busy}
-            onClick={convert}
-          >
-            确定转为项目
-          </button>
-          <button type="button" className="secondary-button fair-small-button" onClick={close}>
-            取消
-          </button>
         </div>
       ) : null}
       {mode === 'attach' && isNew ? (

@@ -1,49 +1,90 @@
-// The 撞单 warning: existing investors whose names resemble the one being typed, each with a way to
-// go to it instead; on the new-investor form also the deliberate 「仍然新建」.
+// The 撞单 warning under a box where an investor is named: each existing investor whose name
+// resembles the one typed, who holds it (the offices and promoters of its projects), and a button to
+// use it instead of making a second one; on the new-investor form also the deliberate 「仍然新建」.
+// The matches are a listbox driven from the name's box (useNameWarning): ↑ ↓, Enter, Esc.
 import type { Ref } from 'react';
-import type { SimilarInvestor } from '../../../domain/search';
+import type { InvestorHolder, SimilarInvestor } from '../../../domain/search';
+import { classes } from '../ui/classes';
+import './duplicate-warning.css';
+import type { NameWarning } from './similar-investors';
 
 interface Props {
-  matches: SimilarInvestor[];
-  /** Label of each match's button: 使用已有投资方 (new) or 查看 (editing). */
+  warning: NameWarning;
+  /** Label of each match's button: 使用此投资方, 使用已有投资方 (new investor) or 查看 (editing). */
   useLabel: string;
-  onUse: (id: string) => void;
+  onUse: (match: SimilarInvestor) => void;
+  /** What using one does, under the title. */
+  help?: string;
   /** Offered on the new-investor form only. */
   onCreateAnyway?: () => void;
   busy?: boolean;
   ref?: Ref<HTMLDivElement>;
 }
 
-export function DuplicateWarning({ matches, useLabel, onUse, onCreateAnyway, busy, ref }: Props) {
+const defaultHelp = '下列投资方的名称与填写的相近。若是同一家，请使用已有投资方，以免重复跟进。';
+
+export function DuplicateWarning(props: Props) {
+  const { warning, useLabel, onUse, onCreateAnyway, busy, ref } = props;
+  const { matches } = warning;
   if (matches.length === 0) return null;
   return (
-    <div className="investors-duplicates" role="alert" ref={ref} tabIndex={-1}>
-      <p className="investors-duplicates-title">可能与已有投资方重复（撞单）</p>
-      <p className="investors-duplicates-help">
-        下列投资方的名称与填写的相近。若是同一家，请使用已有投资方，以免重复跟进。
-      </p>
-      <ul className="investors-duplicates-list">
-        {matches.map((m) => (
-          <li key={m.id} className="investors-duplicate">
-            <span className="investors-duplicate-names">
-              <span className="ellipsis investors-duplicate-name" title={m.nameZh}>
-                {m.nameZh}
-              </span>
-              <span className="ellipsis muted-text" title={m.matchedOn}>
-                相近名称：{m.matchedOn} · 项目 {m.projectCount} 个
-              </span>
-            </span>
-            <button type="button" className="investors-small-button" onClick={() => onUse(m.id)}>
-              {useLabel}
-            </button>
-          </li>
-        ))}
-      </ul>
+    <div className="duplicate-warning" role="alert" ref={ref} tabIndex={-1}>
+      <p className="duplicate-warning-title">可能与已有投资方重复（撞单）</p>
+      {warning.folded ? (
+        <p className="duplicate-warning-help">
+          相近的已有投资方 {matches.length} 家，已收起。
+          <button type="button" className="link-button" onClick={warning.unfold}>
+            展开
+          </button>
+        </p>
+      ) : (
+        <>
+          <p className="duplicate-warning-help">{props.help ?? defaultHelp}</p>
+          <ul
+            id={warning.listId}
+            role="listbox"
+            aria-label="相近的已有投资方"
+            className="duplicate-warning-list"
+          >
+            {matches.map((m, i) => (
+              <li
+                key={m.id}
+                id={warning.optionId(i)}
+                role="option"
+                aria-selected={i === warning.active}
+                className={classes('duplicate-match', i === warning.active && 'active')}
+                onMouseEnter={() => warning.setActive(i)}
+              >
+                <span className="duplicate-match-text">
+                  <span className="ellipsis duplicate-match-name" title={m.nameZh}>
+                    {m.nameZh}
+                    {m.nameEn ? <span className="muted-text"> {m.nameEn}</span> : null}
+                  </span>
+                  <span className="ellipsis muted-text" title={whyText(m)}>
+                    {whyText(m)}
+                  </span>
+                  <span className="ellipsis duplicate-match-holders" title={holdersText(m)}>
+                    {holdersText(m)}
+                  </span>
+                </span>
+                <button
+                  type="button"
+                  className="secondary-button duplicate-match-use"
+                  disabled={busy}
+                  onClick={() => onUse(m)}
+                >
+                  {useLabel}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {onCreateAnyway ? (
-        <div className="investors-duplicates-actions">
+        <div className="duplicate-warning-actions">
           <button
             type="button"
-            className="investors-small-button investors-danger-button"
+            className="secondary-button duplicate-warning-danger"
             disabled={busy}
             onClick={onCreateAnyway}
           >
@@ -54,4 +95,24 @@ export function DuplicateWarning({ matches, useLabel, onUse, onCreateAnyway, bus
       ) : null}
     </div>
   );
+}
+
+function whyText(m: SimilarInvestor): string {
+  const why = m.sameCreditCode
+    ? '统一社会信用代码相同'
+    : m.matchedOn === m.nameZh
+      ? '名称相近'
+      : `相近名称：${m.matchedOn}`;
+  return `${why} · 项目 ${m.projectCount} 个`;
+}
+
+/** 跟进：上海 张三（项目 2 个）、北京 李四（项目 1 个）. */
+export function holdersText(m: SimilarInvestor): string {
+  if (m.holders.length === 0) return '尚无项目，无人跟进';
+  return `跟进：${m.holders.map(holderText).join('、')}`;
+}
+
+function holderText(h: InvestorHolder): string {
+  const who = `${h.office ?? '未填驻点'} ${h.promoter ?? '未填责任人'}`;
+  return `${who}（项目 ${h.projects} 个）`;
 }

@@ -4,6 +4,7 @@
 // on every way out of the screen (shell/leave-guard.tsx).
 import { useRef, useState } from 'react';
 import type { InvestorRecord } from '../../../domain/entities';
+import type { SimilarInvestor } from '../../../domain/search';
 import { call } from '../api/client';
 import { useLeaveGuard } from '../shell/leave-guard';
 import { useNavigate } from '../shell/navigation';
@@ -14,7 +15,7 @@ import { FormActions } from './FormActions';
 import type { InvestorDraft, InvestorErrors } from './investor-draft';
 import { checkDraft, emptyDraft, sameInvestorDraft } from './investor-draft';
 import { InvestorFields } from './InvestorFields';
-import { useSimilarInvestors } from './similar-investors';
+import { useNameWarning } from './similar-investors';
 
 interface Props {
   onCreated: (investor: InvestorRecord) => void;
@@ -27,7 +28,10 @@ export function InvestorCreateForm({ onCreated, onCancel }: Props) {
   const [errors, setErrors] = useState<InvestorErrors>({});
   const submit = useSubmit();
   const [mustChoose, setMustChoose] = useState(false);
-  const similar = useSimilarInvestors([draft.nameZh, draft.nameEn]);
+  // Choosing the existing investor is choosing not to create this one.
+  const useExisting = (match: SimilarInvestor) =>
+    navigate({ screen: 'investor', id: match.id }, { discard: true });
+  const similar = useNameWarning('investor-create', [draft.nameZh, draft.nameEn], useExisting);
   const warning = useRef<HTMLDivElement>(null);
 
   /** True once created; false when a check, a resembling investor or the backend stopped it. */
@@ -68,13 +72,17 @@ export function InvestorCreateForm({ onCreated, onCancel }: Props) {
       <h2 id="investors-create-title" className="investors-panel-title">
         新建投资方
       </h2>
-      <InvestorFields draft={draft} errors={errors} onChange={setDraft} />
+      <InvestorFields
+        draft={draft}
+        errors={errors}
+        onChange={setDraft}
+        nameBoxProps={similar.boxProps}
+      />
       <DuplicateWarning
         ref={warning}
-        matches={similar.matches}
+        warning={similar}
         useLabel="使用已有投资方"
-        // Choosing the existing investor is choosing not to create this one.
-        onUse={(id) => navigate({ screen: 'investor', id }, { discard: true })}
+        onUse={useExisting}
         onCreateAnyway={() => void save(true)}
         busy={submit.busy}
       />

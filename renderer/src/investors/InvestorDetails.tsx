@@ -2,6 +2,7 @@
 // is edited, investors it now resembles are pointed out too; unsaved edits are guarded on the way out.
 import { useState } from 'react';
 import type { InvestorRecord } from '../../../domain/entities';
+import type { SimilarInvestor } from '../../../domain/search';
 import { call } from '../api/client';
 import { useLeaveGuard } from '../shell/leave-guard';
 import { useNavigate } from '../shell/navigation';
@@ -14,7 +15,7 @@ import type { InvestorDraft, InvestorErrors } from './investor-draft';
 import { checkDraft, draftOf, sameInvestorDraft } from './investor-draft';
 import { countryName, flagLabels } from './investor-labels';
 import { InvestorFields } from './InvestorFields';
-import { useSimilarInvestors } from './similar-investors';
+import { useNameWarning } from './similar-investors';
 
 interface Props {
   investor: InvestorRecord;
@@ -100,7 +101,13 @@ function DetailsEdit({
   const navigate = useNavigate();
   const [errors, setErrors] = useState<InvestorErrors>({});
   const submit = useSubmit();
-  const similar = useSimilarInvestors([draft.nameZh, draft.nameEn], investor.id);
+  const look = (match: SimilarInvestor) => navigate({ screen: 'investor', id: match.id });
+  const similar = useNameWarning(
+    `investor-${investor.id}`,
+    [draft.nameZh, draft.nameEn],
+    look,
+    investor.id,
+  );
 
   const save = async (): Promise<boolean> => {
     const checked = checkDraft(draft);
@@ -126,12 +133,14 @@ function DetailsEdit({
 
   return (
     <Form className="investors-form" aria-label="编辑投资方" onSubmit={() => void save()}>
-      <InvestorFields draft={draft} errors={errors} onChange={onChange} selfId={investor.id} />
-      <DuplicateWarning
-        matches={similar.matches}
-        useLabel="查看"
-        onUse={(id) => navigate({ screen: 'investor', id })}
+      <InvestorFields
+        draft={draft}
+        errors={errors}
+        onChange={onChange}
+        selfId={investor.id}
+        nameBoxProps={similar.boxProps}
       />
+      <DuplicateWarning warning={similar} useLabel="查看" onUse={look} />
       <FormActions
         submit={submit}
         submitLabel={submit.busy ? '正在保存……' : '保存'}

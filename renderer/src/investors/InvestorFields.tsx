@@ -1,6 +1,6 @@
 // The investor's fields, each with a visible label bound to its control and its error under it:
-// names, aliases, parent (picked from the investors on record, or typed), headquarters country,
-// location, flags and notes. Used to create and to edit.
+// names, aliases, 统一社会信用代码, parent (picked from the investors on record, or typed),
+// headquarters country, location, flags and notes. Used to create and to edit.
 import { useId } from 'react';
 import { citiesOf } from '../../../domain/cities';
 import { investorFlags, provinceByLabel, provinces } from '../../../domain/vocabulary';
@@ -9,6 +9,7 @@ import { binder } from '../ui/use-draft';
 import type { InvestorDraft, InvestorErrors } from './investor-draft';
 import { countryOptions } from './investor-labels';
 import { ParentPicker } from './ParentPicker';
+import type { NameWarning } from './similar-investors';
 
 const countryChoices = countryOptions.map((c) => ({ value: c.code, label: c.nameZh }));
 const provinceChoices = provinces.map((p) => ({ value: p.label, label: p.label }));
@@ -21,9 +22,11 @@ interface Props {
   onChange: (draft: InvestorDraft) => void;
   /** The investor being edited: its 母公司 cannot be itself. */
   selfId?: string;
+  /** The 撞单 warning's keys on the name boxes (useNameWarning). */
+  nameBoxProps?: NameWarning['boxProps'];
 }
 
-export function InvestorFields({ draft, errors, onChange, selfId }: Props) {
+export function InvestorFields({ draft, errors, onChange, selfId, nameBoxProps }: Props) {
   const id = useId();
   const bind = binder(id, draft, errors, (key, value) => onChange({ ...draft, [key]: value }));
   // The cities of the chosen province are offered; any other city may be typed.
@@ -34,12 +37,14 @@ export function InvestorFields({ draft, errors, onChange, selfId }: Props) {
         label="中文名称"
         {...bind('nameZh')}
         {...companyName}
+        {...nameBoxProps}
         placeholder="如：西门子（中国）有限公司"
       />
       <TextField
         label="英文名称"
         {...bind('nameEn')}
         {...companyName}
+        {...nameBoxProps}
         placeholder="如：Siemens AG"
       />
       <TextField
@@ -47,6 +52,15 @@ export function InvestorFields({ draft, errors, onChange, selfId }: Props) {
         {...bind('aliases')}
         autoComplete="off"
         placeholder="多个用逗号或「、」分隔"
+      />
+      <TextField
+        label="统一社会信用代码"
+        {...bind('creditCode')}
+        className="half"
+        maxLength={40}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="18 位，如：914403001922038216"
       />
       <ParentPicker {...bind('parentName')} selfId={selfId} className="half" />
       <SelectField

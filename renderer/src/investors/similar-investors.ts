@@ -1,7 +1,11 @@
-// The duplicate check (撞单) behind the investor form: every name typed (Chinese, English) asked of
-// investor.similar, the matches merged; while typing it runs once the names stop changing.
+// The duplicate check (撞单) wherever an investor is named by typing: every name typed (Chinese,
+// English) asked of investor.similar, the matches merged; while typing it runs once the names stop
+// changing. useNameWarning adds the picker keys of the box the name is typed in.
+import { useState } from 'react';
+import type { KeyboardEvent } from 'react';
 import type { SimilarInvestor } from '../../../domain/search';
 import { call } from '../api/client';
+import { comboboxProps, composing, stepped } from '../ui/combobox';
 import { useDebouncedValue } from '../shared/use-debounced-value';
 import { useLoad } from '../ui/use-load';
 
@@ -49,4 +53,75 @@ export function useSimilarInvestors(names: readonly string[], excludeId?: string
   };
 
   return { matches: key === '' ? [] : (similar.data ?? []), checkNow };
+}
+
+export interface NameWarning extends SimilarState {
+  /** The warning's list id, and the highlighted match (null: none yet, the box has the keys). */
+  listId: string;
+  optionId: (index: number) => string;
+  active: number | null;
+  setActive: (index: number) => void;
+  /** Esc folded the list away; an arrow key or a change of name opens it again. */
+  folded: boolean;
+  unfold: () => void;
+  /** Spread on the box where the name is typed: ↑ ↓ go through the matches, Enter uses one. */
+  boxProps: ReturnType<typeof comboboxProps> & {
+    onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => void;
+  };
+}
+
+/**
+ * The 撞单 warning where an investor is named by typing (project form, fair capture, investor
+ * forms): the resembling investors, and the app's picker keys on the name's box — ↓ ↑ highlight
+ * one, Enter uses it (`onUse`), Esc folds the list (the name stays), a further Esc is the form's.
+ */
+export function useNameWarning(
+  id: string,
+  names: readonly string[],
+  onUse: (match: SimilarInvestor) => void,
+  excludeId?: string,
+): NameWarning {
+  const similar = useSimilarInvestors(names, excludeId);
+  const key = namesKey(names);
+  const [seen, setSeen] = useState({ key, active: null as number | null, folded: false });
+  // A new name is a new list: nothing highlighted, unfolded.
+  const state = seen.key === key ? seen : { key, active: null, folded: false };
+  const { matches } = similar;
+  const active = state.active !== null && state.active < matches.length ? state.active : null;
+  const listId = `${id}-similar`;
+  const optionId = (index: number) => `${listId}-${index}`;
+  const shown = !state.folded && matches.length > 0;
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (composing(e) || matches.length === 0) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = active === null || !shown ? 0 : stepped(active, e.key, matches.length);
+      setSeen({ key, active: next, folded: false });
+    } else if (e.key === 'Enter' && shown && active !== null) {
+      // Using the highlighted investor, not saving the form around the box.
+      e.preventDefault();
+      e.stopPropagation();
+      const match = matches[active];
+      if (match) onUse(match);
+    } else if (e.key === 'Escape' && shown) {
+      e.preventDefault();
+      e.stopPropagation();
+      setSeen({ key, active: null, folded: true });
+    }
+  };
+
+  return {
+    ...similar,
+    listId,
+    optionId,
+    active: shown ? active : null,
+    setActive: (index) => setSeen({ key, active: index, folded: false }),
+    folded: state.folded,
+    unfold: () => setSeen({ key, active: null, folded: false }),
+    boxProps: {
+      ...comboboxProps(listId, shown && active !== null ? optionId(active) : undefined),
+      onKeyDown,
+    },
+  };
 }

@@ -1,6 +1,6 @@
 // The project form's controls: each one a visible <label> bound to its input (so it can be found by
 // its label), the input, and the field's error message under it.
-import type { ChangeEvent, ReactNode } from 'react';
+import type { ChangeEvent, InputHTMLAttributes, ReactNode } from 'react';
 import { Field } from '../ui/Field';
 import type { ControlProps } from '../ui/Field';
 import { classes } from '../ui/classes';
@@ -71,6 +71,7 @@ export function TextField({
   placeholder,
   maxLength = 200,
   inputMode,
+  boxProps,
   ...props
 }: FieldProps & {
   name: StringKey;
@@ -78,6 +79,8 @@ export function TextField({
   placeholder?: string;
   maxLength?: number;
   inputMode?: 'decimal' | 'text';
+  /** More for the input: the 撞单 warning's keys and aria on the investor's name. */
+  boxProps?: InputHTMLAttributes<HTMLInputElement>;
 }) {
   const { form, name } = props;
   const listId = suggestions?.length ? `${fieldId(name)}-list` : undefined;
@@ -86,6 +89,7 @@ export function TextField({
       {(control) => (
         <>
           <input
+            {...boxProps}
             {...control}
             {...valueOf(form, name)}
             type="text"

@@ -1,11 +1,16 @@
 // 投资方: who invests and where from — the investor, its country (grouped by 来源地区), and for
-// domestic capital the province and ownership.
+// domestic capital the province and ownership. A typed investor name is checked as it is typed
+// against the investors on record (the 撞单 warning), and 使用此投资方 puts the project under one.
+import { useState } from 'react';
 import { countries, regionLabels, regionOrder } from '../../../domain/countries';
 import type { Region } from '../../../domain/countries';
 import { citiesOf } from '../../../domain/cities';
 import { capitalTypes, ownerships, provinceByLabel, provinces } from '../../../domain/vocabulary';
+import type { SimilarInvestor } from '../../../domain/search';
+import { DuplicateWarning } from '../investors/DuplicateWarning';
+import { useNameWarning } from '../investors/similar-investors';
 import type { FormBinding, Option } from './FormFields';
-import { SelectField, TextField, optionsOf } from './FormFields';
+import { SelectField, TextField, fieldId, optionsOf } from './FormFields';
 
 const collator = new Intl.Collator('zh-CN');
 const regionsDomesticFirst: readonly Region[] = [
@@ -29,6 +34,20 @@ const capitalTypeOptions = optionsOf(capitalTypes.map((c) => c.label));
 const outsideOptions = optionsOf(['市外', '市内']);
 
 export function InvestorSection({ form }: { form: FormBinding }) {
+  const { draft } = form;
+  /** The investor chosen here with 使用此投资方 (not the one the project was saved under). */
+  const [chosen, setChosen] = useState<SimilarInvestor | null>(null);
+  const useExisting = (match: SimilarInvestor) => {
+    form.set('investor', match.nameZh);
+    form.set('investorId', match.id);
+    setChosen(match);
+  };
+  // Only a typed name warns: a project under an investor on record creates none.
+  const warning = useNameWarning(
+    fieldId('investor'),
+    draft.investorId === '' ? [draft.investor] : [],
+    useExisting,
+  );
   return (
     <section className="form-card">
       <h2 id="section-investor">投资方</h2>
@@ -39,7 +58,21 @@ export function InvestorSection({ form }: { form: FormBinding }) {
           form={form}
           wide
           placeholder="企业中文名称，如 西门子（中国）有限公司"
+          boxProps={warning.boxProps}
         />
+        {chosen !== null && draft.investorId === chosen.id ? (
+          <p className="project-investor-chosen">
+            已选用已有投资方「{chosen.nameZh}」，保存后项目记在它名下。
+          </p>
+        ) : null}
+        <div className="project-investor-warning">
+          <DuplicateWarning
+            warning={warning}
+            useLabel="使用此投资方"
+            help="下列已有投资方的名称与填写的相近。若是同一家，请点「使用此投资方」，项目记在它名下，不再新建投资方。"
+            onUse={useExisting}
+          />
+        </div>
         {/* Left empty, the region follows the investor group's ultimate parent's HQ; a country
             chosen here overrides it (the project page says which, and flags a difference). */}
         <SelectField

@@ -30,6 +30,11 @@ export type ProjectDraft = Record<TextKey | DateKey, string> & {
   leaderProject: boolean;
   /** The project's 市外内资 override as chosen: '' follows the city, else 市外 or 市内. */
   outsideCity: '' | '市外' | '市内';
+  /**
+   * The investor on record the project is under (its saved one, or one chosen with the 撞单
+   * warning's 使用此投资方); '' once another name is typed, which the backend finds or creates.
+   */
+  investorId: string;
 };
 
 /** The form's field keys: a draft key, or the stage picker. Errors are keyed by these. */
@@ -48,6 +53,7 @@ export const emptyDraft: ProjectDraft = {
   industrial: false,
   leaderProject: false,
   outsideCity: '',
+  investorId: '',
 };
 
 /** Up to 6 decimals, no grouping: what an input shows for a stored amount. */
@@ -74,6 +80,7 @@ export function draftFromRecord(r: ProjectRecord): ProjectDraft {
   draft.industrial = r.industrial;
   draft.leaderProject = r.leaderProject;
   draft.outsideCity = r.outsideCity === null ? '' : r.outsideCity ? '市外' : '市内';
+  draft.investorId = r.investorId ?? '';
   return draft;
 }
 
@@ -140,6 +147,12 @@ export function inputFromDraft(d: ProjectDraft): DraftInput {
   values.industrial = d.industrial;
   values.leaderProject = d.leaderProject;
   values.outsideCity = d.outsideCity === '' ? null : d.outsideCity === '市外';
+  // An investor on record goes by its id (and not also by name, which the schema refuses); a typed
+  // name alone is found or created by name.
+  if (d.investorId !== '') {
+    values.investorId = d.investorId;
+    delete values.investor;
+  }
   return { values, errors };
 }
 
@@ -161,6 +174,7 @@ export function draftKeyOf(apiKey: string): DraftKey | null {
   )
     return 'amount';
   if (apiKey === 'contractedFdiUsd') return 'contractedFdi';
+  if (apiKey === 'investorId') return 'investor';
   return apiKey in emptyDraft ? (apiKey as DraftKey) : null;
 }
 

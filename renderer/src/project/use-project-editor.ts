@@ -84,6 +84,8 @@ export function useProjectEditor(projectId: string | null): ProjectEditor {
   const set = <K extends DraftKey>(key: K, value: ProjectDraft[K]) => {
     setDraft((d) => {
       const next = { ...d, [key]: value };
+      // A name typed is no longer the investor chosen by id (the 撞单 warning sets both).
+      if (key === 'investor') next.investorId = '';
       if (actualKeys.has(key) && typeof value === 'string') {
         // A complete date (or none) moves the stage; a half-typed one leaves it alone.
         const text = value.trim();
