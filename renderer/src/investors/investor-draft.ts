@@ -18,6 +18,8 @@ export interface InvestorDraft {
   city: string;
   flags: Record<InvestorFlag, boolean>;
   notes: string;
+  /** 统一社会信用代码 as typed (spaces, full-width and lower case are normalised by the schema). */
+  creditCode: string;
 }
 
 export type DraftField = Exclude<keyof InvestorDraft, 'flags'>;
@@ -40,6 +42,7 @@ export const emptyDraft: InvestorDraft = {
   city: '',
   flags: noFlags,
   notes: '',
+  creditCode: '',
 };
 
 export function draftOf(investor: InvestorRecord): InvestorDraft {
@@ -56,6 +59,7 @@ export function draftOf(investor: InvestorRecord): InvestorDraft {
       boolean
     >,
     notes: investor.notes ?? '',
+    creditCode: investor.creditCode ?? '',
   };
 }
 
@@ -90,6 +94,7 @@ export function inputOf(draft: InvestorDraft): InvestorCreate {
     city: orNull(draft.city),
     ...draft.flags,
     notes: orNull(draft.notes),
+    creditCode: orNull(draft.creditCode),
   };
 }
 

@@ -1,5 +1,6 @@
-// The project form: the name on top, then the sections as cards in two columns — 投资方, 金额,
-// 阶段与里程碑, 产业/平台/招商方式 — and 存在问题/下一步 across the bottom.
+// The project form: the name, our 项目编号 and the national 项目代码 on top, then the sections as
+// cards in two columns — 投资方, 金额, 阶段与里程碑, 产业/平台/招商方式 — and 存在问题/下一步 across
+// the bottom.
 import type { Dictionaries } from '../../../domain/contract';
 import { AmountSection } from './AmountSection';
 import { ChannelSection } from './ChannelSection';
@@ -44,6 +45,13 @@ export function ProjectForm({ form, klass, rate, rateYear, dictionaries, onSubmi
             form={form}
             maxLength={40}
             placeholder="保存时自动生成"
+          />
+          <TextField
+            name="projectCode"
+            label="项目代码"
+            form={form}
+            maxLength={40}
+            placeholder="在线审批监管平台赋予的 24 位代码，如 2020-451421-88-03-016343"
           />
         </div>
       </section>
