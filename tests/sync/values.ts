@@ -3,7 +3,9 @@
 // values as local input does accepts them all. Text mixes Chinese, rare characters, emoji, quotes,
 // backslashes and newlines; money is integer 元 or 美元 around the tier floors; dates are real
 // yyyy-MM-dd days; aliases are JSON lists of strings; flags are 0/1. A reference to another row is
-// a pick, resolved by the model against the rows the writing replica has.
+// a pick, resolved by the model against the rows the writing replica has. `merged_into` is left
+// out: a merge changes what other rows store, which merge-properties.test.ts checks against its
+// own oracle.
 import fc from 'fast-check';
 import type { SyncedTable } from '../../db/synced-tables';
 import { countries } from '../../domain/countries';
