@@ -91,7 +91,10 @@ const sideways = (page: Page) =>
 const cutWithoutTitle = (page: Page) =>
   warning(page)
     .locator('.ellipsis')
-    .evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth && !el.title).length);
+    .evaluateAll(
+      (els) =>
+        els.filter((el) => el.scrollWidth > el.clientWidth && !el.getAttribute('title')).length,
+    );
 
 async function shoot(page: Page, name: string): Promise<void> {
   await warning(page).scrollIntoViewIfNeeded();
