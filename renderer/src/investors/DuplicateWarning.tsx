@@ -63,9 +63,8 @@ export function DuplicateWarning(props: Props) {
                   <span className="ellipsis muted-text" title={whyText(m)}>
                     {whyText(m)}
                   </span>
-                  <span className="ellipsis duplicate-match-holders" title={holdersText(m)}>
-                    {holdersText(m)}
-                  </span>
+                  {/* Who holds it is the point: wrapped, never cut (a few holders at most). */}
+                  <span className="duplicate-match-holders">{holdersText(m)}</span>
                 </span>
                 <button
                   type="button"
