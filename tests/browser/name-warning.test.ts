@@ -3,8 +3,8 @@
 // warns of 西门子股份公司, held by 上海's promoter 王芳, and of a long-named one held elsewhere; ↓ ↑
 // highlight, Esc folds the list and ↓ opens it, Enter uses the highlighted investor, and the project
 // is saved under it with no second investor. A fair capture's 转为项目 warns the same way, and
-// 「使用此投资方」 puts the new project under the existing investor. No console error, no CSP
-// violation, nothing sideways.
+// 「使用此投资方」 puts the new project under the existing investor. The new-investor form flags an
+// investor holding the same 统一社会信用代码. No console error, no CSP violation, nothing sideways.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -228,6 +228,47 @@ describe('撞单 warning where the investor is typed', () => {
     const project = await rpc<ProjectRecord>('project.get', { id: converted!.projectId });
     expect(project).toMatchObject({ investorId: siemens.id, investor: '西门子股份公司' });
     expect(await investorNames()).toEqual([longInvestor, '西门子股份公司'].sort());
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+  it('the new-investor form flags the same 统一社会信用代码 whatever the name; ↓ Enter opens it', async () => {
+    const tencent = await rpc<InvestorRecord>('investor.create', {
+      nameZh: '深圳市腾讯计算机系统有限公司',
+      creditCode: '9144030071526726XG',
+    });
+    await rpc('project.create', {
+      name: '腾讯华东云计算数据中心',
+      investorId: tencent.id,
+      office: '深圳',
+      owner: '马晓腾',
+    });
+    const context = await newLaptopContext(browser);
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(server.url);
+    await page
+      .getByRole('navigation', { name: '主导航' })
+      .getByRole('button', { name: '投资方' })
+      .click();
+    await page.getByRole('button', { name: '新建投资方' }).click();
+    const form = page.getByRole('form', { name: '新建投资方' });
+    const nameBox = form.getByRole('combobox', { name: '中文名称' });
+    await nameBox.fill('企鹅科技');
+    await form.getByLabel('统一社会信用代码').fill('9144030071526726xg');
+    await expect.poll(() => options(page).count()).toBe(1);
+    const text = await options(page).innerText();
+    expect(text).toContain('深圳市腾讯计算机系统有限公司');
+    expect(text).toContain('统一社会信用代码相同');
+    expect(text).toContain('跟进：深圳 马晓腾（项目 1 个）');
+
+    await nameBox.press('ArrowDown');
+    await expect.poll(() => selected(page)).toEqual([true]);
+    await nameBox.press('Enter');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toBe('深圳市腾讯计算机系统有限公司');
+    expect(await investorNames()).not.toContain('企鹅科技');
 
     expect(problems).toEqual([]);
     await context.close();

@@ -31,7 +31,13 @@ export function InvestorCreateForm({ onCreated, onCancel }: Props) {
   // Choosing the existing investor is choosing not to create this one.
   const useExisting = (match: SimilarInvestor) =>
     navigate({ screen: 'investor', id: match.id }, { discard: true });
-  const similar = useNameWarning('investor-create', [draft.nameZh, draft.nameEn], useExisting);
+  const similar = useNameWarning(
+    'investor-create',
+    [draft.nameZh, draft.nameEn],
+    useExisting,
+    undefined,
+    draft.creditCode,
+  );
   const warning = useRef<HTMLDivElement>(null);
 
   /** True once created; false when a check, a resembling investor or the backend stopped it. */

@@ -107,6 +107,7 @@ function DetailsEdit({
     [draft.nameZh, draft.nameEn],
     look,
     investor.id,
+    draft.creditCode,
   );
 
   const save = async (): Promise<boolean> => {

@@ -19,11 +19,21 @@ function namesKey(names: readonly string[]): string {
     .join('\n');
 }
 
-async function findSimilar(key: string, excludeId: string | undefined): Promise<SimilarInvestor[]> {
+/** What is asked: the names, and the 统一社会信用代码 when one is typed (a certain match). */
+interface Asked {
+  key: string;
+  creditCode: string;
+}
+
+async function findSimilar(
+  { key, creditCode }: Asked,
+  excludeId: string | undefined,
+): Promise<SimilarInvestor[]> {
   if (key === '') return [];
   const found = new Map<string, SimilarInvestor>();
+  const code = creditCode === '' ? null : creditCode;
   for (const name of key.split('\n')) {
-    for (const match of await call('investor.similar', { name, excludeId })) {
+    for (const match of await call('investor.similar', { name, creditCode: code, excludeId })) {
       if (!found.has(match.id)) found.set(match.id, match);
     }
   }
@@ -37,17 +47,25 @@ export interface SimilarState {
   checkNow: () => Promise<SimilarInvestor[]>;
 }
 
-export function useSimilarInvestors(names: readonly string[], excludeId?: string): SimilarState {
+export function useSimilarInvestors(
+  names: readonly string[],
+  excludeId?: string,
+  creditCode = '',
+): SimilarState {
   const key = namesKey(names);
-  const debouncedKey = useDebouncedValue(key, SIMILAR_DELAY_MS);
+  const code = creditCode.trim().slice(0, 100);
+  const asked = useDebouncedValue(`${key}\u0000${code}`, SIMILAR_DELAY_MS);
+  const [askedKey = '', askedCode = ''] = asked.split('\u0000');
   // The warning is advice: when it cannot be had (the read failed), saving still works.
-  const similar = useLoad(() => findSimilar(debouncedKey, excludeId), [debouncedKey, excludeId], {
-    keep: true,
-  });
+  const similar = useLoad(
+    () => findSimilar({ key: askedKey, creditCode: askedCode }, excludeId),
+    [asked, excludeId],
+    { keep: true },
+  );
 
   const checkNow = async () => {
     if (key === '') return [];
-    const matches = await findSimilar(key, excludeId).catch(() => []);
+    const matches = await findSimilar({ key, creditCode: code }, excludeId).catch(() => []);
     similar.update(() => matches);
     return matches;
   };
@@ -80,8 +98,9 @@ export function useNameWarning(
   names: readonly string[],
   onUse: (match: SimilarInvestor) => void,
   excludeId?: string,
+  creditCode?: string,
 ): NameWarning {
-  const similar = useSimilarInvestors(names, excludeId);
+  const similar = useSimilarInvestors(names, excludeId, creditCode);
   const key = namesKey(names);
   const [seen, setSeen] = useState({ key, active: null as number | null, folded: false });
   // A new name is a new list: nothing highlighted, unfolded.
