@@ -1,17 +1,22 @@
 // The CLI's merge commands (issue 18), each one call of the record.* API:
 //   merge investor|project|contact KEEP OTHER [--take name_zh,notes]   → what moved
 //   unmerge ID                                                         → what came back
+//   suspects [--kind investor|project|contact] [--limit N] --json     → the review list
 import type { MergeResult, UnmergeResult } from '../domain/merge';
 import { mergeKindLabels, mergeKinds } from '../domain/merge';
 import type { MergeKind } from '../domain/merge';
-import { CliUserError } from './cli-error';
+import type { SuspectList } from '../domain/suspects';
+import { suspectReasons } from '../domain/suspects';
+import { CliUserError, intOption } from './cli-error';
 import type { CommandContext } from './cli-error';
 
-export const mergeOptions = { take: { type: 'string' } } as const;
+export const mergeOptions = { take: { type: 'string' }, kind: { type: 'string' } } as const;
 
 export const mergeUsage = `  merge investor|project|contact 保留ID 并入ID [--take 字段,…] [--json]
                                            合并重复记录：并入的记录指向保留的记录，其下项目、联系人、跟进等随之归入
-  unmerge ID [--json]                      撤销合并：被并入的记录及其下数据恢复原样`;
+  unmerge ID [--json]                      撤销合并：被并入的记录及其下数据恢复原样
+  suspects [--kind investor|project|contact] [--limit 200] --json
+                                           疑似重复的记录（名称、别名、统一社会信用代码、项目代码、电话等相同）`;
 
 const counts = (byTable: Record<string, number>) =>
   Object.entries(byTable)
@@ -52,6 +57,29 @@ export async function runMergeCommand(
       result,
       () =>
         `已撤销合并：${mergeKindLabels[result.kind]} ${id} 不再并入 ${result.from}；恢复：${counts(result.restored)}`,
+    );
+    return true;
+  }
+  if (command === 'suspects') {
+    const kind = cx.values.kind;
+    if (kind !== undefined && !(mergeKinds as readonly unknown[]).includes(kind)) {
+      throw new CliUserError(`--kind 须为 ${mergeKinds.join('、')} 之一`);
+    }
+    const limit = cx.values.limit !== undefined ? intOption(cx.values, 'limit') : undefined;
+    const list = await cx.call<SuspectList>('suspects.list', {
+      ...(kind ? { kind } : {}),
+      ...(limit !== undefined ? { limit } : {}),
+    });
+    cx.print(list, () =>
+      list.suspects.length === 0
+        ? '没有疑似重复的记录'
+        : list.suspects
+            .map(
+              (s) =>
+                `${mergeKindLabels[s.kind]}\t${s.a.id}\t${s.a.name}\t${s.b.id}\t${s.b.name}\t` +
+                s.reasons.map((r) => suspectReasons[r]).join('；'),
+            )
+            .join('\n'),
     );
     return true;
   }

@@ -17,6 +17,7 @@ import { createArrival, listArrivals, updateArrival } from './services/arrivals'
 import { buildDashboard, drillDown } from './services/dashboard/index';
 import { deleteRecord, previewDeletion, restoreRecord } from './services/deletion';
 import { mergeRecords, unmergeRecord } from './services/merges';
+import { listSuspects, markNotDuplicate } from './services/suspects';
 import { checkStoredData, removeRow, repairValue, restoreRow } from './services/data-check';
 import { dataQuality } from './services/data-quality';
 import { listKeyInvestment, setKeyInvestment } from './services/key-investment';
@@ -89,6 +90,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'project.get': { read: (tx, { id }) => getProject(tx, id) },
   'record.merge': { write: mergeRecords },
   'record.unmerge': { write: (tx, { id }) => unmergeRecord(tx, id) },
+  'suspects.list': { read: (tx, input) => listSuspects(tx, input) },
+  'suspects.notDuplicate': { write: markNotDuplicate },
   'ledger.query': { read: queryLedger },
   'ledger.importPreview': { app: previewLedgerImport },
   'ledger.importCommit': { app: (app, { previewId }) => commitLedgerImport(app, previewId) },

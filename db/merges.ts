@@ -4,9 +4,12 @@
 // came in: a merged-away record is stored as deleted, and a column naming it (a project's investor,
 // an arrival's project, ...) as its survivor. `merge_override` keeps the synced value under each
 // such stored one, for an unmerge or a later change to find.
-import type { Fields, FieldValue } from './mutation';
 import type { Sql } from './sql';
 import type { SyncedTable } from './synced-tables';
+
+// As db/mutation.ts has them (which imports this module).
+type FieldValue = string | number | null;
+type Fields = Record<string, FieldValue>;
 
 export const mergeableTables = ['investor', 'project', 'contact'] as const;
 export type MergeableTable = (typeof mergeableTables)[number];

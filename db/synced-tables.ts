@@ -211,6 +211,9 @@ export const syncedTables = {
   dictionary_item: {
     columns: { deleted: 'integer', kind: 'text', label: 'text', sort: 'integer' },
   },
+  not_duplicate: {
+    columns: { deleted: 'integer', kind: 'text', a_id: 'text', b_id: 'text' },
+  },
 } as const satisfies Record<string, TableSpec>;
 
 export type SyncedTable = keyof typeof syncedTables;

@@ -6,6 +6,7 @@
 // One file over 400 lines: the rules of all 14 synced tables side by side, so that a column added
 // to one is checked the way its like in the others is.
 import { z } from 'zod';
+import { mergeKinds } from './merge';
 import { snake } from './column-names';
 import { countries } from './countries';
 import { allCurrencies } from './currencies';
@@ -420,6 +421,18 @@ export const storedTables: Readonly<Record<string, StoredTable>> = {
       kind: choice('字典类别', z.enum(dictionaryKinds, { error: '字典类别无效' })),
       label: text('名称', dictionaryItemInput.shape.label),
       sort: sortOrder('排序'),
+    },
+  },
+  not_duplicate: {
+    label: '不是重复的记录',
+    columns: {
+      deleted,
+      kind: choice(
+        '类别',
+        z.enum(mergeKinds, { error: '类别无效，可选：investor、project、contact' }),
+      ),
+      a_id: reference('记录甲'),
+      b_id: reference('记录乙'),
     },
   },
 };

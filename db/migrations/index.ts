@@ -15,6 +15,7 @@ import * as m012 from './012-stalled-fallback';
 import * as m014 from './014-foreign-amount-indexes';
 import * as m016 from './016-identity-codes';
 import * as m017 from './017-merges';
+import * as m019 from './019-not-duplicate';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '014-foreign-amount-indexes': m014,
   '016-identity-codes': m016,
   '017-merges': m017,
+  '019-not-duplicate': m019,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -22,6 +22,7 @@ export const readMethods: ReadonlySet<MethodName> = new Set<MethodName>([
   'investor.similar',
   'search.quick',
   'search.all',
+  'suspects.list',
   'record.deletion',
   'capture.list',
   'settings.get',

@@ -49,3 +49,21 @@ test('a wrong kind, a missing id and a record never merged are refused in Chines
   expect(never.code).toBe(1);
   expect(json(never)).toMatchObject({ ok: false, code: 'NOT_MERGED' });
 });
+
+test('suspects --json lists the pair the unmerge brought back, with the reason', async () => {
+  const run = await cli(db, 'suspects', '--kind', 'investor', '--json');
+  expect(run.code).toBe(0);
+  const { suspects } = json(run) as unknown as {
+    suspects: { kind: string; a: { name: string }; b: { name: string }; reasons: string[] }[];
+  };
+  expect(suspects).toHaveLength(1);
+  // The survivor kept the other's name as an alias when they were merged.
+  expect(suspects[0]!.reasons).toEqual(['name', 'alias']);
+  expect([suspects[0]!.a.name, suspects[0]!.b.name].sort()).toEqual([
+    '西门子股份公司',
+    '西门子（中国）有限公司',
+  ]);
+  const bad = await cli(db, 'suspects', '--kind', 'planet');
+  expect(bad.code).toBe(1);
+  expect(bad.stderr).toContain('--kind 须为 investor、project、contact 之一');
+});

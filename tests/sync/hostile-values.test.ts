@@ -214,6 +214,13 @@ const cases: Case[] = [
     '排序',
     'negative sort',
   ],
+  [
+    'not_duplicate',
+    '不是重复的记录',
+    { kind: 'planet', a_id: 'a', b_id: 'b' },
+    '类别',
+    'unknown kind',
+  ],
 ];
 
 /** Settings by id: [id, bad value, Chinese label of the setting]. */
@@ -505,6 +512,8 @@ describe('a file with valid values in every table', () => {
       });
       call(sender, 'capture.convert', { id: capture.id });
       call(sender, 'dictionary.add', { kind: 'industry', label: '低空经济' });
+      const other = call<{ id: string }>(sender, 'investor.create', { nameZh: '某某集团' });
+      call(sender, 'suspects.notDuplicate', { kind: 'investor', a: investor.id, b: other.id });
       call(sender, 'investor.update', { id: investor.id, patch: { parentName: '母公司' } });
 
       const { file } = await exportTo(sender, dir, { for: '上海' });

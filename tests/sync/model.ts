@@ -22,6 +22,7 @@ import type { Replica } from './replicas';
 import { editableFields, isRef, settingIds, settingValues, tableValues } from './values';
 import type { Spec, SpecFields } from './values';
 import { keyInvestmentId } from '../../domain/key-investment';
+import { notDuplicateId } from '../../domain/suspects';
 
 const ramDir = () => tempDir('zs-prop-', existsSync('/dev/shm') ? '/dev/shm' : undefined);
 export const BASE_MS = Date.UTC(2021, 5, 12, 7, 30);
@@ -123,6 +124,7 @@ const TABLE_WEIGHTS: Record<SyncedTable, number> = {
   setting: 2,
   capture: 2,
   dictionary_item: 2,
+  not_duplicate: 1,
 };
 
 /** A project's amount and currency are written together, as the form does. */
@@ -167,7 +169,8 @@ export function tableEditArb(table: SyncedTable): fc.Arbitrary<Edit> {
   return fc.oneof(
     // Offices are the vocabulary's, seeded at first run: renamed, reordered, never created.
     ...(table === 'office' ? [] : [{ weight: 3, arbitrary: createArb(table) }]),
-    { weight: 4, arbitrary: setArb(table) },
+    // A pair judged not the same (not_duplicate) has nothing to edit but its deleted flag.
+    ...(editableFields(table).length === 0 ? [] : [{ weight: 4, arbitrary: setArb(table) }]),
     { weight: 2, arbitrary: pick('delete') },
     { weight: 2, arbitrary: pick('undelete') },
   );
@@ -223,6 +226,8 @@ function idFor(table: SyncedTable, fields: Fields): string | undefined {
       return `${String(fields.kind)}:${String(fields.label)}`;
     case 'key_investment':
       return keyInvestmentId(String(fields.project_id), Number(fields.year));
+    case 'not_duplicate':
+      return notDuplicateId('investor', String(fields.a_id), String(fields.b_id));
     default:
       return undefined;
   }

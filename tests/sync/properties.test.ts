@@ -47,7 +47,7 @@ import {
   world,
 } from './model';
 import type { Edit, World } from './model';
-import { settingIds, settingValues } from './values';
+import { editableFields, settingIds, settingValues } from './values';
 
 const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 20);
 // A failure prints its seed and path; SYNC_PROPERTY_SEED and SYNC_PROPERTY_PATH replay it.
@@ -291,8 +291,8 @@ describe('sync properties (docs/sync.md)', () => {
                 applyEdit(a, { op: 'delete', table, target: 0, id });
                 const seq = ownSeq(b);
                 const e =
-                  table === 'setting' ? setting(edited) : edits[EDITED_TABLES.indexOf(table)]!;
-                applyEdit(b, e.op === 'set' ? { ...e, id } : e);
+                  table === 'setting' ? setting(edited) : edits[EDITED_TABLES.indexOf(table)];
+                if (e) applyEdit(b, e.op === 'set' ? { ...e, id } : e);
                 if (ownSeq(b) > seq) changed.add(table);
               }
               w.advance(1000);
@@ -706,7 +706,10 @@ const ROW_TABLES: SyncedTable[] = [
   ),
 ];
 /** The tables whose rows a plain edit may change: all but settings, written whole by key. */
-const EDITED_TABLES: SyncedTable[] = ['office', ...ROW_TABLES];
+/** A pair judged not the same (not_duplicate) has nothing to edit, only to delete and undelete. */
+const EDITED_TABLES: SyncedTable[] = (['office', ...ROW_TABLES] as SyncedTable[]).filter(
+  (t) => t === 'setting' || editableFields(t).length > 0,
+);
 
 function rowOf(r: Replica, table: SyncedTable, id: string): Record<string, unknown> {
   return r.app.sqlite.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<

@@ -360,6 +360,15 @@ export const tableValues: Record<SyncedTable, TableValues> = {
     required: ['kind', 'label', 'sort'],
     identity: ['kind', 'label'],
   },
+  not_duplicate: {
+    fields: {
+      kind: fc.constant('investor'),
+      a_id: ref('investor'),
+      b_id: ref('investor'),
+    },
+    required: ['kind', 'a_id', 'b_id'],
+    identity: ['kind', 'a_id', 'b_id'],
+  },
 };
 
 /** Fields an edit (not a create) may choose among: all but the identity ones. */
