@@ -1,7 +1,8 @@
 // Search by pinyin and initials (issue 18, point 5) at the bench's size: the 台账 free text, Ctrl+K
 // and the investor list, each by Chinese characters (the reference), by pinyin and by initials,
 // with the ratio to the reference measured in the same run; and the one-off rebuild of every
-// project's search text that an older database makes at its first open.
+// project's search text that an older database makes at its first open; and the review list of
+// suspected duplicates.
 import type { AppDatabase } from '../../db/app-database';
 import { dispatchSync } from '../../db/dispatcher';
 import { refreshDerivedColumns } from '../../db/mutation';
@@ -55,12 +56,35 @@ export function benchSearch(app: AppDatabase, runs: number, line: Line): { failu
         failures.push(`${surface} by ${how} over ${MAX_RATIO}× the Chinese search`);
     }
   }
+  benchSuspects(app, line);
   // As a database made before version 4 of the derived rules does once at its first open.
   forgetSpellings();
   app.sqlite.prepare("UPDATE sync_meta SET value = '3' WHERE key = 'derived_version'").run();
   const rebuild = time(() => refreshDerivedColumns(app.sqlite));
   line('  rebuild of every search text at open (s)', (rebuild / 1000).toFixed(1));
   return { failures };
+}
+
+/**
+ * The review list of suspected duplicates (issue 18, point 3), on demand and after an import: each
+ * kind against a plain read of the rows it groups, measured in the same run.
+ */
+function benchSuspects(app: AppDatabase, line: Line): void {
+  const reads = {
+    investor: 'SELECT id, name_zh, name_en, aliases, credit_code FROM investor WHERE deleted = 0',
+    project: 'SELECT id, name, investor_id, project_code, signed_on FROM project WHERE deleted = 0',
+    contact: 'SELECT id, name, phone, investor_id, project_id FROM contact WHERE deleted = 0',
+  } as const;
+  for (const [kind, read] of Object.entries(reads)) {
+    const reference = Math.min(...[1, 2, 3].map(() => time(() => app.sqlite.prepare(read).all())));
+    const runs = [1, 2, 3].map(() => time(() => dispatchSync(app, 'suspects.list', { kind })));
+    const best = Math.min(...runs);
+    line(
+      `  suspected duplicates, ${kind}s (ms)`,
+      best.toFixed(0),
+      `${(best / reference).toFixed(1)}× reading the same rows (${reference.toFixed(0)} ms)`,
+    );
+  }
 }
 
 function time(run: () => void): number {
