@@ -73,6 +73,9 @@ const ProjectPage = onDemand(() => import('./project/ProjectPage').then((m) => m
 const LedgerImportScreen = onDemand(() =>
   import('./excel/LedgerImportScreen').then((m) => m.LedgerImportScreen),
 );
+const SuspectsScreen = onDemand(() =>
+  import('./suspects/SuspectsScreen').then((m) => m.SuspectsScreen),
+);
 const FirstRun = onDemand(() => import('./setup/FirstRun').then((m) => m.FirstRun));
 
 export function App() {
@@ -100,7 +103,7 @@ export function App() {
   const navScreen: ScreenKey =
     place.screen === 'project' || place.screen === 'ledgerImport'
       ? 'ledger'
-      : place.screen === 'investor'
+      : place.screen === 'investor' || place.screen === 'suspects'
         ? 'investors'
         : place.screen === 'targets'
           ? 'dashboard'
@@ -156,6 +159,7 @@ const plainScreens: Record<PlainPlace, ComponentType> = {
   dashboard: DashboardScreen,
   ledger: LedgerScreen,
   ledgerImport: LedgerImportScreen,
+  suspects: SuspectsScreen,
   followups: FollowupsScreen,
   investors: InvestorsScreen,
   fairNotes: FairNotesScreen,

@@ -3,6 +3,9 @@
 import { call } from '../api/client';
 import { DeletePageButton } from '../shared/DeletePageButton';
 import { useNavigate } from '../shell/navigation';
+import { MergeIntoButton } from '../suspects/MergeIntoButton';
+import { MergeNotice } from '../suspects/MergeNotice';
+import { useMerges } from '../suspects/merge-undo';
 import { ErrorBanner } from '../ui/Alert';
 import { useLoad } from '../ui/use-load';
 import { InvestorContacts } from './InvestorContacts';
@@ -14,7 +17,9 @@ import './investors.css';
 
 export function InvestorPage({ id }: { id: string }) {
   const navigate = useNavigate();
-  const investor = useLoad(() => call('investor.get', { id }), [id]);
+  // A merge into it, or its undo, changes its projects: read again.
+  const merges = useMerges();
+  const investor = useLoad(() => call('investor.get', { id }), [id, merges]);
   const inv = investor.data;
 
   return (
@@ -37,6 +42,13 @@ export function InvestorPage({ id }: { id: string }) {
         ) : null}
         {inv ? <InvestorFlagTags investor={inv} /> : null}
         {inv ? (
+          <MergeIntoButton
+            kind="investor"
+            self={{ id: inv.id, name: inv.nameZh }}
+            className="investors-merge"
+          />
+        ) : null}
+        {inv ? (
           <DeletePageButton
             kind="investor"
             id={inv.id}
@@ -45,12 +57,13 @@ export function InvestorPage({ id }: { id: string }) {
           />
         ) : null}
       </div>
+      <MergeNotice keptId={id} />
       <ErrorBanner error={investor.error} onRetry={investor.reload} />
       {inv ? (
         <div className="investors-page-body">
           <InvestorDetails key={inv.id} investor={inv} onSaved={investor.reload} />
           <div className="investors-page-side">
-            <InvestorProjects investor={inv} />
+            <InvestorProjects key={merges} investor={inv} />
             <InvestorContacts key={inv.id} investorId={inv.id} />
           </div>
         </div>

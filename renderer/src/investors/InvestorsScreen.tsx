@@ -1,5 +1,5 @@
 // 投资方: the searchable investor list (Chinese, English, aliases) and, beside it, the form for a new
-// investor with its 撞单 warning.
+// investor with its 撞单 warning; 疑似重复 opens the review of pairs that look like one investor.
 import { useState } from 'react';
 import type { InvestorRecord } from '../../../domain/entities';
 import { useDebouncedValue } from '../shared/use-debounced-value';
@@ -43,9 +43,12 @@ export function InvestorsScreen() {
           onChange={(e) => setSearch(e.target.value)}
         />
         {list.loading ? <span className="muted-text">正在查找……</span> : null}
+        <GoButton className="secondary-button toolbar-end" to={{ screen: 'suspects' }}>
+          疑似重复
+        </GoButton>
         <button
           type="button"
-          className="primary-button toolbar-end"
+          className="primary-button"
           aria-expanded={creating}
           onClick={() => {
             setCreated(null);

@@ -9,6 +9,8 @@ import { stageLabels } from '../../../domain/lifecycle';
 import { DeletePageButton } from '../shared/DeletePageButton';
 import { useLeaveGuard } from '../shell/leave-guard';
 import { useNavigate } from '../shell/navigation';
+import { MergeIntoButton } from '../suspects/MergeIntoButton';
+import { MergeNotice } from '../suspects/MergeNotice';
 import { ErrorBanner } from '../ui/Alert';
 import { EmptyState } from '../ui/EmptyState';
 import { ActivitiesTab } from './ActivitiesTab';
@@ -127,6 +129,14 @@ export function ProjectPage({ id }: { id: string | null }) {
           ) : null}
         </div>
         {record ? (
+          <MergeIntoButton
+            kind="project"
+            self={{ id: record.id, name: record.name }}
+            className="project-merge"
+            blocked={editor.dirty ? '有未保存的修改，请先保存或放弃，再合并' : null}
+          />
+        ) : null}
+        {record ? (
           // Away from 保存 on purpose; the dialog says what goes with it and points to 终止.
           <DeletePageButton
             kind="project"
@@ -156,6 +166,7 @@ export function ProjectPage({ id }: { id: string | null }) {
         </button>
       </header>
       {record ? <RegionSource record={record} /> : null}
+      {record ? <MergeNotice keptId={record.id} /> : null}
 
       {kept.offer ? (
         <div className="kept-draft-bar" role="status">

@@ -10,6 +10,8 @@ export type Place =
   | { screen: 'investor'; id: string }
   /** 导入 Excel 台账, reached from the 台账. */
   | { screen: 'ledgerImport' }
+  /** 疑似重复, reached from the 投资方 screen and from an import's report on 同步. */
+  | { screen: 'suspects' }
   /** 目标设置, reached from the 看板; year: the one to open (default: the current year). */
   | { screen: 'targets'; year?: number };
 

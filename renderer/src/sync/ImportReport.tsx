@@ -2,6 +2,7 @@
 // to review, rows whose parent has not arrived, changes kept for a newer version, clock warnings.
 import type { SyncImportReport } from '../../../domain/sync';
 import { fileName } from '../settings/backup-format';
+import { SuspectsLink } from '../suspects/SuspectsLink';
 
 interface Props {
   report: SyncImportReport;
@@ -37,6 +38,7 @@ export function ImportReport({ report, onClose }: Props) {
           </div>
         ))}
       </dl>
+      <SuspectsLink after={`${report.file}:${report.changes}`} className="sync-report-message" />
       {report.warnings.length ? (
         <ul className="sync-warnings">
           {report.warnings.map((w) => (
