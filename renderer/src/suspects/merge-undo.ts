@@ -10,7 +10,7 @@ export interface HeldMerge {
   /** The names shown: the kept record's and the merged-away one's. */
   keptName: string;
   otherName: string;
-  /** null after merging; 'undone' once record.unmerge succeeded. */
+  /** 'merged' until 撤销合并; 'undoing' while record.unmerge runs; 'undone' once it succeeded. */
   state: 'merged' | 'undoing' | 'undone';
   error: string | null;
 }
