@@ -67,6 +67,27 @@ export function forgetOverrides(sql: Sql, table: SyncedTable, id: string, cols: 
     .run(table, id, JSON.stringify(cols));
 }
 
+/** Whether any record of this replica is merged into another (checked once per transaction). */
+export function anyMerges(sql: Sql): boolean {
+  return mergeableTables.some(
+    (t) =>
+      sql.prepare(`SELECT 1 FROM ${t} WHERE merged_into IS NOT NULL LIMIT 1`).get() !== undefined,
+  );
+}
+
+/** Whether these written fields name a record that is merged into another. */
+export function namesMerged(sql: Sql, table: SyncedTable, fields: Fields): boolean {
+  return mergeReferences.some((ref) => {
+    const value = ref.table === table ? fields[ref.column] : undefined;
+    return (
+      typeof value === 'string' &&
+      sql
+        .prepare(`SELECT 1 FROM ${ref.target} WHERE id = ? AND merged_into IS NOT NULL`)
+        .get(value) !== undefined
+    );
+  });
+}
+
 export function hasOverrides(sql: Sql, table: SyncedTable): boolean {
   return sql.prepare('SELECT 1 FROM merge_override WHERE tbl = ? LIMIT 1').get(table) !== undefined;
 }

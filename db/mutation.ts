@@ -26,8 +26,10 @@ import {
 import type { DeriveLookups } from './derived';
 import { readMeta, writeMeta } from './replica-identity';
 import {
+  anyMerges,
   forgetOverrides,
   hasOverrides,
+  namesMerged,
   reconcileMerges,
   syncedUnderneath,
   touchesMerges,
@@ -89,6 +91,8 @@ export class Mutations {
   private lastSeq = 0;
   /** Whether this transaction wrote a table whose stored rows merges decide (db/merges.ts). */
   private mergesTouched = false;
+  /** Whether any record is merged away; read at the first write that could name one. */
+  private mergesExist: boolean | undefined;
 
   /** Whether this transaction appended to the change log. */
   get wrote(): boolean {
@@ -120,7 +124,7 @@ export class Mutations {
     );
     this.record(table, id, values, {});
     if (table !== 'project') this.afterWrite(table, id, values);
-    this.mergesTouched ||= touchesMerges(table);
+    this.resolveMerges(table, values);
     return id;
   }
 
@@ -155,9 +159,9 @@ export class Mutations {
         .run(...Object.values(changed), id),
     );
     if (merged?.size) forgetOverrides(this.ctx.sql, table, id, cols);
-    this.mergesTouched ||= touchesMerges(table);
     this.record(table, id, changed, this.winningClocks(table, id, cols));
     this.afterWrite(table, id, changed);
+    this.resolveMerges(table, changed);
     return changed;
   }
 
@@ -375,6 +379,22 @@ export class Mutations {
     } else if (renamed) {
       for (const projectId of projectsReferencing(this.ctx.sql, table, id))
         this.refreshProject(projectId);
+    }
+  }
+
+  /**
+   * A local write that merges, or names a merged-away record, is resolved at once, so that what the
+   * service reads back (and returns) is what will be stored; everything else waits for finish().
+   * Costs one lookup per reference written, and nothing while no record is merged.
+   */
+  private resolveMerges(table: SyncedTable, fields: Fields): void {
+    if (!touchesMerges(table)) return;
+    this.mergesTouched = true;
+    const merging = typeof fields.merged_into === 'string';
+    this.mergesExist = merging || (this.mergesExist ?? anyMerges(this.ctx.sql));
+    if (!this.mergesExist) return;
+    if (merging || 'merged_into' in fields || namesMerged(this.ctx.sql, table, fields)) {
+      reconcileMerges(this.ctx.sql, (t, id, f) => this.storeDerived(t, id, f));
     }
   }
 

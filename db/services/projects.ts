@@ -190,13 +190,21 @@ function projectColumns(
   return row;
 }
 
+/**
+ * The investors a typed name may find: live ones first, else one merged away, whose name the
+ * project then names, stored as its survivor (db/merges.ts): a merge does not bring the other
+ * name back as a new investor.
+ */
+const namedInvestor = '(deleted = 0 OR merged_into IS NOT NULL)';
+
 /** One query per lookup: investors by Chinese or English name (case-insensitive), promoters by name. */
 export function directLookups(tx: Tx): ProjectLookups {
   return {
     investorId: (name) => {
       const found = tx.sql
         .prepare(
-          'SELECT id FROM investor WHERE deleted = 0 AND (name_zh = @name OR lower(name_en) = lower(@name)) ORDER BY id LIMIT 1',
+          `SELECT id FROM investor WHERE ${namedInvestor} AND (name_zh = @name OR lower(name_en) = lower(@name))
+           ORDER BY deleted, id LIMIT 1`,
         )
         .get({ name }) as { id: string } | undefined;
       return found?.id ?? newInvestor(tx, name);
@@ -221,7 +229,9 @@ export function directLookups(tx: Tx): ProjectLookups {
 export function batchLookups(tx: Tx): ProjectLookups {
   const investors = new Map<string, string>();
   for (const r of tx.sql
-    .prepare('SELECT id, name_zh, name_en FROM investor WHERE deleted = 0 ORDER BY id DESC')
+    .prepare(
+      `SELECT id, name_zh, name_en FROM investor WHERE ${namedInvestor} ORDER BY deleted DESC, id DESC`,
+    )
     .all() as { id: string; name_zh: string | null; name_en: string | null }[]) {
     if (r.name_en) investors.set(`en:${r.name_en.toLowerCase()}`, r.id);
     if (r.name_zh) investors.set(`zh:${r.name_zh}`, r.id);

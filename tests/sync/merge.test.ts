@@ -151,3 +151,22 @@ test('a merge refuses itself, a missing record and an unknown field; unmerge of 
   // A merged-away record cannot be merged again, nor be kept.
   expect(fail('record.merge', { kind: 'project', keep: b.id, other: a.id })).toBe('NOT_FOUND');
 });
+
+test('a merged-away name typed again in the project form finds the survivor', async () => {
+  const [sh] = await pair();
+  const a = call<ProjectRecord>(sh, 'project.create', {
+    name: '西门子医疗',
+    investor: '西门子股份公司',
+  });
+  const b = call<ProjectRecord>(sh, 'project.create', {
+    name: '西门子能源',
+    investor: '西门子（中国）有限公司',
+  });
+  call(sh, 'record.merge', { kind: 'investor', keep: a.investorId, other: b.investorId });
+  const again = call<ProjectRecord>(sh, 'project.create', {
+    name: '西门子数字工厂',
+    investor: '西门子（中国）有限公司',
+  });
+  expect(again.investorId).toBe(a.investorId);
+  expect(investors(sh)).toEqual(['西门子股份公司']);
+});
