@@ -10,6 +10,7 @@ import { milestones } from '../domain/lifecycle';
 import { sourceRegion, ultimateParent } from '../domain/source-region';
 import { readFxRates, readTextList, readUsdRates, settingIds } from '../domain/stored-values';
 import { investorSearchText, searchTextOf } from './search-fold';
+import { flagColumn, groupFlagsOf } from './services/project-groups';
 import type { Sql } from './sql';
 
 type Values = Record<string, string | number | null | undefined>;
@@ -43,7 +44,8 @@ export function directLookups(sql: Sql): DeriveLookups {
         sql
           .prepare(
             `SELECT name_zh, name_en, aliases, parent_investor_id, hq_country, province, city,
-               deleted FROM investor WHERE id = ?`,
+               deleted, fortune500, china100, central_soe, listed, well_known
+             FROM investor WHERE id = ?`,
           )
           .get(id) as Values | undefined,
       owner: (id) =>
@@ -139,6 +141,7 @@ export function deriveProject(sql: Sql, row: Values, lookups: DeriveLookups = di
     owner_name: (owner?.name as string | undefined) ?? null,
     last_actual_on: lastActualOn(row),
     dated_stage: datedStage(row),
+    group_flags: groupFlagsOf(row, region, lookups.investor),
   };
 }
 
@@ -180,8 +183,15 @@ export function projectsBelowInvestors(sql: Sql, ids: Iterable<string>): string[
     .all(JSON.stringify([...ids])) as string[];
 }
 
-/** Investor columns a project's derived region or 市外 reads (its own or an ancestor's). */
-export const GROUP_COLUMNS = ['parent_investor_id', 'hq_country', 'province', 'city', 'deleted'];
+/** Investor columns a project's derived region, 市外 or group flags read (its own or an ancestor's). */
+export const GROUP_COLUMNS = [
+  'parent_investor_id',
+  'hq_country',
+  'province',
+  'city',
+  'deleted',
+  ...Object.values(flagColumn),
+];
 
 /** The furthest milestone with an actual date; without one, 线索 or else 在谈 (as the 看板 counts). */
 function datedStage(row: Values): string {

@@ -529,8 +529,9 @@ export function canonicalJson(value: Record<string, FieldValue | string>): strin
  * 3: region by the investor group's ultimate parent, 市外 by city (issue 17), arrivals' 市外.
  * 4: search text in simplified characters, without accents, with pinyin and initials (issue 18).
  * 6: projects' search text holds their 项目代码; investors get a stored search text (issue 18).
+ * 7: projects' group_flags, the investor-group flags and 长三角 the 看板 breaks down by (issue 16).
  */
-const DERIVED_VERSION = '6';
+const DERIVED_VERSION = '7';
 const REFRESH_BATCH = 2_000;
 
 /**

@@ -32,6 +32,8 @@ export interface ProjectDerived {
   group_parent_id: string | null;
   /** 1 when the project's domestic money is 市外 (override, else project's or investor's city). */
   city_outside: number | null;
+  /** Bits of db/services/project-groups.ts: investor-group flags and 长三角. */
+  group_flags: number;
 }
 
 export interface InvestorDerived {

@@ -113,6 +113,7 @@ export const syncedTables = {
       'group_country',
       'group_parent_id',
       'city_outside',
+      'group_flags',
     ],
   },
   capital_arrival: {

@@ -13,6 +13,7 @@ import * as m010 from './010-key-investment';
 import * as m011 from './011-rules-by-year';
 import * as m012 from './012-stalled-fallback';
 import * as m014 from './014-foreign-amount-indexes';
+import * as m015 from './015-group-flags';
 import * as m016 from './016-identity-codes';
 import * as m017 from './017-merges';
 import * as m019 from './019-not-duplicate';
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '011-rules-by-year': m011,
   '012-stalled-fallback': m012,
   '014-foreign-amount-indexes': m014,
+  '015-group-flags': m015,
   '016-identity-codes': m016,
   '017-merges': m017,
   '019-not-duplicate': m019,

@@ -1,7 +1,8 @@
 // The groups leaders ask about besides region and tier (docs/domain.md "Breakdowns"): projects of
 // 世界500强, 国内100强, 央企, 上市 and 知名 investor groups, 长三角 projects, and projects by the
-// ownership of their investor. Written once as SQL conditions over the project table, for the 看板's
-// breakdown, its drill-down and the 台账's filters.
+// ownership of their investor. Defined once here: groupFlagsOf computes a project's bits into its
+// derived column group_flags (db/derived.ts), and the 看板's breakdown, its drill-down and the
+// 台账's filters test those bits, so none of them walks investor groups per project.
 import type { InvestorFlag, Ownership } from '../../domain/vocabulary';
 import { provinces } from '../../domain/vocabulary';
 
@@ -14,34 +15,66 @@ export const flagColumn: Record<InvestorFlag, string> = {
   wellKnown: 'well_known',
 };
 
-/**
- * The project's investor, or a parent up its group, carries the flag: a subsidiary of a 世界500强
- * group brings in a 世界500强 project. Walks down from the flagged investors, so it reads the few
- * flagged groups, not every project's chain. UNION over the id alone visits each investor once
- * and ends on a cycle; CROSS JOIN keeps SQLite on the parent index (left to itself it built an
- * automatic index at every step: 2 s per flag at 8,000 investors).
- */
-export function flaggedInvestor(flag: InvestorFlag, column = 'investor_id'): string {
-  return `${column} IN (WITH RECURSIVE grp(id) AS (
-      SELECT id FROM investor WHERE deleted = 0 AND ${flagColumn[flag]} = 1
-      UNION SELECT i.id FROM grp g CROSS JOIN investor i ON i.parent_investor_id = g.id
-        WHERE i.deleted = 0)
-    SELECT id FROM grp)`;
+/** project.group_flags: one bit per investor flag, and one for 长三角. */
+export const groupFlagBit: Record<InvestorFlag | 'yrd', number> = {
+  fortune500: 1,
+  china100: 2,
+  centralSoe: 4,
+  listed: 8,
+  wellKnown: 16,
+  yrd: 32,
+};
+
+/** The project's investor, or a parent up its group, carries the flag (see groupFlagsOf). */
+export function flaggedInvestor(flag: InvestorFlag): string {
+  return `(group_flags & ${groupFlagBit[flag]}) <> 0`;
 }
 
-const yrdKeys = provinces.filter((p) => p.yrd).map((p) => `'${p.key}'`);
-
-/**
- * 长三角: a domestic project from 上海, 江苏, 浙江 or 安徽: by its own province, or, without one, by
- * its investor's (investor.province, migration 009). Never NULL, so NOT of it is safe.
- */
+/** 长三角 (see groupFlagsOf). Never NULL, so NOT of it is safe. */
 export function yrdProject(): string {
-  const yrd = `(${yrdKeys.join(', ')})`;
-  return `(coalesce(province IN ${yrd}, 0) OR (coalesce(province, '') = ''
-    AND coalesce(region, '') = 'domestic'
-    AND investor_id IN (SELECT id FROM investor WHERE deleted = 0 AND province IN ${yrd})))`;
+  return `(coalesce(group_flags, 0) & ${groupFlagBit.yrd}) <> 0`;
 }
 
 export function ownershipIs(ownership: Ownership, column = 'ownership'): string {
   return `${column} = '${ownership}'`;
+}
+
+type Values = Record<string, string | number | null | undefined>;
+
+const yrdProvinces = new Set<unknown>(provinces.filter((p) => p.yrd).map((p) => p.key));
+
+/**
+ * A project's group_flags. A flag is set when the project's investor, or a parent up its group,
+ * carries it: a subsidiary of a 世界500强 group brings in a 世界500强 project. The walk up parent
+ * links stops at a deleted investor (a deleted investor's own projects carry no flag) and on a
+ * cycle. 长三角: a domestic project from 上海, 江苏, 浙江 or 安徽: by its own province, or, without
+ * one, by its (not deleted) investor's. `region` is the project's derived region.
+ */
+export function groupFlagsOf(
+  project: Values,
+  region: string | null,
+  investor: (id: string) => Values | undefined,
+): number {
+  let bits = 0;
+  const seen = new Set<string>();
+  let id = typeof project.investor_id === 'string' ? project.investor_id : null;
+  const own = id === null ? undefined : investor(id);
+  while (id !== null && !seen.has(id)) {
+    seen.add(id);
+    const row = investor(id);
+    if (!row || row.deleted === 1) break;
+    for (const [flag, column] of Object.entries(flagColumn)) {
+      if (row[column] === 1) bits |= groupFlagBit[flag as InvestorFlag];
+    }
+    id = typeof row.parent_investor_id === 'string' ? row.parent_investor_id : null;
+  }
+  const province = project.province;
+  const yrd =
+    yrdProvinces.has(province) ||
+    ((province === null || province === undefined || province === '') &&
+      region === 'domestic' &&
+      own !== undefined &&
+      own.deleted !== 1 &&
+      yrdProvinces.has(own.province));
+  return yrd ? bits | groupFlagBit.yrd : bits;
 }
