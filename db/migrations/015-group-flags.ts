@@ -10,7 +10,7 @@ import { runStatements } from './run-statements';
 // Migrations see the schema as it was when they were written, not today's types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`ALTER TABLE project ADD COLUMN group_flags INTEGER NOT NULL DEFAULT 0`.execute(db);
+  await sql`ALTER TABLE project ADD COLUMN group_flags INTEGER DEFAULT 0`.execute(db);
   await sql`CREATE INDEX project_breakdown ON project (
       signed_on, office_id, stage, terminated_on, group_flags, ownership, total_cny)
     WHERE deleted = 0`.execute(db);
