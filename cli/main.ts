@@ -19,6 +19,7 @@ import { runZoneCommand, zoneOptions, zoneUsage } from './zone-commands';
 import { callOptions, callUsage, checkMethod, listMethods, runCall } from './call-command';
 import { recordOptions, recordUsage, runRecordCommand } from './record-commands';
 import { mergeOptions, mergeUsage, runMergeCommand } from './merge-commands';
+import { claimUsage, runClaimCommand } from './claim-commands';
 
 const usage = `用法: npm run cli -- [--db 数据库文件] <命令>
   init --office 上海 --user 张三            初始化数据库（字典与 2021 年目标）；本部创建分区 [--name 分区名称]
@@ -32,6 +33,7 @@ const usage = `用法: npm run cli -- [--db 数据库文件] <命令>
   dashboard --year 2021 [--as-of 2021-06-30] [--office 上海] --json   看板
 ${recordUsage}
 ${mergeUsage}
+${claimUsage}
 ${zoneUsage}
 ${ledgerUsage}
 ${syncUsage}
@@ -131,7 +133,8 @@ async function main(argv: string[]): Promise<void> {
       (await runSyncCommand(cx, command, args)) ||
       (await runLedgerCommand(cx, command, args)) ||
       (await runRecordCommand(cx, command, args)) ||
-      (await runMergeCommand(cx, command, args));
+      (await runMergeCommand(cx, command, args)) ||
+      (await runClaimCommand(cx, command, args));
     if (!handled) run(app, cx, command, sub, id);
   } finally {
     app.close();

@@ -18,6 +18,13 @@ import { buildDashboard, drillDown } from './services/dashboard/index';
 import { deleteRecord, previewDeletion, restoreRecord } from './services/deletion';
 import { mergeRecords, unmergeRecord } from './services/merges';
 import { listSuspects, markNotDuplicate } from './services/suspects';
+import {
+  addClaim,
+  claimArbitration,
+  decideClaim,
+  deleteClaim,
+  listClaims,
+} from './services/claims';
 import { checkStoredData, removeRow, repairValue, restoreRow } from './services/data-check';
 import { dataQuality } from './services/data-quality';
 import { listKeyInvestment, setKeyInvestment } from './services/key-investment';
@@ -92,6 +99,11 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'record.unmerge': { write: (tx, { id }) => unmergeRecord(tx, id) },
   'suspects.list': { read: (tx, input) => listSuspects(tx, input) },
   'suspects.notDuplicate': { write: markNotDuplicate },
+  'claim.add': { write: addClaim },
+  'claim.list': { read: listClaims },
+  'claim.arbitration': { read: (tx) => claimArbitration(tx) },
+  'claim.decide': { write: decideClaim },
+  'claim.delete': { write: (tx, { id }) => deleteClaim(tx, id) },
   'ledger.query': { read: queryLedger },
   'ledger.importPreview': { app: previewLedgerImport },
   'ledger.importCommit': { app: (app, { previewId }) => commitLedgerImport(app, previewId) },

@@ -32,6 +32,8 @@ export const mergeReferences: readonly Reference[] = [
   { table: 'key_investment', column: 'project_id', target: 'project' },
   { table: 'task', column: 'project_id', target: 'project' },
   { table: 'capture', column: 'project_id', target: 'project' },
+  { table: 'claim', column: 'investor_id', target: 'investor' },
+  { table: 'claim', column: 'project_id', target: 'project' },
 ];
 
 const relevant = new Set<string>([...mergeableTables, ...mergeReferences.map((r) => r.table)]);

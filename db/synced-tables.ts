@@ -215,6 +215,22 @@ export const syncedTables = {
   not_duplicate: {
     columns: { deleted: 'integer', kind: 'text', a_id: 'text', b_id: 'text' },
   },
+  claim: {
+    columns: {
+      deleted: 'integer',
+      investor_id: 'text',
+      project_id: 'text',
+      office_id: 'text',
+      promoter_id: 'text',
+      claimed_on: 'text',
+      reported: 'text',
+      role: 'text',
+      share: 'integer',
+    },
+  },
+  claim_decision: {
+    columns: { deleted: 'integer', claim_id: 'text', note: 'text', decided_on: 'text' },
+  },
 } as const satisfies Record<string, TableSpec>;
 
 export type SyncedTable = keyof typeof syncedTables;
@@ -230,6 +246,7 @@ export const hqOnlyTables: ReadonlySet<string> = new Set<SyncedTable>([
   'target_actual',
   'setting',
   'dictionary_item',
+  'claim_decision',
 ]);
 
 export function isSyncedTable(name: string): name is SyncedTable {

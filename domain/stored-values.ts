@@ -18,7 +18,8 @@ import {
   investorFields,
   taskFields,
 } from './entities';
-import { amount, recordId, text as textField } from './fields';
+import { amount, isoDate, recordId, text as textField } from './fields';
+import { MAX_REPORTED, claimRoles } from './claims';
 import {
   MONTHS,
   keyInvestmentSet,
@@ -433,6 +434,35 @@ export const storedTables: Readonly<Record<string, StoredTable>> = {
       ),
       a_id: reference('记录甲'),
       b_id: reference('记录乙'),
+    },
+  },
+  claim: {
+    label: '首报首谈',
+    columns: {
+      deleted,
+      investor_id: reference('投资方'),
+      project_id: reference('项目'),
+      office_id: key('驻点', offices),
+      promoter_id: reference('招商人员'),
+      claimed_on: date('首报日期', isoDate('首报日期').nullable()),
+      reported: text('报送内容', textField('报送内容', MAX_REPORTED).nullable()),
+      role: choice(
+        '角色',
+        z.enum(claimRoles, { error: '角色无效，可选：holder、referrer、agent' }).nullable(),
+      ),
+      share: number(
+        '分成比例',
+        z.number().int('分成比例须为整数').min(0).max(100, '分成比例不能大于 100').nullable(),
+      ),
+    },
+  },
+  claim_decision: {
+    label: '首报首谈认定',
+    columns: {
+      deleted,
+      claim_id: reference('认定的首报记录'),
+      note: text('说明', textField('说明', MAX_REPORTED).nullable()),
+      decided_on: date('认定日期', isoDate('认定日期').nullable()),
     },
   },
 };

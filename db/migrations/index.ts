@@ -16,6 +16,7 @@ import * as m014 from './014-foreign-amount-indexes';
 import * as m015 from './015-group-flags';
 import * as m016 from './016-identity-codes';
 import * as m017 from './017-merges';
+import * as m018 from './018-claims';
 import * as m019 from './019-not-duplicate';
 
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '015-group-flags': m015,
   '016-identity-codes': m016,
   '017-merges': m017,
+  '018-claims': m018,
   '019-not-duplicate': m019,
 };
 

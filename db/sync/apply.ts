@@ -223,6 +223,12 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
       rowOf[i] = state;
     }
   }
+  // A refused change goes into the log beside an accepted one for the same new row: that row is
+  // then not its one logged change, and is written from its merged fields.
+  changes.forEach((c, i) => {
+    const state = refusedAt[i] ? rows.get(c.tbl)?.get(c.rowId) : undefined;
+    if (state) state.writeParsed = true;
+  });
   loadLoggedChanges(tx, rows);
 
   // 2. Every new change into the log (losers too), merged per field in memory.

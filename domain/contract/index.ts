@@ -2,6 +2,7 @@
 // output type, by area. Both transports (Electron IPC and the HTTP harness) serve exactly this list.
 import { z } from 'zod';
 import { appMethods } from './app';
+import { claimMethods } from './claims';
 import { dashboardMethods } from './dashboard';
 import { excelMethods } from './excel';
 import { mergeMethods } from './merges';
@@ -17,6 +18,7 @@ export const contract = {
   ...appMethods,
   ...recordMethods,
   ...mergeMethods,
+  ...claimMethods,
   ...excelMethods,
   ...dashboardMethods,
   ...syncMethods,

@@ -125,6 +125,8 @@ const TABLE_WEIGHTS: Record<SyncedTable, number> = {
   capture: 2,
   dictionary_item: 2,
   not_duplicate: 1,
+  claim: 1,
+  claim_decision: 1,
 };
 
 /** A project's amount and currency are written together, as the form does. */

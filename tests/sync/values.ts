@@ -369,6 +369,26 @@ export const tableValues: Record<SyncedTable, TableValues> = {
     required: ['kind', 'a_id', 'b_id'],
     identity: ['kind', 'a_id', 'b_id'],
   },
+  claim: {
+    fields: {
+      investor_id: ref('investor'),
+      office_id: nullable(fc.constantFrom(...officeKeys)),
+      promoter_id: nullable(ref('promoter')),
+      claimed_on: dateArb,
+      reported: text(2000),
+      role: fc.constantFrom('holder', 'referrer', 'agent'),
+      share: nullable(fc.integer({ min: 0, max: 100 })),
+    },
+    required: ['investor_id', 'claimed_on', 'reported', 'role'],
+  },
+  claim_decision: {
+    fields: {
+      claim_id: ref('claim'),
+      note: nullable(text(2000)),
+      decided_on: dateArb,
+    },
+    required: ['claim_id', 'decided_on'],
+  },
 };
 
 /** Fields an edit (not a create) may choose among: all but the identity ones. */

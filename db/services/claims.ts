@@ -1,0 +1,202 @@
+// 首报首谈 (issue 18, docs/domain.md): claims on an investor or project, who holds each subject, and
+// 本部's arbitration list. The order of holder claims is the hlc of the change that created each
+// claim row in sync_change, the same at every replica whatever order files arrive in; 本部's
+// claim_decision for a subject overrides it until a claim made after the decision reopens it.
+import type {
+  ArbitrationCase,
+  ArbitrationSide,
+  Claim,
+  ClaimHolder,
+  ClaimList,
+  ClaimRole,
+} from '../../domain/claims';
+import type { claimAddInput, claimDecideInput } from '../../domain/claims';
+import type { z } from 'zod';
+import { todayIso } from '../../domain/dates';
+import { AppError } from '../../domain/errors';
+import type { Tx } from '../app-database';
+import { readMeta } from '../replica-identity';
+
+interface ClaimRow {
+  id: string;
+  investor_id: string | null;
+  project_id: string | null;
+  office_id: string | null;
+  promoter_id: string | null;
+  promoter_name: string | null;
+  claimed_on: string | null;
+  reported: string | null;
+  role: ClaimRole;
+  share: number | null;
+  hlc: string | null;
+}
+
+function readClaims(tx: Tx, subjectId?: string): Claim[] {
+  // The creating change is the claim row's earliest one in the log.
+  const rows = tx.sql
+    .prepare(
+      `SELECT c.id, c.investor_id, c.project_id, c.office_id, c.promoter_id, p.name AS promoter_name,
+         c.claimed_on, c.reported, c.role, c.share,
+         (SELECT MIN(s.hlc) FROM sync_change s WHERE s.tbl = 'claim' AND s.row_id = c.id) AS hlc
+       FROM claim c LEFT JOIN promoter p ON p.id = c.promoter_id
+       WHERE c.deleted = 0 ${subjectId ? 'AND (c.investor_id = ? OR c.project_id = ?)' : ''}`,
+    )
+    .all(...(subjectId ? [subjectId, subjectId] : [])) as ClaimRow[];
+  return rows
+    .map((r) => ({
+      id: r.id,
+      subjectId: (r.investor_id ?? r.project_id)!,
+      subjectKind: r.investor_id ? ('investor' as const) : ('project' as const),
+      officeId: r.office_id,
+      promoterId: r.promoter_id,
+      promoterName: r.promoter_name,
+      claimedOn: r.claimed_on,
+      reported: r.reported,
+      role: r.role,
+      share: r.share,
+      hlc: r.hlc ?? '',
+    }))
+    .sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : 1));
+}
+
+interface Decision {
+  claimId: string;
+  hlc: string;
+}
+
+function readDecisions(tx: Tx): Map<string, Decision> {
+  const rows = tx.sql
+    .prepare(
+      `SELECT d.id, d.claim_id AS claimId,
+         (SELECT MAX(s.hlc) FROM sync_change s WHERE s.tbl = 'claim_decision' AND s.row_id = d.id)
+           AS hlc
+       FROM claim_decision d WHERE d.deleted = 0`,
+    )
+    .all() as { id: string; claimId: string; hlc: string | null }[];
+  return new Map(rows.map((r) => [r.id, { claimId: r.claimId, hlc: r.hlc ?? '' }]));
+}
+
+function judge(claims: Claim[], decisions: Map<string, Decision>) {
+  const bySubject = new Map<string, Claim[]>();
+  for (const c of claims) {
+    if (c.role !== 'holder') continue;
+    const list = bySubject.get(c.subjectId) ?? [];
+    list.push(c);
+    bySubject.set(c.subjectId, list);
+  }
+  const holders: ClaimHolder[] = [];
+  const disputes: { holder: Claim; challengers: Claim[] }[] = [];
+  for (const [subjectId, list] of bySubject) {
+    const decision = decisions.get(subjectId);
+    const decided = decision && list.find((c) => c.id === decision.claimId);
+    const holder = decided ?? list[0]!;
+    holders.push({
+      subjectId,
+      claimId: holder.id,
+      officeId: holder.officeId,
+      promoterId: holder.promoterId,
+      by: decided ? 'decided' : 'first',
+    });
+    const challengers = list.filter(
+      (c) =>
+        c.id !== holder.id && c.officeId !== holder.officeId && (!decided || c.hlc > decision.hlc),
+    );
+    if (challengers.length > 0) disputes.push({ holder, challengers });
+  }
+  return { holders, disputes };
+}
+
+function side(tx: Tx, claim: Claim): ArbitrationSide {
+  const column = claim.subjectKind === 'investor' ? 'investor_id' : 'project_id';
+  const projects =
+    claim.subjectKind === 'investor'
+      ? (tx.sql
+          .prepare('SELECT COUNT(*) FROM project WHERE deleted = 0 AND investor_id = ?')
+          .pluck()
+          .get(claim.subjectId) as number)
+      : 1;
+  const activities = tx.sql
+    .prepare(`SELECT COUNT(*) FROM activity WHERE deleted = 0 AND ${column} = ?`)
+    .pluck()
+    .get(claim.subjectId) as number;
+  return { ...claim, projects, activities };
+}
+
+export function listClaims(tx: Tx, input: { subjectId?: string | undefined }): ClaimList {
+  const all = readClaims(tx);
+  const { holders, disputes } = judge(all, readDecisions(tx));
+  const wanted = (id: string) => !input.subjectId || id === input.subjectId;
+  return {
+    claims: all.filter((c) => wanted(c.subjectId)),
+    holders: holders.filter((h) => wanted(h.subjectId)),
+    arbitration: disputes
+      .filter((d) => wanted(d.holder.subjectId))
+      .map((d) => toCase(tx, d.holder, d.challengers)),
+  };
+}
+
+function toCase(tx: Tx, holder: Claim, challengers: Claim[]): ArbitrationCase {
+  return {
+    subjectId: holder.subjectId,
+    subjectKind: holder.subjectKind,
+    holder: side(tx, holder),
+    challengers: challengers.map((c) => side(tx, c)),
+  };
+}
+
+export function claimArbitration(tx: Tx): ArbitrationCase[] {
+  return listClaims(tx, {}).arbitration;
+}
+
+export function addClaim(tx: Tx, input: z.output<typeof claimAddInput>): { id: string } {
+  const subject = input.investorId
+    ? { table: 'investor', id: input.investorId }
+    : { table: 'project', id: input.projectId! };
+  const live = tx.sql
+    .prepare(`SELECT 1 FROM ${subject.table} WHERE id = ? AND deleted = 0`)
+    .get(subject.id);
+  if (!live) throw new AppError('NOT_FOUND', subject.id);
+  const office = input.officeId ?? readMeta(tx.sql.sqlite, 'office_id') ?? null;
+  const promoter =
+    input.promoterId ??
+    (tx.sql
+      .prepare(
+        'SELECT id FROM promoter WHERE deleted = 0 AND name = ? ORDER BY (office_id = ?) DESC',
+      )
+      .pluck()
+      .get(readMeta(tx.sql.sqlite, 'user_name') ?? '', office) as string | undefined) ??
+    null;
+  const id = tx.mutate.insert('claim', {
+    investor_id: input.investorId ?? null,
+    project_id: input.projectId ?? null,
+    office_id: office,
+    promoter_id: promoter,
+    claimed_on: input.claimedOn ?? todayIso(),
+    reported: input.reported,
+    role: input.role,
+    share: input.role === 'holder' ? null : (input.share ?? null),
+    deleted: 0,
+  });
+  return { id };
+}
+
+/** 本部's decision: the chosen claim holds its subject everywhere once synced. */
+export function decideClaim(tx: Tx, input: z.output<typeof claimDecideInput>): { id: string } {
+  if (readMeta(tx.sql.sqlite, 'zone_role') === 'office') throw new AppError('HQ_ONLY');
+  const claim = readClaims(tx).find((c) => c.id === input.claimId);
+  if (!claim || claim.role !== 'holder') throw new AppError('NOT_FOUND', input.claimId);
+  tx.mutate.put('claim_decision', claim.subjectId, {
+    claim_id: claim.id,
+    note: input.note ?? null,
+    decided_on: input.decidedOn ?? todayIso(),
+    deleted: 0,
+  });
+  return { id: claim.subjectId };
+}
+
+export function deleteClaim(tx: Tx, id: string): { id: string } {
+  const live = tx.sql.prepare('SELECT 1 FROM claim WHERE id = ? AND deleted = 0').get(id);
+  if (!live) throw new AppError('NOT_FOUND', id);
+  tx.mutate.remove('claim', id);
+  return { id };
+}

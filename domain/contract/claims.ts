@@ -1,0 +1,12 @@
+// 首报首谈 claims and 本部's arbitration between offices (issue 18).
+import type { ArbitrationCase, ClaimList } from '../claims';
+import { claimAddInput, claimDecideInput, claimListInput } from '../claims';
+import { idInput, method, none } from './method';
+
+export const claimMethods = {
+  'claim.add': method<typeof claimAddInput, { id: string }>(claimAddInput),
+  'claim.list': method<typeof claimListInput, ClaimList>(claimListInput),
+  'claim.arbitration': method<typeof none, ArbitrationCase[]>(none),
+  'claim.decide': method<typeof claimDecideInput, { id: string }>(claimDecideInput),
+  'claim.delete': method<typeof idInput, { id: string }>(idInput),
+};
