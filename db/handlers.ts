@@ -24,6 +24,9 @@ import {
   decideClaim,
   deleteClaim,
   listClaims,
+  readClaimThresholds,
+  setClaimThresholds,
+  unclaimedProjects,
 } from './services/claims';
 import { checkStoredData, removeRow, repairValue, restoreRow } from './services/data-check';
 import { dataQuality } from './services/data-quality';
@@ -104,6 +107,9 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'claim.arbitration': { read: (tx) => claimArbitration(tx) },
   'claim.decide': { write: decideClaim },
   'claim.delete': { write: (tx, { id }) => deleteClaim(tx, id) },
+  'claim.thresholds': { read: (tx) => readClaimThresholds(tx) },
+  'claim.setThresholds': { write: setClaimThresholds },
+  'claim.unclaimed': { read: (tx) => unclaimedProjects(tx) },
   'ledger.query': { read: queryLedger },
   'ledger.importPreview': { app: previewLedgerImport },
   'ledger.importCommit': { app: (app, { previewId }) => commitLedgerImport(app, previewId) },

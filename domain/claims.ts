@@ -50,6 +50,26 @@ export const claimDecideInput = z.strictObject({
   decidedOn: isoDate('认定日期').optional(),
 });
 
+/** 本部's thresholds over which a project must have a holder claim (setting claims.thresholds). */
+export const claimThresholds = z.strictObject({
+  /** Industrial projects' total investment, in 元 (10亿元). */
+  industrialCny: z.number().int().min(0),
+  /** Foreign projects' contracted FDI, in 美元 (1000万美元). */
+  foreignUsd: z.number().int().min(0),
+});
+export type ClaimThresholds = z.output<typeof claimThresholds>;
+export const defaultClaimThresholds: ClaimThresholds = {
+  industrialCny: 1_000_000_000,
+  foreignUsd: 10_000_000,
+};
+
+export interface UnclaimedProject {
+  id: string;
+  name: string;
+  totalCny: number | null;
+  contractedFdiUsd: number | null;
+}
+
 export interface Claim {
   id: string;
   subjectId: string;

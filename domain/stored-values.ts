@@ -19,7 +19,7 @@ import {
   taskFields,
 } from './entities';
 import { amount, isoDate, recordId, text as textField } from './fields';
-import { MAX_REPORTED, claimRoles } from './claims';
+import { MAX_REPORTED, claimRoles, claimThresholds } from './claims';
 import {
   MONTHS,
   keyInvestmentSet,
@@ -156,6 +156,7 @@ export const settingIds = {
   stalledRules: 'stalled.rules',
   scheduleBasis: 'schedule.basis',
   lightThresholds: 'schedule.lights',
+  claimThresholds: 'claims.thresholds',
 } as const;
 
 const settingValue = (label: string, schema: z.ZodType) =>
@@ -177,6 +178,7 @@ const settingRules = new Map<string, StoredColumn>([
     settingIds.lightThresholds,
     settingValue('红黄绿灯阈值', settingsUpdate.shape.lightThresholds.unwrap()),
   ],
+  [settingIds.claimThresholds, settingValue('首报首谈登记门槛', claimThresholds)],
 ]);
 /** A setting this version does not read (a newer version's): any JSON, as every setting is. */
 const otherSetting = settingValue('值', z.unknown());

@@ -9,13 +9,17 @@ import type {
   ClaimHolder,
   ClaimList,
   ClaimRole,
+  ClaimThresholds,
+  UnclaimedProject,
 } from '../../domain/claims';
 import type { claimAddInput, claimDecideInput } from '../../domain/claims';
+import { claimThresholds, defaultClaimThresholds } from '../../domain/claims';
 import type { z } from 'zod';
 import { todayIso } from '../../domain/dates';
 import { AppError } from '../../domain/errors';
 import type { Tx } from '../app-database';
 import { readMeta } from '../replica-identity';
+import { settingIds } from '../../domain/stored-values';
 
 interface ClaimRow {
   id: string;
@@ -199,4 +203,39 @@ export function deleteClaim(tx: Tx, id: string): { id: string } {
   if (!live) throw new AppError('NOT_FOUND', id);
   tx.mutate.remove('claim', id);
   return { id };
+}
+
+/** 本部's thresholds for a mandatory claim; the defaults until 本部 sets them. */
+export function readClaimThresholds(tx: Tx): ClaimThresholds {
+  const value = tx.sql
+    .prepare('SELECT value FROM setting WHERE id = ? AND deleted = 0')
+    .pluck()
+    .get(settingIds.claimThresholds) as string | undefined;
+  const parsed = value === undefined ? undefined : claimThresholds.safeParse(JSON.parse(value));
+  return parsed?.success ? parsed.data : defaultClaimThresholds;
+}
+
+/** Sets the thresholds (a setting: 本部 only, HQ_ONLY on an office laptop). */
+export function setClaimThresholds(tx: Tx, input: ClaimThresholds): ClaimThresholds {
+  tx.mutate.put('setting', settingIds.claimThresholds, {
+    value: JSON.stringify(input),
+    deleted: 0,
+  });
+  return input;
+}
+
+/** Projects over a threshold whose project and investor both lack a holder claim (数据质量). */
+export function unclaimedProjects(tx: Tx): UnclaimedProject[] {
+  const t = readClaimThresholds(tx);
+  return tx.sql
+    .prepare(
+      `SELECT p.id, p.name, p.total_cny AS totalCny, p.contracted_fdi_usd AS contractedFdiUsd
+       FROM project p
+       WHERE p.deleted = 0
+         AND ((p.industrial = 1 AND p.total_cny >= ?) OR p.contracted_fdi_usd >= ?)
+         AND NOT EXISTS (SELECT 1 FROM claim c WHERE c.deleted = 0 AND c.role = 'holder'
+           AND (c.project_id = p.id OR (p.investor_id IS NOT NULL AND c.investor_id = p.investor_id)))
+       ORDER BY p.name`,
+    )
+    .all(t.industrialCny, t.foreignUsd) as UnclaimedProject[];
 }

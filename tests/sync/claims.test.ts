@@ -128,3 +128,33 @@ describe('首报首谈 claims', () => {
     }
   });
 });
+
+test('projects over 本部 thresholds without a holder claim; only 本部 sets the thresholds', async () => {
+  const hq = await replica('本部');
+  const sh = await replica('上海');
+  expect(
+    dispatchSync(sh.app, 'claim.setThresholds', { industrialCny: 1, foreignUsd: 1 }),
+  ).toMatchObject({
+    ok: false,
+    code: 'HQ_ONLY',
+  });
+  const big = call<{ id: string }>(hq, 'project.create', {
+    name: '大项目',
+    industrial: true,
+    totalInvestment: 2_000_000_000,
+    investmentCurrency: 'CNY',
+  }).id;
+  call(hq, 'project.create', {
+    name: '小项目',
+    industrial: true,
+    totalInvestment: 5_000_000,
+    investmentCurrency: 'CNY',
+  });
+  const unclaimed = () => call<{ id: string }[]>(hq, 'claim.unclaimed').map((p) => p.id);
+  expect(unclaimed()).toEqual([big]);
+  call(hq, 'claim.setThresholds', { industrialCny: 3_000_000_000, foreignUsd: 10_000_000 });
+  expect(unclaimed()).toEqual([]);
+  call(hq, 'claim.setThresholds', { industrialCny: 1_000_000_000, foreignUsd: 10_000_000 });
+  call(hq, 'claim.add', { projectId: big, reported: '首次接洽' });
+  expect(unclaimed()).toEqual([]);
+});
