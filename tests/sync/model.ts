@@ -241,6 +241,7 @@ export const HQ_TABLES: ReadonlySet<SyncedTable> = new Set<SyncedTable>([
   'target_actual',
   'setting',
   'dictionary_item',
+  'claim_decision',
 ]);
 
 /**
