@@ -2,10 +2,11 @@
 // files and real exported files: offices create the same few investors and projects offline, hang
 // contacts, activities and arrivals on any of them (also on records another office has merged away,
 // as a laptop that has not yet seen the merge would), merge pairs through the service (the same pair
-// at two offices, opposite directions, chains), undo merges, delete and undelete, and exchange files
-// in random orders. After everyone has everything, replicas agree on every table and on what merges
-// stored; an oracle written here from the change log alone says what each stored value must be; and
-// the 台账 and the arrivals behind the 看板 count no merged-away project.
+// at two offices, opposite directions, chains), undo merges, claim 首报首谈 on any of them, delete
+// and undelete, and exchange files in random orders. After everyone has everything, replicas agree
+// on every table, on what merges stored and on who holds each subject; an oracle written here from
+// the change log alone says what each stored value must be; and the 台账 and the arrivals behind
+// the 看板 count no merged-away project.
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import { dispatchSync } from '../../db/dispatcher';
@@ -28,7 +29,7 @@ const PROJECTS = ['西门子医疗', '西门子能源', '博世汽车部件'];
 type Op =
   | { op: 'investor'; name: number; parent: number | null }
   | { op: 'project'; name: number; investor: number }
-  | { op: 'child'; table: 'contact' | 'activity' | 'capital_arrival'; of: number }
+  | { op: 'child'; table: 'contact' | 'activity' | 'capital_arrival' | 'claim'; of: number }
   | { op: 'merge'; kind: MergeKind; keep: number; other: number }
   | { op: 'unmerge'; kind: MergeKind; target: number }
   | { op: 'delete'; kind: MergeKind; target: number; deleted: 0 | 1 };
@@ -62,7 +63,12 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     weight: 3,
     arbitrary: fc.record({
       op: fc.constant('child' as const),
-      table: fc.constantFrom('contact' as const, 'activity' as const, 'capital_arrival' as const),
+      table: fc.constantFrom(
+        'contact' as const,
+        'activity' as const,
+        'capital_arrival' as const,
+        'claim' as const,
+      ),
       of: fc.nat(9),
     }),
   },
@@ -128,6 +134,7 @@ const stats = {
   mergedThenDeleted: 0,
   sameAtTwo: 0,
   oppositeAtTwo: 0,
+  claims: 0,
 };
 afterAll(() => {
   console.log(`merge property statistics: ${JSON.stringify(stats)}`);
@@ -140,6 +147,7 @@ afterAll(() => {
   expect(stats.sameAtTwo).toBeGreaterThan(0);
   expect(stats.cyclesBroken).toBeGreaterThan(0);
   expect(stats.chains).toBeGreaterThan(0);
+  expect(stats.claims).toBeGreaterThan(0);
 });
 
 const ids = (r: Replica, table: string, where = '1') =>
@@ -175,13 +183,28 @@ function apply(r: Replica, e: Op): void {
         ? { name: '王经理', project_id: project, investor_id: pick(ids(r, 'investor'), e.of) }
         : e.table === 'activity'
           ? { kind: 'visit', occurred_on: '2021-04-01', project_id: project }
-          : {
-              project_id: project,
-              arrived_on: '2021-05-01',
-              amount: 1_000_000 * (e.of + 1),
-              currency: 'CNY',
-              kind: 'domestic',
-            };
+          : e.table === 'claim'
+            ? // 首报首谈 on an investor or a project, whichever this laptop sees (merged or not).
+              e.of % 2
+              ? {
+                  investor_id: pick(ids(r, 'investor'), e.of),
+                  role: 'holder',
+                  claimed_on: '2021-04-02',
+                  office_id: 'shanghai',
+                }
+              : {
+                  project_id: project,
+                  role: 'holder',
+                  claimed_on: '2021-04-02',
+                  office_id: 'beijing',
+                }
+            : {
+                project_id: project,
+                arrived_on: '2021-05-01',
+                amount: 1_000_000 * (e.of + 1),
+                currency: 'CNY',
+                kind: 'domestic',
+              };
     write((tx) => {
       tx.mutate.insert(e.table, fields);
     });
@@ -311,6 +334,8 @@ const REFERENCES: [table: string, column: string, target: MergeKind][] = [
   ['contact', 'project_id', 'project'],
   ['activity', 'project_id', 'project'],
   ['capital_arrival', 'project_id', 'project'],
+  ['claim', 'investor_id', 'investor'],
+  ['claim', 'project_id', 'project'],
 ];
 
 function check(w: World): void {
@@ -393,6 +418,15 @@ function check(w: World): void {
     .pluck()
     .get() as number;
   expect(counted).toBe(arrivals.reduce((sum, a) => sum + Number(a.amount), 0));
+  // Who holds each subject (首报首谈) is the same everywhere, and no merged-away record holds one.
+  const holders = (r: Replica) =>
+    (expectOk(dispatchSync(r.app, 'claim.list', {})) as { holders: { subjectId: string }[] })
+      .holders;
+  for (const r of rest) expect(holders(r)).toEqual(holders(first!));
+  for (const { subjectId } of holders(first!)) {
+    expect(survivors.investor.has(subjectId) || survivors.project.has(subjectId)).toBe(false);
+  }
+  stats.claims += reference.claim!.length;
 }
 
 describe('merges across offices', () => {
