@@ -100,28 +100,25 @@ export function SuspectsScreen() {
                   <Side side={s.b} kind={s.kind} />
                 </div>
                 <div className="suspect-actions">
-                  <button
-                    type="button"
-                    className="secondary-button"
-                    disabled={submit.busy}
-                    onClick={() => {
-                      setActing(key);
-                      merge.ask(pairOf(s, s.a, s.b));
-                    }}
-                  >
-                    合并，保留左边
-                  </button>
-                  <button
-                    type="button"
-                    className="secondary-button"
-                    disabled={submit.busy}
-                    onClick={() => {
-                      setActing(key);
-                      merge.ask(pairOf(s, s.b, s.a));
-                    }}
-                  >
-                    合并，保留右边
-                  </button>
+                  {(
+                    [
+                      ['合并，保留左边', s.a, s.b],
+                      ['合并，保留右边', s.b, s.a],
+                    ] as const
+                  ).map(([label, keep, other]) => (
+                    <button
+                      key={label}
+                      type="button"
+                      className="secondary-button"
+                      disabled={submit.busy}
+                      onClick={() => {
+                        setActing(key);
+                        merge.ask(pairOf(s, keep, other));
+                      }}
+                    >
+                      {label}
+                    </button>
+                  ))}
                   <button
                     type="button"
                     className="link-button"
