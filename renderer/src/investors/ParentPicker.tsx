@@ -3,14 +3,11 @@
 // name not on record is kept as typed. The investor itself, and the groups below it, cannot be
 // picked (the backend refuses them too: PARENT_CYCLE).
 import { useCallback } from 'react';
-import { call } from '../api/client';
 import { Field } from '../ui/Field';
 import { SearchPicker } from '../ui/SearchPicker';
 import type { PickerMatch } from '../ui/SearchPicker';
 import type { Bound } from '../ui/use-draft';
-import { countryName, locationText } from './investor-labels';
-
-const MAX_MATCHES = 8;
+import { investorMatches } from './investor-matches';
 
 interface Props extends Bound<string> {
   /** The investor being edited (none while creating one). */
@@ -20,22 +17,14 @@ interface Props extends Bound<string> {
 
 export function ParentPicker({ id, value, error, onChange, selfId, className }: Props) {
   const search = useCallback(
-    async (q: string): Promise<PickerMatch[]> => {
-      const found = await call('investor.list', { q, limit: MAX_MATCHES });
-      return found.map((inv) => ({
-        id: inv.id,
-        name: inv.nameZh,
-        meta: [inv.nameEn, locationText(inv) || countryName(inv.hqCountry)]
-          .filter(Boolean)
-          .join(' · '),
-        refusal:
-          inv.id === selfId
-            ? '不能选它自己'
-            : inv.parentInvestorId === selfId && selfId !== undefined
-              ? '它的下属企业，不能作母公司'
-              : null,
-      }));
-    },
+    (q: string): Promise<PickerMatch[]> =>
+      investorMatches(q, (inv) =>
+        inv.id === selfId
+          ? '不能选它自己'
+          : inv.parentInvestorId === selfId && selfId !== undefined
+            ? '它的下属企业，不能作母公司'
+            : null,
+      ),
     [selfId],
   );
   return (

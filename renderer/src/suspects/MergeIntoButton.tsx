@@ -4,8 +4,7 @@
 import { useCallback, useId, useState } from 'react';
 import type { LedgerRow } from '../../../domain/ledger';
 import { mergeKindLabels } from '../../../domain/merge';
-import { call } from '../api/client';
-import { countryName, locationText } from '../investors/investor-labels';
+import { investorMatches } from '../investors/investor-matches';
 import { useConfirmation } from '../shared/use-confirmation';
 import { useNavigate } from '../shell/navigation';
 import { ErrorText } from '../ui/Alert';
@@ -19,7 +18,6 @@ import type { MergePair } from './MergeConfirm';
 import { mergeRecords } from './merge-undo';
 import './suspects.css';
 
-const MAX_MATCHES = 8;
 const SELF = '不能合并到它自己';
 
 interface Props {
@@ -101,17 +99,8 @@ function InvestorPicker(props: {
   const { selfId } = props;
   const [text, setText] = useState('');
   const search = useCallback(
-    async (q: string): Promise<PickerMatch[]> => {
-      const found = await call('investor.list', { q, limit: MAX_MATCHES });
-      return found.map((inv) => ({
-        id: inv.id,
-        name: inv.nameZh,
-        meta: [inv.nameEn, locationText(inv) || countryName(inv.hqCountry)]
-          .filter(Boolean)
-          .join(' · '),
-        refusal: inv.id === selfId ? SELF : null,
-      }));
-    },
+    (q: string): Promise<PickerMatch[]> =>
+      investorMatches(q, (inv) => (inv.id === selfId ? SELF : null)),
     [selfId],
   );
   return (
