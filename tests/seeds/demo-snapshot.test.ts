@@ -2,7 +2,7 @@
 // was split into modules (seeds/demo/), so any change to the rows it writes, their order or their
 // ids shows here. A change meant to alter the demo data updates the digests in the same commit
 // (last: about 150 key projects at any size, issue 16; the file dump holds 009's and 010's
-// columns, and 016-019's: identity codes, merged_into, not_duplicate).
+// columns, and 016-019's: identity codes, merged_into, not_duplicate, claims).
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../db/app-database';
@@ -101,6 +101,6 @@ describe('demo data snapshot', () => {
       activity: 1409,
       task: 692,
     });
-    expect(sha256(dump)).toBe('f09fcefe09ad2df0e0f3125ef56f9c297caf64910719ab582a85a4bc471819d5');
+    expect(sha256(dump)).toBe('85e0637ac79c96b425d20f417e4e811ea17cebeebe594ea35abf9d9a4efe70bb');
   });
 });

@@ -70,7 +70,13 @@ const long = (n: number) => '长'.repeat(n);
 type Case = [SyncedTable, string, Fields, string, string];
 
 /** The zone's own data: only a 本部 laptop writes it, so the bad file comes from one. */
-const zoneTables = new Set<SyncedTable>(['target', 'target_actual', 'setting', 'dictionary_item']);
+const zoneTables = new Set<SyncedTable>([
+  'target',
+  'target_actual',
+  'setting',
+  'dictionary_item',
+  'claim_decision',
+]);
 
 const cases: Case[] = [
   ['office', '驻点', { name: long(51), sort: 9 }, '驻点名称', 'text over 50'],
@@ -213,6 +219,14 @@ const cases: Case[] = [
     { kind: 'industry', label: '新材料2', sort: -3 },
     '排序',
     'negative sort',
+  ],
+  ['claim', '首报首谈', { role: 'holder', claimed_on: '2021-02-30' }, '首报日期', 'no such day'],
+  [
+    'claim_decision',
+    '首报首谈认定',
+    { claim_id: 'c', decided_on: '2021-13-01' },
+    '认定日期',
+    'no such month',
   ],
   [
     'not_duplicate',
@@ -514,6 +528,11 @@ describe('a file with valid values in every table', () => {
       call(sender, 'dictionary.add', { kind: 'industry', label: '低空经济' });
       const other = call<{ id: string }>(sender, 'investor.create', { nameZh: '某某集团' });
       call(sender, 'suspects.notDuplicate', { kind: 'investor', a: investor.id, b: other.id });
+      const claim = call<{ id: string }>(sender, 'claim.add', {
+        investorId: investor.id,
+        reported: '投资意向 1 亿美元',
+      });
+      call(sender, 'claim.decide', { claimId: claim.id, note: '本部认定' });
       call(sender, 'investor.update', { id: investor.id, patch: { parentName: '母公司' } });
 
       const { file } = await exportTo(sender, dir, { for: '上海' });
