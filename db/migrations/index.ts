@@ -18,6 +18,7 @@ import * as m016 from './016-identity-codes';
 import * as m017 from './017-merges';
 import * as m018 from './018-claims';
 import * as m019 from './019-not-duplicate';
+import * as m020 from './020-import-undo';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '017-merges': m017,
   '018-claims': m018,
   '019-not-duplicate': m019,
+  '020-import-undo': m020,
 };
 
 export const migrationProvider: MigrationProvider = {
