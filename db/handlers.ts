@@ -69,6 +69,7 @@ import { listConflicts, resolveConflict } from './sync/conflicts';
 import { dumpSyncedTables } from './sync/dump';
 import { exportFile, suggestedName } from './sync/export';
 import { importFile, importLog } from './sync/import';
+import { undoImport } from './sync/undo-import';
 import { listPeers, resetPeer, siteInfo } from './sync/peers';
 import { importData, readExport, syncFolders } from './sync/screen-files';
 
@@ -203,6 +204,10 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     app: (app, { file, passphrase }) => importFile(app, file, { passphrase }),
   },
   'sync.log': { read: (tx) => importLog(tx.sql) },
+  'sync.undoImport': {
+    app: (app, { id }) =>
+      app.transact((tx) => undoImport(tx, id, new Date(app.now()).toISOString())),
+  },
   'sync.conflicts': { read: (tx, input) => listConflicts(tx, input) },
   'sync.resolve': { write: (tx, { id, choose }) => resolveConflict(tx, id, choose) },
   'sync.dump': { read: (tx) => dumpSyncedTables(tx.sql) },

@@ -262,6 +262,32 @@ export class Mutations {
     }
   }
 
+  /** Undo of an import (db/sync/undo-import.ts): rows no remaining change speaks of cease to exist. */
+  dropRows(table: SyncedTable, ids: readonly string[]): void {
+    if (ids.length === 0) return;
+    this.mergesTouched ||= touchesMerges(table);
+    throughGate(() =>
+      this.ctx.sql
+        .prepare(`DELETE FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`)
+        .run(JSON.stringify(ids)),
+    );
+  }
+
+  /**
+   * Undo of an import: projects take back the local "last written here" time they had. The merges
+   * are settled first, since settling them may write a project and stamp that time again.
+   */
+  restoreUpdatedAt(times: readonly (readonly [id: string, at: string | null])[]): void {
+    if (this.mergesTouched) {
+      reconcileMerges(this.ctx.sql, (table, id, fields) => this.storeDerived(table, id, fields));
+      this.mergesTouched = false;
+    }
+    const set = this.ctx.sql.prepare('UPDATE project SET updated_at = ? WHERE id = ?');
+    throughGate(() => {
+      for (const [id, at] of times) set.run(at, id);
+    });
+  }
+
   /**
    * Runs many writes of this layer without the per-row guard triggers, which cost about a third of
    * a bulk load. Only this layer's own methods run meanwhile (the call is synchronous), so the guard

@@ -74,6 +74,9 @@ export const errorMessages = {
   SHEET_ENCODING: 'CSV 文件的编码不受支持，数据库未改动',
   SHEET_NO_HEADER:
     '找不到台账表头：表格前 30 行中须有一行列名，至少包含「项目名称」和另一个可识别的列；数据库未改动',
+  IMPORT_NOT_FOUND: '没有这条导入记录',
+  IMPORT_ALREADY_UNDONE: '这次导入已经撤销过',
+  IMPORT_NOT_UNDOABLE: '只能撤销最近 10 次带来新变更的导入',
   IMPORT_EXPIRED: '导入预览已失效（可能已导入或应用已重启），请重新选择文件',
   IMPORT_CHANGED:
     '预览之后项目数据有变化（可能刚同步或有人修改），为免覆盖，本次未写入：请重新选择文件预览',

@@ -27,6 +27,13 @@ export const syncImportInput = z.strictObject({
   passphrase,
 });
 
+export const syncUndoImportInput = z.strictObject({
+  id: z
+    .number({ error: '导入记录编号须为数字' })
+    .int('导入记录编号须为整数')
+    .positive('导入记录编号无效'),
+});
+
 export const syncConflictsInput = z
   .strictObject({ open: z.boolean().default(true) })
   .default({ open: true });
@@ -77,6 +84,8 @@ export interface SyncExportResult {
 export interface SyncImportReport {
   fileId: string;
   file: string;
+  /** The file's size; absent in reports of older versions and for a file imported before. */
+  fileBytes?: number;
   from: { siteId: string; office: string | null };
   /** True when this very file was imported before: nothing was written. */
   alreadyImported: boolean;
@@ -98,8 +107,12 @@ export interface SyncImportReport {
    */
   records?: ImportedRecords[];
   warnings: string[];
-  /** The copy of the database taken before the import (S17), when one was taken. */
-  backup: string | null;
+  /** A copy of the whole database taken before the import: only in reports of older versions. */
+  backup?: string | null;
+  /** Milliseconds each phase took (read, decode, check, write, ...). */
+  phasesMs?: Record<string, number>;
+  /** Bytes the import's undo record added to the database (S17). */
+  safetyNetBytes?: number;
   message: string;
 }
 
@@ -112,7 +125,26 @@ export interface ImportedRecords {
 }
 
 export interface SyncLogEntry extends SyncImportReport {
+  /** The import's id for `import undo ID` and sync.undoImport. */
+  id: number;
   importedAt: string;
+  /** Whether it can be undone now: one of the newest imports, not undone, with changes it brought. */
+  undoable: boolean;
+  undoneAt: string | null;
+  undo: ImportUndoReport | null;
+}
+
+/** What undoing an import did (db/sync/undo-import.ts). */
+export interface ImportUndoReport {
+  id: number;
+  undoneAt: string;
+  /** The changes it brought, removed from the log. */
+  changes: number;
+  /** Records only it had brought, gone. */
+  rowsRemoved: number;
+  /** Records it had changed, rebuilt from the rest of the log. */
+  rowsRestored: number;
+  message: string;
 }
 
 export interface ConflictSide {

@@ -45,6 +45,13 @@ export interface ApplyOptions {
   isHq?: (origin: string) => boolean;
 }
 
+/** Consecutive seqs of one origin that an import brought. */
+export interface ImportRun {
+  origin: string;
+  first: number;
+  last: number;
+}
+
 export interface ApplyOutcome {
   new: number;
   skipped: number;
@@ -57,6 +64,8 @@ export interface ApplyOutcome {
   refusedBy: { origin: string; tbl: string; count: number }[];
   /** By table: rows the new changes created, changed and deleted. */
   rows: Record<string, { added: number; changed: number; removed: number }>;
+  /** The new changes as runs of consecutive seqs per origin: what an undo removes. */
+  runs: ImportRun[];
 }
 
 interface Logged {
@@ -164,6 +173,7 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
     refused: 0,
     refusedBy: [],
     rows: {},
+    runs: [],
   };
   const isHq = options.isHq ?? (() => true);
   /** A change that may not apply: another office's change to 本部's data. */
@@ -280,6 +290,9 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
         c.author,
       );
       out.new += 1;
+      const run = out.runs.at(-1);
+      if (run && run.origin === c.origin && run.last === c.seq - 1) run.last = c.seq;
+      else out.runs.push({ origin: c.origin, first: c.seq, last: c.seq });
       origins.add(c.origin);
       if (c.hlc > maxHlc) maxHlc = c.hlc;
       if (refusedAt[index]) {

@@ -1,22 +1,25 @@
 // Import (docs/sync.md S13-S18): the whole file is checked before anything is written (framing, hash,
-// manifest, passphrase, every change, value types, clock drift); then a backup copy of the database
-// is taken and the changes are applied in one transaction, together with the peer's acknowledgement
-// and the import log entry. A file imported before changes nothing. The import is the job
-// 导入同步文件 for the progress poll (job-progress.ts): 读取文件, 解密, 解压, 校验变更 n/N,
-// 备份数据库, then 写入 N 条变更 (one transaction, which cannot report from inside).
+// manifest, passphrase, every change, value types, clock drift); then the changes are applied in one
+// transaction, together with the peer's acknowledgement, the import log entry and what an undo of
+// this import needs (undo-import.ts), which costs what the import costs. A file imported before
+// changes nothing. The import is the job 导入同步文件 for the progress poll (job-progress.ts):
+// 读取文件, 解密, 解压, 校验变更 n/N, then 写入 N 条变更 (one transaction, which cannot report
+// from inside). The report gives the milliseconds of each phase.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { format } from 'date-fns';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { AppError } from '../../domain/errors';
-import type { ImportedRecords, SyncImportReport, SyncLogEntry } from '../../domain/sync';
+import type {
+  ImportedRecords,
+  ImportUndoReport,
+  SyncImportReport,
+  SyncLogEntry,
+} from '../../domain/sync';
 import type { AppDatabase } from '../app-database';
 import type { Sql } from '../sql';
 import { hqOnlyTables } from '../synced-tables';
 import { withProgress } from '../job-progress';
 import type { ReportProgress } from '../job-progress';
 import { SCHEMA_VERSION } from '../migrations/index';
-import { backupDir, createBackup } from '../services/backups';
 import { applyChanges, checkKnownTypes } from './apply';
 import { BULK_MIN_ROWS } from './bulk-indexes';
 import { checkValues } from './check-values';
@@ -31,17 +34,14 @@ import { mergeRoster, readRoster, zoneOf } from './zone';
 import { parseHlc } from './hlc';
 import { describeOffset, forgetReplaced, recordFileIn } from './peers';
 import { releaseQuarantine } from './quarantine';
+import { keepJournal, startJournal, undoableImports } from './undo-import';
 
 /** S15: a change this far ahead of the local clock rejects the file; a smaller lead warns. */
 export const DRIFT_REJECT_MS = 60 * 60_000;
 export const DRIFT_WARN_MS = 2 * 60_000;
-const KEEP_IMPORT_BACKUPS = 10;
-const BACKUP_PREFIX = 'pre-import-';
 
 export interface ImportOptions {
   passphrase?: string;
-  /** A backup copy before applying (S17); on by default for database files. */
-  backup?: boolean;
   /** What this version knows; tests pass an older schema to act as an old app. */
   schema?: KnownSchema;
   /** Called before each change is applied: tests inject failures here. */
@@ -142,12 +142,46 @@ export function importFile(
   return withProgress(app, '导入同步文件', (report) => importReported(app, file, options, report));
 }
 
+/** The report's name of each phase the progress poll shows. */
+const phaseKeys: Record<string, string> = {
+  读取文件: 'read',
+  解密: 'decrypt',
+  解压: 'inflate',
+  校验变更: 'check',
+};
+
+/** Times the phases a job reports: each lasts until the next one starts. */
+function phaseTimer(report: ReportProgress) {
+  const phasesMs: Record<string, number> = {};
+  let current: { key: string; at: number } | null = null;
+  const end = () => {
+    if (current)
+      phasesMs[current.key] = (phasesMs[current.key] ?? 0) + performance.now() - current.at;
+    current = null;
+  };
+  const timed: ReportProgress = (phase, done, total) => {
+    const key = phaseKeys[phase] ?? (phase.startsWith('写入') ? 'write' : phase);
+    if (current?.key !== key) {
+      end();
+      current = { key, at: performance.now() };
+    }
+    report(phase, done, total);
+  };
+  const result = () => {
+    end();
+    return Object.fromEntries(Object.entries(phasesMs).map(([k, ms]) => [k, Math.round(ms)]));
+  };
+  return { timed, result };
+}
+
 async function importReported(
   app: AppDatabase,
   file: string,
   options: ImportOptions,
-  report: ReportProgress,
+  progress: ReportProgress,
 ): Promise<SyncImportReport> {
+  const phases = phaseTimer(progress);
+  const report = phases.timed;
   report('读取文件', 0, 0);
   const bytes = readBounded(file);
   // A file already imported changes nothing: once its framing and hash check out (any damage
@@ -170,7 +204,8 @@ async function importReported(
       quarantined: 0,
       refused: 0,
       warnings: [],
-      backup: null,
+      phasesMs: phases.result(),
+      safetyNetBytes: 0,
       message: '该文件已导入过，0 条新变更',
     };
   }
@@ -185,14 +220,10 @@ async function importReported(
   const base = {
     fileId: manifest.fileId,
     file,
+    fileBytes: bytes.length,
     from: { siteId: manifest.sender.siteId, office: manifest.sender.office },
     changes: decoded.changes.length,
   };
-  let backup: string | null = null;
-  if (options.backup !== false && app.file !== ':memory:') {
-    report('备份数据库', 0, 0);
-    backup = await backupBeforeImport(app);
-  }
   // The write is one synchronous transaction: its phase is published, and a waiting poll answered,
   // before it starts. In the database host the count reaches the window during the write too.
   const writing = `写入 ${total.toLocaleString('zh-CN')} 条变更`;
@@ -215,37 +246,50 @@ async function importReported(
     options.faults?.('chains');
     releaseQuarantine(tx, options.schema);
     options.faults?.('quarantine');
-    const outcome = applyChanges(tx, decoded.changes, {
-      schema: options.schema,
-      sites: manifest.sites,
-      isHq: (origin) => decoded.members.get(origin)?.role === 'hq',
-      beforeChange,
-      faults: options.faults,
-      bulkMinRows: options.bulkMinRows,
-    });
+    startJournal(tx.sql);
+    let outcome: ApplyOutcome;
+    try {
+      outcome = applyChanges(tx, decoded.changes, {
+        schema: options.schema,
+        sites: manifest.sites,
+        isHq: (origin) => decoded.members.get(origin)?.role === 'hq',
+        beforeChange,
+        faults: options.faults,
+        bulkMinRows: options.bulkMinRows,
+      });
+    } catch (error) {
+      keepJournal(tx.sql, null, []);
+      throw error;
+    }
     if (manifest.sender.siteId !== tx.siteId) {
       recordFileIn(tx.sql, { ...manifest.sender, vector: manifest.vector }, file, at);
       forgetReplaced(tx.sql, manifest.replaces ?? [], manifest.sender.office);
     }
     options.faults?.('peer');
-    const { refusedBy, rows, ...counts } = outcome;
+    const { refusedBy, rows, runs, ...counts } = outcome;
     const records = recordsOf(rows);
-    const report: SyncImportReport = {
+    const importId = tx.sql
+      .prepare(
+        'INSERT INTO sync_import_log (file_id, imported_at, report, manifest_sha256) VALUES (?, ?, ?, ?)',
+      )
+      .run(manifest.fileId, at, '{}', manifestSha).lastInsertRowid as number;
+    const safetyNetBytes = keepJournal(tx.sql, importId, runs);
+    options.faults?.('undo-journal');
+    const logged: SyncImportReport = {
       ...base,
       alreadyImported: false,
       ...counts,
       records,
       warnings: [...warnings, ...refusedWarnings(refusedBy, decoded.members, manifest.sites)],
-      backup,
+      safetyNetBytes,
       message: describe({ ...counts, records }),
     };
+    // The log keeps what the import did; how long it took is for the caller, measured to the end.
     tx.sql
-      .prepare(
-        'INSERT INTO sync_import_log (file_id, imported_at, report, manifest_sha256) VALUES (?, ?, ?, ?)',
-      )
-      .run(manifest.fileId, at, JSON.stringify(report), manifestSha);
+      .prepare('UPDATE sync_import_log SET report = ? WHERE id = ?')
+      .run(JSON.stringify(logged), importId);
     options.faults?.('import-log');
-    return report;
+    return { ...logged, phasesMs: phases.result() };
   });
 }
 
@@ -329,34 +373,34 @@ function describe(
  */
 function alreadyImported(sql: Sql, fileId: string, manifestSha: string): boolean {
   const seen = sql
-    .prepare('SELECT manifest_sha256 AS sha FROM sync_import_log WHERE file_id = ?')
-    .all(fileId) as { sha: string | null }[];
-  if (seen.length === 0) return false;
+    .prepare('SELECT manifest_sha256 AS sha, undone_at FROM sync_import_log WHERE file_id = ?')
+    .all(fileId) as { sha: string | null; undone_at: string | null }[];
   if (seen.some((s) => s.sha !== null && s.sha !== manifestSha)) {
     throw new AppError('FILE_ID_REUSED');
   }
-  return true;
-}
-
-async function backupBeforeImport(app: AppDatabase): Promise<string> {
-  const dir = backupDir(app);
-  const stamp = format(new Date(), 'yyyyMMdd-HHmmss-SSS');
-  const backup = await createBackup(app, join(dir, `${BACKUP_PREFIX}${stamp}.sqlite`));
-  const old = readdirSync(dir)
-    .filter((n) => n.startsWith(BACKUP_PREFIX) && n.endsWith('.sqlite'))
-    .sort()
-    .reverse()
-    .slice(KEEP_IMPORT_BACKUPS);
-  for (const name of old) rmSync(join(dir, name), { force: true });
-  return backup.file;
+  // After an undo the same file brings its changes again.
+  return seen.some((s) => s.undone_at === null);
 }
 
 export function importLog(sql: Sql, limit = 200): SyncLogEntry[] {
   const rows = sql
-    .prepare('SELECT imported_at, report FROM sync_import_log ORDER BY id DESC LIMIT ?')
-    .all(limit) as { imported_at: string; report: string }[];
+    .prepare(
+      'SELECT id, imported_at, report, undone_at, undo FROM sync_import_log ORDER BY id DESC LIMIT ?',
+    )
+    .all(limit) as {
+    id: number;
+    imported_at: string;
+    report: string;
+    undone_at: string | null;
+    undo: string | null;
+  }[];
+  const undoable = undoableImports(sql);
   return rows.map((r) => ({
     ...(JSON.parse(r.report) as SyncImportReport),
+    id: r.id,
     importedAt: r.imported_at,
+    undoable: undoable.has(r.id),
+    undoneAt: r.undone_at,
+    undo: r.undo === null ? null : (JSON.parse(r.undo) as ImportUndoReport),
   }));
 }

@@ -155,13 +155,13 @@ export async function benchSync(
     const secondCheck = await timed(() => readSyncFile(target, exported.value.file));
     const check = secondCheck.s < firstCheck.s ? secondCheck : firstCheck;
     const steps = authenticationSteps(target, exported.value.file, check.value, senderZone);
-    const imported = await timed(() => importFile(target, exported.value.file, { backup: false }));
+    const imported = await timed(() => importFile(target, exported.value.file));
     const importS = imported.s;
     const report = imported.value;
     // The WAL checkpoint of a large import runs after it on a worker thread (background-checkpoint.ts).
     const checkpoint = await timed(() => target.checkpointIdle());
     const t = performance.now();
-    const again = await importFile(target, exported.value.file, { backup: false });
+    const again = await importFile(target, exported.value.file);
     const repeatS = (performance.now() - t) / 1000;
     target.close();
     if (report.new !== changes || !again.alreadyImported)

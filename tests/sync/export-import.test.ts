@@ -1,7 +1,7 @@
 // Export and import between real database files: a project travels, repeats change nothing,
 // relays carry other offices' changes, the clock moves past imported changes, the import log and
 // backup are kept, and each peer gets only what it has not acknowledged.
-import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openAppDatabase } from '../../db/app-database';
@@ -15,7 +15,13 @@ import { decodeFile, readManifest } from '../../db/sync/file-format';
 import { trustOf } from '../../db/sync/import';
 import { forgeFile } from './forge';
 import { BLOCK } from '../../db/sync/chain';
-import type { SyncConflict, SyncPeer, SyncSite } from '../../domain/sync';
+import type {
+  SyncConflict,
+  SyncImportReport,
+  SyncLogEntry,
+  SyncPeer,
+  SyncSite,
+} from '../../domain/sync';
 import { tempDir } from '../helpers';
 import { call, dump, exportTo, importInto, openReplica } from './replicas';
 import type { Replica } from './replicas';
@@ -228,7 +234,7 @@ describe('export and import', () => {
     expect(dump(hq)).toEqual(before);
   });
 
-  test('through the API: backup before import, import log, site and conflicts', async () => {
+  test('through the API: import log with an undo record, site and conflicts', async () => {
     const sh = await replica('上海');
     const hq = await replica('本部');
     const { id } = call<{ id: string }>(sh, 'project.create', { name: '共同项目' });
@@ -238,12 +244,18 @@ describe('export and import', () => {
     const file = (first as { data: { file: string } }).data.file;
     const imported = await dispatch(hq.app, 'sync.import', { file });
     expect(imported).toMatchObject({ ok: true, data: { alreadyImported: false } });
-    const backup = (imported as { data: { backup: string } }).data.backup;
-    expect(existsSync(backup)).toBe(true);
-    expect(
-      readdirSync(join(hq.app.file, '..', 'backups')).some((n) => n.startsWith('pre-import-')),
-    ).toBe(true);
-    expect(call<unknown[]>(hq, 'sync.log')).toHaveLength(1);
+    // No copy of the database: the undo record instead, a few bytes per run of changes.
+    const report = (imported as { data: SyncImportReport }).data;
+    expect(report.backup).toBeUndefined();
+    expect(report.safetyNetBytes).toBeGreaterThan(0);
+    expect(report.safetyNetBytes).toBeLessThan(statSync(file).size);
+    expect(Object.keys(report.phasesMs ?? {})).toEqual(
+      expect.arrayContaining(['read', 'check', 'write']),
+    );
+    expect(existsSync(join(hq.app.file, '..', 'backups'))).toBe(false);
+    expect(call<SyncLogEntry[]>(hq, 'sync.log')).toMatchObject([
+      { undoable: true, undoneAt: null },
+    ]);
     expect(call<SyncSite>(hq, 'sync.site')).toMatchObject({ office: '本部', clockWarning: null });
 
     // Both edit the same field from the same value: a conflict, found on both sides.

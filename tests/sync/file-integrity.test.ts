@@ -79,7 +79,7 @@ describe('damaged files', () => {
     for (const [bytes, expected] of cases) {
       const file = join(dir, 'damaged.zsync');
       writeFileSync(file, bytes);
-      const error = await importInto(hq, file, { backup: true }).then(
+      const error = await importInto(hq, file).then(
         () => undefined,
         (e: unknown) => e,
       );

@@ -55,7 +55,7 @@ const fileFromShanghai = (write: (tx: Tx) => string) => fileFrom('上海', write
 
 async function refusal(file: string): Promise<AppError> {
   const before = databaseBytes(hq.app);
-  const error = await importInto(hq, file, { backup: true }).then(
+  const error = await importInto(hq, file).then(
     () => undefined,
     (e: unknown) => e,
   );

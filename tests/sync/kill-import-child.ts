@@ -18,9 +18,6 @@ const indexes = app.sqlite.prepare(
   "SELECT count(*) AS n FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'sync_change' AND sql IS NOT NULL",
 );
 const report = await importFile(app, file, {
-  // The backup before an import is a file of its own, named by the real time; its path in the
-  // import log would make each run's log differ.
-  backup: false,
   faults: (phase) => say(phase === 'roster' ? 'BEGIN' : phase),
   // The bulk path has dropped the change log's secondary indexes by its first change.
   beforeChange: (index) => {

@@ -102,7 +102,7 @@ export function importInto(
   file: string,
   options: ImportOptions = {},
 ): Promise<SyncImportReport> {
-  return importFile(to.app, file, { backup: false, ...options });
+  return importFile(to.app, file, options);
 }
 
 export function dump(r: Replica): SyncDump {
