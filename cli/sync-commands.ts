@@ -1,9 +1,11 @@
 // The CLI's sync commands (docs/sync.md, issue 5): export, import, dump, peers, conflicts, resolve, site.
 // Each is one call of the sync.* API, so a script can merge a folder of files exactly as the app does.
 import type {
+  ImportUndoReport,
   SyncConflict,
   SyncExportResult,
   SyncImportReport,
+  SyncLogEntry,
   SyncPeer,
   SyncSite,
 } from '../domain/sync';
@@ -14,6 +16,8 @@ export const syncUsage = `  export --out 文件或目录 [--for 驻点或站点 
                                            导出同步文件（目录则按 上海-to-本部-日期-时间.zsync 命名）
   import 文件... [--passphrase-env 变量名] [--json]
                                            导入同步文件，报告新增、跳过、冲突、缺上级、警告
+  imports --json                           导入记录：编号、文件大小、新增变更、撤销记录占用、能否撤销
+  import undo 编号 [--json]                撤销一次导入（最近 10 次之一）：移除它带来的变更，保留之后的修改
   dump --json                              同步表的全部内容（规范顺序，便于比较两台电脑）
   peers --json                             同步对象：最近收发的文件、对方尚缺的变更数
   conflicts --json [--all]                 待处理的冲突（--all 含已处理）
@@ -65,6 +69,15 @@ export async function runSyncCommand(
       return true;
     }
     case 'import': {
+      if (args[0] === 'undo' && args.length === 2) {
+        const id = Number(args[1]);
+        if (!Number.isSafeInteger(id) || id <= 0) {
+          throw new CliUserError(`导入记录编号无效：${args[1]}（见 imports 列出的编号）`);
+        }
+        const undone = await call<ImportUndoReport>('sync.undoImport', { id });
+        print(undone, () => undone.message);
+        return true;
+      }
       if (args.length === 0) throw new CliUserError('缺少要导入的文件');
       const passphrase = passphraseFrom(values);
       const reports: SyncImportReport[] = [];
@@ -77,6 +90,18 @@ export async function runSyncCommand(
         }
       }
       if (json) console.log(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
+      return true;
+    }
+    case 'imports': {
+      const log = await call<SyncLogEntry[]>('sync.log');
+      print(log, () =>
+        log
+          .map((e) => {
+            const state = e.undoneAt ? `已撤销 ${e.undoneAt}` : e.undoable ? '可撤销' : '—';
+            return `${e.id}\t${e.importedAt}\t${e.from.office ?? e.from.siteId}\t新增 ${e.new}\t${state}\t${e.file}`;
+          })
+          .join('\n'),
+      );
       return true;
     }
     case 'dump':

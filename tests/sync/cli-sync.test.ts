@@ -95,6 +95,63 @@ describe('cli sync commands', { timeout: 120_000 }, () => {
     expect(JSON.parse(resolved.stdout)).toMatchObject({ resolved: true, current: '上海改名' });
   });
 
+  test('imports --json lists what each import can undo; import undo ID undoes one', async () => {
+    const id = (
+      await cli('sh', 'project', 'add', '--json', JSON.stringify({ name: '待撤销的项目' }))
+    ).stdout.trim();
+    const file = (
+      JSON.parse((await cli('sh', 'export', '--out', dir, '--for', '本部', '--json')).stdout) as {
+        file: string;
+      }
+    ).file;
+    const imported = JSON.parse((await cli('hq', 'import', file, '--json')).stdout) as {
+      new: number;
+      safetyNetBytes: number;
+      fileBytes: number;
+      phasesMs: Record<string, number>;
+    };
+    expect(imported.safetyNetBytes).toBeGreaterThan(0);
+    expect(imported.safetyNetBytes).toBeLessThan(imported.fileBytes);
+    expect(Object.keys(imported.phasesMs)).toEqual(expect.arrayContaining(['read', 'write']));
+
+    const imports = JSON.parse((await cli('hq', 'imports', '--json')).stdout) as {
+      id: number;
+      file: string;
+      new: number;
+      fileBytes: number;
+      safetyNetBytes: number;
+      undoable: boolean;
+      undoneAt: string | null;
+    }[];
+    const newest = imports[0]!;
+    expect(newest).toMatchObject({ file, new: imported.new, undoable: true, undoneAt: null });
+    expect(newest.fileBytes).toBeGreaterThan(0);
+    expect((await cli('hq', 'project', 'get', id, '--json')).code).toBe(0);
+
+    const undone = await cli('hq', 'import', 'undo', String(newest.id), '--json');
+    expect(undone.code).toBe(0);
+    expect(JSON.parse(undone.stdout)).toMatchObject({ id: newest.id, changes: imported.new });
+    expect((await cli('hq', 'project', 'get', id, '--json')).code).toBe(1);
+    const after = JSON.parse((await cli('hq', 'imports', '--json')).stdout) as typeof imports;
+    expect(after[0]).toMatchObject({
+      id: newest.id,
+      undoable: false,
+      undoneAt: expect.any(String),
+    });
+
+    const twice = await cli('hq', 'import', 'undo', String(newest.id));
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain('这次导入已经撤销过');
+    const bad = await cli('hq', 'import', 'undo', 'abc');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('导入记录编号无效');
+    // The file brings its changes again.
+    expect(JSON.parse((await cli('hq', 'import', file, '--json')).stdout)).toMatchObject({
+      alreadyImported: false,
+      new: imported.new,
+    });
+  });
+
   test('errors exit non-zero with the Chinese message: truncated file, wrong passphrase, bad options', async () => {
     const enc = join(dir, 'enc.zsync');
     const made = await runCli(
