@@ -4,7 +4,7 @@
 // project appears in the 台账; the same file dropped on the screen again says 0 new; an encrypted
 // file asks for its passphrase and a wrong one says so; a damaged file is refused and changes
 // nothing; a conflict made by editing one field on both sides is shown with both values and resolved
-// with one click; the copy taken before the first import is restored; the page cannot name a path.
+// with one click; the newest import is undone from the import log; the page cannot name a path.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -316,19 +316,29 @@ describe('同步 between two offices in the browser', () => {
     expect(problemsB).toEqual([]);
   });
 
-  it('restores the copy taken before the first import, which has no 上海 project', async () => {
+  it('undoes the newest import from the import log: its project leaves 本部, the row says 已撤销', async () => {
+    const { id } = await rpc<{ id: string }>(shanghai, 'project.create', {
+      name: '撤销测试：某某新能源电池项目（二期扩建）',
+    });
+    const report = await carry(shanghai, hq, '本部');
+    expect(report.new).toBeGreaterThan(0);
     await openSync(pageB, hq);
-    const card = pageB.getByRole('region', { name: '导入前备份' });
-    await expect.poll(() => card.getByRole('listitem').count()).toBe(3);
-    // Newest first: the last copy is the one taken before the very first import.
-    await card.getByRole('button', { name: '恢复……' }).last().click();
-    const dialog = pageB.getByRole('dialog', { name: '恢复备份' });
-    await dialog.getByRole('button', { name: '确认恢复' }).click();
-    await expect.poll(() => pageB.getByText(/恢复数据库；恢复前的数据库另存为/).count()).toBe(1);
-    await expect(rpc(hq, 'project.get', { id: projectId })).rejects.toThrow(
-      errorMessages.NOT_FOUND,
-    );
-    await expect.poll(() => pageB.getByText('还没有导入过同步文件').count()).toBe(1);
+    const card = pageB.getByRole('region', { name: '导入记录' });
+    const rows = card.getByRole('row');
+    await expect.poll(() => card.getByRole('button', { name: /^撤销导入/ }).count()).toBe(4);
+    await card
+      .getByRole('button', { name: /^撤销导入/ })
+      .first()
+      .click();
+    const dialog = pageB.getByRole('dialog', { name: '撤销导入' });
+    await expect.poll(() => dialog.getByText(/之后在本机做的修改保留/).count()).toBe(1);
+    await pageB.screenshot({ path: join(artifactsDir, 'sync-undo-dialog.png') });
+    await dialog.getByRole('button', { name: '确认撤销' }).click();
+    await expect.poll(() => card.getByText(/^已撤销：移除该文件带来的/).count()).toBe(1);
+    await expect.poll(() => rows.filter({ hasText: '已撤销' }).count()).toBe(1);
+    await expect(rpc(hq, 'project.get', { id })).rejects.toThrow(errorMessages.NOT_FOUND);
+    await noSidewaysOverflow(pageB);
+    await card.screenshot({ path: join(artifactsDir, 'sync-import-log.png') });
     expect(problemsB).toEqual([]);
   });
 

@@ -1,11 +1,8 @@
 // 同步: exchanging data with the other offices by files (docs/sync.md). Export for an office or 全量,
 // import by drag-and-drop or a file picker, the import's report, open conflicts to resolve, 数据体检, the
-// zone and its laptops, the offices heard from, the import log, and restore from a copy taken
-// before an import.
+// zone and its laptops, the offices heard from, and the import log, where an import can be undone.
 import { useState } from 'react';
 import type { SyncImportReport } from '../../../domain/sync';
-import type { RestoreResult } from '../settings/backup-format';
-import { fileName } from '../settings/backup-format';
 import { refreshAppStatus } from '../shell/use-app-status';
 import { ErrorBanner } from '../ui/Alert';
 import { ScreenTitle } from '../ui/ScreenTitle';
@@ -16,7 +13,6 @@ import { ImportLog } from './ImportLog';
 import { ImportPanel } from './ImportPanel';
 import { ImportReport } from './ImportReport';
 import { PeersTable } from './PeersTable';
-import { PreImportBackups } from './PreImportBackups';
 import { useSyncData } from './use-sync-data';
 import { ZoneCard } from './ZoneCard';
 import './sync.css';
@@ -24,7 +20,6 @@ import './sync.css';
 export function SyncScreen() {
   const { data, error, reload } = useSyncData();
   const [report, setReport] = useState<SyncImportReport | null>(null);
-  const [restored, setRestored] = useState<RestoreResult | null>(null);
 
   return (
     <section className="sync-screen" aria-labelledby="sync-title">
@@ -45,17 +40,6 @@ export function SyncScreen() {
           <p className="sync-banner" role="alert">
             {data.site.clockWarning}
           </p>
-        ) : null}
-        {restored ? (
-          <div className="sync-banner" aria-live="polite">
-            <span>
-              已从 <strong title={restored.restoredFrom}>{fileName(restored.restoredFrom)}</strong>{' '}
-              恢复数据库；恢复前的数据库另存为 {fileName(restored.safetyCopy)}。
-            </span>
-            <button type="button" className="link-button" onClick={() => setRestored(null)}>
-              知道了
-            </button>
-          </div>
         ) : null}
         {data === null && !error ? (
           <p className="sync-note" role="status">
@@ -89,13 +73,9 @@ export function SyncScreen() {
               <PeersTable peers={data.peers} onReset={reload} />
             </div>
             <div className="sync-wide">
-              <ImportLog log={data.log} />
-            </div>
-            <div className="sync-wide">
-              <PreImportBackups
-                backups={data.backups}
-                onRestored={(result) => {
-                  setRestored(result);
+              <ImportLog
+                log={data.log}
+                onUndone={() => {
                   setReport(null);
                   reload();
                   refreshAppStatus();
