@@ -102,7 +102,7 @@ function reportOf(result: LedgerImportResult) {
       changes,
     })),
     sheets: result.sheets,
-    backup: result.backup,
+    importId: result.importId,
   };
 }
 
@@ -114,6 +114,8 @@ function importText(result: LedgerImportResult, dryRun: boolean): string {
       .filter((r) => r.action === 'rejected')
       .map((r) => `  「${r.sheet}」第 ${r.row} 行 ${r.name}：${r.errors.join('；')}`),
   ];
-  if (result.backup) lines.push(`导入前备份：${result.backup}`);
+  if (result.importId !== null) {
+    lines.push(`导入记录编号 ${result.importId}：如需撤销，运行 import undo ${result.importId}`);
+  }
   return lines.join('\n');
 }

@@ -82,6 +82,8 @@ export interface SyncExportResult {
 }
 
 export interface SyncImportReport {
+  /** 'ledger': an Excel 台账 import this laptop wrote, listed and undone beside the files. */
+  kind?: 'sync' | 'ledger';
   fileId: string;
   file: string;
   /** The file's size; absent in reports of older versions and for a file imported before. */

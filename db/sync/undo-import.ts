@@ -1,4 +1,5 @@
-// Undo of a sync-file import at the cost of the import (issue 19; docs/sync.md S17). The import
+// Undo of an import at the cost of the import (issue 19; docs/sync.md S17). An Excel 台账 import is
+// undone by new changes of this laptop (undo-local.ts); a sync file as follows. The import
 // records which changes it brought (runs of seqs per origin) and the local "last written here" time
 // of each project it touched. Undo removes those changes, with their conflicts, quarantine and
 // refusals, lowers the vectors below them, and rebuilds each row they touched from the rest of the
@@ -7,7 +8,7 @@
 // the rebuilt rows as after any write. The same changes come back with the next file that holds
 // them, like any change this replica lacks.
 import { AppError } from '../../domain/errors';
-import type { ImportUndoReport } from '../../domain/sync';
+import type { ImportUndoReport, SyncImportReport } from '../../domain/sync';
 import type { Fields } from '../mutation';
 import type { Sql } from '../sql';
 import type { SyncedTable } from '../synced-tables';
@@ -15,6 +16,7 @@ import { syncedTables } from '../synced-tables';
 import type { Tx } from '../tx';
 import { refreshDerived } from './apply';
 import type { ImportRun } from './apply';
+import { compensateImport } from './undo-local';
 
 /** How many of the newest imports can be undone. */
 export const UNDOABLE_IMPORTS = 10;
@@ -39,6 +41,28 @@ export function startJournal(sql: Sql): void {
 export function keepJournal(sql: Sql, importId: number | null, runs: ImportRun[]): number {
   sql.sqlite.exec('DROP TRIGGER IF EXISTS temp.import_touch_project');
   if (importId === null) return 0;
+  const bytes = keepRuns(sql, importId, runs);
+  const touched = sql
+    .prepare(
+      `INSERT INTO sync_import_touch (import_id, row_id, before, after)
+       SELECT ?, row_id, before, after FROM temp.import_touch`,
+    )
+    .run(importId).changes;
+  const touchBytes =
+    touched === 0
+      ? 0
+      : (sql
+          .prepare(
+            `SELECT sum(length(row_id) + length(coalesce(before, '')) + length(after))
+             FROM temp.import_touch`,
+          )
+          .pluck()
+          .get() as number);
+  sql.sqlite.exec('DELETE FROM temp.import_touch');
+  return bytes + touchBytes;
+}
+
+function keepRuns(sql: Sql, importId: number, runs: ImportRun[]): number {
   const insertRun = sql.prepare(
     'INSERT INTO sync_import_run (import_id, origin, first_seq, last_seq) VALUES (?, ?, ?, ?)',
   );
@@ -47,28 +71,13 @@ export function keepJournal(sql: Sql, importId: number | null, runs: ImportRun[]
     insertRun.run(importId, r.origin, r.first, r.last);
     bytes += r.origin.length + 24;
   }
-  const touched = sql
-    .prepare(
-      `INSERT INTO sync_import_touch (import_id, row_id, before, after)
-       SELECT ?, row_id, before, after FROM temp.import_touch`,
-    )
-    .run(importId).changes;
-  if (touched > 0) {
-    bytes += sql
-      .prepare(
-        `SELECT coalesce(sum(length(row_id) + length(coalesce(before, '')) + length(after)), 0)
-         FROM temp.import_touch`,
-      )
-      .pluck()
-      .get() as number;
-  }
-  sql.sqlite.exec('DELETE FROM temp.import_touch');
   return bytes;
 }
 
 interface LogEntry {
   id: number;
   undone_at: string | null;
+  kind: string | null;
 }
 
 /** The ids of the imports that can still be undone, newest first. */
@@ -86,8 +95,9 @@ export function undoableImports(sql: Sql): Set<number> {
 
 export function undoImport(tx: Tx, id: number, at: string): ImportUndoReport {
   const { sql } = tx;
-  const entry = sql.prepare('SELECT id, undone_at FROM sync_import_log WHERE id = ?').get(id) as
-    LogEntry | undefined;
+  const entry = sql
+    .prepare("SELECT id, undone_at, report ->> '$.kind' AS kind FROM sync_import_log WHERE id = ?")
+    .get(id) as LogEntry | undefined;
   if (!entry) throw new AppError('IMPORT_NOT_FOUND', `导入记录 ${id}`);
   if (entry.undone_at) throw new AppError('IMPORT_ALREADY_UNDONE', entry.undone_at);
   if (!undoableImports(sql).has(id)) throw new AppError('IMPORT_NOT_UNDOABLE');
@@ -97,29 +107,61 @@ export function undoImport(tx: Tx, id: number, at: string): ImportUndoReport {
       'SELECT origin, first_seq AS first, last_seq AS last FROM sync_import_run WHERE import_id = ?',
     )
     .all(id) as ImportRun[];
-  const times = updatedAtToRestore(sql, id);
-  const touched = removeChanges(sql, runs);
-  const counts = rebuildRows(tx, touched);
-  lowerVectors(sql, runs);
-  refreshDerived(tx, touched, touched.get('project'));
-  tx.mutate.restoreUpdatedAt(times);
+  const counts = entry.kind === 'ledger' ? compensateImport(tx, runs) : takeOut(tx, id, runs);
   sql.prepare('DELETE FROM sync_import_run WHERE import_id = ?').run(id);
   sql.prepare('DELETE FROM sync_import_touch WHERE import_id = ?').run(id);
-  const removed = runs.reduce((n, r) => n + r.last - r.first + 1, 0);
+  const changes = runs.reduce((n, r) => n + r.last - r.first + 1, 0);
   const report: ImportUndoReport = {
     id,
     undoneAt: at,
-    changes: removed,
+    changes,
     rowsRemoved: counts.removed,
     rowsRestored: counts.restored,
     message:
-      `已撤销：移除该文件带来的 ${removed} 条变更，删除 ${counts.removed} 条仅由它带来的记录，` +
-      `恢复 ${counts.restored} 条记录。之后再收到含这些变更的文件时，它们会重新导入。`,
+      entry.kind === 'ledger'
+        ? `已撤销台账导入：删除 ${counts.removed} 条它新建的记录，恢复 ${counts.restored} 条记录导入前的值；` +
+          '之后的修改保留。撤销作为本机的修改同步到其他驻点。'
+        : `已撤销：移除该文件带来的 ${changes} 条变更，删除 ${counts.removed} 条仅由它带来的记录，` +
+          `恢复 ${counts.restored} 条记录。之后再收到含这些变更的文件时，它们会重新导入。`,
   };
   sql
     .prepare('UPDATE sync_import_log SET undone_at = ?, undo = ? WHERE id = ?')
     .run(at, JSON.stringify(report), id);
   return report;
+}
+
+/** A sync file's changes leave the log; the rows they touched are rebuilt from the rest. */
+function takeOut(tx: Tx, id: number, runs: ImportRun[]): { removed: number; restored: number } {
+  const times = updatedAtToRestore(tx.sql, id);
+  const touched = removeChanges(tx.sql, runs);
+  const counts = rebuildRows(tx, touched);
+  lowerVectors(tx.sql, runs);
+  refreshDerived(tx, touched, touched.get('project'));
+  tx.mutate.restoreUpdatedAt(times);
+  return counts;
+}
+
+/**
+ * Logs an import this laptop wrote itself (an Excel 台账 import) with the run of its own changes
+ * from `firstSeq` on, so that it is listed and undone like a file's (undo-local.ts).
+ */
+export function logLocalImport(
+  tx: Tx,
+  firstSeq: number,
+  at: string,
+  report: Omit<SyncImportReport, 'kind' | 'safetyNetBytes'>,
+): number {
+  const last = tx.mutate.highestSeq;
+  const logged: SyncImportReport = { ...report, kind: 'ledger', safetyNetBytes: 0 };
+  const id = tx.sql
+    .prepare('INSERT INTO sync_import_log (file_id, imported_at, report) VALUES (?, ?, ?)')
+    .run(report.fileId, at, '{}').lastInsertRowid as number;
+  const runs = last >= firstSeq ? [{ origin: tx.siteId, first: firstSeq, last }] : [];
+  logged.safetyNetBytes = keepRuns(tx.sql, id, runs);
+  tx.sql
+    .prepare('UPDATE sync_import_log SET report = ? WHERE id = ?')
+    .run(JSON.stringify(logged), id);
+  return id;
 }
 
 /** Deletes the runs' changes and what hangs on them; returns their rows by table. */

@@ -95,8 +95,8 @@ export interface LedgerImportResult {
   counts: ImportCounts;
   /** Every rejected row, then the others up to a limit (the counts are complete). */
   rows: ImportRow[];
-  /** Written rows only: the backup taken before writing. */
-  backup: string | null;
+  /** Written rows only: the import log's id, for undo (sync.undoImport, `import undo ID`). */
+  importId: number | null;
 }
 
 export interface FileResult {

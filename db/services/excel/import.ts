@@ -1,14 +1,15 @@
 // Ledger import from a spreadsheet in two steps. The preview reads every sheet, finds its header,
 // checks every row and decides new / update / unchanged / rejected without writing. The commit
 // re-plans those rows in one write transaction (the database may have changed since) and writes the
-// good rows through the project service, so they sync like any edit; a backup is taken first.
+// good rows through the project service, so they sync like any edit; the import is logged so that
+// it can be undone (db/sync/undo-local.ts).
 // A row is the same project as an existing one when investor and project name match after the
 // normalisation used for duplicate investors (nameKey); a repeated import therefore changes nothing.
 // One file over 400 lines because preview and commit share the row planner that decides each row;
 // reading the sheet is domain/excel/sheet-reader.ts.
 import { basename } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { format } from 'date-fns';
 import type { z } from 'zod';
 import { AppError } from '../../../domain/errors';
 import { nameKey } from '../../../domain/investor-names';
@@ -29,7 +30,8 @@ import type { ProjectRecord } from '../../../domain/project-input';
 import { cellKey } from '../../../domain/excel/cell-values';
 import type { AppDatabase, Tx } from '../../app-database';
 import { withProgress, yieldEvery } from '../../job-progress';
-import { backupDir, createBackup } from '../backups';
+import { ownOffice } from '../../sync/peers';
+import { logLocalImport } from '../../sync/undo-import';
 import { batchLookups, getProject, insertProject, updateProject } from '../projects';
 import type { ProjectLookups } from '../projects';
 import { MAX_UNCOMPRESSED_BYTES, mebibytes, tooLarge } from './workbook-limits';
@@ -60,6 +62,8 @@ interface PlannedRow extends ImportRow {
 interface Pending {
   id: string;
   file: string;
+  /** The workbook's size, for the import log. */
+  bytes: number;
   sheets: ImportSheet[];
   rows: ReadRow[];
   /** What the preview promised, to compare with the plan at the commit. */
@@ -114,7 +118,14 @@ export async function previewLedgerImport(
     const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     report('比对已有项目', 0, rows.length);
     const planned = app.transact((tx) => plan(tx, rows), { write: false });
-    pending.set(app, { id, file, sheets, rows, promised: promiseOf(planned) });
+    pending.set(app, {
+      id,
+      file,
+      bytes: bytes.length,
+      sheets,
+      rows,
+      promised: promiseOf(planned),
+    });
     return result(file, id, sheets, planned, null);
   });
 }
@@ -127,28 +138,65 @@ export async function commitLedgerImport(
   const preview = pending.get(app);
   if (!preview || preview.id !== previewId) throw new AppError('IMPORT_EXPIRED');
   return withProgress(app, '导入台账', async (report) => {
-    report('备份数据库', 0, 0);
-    const stamp = format(new Date(), 'yyyyMMdd-HHmmss');
-    const backup =
-      app.file === ':memory:'
-        ? null
-        : (await createBackup(app, `${backupDir(app)}/pre-ledger-import-${stamp}.sqlite`)).file;
     report(`写入 ${preview.rows.length} 行`, 0, 0);
+    let importId: number | null = null;
     const planned = app.transact((tx) => {
       const rows = plan(tx, preview.rows);
       // Someone changed the projects since the preview: what was shown is no longer what would be
       // written, so nothing is written and the user looks again.
       if (promiseOf(rows) !== preview.promised) throw new AppError('IMPORT_CHANGED');
       if (!rows.some((r) => r.action === 'new' || r.action === 'update')) return rows;
+      const firstSeq = nextSeq(tx);
       const lookups = batchLookups(tx);
       tx.mutate.bulk(() => {
         for (const row of rows) write(tx, row, lookups);
       });
+      // Logged beside the sync files, so that it can be undone from 同步 or `import undo ID`.
+      const at = new Date(app.now()).toISOString();
+      importId = logLocalImport(tx, firstSeq, at, localImportReport(tx, preview, firstSeq, rows));
       return rows;
     });
     pending.delete(app);
-    return result(preview.file, null, preview.sheets, planned, backup);
+    return result(preview.file, null, preview.sheets, planned, importId);
   });
+}
+
+/** The seq this replica's next change takes. */
+function nextSeq(tx: Tx): number {
+  const held = tx.sql
+    .prepare('SELECT max_seq FROM sync_vv WHERE origin = ?')
+    .pluck()
+    .get(tx.siteId) as number | undefined;
+  return (held ?? 0) + 1;
+}
+
+/** The import log's entry for a 台账 import, in the terms of a sync file's. */
+function localImportReport(
+  tx: Tx,
+  preview: Pending,
+  firstSeq: number,
+  rows: readonly PlannedRow[],
+) {
+  const added = rows.filter((r) => r.action === 'new').length;
+  const changed = rows.filter((r) => r.action === 'update').length;
+  const changes = tx.mutate.highestSeq - firstSeq + 1;
+  return {
+    fileId: `ledger-${randomUUID()}`,
+    file: preview.file,
+    fileBytes: preview.bytes,
+    from: { siteId: tx.siteId, office: ownOffice(tx.sql) },
+    alreadyImported: false,
+    changes,
+    new: changes,
+    skipped: 0,
+    conflicts: 0,
+    orphans: 0,
+    quarantined: 0,
+    refused: 0,
+    records: [{ group: '项目', added, changed, removed: 0 }],
+    warnings: [],
+    message: `台账导入：新增 ${added} 个项目、更新 ${changed} 个`,
+  };
 }
 
 /** The actions, targets and values of a plan, and the state of the projects it touches. */
@@ -494,7 +542,7 @@ function result(
   previewId: string | null,
   sheets: ImportSheet[],
   planned: PlannedRow[],
-  backup: string | null,
+  importId: number | null,
 ): LedgerImportResult {
   const count = (action: ImportRow['action']) => planned.filter((r) => r.action === action).length;
   const strip = ({ create: _c, patch: _p, seen: _s, ...row }: PlannedRow): ImportRow => row;
@@ -512,6 +560,6 @@ function result(
       skipped: sheets.reduce((n, s) => n + s.blankRows + s.subtotalRows + s.noteRows, 0),
     },
     rows: [...rejected, ...others].map(strip),
-    backup,
+    importId,
   };
 }

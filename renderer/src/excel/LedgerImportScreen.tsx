@@ -1,6 +1,7 @@
 // 导入 Excel 台账: drop or choose an office's .xlsx (or .csv); the preview shows how each column was
 // read, which rows are new, updates or unchanged, and every rejected row with its reason. Nothing is
-// written until 「确认导入」; then the good rows are written at once, after a backup.
+// written until 「确认导入」; then the good rows are written at once, and the import can be undone
+// from 同步 → 导入记录.
 import { useState } from 'react';
 import type { ImportRow, ImportSheet, LedgerImportResult } from '../../../domain/excel/calls';
 import { fieldSpecs } from '../../../domain/excel/sheet-layout';
@@ -175,7 +176,9 @@ function ImportDone({
         已导入 {result.file}：新增 {result.counts.new} 个项目，更新 {result.counts.updated} 个，
         {result.counts.unchanged} 个未变，拒绝 {result.counts.rejected} 行。
       </p>
-      {result.backup ? <p className="xl-hint">导入前的备份：{result.backup}</p> : null}
+      {result.importId !== null ? (
+        <p className="xl-hint">如需撤销本次导入，可在「同步 → 导入记录」中撤销。</p>
+      ) : null}
       <button type="button" className="link-button" onClick={onOpenLedger}>
         查看台账
       </button>

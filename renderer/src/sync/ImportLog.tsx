@@ -79,13 +79,20 @@ export function ImportLog({ log, onUndone }: Props) {
             <strong title={undoing.about.file}>{fileName(undoing.about.file)}</strong>（来自
             {undoing.about.from.office ?? '其他驻点'}，{undoing.about.new} 条新变更）。
           </p>
-          <ul>
-            <li>该文件带来的新增、修改和删除从本机移除，相关记录恢复为导入之前的样子。</li>
-            <li>导入之后在本机做的修改保留；其他驻点的数据不受影响。</li>
-            <li>
-              这些变更仍在发送方的电脑上：以后再导入含有它们的文件（包括同一个文件），它们会重新进入本机。要让全区去掉某条数据，请在撤销后正常修改或删除它。
-            </li>
-          </ul>
+          {undoing.about.kind === 'ledger' ? (
+            <ul>
+              <li>它新建的项目和投资方将被删除，它改过的字段恢复为导入前的值。</li>
+              <li>导入之后修改过的记录和字段保留；撤销作为本机的修改，下次同步时发给其他驻点。</li>
+            </ul>
+          ) : (
+            <ul>
+              <li>该文件带来的新增、修改和删除从本机移除，相关记录恢复为导入之前的样子。</li>
+              <li>导入之后在本机做的修改保留；其他驻点的数据不受影响。</li>
+              <li>
+                这些变更仍在发送方的电脑上：以后再导入含有它们的文件（包括同一个文件），它们会重新进入本机。要让全区去掉某条数据，请在撤销后正常修改或删除它。
+              </li>
+            </ul>
+          )}
         </ConfirmDialog>
       ) : null}
     </Card>

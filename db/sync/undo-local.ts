@@ -1,0 +1,140 @@
+// Undo of an import this laptop wrote itself (an Excel 台账 import; issue 19). Its changes are this
+// replica's own and may have reached other offices already, so they are not taken out of the log:
+// the undo writes new changes that sync like any edit. A record the import created is deleted,
+// unless something written since edits it or names it; a field the import wrote takes back the
+// value it had before, unless a later change has written it since. Edits made since therefore stay.
+import type { Fields, FieldValue } from '../mutation';
+import { mergeReferences, isMergeable } from '../merges';
+import type { SyncedTable } from '../synced-tables';
+import { syncedTables } from '../synced-tables';
+import type { Tx } from '../tx';
+import type { ImportRun } from './apply';
+
+/** One record the import wrote: its changes' clocks and every field they wrote. */
+interface Written {
+  tbl: SyncedTable;
+  rowId: string;
+  hlcs: Set<string>;
+  first: string;
+  last: string;
+  cols: Set<string>;
+}
+
+/** Writes the compensating changes; returns how many records it deleted and restored. */
+export function compensateImport(tx: Tx, runs: ImportRun[]): { removed: number; restored: number } {
+  const written = writtenRows(tx, runs);
+  const firstChange = tx.sql
+    .prepare('SELECT min(hlc) FROM sync_change WHERE tbl = ? AND row_id = ?')
+    .pluck();
+  const created = new Set<string>();
+  for (const [k, w] of written) if (firstChange.get(w.tbl, w.rowId) === w.first) created.add(k);
+  const counts = { removed: 0, restored: 0 };
+  // Children before parents: the import writes a project's investor before the project.
+  for (const [k, w] of [...written].reverse()) {
+    if (created.has(k)) {
+      if (!editedSince(tx, w) && !namedByOthers(tx, w, created) && isLive(tx, w)) {
+        tx.mutate.remove(w.tbl, w.rowId);
+        counts.removed += 1;
+      }
+      continue;
+    }
+    const patch = previousValues(tx, w);
+    if (Object.keys(patch).length === 0) continue;
+    if (Object.keys(tx.mutate.update(w.tbl, w.rowId, patch)).length > 0) counts.restored += 1;
+  }
+  return counts;
+}
+
+function writtenRows(tx: Tx, runs: ImportRun[]): Map<string, Written> {
+  const read = tx.sql.prepare(
+    'SELECT hlc, tbl, row_id, fields FROM sync_change WHERE origin = ? AND seq BETWEEN ? AND ? ORDER BY seq',
+  );
+  const rows = new Map<string, Written>();
+  for (const { origin, first, last } of runs) {
+    for (const c of read.all(origin, first, last) as {
+      hlc: string;
+      tbl: string;
+      row_id: string;
+      fields: string;
+    }[]) {
+      if (!Object.hasOwn(syncedTables, c.tbl)) continue;
+      const k = key(c.tbl, c.row_id);
+      let w = rows.get(k);
+      if (!w) {
+        w = {
+          tbl: c.tbl as SyncedTable,
+          rowId: c.row_id,
+          hlcs: new Set(),
+          first: c.hlc,
+          last: c.hlc,
+          cols: new Set(),
+        };
+        rows.set(k, w);
+      }
+      w.hlcs.add(c.hlc);
+      if (c.hlc < w.first) w.first = c.hlc;
+      if (c.hlc > w.last) w.last = c.hlc;
+      for (const col of Object.keys(JSON.parse(c.fields) as Fields)) w.cols.add(col);
+    }
+  }
+  return rows;
+}
+
+const key = (table: string, id: string) => `${table} ${id}`;
+
+function isLive(tx: Tx, w: Written): boolean {
+  return tx.sql.prepare(`SELECT deleted FROM ${w.tbl} WHERE id = ?`).pluck().get(w.rowId) === 0;
+}
+
+/** Whether a change after the import's wrote this row. */
+function editedSince(tx: Tx, w: Written): boolean {
+  return (
+    tx.sql
+      .prepare('SELECT 1 FROM sync_change WHERE tbl = ? AND row_id = ? AND hlc > ? LIMIT 1')
+      .get(w.tbl, w.rowId, w.last) !== undefined
+  );
+}
+
+/** Whether a live record the import did not create names this one (a project its investor). */
+function namedByOthers(tx: Tx, w: Written, created: Set<string>): boolean {
+  if (!isMergeable(w.tbl)) return false;
+  for (const ref of mergeReferences) {
+    if (ref.target !== w.tbl) continue;
+    const ids = tx.sql
+      .prepare(`SELECT id FROM ${ref.table} WHERE ${ref.column} = ? AND deleted = 0`)
+      .pluck()
+      .all(w.rowId) as string[];
+    if (ids.some((id) => !created.has(key(ref.table, id)))) return true;
+  }
+  return false;
+}
+
+/**
+ * For each field the import wrote that no later change has written since: the value of the latest
+ * change before the import (none: empty, or not deleted), as the field was before it.
+ */
+function previousValues(tx: Tx, w: Written): Fields {
+  const rows = tx.sql
+    .prepare(
+      `SELECT c.hlc, c.fields FROM sync_change c WHERE c.tbl = ? AND c.row_id = ?
+       AND NOT EXISTS (SELECT 1 FROM sync_refused r WHERE r.origin = c.origin AND r.seq = c.seq)
+       ORDER BY c.hlc`,
+    )
+    .all(w.tbl, w.rowId) as { hlc: string; fields: string }[];
+  const before: Record<string, FieldValue> = {};
+  const later = new Set<string>();
+  for (const r of rows) {
+    if (w.hlcs.has(r.hlc)) continue;
+    const fields = JSON.parse(r.fields) as Fields;
+    for (const col in fields) {
+      if (r.hlc < w.first) before[col] = fields[col]!;
+      else later.add(col);
+    }
+  }
+  const patch: Fields = {};
+  for (const col of w.cols) {
+    if (later.has(col)) continue;
+    patch[col] = Object.hasOwn(before, col) ? before[col]! : col === 'deleted' ? 0 : null;
+  }
+  return patch;
+}
