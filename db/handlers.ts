@@ -16,7 +16,7 @@ import {
 import { createArrival, listArrivals, updateArrival } from './services/arrivals';
 import { buildDashboard, drillDown } from './services/dashboard/index';
 import { deleteRecord, previewDeletion, restoreRecord } from './services/deletion';
-import { mergeRecords, unmergeRecord } from './services/merges';
+import { mergePreview, mergeRecords, unmergeRecord } from './services/merges';
 import { listSuspects, markNotDuplicate } from './services/suspects';
 import {
   addClaim,
@@ -100,6 +100,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'project.delete': { write: (tx, { id }) => deleteRecord(tx, { kind: 'project', id }) },
   'project.get': { read: (tx, { id }) => getProject(tx, id) },
   'record.merge': { write: mergeRecords },
+  'record.mergePreview': { read: mergePreview },
   'record.unmerge': { write: (tx, { id }) => unmergeRecord(tx, id) },
   'suspects.list': { read: (tx, input) => listSuspects(tx, input) },
   'suspects.notDuplicate': { write: markNotDuplicate },

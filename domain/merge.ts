@@ -24,6 +24,29 @@ export type MergeInput = z.output<typeof mergeInput>;
 
 export const unmergeInput = z.strictObject({ id: recordId('已合并的记录') });
 
+export const mergePreviewInput = z.strictObject({
+  kind: z.enum(mergeKinds, { error: '合并的须为 investor、project 或 contact' }),
+  keep: recordId('保留的记录'),
+  other: recordId('并入的记录'),
+});
+
+/** One field of the two records: stored values, and the names of records an id column names. */
+export interface MergeField {
+  column: string;
+  keep: string | number | null;
+  other: string | number | null;
+  keepName?: string | null;
+  otherName?: string | null;
+}
+
+/** What a merge of the two would do to the survivor's fields, before the user chooses. */
+export interface MergePreview {
+  /** Both have a value and they differ: the survivor keeps its own unless the user takes the other's. */
+  choices: MergeField[];
+  /** The survivor's empty fields the other's value fills. */
+  filled: MergeField[];
+}
+
 export interface MergeResult {
   kind: MergeKind;
   keep: string;

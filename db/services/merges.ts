@@ -3,7 +3,14 @@
 // that name the other record is derived at every replica alike (db/merges.ts), so a merge made at
 // one office, a merge of the same pair at another, and files arriving in any order converge.
 import { AppError } from '../../domain/errors';
-import type { MergeInput, MergeKind, MergeResult, UnmergeResult } from '../../domain/merge';
+import type {
+  MergeField,
+  MergeInput,
+  MergeKind,
+  MergePreview,
+  MergeResult,
+  UnmergeResult,
+} from '../../domain/merge';
 import { mergeKinds } from '../../domain/merge';
 import { readTextList } from '../../domain/stored-values';
 import type { Tx } from '../app-database';
@@ -38,13 +45,21 @@ function naming(tx: Tx, kind: MergeKind, id: string): Record<string, number> {
   return counts;
 }
 
-/** The survivor's aliases gain the other's names and aliases, so a search for them finds it. */
-function mergedAliases(keep: Fields, other: Fields): string | undefined {
+/**
+ * The survivor's aliases gain every name of both records it does not carry as its own after the
+ * merge (the other's names, and its own where it took the other's), so a search for any finds it.
+ */
+function mergedAliases(keep: Fields, other: Fields, taken: Fields): string | undefined {
   const own = readTextList(keep.aliases);
-  const names = new Set([keep.name_zh, keep.name_en].filter((n) => typeof n === 'string'));
-  const added = [other.name_zh, other.name_en, ...readTextList(other.aliases)].filter(
-    (n): n is string => typeof n === 'string' && n.trim() !== '' && !names.has(n),
-  );
+  const after = { ...keep, ...taken };
+  const names = new Set([after.name_zh, after.name_en].filter((n) => typeof n === 'string'));
+  const added = [
+    keep.name_zh,
+    keep.name_en,
+    other.name_zh,
+    other.name_en,
+    ...readTextList(other.aliases),
+  ].filter((n): n is string => typeof n === 'string' && n.trim() !== '' && !names.has(n));
   const all = [...new Set([...own, ...added])].slice(0, MAX_ALIASES);
   return all.length > own.length ? JSON.stringify(all) : undefined;
 }
@@ -67,13 +82,48 @@ export function mergeRecords(tx: Tx, input: MergeInput): MergeResult {
     }
   }
   if (kind === 'investor' && !take.has('aliases')) {
-    const aliases = mergedAliases(keepRow, otherRow);
+    const aliases = mergedAliases(keepRow, otherRow, fields);
     if (aliases !== undefined) fields.aliases = aliases;
   }
   const moved = naming(tx, kind, other);
   const changed = tx.mutate.update(kind, keep, fields);
   tx.mutate.update(kind, other, { merged_into: keep });
   return { kind, keep, other, fields: Object.keys(changed), moved };
+}
+
+/** Columns naming another record: the preview names it as well. */
+const namedBy: Record<string, string> = {
+  investor_id: 'SELECT name_zh FROM investor WHERE id = ?',
+  parent_investor_id: 'SELECT name_zh FROM investor WHERE id = ?',
+  project_id: 'SELECT name FROM project WHERE id = ?',
+  owner_id: 'SELECT name FROM promoter WHERE id = ?',
+};
+
+/** The fields a merge of `other` into `keep` would take or let the user choose (record.mergePreview). */
+export function mergePreview(tx: Tx, input: Omit<MergeInput, 'take'>): MergePreview {
+  const { kind, keep, other } = input;
+  if (keep === other) throw new AppError('MERGE_SAME');
+  const keepRow = liveRow(tx, kind, keep);
+  const otherRow = liveRow(tx, kind, other);
+  const preview: MergePreview = { choices: [], filled: [] };
+  for (const column of Object.keys(syncedTables[kind].columns)) {
+    // An investor's aliases are the union of both, whatever is chosen.
+    if (KEPT.has(column) || (kind === 'investor' && column === 'aliases')) continue;
+    const field: MergeField = {
+      column,
+      keep: keepRow[column] ?? null,
+      other: otherRow[column] ?? null,
+    };
+    if (isEmpty(field.other) || field.keep === field.other) continue;
+    const name = namedBy[column];
+    if (name) {
+      const read = tx.sql.prepare(name).pluck();
+      field.keepName = isEmpty(field.keep) ? null : ((read.get(field.keep) as string) ?? null);
+      field.otherName = (read.get(field.other) as string) ?? null;
+    }
+    (isEmpty(field.keep) ? preview.filled : preview.choices).push(field);
+  }
+  return preview;
 }
 
 export function unmergeRecord(tx: Tx, id: string): UnmergeResult {

@@ -23,6 +23,7 @@ export const readMethods: ReadonlySet<MethodName> = new Set<MethodName>([
   'search.quick',
   'search.all',
   'suspects.list',
+  'record.mergePreview',
   'claim.list',
   'claim.arbitration',
   'claim.thresholds',
