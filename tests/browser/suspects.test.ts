@@ -350,4 +350,58 @@ describe('suspected duplicates between two offices in the browser', () => {
     expect(ledger.rows.map((r) => r.id)).toEqual([p1.id]);
     expect(problemsSh).toEqual([]);
   });
+
+  it('chooses, field by field, which value the kept investor keeps', async () => {
+    const keptName = '奥地利某精密传动系统长三角研发制造基地投资控股（中国）有限公司';
+    const otherName = '奥地利某精密传动系统长三角研发制造基地投资控股股份公司';
+    const kept = await rpc<InvestorRecord>(shanghai, 'investor.create', {
+      nameZh: keptName,
+      nameEn:
+        'Auto Parts Yangtze Delta R&D and Manufacturing Base Investment Holding (China) Co., Ltd.',
+      hqCountry: 'DE',
+    });
+    const other = await rpc<InvestorRecord>(shanghai, 'investor.create', {
+      nameZh: otherName,
+      nameEn: 'Auto Parts Holding AG',
+      hqCountry: 'AT',
+      city: '苏州市',
+    });
+    await openScreen(pageSh, shanghai, '投资方');
+    await pageSh.getByRole('table').getByText(otherName, { exact: true }).click();
+    await pageSh.getByRole('button', { name: '合并到…' }).click();
+    const pick = pageSh.getByRole('dialog', { name: `把「${otherName}」合并到…` });
+    await pick.getByRole('combobox').fill('精密传动系统');
+    const option = pick.getByRole('option').filter({ hasNotText: '不能合并到它自己' });
+    await expect.poll(() => option.count()).toBe(1);
+    await option.click();
+    const confirm = pageSh.getByRole('dialog', { name: '合并投资方' });
+    const choices = confirm.getByRole('group', { name: '两边不同的字段：选择保留哪一个值' });
+    await expect.poll(() => choices.getByRole('row').count()).toBe(4);
+    await expect.poll(() => confirm.getByText(/空着的城市用它的值补上/).count()).toBe(1);
+    // The kept values are chosen at first; take the other's 英文名称, keep the own 总部所在国.
+    await expect
+      .poll(() => choices.getByRole('radio', { name: '总部所在国：德国' }).isChecked())
+      .toBe(true);
+    await choices.getByRole('radio', { name: '英文名称：Auto Parts Holding AG' }).check();
+    await shoot(pageSh, 'merge-choose-fields');
+    await confirm.getByRole('button', { name: '确认合并' }).click();
+    await expect
+      .poll(() => pageSh.getByRole('heading', { name: keptName, level: 1 }).count())
+      .toBe(1);
+    const merged = await rpc<InvestorRecord>(shanghai, 'investor.get', { id: kept.id });
+    expect(merged).toMatchObject({
+      nameZh: keptName,
+      nameEn: 'Auto Parts Holding AG',
+      hqCountry: 'DE',
+      city: '苏州市',
+    });
+    expect(merged.aliases).toEqual(
+      expect.arrayContaining([
+        otherName,
+        'Auto Parts Yangtze Delta R&D and Manufacturing Base Investment Holding (China) Co., Ltd.',
+      ]),
+    );
+    expect(other.id).not.toBe(kept.id);
+    expect(problemsSh).toEqual([]);
+  });
 });

@@ -5,7 +5,6 @@ import { useCallback, useId, useState } from 'react';
 import type { LedgerRow } from '../../../domain/ledger';
 import { mergeKindLabels } from '../../../domain/merge';
 import { investorMatches } from '../investors/investor-matches';
-import { useConfirmation } from '../shared/use-confirmation';
 import { useNavigate } from '../shell/navigation';
 import { ErrorText } from '../ui/Alert';
 import { Dialog } from '../ui/Dialog';
@@ -14,8 +13,7 @@ import { SearchPicker } from '../ui/SearchPicker';
 import type { PickerMatch } from '../ui/SearchPicker';
 import { useSubmit } from '../ui/use-submit';
 import { MergeConfirm } from './MergeConfirm';
-import type { MergePair } from './MergeConfirm';
-import { mergeRecords } from './merge-undo';
+import { useMergeConfirmation } from './use-merge-confirmation';
 import './suspects.css';
 
 const SELF = '不能合并到它自己';
@@ -33,10 +31,9 @@ export function MergeIntoButton({ kind, self, className, blocked }: Props) {
   const id = useId();
   const [picking, setPicking] = useState(false);
   const submit = useSubmit();
-  const merge = useConfirmation<MergePair>(submit, async (pair) => {
-    await mergeRecords(pair.kind, pair.keep, pair.other);
-    navigate({ screen: pair.kind === 'investor' ? 'investor' : 'project', id: pair.keep.id });
-  });
+  const merge = useMergeConfirmation(submit, (pair) =>
+    navigate({ screen: pair.kind === 'investor' ? 'investor' : 'project', id: pair.keep.id }),
+  );
   const label = mergeKindLabels[kind];
   const chosen = (keep: { id: string; name: string }) => {
     if (keep.id === self.id) {
@@ -85,7 +82,14 @@ export function MergeIntoButton({ kind, self, className, blocked }: Props) {
           <ErrorText error={submit.error} className="dialog-error" />
         </Dialog>
       ) : null}
-      {merge.about ? <MergeConfirm pair={merge.about} wiring={merge.dialog} /> : null}
+      {merge.about ? (
+        <MergeConfirm
+          pair={merge.about}
+          wiring={merge.dialog}
+          take={merge.take}
+          onTake={merge.setTake}
+        />
+      ) : null}
     </>
   );
 }

@@ -7,7 +7,6 @@ import { mergeKindLabels } from '../../../domain/merge';
 import type { Suspect, SuspectSide } from '../../../domain/suspects';
 import { suspectReasons } from '../../../domain/suspects';
 import { call } from '../api/client';
-import { useConfirmation } from '../shared/use-confirmation';
 import { ErrorBanner, ErrorText } from '../ui/Alert';
 import { EmptyState } from '../ui/EmptyState';
 import { GoButton } from '../ui/GoButton';
@@ -17,7 +16,8 @@ import { useSubmit } from '../ui/use-submit';
 import { MergeConfirm } from './MergeConfirm';
 import type { MergePair } from './MergeConfirm';
 import { MergeNotice } from './MergeNotice';
-import { mergeRecords, useMerges } from './merge-undo';
+import { useMerges } from './merge-undo';
+import { useMergeConfirmation } from './use-merge-confirmation';
 import './suspects.css';
 
 const howFound =
@@ -37,9 +37,7 @@ export function SuspectsScreen() {
   const list = useLoad(() => call('suspects.list', {}), [merges]);
   const submit = useSubmit();
   const [acting, setActing] = useState<string | null>(null);
-  const merge = useConfirmation<MergePair>(submit, async (pair) => {
-    await mergeRecords(pair.kind, pair.keep, pair.other);
-  });
+  const merge = useMergeConfirmation(submit);
   const notSame = (s: Suspect) => {
     setActing(pairKey(s));
     void submit
@@ -133,7 +131,14 @@ export function SuspectsScreen() {
           })}
         </ul>
       )}
-      {merge.about ? <MergeConfirm pair={merge.about} wiring={merge.dialog} /> : null}
+      {merge.about ? (
+        <MergeConfirm
+          pair={merge.about}
+          wiring={merge.dialog}
+          take={merge.take}
+          onTake={merge.setTake}
+        />
+      ) : null}
     </section>
   );
 }

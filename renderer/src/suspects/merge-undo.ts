@@ -32,13 +32,19 @@ function subscribe(listener: () => void) {
   };
 }
 
-/** Merges `other` into `keep` (record.merge) and holds the result for its undo. */
+/** Merges `other` into `keep` (record.merge), taking the `take` columns' values from `other`; holds the result for its undo. */
 export async function mergeRecords(
   kind: MergeKind,
   keep: { id: string; name: string },
   other: { id: string; name: string },
+  take: readonly string[] = [],
 ): Promise<MergeResult> {
-  const result = await call('record.merge', { kind, keep: keep.id, other: other.id });
+  const result = await call('record.merge', {
+    kind,
+    keep: keep.id,
+    other: other.id,
+    ...(take.length ? { take: [...take] } : {}),
+  });
   set({ result, keptName: keep.name, otherName: other.name, state: 'merged', error: null });
   return result;
 }
