@@ -8,6 +8,18 @@ import type { Fields } from '../mutation';
 
 type Row = Record<string, string | number | null>;
 
+/**
+ * Whether the key-investment row `alias` is its project's row for the year. A merge moves the
+ * merged-away project's rows to the survivor, which may hold its own for the same year: the
+ * survivor's own row (its id is project:year) counts, else the moved row with the smallest id, so a
+ * project-year counts once however the merges went.
+ */
+export const countedKeyRow = (alias: string) =>
+  `(${alias}.id = ${alias}.project_id || ':' || ${alias}.year OR NOT EXISTS (
+    SELECT 1 FROM key_investment o WHERE o.project_id = ${alias}.project_id
+      AND o.year = ${alias}.year AND o.deleted = 0 AND o.id <> ${alias}.id
+      AND (o.id = o.project_id || ':' || o.year OR o.id < ${alias}.id)))`;
+
 function record(row: Row): KeyInvestmentRecord {
   return {
     id: String(row.id),
@@ -24,7 +36,10 @@ function record(row: Row): KeyInvestmentRecord {
 /** A project's years, latest first. */
 export function listKeyInvestment(tx: Tx, input: { projectId: string }): KeyInvestmentRecord[] {
   const rows = tx.sql
-    .prepare(`SELECT * FROM key_investment WHERE project_id = ? AND deleted = 0 ORDER BY year DESC`)
+    .prepare(
+      `SELECT * FROM key_investment ki WHERE project_id = ? AND deleted = 0
+       AND ${countedKeyRow('ki')} ORDER BY year DESC`,
+    )
     .all(input.projectId) as Row[];
   return rows.map(record);
 }

@@ -239,6 +239,35 @@ describe('keyInvestment.set', () => {
     expect(list).toHaveLength(1);
   });
 
+  test('two projects merged with a key year each count once: the survivor’s own row', () => {
+    add('A');
+    plan('A', 2021, { district: true, planned: 5 * YI }, { 1: YI });
+    add('B');
+    plan('B', 2021, { district: true, planned: 7 * YI }, { 1: 3 * YI });
+    add('C');
+    plan('C', 2021, { city: true, planned: 2 * YI }, { 2: YI });
+    expect(metric(board('2021-06-30'), 'annual_projects').actual).toBe(2);
+    expectOk(dispatchSync(app, 'record.merge', { kind: 'project', keep: ids.A, other: ids.B }));
+    // B's row moved to A, which has its own for 2021: A counts once, with its own figures.
+    const merged = board('2021-06-30');
+    expect(metric(merged, 'annual_projects')).toMatchObject({ actual: 1, projects: [ids.A] });
+    expect(metric(merged, 'key_projects_investment').actual).toBe(YI);
+    const listed = expectOk(
+      dispatchSync(app, 'keyInvestment.list', { projectId: ids.A }),
+    ) as KeyInvestmentRecord[];
+    expect(listed.map((r) => r.id)).toEqual([`${ids.A}:2021`]);
+    // A survivor without a row of its own takes the moved one.
+    add('D');
+    expectOk(dispatchSync(app, 'record.merge', { kind: 'project', keep: ids.D, other: ids.C }));
+    expect(metric(board('2021-06-30'), 'city_projects')).toMatchObject({
+      actual: 1,
+      projects: [ids.D],
+    });
+    // The unmerge gives B its row back.
+    expectOk(dispatchSync(app, 'record.unmerge', { id: ids.B }));
+    expect(metric(board('2021-06-30'), 'annual_projects').actual).toBe(2);
+  });
+
   test('refuses what the form refuses, in Chinese', () => {
     add('P');
     const bad = (input: Record<string, unknown>) => {

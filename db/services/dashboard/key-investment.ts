@@ -7,6 +7,7 @@ import type { KeyProjectRow } from '../../../domain/dashboard';
 import { MONTHS, monthColumn } from '../../../domain/key-investment';
 import { ratio, scheduleGapPoints, scheduleLight } from '../../../domain/schedule';
 import type { Tx } from '../../app-database';
+import { countedKeyRow } from '../key-investment';
 import { ALIVE, LIVE } from './conditions';
 import type { DashboardParams, Scope } from './scope';
 import { ids, pad } from './scope';
@@ -36,7 +37,7 @@ const levelOf: Record<Exclude<KeyMetricKey, 'tech_renovation'>, string> = {
 /** The year's key-investment rows (alias ki) of live projects of the scope, alive on as-of (alias p). */
 const KEY_ROWS = `key_investment ki INDEXED BY key_investment_year
   JOIN project p ON p.id = ki.project_id
-  WHERE ki.year = @year AND ki.deleted = 0 AND p.deleted = 0
+  WHERE ki.year = @year AND ki.deleted = 0 AND p.deleted = 0 AND ${countedKeyRow('ki')}
     AND (@office IS NULL OR p.office_id = @office)
     AND NOT (coalesce(p.stage, '') = 'terminated' AND coalesce(p.terminated_on, '') <= @asOf)`;
 
