@@ -26,6 +26,7 @@ const needsInit = new Set<string>([
   'app.init',
   'zone.status',
   'zone.join',
+  'sync.loadSnapshot',
   'job.progress',
 ]);
 

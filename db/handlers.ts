@@ -66,8 +66,11 @@ import {
 } from './services/backups';
 import { deleteView, listViews, saveView } from './services/views';
 import { listConflicts, resolveConflict } from './sync/conflicts';
+import { compact } from './sync/compaction';
 import { dumpSyncedTables } from './sync/dump';
 import { exportFile, suggestedName } from './sync/export';
+import { makeSnapshot } from './sync/snapshot';
+import { loadSnapshot } from './sync/snapshot-load';
 import { importFile, importLog } from './sync/import';
 import { undoImport } from './sync/undo-import';
 import { listPeers, resetPeer, siteInfo } from './sync/peers';
@@ -204,11 +207,14 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'sync.import': {
     app: (app, { file, passphrase }) => importFile(app, file, { passphrase }),
   },
+  'sync.snapshot': { app: (app, input) => makeSnapshot(app, input) },
+  'sync.loadSnapshot': { app: (app, input) => loadSnapshot(app, input) },
   'sync.log': { read: (tx) => importLog(tx.sql) },
   'sync.undoImport': {
     app: (app, { id }) =>
       app.transact((tx) => undoImport(tx, id, new Date(app.now()).toISOString())),
   },
+  'sync.compact': { app: (app, input) => compact(app, input ?? {}) },
   'sync.conflicts': { read: (tx, input) => listConflicts(tx, input) },
   'sync.resolve': { write: (tx, { id, choose }) => resolveConflict(tx, id, choose) },
   'sync.dump': { read: (tx) => dumpSyncedTables(tx.sql) },

@@ -70,7 +70,7 @@ export function installMutationGuard(sqlite: Database.Database): void {
   }
 }
 
-function removeMutationGuard(sqlite: Database.Database): void {
+export function removeMutationGuard(sqlite: Database.Database): void {
   for (const table of syncedTableNames) {
     for (const op of guardedOps) sqlite.exec(`DROP TRIGGER IF EXISTS temp.${guardName(table, op)}`);
   }

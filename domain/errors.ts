@@ -66,6 +66,12 @@ export const errorMessages = {
   SITE_NOT_FOUND: '分区中没有这台电脑（站点编号）',
   UNKNOWN_PEER: '未知的同步对象，请填写驻点名称或站点编号',
   EXPORT_FAILED: '导出失败，未生成同步文件',
+  SNAPSHOT_NOT_INCREMENTAL:
+    '这是快照文件，只能在新电脑加入分区时使用（init --snapshot），不能作为同步文件导入；数据库未改动',
+  NOT_SNAPSHOT: '不是快照文件：请让本部用「snapshot --out 文件」制作快照；数据库未改动',
+  SNAPSHOT_NOT_EMPTY:
+    '本机数据库已有数据，不能载入快照：快照只用于新电脑加入分区，已有数据的电脑请导入同步文件；数据库未改动',
+  SNAPSHOT_INVALID: '快照文件内容无效，未载入，请让本部重新制作快照；数据库未改动',
   CONFLICT_NOT_FOUND: '冲突不存在或已处理',
   SHEET_UNREADABLE: '无法读取表格文件，数据库未改动',
   SHEET_OLD_FORMAT:

@@ -61,6 +61,8 @@ export const pathInputs: Partial<Record<MethodName, { field: string; purpose: Fi
   'report.monthly': { field: 'out', purpose: { use: 'save', kind: 'workbook' } },
   'sync.export': { field: 'out', purpose: { use: 'save', kind: 'sync' } },
   'sync.import': { field: 'file', purpose: { use: 'open', kind: 'sync' } },
+  'sync.snapshot': { field: 'out', purpose: { use: 'save', kind: 'sync' } },
+  'sync.loadSnapshot': { field: 'file', purpose: { use: 'open', kind: 'sync' } },
   'sync.readExport': { field: 'file', purpose: { use: 'open', kind: 'sync' } },
   'zone.invite': { field: 'out', purpose: { use: 'save', kind: 'invitation' } },
   'zone.join': { field: 'file', purpose: { use: 'open', kind: 'invitation' } },

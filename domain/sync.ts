@@ -258,6 +258,18 @@ export const zoneInviteInput = z.strictObject({
     .optional(),
 });
 
+/** A snapshot of the zone's data (docs/sync.md S22), made at 本部. */
+export const syncSnapshotInput = z.strictObject({
+  out: z.string({ error: '请指定快照文件' }).min(1, '请指定快照文件'),
+  passphrase,
+});
+
+/** Loads a snapshot into a laptop that has joined its zone and holds no data. */
+export const syncLoadSnapshotInput = z.strictObject({
+  file: z.string({ error: '请选择快照文件' }).min(1, '请选择快照文件'),
+  passphrase,
+});
+
 export const zoneJoinInput = z.strictObject({
   file: z.string().min(1, '请选择邀请文件'),
   passphrase: z.string().min(1, '请输入邀请口令').max(1000, '口令过长'),

@@ -185,6 +185,16 @@ export const manifestSchema = z.strictObject({
   changes: z.number().int().nonnegative(),
   segments: z.array(segmentSchema).max(100_000),
   roster: rosterSchema,
+  /**
+   * A snapshot (snapshot.ts): the payload is the sender's database image, not changes; an
+   * incremental import refuses it, and a reader that predates snapshots refuses the manifest.
+   */
+  snapshot: z
+    .strictObject({
+      changes: z.number().int().nonnegative(),
+      schemaVersion: z.number().int().positive().max(10_000),
+    })
+    .optional(),
   payload: z.strictObject({
     compression: z.literal('gzip'),
     bytes: z.number().int().nonnegative(),
@@ -478,6 +488,7 @@ export async function decodeFile(
 ): Promise<DecodedFile> {
   const report: ReportProgress = options.report ?? (() => undefined);
   const { manifest, manifestBytes, signature, payload } = readManifest(bytes);
+  if (manifest.snapshot) reject('SNAPSHOT_NOT_INCREMENTAL');
   if (manifest.minReaderSchema > options.schemaVersion) {
     reject(
       'NEEDS_UPGRADE',

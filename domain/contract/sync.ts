@@ -22,6 +22,8 @@ import {
   syncReadExportInput,
   syncResetPeerInput,
   syncResolveInput,
+  syncSnapshotInput,
+  syncLoadSnapshotInput,
   syncUndoImportInput,
   zoneCreateInput,
   zoneInviteInput,
@@ -48,6 +50,13 @@ export const syncMethods = {
     syncReadExportInput,
   ),
   'sync.resetPeer': method<typeof syncResetPeerInput, SyncPeer[]>(syncResetPeerInput),
+  'sync.snapshot': method<
+    typeof syncSnapshotInput,
+    { file: string; fileId: string; changes: number; bytes: number; imageBytes: number }
+  >(syncSnapshotInput),
+  'sync.loadSnapshot': method<typeof syncLoadSnapshotInput, SyncImportReport>(
+    syncLoadSnapshotInput,
+  ),
   'zone.status': method<typeof none, ZoneStatus>(none),
   'zone.create': method<typeof zoneCreateInput, ZoneStatus>(zoneCreateInput),
   'zone.invite': method<

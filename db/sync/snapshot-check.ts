@@ -1,0 +1,180 @@
+// The checks a snapshot's database image passes before any of it is copied (docs/sync.md S22).
+// The image is untrusted even though its sender signed it: it must be a sound SQLite file with
+// exactly this version's schema (no extra trigger, view or index can ride along), every change of
+// every origin must hash into that origin's chain and end at a head the origin (or the zone root)
+// signed, as in a sync file (S13, Z4); nothing may claim this laptop's site id; vectors may state
+// only what is held; no change may be over an hour ahead (S15); every live row's values must pass
+// the rules of local input (S20). Only the chains and heads verified here are kept.
+import type Database from 'better-sqlite3';
+import { AppError } from '../../domain/errors';
+import { syncedTableNames } from '../synced-tables';
+import { BLOCK, ChainHasher, LINE_SELECT, ZERO_CHAIN } from './chain';
+import type { Head } from './chain';
+import { parseHlc } from './hlc';
+import { DRIFT_REJECT_MS } from './import';
+import { labelsOf, rowProblems } from './check-values';
+import type { Zone, Member } from './zone';
+import { headBody } from './zone';
+import { verifyStatement } from './zone-crypto';
+
+const invalid = (detail: string): never => {
+  throw new AppError('SNAPSHOT_INVALID', detail);
+};
+
+/** The schema objects a database of this version has (SQLite's own tables aside). */
+export function schemaOf(db: Database.Database): string {
+  const rows = db
+    .prepare(
+      `SELECT type, name, tbl_name, sql FROM sqlite_schema
+       WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`,
+    )
+    .raw()
+    .all();
+  return JSON.stringify(rows);
+}
+
+export interface VerifiedImage {
+  blocks: { origin: string; block: number; chain: Buffer }[];
+  heads: Head[];
+  changes: number;
+  maxHlc: string | null;
+}
+
+export interface ImageCheck {
+  zone: Zone;
+  members: Map<string, Member>;
+  /** This laptop's site id: the image may hold none of its changes. */
+  siteId: string;
+  /** The receiver's own schema and migrations, which the image must equal. */
+  schema: string;
+  migrations: string;
+  nowMs: number;
+}
+
+/** Checks the opened image (read-only); returns the chains and heads to keep. */
+export function checkImage(image: Database.Database, check: ImageCheck): VerifiedImage {
+  const quick = image.pragma('quick_check', { simple: true });
+  if (quick !== 'ok') invalid('数据库结构损坏');
+  if (schemaOf(image) !== check.schema) invalid('数据库结构与本机版本不同');
+  const migrations = JSON.stringify(
+    image.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all(),
+  );
+  if (migrations !== check.migrations) invalid('数据库版本与本机不同');
+  const verified = checkChains(image, check);
+  checkVectors(image);
+  const maxHlc = image.prepare('SELECT max(hlc) FROM sync_change').pluck().get() as string | null;
+  if (maxHlc !== null) {
+    let ms: number;
+    try {
+      ms = parseHlc(maxHlc).ms;
+    } catch {
+      return invalid('变更时间格式错误');
+    }
+    if (ms - check.nowMs > DRIFT_REJECT_MS) throw new AppError('CLOCK_DRIFT', '快照中的修改');
+  }
+  checkRows(image);
+  return { ...verified, maxHlc };
+}
+
+/**
+ * Each origin's held seqs as runs, each from a block start, hashed from the chain before it (the
+ * image's stored block, itself vouched for by the head that ends the run) to a signed head at its
+ * last seq. A head or block inside a run must match what the lines give.
+ */
+function checkChains(image: Database.Database, check: ImageCheck) {
+  const lines = image
+    .prepare(`SELECT seq, ${LINE_SELECT} AS line FROM sync_change WHERE origin = ? ORDER BY seq`)
+    .raw();
+  const blockOf = image.prepare('SELECT chain FROM sync_block WHERE origin = ? AND block = ?');
+  const headsOf = image.prepare('SELECT seq, state, sig FROM sync_head WHERE origin = ?');
+  const origins = image
+    .prepare('SELECT DISTINCT origin FROM sync_change ORDER BY origin')
+    .pluck()
+    .all() as string[];
+  const out: VerifiedImage = { blocks: [], heads: [], changes: 0, maxHlc: null };
+  for (const origin of origins) {
+    if (origin === check.siteId) throw new AppError('ORIGIN_OWN', '快照');
+    const member = check.members.get(origin);
+    const signer = member?.publicKey ?? check.zone.rootPublic;
+    const heads = new Map<number, { state: Buffer; sig: string }>();
+    for (const h of headsOf.all(origin) as { seq: number; state: Buffer; sig: string }[]) {
+      heads.set(h.seq, h);
+    }
+    const office = member?.office ?? `站点 ${origin}`;
+    let hasher: ChainHasher | null = null;
+    let lastHead = 0;
+    const closeRun = () => {
+      if (hasher && lastHead !== hasher.seq) invalid(`${office} 第 ${hasher.seq} 条变更没有签名`);
+    };
+    for (const [seq, line] of lines.iterate(origin) as Iterable<[number, Buffer]>) {
+      if (member?.lastSeq != null && seq > member.lastSeq) {
+        invalid(`${office} 的电脑已被吊销，快照中有其吊销后的变更`);
+      }
+      if (!hasher || seq !== hasher.seq + 1) {
+        closeRun();
+        if ((seq - 1) % BLOCK !== 0) invalid(`${office} 的变更不连续`);
+        const k: number = (seq - 1) / BLOCK;
+        const prefix: Buffer | undefined =
+          k === 0 ? ZERO_CHAIN : (blockOf.pluck().get(origin, k) as Buffer | undefined);
+        if (!prefix) invalid(`${office} 第 ${seq} 条前的链缺失`);
+        hasher = new ChainHasher(prefix!, seq - 1);
+        if (k > 0) out.blocks.push({ origin, block: k, chain: prefix! });
+      }
+      const before = hasher.blocks.length;
+      hasher.add(line);
+      out.changes += 1;
+      if (hasher.blocks.length > before) {
+        const [k, chain] = hasher.blocks.at(-1)!;
+        const stored = blockOf.pluck().get(origin, k) as Buffer | undefined;
+        if (stored && !stored.equals(chain)) invalid(`${office} 第 ${seq} 条前后的链不符`);
+        out.blocks.push({ origin, block: k, chain });
+      }
+      const head = heads.get(seq);
+      if (head) {
+        const state = hasher.state();
+        const body = headBody(check.zone.id, origin, seq, state);
+        if (!state.equals(head.state) || !verifyStatement('head', body, head.sig, signer)) {
+          throw new AppError('FILE_UNAUTHENTICATED', `快照中 ${office} 的变更与其签名不符`);
+        }
+        out.heads.push({ origin, seq, state, sig: head.sig });
+        lastHead = seq;
+      }
+    }
+    closeRun();
+  }
+  return out;
+}
+
+/** A vector may state only seqs every one of which the image holds (S9). */
+function checkVectors(image: Database.Database): void {
+  const rows = image
+    .prepare(
+      `SELECT v.origin, v.max_seq,
+         (SELECT count(*) FROM sync_change c WHERE c.origin = v.origin AND c.seq <= v.max_seq) AS n
+       FROM sync_vv v`,
+    )
+    .raw()
+    .all() as [string, number, number][];
+  for (const [origin, top, held] of rows) {
+    if (held !== top) invalid(`站点 ${origin} 的版本向量与变更不符`);
+  }
+}
+
+/** Every live row of every synced table holds values local input could store (S20). */
+function checkRows(image: Database.Database): void {
+  for (const table of syncedTableNames) {
+    if (!labelsOf(table)) continue;
+    const rows = image.prepare(`SELECT * FROM ${table} WHERE deleted = 0`).iterate();
+    for (const row of rows as Iterable<Record<string, unknown>>) {
+      const id = String(row.id);
+      const found = rowProblems(table, id, row);
+      if (found.length) {
+        const p = found[0]!;
+        throw new AppError(
+          'SYNC_VALUE_INVALID',
+          `快照中 ${labelsOf(table)!.table} ${id} 的「${p.label}」${p.problem}`,
+        );
+      }
+    }
+  }
+}

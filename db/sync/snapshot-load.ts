@@ -1,0 +1,219 @@
+// Joining by snapshot (docs/sync.md S22): a laptop that has joined its zone and holds no data takes
+// a snapshot's database image instead of replaying every change. The file passes the checks of
+// any sync file (framing, hash, zone, roster, sender's signature, key, decryption); its sender must
+// be a 本部 laptop, which vouches for the rows and derived columns as it computed them; the image
+// then passes snapshot-check.ts. Only then are its tables copied, in one transaction, by SQLite's
+// page-level transfer (INSERT … SELECT into an empty table of the same schema), which costs about
+// what copying the file costs. Afterwards the laptop holds what the sender held: the whole log, its
+// chains and heads, vectors, conflicts, quarantine, merges; ordinary files take over.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
+import { AppError } from '../../domain/errors';
+import type { SyncImportReport } from '../../domain/sync';
+import type { AppDatabase } from '../app-database';
+import { withProgress } from '../job-progress';
+import { installMutationGuard, removeMutationGuard } from '../mutation';
+import { readMeta, writeMeta } from '../replica-identity';
+import { syncedTableNames } from '../synced-tables';
+import { storeHead } from './chain';
+import { MAX_FILE_BYTES, checkSender, decryptPayload, passphraseKey } from './file-format';
+import { readManifest } from './file-format';
+import { compareClocks, formatHlc, parseHlc, ZERO_CLOCK } from './hlc';
+import { recordFileIn } from './peers';
+import { keyForEpoch } from './rekey';
+import { checkImage, schemaOf } from './snapshot-check';
+import { mergeRoster, readRoster, unionRoster, zoneOf } from './zone';
+import { fileKey } from './zone-crypto';
+
+/** Copied from the image whole: the zone's data and what sync knows of it. */
+const COPIED_TABLES = [
+  ...syncedTableNames,
+  'sync_change',
+  'sync_vv',
+  'sync_conflict',
+  'sync_quarantine',
+  'sync_refused',
+  'merge_override',
+];
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest();
+
+/** Whether this laptop holds no zone data: no change, no synced row. */
+function isEmpty(app: AppDatabase): boolean {
+  return [...syncedTableNames, 'sync_change'].every(
+    (t) => app.sqlite.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get() === undefined,
+  );
+}
+
+/** The snapshot's image, after every check of a sync file; nothing written. */
+async function openFile(app: AppDatabase, bytes: Buffer, passphrase?: string) {
+  const { manifest, manifestBytes, signature, payload } = readManifest(bytes);
+  if (!manifest.snapshot) throw new AppError('NOT_SNAPSHOT');
+  const trust = app.transact(
+    (tx) => ({ zone: zoneOf(tx.sql.sqlite), roster: readRoster(tx.sql) }),
+    {
+      write: false,
+    },
+  );
+  const members = checkSender(trust, manifest, manifestBytes, signature);
+  if (members.get(manifest.sender.siteId)?.role !== 'hq') {
+    throw new AppError('FILE_UNAUTHENTICATED', '快照只能由本部的电脑制作');
+  }
+  const roster = unionRoster(trust.roster, manifest.roster);
+  const e = manifest.encryption;
+  const zoneKey = keyForEpoch(trust.zone, trust.roster, roster, e.epoch ?? 0);
+  if (e.passphrase && passphrase === undefined) throw new AppError('PASSPHRASE_REQUIRED');
+  const salt = Buffer.from(e.salt, 'base64');
+  const iv = Buffer.from(e.iv, 'base64');
+  if (salt.length !== 16 || iv.length !== 12 || payload.length < 16) {
+    throw new AppError('FILE_CORRUPT');
+  }
+  const passKey = e.passphrase ? await passphraseKey(passphrase!, salt) : undefined;
+  let compressed: Buffer;
+  try {
+    compressed = decryptPayload(payload, manifestBytes, fileKey(zoneKey, salt, passKey), iv);
+  } catch {
+    throw new AppError(
+      e.passphrase ? 'BAD_PASSPHRASE' : 'FILE_UNAUTHENTICATED',
+      '无法用本分区的密钥解密',
+    );
+  }
+  if (sha256(compressed).toString('hex') !== manifest.payload.sha256) {
+    throw new AppError('FILE_UNAUTHENTICATED', '数据与清单不符');
+  }
+  let image: Buffer;
+  try {
+    image = gunzipSync(compressed, { maxOutputLength: manifest.payload.rawBytes });
+  } catch {
+    throw new AppError('FILE_CORRUPT', '数据无法解压');
+  }
+  if (image.length !== manifest.payload.rawBytes) {
+    throw new AppError('FILE_CORRUPT', '解压后长度与清单不符');
+  }
+  return { manifest, members, roster, image };
+}
+
+/** Loads a snapshot into this laptop, which must have joined the zone and hold no data. */
+export function loadSnapshot(
+  app: AppDatabase,
+  input: { file: string; passphrase?: string },
+): Promise<SyncImportReport> {
+  return withProgress(app, '载入快照', async (report) => {
+    const started = performance.now();
+    report('读取文件', 0, 0);
+    if (!isEmpty(app)) throw new AppError('SNAPSHOT_NOT_EMPTY');
+    let bytes: Buffer;
+    try {
+      if (statSync(input.file).size > MAX_FILE_BYTES) throw new AppError('FILE_TOO_LARGE');
+      bytes = readFileSync(input.file);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError('FILE_NOT_FOUND', input.file);
+    }
+    report('解密', 0, 0);
+    const opened = await openFile(app, bytes, input.passphrase);
+    const { manifest } = opened;
+    const dir = mkdtempSync(join(tmpdir(), 'zs-snapshot-in-'));
+    const imageFile = join(dir, 'image.sqlite');
+    try {
+      writeFileSync(imageFile, opened.image);
+      report('校验快照', 0, 0);
+      const image = new Database(imageFile, { readonly: true });
+      let verified: ReturnType<typeof checkImage>;
+      try {
+        image.unsafeMode(false);
+        image.pragma('trusted_schema = OFF');
+        image.pragma('cell_size_check = ON');
+        verified = checkImage(image, {
+          zone: zoneOf(app.sqlite),
+          members: opened.members,
+          siteId: app.transact((tx) => tx.siteId, { write: false }),
+          schema: schemaOf(app.sqlite),
+          migrations: JSON.stringify(
+            app.sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all(),
+          ),
+          nowMs: app.now(),
+        });
+      } finally {
+        image.close();
+      }
+      report(`写入 ${verified.changes.toLocaleString('zh-CN')} 条变更`, 0, 0);
+      const at = new Date(app.now()).toISOString();
+      const result: SyncImportReport = {
+        fileId: manifest.fileId,
+        file: input.file,
+        fileBytes: bytes.length,
+        from: { siteId: manifest.sender.siteId, office: manifest.sender.office },
+        changes: verified.changes,
+        alreadyImported: false,
+        new: verified.changes,
+        skipped: 0,
+        conflicts: 0,
+        orphans: 0,
+        quarantined: 0,
+        refused: 0,
+        warnings: [],
+        safetyNetBytes: 0,
+        message: `已载入快照：${verified.changes.toLocaleString('zh-CN')} 条变更`,
+      };
+      install(app, imageFile, (tx) => {
+        for (const b of verified.blocks) {
+          tx.sql
+            .prepare('INSERT OR IGNORE INTO sync_block (origin, block, chain) VALUES (?, ?, ?)')
+            .run(b.origin, b.block, b.chain);
+        }
+        for (const h of verified.heads) storeHead(tx.sql, h);
+        mergeRoster(tx.sql.sqlite, opened.roster);
+        if (verified.maxHlc) observe(tx.sql.sqlite, verified.maxHlc, tx.siteId);
+        recordFileIn(tx.sql, { ...manifest.sender, vector: manifest.vector }, input.file, at);
+        const sha = sha256(readManifest(bytes).manifestBytes).toString('hex');
+        tx.sql
+          .prepare(
+            'INSERT INTO sync_import_log (file_id, imported_at, report, manifest_sha256) VALUES (?, ?, ?, ?)',
+          )
+          .run(manifest.fileId, at, JSON.stringify(result), sha);
+      });
+      return { ...result, phasesMs: { total: Math.round(performance.now() - started) } };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+type Tx = Parameters<Parameters<AppDatabase['transact']>[0]>[0];
+
+/**
+ * Copies the image's tables into this (empty) database in one transaction. The mutation guard's
+ * triggers are lifted for it: SQLite transfers pages only into a table without triggers.
+ */
+function install(app: AppDatabase, imageFile: string, rest: (tx: Tx) => void): void {
+  const sqlite = app.sqlite;
+  sqlite.prepare('ATTACH DATABASE ? AS snap').run(imageFile);
+  removeMutationGuard(sqlite);
+  try {
+    app.transactBulk((tx) => {
+      if (!isEmpty(app)) throw new AppError('SNAPSHOT_NOT_EMPTY');
+      for (const table of COPIED_TABLES) {
+        tx.sql.sqlite.exec(
+          `DELETE FROM main.${table}; INSERT INTO main.${table} SELECT * FROM snap.${table}`,
+        );
+      }
+      rest(tx);
+    });
+  } finally {
+    installMutationGuard(sqlite);
+    sqlite.exec('DETACH DATABASE snap');
+  }
+}
+
+/** S4: the clock moves past every change the snapshot brought. */
+function observe(sqlite: Database.Database, hlc: string, siteId: string): void {
+  const stored = readMeta(sqlite, 'hlc_last');
+  const last = stored ? parseHlc(stored) : ZERO_CLOCK;
+  const seen = parseHlc(hlc);
+  if (compareClocks(seen, last) > 0) writeMeta(sqlite, 'hlc_last', formatHlc(seen, siteId));
+}

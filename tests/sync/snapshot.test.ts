@@ -1,0 +1,317 @@
+// Snapshot join (docs/sync.md S22) on real database files and real snapshot files: a laptop that
+// joined by a 本部 snapshot and then exchanges ordinary files converges with replicas that saw
+// every change (a property over random histories); every refusal leaves the database unchanged.
+import { writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, test } from 'vitest';
+import { openAppDatabase } from '../../db/app-database';
+import { dispatchSync } from '../../db/dispatcher';
+import { removeMutationGuard } from '../../db/mutation';
+import { importFile } from '../../db/sync/import';
+import { joinWithInvitation, makeInvitation } from '../../db/sync/invitation';
+import { makeSnapshot } from '../../db/sync/snapshot';
+import { loadSnapshot } from '../../db/sync/snapshot-load';
+import { expectOk, tempDir } from '../helpers';
+import {
+  databaseBytes,
+  exportTo,
+  importInto,
+  openReplica,
+  sharedTestZone,
+  TEST_INVITATION_PASSPHRASE,
+} from './replicas';
+import type { Replica } from './replicas';
+import {
+  applyEdit,
+  BASE_MS,
+  changeLog,
+  dumpWithDerived,
+  editArb,
+  openConflictIds,
+  world,
+} from './model';
+import type { Edit } from './model';
+
+const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 15);
+
+const stats = {
+  runs: 0,
+  snapshotChanges: [] as number[],
+  stepsBefore: [] as number[],
+  stepsAfter: [] as number[],
+  /** Changes the joined laptop exchanged after the join (its own and received). */
+  afterJoin: [] as number[],
+  conflicts: 0,
+};
+
+afterAll(() => {
+  const mean = (xs: number[]) =>
+    xs.length ? Math.round((10 * xs.reduce((a, b) => a + b, 0)) / xs.length) / 10 : 0;
+  console.log(
+    `snapshot property statistics: ${JSON.stringify({
+      runs: stats.runs,
+      snapshotChanges: {
+        mean: mean(stats.snapshotChanges),
+        max: Math.max(0, ...stats.snapshotChanges),
+      },
+      stepsBefore: mean(stats.stepsBefore),
+      stepsAfter: mean(stats.stepsAfter),
+      changesAfterJoin: mean(stats.afterJoin),
+      worldsWithConflicts: stats.conflicts,
+    })}`,
+  );
+});
+
+/** A laptop of `office` that has joined the test zone with an invitation without data. */
+async function emptyJoined(dir: string, office: string, clock: { ms: number }) {
+  const zone = await sharedTestZone();
+  const invitation = await makeInvitation(zone.hub, {
+    out: join(dir, `${office}-${Math.random().toString(16).slice(2)}.zsinvite`),
+    passphrase: TEST_INVITATION_PASSPHRASE,
+    withoutData: true,
+    office,
+  });
+  const app = await openAppDatabase(
+    join(dir, `joined-${Math.random().toString(16).slice(2)}.sqlite`),
+    {
+      wallMs: () => clock.ms,
+    },
+  );
+  await joinWithInvitation(app, { file: invitation.file, passphrase: TEST_INVITATION_PASSPHRASE });
+  return app;
+}
+
+/** Joins by snapshot and initialises, as `init --join … --snapshot` does. */
+async function joinBySnapshot(dir: string, snapshot: string, office: string, ms: number) {
+  const clock = { ms };
+  const app = await emptyJoined(dir, office, clock);
+  const loaded = await loadSnapshot(app, { file: snapshot });
+  const replica: Replica = { app, office, clock };
+  const atLoad = dumpWithDerived(replica);
+  expectOk(dispatchSync(app, 'app.init', { user: `${office}新电脑`, office }));
+  return { replica, loaded, atLoad };
+}
+
+type Step =
+  { kind: 'edit'; r: number; edit: Edit } | { kind: 'send'; r: number; to: number; full: boolean };
+
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('edit' as const), r: fc.nat(5), edit: editArb }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('send' as const),
+      r: fc.nat(5),
+      to: fc.nat(5),
+      full: fc.boolean(),
+    }),
+  },
+);
+
+async function run(replicas: Replica[], dir: string, steps: Step[], advance: () => void) {
+  for (const s of steps) {
+    const r = replicas[s.r % replicas.length]!;
+    advance();
+    if (s.kind === 'edit') applyEdit(r, s.edit);
+    else {
+      const to = replicas[s.to % replicas.length]!;
+      if (to === r) continue;
+      const file = await exportTo(r, dir, s.full ? { full: true } : { for: to.office });
+      await importInto(to, file.file);
+    }
+  }
+}
+
+describe('snapshot join (docs/sync.md S22)', () => {
+  test('a laptop joined by snapshot, then exchanging files, converges with replicas that saw every change', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(stepArb, { minLength: 1, maxLength: 25, size: 'medium' }),
+        fc.array(stepArb, { minLength: 0, maxLength: 25, size: 'medium' }),
+        async (before, after) => {
+          const w = await world([0, 0, 0]);
+          let now = BASE_MS;
+          const tick = () => {
+            now += 1000;
+            w.advance(1000);
+          };
+          try {
+            stats.runs += 1;
+            stats.stepsBefore.push(before.length);
+            stats.stepsAfter.push(after.length);
+            await run(w.replicas, w.dir, before, tick);
+            // The first replica is a 本部 laptop (model.ts OFFICE_POOL).
+            const hq = w.replicas[0]!;
+            const snapshot = await makeSnapshot(hq.app, { out: join(w.dir, 'zone.zsnap') });
+            stats.snapshotChanges.push(snapshot.changes);
+            const held = dumpWithDerived(hq);
+            const { replica: joined, atLoad } = await joinBySnapshot(
+              w.dir,
+              snapshot.file,
+              '北京',
+              now,
+            );
+            // It holds what 本部 held, derived columns included.
+            expect(atLoad).toEqual(held);
+            const all = [...w.replicas, joined];
+            const advance = () => {
+              tick();
+              joined.clock.ms = now;
+            };
+            const logBefore = changeLog(joined).length;
+            await run(all, w.dir, after, advance);
+            // Everyone to 本部, 本部 to everyone: every replica then holds every change.
+            for (const r of all.slice(1)) {
+              await importInto(hq, (await exportTo(r, w.dir, { full: true })).file);
+            }
+            const everything = (await exportTo(hq, w.dir, { full: true })).file;
+            for (const r of all.slice(1)) await importInto(r, everything);
+            stats.afterJoin.push(changeLog(joined).length - logBefore);
+            const reference = dumpWithDerived(hq);
+            const conflicts = openConflictIds(hq);
+            if (conflicts.length) stats.conflicts += 1;
+            for (const r of all.slice(1)) {
+              expect(dumpWithDerived(r)).toEqual(reference);
+              expect(openConflictIds(r)).toEqual(conflicts);
+              expect(changeLog(r)).toEqual(changeLog(hq));
+            }
+            joined.app.close();
+          } finally {
+            w.close();
+          }
+        },
+      ),
+      { numRuns: RUNS, endOnFailure: true },
+    );
+  }, 300_000);
+
+  test('the joined laptop verifies and accepts the next file from an office, and sends its own', async () => {
+    const dir = tempDir('zs-snap-');
+    const hq = await openReplica('本部', { dir: tempDir('zs-snap-hq-') });
+    const shanghai = await openReplica('上海', { dir: tempDir('zs-snap-sh-') });
+    const project = expectOk(
+      dispatchSync(shanghai.app, 'project.create', { name: '快照前的项目', office: '上海' }),
+    ) as { id: string };
+    await importInto(hq, (await exportTo(shanghai, dir, { for: '本部' })).file);
+    const snapshot = await makeSnapshot(hq.app, { out: join(dir, 'zone.zsnap') });
+    const { replica: joined, loaded } = await joinBySnapshot(
+      dir,
+      snapshot.file,
+      '北京',
+      hq.clock.ms,
+    );
+    expect(loaded.new).toBe(changeLog(hq).length);
+    // 上海 edits on; its incremental file (from a block start, not from the beginning) applies.
+    shanghai.clock.ms += 60_000;
+    expectOk(
+      dispatchSync(shanghai.app, 'project.update', {
+        id: project.id,
+        patch: { name: '快照后改名' },
+      }),
+    );
+    const next = await exportTo(shanghai, dir, { for: '本部' });
+    expect(next.changes).toBeLessThan(changeLog(shanghai).length + 1);
+    const report = await importInto(joined, next.file);
+    expect(report.new).toBeGreaterThan(0);
+    const row = joined.app.sqlite.prepare('SELECT name FROM project WHERE id = ?').pluck();
+    expect(row.get(project.id)).toBe('快照后改名');
+    // And 上海 accepts what the joined laptop writes.
+    joined.clock.ms = shanghai.clock.ms + 60_000;
+    expectOk(
+      dispatchSync(joined.app, 'project.update', { id: project.id, patch: { name: '北京再改' } }),
+    );
+    await importInto(shanghai, (await exportTo(joined, dir, { for: '上海' })).file);
+    expect(row.get(project.id)).toBe('北京再改');
+    expect(
+      shanghai.app.sqlite.prepare('SELECT name FROM project WHERE id = ?').pluck().get(project.id),
+    ).toBe('北京再改');
+  });
+});
+
+describe('snapshots refused, nothing written', () => {
+  async function setUp() {
+    const dir = tempDir('zs-snap-bad-');
+    const hq = await openReplica('本部', { dir: tempDir('zs-snap-hq-') });
+    expectOk(dispatchSync(hq.app, 'project.create', { name: '本部的项目', office: '本部' }));
+    const snapshot = await makeSnapshot(hq.app, { out: join(dir, 'zone.zsnap') });
+    const clock = { ms: hq.clock.ms };
+    const app = await emptyJoined(dir, '北京', clock);
+    return { dir, hq, snapshot: snapshot.file, app };
+  }
+
+  async function refused(app: Awaited<ReturnType<typeof setUp>>['app'], file: string) {
+    const before = databaseBytes(app);
+    const error = await loadSnapshot(app, { file }).then(
+      () => null,
+      (e: unknown) => e as { code: string; message: string },
+    );
+    expect(databaseBytes(app).equals(before)).toBe(true);
+    return error;
+  }
+
+  test('a snapshot from another zone', async () => {
+    const { dir, app } = await setUp();
+    const other = await openAppDatabase(join(dir, 'other.sqlite'));
+    expectOk(
+      dispatchSync(other, 'app.init', { user: '别区', office: '本部', zoneName: '另一个分区' }),
+    );
+    expectOk(dispatchSync(other, 'project.create', { name: '别区项目', office: '本部' }));
+    const theirs = await makeSnapshot(other, { out: join(dir, 'other.zsnap') });
+    const error = await refused(app, theirs.file);
+    expect(error?.code).toBe('ZONE_MISMATCH');
+    expect(error?.message).toContain('另一个分区');
+  });
+
+  test('a damaged or cut snapshot', async () => {
+    const { dir, snapshot, app } = await setUp();
+    const bytes = readFileSync(snapshot);
+    const flipped = Buffer.from(bytes);
+    flipped[Math.floor(bytes.length * 0.6)]! ^= 0x40;
+    writeFileSync(join(dir, 'flipped.zsnap'), flipped);
+    expect((await refused(app, join(dir, 'flipped.zsnap')))?.code).toBe('FILE_CORRUPT');
+    writeFileSync(join(dir, 'cut.zsnap'), bytes.subarray(0, bytes.length - 100));
+    expect((await refused(app, join(dir, 'cut.zsnap')))?.code).toBe('FILE_TRUNCATED');
+  });
+
+  test('a change altered in 本部’s log, a trigger added, a bad value: each caught by the image checks', async () => {
+    const { dir, hq, app } = await setUp();
+    const forged = hq.app.sqlite.prepare(
+      "UPDATE sync_change SET fields = json_set(fields, '$.name', '篡改') WHERE tbl = 'project'",
+    );
+    expect(forged.run().changes).toBeGreaterThan(0);
+    const altered = await makeSnapshot(hq.app, { out: join(dir, 'altered.zsnap') });
+    expect((await refused(app, altered.file))?.code).toBe('FILE_UNAUTHENTICATED');
+
+    const hq2 = await openReplica('本部', { dir: tempDir('zs-snap-hq2-') });
+    hq2.app.sqlite.exec('CREATE TABLE extra (x)');
+    const extra = await makeSnapshot(hq2.app, { out: join(dir, 'extra.zsnap') });
+    expect((await refused(app, extra.file))?.code).toBe('SNAPSHOT_INVALID');
+
+    const hq3 = await openReplica('本部', { dir: tempDir('zs-snap-hq3-') });
+    expectOk(dispatchSync(hq3.app, 'project.create', { name: '好项目', office: '本部' }));
+    removeMutationGuard(hq3.app.sqlite);
+    hq3.app.sqlite.exec("UPDATE project SET signed_on = '不是日期'");
+    const bad = await makeSnapshot(hq3.app, { out: join(dir, 'bad.zsnap') });
+    expect((await refused(app, bad.file))?.code).toBe('SYNC_VALUE_INVALID');
+  });
+
+  test('an office laptop’s snapshot; a database that holds data; a snapshot imported as a file', async () => {
+    const { dir, snapshot, app } = await setUp();
+    const shanghai = await openReplica('上海', { dir: tempDir('zs-snap-sh-') });
+    const theirs = await makeSnapshot(shanghai.app, { out: join(dir, 'sh.zsnap') });
+    const error = await refused(app, theirs.file);
+    expect(error?.code).toBe('FILE_UNAUTHENTICATED');
+    expect(error?.message).toContain('本部');
+
+    expect((await refused(shanghai.app, snapshot))?.code).toBe('SNAPSHOT_NOT_EMPTY');
+    const asFile = await importFile(shanghai.app, snapshot).then(
+      () => null,
+      (e: unknown) => e as { code: string },
+    );
+    expect(asFile?.code).toBe('SNAPSHOT_NOT_INCREMENTAL');
+  });
+});
