@@ -7,8 +7,9 @@ import { CliUserError } from './cli-error';
 import type { CommandContext, Values } from './cli-error';
 import { passphraseFrom } from './sync-commands';
 
-export const zoneUsage = `  init --office 上海 --user 张三 --join 邀请文件 --passphrase-env 变量名
-                                           加入本部发来的分区（同时导入邀请中的数据）后初始化
+export const zoneUsage = `  init --office 上海 --user 张三 --join 邀请文件 --passphrase-env 变量名 [--snapshot 快照文件]
+                                           加入本部发来的分区（同时导入邀请中的数据，或载入快照）后初始化
+  snapshot --out 文件                      本部：制作快照（分区当前的全部数据），新电脑凭它加入而不必重放每条变更
   zone [--json]                            本机所在分区：各驻点的电脑、公钥与状态
   zone create --name 分区名称              本部：为初始化于分区之前的数据库创建分区
   zone invite --out 文件 --passphrase-env 变量名 [--office 上海] [--hq] [--without-data]
@@ -18,6 +19,7 @@ export const zoneUsage = `  init --office 上海 --user 张三 --join 邀请文�
 
 export const zoneOptions = {
   join: { type: 'string' },
+  snapshot: { type: 'string' },
   name: { type: 'string' },
   hq: { type: 'boolean' },
   'without-data': { type: 'boolean' },
@@ -43,6 +45,26 @@ function describeZone(zone: ZoneStatus): string {
   return lines.join('\n');
 }
 
+/**
+ * Joins with the invitation (without its data when a snapshot follows). A laptop that joined but
+ * whose snapshot was refused may run the same command again: it is already in the zone.
+ */
+async function joinOrResume(
+  cx: CommandContext,
+  invitation: string,
+  snapshot: string | undefined,
+): Promise<{ zone: ZoneStatus; imported: SyncImportReport | null }> {
+  const input = { file: invitation, passphrase: secretFrom(cx.values) };
+  try {
+    return await cx.call('zone.join', snapshot ? { ...input, skipData: true } : input);
+  } catch (error) {
+    if (!(snapshot && error instanceof CliUserError && error.code === 'ZONE_ALREADY_JOINED')) {
+      throw error;
+    }
+    return { zone: await cx.call<ZoneStatus>('zone.status'), imported: null };
+  }
+}
+
 /** Runs a zone command; false when `command` is not one. */
 export async function runZoneCommand(
   cx: CommandContext,
@@ -52,18 +74,32 @@ export async function runZoneCommand(
   const { call, print, values } = cx;
 
   if (command === 'init' && typeof values.join === 'string') {
-    const joined = await call<{ zone: ZoneStatus; imported: SyncImportReport | null }>(
-      'zone.join',
-      { file: values.join, passphrase: secretFrom(values) },
-    );
+    const snapshot = typeof values.snapshot === 'string' ? values.snapshot : undefined;
+    const joined = await joinOrResume(cx, values.join, snapshot);
+    const loaded = snapshot
+      ? await call<SyncImportReport>('sync.loadSnapshot', { file: snapshot })
+      : null;
     const status = await call('app.init', { office: values.office, user: values.user });
-    print({ ...(status as object), zone: joined.zone, imported: joined.imported }, () =>
+    print({ ...(status as object), zone: joined.zone, imported: loaded ?? joined.imported }, () =>
       [
         `已加入分区「${joined.zone.name}」并初始化：${String(values.office)} ${String(values.user)}`,
         joined.imported ? `邀请中的数据：${joined.imported.message}` : '',
+        loaded ? loaded.message : '',
       ]
         .filter(Boolean)
         .join('\n'),
+    );
+    return true;
+  }
+  if (command === 'snapshot') {
+    if (typeof values.out !== 'string') throw new CliUserError('缺少 --out 参数');
+    const made = await call<{ file: string; changes: number; bytes: number }>('sync.snapshot', {
+      out: values.out,
+    });
+    print(
+      made,
+      () =>
+        `已制作快照：${made.file}（${made.changes.toLocaleString('zh-CN')} 条变更，${(made.bytes / 1e6).toFixed(1)} MB）`,
     );
     return true;
   }

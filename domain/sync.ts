@@ -273,6 +273,8 @@ export const syncLoadSnapshotInput = z.strictObject({
 export const zoneJoinInput = z.strictObject({
   file: z.string().min(1, '请选择邀请文件'),
   passphrase: z.string().min(1, '请输入邀请口令').max(1000, '口令过长'),
+  /** Leave the invitation's data out: a snapshot brings the zone's data (sync.loadSnapshot). */
+  skipData: z.boolean().optional(),
 });
 
 export const zoneRevokeInput = z.strictObject({

@@ -204,7 +204,7 @@ function invitedKeys(zone: Payload['zone']): Map<number, Buffer> {
 /** Joins the invitation's zone, then imports the zone's data it carries. */
 export async function joinWithInvitation(
   app: AppDatabase,
-  input: { file: string; passphrase: string },
+  input: { file: string; passphrase: string; skipData?: boolean },
 ): Promise<{ zone: ZoneStatus; imported: SyncImportReport | null }> {
   const payload = await readInvitation(input.file, input.passphrase);
   const at = new Date(app.now()).toISOString();
@@ -229,7 +229,7 @@ export async function joinWithInvitation(
     );
   });
   let imported: SyncImportReport | null = null;
-  if (payload.data) {
+  if (payload.data && !input.skipData) {
     const dir = mkdtempSync(join(tmpdir(), 'zs-join-'));
     try {
       const file = join(dir, 'zone.zsync');
