@@ -277,7 +277,7 @@ describe('同步 between two offices in the browser', () => {
     await expect.poll(() => card.getByText(/^正在导入 /).count()).toBe(1);
     await expect
       .poll(() => card.getByRole('status').textContent())
-      .toMatch(/^(解密|解压|校验变更|备份数据库|写入)/);
+      .toMatch(/^(解密|解压|校验变更|写入)/);
     expect(await card.getByRole('button', { name: '选择文件……' }).isDisabled()).toBe(true);
     await pageB.screenshot({ path: join(artifactsDir, 'sync-progress.png') });
     const report = pageB.getByRole('region', { name: '导入结果' });

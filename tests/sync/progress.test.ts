@@ -1,6 +1,6 @@
 // Long sync imports and exports publish their progress (job-progress.ts) for the window to poll:
 // while a file of thousands of changes is imported through the 同步 screen's method, job.progress
-// answers between the phases (解密, 解压, 校验变更 n/N, 备份数据库, 写入 N 条变更) in that order, and
+// answers between the phases (解密, 解压, 校验变更 n/N, 写入 N 条变更) in that order, and
 // says null once the import has ended, whether it succeeded or failed; the export likewise.
 import { writeDemoRows } from '../../db/services/app';
 import { readFileSync } from 'node:fs';
@@ -81,7 +81,6 @@ describe('sync progress', () => {
       '解密',
       '解压',
       '校验变更',
-      '备份数据库',
       `写入 ${count} 条变更`,
     ]);
     expect(seen.every((p) => p === null || p.job === '导入同步文件')).toBe(true);

@@ -421,7 +421,7 @@ describe('sync properties (docs/sync.md)', () => {
   );
 
   test(
-    '5: a failure at each phase of an import (roster, chains, quarantine, log, rows, derived refresh, vectors, clock, peer record, import log) leaves the database file as it was, byte for byte, and the replica usable',
+    '5: a failure at each phase of an import (roster, chains, quarantine, log, rows, derived refresh, vectors, clock, peer record, undo record, import log) leaves the database file as it was, byte for byte, and the replica usable',
     async () => {
       await fc.assert(
         fc.asyncProperty(
@@ -729,6 +729,7 @@ const IMPORT_PHASES = [
   'vectors',
   'clock',
   'peer',
+  'undo-journal',
   'import-log',
 ] as const;
 

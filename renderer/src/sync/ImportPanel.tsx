@@ -1,7 +1,7 @@
 // 导入: drop a .zsync file on the zone or choose it; its bytes go to sync.importData. An encrypted
 // file asks for its passphrase, and a wrong one can be retyped and retried without choosing the file
 // again (the bytes stay here until another file is chosen). While the import runs, a bar shows its
-// phase (解密, 校验变更 n/N, 备份数据库, 写入……) from the backend's job progress.
+// phase (解密, 校验变更 n/N, 写入……) from the backend's job progress.
 import { useState } from 'react';
 import { errorMessages } from '../../../domain/errors';
 import type { SyncImportReport } from '../../../domain/sync';
@@ -81,7 +81,7 @@ export function ImportPanel({ onImported }: Props) {
 
   return (
     <Card id="sync-import" title="导入" className="sync-card">
-      <p className="sync-hint">导入前会自动备份数据库；同一个文件重复导入不会重复写入。</p>
+      <p className="sync-hint">导入有误时可在下方「导入记录」中撤销；同一个文件重复导入不会重复写入。</p>
       <FileDropZone
         className="sync-drop"
         busy={busy}
