@@ -9,6 +9,7 @@ import type {
   SyncPeer,
   SyncSite,
 } from '../domain/sync';
+import type { CompactionReport } from '../domain/compaction';
 import { CliUserError } from './cli-error';
 import type { CommandContext, Values } from './cli-error';
 
@@ -23,7 +24,10 @@ export const syncUsage = `  export --out 文件或目录 [--for 驻点或站点 
   conflicts --json [--all]                 待处理的冲突（--all 含已处理）
   resolve 冲突编号 --choose a|b            处理冲突：保留 a 或 b 的值
   site --json                              本机站点编号、驻点与版本向量
-  reset-peer 站点编号                      忘记对方已有的数据：下次导出给它全部变更`;
+  reset-peer 站点编号                      忘记对方已有的数据：下次导出给它全部变更
+  compact [--json] [--exclude 站点编号,...]
+                                           压缩变更日志：移出各方都已收到且已被后来修改取代的变更；
+                                           久未来文件的对象须用 --exclude 点名排除，否则它缺的都保留`;
 
 export const syncOptions = {
   out: { type: 'string' },
@@ -32,6 +36,7 @@ export const syncOptions = {
   'passphrase-env': { type: 'string' },
   choose: { type: 'string' },
   all: { type: 'boolean' },
+  exclude: { type: 'string' },
 } as const;
 
 export function passphraseFrom(values: Values): string | undefined {
@@ -101,6 +106,26 @@ export async function runSyncCommand(
             return `${e.id}\t${e.importedAt}\t${e.from.office ?? e.from.siteId}\t新增 ${e.new}\t${state}\t${e.file}`;
           })
           .join('\n'),
+      );
+      return true;
+    }
+    case 'compact': {
+      const exclude =
+        typeof values.exclude === 'string'
+          ? values.exclude
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : undefined;
+      const report = await call<CompactionReport>('sync.compact', exclude ? { exclude } : {});
+      print(report, () =>
+        [
+          report.message,
+          ...report.silent.map(
+            (p) =>
+              `  久未来文件：${p.office ?? '—'} ${p.siteId}（最近收到 ${p.lastIn ?? '从未'}，尚缺 ${p.lacking} 条）${report.excluded.includes(p.siteId) ? '，已排除' : ''}`,
+          ),
+        ].join('\n'),
       );
       return true;
     }

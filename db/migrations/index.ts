@@ -19,6 +19,7 @@ import * as m017 from './017-merges';
 import * as m018 from './018-claims';
 import * as m019 from './019-not-duplicate';
 import * as m020 from './020-import-undo';
+import * as m021 from './021-compaction';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '018-claims': m018,
   '019-not-duplicate': m019,
   '020-import-undo': m020,
+  '021-compaction': m021,
 };
 
 export const migrationProvider: MigrationProvider = {

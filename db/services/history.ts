@@ -1,5 +1,5 @@
-// A project's change history, read from the change log: who changed which field, from what, to
-// what, and when. Ids are shown as the names they point to.
+// A project's change history, read from the change log and what compaction archived of it (S19):
+// who changed which field, from what, to what, and when. Ids are shown as the names they point to.
 import type { HistoryEntry } from '../../domain/history';
 import { projectFieldLabels } from '../../domain/project-input';
 import { labelOf, offices } from '../../domain/vocabulary';
@@ -23,9 +23,10 @@ const columnLabels: Record<string, string> = {
 export function projectHistory(tx: Tx, id: string): HistoryEntry[] {
   const changes = tx.sql
     .prepare(
-      "SELECT hlc, author, fields FROM sync_change WHERE tbl = 'project' AND row_id = ? ORDER BY hlc",
+      `SELECT hlc, author, fields FROM sync_change WHERE tbl = 'project' AND row_id = ?
+       UNION ALL SELECT hlc, author, fields FROM sync_archive WHERE row_id = ? ORDER BY hlc`,
     )
-    .all(id) as { hlc: string; author: string | null; fields: string }[];
+    .all(id, id) as { hlc: string; author: string | null; fields: string }[];
   const current: Record<string, Value> = {};
   const entries: HistoryEntry[] = [];
   for (const change of changes) {

@@ -17,6 +17,7 @@ import {
 import { readMeta, writeMeta } from '../replica-identity';
 import type { ColumnType, SyncedTable } from '../synced-tables';
 import { hqOnlyTables, syncedTableNames, syncedTables } from '../synced-tables';
+import { archivedStatement } from './archive';
 import { approxRows, dropSecondaryIndexes, worthRebuilding } from './bulk-indexes';
 import type { Change, StoredChange } from './change-codec';
 import { compareClocks, formatHlc, parseHlc, ZERO_CLOCK } from './hlc';
@@ -187,6 +188,8 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
     'SELECT hlc, tbl, row_id, fields, prev, author FROM sync_change WHERE origin = ? AND seq = ?',
   );
   const maxSeq = sql.prepare('SELECT max(seq) AS top FROM sync_change WHERE origin = ?');
+  // A change compaction took out of the log (S19) is known: it comes back skipped.
+  const archived = archivedStatement(sql);
   const tops = new Map<string, number>();
   // Only this replica writes its current origin's changes. An earlier origin's may come back from
   // elsewhere (changes made after the backup it restored, or by the laptop whose folder it copied):
@@ -217,6 +220,8 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
         const office = options.sites?.[c.origin] ?? c.origin;
         throw new AppError('ORIGIN_SEQ_REUSE', `来源 ${office}，序号 ${c.seq}`);
       }
+      known[i] = true;
+    } else if (c.seq <= top && archived.get(c.origin, c.seq)) {
       known[i] = true;
     } else if (c.origin === tx.siteId) {
       throw new AppError('ORIGIN_OWN', `序号 ${c.seq}`);
@@ -558,7 +563,9 @@ function advanceVectors(tx: Tx, origins: Set<string>): void {
   const stats = tx.sql.prepare(
     'SELECT count(*) AS n, max(seq) AS top FROM sync_change WHERE origin = ?',
   );
-  const has = tx.sql.prepare('SELECT 1 FROM sync_change WHERE origin = ? AND seq = ?');
+  const logged = tx.sql.prepare('SELECT 1 FROM sync_change WHERE origin = ? AND seq = ?');
+  const archived = archivedStatement(tx.sql);
+  const has = { get: (o: string, s: number) => logged.get(o, s) ?? archived.get(o, s) };
   const current = tx.sql.prepare('SELECT max_seq FROM sync_vv WHERE origin = ?');
   for (const origin of origins) {
     const { n, top } = stats.get(origin) as { n: number; top: number };

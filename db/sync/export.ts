@@ -26,6 +26,7 @@ import {
   headWithin,
   storeBlocks,
 } from './chain';
+import { checkNotCompacted } from './archive';
 import { coverNewLaptops } from './rekey';
 import { headBody, readRoster, zoneOf } from './zone';
 import type { Zone } from './zone';
@@ -149,6 +150,7 @@ function planSegments(sql: Sql, zone: Zone, siteId: string, vector: Vector) {
     const known = Math.min(vector[origin] ?? 0, upTo);
     if (upTo <= known) continue;
     const from = blockStart(known + 1);
+    checkNotCompacted(sql, origin, from, () => knownSites(sql, siteId)[origin] ?? origin);
     const prefix = chainAtBlock(sql, origin, (from - 1) / BLOCK);
     if (!prefix) continue;
     if (origin === siteId) {

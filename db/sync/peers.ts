@@ -73,6 +73,7 @@ export function recordFileIn(
          acked = excluded.acked, last_in_at = excluded.last_in_at, last_in_file = excluded.last_in_file`,
     )
     .run(peer.siteId, peer.office, JSON.stringify(sortedVector(acked)), at, file);
+  sql.prepare('DELETE FROM sync_excluded WHERE site_id = ?').run(peer.siteId);
 }
 
 /**
@@ -133,8 +134,12 @@ export function exportTarget(sql: Sql, name: string): ExportTarget {
     site_id: string;
     office: string;
   }[];
+  // Laptops excluded from compaction (S19) are left out like revoked ones until heard from again.
   const revoked = new Set(
-    sql.prepare('SELECT site_id FROM zone_revocation').pluck().all() as string[],
+    sql
+      .prepare('SELECT site_id FROM zone_revocation UNION SELECT site_id FROM sync_excluded')
+      .pluck()
+      .all() as string[],
   );
   const peers = [
     ...peerRows(sql).filter((p) => !revoked.has(p.site_id)),

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { appMethods } from './app';
 import { claimMethods } from './claims';
+import { compactionMethods } from './compaction';
 import { dashboardMethods } from './dashboard';
 import { excelMethods } from './excel';
 import { mergeMethods } from './merges';
@@ -22,6 +23,7 @@ export const contract = {
   ...excelMethods,
   ...dashboardMethods,
   ...syncMethods,
+  ...compactionMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,0 +1,166 @@
+// Compaction (db/sync/compaction.ts, docs/sync.md S19) on real database files and real exported
+// files: superseded changes every peer holds leave the log, the field history reads the same, a
+// silent peer holds it back until excluded, the same change coming back is skipped, exports that
+// would need a dropped line refuse, and replicas still converge.
+import { statSync } from 'node:fs';
+import { afterEach, expect, test } from 'vitest';
+import type { CompactionReport } from '../../domain/compaction';
+import type { HistoryEntry } from '../../domain/history';
+import type { ProjectRecord } from '../../domain/project-input';
+import { tempDir } from '../helpers';
+import { call, dump, exportTo, importInto, openReplica } from './replicas';
+import type { Replica } from './replicas';
+
+const open: Replica[] = [];
+afterEach(() => {
+  for (const r of open.splice(0)) r.app.close();
+});
+
+async function replica(office: string): Promise<Replica> {
+  const r = await openReplica(office, { dir: tempDir(`zs-compact-${office}-`) });
+  open.push(r);
+  return r;
+}
+
+const dir = tempDir('zs-compact-files-');
+async function send(from: Replica, to: Replica) {
+  from.clock.ms += 60_000;
+  to.clock.ms += 60_000;
+  const file = (await exportTo(from, dir, { for: to.office })).file;
+  return { file, report: await importInto(to, file) };
+}
+
+/** A file of everything 本部 holds, as if it had forgotten what 上海 holds. */
+async function relayAll(from: Replica) {
+  from.clock.ms += 60_000;
+  return (await exportTo(from, dir, { full: true })).file;
+}
+
+const changes = (r: Replica) =>
+  r.app.sql.prepare('SELECT count(*) FROM sync_change').pluck().get() as number;
+
+/**
+ * The test zone's first 本部 laptop sent each one only its invitation's data: 91 days later, with
+ * the real 本部 laptop heard from since, it is the silent peer, named and then excluded.
+ */
+async function silentIds(r: Replica, hq: Replica) {
+  r.clock.ms += 91 * 86_400_000;
+  hq.clock.ms += 91 * 86_400_000;
+  await send(hq, r);
+  const silent = call<CompactionReport>(r, 'sync.compact', { exclude: [] }).silent;
+  expect(silent.map((p) => p.office)).toEqual(['本部']);
+  return silent.map((p) => p.siteId);
+}
+
+function fill(r: Replica, n: number) {
+  for (let i = 0; i < n; i++)
+    call(r, 'project.create', { name: `填充${i}`, investor: '填充投资方' });
+}
+
+async function edited() {
+  const hq = await replica('本部');
+  const sh = await replica('上海');
+  // Whole blocks of 16 changes on either side of the edits: a block is compacted only when
+  // every peer holds all of it (exports start at a block start).
+  fill(sh, 20);
+  const p = call<ProjectRecord>(sh, 'project.create', { name: '甲项目', investor: '甲投资方' });
+  for (const name of ['乙项目', '丙项目', '丁项目']) {
+    sh.clock.ms += 60_000;
+    call(sh, 'project.update', { id: p.id, patch: { name } });
+  }
+  fill(sh, 20);
+  await send(sh, hq);
+  await send(hq, sh);
+  await send(sh, hq);
+  return { hq, sh, p };
+}
+
+test('superseded changes every peer holds leave the log; history and data stay', async () => {
+  const { hq, sh, p } = await edited();
+  // 上海's own edits: at 本部 they are among the last 10 imports, which an undo may still need.
+  const history = call<HistoryEntry[]>(sh, 'project.history', { id: p.id });
+  const before = changes(sh);
+
+  // The zone's 本部 laptop, never heard from, lacks everything: nothing goes.
+  const held = call<CompactionReport>(sh, 'sync.compact', {});
+  expect(held.archived).toBe(0);
+  expect(held.heldBackBy.map((x) => x.office)).toContain('本部');
+
+  const report = call<CompactionReport>(sh, 'sync.compact', { exclude: await silentIds(sh, hq) });
+  expect(report.archived).toBe(2); // 乙 and 丙 names; the creation and 丁 stay
+  expect(report.changesAfter).toBe(before - 2);
+  expect(changes(sh)).toBe(before - 2);
+  expect(report.heldBackBy).toEqual([]);
+  expect(call<HistoryEntry[]>(sh, 'project.history', { id: p.id })).toEqual(history);
+  expect(dump(hq)).toEqual(dump(sh));
+
+  // The same changes coming back (本部 relays them from an old block on) are skipped.
+  const again = await importInto(sh, await relayAll(hq));
+  expect(again.new).toBe(0);
+  expect(changes(sh)).toBe(before - 2);
+
+  // Both go on editing; they still converge.
+  sh.clock.ms += 60_000;
+  call(sh, 'project.update', { id: p.id, patch: { name: '戊项目' } });
+  call(hq, 'project.create', { name: '本部项目', investor: '乙投资方' });
+  await send(sh, hq);
+  await send(hq, sh);
+  expect(dump(hq)).toEqual(dump(sh));
+  expect(call<HistoryEntry[]>(hq, 'project.history', { id: p.id })).toEqual(
+    call<HistoryEntry[]>(sh, 'project.history', { id: p.id }),
+  );
+});
+
+test('what a peer lacks stays; an export that needs a dropped line refuses', async () => {
+  const { hq, sh, p } = await edited();
+  // 本部 has not seen these: 己, superseded by 庚, stays.
+  fill(sh, 20);
+  for (const name of ['己项目', '庚项目']) {
+    sh.clock.ms += 60_000;
+    call(sh, 'project.update', { id: p.id, patch: { name } });
+  }
+  fill(sh, 20);
+  const report = call<CompactionReport>(sh, 'sync.compact', { exclude: await silentIds(sh, hq) });
+  expect(report.heldBackBy.map((x) => x.office)).toEqual(['本部']);
+  expect(report.archived).toBe(3); // 乙, 丙 and 丁, which 己 superseded here
+  const names = sh.app.sql
+    .prepare("SELECT fields ->> '$.name' FROM sync_change WHERE row_id = ? ORDER BY hlc")
+    .pluck()
+    .all(p.id);
+  expect(names).toEqual(['甲项目', '己项目', '庚项目']);
+  await send(sh, hq);
+  expect(dump(hq)).toEqual(dump(sh));
+
+  // A full export would start 上海's chain below its floor.
+  await expect(exportTo(sh, dir, { full: true })).rejects.toMatchObject({ code: 'EXPORT_FAILED' });
+  // Excluding a peer that is not silent is refused.
+  expect(() => call(sh, 'sync.compact', { exclude: [hq.app.siteId] })).toThrow(/久未来文件/);
+});
+
+test('the file shrinks: VACUUM after compaction', async () => {
+  const hq = await replica('本部');
+  const sh = await replica('上海');
+  const ids = Array.from(
+    { length: 200 },
+    (_, i) =>
+      call<ProjectRecord>(sh, 'project.create', { name: `项目${i}`, investor: '投资方' }).id,
+  );
+  for (let round = 0; round < 5; round++) {
+    sh.clock.ms += 60_000;
+    for (const id of ids) {
+      call(sh, 'project.update', {
+        id,
+        patch: { name: `项目${id.slice(-6)}-${round}`, problems: 'x'.repeat(400) },
+      });
+    }
+  }
+  await send(sh, hq);
+  await send(hq, sh);
+  await send(sh, hq);
+  const report = call<CompactionReport>(sh, 'sync.compact', { exclude: await silentIds(sh, hq) });
+  expect(report.archived).toBeGreaterThanOrEqual(200 * 3);
+  // A project's archived changes keep their values for the field history: the file shrinks by
+  // what the live log's rows and index held beyond that.
+  expect(report.bytesAfter).toBeLessThan(report.bytesBefore);
+  expect(statSync(sh.app.file).size).toBe(report.bytesAfter);
+});
