@@ -15,6 +15,7 @@ import { mergeKinds } from '../../domain/merge';
 import { readTextList } from '../../domain/stored-values';
 import type { Tx } from '../app-database';
 import { mergeReferences } from '../merges';
+import { refuseCycle } from './entities';
 import type { Fields, FieldValue } from '../mutation';
 import { syncedTables } from '../synced-tables';
 
@@ -70,6 +71,23 @@ function mergedAliases(keep: Fields, other: Fields, taken: Fields): string | und
   return all.length > own.length ? JSON.stringify(all) : undefined;
 }
 
+/**
+ * A parent the survivor would take from the other record must not be the survivor, nor below it
+ * or below the other (whose children become the survivor's): chosen, the merge is refused; only
+ * filling an empty parent, it is left empty.
+ */
+function keepGroupAcyclic(tx: Tx, input: MergeInput, fields: Fields, chosen: boolean): void {
+  const parent = fields.parent_investor_id;
+  if (typeof parent !== 'string') return;
+  try {
+    refuseCycle(tx, input.keep, parent);
+    refuseCycle(tx, input.other, parent);
+  } catch (error) {
+    if (chosen) throw error;
+    delete fields.parent_investor_id;
+  }
+}
+
 export function mergeRecords(tx: Tx, input: MergeInput): MergeResult {
   const { kind, keep, other } = input;
   if (keep === other) throw new AppError('MERGE_SAME');
@@ -87,6 +105,7 @@ export function mergeRecords(tx: Tx, input: MergeInput): MergeResult {
       fields[col] = theirs;
     }
   }
+  if (kind === 'investor') keepGroupAcyclic(tx, input, fields, take.has('parent_investor_id'));
   if (kind === 'investor' && !take.has('aliases')) {
     const aliases = mergedAliases(keepRow, otherRow, fields);
     if (aliases !== undefined) fields.aliases = aliases;

@@ -186,3 +186,40 @@ test('merging investors with long names keeps every value valid, so other office
   expect(investors(bj)).toEqual(['西门子']);
   expectConverged([sh, bj]);
 });
+
+test('merging a subsidiary into its parent does not make the parent its own parent', async () => {
+  const [sh, bj] = await offices('上海', '北京');
+  const parent = call<InvestorRecord>(sh, 'investor.create', {
+    nameZh: '西门子股份公司',
+    aliases: [],
+  });
+  const child = call<InvestorRecord>(sh, 'investor.create', {
+    nameZh: '西门子（中国）有限公司',
+    aliases: [],
+    parentInvestorId: parent.id,
+  });
+  const other = call<InvestorRecord>(sh, 'investor.create', { nameZh: '博世', aliases: [] });
+  merge(sh, 'investor', parent.id, child.id);
+  expect(call<InvestorRecord>(sh, 'investor.get', { id: parent.id }).parentInvestorId).toBeNull();
+  // Nor when the parent is chosen field by field.
+  const child2 = call<InvestorRecord>(sh, 'investor.create', {
+    nameZh: '西门子能源',
+    aliases: [],
+    parentInvestorId: other.id,
+  });
+  const grandchild = call<InvestorRecord>(sh, 'investor.create', {
+    nameZh: '西门子能源（上海）',
+    aliases: [],
+    parentInvestorId: child2.id,
+  });
+  expect(
+    refused(sh, 'record.merge', {
+      kind: 'investor',
+      keep: child2.id,
+      other: grandchild.id,
+      take: ['parent_investor_id'],
+    }),
+  ).toBe('PARENT_CYCLE');
+  await exchange([sh, bj]);
+  expectConverged([sh, bj]);
+});
