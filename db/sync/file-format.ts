@@ -193,6 +193,14 @@ export const manifestSchema = z.strictObject({
     .strictObject({
       changes: z.number().int().nonnegative(),
       schemaVersion: z.number().int().positive().max(10_000),
+      /** The image in pieces of `pieceBytes` (the last shorter), each its own gzip member. */
+      pieceBytes: z
+        .number()
+        .int()
+        .min(1 << 16)
+        .max(1 << 26),
+      /** Each member's gzipped length, so that the pieces inflate side by side. */
+      pieces: z.array(z.number().int().positive().max(MAX_RAW_BYTES)).max(1 << 16),
     })
     .optional(),
   payload: z.strictObject({

@@ -8,7 +8,9 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../domain/errors';
 import { syncedTableNames } from '../synced-tables';
-import { BLOCK, ChainHasher, LINE_SELECT, ZERO_CHAIN } from './chain';
+import { BLOCK, ChainHasher, ZERO_CHAIN } from './chain';
+import { encodeStored } from './change-codec';
+import type { StoredChange } from './change-codec';
 import type { Head } from './chain';
 import { parseHlc } from './hlc';
 import { DRIFT_REJECT_MS } from './import';
@@ -82,9 +84,10 @@ export function checkImage(image: Database.Database, check: ImageCheck): Verifie
  * last seq. A head or block inside a run must match what the lines give.
  */
 function checkChains(image: Database.Database, check: ImageCheck) {
-  const lines = image
-    .prepare(`SELECT seq, ${LINE_SELECT} AS line FROM sync_change WHERE origin = ? ORDER BY seq`)
-    .raw();
+  const rows = image.prepare(
+    `SELECT origin, seq, hlc, tbl, row_id, fields, prev, author FROM sync_change
+     WHERE origin = ? ORDER BY seq`,
+  );
   const blockOf = image.prepare('SELECT chain FROM sync_block WHERE origin = ? AND block = ?');
   const headsOf = image.prepare('SELECT seq, state, sig FROM sync_head WHERE origin = ?');
   const origins = image
@@ -106,7 +109,10 @@ function checkChains(image: Database.Database, check: ImageCheck) {
     const closeRun = () => {
       if (hasher && lastHead !== hasher.seq) invalid(`${office} 第 ${hasher.seq} 条变更没有签名`);
     };
-    for (const [seq, line] of lines.iterate(origin) as Iterable<[number, Buffer]>) {
+    for (const row of rows.iterate(origin) as Iterable<StoredChange>) {
+      const seq = row.seq;
+      // What LINE_SELECT gives for canonical stored JSON (a test checks it), at half its cost.
+      const line = Buffer.from(`${lineOf(row)}\n`, 'utf8');
       if (member?.lastSeq != null && seq > member.lastSeq) {
         invalid(`${office} 的电脑已被吊销，快照中有其吊销后的变更`);
       }
@@ -143,6 +149,14 @@ function checkChains(image: Database.Database, check: ImageCheck) {
     closeRun();
   }
   return out;
+}
+
+function lineOf(row: StoredChange): string {
+  try {
+    return encodeStored(row);
+  } catch {
+    return invalid(`站点 ${row.origin} 第 ${row.seq} 条变更格式错误`);
+  }
 }
 
 /** A vector may state only seqs every one of which the image holds (S9). */

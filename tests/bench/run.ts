@@ -1,6 +1,6 @@
 // Benchmarks (npm run bench): demo generation of N projects through the mutation layer, the
 // ledger query (filter + sort + page), the 看板 and search by pinyin at that size, the ledger and
-// the first 看板 after start in Chromium, and sync.
+// the first 看板 after start in Chromium, sync, and a snapshot join.
 // Prints figures and their ratio to the budget; exits non-zero when a budget is missed.
 import { join } from 'node:path';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { benchExcel } from './excel-bench';
 import { benchLedgerInBrowser } from './ledger-browser';
 import { benchSearch } from './search-bench';
 import { benchSync } from './sync-bench';
+import { benchSnapshot } from './snapshot-bench';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -129,8 +130,10 @@ async function main() {
   reopened.close();
   rmSync(dir, { recursive: true, force: true });
   const sync = await benchSync(line);
+  const snapshot = await benchSnapshot(PROJECTS, line);
   const failures = [
     ...sync.failures,
+    ...snapshot.failures,
     ...dashboard.failures,
     ...search.failures,
     ...firstDashboard,

@@ -132,7 +132,13 @@ describe('snapshot join (docs/sync.md S22)', () => {
       fc.asyncProperty(
         fc.array(stepArb, { minLength: 1, maxLength: 25, size: 'medium' }),
         fc.array(stepArb, { minLength: 0, maxLength: 25, size: 'medium' }),
-        async (before, after) => {
+        // Both 本部 laptops reorder one office before either hears of the other: a conflict (S6).
+        fc.record({
+          target: fc.nat(8),
+          a: fc.integer({ min: 1, max: 50 }),
+          b: fc.integer({ min: 1, max: 50 }),
+        }),
+        async (before, after, race) => {
           const w = await world([0, 0, 0]);
           let now = BASE_MS;
           const tick = () => {
@@ -143,6 +149,18 @@ describe('snapshot join (docs/sync.md S22)', () => {
             stats.runs += 1;
             stats.stepsBefore.push(before.length);
             stats.stepsAfter.push(after.length);
+            for (const [i, sort] of [
+              [0, race.a],
+              [2, race.b],
+            ] as const) {
+              tick();
+              applyEdit(w.replicas[i]!, {
+                op: 'set',
+                table: 'office',
+                target: race.target,
+                values: { sort },
+              });
+            }
             await run(w.replicas, w.dir, before, tick);
             // The first replica is a 本部 laptop (model.ts OFFICE_POOL).
             const hq = w.replicas[0]!;
