@@ -4,6 +4,7 @@
 // came in: a merged-away record is stored as deleted, and a column naming it (a project's investor,
 // an arrival's project, ...) as its survivor. `merge_override` keeps the synced value under each
 // such stored one, for an unmerge or a later change to find.
+import { AppError } from '../domain/errors';
 import type { Sql } from './sql';
 import type { SyncedTable } from './synced-tables';
 
@@ -123,6 +124,29 @@ export function survivors(sql: Sql, table: MergeableTable): Map<string, string> 
   };
   for (const id of edges.keys()) find(id);
   return survivor;
+}
+
+/** The record a merged-away one now is (the end of its chain), or undefined if it stands. */
+export function survivorOf(sql: Sql, table: MergeableTable, id: string): string | undefined {
+  return survivors(sql, table).get(id);
+}
+
+/** A record's name as its lists show it. */
+export function mergeableName(sql: Sql, table: MergeableTable, id: string): string | undefined {
+  const column = table === 'investor' ? 'name_zh' : 'name';
+  return sql.prepare(`SELECT ${column} FROM ${table} WHERE id = ?`).pluck().get(id) as
+    string | undefined;
+}
+
+/** Refuses to use a merged-away record, naming the record it now is. */
+export function refuseMergedAway(sql: Sql, table: MergeableTable, id: string): void {
+  const survivor = survivorOf(sql, table, id);
+  if (survivor !== undefined) {
+    throw new AppError(
+      'MERGED_AWAY',
+      `已并入「${mergeableName(sql, table, survivor) ?? survivor}」`,
+    );
+  }
 }
 
 /** Each record has at most one merge, so each group of records holds at most one cycle. */

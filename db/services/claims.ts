@@ -18,6 +18,7 @@ import type { z } from 'zod';
 import { todayIso } from '../../domain/dates';
 import { AppError } from '../../domain/errors';
 import type { Tx } from '../app-database';
+import { refuseMergedAway } from '../merges';
 import { readMeta } from '../replica-identity';
 import { settingIds } from '../../domain/stored-values';
 
@@ -154,12 +155,15 @@ export function claimArbitration(tx: Tx): ArbitrationCase[] {
 
 export function addClaim(tx: Tx, input: z.output<typeof claimAddInput>): { id: string } {
   const subject = input.investorId
-    ? { table: 'investor', id: input.investorId }
-    : { table: 'project', id: input.projectId! };
+    ? { table: 'investor' as const, id: input.investorId }
+    : { table: 'project' as const, id: input.projectId! };
   const live = tx.sql
     .prepare(`SELECT 1 FROM ${subject.table} WHERE id = ? AND deleted = 0`)
     .get(subject.id);
-  if (!live) throw new AppError('NOT_FOUND', subject.id);
+  if (!live) {
+    refuseMergedAway(tx.sql, subject.table, subject.id);
+    throw new AppError('NOT_FOUND', subject.id);
+  }
   const office = input.officeId ?? readMeta(tx.sql.sqlite, 'office_id') ?? null;
   const promoter =
     input.promoterId ??

@@ -14,6 +14,7 @@ import { kindLabels } from '../../domain/deletion';
 import { AppError } from '../../domain/errors';
 import { activityKinds, labelOf } from '../../domain/vocabulary';
 import type { Tx } from '../app-database';
+import { isMergeable, refuseMergedAway } from '../merges';
 import type { SyncedTable } from '../synced-tables';
 
 const tables: Record<DeletableKind, SyncedTable> = {
@@ -218,6 +219,9 @@ function takenWith(tx: Tx, kind: DeletableKind, id: string): [DeletableKind, str
 /** Undoes `deleteRecord` (or a single row's delete): every row back with its values. */
 export function restoreRecord(tx: Tx, ref: RecordRef): DeletionResult {
   const row = rowOf(tx, ref.kind, ref.id, 1);
+  // Stored as deleted because merged away: only an unmerge brings it back.
+  const table = tables[ref.kind];
+  if (isMergeable(table)) refuseMergedAway(tx.sql, table, ref.id);
   for (const [column, ownerKind] of owners[ref.kind] ?? []) {
     const ownerId = row[column];
     if (typeof ownerId !== 'string') continue;

@@ -14,7 +14,7 @@ import type {
 import { mergeKinds } from '../../domain/merge';
 import { readTextList } from '../../domain/stored-values';
 import type { Tx } from '../app-database';
-import { mergeReferences } from '../merges';
+import { mergeReferences, refuseMergedAway } from '../merges';
 import { refuseCycle } from './entities';
 import type { Fields, FieldValue } from '../mutation';
 import { syncedTables } from '../synced-tables';
@@ -30,7 +30,10 @@ const isEmpty = (v: FieldValue | undefined) => v === null || v === undefined || 
 function liveRow(tx: Tx, kind: MergeKind, id: string): Fields {
   const row = tx.sql.prepare(`SELECT * FROM ${kind} WHERE id = ? AND deleted = 0`).get(id) as
     Fields | undefined;
-  if (!row) throw new AppError('NOT_FOUND', id);
+  if (!row) {
+    refuseMergedAway(tx.sql, kind, id);
+    throw new AppError('NOT_FOUND', id);
+  }
   return row;
 }
 

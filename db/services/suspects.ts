@@ -11,6 +11,7 @@ import type { Suspect, SuspectList, SuspectReason, SuspectSide } from '../../dom
 import { MAX_SUSPECTS, notDuplicateId } from '../../domain/suspects';
 import { labelOf, offices } from '../../domain/vocabulary';
 import type { Tx } from '../app-database';
+import { refuseMergedAway } from '../merges';
 import { toSimplified } from '../search-fold';
 
 /** A group larger than this is a common name (厂房扩建), not a duplicate: its pairs are skipped. */
@@ -313,7 +314,10 @@ export function markNotDuplicate(
   if (input.a === input.b) throw new AppError('MERGE_SAME');
   for (const id of [input.a, input.b]) {
     const live = tx.sql.prepare(`SELECT 1 FROM ${input.kind} WHERE id = ? AND deleted = 0`).get(id);
-    if (!live) throw new AppError('NOT_FOUND', id);
+    if (!live) {
+      refuseMergedAway(tx.sql, input.kind, id);
+      throw new AppError('NOT_FOUND', id);
+    }
   }
   const [a, b] = [input.a, input.b].sort() as [string, string];
   const id = notDuplicateId(input.kind, a, b);

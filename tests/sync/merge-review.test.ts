@@ -146,17 +146,24 @@ test('a merge into a deleted, merged-away or other-kind record is refused and wr
     'VALIDATION',
   );
   merge(sh, 'investor', a.investorId!, b.investorId!);
-  // Into, or out of, the merged-away one.
+  // Into, or out of, the merged-away one: it says which record it now is.
   expect(
     refused(sh, 'record.merge', { kind: 'investor', keep: b.investorId, other: a.investorId }),
-  ).toBe('NOT_FOUND');
+  ).toBe('MERGED_AWAY');
+  expect(
+    dispatchSync(sh.app, 'record.merge', {
+      kind: 'investor',
+      keep: a.investorId,
+      other: b.investorId,
+    }),
+  ).toMatchObject({ code: 'MERGED_AWAY', message: expect.stringContaining('已并入「甲公司」') });
   // A claim on the merged-away investor, or a "not the same" naming it or an unknown id.
   expect(refused(sh, 'claim.add', { investorId: b.investorId, reported: '首报' })).toBe(
-    'NOT_FOUND',
+    'MERGED_AWAY',
   );
   expect(
     refused(sh, 'suspects.notDuplicate', { kind: 'investor', a: a.investorId, b: b.investorId }),
-  ).toBe('NOT_FOUND');
+  ).toBe('MERGED_AWAY');
   expect(
     refused(sh, 'suspects.notDuplicate', {
       kind: 'investor',
@@ -221,5 +228,68 @@ test('merging a subsidiary into its parent does not make the parent its own pare
     }),
   ).toBe('PARENT_CYCLE');
   await exchange([sh, bj]);
+  expectConverged([sh, bj]);
+});
+
+test('an edit, a delete and a restore of the merged-away record made elsewhere leave it merged', async () => {
+  const [sh, bj] = await offices('上海', '北京');
+  const a = project(sh, '西门子医疗', '西门子股份公司');
+  const b = project(sh, '西门子能源', '西门子（中国）有限公司');
+  const x = call<InvestorRecord>(sh, 'investor.create', { nameZh: '西门子数字', aliases: [] });
+  await exchange([sh, bj]);
+  merge(sh, 'investor', a.investorId!, b.investorId!);
+  merge(sh, 'investor', a.investorId!, x.id);
+  // 北京 has not seen the merges: it renames one, and deletes then restores the other.
+  call(bj, 'investor.update', { id: b.investorId, patch: { nameZh: '西门子中国' } });
+  call(bj, 'contact.create', { investorId: x.id, name: '李工' });
+  call(bj, 'contact.delete', {
+    id: call<{ id: string }[]>(bj, 'contact.list', { investorId: x.id })[0]!.id,
+  });
+  call(bj, 'investor.delete', { id: x.id });
+  call(bj, 'record.restore', { kind: 'investor', id: x.id });
+  await exchange([sh, bj]);
+  for (const r of [sh, bj]) {
+    expect(investors(r)).toEqual(['西门子股份公司']);
+    expect(ledger(r)).toEqual(['西门子医疗/西门子股份公司', '西门子能源/西门子股份公司']);
+  }
+  expectConverged([sh, bj]);
+  // Undone, the renamed one comes back with 北京's name.
+  call(bj, 'record.unmerge', { id: b.investorId });
+  await exchange([sh, bj]);
+  for (const r of [sh, bj]) {
+    expect(investors(r)).toEqual(['西门子中国', '西门子股份公司']);
+  }
+  expectConverged([sh, bj]);
+});
+
+test('a merged-away record cannot be restored from the deleted list: it says to undo the merge', async () => {
+  const [sh] = await offices('上海');
+  const a = project(sh, '甲', '甲公司');
+  const b = project(sh, '乙', '乙公司');
+  merge(sh, 'project', a.id, b.id);
+  merge(sh, 'investor', a.investorId!, b.investorId!);
+  expect(refused(sh, 'record.restore', { kind: 'project', id: b.id })).toBe('MERGED_AWAY');
+  expect(refused(sh, 'record.restore', { kind: 'investor', id: b.investorId })).toBe('MERGED_AWAY');
+  expect(ledger(sh)).toEqual(['甲/甲公司']);
+});
+
+test('the survivor deleted, then the merge undone: the merged-away record comes back alone', async () => {
+  const [sh, bj] = await offices('上海', '北京');
+  const a = call<InvestorRecord>(sh, 'investor.create', { nameZh: '甲公司', aliases: [] });
+  const b = project(sh, '乙', '乙公司');
+  await exchange([sh, bj]);
+  merge(sh, 'investor', a.id, b.investorId!);
+  // The survivor now holds 乙's project, so it cannot be deleted until that project goes.
+  expect(refused(sh, 'investor.delete', { id: a.id })).toBe('INVESTOR_HAS_PROJECTS');
+  call(sh, 'project.delete', { id: b.id });
+  call(sh, 'investor.delete', { id: a.id });
+  await exchange([sh, bj]);
+  expect(investors(bj)).toEqual([]);
+  call(bj, 'record.unmerge', { id: b.investorId });
+  await exchange([sh, bj]);
+  for (const r of [sh, bj]) {
+    expect(investors(r)).toEqual(['乙公司']);
+    expect(ledger(r)).toEqual([]);
+  }
   expectConverged([sh, bj]);
 });

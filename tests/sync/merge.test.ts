@@ -149,7 +149,7 @@ test('a merge refuses itself, a missing record and an unknown field; unmerge of 
   call(sh, 'record.merge', { kind: 'project', keep: a.id, other: b.id, take: ['name'] });
   expect(ledger(sh)).toEqual(['乙项目/']);
   // A merged-away record cannot be merged again, nor be kept.
-  expect(fail('record.merge', { kind: 'project', keep: b.id, other: a.id })).toBe('NOT_FOUND');
+  expect(fail('record.merge', { kind: 'project', keep: b.id, other: a.id })).toBe('MERGED_AWAY');
 });
 
 test('a merged-away name typed again in the project form finds the survivor', async () => {
