@@ -18,6 +18,7 @@ import type { AppDatabase } from '../app-database';
 import type { Sql } from '../sql';
 import { hqOnlyTables } from '../synced-tables';
 import { withProgress } from '../job-progress';
+import { phaseTimer } from '../phase-timer';
 import type { ReportProgress } from '../job-progress';
 import { SCHEMA_VERSION } from '../migrations/index';
 import { applyChanges, checkKnownTypes } from './apply';
@@ -149,30 +150,8 @@ const phaseKeys: Record<string, string> = {
   解压: 'inflate',
   校验变更: 'check',
 };
-
-/** Times the phases a job reports: each lasts until the next one starts. */
-function phaseTimer(report: ReportProgress) {
-  const phasesMs: Record<string, number> = {};
-  let current: { key: string; at: number } | null = null;
-  const end = () => {
-    if (current)
-      phasesMs[current.key] = (phasesMs[current.key] ?? 0) + performance.now() - current.at;
-    current = null;
-  };
-  const timed: ReportProgress = (phase, done, total) => {
-    const key = phaseKeys[phase] ?? (phase.startsWith('写入') ? 'write' : phase);
-    if (current?.key !== key) {
-      end();
-      current = { key, at: performance.now() };
-    }
-    report(phase, done, total);
-  };
-  const result = () => {
-    end();
-    return Object.fromEntries(Object.entries(phasesMs).map(([k, ms]) => [k, Math.round(ms)]));
-  };
-  return { timed, result };
-}
+const phaseKey = (phase: string) =>
+  phaseKeys[phase] ?? (phase.startsWith('写入') ? 'write' : phase);
 
 async function importReported(
   app: AppDatabase,
@@ -180,7 +159,7 @@ async function importReported(
   options: ImportOptions,
   progress: ReportProgress,
 ): Promise<SyncImportReport> {
-  const phases = phaseTimer(progress);
+  const phases = phaseTimer(progress, phaseKey);
   const report = phases.timed;
   report('读取文件', 0, 0);
   const bytes = readBounded(file);
