@@ -5,10 +5,12 @@
 // be counted, every refusal is a Chinese AppError and a refused write leaves nothing behind.
 import { afterEach, expect, test } from 'vitest';
 import { dispatchSync } from '../../db/dispatcher';
+import type { ClaimList } from '../../domain/claims';
 import type { InvestorRecord } from '../../domain/entities';
 import type { LedgerPage } from '../../domain/ledger';
 import type { MergeResult } from '../../domain/merge';
 import type { ProjectRecord } from '../../domain/project-input';
+import type { SuspectList } from '../../domain/suspects';
 import { tempDir } from '../helpers';
 import { call, databaseBytes, dump, exportTo, importInto, openReplica } from './replicas';
 import type { Replica } from './replicas';
@@ -291,5 +293,111 @@ test('the survivor deleted, then the merge undone: the merged-away record comes 
     expect(investors(r)).toEqual(['乙公司']);
     expect(ledger(r)).toEqual([]);
   }
+  expectConverged([sh, bj]);
+});
+
+test('forged merges (into another kind, into itself, into nothing, into a deleted one) count nothing twice', async () => {
+  const [sh, bj] = await offices('上海', '北京');
+  const a = project(sh, '甲', '甲公司');
+  const b = project(sh, '乙', '乙公司');
+  const c = call<InvestorRecord>(sh, 'investor.create', { nameZh: '丙公司', aliases: [] });
+  const gone = call<InvestorRecord>(sh, 'investor.create', { nameZh: '已删公司', aliases: [] });
+  call(sh, 'investor.delete', { id: gone.id });
+  await exchange([sh, bj]);
+  // An altered app at 北京 writes merges the API refuses.
+  bj.app.transact((tx) => {
+    tx.mutate.update('investor', a.investorId!, { merged_into: b.id }); // a project
+    tx.mutate.update('project', a.id, { merged_into: a.id }); // itself
+    tx.mutate.update('project', b.id, { merged_into: '01900000-0000-7000-8000-00000000dead' });
+    tx.mutate.update('investor', c.id, { merged_into: gone.id }); // a deleted investor
+  });
+  await exchange([sh, bj]);
+  for (const r of [sh, bj]) {
+    // Only the merge into the deleted one stands: 丙公司 goes with it, nothing else moves.
+    expect(investors(r)).toEqual(['乙公司', '甲公司']);
+    expect(ledger(r)).toEqual(['乙/乙公司', '甲/甲公司']);
+  }
+  expectConverged([sh, bj]);
+  // Undone, 丙公司 is back.
+  call(sh, 'record.unmerge', { id: c.id });
+  await exchange([sh, bj]);
+  for (const r of [sh, bj]) expect(investors(r)).toEqual(['丙公司', '乙公司', '甲公司']);
+  expectConverged([sh, bj]);
+});
+
+test('a 本部 decision naming a claim of another subject, or no claim, moves no holder', async () => {
+  const [hq, sh, bj] = await offices('本部', '上海', '北京');
+  const a = project(sh, '甲', '甲公司');
+  const b = project(sh, '乙', '乙公司');
+  await exchange([hq, sh, bj]);
+  const onA = call<{ id: string }>(sh, 'claim.add', { investorId: a.investorId, reported: '首报' });
+  bj.clock.ms += 60_000;
+  const onB = call<{ id: string }>(bj, 'claim.add', { investorId: b.investorId, reported: '首报' });
+  const laterOnA = call<{ id: string }>(bj, 'claim.add', {
+    investorId: a.investorId,
+    reported: '北京也谈过',
+  });
+  await exchange([hq, sh, bj]);
+  expect(call<ClaimList>(hq, 'claim.list', {}).arbitration).toHaveLength(1);
+  // A careless or altered 本部 app writes decisions the API would not.
+  hq.app.transact((tx) => {
+    tx.mutate.put('claim_decision', a.investorId!, { claim_id: onB.id, deleted: 0 });
+    tx.mutate.put('claim_decision', b.investorId!, { claim_id: 'no-such-claim', deleted: 0 });
+  });
+  await exchange([hq, sh, bj]);
+  for (const r of [hq, sh, bj]) {
+    const list = call<ClaimList>(r, 'claim.list', {});
+    const holder = (id: string) => list.holders.find((h) => h.subjectId === id);
+    expect(holder(a.investorId!)).toMatchObject({ claimId: onA.id, by: 'first' });
+    expect(holder(b.investorId!)).toMatchObject({ claimId: onB.id, by: 'first' });
+    // The dispute on 甲公司 is still open.
+    expect(list.arbitration.map((c) => c.challengers.map((x) => x.id))).toEqual([[laterOnA.id]]);
+  }
+  expectConverged([hq, sh, bj]);
+  // The API refuses a decision naming an unknown claim.
+  expect(refused(hq, 'claim.decide', { claimId: '01900000-0000-7000-8000-000000000000' })).toBe(
+    'NOT_FOUND',
+  );
+});
+
+test('a claim made offline on a record merged elsewhere follows the survivor, held once', async () => {
+  const [hq, sh, bj] = await offices('本部', '上海', '北京');
+  const a = project(sh, '西门子医疗', '西门子股份公司');
+  const b = project(bj, '西门子能源', '西门子（中国）有限公司');
+  await exchange([hq, sh, bj]);
+  call(sh, 'claim.add', { investorId: a.investorId, reported: '上海首报' });
+  merge(sh, 'investor', a.investorId!, b.investorId!);
+  bj.clock.ms += 60_000;
+  const late = call<{ id: string }>(bj, 'claim.add', {
+    investorId: b.investorId,
+    reported: '北京首报',
+  });
+  await exchange([hq, sh, bj]);
+  for (const r of [hq, sh, bj]) {
+    const list = call<ClaimList>(r, 'claim.list', {});
+    expect(list.holders.map((h) => h.subjectId)).toEqual([a.investorId]);
+    expect(list.claims.map((c) => c.subjectId)).toEqual([a.investorId, a.investorId]);
+    expect(list.arbitration.map((c) => c.challengers.map((x) => x.id))).toEqual([[late.id]]);
+  }
+  expectConverged([hq, sh, bj]);
+});
+
+test('"not the same" rows naming unknown records, forged, list and break nothing', async () => {
+  const [sh, bj] = await offices('上海', '北京');
+  project(sh, '西门子医疗', '西门子股份公司');
+  project(bj, '西门子能源', '西门子股份公司');
+  await exchange([sh, bj]);
+  const before = call<SuspectList>(bj, 'suspects.list', {});
+  expect(before.suspects.length).toBeGreaterThan(0);
+  sh.app.transact((tx) => {
+    tx.mutate.put('not_duplicate', 'investor:x:y', {
+      kind: 'investor',
+      a_id: '01900000-0000-7000-8000-000000000001',
+      b_id: '01900000-0000-7000-8000-000000000002',
+      deleted: 0,
+    });
+  });
+  await exchange([sh, bj]);
+  expect(call<SuspectList>(bj, 'suspects.list', {})).toEqual(before);
   expectConverged([sh, bj]);
 });
