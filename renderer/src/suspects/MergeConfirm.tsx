@@ -10,6 +10,7 @@ import type { ConfirmWiring } from '../shared/ConfirmDialog';
 import { columnLabel, valueText } from '../sync/conflict-labels';
 import { ErrorText } from '../ui/Alert';
 import { useLoad } from '../ui/use-load';
+import type { MergeConfirmation, MergePair } from './use-merge-confirmation';
 
 /** What moves to the kept record, by kind. */
 const moves: Record<MergeKind, string | null> = {
@@ -18,10 +19,16 @@ const moves: Record<MergeKind, string | null> = {
   contact: null,
 };
 
-export interface MergePair {
-  kind: MergeKind;
-  keep: { id: string; name: string };
-  other: { id: string; name: string };
+/** The dialog of the pair `merge` asks about, if any. */
+export function MergeConfirm({ merge }: { merge: MergeConfirmation }) {
+  return merge.about ? (
+    <MergeQuestion
+      pair={merge.about}
+      wiring={merge.dialog}
+      take={merge.take}
+      onTake={merge.setTake}
+    />
+  ) : null;
 }
 
 interface Props {
@@ -32,7 +39,7 @@ interface Props {
   onTake: (take: readonly string[]) => void;
 }
 
-export function MergeConfirm({ pair, wiring, take, onTake }: Props) {
+function MergeQuestion({ pair, wiring, take, onTake }: Props) {
   const label = mergeKindLabels[pair.kind];
   const preview = useLoad(
     () =>

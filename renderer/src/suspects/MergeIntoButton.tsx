@@ -82,14 +82,7 @@ export function MergeIntoButton({ kind, self, className, blocked }: Props) {
           <ErrorText error={submit.error} className="dialog-error" />
         </Dialog>
       ) : null}
-      {merge.about ? (
-        <MergeConfirm
-          pair={merge.about}
-          wiring={merge.dialog}
-          take={merge.take}
-          onTake={merge.setTake}
-        />
-      ) : null}
+      <MergeConfirm merge={merge} />
     </>
   );
 }

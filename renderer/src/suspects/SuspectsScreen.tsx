@@ -14,7 +14,7 @@ import { ScreenTitle } from '../ui/ScreenTitle';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 import { MergeConfirm } from './MergeConfirm';
-import type { MergePair } from './MergeConfirm';
+import type { MergePair } from './use-merge-confirmation';
 import { MergeNotice } from './MergeNotice';
 import { useMerges } from './merge-undo';
 import { useMergeConfirmation } from './use-merge-confirmation';
@@ -131,14 +131,7 @@ export function SuspectsScreen() {
           })}
         </ul>
       )}
-      {merge.about ? (
-        <MergeConfirm
-          pair={merge.about}
-          wiring={merge.dialog}
-          take={merge.take}
-          onTake={merge.setTake}
-        />
-      ) : null}
+      <MergeConfirm merge={merge} />
     </section>
   );
 }

@@ -2,11 +2,18 @@
 // pair, and which of the other record's values the survivor takes (record.merge's `take`); the
 // choice starts empty (the survivor keeps its own values) each time a pair is asked about.
 import { useState } from 'react';
-import type { MergeResult } from '../../../domain/merge';
+import type { MergeKind, MergeResult } from '../../../domain/merge';
 import { useConfirmation } from '../shared/use-confirmation';
 import type { Submit } from '../ui/use-submit';
-import type { MergePair } from './MergeConfirm';
 import { mergeRecords } from './merge-undo';
+
+export interface MergePair {
+  kind: MergeKind;
+  keep: { id: string; name: string };
+  other: { id: string; name: string };
+}
+
+export type MergeConfirmation = ReturnType<typeof useMergeConfirmation>;
 
 export function useMergeConfirmation(
   submit: Submit,
