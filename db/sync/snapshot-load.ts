@@ -104,9 +104,17 @@ export function loadSnapshot(
   app: AppDatabase,
   input: { file: string; passphrase?: string },
 ): Promise<SyncImportReport> {
-  return withProgress(app, '载入快照', async (report) => {
-    const started = performance.now();
-    report('读取文件', 0, 0);
+  return withProgress(app, '载入快照', async (progress) => {
+    // The milliseconds of each phase, for the report (as an import's phasesMs).
+    const phasesMs: Record<string, number> = {};
+    let phase: { key: string; at: number } | null = null;
+    const report = (name: string, key: string) => {
+      const now = performance.now();
+      if (phase) phasesMs[phase.key] = Math.round(now - phase.at);
+      phase = { key, at: now };
+      progress(name, 0, 0);
+    };
+    report('读取文件', 'read');
     if (!isEmpty(app)) throw new AppError('SNAPSHOT_NOT_EMPTY');
     let bytes: Buffer;
     try {
@@ -116,14 +124,15 @@ export function loadSnapshot(
       if (error instanceof AppError) throw error;
       throw new AppError('FILE_NOT_FOUND', input.file);
     }
-    report('解密', 0, 0);
+    report('解密', 'decrypt');
     const opened = await openFile(app, bytes, input.passphrase);
     const { manifest } = opened;
     const dir = mkdtempSync(join(tmpdir(), 'zs-snapshot-in-'));
     const imageFile = join(dir, 'image.sqlite');
     try {
+      report('解压', 'inflate');
       await inflateTo(imageFile, opened.compressed, manifest);
-      report('校验快照', 0, 0);
+      report('校验快照', 'check');
       const image = new Database(imageFile, { readonly: true });
       let verified: ReturnType<typeof checkImage>;
       try {
@@ -143,7 +152,7 @@ export function loadSnapshot(
       } finally {
         image.close();
       }
-      report(`写入 ${verified.changes.toLocaleString('zh-CN')} 条变更`, 0, 0);
+      report(`写入 ${verified.changes.toLocaleString('zh-CN')} 条变更`, 'write');
       const at = new Date(app.now()).toISOString();
       const result: SyncImportReport = {
         fileId: manifest.fileId,
@@ -179,7 +188,8 @@ export function loadSnapshot(
           )
           .run(manifest.fileId, at, JSON.stringify(result), sha);
       });
-      return { ...result, phasesMs: { total: Math.round(performance.now() - started) } };
+      report('完成', 'done');
+      return { ...result, phasesMs };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

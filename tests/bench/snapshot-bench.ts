@@ -21,10 +21,13 @@ function ok<T>(result: { ok: boolean; data?: T; message?: string }): T {
   return result.data as T;
 }
 
+/** Wall seconds and this process's CPU seconds (every thread) of `work`. */
 const seconds = async <T>(work: () => T | Promise<T>) => {
+  const cpu = process.cpuUsage();
   const t = performance.now();
   const value = await work();
-  return { value, s: (performance.now() - t) / 1000 };
+  const used = process.cpuUsage(cpu);
+  return { value, s: (performance.now() - t) / 1000, cpu: (used.user + used.system) / 1e6 };
 };
 
 export async function benchSnapshot(
@@ -76,8 +79,10 @@ export async function benchSnapshot(
     line(
       'snapshot join: check and load (s)',
       joined.s.toFixed(2),
-      `budget ${JOIN_BUDGET_S} s → ${((joined.s / JOIN_BUDGET_S) * 100).toFixed(0)}% of budget; ${(joined.s / copy.s).toFixed(1)}× the plain copy`,
+      `budget ${JOIN_BUDGET_S} s → ${((joined.s / JOIN_BUDGET_S) * 100).toFixed(0)}% of budget; ${(joined.s / copy.s).toFixed(1)}× the plain copy; CPU ${joined.cpu.toFixed(1)} s`,
     );
+    const phases = Object.entries(joined.value.phasesMs ?? {});
+    line('  its phases (ms)', '', phases.map(([k, ms]) => `${k} ${ms}`).join(', '));
     return {
       failures: joined.s >= JOIN_BUDGET_S ? [`snapshot join over ${JOIN_BUDGET_S} s`] : [],
     };
