@@ -4,7 +4,7 @@
 // unless something written since edits it or names it; a field the import wrote takes back the
 // value it had before, unless a later change has written it since. Edits made since therefore stay.
 import type { Fields, FieldValue } from '../mutation';
-import { mergeReferences, isMergeable } from '../merges';
+import { mergeReferences } from '../merges';
 import type { SyncedTable } from '../synced-tables';
 import { syncedTables } from '../synced-tables';
 import type { Tx } from '../tx';
@@ -95,10 +95,15 @@ function editedSince(tx: Tx, w: Written): boolean {
   );
 }
 
+/** Columns naming a record that merges do not move: a project's 招商责任人, a claim's promoter. */
+const otherReferences = [
+  { table: 'project', column: 'owner_id', target: 'promoter' },
+  { table: 'claim', column: 'promoter_id', target: 'promoter' },
+] as const;
+
 /** Whether a live record the import did not create names this one (a project its investor). */
 function namedByOthers(tx: Tx, w: Written, created: Set<string>): boolean {
-  if (!isMergeable(w.tbl)) return false;
-  for (const ref of mergeReferences) {
+  for (const ref of [...mergeReferences, ...otherReferences]) {
     if (ref.target !== w.tbl) continue;
     const ids = tx.sql
       .prepare(`SELECT id FROM ${ref.table} WHERE ${ref.column} = ? AND deleted = 0`)

@@ -111,3 +111,26 @@ test('edits made after it stay: an edited new project is kept, an edited field k
     totalInvestmentCny: 500_000_000,
   });
 });
+
+test('a promoter the import created stays when a project written since names it', async () => {
+  const file = join(dir, '责任人.xlsx');
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('台账');
+  sheet.addRow(['项目名称', '投资方', '招商责任人']);
+  sheet.addRow(['新能源电池项目', '宁德某某', '王新人']);
+  await workbook.xlsx.writeFile(file);
+  const preview = await call<LedgerImportResult>('ledger.importPreview', { file });
+  const done = await call<LedgerImportResult>('ledger.importCommit', {
+    previewId: preview.previewId,
+  });
+  const later = callSync<ProjectRecord>('project.create', { name: '本地新项目', owner: '王新人' });
+  callSync('sync.undoImport', { id: done.importId });
+  const live = (sql: string) => app.sqlite.prepare(sql).pluck().all() as string[];
+  expect(live("SELECT name FROM promoter WHERE deleted = 0 AND name = '王新人'")).toEqual([
+    '王新人',
+  ]);
+  expect(live("SELECT name FROM project WHERE deleted = 0 AND name = '新能源电池项目'")).toEqual(
+    [],
+  );
+  expect(callSync<ProjectRecord>('project.get', { id: later.id }).owner).toBe('王新人');
+});
