@@ -13,6 +13,7 @@ export const errorMessages = {
   PARENT_CYCLE: '母公司不能是该投资方自己或其下属企业',
   MERGE_SAME: '不能把一条记录合并到它自己',
   MERGE_FIELD: '合并时选取的字段不存在或不能选取',
+  MERGE_KIND: '只能合并同一类记录（投资方与投资方、项目与项目、联系人与联系人）',
   NOT_MERGED: '这条记录没有被合并（可能已经撤销过），无需撤销',
   MERGED_AWAY: '这条记录已合并到另一条记录，请改用保留的记录；如需分开，请先撤销合并',
   NOT_INITIALIZED: '数据库尚未初始化，请先完成首次设置',

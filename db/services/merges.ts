@@ -11,7 +11,7 @@ import type {
   MergeResult,
   UnmergeResult,
 } from '../../domain/merge';
-import { mergeKinds } from '../../domain/merge';
+import { mergeKindLabels, mergeKinds } from '../../domain/merge';
 import { readTextList } from '../../domain/stored-values';
 import type { Tx } from '../app-database';
 import { mergeReferences, refuseMergedAway } from '../merges';
@@ -32,7 +32,17 @@ function liveRow(tx: Tx, kind: MergeKind, id: string): Fields {
     Fields | undefined;
   if (!row) {
     refuseMergedAway(tx.sql, kind, id);
-    throw new AppError('NOT_FOUND', id);
+    // A careless id of another kind (a project's for an investor) is named as what it is.
+    const actual = mergeKinds.find(
+      (k) => k !== kind && tx.sql.prepare(`SELECT 1 FROM ${k} WHERE id = ?`).get(id),
+    );
+    if (actual) {
+      throw new AppError(
+        'MERGE_KIND',
+        `${id} 是${mergeKindLabels[actual]}，不是${mergeKindLabels[kind]}`,
+      );
+    }
+    throw new AppError('NOT_FOUND', `${mergeKindLabels[kind]} ${id}`);
   }
   return row;
 }

@@ -3,6 +3,7 @@
 // kind mismatches by API, CLI and forged file, long names, restores racing a merge, claims and
 // 本部 decisions that name the wrong thing. Every replica must converge, nothing merged away may
 // be counted, every refusal is a Chinese AppError and a refused write leaves nothing behind.
+import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { dispatchSync } from '../../db/dispatcher';
 import type { ClaimList } from '../../domain/claims';
@@ -12,6 +13,7 @@ import type { MergeResult } from '../../domain/merge';
 import type { ProjectRecord } from '../../domain/project-input';
 import type { SuspectList } from '../../domain/suspects';
 import { tempDir } from '../helpers';
+import { buildCli, runCli } from './cli-bundle';
 import { call, databaseBytes, dump, exportTo, importInto, openReplica } from './replicas';
 import type { Replica } from './replicas';
 
@@ -139,10 +141,10 @@ test('a merge into a deleted, merged-away or other-kind record is refused and wr
   ).toBe('MERGE_SAME');
   // An investor into a project, or a project into an investor.
   expect(refused(sh, 'record.merge', { kind: 'investor', keep: a.investorId, other: b.id })).toBe(
-    'NOT_FOUND',
+    'MERGE_KIND',
   );
   expect(refused(sh, 'record.merge', { kind: 'project', keep: a.id, other: b.investorId })).toBe(
-    'NOT_FOUND',
+    'MERGE_KIND',
   );
   expect(refused(sh, 'record.merge', { kind: 'claim', keep: a.id, other: b.id })).toBe(
     'VALIDATION',
@@ -400,4 +402,83 @@ test('"not the same" rows naming unknown records, forged, list and break nothing
   await exchange([sh, bj]);
   expect(call<SuspectList>(bj, 'suspects.list', {})).toEqual(before);
   expectConverged([sh, bj]);
+});
+
+test('contacts of two merged investors merge too; the investor merge undone keeps that merge', async () => {
+  const [sh, bj] = await offices('上海', '北京');
+  const a = project(sh, '西门子医疗', '西门子股份公司');
+  const b = project(bj, '西门子能源', '西门子（中国）有限公司');
+  const ca = call<{ id: string }>(sh, 'contact.create', {
+    investorId: a.investorId,
+    name: '王经理',
+  });
+  const cb = call<{ id: string }>(bj, 'contact.create', {
+    investorId: b.investorId,
+    name: '王经理',
+    phone: '13800000000',
+  });
+  await exchange([sh, bj]);
+  merge(sh, 'investor', a.investorId!, b.investorId!);
+  const merged = merge(sh, 'contact', ca.id, cb.id);
+  expect(merged.fields).toEqual(['phone']);
+  await exchange([sh, bj]);
+  const contacts = (r: Replica, investorId: string) =>
+    call<{ name: string; phone: string | null }[]>(r, 'contact.list', { investorId });
+  for (const r of [sh, bj]) {
+    expect(contacts(r, a.investorId!)).toMatchObject([{ name: '王经理', phone: '13800000000' }]);
+  }
+  expectConverged([sh, bj]);
+  call(bj, 'record.unmerge', { id: b.investorId });
+  await exchange([sh, bj]);
+  for (const r of [sh, bj]) {
+    // The contact stays merged, on 西门子股份公司 where the kept one is.
+    expect(contacts(r, a.investorId!)).toHaveLength(1);
+    expect(contacts(r, b.investorId!)).toEqual([]);
+  }
+  expectConverged([sh, bj]);
+});
+
+test('the CLI refuses an investor merged into a project, and a merged-away record, in Chinese', async () => {
+  const bundle = buildCli('merge-review');
+  const db = join(tempDir(), 'merge-review.sqlite');
+  const cli = (...args: string[]) => runCli(bundle, ['--db', db, ...args]);
+  expect((await cli('init', '--office', '上海', '--user', '张三')).code).toBe(0);
+  const add = async (project: object) => {
+    const id = (await cli('project', 'add', '--json', JSON.stringify(project))).stdout.trim();
+    return JSON.parse((await cli('project', 'get', id, '--json')).stdout) as {
+      id: string;
+      investorId: string;
+    };
+  };
+  const a = await add({ name: '甲', investor: '甲公司' });
+  const b = await add({ name: '乙', investor: '乙公司' });
+  const wrong = await cli('merge', 'investor', a.investorId, b.id);
+  expect(wrong.code).toBe(1);
+  expect(wrong.stderr).toContain(`只能合并同一类记录`);
+  expect(wrong.stderr).toContain(`${b.id} 是项目，不是投资方`);
+  expect((await cli('merge', 'investor', a.investorId, b.investorId)).code).toBe(0);
+  const again = await cli('merge', 'investor', b.investorId, a.investorId);
+  expect(again.code).toBe(1);
+  expect(again.stderr).toContain('已并入「甲公司」');
+  const twice = await cli('unmerge', a.investorId);
+  expect(twice.stderr).toContain('这条记录没有被合并');
+}, 60_000);
+
+test('a claim over the length limit, or with a share over 100, is refused and writes nothing', async () => {
+  const [sh] = await offices('上海');
+  const a = project(sh, '甲', '甲公司');
+  expect(refused(sh, 'claim.add', { investorId: a.investorId, reported: '长'.repeat(2001) })).toBe(
+    'VALIDATION',
+  );
+  expect(
+    refused(sh, 'claim.add', {
+      projectId: a.id,
+      reported: '以商引商',
+      role: 'referrer',
+      share: 101,
+    }),
+  ).toBe('VALIDATION');
+  expect(
+    refused(sh, 'claim.add', { investorId: a.investorId, projectId: a.id, reported: '两个都填' }),
+  ).toBe('VALIDATION');
 });
