@@ -10,6 +10,7 @@ import type { AppDatabase } from '../../db/app-database';
 import { dispatchSync } from '../../db/dispatcher';
 import type { LedgerQuery } from '../../domain/ledger';
 import { percentile, timeShapes } from './api-timing';
+import { benchCompaction } from './compaction-bench';
 import { benchDashboard } from './dashboard-bench';
 import { benchFirstDashboard } from './dashboard-browser';
 import { benchExcel } from './excel-bench';
@@ -124,6 +125,7 @@ async function main() {
     `\nfirst 看板 after start in Chromium at ${PROJECTS.toLocaleString()} projects (${BROWSER_RUNS} runs, ms)`,
   );
   const firstDashboard = await benchFirstDashboard(file, BROWSER_RUNS, PROJECTS, line);
+  const compaction = await benchCompaction(file, dir, line);
   // Last on this database: the import adds 10k projects the measurements above must not see.
   const reopened = await openAppDatabase(file);
   const excel = await benchExcel(reopened, dir, line);
@@ -134,6 +136,7 @@ async function main() {
   const failures = [
     ...sync.failures,
     ...snapshot.failures,
+    ...compaction.failures,
     ...dashboard.failures,
     ...search.failures,
     ...firstDashboard,

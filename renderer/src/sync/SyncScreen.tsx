@@ -1,11 +1,13 @@
 // 同步: exchanging data with the other offices by files (docs/sync.md). Export for an office or 全量,
 // import by drag-and-drop or a file picker, the import's report, open conflicts to resolve, 数据体检, the
-// zone and its laptops, the offices heard from, and the import log, where an import can be undone.
+// zone and its laptops, the offices heard from, compaction of the change log, and the import log,
+// where an import can be undone.
 import { useState } from 'react';
 import type { SyncImportReport } from '../../../domain/sync';
 import { refreshAppStatus } from '../shell/use-app-status';
 import { ErrorBanner } from '../ui/Alert';
 import { ScreenTitle } from '../ui/ScreenTitle';
+import { CompactionCard } from './CompactionCard';
 import { ConflictList } from './ConflictList';
 import { DataCheckCard } from './DataCheckCard';
 import { ExportPanel } from './ExportPanel';
@@ -71,6 +73,9 @@ export function SyncScreen() {
             </div>
             <div className="sync-wide">
               <PeersTable peers={data.peers} onReset={reload} />
+            </div>
+            <div className="sync-wide">
+              <CompactionCard peers={data.peers} onCompacted={reload} />
             </div>
             <div className="sync-wide">
               <ImportLog
