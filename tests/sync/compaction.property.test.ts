@@ -96,14 +96,6 @@ function compactAt(w: World, us: Replica) {
   const named = call<CompactionReport>(us, 'sync.compact', { exclude: [], vacuum: false });
   const exclude = named.silent.map((p) => p.siteId).filter((id) => !mine.has(id));
   const report = call<CompactionReport>(us, 'sync.compact', { exclude, vacuum: false });
-  console.log(
-    us.app.siteId,
-    JSON.stringify(
-      report.heldBackBy.map((p) => [p.siteId, p.office, p.lacking, mine.has(p.siteId)]),
-    ),
-    JSON.stringify(exclude),
-    us.app.sql.prepare('select origin, max_seq from sync_vv').all(),
-  );
   stats.compactions += 1;
   stats.archived += report.archived;
   if (report.heldBackBy.length) stats.heldBack += 1;
