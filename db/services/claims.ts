@@ -18,7 +18,7 @@ import type { z } from 'zod';
 import { todayIso } from '../../domain/dates';
 import { AppError } from '../../domain/errors';
 import type { Tx } from '../app-database';
-import { refuseMergedAway } from '../merges';
+import { refuseMergedAway, survivors } from '../merges';
 import { readMeta } from '../replica-identity';
 import { settingIds } from '../../domain/stored-values';
 
@@ -78,7 +78,17 @@ function readDecisions(tx: Tx): Map<string, Decision> {
        FROM claim_decision d WHERE d.deleted = 0`,
     )
     .all() as { id: string; claimId: string; hlc: string | null }[];
-  return new Map(rows.map((r) => [r.id, { claimId: r.claimId, hlc: r.hlc ?? '' }]));
+  // A decision on a merged-away subject holds its survivor, whose claims it now has: else the
+  // office that lost the decision could undo it by a merge. Of several, the latest holds.
+  const survivor = [survivors(tx.sql, 'investor'), survivors(tx.sql, 'project')];
+  const decisions = new Map<string, Decision>();
+  for (const r of rows) {
+    const subject = survivor[0]!.get(r.id) ?? survivor[1]!.get(r.id) ?? r.id;
+    const decision = { claimId: r.claimId, hlc: r.hlc ?? '' };
+    const other = decisions.get(subject);
+    if (!other || other.hlc < decision.hlc) decisions.set(subject, decision);
+  }
+  return decisions;
 }
 
 function judge(claims: Claim[], decisions: Map<string, Decision>) {

@@ -482,3 +482,39 @@ test('a claim over the length limit, or with a share over 100, is refused and wr
     refused(sh, 'claim.add', { investorId: a.investorId, projectId: a.id, reported: '两个都填' }),
   ).toBe('VALIDATION');
 });
+
+test("本部's decision holds after the office that lost it merges the subject into another", async () => {
+  const [hq, sh, bj] = await offices('本部', '上海', '北京');
+  const x = project(sh, '西门子医疗', '西门子（中国）有限公司');
+  const y = project(sh, '西门子能源', '西门子股份公司');
+  await exchange([hq, sh, bj]);
+  call(sh, 'claim.add', { investorId: x.investorId, reported: '上海首报' });
+  bj.clock.ms += 60_000;
+  const fromBj = call<{ id: string }>(bj, 'claim.add', {
+    investorId: x.investorId,
+    reported: '北京首报',
+  });
+  await exchange([hq, sh, bj]);
+  hq.clock.ms += 120_000;
+  call(hq, 'claim.decide', { claimId: fromBj.id, note: '北京先行接洽' });
+  await exchange([hq, sh, bj]);
+  // 上海 merges the decided investor into another one: the decision follows it.
+  merge(sh, 'investor', y.investorId!, x.investorId!);
+  await exchange([hq, sh, bj]);
+  for (const r of [hq, sh, bj]) {
+    const list = call<ClaimList>(r, 'claim.list', {});
+    expect(list.holders).toEqual([
+      expect.objectContaining({ subjectId: y.investorId, claimId: fromBj.id, by: 'decided' }),
+    ]);
+    expect(list.arbitration).toEqual([]);
+  }
+  expectConverged([hq, sh, bj]);
+  // Undone, the decision is the merged-away investor's again.
+  call(sh, 'record.unmerge', { id: x.investorId });
+  await exchange([hq, sh, bj]);
+  for (const r of [hq, sh, bj]) {
+    expect(call<ClaimList>(r, 'claim.list', {}).holders).toEqual([
+      expect.objectContaining({ subjectId: x.investorId, claimId: fromBj.id, by: 'decided' }),
+    ]);
+  }
+});
