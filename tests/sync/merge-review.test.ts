@@ -518,3 +518,39 @@ test("本部's decision holds after the office that lost it merges the subject i
     ]);
   }
 });
+
+test('one record merged into two different ones at two offices: the later stands, the 冲突 can choose', async () => {
+  const [sh, bj] = await offices('上海', '北京');
+  const x = project(sh, '西门子医疗', '西门子中国');
+  const y = project(sh, '西门子能源', '西门子股份公司');
+  const z = project(sh, '西门子数字', '西门子（德国）');
+  await exchange([sh, bj]);
+  merge(sh, 'investor', y.investorId!, x.investorId!);
+  bj.clock.ms += 60_000;
+  merge(bj, 'investor', z.investorId!, x.investorId!);
+  await exchange([sh, bj]);
+  const conflicts = (r: Replica) =>
+    call<{ id: string; column: string; rowLabel: string; resolved: boolean }[]>(
+      r,
+      'sync.conflicts',
+      {},
+    ).filter((c) => !c.resolved);
+  for (const r of [sh, bj]) {
+    expect(investors(r)).toEqual(['西门子股份公司', '西门子（德国）']);
+    expect(investorOf(r, x.id)).toBe(z.investorId);
+    expect(ledger(r)).toHaveLength(3);
+    // Both offices are shown the two merges of 西门子中国 as a 冲突 on its merged_into.
+    expect(conflicts(r)).toMatchObject([{ column: 'merged_into', rowLabel: '西门子中国' }]);
+  }
+  expectConverged([sh, bj]);
+  // 上海's merge chosen: 西门子中国 and its project go to 西门子股份公司 everywhere.
+  call(sh, 'sync.resolve', { id: conflicts(sh)[0]!.id, choose: 'a' });
+  await exchange([sh, bj]);
+  for (const r of [sh, bj]) {
+    expect(investors(r)).toEqual(['西门子股份公司', '西门子（德国）']);
+    expect(investorOf(r, x.id)).toBe(y.investorId);
+    expect(ledger(r)).toHaveLength(3);
+    expect(conflicts(r)).toEqual([]);
+  }
+  expectConverged([sh, bj]);
+});
