@@ -163,6 +163,21 @@ export function claimArbitration(tx: Tx): ArbitrationCase[] {
   return listClaims(tx, {}).arbitration;
 }
 
+/**
+ * Referrers' and agents' shares of one subject add up to at most 100%. Checked where a claim is
+ * made only: claims made offline at two offices may still pass it together.
+ */
+function refuseSharesOver100(tx: Tx, subjectId: string, share: number): void {
+  const taken = tx.sql
+    .prepare(
+      `SELECT coalesce(sum(share), 0) FROM claim WHERE deleted = 0 AND role <> 'holder'
+       AND (investor_id = ? OR project_id = ?)`,
+    )
+    .pluck()
+    .get(subjectId, subjectId) as number;
+  if (taken + share > 100) throw new AppError('CLAIM_SHARES', `已有 ${taken}%，本次 ${share}%`);
+}
+
 export function addClaim(tx: Tx, input: z.output<typeof claimAddInput>): { id: string } {
   const subject = input.investorId
     ? { table: 'investor' as const, id: input.investorId }
@@ -174,6 +189,7 @@ export function addClaim(tx: Tx, input: z.output<typeof claimAddInput>): { id: s
     refuseMergedAway(tx.sql, subject.table, subject.id);
     throw new AppError('NOT_FOUND', subject.id);
   }
+  if (input.role !== 'holder') refuseSharesOver100(tx, subject.id, input.share ?? 0);
   const office = input.officeId ?? readMeta(tx.sql.sqlite, 'office_id') ?? null;
   const promoter =
     input.promoterId ??

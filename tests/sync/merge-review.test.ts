@@ -481,6 +481,17 @@ test('a claim over the length limit, or with a share over 100, is refused and wr
   expect(
     refused(sh, 'claim.add', { investorId: a.investorId, projectId: a.id, reported: '两个都填' }),
   ).toBe('VALIDATION');
+  // Shares of one subject add up to 100% at most.
+  const share = (role: string, n: number) => ({
+    projectId: a.id,
+    reported: '分成',
+    role,
+    share: n,
+  });
+  call(sh, 'claim.add', share('referrer', 60));
+  expect(refused(sh, 'claim.add', share('agent', 50))).toBe('CLAIM_SHARES');
+  call(sh, 'claim.add', share('agent', 40));
+  expect(refused(sh, 'claim.add', share('referrer', 1))).toBe('CLAIM_SHARES');
 });
 
 test("本部's decision holds after the office that lost it merges the subject into another", async () => {
