@@ -39,6 +39,8 @@ export interface VerifiedImage {
   blocks: { origin: string; block: number; chain: Buffer }[];
   heads: Head[];
   changes: number;
+  /** Changes left at or below a compacted origin's floor, which no chain can show any more. */
+  vouched: number;
   maxHlc: string | null;
 }
 
@@ -94,7 +96,8 @@ function checkChains(image: Database.Database, check: ImageCheck) {
     .prepare('SELECT DISTINCT origin FROM sync_change ORDER BY origin')
     .pluck()
     .all() as string[];
-  const out: VerifiedImage = { blocks: [], heads: [], changes: 0, maxHlc: null };
+  const floorOf = image.prepare('SELECT floor FROM sync_archive_origin WHERE origin = ?').pluck();
+  const out: VerifiedImage = { blocks: [], heads: [], changes: 0, vouched: 0, maxHlc: null };
   for (const origin of origins) {
     if (origin === check.siteId) throw new AppError('ORIGIN_OWN', '快照');
     const member = check.members.get(origin);
@@ -104,58 +107,78 @@ function checkChains(image: Database.Database, check: ImageCheck) {
       heads.set(h.seq, h);
     }
     const office = member?.office ?? `站点 ${origin}`;
+    // At or below its floor a compacted origin's lines may be missing (S19): what is left there
+    // cannot be hashed into the chain and stands on the sender's word, like the rows.
+    const floor = (floorOf.get(origin) as number | undefined) ?? 0;
     let hasher: ChainHasher | null = null;
-    let lastHead = 0;
-    /** The last seq read, and the lines read but not hashed yet (hashed per block, not per line). */
+    /** The run being read: its first and last seq, and what it verified so far. */
+    let first = 0;
     let last = 0;
+    let lastHead = 0;
+    let runBlocks: VerifiedImage['blocks'] = [];
     let text = '';
     let pending = 0;
     const flush = () => {
-      if (pending === 0) return;
-      hasher!.addLines(Buffer.from(text, 'utf8'), pending);
+      if (pending === 0 || !hasher) return;
+      hasher.addLines(Buffer.from(text, 'utf8'), pending);
       text = '';
       pending = 0;
     };
     const closeRun = () => {
       flush();
-      if (hasher && lastHead !== hasher.seq) invalid(`${office} 第 ${hasher.seq} 条变更没有签名`);
+      if (last === 0) return;
+      // Blocks up to the last verified head are the origin's; lines after it must be compacted.
+      out.blocks.push(...runBlocks.filter((b) => b.block * BLOCK <= lastHead));
+      const unverified = lastHead >= first ? last - lastHead : last - first + 1;
+      if (unverified > 0 && last > floor) invalid(`${office} 第 ${last} 条变更没有签名`);
+      out.vouched += unverified;
     };
     for (const row of rows.iterate(origin) as Iterable<StoredChange>) {
       const seq = row.seq;
       if (member?.lastSeq != null && seq > member.lastSeq) {
         invalid(`${office} 的电脑已被吊销，快照中有其吊销后的变更`);
       }
-      if (!hasher || seq !== last + 1) {
+      // A new run; also where the lines above a compacted floor start, after remnants below it.
+      if (seq !== last + 1 || last === 0 || (!hasher && seq === floor + 1)) {
         closeRun();
-        if ((seq - 1) % BLOCK !== 0) invalid(`${office} 的变更不连续`);
+        first = seq;
+        runBlocks = [];
         const k: number = (seq - 1) / BLOCK;
-        const prefix: Buffer | undefined =
-          k === 0 ? ZERO_CHAIN : (blockOf.pluck().get(origin, k) as Buffer | undefined);
-        if (!prefix) invalid(`${office} 第 ${seq} 条前的链缺失`);
-        hasher = new ChainHasher(prefix!, seq - 1);
-        if (k > 0) out.blocks.push({ origin, block: k, chain: prefix! });
+        const prefix: Buffer | undefined = !Number.isInteger(k)
+          ? undefined
+          : k === 0
+            ? ZERO_CHAIN
+            : (blockOf.pluck().get(origin, k) as Buffer | undefined);
+        if (!prefix && seq > floor) invalid(`${office} 第 ${seq} 条前的链缺失`);
+        hasher = prefix ? new ChainHasher(prefix, seq - 1) : null;
+        if (prefix && k > 0) runBlocks.push({ origin, block: k, chain: prefix });
       }
-      text += `${lineOf(row)}\n`;
-      pending += 1;
       last = seq;
       out.changes += 1;
+      if (!hasher) continue;
+      text += `${lineOf(row)}\n`;
+      pending += 1;
       if (seq % BLOCK === 0) {
         flush();
         const [k, chain] = hasher.blocks.at(-1)!;
         const stored = blockOf.pluck().get(origin, k) as Buffer | undefined;
-        if (stored && !stored.equals(chain)) invalid(`${office} 第 ${seq} 条前后的链不符`);
-        out.blocks.push({ origin, block: k, chain });
+        if (stored && !stored.equals(chain) && seq > floor) {
+          invalid(`${office} 第 ${seq} 条前后的链不符`);
+        }
+        runBlocks.push({ origin, block: k, chain });
       }
       const head = heads.get(seq);
       if (head) {
         flush();
         const state = hasher.state();
         const body = headBody(check.zone.id, origin, seq, state);
-        if (!state.equals(head.state) || !verifyStatement('head', body, head.sig, signer)) {
+        const valid = state.equals(head.state) && verifyStatement('head', body, head.sig, signer);
+        if (valid) {
+          out.heads.push({ origin, seq, state, sig: head.sig });
+          lastHead = seq;
+        } else if (seq > floor) {
           throw new AppError('FILE_UNAUTHENTICATED', `快照中 ${office} 的变更与其签名不符`);
         }
-        out.heads.push({ origin, seq, state, sig: head.sig });
-        lastHead = seq;
       }
     }
     closeRun();
@@ -168,12 +191,14 @@ function lineOf(row: StoredChange): string {
   return storedLine(row) ?? invalid(`站点 ${row.origin} 第 ${row.seq} 条变更格式错误`);
 }
 
-/** A vector may state only seqs every one of which the image holds (S9). */
+/** A vector may state only seqs every one of which the image holds, or compaction archived (S9). */
 function checkVectors(image: Database.Database): void {
   const rows = image
     .prepare(
       `SELECT v.origin, v.max_seq,
-         (SELECT count(*) FROM sync_change c WHERE c.origin = v.origin AND c.seq <= v.max_seq) AS n
+         (SELECT count(*) FROM sync_change c WHERE c.origin = v.origin AND c.seq <= v.max_seq)
+         + (SELECT count(*) FROM sync_archive a JOIN sync_archive_origin o ON o.n = a.origin_n
+            WHERE o.origin = v.origin AND a.seq <= v.max_seq) AS n
        FROM sync_vv v`,
     )
     .raw()

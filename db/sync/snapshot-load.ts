@@ -48,6 +48,9 @@ const COPIED_TABLES = [
   'sync_quarantine',
   'sync_refused',
   'merge_override',
+  // What compaction (S19) kept of the changes it took out, and each origin's floor.
+  'sync_archive_origin',
+  'sync_archive',
 ];
 
 const gunzipAsync = promisify(gunzip);

@@ -42,6 +42,8 @@ export const LOCAL_TABLES = [
   'zone_revocation',
   'zone_rekey',
   'saved_view',
+  // Which silent peers this laptop's user excluded from compaction (S19): this laptop's choice.
+  'sync_excluded',
 ];
 
 /** Pieces of the image, each gzipped (and later inflated) on the thread pool beside the others. */
