@@ -170,7 +170,11 @@ export function loadSnapshot(
         orphans: 0,
         quarantined: 0,
         refused: 0,
-        warnings: [],
+        warnings: verified.vouched
+          ? [
+              `${verified.vouched.toLocaleString('zh-CN')} 条早于压缩下限的变更已无法逐条核对签名，由制作快照的本部电脑担保`,
+            ]
+          : [],
         safetyNetBytes: 0,
         message: `已载入快照：${verified.changes.toLocaleString('zh-CN')} 条变更`,
       };

@@ -1,0 +1,99 @@
+// Snapshots refused (docs/sync.md S22) on real files: another zone's, damaged or cut, altered in
+// 本部's log, with a table this version lacks, with a bad value, an office laptop's, into a laptop
+// that holds data, or imported as an ordinary file. Each leaves the database byte for byte as it was.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { openAppDatabase } from '../../db/app-database';
+import { dispatchSync } from '../../db/dispatcher';
+import { removeMutationGuard } from '../../db/mutation';
+import { importFile } from '../../db/sync/import';
+import { makeSnapshot } from '../../db/sync/snapshot';
+import { loadSnapshot } from '../../db/sync/snapshot-load';
+import { expectOk, tempDir } from '../helpers';
+import { databaseBytes, openReplica } from './replicas';
+import { emptyJoined } from './snapshot-joined';
+
+describe('snapshots refused, nothing written', () => {
+  async function setUp() {
+    const dir = tempDir('zs-snap-bad-');
+    const hq = await openReplica('本部', { dir: tempDir('zs-snap-hq-') });
+    expectOk(dispatchSync(hq.app, 'project.create', { name: '本部的项目', office: '本部' }));
+    const snapshot = await makeSnapshot(hq.app, { out: join(dir, 'zone.zsnap') });
+    const clock = { ms: hq.clock.ms };
+    const app = await emptyJoined(dir, '北京', clock);
+    return { dir, hq, snapshot: snapshot.file, app };
+  }
+
+  async function refused(app: Awaited<ReturnType<typeof setUp>>['app'], file: string) {
+    const before = databaseBytes(app);
+    const error = await loadSnapshot(app, { file }).then(
+      () => null,
+      (e: unknown) => e as { code: string; message: string },
+    );
+    expect(databaseBytes(app).equals(before)).toBe(true);
+    return error;
+  }
+
+  test('a snapshot from another zone', async () => {
+    const { dir, app } = await setUp();
+    const other = await openAppDatabase(join(dir, 'other.sqlite'));
+    expectOk(
+      dispatchSync(other, 'app.init', { user: '别区', office: '本部', zoneName: '另一个分区' }),
+    );
+    expectOk(dispatchSync(other, 'project.create', { name: '别区项目', office: '本部' }));
+    const theirs = await makeSnapshot(other, { out: join(dir, 'other.zsnap') });
+    const error = await refused(app, theirs.file);
+    expect(error?.code).toBe('ZONE_MISMATCH');
+    expect(error?.message).toContain('另一个分区');
+  });
+
+  test('a damaged or cut snapshot', async () => {
+    const { dir, snapshot, app } = await setUp();
+    const bytes = readFileSync(snapshot);
+    const flipped = Buffer.from(bytes);
+    flipped[Math.floor(bytes.length * 0.6)]! ^= 0x40;
+    writeFileSync(join(dir, 'flipped.zsnap'), flipped);
+    expect((await refused(app, join(dir, 'flipped.zsnap')))?.code).toBe('FILE_CORRUPT');
+    writeFileSync(join(dir, 'cut.zsnap'), bytes.subarray(0, bytes.length - 100));
+    expect((await refused(app, join(dir, 'cut.zsnap')))?.code).toBe('FILE_TRUNCATED');
+  });
+
+  test('a change altered in 本部’s log, a trigger added, a bad value: each caught by the image checks', async () => {
+    const { dir, hq, app } = await setUp();
+    const forged = hq.app.sqlite.prepare(
+      "UPDATE sync_change SET fields = json_set(fields, '$.name', '篡改') WHERE tbl = 'project'",
+    );
+    expect(forged.run().changes).toBeGreaterThan(0);
+    const altered = await makeSnapshot(hq.app, { out: join(dir, 'altered.zsnap') });
+    expect((await refused(app, altered.file))?.code).toBe('FILE_UNAUTHENTICATED');
+
+    const hq2 = await openReplica('本部', { dir: tempDir('zs-snap-hq2-') });
+    hq2.app.sqlite.exec('CREATE TABLE extra (x)');
+    const extra = await makeSnapshot(hq2.app, { out: join(dir, 'extra.zsnap') });
+    expect((await refused(app, extra.file))?.code).toBe('SNAPSHOT_INVALID');
+
+    const hq3 = await openReplica('本部', { dir: tempDir('zs-snap-hq3-') });
+    expectOk(dispatchSync(hq3.app, 'project.create', { name: '好项目', office: '本部' }));
+    removeMutationGuard(hq3.app.sqlite);
+    hq3.app.sqlite.exec("UPDATE project SET signed_on = '不是日期'");
+    const bad = await makeSnapshot(hq3.app, { out: join(dir, 'bad.zsnap') });
+    expect((await refused(app, bad.file))?.code).toBe('SYNC_VALUE_INVALID');
+  });
+
+  test('an office laptop’s snapshot; a database that holds data; a snapshot imported as a file', async () => {
+    const { dir, snapshot, app } = await setUp();
+    const shanghai = await openReplica('上海', { dir: tempDir('zs-snap-sh-') });
+    const theirs = await makeSnapshot(shanghai.app, { out: join(dir, 'sh.zsnap') });
+    const error = await refused(app, theirs.file);
+    expect(error?.code).toBe('FILE_UNAUTHENTICATED');
+    expect(error?.message).toContain('本部');
+
+    expect((await refused(shanghai.app, snapshot))?.code).toBe('SNAPSHOT_NOT_EMPTY');
+    const asFile = await importFile(shanghai.app, snapshot).then(
+      () => null,
+      (e: unknown) => e as { code: string },
+    );
+    expect(asFile?.code).toBe('SNAPSHOT_NOT_INCREMENTAL');
+  });
+});
