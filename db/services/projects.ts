@@ -23,6 +23,7 @@ import {
 import { regionMismatch } from '../../domain/source-region';
 import type { RegionSource } from '../../domain/source-region';
 import type { Tx } from '../app-database';
+import { survivors } from '../merges';
 import { readMeta } from '../replica-identity';
 import type { Fields } from '../mutation';
 import { refuseCycle } from './entities';
@@ -197,16 +198,30 @@ function projectColumns(
  */
 const namedInvestor = '(deleted = 0 OR merged_into IS NOT NULL)';
 
+/** Of the rows namedInvestor finds, those a name may find: a merged-away one whose survivor stands. */
+function standing(tx: Tx): (row: { id: string; deleted: number }) => boolean {
+  let survivor: Map<string, string> | undefined;
+  const live = tx.sql.prepare('SELECT 1 FROM investor WHERE id = ? AND deleted = 0');
+  return (row) => {
+    if (row.deleted === 0) return true;
+    survivor ??= survivors(tx.sql, 'investor');
+    const end = survivor.get(row.id);
+    return end !== undefined && live.get(end) !== undefined;
+  };
+}
+
 /** One query per lookup: investors by Chinese or English name (case-insensitive), promoters by name. */
 export function directLookups(tx: Tx): ProjectLookups {
   return {
     investorId: (name) => {
-      const found = tx.sql
-        .prepare(
-          `SELECT id FROM investor WHERE ${namedInvestor} AND (name_zh = @name OR lower(name_en) = lower(@name))
-           ORDER BY deleted, id LIMIT 1`,
-        )
-        .get({ name }) as { id: string } | undefined;
+      const found = (
+        tx.sql
+          .prepare(
+            `SELECT id, deleted FROM investor WHERE ${namedInvestor} AND (name_zh = @name OR lower(name_en) = lower(@name))
+           ORDER BY deleted, id`,
+          )
+          .all({ name }) as { id: string; deleted: number }[]
+      ).find(standing(tx));
       return found?.id ?? newInvestor(tx, name);
     },
     promoterId: (name, officeId) => {
@@ -228,11 +243,12 @@ export function directLookups(tx: Tx): ProjectLookups {
  */
 export function batchLookups(tx: Tx): ProjectLookups {
   const investors = new Map<string, string>();
-  for (const r of tx.sql
+  const rows = tx.sql
     .prepare(
-      `SELECT id, name_zh, name_en FROM investor WHERE ${namedInvestor} ORDER BY deleted DESC, id DESC`,
+      `SELECT id, name_zh, name_en, deleted FROM investor WHERE ${namedInvestor} ORDER BY deleted DESC, id DESC`,
     )
-    .all() as { id: string; name_zh: string | null; name_en: string | null }[]) {
+    .all() as { id: string; name_zh: string | null; name_en: string | null; deleted: number }[];
+  for (const r of rows.filter(standing(tx))) {
     if (r.name_en) investors.set(`en:${r.name_en.toLowerCase()}`, r.id);
     if (r.name_zh) investors.set(`zh:${r.name_zh}`, r.id);
   }

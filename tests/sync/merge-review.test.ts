@@ -565,3 +565,15 @@ test('one record merged into two different ones at two offices: the later stands
   }
   expectConverged([sh, bj]);
 });
+
+test("a merged-away investor's name typed after its survivor was deleted makes a live investor", async () => {
+  const [sh] = await offices('上海');
+  const a = call<InvestorRecord>(sh, 'investor.create', { nameZh: '甲公司', aliases: [] });
+  const b = call<InvestorRecord>(sh, 'investor.create', { nameZh: '乙公司', aliases: [] });
+  merge(sh, 'investor', a.id, b.id);
+  call(sh, 'investor.delete', { id: a.id });
+  const p = project(sh, '新项目', '乙公司');
+  const investor = call<InvestorRecord>(sh, 'investor.get', { id: p.investorId });
+  expect(investor.nameZh).toBe('乙公司');
+  expect(ledger(sh)).toEqual(['新项目/乙公司']);
+});
