@@ -36,6 +36,7 @@ import { compareClocks, formatHlc, parseHlc, ZERO_CLOCK } from './hlc';
 import { recordFileIn } from './peers';
 import { keyForEpoch } from './rekey';
 import { checkImage, schemaOf } from './snapshot-check';
+import type { ImageCheck } from './snapshot-check';
 import { mergeRoster, readRoster, unionRoster, zoneOf } from './zone';
 import { fileKey } from './zone-crypto';
 
@@ -136,25 +137,7 @@ export function loadSnapshot(
       report('解压', 'inflate');
       await inflateTo(imageFile, opened.compressed, manifest);
       report('校验快照', 'check');
-      const image = new Database(imageFile, { readonly: true });
-      let verified: ReturnType<typeof checkImage>;
-      try {
-        image.unsafeMode(false);
-        image.pragma('trusted_schema = OFF');
-        image.pragma('cell_size_check = ON');
-        verified = checkImage(image, {
-          zone: zoneOf(app.sqlite),
-          members: opened.members,
-          siteId: app.transact((tx) => tx.siteId, { write: false }),
-          schema: schemaOf(app.sqlite),
-          migrations: JSON.stringify(
-            app.sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all(),
-          ),
-          nowMs: app.now(),
-        });
-      } finally {
-        image.close();
-      }
+      const verified = checkOpened(app, imageFile, opened.members);
       report(`写入 ${verified.changes.toLocaleString('zh-CN')} 条变更`, 'write');
       const at = new Date(app.now()).toISOString();
       const result: SyncImportReport = {
@@ -240,6 +223,39 @@ async function inflateTo(file: string, compressed: Buffer, manifest: Manifest): 
     await Promise.all(Array.from({ length: INFLATE_AHEAD }, worker));
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Opens the image read-only and checks it. Whatever SQLite says of a file that is no sound
+ * database (not one at all, a WAL image, a damaged page) is SNAPSHOT_INVALID.
+ */
+function checkOpened(
+  app: AppDatabase,
+  imageFile: string,
+  members: ImageCheck['members'],
+): ReturnType<typeof checkImage> {
+  const check: ImageCheck = {
+    zone: zoneOf(app.sqlite),
+    members,
+    siteId: app.transact((tx) => tx.siteId, { write: false }),
+    schema: schemaOf(app.sqlite),
+    migrations: JSON.stringify(
+      app.sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all(),
+    ),
+    nowMs: app.now(),
+  };
+  let image: Database.Database | undefined;
+  try {
+    image = new Database(imageFile, { readonly: true, fileMustExist: true });
+    image.pragma('trusted_schema = OFF');
+    image.pragma('cell_size_check = ON');
+    return checkImage(image, check);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('SNAPSHOT_INVALID', `数据库无法读取：${(error as Error).message}`);
+  } finally {
+    image?.close();
   }
 }
 

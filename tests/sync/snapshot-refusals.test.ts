@@ -3,16 +3,21 @@
 // that holds data, or imported as an ordinary file. Each leaves the database byte for byte as it was.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { openAppDatabase } from '../../db/app-database';
 import { dispatchSync } from '../../db/dispatcher';
 import { removeMutationGuard } from '../../db/mutation';
+import { encodeFile, readManifest } from '../../db/sync/file-format';
+import type { Manifest, ManifestDraft } from '../../db/sync/file-format';
 import { importFile } from '../../db/sync/import';
 import { makeSnapshot } from '../../db/sync/snapshot';
 import { loadSnapshot } from '../../db/sync/snapshot-load';
 import { expectOk, tempDir } from '../helpers';
 import { databaseBytes, openReplica } from './replicas';
 import { emptyJoined } from './snapshot-joined';
+import { zoneOf } from '../../db/sync/zone';
 
 describe('snapshots refused, nothing written', () => {
   async function setUp() {
@@ -46,6 +51,26 @@ describe('snapshots refused, nothing written', () => {
     const error = await refused(app, theirs.file);
     expect(error?.code).toBe('ZONE_MISMATCH');
     expect(error?.message).toContain('另一个分区');
+  });
+
+  test('a signed snapshot whose image is no database', async () => {
+    const { dir, hq, snapshot, app } = await setUp();
+    const real = readManifest(readFileSync(snapshot)).manifest;
+    const zone = zoneOf(hq.app.sqlite);
+    const garbage = Buffer.alloc(1 << 16, 7);
+    const gzipped = gzipSync(garbage);
+    const draft: ManifestDraft = { ...real };
+    for (const key of ['payload', 'encryption', 'changes'] as const)
+      delete (draft as Partial<Manifest>)[key];
+    const pieces = { pieceBytes: garbage.length, pieces: [gzipped.length] };
+    const { bytes } = await encodeFile(
+      { ...draft, fileId: randomUUID(), snapshot: { ...real.snapshot!, ...pieces } },
+      { gzipped, rawBytes: garbage.length, changes: 0 },
+      { zoneKey: zone.key, epoch: zone.epoch, signKey: zone.siteKey },
+    );
+    writeFileSync(join(dir, 'garbage.zsync'), bytes);
+    const error = await refused(app, join(dir, 'garbage.zsync'));
+    expect(error?.code).toBe('SNAPSHOT_INVALID');
   });
 
   test('a damaged or cut snapshot', async () => {
