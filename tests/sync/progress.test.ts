@@ -77,12 +77,7 @@ describe('sync progress', () => {
     expect(expectOk(answer).new).toBe(made.changes);
 
     const count = made.changes.toLocaleString('zh-CN');
-    expect(phases(seen)).toEqual([
-      '解密',
-      '解压',
-      '校验变更',
-      `写入 ${count} 条变更`,
-    ]);
+    expect(phases(seen)).toEqual(['解密', '解压', '校验变更', `写入 ${count} 条变更`]);
     expect(seen.every((p) => p === null || p.job === '导入同步文件')).toBe(true);
     // The check of the changes counts up to the file's total between yields.
     const checked = seen.filter((p) => p?.phase === '校验变更').map((p) => p!.done);

@@ -81,7 +81,9 @@ export function ImportPanel({ onImported }: Props) {
 
   return (
     <Card id="sync-import" title="导入" className="sync-card">
-      <p className="sync-hint">导入有误时可在下方「导入记录」中撤销；同一个文件重复导入不会重复写入。</p>
+      <p className="sync-hint">
+        导入有误时可在下方「导入记录」中撤销；同一个文件重复导入不会重复写入。
+      </p>
       <FileDropZone
         className="sync-drop"
         busy={busy}
