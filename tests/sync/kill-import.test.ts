@@ -1,7 +1,7 @@
 // S14 and property 5 with a real process: a child process (kill-import-child.ts, bundled like the
 // CLI) imports a file of over 20,000 changes on the bulk path (the change log's and the largest
 // tables' indexes dropped and rebuilt inside the transaction, the WAL checkpoint left to a
-// background thread) and is killed with SIGKILL 50 times, at least 40 of them after it has said
+// background thread) and is killed with SIGKILL 50 times or more, until 40 of them have come after it said
 // that its write transaction began. Each time the database passes integrity_check and every table
 // (every column of every row, the sync metadata, chain blocks and heads, zone roster, conflicts,
 // quarantine, import log and the schema with its indexes) is exactly as before or after the import.
@@ -23,6 +23,7 @@ const root = join(__dirname, '..', '..');
 const node = process.execPath;
 const KILLS = 50;
 const AFTER_BEGIN_AT_LEAST = 40;
+const MAX_ATTEMPTS = 100;
 const PARALLEL = 2;
 /** About 8 changes a project (seeds/demo/): over 20,000 changes. */
 const PROJECTS = 2_700;
@@ -212,7 +213,7 @@ beforeAll(async () => {
 }, 240_000);
 
 suite('killing the importing process', () => {
-  test(`SIGKILL ${KILLS} times, ${AFTER_BEGIN_AT_LEAST}+ inside the import's write: state before or after`, async () => {
+  test(`SIGKILL ${KILLS}+ times, ${AFTER_BEGIN_AT_LEAST}+ inside the import's write: state before or after`, async () => {
     const begin = msOf(calibration, 'BEGIN')!;
     const commit = msOf(calibration, 'COMMIT')!;
     const closed = msOf(calibration, 'CLOSED')!;
@@ -220,9 +221,17 @@ suite('killing the importing process', () => {
     const outcomes = { before: 0, after: 0 };
     let afterBegin = 0;
     let inTransaction = 0;
-    for (let i = 0; i < KILLS; i += PARALLEL) {
+    // A loaded machine runs the child slower or faster than the calibration run, so a kill meant
+    // for the transaction may come after the child ended by itself. Each such run narrows the
+    // window the next ones draw from, and the runs go on (to a bound) until the floor is met.
+    let window = 0.9;
+    let attempts = 0;
+    while (attempts < KILLS || afterBegin < AFTER_BEGIN_AT_LEAST) {
+      expect(attempts, 'kills attempted before 40 landed after BEGIN').toBeLessThan(MAX_ATTEMPTS);
+      const i = attempts;
+      attempts += PARALLEL;
       await Promise.all(
-        Array.from({ length: Math.min(PARALLEL, KILLS - i) }, async (_, j) => {
+        Array.from({ length: PARALLEL }, async (_, j) => {
           const n = i + j;
           const db = copyBase(`kill-${n}`);
           // One run in ten is killed at a random moment of its start-up (opening, reading and
@@ -235,7 +244,7 @@ suite('killing the importing process', () => {
               ? { fromStart: Math.random() * begin }
               : n % 10 === 5
                 ? { afterCommit: Math.random() * (closed - commit) * 0.8 }
-                : { afterBegin: Math.random() * (closed - begin) * 0.9 },
+                : { afterBegin: Math.random() * (closed - begin) * window },
           );
           const s = state(db);
           const isBefore = matches(s, before);
@@ -248,6 +257,7 @@ suite('killing the importing process', () => {
           outcomes[isBefore ? 'before' : 'after'] += 1;
           if (!run.atKill) {
             landed['(ended first)'] = (landed['(ended first)'] ?? 0) + 1;
+            window *= 0.85;
             expect(run.code, run.stderr).toBe(0);
             return;
           }
@@ -268,7 +278,7 @@ suite('killing the importing process', () => {
       );
     }
     console.log(
-      `kill test: ${afterBegin} of ${KILLS} kills after BEGIN (${inTransaction} before the last step); ` +
+      `kill test: ${afterBegin} of ${attempts} kills after BEGIN (${inTransaction} before the last step); ` +
         `${outcomes.before} before, ${outcomes.after} after; last line at the kill: ${JSON.stringify(landed)}; ` +
         `calibration BEGIN ${begin.toFixed(0)}, COMMIT ${commit.toFixed(0)}, CLOSED ${closed.toFixed(0)} ms`,
     );
@@ -277,5 +287,5 @@ suite('killing the importing process', () => {
     expect(inTransaction).toBeGreaterThanOrEqual(20);
     expect(outcomes.before).toBeGreaterThan(0);
     expect(outcomes.after).toBeGreaterThan(0);
-  }, 420_000);
+  }, 840_000);
 });
