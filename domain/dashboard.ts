@@ -100,6 +100,15 @@ export interface RankingRow {
   contractedFdiUsd: number;
   /** Signed in the year and landed by as-of under the 落地率 rule. */
   landed: number;
+  /** The year's signings credited by 首报首谈 claims (docs/domain.md); the ranking's order. */
+  credit: Credit;
+}
+
+/** A share of signings: a holder's whole projects, a 以商引商 or 委托招商 share's fraction of them. */
+export interface Credit {
+  signed: number;
+  totalCny: number;
+  contractedFdiUsd: number;
 }
 
 export interface StalledItem {

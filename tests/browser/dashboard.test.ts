@@ -184,6 +184,10 @@ describe('看板 with hand-made data', () => {
     d = await drill(page, shanghai.locator('.dash-number').first());
     expect([d.count, d.rows]).toEqual(['共 2 个项目', 2]);
     await d.dialog.getByRole('button', { name: '关闭' }).click();
+    // With no 首报首谈 claim, 认定业绩 (the last column) is the signings' 总投资 (the 7th).
+    const cells = await shanghai.locator('td').allInnerTexts();
+    expect(cells.at(-1)).toBe(cells[6]);
+    expect(Number(cells.at(-1)!.replace(/,/g, ''))).toBeGreaterThan(0);
 
     // The funnel: one lead (the long name), every project reached 线索.
     const lead = page.getByRole('region', { name: '项目漏斗' }).getByRole('row', { name: /^线索/ });

@@ -13,6 +13,7 @@ import { breakdownsOf } from './breakdowns';
 import { keyProjectRows } from './key-investment';
 import { pipelineOf } from './funnel';
 import { computedActuals, metricsOf } from './metrics';
+import { claimCredits } from './claim-credit';
 import { officeRanking, promoterRanking } from './ranking';
 import { signedRegions } from './regions';
 import type { DashboardInput } from './scope';
@@ -32,6 +33,7 @@ export function buildDashboard(tx: Tx, input: DashboardInput): Dashboard {
   const signings = signingGroups(tx, figures);
   const computed = computedActuals(tx, figures, stalled.projects, arrivals, signings);
   const pipeline = pipelineOf(tx, scope);
+  const credits = claimCredits(tx, figures, signings);
   return {
     year: scope.year,
     asOf: scope.asOf,
@@ -48,8 +50,8 @@ export function buildDashboard(tx: Tx, input: DashboardInput): Dashboard {
     funnel: pipeline.funnel,
     regions: { pipeline: pipeline.regions, signed: signedRegions(signings) },
     ranking: {
-      offices: officeRanking(figures, signings),
-      promoters: promoterRanking(tx, signings),
+      offices: officeRanking(figures, signings, credits),
+      promoters: promoterRanking(tx, signings, credits),
     },
     stalled: stalled.items,
     stalledCount: stalled.count,

@@ -173,10 +173,13 @@ function BelowTheFold({ dashboard }: { dashboard: Dashboard }) {
       <Panel title="月度趋势" hint="柱：当月签约项目数；线：累计完成目标的比例，虚线为序时进度。">
         <MonthlyTrend dashboard={dashboard} />
       </Panel>
-      <Panel title="驻点排名" hint="以项目论英雄：当年签约项目按规模档次、金额和落地情况。">
+      <Panel
+        title="驻点排名"
+        hint="以项目论英雄：当年签约项目按规模档次、金额和落地情况；名次按首报首谈认定业绩。"
+      >
         <Ranking dashboard={dashboard} by="office" />
       </Panel>
-      <Panel title="招商人员排名">
+      <Panel title="招商人员排名" hint="以商引商、委托招商按分成比例计入认定业绩。">
         <Ranking dashboard={dashboard} by="promoter" />
       </Panel>
       <Panel title="“五未”项目" hint="点一行打开项目。">

@@ -1,10 +1,12 @@
 // 以项目论英雄: offices and promoters ranked by the year's signings (by tier), amounts and landings.
-// Every cell opens the signings it counts; the promoters' list shows the first ten until expanded.
+// Every count opens the signings it counts; 认定业绩 is the 首报首谈 credit the order follows
+// (docs/domain.md). The promoters' list shows the first ten until expanded.
 import { useState } from 'react';
 import type { Dashboard, RankingRow } from '../../../domain/dashboard';
 import { tierLabels } from '../../../domain/classify';
 import type { Tier } from '../../../domain/classify';
 import { stageLabels } from '../../../domain/lifecycle';
+import { formatNumber } from '../../../domain/money';
 import { countText, wanUsdText, yiText } from './dashboard-format';
 import type { DrillRequest } from './drill';
 import { DataTable } from '../ui/DataTable';
@@ -13,6 +15,8 @@ import { DrillCell } from './DrillNumber';
 type By = 'office' | 'promoter';
 const tiers: Exclude<Tier, 'none'>[] = ['t100', 't50_100', 't10_50', 't1_10'];
 const FIRST = 10;
+const CREDIT_TITLE =
+  '按首报首谈认定的签约总投资：首报人计全额，以商引商、委托招商按分成比例（合计超过 100% 时按比例缩减）；名次依此排列';
 
 function request(by: By, row: RankingRow, part?: Exclude<Tier, 'none'> | 'landed'): DrillRequest {
   const base = { kind: 'ranking' as const, by, id: row.id };
@@ -42,7 +46,7 @@ export function Ranking({ dashboard, by }: Props) {
   const [all, setAll] = useState(false);
   const rows = by === 'office' ? dashboard.ranking.offices : dashboard.ranking.promoters;
   const landedStage = stageLabels[dashboard.landingRule.milestone];
-  if (rows.every((r) => r.signed === 0)) {
+  if (rows.every((r) => r.signed === 0 && r.credit.signed === 0)) {
     return (
       <p className="dash-empty">
         {dashboard.year} 年还没有签约项目。项目签约后按驻点和招商人员排名。
@@ -60,6 +64,7 @@ export function Ranking({ dashboard, by }: Props) {
       num('总投资（亿元）'),
       num('合同外资（万美元）'),
       num('已落地', `签约后已达「${landedStage}」`),
+      num('认定业绩（亿元）', CREDIT_TITLE),
     ],
   };
   return (
@@ -88,6 +93,9 @@ export function Ranking({ dashboard, by }: Props) {
               {wanUsdText(row.contractedFdiUsd)}
             </DrillCell>
             <DrillCell request={request(by, row, 'landed')}>{countText(row.landed)}</DrillCell>
+            <td className="num" title={`认定签约 ${formatNumber(row.credit.signed, 2)} 个`}>
+              {yiText(row.credit.totalCny)}
+            </td>
           </tr>
         ))}
       </DataTable>
