@@ -58,15 +58,19 @@ export interface SimilarInvestor {
   /** The same 统一社会信用代码: certainly the same investor. */
   sameCreditCode: boolean;
   projectCount: number;
-  /** Who already holds it: offices and promoters of its projects (db/services/investor-holders.ts). */
+  /** Who already holds it: its 首报首谈 holder, then its projects' offices and promoters. */
   holders: InvestorHolder[];
 }
 /** One office and promoter holding an existing investor, and through what. */
 export interface InvestorHolder {
-  /** Its projects today; 首报首谈 claims are to add 'claim'. */
-  source: 'project';
-  /** The office's label (上海), or null when the projects name none. */
+  /** 'claim': its 首报首谈 holder claim; 'project': its live projects. */
+  source: 'claim' | 'project';
+  /** The office's label (上海), or null when none is named. */
   office: string | null;
   promoter: string | null;
+  /** The projects behind a 'project' holder; 0 for a claim. */
   projects: number;
+  /** A claim's 首报日期, and whether 本部 decided it (else it was first by the zone clock). */
+  claimedOn?: string | null;
+  decided?: boolean;
 }

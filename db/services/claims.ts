@@ -159,6 +159,15 @@ function toCase(tx: Tx, holder: Claim, challengers: Claim[]): ArbitrationCase {
   };
 }
 
+/** Who holds one subject by its holder claims, or null: read for that subject alone. */
+export function subjectHolder(tx: Tx, subjectId: string): (Claim & { decided: boolean }) | null {
+  const claims = readClaims(tx, subjectId);
+  if (!claims.some((c) => c.role === 'holder')) return null;
+  const [holder] = judge(claims, readDecisions(tx)).holders;
+  const claim = holder && claims.find((c) => c.id === holder.claimId);
+  return claim ? { ...claim, decided: holder.by === 'decided' } : null;
+}
+
 export function claimArbitration(tx: Tx): ArbitrationCase[] {
   return listClaims(tx, {}).arbitration;
 }

@@ -1,15 +1,29 @@
-// Who already holds an existing investor, for the 撞单 warning where a name is typed: the office and
-// promoter behind its live projects, most projects first, a few at most. 首报首谈 claims (issue 18)
-// are to join in investorHolders, the one place the warning asks, ahead of the projects' holders.
+// Who already holds an existing investor, for the 撞单 warning where a name is typed: its 首报首谈
+// holder claim first (docs/domain.md), then the office and promoter behind its live projects, most
+// projects first, a few at most.
 import type { InvestorHolder } from '../../domain/search';
 import { labelOf, offices } from '../../domain/vocabulary';
 import type { Tx } from '../app-database';
+import { subjectHolder } from './claims';
 
 /** Enough to say who to call; the investor's page lists the rest. */
 export const MAX_HOLDERS = 4;
 
 export function investorHolders(tx: Tx, investorId: string): InvestorHolder[] {
-  return projectHolders(tx, investorId).slice(0, MAX_HOLDERS);
+  const claim = subjectHolder(tx, investorId);
+  const holders = projectHolders(tx, investorId);
+  if (!claim) return holders;
+  return [
+    {
+      source: 'claim',
+      office: labelOf(offices, claim.officeId),
+      promoter: claim.promoterName,
+      projects: 0,
+      claimedOn: claim.claimedOn,
+      decided: claim.decided,
+    },
+    ...holders.slice(0, MAX_HOLDERS - 1),
+  ];
 }
 
 function projectHolders(tx: Tx, investorId: string): InvestorHolder[] {

@@ -70,6 +70,18 @@ beforeAll(async () => {
     office: '本部',
     owner: '李雷',
   });
+  // 深圳's promoter reported it first (首报首谈): the warning names that claim first.
+  const { promoters } = await rpc<{ promoters: { id: string; name: string }[] }>(
+    'dictionary.list',
+    {},
+  );
+  await rpc('claim.add', {
+    investorId: (await rpc<{ id: string }[]>('investor.similar', { name: longInvestor }))[0]!.id,
+    officeId: 'shenzhen',
+    promoterId: promoters.find((p) => p.name === longPromoter)!.id,
+    claimedOn: '2021-03-01',
+    reported: '投资意向：储能电站',
+  });
   browser = await launchChromium();
 });
 
@@ -132,7 +144,7 @@ describe('撞单 warning where the investor is typed', () => {
     // Who holds it wraps instead of being cut.
     const holders = options(page).nth(1).locator('.duplicate-match-holders');
     expect(await holders.innerText()).toBe(
-      `跟进：本部 李雷（项目 1 个）、深圳 ${longPromoter}（项目 1 个）`,
+      `首报：深圳 ${longPromoter}（2021-03-01）；跟进：本部 李雷（项目 1 个）、深圳 ${longPromoter}（项目 1 个）`,
     );
     expect(await holders.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     expect(await cutWithoutTitle(page)).toBe(0);

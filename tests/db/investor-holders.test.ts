@@ -1,6 +1,6 @@
 // The 撞单 warning where an investor is named (issue 18, point 2), on a real database file through
 // the dispatcher: investor.similar says which offices and promoters hold each resembling investor
-// (from its live projects, a few at most), and the project and fair-capture paths accept the
+// (its 首报首谈 holder claim, then its live projects, a few at most), and the project and fair-capture paths accept the
 // existing investor's id instead of creating a second investor.
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { AppDatabase } from '../../db/app-database';
@@ -103,4 +103,35 @@ test('a fair capture turned into a project uses the chosen existing investor', (
     ok: false,
   });
   expect(investorCount()).toBe(before);
+});
+
+test('the 首报首谈 holder comes first, with its date and whether 本部 decided it', () => {
+  for (let i = 0; i < MAX_HOLDERS + 1; i++) project(`西门子项目${i}`, '上海', `招商员${i}`);
+  project('西门子能源项目', '北京', '李雷');
+  const li = app.sqlite.prepare("SELECT id FROM promoter WHERE name = '李雷'").pluck().get();
+  const first = ok<{ id: string }>('claim.add', {
+    investorId: siemens.id,
+    officeId: 'beijing',
+    promoterId: li,
+    claimedOn: '2021-03-01',
+    reported: '投资意向：扩建',
+  });
+  ok('claim.add', { investorId: siemens.id, officeId: 'shenzhen', reported: '后来者' });
+  const holders = () => ok<SimilarInvestor[]>('investor.similar', { name: '西门子' })[0]!.holders;
+  expect(holders()[0]).toEqual({
+    source: 'claim',
+    office: '北京',
+    promoter: '李雷',
+    projects: 0,
+    claimedOn: '2021-03-01',
+    decided: false,
+  });
+  expect(holders()).toHaveLength(MAX_HOLDERS);
+  expect(
+    holders()
+      .slice(1)
+      .every((h) => h.source === 'project'),
+  ).toBe(true);
+  ok('claim.decide', { claimId: first.id, note: '北京先接洽' });
+  expect(holders()[0]).toMatchObject({ source: 'claim', office: '北京', decided: true });
 });

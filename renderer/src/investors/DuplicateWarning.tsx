@@ -105,13 +105,19 @@ function whyText(m: SimilarInvestor): string {
   return `${why} · 项目 ${m.projectCount} 个`;
 }
 
-/** 跟进：上海 张三（项目 2 个）、北京 李四（项目 1 个）. */
+/** 首报：北京 王芳（2021-03-01）；跟进：上海 张三（项目 2 个）、北京 李四（项目 1 个）. */
 export function holdersText(m: SimilarInvestor): string {
-  if (m.holders.length === 0) return '尚无项目，无人跟进';
-  return `跟进：${m.holders.map(holderText).join('、')}`;
-}
-
-function holderText(h: InvestorHolder): string {
-  const who = `${h.office ?? '未填驻点'} ${h.promoter ?? '未填责任人'}`;
-  return `${who}（项目 ${h.projects} 个）`;
+  const who = (h: InvestorHolder) => `${h.office ?? '未填驻点'} ${h.promoter ?? '未填责任人'}`;
+  const claim = m.holders.find((h) => h.source === 'claim');
+  const projects = m.holders.filter((h) => h.source === 'project');
+  const parts = [
+    claim &&
+      `首报：${who(claim)}（${claim.claimedOn ?? '日期未填'}${claim.decided ? '，本部认定' : ''}）`,
+    projects.length > 0
+      ? `跟进：${projects.map((h) => `${who(h)}（项目 ${h.projects} 个）`).join('、')}`
+      : claim
+        ? undefined
+        : '尚无项目，无人跟进',
+  ];
+  return parts.filter(Boolean).join('；');
 }
