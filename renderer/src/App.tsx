@@ -76,6 +76,9 @@ const LedgerImportScreen = onDemand(() =>
 const SuspectsScreen = onDemand(() =>
   import('./suspects/SuspectsScreen').then((m) => m.SuspectsScreen),
 );
+const ArbitrationScreen = onDemand(() =>
+  import('./claims/ArbitrationScreen').then((m) => m.ArbitrationScreen),
+);
 const FirstRun = onDemand(() => import('./setup/FirstRun').then((m) => m.FirstRun));
 
 export function App() {
@@ -107,7 +110,9 @@ export function App() {
         ? 'investors'
         : place.screen === 'targets'
           ? 'dashboard'
-          : place.screen;
+          : place.screen === 'arbitration'
+            ? 'sync'
+            : place.screen;
 
   // Until app.status answers, nothing: no screen may query a database that is not set up yet.
   if (app.state === 'loading') return null;
@@ -160,6 +165,7 @@ const plainScreens: Record<PlainPlace, ComponentType> = {
   ledger: LedgerScreen,
   ledgerImport: LedgerImportScreen,
   suspects: SuspectsScreen,
+  arbitration: ArbitrationScreen,
   followups: FollowupsScreen,
   investors: InvestorsScreen,
   fairNotes: FairNotesScreen,

@@ -1,6 +1,7 @@
 // One investor's page: its details (editable), its projects (a click opens one) and its contacts;
-// 删除投资方… at the head's end (refused, saying why, while it has projects).
+// its 首报首谈 claims; 删除投资方… at the head's end (refused, saying why, while it has projects).
 import { call } from '../api/client';
+import { ClaimsSection } from '../claims/ClaimsSection';
 import { DeletePageButton } from '../shared/DeletePageButton';
 import { useNavigate } from '../shell/navigation';
 import { MergeIntoButton } from '../suspects/MergeIntoButton';
@@ -65,6 +66,11 @@ export function InvestorPage({ id }: { id: string }) {
           <div className="investors-page-side">
             <InvestorProjects key={merges} investor={inv} />
             <InvestorContacts key={inv.id} investorId={inv.id} />
+            <ClaimsSection
+              key={`claims-${inv.id}-${merges}`}
+              subject={{ kind: 'investor', id: inv.id }}
+              className="investors-card"
+            />
           </div>
         </div>
       ) : null}

@@ -1,5 +1,5 @@
 // A project's page: the header (name, code, stage, 来源地区 and 规模档次 as they stand, save), then
-// tabs — 项目信息 (the form), 到资记录, 活动记录, 跟进事项, 变更记录. Ctrl+S saves from any tab. A new
+// tabs — 项目信息 (the form), 到资记录, 活动记录, 跟进事项, 首报首谈, 变更记录. Ctrl+S saves from any tab. A new
 // project (id null) has only the form until it is first saved. Unsaved edits are guarded on every
 // way out (shell/leave-guard.tsx) and kept in localStorage until saved or discarded.
 import { useEffect, useState } from 'react';
@@ -11,6 +11,7 @@ import { useLeaveGuard } from '../shell/leave-guard';
 import { useNavigate } from '../shell/navigation';
 import { MergeIntoButton } from '../suspects/MergeIntoButton';
 import { MergeNotice } from '../suspects/MergeNotice';
+import { ClaimsSection } from '../claims/ClaimsSection';
 import { ErrorBanner } from '../ui/Alert';
 import { EmptyState } from '../ui/EmptyState';
 import { ActivitiesTab } from './ActivitiesTab';
@@ -36,6 +37,7 @@ const tabHints: Record<Exclude<TabKey, 'info'>, string> = {
   investment: '填写重点项目的年度计划投资和月度完成投资',
   activities: '添加活动记录',
   tasks: '添加跟进事项',
+  claims: '登记首报首谈',
   history: '查看每次修改的变更记录',
 };
 
@@ -234,6 +236,8 @@ export function ProjectPage({ id }: { id: string | null }) {
             <ActivitiesTab projectId={record.id} />
           ) : tab === 'tasks' ? (
             <TasksTab projectId={record.id} />
+          ) : tab === 'claims' ? (
+            <ClaimsSection subject={{ kind: 'project', id: record.id }} />
           ) : (
             <HistoryTab
               projectId={record.id}

@@ -1,7 +1,8 @@
 // The project page's tab strip (ARIA tabs: ← → move between them).
 import type { KeyboardEvent } from 'react';
 
-export type TabKey = 'info' | 'arrivals' | 'investment' | 'activities' | 'tasks' | 'history';
+export type TabKey =
+  'info' | 'arrivals' | 'investment' | 'activities' | 'tasks' | 'claims' | 'history';
 
 const tabs: readonly { key: TabKey; label: string }[] = [
   { key: 'info', label: '项目信息' },
@@ -9,6 +10,7 @@ const tabs: readonly { key: TabKey; label: string }[] = [
   { key: 'investment', label: '重点项目投资' },
   { key: 'activities', label: '活动记录' },
   { key: 'tasks', label: '跟进事项' },
+  { key: 'claims', label: '首报首谈' },
   { key: 'history', label: '变更记录' },
 ];
 

@@ -1,11 +1,13 @@
 // 数据质量: the records whose gaps make the 看板's numbers uncertain (no region, no city for a
 // domestic investor, started without a planned 竣工 date, a channel without its referrer, agent
 // or fair edition). Each row opens the project or investor page and focuses the field to fix.
+// Below them, 应报未报: projects over 本部's 首报首谈 thresholds with no holder claim.
 import type { DataQualityItem } from '../../../domain/data-quality';
 import { call } from '../api/client';
 import { useNavigate } from '../shell/navigation';
 import { Card } from '../ui/Card';
 import { useLoad } from '../ui/use-load';
+import { UnclaimedList } from './UnclaimedList';
 
 const loadGaps = () => call('data.quality', undefined);
 
@@ -23,7 +25,8 @@ function focusField(selector: string, tries = 40): void {
   }
 }
 
-export function DataQualitySection() {
+/** `version`: bumped when the 首报首谈 thresholds change, so 应报未报 is checked again. */
+export function DataQualitySection({ version = 0 }: { version?: number }) {
   const gaps = useLoad(loadGaps, []);
   const navigate = useNavigate();
   const open = (item: DataQualityItem) => {
@@ -70,6 +73,7 @@ export function DataQualitySection() {
           </tbody>
         </table>
       )}
+      <UnclaimedList version={version} />
     </Card>
   );
 }

@@ -1,13 +1,15 @@
 // 设置: who uses this copy, exchange rates per year, the editable dictionaries, backups and restore,
-// the 落地率 and 五未 rules. A restore reloads every section from the new database. Rates, rules and
+// the 落地率 and 五未 rules, the 首报首谈 thresholds and 数据质量. A restore reloads every section from the new database. Rates, rules and
 // dictionaries are 本部's: an office laptop of a zone shows them read-only, with 向本部提建议.
 import { useState } from 'react';
 import { hqReadOnly, loadZoneStatus } from '../shared/hq-authority';
 import { refreshAppStatus } from '../shell/use-app-status';
+import { call } from '../api/client';
 import { ErrorBanner } from '../ui/Alert';
 import { useLoad } from '../ui/use-load';
 import { ScreenTitle } from '../ui/ScreenTitle';
 import { BackupSection } from './BackupSection';
+import { ClaimThresholdsSection } from './ClaimThresholdsSection';
 import type { RestoreResult } from './backup-format';
 import { fileName } from './backup-format';
 import { DictionariesSection } from './DictionariesSection';
@@ -56,9 +58,14 @@ export function SettingsScreen() {
   );
 }
 
+const loadThresholds = () => call('claim.thresholds', undefined);
+
 function SettingsBody({ onRestored }: { onRestored: (result: RestoreResult) => void }) {
   const { settings, error, reload, replace } = useSettings();
   const zone = useLoad(loadZoneStatus, []);
+  const thresholds = useLoad(loadThresholds, []);
+  // Bumped when the thresholds are saved: 数据质量 checks 应报未报 again.
+  const [thresholdSaves, setThresholdSaves] = useState(0);
 
   if (error && !settings)
     return <ErrorBanner error={error} prefix="设置读取失败：" onRetry={reload} />;
@@ -77,7 +84,14 @@ function SettingsBody({ onRestored }: { onRestored: (result: RestoreResult) => v
         <OtherRatesSection settings={settings} onSaved={replace} readOnly={readOnly} />
       </div>
       <RulesSection settings={settings} onSaved={replace} readOnly={readOnly} />
-      <DataQualitySection />
+      <div className="settings-column">
+        <ClaimThresholdsSection
+          thresholds={thresholds}
+          readOnly={readOnly}
+          onSaved={() => setThresholdSaves((n) => n + 1)}
+        />
+        <DataQualitySection version={thresholdSaves} />
+      </div>
       <DictionariesSection readOnly={readOnly} />
       <BackupSection onRestored={onRestored} />
     </div>

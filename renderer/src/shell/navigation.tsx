@@ -12,6 +12,8 @@ export type Place =
   | { screen: 'ledgerImport' }
   /** 疑似重复, reached from the 投资方 screen and from an import's report on 同步. */
   | { screen: 'suspects' }
+  /** 首报首谈认定 (本部's arbitration between offices), reached from 同步 and the 首报首谈 sections. */
+  | { screen: 'arbitration' }
   /** 目标设置, reached from the 看板; year: the one to open (default: the current year). */
   | { screen: 'targets'; year?: number };
 

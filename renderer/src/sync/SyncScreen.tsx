@@ -1,10 +1,12 @@
 // 同步: exchanging data with the other offices by files (docs/sync.md). Export for an office or 全量,
-// import by drag-and-drop or a file picker, the import's report, open conflicts to resolve, 数据体检, the
+// import by drag-and-drop or a file picker, the import's report, open conflicts to resolve, the way to
+// 首报首谈认定, 数据体检, the
 // zone and its laptops, the offices heard from, compaction of the change log, and the import log,
 // where an import can be undone.
 import { useState } from 'react';
 import type { SyncImportReport } from '../../../domain/sync';
 import { refreshAppStatus } from '../shell/use-app-status';
+import { ArbitrationLink } from '../claims/ArbitrationLink';
 import { ErrorBanner } from '../ui/Alert';
 import { ScreenTitle } from '../ui/ScreenTitle';
 import { CompactionCard } from './CompactionCard';
@@ -64,6 +66,9 @@ export function SyncScreen() {
             ) : null}
             <div className="sync-wide">
               <ConflictList conflicts={data.conflicts} onResolved={reload} />
+            </div>
+            <div className="sync-wide">
+              <ArbitrationLink after={report} />
             </div>
             <div className="sync-wide">
               <DataCheckCard onChanged={reload} />

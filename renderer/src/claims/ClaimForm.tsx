@@ -1,0 +1,97 @@
+// Registering a 首报首谈 claim on an investor or project: the role, the share when it is not the
+// holder's (以商引商, 委托招商), 首报日期 and 报送内容, checked with the domain's schema so its
+// Chinese messages stand under the fields. The office and promoter are this laptop's.
+import type { ClaimRole } from '../../../domain/claims';
+import { claimAddInput, claimRoleLabels, claimRoles, MAX_REPORTED } from '../../../domain/claims';
+import { todayIso } from '../../../domain/dates';
+import { call } from '../api/client';
+import { FormActions } from '../investors/FormActions';
+import { useLeaveGuard } from '../shell/leave-guard';
+import { AreaField, SelectField, TextField } from '../ui/fields';
+import { Form } from '../ui/Form';
+import { useDraft } from '../ui/use-draft';
+import { useSubmit } from '../ui/use-submit';
+
+export interface ClaimSubject {
+  kind: 'investor' | 'project';
+  id: string;
+}
+
+const roleChoices = claimRoles.map((r) => ({ value: r, label: claimRoleLabels[r] }));
+
+interface Values {
+  role: ClaimRole;
+  share: string;
+  claimedOn: string;
+  reported: string;
+}
+
+interface Props {
+  subject: ClaimSubject;
+  onSaved: () => void;
+  onCancel: () => void;
+}
+
+export function ClaimForm({ subject, onSaved, onCancel }: Props) {
+  const draft = useDraft<Values>(
+    `claim-${subject.id}`,
+    () => ({ role: 'holder', share: '', claimedOn: todayIso(), reported: '' }),
+    { clearOnEdit: true },
+  );
+  const submit = useSubmit();
+  const { values } = draft;
+  const sharing = values.role !== 'holder';
+
+  const save = () => {
+    const share = values.share.trim();
+    const input = {
+      [subject.kind === 'investor' ? 'investorId' : 'projectId']: subject.id,
+      role: values.role,
+      ...(sharing && share !== '' ? { share: Number(share) } : {}),
+      ...(values.claimedOn ? { claimedOn: values.claimedOn } : {}),
+      reported: values.reported.trim(),
+    };
+    const parsed = draft.check(claimAddInput, input);
+    // The schema's check of the whole input (a share missing) belongs under 分成比例.
+    draft.setErrors(({ form, ...rest }) => (form && sharing ? { share: form, ...rest } : rest));
+    if (!parsed) return Promise.resolve(false);
+    return submit.run(
+      async () => {
+        await call('claim.add', parsed);
+        onSaved();
+      },
+      { keepBusy: true },
+    );
+  };
+  useLeaveGuard({
+    dirty: draft.changed('reported', 'share'),
+    what: '首报首谈登记中填写的内容',
+    save,
+  });
+
+  return (
+    <Form className="claims-form" aria-label="登记首报首谈" onSubmit={() => void save()}>
+      <div className="claims-form-fields">
+        <SelectField label="角色" choices={roleChoices} {...draft.bind('role')} />
+        {sharing ? (
+          <TextField
+            label="分成比例（%）"
+            inputMode="numeric"
+            autoComplete="off"
+            {...draft.bind('share')}
+          />
+        ) : null}
+        <TextField label="首报日期" type="date" {...draft.bind('claimedOn')} />
+        <AreaField
+          label="报送内容"
+          className="claims-form-wide"
+          placeholder="投资意向、金额、联系人……"
+          maxLength={MAX_REPORTED}
+          required
+          {...draft.bind('reported')}
+        />
+      </div>
+      <FormActions submit={submit} submitLabel="登记" onCancel={onCancel} />
+    </Form>
+  );
+}

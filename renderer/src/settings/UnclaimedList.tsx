@@ -1,0 +1,53 @@
+// 应报未报 in 数据质量: the live projects over 本部's 首报首谈 thresholds whose project and investor
+// both lack a holder claim (claim.unclaimed), each opening its project page.
+import type { UnclaimedProject } from '../../../domain/claims';
+import { call } from '../api/client';
+import { GoButton } from '../ui/GoButton';
+import { useLoad } from '../ui/use-load';
+
+const yi = (cny: number) => `${Number((cny / 1e8).toFixed(2))} 亿元`;
+const wanUsd = (usd: number) => `${Number((usd / 1e4).toFixed(0))} 万美元`;
+
+function amountText(p: UnclaimedProject): string {
+  const parts = [
+    p.totalCny === null ? null : `总投资 ${yi(p.totalCny)}`,
+    p.contractedFdiUsd === null ? null : `合同外资 ${wanUsd(p.contractedFdiUsd)}`,
+  ];
+  return parts.filter((x) => x !== null).join('，');
+}
+
+export function UnclaimedList({ version }: { version: number }) {
+  const list = useLoad(() => call('claim.unclaimed', undefined), [version]);
+  const rows = list.data;
+  return (
+    <div role="group" aria-label="应报未报">
+      <h3 className="settings-subtitle data-quality-subtitle">应报未报首报首谈</h3>
+      {rows === null ? (
+        <p className="settings-loading">{list.error ? `检查失败：${list.error}` : '正在检查……'}</p>
+      ) : rows.length === 0 ? (
+        <p className="empty-note settings-empty">超过门槛的项目都已登记首报首谈。</p>
+      ) : (
+        <table className="settings-table data-quality-table">
+          <thead>
+            <tr>
+              <th scope="col">金额</th>
+              <th scope="col">项目</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((p) => (
+              <tr key={p.id}>
+                <td>{amountText(p)}</td>
+                <td>
+                  <GoButton className="link-button" to={{ screen: 'project', id: p.id }}>
+                    {p.name}
+                  </GoButton>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
