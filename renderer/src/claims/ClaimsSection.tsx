@@ -15,6 +15,8 @@ import { useSubmit } from '../ui/use-submit';
 import { ClaimForm } from './ClaimForm';
 import type { ClaimSubject } from './ClaimForm';
 import { claimantText, holderReason, officeLabel, roleText } from './claim-format';
+// Its table, buttons and form share the investor page's look, on the project page too.
+import '../investors/investors.css';
 import './claims.css';
 
 const head = {
@@ -29,13 +31,7 @@ const head = {
   ],
 };
 
-export function ClaimsSection({
-  subject,
-  className,
-}: {
-  subject: ClaimSubject;
-  className?: string;
-}) {
+export function ClaimsSection({ subject }: { subject: ClaimSubject }) {
   const list = useLoad(() => call('claim.list', { subjectId: subject.id }), [subject.id]);
   const [adding, setAdding] = useState(false);
   const removal = useSubmit();
@@ -49,12 +45,13 @@ export function ClaimsSection({
   };
   const data = list.data;
   const claims = data?.claims ?? null;
+  const holderId = data?.holders[0]?.claimId;
 
   return (
     <Card
       id={`claims-${subject.id}`}
       title="首报首谈"
-      className={className ?? 'claims-card'}
+      className="investors-card claims-card"
       actions={
         adding ? null : (
           <button type="button" className="investors-small-button" onClick={() => setAdding(true)}>
@@ -74,7 +71,10 @@ export function ClaimsSection({
         >
           {claims.map((c) => (
             <tr key={c.id} className="investors-static-row">
-              <td>{roleText(c)}</td>
+              <td>
+                {roleText(c)}
+                {c.id === holderId ? <span className="tag accent claims-holds">持有</span> : null}
+              </td>
               <td>{officeLabel(c.officeId)}</td>
               <td>
                 <Clip text={c.promoterName ?? '—'} />

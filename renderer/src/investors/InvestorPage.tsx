@@ -69,7 +69,6 @@ export function InvestorPage({ id }: { id: string }) {
             <ClaimsSection
               key={`claims-${inv.id}-${merges}`}
               subject={{ kind: 'investor', id: inv.id }}
-              className="investors-card"
             />
           </div>
         </div>

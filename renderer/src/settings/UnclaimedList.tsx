@@ -37,7 +37,7 @@ export function UnclaimedList({ version }: { version: number }) {
           <tbody>
             {rows.map((p) => (
               <tr key={p.id}>
-                <td>{amountText(p)}</td>
+                <td className="data-quality-amount">{amountText(p)}</td>
                 <td>
                   <GoButton className="link-button" to={{ screen: 'project', id: p.id }}>
                     {p.name}
