@@ -10,7 +10,7 @@ import type { JobProgress } from '../../domain/job-progress';
 import { openAppDatabase } from '../app-database';
 import type { AppDatabase } from '../app-database';
 import { dispatch } from '../dispatcher';
-import { dailyBackup } from '../services/backups';
+import { DAILY_CHECK_MS, dailyBackup } from '../services/backup-daily';
 import { watchProgress } from '../job-progress';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages';
 import { routes } from './routes';
@@ -87,9 +87,24 @@ async function start(): Promise<void> {
   forwardProgress(app);
   post({ type: 'ready', routes: routes() });
   if (setup.dailyBackup) {
-    dailyBackup(app).catch((error: unknown) =>
-      post({ type: 'log', message: '自动备份失败', detail: String(error) }),
-    );
+    void takeDailyBackup();
+    // An app left open past midnight takes the next day's copy too.
+    setInterval(() => void takeDailyBackup(), DAILY_CHECK_MS).unref();
+  }
+}
+
+let dailyRunning = false;
+
+/** The day's backup, unless one is being taken or the database is closed for a restore. */
+async function takeDailyBackup(): Promise<void> {
+  if (app === null || dailyRunning) return;
+  dailyRunning = true;
+  try {
+    await dailyBackup(app);
+  } catch (error) {
+    post({ type: 'log', message: '自动备份失败', detail: String(error) });
+  } finally {
+    dailyRunning = false;
   }
 }
 

@@ -26,7 +26,9 @@ import { updateSettings } from './settings';
 import { targetId } from '../../domain/targets';
 import { dropSecondaryIndexes, worthRebuilding } from '../sync/bulk-indexes';
 import { createZone, ensureSiteCert, markDemoZone, zoneOf } from '../sync/zone';
-import { backupDir, createBackup } from './backups';
+import { backupDir, copyDatabase } from './backups';
+import { withProgress, withProgressSync } from '../job-progress';
+import type { ReportProgress } from '../job-progress';
 import { copyTargetYear, listTargets, targetColumns } from './targets';
 import { buildDashboard } from './dashboard/index';
 import { scheduledMetricKeys } from '../../domain/dashboard';
@@ -136,18 +138,22 @@ export function loadDemo(
   });
   const name = app.meta('user_name');
   const office = offices.find((o) => o.key === app.meta('office_id'))?.key;
-  const loaded = writeDemoRows(app, {
-    ...input,
-    asOf,
-    ...(name && office ? { user: { name, office } } : {}),
+  return withProgressSync(app, '生成演示数据', (report) => {
+    const loaded = writeDemoRows(
+      app,
+      { ...input, asOf, ...(name && office ? { user: { name, office } } : {}) },
+      report,
+    );
+    report('设置目标', 0, 1);
+    app.transact((tx) => {
+      // After the rows, so that a load that fails leaves the rates as they were too.
+      const usdRates = demoRates(tx, Number(asOf.slice(0, 4)));
+      if (usdRates) updateSettings(tx, { usdRates });
+      demoTargets(tx, asOf);
+    });
+    report('设置目标', 1, 1);
+    return loaded;
   });
-  app.transact((tx) => {
-    // After the rows, so that a load that fails leaves the rates as they were too.
-    const usdRates = demoRates(tx, Number(asOf.slice(0, 4)));
-    if (usdRates) updateSettings(tx, { usdRates });
-    demoTargets(tx, asOf);
-  });
-  return loaded;
 }
 
 /**
@@ -203,28 +209,42 @@ function roundTarget(n: number): number {
  */
 export async function clearDemo(app: AppDatabase): Promise<AppStatus & { backup: string }> {
   if (!isDemo(app)) throw new AppError('NOT_DEMO');
-  const user = app.meta('user_name') ?? '';
-  const office = app.meta('office_id') ?? '';
-  const stamp = format(app.now(), 'yyyyMMdd-HHmmss');
-  const backup = await createBackup(app, join(backupDir(app), `演示数据-${stamp}.sqlite`));
-  const fresh = join(dirname(app.file), `.empty-${stamp}.sqlite`);
-  const empty = await openAppDatabase(fresh);
-  try {
-    initialize(empty, { user, office });
-    empty.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  } finally {
-    empty.close();
-  }
-  try {
-    await app.replaceWith(fresh);
-  } finally {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(fresh + suffix, { force: true });
-  }
-  return { ...appStatus(app), backup: backup.file };
+  return withProgress(app, '清除演示数据', async (report) => {
+    const user = app.meta('user_name') ?? '';
+    const office = app.meta('office_id') ?? '';
+    const stamp = format(app.now(), 'yyyyMMdd-HHmmss');
+    const target = join(backupDir(app), `演示数据-${stamp}.sqlite`);
+    const backup = await copyDatabase(app, target, (phase, done, total) =>
+      report(phase === '复制数据库' ? '备份演示数据' : phase, done, total),
+    );
+    report('换成空数据库', 0, 1);
+    const fresh = join(dirname(app.file), `.empty-${stamp}.sqlite`);
+    const empty = await openAppDatabase(fresh);
+    try {
+      initialize(empty, { user, office });
+      empty.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      empty.close();
+    }
+    try {
+      await app.replaceWith(fresh);
+    } finally {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(fresh + suffix, { force: true });
+    }
+    report('换成空数据库', 1, 1);
+    return { ...appStatus(app), backup: backup.file };
+  });
 }
 
 /** The demo's rows as ordinary changes, in whatever zone: loadDemo, and tests and benchmarks. */
-export function writeDemoRows(app: AppDatabase, input: DemoOptions): { projects: number } {
+export function writeDemoRows(
+  app: AppDatabase,
+  input: DemoOptions,
+  report: ReportProgress = () => {},
+): { projects: number } {
+  // About 8 rows a project (DEMO_ROWS_PER_PROJECT): the bar's total, which the count never passes.
+  const total = input.projects * 8;
+  let rows = 0;
   let projects = 0;
   let first = true;
   app.transact((tx) =>
@@ -246,10 +266,15 @@ export function writeDemoRows(app: AppDatabase, input: DemoOptions): { projects:
         if (pending.has(row.table)) dropIndexes(row.table);
         tx.mutate.insert(row.table, row.fields, row.id);
         if (row.table === 'project') projects += 1;
+        rows += 1;
+        if (rows % 1000 === 0) report('写入演示数据', Math.min(rows, total), total);
       }
+      report('写入演示数据', total, total);
+      report('重建索引', 0, 0);
       for (const rebuild of rebuilds) rebuild();
     }),
   );
+  report('整理统计信息', 0, 0);
   app.analyze();
   return { projects };
 }

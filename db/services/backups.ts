@@ -1,5 +1,7 @@
 // Backups of the whole database with SQLite's online backup (consistent while the app keeps
-// working), each checked by opening it before it counts. A daily automatic copy is kept for a week.
+// working, a step of pages at a time), each checked by opening it before it counts. They run in the
+// database host's writer thread, never the window's; a backup asked for from the window and a
+// restore report their progress (db/job-progress.ts). The daily copies: backup-daily.ts.
 import { createHash, randomBytes } from 'node:crypto';
 import {
   existsSync,
@@ -17,24 +19,48 @@ import { format } from 'date-fns';
 import { AppError } from '../../domain/errors';
 import type { BackupInfo } from '../../domain/backups';
 import type { AppDatabase } from '../app-database';
+import { withProgress } from '../job-progress';
+import type { ReportProgress } from '../job-progress';
 import { zoneOf } from '../sync/zone';
 import { migrationNames } from '../migrations/index';
 import { backupDir } from './backup-dir';
 
 export { backupDir };
 
-const AUTO_PREFIX = 'auto-';
-const KEEP_AUTO = 7;
+/** Pages copied per step of the online backup (4 MB of 16 KB pages); calls run between steps. */
+export const PAGES_PER_STEP = 256;
 
 /** Copies the live database to `file` (default: a dated file in the backups folder). */
-export async function createBackup(app: AppDatabase, file?: string): Promise<BackupInfo> {
+export function createBackup(app: AppDatabase, file?: string): Promise<BackupInfo> {
+  return withProgress(app, '备份数据库', (report) => copyDatabase(app, file, report));
+}
+
+/**
+ * The copy itself, reporting 复制数据库 page by page, then 校验备份. A copy that fails its check is
+ * deleted and refused (BACKUP_INVALID); any other failure deletes it too (BACKUP_FAILED).
+ */
+export async function copyDatabase(
+  app: AppDatabase,
+  file: string | undefined,
+  report: ReportProgress,
+): Promise<BackupInfo> {
   if (app.file === ':memory:') throw new AppError('BACKUP_FAILED', '内存数据库无法备份');
   const target = file ?? join(backupDir(app), `${format(new Date(), 'yyyyMMdd-HHmmss')}.sqlite`);
   mkdirSync(dirname(target), { recursive: true });
   try {
-    await app.sqlite.backup(target);
+    // Told before each step, so the last step's end is reported once the copy is whole.
+    const { totalPages } = await app.sqlite.backup(target, {
+      progress: ({ totalPages, remainingPages }) => {
+        report('复制数据库', totalPages - remainingPages, totalPages);
+        return PAGES_PER_STEP;
+      },
+    });
+    report('复制数据库', totalPages, totalPages);
+    report('校验备份', 0, 1);
     singleFile(target);
-    return verifiedBackup(target);
+    const checked = verifiedBackup(target);
+    report('校验备份', 1, 1);
+    return checked;
   } catch (error) {
     rmSync(target, { force: true });
     if (error instanceof AppError) throw error;
@@ -81,21 +107,29 @@ export function verifiedBackup(file: string): BackupInfo {
  * Replaces the database with a checked backup. A safety copy of the current database is taken
  * first and put back if the backup cannot be opened.
  */
-export async function restoreBackup(
+export function restoreBackup(
   app: AppDatabase,
   file: string,
 ): Promise<{ restoredFrom: string; safetyCopy: string }> {
-  const source = verifiedBackup(file).file;
-  checkSameZone(app, source);
-  const stamp = format(new Date(), 'yyyyMMdd-HHmmss');
-  const safety = await createBackup(app, join(backupDir(app), `pre-restore-${stamp}.sqlite`));
-  try {
-    await app.replaceWith(source);
-  } catch (error) {
-    await app.replaceWith(safety.file);
-    throw new AppError('RESTORE_FAILED', (error as Error).message);
-  }
-  return { restoredFrom: source, safetyCopy: safety.file };
+  return withProgress(app, '恢复备份', async (report) => {
+    report('校验备份', 0, 1);
+    const source = verifiedBackup(file).file;
+    checkSameZone(app, source);
+    const stamp = format(new Date(), 'yyyyMMdd-HHmmss');
+    const safetyFile = join(backupDir(app), `pre-restore-${stamp}.sqlite`);
+    const safety = await copyDatabase(app, safetyFile, (phase, done, total) =>
+      report(phase === '复制数据库' ? '备份当前数据库' : '校验当前数据库的备份', done, total),
+    );
+    report('替换数据库', 0, 1);
+    try {
+      await app.replaceWith(source);
+    } catch (error) {
+      await app.replaceWith(safety.file);
+      throw new AppError('RESTORE_FAILED', (error as Error).message);
+    }
+    report('替换数据库', 1, 1);
+    return { restoredFrom: source, safetyCopy: safety.file };
+  });
 }
 
 /**
@@ -170,27 +204,7 @@ export function listBackups(app: AppDatabase): BackupInfo[] {
   return names.map((n) => info(join(dir, n))).sort((a, b) => (a.at < b.at ? 1 : -1));
 }
 
-/** Once a day: a copy named auto-YYYYMMDD.sqlite; the week's newest seven are kept. */
-export async function dailyBackup(
-  app: AppDatabase,
-  today: Date = new Date(),
-): Promise<BackupInfo | null> {
-  const dir = backupDir(app);
-  const name = `${AUTO_PREFIX}${format(today, 'yyyyMMdd')}.sqlite`;
-  const autos = listBackups(app).filter((b) => basename(b.file).startsWith(AUTO_PREFIX));
-  const made = autos.some((b) => basename(b.file) === name)
-    ? null
-    : await createBackup(app, join(dir, name));
-  const all = listBackups(app)
-    .filter((b) => basename(b.file).startsWith(AUTO_PREFIX))
-    .sort((a, b) => (basename(a.file) < basename(b.file) ? 1 : -1));
-  for (const old of all.slice(KEEP_AUTO)) {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(old.file + suffix, { force: true });
-  }
-  return made;
-}
-
-function info(file: string): BackupInfo {
+export function info(file: string): BackupInfo {
   const stat = statSync(file);
   return { file, bytes: stat.size, at: stat.mtime.toISOString() };
 }

@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AppDatabase } from '../../db/app-database';
 import { dispatch, dispatchSync } from '../../db/dispatcher';
-import { backupDir, dailyBackup } from '../../db/services/backups';
+import { dailyBackup } from '../../db/services/backup-daily';
+import { backupDir } from '../../db/services/backups';
 import type { ProjectRecord } from '../../domain/project-input';
 import type { BackupInfo } from '../../domain/backups';
 import type { CaptureRecord } from '../../domain/captures';
@@ -218,12 +219,19 @@ describe('backups', () => {
     });
   });
 
-  test('daily backups: one per day, the newest seven kept', async () => {
-    for (let day = 1; day <= 9; day++) await dailyBackup(app, new Date(2021, 5, day));
-    expect(await dailyBackup(app, new Date(2021, 5, 9))).toBeNull();
+  test('daily backups: one per day, pruned by age; a copy made by hand stays', async () => {
+    const mine = expectOk(await dispatch(app, 'backup.create', {})) as BackupInfo;
+    for (let day = 1; day <= 20; day++) await dailyBackup(app, new Date(2021, 5, day));
+    expect(await dailyBackup(app, new Date(2021, 5, 20))).toBeNull();
     const names = readdirSync(backupDir(app)).sort();
-    expect(names).toEqual([3, 4, 5, 6, 7, 8, 9].map((d) => `auto-2021060${d}.sqlite`));
-    expect(names.every((n) => basename(n).endsWith('.sqlite'))).toBe(true);
+    // The last 7 days, then one a week: the oldest of each week counted back, kept a week apart.
+    const days = [1, 8, 14, 15, 16, 17, 18, 19, 20];
+    expect(names).toEqual(
+      [
+        basename(mine.file),
+        ...days.map((d) => `auto-202106${String(d).padStart(2, '0')}.sqlite`),
+      ].sort(),
+    );
   });
 });
 
