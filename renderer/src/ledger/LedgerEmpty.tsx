@@ -3,6 +3,7 @@
 import { DEMO_PROJECTS, loadDemoData } from '../shared/demo-data';
 import { ErrorText } from '../ui/Alert';
 import { EmptyState } from '../ui/EmptyState';
+import { ProgressBar } from '../ui/ProgressBar';
 import { useSubmit } from '../ui/use-submit';
 import { GoButton } from '../ui/GoButton';
 
@@ -26,6 +27,7 @@ export function LedgerEmpty({ onDemoLoaded }: { onDemoLoaded: () => void }) {
           {demo.busy ? '正在生成演示数据……' : `加载演示数据（${DEMO_PROJECTS} 个项目）`}
         </button>
       </div>
+      {demo.busy ? <ProgressBar label="正在生成演示数据……" /> : null}
       <ErrorText error={demo.error} />
       <p className="empty-aside">
         也可以点右上角「新建项目」（Ctrl+N）逐个录入，或在命令行用{' '}

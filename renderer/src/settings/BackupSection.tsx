@@ -7,6 +7,7 @@ import { ErrorText } from '../ui/Alert';
 import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 import { Card } from '../ui/Card';
+import { ProgressBar } from '../ui/ProgressBar';
 import { BackupList } from './BackupList';
 import { fileName, formatBytes, listedBackup, newestFirst } from './backup-format';
 import type { ChosenBackup, RestoreResult } from './backup-format';
@@ -31,14 +32,14 @@ export function BackupSection({ onRestored }: { onRestored: (result: RestoreResu
     <Card
       id="settings-backup"
       title="备份与恢复"
-      hint="备份是整个数据库的一份完整副本，可以复制到 U 盘或其他电脑保存。应用每天会自动备份一次，保留最近 7 份。"
+      hint="备份是整个数据库的一份完整副本，可以复制到 U 盘或其他电脑保存。应用每天自动备份一次：最近 7 天的每天保留，8 周内每周保留一份，一年内每 30 天保留一份；手动备份不会自动删除。"
       className="settings-card settings-wide"
     >
       <div className="settings-actions">
         <button type="button" className="primary-button" disabled={backup.busy} onClick={backupNow}>
           {backup.busy ? '正在备份……' : '立即备份'}
         </button>
-        <Feedback submit={backup} />
+        {backup.busy ? <ProgressBar label="正在备份……" /> : <Feedback submit={backup} />}
       </div>
       <div className="settings-backup-grid">
         <div className="settings-backup-list">

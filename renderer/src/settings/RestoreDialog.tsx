@@ -3,6 +3,7 @@
 import type { BackupInfo } from '../../../domain/backups';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
 import type { ConfirmWiring } from '../shared/ConfirmDialog';
+import { ProgressBar } from '../ui/ProgressBar';
 import { fileName, formatBytes, formatTime } from './backup-format';
 
 interface Props extends ConfirmWiring {
@@ -21,6 +22,7 @@ export function RestoreDialog({ backup, ...wiring }: Props) {
         <li>备份之后在本机做的修改不会出现在恢复后的数据中（它们保留在安全副本里）。</li>
         <li>恢复完成后，各页面会按恢复后的数据重新显示。</li>
       </ul>
+      {wiring.busy ? <ProgressBar label="正在恢复备份……" /> : null}
     </ConfirmDialog>
   );
 }

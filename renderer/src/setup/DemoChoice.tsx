@@ -2,6 +2,7 @@
 // a demo database that never joins a zone), or start with an empty ledger.
 import { DEMO_PROJECTS, loadDemoData } from '../shared/demo-data';
 import { ErrorText } from '../ui/Alert';
+import { ProgressBar } from '../ui/ProgressBar';
 import { useSubmit } from '../ui/use-submit';
 
 interface Props {
@@ -37,6 +38,7 @@ export function DemoChoice({ user, office, onDone }: Props) {
           从空白台账开始
         </button>
       </div>
+      {submit.busy ? <ProgressBar label="正在生成演示数据……" /> : null}
       <p className="setup-intro-small">
         演示项目均为虚构，加载后会留在本机台账里，本机随之成为演示库：不能再加入分区，也不与其他驻点同步。准备正式录入项目的话，请选择空白台账。
       </p>

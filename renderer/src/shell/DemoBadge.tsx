@@ -4,6 +4,7 @@
 import { call } from '../api/client';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { useConfirmation } from '../shared/use-confirmation';
+import { ProgressBar } from '../ui/ProgressBar';
 import { useSubmit } from '../ui/use-submit';
 
 export function DemoBadge() {
@@ -35,6 +36,7 @@ export function DemoBadge() {
             将删除全部演示项目，以及它们的投资方、联系人、跟进、到资和目标，换成一个空的数据库；当前用户和驻点保持不变。
           </p>
           <p>清除前会自动备份演示数据（设置 → 备份与恢复）。之后本机可以创建或加入正式分区。</p>
+          {clearing.dialog.busy ? <ProgressBar label="正在清除演示数据……" /> : null}
         </ConfirmDialog>
       ) : null}
     </span>
