@@ -84,14 +84,12 @@ function SettingsBody({ onRestored }: { onRestored: (result: RestoreResult) => v
         <OtherRatesSection settings={settings} onSaved={replace} readOnly={readOnly} />
       </div>
       <RulesSection settings={settings} onSaved={replace} readOnly={readOnly} />
-      <div className="settings-column">
-        <ClaimThresholdsSection
-          thresholds={thresholds}
-          readOnly={readOnly}
-          onSaved={() => setThresholdSaves((n) => n + 1)}
-        />
-        <DataQualitySection version={thresholdSaves} />
-      </div>
+      <DataQualitySection version={thresholdSaves} />
+      <ClaimThresholdsSection
+        thresholds={thresholds}
+        readOnly={readOnly}
+        onSaved={() => setThresholdSaves((n) => n + 1)}
+      />
       <DictionariesSection readOnly={readOnly} />
       <BackupSection onRestored={onRestored} />
     </div>
