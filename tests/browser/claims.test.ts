@@ -4,7 +4,7 @@
 // bring it) puts the investor on 首报首谈认定, reached from 同步, with both sides side by side;
 // 「认定」 for 北京 turns the investor page's holder to 北京 with 本部认定. 设置 › 数据质量 lists a
 // project over the 合同外资 threshold with no claim under 应报未报 and opens its page; the
-// thresholds show in 亿元 and 万美元. Screenshots at 1366×768 and 1280×720:
+// thresholds show and are saved in 亿元 and 万美元, and 应报未报 follows them. Screenshots at 1366×768 and 1280×720:
 // tests/artifacts/claims-*.png.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -183,4 +183,30 @@ describe('首报首谈', () => {
       await context.close();
     }, 60_000);
   }
+
+  it('saves the thresholds typed in 亿元 and 万美元, and 应报未报 follows them', async () => {
+    const { context, page } = await newPage(1366, 768);
+    const problems = watchProblems(page);
+    await nav(page, '设置').click();
+    const thresholds = page.getByRole('region', { name: '首报首谈门槛' });
+    const foreign = thresholds.getByLabel('合同外资（万美元）');
+    await foreign.fill('三千');
+    await thresholds.getByRole('button', { name: '保存门槛' }).click();
+    await thresholds.getByText('请填写数字（万美元）').waitFor();
+    await foreign.fill('3000');
+    await thresholds.getByLabel('工业项目总投资（亿元）').fill('12.5');
+    await thresholds.getByRole('button', { name: '保存门槛' }).click();
+    await thresholds.getByText('已保存').waitFor();
+    expect(await harness.rpc('claim.thresholds', null)).toEqual({
+      industrialCny: 1_250_000_000,
+      foreignUsd: 30_000_000,
+    });
+    // 2500 万美元 is under the new threshold: nothing is missing a claim now.
+    await page
+      .getByRole('group', { name: '应报未报' })
+      .getByText('超过门槛的项目都已登记首报首谈')
+      .waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
 });
