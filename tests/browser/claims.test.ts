@@ -3,8 +3,9 @@
 // the same investor (seeded through the API with 北京's office and promoter, as a sync file would
 // bring it) puts the investor on 首报首谈认定, reached from 同步, with both sides side by side;
 // 「认定」 for 北京 turns the investor page's holder to 北京 with 本部认定. 设置 › 数据质量 lists a
-// project over the 合同外资 threshold with no claim under 应报未报 and opens its page; the
-// thresholds show and are saved in 亿元 and 万美元, and 应报未报 follows them. Screenshots at 1366×768 and 1280×720:
+// project over the 合同外资 threshold with no claim under 应报未报 and opens its page, whose
+// 首报首谈 tab registers and deletes a claim; the thresholds show and are saved in 亿元 and
+// 万美元, and 应报未报 follows them. Screenshots at 1366×768 and 1280×720:
 // tests/artifacts/claims-*.png.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -166,11 +167,20 @@ describe('首报首谈', () => {
       await missing.getByRole('button', { name: unclaimed }).click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(unclaimed);
       await page.getByRole('tab', { name: '首报首谈' }).click();
-      await page
-        .getByRole('region', { name: '首报首谈' })
-        .getByText('还没有首报首谈记录')
-        .waitFor();
+      const section = page.getByRole('region', { name: '首报首谈' });
+      await section.getByText('还没有首报首谈记录').waitFor();
       await page.screenshot({ path: join(artifactsDir, `claims-project-${width}.png`) });
+      // A 委托招商 claim registered on the project's tab, then deleted: the tab is empty again.
+      await section.getByRole('button', { name: '登记首报' }).click();
+      const form = section.getByRole('form', { name: '登记首报首谈' });
+      await form.getByLabel('角色').selectOption({ label: '委托招商' });
+      await form.getByLabel('分成比例（%）').fill('20');
+      await form.getByLabel('报送内容').fill('委托德国商会对接，合同外资 2500 万美元');
+      await form.getByRole('button', { name: '登记' }).click();
+      await section.getByRole('cell', { name: '委托招商 20%', exact: true }).waitFor();
+      expect(await section.innerText()).toContain('还没有首报首谈（持有人）记录');
+      await section.getByRole('button', { name: '删除 上海 · 王晓明 的委托招商 20%' }).click();
+      await section.getByText('还没有首报首谈记录').waitFor();
       if (width === 1280) {
         await openInvestor(page);
         await page.screenshot({ path: join(artifactsDir, 'claims-investor-1280.png') });
