@@ -1,4 +1,4 @@
-// The progress of a long backend call (an import, an export, a 月报): shown while the call runs, it
+// The progress of a long backend call (an import, an export, a 月报, a backup): shown while it runs, it
 // asks the backend how far it got a few times a second and shows the phase in words, with a share
 // when the size is known. The window stays live because the backend yields between chunks.
 import { useEffect, useState } from 'react';
