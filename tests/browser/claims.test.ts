@@ -118,6 +118,10 @@ describe('首报首谈', () => {
       claimedOn: '2021-02-20',
       reported: '2021 年 2 月北京投资促进会上首次接洽，对方董事长表达在华东设立冷链基地的意向',
     });
+    const disputed = await openInvestor(page);
+    await disputed.getByText(`北京 · ${beijingPromoter} 也报送了首报首谈，待本部认定`).waitFor();
+    await disputed.getByRole('button', { name: '查看认定列表' }).waitFor();
+    await page.screenshot({ path: join(artifactsDir, 'claims-investor-disputed-1366.png') });
     await nav(page, '同步').click();
     const link = page.getByRole('region', { name: '首报首谈认定' });
     await link.getByText('1 个投资方或项目').waitFor();
