@@ -18,8 +18,18 @@ import { benchLedgerInBrowser } from './ledger-browser';
 import { benchSearch } from './search-bench';
 import { benchSync } from './sync-bench';
 import { benchSnapshot } from './snapshot-bench';
+import { Budgets } from './budgets';
+import { benchWeek, WEEK_LAPTOPS } from './week-bench';
+import { buildZoneBase } from './zone-base';
 
-const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const PROJECTS = Number(flag('--projects') ?? process.env.BENCH_PROJECTS ?? 100_000);
+/** `--only week,snapshot`: just those scenarios; without it, everything. */
+const ONLY = flag('--only')?.split(',');
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const BROWSER_RUNS = Number(process.env.BENCH_BROWSER_RUNS ?? 5);
 
@@ -32,6 +42,11 @@ const line = (label: string, value: string, budget?: string) =>
   console.log(`${label.padEnd(46)} ${value.padStart(14)}${budget ? `   ${budget}` : ''}`);
 
 async function main() {
+  const budgets = new Budgets();
+  if (ONLY) {
+    await scenarios(ONLY, budgets);
+    return finish([], budgets);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'zs-bench-'));
   const file = join(dir, 'bench.sqlite');
   const app = await openAppDatabase(file);
@@ -133,6 +148,7 @@ async function main() {
   rmSync(dir, { recursive: true, force: true });
   const sync = await benchSync(line);
   const snapshot = await benchSnapshot(PROJECTS, line);
+  await scenarios(['week'], budgets);
   const failures = [
     ...sync.failures,
     ...snapshot.failures,
@@ -146,8 +162,27 @@ async function main() {
     worst(browser.firstRows) >= 300 && 'first rows in Chromium over 300 ms',
     worst(browser.filter) >= 150 && 'filter round trip in Chromium over 150 ms',
   ].filter(Boolean);
-  if (failures.length) {
-    console.log(`\nOVER BUDGET: ${failures.join('; ')}`);
+  finish(failures, budgets);
+}
+
+/** The scenarios that work on copies of the zone base (built once for all of them). */
+async function scenarios(names: string[], budgets: Budgets): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'zs-bench-base-'));
+  try {
+    console.log(`\nzone base: ${PROJECTS.toLocaleString()} projects at 本部`);
+    const base = await buildZoneBase(dir, PROJECTS, WEEK_LAPTOPS);
+    line('demo rows written as changes (s)', base.seconds.toFixed(1));
+    if (names.includes('week')) await benchWeek(base, line, budgets);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function finish(failures: (string | false)[], budgets: Budgets): void {
+  budgets.print();
+  const all = [...failures.filter(Boolean), ...budgets.misses()];
+  if (all.length) {
+    console.log(`\nOVER BUDGET: ${all.join('; ')}`);
     process.exitCode = 1;
   }
 }
