@@ -9,6 +9,7 @@ import { openAppDatabase } from '../../db/app-database';
 import { dispatch, dispatchSync } from '../../db/dispatcher';
 import type { ApiResult } from '../../domain/errors';
 import type { FileResult, LedgerImportResult } from '../../domain/excel/calls';
+import type { Budgets } from './budgets';
 
 type Line = (label: string, value: string, budget?: string) => void;
 
@@ -116,6 +117,7 @@ export async function benchExcel(
   app: AppDatabase,
   dir: string,
   line: Line,
+  budgets?: Budgets,
 ): Promise<{ failures: string[] }> {
   const failures: string[] = [];
   console.log('\nExcel ledger');
@@ -137,6 +139,7 @@ export async function benchExcel(
   );
   line('  file size (MB)', (statSync(out).size / 1e6).toFixed(1));
   if (exported.seconds >= 10) failures.push('Excel export of 100k rows over 10 s');
+  budgets?.under(`Excel export, ${rows.toLocaleString()} rows`, exported.seconds, 5, 's');
 
   // The largest real use of the import's caps (db/services/excel/workbook-limits.ts): that export read
   // back, in the workbook worker; a refusal fails the bench.
@@ -156,6 +159,7 @@ export async function benchExcel(
   const ledger = join(dir, 'office-ledger.xlsx');
   await officeLedger(ledger, IMPORT_ROWS);
   const fresh = await openAppDatabase(join(dir, 'excel-import.sqlite'));
+  let freshS: number | undefined;
   try {
     dispatchSync(fresh, 'app.init', { user: '基准', office: '上海' });
     const first = await importInto(fresh, ledger);
@@ -171,6 +175,7 @@ export async function benchExcel(
       `${first.peakMb.toFixed(0)} / ${first.riseMb.toFixed(0)}`,
     );
     if (first.seconds >= 5) failures.push('Excel import of 10k rows over 5 s');
+    freshS = first.seconds;
     const again = await importInto(fresh, ledger);
     line(
       '  same file again: unchanged (s)',
@@ -187,6 +192,12 @@ export async function benchExcel(
   line(
     '  peak RSS / rise over start (MB)',
     `${into.peakMb.toFixed(0)} / ${into.riseMb.toFixed(0)}`,
+  );
+  budgets?.ratioAtMost(
+    `Excel import ${IMPORT_ROWS.toLocaleString()} rows beside 100k / fresh db`,
+    into.seconds / (freshS ?? Number.NaN),
+    1.3,
+    `${into.seconds.toFixed(2)} / ${freshS?.toFixed(2)} s`,
   );
   return { failures };
 }

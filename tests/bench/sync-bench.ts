@@ -19,6 +19,7 @@ import { importFile, readSyncFile } from '../../db/sync/import';
 import { zoneOf } from '../../db/sync/zone';
 import { authenticationSteps } from './sync-auth-steps';
 import type { StepTime } from './sync-auth-steps';
+import type { Budgets } from './budgets';
 
 export interface SyncBenchResult {
   changes: number;
@@ -118,6 +119,7 @@ async function plainSchemaInserts(dir: string, contents: Contents): Promise<numb
 
 export async function benchSync(
   line: (label: string, value: string, budget?: string) => void,
+  budgets?: Budgets,
 ): Promise<SyncBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'zs-bench-sync-'));
   try {
@@ -221,6 +223,13 @@ export async function benchSync(
     const bytes = exported.value.bytes;
     line('file size (MB)', (bytes / 1e6).toFixed(2));
     line('file size per 1k changes (KB)', (((bytes / changes) * 1000) / 1024).toFixed(1));
+    budgets?.ratioAtMost(
+      `sync import ${changes.toLocaleString()} changes / reference`,
+      importS / referenceS,
+      1.25,
+      `${importS.toFixed(2)} / ${referenceS.toFixed(2)} s`,
+    );
+    budgets?.under(`sync export ${changes.toLocaleString()} changes`, exportS, 1, 's');
     const failures = [
       exportS >= 2 && 'sync export over 2 s',
       changes / importS < 50_000 && 'sync import under 50,000 changes/s',

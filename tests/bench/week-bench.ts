@@ -175,7 +175,7 @@ export async function benchWeek(base: ZoneBase, line: Line, budgets: Budgets): P
     for (const f of figures) {
       const large = f.office !== SMALL;
       budgets.under(
-        `import ${f.office} ${f.changes.toLocaleString()} changes, 100k db`,
+        `import ${f.office} ${f.changes.toLocaleString()} changes into ${projects.toLocaleString()}`,
         Math.round(f.ms),
         large ? 300 : 100,
         'ms',
