@@ -38,7 +38,7 @@ export class Budgets {
   }
 
   misses(): string[] {
-    return this.rows.filter((r) => !r.pass).map((r) => r.label);
+    return this.rows.filter((r) => !r.pass).map((r) => r.label.trim());
   }
 
   print(): void {
