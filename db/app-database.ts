@@ -131,9 +131,9 @@ export class AppDatabase {
   }
 
   /**
-   * `transact` for a bulk write such as a large sync import: its commit does not copy the pages it
-   * wrote from the WAL into the database file; a background checkpoint does, after the commit
-   * (background-checkpoint.ts).
+   * `transact` for a write that dirties many pages, such as a sync import or its undo: its commit
+   * does not copy the pages it wrote from the WAL into the database file; a background checkpoint
+   * does, after the commit (background-checkpoint.ts).
    */
   transactBulk<T>(work: (tx: Tx) => T): T {
     if (!this.checkpoint) return this.transact(work);

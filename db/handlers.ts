@@ -212,7 +212,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'sync.log': { read: (tx) => importLog(tx.sql) },
   'sync.undoImport': {
     app: (app, { id }) =>
-      app.transact((tx) => undoImport(tx, id, new Date(app.now()).toISOString())),
+      app.transactBulk((tx) => undoImport(tx, id, new Date(app.now()).toISOString())),
   },
   'sync.compact': { app: (app, input) => compact(app, input ?? {}) },
   'sync.conflicts': { read: (tx, input) => listConflicts(tx, input) },
