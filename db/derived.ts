@@ -230,11 +230,11 @@ export function projectsReferencingAny(
   table: 'investor' | 'promoter',
   ids: Iterable<string>,
 ): string[] {
+  // One index lookup per id: with `IN json_each(?)` and real statistics the planner scans every
+  // project (30 ms at 100k) even for the one promoter a small file brings.
   const column = table === 'investor' ? 'investor_id' : 'owner_id';
-  return sql
-    .prepare(`SELECT id FROM project WHERE ${column} IN (SELECT value FROM json_each(?))`)
-    .pluck()
-    .all(JSON.stringify([...ids])) as string[];
+  const lookup = sql.prepare(`SELECT id FROM project WHERE ${column} = ?`).pluck();
+  return [...new Set(ids)].flatMap((id) => lookup.all(id) as string[]);
 }
 
 /** A project is tiered at the rate of its signing year (or planned signing year, or this year). */
