@@ -91,6 +91,18 @@ export function namesMerged(sql: Sql, table: SyncedTable, fields: Fields): boole
   });
 }
 
+/** Whether this record is merged away, or a merge into it waits (it was not held yet). */
+export function mergeEdgeAt(sql: Sql, table: MergeableTable, id: string): boolean {
+  return (
+    sql
+      .prepare(
+        `SELECT 1 FROM ${table} WHERE id = ? AND merged_into IS NOT NULL
+         UNION ALL SELECT 1 FROM ${table} WHERE merged_into = ? LIMIT 1`,
+      )
+      .get(id, id) !== undefined
+  );
+}
+
 export function hasOverrides(sql: Sql, table: SyncedTable): boolean {
   return sql.prepare('SELECT 1 FROM merge_override WHERE tbl = ? LIMIT 1').get(table) !== undefined;
 }

@@ -29,6 +29,8 @@ import {
   anyMerges,
   forgetOverrides,
   hasOverrides,
+  isMergeable,
+  mergeEdgeAt,
   namesMerged,
   reconcileMerges,
   syncedUnderneath,
@@ -124,7 +126,7 @@ export class Mutations {
     );
     this.record(table, id, values, {});
     if (table !== 'project') this.afterWrite(table, id, values);
-    this.resolveMerges(table, values);
+    this.resolveMerges(table, id, values, false);
     return id;
   }
 
@@ -161,7 +163,12 @@ export class Mutations {
     if (merged?.size) forgetOverrides(this.ctx.sql, table, id, cols);
     this.record(table, id, changed, this.winningClocks(table, id, cols));
     this.afterWrite(table, id, changed);
-    this.resolveMerges(table, changed);
+    this.resolveMerges(
+      table,
+      id,
+      changed,
+      cols.some((c) => merged?.has(c)),
+    );
     return changed;
   }
 
@@ -410,17 +417,27 @@ export class Mutations {
 
   /**
    * A local write that merges, or names a merged-away record, is resolved at once, so that what the
-   * service reads back (and returns) is what will be stored; everything else waits for finish().
-   * Costs one lookup per reference written, and nothing while no record is merged.
+   * service reads back (and returns) is what will be stored, and again when the transaction ends.
+   * Any other local write leaves every merge as it stored it (docs/sync.md S20), so it costs one
+   * lookup per reference written and nothing more, however many records are merged: a row that had
+   * a merge's value under a column written (`hadOverrides`), a merged-away row itself and a row a merge waits
+   * for are the other writes that can change what merges store.
    */
-  private resolveMerges(table: SyncedTable, fields: Fields): void {
+  private resolveMerges(table: SyncedTable, id: string, fields: Fields, hadOverrides: boolean) {
     if (!touchesMerges(table)) return;
-    this.mergesTouched = true;
-    const merging = typeof fields.merged_into === 'string';
-    this.mergesExist = merging || (this.mergesExist ?? anyMerges(this.ctx.sql));
-    if (!this.mergesExist) return;
-    if (merging || 'merged_into' in fields || namesMerged(this.ctx.sql, table, fields)) {
-      reconcileMerges(this.ctx.sql, (t, id, f) => this.storeDerived(t, id, f));
+    const sql = this.ctx.sql;
+    const merging = 'merged_into' in fields;
+    this.mergesExist =
+      typeof fields.merged_into === 'string' || (this.mergesExist ?? anyMerges(sql));
+    if (!this.mergesExist && !merging) return;
+    if (
+      merging ||
+      hadOverrides ||
+      namesMerged(sql, table, fields) ||
+      (isMergeable(table) && mergeEdgeAt(sql, table, id))
+    ) {
+      this.mergesTouched = true;
+      reconcileMerges(sql, (t, rowId, f) => this.storeDerived(t, rowId, f));
     }
   }
 

@@ -10,6 +10,8 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import { dispatchSync } from '../../db/dispatcher';
+import { reconcileMerges } from '../../db/merges';
+import { Sql } from '../../db/sql';
 import type { Fields, FieldValue } from '../../db/mutation';
 import type { LedgerPage } from '../../domain/ledger';
 import type { MergeKind } from '../../domain/merge';
@@ -32,7 +34,9 @@ type Op =
   | { op: 'child'; table: 'contact' | 'activity' | 'capital_arrival' | 'claim'; of: number }
   | { op: 'merge'; kind: MergeKind; keep: number; other: number }
   | { op: 'unmerge'; kind: MergeKind; target: number }
-  | { op: 'delete'; kind: MergeKind; target: number; deleted: 0 | 1 };
+  | { op: 'delete'; kind: MergeKind; target: number; deleted: 0 | 1 }
+  /** An existing project moved to another investor (merged away or not). */
+  | { op: 'repoint'; target: number; investor: number };
 
 type Step =
   | { kind: 'edit'; r: number; edit: Op }
@@ -86,6 +90,14 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({ op: fc.constant('unmerge' as const), kind: kindArb, target: fc.nat(9) }),
   },
   {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('repoint' as const),
+      target: fc.nat(9),
+      investor: fc.nat(9),
+    }),
+  },
+  {
     weight: 1,
     arbitrary: fc.record({
       op: fc.constant('delete' as const),
@@ -135,6 +147,8 @@ const stats = {
   sameAtTwo: 0,
   oppositeAtTwo: 0,
   claims: 0,
+  /** Repoints of a project whose investor a merge had redirected. */
+  repointRedirected: 0,
 };
 afterAll(() => {
   console.log(`merge property statistics: ${JSON.stringify(stats)}`);
@@ -148,6 +162,7 @@ afterAll(() => {
   expect(stats.cyclesBroken).toBeGreaterThan(0);
   expect(stats.chains).toBeGreaterThan(0);
   expect(stats.claims).toBeGreaterThan(0);
+  expect(stats.repointRedirected).toBeGreaterThan(0);
 });
 
 const ids = (r: Replica, table: string, where = '1') =>
@@ -222,6 +237,17 @@ function apply(r: Replica, e: Op): void {
     if (id === null) return;
     expectOk(dispatchSync(r.app, 'record.unmerge', { id }));
     stats.unmerges += 1;
+  } else if (e.op === 'repoint') {
+    const id = pick(ids(r, 'project'), e.target);
+    const investor = pick(ids(r, 'investor'), e.investor);
+    if (id === null || investor === null) return;
+    const redirected = r.app.sqlite
+      .prepare(`SELECT 1 FROM merge_override WHERE tbl = 'project' AND row_id = ?`)
+      .get(id);
+    if (redirected) stats.repointRedirected += 1;
+    write((tx) => {
+      tx.mutate.update('project', id, { investor_id: investor });
+    });
   } else {
     const id = pick(ids(r, e.kind), e.target);
     if (id === null) return;
@@ -230,6 +256,24 @@ function apply(r: Replica, e: Op): void {
     });
   }
 }
+
+/**
+ * A local write reconciles merges only when it can change what they store (db/mutation.ts): after
+ * any of them, reconciling every merge from scratch stores nothing new.
+ */
+function expectSettled(r: Replica): void {
+  const stored: string[] = [];
+  const dryRun = r.app.sqlite.transaction(() => {
+    reconcileMerges(new Sql(r.app.sqlite), (table, id, fields) =>
+      stored.push(`${table} ${id} ${JSON.stringify(fields)}`),
+    );
+    throw new Rollback();
+  });
+  expect(() => dryRun()).toThrow(Rollback);
+  expect(stored).toEqual([]);
+}
+/** Leaves the dry run's transaction: the override rows it may rewrite are put back. */
+class Rollback extends Error {}
 
 function mergeAtTwo(w: World, s: Extract<Step, { kind: 'both' }>): void {
   const r1 = w.replicas[s.r % w.replicas.length]!;
@@ -259,8 +303,10 @@ async function run(w: World, steps: Step[]): Promise<void> {
   for (const s of steps) {
     const r = w.replicas[s.r % w.replicas.length]!;
     w.advance(1_000);
-    if (s.kind === 'edit') apply(r, s.edit);
-    else if (s.kind === 'both') mergeAtTwo(w, s);
+    if (s.kind === 'edit') {
+      apply(r, s.edit);
+      expectSettled(r);
+    } else if (s.kind === 'both') mergeAtTwo(w, s);
     else if (s.kind === 'export') files.push((await exportTo(r, w.dir, { full: true })).file);
     else if (files.length) await importInto(r, files[s.file % files.length]!);
   }
