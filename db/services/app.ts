@@ -20,6 +20,7 @@ import { generateDemo } from '../../seeds/demo/index';
 import type { DemoOptions } from '../../seeds/demo/index';
 import { openAppDatabase } from '../app-database';
 import type { AppDatabase, Tx } from '../app-database';
+import type { Fields } from '../mutation';
 import { SCHEMA_VERSION } from '../migrations/index';
 import { USD_RATE_SETTING, readRates } from '../derived';
 import { updateSettings } from './settings';
@@ -53,7 +54,9 @@ export function appStatus(app: AppDatabase): AppStatus {
 
 /**
  * Seeds a new replica. Seeded rows have deterministic ids, so two offices that both initialise
- * write the same rows and their changes merge instead of duplicating.
+ * write the same rows and their changes merge instead of duplicating. A row the laptop already
+ * holds (from a snapshot or an invitation's data, deleted or not) is the zone's and is left as it
+ * is: a default written over it would win everywhere, being the newest change.
  */
 export function initialize(
   app: AppDatabase,
@@ -65,7 +68,7 @@ export function initialize(
     (tx) => {
       app.setMeta('user_name', input.user);
       app.setMeta('office_id', office?.key ?? input.office);
-      offices.forEach((o, i) => tx.mutate.put('office', o.key, { name: o.label, sort: i }));
+      offices.forEach((o, i) => seed(tx, 'office', o.key, { name: o.label, sort: i }));
       // 本部's data comes from 本部 to an office laptop of a zone (with its invitation or files).
       if (app.meta('zone_role') !== 'office') seedZoneData(tx);
       tx.mutate.insert('promoter', { name: input.user, office_id: office?.key ?? null, active: 1 });
@@ -89,17 +92,29 @@ function seedZoneData(tx: Tx): void {
   seedDictionary(tx, 'platform', platforms);
   seedDictionary(tx, 'industry', industries);
   seedDictionary(tx, 'fair_edition', fairEditions);
-  tx.mutate.put('setting', USD_RATE_SETTING, { value: JSON.stringify(defaultUsdCnyRates) });
-  tx.mutate.put('setting', 'landing.rule', { value: JSON.stringify(defaultLandingRule) });
-  tx.mutate.put('setting', 'stalled.rules', { value: JSON.stringify(defaultStalledRules) });
+  seed(tx, 'setting', USD_RATE_SETTING, { value: JSON.stringify(defaultUsdCnyRates) });
+  seed(tx, 'setting', 'landing.rule', { value: JSON.stringify(defaultLandingRule) });
+  seed(tx, 'setting', 'stalled.rules', { value: JSON.stringify(defaultStalledRules) });
   for (const t of targets2021) {
-    tx.mutate.put('target', targetId(t.year, t.scope, t.key), targetColumns(t.year, t));
+    seed(tx, 'target', targetId(t.year, t.scope, t.key), targetColumns(t.year, t));
+  }
+}
+
+/** Writes a seeded row unless this laptop already holds one of that id. */
+function seed(
+  tx: Tx,
+  table: 'office' | 'setting' | 'target' | 'dictionary_item',
+  id: string,
+  fields: Fields,
+) {
+  if (tx.sql.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) === undefined) {
+    tx.mutate.put(table, id, fields);
   }
 }
 
 function seedDictionary(tx: Tx, kind: string, labels: readonly string[]) {
   labels.forEach((label, sort) =>
-    tx.mutate.put('dictionary_item', `${kind}:${label}`, { kind, label, sort }),
+    seed(tx, 'dictionary_item', `${kind}:${label}`, { kind, label, sort }),
   );
 }
 
