@@ -169,28 +169,35 @@ const IMPORTED_PREFIX = 'imported-';
 export function importBackupData(
   app: AppDatabase,
   input: { name: string; dataBase64: string; modifiedMs?: number },
-): BackupInfo {
-  const bytes = Buffer.from(input.dataBase64, 'base64');
-  const dir = backupDir(app);
-  const safeName = basename(input.name).replace(/[\\/:*?"<>|\s]+/g, '_') || 'backup.sqlite';
-  const stem = basename(safeName, extname(safeName)).slice(0, 80);
-  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
-  const target = join(dir, `${IMPORTED_PREFIX}${stem}-${hash}.sqlite`);
-  if (existsSync(target)) return verifiedBackup(target);
-  // Checked under the sender's own name (the refusal names it), in a folder backup.list skips.
-  const incoming = join(dir, `.incoming-${randomBytes(6).toString('hex')}`);
-  mkdirSync(incoming, { recursive: true });
-  const file = join(incoming, safeName);
-  try {
-    writeFileSync(file, bytes);
-    verifiedBackup(file);
-    renameSync(file, target);
-  } finally {
-    rmSync(incoming, { recursive: true, force: true });
-  }
-  const at = new Date(Math.min(input.modifiedMs ?? app.now(), app.now()));
-  utimesSync(target, at, at);
-  return verifiedBackup(target);
+): Promise<BackupInfo> {
+  return withProgress(app, '导入备份文件', async (report) => {
+    report('保存备份文件', 0, 1);
+    const bytes = Buffer.from(input.dataBase64, 'base64');
+    const dir = backupDir(app);
+    const safeName = basename(input.name).replace(/[\\/:*?"<>|\s]+/g, '_') || 'backup.sqlite';
+    const stem = basename(safeName, extname(safeName)).slice(0, 80);
+    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+    const target = join(dir, `${IMPORTED_PREFIX}${stem}-${hash}.sqlite`);
+    if (existsSync(target)) return verifiedBackup(target);
+    // Checked under the sender's own name (the refusal names it), in a folder backup.list skips.
+    const incoming = join(dir, `.incoming-${randomBytes(6).toString('hex')}`);
+    mkdirSync(incoming, { recursive: true });
+    const file = join(incoming, safeName);
+    try {
+      writeFileSync(file, bytes);
+      report('校验备份', 0, 1);
+      // Lets the window's poll see this phase before the check holds the thread.
+      await new Promise((resolve) => setImmediate(resolve));
+      verifiedBackup(file);
+      renameSync(file, target);
+    } finally {
+      rmSync(incoming, { recursive: true, force: true });
+    }
+    const at = new Date(Math.min(input.modifiedMs ?? app.now(), app.now()));
+    utimesSync(target, at, at);
+    report('校验备份', 1, 1);
+    return info(target);
+  });
 }
 
 export function listBackups(app: AppDatabase): BackupInfo[] {

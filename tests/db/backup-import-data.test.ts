@@ -9,6 +9,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AppDatabase } from '../../db/app-database';
 import { dispatch, dispatchSync } from '../../db/dispatcher';
 import { backupDir } from '../../db/services/backups';
+import { currentProgress, watchProgress } from '../../db/job-progress';
+import type { JobProgress } from '../../domain/job-progress';
 import type { BackupInfo } from '../../domain/backups';
 import { expectOk, openTempDb, tempDir } from '../helpers';
 
@@ -71,6 +73,26 @@ describe('backup.importData', () => {
     // Restoring it is backup.restore's, as for any listed backup.
     expectOk(await dispatch(app, 'backup.restore', { file: kept.file }));
     expect(names(app)).toEqual(['U 盘备份里的项目']);
+  });
+
+  test('shows its phases on the job bar while it saves and checks the file, then ends', async () => {
+    const bytes = await foreignBackup();
+    const seen: (JobProgress | null)[] = [];
+    watchProgress(app, (p) => seen.push(p));
+    expectOk(
+      await dispatch(app, 'backup.importData', {
+        name: '北京驻点.sqlite',
+        dataBase64: bytes.toString('base64'),
+      }),
+    );
+    expect(seen.filter((p) => p !== null).map((p) => [p.job, p.phase, p.done])).toEqual([
+      ['导入备份文件', '开始', 0],
+      ['导入备份文件', '保存备份文件', 0],
+      ['导入备份文件', '校验备份', 0],
+      ['导入备份文件', '校验备份', 1],
+    ]);
+    expect(seen.at(-1)).toBeNull();
+    expect(currentProgress(app)).toBeNull();
   });
 
   test('refuses what is no backup of ours under its own name and leaves nothing behind', async () => {
