@@ -10,6 +10,7 @@ export const deletableKinds = [
   'task',
   'arrival',
   'keyInvestment',
+  'claim',
 ] as const;
 export type DeletableKind = (typeof deletableKinds)[number];
 
@@ -21,6 +22,7 @@ export const kindLabels: Record<DeletableKind, string> = {
   task: '跟进事项',
   arrival: '到资记录',
   keyInvestment: '年度重点项目投资',
+  claim: '首报首谈记录',
 };
 
 /** One record named by its kind: what `record.deletion` and `record.restore` take. */
@@ -66,6 +68,7 @@ const units: Record<DeletableKind, string> = {
   task: '条',
   arrival: '笔',
   keyInvestment: '条',
+  claim: '条',
 };
 
 /** 「3 条活动记录、1 笔到资记录」, or '' when nothing goes with it. */

@@ -12,7 +12,7 @@ import type {
 } from '../../domain/deletion';
 import { kindLabels } from '../../domain/deletion';
 import { AppError } from '../../domain/errors';
-import { activityKinds, labelOf } from '../../domain/vocabulary';
+import { activityKinds, labelOf, offices } from '../../domain/vocabulary';
 import type { Tx } from '../app-database';
 import { isMergeable, refuseMergedAway } from '../merges';
 import type { SyncedTable } from '../synced-tables';
@@ -25,6 +25,7 @@ const tables: Record<DeletableKind, SyncedTable> = {
   task: 'task',
   arrival: 'capital_arrival',
   keyInvestment: 'key_investment',
+  claim: 'claim',
 };
 
 /** Rows that belong to a record, by a condition on the owner's id. */
@@ -70,6 +71,10 @@ const owners: Partial<Record<DeletableKind, readonly [string, DeletableKind][]>>
   task: [['project_id', 'project']],
   arrival: [['project_id', 'project']],
   keyInvestment: [['project_id', 'project']],
+  claim: [
+    ['project_id', 'project'],
+    ['investor_id', 'investor'],
+  ],
 };
 
 type Row = Record<string, string | number | null>;
@@ -106,6 +111,10 @@ function nameOf(kind: DeletableKind, row: Row): string {
       return String(row.arrived_on);
     case 'keyInvestment':
       return `${row.year} 年`;
+    case 'claim':
+      return [labelOf(offices, row.office_id as string | null), row.claimed_on]
+        .filter(Boolean)
+        .join(' ');
   }
 }
 

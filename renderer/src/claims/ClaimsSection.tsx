@@ -2,7 +2,7 @@
 // clock, or by 本部's decision), a warning while another office's claim challenges it, the claims
 // on it with 删除, and the form to register one.
 import { useState } from 'react';
-import type { Claim, ClaimHolder, ClaimList } from '../../../domain/claims';
+import type { ClaimHolder, ClaimList } from '../../../domain/claims';
 import { call } from '../api/client';
 import { ErrorText } from '../ui/Alert';
 import { Card } from '../ui/Card';
@@ -11,7 +11,7 @@ import { DataTable } from '../ui/DataTable';
 import { GoButton } from '../ui/GoButton';
 import { ListState } from '../ui/ListState';
 import { useLoad } from '../ui/use-load';
-import { useSubmit } from '../ui/use-submit';
+import { useDeleteRow } from '../shared/use-delete-row';
 import { ClaimForm } from './ClaimForm';
 import type { ClaimSubject } from './ClaimForm';
 import { claimantText, holderReason, officeLabel, roleText } from './claim-format';
@@ -34,15 +34,7 @@ const head = {
 export function ClaimsSection({ subject }: { subject: ClaimSubject }) {
   const list = useLoad(() => call('claim.list', { subjectId: subject.id }), [subject.id]);
   const [adding, setAdding] = useState(false);
-  const removal = useSubmit();
-  const [removing, setRemoving] = useState<string | null>(null);
-  const remove = (claim: Claim) => {
-    setRemoving(claim.id);
-    void removal.run(async () => {
-      await call('claim.delete', { id: claim.id });
-      list.reload();
-    });
-  };
+  const removal = useDeleteRow('claim', () => list.reload());
   const data = list.data;
   const claims = data?.claims ?? null;
   const holderId = data?.holders[0]?.claimId;
@@ -88,8 +80,8 @@ export function ClaimsSection({ subject }: { subject: ClaimSubject }) {
                   type="button"
                   className="link-button"
                   aria-label={`删除 ${claimantText(c)} 的${roleText(c)}`}
-                  disabled={removal.busy && removing === c.id}
-                  onClick={() => remove(c)}
+                  disabled={removal.busyId === c.id}
+                  onClick={() => removal.remove(c.id)}
                 >
                   删除
                 </button>

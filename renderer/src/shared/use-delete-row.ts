@@ -1,4 +1,4 @@
-// Deleting one row of a list (a follow-up, an activity, a contact): at once, without a question,
+// Deleting one row of a list (a follow-up, an activity, a contact, a 首报首谈 claim): at once, without a question,
 // since nothing goes with it and the window then offers 撤销 for some seconds (undo-store.ts).
 import { useState } from 'react';
 import type { DeletableKind } from '../../../domain/deletion';
@@ -6,7 +6,7 @@ import { call } from '../api/client';
 import { useSubmit } from '../ui/use-submit';
 import { offerUndo } from './undo-store';
 
-type RowKind = Extract<DeletableKind, 'contact' | 'activity' | 'task'>;
+type RowKind = Extract<DeletableKind, 'contact' | 'activity' | 'task' | 'claim'>;
 
 export function useDeleteRow(kind: RowKind, onDeleted: () => void) {
   const submit = useSubmit();
