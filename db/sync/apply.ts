@@ -430,11 +430,23 @@ function loadLoggedChanges(tx: Tx, rows: RowStates): void {
   const rowLog = sql.prepare(
     'SELECT origin, hlc, fields, prev FROM sync_change WHERE tbl = ? AND row_id = ?',
   );
+  // Which of a table's rows the log speaks of, in one statement: a file of new rows (the usual
+  // office file) then costs one pass of index lookups inside SQLite, not a call per row.
+  const inLog = sql
+    .prepare(
+      `SELECT DISTINCT j.value FROM json_each(?) AS j CROSS JOIN sync_change AS c
+       ON c.tbl = ? AND c.row_id = j.value`,
+    )
+    .pluck();
   for (const [tbl, states] of rows) {
-    const loggedIds = logged?.get(tbl);
-    if (logged && !loggedIds) continue;
+    const loggedIds =
+      logged?.get(tbl) ??
+      (logged
+        ? undefined
+        : new Set(inLog.all(JSON.stringify([...states.keys()]), tbl) as string[]));
+    if (!loggedIds) continue;
     for (const [rowId, state] of states) {
-      if (loggedIds && !loggedIds.has(rowId)) continue;
+      if (!loggedIds.has(rowId)) continue;
       const entries = rowLog.all(tbl, rowId) as {
         origin: string;
         hlc: string;
