@@ -7,19 +7,9 @@
 // what copying the file costs. Afterwards the laptop holds what the sender held: the whole log, its
 // chains and heads, vectors, conflicts, quarantine, merges; ordinary files take over.
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { AppError } from '../../domain/errors';
 import type { SyncImportReport } from '../../domain/sync';
@@ -29,16 +19,13 @@ import { installMutationGuard, removeMutationGuard } from '../mutation';
 import { readMeta, writeMeta } from '../replica-identity';
 import { syncedTableNames } from '../synced-tables';
 import { storeHead } from './chain';
-import { MAX_FILE_BYTES, checkSender, decryptPayload, passphraseKey } from './file-format';
-import { readManifest } from './file-format';
-import type { Manifest } from './file-format';
+import { MAX_FILE_BYTES } from './file-format';
 import { compareClocks, formatHlc, parseHlc, ZERO_CLOCK } from './hlc';
 import { recordFileIn } from './peers';
-import { keyForEpoch } from './rekey';
 import { checkImage, schemaOf } from './snapshot-check';
 import type { ImageCheck } from './snapshot-check';
-import { mergeRoster, readRoster, unionRoster, zoneOf } from './zone';
-import { fileKey } from './zone-crypto';
+import { decryptAndInflate, openFile } from './snapshot-open';
+import { mergeRoster, zoneOf } from './zone';
 
 /** Copied from the image whole: the zone's data and what sync knows of it. */
 const COPIED_TABLES = [
@@ -54,7 +41,6 @@ const COPIED_TABLES = [
   'sync_archive',
 ];
 
-const gunzipAsync = promisify(gunzip);
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest();
 
 /** Whether this laptop holds no zone data: no change, no synced row. */
@@ -62,45 +48,6 @@ function isEmpty(app: AppDatabase): boolean {
   return [...syncedTableNames, 'sync_change'].every(
     (t) => app.sqlite.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get() === undefined,
   );
-}
-
-/** The snapshot's image, after every check of a sync file; nothing written. */
-async function openFile(app: AppDatabase, bytes: Buffer, passphrase?: string) {
-  const { manifest, manifestBytes, signature, payload } = readManifest(bytes);
-  if (!manifest.snapshot) throw new AppError('NOT_SNAPSHOT');
-  const trust = app.transact(
-    (tx) => ({ zone: zoneOf(tx.sql.sqlite), roster: readRoster(tx.sql) }),
-    {
-      write: false,
-    },
-  );
-  const members = checkSender(trust, manifest, manifestBytes, signature);
-  if (members.get(manifest.sender.siteId)?.role !== 'hq') {
-    throw new AppError('FILE_UNAUTHENTICATED', '快照只能由本部的电脑制作');
-  }
-  const roster = unionRoster(trust.roster, manifest.roster);
-  const e = manifest.encryption;
-  const zoneKey = keyForEpoch(trust.zone, trust.roster, roster, e.epoch ?? 0);
-  if (e.passphrase && passphrase === undefined) throw new AppError('PASSPHRASE_REQUIRED');
-  const salt = Buffer.from(e.salt, 'base64');
-  const iv = Buffer.from(e.iv, 'base64');
-  if (salt.length !== 16 || iv.length !== 12 || payload.length < 16) {
-    throw new AppError('FILE_CORRUPT');
-  }
-  const passKey = e.passphrase ? await passphraseKey(passphrase!, salt) : undefined;
-  let compressed: Buffer;
-  try {
-    compressed = decryptPayload(payload, manifestBytes, fileKey(zoneKey, salt, passKey), iv);
-  } catch {
-    throw new AppError(
-      e.passphrase ? 'BAD_PASSPHRASE' : 'FILE_UNAUTHENTICATED',
-      '无法用本分区的密钥解密',
-    );
-  }
-  if (sha256(compressed).toString('hex') !== manifest.payload.sha256) {
-    throw new AppError('FILE_UNAUTHENTICATED', '数据与清单不符');
-  }
-  return { manifest, members, roster, compressed };
 }
 
 /** Loads a snapshot into this laptop, which must have joined the zone and hold no data. */
@@ -128,14 +75,14 @@ export function loadSnapshot(
       if (error instanceof AppError) throw error;
       throw new AppError('FILE_NOT_FOUND', input.file);
     }
-    report('解密', 'decrypt');
+    report('核对文件', 'open');
     const opened = await openFile(app, bytes, input.passphrase);
     const { manifest } = opened;
     const dir = mkdtempSync(join(tmpdir(), 'zs-snapshot-in-'));
     const imageFile = join(dir, 'image.sqlite');
     try {
-      report('解压', 'inflate');
-      await inflateTo(imageFile, opened.compressed, manifest);
+      report('解密并解压', 'inflate');
+      await decryptAndInflate(opened, imageFile);
       report('校验快照', 'check');
       const verified = checkOpened(app, imageFile, opened.members);
       report(`写入 ${verified.changes.toLocaleString('zh-CN')} 条变更`, 'write');
@@ -171,7 +118,7 @@ export function loadSnapshot(
         mergeRoster(tx.sql.sqlite, opened.roster);
         if (verified.maxHlc) observe(tx.sql.sqlite, verified.maxHlc, tx.siteId);
         recordFileIn(tx.sql, { ...manifest.sender, vector: manifest.vector }, input.file, at);
-        const sha = sha256(readManifest(bytes).manifestBytes).toString('hex');
+        const sha = sha256(opened.manifestBytes).toString('hex');
         tx.sql
           .prepare(
             'INSERT INTO sync_import_log (file_id, imported_at, report, manifest_sha256) VALUES (?, ?, ?, ?)',
@@ -184,46 +131,6 @@ export function loadSnapshot(
       rmSync(dir, { recursive: true, force: true });
     }
   });
-}
-
-/** Pieces inflated at once: the thread pool's four threads, and as many waiting. */
-const INFLATE_AHEAD = 8;
-
-/**
- * Inflates the image's pieces side by side on the thread pool, each within its stated size, and
- * writes each at its place in `file` as it arrives.
- */
-async function inflateTo(file: string, compressed: Buffer, manifest: Manifest): Promise<void> {
-  const { pieceBytes, pieces } = manifest.snapshot!;
-  const raw = manifest.payload.rawBytes;
-  const sum = pieces.reduce((a, b) => a + b, 0);
-  if (sum !== compressed.length || pieces.length !== Math.ceil(raw / pieceBytes)) {
-    throw new AppError('FILE_CORRUPT', '快照分段与清单不符');
-  }
-  const starts: number[] = [];
-  pieces.reduce((at, n) => (starts.push(at), at + n), 0);
-  const fd = openSync(file, 'w');
-  try {
-    let next = 0;
-    const worker = async () => {
-      while (next < pieces.length) {
-        const i = next++;
-        const want = Math.min(pieceBytes, raw - i * pieceBytes);
-        let piece: Buffer;
-        try {
-          const member = compressed.subarray(starts[i], starts[i]! + pieces[i]!);
-          piece = await gunzipAsync(member, { maxOutputLength: want, chunkSize: 1 << 20 });
-        } catch {
-          throw new AppError('FILE_CORRUPT', '数据无法解压');
-        }
-        if (piece.length !== want) throw new AppError('FILE_CORRUPT', '解压后长度与清单不符');
-        writeSync(fd, piece, 0, piece.length, i * pieceBytes);
-      }
-    };
-    await Promise.all(Array.from({ length: INFLATE_AHEAD }, worker));
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /**

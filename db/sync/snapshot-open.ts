@@ -1,0 +1,119 @@
+// A snapshot file as far as its database image (docs/sync.md S22): the checks of any sync file
+// (framing, hash, zone, roster, the sender's signature, that the sender is a 本部 laptop, key), then
+// the payload decrypted, hashed and inflated piece by piece into a file of its own. No buffer the
+// size of the payload or of the image is made: on the machines measured, touching fresh memory
+// costs more than the cipher, the hash and much of the inflating. Nothing here writes to the
+// database; the image is used only once the tag and the hash have verified.
+import { createDecipheriv, createHash } from 'node:crypto';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+import { AppError } from '../../domain/errors';
+import type { AppDatabase } from '../app-database';
+import { checkSender, passphraseKey, readManifest } from './file-format';
+import { keyForEpoch } from './rekey';
+import { readRoster, unionRoster, zoneOf } from './zone';
+import { fileKey } from './zone-crypto';
+
+const gunzipAsync = promisify(gunzip);
+
+/** Pieces inflated at once: the thread pool's four threads, and as many waiting. */
+const INFLATE_AHEAD = 8;
+
+export type OpenedSnapshot = Awaited<ReturnType<typeof openFile>>;
+
+/** The snapshot's manifest, members and key, after every check short of decryption. */
+export async function openFile(app: AppDatabase, bytes: Buffer, passphrase?: string) {
+  const { manifest, manifestBytes, signature, payload } = readManifest(bytes);
+  if (!manifest.snapshot) throw new AppError('NOT_SNAPSHOT');
+  const { snapshot } = manifest;
+  const trust = app.transact(
+    (tx) => ({ zone: zoneOf(tx.sql.sqlite), roster: readRoster(tx.sql) }),
+    { write: false },
+  );
+  const members = checkSender(trust, manifest, manifestBytes, signature);
+  if (members.get(manifest.sender.siteId)?.role !== 'hq') {
+    throw new AppError('FILE_UNAUTHENTICATED', '快照只能由本部的电脑制作');
+  }
+  const roster = unionRoster(trust.roster, manifest.roster);
+  const e = manifest.encryption;
+  const zoneKey = keyForEpoch(trust.zone, trust.roster, roster, e.epoch ?? 0);
+  if (e.passphrase && passphrase === undefined) throw new AppError('PASSPHRASE_REQUIRED');
+  const salt = Buffer.from(e.salt, 'base64');
+  const iv = Buffer.from(e.iv, 'base64');
+  if (salt.length !== 16 || iv.length !== 12 || payload.length < 16) {
+    throw new AppError('FILE_CORRUPT');
+  }
+  const { pieces } = snapshot;
+  if (
+    pieces.reduce((a, b) => a + b, 0) !== payload.length - 16 ||
+    pieces.length !== Math.ceil(manifest.payload.rawBytes / snapshot.pieceBytes)
+  ) {
+    throw new AppError('FILE_CORRUPT', '快照分段与清单不符');
+  }
+  const passKey = e.passphrase ? await passphraseKey(passphrase!, salt) : undefined;
+  const key = fileKey(zoneKey, salt, passKey);
+  const undecryptable = () =>
+    new AppError(
+      e.passphrase ? 'BAD_PASSPHRASE' : 'FILE_UNAUTHENTICATED',
+      '无法用本分区的密钥解密',
+    );
+  return { manifest, manifestBytes, members, roster, payload, key, iv, undecryptable };
+}
+
+/**
+ * Decrypts the payload (AES-256-GCM, the manifest as associated data, as decryptPayload) piece by
+ * piece, hashes each piece, and inflates it on the thread pool beside the others, within its
+ * stated size, writing it at its place in `file`. Throws unless the tag verifies and the hash is
+ * the one the signed manifest names (GCM alone does not stop another member who holds the file key
+ * from substituting a payload); a piece that fails to inflate counts only after those.
+ */
+export async function decryptAndInflate(opened: OpenedSnapshot, file: string): Promise<void> {
+  const { manifest, payload } = opened;
+  const { pieceBytes, pieces } = manifest.snapshot!;
+  const raw = manifest.payload.rawBytes;
+  const decipher = createDecipheriv('aes-256-gcm', opened.key, opened.iv);
+  decipher.setAAD(opened.manifestBytes);
+  decipher.setAuthTag(payload.subarray(-16));
+  const hash = createHash('sha256');
+  let failed: AppError | null = null;
+  const running = new Set<Promise<void>>();
+  const fd = openSync(file, 'w');
+  try {
+    const inflate = async (member: Buffer, i: number) => {
+      const want = Math.min(pieceBytes, raw - i * pieceBytes);
+      let piece: Buffer;
+      try {
+        piece = await gunzipAsync(member, { maxOutputLength: want, chunkSize: 1 << 20 });
+      } catch {
+        throw new AppError('FILE_CORRUPT', '数据无法解压');
+      }
+      if (piece.length !== want) throw new AppError('FILE_CORRUPT', '解压后长度与清单不符');
+      writeSync(fd, piece, 0, piece.length, i * pieceBytes);
+    };
+    let at = 0;
+    for (const [i, n] of pieces.entries()) {
+      const member = decipher.update(payload.subarray(at, at + n));
+      at += n;
+      hash.update(member);
+      if (failed) continue;
+      const job: Promise<void> = inflate(member, i)
+        .catch((error: AppError) => void (failed ??= error))
+        .finally(() => running.delete(job));
+      running.add(job);
+      if (running.size >= INFLATE_AHEAD) await Promise.race(running);
+    }
+    await Promise.all(running);
+    try {
+      decipher.final();
+    } catch {
+      throw opened.undecryptable();
+    }
+    if (hash.digest('hex') !== manifest.payload.sha256) {
+      throw new AppError('FILE_UNAUTHENTICATED', '数据与清单不符');
+    }
+    if (failed) throw failed;
+  } finally {
+    closeSync(fd);
+  }
+}
