@@ -22,7 +22,7 @@ export interface DemoContext {
   readonly newId: (day: number) => string;
 }
 
-export function demoContext(seed: number, asOfIso: string): DemoContext {
+export function demoContext(seed: number, asOfIso: string, enteredAtMs?: number): DemoContext {
   const rng = new Rng(seed);
   const asOf = dayNumber(asOfIso);
   const windowStart = Math.max(asOf - 1095, Math.min(dayNumber('2019-01-01'), asOf - 540));
@@ -34,6 +34,6 @@ export function demoContext(seed: number, asOfIso: string): DemoContext {
     calendarStart,
     weekEnd: weekEndOf(asOf),
     calendar: new Calendar(calendarStart, asOf + 4000 - calendarStart),
-    newId: idMaker(rng),
+    newId: idMaker(rng, enteredAtMs),
   };
 }

@@ -41,7 +41,7 @@ export function generateDemo(options: DemoOptions): Generator<DemoRow> {
 
 function* rows(options: DemoOptions, asOf: string): Generator<DemoRow> {
   const projectCount = options.projects;
-  const ctx = demoContext(options.seed, asOf);
+  const ctx = demoContext(options.seed, asOf, options.enteredAtMs);
   const promoters = yield* promoterRows(ctx, options.user);
   const investors = yield* investorRows(ctx, projectCount);
   const codeSeq = new Map<string, number>();

@@ -11,6 +11,11 @@ export interface DemoOptions {
   asOf?: string;
   /** The signed-in user: one of their office's promoters, with projects and follow-ups of their own. */
   user?: { name: string; office: OfficeKey };
+  /**
+   * Rows entered at this moment (epoch ms), as the app stamps them, one millisecond apart: ids then
+   * sort by entry, not by each row's own date. The benchmark's office files are such a week's work.
+   */
+  enteredAtMs?: number;
 }
 
 export type DemoTable =

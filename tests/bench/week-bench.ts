@@ -96,7 +96,13 @@ export async function benchWeek(base: ZoneBase, line: Line, budgets: Budgets): P
       files.push({
         office,
         ...(await officeFile(base, dir, office, (app) =>
-          writeDemoRows(app, { projects: WEEK_PROJECTS, seed: 100 + i }),
+          writeDemoRows(app, {
+            projects: WEEK_PROJECTS,
+            seed: 100 + i,
+            // Entered at the office this week, as the app stamps new rows (UUIDv7 of their entry):
+            // their ids follow the base's, as a real week's do, instead of landing among them.
+            enteredAtMs: Date.now() - (WEEK_OFFICES.length - i) * 86_400_000,
+          }),
         )),
       });
     }

@@ -95,6 +95,24 @@ describe('generateDemo: determinism', () => {
     expect(a).toEqual(b);
   });
 
+  it('with enteredAtMs, stamps ids in order of entry from that moment and changes nothing else', () => {
+    const at = Date.UTC(2026, 11, 1, 2, 0);
+    const dated = collect({ projects: 300, seed: 9 });
+    const entered = collect({ projects: 300, seed: 9, enteredAtMs: at });
+    const withoutIds = (list: DemoRow[]) =>
+      JSON.stringify(
+        list.map((r) => [r.table, r.fields]),
+        (key, value: unknown) => (typeof value === 'string' && isUuid(value) ? 'id' : value),
+      );
+    expect(withoutIds(entered)).toBe(withoutIds(dated));
+    const uuids = entered.filter((r) => r.table !== 'key_investment').map((r) => r.id);
+    // UUIDv7: the first 48 bits are the milliseconds.
+    const ms = uuids.map((id) => parseInt(id.replaceAll('-', '').slice(0, 12), 16));
+    expect(ms[0]).toBe(at);
+    expect(ms).toEqual(ms.map((_, i) => at + i));
+    expect([...uuids].sort()).toEqual(uuids);
+  });
+
   it('rejects options it cannot honour', () => {
     expect(() => generateDemo({ projects: -1, seed: 1 })).toThrow(RangeError);
     expect(() => generateDemo({ projects: 1.5, seed: 1 })).toThrow(RangeError);
