@@ -119,7 +119,7 @@ async function plainSchemaInserts(dir: string, contents: Contents): Promise<numb
 
 export async function benchSync(
   line: (label: string, value: string, budget?: string) => void,
-  budgets?: Budgets,
+  budgets: Budgets,
 ): Promise<SyncBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'zs-bench-sync-'));
   try {
@@ -180,21 +180,16 @@ export async function benchSync(
     );
     // What this design cannot do without: check the whole file, then write every row and log entry.
     const referenceS = check.s + plainS;
-    line(
-      'reference: check, then those inserts (s)',
-      referenceS.toFixed(2),
-      `${rate(referenceS)}` +
-        (changes / referenceS < 50_000 ? ', itself under the 50,000/s budget in this run' : ''),
-    );
+    line('reference: check, then those inserts (s)', referenceS.toFixed(2), rate(referenceS));
     line(
       'export, full (s)',
       exportS.toFixed(2),
-      `budget 2 s → ${((exportS / 2) * 100).toFixed(0)}% of budget; ${(exportS / rawS).toFixed(1)}× raw; CPU ${exported.cpu.toFixed(2)} s`,
+      `budget 1 s → ${((exportS / 1) * 100).toFixed(0)}% of budget; ${(exportS / rawS).toFixed(1)}× raw; CPU ${exported.cpu.toFixed(2)} s`,
     );
     line(
       'import: read, check, apply (s)',
       importS.toFixed(2),
-      `${rate(importS)}; budget 50,000/s → ${((changes / importS / 50_000) * 100).toFixed(0)}%; ${(importS / rawS).toFixed(1)}× raw, ${(importS / referenceS).toFixed(2)}× reference; CPU ${imported.cpu.toFixed(2)} s`,
+      `${rate(importS)}; ${(importS / referenceS).toFixed(2)}× reference (budget 1.25×); ${(importS / rawS).toFixed(1)}× raw; CPU ${imported.cpu.toFixed(2)} s`,
     );
     line(
       '  of which read and check, writing nothing (s)',
@@ -223,18 +218,16 @@ export async function benchSync(
     const bytes = exported.value.bytes;
     line('file size (MB)', (bytes / 1e6).toFixed(2));
     line('file size per 1k changes (KB)', (((bytes / changes) * 1000) / 1024).toFixed(1));
-    budgets?.ratioAtMost(
+    budgets.ratioAtMost(
       `sync import ${changes.toLocaleString()} changes / reference`,
       importS / referenceS,
       1.25,
       `${importS.toFixed(2)} / ${referenceS.toFixed(2)} s`,
     );
-    budgets?.under(`sync export ${changes.toLocaleString()} changes`, exportS, 1, 's');
-    const failures = [
-      exportS >= 2 && 'sync export over 2 s',
-      changes / importS < 50_000 && 'sync import under 50,000 changes/s',
-      authShare > AUTH_BUDGET && 'sync authentication over 10% of import',
-    ].filter((f): f is string => typeof f === 'string');
+    budgets.under(`sync export ${changes.toLocaleString()} changes`, exportS, 1, 's');
+    // Issue 19 holds export to 1 s and the import to 1.25× its reference (the budgets above; the
+    // 50,000/s of issue 5 is withdrawn); authentication keeps its own share (issue 14).
+    const failures = authShare > AUTH_BUDGET ? ['sync authentication over 10% of import'] : [];
     return { changes, exportS, importS, rawS, authShare, failures };
   } finally {
     rmSync(dir, { recursive: true, force: true });
