@@ -28,7 +28,7 @@ export function cliBuildOptions(outfile: string): BuildOptions {
 
 export function bundleCli(outfile: string): void {
   buildSync(cliBuildOptions(outfile));
-  bundleWorkers(dirname(outfile), ['workbook-worker.cjs']);
+  bundleWorkers(dirname(outfile), ['workbook-worker.cjs', 'snapshot-chains-worker.cjs']);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -1,6 +1,6 @@
 // The worker threads (db/worker-entry.ts) as self-contained CommonJS files, written beside the
 // bundle that starts them: out/main/ for the app (electron.vite.config.ts), out/cli/ for the CLI
-// (bundle-cli.ts, which needs only the workbook worker).
+// (bundle-cli.ts, which needs the workbook and snapshot-chains workers).
 import { buildSync } from 'esbuild';
 import { bundleWorkers as bundle, workerSources } from '../db/worker-entry';
 import type { WorkerFile } from '../db/worker-entry';

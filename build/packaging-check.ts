@@ -34,6 +34,7 @@ export const REQUIRED_IN_ASAR = [
   '/out/main/index.js',
   '/out/main/workbook-worker.cjs',
   '/out/main/db-worker.cjs',
+  '/out/main/snapshot-chains-worker.cjs',
   '/out/preload/index.cjs',
   '/out/renderer/index.html',
   '/node_modules/better-sqlite3/package.json',
@@ -272,6 +273,7 @@ async function inspect(appOutDir: string, arch: LinuxArch): Promise<ArchReport> 
   const bundles: [string, readonly string[]][] = [
     ['out/main/index.js', SHIPPED_MODULES],
     ['out/main/db-worker.cjs', SHIPPED_MODULES],
+    ['out/main/snapshot-chains-worker.cjs', SHIPPED_MODULES],
     ['out/main/workbook-worker.cjs', []],
     ['out/preload/index.cjs', []],
   ];
@@ -317,6 +319,7 @@ async function main(): Promise<number> {
     'out/main/index.js',
     'out/main/workbook-worker.cjs',
     'out/main/db-worker.cjs',
+    'out/main/snapshot-chains-worker.cjs',
     'out/preload/index.cjs',
     'out/renderer/index.html',
   ];

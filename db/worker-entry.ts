@@ -16,6 +16,7 @@ import type * as Esbuild from 'esbuild';
 export const workerSources = {
   'workbook-worker.cjs': 'services/excel/workbook-worker.ts',
   'db-worker.cjs': 'host/worker.ts',
+  'snapshot-chains-worker.cjs': 'sync/snapshot-chains-worker.ts',
 } as const;
 
 export type WorkerFile = keyof typeof workerSources;

@@ -5,19 +5,19 @@
 // signed, as in a sync file (S13, Z4); nothing may claim this laptop's site id; vectors may state
 // only what is held; no change may be over an hour ahead (S15); every live row's values must pass
 // the rules of local input (S20). Only the chains and heads verified here are kept.
+import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../domain/errors';
 import { syncedTableNames } from '../synced-tables';
-import { BLOCK, ChainHasher, ZERO_CHAIN } from './chain';
-import type { StoredChange } from './change-codec';
-import { storedLine } from './stored-line';
-import type { Head } from './chain';
+import { workerEntry } from '../worker-entry';
 import { parseHlc } from './hlc';
 import { DRIFT_REJECT_MS } from './import';
 import { labelsOf, rowProblems } from './check-values';
+import { checkChains } from './snapshot-chains';
+import type { ChainCheck, VerifiedChains } from './snapshot-chains';
+import type { ChainJob, ChainReply } from './snapshot-chains-worker';
+import { imageError, openImage } from './snapshot-image';
 import type { Zone, Member } from './zone';
-import { headBody } from './zone';
-import { verifyStatement } from './zone-crypto';
 
 const invalid = (detail: string): never => {
   throw new AppError('SNAPSHOT_INVALID', detail);
@@ -35,12 +35,7 @@ export function schemaOf(db: Database.Database): string {
   return JSON.stringify(rows);
 }
 
-export interface VerifiedImage {
-  blocks: { origin: string; block: number; chain: Buffer }[];
-  heads: Head[];
-  changes: number;
-  /** Changes left at or below a compacted origin's floor, which no chain can show any more. */
-  vouched: number;
+export interface VerifiedImage extends VerifiedChains {
   maxHlc: string | null;
 }
 
@@ -55,140 +50,118 @@ export interface ImageCheck {
   nowMs: number;
 }
 
-/** Checks the opened image (read-only); returns the chains and heads to keep. */
-export function checkImage(image: Database.Database, check: ImageCheck): VerifiedImage {
-  const quick = image.pragma('quick_check', { simple: true });
-  if (quick !== 'ok') invalid('数据库结构损坏');
-  if (schemaOf(image) !== check.schema) invalid('数据库结构与本机版本不同');
-  const migrations = JSON.stringify(
-    image.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all(),
-  );
-  if (migrations !== check.migrations) invalid('数据库版本与本机不同');
-  const verified = checkChains(image, check);
-  checkVectors(image);
-  const maxHlc = image.prepare('SELECT max(hlc) FROM sync_change').pluck().get() as string | null;
-  if (maxHlc !== null) {
-    let ms: number;
-    try {
-      ms = parseHlc(maxHlc).ms;
-    } catch {
-      return invalid('变更时间格式错误');
-    }
-    if (ms - check.nowMs > DRIFT_REJECT_MS) throw new AppError('CLOCK_DRIFT', '快照中的修改');
+/**
+ * Checks the opened image (read-only; `file` is where it is); returns the chains and heads to keep.
+ * The chain check, most of the work, runs on a worker thread with a connection of its own while
+ * this thread checks the rest; a refusal is the one the checks in their order meet first.
+ */
+export async function checkImage(
+  image: Database.Database,
+  file: string,
+  check: ImageCheck,
+): Promise<VerifiedImage> {
+  const chains = startChains(file, {
+    zoneId: check.zone.id,
+    rootPublic: check.zone.rootPublic,
+    members: check.members,
+    siteId: check.siteId,
+  });
+  try {
+    const quick = image.pragma('quick_check', { simple: true });
+    if (quick !== 'ok') invalid('数据库结构损坏');
+    if (schemaOf(image) !== check.schema) invalid('数据库结构与本机版本不同');
+    const migrations = JSON.stringify(
+      image.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all(),
+    );
+    if (migrations !== check.migrations) invalid('数据库版本与本机不同');
+  } catch (error) {
+    await chains.stop();
+    throw error;
   }
-  checkRows(image);
+  // The checks after the chains': their refusal counts only if the chains pass.
+  let maxHlc: string | null = null;
+  let after: unknown = null;
+  try {
+    checkVectors(image);
+    maxHlc = image.prepare('SELECT max(hlc) FROM sync_change').pluck().get() as string | null;
+    if (maxHlc !== null) {
+      let ms: number;
+      try {
+        ms = parseHlc(maxHlc).ms;
+      } catch {
+        return invalid('变更时间格式错误');
+      }
+      if (ms - check.nowMs > DRIFT_REJECT_MS) throw new AppError('CLOCK_DRIFT', '快照中的修改');
+    }
+    checkRows(image);
+  } catch (error) {
+    after = error;
+  }
+  const verified = await chains.done;
+  if (after) throw after;
   return { ...verified, maxHlc };
 }
 
 /**
- * Each origin's held seqs as runs, each from a block start, hashed from the chain before it (the
- * image's stored block, itself vouched for by the head that ends the run) to a signed head at its
- * last seq. A head or block inside a run must match what the lines give.
+ * The chain check of the image in `file`, on a worker thread; `stop` ends it early. Should the
+ * worker not start or die without an answer, the check runs on this thread instead.
  */
-function checkChains(image: Database.Database, check: ImageCheck) {
-  const rows = image.prepare(
-    `SELECT origin, seq, hlc, tbl, row_id, fields, prev, author FROM sync_change
-     WHERE origin = ? ORDER BY seq`,
-  );
-  const blockOf = image.prepare('SELECT chain FROM sync_block WHERE origin = ? AND block = ?');
-  const headsOf = image.prepare('SELECT seq, state, sig FROM sync_head WHERE origin = ?');
-  const origins = image
-    .prepare('SELECT DISTINCT origin FROM sync_change ORDER BY origin')
-    .pluck()
-    .all() as string[];
-  const floorOf = image.prepare('SELECT floor FROM sync_archive_origin WHERE origin = ?').pluck();
-  const out: VerifiedImage = { blocks: [], heads: [], changes: 0, vouched: 0, maxHlc: null };
-  for (const origin of origins) {
-    if (origin === check.siteId) throw new AppError('ORIGIN_OWN', '快照');
-    const member = check.members.get(origin);
-    const signer = member?.publicKey ?? check.zone.rootPublic;
-    const heads = new Map<number, { state: Buffer; sig: string }>();
-    for (const h of headsOf.all(origin) as { seq: number; state: Buffer; sig: string }[]) {
-      heads.set(h.seq, h);
+function startChains(file: string, check: ChainCheck) {
+  const here = () => {
+    const image = openImage(file);
+    try {
+      return checkChains(image, check);
+    } catch (error) {
+      throw imageError(error);
+    } finally {
+      image.close();
     }
-    const office = member?.office ?? `站点 ${origin}`;
-    // At or below its floor a compacted origin's lines may be missing (S19): what is left there
-    // cannot be hashed into the chain and stands on the sender's word, like the rows.
-    const floor = (floorOf.get(origin) as number | undefined) ?? 0;
-    let hasher: ChainHasher | null = null;
-    /** The run being read: its first and last seq, and what it verified so far. */
-    let first = 0;
-    let last = 0;
-    let lastHead = 0;
-    let runBlocks: VerifiedImage['blocks'] = [];
-    let text = '';
-    let pending = 0;
-    const flush = () => {
-      if (pending === 0 || !hasher) return;
-      hasher.addLines(Buffer.from(text, 'utf8'), pending);
-      text = '';
-      pending = 0;
-    };
-    const closeRun = () => {
-      flush();
-      if (last === 0) return;
-      // Blocks up to the last verified head are the origin's; lines after it must be compacted.
-      out.blocks.push(...runBlocks.filter((b) => b.block * BLOCK <= lastHead));
-      const unverified = lastHead >= first ? last - lastHead : last - first + 1;
-      if (unverified > 0 && last > floor) invalid(`${office} 第 ${last} 条变更没有签名`);
-      out.vouched += unverified;
-    };
-    for (const row of rows.iterate(origin) as Iterable<StoredChange>) {
-      const seq = row.seq;
-      if (member?.lastSeq != null && seq > member.lastSeq) {
-        invalid(`${office} 的电脑已被吊销，快照中有其吊销后的变更`);
-      }
-      // A new run; also where the lines above a compacted floor start, after remnants below it.
-      if (seq !== last + 1 || last === 0 || (!hasher && seq === floor + 1)) {
-        closeRun();
-        first = seq;
-        runBlocks = [];
-        const k: number = (seq - 1) / BLOCK;
-        const prefix: Buffer | undefined = !Number.isInteger(k)
-          ? undefined
-          : k === 0
-            ? ZERO_CHAIN
-            : (blockOf.pluck().get(origin, k) as Buffer | undefined);
-        if (!prefix && seq > floor) invalid(`${office} 第 ${seq} 条前的链缺失`);
-        hasher = prefix ? new ChainHasher(prefix, seq - 1) : null;
-        if (prefix && k > 0) runBlocks.push({ origin, block: k, chain: prefix });
-      }
-      last = seq;
-      out.changes += 1;
-      if (!hasher) continue;
-      text += `${lineOf(row)}\n`;
-      pending += 1;
-      if (seq % BLOCK === 0) {
-        flush();
-        const [k, chain] = hasher.blocks.at(-1)!;
-        const stored = blockOf.pluck().get(origin, k) as Buffer | undefined;
-        if (stored && !stored.equals(chain) && seq > floor) {
-          invalid(`${office} 第 ${seq} 条前后的链不符`);
-        }
-        runBlocks.push({ origin, block: k, chain });
-      }
-      const head = heads.get(seq);
-      if (head) {
-        flush();
-        const state = hasher.state();
-        const body = headBody(check.zone.id, origin, seq, state);
-        const valid = state.equals(head.state) && verifyStatement('head', body, head.sig, signer);
-        if (valid) {
-          out.heads.push({ origin, seq, state, sig: head.sig });
-          lastHead = seq;
-        } else if (seq > floor) {
-          throw new AppError('FILE_UNAUTHENTICATED', `快照中 ${office} 的变更与其签名不符`);
-        }
-      }
-    }
-    closeRun();
+  };
+  let worker: Worker;
+  try {
+    worker = new Worker(workerEntry('snapshot-chains-worker.cjs'), {
+      workerData: { file, check } satisfies ChainJob,
+    });
+  } catch {
+    return { done: Promise.resolve().then(here), stop: () => Promise.resolve() };
   }
-  return out;
+  let stopped = false;
+  const done = new Promise<VerifiedChains>((resolve, reject) => {
+    let answered = false;
+    worker.once('message', (reply: ChainReply) => {
+      answered = true;
+      if ('verified' in reply) resolve(fromClone(reply.verified));
+      else reject(Object.assign(new AppError(reply.code), { message: reply.message }));
+    });
+    worker.once('error', () => undefined);
+    worker.once('exit', () => {
+      if (answered || stopped) return;
+      try {
+        resolve(here());
+      } catch (error) {
+        reject(error as Error);
+      }
+    });
+  });
+  // A rejection no one awaits (the image already refused) is not an unhandled one.
+  done.catch(() => undefined);
+  return {
+    done,
+    stop: async () => {
+      stopped = true;
+      await worker.terminate();
+    },
+  };
 }
 
-/** The change's file line, read off its stored columns (stored-line.ts). */
-function lineOf(row: StoredChange): string {
-  return storedLine(row) ?? invalid(`站点 ${row.origin} 第 ${row.seq} 条变更格式错误`);
+/** The worker's answer: its Buffers arrive as Uint8Arrays. */
+function fromClone(v: VerifiedChains): VerifiedChains {
+  const buffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+  return {
+    ...v,
+    blocks: v.blocks.map((b) => ({ ...b, chain: buffer(b.chain) })),
+    heads: v.heads.map((h) => ({ ...h, state: buffer(h.state) })),
+  };
 }
 
 /** A vector may state only seqs every one of which the image holds, or compaction archived (S9). */

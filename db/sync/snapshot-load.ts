@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { AppError } from '../../domain/errors';
 import type { SyncImportReport } from '../../domain/sync';
 import type { AppDatabase } from '../app-database';
@@ -23,7 +23,8 @@ import { MAX_FILE_BYTES } from './file-format';
 import { compareClocks, formatHlc, parseHlc, ZERO_CLOCK } from './hlc';
 import { recordFileIn } from './peers';
 import { checkImage, schemaOf } from './snapshot-check';
-import type { ImageCheck } from './snapshot-check';
+import type { ImageCheck, VerifiedImage } from './snapshot-check';
+import { imageError, openImage } from './snapshot-image';
 import { decryptAndInflate, openFile } from './snapshot-open';
 import { mergeRoster, zoneOf } from './zone';
 
@@ -84,7 +85,7 @@ export function loadSnapshot(
       report('解密并解压', 'inflate');
       await decryptAndInflate(opened, imageFile);
       report('校验快照', 'check');
-      const verified = checkOpened(app, imageFile, opened.members);
+      const verified = await checkOpened(app, imageFile, opened.members);
       report(`写入 ${verified.changes.toLocaleString('zh-CN')} 条变更`, 'write');
       const at = new Date(app.now()).toISOString();
       const result: SyncImportReport = {
@@ -133,15 +134,12 @@ export function loadSnapshot(
   });
 }
 
-/**
- * Opens the image read-only and checks it. Whatever SQLite says of a file that is no sound
- * database (not one at all, a WAL image, a damaged page) is SNAPSHOT_INVALID.
- */
-function checkOpened(
+/** Opens the image read-only and checks it (snapshot-check.ts). */
+async function checkOpened(
   app: AppDatabase,
   imageFile: string,
   members: ImageCheck['members'],
-): ReturnType<typeof checkImage> {
+): Promise<VerifiedImage> {
   const check: ImageCheck = {
     zone: zoneOf(app.sqlite),
     members,
@@ -154,13 +152,10 @@ function checkOpened(
   };
   let image: Database.Database | undefined;
   try {
-    image = new Database(imageFile, { readonly: true, fileMustExist: true });
-    image.pragma('trusted_schema = OFF');
-    image.pragma('cell_size_check = ON');
-    return checkImage(image, check);
+    image = openImage(imageFile);
+    return await checkImage(image, imageFile, check);
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('SNAPSHOT_INVALID', `数据库无法读取：${(error as Error).message}`);
+    throw imageError(error);
   } finally {
     image?.close();
   }

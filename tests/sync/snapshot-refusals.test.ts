@@ -104,6 +104,18 @@ describe('snapshots refused, nothing written', () => {
     hq3.app.sqlite.exec("UPDATE project SET signed_on = '不是日期'");
     const bad = await makeSnapshot(hq3.app, { out: join(dir, 'bad.zsnap') });
     expect((await refused(app, bad.file))?.code).toBe('SYNC_VALUE_INVALID');
+
+    // Both at once: the chains' refusal (from their worker thread) comes first, as in the checks'
+    // order, with its own message.
+    hq3.app.sqlite
+      .prepare(
+        "UPDATE sync_change SET fields = json_set(fields, '$.name', '篡改') WHERE tbl = 'project'",
+      )
+      .run();
+    const both = await makeSnapshot(hq3.app, { out: join(dir, 'both.zsnap') });
+    const first = await refused(app, both.file);
+    expect(first?.code).toBe('FILE_UNAUTHENTICATED');
+    expect(first?.message).toContain('的变更与其签名不符');
   });
 
   test('an office laptop’s snapshot; a database that holds data; a snapshot imported as a file', async () => {
