@@ -6,8 +6,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../domain/errors';
 import { BLOCK, ChainHasher, ZERO_CHAIN } from './chain';
 import type { Head } from './chain';
-import type { StoredChange } from './change-codec';
-import { storedLine } from './stored-line';
+import { storedLines } from './stored-line';
 import type { Member } from './zone';
 import { headBody } from './zone';
 import { verifyStatement } from './zone-crypto';
@@ -39,11 +38,13 @@ export interface VerifiedChains {
  * last seq. A head or block inside a run must match what the lines give.
  */
 export function checkChains(image: Database.Database, check: ChainCheck): VerifiedChains {
-  const rows = image.prepare(
-    `SELECT origin, seq, hlc, tbl, row_id, fields, prev, author FROM sync_change
-     WHERE origin = ? ORDER BY seq`,
-  );
-  const blockOf = image.prepare('SELECT chain FROM sync_block WHERE origin = ? AND block = ?');
+  const rows = image
+    .prepare(
+      `SELECT seq, hlc, tbl, row_id, fields, prev, author FROM sync_change
+       WHERE origin = ? ORDER BY seq`,
+    )
+    .raw();
+  const blocksOf = image.prepare('SELECT block, chain FROM sync_block WHERE origin = ?').raw();
   const headsOf = image.prepare('SELECT seq, state, sig FROM sync_head WHERE origin = ?');
   const origins = image
     .prepare('SELECT DISTINCT origin FROM sync_change ORDER BY origin')
@@ -60,6 +61,8 @@ export function checkChains(image: Database.Database, check: ChainCheck): Verifi
       heads.set(h.seq, h);
     }
     const office = member?.office ?? `站点 ${origin}`;
+    const stored = new Map(blocksOf.all(origin) as [number, Buffer][]);
+    const lineOf = storedLines(origin);
     // At or below its floor a compacted origin's lines may be missing (S19): what is left there
     // cannot be hashed into the chain and stands on the sender's word, like the rows.
     const floor = (floorOf.get(origin) as number | undefined) ?? 0;
@@ -86,8 +89,8 @@ export function checkChains(image: Database.Database, check: ChainCheck): Verifi
       if (unverified > 0 && last > floor) invalid(`${office} 第 ${last} 条变更没有签名`);
       out.vouched += unverified;
     };
-    for (const row of rows.iterate(origin) as Iterable<StoredChange>) {
-      const seq = row.seq;
+    for (const row of rows.iterate(origin) as Iterable<unknown[]>) {
+      const seq = row[0] as number;
       if (member?.lastSeq != null && seq > member.lastSeq) {
         invalid(`${office} 的电脑已被吊销，快照中有其吊销后的变更`);
       }
@@ -101,7 +104,7 @@ export function checkChains(image: Database.Database, check: ChainCheck): Verifi
           ? undefined
           : k === 0
             ? ZERO_CHAIN
-            : (blockOf.pluck().get(origin, k) as Buffer | undefined);
+            : stored.get(k);
         if (!prefix && seq > floor) invalid(`${office} 第 ${seq} 条前的链缺失`);
         hasher = prefix ? new ChainHasher(prefix, seq - 1) : null;
         if (prefix && k > 0) runBlocks.push({ origin, block: k, chain: prefix });
@@ -109,13 +112,13 @@ export function checkChains(image: Database.Database, check: ChainCheck): Verifi
       last = seq;
       out.changes += 1;
       if (!hasher) continue;
-      text += `${lineOf(row)}\n`;
+      text += `${lineOf(row) ?? invalid(`站点 ${origin} 第 ${seq} 条变更格式错误`)}\n`;
       pending += 1;
       if (seq % BLOCK === 0) {
         flush();
         const [k, chain] = hasher.blocks.at(-1)!;
-        const stored = blockOf.pluck().get(origin, k) as Buffer | undefined;
-        if (stored && !stored.equals(chain) && seq > floor) {
+        const given = stored.get(k);
+        if (given && !given.equals(chain) && seq > floor) {
           invalid(`${office} 第 ${seq} 条前后的链不符`);
         }
         runBlocks.push({ origin, block: k, chain });
@@ -137,9 +140,4 @@ export function checkChains(image: Database.Database, check: ChainCheck): Verifi
     closeRun();
   }
   return out;
-}
-
-/** The change's file line, read off its stored columns (stored-line.ts). */
-function lineOf(row: StoredChange): string {
-  return storedLine(row) ?? invalid(`站点 ${row.origin} 第 ${row.seq} 条变更格式错误`);
 }

@@ -60,7 +60,37 @@ export function typesOf(json: string): string | undefined {
 
 /** The stored change's file line (without its \n), or undefined when its fields are not JSON. */
 export function storedLine(c: StoredChange): string | undefined {
-  const types = typesOf(c.fields);
+  const q = JSON.stringify;
+  return lineOf(q(c.origin), c.seq, c.hlc, q(c.tbl), c.row_id, c.fields, c.prev, q(c.author));
+}
+
+/**
+ * storedLine for many lines of one origin, read as SQLite's raw rows (seq, hlc, tbl, row_id,
+ * fields, prev, author): the origin, the few tables and authors are quoted once each.
+ */
+export function storedLines(origin: string): (row: unknown[]) => string | undefined {
+  const quoted = new Map<unknown, string>();
+  const q = (value: unknown) => {
+    let s = quoted.get(value);
+    if (s === undefined) quoted.set(value, (s = JSON.stringify(value)));
+    return s;
+  };
+  const o = JSON.stringify(origin);
+  return ([seq, hlc, tbl, rowId, fields, prev, author]) =>
+    lineOf(o, seq, hlc, q(tbl), rowId, fields as string, prev, q(author));
+}
+
+function lineOf(
+  origin: string,
+  seq: unknown,
+  hlc: unknown,
+  tbl: string,
+  rowId: unknown,
+  fields: string,
+  prev: unknown,
+  author: string,
+): string | undefined {
+  const types = typesOf(fields);
   if (types === undefined) return undefined;
-  return `[${JSON.stringify(c.origin)},${c.seq},${JSON.stringify(c.hlc)},${JSON.stringify(c.tbl)},${JSON.stringify(c.row_id)},"${types}",${c.fields},${c.prev},${JSON.stringify(c.author)}]`;
+  return `[${origin},${seq as number},${JSON.stringify(hlc)},${tbl},${JSON.stringify(rowId)},"${types}",${fields},${prev as number},${author}]`;
 }

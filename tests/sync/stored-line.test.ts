@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { encodeStored } from '../../db/sync/change-codec';
-import { storedLine, typesOf } from '../../db/sync/stored-line';
+import { storedLine, storedLines, typesOf } from '../../db/sync/stored-line';
 
 const value = fc.oneof(
   fc.string({ unit: 'binary' }),
@@ -36,6 +36,10 @@ test('storedLine equals encodeStored for canonical fields', () => {
         author: null,
       };
       expect(storedLine(row)).toBe(encodeStored(row));
+      // The batch form, as the chain check reads raw rows, gives the same line.
+      const { origin, seq, hlc, tbl, row_id, prev, author } = row;
+      const raw = [seq, hlc, tbl, row_id, row.fields, prev, author];
+      expect(storedLines(origin)(raw)).toBe(storedLine(row));
     }),
     { numRuns: 2000 },
   );
