@@ -13,6 +13,7 @@
 //   u64 payload length | payload | sha256 (32 bytes) | "ZSYNCEND"
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
+import { readSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { TransformOptions } from 'node:stream';
 import { createGunzip, gzip } from 'node:zlib';
@@ -397,41 +398,94 @@ export function readManifest(bytes: Buffer): {
   signature: Buffer;
   payload: Buffer;
 } {
-  if (bytes.length > MAX_FILE_BYTES) reject('FILE_TOO_LARGE');
-  const magicSeen = bytes.subarray(0, MAGIC.length);
+  const framed = readFraming({
+    length: bytes.length,
+    read: (at, n) => bytes.subarray(at, at + n),
+    bodyHash: (n) => sha256(bytes.subarray(0, n)),
+  });
+  const { payloadAt, payloadLength, ...rest } = framed;
+  return { ...rest, payload: bytes.subarray(payloadAt, payloadAt + payloadLength) };
+}
+
+/**
+ * readManifest of a file left on disk (a snapshot, up to MAX_FILE_BYTES): the hash is taken
+ * reading it piece by piece into one buffer, and the payload is left where it is (`payloadAt`,
+ * `payloadLength`) for its reader to read piece by piece too. Whoever reads it again must
+ * authenticate what it reads (as GCM and the manifest's payload hash do): the file may change.
+ */
+export function readManifestOfFile(fd: number, size: number) {
+  const read = (at: number, n: number) => {
+    const out = Buffer.alloc(Math.max(0, Math.min(n, size - at)));
+    if (out.length > 0) readSync(fd, out, 0, out.length, at);
+    return out;
+  };
+  const bodyHash = (n: number) => {
+    const h = createHash('sha256');
+    const piece = Buffer.allocUnsafe(Math.min(n, 4 << 20));
+    for (let at = 0; at < n;) {
+      const got = readSync(fd, piece, 0, Math.min(piece.length, n - at), at);
+      if (got === 0) reject('FILE_TRUNCATED');
+      h.update(piece.subarray(0, got));
+      at += got;
+    }
+    return h.digest();
+  };
+  return readFraming({ length: size, read, bodyHash });
+}
+
+/** The bytes of a file as readFraming needs them: its length, a part of it, its body's hash. */
+interface Framed {
+  length: number;
+  /** `n` bytes from `at`, fewer at the end. */
+  read(at: number, n: number): Buffer;
+  /** The SHA-256 of its first `n` bytes. */
+  bodyHash(n: number): Buffer;
+}
+
+function readFraming(file: Framed): {
+  manifest: Manifest;
+  manifestBytes: Buffer;
+  signature: Buffer;
+  payloadAt: number;
+  payloadLength: number;
+} {
+  const length = file.length;
+  if (length > MAX_FILE_BYTES) reject('FILE_TOO_LARGE');
+  const magicSeen = file.read(0, MAGIC.length);
   if (!magicSeen.equals(MAGIC.subarray(0, magicSeen.length))) reject('NOT_SYNC_FILE');
-  if (bytes.length < HEAD) reject('FILE_TRUNCATED');
-  const version = bytes.readUInt16BE(MAGIC.length);
-  const manifestLength = bytes.readUInt32BE(MAGIC.length + 2);
-  const ended = bytes.length >= HEAD + END.length && bytes.subarray(-END.length).equals(END);
+  if (length < HEAD) reject('FILE_TRUNCATED');
+  const head = file.read(0, HEAD);
+  const version = head.readUInt16BE(MAGIC.length);
+  const manifestLength = head.readUInt32BE(MAGIC.length + 2);
+  const ended =
+    length >= HEAD + END.length && file.read(length - END.length, END.length).equals(END);
   // A file cut short lacks its end marker; one with the marker but wrong lengths is damaged.
   const short = (declared: number) =>
-    reject(!ended && declared > bytes.length ? 'FILE_TRUNCATED' : 'FILE_CORRUPT');
+    reject(!ended && declared > length ? 'FILE_TRUNCATED' : 'FILE_CORRUPT');
   const sigLength = version >= 2 ? SIG : 0;
   const fixed = HEAD + manifestLength + sigLength + 8 + TAIL;
   if (manifestLength > MAX_MANIFEST_BYTES) short(Infinity);
-  if (fixed > bytes.length) short(fixed);
-  const payloadLength = Number(bytes.readBigUInt64BE(HEAD + manifestLength + sigLength));
+  if (fixed > length) short(fixed);
+  const payloadLength = Number(file.read(HEAD + manifestLength + sigLength, 8).readBigUInt64BE(0));
   const total = fixed + payloadLength;
-  if (total !== bytes.length) short(total);
+  if (total !== length) short(total);
   if (!ended) reject('FILE_CORRUPT');
-  const body = bytes.subarray(0, bytes.length - TAIL);
-  if (!sha256(body).equals(bytes.subarray(body.length, body.length + 32))) reject('FILE_CORRUPT');
+  const bodyLength = length - TAIL;
+  if (!file.bodyHash(bodyLength).equals(file.read(bodyLength, 32))) reject('FILE_CORRUPT');
   if (version > FORMAT_VERSION) reject('NEEDS_UPGRADE', `文件格式版本 ${version}`);
   if (version === 1) reject('LEGACY_FILE');
   if (version < 1) reject('FILE_CORRUPT');
-  const manifestBytes = bytes.subarray(HEAD, HEAD + manifestLength);
+  const manifestBytes = file.read(HEAD, manifestLength);
   let manifest: Manifest;
   try {
     manifest = manifestSchema.parse(JSON.parse(manifestBytes.toString('utf8')));
   } catch {
     return reject('FILE_CORRUPT', '清单格式错误');
   }
-  const signature = bytes.subarray(HEAD + manifestLength, HEAD + manifestLength + SIG);
-  const start = HEAD + manifestLength + SIG + 8;
-  const payload = bytes.subarray(start, start + payloadLength);
-  if (manifest.payload.bytes !== payload.length) reject('FILE_CORRUPT', '数据长度与清单不符');
-  return { manifest, manifestBytes, signature, payload };
+  const signature = file.read(HEAD + manifestLength, SIG);
+  const payloadAt = HEAD + manifestLength + SIG + 8;
+  if (manifest.payload.bytes !== payloadLength) reject('FILE_CORRUPT', '数据长度与清单不符');
+  return { manifest, manifestBytes, signature, payloadAt, payloadLength };
 }
 
 export interface DecodedFile {

@@ -7,7 +7,7 @@
 // what copying the file costs. Afterwards the laptop holds what the sender held: the whole log, its
 // chains and heads, vectors, conflicts, quarantine, merges; ordinary files take over.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -68,20 +68,29 @@ export function loadSnapshot(
     };
     report('读取文件', 'read');
     if (!isEmpty(app)) throw new AppError('SNAPSHOT_NOT_EMPTY');
-    let bytes: Buffer;
+    let fd: number;
+    let size: number;
     try {
-      if (statSync(input.file).size > MAX_FILE_BYTES) throw new AppError('FILE_TOO_LARGE');
-      bytes = readFileSync(input.file);
-    } catch (error) {
-      if (error instanceof AppError) throw error;
+      fd = openSync(input.file, 'r');
+    } catch {
       throw new AppError('FILE_NOT_FOUND', input.file);
     }
-    report('核对文件', 'open');
-    const opened = await openFile(app, bytes, input.passphrase);
-    const { manifest } = opened;
-    const dir = mkdtempSync(join(tmpdir(), 'zs-snapshot-in-'));
-    const imageFile = join(dir, 'image.sqlite');
     try {
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) throw new AppError('FILE_NOT_FOUND', input.file);
+      size = stat.size;
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+    let dir: string | undefined;
+    try {
+      if (size > MAX_FILE_BYTES) throw new AppError('FILE_TOO_LARGE');
+      report('核对文件', 'open');
+      const opened = await openFile(app, fd, size, input.passphrase);
+      const { manifest } = opened;
+      dir = mkdtempSync(join(tmpdir(), 'zs-snapshot-in-'));
+      const imageFile = join(dir, 'image.sqlite');
       report('解密并解压', 'inflate');
       await decryptAndInflate(opened, imageFile);
       report('校验快照', 'check');
@@ -91,7 +100,7 @@ export function loadSnapshot(
       const result: SyncImportReport = {
         fileId: manifest.fileId,
         file: input.file,
-        fileBytes: bytes.length,
+        fileBytes: size,
         from: { siteId: manifest.sender.siteId, office: manifest.sender.office },
         changes: verified.changes,
         alreadyImported: false,
@@ -129,7 +138,8 @@ export function loadSnapshot(
       report('完成', 'done');
       return { ...result, phasesMs };
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      closeSync(fd);
+      if (dir) rmSync(dir, { recursive: true, force: true });
     }
   });
 }

@@ -1,16 +1,17 @@
 // A snapshot file as far as its database image (docs/sync.md S22): the checks of any sync file
 // (framing, hash, zone, roster, the sender's signature, that the sender is a 本部 laptop, key), then
-// the payload decrypted, hashed and inflated piece by piece into a file of its own. No buffer the
-// size of the payload or of the image is made: on the machines measured, touching fresh memory
-// costs more than the cipher, the hash and much of the inflating. Nothing here writes to the
+// the payload decrypted, hashed and inflated piece by piece into a file of its own. The file is
+// read piece by piece into one buffer, twice (its hash, then its payload), and no buffer the size
+// of the file, the payload or the image is made: on the machines measured, touching fresh memory
+// costs more than the cipher, the hashes and much of the inflating. Nothing here writes to the
 // database; the image is used only once the tag and the hash have verified.
 import { createDecipheriv, createHash } from 'node:crypto';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { AppError } from '../../domain/errors';
 import type { AppDatabase } from '../app-database';
-import { checkSender, passphraseKey, readManifest } from './file-format';
+import { checkSender, passphraseKey, readManifestOfFile } from './file-format';
 import { keyForEpoch } from './rekey';
 import { readRoster, unionRoster, zoneOf } from './zone';
 import { fileKey } from './zone-crypto';
@@ -22,9 +23,15 @@ const INFLATE_AHEAD = 8;
 
 export type OpenedSnapshot = Awaited<ReturnType<typeof openFile>>;
 
-/** The snapshot's manifest, members and key, after every check short of decryption. */
-export async function openFile(app: AppDatabase, bytes: Buffer, passphrase?: string) {
-  const { manifest, manifestBytes, signature, payload } = readManifest(bytes);
+/**
+ * The snapshot's manifest, members and key, after every check short of decryption; `fd` is the
+ * open file of `size` bytes, read again by decryptAndInflate.
+ */
+export async function openFile(app: AppDatabase, fd: number, size: number, passphrase?: string) {
+  const { manifest, manifestBytes, signature, payloadAt, payloadLength } = readManifestOfFile(
+    fd,
+    size,
+  );
   if (!manifest.snapshot) throw new AppError('NOT_SNAPSHOT');
   const { snapshot } = manifest;
   const trust = app.transact(
@@ -41,12 +48,12 @@ export async function openFile(app: AppDatabase, bytes: Buffer, passphrase?: str
   if (e.passphrase && passphrase === undefined) throw new AppError('PASSPHRASE_REQUIRED');
   const salt = Buffer.from(e.salt, 'base64');
   const iv = Buffer.from(e.iv, 'base64');
-  if (salt.length !== 16 || iv.length !== 12 || payload.length < 16) {
+  if (salt.length !== 16 || iv.length !== 12 || payloadLength < 16) {
     throw new AppError('FILE_CORRUPT');
   }
   const { pieces } = snapshot;
   if (
-    pieces.reduce((a, b) => a + b, 0) !== payload.length - 16 ||
+    pieces.reduce((a, b) => a + b, 0) !== payloadLength - 16 ||
     pieces.length !== Math.ceil(manifest.payload.rawBytes / snapshot.pieceBytes)
   ) {
     throw new AppError('FILE_CORRUPT', '快照分段与清单不符');
@@ -58,6 +65,7 @@ export async function openFile(app: AppDatabase, bytes: Buffer, passphrase?: str
       e.passphrase ? 'BAD_PASSPHRASE' : 'FILE_UNAUTHENTICATED',
       '无法用本分区的密钥解密',
     );
+  const payload = { fd, at: payloadAt, length: payloadLength };
   return { manifest, manifestBytes, members, roster, payload, key, iv, undecryptable };
 }
 
@@ -72,9 +80,18 @@ export async function decryptAndInflate(opened: OpenedSnapshot, file: string): P
   const { manifest, payload } = opened;
   const { pieceBytes, pieces } = manifest.snapshot!;
   const raw = manifest.payload.rawBytes;
+  const read = (at: number, into: Buffer) => {
+    for (let got = 0; got < into.length;) {
+      const n = readSync(payload.fd, into, got, into.length - got, payload.at + at + got);
+      if (n === 0) throw new AppError('FILE_TRUNCATED');
+      got += n;
+    }
+    return into;
+  };
   const decipher = createDecipheriv('aes-256-gcm', opened.key, opened.iv);
   decipher.setAAD(opened.manifestBytes);
-  decipher.setAuthTag(payload.subarray(-16));
+  decipher.setAuthTag(read(payload.length - 16, Buffer.alloc(16)));
+  const ciphertext = Buffer.allocUnsafe(Math.max(...pieces));
   const hash = createHash('sha256');
   let failed: AppError | null = null;
   const running = new Set<Promise<void>>();
@@ -93,7 +110,7 @@ export async function decryptAndInflate(opened: OpenedSnapshot, file: string): P
     };
     let at = 0;
     for (const [i, n] of pieces.entries()) {
-      const member = decipher.update(payload.subarray(at, at + n));
+      const member = decipher.update(read(at, ciphertext.subarray(0, n)));
       at += n;
       hash.update(member);
       if (failed) continue;

@@ -82,6 +82,11 @@ describe('snapshots refused, nothing written', () => {
     expect((await refused(app, join(dir, 'flipped.zsnap')))?.code).toBe('FILE_CORRUPT');
     writeFileSync(join(dir, 'cut.zsnap'), bytes.subarray(0, bytes.length - 100));
     expect((await refused(app, join(dir, 'cut.zsnap')))?.code).toBe('FILE_TRUNCATED');
+    // The file is read from disk piece by piece: one that is not there, or a folder, is not found.
+    expect((await refused(app, join(dir, 'missing.zsnap')))?.code).toBe('FILE_NOT_FOUND');
+    expect((await refused(app, dir))?.code).toBe('FILE_NOT_FOUND');
+    writeFileSync(join(dir, 'text.zsnap'), 'not a sync file');
+    expect((await refused(app, join(dir, 'text.zsnap')))?.code).toBe('NOT_SYNC_FILE');
   });
 
   test('a change altered in 本部’s log, a trigger added, a bad value: each caught by the image checks', async () => {
