@@ -180,6 +180,11 @@ export function rowProblems(
   return found;
 }
 
+/** The columns rowProblems checks in `table`: a reader may select just these, and the id. */
+export function checkedColumns(table: string): string[] {
+  return [...(tableRules.get(table)?.columns.keys() ?? [])];
+}
+
 /** The table's label and its column's, or undefined for a name this version does not check. */
 export function labelsOf(
   table: string,

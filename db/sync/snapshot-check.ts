@@ -12,7 +12,7 @@ import { syncedTableNames } from '../synced-tables';
 import { workerEntry } from '../worker-entry';
 import { parseHlc } from './hlc';
 import { DRIFT_REJECT_MS } from './import';
-import { labelsOf, rowProblems } from './check-values';
+import { checkedColumns, labelsOf, rowProblems } from './check-values';
 import { checkChains } from './snapshot-chains';
 import type { ChainCheck, VerifiedChains } from './snapshot-chains';
 import type { ChainJob, ChainReply } from './snapshot-chains-worker';
@@ -185,7 +185,14 @@ function checkVectors(image: Database.Database): void {
 function checkRows(image: Database.Database): void {
   for (const table of syncedTableNames) {
     if (!labelsOf(table)) continue;
-    const rows = image.prepare(`SELECT * FROM ${table} WHERE deleted = 0`).iterate();
+    // Only the columns checked (derived ones left aside): a third fewer values to read at 100k.
+    const present = new Set(
+      image.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table),
+    );
+    const columns = ['id', ...checkedColumns(table).filter((c) => c !== 'id' && present.has(c))];
+    const rows = image
+      .prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM ${table} WHERE deleted = 0`)
+      .iterate();
     for (const row of rows as Iterable<Record<string, unknown>>) {
       const id = String(row.id);
       const found = rowProblems(table, id, row);

@@ -119,11 +119,10 @@ export function loadSnapshot(
         message: `已载入快照：${verified.changes.toLocaleString('zh-CN')} 条变更`,
       };
       install(app, imageFile, (tx) => {
-        for (const b of verified.blocks) {
-          tx.sql
-            .prepare('INSERT OR IGNORE INTO sync_block (origin, block, chain) VALUES (?, ?, ?)')
-            .run(b.origin, b.block, b.chain);
-        }
+        const block = tx.sql.prepare(
+          'INSERT OR IGNORE INTO sync_block (origin, block, chain) VALUES (?, ?, ?)',
+        );
+        for (const b of verified.blocks) block.run(b.origin, b.block, b.chain);
         for (const h of verified.heads) storeHead(tx.sql, h);
         mergeRoster(tx.sql.sqlite, opened.roster);
         if (verified.maxHlc) observe(tx.sql.sqlite, verified.maxHlc, tx.siteId);
