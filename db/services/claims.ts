@@ -200,6 +200,12 @@ export function addClaim(tx: Tx, input: z.output<typeof claimAddInput>): { id: s
   }
   if (input.role !== 'holder') refuseSharesOver100(tx, subject.id, input.share ?? 0);
   const office = input.officeId ?? readMeta(tx.sql.sqlite, 'office_id') ?? null;
+  if (
+    input.promoterId !== undefined &&
+    !tx.sql.prepare('SELECT 1 FROM promoter WHERE id = ? AND deleted = 0').get(input.promoterId)
+  ) {
+    throw new AppError('VALIDATION', '招商人员不存在或已删除，请重新选择');
+  }
   const promoter =
     input.promoterId ??
     (tx.sql
@@ -235,13 +241,6 @@ export function decideClaim(tx: Tx, input: z.output<typeof claimDecideInput>): {
     deleted: 0,
   });
   return { id: claim.subjectId };
-}
-
-export function deleteClaim(tx: Tx, id: string): { id: string } {
-  const live = tx.sql.prepare('SELECT 1 FROM claim WHERE id = ? AND deleted = 0').get(id);
-  if (!live) throw new AppError('NOT_FOUND', id);
-  tx.mutate.remove('claim', id);
-  return { id };
 }
 
 /** 本部's thresholds for a mandatory claim; the defaults until 本部 sets them. */

@@ -1,10 +1,13 @@
 // Registering a 首报首谈 claim on an investor or project: the role, the share when it is not the
 // holder's (以商引商, 委托招商), 首报日期 and 报送内容, checked with the domain's schema so its
-// Chinese messages stand under the fields. The office and promoter are this laptop's.
+// Chinese messages stand under the fields. The office is this laptop's; the promoter is its user,
+// or another promoter of its office (a colleague's claim entered for them).
 import type { ClaimRole } from '../../../domain/claims';
 import { claimAddInput, claimRoleLabels, claimRoles, MAX_REPORTED } from '../../../domain/claims';
 import { todayIso } from '../../../domain/dates';
 import { call } from '../api/client';
+import { useDictionaries } from '../project/use-dictionaries';
+import { useAppStatus } from '../shell/use-app-status';
 import { FormActions } from '../investors/FormActions';
 import { useLeaveGuard } from '../shell/leave-guard';
 import { AreaField, SelectField, TextField } from '../ui/fields';
@@ -21,6 +24,8 @@ const roleChoices = claimRoles.map((r) => ({ value: r, label: claimRoleLabels[r]
 
 interface Values {
   role: ClaimRole;
+  /** '' for this laptop's user. */
+  promoterId: string;
   share: string;
   claimedOn: string;
   reported: string;
@@ -35,18 +40,20 @@ interface Props {
 export function ClaimForm({ subject, onSaved, onCancel }: Props) {
   const draft = useDraft<Values>(
     `claim-${subject.id}`,
-    () => ({ role: 'holder', share: '', claimedOn: todayIso(), reported: '' }),
+    () => ({ role: 'holder', promoterId: '', share: '', claimedOn: todayIso(), reported: '' }),
     { clearOnEdit: true },
   );
   const submit = useSubmit();
   const { values } = draft;
   const sharing = values.role !== 'holder';
+  const colleagues = useColleagues();
 
   const save = () => {
     const share = values.share.trim();
     const input = {
       [subject.kind === 'investor' ? 'investorId' : 'projectId']: subject.id,
       role: values.role,
+      ...(values.promoterId ? { promoterId: values.promoterId } : {}),
       ...(sharing && share !== '' ? { share: Number(share) } : {}),
       ...(values.claimedOn ? { claimedOn: values.claimedOn } : {}),
       reported: values.reported.trim(),
@@ -81,6 +88,12 @@ export function ClaimForm({ subject, onSaved, onCancel }: Props) {
             {...draft.bind('share')}
           />
         ) : null}
+        <SelectField
+          label="招商人员"
+          choices={colleagues.choices}
+          none={{ label: colleagues.self }}
+          {...draft.bind('promoterId')}
+        />
         <TextField label="首报日期" type="date" {...draft.bind('claimedOn')} />
         <AreaField
           label="报送内容"
@@ -94,4 +107,16 @@ export function ClaimForm({ subject, onSaved, onCancel }: Props) {
       <FormActions submit={submit} submitLabel="登记" onCancel={onCancel} />
     </Form>
   );
+}
+
+/** The user (the default, 「本人」) and the other promoters of this laptop's office. */
+function useColleagues() {
+  const app = useAppStatus();
+  const dictionaries = useDictionaries();
+  const status = app.state === 'ready' ? app.status : null;
+  const office = dictionaries.offices.find((o) => o.name === status?.office)?.id;
+  const choices = dictionaries.promoters
+    .filter((p) => office !== undefined && p.officeId === office && p.name !== status?.user)
+    .map((p) => ({ value: p.id, label: p.name }));
+  return { self: status?.user ? `${status.user}（本人）` : '本人', choices };
 }
