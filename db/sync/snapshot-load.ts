@@ -180,6 +180,10 @@ function install(app: AppDatabase, imageFile: string, rest: (tx: Tx) => void): v
   const sqlite = app.sqlite;
   sqlite.prepare('ATTACH DATABASE ? AS snap').run(imageFile);
   removeMutationGuard(sqlite);
+  // A small page cache while the pages pass through it on their way to the WAL: measured at 100k,
+  // 2 MB instead of the usual 64 MB takes the transfer from 1.74–1.83 s to 1.39–1.40 s.
+  const cacheSize = sqlite.pragma('main.cache_size', { simple: true }) as number;
+  sqlite.pragma('main.cache_size = -2048');
   try {
     app.transactBulk((tx) => {
       if (!isEmpty(app)) throw new AppError('SNAPSHOT_NOT_EMPTY');
@@ -191,6 +195,7 @@ function install(app: AppDatabase, imageFile: string, rest: (tx: Tx) => void): v
       rest(tx);
     });
   } finally {
+    sqlite.pragma(`main.cache_size = ${cacheSize}`);
     installMutationGuard(sqlite);
     sqlite.exec('DETACH DATABASE snap');
   }
