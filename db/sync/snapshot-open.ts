@@ -101,7 +101,9 @@ export async function decryptAndInflate(opened: OpenedSnapshot, file: string): P
       const want = Math.min(pieceBytes, raw - i * pieceBytes);
       let piece: Buffer;
       try {
-        piece = await gunzipAsync(member, { maxOutputLength: want, chunkSize: 1 << 20 });
+        // One output chunk of the piece's size: nothing to join, one trip through this thread.
+        const chunkSize = Math.max(want, 1024);
+        piece = await gunzipAsync(member, { maxOutputLength: want, chunkSize });
       } catch {
         throw new AppError('FILE_CORRUPT', '数据无法解压');
       }
