@@ -185,6 +185,13 @@ describe('首报首谈', () => {
       expect(await section.innerText()).toContain('还没有首报首谈（持有人）记录');
       await section.getByRole('button', { name: '删除 上海 · 王晓明 的委托招商 20%' }).click();
       await section.getByText('还没有首报首谈记录').waitFor();
+      // 撤销 brings it back; deleted again, the tab is empty.
+      const undo = page.getByRole('status', { name: '撤销删除' });
+      expect((await undo.innerText()).replace(/\s+/g, '')).toContain('已删除首报首谈记录「上海');
+      await undo.getByRole('button', { name: '撤销' }).click();
+      await section.getByRole('cell', { name: '委托招商 20%', exact: true }).waitFor();
+      await section.getByRole('button', { name: '删除 上海 · 王晓明 的委托招商 20%' }).click();
+      await section.getByText('还没有首报首谈记录').waitFor();
       if (width === 1280) {
         await openInvestor(page);
         await page.screenshot({ path: join(artifactsDir, 'claims-investor-1280.png') });

@@ -11,6 +11,7 @@ import { DataTable } from '../ui/DataTable';
 import { GoButton } from '../ui/GoButton';
 import { ListState } from '../ui/ListState';
 import { useLoad } from '../ui/use-load';
+import { useRestores } from '../shared/undo-store';
 import { useDeleteRow } from '../shared/use-delete-row';
 import { ClaimForm } from './ClaimForm';
 import type { ClaimSubject } from './ClaimForm';
@@ -32,7 +33,9 @@ const head = {
 };
 
 export function ClaimsSection({ subject }: { subject: ClaimSubject }) {
-  const list = useLoad(() => call('claim.list', { subjectId: subject.id }), [subject.id]);
+  // After 撤销 of a delete (here or elsewhere) the restored claim reappears.
+  const restores = useRestores();
+  const list = useLoad(() => call('claim.list', { subjectId: subject.id }), [subject.id, restores]);
   const [adding, setAdding] = useState(false);
   const removal = useDeleteRow('claim', () => list.reload());
   const data = list.data;
