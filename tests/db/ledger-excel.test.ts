@@ -541,6 +541,21 @@ describe('sheets from the field, as a reviewer found them', () => {
     expect(projects()[0]!.totalInvestmentCny).toBe(5e8);
   });
 
+  test('a project created between the preview and the confirmation is matched, not duplicated', async () => {
+    const file = await workbookFile('新.xlsx', (wb) => {
+      const sheet = wb.addWorksheet('台账');
+      sheet.addRow(['项目名称', '投资方', '总投资（亿元）']);
+      sheet.addRow(['氢能装备项目', '远景能源', 2]);
+    });
+    const result = await preview(file);
+    expect(result.counts).toMatchObject({ new: 1 });
+    // The preview's reading of every project must not serve the commit after this write.
+    expectOk(dispatchSync(app, 'project.create', { name: '氢能装备项目', investor: '远景能源' }));
+    const stale = await dispatch(app, 'ledger.importCommit', { previewId: result.previewId });
+    expect(stale).toMatchObject({ ok: false, code: 'IMPORT_CHANGED' });
+    expect(projects().filter((p) => p.name === '氢能装备项目')).toHaveLength(1);
+  });
+
   test('terminated projects travel with their reason; the sheet’s own code never renames a project', async () => {
     const made = expectOk(
       dispatchSync(app, 'project.create', {

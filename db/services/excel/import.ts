@@ -36,6 +36,7 @@ import { batchLookups, getProject, insertProject, updateProject } from '../proje
 import type { ProjectLookups } from '../projects';
 import { MAX_UNCOMPRESSED_BYTES, mebibytes, tooLarge } from './workbook-limits';
 import { readSheets } from './workbook-read';
+import { matchIndex, matchKey, projectKey } from './match-index';
 
 /** Project input as the API takes it: vocabulary by label, amounts in whole 元 / 美元. */
 type ProjectCreateInput = z.input<typeof projectCreateInput>;
@@ -281,28 +282,10 @@ function headerOf(mapping: readonly ColumnMapping[], key: string): string | unde
   return column?.header.replace(/\s+/g, '');
 }
 
-/** A project name set apart from width, case, spaces and punctuation (not legal forms: 集团总部项目 ≠ 总部项目). */
-const projectKey = (name: string) =>
-  name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]+/gu, '');
-
-const matchKey = (investor: string | null | undefined, name: string) =>
-  `${nameKey(investor ?? '')}\u0001${projectKey(name)}`;
-
 /** Decides every row against the database as it is now. */
 function plan(tx: Tx, rows: readonly ReadRow[]): PlannedRow[] {
-  const byKey = new Map<string, string[]>();
-  const byCode = new Map<string, { id: string; name: string; key: string }>();
-  for (const p of tx.sql
-    .prepare('SELECT id, code, name, investor_name FROM project WHERE deleted = 0')
-    .all() as { id: string; code: string | null; name: string; investor_name: string | null }[]) {
-    const key = matchKey(p.investor_name, p.name);
-    byKey.set(key, [...(byKey.get(key) ?? []), p.id]);
-    if (p.code) byCode.set(p.code, { id: p.id, name: p.name, key });
-  }
-  const investors = investorNamesByKey(tx);
+  // Read-only below: the rows are planned against a reading the commit may reuse (match-index.ts).
+  const { byKey, byCode, investors } = matchIndex(tx);
   const claimed = new Map<string, ReadRow>();
   return rows.map((row): PlannedRow => {
     const notes: string[] = [];
@@ -410,21 +393,6 @@ function matchProject(
 }
 
 const where = (row: ReadRow) => `「${row.sheet}」第 ${row.row} 行`;
-
-function investorNamesByKey(tx: Tx): Map<string, string> {
-  const names = new Map<string, string>();
-  const rows = tx.sql
-    .prepare('SELECT name_zh, name_en FROM investor WHERE deleted = 0 ORDER BY id')
-    .all() as { name_zh: string | null; name_en: string | null }[];
-  for (const { name_zh, name_en } of rows) {
-    if (!name_zh) continue;
-    for (const name of [name_zh, name_en]) {
-      const key = name ? nameKey(name) : '';
-      if (key && !names.has(key)) names.set(key, name_zh);
-    }
-  }
-  return names;
-}
 
 const investorCity = (tx: Tx, id: string | null) =>
   id === null
