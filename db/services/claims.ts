@@ -137,6 +137,12 @@ function side(tx: Tx, claim: Claim): ArbitrationSide {
   return { ...claim, projects, activities };
 }
 
+/** Every live claim and who holds each subject, without the arbitration cases (the ranking). */
+export function claimHolders(tx: Tx): Pick<ClaimList, 'claims' | 'holders'> {
+  const claims = readClaims(tx);
+  return { claims, holders: judge(claims, readDecisions(tx)).holders };
+}
+
 export function listClaims(tx: Tx, input: { subjectId?: string | undefined }): ClaimList {
   const all = readClaims(tx);
   const { holders, disputes } = judge(all, readDecisions(tx));

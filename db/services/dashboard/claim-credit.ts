@@ -7,7 +7,7 @@
 // with the claims, not with the year's signings.
 import type { Credit } from '../../../domain/dashboard';
 import type { Tx } from '../../app-database';
-import { listClaims } from '../claims';
+import { claimHolders } from '../claims';
 import { LIVE, SIGNED, inMonths } from './conditions';
 import type { Scope } from './scope';
 import type { SigningGroup } from './signings';
@@ -55,7 +55,7 @@ export function claimCredits(tx: Tx, scope: Scope, groups: SigningGroup[]): Cred
     };
     credit(out, { office: g.office, promoter: g.owner }, amounts, 1);
   }
-  const { claims, holders } = listClaims(tx, {});
+  const { claims, holders } = claimHolders(tx);
   const claimed = new Set(claims.map((c) => c.subjectId));
   const holderOf = new Map(holders.map((h) => [h.subjectId, h]));
   for (const p of claimedSignings(tx, scope, claimed)) {
