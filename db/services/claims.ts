@@ -69,7 +69,10 @@ interface Decision {
   hlc: string;
 }
 
-function readDecisions(tx: Tx): Map<string, Decision> {
+/** 本部's standing decision for each subject; read once and passed to subjectHolder for many. */
+export type ClaimDecisions = Map<string, Decision>;
+
+export function readDecisions(tx: Tx): ClaimDecisions {
   const rows = tx.sql
     .prepare(
       `SELECT d.id, d.claim_id AS claimId,
@@ -166,10 +169,14 @@ function toCase(tx: Tx, holder: Claim, challengers: Claim[]): ArbitrationCase {
 }
 
 /** Who holds one subject by its holder claims, or null: read for that subject alone. */
-export function subjectHolder(tx: Tx, subjectId: string): (Claim & { decided: boolean }) | null {
+export function subjectHolder(
+  tx: Tx,
+  subjectId: string,
+  decisions: ClaimDecisions,
+): (Claim & { decided: boolean }) | null {
   const claims = readClaims(tx, subjectId);
   if (!claims.some((c) => c.role === 'holder')) return null;
-  const [holder] = judge(claims, readDecisions(tx)).holders;
+  const [holder] = judge(claims, decisions).holders;
   const claim = holder && claims.find((c) => c.id === holder.claimId);
   return claim ? { ...claim, decided: holder.by === 'decided' } : null;
 }

@@ -4,13 +4,18 @@
 import type { InvestorHolder } from '../../domain/search';
 import { labelOf, offices } from '../../domain/vocabulary';
 import type { Tx } from '../app-database';
+import type { ClaimDecisions } from './claims';
 import { subjectHolder } from './claims';
 
 /** Enough to say who to call; the investor's page lists the rest. */
 export const MAX_HOLDERS = 4;
 
-export function investorHolders(tx: Tx, investorId: string): InvestorHolder[] {
-  const claim = subjectHolder(tx, investorId);
+export function investorHolders(
+  tx: Tx,
+  investorId: string,
+  decisions: ClaimDecisions,
+): InvestorHolder[] {
+  const claim = subjectHolder(tx, investorId, decisions);
   const holders = projectHolders(tx, investorId);
   if (!claim) return holders;
   return [

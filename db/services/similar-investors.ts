@@ -9,6 +9,7 @@ import { readTextList } from '../../domain/stored-values';
 import type { SimilarInvestor, similarInput } from '../../domain/search';
 import type { Tx } from '../app-database';
 import { toSimplified } from '../search-fold';
+import { readDecisions } from './claims';
 import { investorHolders } from './investor-holders';
 
 interface Row {
@@ -47,6 +48,8 @@ export function similarInvestors(tx: Tx, input: z.output<typeof similarInput>): 
       }
     }
   }
+  // Decisions are read once per call, not once per investor shown, as the name is typed.
+  const decisions = found.length > 0 ? readDecisions(tx) : new Map();
   return found
     .sort(
       (a, b) =>
@@ -57,7 +60,7 @@ export function similarInvestors(tx: Tx, input: z.output<typeof similarInput>): 
     .slice(0, 10)
     .map(({ exact: _, ...investor }) => ({
       ...investor,
-      holders: investorHolders(tx, investor.id),
+      holders: investorHolders(tx, investor.id, decisions),
     }));
 }
 
