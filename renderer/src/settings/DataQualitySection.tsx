@@ -7,6 +7,7 @@ import { call } from '../api/client';
 import { useNavigate } from '../shell/navigation';
 import { Card } from '../ui/Card';
 import { useLoad } from '../ui/use-load';
+import { QualityTable } from './QualityTable';
 import { UnclaimedList } from './UnclaimedList';
 
 const loadGaps = () => call('data.quality', undefined);
@@ -45,34 +46,25 @@ export function DataQualitySection({ version = 0 }: { version?: number }) {
       title="数据质量"
       hint="以下记录缺少的信息会让看板的数字不确定（来源地区、市外内资、五未、招商方式）。点击名称打开该记录并定位到要补填的字段。"
     >
-      {gaps.loading ? (
-        <p className="settings-loading">正在检查……</p>
-      ) : gaps.error ? (
-        <p className="settings-field-error">检查失败：{gaps.error}</p>
-      ) : items.length === 0 ? (
-        <p className="empty-note settings-empty">没有发现缺漏。</p>
-      ) : (
-        <table className="settings-table data-quality-table">
-          <thead>
-            <tr>
-              <th scope="col">问题</th>
-              <th scope="col">记录</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={`${item.kind}:${item.id}`}>
-                <td>{item.label}</td>
-                <td>
-                  <button type="button" className="link-button" onClick={() => open(item)}>
-                    {item.name}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <QualityTable
+        status={
+          gaps.loading ? (
+            <p className="settings-loading">正在检查……</p>
+          ) : gaps.error ? (
+            <p className="settings-field-error">检查失败：{gaps.error}</p>
+          ) : null
+        }
+        empty="没有发现缺漏。"
+        headers={['问题', '记录']}
+        rows={items}
+        rowKey={(item) => `${item.kind}:${item.id}`}
+        first={(item) => item.label}
+        second={(item) => (
+          <button type="button" className="link-button" onClick={() => open(item)}>
+            {item.name}
+          </button>
+        )}
+      />
       <UnclaimedList version={version} />
     </Card>
   );

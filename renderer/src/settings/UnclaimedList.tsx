@@ -4,6 +4,7 @@ import type { UnclaimedProject } from '../../../domain/claims';
 import { call } from '../api/client';
 import { GoButton } from '../ui/GoButton';
 import { useLoad } from '../ui/use-load';
+import { QualityTable } from './QualityTable';
 
 const yi = (cny: number) => `${Number((cny / 1e8).toFixed(2))} 亿元`;
 const wanUsd = (usd: number) => `${Number((usd / 1e4).toFixed(0))} 万美元`;
@@ -22,32 +23,26 @@ export function UnclaimedList({ version }: { version: number }) {
   return (
     <div role="group" aria-label="应报未报">
       <h3 className="settings-subtitle data-quality-subtitle">应报未报首报首谈</h3>
-      {rows === null ? (
-        <p className="settings-loading">{list.error ? `检查失败：${list.error}` : '正在检查……'}</p>
-      ) : rows.length === 0 ? (
-        <p className="empty-note settings-empty">超过门槛的项目都已登记首报首谈。</p>
-      ) : (
-        <table className="settings-table data-quality-table">
-          <thead>
-            <tr>
-              <th scope="col">金额</th>
-              <th scope="col">项目</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.id}>
-                <td className="data-quality-amount">{amountText(p)}</td>
-                <td>
-                  <GoButton className="link-button" to={{ screen: 'project', id: p.id }}>
-                    {p.name}
-                  </GoButton>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <QualityTable
+        status={
+          rows === null ? (
+            <p className="settings-loading">
+              {list.error ? `检查失败：${list.error}` : '正在检查……'}
+            </p>
+          ) : null
+        }
+        empty="超过门槛的项目都已登记首报首谈。"
+        headers={['金额', '项目']}
+        rows={rows ?? []}
+        rowKey={(p) => p.id}
+        first={amountText}
+        firstClassName="data-quality-amount"
+        second={(p) => (
+          <GoButton className="link-button" to={{ screen: 'project', id: p.id }}>
+            {p.name}
+          </GoButton>
+        )}
+      />
     </div>
   );
 }
