@@ -81,26 +81,36 @@ describe('backup progress', () => {
       .getByRole('button', { name: '设置' })
       .click();
     const card = page.getByRole('region', { name: '备份与恢复' });
+    // The page records every text the bar shows, so a slow poll from here cannot miss a phase.
+    await page.evaluate(() => {
+      const texts: string[] = [];
+      Object.assign(window, { barTexts: texts });
+      new MutationObserver(() => {
+        const text = document.querySelector('.job-progress-text')?.textContent;
+        if (text && texts.at(-1) !== text) texts.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await card.getByRole('button', { name: '立即备份' }).click();
     // The copy, then the check of a 170 MB file (quick_check): either phase, with its count.
-    const phaseShown = /^(复制数据库|校验备份) [\d,]+ \/ [\d,]+$/;
-    // The bar's words as the backup runs, until the card says it is made.
-    const bar = card.locator('.job-progress-text');
-    const shown = new Set<string>();
-    let shot = false;
-    const started = Date.now();
-    while (!/已备份：\d{8}-\d{6}\.sqlite/.test(await card.innerText())) {
-      expect(Date.now() - started).toBeLessThan(30_000);
-      const text = await bar.textContent({ timeout: 100 }).catch(() => null);
-      if (text) shown.add(text);
-      if (!shot && text && phaseShown.test(text)) {
-        await page.screenshot({ path: join(artifactsDir, 'backup-progress.png') });
-        shot = true;
-      }
+    const phaseShown = '^(复制数据库|校验备份) [\\d,]+ / [\\d,]+$';
+    const made = card.getByText(/已备份：\d{8}-\d{6}\.sqlite/);
+    const phaseOrMade = await page.waitForFunction(
+      (pattern) =>
+        (window as unknown as { barTexts: string[] }).barTexts.some((t) =>
+          new RegExp(pattern).test(t),
+        ) || document.body.innerText.includes('已备份：'),
+      phaseShown,
+      { timeout: 30_000 },
+    );
+    await phaseOrMade.dispose();
+    if (!(await made.isVisible())) {
+      await page.screenshot({ path: join(artifactsDir, 'backup-progress.png') });
     }
+    await made.waitFor({ timeout: 30_000 });
+    const shown = await page.evaluate(() => (window as unknown as { barTexts: string[] }).barTexts);
     expect(
-      [...shown].some((t) => phaseShown.test(t)),
-      [...shown].join('；'),
+      shown.some((t) => new RegExp(phaseShown).test(t)),
+      shown.join('；'),
     ).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
