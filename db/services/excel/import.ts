@@ -36,7 +36,8 @@ import { batchLookups, getProject, insertProject, updateProject } from '../proje
 import type { ProjectLookups } from '../projects';
 import { MAX_UNCOMPRESSED_BYTES, mebibytes, tooLarge } from './workbook-limits';
 import { readSheets } from './workbook-read';
-import { matchIndex, matchKey, projectKey } from './match-index';
+import { matchKey, projectKey, readMatchIndex } from './match-index';
+import type { MatchIndex, MatchReading } from './match-index';
 
 /** Project input as the API takes it: vocabulary by label, amounts in whole 元 / 美元. */
 type ProjectCreateInput = z.input<typeof projectCreateInput>;
@@ -69,6 +70,8 @@ interface Pending {
   rows: ReadRow[];
   /** What the preview promised, to compare with the plan at the commit. */
   promised: string;
+  /** What the preview matched against, for the commit to reuse if nothing was written since. */
+  reading: MatchReading;
 }
 
 /** The last preview per database, waiting for the user's confirmation. */
@@ -118,7 +121,13 @@ export async function previewLedgerImport(
     if (!sheets.some((s) => s.headerRow !== null)) throw new AppError('SHEET_NO_HEADER');
     const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     report('比对已有项目', 0, rows.length);
-    const planned = app.transact((tx) => plan(tx, rows), { write: false });
+    const { planned, reading } = app.transact(
+      (tx) => {
+        const reading = readMatchIndex(tx);
+        return { planned: plan(tx, reading.index, rows), reading };
+      },
+      { write: false },
+    );
     pending.set(app, {
       id,
       file,
@@ -126,6 +135,7 @@ export async function previewLedgerImport(
       sheets,
       rows,
       promised: promiseOf(planned),
+      reading,
     });
     return result(file, id, sheets, planned, null);
   });
@@ -142,7 +152,7 @@ export async function commitLedgerImport(
     report(`写入 ${preview.rows.length} 行`, 0, 0);
     let importId: number | null = null;
     const planned = app.transact((tx) => {
-      const rows = plan(tx, preview.rows);
+      const rows = plan(tx, readMatchIndex(tx, preview.reading).index, preview.rows);
       // Someone changed the projects since the preview: what was shown is no longer what would be
       // written, so nothing is written and the user looks again.
       if (promiseOf(rows) !== preview.promised) throw new AppError('IMPORT_CHANGED');
@@ -283,9 +293,9 @@ function headerOf(mapping: readonly ColumnMapping[], key: string): string | unde
 }
 
 /** Decides every row against the database as it is now. */
-function plan(tx: Tx, rows: readonly ReadRow[]): PlannedRow[] {
+function plan(tx: Tx, index: MatchIndex, rows: readonly ReadRow[]): PlannedRow[] {
   // Read-only below: the rows are planned against a reading the commit may reuse (match-index.ts).
-  const { byKey, byCode, investors } = matchIndex(tx);
+  const { byKey, byCode, investors } = index;
   const claimed = new Map<string, ReadRow>();
   return rows.map((row): PlannedRow => {
     const notes: string[] = [];

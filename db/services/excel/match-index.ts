@@ -1,8 +1,8 @@
 // What an Excel import matches its rows against: every live project by investor and name (and by
 // 项目编号), every investor by its name key. Both are read from the whole database, so the preview
-// and the commit that follows it share one reading as long as nothing was written in between (the
-// connection's own changes and other connections' commits both move the key).
-import type Database from 'better-sqlite3';
+// keeps its reading for the commit that follows it, which reuses it as long as nothing was written
+// in between (the connection's own changes and other connections' commits both move the stamp).
+// The reading lives only as long as the pending preview: tens of MB at 100k projects.
 import { nameKey } from '../../../domain/investor-names';
 import type { Tx } from '../../app-database';
 
@@ -25,18 +25,20 @@ export interface MatchIndex {
   investors: Map<string, string>;
 }
 
-const cached = new WeakMap<Database.Database, { at: string; index: MatchIndex }>();
+export interface MatchReading {
+  /** The database's write stamp when it was read. */
+  at: string;
+  index: MatchIndex;
+}
 
-export function matchIndex(tx: Tx): MatchIndex {
+/** The reading of the database as it is now: `earlier` again if nothing was written since. */
+export function readMatchIndex(tx: Tx, earlier?: MatchReading | null): MatchReading {
   const db = tx.sql.sqlite;
   const at = `${db.pragma('data_version', { simple: true })}:${
     db.prepare('SELECT total_changes()').pluck().get() as number
   }`;
-  const seen = cached.get(db);
-  if (seen?.at === at) return seen.index;
-  const index = { ...projectsByKey(tx), investors: investorNamesByKey(tx) };
-  cached.set(db, { at, index });
-  return index;
+  if (earlier?.at === at) return earlier;
+  return { at, index: { ...projectsByKey(tx), investors: investorNamesByKey(tx) } };
 }
 
 function projectsByKey(tx: Tx): Pick<MatchIndex, 'byKey' | 'byCode'> {
