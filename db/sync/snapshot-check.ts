@@ -5,18 +5,14 @@
 // signed, as in a sync file (S13, Z4); nothing may claim this laptop's site id; vectors may state
 // only what is held; no change may be over an hour ahead (S15); every live row's values must pass
 // the rules of local input (S20). Only the chains and heads verified here are kept.
-import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../domain/errors';
 import { syncedTableNames } from '../synced-tables';
-import { workerEntry } from '../worker-entry';
 import { parseHlc } from './hlc';
 import { DRIFT_REJECT_MS } from './import';
 import { checkedColumns, labelsOf, rowProblems } from './check-values';
-import { checkChains } from './snapshot-chains';
-import type { ChainCheck, VerifiedChains } from './snapshot-chains';
-import type { ChainJob, ChainReply } from './snapshot-chains-worker';
-import { imageError, openImage } from './snapshot-image';
+import type { VerifiedChains } from './snapshot-chains';
+import { startChains } from './snapshot-chains-thread';
 import type { Zone, Member } from './zone';
 
 const invalid = (detail: string): never => {
@@ -100,68 +96,6 @@ export async function checkImage(
   const verified = await chains.done;
   if (after) throw after;
   return { ...verified, maxHlc };
-}
-
-/**
- * The chain check of the image in `file`, on a worker thread; `stop` ends it early. Should the
- * worker not start or die without an answer, the check runs on this thread instead.
- */
-function startChains(file: string, check: ChainCheck) {
-  const here = () => {
-    const image = openImage(file);
-    try {
-      return checkChains(image, check);
-    } catch (error) {
-      throw imageError(error);
-    } finally {
-      image.close();
-    }
-  };
-  let worker: Worker;
-  try {
-    worker = new Worker(workerEntry('snapshot-chains-worker.cjs'), {
-      workerData: { file, check } satisfies ChainJob,
-    });
-  } catch {
-    return { done: Promise.resolve().then(here), stop: () => Promise.resolve() };
-  }
-  let stopped = false;
-  const done = new Promise<VerifiedChains>((resolve, reject) => {
-    let answered = false;
-    worker.once('message', (reply: ChainReply) => {
-      answered = true;
-      if ('verified' in reply) resolve(fromClone(reply.verified));
-      else reject(Object.assign(new AppError(reply.code), { message: reply.message }));
-    });
-    worker.once('error', () => undefined);
-    worker.once('exit', () => {
-      if (answered || stopped) return;
-      try {
-        resolve(here());
-      } catch (error) {
-        reject(error as Error);
-      }
-    });
-  });
-  // A rejection no one awaits (the image already refused) is not an unhandled one.
-  done.catch(() => undefined);
-  return {
-    done,
-    stop: async () => {
-      stopped = true;
-      await worker.terminate();
-    },
-  };
-}
-
-/** The worker's answer: its Buffers arrive as Uint8Arrays. */
-function fromClone(v: VerifiedChains): VerifiedChains {
-  const buffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
-  return {
-    ...v,
-    blocks: v.blocks.map((b) => ({ ...b, chain: buffer(b.chain) })),
-    heads: v.heads.map((h) => ({ ...h, state: buffer(h.state) })),
-  };
 }
 
 /** A vector may state only seqs every one of which the image holds, or compaction archived (S9). */
