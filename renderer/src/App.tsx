@@ -181,7 +181,7 @@ function Current({ place }: { place: Place }) {
       return <InvestorPage id={place.id} />;
     case 'project':
       // Each visit starts afresh, even to the same project or a second new one.
-      return <ProjectPage key={visitKey(place)} id={place.id} />;
+      return <ProjectPage key={visitKey(place)} id={place.id} tab={place.tab} />;
     default: {
       const Screen = plainScreens[place.screen];
       return <Screen />;

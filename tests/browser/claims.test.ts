@@ -170,7 +170,9 @@ describe('首报首谈', () => {
       await page.screenshot({ path: join(artifactsDir, `claims-settings-${width}.png`) });
       await missing.getByRole('button', { name: unclaimed }).click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(unclaimed);
-      await page.getByRole('tab', { name: '首报首谈' }).click();
+      // The page opens at its 首报首谈 tab, where the missing claim is registered.
+      const tab = page.getByRole('tab', { name: '首报首谈' });
+      expect(await tab.getAttribute('aria-selected')).toBe('true');
       const section = page.getByRole('region', { name: '首报首谈' });
       await section.getByText('还没有首报首谈记录').waitFor();
       await page.screenshot({ path: join(artifactsDir, `claims-project-${width}.png`) });

@@ -41,11 +41,11 @@ const tabHints: Record<Exclude<TabKey, 'info'>, string> = {
   history: '查看每次修改的变更记录',
 };
 
-export function ProjectPage({ id }: { id: string | null }) {
+export function ProjectPage({ id, tab: opened }: { id: string | null; tab?: TabKey | undefined }) {
   const navigate = useNavigate();
   const editor = useProjectEditor(id);
   const dictionaries = useDictionaries();
-  const [tab, setTab] = useState<TabKey>('info');
+  const [tab, setTab] = useState<TabKey>(opened ?? 'info');
   const kept = useKeptDraft(editor, id);
   // Bumped when a save finds errors: the first invalid field (in page order) gets the focus.
   const [invalidTick, setInvalidTick] = useState(0);

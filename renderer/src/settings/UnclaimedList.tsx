@@ -1,5 +1,5 @@
 // 应报未报 in 数据质量: the live projects over 本部's 首报首谈 thresholds whose project and investor
-// both lack a holder claim (claim.unclaimed), each opening its project page.
+// both lack a holder claim (claim.unclaimed), each opening its project page at 首报首谈.
 import type { UnclaimedProject } from '../../../domain/claims';
 import { call } from '../api/client';
 import { GoButton } from '../ui/GoButton';
@@ -38,7 +38,7 @@ export function UnclaimedList({ version }: { version: number }) {
         first={amountText}
         firstClassName="data-quality-amount"
         second={(p) => (
-          <GoButton className="link-button" to={{ screen: 'project', id: p.id }}>
+          <GoButton className="link-button" to={{ screen: 'project', id: p.id, tab: 'claims' }}>
             {p.name}
           </GoButton>
         )}

@@ -1,12 +1,13 @@
 // Where the window is: a screen from the navigation, or one project or investor page. Any component
 // moves the window with `useNavigate()`; the frame (App.tsx) renders the place.
 import { createContext, useContext } from 'react';
+import type { TabKey } from '../project/ProjectTabs';
 import type { ScreenKey } from './screens';
 
 export type Place =
   | { screen: ScreenKey }
-  /** A project's page; id null is the form for a new project. */
-  | { screen: 'project'; id: string | null }
+  /** A project's page; id null is the form for a new project; tab: the one to open (项目信息). */
+  | { screen: 'project'; id: string | null; tab?: TabKey }
   | { screen: 'investor'; id: string }
   /** 导入 Excel 台账, reached from the 台账. */
   | { screen: 'ledgerImport' }
