@@ -77,7 +77,7 @@ interface Logged {
 }
 
 /** Parent references a child row may hold before its parent arrives (S8). */
-const parentRefs: Partial<Record<SyncedTable, [string, SyncedTable][]>> = {
+export const parentRefs: Partial<Record<SyncedTable, [string, SyncedTable][]>> = {
   project: [['investor_id', 'investor']],
   contact: [
     ['investor_id', 'investor'],

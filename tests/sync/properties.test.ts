@@ -15,7 +15,7 @@ import { openAppDatabase } from '../../db/app-database';
 import { dispatchSync } from '../../db/dispatcher';
 import { migrationNames, migrationProvider } from '../../db/migrations/index';
 import { readMeta } from '../../db/replica-identity';
-import { currentSchema } from '../../db/sync/apply';
+import { currentSchema, parentRefs } from '../../db/sync/apply';
 import type { KnownSchema } from '../../db/sync/apply';
 import { BLOCK } from '../../db/sync/chain';
 import { joinWithInvitation } from '../../db/sync/invitation';
@@ -760,22 +760,8 @@ const ACTIVITY_OF_NEWEST_PROJECT: Edit = {
   values: { project_id: { ref: 'project', pick: 0 }, kind: 'visit', occurred_on: '2021-06-12' },
 };
 
-/** Parent references of child rows (docs/sync.md S8; db/sync/apply.ts parentRefs). */
-const PARENTS: Partial<Record<SyncedTable, [string, SyncedTable][]>> = {
-  project: [['investor_id', 'investor']],
-  contact: [
-    ['investor_id', 'investor'],
-    ['project_id', 'project'],
-  ],
-  activity: [
-    ['project_id', 'project'],
-    ['investor_id', 'investor'],
-  ],
-  task: [['project_id', 'project']],
-  capital_arrival: [['project_id', 'project']],
-  key_investment: [['project_id', 'project']],
-  target_actual: [['target_id', 'target']],
-};
+/** Parent references of child rows (docs/sync.md S8). */
+const PARENTS = parentRefs;
 
 /** A new row of `table` naming the newest parents. */
 function childArb(table: SyncedTable): fc.Arbitrary<Edit> {
