@@ -75,17 +75,24 @@ export function storeBlocks(sql: Sql, origin: string, blocks: Iterable<[number, 
   for (const [k, chain] of blocks) insert.run(origin, k, chain);
 }
 
+/** A stored change's file line up to the type tags: `[origin,seq,hlc,table,row id,"`. */
+export const LINE_HEAD = `'[' || json_quote(origin) || ',' || seq || ',' || json_quote(hlc) || ','
+    || json_quote(tbl) || ',' || json_quote(row_id) || ',"'`;
+
+/** The line after the fields: `,prev,author]` and its \n. */
+export const LINE_TAIL = `',' || prev || ',' || json_quote(author) || ']' || char(10)`;
+
 /**
  * The file line of each stored change of `origin` in (after, upTo], as UTF-8 bytes with its \n,
  * byte for byte what encodeChange gives (a test checks it). The type tags come from json_each in
- * key (= document) order.
+ * key (= document) order. Export builds the same bytes from LINE_HEAD, the tags read in JS and
+ * LINE_TAIL (export-payload.ts); this is their definition.
  */
-export const LINE_SELECT = `CAST('[' || json_quote(origin) || ',' || seq || ',' || json_quote(hlc) || ','
-    || json_quote(tbl) || ',' || json_quote(row_id) || ',"'
+export const LINE_SELECT = `CAST(${LINE_HEAD}
     || coalesce((SELECT string_agg(CASE type WHEN 'text' THEN 's' WHEN 'null' THEN 'n'
          WHEN 'integer' THEN iif(atom BETWEEN -9007199254740991 AND 9007199254740991, 'i', 'r')
          ELSE 'r' END, '' ORDER BY id) FROM json_each(fields)), '')
-    || '",' || fields || ',' || prev || ',' || json_quote(author) || ']' || char(10) AS BLOB)`;
+    || '",' || fields || ${LINE_TAIL} AS BLOB)`;
 
 const LINE_RANGE_SQL = `SELECT seq, ${LINE_SELECT} AS line FROM sync_change
   WHERE origin = ? AND seq > ? AND seq <= ? ORDER BY seq`;

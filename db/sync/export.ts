@@ -17,15 +17,9 @@ import type { ReportProgress } from '../job-progress';
 import { SCHEMA_VERSION } from '../migrations/index';
 import { FILE_EXTENSION, PayloadCompressor, encodeFile, readManifest } from './file-format';
 import type { ManifestDraft, Segment } from './file-format';
-import {
-  BLOCK,
-  ChainHasher,
-  LINE_SELECT,
-  blockStart,
-  chainAtBlock,
-  headWithin,
-  storeBlocks,
-} from './chain';
+import { BLOCK, ChainHasher, blockStart, chainAtBlock, headWithin, storeBlocks } from './chain';
+import { writePayload } from './export-payload';
+import type { PayloadRange } from './export-payload';
 import { checkNotCompacted } from './archive';
 import { coverNewLaptops } from './rekey';
 import { headBody, readRoster, zoneOf } from './zone';
@@ -77,52 +71,6 @@ export function suggestedName(app: AppDatabase, input: { for?: string; full?: bo
     },
     { write: false },
   );
-}
-
-const LINE_SQL = `SELECT ${LINE_SELECT} FROM sync_change
-  WHERE origin = ? AND seq >= ? AND seq <= ? ORDER BY seq`;
-
-/** The payload goes to the compressor in pieces of about this size (whole lines each). */
-const PIECE_BYTES = 4 << 20;
-
-/** One origin's part of a payload: seqs from … to (stored without a gap), and its chain hasher. */
-export interface PayloadRange {
-  origin: string;
-  from: number;
-  to: number;
-  /** Hashes the lines on their way when given (this replica's own origin). */
-  hasher?: ChainHasher;
-}
-
-/**
- * The NDJSON payload, the lines of the given ranges in (origin, seq) order, handed to `onPiece`
- * in pieces of about `pieceBytes`: each a buffer of whole lines that is not touched again, with
- * its number of lines.
- */
-export function writePayload(
-  sql: Sql,
-  ranges: PayloadRange[],
-  onPiece: (piece: Buffer, changes: number) => void,
-  pieceBytes = PIECE_BYTES,
-): void {
-  const rows = sql.prepare(LINE_SQL).pluck();
-  let piece = Buffer.allocUnsafe(pieceBytes);
-  let length = 0;
-  let changes = 0;
-  for (const { origin, from, to, hasher } of ranges) {
-    for (const line of rows.iterate(origin, from, to) as Iterable<Buffer>) {
-      hasher?.add(line);
-      if (length + line.length > piece.length) {
-        if (length > 0) onPiece(piece.subarray(0, length), changes);
-        piece = Buffer.allocUnsafe(Math.max(pieceBytes, line.length));
-        length = 0;
-        changes = 0;
-      }
-      length += line.copy(piece, length);
-      changes += 1;
-    }
-  }
-  if (length > 0) onPiece(piece.subarray(0, length), changes);
 }
 
 /** Revoked laptops: their changes up to this seq are kept and relayed, later ones never. */

@@ -1,6 +1,7 @@
-// Export builds each line in SQLite (export.ts) instead of from JS strings: the bytes must be those
-// of encodeStored and encodeChange for any text, number and null, so files stay canonical; handed to
-// the compressor in pieces of any size, they stay whole lines.
+// Export builds each line from SQLite's head and tail of it and the type tags read in JS
+// (export-payload.ts): the bytes must be those of encodeStored and encodeChange for any text, number
+// and null, so files stay canonical; handed to the compressor in pieces of any size, they stay whole
+// lines. (export-builders.test.ts compares them with the SQL builder of before.)
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
@@ -9,7 +10,7 @@ import type { Fields } from '../../db/mutation';
 import { Sql } from '../../db/sql';
 import { decodeChange, encodeStored } from '../../db/sync/change-codec';
 import type { StoredChange } from '../../db/sync/change-codec';
-import { writePayload } from '../../db/sync/export';
+import { writePayload } from '../../db/sync/export-payload';
 import type { Vector } from '../../db/sync/peers';
 
 const value = fc.oneof(
@@ -71,7 +72,7 @@ function logDb(): Database.Database {
   return db;
 }
 
-describe('export lines built by SQLite', () => {
+describe('export lines', () => {
   test('are byte for byte those of encodeStored, and decode', () => {
     const sites = ['0123456789abcdef', 'fedcba9876543210'];
     fc.assert(
