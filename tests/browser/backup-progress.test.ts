@@ -13,23 +13,14 @@ import {
   launchChromium,
   newLaptopContext,
   requireBuiltRenderer,
-  rpcHeaders,
+  httpRpc,
   watchProblems,
 } from './harness';
 
 let server: WebServer;
 let browser: Browser;
 
-async function rpc<T>(method: string, input?: unknown): Promise<T> {
-  const response = await fetch(new URL(`rpc/${method}`, server.url), {
-    method: 'POST',
-    headers: rpcHeaders(server),
-    body: JSON.stringify(input ?? null),
-  });
-  const result = (await response.json()) as { ok: boolean; data?: T; message?: string };
-  if (!result.ok) throw new Error(`${method}: ${result.message}`);
-  return result.data as T;
-}
+const rpc = <T>(method: string, input?: unknown) => httpRpc<T>(server, method, input);
 
 beforeAll(async () => {
   requireBuiltRenderer();

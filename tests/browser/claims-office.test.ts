@@ -6,11 +6,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startWebServer } from '../../web/server';
 import type { WebServer } from '../../web/server';
-import type { SyncExportResult, SyncImportReport } from '../../domain/sync';
-import { expectOk, tempDir } from '../helpers';
 import { artifactsDir, launchChromium, requireBuiltRenderer, watchProblems } from './harness';
+import { carry as carryFile, serverRpc, startHq, startJoined } from './zone-servers';
 
 const investor = '华东冷链物流装备（苏州）有限公司';
 
@@ -18,45 +16,17 @@ let browser: Browser;
 let hq: WebServer;
 let shanghai: WebServer;
 
-async function rpc<T>(server: WebServer, method: string, input?: unknown): Promise<T> {
-  return expectOk(await server.dispatch(method, input)) as T;
-}
+const rpc = serverRpc;
 
-/** One laptop's changes carried to the other by a file, as on a USB stick. */
+/** One laptop's changes carried to the other by a file; none may be refused. */
 async function carry(from: WebServer, to: WebServer, office: string): Promise<void> {
-  const made = await rpc<SyncExportResult>(from, 'sync.export', {
-    out: tempDir('zs-claims-usb-'),
-    for: office,
-  });
-  const report = await rpc<SyncImportReport>(to, 'sync.import', { file: made.file });
-  expect(report.refused).toBe(0);
+  expect((await carryFile(from, to, office)).refused).toBe(0);
 }
 
 beforeAll(async () => {
   requireBuiltRenderer();
-  hq = await startWebServer({
-    port: 0,
-    dbFile: join(tempDir('zs-claims-hq-'), 'hq.sqlite'),
-    user: '李建国',
-    office: '本部',
-    zoneName: '经开区招商',
-  });
-  const invitation = {
-    file: join(tempDir('zs-claims-invite-'), '上海.zsinvite'),
-    passphrase: '电话告知的邀请口令',
-  };
-  await rpc(hq, 'zone.invite', {
-    out: invitation.file,
-    passphrase: invitation.passphrase,
-    withoutData: false,
-  });
-  shanghai = await startWebServer({
-    port: 0,
-    dbFile: join(tempDir('zs-claims-sh-'), 'shanghai.sqlite'),
-    user: '王晓明',
-    office: '上海',
-    join: invitation,
-  });
+  hq = await startHq('zs-claims');
+  shanghai = await startJoined(hq, 'zs-claims', { office: '上海', user: '王晓明' });
   await rpc(shanghai, 'investor.create', { nameZh: investor, hqCountry: 'CN' });
   await rpc(shanghai, 'project.create', {
     name: '冷链装备华东基地项目',

@@ -14,8 +14,8 @@ import {
   launchChromium,
   newLaptopContext,
   requireBuiltRenderer,
-  rpcHeaders,
   watchProblems,
+  httpRpc,
 } from './harness';
 
 const fair = '第六届国际经贸洽谈会';
@@ -27,16 +27,7 @@ let server: WebServer;
 let emptyServer: WebServer;
 let existingProjectId: string;
 
-async function rpc<T = unknown>(server: WebServer, method: string, input: unknown): Promise<T> {
-  const response = await fetch(new URL(`rpc/${method}`, server.url), {
-    method: 'POST',
-    headers: rpcHeaders(server),
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; data?: T; message?: string };
-  if (!result.ok) throw new Error(`${method}: ${result.message}`);
-  return result.data as T;
-}
+const rpc = httpRpc;
 
 beforeAll(async () => {
   requireBuiltRenderer();

@@ -78,6 +78,18 @@ export function rpcHeaders(server: WebServer): Record<string, string> {
   return { 'Content-Type': 'application/json', [RPC_TOKEN_HEADER]: server.rpcToken };
 }
 
+/** Calls the server's /rpc over HTTP, as its page does; throws on a failed result. */
+export async function httpRpc<T>(server: WebServer, method: string, input?: unknown): Promise<T> {
+  const response = await fetch(new URL(`rpc/${method}`, server.url), {
+    method: 'POST',
+    headers: rpcHeaders(server),
+    body: JSON.stringify(input ?? null),
+  });
+  const result = (await response.json()) as { ok: boolean; data?: T; message?: string };
+  if (!result.ok) throw new Error(`${method}: ${result.message}`);
+  return result.data as T;
+}
+
 export interface Harness {
   server: WebServer;
   browser: Browser;

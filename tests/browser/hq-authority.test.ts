@@ -8,12 +8,10 @@ import { join } from 'node:path';
 import { addDays, format } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { startWebServer } from '../../web/server';
 import type { WebServer } from '../../web/server';
 import { todayIso } from '../../domain/dates';
 import type { TaskRecord } from '../../domain/entities';
-import type { SyncExportResult, SyncImportReport, ZoneStatus } from '../../domain/sync';
-import { expectOk, tempDir } from '../helpers';
+import type { ZoneStatus } from '../../domain/sync';
 import {
   artifactsDir,
   launchChromium,
@@ -21,6 +19,7 @@ import {
   requireBuiltRenderer,
   watchProblems,
 } from './harness';
+import { carry, serverRpc, startHq, startJoined } from './zone-servers';
 
 let browser: Browser;
 let hq: WebServer;
@@ -28,35 +27,12 @@ let shanghai: WebServer;
 
 const proposalTitle = '建议修改：2021 年合同外资目标';
 
-async function rpc<T>(server: WebServer, method: string, input?: unknown): Promise<T> {
-  return expectOk(await server.dispatch(method, input)) as T;
-}
+const rpc = serverRpc;
 
 beforeAll(async () => {
   requireBuiltRenderer();
-  hq = await startWebServer({
-    port: 0,
-    dbFile: join(tempDir('zs-hqauth-hq-'), 'hq.sqlite'),
-    user: '李建国',
-    office: '本部',
-    zoneName: '经开区招商',
-  });
-  const invitation = {
-    file: join(tempDir('zs-hqauth-invite-'), '上海.zsinvite'),
-    passphrase: '电话告知的邀请口令',
-  };
-  await rpc(hq, 'zone.invite', {
-    out: invitation.file,
-    passphrase: invitation.passphrase,
-    withoutData: false,
-  });
-  shanghai = await startWebServer({
-    port: 0,
-    dbFile: join(tempDir('zs-hqauth-sh-'), 'shanghai.sqlite'),
-    user: '王晓明',
-    office: '上海',
-    join: invitation,
-  });
+  hq = await startHq('zs-hqauth');
+  shanghai = await startJoined(hq, 'zs-hqauth', { office: '上海', user: '王晓明' });
   browser = await launchChromium();
 }, 120_000);
 
@@ -235,11 +211,7 @@ describe('本部’s data on an office laptop', () => {
 
 describe('本部’s own laptop', () => {
   it('receives the proposal in its 跟进 list with 上海’s sync file', async () => {
-    const made = await rpc<SyncExportResult>(shanghai, 'sync.export', {
-      out: tempDir('zs-hqauth-usb-'),
-      for: '本部',
-    });
-    const report = await rpc<SyncImportReport>(hq, 'sync.import', { file: made.file });
+    const report = await carry(shanghai, hq, '本部');
     expect(report.refused).toBe(0);
 
     const { page, problems } = await newPage();

@@ -13,8 +13,8 @@ import {
   launchChromium,
   newLaptopContext,
   requireBuiltRenderer,
-  rpcHeaders,
   watchProblems,
+  httpRpc,
 } from './harness';
 
 const longName =
@@ -62,16 +62,7 @@ let browser: Browser;
 let server: WebServer;
 let emptyServer: WebServer;
 
-async function rpc(server: WebServer, method: string, input: unknown): Promise<unknown> {
-  const response = await fetch(new URL(`rpc/${method}`, server.url), {
-    method: 'POST',
-    headers: rpcHeaders(server),
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; data?: unknown; message?: string };
-  if (!result.ok) throw new Error(`${method}: ${result.message}`);
-  return result.data;
-}
+const rpc = httpRpc;
 
 beforeAll(async () => {
   requireBuiltRenderer();

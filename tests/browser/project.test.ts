@@ -14,8 +14,8 @@ import {
   launchChromium,
   newLaptopContext,
   requireBuiltRenderer,
-  rpcHeaders,
   watchProblems,
+  httpRpc,
 } from './harness';
 
 const existing = {
@@ -34,16 +34,7 @@ const longName =
 let browser: Browser;
 let server: WebServer;
 
-async function rpc<T>(method: string, input: unknown): Promise<T> {
-  const response = await fetch(new URL(`rpc/${method}`, server.url), {
-    method: 'POST',
-    headers: rpcHeaders(server),
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; data?: T; message?: string };
-  if (!result.ok) throw new Error(`${method}: ${result.message}`);
-  return result.data as T;
-}
+const rpc = <T>(method: string, input?: unknown) => httpRpc<T>(server, method, input);
 
 interface Page1 {
   rows: { id: string; name: string; tier: string | null; region: string | null }[];

@@ -15,8 +15,8 @@ import {
   launchChromium,
   newLaptopContext,
   requireBuiltRenderer,
-  rpcHeaders,
   watchProblems,
+  httpRpc,
 } from './harness';
 
 const mounted = readFileSync(
@@ -34,16 +34,7 @@ let browser: Browser;
 let server: WebServer;
 const ids: Record<string, string> = {};
 
-async function rpc<T = unknown>(server: WebServer, method: string, input: unknown): Promise<T> {
-  const response = await fetch(new URL(`rpc/${method}`, server.url), {
-    method: 'POST',
-    headers: rpcHeaders(server),
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; data?: T; message?: string };
-  if (!result.ok) throw new Error(`${method}: ${result.message}`);
-  return result.data as T;
-}
+const rpc = httpRpc;
 
 const palette = (page: Page) => page.getByRole('dialog', { name: '快速搜索' });
 const searchInput = (page: Page) => palette(page).getByRole('combobox');

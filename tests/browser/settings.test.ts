@@ -17,8 +17,8 @@ import {
   launchChromium,
   newLaptopContext,
   requireBuiltRenderer,
-  rpcHeaders,
   watchProblems,
+  httpRpc,
 } from './harness';
 
 let browser: Browser;
@@ -26,16 +26,7 @@ let server: WebServer;
 let dir: string;
 let usdProjectId: string;
 
-async function rpc<T>(method: string, input?: unknown): Promise<T> {
-  const response = await fetch(new URL(`rpc/${method}`, server.url), {
-    method: 'POST',
-    headers: rpcHeaders(server),
-    body: JSON.stringify(input ?? null),
-  });
-  const result = (await response.json()) as { ok: boolean; data?: T; message?: string };
-  if (!result.ok) throw new Error(`${method}: ${result.message}`);
-  return result.data as T;
-}
+const rpc = <T>(method: string, input?: unknown) => httpRpc<T>(server, method, input);
 
 const tierOf = async (id: string) => (await rpc<{ tier: string }>('project.get', { id })).tier;
 

@@ -16,23 +16,14 @@ import {
   launchChromium,
   newLaptopContext,
   requireBuiltRenderer,
-  rpcHeaders,
+  httpRpc,
   watchProblems,
 } from './harness';
 
 let browser: Browser;
 let servers: WebServer[] = [];
 
-async function rpc<T>(server: WebServer, method: string, input?: unknown): Promise<T> {
-  const response = await fetch(new URL(`rpc/${method}`, server.url), {
-    method: 'POST',
-    headers: rpcHeaders(server),
-    body: JSON.stringify(input ?? null),
-  });
-  const result = (await response.json()) as { ok: boolean; data?: T; message?: string };
-  if (!result.ok) throw new Error(`${method}: ${result.message}`);
-  return result.data as T;
-}
+const rpc = httpRpc;
 
 /** A server on a new database that nobody has set up. */
 async function uninitialisedServer(): Promise<WebServer> {

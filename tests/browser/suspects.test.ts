@@ -9,12 +9,10 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startWebServer } from '../../web/server';
 import type { WebServer } from '../../web/server';
 import type { InvestorRecord } from '../../domain/entities';
-import type { SyncExportResult, SyncImportReport } from '../../domain/sync';
 import type { SuspectList } from '../../domain/suspects';
-import { expectOk, tempDir } from '../helpers';
+import { carry, exportFile, serverRpc, startHq, startJoined } from './zone-servers';
 import {
   artifactsDir,
   launchChromium,
@@ -35,55 +33,14 @@ let problemsBj: string[];
 const longName = '德国某汽车零部件长三角研发制造基地投资控股（中国）有限公司';
 const longOther = '德国某汽车零部件长三角研发制造基地投资控股股份公司';
 
-async function rpc<T>(server: WebServer, method: string, input?: unknown): Promise<T> {
-  return expectOk(await server.dispatch(method, input ?? null)) as T;
-}
-
-/** A sync file made in-process for `forOffice`, as the CLI makes it. */
-async function exportFile(from: WebServer, forOffice: string): Promise<string> {
-  const out = tempDir('zs-suspects-usb-');
-  return (expectOk(await from.dispatch('sync.export', { out, for: forOffice })) as SyncExportResult)
-    .file;
-}
-
-async function carry(from: WebServer, to: WebServer, forOffice: string): Promise<void> {
-  const file = await exportFile(from, forOffice);
-  expectOk(await to.dispatch('sync.import', { file })) as SyncImportReport;
-}
-
-async function joined(office: string, user: string): Promise<WebServer> {
-  const invitation = {
-    file: join(tempDir('zs-suspects-invite-'), `${office}.zsinvite`),
-    passphrase: '电话告知的邀请口令',
-  };
-  expectOk(
-    await hq.dispatch('zone.invite', {
-      out: invitation.file,
-      passphrase: invitation.passphrase,
-      withoutData: true,
-      office,
-    }),
-  );
-  return startWebServer({
-    port: 0,
-    dbFile: join(tempDir(`zs-suspects-${office}-`), 'crm.sqlite'),
-    user,
-    office,
-    join: invitation,
-  });
-}
+const rpc = serverRpc;
 
 beforeAll(async () => {
   requireBuiltRenderer();
-  hq = await startWebServer({
-    port: 0,
-    dbFile: join(tempDir('zs-suspects-hq-'), 'hq.sqlite'),
-    user: '李建国',
-    office: '本部',
-    zoneName: '经开区招商',
-  });
-  shanghai = await joined('上海', '王晓明');
-  beijing = await joined('北京', '赵敏');
+  hq = await startHq('zs-suspects');
+  const withoutData = true;
+  shanghai = await startJoined(hq, 'zs-suspects', { office: '上海', user: '王晓明', withoutData });
+  beijing = await startJoined(hq, 'zs-suspects', { office: '北京', user: '赵敏', withoutData });
   // Offline, each office enters the same company under its own name.
   await rpc(shanghai, 'project.create', {
     name: '西门子医疗',

@@ -9,19 +9,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startWebServer } from '../../web/server';
 import type { WebServer } from '../../web/server';
 import { errorMessages } from '../../domain/errors';
-import type { SyncConflict, SyncDump, SyncExportResult, SyncImportReport } from '../../domain/sync';
-import { expectOk, tempDir } from '../helpers';
+import type { SyncConflict, SyncDump, SyncImportReport } from '../../domain/sync';
+import { tempDir } from '../helpers';
 import {
   artifactsDir,
   launchChromium,
   newLaptopContext,
   requireBuiltRenderer,
-  rpcHeaders,
+  httpRpc,
   watchProblems,
 } from './harness';
+import { carry, startHq, startJoined } from './zone-servers';
 
 let browser: Browser;
 let shanghai: WebServer;
@@ -42,54 +42,18 @@ let firstPath: string;
 
 const projectName = '德国某汽车零部件长三角研发制造基地（嘉兴）二期扩建项目';
 
-async function rpc<T>(server: WebServer, method: string, input?: unknown): Promise<T> {
-  const response = await fetch(new URL(`rpc/${method}`, server.url), {
-    method: 'POST',
-    headers: rpcHeaders(server),
-    body: JSON.stringify(input ?? null),
-  });
-  const result = (await response.json()) as { ok: boolean; data?: T; message?: string };
-  if (!result.ok) throw new Error(`${method}: ${result.message}`);
-  return result.data as T;
-}
-
-/** Exports in-process (as the CLI does, with a path) and imports that file on the other server. */
-async function carry(from: WebServer, to: WebServer, forOffice: string): Promise<SyncImportReport> {
-  const out = tempDir('zs-sync-carry-');
-  const made = expectOk(await from.dispatch('sync.export', { out, for: forOffice }));
-  const file = (made as SyncExportResult).file;
-  return expectOk(await to.dispatch('sync.import', { file })) as SyncImportReport;
-}
+const rpc = httpRpc;
 
 beforeAll(async () => {
   requireBuiltRenderer();
   // scrypt at its real cost, so that the export's phase is on screen long enough to be seen.
   process.env.ZS_TEST_SCRYPT_LOG_N = '17';
   // 本部 creates the zone at init and invites 上海, whose laptop joins before its own init.
-  hq = await startWebServer({
-    port: 0,
-    dbFile: join(tempDir('zs-sync-hq-'), 'hq.sqlite'),
-    user: '李建国',
-    office: '本部',
-    zoneName: '经开区招商',
-  });
-  const invitation = {
-    file: join(tempDir('zs-sync-invite-'), '上海.zsinvite'),
-    passphrase: '电话告知的邀请口令',
-  };
-  expectOk(
-    await hq.dispatch('zone.invite', {
-      out: invitation.file,
-      passphrase: invitation.passphrase,
-      withoutData: true,
-    }),
-  );
-  shanghai = await startWebServer({
-    port: 0,
-    dbFile: join(tempDir('zs-sync-sh-'), 'shanghai.sqlite'),
-    user: '王晓明',
+  hq = await startHq('zs-sync');
+  shanghai = await startJoined(hq, 'zs-sync', {
     office: '上海',
-    join: invitation,
+    user: '王晓明',
+    withoutData: true,
   });
   const project = await rpc<{ id: string }>(shanghai, 'project.create', {
     name: projectName,

@@ -24,7 +24,7 @@ import {
   launchChromium,
   newLaptopContext,
   requireBuiltRenderer,
-  rpcHeaders,
+  httpRpc,
   watchProblems,
 } from './harness';
 
@@ -41,16 +41,7 @@ let hqPage: Page;
 let hqProblems: string[];
 let invitationFromScreen: string;
 
-async function rpc<T>(server: WebServer, method: string, input?: unknown): Promise<T> {
-  const response = await fetch(new URL(`rpc/${method}`, server.url), {
-    method: 'POST',
-    headers: rpcHeaders(server),
-    body: JSON.stringify(input ?? null),
-  });
-  const result = (await response.json()) as { ok: boolean; data?: T; message?: string };
-  if (!result.ok) throw new Error(`${method}: ${result.message}`);
-  return result.data as T;
-}
+const rpc = httpRpc;
 
 async function newServer(prefix: string, init?: { user: string; office: string }) {
   const server = await startWebServer({
