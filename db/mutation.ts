@@ -95,6 +95,8 @@ export class Mutations {
   private mergesTouched = false;
   /** Whether any record is merged away; read at the first write that could name one. */
   private mergesExist: boolean | undefined;
+  /** While load() runs: the arrivals whose 市外 waits for its end, and the projects' lookups. */
+  private loading: { arrivals: string[]; lookups: DeriveLookups | null } | null = null;
 
   /** Whether this transaction appended to the change log. */
   get wrote(): boolean {
@@ -125,7 +127,7 @@ export class Mutations {
         .run(...Object.values(row)),
     );
     this.record(table, id, values, {});
-    if (table !== 'project') this.afterWrite(table, id, values);
+    if (table !== 'project') this.afterWrite(table, id, values, true);
     this.resolveMerges(table, id, values, false);
     return id;
   }
@@ -316,6 +318,29 @@ export class Mutations {
   }
 
   /**
+   * bulk() for a load of new rows (demo data), with the work per row that reads other rows done
+   * once: projects derive their columns from lookups remembered until an investor, promoter or
+   * setting is written, and the 市外 of the arrivals written is computed at the end in one
+   * statement instead of once per arrival. The database ends as row-by-row writes leave it.
+   */
+  load<T>(work: () => T): T {
+    return this.bulk(() => {
+      const loading: { arrivals: string[]; lookups: DeriveLookups | null } = {
+        arrivals: [],
+        lookups: null,
+      };
+      this.loading = loading;
+      try {
+        const result = work();
+        this.refreshArrivals({ arrivals: loading.arrivals });
+        return result;
+      } finally {
+        this.loading = null;
+      }
+    });
+  }
+
+  /**
    * 本部's data (targets, settings, dictionaries: hqOnlyTables) is written only on a 本部 laptop or
    * one alone in its zone; another office's change would be refused by every replica anyway.
    */
@@ -389,15 +414,22 @@ export class Mutations {
 
   private derivedFor(table: SyncedTable, values: Fields): Fields {
     if (table === 'investor') return deriveInvestor(values);
-    return table === 'project'
-      ? { ...deriveProject(this.ctx.sql, values), updated_at: this.nowIso() }
-      : {};
+    if (table !== 'project') return {};
+    const loading = this.loading;
+    const lookups = loading ? (loading.lookups ??= cachedLookups(this.ctx.sql)) : undefined;
+    return { ...deriveProject(this.ctx.sql, values, lookups), updated_at: this.nowIso() };
   }
 
-  private afterWrite(table: SyncedTable, id: string, changed: Fields) {
+  /** `inserted`: the row was just written whole, its own derived columns with it. */
+  private afterWrite(table: SyncedTable, id: string, changed: Fields, inserted = false) {
+    // What a project derives from: a load's remembered lookups are read again after this write.
+    if (this.loading && LOOKUP_TABLES.has(table)) this.loading.lookups = null;
     if (table === 'project') this.refreshProject(id);
-    if (table === 'capital_arrival') this.refreshArrivals({ arrivals: [id] });
-    if (table === 'investor' && INVESTOR_SEARCH_COLUMNS.some((c) => c in changed)) {
+    if (table === 'capital_arrival') {
+      if (this.loading) this.loading.arrivals.push(id);
+      else this.refreshArrivals({ arrivals: [id] });
+    }
+    if (table === 'investor' && !inserted && INVESTOR_SEARCH_COLUMNS.some((c) => c in changed)) {
       this.refreshInvestor(id);
     }
     // A new parent, HQ or place moves the region and 市外 of every project in the group below.
@@ -472,6 +504,11 @@ export class Mutations {
    * `lookups` as for applyMergedRows; read fresh by default.
    */
   refreshProject(id: string, lookups?: DeriveLookups): void {
+    this.refreshProjectRow(id, lookups);
+    this.refreshArrivals({ projects: [id] });
+  }
+
+  private refreshProjectRow(id: string, lookups?: DeriveLookups): void {
     const row = this.ctx.sql.prepare('SELECT * FROM project WHERE id = ?').get(id) as Fields;
     const derived: Fields = {
       ...deriveProject(this.ctx.sql, row, lookups),
@@ -483,13 +520,25 @@ export class Mutations {
         .prepare(`UPDATE project SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
         .run(...Object.values(derived), id),
     );
-    this.refreshArrivals({ projects: [id] });
+  }
+
+  /**
+   * refreshProject for many projects, with lookups remembered for the batch (nothing but these
+   * projects and their arrivals is written meanwhile) and their arrivals' 市外 in one statement.
+   */
+  refreshProjects(ids: readonly string[]): void {
+    const lookups = cachedLookups(this.ctx.sql);
+    for (const id of ids) this.refreshProjectRow(id, lookups);
+    this.refreshArrivals({ projects: ids });
   }
 
   private nowIso(): string {
     return new Date(this.ctx.wallMs()).toISOString();
   }
 }
+
+/** Tables deriveProject reads through its lookups: investors, owners, exchange rates. */
+const LOOKUP_TABLES: ReadonlySet<SyncedTable> = new Set(['investor', 'promoter', 'setting']);
 
 /**
  * Recomputes whether arrivals count as 市外内资 (outside_counted): the arrival's override, else an

@@ -263,7 +263,7 @@ export function writeDemoRows(
   let projects = 0;
   let first = true;
   app.transact((tx) =>
-    tx.mutate.bulk(() => {
+    tx.mutate.load(() => {
       const rebuilds: (() => void)[] = [];
       const pending = new Set(Object.keys(DEMO_ROWS_PER_PROJECT));
       const dropIndexes = (table: string) => {

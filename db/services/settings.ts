@@ -140,7 +140,7 @@ export function updateSettings(tx: Tx, input: z.output<typeof settingsUpdate>): 
       )
       .pluck()
       .all(JSON.stringify(changed)) as string[];
-    for (const id of projects) tx.mutate.refreshProject(id);
+    tx.mutate.refreshProjects(projects);
   }
   if (input.landingRule !== undefined || input.landingRules !== undefined) {
     // This year's rule changes this year's only: closed years keep the rule they had.
