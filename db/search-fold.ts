@@ -33,37 +33,47 @@ const notHan = /[^\p{Script=Han}]+/gu;
 
 /**
  * A name's pinyin and initials ("ximenzi xmz"), of its Chinese characters without legal forms, or
- * '' when it has none. Remembered: investors' names recur in every project and on every search.
+ * '' when it has none.
  */
 function pinyinOf(simplified: string): string {
-  if (!han.test(simplified)) return '';
-  let found = pinyinSeen.get(simplified);
-  if (found === undefined) {
-    const chinese = simplified.normalize('NFKC').replace(chinesePattern, '').replace(notHan, '');
-    const syllables = chinese ? pinyin(chinese, { toneType: 'none', type: 'array', v: true }) : [];
-    found = syllables.length ? `${syllables.join('')} ${syllables.map((s) => s[0]).join('')}` : '';
-    if (pinyinSeen.size >= 100_000) pinyinSeen.clear();
-    pinyinSeen.set(simplified, found);
-  }
-  return found;
+  const chinese = simplified.normalize('NFKC').replace(chinesePattern, '').replace(notHan, '');
+  const syllables = chinese ? pinyin(chinese, { toneType: 'none', type: 'array', v: true }) : [];
+  return syllables.length ? `${syllables.join('')} ${syllables.map((s) => s[0]).join('')}` : '';
 }
-const pinyinSeen = new Map<string, string>();
 
 /**
  * What a row is found by: its parts in simplified characters, folded (domain/search-text.ts), then
  * the pinyin and initials of the Chinese ones.
  */
 export function searchTextOf(parts: readonly unknown[]): string {
-  const texts = parts
-    .filter((part): part is string => typeof part === 'string' && part !== '')
-    .map(toSimplified);
-  const words = texts.map(foldForSearch);
-  for (const text of texts) {
-    const spelled = pinyinOf(text);
-    if (spelled) words.push(spelled);
+  const words: string[] = [];
+  const spellings: string[] = [];
+  for (const part of parts) {
+    if (typeof part !== 'string' || part === '') continue;
+    const [folded, spelled] = wordsOf(part);
+    if (folded) words.push(folded);
+    if (spelled) spellings.push(spelled);
   }
-  return words.filter((w) => w !== '').join(' ');
+  return words.concat(spellings).join(' ');
 }
+
+/**
+ * One part's folded words and its pinyin. Those of Chinese parts are remembered: investors' names
+ * recur in every project and on every search, and spelling costs most. Parts without Chinese
+ * (codes, English names) are not, so that the names of 100,000 projects fit.
+ */
+function wordsOf(part: string): readonly [folded: string, spelled: string] {
+  if (!han.test(part)) return [foldForSearch(toSimplified(part)), ''];
+  let found = partsSeen.get(part);
+  if (found === undefined) {
+    const text = toSimplified(part);
+    found = [foldForSearch(text), pinyinOf(text)];
+    if (partsSeen.size >= 200_000) partsSeen.clear();
+    partsSeen.set(part, found);
+  }
+  return found;
+}
+const partsSeen = new Map<string, readonly [string, string]>();
 
 /** The words of a query (domain/search-text.ts), traditional characters as simplified. */
 export function queryTerms(query: string): string[] {
@@ -95,6 +105,6 @@ export function investorSearchText(
 /** Forgets every remembered spelling, as a process just started (for the bench's cold figures). */
 export function forgetSpellings(): void {
   simplifiedSeen.clear();
-  pinyinSeen.clear();
+  partsSeen.clear();
   investorTexts.clear();
 }
