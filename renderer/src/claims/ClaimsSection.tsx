@@ -16,6 +16,7 @@ import { useDeleteRow } from '../shared/use-delete-row';
 import { ClaimForm } from './ClaimForm';
 import type { ClaimSubject } from './ClaimForm';
 import { claimantText, holderReason, officeLabel, roleText } from './claim-format';
+import { DeleteRowButton } from '../shared/DeleteRowButton';
 // Its table, buttons and form share the investor page's look, on the project page too.
 import '../investors/investors.css';
 import './claims.css';
@@ -79,15 +80,11 @@ export function ClaimsSection({ subject }: { subject: ClaimSubject }) {
                 <Clip text={c.reported ?? ''} />
               </td>
               <td className="investors-row-actions">
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-label={`删除 ${claimantText(c)} 的${roleText(c)}`}
-                  disabled={removal.busyId === c.id}
-                  onClick={() => removal.remove(c.id)}
-                >
-                  删除
-                </button>
+                <DeleteRowButton
+                  removal={removal}
+                  id={c.id}
+                  label={`删除 ${claimantText(c)} 的${roleText(c)}`}
+                />
               </td>
             </tr>
           ))}

@@ -11,6 +11,7 @@ import { Clip } from '../ui/Clip';
 import { DataTable } from '../ui/DataTable';
 import { useLoad } from '../ui/use-load';
 import { ContactForm } from './ContactForm';
+import { DeleteRowButton } from '../shared/DeleteRowButton';
 
 /** The contact's fields the table shows, each in its column (a <col> class sets the width). */
 const shown = [
@@ -85,15 +86,7 @@ export function InvestorContacts({ investorId }: { investorId: string }) {
                 >
                   编辑
                 </button>
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-label={`删除 ${c.name}`}
-                  disabled={removal.busyId === c.id}
-                  onClick={() => removal.remove(c.id)}
-                >
-                  删除
-                </button>
+                <DeleteRowButton removal={removal} id={c.id} label={`删除 ${c.name}`} />
               </td>
             </tr>
           ))}

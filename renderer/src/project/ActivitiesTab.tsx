@@ -12,6 +12,7 @@ import { ErrorText } from '../ui/Alert';
 import { SelectField, TextField } from '../ui/fields';
 import { normalizeDate } from './project-draft';
 import { TabDateField, TabForm, TabList, useTabEntry } from './TabForm';
+import { DeleteRowButton } from '../shared/DeleteRowButton';
 
 const newestFirst = (a: ActivityRecord, b: ActivityRecord) =>
   b.occurredOn.localeCompare(a.occurredOn);
@@ -60,15 +61,12 @@ export function ActivitiesTab({ projectId }: { projectId: string }) {
                   <div className="timeline-when">
                     <span className="timeline-date">{formatDateZh(a.occurredOn)}</span>
                     <span className="tag accent roomy">{labelOf(activityKinds, a.kind)}</span>
-                    <button
-                      type="button"
+                    <DeleteRowButton
+                      removal={removal}
+                      id={a.id}
+                      label={`删除 ${formatDateZh(a.occurredOn)} 的${labelOf(activityKinds, a.kind)}记录`}
                       className="link-button row-delete"
-                      aria-label={`删除 ${formatDateZh(a.occurredOn)} 的${labelOf(activityKinds, a.kind)}记录`}
-                      disabled={removal.busyId === a.id}
-                      onClick={() => removal.remove(a.id)}
-                    >
-                      删除
-                    </button>
+                    />
                   </div>
                   <div className="timeline-what">
                     {a.people ? <p className="timeline-people">参与人员：{a.people}</p> : null}

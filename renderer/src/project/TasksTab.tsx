@@ -10,6 +10,7 @@ import { ErrorText } from '../ui/Alert';
 import { TextField } from '../ui/fields';
 import { normalizeDate } from './project-draft';
 import { TabDateField, TabForm, TabList, useTabEntry } from './TabForm';
+import { DeleteRowButton } from '../shared/DeleteRowButton';
 
 const inAWeek = () => format(addDays(parseISO(todayIso()), 7), 'yyyy-MM-dd');
 
@@ -82,15 +83,12 @@ export function TasksTab({ projectId }: { projectId: string }) {
                       {task.title}
                     </label>
                     <span className={due.late ? 'task-due late' : 'task-due'}>{due.text}</span>
-                    <button
-                      type="button"
+                    <DeleteRowButton
+                      removal={removal}
+                      id={task.id}
+                      label={`删除跟进「${task.title}」`}
                       className="link-button row-delete"
-                      aria-label={`删除跟进「${task.title}」`}
-                      disabled={removal.busyId === task.id}
-                      onClick={() => removal.remove(task.id)}
-                    >
-                      删除
-                    </button>
+                    />
                   </li>
                 );
               })}

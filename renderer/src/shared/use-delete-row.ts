@@ -6,6 +6,8 @@ import { call } from '../api/client';
 import { useSubmit } from '../ui/use-submit';
 import { offerUndo } from './undo-store';
 
+export type RowRemoval = ReturnType<typeof useDeleteRow>;
+
 type RowKind = Extract<DeletableKind, 'contact' | 'activity' | 'task' | 'claim'>;
 
 export function useDeleteRow(kind: RowKind, onDeleted: () => void) {
