@@ -4,15 +4,24 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-/** Replaces `file` with `data` atomically and durably; a failed write leaves no temporary file. */
-export function writeFileDurably(file: string, data: string | Uint8Array): void {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+/**
+ * Replaces `file` with `data` atomically and durably; a failed write leaves no temporary file.
+ * `data` may be a function that hands the bytes over in parts, so that they need not be joined.
+ */
+export function writeFileDurably(
+  file: string,
+  data: string | Uint8Array | ((write: (part: Uint8Array) => void) => void),
+): void {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     const fd = openSync(temp, 'w');
     try {
-      let offset = 0;
-      while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
+      const write = (bytes: Uint8Array) => {
+        let offset = 0;
+        while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
+      };
+      if (typeof data === 'function') data(write);
+      else write(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -4,7 +4,7 @@
 // The export is the job 导出同步文件 for the progress poll (job-progress.ts): 读取变更 (one read
 // transaction), 压缩 / 压缩并加密 N 条变更 (off the main thread), 写入文件, 校验文件.
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'date-fns';
 import { AppError } from '../../domain/errors';
@@ -15,7 +15,7 @@ import { writeFileDurably } from '../durable-file';
 import { withProgress } from '../job-progress';
 import type { ReportProgress } from '../job-progress';
 import { SCHEMA_VERSION } from '../migrations/index';
-import { FILE_EXTENSION, PayloadCompressor, encodeFile, readManifest } from './file-format';
+import { FILE_EXTENSION, PayloadCompressor, encodeFileTo, readManifestOfFile } from './file-format';
 import type { ManifestDraft, Segment } from './file-format';
 import { BLOCK, ChainHasher, blockStart, chainAtBlock, headWithin, storeBlocks } from './chain';
 import { writePayload } from './export-payload';
@@ -205,7 +205,7 @@ async function exportReported(
   );
   const count = compressor.changes.toLocaleString('zh-CN');
   report(`${input.passphrase === undefined ? '压缩' : '压缩并加密'} ${count} 条变更`, 0, 0);
-  const { bytes, manifest } = await encodeFile(draft, await compressor.finish(), {
+  const encoded = await encodeFileTo(draft, await compressor.finish(), {
     zoneKey: zone.key,
     epoch: zone.epoch,
     signKey: zone.siteKey,
@@ -215,16 +215,30 @@ async function exportReported(
     input.out,
     exportFileName(draft.sender.office, draft.forOffice, createdAt),
   );
+  const { manifest } = encoded;
   report('写入文件', 0, 0);
   await nextTurn();
-  writeDurably(file, bytes);
+  // Written as it is encrypted, so no buffer of the whole file is made.
+  let built: Buffer | undefined;
+  writeDurably(file, (write) => (built = encoded.emit(write)));
   report('校验文件', 0, 0);
   try {
     // What is on disk must be exactly what was built, and its framing and hash must check out
-    // (the decoder the importer uses); decoding every change again would only re-test the encoder.
-    const written = readFileSync(file);
-    if (!written.equals(bytes)) throw new Error('读回的内容与写入的不同');
-    if (readManifest(written).manifest.fileId !== manifest.fileId) throw new Error('清单不符');
+    // (the decoder the importer uses), read back in pieces: the hash of everything before the tail,
+    // taken from the disk, must be the one taken while writing. Decoding every change again would
+    // only re-test the encoder.
+    const fd = openSync(file, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      if (size !== encoded.bytes) throw new Error('读回的内容与写入的不同');
+      const { manifest: read } = readManifestOfFile(fd, size);
+      const tail = Buffer.alloc(32);
+      readSync(fd, tail, 0, 32, size - tail.length - 8);
+      if (!built || !tail.equals(built)) throw new Error('读回的内容与写入的不同');
+      if (read.fileId !== manifest.fileId) throw new Error('清单不符');
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     rmSync(file, { force: true });
     throw new AppError('EXPORT_FAILED', `写入后校验失败：${(error as Error).message}`);
@@ -237,7 +251,7 @@ async function exportReported(
     file,
     fileId: manifest.fileId,
     changes: manifest.changes,
-    bytes: bytes.length,
+    bytes: encoded.bytes,
     encrypted: true,
     forSite: manifest.forSite,
     forOffice: manifest.forOffice,
@@ -257,7 +271,7 @@ function resolveTarget(out: string, name: string): string {
 }
 
 /** A crash leaves no half file (durable-file.ts); a failed write is an EXPORT_FAILED. */
-function writeDurably(file: string, bytes: Buffer): void {
+function writeDurably(file: string, bytes: Parameters<typeof writeFileDurably>[1]): void {
   try {
     writeFileDurably(file, bytes);
   } catch (error) {

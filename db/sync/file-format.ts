@@ -263,7 +263,8 @@ const GZIP_LEVEL = 3;
 
 /** The payload already gzipped (PayloadCompressor), with its inflated size and number of lines. */
 export interface GzippedPayload {
-  gzipped: Buffer;
+  /** The gzip bytes: one buffer, or its members one after another. */
+  gzipped: Buffer | readonly Buffer[];
   rawBytes: number;
   changes: number;
 }
@@ -294,11 +295,12 @@ export class PayloadCompressor {
     this.members.push(member);
   }
 
+  /** The members, not joined: the file is written from them (encodeFileTo). */
   async finish(): Promise<GzippedPayload> {
     const members = await Promise.all(this.members);
     // An empty payload is still one (empty) gzip member.
     const gzipped = members.length
-      ? Buffer.concat(members)
+      ? members
       : await gzipAsync(Buffer.alloc(0), { level: GZIP_LEVEL });
     return { gzipped, rawBytes: this.rawBytes, changes: this.changes };
   }
@@ -310,6 +312,17 @@ function gzipLines(lines: string[]): Promise<GzippedPayload> {
   return compressor.finish();
 }
 
+/** Encrypted in pieces of this size, so that no buffer the size of the payload is made again. */
+const CIPHER_PIECE = 256 * 1024;
+
+/** A file ready to be written: its manifest, its size, and its bytes handed over in order. */
+export interface EncodedFile {
+  manifest: Manifest;
+  bytes: number;
+  /** Hands the file's bytes to `write` in order; returns the SHA-256 of all but its tail. */
+  emit(write: (part: Buffer) => void): Buffer;
+}
+
 /**
  * Builds a whole file from the manifest draft and the changes, in (origin, seq) order: their lines,
  * or the payload gzipped already (PayloadCompressor).
@@ -319,11 +332,26 @@ export async function encodeFile(
   lines: string[] | GzippedPayload,
   options: EncodeOptions,
 ): Promise<{ bytes: Buffer; manifest: Manifest }> {
-  const {
-    gzipped: compressed,
-    rawBytes,
-    changes,
-  } = Array.isArray(lines) ? await gzipLines(lines) : lines;
+  const file = await encodeFileTo(draft, lines, options);
+  const parts: Buffer[] = [];
+  file.emit((part) => parts.push(part));
+  return { bytes: Buffer.concat(parts, file.bytes), manifest: file.manifest };
+}
+
+/** encodeFile, its bytes made only as they are written (export.ts writes them to the file). */
+export async function encodeFileTo(
+  draft: ManifestDraft,
+  lines: string[] | GzippedPayload,
+  options: EncodeOptions,
+): Promise<EncodedFile> {
+  const payload = Array.isArray(lines) ? await gzipLines(lines) : (lines as GzippedPayload);
+  const members = Buffer.isBuffer(payload.gzipped) ? [payload.gzipped] : payload.gzipped;
+  let compressedBytes = 0;
+  const payloadHash = createHash('sha256');
+  for (const member of members) {
+    payloadHash.update(member);
+    compressedBytes += member.length;
+  }
   const salt = randomBytes(16);
   const iv = randomBytes(12);
   const passKey =
@@ -333,12 +361,12 @@ export async function encodeFile(
   // tag, and the payload hash is that of the gzip bytes (checked after decryption).
   const manifest: Manifest = {
     ...draft,
-    changes,
+    changes: payload.changes,
     payload: {
       compression: 'gzip',
-      bytes: compressed.length + 16,
-      rawBytes,
-      sha256: sha256(compressed).toString('hex'),
+      bytes: compressedBytes + 16,
+      rawBytes: payload.rawBytes,
+      sha256: payloadHash.digest('hex'),
     },
     encryption: {
       cipher: 'aes-256-gcm',
@@ -354,8 +382,35 @@ export async function encodeFile(
     signStatement('manifest', manifestBytes, options.signKey),
     'base64',
   );
-  const payload = encryptPayload(compressed, manifestBytes, key, iv);
-  return { bytes: assemble(manifestBytes, signature, payload), manifest };
+  const emit = (write: (part: Buffer) => void) => {
+    const body = createHash('sha256');
+    const out = (part: Buffer) => {
+      body.update(part);
+      write(part);
+    };
+    out(framingHead(manifestBytes.length));
+    out(manifestBytes);
+    out(signature);
+    const payloadLength = Buffer.alloc(8);
+    payloadLength.writeBigUInt64BE(BigInt(compressedBytes + 16));
+    out(payloadLength);
+    // GCM is a stream cipher: these pieces give the bytes encryptPayload gives for the whole.
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(manifestBytes);
+    for (const member of members) {
+      for (let at = 0; at < member.length; at += CIPHER_PIECE) {
+        out(cipher.update(member.subarray(at, at + CIPHER_PIECE)));
+      }
+    }
+    out(cipher.final());
+    out(cipher.getAuthTag());
+    const hash = body.digest();
+    write(hash);
+    write(END);
+    return hash;
+  };
+  const bytes = HEAD + manifestBytes.length + SIG + 8 + compressedBytes + 16 + TAIL;
+  return { manifest, bytes, emit };
 }
 
 /** AES-256-GCM with the manifest as associated data; the 16-byte tag follows the ciphertext. */
@@ -376,15 +431,13 @@ export function decryptPayload(payload: Buffer, manifestBytes: Buffer, key: Buff
   return rest.length ? Buffer.concat([plain, rest]) : plain;
 }
 
-function assemble(manifestBytes: Buffer, signature: Buffer, payload: Buffer): Buffer {
+/** The file's first bytes: magic, format version and the manifest's length. */
+function framingHead(manifestLength: number): Buffer {
   const head = Buffer.alloc(HEAD);
   MAGIC.copy(head, 0);
   head.writeUInt16BE(FORMAT_VERSION, MAGIC.length);
-  head.writeUInt32BE(manifestBytes.length, MAGIC.length + 2);
-  const payloadLength = Buffer.alloc(8);
-  payloadLength.writeBigUInt64BE(BigInt(payload.length));
-  const body = Buffer.concat([head, manifestBytes, signature, payloadLength, payload]);
-  return Buffer.concat([body, sha256(body), END]);
+  head.writeUInt32BE(manifestLength, MAGIC.length + 2);
+  return head;
 }
 
 const reject = (code: ErrorCode, detail?: string): never => {
