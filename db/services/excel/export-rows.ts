@@ -144,3 +144,14 @@ export function readExportRows(sql: Sql, rowids: number[], rates: string): Row[]
   const position = new Map(rowids.map((id, i) => [id, i]));
   return rows.sort((a, b) => position.get(a.rid as number)! - position.get(b.rid as number)!);
 }
+
+/** Each of these projects' office (by rowid). */
+export function officesOf(sql: Sql, rowids: number[]): Map<number, string | null> {
+  const rows = sql
+    .prepare(
+      'SELECT rowid, office_id FROM project WHERE rowid IN (SELECT value FROM json_each(@ids))',
+    )
+    .raw(true)
+    .all({ ids: JSON.stringify(rowids) }) as [number, string | null][];
+  return new Map(rows);
+}

@@ -28,7 +28,7 @@ import { demoFilePrefix } from '../app';
 import type { ReportProgress } from '../../job-progress';
 import { ratesByYear } from '../arrival-sums';
 import { matchingRowids } from '../ledger';
-import { readerFor, readExportRows } from './export-rows';
+import { officesOf, readerFor, readExportRows } from './export-rows';
 import type { Reader, Row } from './export-rows';
 import { originalTotalReaders } from './original-total';
 import { columnLetter, SheetRowsXml } from './sheet-rows-xml';
@@ -83,31 +83,53 @@ async function writeWorkbook(
   });
   workbook.creator = '招商项目管理';
   const rates = app.transact((tx) => ratesByYear(tx.sql, asOf), { write: false });
-  const sheets = new Map<string, SheetWriter>();
-  const sheetFor = (office: string | null) => {
-    const key = byOffice ? (office ? labelOf(offices, office) : NO_OFFICE) : '台账';
-    let sheet = sheets.get(key);
-    if (!sheet) {
-      sheet = new SheetWriter(workbook.addWorksheet(key, sheetOptions(layout)), layout, asOf);
-      sheets.set(key, sheet);
+  // Sheet by sheet: the zip takes its entries one after another, so it compresses each finished
+  // sheet while the next is written, instead of holding all but the first sheet to the end.
+  const bySheet = sheetsOf(app, rowids, byOffice);
+  const sheets = [...bySheet].map(
+    ([key, ids]) =>
+      [
+        new SheetWriter(workbook.addWorksheet(key, sheetOptions(layout)), layout, asOf),
+        ids,
+      ] as const,
+  );
+  let done = 0;
+  for (const [sheet, ids] of sheets) {
+    for (let start = 0; start < ids.length; start += CHUNK) {
+      const chunk = ids.slice(start, start + CHUNK);
+      const rows = app.transact((tx) => readExportRows(tx.sql, chunk, rates), { write: false });
+      for (const row of rows) sheet.add(row);
+      sheet.flush();
+      done += chunk.length;
+      report('写出行', done, rowids.length);
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    return sheet;
-  };
-  if (byOffice) {
-    for (const office of offices) sheetFor(office.key); // offices in their usual order, even if empty
+    sheet.finish();
   }
-  if (rowids.length === 0) sheetFor(null);
-  for (let start = 0; start < rowids.length; start += CHUNK) {
-    const chunk = rowids.slice(start, start + CHUNK);
-    const rows = app.transact((tx) => readExportRows(tx.sql, chunk, rates), { write: false });
-    for (const row of rows) sheetFor(row.office_id as string | null).add(row);
-    for (const sheet of sheets.values()) sheet.flush();
-    report('写出行', Math.min(start + CHUNK, rowids.length), rowids.length);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  for (const sheet of sheets.values()) sheet.finish();
   report('生成文件', rowids.length, rowids.length);
   await workbook.commit();
+}
+
+/**
+ * The sheets' names, each with its rows in the order asked: one sheet per office (every office in
+ * its usual order, even if empty, then any other as first met), or one 台账.
+ */
+function sheetsOf(app: AppDatabase, rowids: number[], byOffice: boolean): Map<string, number[]> {
+  const keyOf = (office: string | null) =>
+    byOffice ? (office ? labelOf(offices, office) : NO_OFFICE) : '台账';
+  const sheets = new Map<string, number[]>();
+  if (byOffice) for (const office of offices) sheets.set(keyOf(office.key), []);
+  const officeOf = byOffice
+    ? app.transact((tx) => officesOf(tx.sql, rowids), { write: false })
+    : new Map<number, string | null>();
+  for (const rowid of rowids) {
+    const key = keyOf(officeOf.get(rowid) ?? null);
+    const ids = sheets.get(key);
+    if (ids) ids.push(rowid);
+    else sheets.set(key, [rowid]);
+  }
+  if (sheets.size === 0) sheets.set(keyOf(null), []);
+  return sheets;
 }
 
 /** A4 landscape, every column on the page's width: how leaders print a ledger or a 月报. */
