@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { AppDatabase } from '../../db/app-database';
-import { dispatch, dispatchSync } from '../../db/dispatcher';
-import type { ApiResult } from '../../domain/errors';
-import type { FileResult, LedgerImportResult } from '../../domain/excel/calls';
+import { dispatchSync } from '../../db/dispatcher';
+import type { FileResult } from '../../domain/excel/calls';
 import type { ProjectRecord } from '../../domain/project-input';
+import { excelCalls } from './excel-calls';
 import { expectOk, openTempDb, snapshot, tempDir } from '../helpers';
 
 let app: AppDatabase;
@@ -26,12 +26,7 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  return expectOk((await dispatch(app, method, input)) as ApiResult<T>);
-}
-const preview = (file: string) => call<LedgerImportResult>('ledger.importPreview', { file });
-const commit = (result: LedgerImportResult) =>
-  call<LedgerImportResult>('ledger.importCommit', { previewId: result.previewId });
+const { call, preview, commit } = excelCalls(() => app);
 
 function create(name: string, fields: Record<string, unknown>): ProjectRecord {
   return expectOk(

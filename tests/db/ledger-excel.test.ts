@@ -7,9 +7,9 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AppDatabase } from '../../db/app-database';
 import { dispatch, dispatchSync } from '../../db/dispatcher';
-import type { ApiResult } from '../../domain/errors';
 import type { FileResult, LedgerImportResult } from '../../domain/excel/calls';
 import type { ProjectRecord } from '../../domain/project-input';
+import { excelCalls } from './excel-calls';
 import { expectOk, openTempDb, snapshot, tempDir } from '../helpers';
 
 let app: AppDatabase;
@@ -20,13 +20,7 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  return expectOk((await dispatch(app, method, input)) as ApiResult<T>);
-}
-
-const preview = (file: string) => call<LedgerImportResult>('ledger.importPreview', { file });
-const commit = (result: LedgerImportResult) =>
-  call<LedgerImportResult>('ledger.importCommit', { previewId: result.previewId });
+const { call, preview, commit } = excelCalls(() => app);
 
 function projects(): ProjectRecord[] {
   const ids = app.sqlite

@@ -7,13 +7,12 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AppDatabase } from '../../db/app-database';
-import { dispatch, dispatchSync } from '../../db/dispatcher';
 import type { InvestorRecord } from '../../domain/entities';
-import type { ApiResult } from '../../domain/errors';
-import type { FileResult, LedgerImportResult } from '../../domain/excel/calls';
+import type { FileResult } from '../../domain/excel/calls';
 import type { LedgerPage, LedgerRow } from '../../domain/ledger';
 import type { ProjectRecord } from '../../domain/project-input';
-import { expectOk, openTempDb, tempDir } from '../helpers';
+import { excelCalls } from './excel-calls';
+import { openTempDb, tempDir } from '../helpers';
 
 let app: AppDatabase;
 let dir: string;
@@ -23,13 +22,7 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  return expectOk((await dispatch(app, method, input)) as ApiResult<T>);
-}
-const sync = <T>(method: string, input: unknown) => expectOk(dispatchSync(app, method, input)) as T;
-const preview = (file: string) => call<LedgerImportResult>('ledger.importPreview', { file });
-const commit = (result: LedgerImportResult) =>
-  call<LedgerImportResult>('ledger.importCommit', { previewId: result.previewId });
+const { call, sync, preview, commit } = excelCalls(() => app);
 const changes = () => app.sqlite.prepare('SELECT count(*) FROM sync_change').pluck().get();
 const projects = () => app.sqlite.prepare('SELECT * FROM project ORDER BY id').all();
 const ledger = () =>
