@@ -1,5 +1,5 @@
 // The 台账 export's rows: the projects read in the order asked, with what the 台账 derives for them
-// (母公司, 城市, 实到外资, 市外内资), and how each sheet column reads its value from such a row.
+// (母公司, 城市, 实到外资, 市外内资) in one statement, and how each sheet column reads its value.
 import { regionLabels } from '../../../domain/countries';
 import type { Region } from '../../../domain/countries';
 import { countryByCode } from '../../../domain/countries';
@@ -19,7 +19,7 @@ import {
 } from '../../../domain/vocabulary';
 import type { Sql } from '../../sql';
 import { syncedTables } from '../../synced-tables';
-import { arrivalSumsOf } from '../arrival-sums';
+import { DOMESTIC_CAPITAL_CNY, PAID_IN_FDI_USD } from '../arrival-sums';
 import { effectiveCityOf, investorParentOf } from '../ledger';
 
 export type Row = Record<string, string | number | null>;
@@ -121,26 +121,26 @@ const projectColumns = [
 
 /**
  * The rows of these projects in this order, with their 母公司 and 城市 as the 台账 shows them, and
- * their 实到外资 and 市外内资 (one pass per chunk).
+ * their 实到外资 and 市外内资 (arrival-sums.ts's sums, grouped over just these projects' arrivals
+ * in the same statement).
  */
 export function readExportRows(sql: Sql, rowids: number[], rates: string): Row[] {
   const rows = sql
     .prepare(
       `SELECT p.rowid AS rid, ${projectColumns}, ${investorParentOf('p')} AS investor_parent,
-         ${effectiveCityOf('p')} AS effective_city
-       FROM project p WHERE p.rowid IN (SELECT value FROM json_each(@ids))`,
+         ${effectiveCityOf('p')} AS effective_city, s.paid_in_usd, s.domestic_cny
+       FROM project p
+       LEFT JOIN (
+         SELECT a.project_id, ${PAID_IN_FDI_USD} AS paid_in_usd,
+           ${DOMESTIC_CAPITAL_CNY} AS domestic_cny
+         FROM capital_arrival a
+         WHERE a.deleted = 0 AND a.project_id IN
+           (SELECT id FROM project WHERE rowid IN (SELECT value FROM json_each(@ids)))
+         GROUP BY a.project_id
+       ) s ON s.project_id = p.id
+       WHERE p.rowid IN (SELECT value FROM json_each(@ids))`,
     )
-    .all({ ids: JSON.stringify(rowids) }) as Row[];
-  const arrivals = arrivalSumsOf(
-    sql,
-    rows.map((r) => r.id as string),
-    rates,
-  );
-  for (const row of rows) {
-    const sums = arrivals.get(row.id as string);
-    row.paid_in_usd = sums?.paidInFdiUsd ?? null;
-    row.domestic_cny = sums?.domesticCapitalCny ?? null;
-  }
+    .all({ ids: JSON.stringify(rowids), rates }) as Row[];
   const position = new Map(rowids.map((id, i) => [id, i]));
   return rows.sort((a, b) => position.get(a.rid as number)! - position.get(b.rid as number)!);
 }
