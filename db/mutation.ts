@@ -510,10 +510,13 @@ export class Mutations {
 
   private refreshProjectRow(id: string, lookups?: DeriveLookups): void {
     const row = this.ctx.sql.prepare('SELECT * FROM project WHERE id = ?').get(id) as Fields;
-    const derived: Fields = {
-      ...deriveProject(this.ctx.sql, row, lookups),
-      updated_at: this.nowIso(),
-    };
+    // Only the values that moved (and the time): each column set costs the updates of every
+    // index over it, some twenty for all of them (a new rate moves two).
+    const derived: Fields = {};
+    for (const [col, value] of Object.entries(deriveProject(this.ctx.sql, row, lookups))) {
+      if (row[col] !== value) derived[col] = value;
+    }
+    derived.updated_at = this.nowIso();
     const cols = Object.keys(derived);
     throughGate(() =>
       this.ctx.sql
@@ -610,9 +613,15 @@ function checked(table: SyncedTable, fields: Fields): Fields {
   return fields;
 }
 
-/** JSON with sorted keys, so equal content gives equal bytes. */
+/**
+ * JSON with sorted keys, so equal content gives equal bytes. The keys are column names, never
+ * array indexes (which an object would list first), so a copy in sorted order serialises as
+ * JSON.stringify with the sorted keys as its list would, in two thirds of its time.
+ */
 export function canonicalJson(value: Record<string, FieldValue | string>): string {
-  return JSON.stringify(value, Object.keys(value).sort());
+  const sorted: Record<string, FieldValue | string> = {};
+  for (const key of Object.keys(value).sort()) sorted[key] = value[key]!;
+  return JSON.stringify(sorted);
 }
 
 /**
