@@ -9,16 +9,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startWebServer } from '../../web/server';
 import type { WebServer } from '../../web/server';
-import { expectOk, tempDir } from '../helpers';
-import {
-  artifactsDir,
-  launchChromium,
-  newLaptopContext,
-  requireBuiltRenderer,
-  watchProblems,
-} from './harness';
+import { artifactsDir, newLaptopContext, startHarness, watchProblems } from './harness';
+import type { Harness } from './harness';
 
 const YI = 100_000_000;
 
@@ -72,27 +65,23 @@ const projects = [
   },
 ];
 
+let harness: Harness;
 let browser: Browser;
 let server: WebServer;
 
 beforeAll(async () => {
-  requireBuiltRenderer();
-  server = await startWebServer({
-    port: 0,
-    dbFile: join(tempDir('zs-dashboard-schedule-'), 'dashboard.sqlite'),
+  harness = await startHarness({
+    prefix: 'zs-dashboard-schedule-',
     user: '测试员',
     office: '本部',
   });
+  ({ server, browser } = harness);
   for (const p of projects) {
-    expectOk(await server.dispatch('project.create', { investor: `${p.name}投资方`, ...p }));
+    await harness.rpc('project.create', { investor: `${p.name}投资方`, ...p });
   }
-  browser = await launchChromium();
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => harness?.close());
 
 const pickers = (page: Page) => page.getByRole('group', { name: '看板范围' });
 

@@ -7,16 +7,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startWebServer } from '../../web/server';
 import type { WebServer } from '../../web/server';
-import { expectOk, tempDir } from '../helpers';
-import {
-  artifactsDir,
-  launchChromium,
-  newLaptopContext,
-  requireBuiltRenderer,
-  watchProblems,
-} from './harness';
+import { artifactsDir, newLaptopContext, startHarness, watchProblems } from './harness';
+import type { Harness } from './harness';
 
 const YI = 100_000_000;
 const longName =
@@ -83,27 +76,19 @@ const projects = [
   { name: longName, country: 'DE', office: '上海', owner: '李明', stage: 'lead' },
 ];
 
+let harness: Harness;
 let browser: Browser;
 let server: WebServer;
 
 beforeAll(async () => {
-  requireBuiltRenderer();
-  server = await startWebServer({
-    port: 0,
-    dbFile: join(tempDir('zs-dashboard-'), 'dashboard.sqlite'),
-    user: '测试员',
-    office: '上海',
-  });
+  harness = await startHarness({ prefix: 'zs-dashboard-', user: '测试员', office: '上海' });
+  ({ server, browser } = harness);
   for (const p of projects) {
-    expectOk(await server.dispatch('project.create', { investor: `${p.name}投资方`, ...p }));
+    await harness.rpc('project.create', { investor: `${p.name}投资方`, ...p });
   }
-  browser = await launchChromium();
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => harness?.close());
 
 const card = (page: Page, key: string) => page.locator(`[data-metric="${key}"]`);
 const value = (page: Page, key: string) => card(page, key).locator('.dash-card-value');
