@@ -30,9 +30,9 @@ const STRING = 3;
 const DATE = 4;
 
 /**
- * Rows are encoded to UTF-8 some 16k characters at a time: one row at a time costs twice as much in
- * calls, and joining a chunk's thousands of rows first costs several times more (V8 flattens the
- * long concatenation, in two-byte characters for Chinese text).
+ * Rows go to the sheet's stream some 16k characters at a time: one row at a time costs twice as
+ * much in calls, and joining a chunk's thousands of rows first costs several times more (V8
+ * flattens the long concatenation, in two-byte characters for Chinese text).
  */
 const ENCODE_CHARS = 16_384;
 
@@ -43,8 +43,7 @@ export class SheetRowsXml {
   /** `<c r="B` for each column, the row number to follow. */
   private readonly cellStarts: string[];
   private readonly span: string;
-  private pending: Buffer[] = [];
-  /** Rows not yet encoded: a few at a time go to UTF-8 at once. */
+  /** Rows not yet written. */
   private text = '';
 
   /** For a sheet whose earlier rows are all committed, writing cells in `columns` columns. */
@@ -58,7 +57,7 @@ export class SheetRowsXml {
 
   /**
    * The next row: as `sheet.addRow(values)`, each cell given `styles[i]` (one shared object per
-   * style, as exceljs's cache wants), then committed. Held until flush().
+   * style, as exceljs's cache wants), then committed. Written some rows at a time, and by flush().
    */
   add(values: readonly RowValue[], styles: readonly Partial<ExcelJS.Style>[]): void {
     const number = this.sheet._rowZero++;
@@ -86,26 +85,19 @@ export class SheetRowsXml {
     // exceljs writes no row without a value (nor height).
     if (!hasValues) return;
     this.text += `<row r="${number}${this.span}${xml}</row>`;
-    if (this.text.length >= ENCODE_CHARS) this.encode();
+    if (this.text.length >= ENCODE_CHARS) this.flush();
   }
 
-  /** Hands the rows held so far to the sheet's stream, in one write. */
+  /** Hands the rows held so far to the sheet's stream. */
   flush(): void {
-    this.encode();
-    if (this.pending.length === 0) return;
+    if (this.text === '') return;
     const sheet = this.sheet;
     if (!sheet.startedData) {
       sheet._writeColumns();
       sheet._writeOpenSheetData();
       sheet.startedData = true;
     }
-    sheet.stream.write(Buffer.concat(this.pending));
-    this.pending = [];
-  }
-
-  private encode(): void {
-    if (this.text === '') return;
-    this.pending.push(Buffer.from(this.text));
+    sheet.stream.write(Buffer.from(this.text));
     this.text = '';
   }
 
