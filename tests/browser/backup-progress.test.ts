@@ -66,12 +66,42 @@ describe('backup progress', () => {
     const context = await newLaptopContext(browser);
     const page = await context.newPage();
     const problems = watchProblems(page);
+    // The page's calls in flight, counted (web-api.js calls fetch).
+    await page.addInitScript(() => {
+      let calls = 0;
+      let idleSince = performance.now();
+      const fetch = window.fetch.bind(window);
+      window.fetch = (...args) => {
+        calls += 1;
+        return fetch(...args).finally(() => {
+          calls -= 1;
+          idleSince = performance.now();
+        });
+      };
+      // No call in flight, nor any answered in the last half second.
+      Object.defineProperty(window, 'settled', {
+        get: () => calls === 0 && performance.now() - idleSince > 500,
+      });
+    });
     await page.goto(server.url);
     await page
       .getByRole('navigation', { name: '主导航' })
       .getByRole('button', { name: '设置' })
       .click();
     const card = page.getByRole('region', { name: '备份与恢复' });
+    // 设置 loads its sections with a dozen reads, some of them slow at 20,000 projects on a busy
+    // machine (数据质量). Chromium sends at most six requests to one host at a time, so reads still
+    // loading when 立即备份 is pressed can hold every connection while the backup copies, and the
+    // bar's progress polls wait behind them. The Electron window's IPC has no such limit: the test
+    // presses 立即备份 once the screen has loaded.
+    await card.getByText('已有备份').waitFor();
+    await page.waitForFunction(
+      () => (window as unknown as { settled: boolean }).settled,
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    );
     // The page records every text the bar shows, so a slow poll from here cannot miss a phase.
     await page.evaluate(() => {
       const texts: string[] = [];
