@@ -87,7 +87,14 @@ function compactAt(w: World, us: Replica) {
   const lacking = w.replicas
     .filter((p) => p !== us)
     .map((p) => {
+      // What a peer holds: its live log and what it compacted itself (sync_archive).
       const theirs = new Set(changeLog(p).map(keyOf));
+      const archived = p.app.sqlite
+        .prepare(
+          'SELECT o.origin, a.seq FROM sync_archive a JOIN sync_archive_origin o ON o.n = a.origin_n',
+        )
+        .all() as { origin: string; seq: number }[];
+      for (const c of archived) theirs.add(keyOf(c));
       return changeLog(us)
         .filter((c) => !theirs.has(keyOf(c)))
         .map(keyOf);
