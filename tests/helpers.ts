@@ -63,3 +63,19 @@ export function snapshot(app: AppDatabase): Record<string, number> {
     ]),
   );
 }
+
+/**
+ * Copies every page of the WAL into the database file and empties the WAL, so that the file alone
+ * is the whole database (to copy it, or to compare its bytes). A background checkpoint
+ * (db/background-checkpoint.ts) may still hold its own connection after a bulk write; while it
+ * does, the checkpoint reports busy and the file is not yet complete, so this retries.
+ */
+export function checkpointFully(app: AppDatabase): void {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const [row] = app.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number }[];
+    if (row && row.busy === 0 && row.log <= 0) return;
+    if (Date.now() > deadline) throw new Error('no complete checkpoint in 30 s');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+  }
+}

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { openAppDatabase } from '../../db/app-database';
 import type { AppDatabase } from '../../db/app-database';
 import { dispatchSync } from '../../db/dispatcher';
-import { expectOk, tempDir } from '../helpers';
+import { checkpointFully, expectOk, tempDir } from '../helpers';
 
 const opened: AppDatabase[] = [];
 afterEach(() => opened.splice(0).forEach((a) => a.close()));
@@ -43,7 +43,7 @@ describe('replica identity and clocks across processes (docs/sync.md S2, S4)', (
     const file = join(dir, 'crm.sqlite');
     const app = await open(file);
     expectOk(dispatchSync(app, 'app.init', { user: '张三', office: '北京' }));
-    app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    checkpointFully(app);
     copyFileSync(file, join(dir, 'backup.sqlite'));
     expectOk(dispatchSync(app, 'project.create', { name: 'after the backup' }));
     const site = app.siteId;

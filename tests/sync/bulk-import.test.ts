@@ -9,7 +9,7 @@ import { openAppDatabase } from '../../db/app-database';
 import type { AppDatabase } from '../../db/app-database';
 import { dumpSyncedTables } from '../../db/sync/dump';
 import { importFile } from '../../db/sync/import';
-import { tempDir } from '../helpers';
+import { checkpointFully, tempDir } from '../helpers';
 import { exportTo, importInto, openReplica } from './replicas';
 import type { Replica } from './replicas';
 
@@ -57,7 +57,7 @@ describe('bulk import', () => {
 
     const copies = ['bulk', 'rows'].map((name) => {
       const db = join(dir, `${name}.sqlite`);
-      hq.app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      checkpointFully(hq.app);
       copyFileSync(hq.app.file, db);
       copyFileSync(`${hq.app.file}.install-id`, `${db}.install-id`);
       return db;

@@ -11,7 +11,7 @@ import { dispatchSync } from '../../db/dispatcher';
 import type { BadValue, DataCheckReport } from '../../domain/data-check';
 import { settingIds } from '../../domain/stored-values';
 import { AppError } from '../../domain/errors';
-import { tempDir } from '../helpers';
+import { checkpointFully, tempDir } from '../helpers';
 import { call, databaseBytes, dump, exportTo, importInto, openReplica } from './replicas';
 import type { Replica } from './replicas';
 
@@ -205,7 +205,7 @@ describe('本部’s data at an office', () => {
   test('is listed as 本部’s and cannot be repaired there', async () => {
     const sh = await open('上海');
     // Bad anyway: written into the file by hand, outside the app.
-    sh.app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    checkpointFully(sh.app);
     const raw = new Database(sh.app.file);
     raw.prepare('UPDATE setting SET value = ? WHERE id = ?').run('{', settingIds.usdRates);
     raw.close();

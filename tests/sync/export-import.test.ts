@@ -22,7 +22,7 @@ import type {
   SyncPeer,
   SyncSite,
 } from '../../domain/sync';
-import { tempDir } from '../helpers';
+import { checkpointFully, tempDir } from '../helpers';
 import { call, dump, exportTo, importInto, openReplica } from './replicas';
 import type { Replica } from './replicas';
 
@@ -42,7 +42,7 @@ describe('export and import', () => {
     const hq = await replica('本部');
     const files = tempDir();
     call(sh, 'project.create', { name: '备份前项目' });
-    sh.app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    checkpointFully(sh.app);
     const backup = join(tempDir(), 'backup.sqlite');
     copyFileSync(sh.app.file, backup);
     call(sh, 'project.create', { name: '备份后项目' });

@@ -15,7 +15,7 @@ import { beforeAll, describe as suite, expect, test } from 'vitest';
 import { cliBuildOptions } from '../../build/bundle-cli';
 import { writeDemoRows } from '../../db/services/app';
 import { BULK_MIN_ROWS } from '../../db/sync/bulk-indexes';
-import { tempDir } from '../helpers';
+import { checkpointFully, tempDir } from '../helpers';
 import { exportTo, openReplica } from './replicas';
 
 const root = join(__dirname, '..', '..');
@@ -184,7 +184,7 @@ beforeAll(async () => {
   source.app.close();
   const target = await openReplica('本部', { dir: tempDir('zs-kill-base-'), startMs: clockMs });
   base = target.app.file;
-  target.app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  checkpointFully(target.app);
   target.app.close();
   before = state(copyBase('before'));
   // Two whole runs: the state after is the same each time, so "after" is one state.

@@ -16,7 +16,7 @@ import type { SyncedTable } from '../../db/synced-tables';
 import { syncedTableNames, syncedTables } from '../../db/synced-tables';
 import type { SyncDump } from '../../domain/sync';
 import { targetId } from '../../domain/targets';
-import { expectOk, tempDir } from '../helpers';
+import { checkpointFully, expectOk, tempDir } from '../helpers';
 import { dump, sharedTestZone, TEST_INVITATION_PASSPHRASE } from './replicas';
 import type { Replica } from './replicas';
 import { editableFields, isRef, settingIds, settingValues, tableValues } from './values';
@@ -47,7 +47,7 @@ function template(office: string): Promise<string> {
         passphrase: TEST_INVITATION_PASSPHRASE,
       });
       expectOk(dispatchSync(app, 'app.init', { user: `${office}用户`, office }));
-      app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      checkpointFully(app);
       app.close();
       return path;
     })();

@@ -22,7 +22,7 @@ import { joinWithInvitation } from '../../db/sync/invitation';
 import { localVector } from '../../db/sync/peers';
 import type { SyncedTable } from '../../db/synced-tables';
 import { syncedTableNames } from '../../db/synced-tables';
-import { expectOk, tempDir } from '../helpers';
+import { checkpointFully, expectOk, tempDir } from '../helpers';
 import {
   databaseBytes,
   exportTo,
@@ -918,14 +918,14 @@ async function previousReleaseReplica(): Promise<Replica> {
   const zone = await sharedTestZone();
   await joinWithInvitation(app, { file: zone.office, passphrase: TEST_INVITATION_PASSPHRASE });
   expectOk(dispatchSync(app, 'app.init', { user: '北京老用户', office: '北京' }));
-  app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  checkpointFully(app);
   return { app, office: '北京', clock };
 }
 
 /** A copy of a replica's file, opened as a laptop of its own (a fresh site id, S2). */
 async function copyReplica(source: Replica, dir: string): Promise<Replica> {
   const file = join(dir, `copy-${Math.random().toString(36).slice(2)}.sqlite`);
-  source.app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  checkpointFully(source.app);
   copyFileSync(source.app.file, file);
   const clock = { ms: Date.UTC(2021, 5, 12, 7, 30) + 60_000 };
   const app = await openAppDatabase(file, { wallMs: () => clock.ms });

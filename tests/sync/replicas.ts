@@ -12,7 +12,7 @@ import { importFile } from '../../db/sync/import';
 import { joinWithInvitation, makeInvitation } from '../../db/sync/invitation';
 import type { ImportOptions } from '../../db/sync/import';
 import type { SyncDump, SyncExportResult, SyncImportReport } from '../../domain/sync';
-import { expectOk, tempDir } from '../helpers';
+import { checkpointFully, expectOk, tempDir } from '../helpers';
 
 export const OFFICES = ['本部', '上海', '北京', '深圳', '本部'] as const;
 
@@ -119,6 +119,6 @@ export function fileBytes(file: string): Buffer {
 
 /** Every byte of the database and its WAL: "nothing changed" at the byte level. */
 export function databaseBytes(app: AppDatabase): Buffer {
-  app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  checkpointFully(app);
   return readFileSync(app.file);
 }

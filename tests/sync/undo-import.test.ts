@@ -7,7 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { dispatchSync } from '../../db/dispatcher';
 import type { ProjectRecord } from '../../domain/project-input';
 import type { ImportUndoReport, SyncLogEntry } from '../../domain/sync';
-import { tempDir } from '../helpers';
+import { checkpointFully, tempDir } from '../helpers';
 import { call, dump, exportTo, importInto, openReplica } from './replicas';
 import type { Replica } from './replicas';
 
@@ -47,7 +47,7 @@ const KEPT_AFTER_UNDO = new Set([
 ]);
 
 function everyTable(r: Replica): Record<string, string[]> {
-  r.app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  checkpointFully(r.app);
   const db = new Database(r.app.file, { readonly: true });
   try {
     const tables = db

@@ -19,7 +19,7 @@ import type { Rekey } from '../../db/sync/zone-crypto';
 import { errorMessages } from '../../domain/errors';
 import type { ErrorCode } from '../../domain/errors';
 import type { ZoneRekeyResult, ZoneStatus } from '../../domain/sync';
-import { expectOk, openTempDb, tempDir } from '../helpers';
+import { checkpointFully, expectOk, openTempDb, tempDir } from '../helpers';
 import { migrateDownTo } from '../migrate-down';
 import { buildCli, runCli } from './cli-bundle';
 import { forgeFile } from './forge';
@@ -142,7 +142,7 @@ describe('after a lost laptop is revoked, 本部 replaces the file key', () => {
   test('the thief’s copy of the lost laptop cannot enrol: its grant was revoked with it', async () => {
     // The lost laptop keeps its invitation's enrolment key. A copy of its folder opened on another
     // machine takes a new site id and certifies it with that key, as a moved laptop would.
-    lost.app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    checkpointFully(lost.app);
     const copy = join(tempDir('zs-rekey-thief-'), 'crm.sqlite');
     copyFileSync(lost.app.file, copy);
     const identity = JSON.parse(readFileSync(`${lost.app.file}.install-id`, 'utf8')) as object;
