@@ -4,43 +4,32 @@
 // timeline; 「新建跟进」 needs a project found by search; an empty list says what to do.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startWebServer } from '../../web/server';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { WebServer } from '../../web/server';
 import type { ActivityRecord, TaskRecord } from '../../domain/entities';
 import type { ProjectRecord } from '../../domain/project-input';
-import { expectOk, tempDir } from '../helpers';
 import {
   artifactsDir,
-  launchChromium,
   newLaptopContext,
-  requireBuiltRenderer,
+  startHarness,
+  startServer,
   watchProblems,
 } from './harness';
+import type { Harness } from './harness';
 
 /** A Wednesday: the week runs Monday 6-08 to Sunday 6-14. */
 const TODAY = '2026-06-10';
 const longProject =
   '西门子年产二十万台高端智能制造装备及工业自动化控制系统研发生产基地暨华东区域总部结算中心建设项目';
 
-let browser: Browser;
-let server: WebServer;
+let harness: Harness;
 let emptyServer: WebServer;
 const project: Record<'siemens' | 'samsung' | 'crc', ProjectRecord> = {} as never;
 
-async function rpc<T>(method: string, input: unknown): Promise<T> {
-  return expectOk(await server.dispatch(method, input)) as T;
-}
+const rpc = <T>(method: string, input: unknown) => harness.rpc<T>(method, input);
 
 beforeAll(async () => {
-  requireBuiltRenderer();
-  const dir = tempDir('zs-followups-');
-  server = await startWebServer({
-    port: 0,
-    dbFile: join(dir, 'followups.sqlite'),
-    user: '测试员',
-    office: '上海',
-  });
+  harness = await startHarness({ prefix: 'zs-followups-' });
   project.siemens = await rpc('project.create', {
     name: longProject,
     investor: '西门子（中国）有限公司',
@@ -67,23 +56,16 @@ beforeAll(async () => {
     { projectId: project.samsung.id, title: '已办完的旧事项', dueOn: '2026-06-01', done: true },
   ];
   for (const task of tasks) await rpc('task.create', task);
-  emptyServer = await startWebServer({
-    port: 0,
-    dbFile: join(dir, 'empty.sqlite'),
-    user: '测试员',
-    office: '上海',
-  });
-  browser = await launchChromium();
+  emptyServer = await startServer({ prefix: 'zs-followups-empty-' });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await harness?.close();
   await emptyServer?.close();
 });
 
 async function openFollowups(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newLaptopContext(browser);
+  const context = await newLaptopContext(harness.browser);
   const page = await context.newPage();
   await page.clock.setFixedTime(new Date(`${TODAY}T09:00:00`));
   return { context, page };
@@ -105,7 +87,7 @@ describe('跟进 in the browser', () => {
   it('groups open follow-ups by due date; 完成 closes one and schedules the next; activities reach the project', async () => {
     const { context, page } = await openFollowups();
     const problems = watchProblems(page);
-    await goToFollowups(page, server.url);
+    await goToFollowups(page, harness.server.url);
 
     await expect.poll(() => titles(group(page, '今天到期'))).toEqual(['发送园区产业政策资料']);
     expect(await titles(group(page, '已逾期'))).toEqual(['回访确认用地需求和环评进度']);
@@ -196,7 +178,7 @@ describe('跟进 in the browser', () => {
   it('新建跟进 requires a project, found by search', async () => {
     const { context, page } = await openFollowups();
     const problems = watchProblems(page);
-    await goToFollowups(page, server.url);
+    await goToFollowups(page, harness.server.url);
     await expect.poll(() => titles(group(page, '今天到期'))).toEqual(['发送园区产业政策资料']);
 
     await page.getByRole('button', { name: '新建跟进' }).click();

@@ -98,21 +98,29 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A harness server on a new database in a temp folder, and Chromium to drive it. */
-export async function startHarness(options: {
+interface ServerOptions {
+  /** The temp folder's prefix. */
   prefix: string;
   user?: string;
   office?: string;
   demoProjects?: number;
-}): Promise<Harness> {
-  requireBuiltRenderer();
-  const server = await startWebServer({
+}
+
+/** A harness server on a new database in a temp folder. */
+export function startServer(options: ServerOptions): Promise<WebServer> {
+  return startWebServer({
     port: 0,
     dbFile: join(tempDir(options.prefix), 'crm.sqlite'),
     user: options.user ?? '测试员',
     office: options.office ?? '上海',
     ...(options.demoProjects ? { demoProjects: options.demoProjects } : {}),
   });
+}
+
+/** A harness server on a new database in a temp folder, and Chromium to drive it. */
+export async function startHarness(options: ServerOptions): Promise<Harness> {
+  requireBuiltRenderer();
+  const server = await startServer(options);
   const browser = await launchChromium();
   return {
     server,

@@ -6,42 +6,31 @@
 // overflow.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startWebServer } from '../../web/server';
+import type { Page } from 'playwright-core';
 import type { WebServer } from '../../web/server';
 import type { InvestorRecord } from '../../domain/entities';
-import { expectOk, tempDir } from '../helpers';
 import {
   artifactsDir,
-  launchChromium,
   newLaptopContext,
-  requireBuiltRenderer,
+  startHarness,
+  startServer,
   watchProblems,
 } from './harness';
+import type { Harness } from './harness';
 
 const longInvestor =
   '中国国际海运集装箱（集团）股份有限公司华东区域智能物流装备与冷链设备研发制造基地投资管理有限公司';
 const longProject =
   '西门子年产二十万台高端智能制造装备及工业自动化控制系统研发生产基地暨华东区域总部结算中心建设项目';
 
-let browser: Browser;
-let server: WebServer;
+let harness: Harness;
 let emptyServer: WebServer;
 let siemens: InvestorRecord;
 
-async function rpc<T>(method: string, input: unknown): Promise<T> {
-  return expectOk(await server.dispatch(method, input)) as T;
-}
+const rpc = <T>(method: string, input: unknown) => harness.rpc<T>(method, input);
 
 beforeAll(async () => {
-  requireBuiltRenderer();
-  const dir = tempDir('zs-investors-');
-  server = await startWebServer({
-    port: 0,
-    dbFile: join(dir, 'investors.sqlite'),
-    user: '测试员',
-    office: '上海',
-  });
+  harness = await startHarness({ prefix: 'zs-investors-' });
   siemens = await rpc<InvestorRecord>('investor.create', {
     nameZh: '西门子',
     nameEn: 'Siemens AG',
@@ -86,18 +75,11 @@ beforeAll(async () => {
     country: 'KR',
     stage: 'lead',
   });
-  emptyServer = await startWebServer({
-    port: 0,
-    dbFile: join(dir, 'empty.sqlite'),
-    user: '测试员',
-    office: '上海',
-  });
-  browser = await launchChromium();
+  emptyServer = await startServer({ prefix: 'zs-investors-empty-' });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await harness?.close();
   await emptyServer?.close();
 });
 
@@ -108,7 +90,7 @@ const createForm = (page: Page) => page.getByRole('form', { name: '新建投资�
 const duplicateAlert = (page: Page) =>
   page.getByRole('alert').filter({ hasText: '可能与已有投资方重复（撞单）' });
 
-async function openInvestors(page: Page, url = server.url): Promise<void> {
+async function openInvestors(page: Page, url = harness.server.url): Promise<void> {
   await page.goto(url);
   await nav(page).getByRole('button', { name: '投资方' }).click();
 }
@@ -119,7 +101,7 @@ const sidewaysOverflow = (page: Page) =>
 
 describe('投资方 in the browser', () => {
   it('lists investors with flags, country and project counts, and searches names and aliases', async () => {
-    const context = await newLaptopContext(browser);
+    const context = await newLaptopContext(harness.browser);
     const page = await context.newPage();
     const problems = watchProblems(page);
     await openInvestors(page);
@@ -163,7 +145,7 @@ describe('投资方 in the browser', () => {
   });
 
   it('warns of 撞单 for 西门子（中国）有限公司 and opens the existing investor instead', async () => {
-    const context = await newLaptopContext(browser);
+    const context = await newLaptopContext(harness.browser);
     const page = await context.newPage();
     const problems = watchProblems(page);
     await openInvestors(page);
@@ -196,7 +178,7 @@ describe('投资方 in the browser', () => {
   });
 
   it('creates a distinct investor after checking it, and creates anyway when told to', async () => {
-    const context = await newLaptopContext(browser);
+    const context = await newLaptopContext(harness.browser);
     const page = await context.newPage();
     const problems = watchProblems(page);
     await openInvestors(page);
@@ -248,7 +230,7 @@ describe('投资方 in the browser', () => {
   });
 
   it('shows the investor page: details to edit, its projects (a click opens one), its contacts', async () => {
-    const context = await newLaptopContext(browser);
+    const context = await newLaptopContext(harness.browser);
     const page = await context.newPage();
     const problems = watchProblems(page);
     await openInvestors(page);
@@ -353,7 +335,7 @@ describe('投资方 in the browser', () => {
     await rpc('investor.update', { id: long!.id, patch: { province: '上海', city: '上海市' } });
     const [samsung] = await rpc<InvestorRecord[]>('investor.list', { q: 'Samsung Electronics' });
 
-    const context = await newLaptopContext(browser);
+    const context = await newLaptopContext(harness.browser);
     const page = await context.newPage();
     const problems = watchProblems(page);
     await openInvestors(page);
@@ -442,7 +424,7 @@ describe('投资方 in the browser', () => {
   });
 
   it('explains an empty list', async () => {
-    const context = await newLaptopContext(browser);
+    const context = await newLaptopContext(harness.browser);
     const page = await context.newPage();
     const problems = watchProblems(page);
     await openInvestors(page, emptyServer.url);

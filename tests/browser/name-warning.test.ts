@@ -7,43 +7,26 @@
 // investor holding the same 统一社会信用代码. No console error, no CSP violation, nothing sideways.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startWebServer } from '../../web/server';
-import type { WebServer } from '../../web/server';
+import type { Page } from 'playwright-core';
 import type { CaptureRecord } from '../../domain/captures';
 import type { InvestorRecord } from '../../domain/entities';
 import type { ProjectRecord } from '../../domain/project-input';
-import { expectOk, tempDir } from '../helpers';
-import {
-  artifactsDir,
-  launchChromium,
-  newLaptopContext,
-  requireBuiltRenderer,
-  watchProblems,
-} from './harness';
+import { artifactsDir, newLaptopContext, startHarness, watchProblems } from './harness';
+import type { Harness } from './harness';
 
 const longInvestor =
   '西门子能源自动化与数字化工业集团华东区域智能制造装备研发生产基地投资管理有限公司';
 const longPromoter = '欧阳诸葛明月';
 
-let browser: Browser;
-let server: WebServer;
+let harness: Harness;
 let siemens: InvestorRecord;
 
-async function rpc<T>(method: string, input: unknown): Promise<T> {
-  return expectOk(await server.dispatch(method, input)) as T;
-}
+const rpc = <T>(method: string, input: unknown) => harness.rpc<T>(method, input);
 const investorNames = async () =>
   (await rpc<InvestorRecord[]>('investor.list', { limit: 100 })).map((i) => i.nameZh).sort();
 
 beforeAll(async () => {
-  requireBuiltRenderer();
-  server = await startWebServer({
-    port: 0,
-    dbFile: join(tempDir('zs-name-warning-'), 'crm.sqlite'),
-    user: '赵敏',
-    office: '北京',
-  });
+  harness = await startHarness({ prefix: 'zs-name-warning-', user: '赵敏', office: '北京' });
   siemens = await rpc<InvestorRecord>('investor.create', {
     nameZh: '西门子股份公司',
     nameEn: 'Siemens AG',
@@ -82,12 +65,10 @@ beforeAll(async () => {
     claimedOn: '2021-03-01',
     reported: '投资意向：储能电站',
   });
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await harness?.close();
 });
 
 const warning = (page: Page) =>
@@ -120,10 +101,10 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 describe('撞单 warning where the investor is typed', () => {
   it('the new-project form names 上海 and 王芳, and saves under the existing investor', async () => {
-    const context = await newLaptopContext(browser);
+    const context = await newLaptopContext(harness.browser);
     const page = await context.newPage();
     const problems = watchProblems(page);
-    await page.goto(server.url);
+    await page.goto(harness.server.url);
     // The 台账 has loaded: the shortcut is live.
     await expect
       .poll(() => page.locator('.ledger-body [role="row"]:not(.placeholder)').count())
@@ -192,10 +173,10 @@ describe('撞单 warning where the investor is typed', () => {
       contactName: '张经理',
       interest: '华北区域数字化工厂选址',
     });
-    const context = await newLaptopContext(browser);
+    const context = await newLaptopContext(harness.browser);
     const page = await context.newPage();
     const problems = watchProblems(page);
-    await page.goto(server.url);
+    await page.goto(harness.server.url);
     await page
       .getByRole('navigation', { name: '主导航' })
       .getByRole('button', { name: '展会速记' })
@@ -255,10 +236,10 @@ describe('撞单 warning where the investor is typed', () => {
       office: '深圳',
       owner: '马晓腾',
     });
-    const context = await newLaptopContext(browser);
+    const context = await newLaptopContext(harness.browser);
     const page = await context.newPage();
     const problems = watchProblems(page);
-    await page.goto(server.url);
+    await page.goto(harness.server.url);
     await page
       .getByRole('navigation', { name: '主导航' })
       .getByRole('button', { name: '投资方' })

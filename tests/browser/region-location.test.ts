@@ -5,29 +5,18 @@
 // Screenshots: tests/artifacts/region-*.png. No console error, no sideways overflow.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startWebServer } from '../../web/server';
-import type { WebServer } from '../../web/server';
+import type { Page } from 'playwright-core';
 import type { InvestorRecord } from '../../domain/entities';
 import type { ProjectRecord } from '../../domain/project-input';
-import { expectOk, tempDir } from '../helpers';
-import { artifactsDir, launchChromium, requireBuiltRenderer, watchProblems } from './harness';
+import { artifactsDir, startHarness, watchProblems } from './harness';
+import type { Harness } from './harness';
 
-let browser: Browser;
-let server: WebServer;
+let harness: Harness;
 
-async function rpc<T>(method: string, input: unknown): Promise<T> {
-  return expectOk(await server.dispatch(method, input)) as T;
-}
+const rpc = <T>(method: string, input: unknown) => harness.rpc<T>(method, input);
 
 beforeAll(async () => {
-  requireBuiltRenderer();
-  server = await startWebServer({
-    port: 0,
-    dbFile: join(tempDir('zs-region-'), 'region.sqlite'),
-    user: '测试员',
-    office: '上海',
-  });
+  harness = await startHarness({ prefix: 'zs-region-' });
   const top = await rpc<InvestorRecord>('investor.create', { nameZh: '博世集团', hqCountry: 'DE' });
   const china = await rpc<InvestorRecord>('investor.create', {
     nameZh: '博世（中国）投资有限公司',
@@ -69,12 +58,10 @@ beforeAll(async () => {
     currency: 'CNY',
     outsideCity: false,
   });
-  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await harness?.close();
 });
 
 const sizes = [
@@ -97,10 +84,10 @@ async function openProject(page: Page, name: string): Promise<void> {
 describe('region and location screens', () => {
   for (const size of sizes) {
     it(`investor form, project page and arrivals at ${size.width}×${size.height}`, async () => {
-      const context = await browser.newContext({ viewport: size, locale: 'zh-CN' });
+      const context = await harness.browser.newContext({ viewport: size, locale: 'zh-CN' });
       const page = await context.newPage();
       const problems = watchProblems(page);
-      await page.goto(server.url);
+      await page.goto(harness.server.url);
 
       // 新建投资方: province, then a city offered for it.
       await page
