@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { AppError } from '../domain/errors';
 import { Migrator } from 'kysely/migration';
 import { migrationProvider } from './migrations/index';
 import { installSearchFold } from './search-match';
@@ -50,6 +51,8 @@ export class AppDatabase {
   private clock: Clock;
   private connection: Connection;
   private readonly checkpoint: BackgroundCheckpoint | null;
+  /** Whether transactBulkAcross holds this connection's transaction open across an await. */
+  private held = false;
 
   private constructor(
     /** The database file, or ':memory:'. */
@@ -104,30 +107,39 @@ export class AppDatabase {
    * the start (IMMEDIATE); reads (`write: false`) do not, so they never wait for another process.
    */
   transact<T>(work: (tx: Tx) => T, options: { write?: boolean; author?: string } = {}): T {
+    if (this.held) throw new AppError('DATABASE_BUSY');
     const run = this.sqlite.transaction(() => {
-      const mutate = new Mutations({
-        sql: this.sql,
-        siteId: this.siteId,
-        author: options.author ?? this.meta('user_name') ?? null,
-        // Another process (the CLI beside the app) may have written since: start past its clock.
-        clock: observe(this.clock, this.storedClock()),
-        wallMs: this.options.wallMs ?? Date.now,
-      });
+      const mutate = this.mutations(options.author);
       const result = work({ sql: this.sql, qb: this.qb, mutate, siteId: this.siteId });
-      const clock = mutate.finish();
-      // The seqs this commit uses are reserved first, outside the database (replica-identity.ts).
-      if (mutate.wrote && this.options.installIdFile) {
-        writeIdentityFile(this.options.installIdFile, {
-          installId: this.meta('install_id')!,
-          siteId: this.siteId,
-          seq: mutate.highestSeq,
-        });
-      }
-      return { result, clock };
+      return { result, clock: this.finishMutations(mutate) };
     });
     const { result, clock } = options.write === false ? run.deferred() : run.immediate();
     this.clock = clock; // only after commit (docs/sync.md property 5: a failed batch leaves the clock as it was)
     return result;
+  }
+
+  private mutations(author: string | undefined): Mutations {
+    return new Mutations({
+      sql: this.sql,
+      siteId: this.siteId,
+      author: author ?? this.meta('user_name') ?? null,
+      // Another process (the CLI beside the app) may have written since: start past its clock.
+      clock: observe(this.clock, this.storedClock()),
+      wallMs: this.options.wallMs ?? Date.now,
+    });
+  }
+
+  private finishMutations(mutate: Mutations): Clock {
+    const clock = mutate.finish();
+    // The seqs this commit uses are reserved first, outside the database (replica-identity.ts).
+    if (mutate.wrote && this.options.installIdFile) {
+      writeIdentityFile(this.options.installIdFile, {
+        installId: this.meta('install_id')!,
+        siteId: this.siteId,
+        seq: mutate.highestSeq,
+      });
+    }
+    return clock;
   }
 
   /**
@@ -145,6 +157,37 @@ export class AppDatabase {
       this.sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     }
     this.checkpoint.start();
+    return result;
+  }
+
+  /**
+   * `transactBulk` for work that awaits with its transaction open: a snapshot join writes its
+   * tables while a worker thread still checks them (docs/sync.md S22). Anything thrown rolls back
+   * every write, and a crash leaves no commit in the WAL. Meanwhile every other transaction on this
+   * connection is refused (DATABASE_BUSY) instead of joining this one.
+   */
+  async transactBulkAcross<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    if (this.held || this.sqlite.inTransaction) throw new AppError('DATABASE_BUSY');
+    this.held = true;
+    if (this.checkpoint) this.sqlite.pragma('wal_autocheckpoint = 0');
+    let result: T;
+    try {
+      this.sqlite.exec('BEGIN IMMEDIATE');
+      try {
+        const mutate = this.mutations(undefined);
+        result = await work({ sql: this.sql, qb: this.qb, mutate, siteId: this.siteId });
+        const clock = this.finishMutations(mutate);
+        this.sqlite.exec('COMMIT');
+        this.clock = clock;
+      } catch (error) {
+        if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      this.held = false;
+      if (this.checkpoint) this.sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+    }
+    this.checkpoint?.start();
     return result;
   }
 

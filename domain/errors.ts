@@ -75,6 +75,7 @@ export const errorMessages = {
   SNAPSHOT_NOT_EMPTY:
     '本机数据库已有数据，不能载入快照：快照只用于新电脑加入分区，已有数据的电脑请导入同步文件；数据库未改动',
   SNAPSHOT_INVALID: '快照文件内容无效，未载入，请让本部重新制作快照；数据库未改动',
+  DATABASE_BUSY: '数据库正在载入快照，请稍候几秒再试；本次操作未执行',
   CONFLICT_NOT_FOUND: '冲突不存在或已处理',
   SHEET_UNREADABLE: '无法读取表格文件，数据库未改动',
   SHEET_OLD_FORMAT:

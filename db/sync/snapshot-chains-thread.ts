@@ -8,16 +8,22 @@ import type { ChainCheck, VerifiedChains } from './snapshot-chains';
 import type { ChainJob, ChainReply } from './snapshot-chains-worker';
 import { imageError, openImage } from './snapshot-image';
 
+export interface RunningChains {
+  done: Promise<VerifiedChains>;
+  /** Ends the check early. */
+  stop: () => Promise<void>;
+}
+
 /**
- * The chain check of the image in `file`, on a worker thread; `stop` ends it early. Should the
- * worker (`entry`) not start or die without an answer, the check runs on this thread instead.
+ * A worker thread (`entry`) for the chain check, started now so that it loads while the image is
+ * still being written; `start` gives it the image's file, `stop` ends it unused. Should the worker
+ * not start or die without an answer, the check runs on this thread instead.
  */
-export function startChains(
-  file: string,
+export function prepareChains(
   check: ChainCheck,
   entry: URL = workerEntry('snapshot-chains-worker.cjs'),
 ) {
-  const here = () => {
+  const here = (file: string) => {
     const image = openImage(file);
     try {
       return checkChains(image, check);
@@ -27,41 +33,61 @@ export function startChains(
       image.close();
     }
   };
-  let worker: Worker;
+  let worker: Worker | null = null;
   try {
-    worker = new Worker(entry, {
-      workerData: { file, check } satisfies ChainJob,
-    });
+    worker = new Worker(entry, { workerData: { check } satisfies ChainJob });
   } catch {
-    return { done: Promise.resolve().then(here), stop: () => Promise.resolve() };
+    worker = null;
   }
+  let exited = false;
+  let answer: ((reply: ChainReply) => void) | null = null;
+  let onExit: (() => void) | null = null;
   let stopped = false;
-  const done = new Promise<VerifiedChains>((resolve, reject) => {
-    let answered = false;
-    worker.once('message', (reply: ChainReply) => {
-      answered = true;
-      if ('verified' in reply) resolve(fromClone(reply.verified));
-      else reject(Object.assign(new AppError(reply.code), { message: reply.message }));
-    });
+  if (worker) {
+    worker.once('message', (reply: ChainReply) => answer?.(reply));
     worker.once('error', () => undefined);
     worker.once('exit', () => {
-      if (answered || stopped) return;
-      try {
-        resolve(here());
-      } catch (error) {
-        reject(error as Error);
-      }
+      exited = true;
+      onExit?.();
     });
-  });
-  // A rejection no one awaits (the image already refused) is not an unhandled one.
-  done.catch(() => undefined);
-  return {
-    done,
-    stop: async () => {
-      stopped = true;
-      await worker.terminate();
-    },
+  }
+  const stop = async () => {
+    stopped = true;
+    await worker?.terminate();
   };
+  const start = (file: string): RunningChains => {
+    if (!worker || exited) {
+      const done = Promise.resolve().then(() => here(file));
+      done.catch(() => undefined);
+      return { done, stop: () => Promise.resolve() };
+    }
+    const done = new Promise<VerifiedChains>((resolve, reject) => {
+      let answered = false;
+      answer = (reply) => {
+        answered = true;
+        if ('verified' in reply) resolve(fromClone(reply.verified));
+        else reject(Object.assign(new AppError(reply.code), { message: reply.message }));
+      };
+      onExit = () => {
+        if (answered || stopped) return;
+        try {
+          resolve(here(file));
+        } catch (error) {
+          reject(error as Error);
+        }
+      };
+    });
+    // A rejection no one awaits (the image already refused) is not an unhandled one.
+    done.catch(() => undefined);
+    worker.postMessage(file);
+    return { done, stop };
+  };
+  return { start, stop };
+}
+
+/** The chain check of the image in `file`, on a worker thread (prepareChains). */
+export function startChains(file: string, check: ChainCheck, entry?: URL): RunningChains {
+  return prepareChains(check, entry).start(file);
 }
 
 /** The worker's answer: its Buffers arrive as Uint8Arrays. */

@@ -1,5 +1,6 @@
-// The snapshot chain check's worker (a bundle of its own: db/worker-entry.ts): opens the image
-// given in workerData read-only and posts what checkChains verified, or the AppError that refused it.
+// The snapshot chain check's worker (a bundle of its own: db/worker-entry.ts): started before the
+// image is ready (snapshot-chains-thread.ts), it waits for the image's file, opens it read-only and
+// posts what checkChains verified, or the AppError that refused it.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ErrorCode } from '../../domain/errors';
 import { checkChains } from './snapshot-chains';
@@ -7,24 +8,25 @@ import type { ChainCheck, VerifiedChains } from './snapshot-chains';
 import { imageError, openImage } from './snapshot-image';
 
 export interface ChainJob {
-  file: string;
   check: ChainCheck;
 }
 
 export type ChainReply = { verified: VerifiedChains } | { code: ErrorCode; message: string };
 
-const { file, check } = workerData as ChainJob;
+const { check } = workerData as ChainJob;
 
-let reply: ChainReply;
-try {
-  const image = openImage(file);
+parentPort?.once('message', (file: string) => {
+  let reply: ChainReply;
   try {
-    reply = { verified: checkChains(image, check) };
-  } finally {
-    image.close();
+    const image = openImage(file);
+    try {
+      reply = { verified: checkChains(image, check) };
+    } finally {
+      image.close();
+    }
+  } catch (error) {
+    const refused = imageError(error);
+    reply = { code: refused.code, message: refused.message };
   }
-} catch (error) {
-  const refused = imageError(error);
-  reply = { code: refused.code, message: refused.message };
-}
-parentPort?.postMessage(reply);
+  parentPort?.postMessage(reply);
+});

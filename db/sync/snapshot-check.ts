@@ -11,8 +11,8 @@ import { syncedTableNames } from '../synced-tables';
 import { parseHlc } from './hlc';
 import { DRIFT_REJECT_MS } from './import';
 import { checkedColumns, labelsOf, rowProblems } from './check-values';
-import type { VerifiedChains } from './snapshot-chains';
-import { startChains } from './snapshot-chains-thread';
+import type { ChainCheck, VerifiedChains } from './snapshot-chains';
+import { prepareChains } from './snapshot-chains-thread';
 import type { Zone, Member } from './zone';
 
 const invalid = (detail: string): never => {
@@ -46,22 +46,32 @@ export interface ImageCheck {
   nowMs: number;
 }
 
+/** Chain-check parameters of an ImageCheck, for the worker started before the image is ready. */
+export function chainCheckOf(check: ImageCheck): ChainCheck {
+  return {
+    zoneId: check.zone.id,
+    rootPublic: check.zone.rootPublic,
+    members: check.members,
+    siteId: check.siteId,
+  };
+}
+
 /**
  * Checks the opened image (read-only; `file` is where it is); returns the chains and heads to keep.
- * The chain check, most of the work, runs on a worker thread with a connection of its own while
- * this thread checks the rest; a refusal is the one the checks in their order meet first.
+ * The chain check, most of the work, runs on a worker thread (`chains`, started early by the
+ * caller, or here) with a connection of its own while this thread checks the rest. Once the image
+ * is a sound database of this very schema, `alongside` runs (the caller's writing of its tables,
+ * in a transaction it commits only after this resolves) before the checks after the chains'. A
+ * refusal is the one the checks in their order meet first.
  */
 export async function checkImage(
   image: Database.Database,
   file: string,
   check: ImageCheck,
+  chains: ReturnType<typeof prepareChains> = prepareChains(chainCheckOf(check)),
+  alongside: () => void = () => undefined,
 ): Promise<VerifiedImage> {
-  const chains = startChains(file, {
-    zoneId: check.zone.id,
-    rootPublic: check.zone.rootPublic,
-    members: check.members,
-    siteId: check.siteId,
-  });
+  const running = chains.start(file);
   try {
     const quick = image.pragma('quick_check', { simple: true });
     if (quick !== 'ok') invalid('数据库结构损坏');
@@ -71,9 +81,10 @@ export async function checkImage(
     );
     if (migrations !== check.migrations) invalid('数据库版本与本机不同');
   } catch (error) {
-    await chains.stop();
+    await running.stop();
     throw error;
   }
+  alongside();
   // The checks after the chains': their refusal counts only if the chains pass.
   let maxHlc: string | null = null;
   let after: unknown = null;
@@ -93,7 +104,7 @@ export async function checkImage(
   } catch (error) {
     after = error;
   }
-  const verified = await chains.done;
+  const verified = await running.done;
   if (after) throw after;
   return { ...verified, maxHlc };
 }

@@ -2,9 +2,10 @@
 // a snapshot's database image instead of replaying every change. The file passes the checks of
 // any sync file (framing, hash, zone, roster, sender's signature, key, decryption); its sender must
 // be a 本部 laptop, which vouches for the rows and derived columns as it computed them; the image
-// then passes snapshot-check.ts. Only then are its tables copied, in one transaction, by SQLite's
-// page-level transfer (INSERT … SELECT into an empty table of the same schema), which costs about
-// what copying the file costs. Afterwards the laptop holds what the sender held: the whole log, its
+// then passes snapshot-check.ts. Once the image is a sound database of this schema, its tables are
+// copied by SQLite's page-level transfer (INSERT … SELECT into an empty table of the same schema,
+// about what copying the file costs) while the other checks still run, in one transaction that is
+// committed only once every check has passed and rolled back on a refusal. Afterwards the laptop holds what the sender held: the whole log, its
 // chains and heads, vectors, conflicts, quarantine, merges; ordinary files take over.
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdtempSync, openSync, rmSync } from 'node:fs';
@@ -22,8 +23,9 @@ import { storeHead } from './chain';
 import { MAX_FILE_BYTES } from './file-format';
 import { compareClocks, formatHlc, parseHlc, ZERO_CLOCK } from './hlc';
 import { recordFileIn } from './peers';
-import { checkImage, schemaOf } from './snapshot-check';
+import { chainCheckOf, checkImage, schemaOf } from './snapshot-check';
 import type { ImageCheck, VerifiedImage } from './snapshot-check';
+import { prepareChains } from './snapshot-chains-thread';
 import { imageError, openImage } from './snapshot-image';
 import { decryptAndInflate, openFile } from './snapshot-open';
 import { mergeRoster, zoneOf } from './zone';
@@ -91,34 +93,42 @@ export function loadSnapshot(
       const { manifest } = opened;
       dir = mkdtempSync(join(tmpdir(), 'zs-snapshot-in-'));
       const imageFile = join(dir, 'image.sqlite');
+      const check = imageCheckOf(app, opened.members);
+      // The chain check's worker loads while the image is written.
+      const chains = prepareChains(chainCheckOf(check));
       report('解密并解压', 'inflate');
-      await decryptAndInflate(opened, imageFile);
+      try {
+        await decryptAndInflate(opened, imageFile);
+      } catch (error) {
+        await chains.stop();
+        throw error;
+      }
       report('校验快照', 'check');
-      const verified = await checkOpened(app, imageFile, opened.members);
-      report(`写入 ${verified.changes.toLocaleString('zh-CN')} 条变更`, 'write');
       const at = new Date(app.now()).toISOString();
-      const result: SyncImportReport = {
-        fileId: manifest.fileId,
-        file: input.file,
-        fileBytes: size,
-        from: { siteId: manifest.sender.siteId, office: manifest.sender.office },
-        changes: verified.changes,
-        alreadyImported: false,
-        new: verified.changes,
-        skipped: 0,
-        conflicts: 0,
-        orphans: 0,
-        quarantined: 0,
-        refused: 0,
-        warnings: verified.vouched
-          ? [
-              `${verified.vouched.toLocaleString('zh-CN')} 条早于压缩下限的变更已无法逐条核对签名，由制作快照的本部电脑担保`,
-            ]
-          : [],
-        safetyNetBytes: 0,
-        message: `已载入快照：${verified.changes.toLocaleString('zh-CN')} 条变更`,
-      };
-      install(app, imageFile, (tx) => {
+      let result: SyncImportReport | undefined;
+      await checkAndInstall(app, imageFile, check, chains, (tx, verified) => {
+        report(`写入 ${verified.changes.toLocaleString('zh-CN')} 条变更`, 'write');
+        result = {
+          fileId: manifest.fileId,
+          file: input.file,
+          fileBytes: size,
+          from: { siteId: manifest.sender.siteId, office: manifest.sender.office },
+          changes: verified.changes,
+          alreadyImported: false,
+          new: verified.changes,
+          skipped: 0,
+          conflicts: 0,
+          orphans: 0,
+          quarantined: 0,
+          refused: 0,
+          warnings: verified.vouched
+            ? [
+                `${verified.vouched.toLocaleString('zh-CN')} 条早于压缩下限的变更已无法逐条核对签名，由制作快照的本部电脑担保`,
+              ]
+            : [],
+          safetyNetBytes: 0,
+          message: `已载入快照：${verified.changes.toLocaleString('zh-CN')} 条变更`,
+        };
         const block = tx.sql.prepare(
           'INSERT OR IGNORE INTO sync_block (origin, block, chain) VALUES (?, ?, ?)',
         );
@@ -135,7 +145,7 @@ export function loadSnapshot(
           .run(manifest.fileId, at, JSON.stringify(result), sha);
       });
       report('完成', 'done');
-      return { ...result, phasesMs };
+      return { ...result!, phasesMs };
     } finally {
       closeSync(fd);
       if (dir) rmSync(dir, { recursive: true, force: true });
@@ -143,13 +153,9 @@ export function loadSnapshot(
   });
 }
 
-/** Opens the image read-only and checks it (snapshot-check.ts). */
-async function checkOpened(
-  app: AppDatabase,
-  imageFile: string,
-  members: ImageCheck['members'],
-): Promise<VerifiedImage> {
-  const check: ImageCheck = {
+/** What the image is checked against: this laptop's zone, roster, site id, schema, clock. */
+function imageCheckOf(app: AppDatabase, members: ImageCheck['members']): ImageCheck {
+  return {
     zone: zoneOf(app.sqlite),
     members,
     siteId: app.transact((tx) => tx.siteId, { write: false }),
@@ -159,42 +165,78 @@ async function checkOpened(
     ),
     nowMs: app.now(),
   };
-  let image: Database.Database | undefined;
-  try {
-    image = openImage(imageFile);
-    return await checkImage(image, imageFile, check);
-  } catch (error) {
-    throw imageError(error);
-  } finally {
-    image?.close();
-  }
 }
 
 type Tx = Parameters<Parameters<AppDatabase['transact']>[0]>[0];
 
 /**
- * Copies the image's tables into this (empty) database in one transaction. The mutation guard's
- * triggers are lifted for it: SQLite transfers pages only into a table without triggers.
+ * Checks the image (snapshot-check.ts) and copies its tables into this (empty) database in one
+ * transaction, written while the checks after the image's soundness and schema still run (on this
+ * thread and the chains' worker) and committed only once they all pass, with `rest`; a refusal
+ * rolls it back. The mutation guard's triggers are lifted for it: SQLite transfers pages only into
+ * a table without triggers.
  */
-function install(app: AppDatabase, imageFile: string, rest: (tx: Tx) => void): void {
+async function checkAndInstall(
+  app: AppDatabase,
+  imageFile: string,
+  check: ImageCheck,
+  chains: ReturnType<typeof prepareChains>,
+  rest: (tx: Tx, verified: VerifiedImage) => void,
+): Promise<void> {
   const sqlite = app.sqlite;
-  sqlite.prepare('ATTACH DATABASE ? AS snap').run(imageFile);
+  let image: Database.Database;
+  try {
+    image = openImage(imageFile);
+  } catch (error) {
+    await chains.stop();
+    throw imageError(error);
+  }
+  try {
+    // Attached before the transaction (SQLite attaches no file inside one): a file that is no
+    // database is refused here, before the checks.
+    sqlite.prepare('ATTACH DATABASE ? AS snap').run(imageFile);
+    sqlite.prepare('SELECT count(*) FROM snap.sqlite_schema').get();
+  } catch (error) {
+    if (sqlite.prepare("SELECT 1 FROM pragma_database_list WHERE name = 'snap'").get()) {
+      sqlite.exec('DETACH DATABASE snap');
+    }
+    image.close();
+    await chains.stop();
+    throw imageError(error);
+  }
   removeMutationGuard(sqlite);
   // A small page cache while the pages pass through it on their way to the WAL: measured at 100k,
   // 2 MB instead of the usual 64 MB takes the transfer from 1.74–1.83 s to 1.39–1.40 s.
   const cacheSize = sqlite.pragma('main.cache_size', { simple: true }) as number;
   sqlite.pragma('main.cache_size = -2048');
   try {
-    app.transactBulk((tx) => {
+    await app.transactBulkAcross(async (tx) => {
       if (!isEmpty(app)) throw new AppError('SNAPSHOT_NOT_EMPTY');
-      for (const table of COPIED_TABLES) {
-        tx.sql.sqlite.exec(
-          `DELETE FROM main.${table}; INSERT INTO main.${table} SELECT * FROM snap.${table}`,
-        );
+      // An error of the copy itself (a full disk) counts after every refusal of the checks.
+      let copyError: unknown = null;
+      const copy = () => {
+        try {
+          for (const table of COPIED_TABLES) {
+            sqlite.exec(
+              `DELETE FROM main.${table}; INSERT INTO main.${table} SELECT * FROM snap.${table}`,
+            );
+          }
+        } catch (error) {
+          copyError = error;
+        }
+      };
+      let verified: VerifiedImage;
+      try {
+        verified = await checkImage(image, imageFile, check, chains, copy);
+      } catch (error) {
+        throw imageError(error);
       }
-      rest(tx);
+      if (copyError) throw copyError;
+      rest(tx, verified);
     });
   } finally {
+    await chains.stop();
+    image.close();
     sqlite.pragma(`main.cache_size = ${cacheSize}`);
     installMutationGuard(sqlite);
     sqlite.exec('DETACH DATABASE snap');
