@@ -8,7 +8,6 @@ import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../domain/errors';
 import { MAX_SEQ } from '../domain/sync';
-import { InsertBatch } from './insert-batch';
 import { Sql } from './sql';
 import type { ColumnType, SyncedTable } from './synced-tables';
 import { hqOnlyTables, syncedTables, syncedTableNames } from './synced-tables';
@@ -96,8 +95,8 @@ export class Mutations {
   private mergesTouched = false;
   /** Whether any record is merged away; read at the first write that could name one. */
   private mergesExist: boolean | undefined;
-  /** While load() runs. */
-  private loading: Loading | null = null;
+  /** While load() runs: the arrivals whose 市外 waits for its end, and the projects' lookups. */
+  private loading: { arrivals: string[]; lookups: DeriveLookups | null } | null = null;
 
   /** Whether this transaction appended to the change log. */
   get wrote(): boolean {
@@ -119,18 +118,14 @@ export class Mutations {
     // A new row's missing fields are NULL already: leaving nulls out keeps the change small.
     const values = checked(table, withoutNulls(fields));
     const row = { id, ...values, ...this.derivedFor(table, values) };
-    if (this.loading) {
-      this.batchOf(table).add(row);
-    } else {
-      const cols = Object.keys(row);
-      throughGate(() =>
-        this.ctx.sql
-          .prepare(
-            `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
-          )
-          .run(...Object.values(row)),
-      );
-    }
+    const cols = Object.keys(row);
+    throughGate(() =>
+      this.ctx.sql
+        .prepare(
+          `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+        )
+        .run(...Object.values(row)),
+    );
     this.record(table, id, values, {});
     if (table !== 'project') this.afterWrite(table, id, values, true);
     this.resolveMerges(table, id, values, false);
@@ -150,11 +145,11 @@ export class Mutations {
   ): Fields {
     this.checkAuthority(table);
     const values = checked(table, fields);
-    const current = this.sql.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as
+    const current = this.ctx.sql.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as
       Record<string, FieldValue> | undefined;
     if (!current) throw new Error(`update of missing ${table} row ${id}`);
     // Where a merge stored another value, the author changes the synced one underneath.
-    const merged = touchesMerges(table) ? syncedUnderneath(this.sql, table, id) : undefined;
+    const merged = touchesMerges(table) ? syncedUnderneath(this.ctx.sql, table, id) : undefined;
     const changed: Fields = {};
     for (const [col, value] of Object.entries(values)) {
       const synced = merged?.has(col) ? merged.get(col) : current[col];
@@ -163,11 +158,11 @@ export class Mutations {
     const cols = Object.keys(changed);
     if (cols.length === 0) return changed;
     throughGate(() =>
-      this.sql
+      this.ctx.sql
         .prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
         .run(...Object.values(changed), id),
     );
-    if (merged?.size) forgetOverrides(this.sql, table, id, cols);
+    if (merged?.size) forgetOverrides(this.ctx.sql, table, id, cols);
     this.record(table, id, changed, this.winningClocks(table, id, cols));
     this.afterWrite(table, id, changed);
     this.resolveMerges(
@@ -181,7 +176,7 @@ export class Mutations {
 
   /** Creates the row with a known id, or updates it if it exists (seeds use deterministic ids). */
   put(table: SyncedTable, id: string, fields: Fields): void {
-    const exists = this.sql.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id);
+    const exists = this.ctx.sql.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id);
     if (exists) this.update(table, id, fields);
     else this.insert(table, fields, id);
   }
@@ -198,7 +193,7 @@ export class Mutations {
    * `isNew` (no change for the row was in the log) skips reading the row.
    */
   applyMerged(table: SyncedTable, id: string, fields: Fields, isNew = false): void {
-    this.applyMergedRows(table, [[id, fields, isNew]], directLookups(this.sql));
+    this.applyMergedRows(table, [[id, fields, isNew]], directLookups(this.ctx.sql));
   }
 
   /**
@@ -209,9 +204,9 @@ export class Mutations {
   applyMergedRows(
     table: SyncedTable,
     rows: Iterable<readonly [id: string, fields: Fields, isNew: boolean]>,
-    lookups: DeriveLookups = cachedLookups(this.sql),
+    lookups: DeriveLookups = cachedLookups(this.ctx.sql),
   ): void {
-    const sql = this.sql;
+    const { sql } = this.ctx;
     const { cols, text } = upsertOf(table);
     const upsert = sql.prepare(text);
     const read = sql.prepare(`SELECT * FROM ${table} WHERE id = ?`);
@@ -268,7 +263,7 @@ export class Mutations {
       `SELECT n.row_id, ${values.join(', ')} FROM json_each(?) AS j CROSS JOIN ` +
       `sync_change AS n ON n.tbl = '${table}' AND n.row_id = j.value WHERE true ` +
       `ON CONFLICT (id) DO UPDATE SET ${names.map((c) => `${c} = excluded.${c}`).join(', ')}`;
-    const written = throughGate(() => this.sql.prepare(text).run(JSON.stringify(ids)).changes);
+    const written = throughGate(() => this.ctx.sql.prepare(text).run(JSON.stringify(ids)).changes);
     if (written !== ids.length) {
       throw new Error(
         `applyLoggedRows: ${written} of ${ids.length} ${table} rows found in the log`,
@@ -281,7 +276,7 @@ export class Mutations {
     if (ids.length === 0) return;
     this.mergesTouched ||= touchesMerges(table);
     throughGate(() =>
-      this.sql
+      this.ctx.sql
         .prepare(`DELETE FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`)
         .run(JSON.stringify(ids)),
     );
@@ -293,10 +288,10 @@ export class Mutations {
    */
   restoreUpdatedAt(times: readonly (readonly [id: string, at: string | null])[]): void {
     if (this.mergesTouched) {
-      reconcileMerges(this.sql, (table, id, fields) => this.storeDerived(table, id, fields));
+      reconcileMerges(this.ctx.sql, (table, id, fields) => this.storeDerived(table, id, fields));
       this.mergesTouched = false;
     }
-    const set = this.sql.prepare('UPDATE project SET updated_at = ? WHERE id = ?');
+    const set = this.ctx.sql.prepare('UPDATE project SET updated_at = ? WHERE id = ?');
     throughGate(() => {
       for (const [id, at] of times) set.run(at, id);
     });
@@ -326,13 +321,14 @@ export class Mutations {
    * bulk() for a load of new rows (demo data), with the work per row that reads other rows done
    * once: projects derive their columns from lookups remembered until an investor, promoter or
    * setting is written, and the 市外 of the arrivals written is computed at the end in one
-   * statement instead of once per arrival. New rows and their changes are written many to a
-   * statement (db/insert-batch.ts), before any other statement of the layer runs. The database
-   * ends as row-by-row writes leave it.
+   * statement instead of once per arrival. The database ends as row-by-row writes leave it.
    */
   load<T>(work: () => T): T {
     return this.bulk(() => {
-      const loading: Loading = { arrivals: [], lookups: null, batches: new Map() };
+      const loading: { arrivals: string[]; lookups: DeriveLookups | null } = {
+        arrivals: [],
+        lookups: null,
+      };
       this.loading = loading;
       try {
         const result = work();
@@ -357,16 +353,16 @@ export class Mutations {
   /** Persists the clock and sequence; returns the clock to keep in memory once committed. */
   finish(): Clock {
     if (this.mergesTouched) {
-      reconcileMerges(this.sql, (table, id, fields) => this.storeDerived(table, id, fields));
+      reconcileMerges(this.ctx.sql, (table, id, fields) => this.storeDerived(table, id, fields));
     }
     if (this.seq !== null) {
-      this.sql
+      this.ctx.sql
         .prepare(
           `INSERT INTO sync_vv (origin, max_seq) VALUES (?, ?)
            ON CONFLICT (origin) DO UPDATE SET max_seq = excluded.max_seq`,
         )
         .run(this.ctx.siteId, this.lastSeq);
-      writeMeta(this.sql.sqlite, 'hlc_last', formatHlc(this.clock, this.ctx.siteId));
+      writeMeta(this.ctx.sql.sqlite, 'hlc_last', formatHlc(this.clock, this.ctx.siteId));
     }
     return this.clock;
   }
@@ -386,49 +382,26 @@ export class Mutations {
     this.seq += 1;
     this.lastSeq = this.seq;
     this.clock = tick(this.clock, this.ctx.wallMs());
-    const change = {
-      origin: this.ctx.siteId,
-      seq: this.seq,
-      hlc: formatHlc(this.clock, this.ctx.siteId),
-      tbl: table,
-      row_id: id,
-      fields: canonicalJson(fields),
-      prev: canonicalJson(prev),
-      author: this.ctx.author,
-    };
-    if (this.loading) {
-      this.batchOf('sync_change').add(change);
-    } else {
-      this.ctx.sql
-        .prepare(
-          `INSERT INTO sync_change (origin, seq, hlc, tbl, row_id, fields, prev, author)
-           VALUES (@origin, @seq, @hlc, @tbl, @row_id, @fields, @prev, @author)`,
-        )
-        .run(change);
-    }
-  }
-
-  /** The load's batch of new rows of `table`. */
-  private batchOf(table: string): InsertBatch {
-    const batches = this.loading!.batches;
-    let batch = batches.get(table);
-    if (!batch) batches.set(table, (batch = new InsertBatch(this.ctx.sql.sqlite, table)));
-    return batch;
-  }
-
-  /**
-   * The connection for anything but a load's own INSERTs, which it writes first: every read and
-   * write of the layer sees the rows loaded so far, as with row-by-row writes.
-   */
-  private get sql(): Sql {
-    const batches = this.loading?.batches;
-    if (batches) throughGate(() => batches.forEach((batch) => batch.flush()));
-    return this.ctx.sql;
+    this.ctx.sql
+      .prepare(
+        `INSERT INTO sync_change (origin, seq, hlc, tbl, row_id, fields, prev, author)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        this.ctx.siteId,
+        this.seq,
+        formatHlc(this.clock, this.ctx.siteId),
+        table,
+        id,
+        canonicalJson(fields),
+        canonicalJson(prev),
+        this.ctx.author,
+      );
   }
 
   /** For each column, the hlc of the change whose value the author is looking at. */
   private winningClocks(table: SyncedTable, id: string, cols: string[]): Record<string, string> {
-    const changes = this.sql
+    const changes = this.ctx.sql
       .prepare('SELECT hlc, fields FROM sync_change WHERE tbl = ? AND row_id = ? ORDER BY hlc DESC')
       .all(table, id) as { hlc: string; fields: string }[];
     const prev: Record<string, string> = {};
@@ -443,8 +416,7 @@ export class Mutations {
     if (table === 'investor') return deriveInvestor(values);
     if (table !== 'project') return {};
     const loading = this.loading;
-    // A load's lookups are made after its pending rows are written; outside a load none are.
-    const lookups = loading ? (loading.lookups ??= cachedLookups(this.sql)) : undefined;
+    const lookups = loading ? (loading.lookups ??= cachedLookups(this.ctx.sql)) : undefined;
     return { ...deriveProject(this.ctx.sql, values, lookups), updated_at: this.nowIso() };
   }
 
@@ -467,10 +439,10 @@ export class Mutations {
         ('name_zh' in changed || 'name_en' in changed || 'aliases' in changed)) ||
       (table === 'promoter' && 'name' in changed);
     if (regrouped) {
-      for (const projectId of projectsBelowInvestors(this.sql, [id]))
+      for (const projectId of projectsBelowInvestors(this.ctx.sql, [id]))
         this.refreshProject(projectId);
     } else if (renamed) {
-      for (const projectId of projectsReferencing(this.sql, table, id))
+      for (const projectId of projectsReferencing(this.ctx.sql, table, id))
         this.refreshProject(projectId);
     }
   }
@@ -485,11 +457,11 @@ export class Mutations {
    */
   private resolveMerges(table: SyncedTable, id: string, fields: Fields, hadOverrides: boolean) {
     if (!touchesMerges(table)) return;
+    const sql = this.ctx.sql;
     const merging = 'merged_into' in fields;
     this.mergesExist =
-      typeof fields.merged_into === 'string' || (this.mergesExist ?? anyMerges(this.sql));
+      typeof fields.merged_into === 'string' || (this.mergesExist ?? anyMerges(sql));
     if (!this.mergesExist && !merging) return;
-    const sql = this.sql;
     if (
       merging ||
       hadOverrides ||
@@ -505,7 +477,7 @@ export class Mutations {
   private storeDerived(table: SyncedTable, id: string, fields: Fields): void {
     const cols = Object.keys(fields);
     throughGate(() =>
-      this.sql
+      this.ctx.sql
         .prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
         .run(...Object.values(fields), id),
     );
@@ -514,9 +486,9 @@ export class Mutations {
 
   /** Recomputes an investor's search text from its stored row. */
   private refreshInvestor(id: string): void {
-    const row = this.sql.prepare('SELECT * FROM investor WHERE id = ?').get(id) as Fields;
+    const row = this.ctx.sql.prepare('SELECT * FROM investor WHERE id = ?').get(id) as Fields;
     throughGate(() =>
-      this.sql
+      this.ctx.sql
         .prepare('UPDATE investor SET search_text = ? WHERE id = ?')
         .run(deriveInvestor(row).search_text, id),
     );
@@ -524,7 +496,7 @@ export class Mutations {
 
   /** Recomputes whether these arrivals (or those of these projects) count as 市外内资. */
   refreshArrivals(by: Parameters<typeof refreshArrivalsOutside>[1]): void {
-    throughGate(() => refreshArrivalsOutside(this.sql, by));
+    throughGate(() => refreshArrivalsOutside(this.ctx.sql, by));
   }
 
   /**
@@ -537,17 +509,17 @@ export class Mutations {
   }
 
   private refreshProjectRow(id: string, lookups?: DeriveLookups): void {
-    const row = this.sql.prepare('SELECT * FROM project WHERE id = ?').get(id) as Fields;
+    const row = this.ctx.sql.prepare('SELECT * FROM project WHERE id = ?').get(id) as Fields;
     // Only the values that moved (and the time): each column set costs the updates of every
     // index over it, some twenty for all of them (a new rate moves two).
     const derived: Fields = {};
-    for (const [col, value] of Object.entries(deriveProject(this.sql, row, lookups))) {
+    for (const [col, value] of Object.entries(deriveProject(this.ctx.sql, row, lookups))) {
       if (row[col] !== value) derived[col] = value;
     }
     derived.updated_at = this.nowIso();
     const cols = Object.keys(derived);
     throughGate(() =>
-      this.sql
+      this.ctx.sql
         .prepare(`UPDATE project SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
         .run(...Object.values(derived), id),
     );
@@ -558,7 +530,7 @@ export class Mutations {
    * projects and their arrivals is written meanwhile) and their arrivals' 市外 in one statement.
    */
   refreshProjects(ids: readonly string[]): void {
-    const lookups = cachedLookups(this.sql);
+    const lookups = cachedLookups(this.ctx.sql);
     for (const id of ids) this.refreshProjectRow(id, lookups);
     this.refreshArrivals({ projects: ids });
   }
@@ -566,16 +538,6 @@ export class Mutations {
   private nowIso(): string {
     return new Date(this.ctx.wallMs()).toISOString();
   }
-}
-
-/** A load's work deferred to its end or to the next statement that is not one of its INSERTs. */
-interface Loading {
-  /** The arrivals whose 市外 waits for the load's end. */
-  arrivals: string[];
-  /** The projects' lookups, until an investor, promoter or setting is written. */
-  lookups: DeriveLookups | null;
-  /** The new rows and their changes not yet written, by table. */
-  batches: Map<string, InsertBatch>;
 }
 
 /** Tables deriveProject reads through its lookups: investors, owners, exchange rates. */

@@ -1,6 +1,6 @@
-// Mutations.load writes new rows and their changes many to a statement (db/insert-batch.ts): the
-// rows, their derived columns and the change log must be exactly those of row-by-row writes, also
-// when the load reads or updates rows it wrote before they were written.
+// Mutations.load does a bulk load's per-row reads once (projects' lookups remembered, arrivals'
+// 市外 at the end): the rows, their derived columns and the change log must be exactly those of
+// row-by-row writes, also when the load updates rows it wrote and renames what projects show.
 import { afterEach, describe, expect, test } from 'vitest';
 import type { AppDatabase, Tx } from '../../db/app-database';
 import { syncedTableNames } from '../../db/synced-tables';
@@ -10,7 +10,7 @@ const WALL_MS = Date.UTC(2026, 5, 15, 8);
 const id = (n: number) => `0190abcd-0000-7000-8000-${String(n).padStart(12, '0')}`;
 const PROJECTS = 150;
 
-/** New rows, each kind more than a statement's worth, with updates and deletes in between. */
+/** New rows of several kinds, with updates and a delete in between. */
 function writeAll(tx: Tx): void {
   const m = tx.mutate;
   m.insert('investor', { name_zh: '西门子股份公司', hq_country: 'DE', city: '苏州' }, id(1));
@@ -29,7 +29,7 @@ function writeAll(tx: Tx): void {
       id(2000 + p),
     );
   }
-  // Each reads rows still waiting in the load: the investor's projects, the project, its change.
+  // The rename and move refresh the investor's projects; the project's update reads its change.
   m.update('investor', id(2), { name_zh: '西门子（中国）有限公司', city: '上海' });
   m.update('project', id(100 + PROJECTS - 1), { stage: 'signed', signed_on: '2026-04-01' });
   m.remove('contact', id(1000 + PROJECTS - 1));
