@@ -1,32 +1,38 @@
-// The snapshot's chain check (snapshot-chains.ts) on a worker thread of its own, beside the other
-// checks of the image; where the worker cannot start or dies without an answer, on this thread.
+// The snapshot's chain check (snapshot-chains.ts) and value checks (snapshot-values.ts), each on a
+// worker thread of its own beside the other checks of the image; where a worker cannot start or
+// dies without an answer, on this thread.
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../domain/errors';
 import { workerEntry } from '../worker-entry';
-import { checkChains } from './snapshot-chains';
 import type { ChainCheck, VerifiedChains } from './snapshot-chains';
-import type { ChainJob, ChainReply } from './snapshot-chains-worker';
+import { runJob } from './snapshot-jobs';
+import type { ImageJob, ImageReply } from './snapshot-jobs';
 import { imageError, openImage } from './snapshot-image';
+import type { ValueCheck } from './snapshot-values';
 
-export interface RunningChains {
-  done: Promise<VerifiedChains>;
+export interface RunningCheck<T> {
+  done: Promise<T>;
   /** Ends the check early. */
   stop: () => Promise<void>;
 }
 
+export interface PreparedCheck<T> {
+  /** Gives the worker the image's file. */
+  start: (file: string) => RunningCheck<T>;
+  /** Ends the worker unused (or early). */
+  stop: () => Promise<void>;
+}
+
 /**
- * A worker thread (`entry`) for the chain check, started now so that it loads while the image is
- * still being written; `start` gives it the image's file, `stop` ends it unused. Should the worker
- * not start or die without an answer, the check runs on this thread instead.
+ * A worker thread (`entry`) for one check of the image, started now so that it loads while the
+ * image is still being written. Should the worker not start or die without an answer, the check
+ * runs on this thread instead.
  */
-export function prepareChains(
-  check: ChainCheck,
-  entry: URL = workerEntry('snapshot-chains-worker.cjs'),
-) {
-  const here = (file: string) => {
+function prepare<T>(job: ImageJob, entry: URL, fromWorker: (v: T) => T): PreparedCheck<T> {
+  const here = (file: string): T => {
     const image = openImage(file);
     try {
-      return checkChains(image, check);
+      return runJob(image, job) as T;
     } catch (error) {
       throw imageError(error);
     } finally {
@@ -35,16 +41,16 @@ export function prepareChains(
   };
   let worker: Worker | null = null;
   try {
-    worker = new Worker(entry, { workerData: { check } satisfies ChainJob });
+    worker = new Worker(entry, { workerData: job });
   } catch {
     worker = null;
   }
   let exited = false;
-  let answer: ((reply: ChainReply) => void) | null = null;
+  let answer: ((reply: ImageReply<T>) => void) | null = null;
   let onExit: (() => void) | null = null;
   let stopped = false;
   if (worker) {
-    worker.once('message', (reply: ChainReply) => answer?.(reply));
+    worker.once('message', (reply: ImageReply<T>) => answer?.(reply));
     worker.once('error', () => undefined);
     worker.once('exit', () => {
       exited = true;
@@ -55,17 +61,17 @@ export function prepareChains(
     stopped = true;
     await worker?.terminate();
   };
-  const start = (file: string): RunningChains => {
+  const start = (file: string): RunningCheck<T> => {
     if (!worker || exited) {
       const done = Promise.resolve().then(() => here(file));
       done.catch(() => undefined);
       return { done, stop: () => Promise.resolve() };
     }
-    const done = new Promise<VerifiedChains>((resolve, reject) => {
+    const done = new Promise<T>((resolve, reject) => {
       let answered = false;
       answer = (reply) => {
         answered = true;
-        if ('verified' in reply) resolve(fromClone(reply.verified));
+        if ('verified' in reply) resolve(fromWorker(reply.verified));
         else reject(Object.assign(new AppError(reply.code), { message: reply.message }));
       };
       onExit = () => {
@@ -85,8 +91,24 @@ export function prepareChains(
   return { start, stop };
 }
 
+const defaultEntry = () => workerEntry('snapshot-chains-worker.cjs');
+
+/** The chain check on a worker thread of its own (prepare). */
+export function prepareChains(check: ChainCheck, entry: URL = defaultEntry()) {
+  return prepare<VerifiedChains>({ chains: check }, entry, fromClone);
+}
+
+/** The value checks on a worker thread of their own (prepare). */
+export function prepareValues(check: ValueCheck, entry: URL = defaultEntry()) {
+  return prepare<{ maxHlc: string | null }>({ values: check }, entry, (v) => v);
+}
+
 /** The chain check of the image in `file`, on a worker thread (prepareChains). */
-export function startChains(file: string, check: ChainCheck, entry?: URL): RunningChains {
+export function startChains(
+  file: string,
+  check: ChainCheck,
+  entry?: URL,
+): RunningCheck<VerifiedChains> {
   return prepareChains(check, entry).start(file);
 }
 

@@ -1,26 +1,20 @@
-// The snapshot chain check's worker (a bundle of its own: db/worker-entry.ts): started before the
-// image is ready (snapshot-chains-thread.ts), it waits for the image's file, opens it read-only and
-// posts what checkChains verified, or the AppError that refused it.
+// The snapshot checks' worker (a bundle of its own: db/worker-entry.ts): the chain check or the
+// value checks, whichever workerData names (snapshot-jobs.ts). Started before the image is ready
+// (snapshot-chains-thread.ts), it waits for the image's file, opens it read-only and posts what the
+// check returned, or the AppError that refused it.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ErrorCode } from '../../domain/errors';
-import { checkChains } from './snapshot-chains';
-import type { ChainCheck, VerifiedChains } from './snapshot-chains';
 import { imageError, openImage } from './snapshot-image';
+import { runJob } from './snapshot-jobs';
+import type { ImageJob, ImageReply } from './snapshot-jobs';
 
-export interface ChainJob {
-  check: ChainCheck;
-}
-
-export type ChainReply = { verified: VerifiedChains } | { code: ErrorCode; message: string };
-
-const { check } = workerData as ChainJob;
+const job = workerData as ImageJob;
 
 parentPort?.once('message', (file: string) => {
-  let reply: ChainReply;
+  let reply: ImageReply<unknown>;
   try {
     const image = openImage(file);
     try {
-      reply = { verified: checkChains(image, check) };
+      reply = { verified: runJob(image, job) };
     } finally {
       image.close();
     }

@@ -1,4 +1,4 @@
-// The checks a snapshot's database image passes before any of it is copied (docs/sync.md S22).
+// The checks a snapshot's database image passes before any of it is committed (docs/sync.md S22).
 // The image is untrusted even though its sender signed it: it must be a sound SQLite file with
 // exactly this version's schema (no extra trigger, view or index can ride along), every change of
 // every origin must hash into that origin's chain and end at a head the origin (or the zone root)
@@ -7,12 +7,10 @@
 // the rules of local input (S20). Only the chains and heads verified here are kept.
 import type Database from 'better-sqlite3';
 import { AppError } from '../../domain/errors';
-import { syncedTableNames } from '../synced-tables';
-import { parseHlc } from './hlc';
 import { DRIFT_REJECT_MS } from './import';
-import { checkedColumns, labelsOf, rowProblems } from './check-values';
-import type { ChainCheck, VerifiedChains } from './snapshot-chains';
-import { prepareChains } from './snapshot-chains-thread';
+import type { VerifiedChains } from './snapshot-chains';
+import { prepareChains, prepareValues } from './snapshot-chains-thread';
+import type { PreparedCheck } from './snapshot-chains-thread';
 import type { Zone, Member } from './zone';
 
 const invalid = (detail: string): never => {
@@ -46,32 +44,48 @@ export interface ImageCheck {
   nowMs: number;
 }
 
-/** Chain-check parameters of an ImageCheck, for the worker started before the image is ready. */
-export function chainCheckOf(check: ImageCheck): ChainCheck {
-  return {
+/** The workers of an ImageCheck's chain and value checks, started before the image is ready. */
+export function prepareChecks(check: ImageCheck): ImageWorkers {
+  const chains = prepareChains({
     zoneId: check.zone.id,
     rootPublic: check.zone.rootPublic,
     members: check.members,
     siteId: check.siteId,
+  });
+  const values = prepareValues({ nowMs: check.nowMs, driftRejectMs: DRIFT_REJECT_MS });
+  return {
+    chains,
+    values,
+    stop: async () => {
+      await Promise.all([chains.stop(), values.stop()]);
+    },
   };
+}
+
+export interface ImageWorkers {
+  chains: PreparedCheck<VerifiedChains>;
+  values: PreparedCheck<{ maxHlc: string | null }>;
+  stop: () => Promise<void>;
 }
 
 /**
  * Checks the opened image (read-only; `file` is where it is); returns the chains and heads to keep.
- * The chain check, most of the work, runs on a worker thread (`chains`, started early by the
- * caller, or here) with a connection of its own while this thread checks the rest. Once the image
- * is a sound database of this very schema, `alongside` runs (the caller's writing of its tables,
- * in a transaction it commits only after this resolves) before the checks after the chains'. A
- * refusal is the one the checks in their order meet first.
+ * The chain check and the value checks, most of the work, run on worker threads (`workers`,
+ * started early by the caller, or here) with connections of their own, while this thread runs
+ * `quick_check` and compares the schema; once the image is a sound database of this very schema,
+ * `alongside` runs here (the caller's writing of its tables, in a transaction it commits only after
+ * this resolves). A refusal is the one the checks in their order meet first: soundness, schema,
+ * chains, values.
  */
 export async function checkImage(
   image: Database.Database,
   file: string,
   check: ImageCheck,
-  chains: ReturnType<typeof prepareChains> = prepareChains(chainCheckOf(check)),
+  workers: ImageWorkers = prepareChecks(check),
   alongside: () => void = () => undefined,
 ): Promise<VerifiedImage> {
-  const running = chains.start(file);
+  const chains = workers.chains.start(file);
+  const values = workers.values.start(file);
   try {
     const quick = image.pragma('quick_check', { simple: true });
     if (quick !== 'ok') invalid('数据库结构损坏');
@@ -80,74 +94,11 @@ export async function checkImage(
       image.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all(),
     );
     if (migrations !== check.migrations) invalid('数据库版本与本机不同');
-  } catch (error) {
-    await running.stop();
-    throw error;
-  }
-  alongside();
-  // The checks after the chains': their refusal counts only if the chains pass.
-  let maxHlc: string | null = null;
-  let after: unknown = null;
-  try {
-    checkVectors(image);
-    maxHlc = image.prepare('SELECT max(hlc) FROM sync_change').pluck().get() as string | null;
-    if (maxHlc !== null) {
-      let ms: number;
-      try {
-        ms = parseHlc(maxHlc).ms;
-      } catch {
-        return invalid('变更时间格式错误');
-      }
-      if (ms - check.nowMs > DRIFT_REJECT_MS) throw new AppError('CLOCK_DRIFT', '快照中的修改');
-    }
-    checkRows(image);
-  } catch (error) {
-    after = error;
-  }
-  const verified = await running.done;
-  if (after) throw after;
-  return { ...verified, maxHlc };
-}
-
-/** A vector may state only seqs every one of which the image holds, or compaction archived (S9). */
-function checkVectors(image: Database.Database): void {
-  const rows = image
-    .prepare(
-      `SELECT v.origin, v.max_seq,
-         (SELECT count(*) FROM sync_change c WHERE c.origin = v.origin AND c.seq <= v.max_seq)
-         + (SELECT count(*) FROM sync_archive a JOIN sync_archive_origin o ON o.n = a.origin_n
-            WHERE o.origin = v.origin AND a.seq <= v.max_seq) AS n
-       FROM sync_vv v`,
-    )
-    .raw()
-    .all() as [string, number, number][];
-  for (const [origin, top, held] of rows) {
-    if (held !== top) invalid(`站点 ${origin} 的版本向量与变更不符`);
-  }
-}
-
-/** Every live row of every synced table holds values local input could store (S20). */
-function checkRows(image: Database.Database): void {
-  for (const table of syncedTableNames) {
-    if (!labelsOf(table)) continue;
-    // Only the columns checked (derived ones left aside): a third fewer values to read at 100k.
-    const present = new Set(
-      image.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table),
-    );
-    const columns = ['id', ...checkedColumns(table).filter((c) => c !== 'id' && present.has(c))];
-    const rows = image
-      .prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM ${table} WHERE deleted = 0`)
-      .iterate();
-    for (const row of rows as Iterable<Record<string, unknown>>) {
-      const id = String(row.id);
-      const found = rowProblems(table, id, row);
-      if (found.length) {
-        const p = found[0]!;
-        throw new AppError(
-          'SYNC_VALUE_INVALID',
-          `快照中 ${labelsOf(table)!.table} ${id} 的「${p.label}」${p.problem}`,
-        );
-      }
-    }
+    alongside();
+    const verified = await chains.done;
+    const { maxHlc } = await values.done;
+    return { ...verified, maxHlc };
+  } finally {
+    await workers.stop();
   }
 }

@@ -23,9 +23,8 @@ import { storeHead } from './chain';
 import { MAX_FILE_BYTES } from './file-format';
 import { compareClocks, formatHlc, parseHlc, ZERO_CLOCK } from './hlc';
 import { recordFileIn } from './peers';
-import { chainCheckOf, checkImage, schemaOf } from './snapshot-check';
-import type { ImageCheck, VerifiedImage } from './snapshot-check';
-import { prepareChains } from './snapshot-chains-thread';
+import { checkImage, prepareChecks, schemaOf } from './snapshot-check';
+import type { ImageCheck, ImageWorkers, VerifiedImage } from './snapshot-check';
 import { imageError, openImage } from './snapshot-image';
 import { decryptAndInflate, openFile } from './snapshot-open';
 import { mergeRoster, zoneOf } from './zone';
@@ -94,19 +93,19 @@ export function loadSnapshot(
       dir = mkdtempSync(join(tmpdir(), 'zs-snapshot-in-'));
       const imageFile = join(dir, 'image.sqlite');
       const check = imageCheckOf(app, opened.members);
-      // The chain check's worker loads while the image is written.
-      const chains = prepareChains(chainCheckOf(check));
+      // The checks' workers load while the image is written.
+      const workers = prepareChecks(check);
       report('解密并解压', 'inflate');
       try {
         await decryptAndInflate(opened, imageFile);
       } catch (error) {
-        await chains.stop();
+        await workers.stop();
         throw error;
       }
       report('校验快照', 'check');
       const at = new Date(app.now()).toISOString();
       let result: SyncImportReport | undefined;
-      await checkAndInstall(app, imageFile, check, chains, (tx, verified) => {
+      await checkAndInstall(app, imageFile, check, workers, (tx, verified) => {
         report(`写入 ${verified.changes.toLocaleString('zh-CN')} 条变更`, 'write');
         result = {
           fileId: manifest.fileId,
@@ -171,16 +170,15 @@ type Tx = Parameters<Parameters<AppDatabase['transact']>[0]>[0];
 
 /**
  * Checks the image (snapshot-check.ts) and copies its tables into this (empty) database in one
- * transaction, written while the checks after the image's soundness and schema still run (on this
- * thread and the chains' worker) and committed only once they all pass, with `rest`; a refusal
- * rolls it back. The mutation guard's triggers are lifted for it: SQLite transfers pages only into
+ * transaction, written while the chain and value checks still run on their workers and committed
+ * only once every check has passed, with `rest`; a refusal rolls it back. The mutation guard's triggers are lifted for it: SQLite transfers pages only into
  * a table without triggers.
  */
 async function checkAndInstall(
   app: AppDatabase,
   imageFile: string,
   check: ImageCheck,
-  chains: ReturnType<typeof prepareChains>,
+  workers: ImageWorkers,
   rest: (tx: Tx, verified: VerifiedImage) => void,
 ): Promise<void> {
   const sqlite = app.sqlite;
@@ -188,7 +186,7 @@ async function checkAndInstall(
   try {
     image = openImage(imageFile);
   } catch (error) {
-    await chains.stop();
+    await workers.stop();
     throw imageError(error);
   }
   try {
@@ -201,7 +199,7 @@ async function checkAndInstall(
       sqlite.exec('DETACH DATABASE snap');
     }
     image.close();
-    await chains.stop();
+    await workers.stop();
     throw imageError(error);
   }
   removeMutationGuard(sqlite);
@@ -227,7 +225,7 @@ async function checkAndInstall(
       };
       let verified: VerifiedImage;
       try {
-        verified = await checkImage(image, imageFile, check, chains, copy);
+        verified = await checkImage(image, imageFile, check, workers, copy);
       } catch (error) {
         throw imageError(error);
       }
@@ -235,7 +233,7 @@ async function checkAndInstall(
       rest(tx, verified);
     });
   } finally {
-    await chains.stop();
+    await workers.stop();
     image.close();
     sqlite.pragma(`main.cache_size = ${cacheSize}`);
     installMutationGuard(sqlite);

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { dispatchSync } from '../../db/dispatcher';
 import { makeSnapshot } from '../../db/sync/snapshot';
 import type { ChainCheck } from '../../db/sync/snapshot-chains';
-import { startChains } from '../../db/sync/snapshot-chains-thread';
+import { prepareValues, startChains } from '../../db/sync/snapshot-chains-thread';
 import { decryptAndInflate, openFile } from '../../db/sync/snapshot-open';
 import { zoneOf } from '../../db/sync/zone';
 import { expectOk, tempDir } from '../helpers';
@@ -61,13 +61,22 @@ const outcome = (done: Promise<unknown>) =>
     (error: { code?: string; message?: string }) => ({ code: error.code, message: error.message }),
   );
 
-describe('snapshot chain check without its worker', () => {
+describe('snapshot chain and value checks without their worker', () => {
   test('verifies the same chains and heads on this thread', async () => {
     const onWorker = await startChains(image, check).done;
     expect(onWorker.changes).toBeGreaterThan(30);
     expect(onWorker.heads.length).toBeGreaterThan(0);
     for (const entry of Object.values(brokenWorkers())) {
       expect(await startChains(image, check, entry).done).toEqual(onWorker);
+    }
+  });
+
+  test('the value checks give the same answer on this thread', async () => {
+    const check = { nowMs: Number.MAX_SAFE_INTEGER / 2, driftRejectMs: 3_600_000 };
+    const onWorker = await prepareValues(check).start(image).done;
+    expect(onWorker.maxHlc).toMatch(/^\d/);
+    for (const entry of Object.values(brokenWorkers())) {
+      expect(await prepareValues(check, entry).start(image).done).toEqual(onWorker);
     }
   });
 
