@@ -213,8 +213,8 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
         stored.hlc === c.hlc &&
         stored.tbl === c.tbl &&
         stored.row_id === c.rowId &&
-        stored.fields === (c.fieldsJson ?? JSON.stringify(c.fields)) &&
-        stored.prev === (c.prevJson ?? JSON.stringify(c.prev)) &&
+        stored.fields === JSON.stringify(c.fields) &&
+        stored.prev === JSON.stringify(c.prev) &&
         stored.author === c.author;
       if (!same) {
         const office = options.sites?.[c.origin] ?? c.origin;
@@ -282,9 +282,8 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
         out.skipped += 1;
         return;
       }
-      // Decoded changes have their keys in sorted order already (change-codec checks it), and
-      // carry their canonical JSON from the file's line.
-      const fields = c.fieldsJson ?? JSON.stringify(c.fields);
+      // Decoded changes have their keys in sorted order already (change-codec checks it).
+      const fields = JSON.stringify(c.fields);
       insertChange.run(
         c.origin,
         c.seq,
@@ -292,7 +291,7 @@ export function applyChanges(tx: Tx, changes: Change[], options: ApplyOptions = 
         c.tbl,
         c.rowId,
         fields,
-        c.prevJson ?? JSON.stringify(c.prev),
+        JSON.stringify(c.prev),
         c.author,
       );
       out.new += 1;

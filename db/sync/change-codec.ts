@@ -16,12 +16,6 @@ export interface Change {
   fields: Fields;
   prev: Record<string, string>;
   author: string | null;
-  /**
-   * `fields` and `prev` as canonical JSON (what JSON.stringify gives), when a decoded line held
-   * them: the importer logs this text instead of writing the objects out again.
-   */
-  fieldsJson?: string;
-  prevJson?: string;
 }
 
 const SITE = /^[0-9a-f]{16}$/;
@@ -115,20 +109,6 @@ export function isCanonical(parsed: unknown, line: string): boolean {
   return JSON.stringify(parsed) === line;
 }
 
-/** Characters JSON.stringify writes escaped (or may: any surrogate). */
-// eslint-disable-next-line no-control-regex -- control characters are what JSON escapes
-const ESCAPES = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/** JSON.stringify(text).length. */
-function quotedLength(text: string): number {
-  return ESCAPES.test(text) ? JSON.stringify(text).length : text.length + 2;
-}
-
-function isEmpty(object: object): boolean {
-  for (const _ in object) return false;
-  return true;
-}
-
 export function decodeChange(line: string): Change {
   let parsed: unknown;
   try {
@@ -173,13 +153,6 @@ export function decodeChange(line: string): Change {
   if (author !== null && (typeof author !== 'string' || author.length > MAX_AUTHOR))
     fail('作者格式错误');
   if (!isCanonical(parsed, line)) fail('不是规范写法');
-  // The line is JSON.stringify of its parts, so its fields are its text between the parts before
-  // them and those after them, whose canonical lengths are counted here without writing them:
-  // origin, hlc, table and tags need no escapes (checked above), a new row's prev is {}.
-  const prevJson = isEmpty(prev) ? '{}' : JSON.stringify(prev);
-  const before = 15 + origin.length + String(seq).length + hlc.length + tbl.length;
-  const start = before + quotedLength(rowId) + types.length;
-  const end = line.length - 3 - prevJson.length - (author === null ? 4 : quotedLength(author));
   return {
     origin,
     seq: seq as number,
@@ -189,7 +162,5 @@ export function decodeChange(line: string): Change {
     fields: fields as Fields,
     prev: prev as Record<string, string>,
     author: author as string | null,
-    fieldsJson: line.slice(start, end),
-    prevJson,
   };
 }
