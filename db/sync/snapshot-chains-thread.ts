@@ -103,15 +103,6 @@ export function prepareValues(check: ValueCheck, entry: URL = defaultEntry()) {
   return prepare<{ maxHlc: string | null }>({ values: check }, entry, (v) => v);
 }
 
-/** The chain check of the image in `file`, on a worker thread (prepareChains). */
-export function startChains(
-  file: string,
-  check: ChainCheck,
-  entry?: URL,
-): RunningCheck<VerifiedChains> {
-  return prepareChains(check, entry).start(file);
-}
-
 /** The worker's answer: its Buffers arrive as Uint8Arrays. */
 function fromClone(v: VerifiedChains): VerifiedChains {
   const buffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);

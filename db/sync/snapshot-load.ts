@@ -171,8 +171,8 @@ type Tx = Parameters<Parameters<AppDatabase['transact']>[0]>[0];
 /**
  * Checks the image (snapshot-check.ts) and copies its tables into this (empty) database in one
  * transaction, written while the chain and value checks still run on their workers and committed
- * only once every check has passed, with `rest`; a refusal rolls it back. The mutation guard's triggers are lifted for it: SQLite transfers pages only into
- * a table without triggers.
+ * only once every check has passed, with `rest`; a refusal rolls it back. The mutation guard's
+ * triggers are lifted for it: SQLite transfers pages only into a table without triggers.
  */
 async function checkAndInstall(
   app: AppDatabase,

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { dispatchSync } from '../../db/dispatcher';
 import { makeSnapshot } from '../../db/sync/snapshot';
 import type { ChainCheck } from '../../db/sync/snapshot-chains';
-import { prepareValues, startChains } from '../../db/sync/snapshot-chains-thread';
+import { prepareChains, prepareValues } from '../../db/sync/snapshot-chains-thread';
 import { decryptAndInflate, openFile } from '../../db/sync/snapshot-open';
 import { zoneOf } from '../../db/sync/zone';
 import { expectOk, tempDir } from '../helpers';
@@ -63,11 +63,11 @@ const outcome = (done: Promise<unknown>) =>
 
 describe('snapshot chain and value checks without their worker', () => {
   test('verifies the same chains and heads on this thread', async () => {
-    const onWorker = await startChains(image, check).done;
+    const onWorker = await prepareChains(check).start(image).done;
     expect(onWorker.changes).toBeGreaterThan(30);
     expect(onWorker.heads.length).toBeGreaterThan(0);
     for (const entry of Object.values(brokenWorkers())) {
-      expect(await startChains(image, check, entry).done).toEqual(onWorker);
+      expect(await prepareChains(check, entry).start(image).done).toEqual(onWorker);
     }
   });
 
@@ -92,13 +92,13 @@ describe('snapshot chain and value checks without their worker', () => {
       .run().changes;
     db.close();
     expect(changed).toBe(1);
-    const onWorker = await outcome(startChains(altered, check).done);
+    const onWorker = await outcome(prepareChains(check).start(altered).done);
     expect(onWorker).toMatchObject({
       code: 'SNAPSHOT_INVALID',
       message: expect.stringContaining('链不符'),
     });
     for (const entry of Object.values(brokenWorkers())) {
-      expect(await outcome(startChains(altered, check, entry).done)).toEqual(onWorker);
+      expect(await outcome(prepareChains(check, entry).start(altered).done)).toEqual(onWorker);
     }
   });
 });
