@@ -48,6 +48,7 @@ import {
 } from './model';
 import type { Edit, World } from './model';
 import { editableFields, settingIds, settingValues } from './values';
+import type { Spec } from './values';
 
 const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 20);
 // A failure prints its seed and path; SYNC_PROPERTY_SEED and SYNC_PROPERTY_PATH replay it.
@@ -113,6 +114,8 @@ const stats = {
   forSite: { incremental: 0, full: 0, introduced: 0 },
   orphanRuns: {} as Record<string, number>,
   orphanWorlds: 0,
+  /** Worlds of property 11 for a whole office whose exporter's roster named P. */
+  officeChecked: 0,
   faultPhases: {} as Record<string, number>,
 };
 
@@ -563,7 +566,7 @@ describe('sync properties (docs/sync.md)', () => {
             w.close();
           }
         }),
-        settings,
+        { ...settings, numRuns: RUNS + 1, examples: [[EVERY_CHILD_FIRST, newestFirst]] },
       );
       stats.orphanRuns = orphanRuns;
       stats.orphanWorlds = runs;
@@ -681,9 +684,10 @@ describe('sync properties (docs/sync.md)', () => {
             }
           }),
           // Worlds where the exporter's roster names P are not common (a CI run's 20 met none):
-          // at least 80 runs, so the default run checks some.
-          { ...settings, numRuns: Math.max(RUNS, 80) },
+          // at least 80 runs, so the default run checks some, after the world that always does.
+          { ...settings, numRuns: Math.max(RUNS, 80) + 1, examples: [OFFICE_NAMED] },
         );
+        stats.officeChecked = checked;
         expect(checked).toBeGreaterThan(0);
       } finally {
         [first, second, us].forEach((r) => r.app.close());
@@ -762,6 +766,99 @@ const ACTIVITY_OF_NEWEST_PROJECT: Edit = {
 
 /** Parent references of child rows (docs/sync.md S8). */
 const PARENTS = parentRefs;
+
+/** References to the newest row of each parent table. */
+const NEWEST = {
+  investor: { ref: 'investor', pick: 0 },
+  project: { ref: 'project', pick: 0 },
+  target: { ref: 'target', pick: 0 },
+} satisfies Record<string, Spec>;
+
+/**
+ * Property 9's fixed case, run before the random ones so that every child table shows orphans
+ * whatever the seed: an investor, its project and a target, then one child of each child table
+ * naming them, with no other edits. Delivered newest file first (newestFirst), every child arrives
+ * before its parents, and so does the project before its investor: all seven tables count orphans.
+ */
+const EVERY_CHILD_FIRST: Edit[] = [
+  { op: 'create', table: 'investor', values: { name_zh: '投资方甲' } },
+  { op: 'create', table: 'project', values: { name: '项目甲', investor_id: NEWEST.investor } },
+  {
+    op: 'create',
+    table: 'target',
+    values: {
+      year: 2025,
+      metric_key: 'fdi_usd',
+      scope: 'zone',
+      label: '外资到位',
+      unit: 'usd',
+      mode: 'manual',
+    },
+  },
+  {
+    op: 'create',
+    table: 'contact',
+    values: { name: '张三', investor_id: NEWEST.investor, project_id: NEWEST.project },
+  },
+  {
+    op: 'create',
+    table: 'activity',
+    values: {
+      project_id: NEWEST.project,
+      investor_id: NEWEST.investor,
+      kind: 'visit',
+      occurred_on: '2025-01-15',
+    },
+  },
+  {
+    op: 'create',
+    table: 'task',
+    values: { project_id: NEWEST.project, title: '回访', due_on: '2025-03-01' },
+  },
+  {
+    op: 'create',
+    table: 'capital_arrival',
+    values: {
+      project_id: NEWEST.project,
+      arrived_on: '2025-02-01',
+      amount: 1_000_000,
+      currency: 'USD',
+      kind: 'fdi',
+    },
+  },
+  { op: 'create', table: 'key_investment', values: { project_id: NEWEST.project, year: 2025 } },
+  {
+    op: 'create',
+    table: 'target_actual',
+    values: { target_id: NEWEST.target, month: 1, value: 500_000 },
+  },
+];
+
+/**
+ * An order for property 9's files that imports the newest first: an export names a second file of
+ * the same name and minute `…-2.zsync`, a third `…-3.zsync`, and so on.
+ */
+function newestFirst(file: string): number {
+  return -Number(/-(\d+)\.zsync$/.exec(file)?.[1] ?? 1);
+}
+
+/**
+ * Property 11's fixed world, run before the random ones so that the whole-office export is checked
+ * whatever the seed: 本部 (replica 0) writes a project, the 上海 laptop (replica 1) sends a full
+ * file that 本部 imports, so 本部's roster names that laptop; 本部 then exports for 上海's office.
+ */
+const OFFICE_NAMED: [{ skews: number[]; steps: Step[] }, number, number] = [
+  {
+    skews: [0, 0],
+    steps: [
+      { kind: 'edit', r: 0, edit: projectNamed('本部的项目'), advanceMs: 1000 },
+      { kind: 'export', r: 1, to: 0, mode: 'full' },
+      { kind: 'import', r: 0, file: 0 },
+    ],
+  },
+  0,
+  1,
+];
 
 /** A new row of `table` naming the newest parents. */
 function childArb(table: SyncedTable): fc.Arbitrary<Edit> {
