@@ -12,6 +12,7 @@ import { syncedTableNames } from './synced-tables';
 import type { Tx } from './tx';
 import { Sql, createQueryBuilder } from './sql';
 import { Mutations, installMutationGuard, refreshDerivedColumns } from './mutation';
+import { installSettledTriggers } from './sync/settled';
 import { BackgroundCheckpoint } from './background-checkpoint';
 import type { Clock } from './sync/hlc';
 import { ZERO_CLOCK, observe, parseHlc } from './sync/hlc';
@@ -267,6 +268,7 @@ async function connect(file: string, options: OpenOptions): Promise<Connection> 
     // After the statistics: its one meta row must not make the next open analyze again.
     refreshDerivedColumns(sqlite);
     installMutationGuard(sqlite);
+    installSettledTriggers(sqlite);
     const siteId = ensureSiteId(sqlite, options.installIdFile);
     const at = new Date((options.wallMs ?? Date.now)()).toISOString();
     sqlite.transaction(() => ensureZone(sqlite, siteId, ownOffice(new Sql(sqlite)), at))();

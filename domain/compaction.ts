@@ -35,6 +35,8 @@ export interface CompactionReport {
   changesAfter: number;
   /** Changes that left the live log, kept only as their key (and a project's values). */
   archived: number;
+  /** Rows' only changes that left the live log as a stamp: their values are the rows' own. */
+  settled: number;
   bytesBefore: number;
   bytesAfter: number;
   /** Peers that lack changes, so that what they lack stays. */

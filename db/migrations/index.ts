@@ -20,6 +20,7 @@ import * as m018 from './018-claims';
 import * as m019 from './019-not-duplicate';
 import * as m020 from './020-import-undo';
 import * as m021 from './021-compaction';
+import * as m022 from './022-settled-rows';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '019-not-duplicate': m019,
   '020-import-undo': m020,
   '021-compaction': m021,
+  '022-settled-rows': m022,
 };
 
 export const migrationProvider: MigrationProvider = {

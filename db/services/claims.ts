@@ -20,6 +20,7 @@ import { AppError } from '../../domain/errors';
 import type { Tx } from '../app-database';
 import { refuseMergedAway, survivors } from '../merges';
 import { readMeta } from '../replica-identity';
+import { settledStampSql } from '../sync/settled';
 import { settingIds } from '../../domain/stored-values';
 
 interface ClaimRow {
@@ -42,7 +43,8 @@ function readClaims(tx: Tx, subjectId?: string): Claim[] {
     .prepare(
       `SELECT c.id, c.investor_id, c.project_id, c.office_id, c.promoter_id, p.name AS promoter_name,
          c.claimed_on, c.reported, c.role, c.share,
-         (SELECT MIN(s.hlc) FROM sync_change s WHERE s.tbl = 'claim' AND s.row_id = c.id) AS hlc
+         coalesce((SELECT MIN(s.hlc) FROM sync_change s WHERE s.tbl = 'claim' AND s.row_id = c.id),
+           ${settledStampSql('claim', 'c.id', 'hlc')}) AS hlc
        FROM claim c LEFT JOIN promoter p ON p.id = c.promoter_id
        WHERE c.deleted = 0 ${subjectId ? 'AND (c.investor_id = ? OR c.project_id = ?)' : ''}`,
     )
@@ -76,8 +78,9 @@ export function readDecisions(tx: Tx): ClaimDecisions {
   const rows = tx.sql
     .prepare(
       `SELECT d.id, d.claim_id AS claimId,
-         (SELECT MAX(s.hlc) FROM sync_change s WHERE s.tbl = 'claim_decision' AND s.row_id = d.id)
-           AS hlc
+         coalesce(
+           (SELECT MAX(s.hlc) FROM sync_change s WHERE s.tbl = 'claim_decision' AND s.row_id = d.id),
+           ${settledStampSql('claim_decision', 'd.id', 'hlc')}) AS hlc
        FROM claim_decision d WHERE d.deleted = 0`,
     )
     .all() as { id: string; claimId: string; hlc: string | null }[];

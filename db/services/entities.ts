@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors';
 import type { InvestorRecord } from '../../domain/entities';
 import { labelOf, storedProvinces } from '../../domain/vocabulary';
 import type { Tx } from '../app-database';
+import { settledStampSql } from '../sync/settled';
 import { queryTerms } from '../search-fold';
 import { allTermsLike } from '../search-match';
 import type { SyncedTable } from '../synced-tables';
@@ -98,8 +99,8 @@ function currentPromoterId(tx: Tx): string | null {
 function selectFrom(spec: EntitySpec): string {
   const extra =
     spec.table === 'activity'
-      ? `, (SELECT author FROM sync_change c WHERE c.tbl = 'activity' AND c.row_id = t.id
-           ORDER BY c.hlc LIMIT 1) AS author`
+      ? `, coalesce((SELECT author FROM sync_change c WHERE c.tbl = 'activity' AND c.row_id = t.id
+           ORDER BY c.hlc LIMIT 1), ${settledStampSql('activity', 't.id', 'author')}) AS author`
       : spec.table === 'task'
         ? ', (SELECT name FROM project p WHERE p.id = t.project_id) AS project_name'
         : '';

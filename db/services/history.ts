@@ -5,6 +5,7 @@ import { projectFieldLabels } from '../../domain/project-input';
 import { labelOf, offices } from '../../domain/vocabulary';
 import type { Tx } from '../app-database';
 import { parseHlc } from '../sync/hlc';
+import { settledChangeSql } from '../sync/settled';
 import { camel } from './rows';
 
 type Value = string | number | null;
@@ -24,9 +25,10 @@ export function projectHistory(tx: Tx, id: string): HistoryEntry[] {
   const changes = tx.sql
     .prepare(
       `SELECT hlc, author, fields FROM sync_change WHERE tbl = 'project' AND row_id = ?
-       UNION ALL SELECT hlc, author, fields FROM sync_archive WHERE row_id = ? ORDER BY hlc`,
+       UNION ALL SELECT hlc, author, fields FROM sync_archive WHERE row_id = ?
+       UNION ALL ${settledChangeSql('project')} ORDER BY hlc`,
     )
-    .all(id, id) as { hlc: string; author: string | null; fields: string }[];
+    .all(id, id, id) as { hlc: string; author: string | null; fields: string }[];
   const current: Record<string, Value> = {};
   const entries: HistoryEntry[] = [];
   for (const change of changes) {

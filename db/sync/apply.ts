@@ -16,8 +16,9 @@ import {
 } from '../derived';
 import { readMeta, writeMeta } from '../replica-identity';
 import type { ColumnType, SyncedTable } from '../synced-tables';
-import { hqOnlyTables, syncedTableNames, syncedTables } from '../synced-tables';
+import { hqOnlyTables, isSyncedTable, syncedTableNames, syncedTables } from '../synced-tables';
 import { archivedStatement } from './archive';
+import { unsettleRows } from './settled';
 import { approxRows, dropSecondaryIndexes, worthRebuilding } from './bulk-indexes';
 import type { Change, StoredChange } from './change-codec';
 import { compareClocks, formatHlc, parseHlc, ZERO_CLOCK } from './hlc';
@@ -417,6 +418,10 @@ function loadLoggedChanges(tx: Tx, rows: RowStates): void {
   let count = 0;
   for (const states of rows.values()) count += states.size;
   if (count === 0) return;
+  // A settled row's change (S19) is read from its log like any other: it comes back first.
+  for (const [tbl, states] of rows) {
+    if (isSyncedTable(tbl)) unsettleRows(sql, tbl, [...states.keys()]);
+  }
   let logged: Map<string, Set<string>> | undefined;
   if (approxRows(sql, 'sync_change') <= count * SCAN_LOG_RATIO) {
     logged = new Map();

@@ -22,6 +22,7 @@ import type { Tx } from '../tx';
 import { readMeta } from '../replica-identity';
 import { BLOCK, chainAtBlock, storeBlocks } from './chain';
 import { countAbove, localVector } from './peers';
+import { findSettling, settleFound } from './settled';
 import type { Vector } from './peers';
 import { undoableImports } from './undo-import';
 
@@ -132,9 +133,15 @@ interface Dropped {
   fields: string;
 }
 
-/** The changes that may leave the log, by the rules above. */
-function droppable(sql: Sql, limit: Map<string, number>): Dropped[] {
-  const { frozen, uncounted } = protectedChanges(sql);
+/** What the rules above protect, and up to where each origin's changes are held everywhere. */
+interface Rules {
+  frozen: Set<string>;
+  uncounted: Set<string>;
+  conflicted: Set<string>;
+  limit: Map<string, number>;
+}
+
+function rulesOf(sql: Sql, limit: Map<string, number>): Rules {
   const conflicted = new Set(
     (
       sql.prepare('SELECT DISTINCT tbl, row_id FROM sync_conflict').raw().all() as [
@@ -143,6 +150,17 @@ function droppable(sql: Sql, limit: Map<string, number>): Dropped[] {
       ][]
     ).map(([t, r]) => `${t} ${r}`),
   );
+  return { ...protectedChanges(sql), conflicted, limit };
+}
+
+/** Whether a change may leave the live log at all: held everywhere, not protected. */
+const mayGo = (rules: Rules, c: { origin: string; seq: number; tbl: string; row_id: string }) =>
+  !rules.frozen.has(`${c.origin} ${c.seq}`) &&
+  c.seq <= (rules.limit.get(c.origin) ?? 0) &&
+  !rules.conflicted.has(`${c.tbl} ${c.row_id}`);
+
+/** The superseded changes that may leave the log, by the rules above. */
+function droppable(sql: Sql, rules: Rules): Dropped[] {
   const rows = sql
     .prepare('SELECT tbl, row_id FROM sync_change GROUP BY tbl, row_id HAVING count(*) > 1')
     .raw()
@@ -153,22 +171,15 @@ function droppable(sql: Sql, limit: Map<string, number>): Dropped[] {
   );
   const out: Dropped[] = [];
   for (const [tbl, rowId] of rows) {
-    if (conflicted.has(`${tbl} ${rowId}`)) continue;
+    if (rules.conflicted.has(`${tbl} ${rowId}`)) continue;
     const log = rowLog.all(tbl, rowId) as Dropped[];
     const written = new Set<string>();
     // Newest first; the last one, the row's first change, always stays.
     for (let i = 0; i < log.length - 1; i++) {
       const c = log[i]!;
-      const k = `${c.origin} ${c.seq}`;
       const cols = Object.keys(JSON.parse(c.fields) as object);
-      if (
-        !frozen.has(k) &&
-        c.seq <= (limit.get(c.origin) ?? 0) &&
-        cols.every((col) => written.has(col))
-      ) {
-        out.push(c);
-      }
-      if (!uncounted.has(k)) for (const col of cols) written.add(col);
+      if (mayGo(rules, c) && cols.every((col) => written.has(col))) out.push(c);
+      if (!rules.uncounted.has(`${c.origin} ${c.seq}`)) for (const col of cols) written.add(col);
     }
   }
   return out;
@@ -209,12 +220,15 @@ export function compactLog(tx: Tx, options: CompactOptions) {
   for (const p of peers) if (exclude.has(p.siteId)) p.excluded = true;
   const counted = peers.filter((p) => !p.excluded);
   const changesBefore = countChanges(sql);
-  const drops = droppable(sql, limits(localVector(sql), counted));
+  const rules = rulesOf(sql, limits(localVector(sql), counted));
+  const drops = droppable(sql, rules);
+  const settling = findSettling(sql, rules);
 
   // Each origin's new floor is the block end above its highest dropped seq; the chain there must
   // be stored before the lines it is computed from go, or no export could start above it.
   const top = new Map<string, number>();
   for (const d of drops) top.set(d.origin, Math.max(top.get(d.origin) ?? 0, d.seq));
+  for (const [origin, seq] of settling) top.set(origin, Math.max(top.get(origin) ?? 0, seq));
   const skip = new Set<string>();
   const numbers = new Map<string, number>();
   for (const [origin, seq] of top) {
@@ -250,11 +264,13 @@ export function compactLog(tx: Tx, options: CompactOptions) {
     remove.run(d.origin, d.seq);
     archived += 1;
   }
+  const settled = settleFound(sql, skip);
   const strip = ({ acked: _, ...p }: Peer): CompactionPeer => p;
   return {
     changesBefore,
-    changesAfter: changesBefore - archived,
+    changesAfter: changesBefore - archived - settled,
     archived,
+    settled,
     heldBackBy: counted.filter((p) => p.lacking > 0).map(strip),
     silent: peers.filter((p) => p.silent).map(strip),
     excluded: peers.filter((p) => p.excluded).map((p) => p.siteId),
@@ -286,12 +302,15 @@ export function compact(
   app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const bytesBefore = databaseBytes(app.sql);
   const done = app.transact((tx) => compactLog(tx, { ...input, nowMs: app.now() }));
-  if (input.vacuum !== false && done.archived > 0) app.sqlite.exec('VACUUM');
+  if (input.vacuum !== false && done.archived + done.settled > 0) app.sqlite.exec('VACUUM');
   app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const bytesAfter = databaseBytes(app.sql);
   const held = done.heldBackBy.map((p) => p.office ?? p.siteId);
   const message =
     `已将 ${done.archived.toLocaleString('zh-CN')} 条被取代的变更移出变更日志` +
+    (done.settled
+      ? `，${done.settled.toLocaleString('zh-CN')} 条各站点均已收到的变更改由数据行本身保存`
+      : '') +
     `（${done.changesBefore.toLocaleString('zh-CN')} → ${done.changesAfter.toLocaleString('zh-CN')} 条），` +
     `文件 ${mb(bytesBefore)} → ${mb(bytesAfter)}` +
     (held.length ? `；${held.join('、')} 尚缺的变更保留未动` : '');

@@ -95,7 +95,18 @@ function heldLater(sql: Sql): LaterWrite {
       )
       .pluck()
       .all(tbl, rowId, hlc) as string[];
-    return later.some((fields) => Object.hasOwn(JSON.parse(fields) as object, col));
+    // A settled row's only change (S19) is applied and never refused.
+    const settled = sql
+      .prepare(
+        `SELECT k.cols FROM sync_settled s JOIN sync_colset k ON k.n = s.colset
+         WHERE s.tbl = ? AND s.row_id = ? AND s.hlc > ?`,
+      )
+      .pluck()
+      .get(tbl, rowId, hlc) as string | undefined;
+    return (
+      later.some((fields) => Object.hasOwn(JSON.parse(fields) as object, col)) ||
+      (settled !== undefined && (JSON.parse(settled) as string[]).includes(col))
+    );
   };
 }
 

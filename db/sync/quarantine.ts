@@ -7,8 +7,10 @@ import type { Sql } from '../sql';
 import type { Fields } from '../mutation';
 import { readMeta, writeMeta } from '../replica-identity';
 import type { SyncedTable } from '../synced-tables';
+import { isSyncedTable } from '../synced-tables';
 import type { KnownSchema } from './apply';
 import { currentSchema, refreshDerived } from './apply';
+import { unsettleRows } from './settled';
 
 function signature(schema: KnownSchema): string {
   const text = Object.keys(schema)
@@ -61,6 +63,7 @@ export function releaseQuarantine(tx: Tx, schema: KnownSchema = currentSchema): 
 /** Writes each known column of a row from its greatest-hlc change in the log. */
 export function recomputeRow(tx: Tx, table: string, id: string, schema: KnownSchema): void {
   const columns = schema[table]!;
+  if (isSyncedTable(table)) unsettleRows(tx.sql, table, [id]);
   const log = tx.sql
     .prepare('SELECT fields FROM sync_change WHERE tbl = ? AND row_id = ? ORDER BY hlc')
     .all(table, id) as { fields: string }[];

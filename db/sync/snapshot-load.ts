@@ -23,6 +23,7 @@ import { storeHead } from './chain';
 import { MAX_FILE_BYTES } from './file-format';
 import { compareClocks, formatHlc, parseHlc, ZERO_CLOCK } from './hlc';
 import { recordFileIn } from './peers';
+import { installSettledTriggers, removeSettledTriggers } from './settled';
 import { checkImage, prepareChecks, schemaOf } from './snapshot-check';
 import type { ImageCheck, ImageWorkers, VerifiedImage } from './snapshot-check';
 import { imageError, openImage } from './snapshot-image';
@@ -41,6 +42,9 @@ const COPIED_TABLES = [
   // What compaction (S19) kept of the changes it took out, and each origin's floor.
   'sync_archive_origin',
   'sync_archive',
+  // Rows whose only change compaction settled: the change's stamp.
+  'sync_colset',
+  'sync_settled',
 ];
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest();
@@ -172,7 +176,7 @@ type Tx = Parameters<Parameters<AppDatabase['transact']>[0]>[0];
  * Checks the image (snapshot-check.ts) and copies its tables into this (empty) database in one
  * transaction, written while the chain and value checks still run on their workers and committed
  * only once every check has passed, with `rest`; a refusal rolls it back. The mutation guard's
- * triggers are lifted for it: SQLite transfers pages only into a table without triggers.
+ * and the settled rows' triggers are lifted for it: SQLite transfers pages only into a table without triggers.
  */
 async function checkAndInstall(
   app: AppDatabase,
@@ -203,6 +207,7 @@ async function checkAndInstall(
     throw imageError(error);
   }
   removeMutationGuard(sqlite);
+  removeSettledTriggers(sqlite);
   // A small page cache while the pages pass through it on their way to the WAL: measured at 100k,
   // 2 MB instead of the usual 64 MB takes the transfer from 1.74–1.83 s to 1.39–1.40 s.
   const cacheSize = sqlite.pragma('main.cache_size', { simple: true }) as number;
@@ -237,6 +242,7 @@ async function checkAndInstall(
     image.close();
     sqlite.pragma(`main.cache_size = ${cacheSize}`);
     installMutationGuard(sqlite);
+    installSettledTriggers(sqlite);
     sqlite.exec('DETACH DATABASE snap');
   }
 }

@@ -4,7 +4,7 @@
 // (snapshot-chains-worker.ts) beside the chain check while the caller writes the tables.
 import type Database from 'better-sqlite3';
 import { AppError } from '../../domain/errors';
-import { syncedTableNames } from '../synced-tables';
+import { isSyncedTable, syncedTableNames, syncedTables } from '../synced-tables';
 import { checkedColumns, labelsOf, rowProblems } from './check-values';
 import { parseHlc } from './hlc';
 
@@ -24,7 +24,13 @@ export function checkValues(
   check: ValueCheck,
 ): { maxHlc: string | null } {
   checkVectors(image);
-  const maxHlc = image.prepare('SELECT max(hlc) FROM sync_change').pluck().get() as string | null;
+  checkSettled(image);
+  const maxHlc = image
+    .prepare(
+      'SELECT max(hlc) FROM (SELECT hlc FROM sync_change UNION ALL SELECT hlc FROM sync_settled)',
+    )
+    .pluck()
+    .get() as string | null;
   if (maxHlc !== null) {
     let ms: number;
     try {
@@ -54,6 +60,47 @@ function checkVectors(image: Database.Database): void {
     .all() as [string, number, number][];
   for (const [origin, top, held] of rows) {
     if (held !== top) invalid(`站点 ${origin} 的版本向量与变更不符`);
+  }
+}
+
+/**
+ * Each settled row's stamp (S19) names a row of its table, columns that table syncs, and a change
+ * the archive holds the key of (so the vectors above count it).
+ */
+function checkSettled(image: Database.Database): void {
+  const bad = image
+    .prepare(
+      `SELECT s.tbl, s.row_id, k.cols FROM sync_settled s LEFT JOIN sync_colset k ON k.n = s.colset
+       WHERE k.n IS NULL OR k.tbl <> s.tbl OR json_valid(k.cols) = 0
+         OR NOT EXISTS (SELECT 1 FROM sync_archive a WHERE a.origin_n = s.origin_n AND a.seq = s.seq)`,
+    )
+    .get() as { tbl: string; row_id: string } | undefined;
+  if (bad) invalid(`${bad.tbl} ${bad.row_id} 的定稿记录不完整`);
+  const stamps = image.prepare('SELECT n, tbl, cols FROM sync_colset').all() as {
+    n: number;
+    tbl: string;
+    cols: string;
+  }[];
+  for (const { tbl, cols } of stamps) {
+    const synced = isSyncedTable(tbl) ? syncedTables[tbl].columns : null;
+    const list = JSON.parse(cols) as unknown;
+    if (
+      !synced ||
+      !Array.isArray(list) ||
+      !list.every((c) => typeof c === 'string' && Object.hasOwn(synced, c))
+    ) {
+      invalid(`定稿字段表 ${tbl} ${cols} 不符`);
+    }
+  }
+  for (const table of syncedTableNames) {
+    const orphan = image
+      .prepare(
+        `SELECT s.row_id FROM sync_settled s WHERE s.tbl = ?
+         AND NOT EXISTS (SELECT 1 FROM ${table} r WHERE r.id = s.row_id)`,
+      )
+      .pluck()
+      .get(table) as string | undefined;
+    if (orphan) invalid(`${table} ${orphan} 的定稿记录没有对应的数据行`);
   }
 }
 

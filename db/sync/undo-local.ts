@@ -24,7 +24,12 @@ interface Written {
 export function compensateImport(tx: Tx, runs: ImportRun[]): { removed: number; restored: number } {
   const written = writtenRows(tx, runs);
   const firstChange = tx.sql
-    .prepare('SELECT min(hlc) FROM sync_change WHERE tbl = ? AND row_id = ?')
+    .prepare(
+      `SELECT coalesce(min(c.hlc), (SELECT hlc FROM sync_settled AS s
+         WHERE s.tbl = k.tbl AND s.row_id = k.row_id))
+       FROM (SELECT ? AS tbl, ? AS row_id) AS k
+       LEFT JOIN sync_change AS c ON c.tbl = k.tbl AND c.row_id = k.row_id`,
+    )
     .pluck();
   const created = new Set<string>();
   for (const [k, w] of written) if (firstChange.get(w.tbl, w.rowId) === w.first) created.add(k);

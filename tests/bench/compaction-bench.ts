@@ -41,6 +41,7 @@ export async function benchCompaction(
   console.log('\ncompaction of the demo database (copies)');
   line('changes before → after', `${report.changesBefore} → ${report.changesAfter}`);
   line('archived changes', report.archived.toLocaleString());
+  line('settled changes (rows hold their values)', report.settled.toLocaleString());
   line('compaction with VACUUM (s)', seconds.toFixed(1));
   line('compacted database (MB)', (bytes / 1e6).toFixed(0));
   line('same data without a log (MB)', (bareBytes / 1e6).toFixed(0));

@@ -1,8 +1,9 @@
 // Compaction as a property (docs/sync.md S19), on real database files and real exchanged files:
 // over random replicas, edits (projects edited again and again, and every synced table), delivery
 // schedules and compactions at random replicas, a compaction never drops a change that a known
-// laptop lacks, exports between the laptops never need a dropped line, and at the end the replicas
-// that compacted and those that did not hold the same synced tables, conflicts and field history.
+// laptop lacks, exports between the laptops never need a dropped line, rows whose only change
+// settled are edited here and elsewhere afterwards, and at the end the replicas that compacted and
+// those that did not hold the same synced tables, conflicts and field history.
 import fc from 'fast-check';
 import { afterAll, expect, test } from 'vitest';
 import type { CompactionReport } from '../../domain/compaction';
@@ -65,7 +66,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
  * leaving out the silent laptops outside the world: the superseded renames both hold leave the log.
  * fast-check counts it in numRuns.
  */
-const everyCase: [number, Step[]] = [
+const everyCase: [number, Step[], [number, Edit][]] = [
   2,
   [
     { kind: 'edit', at: 0, edit: { op: 'create', table: 'project', values: { name: '新项目' } } },
@@ -75,10 +76,26 @@ const everyCase: [number, Step[]] = [
     { kind: 'send', from: 0, to: 1 },
     { kind: 'compact', at: 1 },
   ],
+  [],
 ];
 
-const stats = { runs: 0, compactions: 0, archived: 0, withArchive: 0, heldBack: 0, keptForPeer: 0 };
+const stats = {
+  runs: 0,
+  compactions: 0,
+  archived: 0,
+  settled: 0,
+  settledEdited: 0,
+  withArchive: 0,
+  heldBack: 0,
+  keptForPeer: 0,
+};
 afterAll(() => console.log('compaction property statistics', JSON.stringify(stats)));
+
+const settledIds = (r: Replica, table: string) =>
+  r.app.sqlite
+    .prepare('SELECT row_id FROM sync_settled WHERE tbl = ? ORDER BY row_id')
+    .pluck()
+    .all(table) as string[];
 
 const keyOf = (c: { origin: string; seq: number }) => `${c.origin} ${c.seq}`;
 
@@ -125,11 +142,12 @@ function compactAt(w: World, us: Replica) {
   const report = call<CompactionReport>(us, 'sync.compact', { exclude, vacuum: false });
   stats.compactions += 1;
   stats.archived += report.archived;
+  stats.settled += report.settled;
   if (report.heldBackBy.length) stats.heldBack += 1;
   if (lacking.length) stats.keptForPeer += 1;
   const left = new Set(changeLog(us).map(keyOf));
   for (const k of lacking) expect(left.has(k)).toBe(true);
-  return report.archived;
+  return report.archived + report.settled;
 }
 
 test('compaction drops nothing a known laptop lacks; compacting and plain replicas converge', async () => {
@@ -137,7 +155,8 @@ test('compaction drops nothing a known laptop lacks; compacting and plain replic
     fc.asyncProperty(
       fc.integer({ min: 2, max: 4 }),
       fc.array(stepArb, { minLength: 40, maxLength: 90 }),
-      async (n, steps) => {
+      fc.array(fc.tuple(fc.nat(3), editArb), { minLength: 4, maxLength: 16 }),
+      async (n, steps, after) => {
         const w = await world(new Array<number>(n).fill(0));
         try {
           stats.runs += 1;
@@ -161,11 +180,34 @@ test('compaction drops nothing a known laptop lacks; compacting and plain replic
               for (const a of rs) for (const b of rs) if (a !== b) await send(w, a, b);
             }
           };
+          // Rows created once and never edited: their only change settles at the compaction below.
+          for (const r of rs) {
+            call(r, 'project.create', { name: '一次录入', investor: `一次录入投资方 ${r.office}` });
+          }
           for (const r of rs) burst(r, 20);
           await exchange();
           // Every laptop now holds everything: each compacts (its own renames can go; what came
           // with the last 10 imports stays for undo), then edits everywhere and exchanges again.
           for (const r of rs) archived += compactAt(w, r);
+          // One settled project renamed at each laptop that holds one, then random edits that aim
+          // at settled rows where the replica has some: the row's change comes back into the log
+          // before it is read or written, here and at each laptop it reaches.
+          for (const r of rs) {
+            const [id] = settledIds(r, 'project');
+            if (id === undefined) continue;
+            stats.settledEdited += 1;
+            w.advance(60_000);
+            r.app.transact((tx) => tx.mutate.update('project', id, { name: `改过 ${r.office}` }));
+          }
+          for (const [at, edit] of after) {
+            w.advance(60_000);
+            const r = rs[at % n]!;
+            const settled = settledIds(r, edit.table);
+            if (edit.op !== 'create' && settled.length > 0) {
+              stats.settledEdited += 1;
+              applyEdit(r, { ...edit, id: settled[edit.target % settled.length]! });
+            } else applyEdit(r, edit);
+          }
           for (const r of rs) burst(r, 3);
           await exchange();
           if (archived > 0) stats.withArchive += 1;
@@ -189,6 +231,8 @@ test('compaction drops nothing a known laptop lacks; compacting and plain replic
   );
   // The interesting cases occur: changes left the log, and a laptop that lacked some held it back.
   expect(stats.archived).toBeGreaterThan(0);
+  expect(stats.settled).toBeGreaterThan(0);
+  expect(stats.settledEdited).toBeGreaterThan(0);
   expect(stats.withArchive).toBeGreaterThan(0);
   expect(stats.keptForPeer).toBeGreaterThan(0);
 }, 600_000);
