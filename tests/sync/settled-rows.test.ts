@@ -9,6 +9,7 @@ import { afterAll, expect, test } from 'vitest';
 import type { CompactionReport } from '../../domain/compaction';
 import type { HistoryEntry } from '../../domain/history';
 import { removeMutationGuard, installMutationGuard } from '../../db/mutation';
+import type { StoredChange } from '../../db/sync/change-codec';
 import { unsettleRows } from '../../db/sync/settled';
 import { syncedTableNames } from '../../db/synced-tables';
 import type { SyncedTable } from '../../db/synced-tables';
@@ -39,16 +40,7 @@ afterAll(() => {
   expect(stats.fractionalReals).toBeGreaterThan(0);
 });
 
-interface Line {
-  origin: string;
-  seq: number;
-  hlc: string;
-  tbl: string;
-  row_id: string;
-  fields: string;
-  prev: string;
-  author: string | null;
-}
+type Line = StoredChange;
 
 const lines = (r: Replica, where = '1', ...params: unknown[]) =>
   r.app.sqlite
