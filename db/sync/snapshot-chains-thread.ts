@@ -1,26 +1,27 @@
 // The snapshot's chain check (snapshot-chains.ts) and value checks (snapshot-values.ts), each on a
 // worker thread of its own beside the other checks of the image; where a worker cannot start or
-// dies without an answer, on this thread.
+// dies without an answer, on this thread. A worker is stopped by asking it (check-stop.ts), never
+// terminated.
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../domain/errors';
 import { workerEntry } from '../worker-entry';
 import type { ChainCheck, VerifiedChains } from './snapshot-chains';
 import { runJob } from './snapshot-jobs';
-import type { ImageJob, ImageReply } from './snapshot-jobs';
+import type { ImageJob, ImageReply, ImageWorkerData } from './snapshot-jobs';
 import { imageError, openImage } from './snapshot-image';
 import type { ValueCheck } from './snapshot-values';
 
 export interface RunningCheck<T> {
   done: Promise<T>;
-  /** Ends the check early. */
-  stop: () => Promise<void>;
+  /** Ends the check early; resolves once its worker has exited, with its exit code. */
+  stop: () => Promise<number | null>;
 }
 
 export interface PreparedCheck<T> {
   /** Gives the worker the image's file. */
   start: (file: string) => RunningCheck<T>;
-  /** Ends the worker unused (or early). */
-  stop: () => Promise<void>;
+  /** Ends the worker unused (or early), as RunningCheck.stop. */
+  stop: () => Promise<number | null>;
 }
 
 /**
@@ -39,33 +40,44 @@ function prepare<T>(job: ImageJob, entry: URL, fromWorker: (v: T) => T): Prepare
       image.close();
     }
   };
+  const flag = new Int32Array(new SharedArrayBuffer(4));
   let worker: Worker | null = null;
   try {
-    worker = new Worker(entry, { workerData: job });
+    worker = new Worker(entry, {
+      workerData: { job, stop: flag.buffer } satisfies ImageWorkerData,
+    });
   } catch {
     worker = null;
   }
   let exited = false;
+  let exitCode: Promise<number | null> = Promise.resolve(null);
   let answer: ((reply: ImageReply<T>) => void) | null = null;
   let onExit: (() => void) | null = null;
   let stopped = false;
   if (worker) {
     worker.once('message', (reply: ImageReply<T>) => answer?.(reply));
     worker.once('error', () => undefined);
-    worker.once('exit', () => {
-      exited = true;
-      onExit?.();
+    const running = worker;
+    exitCode = new Promise((resolve) => {
+      running.once('exit', (code) => {
+        exited = true;
+        resolve(code);
+        onExit?.();
+      });
     });
   }
-  const stop = async () => {
+  const stop = () => {
     stopped = true;
-    await worker?.terminate();
+    Atomics.store(flag, 0, 1);
+    // A worker still waiting for the file exits on null; a busy one sees the flag.
+    if (worker && !exited) worker.postMessage(null);
+    return exitCode;
   };
   const start = (file: string): RunningCheck<T> => {
     if (!worker || exited) {
       const done = Promise.resolve().then(() => here(file));
       done.catch(() => undefined);
-      return { done, stop: () => Promise.resolve() };
+      return { done, stop: () => Promise.resolve(null) };
     }
     const done = new Promise<T>((resolve, reject) => {
       let answered = false;

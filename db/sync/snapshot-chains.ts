@@ -6,6 +6,8 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../domain/errors';
 import { BLOCK, ChainHasher, ZERO_CHAIN } from './chain';
 import type { Head } from './chain';
+import { neverStopped, stopIfAsked } from './check-stop';
+import type { StopAsked } from './check-stop';
 import { storedLines } from './stored-line';
 import type { Member } from './zone';
 import { headBody } from './zone';
@@ -37,7 +39,11 @@ export interface VerifiedChains {
  * image's stored block, itself vouched for by the head that ends the run) to a signed head at its
  * last seq. A head or block inside a run must match what the lines give.
  */
-export function checkChains(image: Database.Database, check: ChainCheck): VerifiedChains {
+export function checkChains(
+  image: Database.Database,
+  check: ChainCheck,
+  asked: StopAsked = neverStopped,
+): VerifiedChains {
   const rows = image
     .prepare(
       `SELECT seq, hlc, tbl, row_id, fields, prev, author FROM sync_change
@@ -90,6 +96,7 @@ export function checkChains(image: Database.Database, check: ChainCheck): Verifi
       out.vouched += unverified;
     };
     for (const row of rows.iterate(origin) as Iterable<unknown[]>) {
+      stopIfAsked(asked);
       const seq = row[0] as number;
       if (member?.lastSeq != null && seq > member.lastSeq) {
         invalid(`${office} 的电脑已被吊销，快照中有其吊销后的变更`);

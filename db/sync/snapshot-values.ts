@@ -5,6 +5,8 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../domain/errors';
 import { isSyncedTable, syncedTableNames, syncedTables } from '../synced-tables';
+import { neverStopped, stopIfAsked } from './check-stop';
+import type { StopAsked } from './check-stop';
 import { checkedColumns, labelsOf, rowProblems } from './check-values';
 import { parseHlc } from './hlc';
 
@@ -22,9 +24,11 @@ export interface ValueCheck {
 export function checkValues(
   image: Database.Database,
   check: ValueCheck,
+  asked: StopAsked = neverStopped,
 ): { maxHlc: string | null } {
   checkVectors(image);
-  checkSettled(image);
+  stopIfAsked(asked);
+  checkSettled(image, asked);
   const maxHlc = image
     .prepare(
       'SELECT max(hlc) FROM (SELECT hlc FROM sync_change UNION ALL SELECT hlc FROM sync_settled)',
@@ -42,7 +46,7 @@ export function checkValues(
       throw new AppError('CLOCK_DRIFT', '快照中的修改');
     }
   }
-  checkRows(image);
+  checkRows(image, asked);
   return { maxHlc };
 }
 
@@ -67,7 +71,7 @@ function checkVectors(image: Database.Database): void {
  * Each settled row's stamp (S19) names a row of its table, columns that table syncs, and a change
  * the archive holds the key of (so the vectors above count it).
  */
-function checkSettled(image: Database.Database): void {
+function checkSettled(image: Database.Database, asked: StopAsked): void {
   const bad = image
     .prepare(
       `SELECT s.tbl, s.row_id, k.cols FROM sync_settled s LEFT JOIN sync_colset k ON k.n = s.colset
@@ -93,6 +97,7 @@ function checkSettled(image: Database.Database): void {
     }
   }
   for (const table of syncedTableNames) {
+    stopIfAsked(asked);
     const orphan = image
       .prepare(
         `SELECT s.row_id FROM sync_settled s WHERE s.tbl = ?
@@ -105,7 +110,7 @@ function checkSettled(image: Database.Database): void {
 }
 
 /** Every live row of every synced table holds values local input could store (S20). */
-function checkRows(image: Database.Database): void {
+function checkRows(image: Database.Database, asked: StopAsked): void {
   for (const table of syncedTableNames) {
     if (!labelsOf(table)) continue;
     // Only the columns checked (derived ones left aside): a third fewer values to read at 100k.
@@ -117,6 +122,7 @@ function checkRows(image: Database.Database): void {
       .prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM ${table} WHERE deleted = 0`)
       .iterate();
     for (const row of rows as Iterable<Record<string, unknown>>) {
+      stopIfAsked(asked);
       const id = String(row.id);
       const found = rowProblems(table, id, row);
       if (found.length) {

@@ -1,7 +1,7 @@
 // The snapshot's chain check runs on a worker thread (snapshot-chains-thread.ts); where the worker
 // cannot start, or dies without an answer, the same check runs on the calling thread. On a real
 // snapshot's image: both ways verify the same chains and heads, and refuse an altered change with
-// the same error.
+// the same error. A check is stopped by asking (db/sync/check-stop.ts): its worker exits by itself.
 import { closeSync, copyFileSync, openSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +11,9 @@ import { dispatchSync } from '../../db/dispatcher';
 import { makeSnapshot } from '../../db/sync/snapshot';
 import type { ChainCheck } from '../../db/sync/snapshot-chains';
 import { prepareChains, prepareValues } from '../../db/sync/snapshot-chains-thread';
+import { CheckStopped } from '../../db/sync/check-stop';
+import { openImage } from '../../db/sync/snapshot-image';
+import { runJob } from '../../db/sync/snapshot-jobs';
 import { decryptAndInflate, openFile } from '../../db/sync/snapshot-open';
 import { zoneOf } from '../../db/sync/zone';
 import { expectOk, tempDir } from '../helpers';
@@ -100,5 +103,36 @@ describe('snapshot chain and value checks without their worker', () => {
     for (const entry of Object.values(brokenWorkers())) {
       expect(await outcome(prepareChains(check, entry).start(altered).done)).toEqual(onWorker);
     }
+  });
+});
+
+describe('stopping a check', () => {
+  const values = { nowMs: Number.MAX_SAFE_INTEGER / 2, driftRejectMs: 3_600_000 };
+
+  test('each check gives up at the first row once asked', () => {
+    const opened = openImage(image);
+    try {
+      for (const job of [{ chains: check }, { values }]) {
+        expect(() => runJob(opened, job, () => true)).toThrow(CheckStopped);
+      }
+    } finally {
+      opened.close();
+    }
+  });
+
+  test('a worker stopped unused, or while it checks, exits by itself (code 0, not terminated)', async () => {
+    // Stopped before, just after and well after it was given the image; a terminated worker
+    // exits with code 1.
+    expect(await prepareChains(check).stop()).toBe(0);
+    for (const wait of [0, 5, 50]) {
+      for (const prepared of [prepareChains(check), prepareValues(values)]) {
+        const running = prepared.start(image);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        expect(await running.stop()).toBe(0);
+      }
+    }
+    const answered = prepareValues(values).start(image);
+    await answered.done;
+    expect(await answered.stop()).toBe(0);
   });
 });

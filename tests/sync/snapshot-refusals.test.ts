@@ -1,6 +1,7 @@
 // Snapshots refused (docs/sync.md S22) on real files: another zone's, damaged or cut, altered in
-// 本部's log, with a table this version lacks, with a bad value, an office laptop's, into a laptop
-// that holds data, or imported as an ordinary file. Each leaves the database byte for byte as it was.
+// 本部's log, with a table this version lacks, with a bad value, with a settled row's stamp forged,
+// an office laptop's, into a laptop that holds data, or imported as an ordinary file. Each leaves
+// the database byte for byte as it was.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +13,7 @@ import { removeMutationGuard } from '../../db/mutation';
 import { encodeFile, readManifest } from '../../db/sync/file-format';
 import type { Manifest, ManifestDraft } from '../../db/sync/file-format';
 import { importFile } from '../../db/sync/import';
+import { compact } from '../../db/sync/compaction';
 import { makeSnapshot } from '../../db/sync/snapshot';
 import { loadSnapshot } from '../../db/sync/snapshot-load';
 import { expectOk, tempDir } from '../helpers';
@@ -121,6 +123,62 @@ describe('snapshots refused, nothing written', () => {
     const first = await refused(app, both.file);
     expect(first?.code).toBe('FILE_UNAUTHENTICATED');
     expect(first?.message).toContain('的变更与其签名不符');
+  });
+
+  test('settled rows’ stamps forged in 本部’s image: each refused by the value checks', async () => {
+    const { dir, hq, app } = await setUp();
+    // Rows that settle: whole blocks of changes, a compaction with the zone's first 本部 laptop
+    // silent (excluded) and none other to wait for.
+    for (let i = 0; i < 20; i++) {
+      expectOk(dispatchSync(hq.app, 'project.create', { name: `定稿项目${i}`, office: '本部' }));
+    }
+    hq.clock.ms += 91 * 86_400_000;
+    const silent = compact(hq.app, { vacuum: false }).silent.map((p) => p.siteId);
+    expect(compact(hq.app, { exclude: silent, vacuum: false }).settled).toBeGreaterThan(10);
+    const db = hq.app.sqlite;
+    const future = hq.clock.ms + 2 * 86_400_000;
+    const firstStamp = "(SELECT row_id FROM sync_settled WHERE tbl = 'project' LIMIT 1)";
+    const forgeries: [sql: string, code: string, message: string][] = [
+      [
+        `UPDATE sync_settled SET row_id = 'no-such-row' WHERE row_id = ${firstStamp}`,
+        'SNAPSHOT_INVALID',
+        '没有对应的数据行',
+      ],
+      [
+        "UPDATE sync_colset SET cols = json_insert(cols, '$[#]', 'secret')",
+        'SNAPSHOT_INVALID',
+        '定稿字段表',
+      ],
+      ["UPDATE sync_colset SET tbl = 'investor'", 'SNAPSHOT_INVALID', '定稿记录不完整'],
+      [
+        `UPDATE sync_settled SET seq = seq + 100000 WHERE row_id = ${firstStamp}`,
+        'SNAPSHOT_INVALID',
+        '定稿记录不完整',
+      ],
+      [
+        `UPDATE sync_settled SET hlc = printf('%012x', ${future}) || substr(hlc, 13) WHERE row_id = ${firstStamp}`,
+        'CLOCK_DRIFT',
+        '快照中的修改',
+      ],
+    ];
+    // The genuine image loads (into a laptop of its own); each forged one is refused.
+    db.exec('CREATE TEMP TABLE kept_settled AS SELECT * FROM sync_settled');
+    db.exec('CREATE TEMP TABLE kept_colset AS SELECT * FROM sync_colset');
+    const genuine = await makeSnapshot(hq.app, { out: join(dir, 'settled.zsnap') });
+    const other = await emptyJoined(dir, '深圳', { ms: hq.clock.ms });
+    expect((await loadSnapshot(other, { file: genuine.file })).changes).toBeGreaterThan(0);
+    expect(other.sqlite.prepare('SELECT count(*) FROM sync_settled').pluck().get()).toBeGreaterThan(
+      10,
+    );
+    for (const [i, [forge, code, message]] of forgeries.entries()) {
+      expect(db.prepare(forge).run().changes).toBeGreaterThan(0);
+      const forged = await makeSnapshot(hq.app, { out: join(dir, `forged-${i}.zsnap`) });
+      db.exec(`DELETE FROM sync_settled; INSERT INTO sync_settled SELECT * FROM temp.kept_settled;
+               DELETE FROM sync_colset; INSERT INTO sync_colset SELECT * FROM temp.kept_colset`);
+      const error = await refused(app, forged.file);
+      expect({ forge, code: error?.code }).toEqual({ forge, code });
+      expect(error?.message).toContain(message);
+    }
   });
 
   test('an office laptop’s snapshot; a database that holds data; a snapshot imported as a file', async () => {
