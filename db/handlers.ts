@@ -65,7 +65,7 @@ import {
 } from './services/backups';
 import { deleteView, listViews, saveView } from './services/views';
 import { listConflicts, resolveConflict } from './sync/conflicts';
-import { compact } from './sync/compaction';
+import { compact, silentPeers } from './sync/compaction';
 import { dumpSyncedTables } from './sync/dump';
 import { exportFile, suggestedName } from './sync/export';
 import { makeSnapshot } from './sync/snapshot';
@@ -214,6 +214,10 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
       app.transactBulk((tx) => undoImport(tx, id, new Date(app.now()).toISOString())),
   },
   'sync.compact': { app: (app, input) => compact(app, input ?? {}) },
+  'sync.silentPeers': {
+    app: (app) => app.transact((tx) => silentPeers(tx, app.now()), { write: false }),
+    readOnly: true,
+  },
   'sync.conflicts': { read: (tx, input) => listConflicts(tx, input) },
   'sync.resolve': { write: (tx, { id, choose }) => resolveConflict(tx, id, choose) },
   'sync.dump': { read: (tx) => dumpSyncedTables(tx.sql) },

@@ -17,6 +17,8 @@ import { AppError } from '../../domain/errors';
 import type { CompactionPeer, CompactionReport } from '../../domain/compaction';
 import { DEFAULT_SILENT_DAYS } from '../../domain/compaction';
 import type { AppDatabase } from '../app-database';
+import { withProgressSync } from '../job-progress';
+import type { ReportProgress } from '../job-progress';
 import type { Sql } from '../sql';
 import type { Tx } from '../tx';
 import { readMeta } from '../replica-identity';
@@ -70,6 +72,14 @@ export function compactionPeers(sql: Sql, siteId: string, nowMs: number, silentD
       acked,
     };
   });
+}
+
+const strip = ({ acked: _, ...p }: Peer): CompactionPeer => p;
+
+/** The silent laptops, as a compaction now would name them. */
+export function silentPeers(tx: Tx, nowMs: number): CompactionPeer[] {
+  const peers = compactionPeers(tx.sql, tx.siteId, nowMs, silentDaysSetting(tx.sql));
+  return peers.filter((p) => p.silent).map(strip);
 }
 
 function parseVector(text: string): Vector {
@@ -199,12 +209,16 @@ export interface CompactOptions {
   silentDays?: number;
 }
 
+/** Reports a phase's progress every this many changes moved. */
+const REPORT_EVERY = 1000;
+
 /**
- * Moves what may go out of the live log, in the caller's transaction. Returns the counts and the
- * peers that held it back.
+ * Moves what may go out of the live log, in the caller's transaction, reporting its phases. Returns
+ * the counts and the peers that held it back.
  */
-export function compactLog(tx: Tx, options: CompactOptions) {
+export function compactLog(tx: Tx, options: CompactOptions, report: ReportProgress = () => {}) {
   const { sql } = tx;
+  report('找出可压缩的变更', 0, 0);
   const silentDays = options.silentDays ?? silentDaysSetting(sql);
   const peers = compactionPeers(sql, tx.siteId, options.nowMs, silentDays);
   const exclude = new Set(options.exclude ?? []);
@@ -228,7 +242,7 @@ export function compactLog(tx: Tx, options: CompactOptions) {
   // be stored before the lines it is computed from go, or no export could start above it.
   const top = new Map<string, number>();
   for (const d of drops) top.set(d.origin, Math.max(top.get(d.origin) ?? 0, d.seq));
-  for (const [origin, seq] of settling) top.set(origin, Math.max(top.get(origin) ?? 0, seq));
+  for (const [origin, seq] of settling.tops) top.set(origin, Math.max(top.get(origin) ?? 0, seq));
   const skip = new Set<string>();
   const numbers = new Map<string, number>();
   for (const [origin, seq] of top) {
@@ -250,7 +264,9 @@ export function compactLog(tx: Tx, options: CompactOptions) {
   );
   const remove = sql.prepare('DELETE FROM sync_change WHERE origin = ? AND seq = ?');
   let archived = 0;
-  for (const d of drops) {
+  const moving = '移出被取代的变更';
+  for (const [i, d] of drops.entries()) {
+    if (i % REPORT_EVERY === 0) report(moving, i, drops.length);
     if (skip.has(d.origin)) continue;
     const project = d.tbl === 'project';
     archive.run(
@@ -264,8 +280,11 @@ export function compactLog(tx: Tx, options: CompactOptions) {
     remove.run(d.origin, d.seq);
     archived += 1;
   }
+  if (drops.length) report(moving, drops.length, drops.length);
+  // One statement moves them all: the phase has no share, only the count.
+  if (settling.found)
+    report(`移出各电脑都已收到的变更 ${settling.found.toLocaleString('zh-CN')} 条`, 0, 0);
   const settled = settleFound(sql, skip);
-  const strip = ({ acked: _, ...p }: Peer): CompactionPeer => p;
   return {
     changesBefore,
     changesAfter: changesBefore - archived - settled,
@@ -290,19 +309,30 @@ export function databaseBytes(sql: Sql): number {
 export const silentDaysSetting = (sql: Sql) =>
   Number(readMeta(sql.sqlite, 'compaction_silent_days') ?? DEFAULT_SILENT_DAYS);
 
+type CompactInput = { exclude?: string[]; silentDays?: number; vacuum?: boolean };
+
 /**
  * Compacts in one write transaction, then rewrites the file (VACUUM) so that the pages freed go
- * back to the disk: SQLite does not shrink a file by DELETE alone.
+ * back to the disk: SQLite does not shrink a file by DELETE alone. It holds the thread to its end,
+ * reporting its phases as the job 压缩变更日志.
  */
-export function compact(
+export function compact(app: AppDatabase, input: CompactInput = {}): CompactionReport {
+  return withProgressSync(app, '压缩变更日志', (report) => compactReported(app, input, report));
+}
+
+function compactReported(
   app: AppDatabase,
-  input: { exclude?: string[]; silentDays?: number; vacuum?: boolean } = {},
+  input: CompactInput,
+  report: ReportProgress,
 ): CompactionReport {
   const t0 = performance.now();
   app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const bytesBefore = databaseBytes(app.sql);
-  const done = app.transact((tx) => compactLog(tx, { ...input, nowMs: app.now() }));
-  if (input.vacuum !== false && done.archived + done.settled > 0) app.sqlite.exec('VACUUM');
+  const done = app.transact((tx) => compactLog(tx, { ...input, nowMs: app.now() }, report));
+  if (input.vacuum !== false && done.archived + done.settled > 0) {
+    report('整理数据库文件', 0, 0);
+    app.sqlite.exec('VACUUM');
+  }
   app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const bytesAfter = databaseBytes(app.sql);
   const held = done.heldBackBy.map((p) => p.office ?? p.siteId);

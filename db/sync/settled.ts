@@ -141,9 +141,12 @@ const UNSETTLED_VALUE = `j.key = 'merged_into' OR (j.key = 'deleted' AND j.value
 /**
  * Finds, reading only, the changes that may settle and keeps them in `temp.settling`: each row's
  * only change, with an empty `prev` and no NULL, that the rules let go and whose fields the row's
- * values rebuild byte for byte. Returns, per origin, the highest seq found.
+ * values rebuild byte for byte. Returns how many it found and, per origin, the highest seq.
  */
-export function findSettling(sql: Sql, rules: SettleRules): Map<string, number> {
+export function findSettling(
+  sql: Sql,
+  rules: SettleRules,
+): { found: number; tops: Map<string, number> } {
   const sqlite = sql.sqlite;
   sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS settle_limit (origin TEXT PRIMARY KEY, top INTEGER)
     WITHOUT ROWID;
@@ -199,7 +202,7 @@ export function findSettling(sql: Sql, rules: SettleRules): Map<string, number> 
          OR c.fields = (SELECT ${rebuiltFieldsSql(t, 'r', keyOf('c.fields'))} FROM ${t} AS r
          WHERE r.id = c.row_id)`,
   );
-  sql
+  const found = sql
     .prepare(
       `INSERT INTO temp.settling (tbl, row_id, origin, seq, hlc, author, cols)
        SELECT c.tbl, c.row_id, c.origin, c.seq, c.hlc, c.author,
@@ -215,12 +218,12 @@ export function findSettling(sql: Sql, rules: SettleRules): Map<string, number> 
            WHERE j.type = 'null' OR ${UNSETTLED_VALUE})
          AND CASE c.tbl ${rebuilt.join(' ')} END`,
     )
-    .run();
+    .run().changes;
   const tops = sql
     .prepare('SELECT origin, max(seq) FROM temp.settling GROUP BY origin')
     .raw()
     .all() as [string, number][];
-  return new Map(tops);
+  return { found, tops: new Map(tops) };
 }
 
 const BATCH = 5_000;

@@ -37,6 +37,7 @@ export const readMethods: ReadonlySet<MethodName> = new Set<MethodName>([
   'data.quality',
   'data.check',
   'sync.peers',
+  'sync.silentPeers',
   'sync.exportName',
   'sync.log',
   'sync.conflicts',

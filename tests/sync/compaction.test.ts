@@ -4,7 +4,9 @@
 // would need a dropped line refuse, and replicas still converge.
 import { statSync } from 'node:fs';
 import { afterEach, expect, test } from 'vitest';
+import { watchProgress } from '../../db/job-progress';
 import type { CompactionReport } from '../../domain/compaction';
+import type { JobProgress } from '../../domain/job-progress';
 import type { HistoryEntry } from '../../domain/history';
 import type { ProjectRecord } from '../../domain/project-input';
 import { tempDir } from '../helpers';
@@ -49,6 +51,8 @@ async function silentIds(r: Replica, hq: Replica) {
   await send(hq, r);
   const silent = call<CompactionReport>(r, 'sync.compact', { exclude: [] }).silent;
   expect(silent.map((p) => p.office)).toEqual(['本部']);
+  // The 同步 screen names the same laptops before it compacts.
+  expect(call(r, 'sync.silentPeers')).toEqual(silent);
   return silent.map((p) => p.siteId);
 }
 
@@ -140,7 +144,7 @@ test('what a peer lacks stays; an export that needs a dropped line refuses', asy
   expect(() => call(sh, 'sync.compact', { exclude: [hq.app.siteId] })).toThrow(/久未来文件/);
 });
 
-test('the file shrinks: VACUUM after compaction', async () => {
+test('the file shrinks: VACUUM after compaction, its phases reported on the way', async () => {
   const hq = await replica('本部');
   const sh = await replica('上海');
   const ids = Array.from(
@@ -160,8 +164,24 @@ test('the file shrinks: VACUUM after compaction', async () => {
   await send(sh, hq);
   await send(hq, sh);
   await send(sh, hq);
-  const report = call<CompactionReport>(sh, 'sync.compact', { exclude: await silentIds(sh, hq) });
+  const exclude = await silentIds(sh, hq);
+  const seen: (JobProgress | null)[] = [];
+  watchProgress(sh.app, (progress) => seen.push(progress));
+  const report = call<CompactionReport>(sh, 'sync.compact', { exclude });
   expect(report.archived).toBeGreaterThanOrEqual(200 * 3);
+  expect(report.settled).toBeGreaterThan(0);
+  // Each phase in order, the move counted to its end, then the job is over.
+  const phases = seen.map((p) => p && `${p.job}：${p.phase}`);
+  expect([...new Set(phases)]).toEqual([
+    '压缩变更日志：开始',
+    '压缩变更日志：找出可压缩的变更',
+    '压缩变更日志：移出被取代的变更',
+    `压缩变更日志：移出各电脑都已收到的变更 ${report.settled} 条`,
+    '压缩变更日志：整理数据库文件',
+    null,
+  ]);
+  const moved = seen.filter((p) => p?.phase === '移出被取代的变更');
+  expect(moved.at(-1)).toMatchObject({ done: report.archived, total: report.archived });
   // A project's archived changes keep their values for the field history: the file shrinks by
   // what the live log's rows and index held beyond that.
   expect(report.bytesAfter).toBeLessThan(report.bytesBefore);

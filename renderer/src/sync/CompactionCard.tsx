@@ -1,15 +1,19 @@
-// 压缩变更日志 (docs/sync.md S19): superseded changes every laptop holds leave the live log and the
-// file shrinks. Laptops no file came from for 90 days are named first, with what they lack; what
-// they lack stays unless the user ticks them to exclude (they can then only rejoin by snapshot).
+// 压缩变更日志 (docs/sync.md S19): changes every laptop holds leave the live log when superseded, or
+// when a row's only change (its row keeps the values), and the file shrinks. Laptops no file came
+// from for 90 days, or ever (the zone's roster included, as compaction counts them), are named
+// first, with what they lack; what they lack stays unless the user ticks them to exclude (they can
+// then only rejoin by snapshot). While it runs, the dialog shows its phase.
 import { useState } from 'react';
 import { DEFAULT_SILENT_DAYS } from '../../../domain/compaction';
-import type { CompactionReport } from '../../../domain/compaction';
+import type { CompactionPeer, CompactionReport } from '../../../domain/compaction';
 import type { SyncPeer } from '../../../domain/sync';
 import { call } from '../api/client';
 import { formatTime } from '../settings/backup-format';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { useConfirmation } from '../shared/use-confirmation';
 import { Card } from '../ui/Card';
+import { ProgressBar } from '../ui/ProgressBar';
+import { useLoad } from '../ui/use-load';
 import { useSubmit } from '../ui/use-submit';
 
 interface Props {
@@ -17,20 +21,23 @@ interface Props {
   onCompacted: () => void;
 }
 
-const silentSince = (now: number) => now - DEFAULT_SILENT_DAYS * 86_400_000;
+const name = (p: CompactionPeer) => p.office ?? p.siteId.slice(0, 8);
 
 export function CompactionCard({ peers, onCompacted }: Props) {
   const submit = useSubmit();
   const [exclude, setExclude] = useState<string[]>([]);
   const [report, setReport] = useState<CompactionReport | null>(null);
-  const [now] = useState(() => Date.now());
-  const silent = peers.filter(
-    (p) => p.lastIn === null || Date.parse(p.lastIn.at) < silentSince(now),
-  );
+  // Read again with the screen's peers (after an import or an export) and after a compaction.
+  const silentPeers = useLoad(() => call('sync.silentPeers'), [peers], { keep: true });
+  const silent = silentPeers.data ?? [];
+  // What those excluded before lack may go anyway: only the others are offered.
+  const waiting = silent.filter((p) => !p.excluded);
+  const excluded = silent.filter((p) => p.excluded);
   const compacting = useConfirmation(submit, async () => {
     const done = await call('sync.compact', { exclude });
     setReport(done);
     setExclude([]);
+    silentPeers.reload();
     onCompacted();
     return done.message;
   });
@@ -40,15 +47,18 @@ export function CompactionCard({ peers, onCompacted }: Props) {
   return (
     <Card id="sync-compaction" title="压缩变更日志" className="sync-card">
       <p className="sync-note">
-        各驻点都已收到、且已被后来的修改取代的变更移出变更日志，数据库文件随之变小；修改记录仍可查看。
+        把各电脑都已收到的变更移出变更日志：已被后来的修改取代的，以及新建后再没改过的数据的。数据本身不变，修改记录仍可查看，数据库文件随之变小。
       </p>
-      {silent.length ? (
+      {waiting.length ? (
         <p className="sync-banner" role="status">
           超过 {DEFAULT_SILENT_DAYS} 天没有来文件：
-          {silent
-            .map((p) => `${p.office ?? p.siteId.slice(0, 8)}（尚缺 ${p.lacking} 条）`)
-            .join('、')}
+          {waiting.map((p) => `${name(p)}（尚缺 ${p.lacking} 条）`).join('、')}
           。它们缺少的变更不会被压缩，除非在压缩时勾选排除。
+        </p>
+      ) : null}
+      {excluded.length ? (
+        <p className="sync-note">
+          已排除：{excluded.map(name).join('、')}。它们以后只能用快照重新加入。
         </p>
       ) : null}
       <button type="button" onClick={() => compacting.ask(true)} disabled={submit.busy}>
@@ -62,32 +72,33 @@ export function CompactionCard({ peers, onCompacted }: Props) {
       {report?.heldBackBy.length ? (
         <p className="sync-note">
           保留了这些电脑尚缺的变更：
-          {report.heldBackBy
-            .map((p) => `${p.office ?? p.siteId.slice(0, 8)}（${p.lacking} 条）`)
-            .join('、')}
+          {report.heldBackBy.map((p) => `${name(p)}（${p.lacking} 条）`).join('、')}
         </p>
       ) : null}
       {compacting.about ? (
         <ConfirmDialog {...compacting.dialog} title="压缩变更日志" verb="压缩">
           <p>压缩期间不能做其他操作，大的数据库需要一两分钟。</p>
-          {silent.length ? (
-            <fieldset>
-              <legend>
-                排除久未来文件的电脑（它们缺少的变更将被移除，以后只能用快照重新加入）
-              </legend>
-              {silent.map((p) => (
+          {waiting.length ? (
+            <fieldset className="compaction-exclude">
+              <legend>排除久未来文件的电脑</legend>
+              <p className="compaction-hint">
+                勾选的电脑缺少的变更也会被移出，它们以后只能用快照重新加入。
+              </p>
+              {waiting.map((p) => (
                 <label key={p.siteId}>
                   <input
                     type="checkbox"
                     checked={exclude.includes(p.siteId)}
                     onChange={() => toggle(p.siteId)}
                   />
-                  {p.office ?? '—'} <code>{p.siteId.slice(0, 8)}</code>，最近收到{' '}
-                  {p.lastIn ? formatTime(p.lastIn.at) : '从未'}，尚缺 {p.lacking} 条
+                  {p.office ?? '—'} <code>{p.siteId.slice(0, 8)}</code>，
+                  {p.lastIn ? `最近来文件 ${formatTime(p.lastIn)}` : '从未来过文件'}，尚缺{' '}
+                  {p.lacking} 条
                 </label>
               ))}
             </fieldset>
           ) : null}
+          {submit.busy ? <ProgressBar label="正在压缩……" /> : null}
         </ConfirmDialog>
       ) : null}
     </Card>
