@@ -7,6 +7,7 @@ import { convertToCny, isCurrency, rateOf } from '../domain/currencies';
 import type { AnyCurrency, RatesByYear } from '../domain/currencies';
 import { todayIso, yearOf } from '../domain/dates';
 import { milestones } from '../domain/lifecycle';
+import { matchKey } from '../domain/project-match';
 import { sourceRegion, ultimateParent } from '../domain/source-region';
 import { readFxRates, readTextList, readUsdRates, settingIds } from '../domain/stored-values';
 import { investorSearchText, searchTextOf } from './search-fold';
@@ -138,6 +139,7 @@ export function deriveProject(sql: Sql, row: Values, lookups: DeriveLookups = di
     total_cny: totalCny,
     search_text: text,
     investor_name: (investor?.name_zh as string | undefined) ?? null,
+    match_key: matchKey(investor?.name_zh as string | undefined, str(row.name) ?? ''),
     owner_name: (owner?.name as string | undefined) ?? null,
     last_actual_on: lastActualOn(row),
     dated_stage: datedStage(row),

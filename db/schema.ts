@@ -34,6 +34,8 @@ export interface ProjectDerived {
   city_outside: number | null;
   /** Bits of db/services/project-groups.ts: investor-group flags and 长三角. */
   group_flags: number;
+  /** Investor and name as a ledger matches them (domain/project-match.ts). */
+  match_key: string | null;
 }
 
 export interface InvestorDerived {

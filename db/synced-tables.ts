@@ -114,6 +114,7 @@ export const syncedTables = {
       'group_parent_id',
       'city_outside',
       'group_flags',
+      'match_key',
     ],
   },
   capital_arrival: {

@@ -21,6 +21,7 @@ import * as m019 from './019-not-duplicate';
 import * as m020 from './020-import-undo';
 import * as m021 from './021-compaction';
 import * as m022 from './022-settled-rows';
+import * as m023 from './023-match-key';
 
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '020-import-undo': m020,
   '021-compaction': m021,
   '022-settled-rows': m022,
+  '023-match-key': m023,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -36,7 +36,8 @@ import { batchLookups, getProject, insertProject, updateProject } from '../proje
 import type { ProjectLookups } from '../projects';
 import { MAX_UNCOMPRESSED_BYTES, mebibytes, tooLarge } from './workbook-limits';
 import { readSheets } from './workbook-read';
-import { matchKey, projectKey, readMatchIndex } from './match-index';
+import { matchKey, projectKey } from '../../../domain/project-match';
+import { matchIndex, readMatchIndex } from './match-index';
 import type { MatchIndex, MatchReading } from './match-index';
 
 /** Project input as the API takes it: vocabulary by label, amounts in whole 元 / 美元. */
@@ -124,7 +125,7 @@ export async function previewLedgerImport(
     const { planned, reading } = app.transact(
       (tx) => {
         const reading = readMatchIndex(tx);
-        return { planned: plan(tx, reading.index, rows), reading };
+        return { planned: plan(tx, matchIndex(tx, reading), rows), reading };
       },
       { write: false },
     );
@@ -152,7 +153,7 @@ export async function commitLedgerImport(
     report(`写入 ${preview.rows.length} 行`, 0, 0);
     let importId: number | null = null;
     const planned = app.transact((tx) => {
-      const rows = plan(tx, readMatchIndex(tx, preview.reading).index, preview.rows);
+      const rows = plan(tx, matchIndex(tx, readMatchIndex(tx, preview.reading)), preview.rows);
       // Someone changed the projects since the preview: what was shown is no longer what would be
       // written, so nothing is written and the user looks again.
       if (promiseOf(rows) !== preview.promised) throw new AppError('IMPORT_CHANGED');
@@ -295,7 +296,7 @@ function headerOf(mapping: readonly ColumnMapping[], key: string): string | unde
 /** Decides every row against the database as it is now. */
 function plan(tx: Tx, index: MatchIndex, rows: readonly ReadRow[]): PlannedRow[] {
   // Read-only below: the rows are planned against a reading the commit may reuse (match-index.ts).
-  const { byKey, byCode, investors } = index;
+  const { investors } = index;
   const claimed = new Map<string, ReadRow>();
   return rows.map((row): PlannedRow => {
     const notes: string[] = [];
@@ -319,7 +320,7 @@ function plan(tx: Tx, index: MatchIndex, rows: readonly ReadRow[]): PlannedRow[]
     const input = { ...row.input };
     // An investor written another way (西门子 / 西门子（中国）有限公司) links to the one on record.
     if (input.investor) input.investor = investors.get(nameKey(input.investor)) ?? input.investor;
-    const found = matchProject(input, byKey, byCode);
+    const found = matchProject(input, index);
     if ('error' in found) return reject([found.error]);
     // Two rows of the sheet may not describe one project (existing by id, new by name and code).
     const claim = found.id ?? `new:${matchKey(input.investor, input.name)}:${input.code ?? ''}`;
@@ -383,17 +384,16 @@ function plan(tx: Tx, index: MatchIndex, rows: readonly ReadRow[]): PlannedRow[]
  */
 function matchProject(
   input: ProjectCreateInput,
-  byKey: Map<string, string[]>,
-  byCode: Map<string, { id: string; name: string; key: string }>,
+  { byKey, byCode }: Pick<MatchIndex, 'byKey' | 'byCode'>,
 ): { id: string | null } | { error: string } {
   const key = matchKey(input.investor, input.name);
-  const coded = input.code ? byCode.get(input.code) : undefined;
+  const coded = input.code ? byCode(input.code) : undefined;
   if (coded) {
     return coded.key === key
       ? { id: coded.id }
       : { error: `项目编号 ${input.code} 已属于项目「${coded.name}」，但投资方或项目名称不同` };
   }
-  const candidates = byKey.get(key) ?? [];
+  const candidates = byKey(key);
   if (candidates.length > 1) {
     return {
       error: `已有 ${candidates.length} 个项目的投资方和项目名称与此行相同，请填写项目编号以区分`,

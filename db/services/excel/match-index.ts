@@ -1,26 +1,17 @@
-// What an Excel import matches its rows against: every live project by investor and name (and by
-// 项目编号), every investor by its name key. Both are read from the whole database, so the preview
-// keeps its reading for the commit that follows it, which reuses it as long as nothing was written
-// in between (the connection's own changes and other connections' commits both move the stamp).
-// The reading lives only as long as the pending preview: tens of MB at 100k projects.
+// What an Excel import matches its rows against. Projects are looked up row by row through their
+// stored match key and 项目编号 (both indexed), so a preview costs what its rows cost, not what
+// the database holds. Investors are matched by the name key of either name, which is not stored:
+// they are read whole, and the preview keeps that reading for the commit that follows it, which
+// reuses it as long as nothing was written in between (the connection's own changes and other
+// connections' commits both move the stamp).
 import { nameKey } from '../../../domain/investor-names';
 import type { Tx } from '../../app-database';
 
-/** A project name set apart from width, case, spaces and punctuation (not legal forms: 集团总部项目 ≠ 总部项目). */
-export const projectKey = (name: string) =>
-  name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]+/gu, '');
-
-export const matchKey = (investor: string | null | undefined, name: string) =>
-  `${nameKey(investor ?? '')}\u0001${projectKey(name)}`;
-
 export interface MatchIndex {
-  /** Live projects by matchKey. */
-  byKey: Map<string, string[]>;
-  /** Live projects by 项目编号. */
-  byCode: Map<string, { id: string; name: string; key: string }>;
+  /** Live projects with this match key (domain/project-match.ts). */
+  byKey(key: string): string[];
+  /** The live project with this 项目编号. */
+  byCode(code: string): { id: string; name: string; key: string } | undefined;
   /** An investor's 中文名称 by the name key of either of its names. */
   investors: Map<string, string>;
 }
@@ -28,30 +19,30 @@ export interface MatchIndex {
 export interface MatchReading {
   /** The database's write stamp when it was read. */
   at: string;
-  index: MatchIndex;
+  investors: Map<string, string>;
 }
 
-/** The reading of the database as it is now: `earlier` again if nothing was written since. */
+/** The investors' reading as it is now: `earlier` again if nothing was written since. */
 export function readMatchIndex(tx: Tx, earlier?: MatchReading | null): MatchReading {
   const db = tx.sql.sqlite;
   const at = `${db.pragma('data_version', { simple: true })}:${
     db.prepare('SELECT total_changes()').pluck().get() as number
   }`;
   if (earlier?.at === at) return earlier;
-  return { at, index: { ...projectsByKey(tx), investors: investorNamesByKey(tx) } };
+  return { at, investors: investorNamesByKey(tx) };
 }
 
-function projectsByKey(tx: Tx): Pick<MatchIndex, 'byKey' | 'byCode'> {
-  const byKey = new Map<string, string[]>();
-  const byCode = new Map<string, { id: string; name: string; key: string }>();
-  for (const p of tx.sql
-    .prepare('SELECT id, code, name, investor_name FROM project WHERE deleted = 0')
-    .all() as { id: string; code: string | null; name: string; investor_name: string | null }[]) {
-    const key = matchKey(p.investor_name, p.name);
-    byKey.set(key, [...(byKey.get(key) ?? []), p.id]);
-    if (p.code) byCode.set(p.code, { id: p.id, name: p.name, key });
-  }
-  return { byKey, byCode };
+/** The lookups of a plan: projects by index, investors from the reading. */
+export function matchIndex(tx: Tx, reading: MatchReading): MatchIndex {
+  const byKey = tx.sql.prepare('SELECT id FROM project WHERE match_key = ? AND deleted = 0');
+  const byCode = tx.sql.prepare(
+    'SELECT id, name, match_key AS key FROM project WHERE code = ? AND deleted = 0 ORDER BY id',
+  );
+  return {
+    byKey: (key) => byKey.pluck().all(key) as string[],
+    byCode: (code) => byCode.get(code) as { id: string; name: string; key: string } | undefined,
+    investors: reading.investors,
+  };
 }
 
 function investorNamesByKey(tx: Tx): Map<string, string> {
