@@ -336,13 +336,16 @@ function compactReported(
   app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const bytesAfter = databaseBytes(app.sql);
   const held = done.heldBackBy.map((p) => p.office ?? p.siteId);
+  const count = (n: number) => n.toLocaleString('zh-CN');
+  const moved = [
+    done.archived ? `${count(done.archived)} 条被取代的变更移出变更日志` : '',
+    done.settled ? `${count(done.settled)} 条各电脑均已收到的变更改由数据行本身保存` : '',
+  ].filter(Boolean);
   const message =
-    `已将 ${done.archived.toLocaleString('zh-CN')} 条被取代的变更移出变更日志` +
-    (done.settled
-      ? `，${done.settled.toLocaleString('zh-CN')} 条各站点均已收到的变更改由数据行本身保存`
-      : '') +
-    `（${done.changesBefore.toLocaleString('zh-CN')} → ${done.changesAfter.toLocaleString('zh-CN')} 条），` +
-    `文件 ${mb(bytesBefore)} → ${mb(bytesAfter)}` +
+    (moved.length
+      ? `已压缩变更日志：${moved.join('，')}（${count(done.changesBefore)} → ${count(done.changesAfter)} 条），` +
+        `文件 ${mb(bytesBefore)} → ${mb(bytesAfter)}`
+      : `没有可以压缩的变更（变更日志 ${count(done.changesBefore)} 条）`) +
     (held.length ? `；${held.join('、')} 尚缺的变更保留未动` : '');
   return { ...done, bytesBefore, bytesAfter, ms: Math.round(performance.now() - t0), message };
 }

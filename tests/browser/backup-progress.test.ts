@@ -12,6 +12,7 @@ import {
   artifactsDir,
   launchChromium,
   newLaptopContext,
+  recordBarTexts,
   requireBuiltRenderer,
   httpRpc,
   watchProblems,
@@ -103,14 +104,7 @@ describe('backup progress', () => {
       },
     );
     // The page records every text the bar shows, so a slow poll from here cannot miss a phase.
-    await page.evaluate(() => {
-      const texts: string[] = [];
-      Object.assign(window, { barTexts: texts });
-      new MutationObserver(() => {
-        const text = document.querySelector('.job-progress-text')?.textContent;
-        if (text && texts.at(-1) !== text) texts.push(text);
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
+    await recordBarTexts(page);
     await card.getByRole('button', { name: '立即备份' }).click();
     // The copy, then the check of a 170 MB file (quick_check): either phase, with its count.
     const phaseShown = '^(复制数据库|校验备份) [\\d,]+ / [\\d,]+$';

@@ -16,6 +16,7 @@ import {
   artifactsDir,
   launchChromium,
   newLaptopContext,
+  recordBarTexts,
   requireBuiltRenderer,
   watchProblems,
 } from './harness';
@@ -92,15 +93,7 @@ describe('压缩变更日志 on the 同步 screen', () => {
     await expect.poll(() => card.textContent()).toContain('新建后再没改过的数据');
     await shootAtEachSize(page, card, 'compaction-card-before');
 
-    // Every text the bar shows, recorded as it changes.
-    await page.evaluate(() => {
-      const texts: string[] = [];
-      Object.assign(window, { barTexts: texts });
-      new MutationObserver(() => {
-        const text = document.querySelector('.job-progress-text')?.textContent;
-        if (text && texts.at(-1) !== text) texts.push(text);
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
+    const barTexts = await recordBarTexts(page);
 
     await card.getByRole('button', { name: '压缩……' }).click();
     const dialog = page.getByRole('dialog', { name: '压缩变更日志' });
@@ -111,10 +104,10 @@ describe('压缩变更日志 on the 同步 screen', () => {
     const result = card.locator('.sync-result');
     await expect
       .poll(() => result.textContent(), { timeout: 20_000 })
-      .toMatch(/条各站点均已收到的变更改由数据行本身保存/);
+      .toMatch(/^已压缩变更日志：([\d,]+) 条各电脑均已收到的变更改由数据行本身保存/);
     await expect.poll(() => dialog.count()).toBe(0);
     const settled = Number(
-      /，([\d,]+) 条各站点均已收到的变更/
+      /([\d,]+) 条各电脑均已收到的变更/
         .exec((await result.textContent()) ?? '')![1]!
         .replace(/,/g, ''),
     );
@@ -126,7 +119,7 @@ describe('压缩变更日志 on the 同步 screen', () => {
     }
     expect(settled).toBeGreaterThanOrEqual(16);
 
-    const shown = await page.evaluate(() => (window as unknown as { barTexts: string[] }).barTexts);
+    const shown = await barTexts();
     expect(shown.length, shown.join('；')).toBeGreaterThan(0);
     for (const text of shown)
       expect(text).toMatch(

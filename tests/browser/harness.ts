@@ -73,6 +73,23 @@ export function watchProblems(page: Page): string[] {
   return problems;
 }
 
+/**
+ * Records every text the job progress bar (renderer/src/ui/ProgressBar.tsx) shows from now on, as
+ * it changes, in `window.barTexts`: a test's own poll, slower than the page, would miss phases.
+ * Returns a reader of what was recorded.
+ */
+export async function recordBarTexts(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const texts: string[] = [];
+    Object.assign(window, { barTexts: texts });
+    new MutationObserver(() => {
+      const text = document.querySelector('.job-progress-text')?.textContent;
+      if (text && texts.at(-1) !== text) texts.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { barTexts: string[] }).barTexts);
+}
+
 /** Headers of a call to the server's /rpc as its page makes it: JSON, with the run's token. */
 export function rpcHeaders(server: WebServer): Record<string, string> {
   return { 'Content-Type': 'application/json', [RPC_TOKEN_HEADER]: server.rpcToken };

@@ -89,6 +89,9 @@ test('superseded changes every peer holds leave the log; history and data stay',
   const held = call<CompactionReport>(sh, 'sync.compact', {});
   expect(held.archived).toBe(0);
   expect(held.heldBackBy.map((x) => x.office)).toContain('本部');
+  expect(held.message).toMatch(
+    /^没有可以压缩的变更（变更日志 [\d,]+ 条）；.*本部.* 尚缺的变更保留未动$/,
+  );
 
   const report = call<CompactionReport>(sh, 'sync.compact', { exclude: await silentIds(sh, hq) });
   expect(report.archived).toBe(2); // 乙 and 丙 names; the creation and 丁 stay
@@ -98,6 +101,12 @@ test('superseded changes every peer holds leave the log; history and data stay',
   expect(report.changesAfter).toBe(after);
   expect(changes(sh)).toBe(after);
   expect(report.heldBackBy).toEqual([]);
+  expect(report.message).toMatch(
+    new RegExp(
+      `^已压缩变更日志：2 条被取代的变更移出变更日志，${report.settled} 条各电脑均已收到的变更` +
+        `改由数据行本身保存（${before} → ${after} 条），文件 [\\d.]+ MB → [\\d.]+ MB$`,
+    ),
+  );
   expect(call<HistoryEntry[]>(sh, 'project.history', { id: p.id })).toEqual(history);
   expect(dump(hq)).toEqual(dump(sh));
 

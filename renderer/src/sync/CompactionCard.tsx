@@ -61,7 +61,12 @@ export function CompactionCard({ peers, onCompacted }: Props) {
           已排除：{excluded.map(name).join('、')}。它们以后只能用快照重新加入。
         </p>
       ) : null}
-      <button type="button" onClick={() => compacting.ask(true)} disabled={submit.busy}>
+      <button
+        type="button"
+        className="secondary-button"
+        onClick={() => compacting.ask(true)}
+        disabled={submit.busy}
+      >
         压缩……
       </button>
       {submit.done ? (
