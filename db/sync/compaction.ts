@@ -61,7 +61,10 @@ export function compactionPeers(sql: Sql, siteId: string, nowMs: number, silentD
     sql.prepare('SELECT site_id FROM sync_excluded').pluck().all() as string[],
   );
   return rows.map((p): Peer => {
-    const acked = parseVector(p.acked);
+    // A laptop holds every change it made, whatever it acknowledged: one that lost some (restored,
+    // copied) goes on under a new site id (S2). So the laptop a database was copied from, silent
+    // ever after, holds back only what others wrote.
+    const acked = { ...parseVector(p.acked), [p.site_id]: Number.MAX_SAFE_INTEGER };
     return {
       siteId: p.site_id,
       office: p.office,

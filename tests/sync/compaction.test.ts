@@ -1,9 +1,12 @@
 // Compaction (db/sync/compaction.ts, docs/sync.md S19) on real database files and real exported
 // files: superseded changes every peer holds leave the log, the field history reads the same, a
-// silent peer holds it back until excluded, the same change coming back is skipped, exports that
-// would need a dropped line refuse, and replicas still converge.
-import { statSync } from 'node:fs';
+// silent peer holds it back until excluded (a laptop a database was copied from holds its own
+// changes), the same change coming back is skipped, exports that would need a dropped line refuse,
+// and replicas still converge.
+import { copyFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
+import { openAppDatabase } from '../../db/app-database';
 import { watchProgress } from '../../db/job-progress';
 import type { CompactionReport } from '../../domain/compaction';
 import type { JobProgress } from '../../domain/job-progress';
@@ -195,4 +198,44 @@ test('the file shrinks: VACUUM after compaction, its phases reported on the way'
   // what the live log's rows and index held beyond that.
   expect(report.bytesAfter).toBeLessThan(report.bytesBefore);
   expect(statSync(sh.app.file).size).toBe(report.bytesAfter);
+});
+
+test('a copied database: the laptop it came from holds its own changes, not what it was sent', async () => {
+  const hq = await replica('本部');
+  const sh = await replica('上海');
+  fill(sh, 20);
+  call(hq, 'project.create', { name: '本部项目', investor: '本部投资方' });
+  await send(sh, hq);
+  await send(hq, sh);
+  const [original, file] = [sh.app.siteId, sh.app.file];
+  sh.app.close();
+  open.splice(open.indexOf(sh), 1);
+  const copyFile = join(tempDir('zs-compact-copy-'), 'copy.sqlite');
+  copyFileSync(file, copyFile);
+  const copy = { ...sh, app: await openAppDatabase(copyFile, { wallMs: () => sh.clock.ms }) };
+  open.push(copy);
+  expect(copy.app.siteId).not.toBe(original);
+
+  // The zone's first 本部 laptop, silent 91 days on, is excluded; the 上海 laptop the file was
+  // copied from is silent too but not excluded: it holds back only what others wrote.
+  copy.clock.ms += 91 * 86_400_000;
+  const silent = call<CompactionReport>(copy, 'sync.compact', { exclude: [] }).silent;
+  expect(silent.map((p) => p.siteId)).toContain(original);
+  const hub = silent.filter((p) => p.siteId !== original).map((p) => p.siteId);
+  const report = call<CompactionReport>(copy, 'sync.compact', { exclude: hub });
+  const others = copy.app.sql
+    .prepare('SELECT count(*) FROM sync_change WHERE origin <> ?')
+    .pluck()
+    .get(original) as number;
+  expect(report.heldBackBy).toEqual([
+    expect.objectContaining({ siteId: original, lacking: others }),
+  ]);
+  const settledOrigins = copy.app.sql
+    .prepare(
+      `SELECT DISTINCT o.origin FROM sync_settled s JOIN sync_archive_origin o ON o.n = s.origin_n`,
+    )
+    .pluck()
+    .all();
+  expect(settledOrigins).toEqual([original]);
+  expect(report.settled).toBeGreaterThanOrEqual(16);
 });
