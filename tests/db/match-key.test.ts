@@ -2,7 +2,8 @@
 // files: the migration fills it for the projects a database already holds, every later write of a
 // project's name or its investor's keeps it equal to what the names give, and an office's ledger
 // row finds its project through it (written another way, after the investor was renamed; two
-// projects of one investor and name told apart by 项目编号).
+// projects of one investor and name told apart by 项目编号; of two projects sharing a 项目编号,
+// the one of the row's investor and name).
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
@@ -116,4 +117,30 @@ test('a ledger row finds its project by the stored key, and 项目编号 tells t
   expect(amount(twins[1]!)).toBe(80_000_000);
   expect(amount(twins[0]!)).toBeNull();
   expect(keysOff(app.sqlite)).toMatchObject({ off: [] });
+});
+
+test('a 项目编号 two projects share finds the one of the row’s investor and name', async () => {
+  // Codes are not unique: typed by hand, or numbered by two laptops of one office.
+  const ids = ['一期工厂', '研发中心'].map(
+    (name) =>
+      sync<ProjectRecord>('project.create', { name, investor: '甲公司', code: 'SH2021-0007' }).id,
+  );
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('台账');
+  sheet.addRow(['项目编号', '项目名称', '投资方', '总投资（万元）']);
+  sheet.addRow(['SH2021-0007', '一期工厂', '甲公司', 1_000]);
+  sheet.addRow(['SH2021-0007', '研发中心', '甲公司', 2_000]);
+  const file = join(dir, '重复编号.xlsx');
+  await workbook.xlsx.writeFile(file);
+
+  const result = await preview(file);
+  const planned = result.rows.map((r) => [r.name, r.action, r.errors]);
+  expect(planned.sort()).toEqual([
+    ['一期工厂', 'update', []],
+    ['研发中心', 'update', []],
+  ]);
+  await commit(result);
+  const amount = (id: string) =>
+    app.sqlite.prepare('SELECT total_investment FROM project WHERE id = ?').pluck().get(id);
+  expect(ids.map(amount)).toEqual([10_000_000, 20_000_000]);
 });

@@ -387,7 +387,7 @@ function matchProject(
   { byKey, byCode }: Pick<MatchIndex, 'byKey' | 'byCode'>,
 ): { id: string | null } | { error: string } {
   const key = matchKey(input.investor, input.name);
-  const coded = input.code ? byCode(input.code) : undefined;
+  const coded = input.code ? byCode(input.code, key) : undefined;
   if (coded) {
     return coded.key === key
       ? { id: coded.id }

@@ -10,8 +10,11 @@ import type { Tx } from '../../app-database';
 export interface MatchIndex {
   /** Live projects with this match key (domain/project-match.ts). */
   byKey(key: string): string[];
-  /** The live project with this 项目编号. */
-  byCode(code: string): { id: string; name: string; key: string } | undefined;
+  /**
+   * The live project with this 项目编号, the one with this match key first: codes are not unique
+   * (typed by hand, or numbered by two laptops of one office).
+   */
+  byCode(code: string, key: string): { id: string; name: string; key: string } | undefined;
   /** An investor's 中文名称 by the name key of either of its names. */
   investors: Map<string, string>;
 }
@@ -36,11 +39,13 @@ export function readMatchIndex(tx: Tx, earlier?: MatchReading | null): MatchRead
 export function matchIndex(tx: Tx, reading: MatchReading): MatchIndex {
   const byKey = tx.sql.prepare('SELECT id FROM project WHERE match_key = ? AND deleted = 0');
   const byCode = tx.sql.prepare(
-    'SELECT id, name, match_key AS key FROM project WHERE code = ? AND deleted = 0 ORDER BY id',
+    `SELECT id, name, match_key AS key FROM project WHERE code = ? AND deleted = 0
+     ORDER BY match_key IS ? DESC, id`,
   );
   return {
     byKey: (key) => byKey.pluck().all(key) as string[],
-    byCode: (code) => byCode.get(code) as { id: string; name: string; key: string } | undefined,
+    byCode: (code, key) =>
+      byCode.get(code, key) as { id: string; name: string; key: string } | undefined,
     investors: reading.investors,
   };
 }
