@@ -157,7 +157,12 @@ export function exportTarget(sql: Sql, name: string): ExportTarget {
     if (!office) throw new AppError('UNKNOWN_PEER', name);
     return { vector: {}, siteIds: chosen.map((p) => p.site_id), office: office.label };
   }
-  const vectors = chosen.map((p) => readVector(p.acked));
+  // A laptop holds every change it made (S2), as compaction counts it: an export for one never
+  // heard from carries none of its own, which compaction may have settled.
+  const vectors = chosen.map((p) => ({
+    ...readVector(p.acked),
+    [p.site_id]: Number.MAX_SAFE_INTEGER,
+  }));
   const vector: Vector = {};
   for (const origin of new Set(vectors.flatMap((v) => Object.keys(v)))) {
     const seq = Math.min(...vectors.map((v) => v[origin] ?? 0));
