@@ -23,7 +23,7 @@ import type { Sql } from '../sql';
 import type { Tx } from '../tx';
 import { readMeta } from '../replica-identity';
 import { BLOCK, chainAtBlock, storeBlocks } from './chain';
-import { countAbove, localVector } from './peers';
+import { countAbove, heldBy, localVector } from './peers';
 import { findSettling, settleFound } from './settled';
 import type { Vector } from './peers';
 import { undoableImports } from './undo-import';
@@ -61,10 +61,8 @@ export function compactionPeers(sql: Sql, siteId: string, nowMs: number, silentD
     sql.prepare('SELECT site_id FROM sync_excluded').pluck().all() as string[],
   );
   return rows.map((p): Peer => {
-    // A laptop holds every change it made, whatever it acknowledged: one that lost some (restored,
-    // copied) goes on under a new site id (S2). So the laptop a database was copied from, silent
-    // ever after, holds back only what others wrote.
-    const acked = { ...parseVector(p.acked), [p.site_id]: Number.MAX_SAFE_INTEGER };
+    // The laptop a database was copied from, silent ever after, holds back only what others wrote.
+    const acked = heldBy(p.site_id, p.acked);
     return {
       siteId: p.site_id,
       office: p.office,
@@ -83,18 +81,6 @@ const strip = ({ acked: _, ...p }: Peer): CompactionPeer => p;
 export function silentPeers(tx: Tx, nowMs: number): CompactionPeer[] {
   const peers = compactionPeers(tx.sql, tx.siteId, nowMs, silentDaysSetting(tx.sql));
   return peers.filter((p) => p.silent).map(strip);
-}
-
-function parseVector(text: string): Vector {
-  try {
-    const parsed = JSON.parse(text) as Record<string, unknown>;
-    const out: Vector = {};
-    for (const [o, s] of Object.entries(parsed ?? {}))
-      if (Number.isSafeInteger(s)) out[o] = s as number;
-    return out;
-  } catch {
-    return {};
-  }
 }
 
 /** Per origin, the block end up to which every counted peer holds every change. */

@@ -107,6 +107,15 @@ function readVector(text: string): Vector {
   }
 }
 
+/**
+ * What a laptop holds: what it acknowledged, and every change it made itself, since one that lost
+ * some (restored, copied) goes on under a new site id (S2). Compaction, exports and the peers'
+ * 尚缺 count all read it.
+ */
+export function heldBy(siteId: string, acked: string): Vector {
+  return { ...readVector(acked), [siteId]: Number.MAX_SAFE_INTEGER };
+}
+
 export function recordFileOut(sql: Sql, siteIds: string[], file: string, at: string): void {
   const stmt = sql.prepare(
     'UPDATE sync_peer SET last_out_at = ?, last_out_file = ? WHERE site_id = ?',
@@ -157,12 +166,9 @@ export function exportTarget(sql: Sql, name: string): ExportTarget {
     if (!office) throw new AppError('UNKNOWN_PEER', name);
     return { vector: {}, siteIds: chosen.map((p) => p.site_id), office: office.label };
   }
-  // A laptop holds every change it made (S2), as compaction counts it: an export for one never
-  // heard from carries none of its own, which compaction may have settled.
-  const vectors = chosen.map((p) => ({
-    ...readVector(p.acked),
-    [p.site_id]: Number.MAX_SAFE_INTEGER,
-  }));
+  // An export for a laptop never heard from carries none of its own changes, which compaction
+  // may have settled.
+  const vectors = chosen.map((p) => heldBy(p.site_id, p.acked));
   const vector: Vector = {};
   for (const origin of new Set(vectors.flatMap((v) => Object.keys(v)))) {
     const seq = Math.min(...vectors.map((v) => v[origin] ?? 0));
@@ -210,7 +216,7 @@ export function listPeers(sql: Sql): SyncPeer[] {
       acknowledged,
       lastIn: p.last_in_at ? { at: p.last_in_at, file: p.last_in_file ?? '' } : null,
       lastOut: p.last_out_at ? { at: p.last_out_at, file: p.last_out_file ?? '' } : null,
-      lacking: countAbove(sql, acknowledged),
+      lacking: countAbove(sql, heldBy(p.site_id, p.acked)),
     };
   });
 }
