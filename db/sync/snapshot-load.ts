@@ -16,7 +16,7 @@ import { AppError } from '../../domain/errors';
 import type { SyncImportReport } from '../../domain/sync';
 import type { AppDatabase } from '../app-database';
 import { withProgress } from '../job-progress';
-import { installMutationGuard, removeMutationGuard } from '../mutation';
+import { installMutationGuard, refreshDerivedColumns, removeMutationGuard } from '../mutation';
 import { readMeta, writeMeta } from '../replica-identity';
 import { syncedTableNames } from '../synced-tables';
 import { storeHead } from './chain';
@@ -109,6 +109,7 @@ export function loadSnapshot(
       report('校验快照', 'check');
       const at = new Date(app.now()).toISOString();
       let result: SyncImportReport | undefined;
+      let otherRules = false;
       await checkAndInstall(app, imageFile, check, workers, (tx, verified) => {
         report(`写入 ${verified.changes.toLocaleString('zh-CN')} 条变更`, 'write');
         result = {
@@ -138,6 +139,15 @@ export function loadSnapshot(
         for (const b of verified.blocks) block.run(b.origin, b.block, b.chain);
         for (const h of verified.heads) storeHead(tx.sql, h);
         mergeRoster(tx.sql.sqlite, opened.roster);
+        // Rows whose derived columns the sender computed by other rules than this release's are
+        // recomputed; forgetting the version here makes the next open do it if this one cannot.
+        const senders = tx.sql.sqlite
+          .prepare("SELECT value FROM snap.sync_meta WHERE key = 'derived_version'")
+          .pluck()
+          .get();
+        otherRules = senders !== readMeta(tx.sql.sqlite, 'derived_version');
+        if (otherRules)
+          tx.sql.sqlite.prepare("DELETE FROM sync_meta WHERE key = 'derived_version'").run();
         if (verified.maxHlc) observe(tx.sql.sqlite, verified.maxHlc, tx.siteId);
         recordFileIn(tx.sql, { ...manifest.sender, vector: manifest.vector }, input.file, at);
         const sha = sha256(opened.manifestBytes).toString('hex');
@@ -147,6 +157,10 @@ export function loadSnapshot(
           )
           .run(manifest.fileId, at, JSON.stringify(result), sha);
       });
+      if (otherRules) {
+        report('重算派生字段', 'derive');
+        refreshDerivedColumns(app.sqlite);
+      }
       report('完成', 'done');
       return { ...result!, phasesMs };
     } finally {

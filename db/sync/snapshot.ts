@@ -18,7 +18,7 @@ import type { AppDatabase } from '../app-database';
 import { writeFileDurably } from '../durable-file';
 import { withProgress } from '../job-progress';
 import { SCHEMA_VERSION } from '../migrations/index';
-import { previousSiteIds } from '../replica-identity';
+import { previousSiteIds, readMeta, writeMeta } from '../replica-identity';
 import { hasherAt, storeBlocks, storeHead } from './chain';
 import { encodeFile, readManifest } from './file-format';
 import type { ManifestDraft } from './file-format';
@@ -83,6 +83,9 @@ function imageOf(app: AppDatabase, dir: string): Buffer {
     image.pragma('secure_delete = ON');
     image.transaction(() => {
       for (const table of LOCAL_TABLES) image.exec(`DELETE FROM ${table}`);
+      // The rules the rows' derived columns were computed by: a receiver on other rules (the same
+      // migrations, another release) recomputes them after the load.
+      writeMeta(image, 'derived_version', readMeta(app.sqlite, 'derived_version') ?? '');
     })();
     image.exec('VACUUM');
   } finally {
