@@ -25,6 +25,7 @@ import { readMeta } from '../replica-identity';
 import { BLOCK, chainAtBlock, storeBlocks } from './chain';
 import { countAbove, heldBy, localVector } from './peers';
 import { findSettling, settleFound } from './settled';
+import type { SettleRules } from './settled';
 import type { Vector } from './peers';
 import { undoableImports } from './undo-import';
 
@@ -133,11 +134,9 @@ interface Dropped {
 }
 
 /** What the rules above protect, and up to where each origin's changes are held everywhere. */
-interface Rules {
-  frozen: Set<string>;
+interface Rules extends SettleRules {
+  /** Keys `origin seq` that count for nothing as a later write. */
   uncounted: Set<string>;
-  conflicted: Set<string>;
-  limit: Map<string, number>;
 }
 
 function rulesOf(sql: Sql, limit: Map<string, number>): Rules {

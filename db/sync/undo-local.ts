@@ -25,14 +25,14 @@ export function compensateImport(tx: Tx, runs: ImportRun[]): { removed: number; 
   const written = writtenRows(tx, runs);
   const firstChange = tx.sql
     .prepare(
-      `SELECT coalesce(min(c.hlc), (SELECT hlc FROM sync_settled AS s
-         WHERE s.tbl = k.tbl AND s.row_id = k.row_id))
-       FROM (SELECT ? AS tbl, ? AS row_id) AS k
-       LEFT JOIN sync_change AS c ON c.tbl = k.tbl AND c.row_id = k.row_id`,
+      `SELECT coalesce(
+         (SELECT min(hlc) FROM sync_change WHERE tbl = @tbl AND row_id = @row),
+         (SELECT hlc FROM sync_settled WHERE tbl = @tbl AND row_id = @row))`,
     )
     .pluck();
   const created = new Set<string>();
-  for (const [k, w] of written) if (firstChange.get(w.tbl, w.rowId) === w.first) created.add(k);
+  for (const [k, w] of written)
+    if (firstChange.get({ tbl: w.tbl, row: w.rowId }) === w.first) created.add(k);
   const counts = { removed: 0, restored: 0 };
   // Children before parents: the import writes a project's investor before the project.
   for (const [k, w] of [...written].reverse()) {

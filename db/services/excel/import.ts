@@ -37,8 +37,8 @@ import type { ProjectLookups } from '../projects';
 import { MAX_UNCOMPRESSED_BYTES, mebibytes, tooLarge } from './workbook-limits';
 import { readSheets } from './workbook-read';
 import { matchKey, projectKey } from '../../../domain/project-match';
-import { matchIndex, readMatchIndex } from './match-index';
-import type { MatchIndex, MatchReading } from './match-index';
+import { matchIndex, readInvestorNames } from './match-index';
+import type { InvestorNames, MatchIndex } from './match-index';
 
 /** Project input as the API takes it: vocabulary by label, amounts in whole 元 / 美元. */
 type ProjectCreateInput = z.input<typeof projectCreateInput>;
@@ -72,7 +72,7 @@ interface Pending {
   /** What the preview promised, to compare with the plan at the commit. */
   promised: string;
   /** What the preview matched against, for the commit to reuse if nothing was written since. */
-  reading: MatchReading;
+  reading: InvestorNames;
 }
 
 /** The last preview per database, waiting for the user's confirmation. */
@@ -124,7 +124,7 @@ export async function previewLedgerImport(
     report('比对已有项目', 0, rows.length);
     const { planned, reading } = app.transact(
       (tx) => {
-        const reading = readMatchIndex(tx);
+        const reading = readInvestorNames(tx);
         return { planned: plan(tx, matchIndex(tx, reading), rows), reading };
       },
       { write: false },
@@ -153,7 +153,7 @@ export async function commitLedgerImport(
     report(`写入 ${preview.rows.length} 行`, 0, 0);
     let importId: number | null = null;
     const planned = app.transact((tx) => {
-      const rows = plan(tx, matchIndex(tx, readMatchIndex(tx, preview.reading)), preview.rows);
+      const rows = plan(tx, matchIndex(tx, readInvestorNames(tx, preview.reading)), preview.rows);
       // Someone changed the projects since the preview: what was shown is no longer what would be
       // written, so nothing is written and the user looks again.
       if (promiseOf(rows) !== preview.promised) throw new AppError('IMPORT_CHANGED');

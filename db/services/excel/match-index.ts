@@ -19,14 +19,14 @@ export interface MatchIndex {
   investors: Map<string, string>;
 }
 
-export interface MatchReading {
+export interface InvestorNames {
   /** The database's write stamp when it was read. */
   at: string;
   investors: Map<string, string>;
 }
 
-/** The investors' reading as it is now: `earlier` again if nothing was written since. */
-export function readMatchIndex(tx: Tx, earlier?: MatchReading | null): MatchReading {
+/** The investors' names as they are now: `earlier` again if nothing was written since. */
+export function readInvestorNames(tx: Tx, earlier?: InvestorNames | null): InvestorNames {
   const db = tx.sql.sqlite;
   const at = `${db.pragma('data_version', { simple: true })}:${
     db.prepare('SELECT total_changes()').pluck().get() as number
@@ -36,7 +36,7 @@ export function readMatchIndex(tx: Tx, earlier?: MatchReading | null): MatchRead
 }
 
 /** The lookups of a plan: projects by index, investors from the reading. */
-export function matchIndex(tx: Tx, reading: MatchReading): MatchIndex {
+export function matchIndex(tx: Tx, reading: InvestorNames): MatchIndex {
   const byKey = tx.sql.prepare('SELECT id FROM project WHERE match_key = ? AND deleted = 0');
   const byCode = tx.sql.prepare(
     `SELECT id, name, match_key AS key FROM project WHERE code = ? AND deleted = 0
