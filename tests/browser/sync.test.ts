@@ -137,6 +137,43 @@ async function exportAndSave(
   return { bytes: readFileSync(path), name: basename(path), path };
 }
 
+interface BusySample {
+  bar: string;
+  line: string | null;
+  chooseDisabled: boolean | null;
+}
+
+/**
+ * Records, at every change of the page while the import's bar shows, its text, the line naming the
+ * file and whether 选择文件…… is disabled: a scrypt-long import can end between two of the test's
+ * polls, so only what the page recorded says what it showed meanwhile.
+ */
+async function recordImportBusy(page: Page): Promise<() => Promise<BusySample[]>> {
+  await page.evaluate(() => {
+    const samples: BusySample[] = [];
+    Object.assign(window, { importBusy: samples });
+    new MutationObserver(() => {
+      const bar = document.querySelector('.job-progress-text')?.textContent;
+      if (!bar) return;
+      const choose = [...document.querySelectorAll('button')].find(
+        (b) => b.textContent === '选择文件……',
+      );
+      const sample = {
+        bar,
+        line: document.querySelector('.sync-busy')?.textContent ?? null,
+        chooseDisabled: choose ? choose.disabled : null,
+      };
+      if (JSON.stringify(samples.at(-1)) !== JSON.stringify(sample)) samples.push(sample);
+    }).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { importBusy: BusySample[] }).importBusy);
+}
+
 async function chooseFile(page: Page, name: string, bytes: Buffer): Promise<void> {
   await page
     .getByLabel('选择同步文件')
@@ -244,19 +281,23 @@ describe('同步 between two offices in the browser', () => {
     await pageB.screenshot({ path: join(artifactsDir, 'sync-passphrase.png') });
     // The file is still chosen: only the passphrase is typed again.
     await card.getByLabel(/的口令$/).fill('嘉兴2021');
+    const busy = await recordImportBusy(pageB);
     await card.getByRole('button', { name: '用此口令导入' }).click();
-    // Decrypting takes a moment (scrypt): the screen says so, a bar shows the backend's phase
-    // (job.progress) and the buttons wait.
-    await expect.poll(() => card.getByText(/^正在导入 /).count()).toBe(1);
-    await expect
-      .poll(() => card.getByRole('status').textContent())
-      .toMatch(/^(解密|解压|校验变更|写入)/);
-    expect(await card.getByRole('button', { name: '选择文件……' }).isDisabled()).toBe(true);
-    await pageB.screenshot({ path: join(artifactsDir, 'sync-progress.png') });
     const report = pageB.getByRole('region', { name: '导入结果' });
     await expect
       .poll(() => report.getByText('导入完成：来自上海').count(), { timeout: 20_000 })
       .toBe(1);
+    // Decrypting takes a moment (scrypt): meanwhile the screen named the file, a bar showed the
+    // backend's phases as its polls caught them (job.progress), and 选择文件…… waited.
+    const samples = await busy();
+    expect(samples.length, JSON.stringify(samples)).toBeGreaterThan(0);
+    for (const sample of samples) {
+      expect(sample).toEqual({
+        bar: expect.stringMatching(/^(正在导入|开始|读取文件|解密|解压|校验变更|写入)/),
+        line: expect.stringMatching(/^正在导入 /),
+        chooseDisabled: true,
+      });
+    }
     const project = await rpc<{ nextSteps: string | null }>(hq, 'project.get', { id: projectId });
     expect(project.nextSteps).toBe('约谈总部');
     expect(problemsB).toEqual([]);
