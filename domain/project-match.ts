@@ -12,4 +12,17 @@ export const projectKey = (name: string) =>
 
 /** A project's investor and name as one key. */
 export const matchKey = (investor: string | null | undefined, name: string) =>
-  `${nameKey(investor ?? '')}\u0001${projectKey(name)}`;
+  `${investorKey(investor ?? '')}\u0001${projectKey(name)}`;
+
+/** Investors' keys, remembered: deriving projects in bulk meets each investor once per project. */
+const investorKeys = new Map<string, string>();
+
+function investorKey(name: string): string {
+  let key = investorKeys.get(name);
+  if (key === undefined) {
+    key = nameKey(name);
+    if (investorKeys.size >= 100_000) investorKeys.clear();
+    investorKeys.set(name, key);
+  }
+  return key;
+}

@@ -158,14 +158,16 @@ export function loadDemo(
       app,
       { ...input, asOf, ...(name && office ? { user: { name, office } } : {}) },
       report,
+      (tx) => {
+        // In the rows' transaction, before them: they are derived at these rates as they are
+        // written (after them, every USD project was derived again), and a load that fails
+        // leaves the rates as they were.
+        const usdRates = demoRates(tx, Number(asOf.slice(0, 4)));
+        if (usdRates) updateSettings(tx, { usdRates });
+      },
     );
     report('设置目标', 0, 1);
-    app.transact((tx) => {
-      // After the rows, so that a load that fails leaves the rates as they were too.
-      const usdRates = demoRates(tx, Number(asOf.slice(0, 4)));
-      if (usdRates) updateSettings(tx, { usdRates });
-      demoTargets(tx, asOf);
-    });
+    app.transact((tx) => demoTargets(tx, asOf));
     report('设置目标', 1, 1);
     return loaded;
   });
@@ -256,14 +258,17 @@ export function writeDemoRows(
   app: AppDatabase,
   input: DemoOptions,
   report: ReportProgress = () => {},
+  /** Writes that go first, in the rows' transaction. */
+  before: (tx: Tx) => void = () => {},
 ): { projects: number } {
   // About 8 rows a project (DEMO_ROWS_PER_PROJECT): the bar's total, which the count never passes.
   const total = input.projects * 8;
   let rows = 0;
   let projects = 0;
   let first = true;
-  app.transact((tx) =>
-    tx.mutate.load(() => {
+  app.transact((tx) => {
+    before(tx);
+    return tx.mutate.load(() => {
       const rebuilds: (() => void)[] = [];
       const pending = new Set(Object.keys(DEMO_ROWS_PER_PROJECT));
       const dropIndexes = (table: string) => {
@@ -287,8 +292,8 @@ export function writeDemoRows(
       report('写入演示数据', total, total);
       report('重建索引', 0, 0);
       for (const rebuild of rebuilds) rebuild();
-    }),
-  );
+    });
+  });
   report('整理统计信息', 0, 0);
   app.analyze();
   return { projects };
