@@ -37,8 +37,10 @@ function parseDay(iso: string): Date {
   return parseISO(iso);
 }
 
+/** The year of a real yyyy-mm-dd date: its first four digits (deriving reads one per project). */
 export function yearOf(iso: string): number {
-  return parseDay(iso).getFullYear();
+  if (!isRealIsoDate(iso)) throw new RangeError(`Not a yyyy-mm-dd date: ${iso}`);
+  return Number(iso.slice(0, 4));
 }
 
 /** 2021-06-12 → 2021年6月12日 */

@@ -1,4 +1,5 @@
 import { format, isValid, parseISO } from 'date-fns';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   formatDateZh,
@@ -63,6 +64,30 @@ describe('isRealIsoDate', () => {
 describe('yearOf and formatDateZh', () => {
   it('reads the year', () => {
     expect(yearOf('2021-12-31')).toBe(2021);
+    expect(yearOf('0099-01-01')).toBe(99);
+  });
+
+  it('reads the year a calendar gives the day, for every real date', () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    const day = fc
+      .tuple(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+      )
+      .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+    let beforeYear1000 = 0;
+    fc.assert(
+      fc.property(day, (iso) => {
+        fc.pre(isRealIsoDate(iso));
+        if (iso < '1000') beforeYear1000 += 1;
+        expect(yearOf(iso)).toBe(parseISO(iso).getFullYear());
+      }),
+      { numRuns: 2000 },
+    );
+    // Years written with leading zeros really occurred.
+    expect(beforeYear1000).toBeGreaterThan(20);
+    expect(yearOf('2020-02-29')).toBe(2020);
   });
 
   it('writes the date the Chinese way', () => {
