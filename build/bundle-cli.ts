@@ -28,7 +28,12 @@ export function cliBuildOptions(outfile: string): BuildOptions {
 
 export function bundleCli(outfile: string): void {
   buildSync(cliBuildOptions(outfile));
-  bundleWorkers(dirname(outfile), ['workbook-worker.cjs', 'snapshot-chains-worker.cjs']);
+  bundleWorkers(dirname(outfile), [
+    'workbook-worker.cjs',
+    'snapshot-chains-worker.cjs',
+    // The demo's spelling thread runs the database worker's bundle (db/services/demo-spelling.ts).
+    'db-worker.cjs',
+  ]);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -68,12 +68,31 @@ function wordsOf(part: string): readonly [folded: string, spelled: string] {
   if (found === undefined) {
     const text = toSimplified(part);
     found = [foldForSearch(text), pinyinOf(text)];
-    if (partsSeen.size >= 200_000) partsSeen.clear();
-    partsSeen.set(part, found);
+    remember(part, found);
   }
   return found;
 }
 const partsSeen = new Map<string, readonly [string, string]>();
+
+function remember(part: string, words: readonly [string, string]): void {
+  if (partsSeen.size >= 200_000) partsSeen.clear();
+  partsSeen.set(part, words);
+}
+
+/** A Chinese part, its folded words and its pinyin: what wordsOf remembers. */
+export type Spelling = readonly [part: string, folded: string, spelled: string];
+
+/** A part's spelling if it has Chinese, else null. */
+export function spellingOf(part: string): Spelling | null {
+  return han.test(part) ? [part, ...wordsOf(part)] : null;
+}
+
+/** Spellings made by spellingOf elsewhere (the demo's spelling thread), remembered as if here. */
+export function rememberSpellings(spellings: readonly Spelling[]): void {
+  for (const [part, folded, spelled] of spellings) {
+    if (!partsSeen.has(part)) remember(part, [folded, spelled]);
+  }
+}
 
 /** The words of a query (domain/search-text.ts), traditional characters as simplified. */
 export function queryTerms(query: string): string[] {

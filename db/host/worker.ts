@@ -11,6 +11,8 @@ import { openAppDatabase } from '../app-database';
 import type { AppDatabase } from '../app-database';
 import { dispatch } from '../dispatcher';
 import { DAILY_CHECK_MS, dailyBackup } from '../services/backup-daily';
+import { isDemoSpellingJob } from '../services/demo-spelling';
+import { spellDemo } from '../services/demo-spelling-thread';
 import { watchProgress } from '../job-progress';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages';
 import { routes } from './routes';
@@ -147,10 +149,15 @@ async function handle(message: ToWorker): Promise<void> {
   }
 }
 
-port.on('message', (message: ToWorker) => {
-  handle(message).catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
+if (isDemoSpellingJob(workerData)) {
+  // Not a database thread: a demo load's spelling thread, which needs this bundle's code.
+  spellDemo(workerData);
+} else {
+  port.on('message', (message: ToWorker) => {
+    handle(message).catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
   });
-});
-void start();
+  void start();
+}

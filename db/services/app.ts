@@ -17,6 +17,7 @@ import {
 } from '../../seeds/dictionaries';
 import { targets2021 } from '../../seeds/targets-2021';
 import { generateDemo } from '../../seeds/demo/index';
+import { SPELL_AHEAD_MIN_PROJECTS, spellDemoAhead } from './demo-spelling';
 import type { DemoOptions } from '../../seeds/demo/index';
 import { openAppDatabase } from '../app-database';
 import type { AppDatabase, Tx } from '../app-database';
@@ -266,34 +267,40 @@ export function writeDemoRows(
   let rows = 0;
   let projects = 0;
   let first = true;
-  app.transact((tx) => {
-    before(tx);
-    return tx.mutate.load(() => {
-      const rebuilds: (() => void)[] = [];
-      const pending = new Set(Object.keys(DEMO_ROWS_PER_PROJECT));
-      const dropIndexes = (table: string) => {
-        pending.delete(table);
-        const rows = Math.floor(input.projects * DEMO_ROWS_PER_PROJECT[table]!);
-        if (worthRebuilding(tx.sql, table, rows))
-          rebuilds.push(dropSecondaryIndexes(tx.sql, table));
-      };
-      for (const row of generateDemo(input)) {
-        if (first && tx.sql.prepare(`SELECT 1 FROM ${row.table} WHERE id = ?`).get(row.id)) {
-          throw new AppError('DEMO_EXISTS', `种子 ${input.seed}`);
+  const spelling = input.projects >= SPELL_AHEAD_MIN_PROJECTS ? spellDemoAhead(input) : undefined;
+  try {
+    app.transact((tx) => {
+      before(tx);
+      return tx.mutate.load(() => {
+        const rebuilds: (() => void)[] = [];
+        const pending = new Set(Object.keys(DEMO_ROWS_PER_PROJECT));
+        const dropIndexes = (table: string) => {
+          pending.delete(table);
+          const rows = Math.floor(input.projects * DEMO_ROWS_PER_PROJECT[table]!);
+          if (worthRebuilding(tx.sql, table, rows))
+            rebuilds.push(dropSecondaryIndexes(tx.sql, table));
+        };
+        for (const row of generateDemo(input)) {
+          if (first && tx.sql.prepare(`SELECT 1 FROM ${row.table} WHERE id = ?`).get(row.id)) {
+            throw new AppError('DEMO_EXISTS', `种子 ${input.seed}`);
+          }
+          if (first) dropIndexes('sync_change');
+          first = false;
+          if (pending.has(row.table)) dropIndexes(row.table);
+          if (rows % 256 === 0) spelling?.take();
+          tx.mutate.insert(row.table, row.fields, row.id);
+          if (row.table === 'project') projects += 1;
+          rows += 1;
+          if (rows % 1000 === 0) report('写入演示数据', Math.min(rows, total), total);
         }
-        if (first) dropIndexes('sync_change');
-        first = false;
-        if (pending.has(row.table)) dropIndexes(row.table);
-        tx.mutate.insert(row.table, row.fields, row.id);
-        if (row.table === 'project') projects += 1;
-        rows += 1;
-        if (rows % 1000 === 0) report('写入演示数据', Math.min(rows, total), total);
-      }
-      report('写入演示数据', total, total);
-      report('重建索引', 0, 0);
-      for (const rebuild of rebuilds) rebuild();
+        report('写入演示数据', total, total);
+        report('重建索引', 0, 0);
+        for (const rebuild of rebuilds) rebuild();
+      });
     });
-  });
+  } finally {
+    spelling?.stop();
+  }
   report('整理统计信息', 0, 0);
   app.analyze();
   return { projects };
