@@ -23,7 +23,7 @@ const actualDateColumns = milestones.map((m) => `${m.stage}_on`);
 /**
  * What deriving a project reads besides the row: its investor and owner, the exchange rate, a
  * date's year. Read fresh by default; a bulk write whose parents are already written (sync import)
- * keeps them for the whole batch instead of three queries and two date parses per project.
+ * keeps them for the whole batch instead of three queries per project.
  */
 export interface DeriveLookups {
   investor(id: string): Values | undefined;
@@ -52,25 +52,12 @@ export function directLookups(sql: Sql): DeriveLookups {
       owner: (id) =>
         sql.prepare('SELECT name FROM promoter WHERE id = ?').get(id) as Values | undefined,
       rate: (currency, year) => rateOf(readRates(sql), currency, year),
-      yearOf: rememberedYearOf,
+      yearOf,
       aliases: (investor) => readTextList(investor.aliases),
     };
     directBySql.set(sql, lookups);
   }
   return lookups;
-}
-
-/** Years of dates already seen: yearOf checks and parses with date-fns, a third of deriving. */
-const years = new Map<string, number>();
-
-function rememberedYearOf(iso: string): number {
-  let year = years.get(iso);
-  if (year === undefined) {
-    year = yearOf(iso);
-    if (years.size >= 20_000) years.clear();
-    years.set(iso, year);
-  }
-  return year;
 }
 
 /** Lookups remembered for a batch: valid only while investors, promoters and rates are not written. */
@@ -91,7 +78,7 @@ export function cachedLookups(sql: Sql): DeriveLookups {
     investor: memo(direct.investor),
     owner: memo(direct.owner),
     rate: (currency, year) => rateOf(rates, currency, year),
-    yearOf: memo(yearOf),
+    yearOf,
     aliases: (investor) => {
       let list = aliases.get(investor);
       if (!list) aliases.set(investor, (list = direct.aliases(investor)));
