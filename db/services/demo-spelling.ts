@@ -68,7 +68,8 @@ export function spellDemoAhead(options: DemoOptions): DemoSpelling {
     stop() {
       if (stopped) return;
       stopped = true;
-      // Asked, never terminated: its bundle loads better-sqlite3 (db/sync/check-stop.ts says why).
+      // Asked rather than terminated, as every thread on a bundle that requires better-sqlite3 is
+      // (db/sync/check-stop.ts says why), though this one opens no database.
       Atomics.store(flag, 0, 1);
       port1.close();
     },
