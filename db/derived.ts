@@ -21,8 +21,8 @@ export const USD_RATE_SETTING = settingIds.usdRates;
 const actualDateColumns = milestones.map((m) => `${m.stage}_on`);
 
 /**
- * What deriving a project reads besides the row: its investor and owner, the exchange rate, a
- * date's year. Read fresh by default; a bulk write whose parents are already written (sync import)
+ * What deriving a project reads besides the row: its investor and owner, the exchange rate. Read
+ * fresh by default; a bulk write whose parents are already written (sync import)
  * keeps them for the whole batch instead of three queries per project.
  */
 export interface DeriveLookups {
@@ -30,7 +30,6 @@ export interface DeriveLookups {
   owner(id: string): Values | undefined;
   /** 元 per unit of a currency in a year, null when 设置 has no rate for it. */
   rate(currency: AnyCurrency, year: number): number | null;
-  yearOf(iso: string): number;
   aliases(investor: Values): string[];
 }
 
@@ -52,7 +51,6 @@ export function directLookups(sql: Sql): DeriveLookups {
       owner: (id) =>
         sql.prepare('SELECT name FROM promoter WHERE id = ?').get(id) as Values | undefined,
       rate: (currency, year) => rateOf(readRates(sql), currency, year),
-      yearOf,
       aliases: (investor) => readTextList(investor.aliases),
     };
     directBySql.set(sql, lookups);
@@ -78,7 +76,6 @@ export function cachedLookups(sql: Sql): DeriveLookups {
     investor: memo(direct.investor),
     owner: memo(direct.owner),
     rate: (currency, year) => rateOf(rates, currency, year),
-    yearOf,
     aliases: (investor) => {
       let list = aliases.get(investor);
       if (!list) aliases.set(investor, (list = direct.aliases(investor)));
@@ -90,7 +87,7 @@ export function cachedLookups(sql: Sql): DeriveLookups {
 export function deriveProject(sql: Sql, row: Values, lookups: DeriveLookups = directLookups(sql)) {
   const amount = typeof row.total_investment === 'number' ? row.total_investment : null;
   const currency = isCurrency(row.investment_currency) ? row.investment_currency : 'CNY';
-  const year = yearForRate(row, lookups);
+  const year = yearForRate(row);
   // No rate for the year: no 元 amount and no tier (the 看板 names the missing rate).
   const rate = lookups.rate(currency, year);
   const totalCny = amount === null || rate === null ? null : Math.round(amount * rate);
@@ -99,9 +96,7 @@ export function deriveProject(sql: Sql, row: Values, lookups: DeriveLookups = di
   const owner = typeof row.owner_id === 'string' ? lookups.owner(row.owner_id) : undefined;
   const aliases = investor ? lookups.aliases(investor) : [];
   const text = searchTextOf([
-    row.name,
-    row.code,
-    row.project_code,
+    ...PROJECT_SEARCH_COLUMNS.map((c) => row[c]),
     investor?.name_zh,
     investor?.name_en,
     ...aliases,
@@ -143,6 +138,9 @@ export function deriveInvestor(row: Values): { search_text: string } {
 
 /** Investor columns its search text reads. */
 export const INVESTOR_SEARCH_COLUMNS = ['name_zh', 'name_en', 'aliases', 'credit_code'];
+
+/** A project's own columns its search text reads (then its investor's names). */
+export const PROJECT_SEARCH_COLUMNS = ['name', 'code', 'project_code'];
 
 const str = (value: unknown): string | null =>
   typeof value === 'string' && value !== '' ? value : null;
@@ -227,10 +225,10 @@ export function projectsReferencingAny(
 }
 
 /** A project is tiered at the rate of its signing year (or planned signing year, or this year). */
-function yearForRate(row: Values, lookups: DeriveLookups): number {
+function yearForRate(row: Values): number {
   const dated = (d: unknown): d is string => typeof d === 'string' && d !== '';
   const date = [row.signed_on, row.planned_signed_on].find(dated);
-  return lookups.yearOf(date ?? todayIso());
+  return yearOf(date ?? todayIso());
 }
 
 /** The rates settings' texts and what they parse to, while the texts stay the same. */

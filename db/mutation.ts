@@ -120,8 +120,8 @@ export class Mutations {
     const row = { ...values, ...this.derivedFor(table, values) };
     // One statement per table, every column bound: a statement per set of columns cost a bulk
     // load a tenth of its time in building and looking up its text.
-    const { cols, text } = statementsOf(table).insert;
-    throughGate(() => this.ctx.sql.prepare(text).run(bindRow(cols, id, row)));
+    const { cols, insert } = statementsOf(table);
+    throughGate(() => this.ctx.sql.prepare(insert).run(bindRow(cols, id, row)));
     this.record(table, id, values, {});
     if (table !== 'project') this.afterWrite(table, id, values, true);
     this.resolveMerges(table, id, values, false);
@@ -203,7 +203,7 @@ export class Mutations {
     lookups: DeriveLookups = cachedLookups(this.ctx.sql),
   ): void {
     const { sql } = this.ctx;
-    const { cols, text } = statementsOf(table).upsert;
+    const { cols, upsert: text } = statementsOf(table);
     const upsert = sql.prepare(text);
     const read = sql.prepare(`SELECT * FROM ${table} WHERE id = ?`);
     const updatedAt = table === 'project' ? this.nowIso() : null;
@@ -564,10 +564,12 @@ function refreshArrivalsOutside(
 }
 
 interface TableStatements {
-  /** A new row, every column bound. */
-  insert: { cols: string[]; text: string };
-  /** A row created or updated with every column (sync apply). */
-  upsert: { cols: string[]; text: string };
+  /** Every synced and derived column, in the order both statements bind them after the id. */
+  cols: string[];
+  /** A new row. */
+  insert: string;
+  /** A row created or updated (sync apply). */
+  upsert: string;
 }
 const statements = new Map<SyncedTable, TableStatements>();
 
@@ -581,13 +583,8 @@ function statementsOf(table: SyncedTable): TableStatements {
     const spec: { columns: object; derived?: readonly string[] } = syncedTables[table];
     const cols = [...Object.keys(spec.columns), ...(spec.derived ?? [])];
     const insert = `INSERT INTO ${table} (id, ${cols.join(', ')}) VALUES (?${', ?'.repeat(cols.length)})`;
-    found = {
-      insert: { cols, text: insert },
-      upsert: {
-        cols,
-        text: `${insert} ON CONFLICT (id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}`,
-      },
-    };
+    const update = cols.map((c) => `${c} = excluded.${c}`).join(', ');
+    found = { cols, insert, upsert: `${insert} ON CONFLICT (id) DO UPDATE SET ${update}` };
     statements.set(table, found);
   }
   return found;

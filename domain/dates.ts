@@ -32,15 +32,18 @@ export function isRealIsoDate(s: string): boolean {
   return day <= daysInMonth[month - 1]! + (leap ? 1 : 0);
 }
 
-function parseDay(iso: string): Date {
+function checkedDay(iso: string): string {
   if (!isRealIsoDate(iso)) throw new RangeError(`Not a yyyy-mm-dd date: ${iso}`);
-  return parseISO(iso);
+  return iso;
+}
+
+function parseDay(iso: string): Date {
+  return parseISO(checkedDay(iso));
 }
 
 /** The year of a real yyyy-mm-dd date: its first four digits (deriving reads one per project). */
 export function yearOf(iso: string): number {
-  if (!isRealIsoDate(iso)) throw new RangeError(`Not a yyyy-mm-dd date: ${iso}`);
-  return Number(iso.slice(0, 4));
+  return Number(checkedDay(iso).slice(0, 4));
 }
 
 /** 2021-06-12 → 2021年6月12日 */

@@ -4,6 +4,7 @@
 import { readTextList } from '../../domain/stored-values';
 import { generateDemo } from '../../seeds/demo/index';
 import type { DemoRow } from '../../seeds/demo/index';
+import { INVESTOR_SEARCH_COLUMNS, PROJECT_SEARCH_COLUMNS } from '../derived';
 import { spellingOf } from '../search-fold';
 import type { Spelling } from '../search-fold';
 import type { DemoSpellingJob } from './demo-spelling';
@@ -11,11 +12,13 @@ import type { DemoSpellingJob } from './demo-spelling';
 const BATCH = 500;
 
 /** The names a row's search text spells (db/derived.ts: deriveProject, deriveInvestor). */
-function namesOf(row: DemoRow): unknown[] {
-  const f = row.fields;
-  if (row.table === 'investor') return [f.name_zh, f.name_en, ...readTextList(f.aliases)];
-  if (row.table === 'project') return [f.name, f.code, f.project_code];
-  return [];
+function namesOf({ table, fields }: DemoRow): unknown[] {
+  if (table === 'investor') {
+    return INVESTOR_SEARCH_COLUMNS.flatMap((c) =>
+      c === 'aliases' ? readTextList(fields[c]) : [fields[c]],
+    );
+  }
+  return table === 'project' ? PROJECT_SEARCH_COLUMNS.map((c) => fields[c]) : [];
 }
 
 export function spellDemo({ options, port, stop }: DemoSpellingJob): void {
