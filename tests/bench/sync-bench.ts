@@ -15,6 +15,7 @@ import { dispatchSync } from '../../db/dispatcher';
 import { Sql } from '../../db/sql';
 import { dropSecondaryIndexes, worthRebuilding } from '../../db/sync/bulk-indexes';
 import { exportFile } from '../../db/sync/export';
+import { forgetSpellings } from '../../db/search-fold';
 import { importFile, readSyncFile } from '../../db/sync/import';
 import { zoneOf } from '../../db/sync/zone';
 import { authenticationSteps } from './sync-auth-steps';
@@ -198,6 +199,8 @@ export async function benchSync(
       copyFileSync(target.file, copy);
       copyFileSync(`${target.file}.install-id`, `${copy}.install-id`);
       const into = await openAppDatabase(copy);
+      // Cold, as 本部 meets another office's names: none spelled in this process yet.
+      forgetSpellings();
       const imported = await timed(() => importFile(into, exported.value.file));
       // The WAL checkpoint of a large import runs after it on a worker thread (background-checkpoint.ts).
       checkpoint = await timed(() => into.checkpointIdle());
