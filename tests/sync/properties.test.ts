@@ -521,7 +521,7 @@ describe('sync properties (docs/sync.md)', () => {
   );
 
   test(
-    '9: every child table (project, contact, activity, task, capital_arrival, key_investment, target_actual) delivered before its parents ends as the sender is; import counts the orphans, in at least 10% of runs for each',
+    '9: every child table (project, contact, activity, task, capital_arrival, key_investment, target_actual) delivered before its parents ends as the sender is; import counts the orphans, in the fixed case and in at least 5% of random runs for each',
     async () => {
       const orphanRuns: Record<string, number> = {};
       let runs = 0;
@@ -531,6 +531,8 @@ describe('sync properties (docs/sync.md)', () => {
           const [a, shuffled] = w.replicas as [Replica, Replica];
           try {
             runs += 1;
+            // fast-check runs the example first.
+            const example = runs === 1;
             // One file per edit: each edit is padded to the end of its block of the hash chain, and
             // the export for a peer that holds everything before the edit starts at the edit.
             // They start from each other's data.
@@ -558,7 +560,8 @@ describe('sync properties (docs/sync.md)', () => {
               expect(report.orphans).toBe(Object.values(orphans).reduce((s, n) => s + n, 0));
               for (const [table, n] of Object.entries(orphans)) if (n > 0) seen.add(table);
             }
-            for (const table of seen) orphanRuns[table] = (orphanRuns[table] ?? 0) + 1;
+            if (example) expect([...seen].sort()).toEqual(Object.keys(PARENTS).sort());
+            else for (const table of seen) orphanRuns[table] = (orphanRuns[table] ?? 0) + 1;
             expect(dumpWithDerived(shuffled)).toEqual(dumpWithDerived(a));
             // Once every parent is in, nothing is an orphan any more.
             expect(orphansByTable(shuffled, new Set())).toEqual({});
@@ -570,9 +573,13 @@ describe('sync properties (docs/sync.md)', () => {
       );
       stats.orphanRuns = orphanRuns;
       stats.orphanWorlds = runs;
+      // Each table shows orphans in 38-58% of random runs (151 runs, 2026-12-06). By those rates
+      // a floor of 10% (two of 20 random runs) fails about once in 450 runs of the suite; one of
+      // 20 about once in 7,000.
+      const random = runs - 1;
       for (const table of Object.keys(PARENTS)) {
-        expect(orphanRuns[table] ?? 0, `runs with ${table} orphans`).toBeGreaterThanOrEqual(
-          0.1 * runs,
+        expect(orphanRuns[table] ?? 0, `random runs with ${table} orphans`).toBeGreaterThanOrEqual(
+          Math.max(1, 0.05 * random),
         );
       }
     },
