@@ -142,6 +142,16 @@ export const INVESTOR_SEARCH_COLUMNS = ['name_zh', 'name_en', 'aliases', 'credit
 /** A project's own columns its search text reads (then its investor's names). */
 export const PROJECT_SEARCH_COLUMNS = ['name', 'code', 'project_code'];
 
+/** The names a row's own search text spells (deriveProject, deriveInvestor), aliases listed. */
+export function searchedNames(table: string, fields: Readonly<Record<string, unknown>>): unknown[] {
+  if (table === 'investor') {
+    return INVESTOR_SEARCH_COLUMNS.flatMap((c) =>
+      c === 'aliases' ? readTextList(fields[c]) : [fields[c]],
+    );
+  }
+  return table === 'project' ? PROJECT_SEARCH_COLUMNS.map((c) => fields[c]) : [];
+}
+
 const str = (value: unknown): string | null =>
   typeof value === 'string' && value !== '' ? value : null;
 
