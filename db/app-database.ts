@@ -197,6 +197,16 @@ export class AppDatabase {
     return this.checkpoint?.idle() ?? Promise.resolve();
   }
 
+  /**
+   * Copies the whole WAL into the database file and empties it. A background checkpoint still
+   * running after a bulk write would make SQLite answer busy and leave the file as it was, so this
+   * waits for it first.
+   */
+  checkpointFully(): void {
+    this.checkpoint?.waitClosed();
+    this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   private storedClock(): Clock {
     const last = this.meta('hlc_last');
     return last ? parseHlc(last) : ZERO_CLOCK;

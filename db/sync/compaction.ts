@@ -314,14 +314,14 @@ function compactReported(
   report: ReportProgress,
 ): CompactionReport {
   const t0 = performance.now();
-  app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  app.checkpointFully();
   const bytesBefore = databaseBytes(app.sql);
   const done = app.transact((tx) => compactLog(tx, { ...input, nowMs: app.now() }, report));
   if (input.vacuum !== false && done.archived + done.settled > 0) {
     report('整理数据库文件', 0, 0);
     app.sqlite.exec('VACUUM');
   }
-  app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  app.checkpointFully();
   const bytesAfter = databaseBytes(app.sql);
   const held = done.heldBackBy.map((p) => p.office ?? p.siteId);
   const count = (n: number) => n.toLocaleString('zh-CN');
