@@ -1,7 +1,7 @@
 // Undo of an import this laptop wrote itself (an Excel 台账 import; issue 19). Its changes are this
 // replica's own and may have reached other offices already, so they are not taken out of the log:
 // the undo writes new changes that sync like any edit. A record the import created is deleted,
-// unless something written since edits it or names it; a field the import wrote takes back the
+// unless it was edited since or a live record names it (one the import created and that stays too); a field the import wrote takes back the
 // value it had before, unless a later change has written it since. Edits made since therefore stay.
 import type { Fields, FieldValue } from '../mutation';
 import { mergeReferences } from '../merges';
@@ -34,18 +34,25 @@ export function compensateImport(tx: Tx, runs: ImportRun[]): { removed: number; 
   for (const [k, w] of written)
     if (firstChange.get({ tbl: w.tbl, row: w.rowId }) === w.first) created.add(k);
   const counts = { removed: 0, restored: 0 };
-  // Children before parents: the import writes a project's investor before the project.
-  for (const [k, w] of [...written].reverse()) {
-    if (created.has(k)) {
-      if (!editedSince(tx, w) && !namedByOthers(tx, w, created) && isLive(tx, w)) {
-        tx.mutate.remove(w.tbl, w.rowId);
-        counts.removed += 1;
-      }
-      continue;
-    }
+  for (const [k, w] of written) {
+    if (created.has(k)) continue;
     const patch = previousValues(tx, w);
     if (Object.keys(patch).length === 0) continue;
     if (Object.keys(tx.mutate.update(w.tbl, w.rowId, patch)).length > 0) counts.restored += 1;
+  }
+  // A created record goes when nothing live names it. A child the import created and that stays
+  // (edited since) keeps its parent; one that goes frees it, so repeat until nothing more goes.
+  let removable = [...written].reverse().filter(([k, w]) => created.has(k) && !editedSince(tx, w));
+  for (let removedAny = true; removedAny;) {
+    removedAny = false;
+    removable = removable.filter(([, w]) => {
+      if (!isLive(tx, w)) return false;
+      if (namedByLive(tx, w)) return true;
+      tx.mutate.remove(w.tbl, w.rowId);
+      counts.removed += 1;
+      removedAny = true;
+      return false;
+    });
   }
   return counts;
 }
@@ -106,15 +113,14 @@ const otherReferences = [
   { table: 'claim', column: 'promoter_id', target: 'promoter' },
 ] as const;
 
-/** Whether a live record the import did not create names this one (a project its investor). */
-function namedByOthers(tx: Tx, w: Written, created: Set<string>): boolean {
+/** Whether a live record names this one (a project its investor). */
+function namedByLive(tx: Tx, w: Written): boolean {
   for (const ref of [...mergeReferences, ...otherReferences]) {
     if (ref.target !== w.tbl) continue;
-    const ids = tx.sql
-      .prepare(`SELECT id FROM ${ref.table} WHERE ${ref.column} = ? AND deleted = 0`)
-      .pluck()
-      .all(w.rowId) as string[];
-    if (ids.some((id) => !created.has(key(ref.table, id)))) return true;
+    const named = tx.sql
+      .prepare(`SELECT 1 FROM ${ref.table} WHERE ${ref.column} = ? AND deleted = 0 LIMIT 1`)
+      .get(w.rowId);
+    if (named !== undefined) return true;
   }
   return false;
 }

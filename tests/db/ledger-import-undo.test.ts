@@ -134,3 +134,18 @@ test('a promoter the import created stays when a project written since names it'
   );
   expect(callSync<ProjectRecord>('project.get', { id: later.id }).owner).toBe('王新人');
 });
+
+test('an edited new project keeps the investor the import created with it', async () => {
+  const done = await importSheet([['台账新项目', '某某新设公司', '中国', 800, '']]);
+  const project = byName('台账新项目');
+  callSync('project.update', { id: project.id, patch: { nextSteps: '本部手改' } });
+
+  callSync('sync.undoImport', { id: done.importId });
+  const investor = app.sqlite
+    .prepare(
+      'SELECT i.name_zh, i.deleted FROM project p JOIN investor i ON i.id = p.investor_id WHERE p.id = ?',
+    )
+    .get(project.id);
+  expect(investor).toEqual({ name_zh: '某某新设公司', deleted: 0 });
+  expect(byName('台账新项目')).toMatchObject({ investor: '某某新设公司', nextSteps: '本部手改' });
+});
