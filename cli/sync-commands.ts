@@ -123,7 +123,7 @@ export async function runSyncCommand(
           report.message,
           ...report.silent.map(
             (p) =>
-              `  久未来文件：${p.office ?? '—'} ${p.siteId}（最近收到 ${p.lastIn ?? '从未'}，尚缺 ${p.lacking} 条）${report.excluded.includes(p.siteId) ? '，已排除' : ''}`,
+              `  久未来文件：${p.office ?? '—'}${p.invitation ? '的邀请（尚无电脑用它加入）' : ''} ${p.siteId}（最近收到 ${p.lastIn ?? '从未'}，尚缺 ${p.lacking} 条）${report.excluded.includes(p.siteId) ? '，已排除' : ''}`,
           ),
         ].join('\n'),
       );

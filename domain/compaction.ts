@@ -28,6 +28,8 @@ export interface CompactionPeer {
   lacking: number;
   /** Excluded by the user (now or before): what it lacks may be gone. */
   excluded: boolean;
+  /** An invitation no laptop has joined with yet (siteId is then the invitation's id). */
+  invitation: boolean;
 }
 
 export interface CompactionReport {

@@ -23,7 +23,7 @@ import type { Sql } from '../sql';
 import type { Tx } from '../tx';
 import { readMeta } from '../replica-identity';
 import { BLOCK, chainAtBlock, storeBlocks } from './chain';
-import { countAbove, heldBy, localVector } from './peers';
+import { countAbove, heldBy, localVector, pendingInvitations } from './peers';
 import { findSettling, settleFound } from './settled';
 import type { SettleRules } from './settled';
 import type { Vector } from './peers';
@@ -61,7 +61,22 @@ export function compactionPeers(sql: Sql, siteId: string, nowMs: number, silentD
   const excluded = new Set(
     sql.prepare('SELECT site_id FROM sync_excluded').pluck().all() as string[],
   );
-  return rows.map((p): Peer => {
+  // A laptop invited but not yet heard of holds at most its invitation's data, which is not
+  // recorded: it counts as holding nothing, named by the invitation, silent once the set time has
+  // passed since the invitation was made.
+  const invited = pendingInvitations(sql).map((g): Peer => {
+    return {
+      siteId: g.grantId,
+      office: g.office ?? (g.role === 'hq' ? '本部' : null),
+      lastIn: null,
+      silent: Date.parse(g.issuedAt) < silentBefore,
+      lacking: countAbove(sql, {}),
+      excluded: excluded.has(g.grantId),
+      invitation: true,
+      acked: {},
+    };
+  });
+  const laptops = rows.map((p): Peer => {
     // The laptop a database was copied from, silent ever after, holds back only what others wrote.
     const acked = heldBy(p.site_id, p.acked);
     return {
@@ -71,9 +86,11 @@ export function compactionPeers(sql: Sql, siteId: string, nowMs: number, silentD
       silent: p.last_in_at === null || Date.parse(p.last_in_at) < silentBefore,
       lacking: countAbove(sql, acked),
       excluded: excluded.has(p.site_id),
+      invitation: false,
       acked,
     };
   });
+  return [...laptops, ...invited];
 }
 
 const strip = ({ acked: _, ...p }: Peer): CompactionPeer => p;

@@ -183,17 +183,21 @@ export function exportTarget(sql: Sql, name: string): ExportTarget {
  * is heard of.
  */
 function invitedLaptopPending(sql: Sql, office: string): boolean {
-  const grants = (sql.prepare('SELECT statement FROM zone_grant').pluck().all() as string[]).map(
-    (s) => JSON.parse(s) as { grantId: string; office?: string; role: string },
-  );
-  const invited = grants.filter((g) => g.office === office && g.role === 'office');
-  if (invited.length === 0) return false;
+  return pendingInvitations(sql).some((g) => g.office === office && g.role === 'office');
+}
+
+/** Invitations that no laptop in the roster joined with yet. */
+export function pendingInvitations(sql: Sql) {
   const used = new Set(
     (sql.prepare('SELECT statement FROM zone_site').pluck().all() as string[]).map(
-      (s) => (JSON.parse(s) as { grantId: string }).grantId,
+      (s) => (JSON.parse(s) as { grantId?: string }).grantId,
     ),
   );
-  return invited.some((g) => !used.has(g.grantId));
+  return (sql.prepare('SELECT statement FROM zone_grant').pluck().all() as string[])
+    .map(
+      (s) => JSON.parse(s) as { grantId: string; role: string; office?: string; issuedAt: string },
+    )
+    .filter((g) => !used.has(g.grantId));
 }
 
 /** Changes this replica holds above `vector`. */

@@ -8,12 +8,20 @@ import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { openAppDatabase } from '../../db/app-database';
 import { watchProgress } from '../../db/job-progress';
+import { joinWithInvitation, makeInvitation } from '../../db/sync/invitation';
 import type { CompactionReport } from '../../domain/compaction';
 import type { JobProgress } from '../../domain/job-progress';
 import type { HistoryEntry } from '../../domain/history';
 import type { ProjectRecord } from '../../domain/project-input';
 import { tempDir } from '../helpers';
-import { call, dump, exportTo, importInto, openReplica } from './replicas';
+import {
+  TEST_INVITATION_PASSPHRASE,
+  call,
+  dump,
+  exportTo,
+  importInto,
+  openReplica,
+} from './replicas';
 import type { Replica } from './replicas';
 
 const open: Replica[] = [];
@@ -46,14 +54,18 @@ const changes = (r: Replica) =>
 
 /**
  * The test zone's first 本部 laptop sent each one only its invitation's data: 91 days later, with
- * the real 本部 laptop heard from since, it is the silent peer, named and then excluded.
+ * the real 本部 laptop heard from since, it is the silent laptop, named and then excluded, with
+ * the zone's invitations that no laptop this one knows joined with (they count as holding nothing).
  */
 async function silentIds(r: Replica, hq: Replica) {
   r.clock.ms += 91 * 86_400_000;
   hq.clock.ms += 91 * 86_400_000;
   await send(hq, r);
   const silent = call<CompactionReport>(r, 'sync.compact', { exclude: [] }).silent;
-  expect(silent.map((p) => p.office)).toEqual(['本部']);
+  const roster = r.app.sql.prepare('SELECT site_id FROM zone_site').pluck().all() as string[];
+  expect(silent.filter((p) => roster.includes(p.siteId)).map((p) => p.office)).toEqual(['本部']);
+  const grants = r.app.sql.prepare('SELECT grant_id FROM zone_grant').pluck().all() as string[];
+  expect(silent.every((p) => roster.includes(p.siteId) || grants.includes(p.siteId))).toBe(true);
   // The 同步 screen names the same laptops before it compacts.
   expect(call(r, 'sync.silentPeers')).toEqual(silent);
   return silent.map((p) => p.siteId);
@@ -238,4 +250,41 @@ test('a copied database: the laptop it came from holds its own changes, not what
     .all();
   expect(settledOrigins).toEqual([original]);
   expect(report.settled).toBeGreaterThanOrEqual(16);
+});
+
+test('a laptop invited but not heard of yet holds compaction back, then is named', async () => {
+  const hq = await replica('本部');
+  const { file } = await makeInvitation(hq.app, {
+    out: join(dir, 'shenzhen.zsinvite'),
+    passphrase: TEST_INVITATION_PASSPHRASE,
+    office: '深圳',
+  });
+  const clock = { ms: hq.clock.ms };
+  const szApp = await openAppDatabase(join(tempDir('zs-compact-sz-'), 'crm.sqlite'), {
+    wallMs: () => clock.ms,
+  });
+  const sz: Replica = { app: szApp, office: '深圳', clock };
+  open.push(sz);
+  await joinWithInvitation(sz.app, { file, passphrase: TEST_INVITATION_PASSPHRASE });
+  call(sz, 'app.init', { user: '深圳用户', office: '深圳' });
+  // After the invitation, 本部 renames a project again and again: each name supersedes the last.
+  const p = call<ProjectRecord>(hq, 'project.create', { name: '甲项目', investor: '甲投资方' });
+  for (let i = 0; i < 40; i++) {
+    hq.clock.ms += 60_000;
+    call(hq, 'project.update', { id: p.id, patch: { name: `改名${i}` } });
+  }
+  const notInvited = call<CompactionReport>(hq, 'sync.compact', { exclude: [] })
+    .silent.filter((x) => x.office !== '深圳')
+    .map((x) => x.siteId);
+  const report = call<CompactionReport>(hq, 'sync.compact', { exclude: notInvited });
+  expect(report.heldBackBy.map((x) => x.office)).toContain('深圳');
+  expect(report.archived).toBe(0);
+  const { report: received } = await send(hq, sz);
+  expect(received.new).toBeGreaterThan(40);
+  expect(call<ProjectRecord>(sz, 'project.get', { id: p.id }).name).toBe('改名39');
+
+  // Silent past the set time since the invitation, it is named on the 同步 screen.
+  hq.clock.ms += 91 * 86_400_000;
+  const silent = call<{ office: string | null }[]>(hq, 'sync.silentPeers');
+  expect(silent.map((x) => x.office)).toContain('深圳');
 });

@@ -1,8 +1,8 @@
 // 压缩变更日志 (docs/sync.md S19): changes every laptop holds leave the live log when superseded, or
 // when a row's only change (its row keeps the values), and the file shrinks. Laptops no file came
-// from for 90 days, or ever (the zone's roster included, as compaction counts them), are named
-// first, with what they lack; what they lack stays unless the user ticks them to exclude (they can
-// then only rejoin by snapshot). While it runs, the dialog shows its phase.
+// from for 90 days, or ever (the zone's roster included, as compaction counts them), and
+// invitations no laptop joined with yet are named first, with what they lack; what they lack stays
+// unless the user ticks them to exclude (they can then only rejoin by snapshot). While it runs, the dialog shows its phase.
 import { useState } from 'react';
 import { DEFAULT_SILENT_DAYS } from '../../../domain/compaction';
 import type { CompactionPeer, CompactionReport } from '../../../domain/compaction';
@@ -21,7 +21,11 @@ interface Props {
   onCompacted: () => void;
 }
 
-const name = (p: CompactionPeer) => p.office ?? p.siteId.slice(0, 8);
+/** A laptop by its office and the start of its id; an unused invitation as such. */
+const name = (p: CompactionPeer) =>
+  p.invitation
+    ? `${p.office ?? '未指定驻点'}的邀请（尚无电脑用它加入）`
+    : `${p.office ?? '—'} ${p.siteId.slice(0, 8)}`;
 
 export function CompactionCard({ peers, onCompacted }: Props) {
   const submit = useSubmit();
@@ -51,7 +55,7 @@ export function CompactionCard({ peers, onCompacted }: Props) {
       </p>
       {waiting.length ? (
         <p className="sync-banner" role="status">
-          超过 {DEFAULT_SILENT_DAYS} 天没有来文件：
+          超过 {DEFAULT_SILENT_DAYS} 天没有来过文件（或从未来过）：
           {waiting.map((p) => `${name(p)}（尚缺 ${p.lacking} 条）`).join('、')}
           。它们缺少的变更不会被压缩，除非在压缩时勾选排除。
         </p>
@@ -96,9 +100,8 @@ export function CompactionCard({ peers, onCompacted }: Props) {
                     checked={exclude.includes(p.siteId)}
                     onChange={() => toggle(p.siteId)}
                   />
-                  {p.office ?? '—'} <code>{p.siteId.slice(0, 8)}</code>，
-                  {p.lastIn ? `最近来文件 ${formatTime(p.lastIn)}` : '从未来过文件'}，尚缺{' '}
-                  {p.lacking} 条
+                  {name(p)}，{p.lastIn ? `最近来文件 ${formatTime(p.lastIn)}` : '从未来过文件'}
+                  ，尚缺 {p.lacking} 条
                 </label>
               ))}
             </fieldset>
