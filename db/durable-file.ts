@@ -28,7 +28,7 @@ export function writeFileDurably(
     }
     renameSync(temp, file);
   } catch (error) {
-    rmSync(temp, { force: true });
+    removeQuietly(temp);
     throw error;
   }
   try {
@@ -40,5 +40,14 @@ export function writeFileDurably(
     }
   } catch {
     // Some file systems cannot fsync a folder; the rename is still atomic.
+  }
+}
+
+/** Removes a file of ours if it is there; a cleanup never hides the error that called for it. */
+export function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Nothing was made under that name (a name too long, a stick pulled out): nothing to remove.
   }
 }

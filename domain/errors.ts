@@ -69,6 +69,7 @@ export const errorMessages = {
   SITE_NOT_FOUND: '分区中没有这台电脑（站点编号）',
   UNKNOWN_PEER: '未知的同步对象，请填写驻点名称或站点编号',
   EXPORT_FAILED: '导出失败，未生成同步文件',
+  INVITATION_WRITE_FAILED: '邀请文件未能写入，请换一个位置再试',
   SNAPSHOT_NOT_INCREMENTAL:
     '这是快照文件，只能在新电脑加入分区时使用（init --snapshot），不能作为同步文件导入；数据库未改动',
   NOT_SNAPSHOT: '不是快照文件：请让本部用「snapshot --out 文件」制作快照；数据库未改动',
@@ -91,6 +92,10 @@ export const errorMessages = {
   IMPORT_CHANGED:
     '预览之后项目数据有变化（可能刚同步或有人修改），为免覆盖，本次未写入：请重新选择文件预览',
   LEDGER_EXPORT_FAILED: '导出失败，未生成文件',
+  OUTPUT_IS_DATABASE:
+    '不能写到数据库文件上（本机数据库、备份或其他电脑的数据库），请换一个文件名；未写入任何文件',
+  OUTPUT_IS_FOLDER: '这是一个文件夹，请给出文件名；未写入任何文件',
+  OUTPUT_FOLDER_MISSING: '保存位置的文件夹不存在；未写入任何文件',
   INTERNAL: '内部错误，操作未保存',
 } as const;
 

@@ -20,6 +20,7 @@ import { AppError } from '../../domain/errors';
 import type { BackupInfo } from '../../domain/backups';
 import type { AppDatabase } from '../app-database';
 import { withProgress } from '../job-progress';
+import { checkOutputFile } from '../output-file';
 import type { ReportProgress } from '../job-progress';
 import { zoneOf } from '../sync/zone';
 import { migrationNames } from '../migrations/index';
@@ -32,6 +33,10 @@ export const PAGES_PER_STEP = 256;
 
 /** Copies the live database to `file` (default: a dated file in the backups folder). */
 export function createBackup(app: AppDatabase, file?: string): Promise<BackupInfo> {
+  if (file) {
+    mkdirSync(dirname(file), { recursive: true });
+    checkOutputFile(app.file, file);
+  }
   return withProgress(app, '备份数据库', (report) => copyDatabase(app, file, report));
 }
 

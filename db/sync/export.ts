@@ -12,6 +12,7 @@ import type { SyncExportResult } from '../../domain/sync';
 import type { AppDatabase } from '../app-database';
 import type { Sql } from '../sql';
 import { writeFileDurably } from '../durable-file';
+import { checkOutputFile, writeFailure } from '../output-file';
 import { withProgress } from '../job-progress';
 import type { ReportProgress } from '../job-progress';
 import { SCHEMA_VERSION } from '../migrations/index';
@@ -191,6 +192,7 @@ async function exportReported(
   options: ExportOptions,
   report: ReportProgress,
 ): Promise<SyncExportResult> {
+  if (!isFolder(input.out)) checkOutputFile(app.file, input.out);
   const createdAt = new Date(app.now());
   // The changes are read at once, in one read transaction (what the call saw); writing and checking
   // the file are synchronous too, so a waiting poll is answered before they start.
@@ -261,8 +263,10 @@ async function exportReported(
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** A folder gets the S12 name inside it (made unique); anything else is the file path itself. */
+const isFolder = (out: string) => existsSync(out) && statSync(out).isDirectory();
+
 function resolveTarget(out: string, name: string): string {
-  if (!(existsSync(out) && statSync(out).isDirectory())) return out;
+  if (!isFolder(out)) return out;
   let file = join(out, name);
   for (let n = 2; existsSync(file); n += 1) {
     file = join(out, name.replace(FILE_EXTENSION, `-${n}${FILE_EXTENSION}`));
@@ -275,6 +279,6 @@ function writeDurably(file: string, bytes: Parameters<typeof writeFileDurably>[1
   try {
     writeFileDurably(file, bytes);
   } catch (error) {
-    throw new AppError('EXPORT_FAILED', (error as Error).message);
+    throw new AppError('EXPORT_FAILED', writeFailure(error));
   }
 }

@@ -14,6 +14,8 @@ import { z } from 'zod';
 import { AppError } from '../../domain/errors';
 import type { SyncImportReport, ZoneStatus } from '../../domain/sync';
 import type { AppDatabase } from '../app-database';
+import { writeFileDurably } from '../durable-file';
+import { checkOutputFile, writeFailure } from '../output-file';
 import { exportFile } from './export';
 import { MAX_FILE_BYTES, passphraseKey, rosterSchema } from './file-format';
 import { importFile } from './import';
@@ -85,6 +87,7 @@ export async function makeInvitation(
   app: AppDatabase,
   input: { out: string; passphrase: string; hq?: boolean; withoutData?: boolean; office?: string },
 ): Promise<InvitationResult> {
+  checkOutputFile(app.file, input.out);
   const role = input.hq ? 'hq' : 'office';
   const at = new Date(app.now()).toISOString();
   const issued = app.transact((tx) => {
@@ -139,7 +142,12 @@ export async function makeInvitation(
   const body = Buffer.concat([cipher.update(JSON.stringify(payload)), cipher.final()]);
   const length = Buffer.alloc(4);
   length.writeUInt32BE(header.length);
-  writeFileSync(input.out, Buffer.concat([MAGIC, length, header, iv, body, cipher.getAuthTag()]));
+  const bytes = Buffer.concat([MAGIC, length, header, iv, body, cipher.getAuthTag()]);
+  try {
+    writeFileDurably(input.out, bytes);
+  } catch (error) {
+    throw new AppError('INVITATION_WRITE_FAILED', writeFailure(error));
+  }
   return { file: input.out, zoneId: issued.zone.id, role, withData: data !== null };
 }
 

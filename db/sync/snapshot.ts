@@ -16,6 +16,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../domain/errors';
 import type { AppDatabase } from '../app-database';
 import { writeFileDurably } from '../durable-file';
+import { checkOutputFile, writeFailure } from '../output-file';
 import { withProgress } from '../job-progress';
 import { SCHEMA_VERSION } from '../migrations/index';
 import { previousSiteIds, readMeta, writeMeta } from '../replica-identity';
@@ -99,6 +100,7 @@ export function makeSnapshot(
   app: AppDatabase,
   input: { out: string; passphrase?: string },
 ): Promise<SnapshotResult> {
+  checkOutputFile(app.file, input.out);
   return withProgress(app, '制作快照', async (report) => {
     const createdAt = new Date(app.now());
     report('读取数据', 0, 0);
@@ -155,6 +157,11 @@ export function makeSnapshot(
       report('写入文件', 0, 0);
       try {
         writeFileDurably(input.out, bytes);
+      } catch (error) {
+        // Nothing was renamed over the target: whatever was there stays.
+        throw new AppError('EXPORT_FAILED', writeFailure(error));
+      }
+      try {
         const written = readFileSync(input.out);
         if (!written.equals(bytes) || readManifest(written).manifest.fileId !== manifest.fileId) {
           throw new Error('读回的内容与写入的不同');

@@ -4,7 +4,8 @@
 // read in chunks between which the event loop runs, so 100k rows neither freeze the window nor
 // sit in memory twice; the data rows go in as the XML exceljs would write (sheet-rows-xml.ts), at a
 // fraction of its per-cell cost. Amounts are written whole (亿元 with all decimals), shown with two.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, renameSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import { PassThrough } from 'node:stream';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -24,6 +25,8 @@ import { ledgerQuery } from '../../../domain/ledger';
 import { labelOf, offices } from '../../../domain/vocabulary';
 import type { AppDatabase } from '../../app-database';
 import { withProgress } from '../../job-progress';
+import { removeQuietly } from '../../durable-file';
+import { checkOutputFile, writeFailure } from '../../output-file';
 import { demoFilePrefix } from '../app';
 import type { ReportProgress } from '../../job-progress';
 import { ratesByYear } from '../arrival-sums';
@@ -44,19 +47,27 @@ const NO_OFFICE = '未分配驻点';
 export async function exportLedger(app: AppDatabase, input: Input): Promise<FileResult> {
   const asOf = todayIso();
   const name = `${demoFilePrefix(app)}招商项目台账-${asOf}.xlsx`;
+  if (input.out) checkOutputFile(app.file, input.out);
   return withProgress(app, '导出台账', async (report) => {
     const filter = ledgerQuery.parse({ ...input.filter, offset: 0, limit: 1 });
     const rowids = app.transact((tx) => matchingRowids(tx, filter), { write: false });
     const collected: Buffer[] = [];
-    const stream: Writable = input.out ? createWriteStream(input.out) : new PassThrough();
-    if (!input.out) stream.on('data', (chunk: Buffer) => collected.push(chunk));
+    // Written under a temporary name and renamed when whole: a failure leaves the old file.
+    const temp = input.out ? `${input.out}.${process.pid}.tmp` : null;
+    const stream: Writable = temp ? createWriteStream(temp) : new PassThrough();
+    if (!temp) stream.on('data', (chunk: Buffer) => collected.push(chunk));
     try {
       const layout = input.columns ? layoutOf(input.columns) : fullLayout;
       await writeWorkbook(app, stream, rowids, layout, input.byOffice, asOf, report);
+      if (temp) {
+        await finished(stream);
+        renameSync(temp, input.out!);
+      }
     } catch (error) {
       stream.destroy();
+      if (temp) removeQuietly(temp);
       if (error instanceof AppError) throw error;
-      throw new AppError('LEDGER_EXPORT_FAILED', (error as Error).message);
+      throw new AppError('LEDGER_EXPORT_FAILED', writeFailure(error));
     }
     return {
       name,

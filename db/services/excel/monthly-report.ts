@@ -17,7 +17,9 @@ import { describeGap, lightLabels, scheduleBasisLabels } from '../../../domain/s
 import { fromBaseUnits } from '../../../domain/excel/cell-values';
 import { labelOf, offices } from '../../../domain/vocabulary';
 import type { AppDatabase, Tx } from '../../app-database';
+import { writeFileDurably } from '../../durable-file';
 import { withProgress } from '../../job-progress';
+import { checkOutputFile, writeFailure } from '../../output-file';
 import { demoFilePrefix, isDemo } from '../app';
 import { buildDashboard } from '../dashboard/index';
 import { breakdownSheet, gapSheet, keyProjectsSheet, ratesSheet } from './report-analysis-sheets';
@@ -46,6 +48,7 @@ const tierMetrics = [
 ] as const;
 
 export async function monthlyReport(app: AppDatabase, input: Input): Promise<FileResult> {
+  if (input.out) checkOutputFile(app.file, input.out);
   return withProgress(app, '生成月报', async (report) => {
     report('计算看板', 0, 0);
     const monthStart = `${input.year}-${String(input.month).padStart(2, '0')}-01`;
@@ -92,9 +95,14 @@ export async function monthlyReport(app: AppDatabase, input: Input): Promise<Fil
     guardTextCells(workbook);
     const name = `${demoFilePrefix(app)}招商月报-${office ? `${office}-` : ''}${period}.xlsx`;
     if (input.out) {
-      await workbook.xlsx.writeFile(input.out).catch((error: Error) => {
+      const buffer = await workbook.xlsx.writeBuffer().catch((error: Error) => {
         throw new AppError('LEDGER_EXPORT_FAILED', error.message);
       });
+      try {
+        writeFileDurably(input.out, Buffer.from(buffer));
+      } catch (error) {
+        throw new AppError('LEDGER_EXPORT_FAILED', writeFailure(error));
+      }
       return { name, file: input.out, dataBase64: null, rows: signings.length };
     }
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
