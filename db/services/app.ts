@@ -291,9 +291,9 @@ export function writeDemoRows(
           tx.mutate.insert(row.table, row.fields, row.id);
           if (row.table === 'project') projects += 1;
           rows += 1;
-          if (rows % 1000 === 0) report('写入演示数据', Math.min(rows, total), total);
+          if (rows % 1000 === 0) report('写入演示记录（条）', Math.min(rows, total), total);
         }
-        report('写入演示数据', total, total);
+        report('写入演示记录（条）', total, total);
         report('重建索引', 0, 0);
         for (const rebuild of rebuilds) rebuild();
       });

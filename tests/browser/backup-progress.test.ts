@@ -107,7 +107,7 @@ describe('backup progress', () => {
     await recordBarTexts(page);
     await card.getByRole('button', { name: '立即备份' }).click();
     // The copy, then the check of a 170 MB file (quick_check): either phase, with its count.
-    const phaseShown = '^(复制数据库|校验备份) [\\d,]+ / [\\d,]+$';
+    const phaseShown = '^(复制数据库|校验备份) [\\d,]+\\s/\\s[\\d,]+$';
     const made = card.getByText(/已备份：\d{8}-\d{6}\.sqlite/);
     const phaseOrMade = await page.waitForFunction(
       (pattern) =>

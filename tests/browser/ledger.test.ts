@@ -228,7 +228,7 @@ describe('台账 in the browser', () => {
       '已有 Excel 台账的，直接导入即可',
     );
     expect(await page.getByRole('button', { name: '导入 Excel 台账' }).isEnabled()).toBe(true);
-    const demo = page.getByRole('button', { name: '加载演示数据（1000 个项目）' });
+    const demo = page.getByRole('button', { name: '加载演示数据（1,000 个项目）' });
     expect(await demo.isEnabled()).toBe(true);
     await expect.poll(() => page.getByRole('status').innerText()).toContain('当前用户：演示用户');
     await page.screenshot({ path: join(artifactsDir, 'ledger-empty.png') });

@@ -90,7 +90,7 @@ describe('first run in the browser', () => {
     });
     await page.screenshot({ path: join(artifactsDir, 'first-run-demo.png') });
 
-    await page.getByRole('button', { name: '加载演示数据试用（1000 个项目）' }).click();
+    await page.getByRole('button', { name: '加载演示数据试用（1,000 个项目）' }).click();
     await expect
       .poll(() => page.getByRole('row', { name: '合计' }).innerText(), { timeout: 20_000 })
       .toMatch(/项目数\s*1,000\s*个/);

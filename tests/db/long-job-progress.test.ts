@@ -45,12 +45,12 @@ describe('long jobs report their progress', () => {
     expect(new Set(reports.map((p) => p.job))).toEqual(new Set(['生成演示数据']));
     expect(phases(reports)).toEqual([
       '开始',
-      '写入演示数据',
+      '写入演示记录（条）',
       '重建索引',
       '整理统计信息',
       '设置目标',
     ]);
-    const done = rising(reports, '写入演示数据');
+    const done = rising(reports, '写入演示记录（条）');
     expect(done.length).toBeGreaterThan(10);
     expect(done.at(-1)).toBe(3000 * 8);
   });

@@ -9,15 +9,7 @@ export function ArbitrationLink({ after }: { after: unknown }) {
   const cases = useLoad(() => call('claim.arbitration', undefined), [after]);
   const count = cases.data?.length ?? null;
   return (
-    <Card
-      id="arbitration-link"
-      title="首报首谈认定"
-      actions={
-        <GoButton className="secondary-button" to={{ screen: 'arbitration' }}>
-          打开认定列表
-        </GoButton>
-      }
-    >
+    <Card id="arbitration-link" title="首报首谈认定" className="sync-card">
       <p className="sync-note">
         {count === null
           ? cases.error
@@ -27,6 +19,9 @@ export function ArbitrationLink({ after }: { after: unknown }) {
             ? '没有待认定的争议：各投资方和项目的首报首谈都只有一个驻点登记，或已由本部认定。'
             : `${count} 个投资方或项目有两个以上驻点登记了首报首谈，待本部认定。`}
       </p>
+      <GoButton className="secondary-button" to={{ screen: 'arbitration' }}>
+        打开认定列表
+      </GoButton>
     </Card>
   );
 }

@@ -24,15 +24,14 @@ export function LedgerEmpty({ onDemoLoaded }: { onDemoLoaded: () => void }) {
           导入 Excel 台账
         </GoButton>
         <button type="button" className="secondary-button" disabled={demo.busy} onClick={loadDemo}>
-          {demo.busy ? '正在生成演示数据……' : `加载演示数据（${DEMO_PROJECTS} 个项目）`}
+          {demo.busy
+            ? '正在生成演示数据……'
+            : `加载演示数据（${DEMO_PROJECTS.toLocaleString('zh-CN')} 个项目）`}
         </button>
       </div>
       {demo.busy ? <ProgressBar label="正在生成演示数据……" /> : null}
       <ErrorText error={demo.error} />
-      <p className="empty-aside">
-        也可以点右上角「新建项目」（Ctrl+N）逐个录入，或在命令行用{' '}
-        <code>npm run cli -- ledger import 台账.xlsx</code> 导入。
-      </p>
+      <p className="empty-aside">也可以点右上角「新建项目」（Ctrl+N）逐个录入。</p>
     </EmptyState>
   );
 }

@@ -32,7 +32,9 @@ export function DemoChoice({ user, office, onDone }: Props) {
       </p>
       <div className="setup-choices">
         <button type="button" className="primary-button" disabled={submit.busy} onClick={loadDemo}>
-          {submit.busy ? '正在生成演示数据……' : `加载演示数据试用（${DEMO_PROJECTS} 个项目）`}
+          {submit.busy
+            ? '正在生成演示数据……'
+            : `加载演示数据试用（${DEMO_PROJECTS.toLocaleString('zh-CN')} 个项目）`}
         </button>
         <button type="button" className="secondary-button" disabled={submit.busy} onClick={onDone}>
           从空白台账开始

@@ -34,7 +34,7 @@ export function ProgressBar({ label }: { label: string }) {
   const progress = useProgress();
   const share = progress && progress.total > 0 ? progress.done / progress.total : null;
   const text = progress
-    ? `${progress.phase}${share === null ? '……' : ` ${progress.done.toLocaleString('zh-CN')} / ${progress.total.toLocaleString('zh-CN')}`}`
+    ? `${progress.phase}${share === null ? '……' : ` ${progress.done.toLocaleString('zh-CN')}\u00a0/\u00a0${progress.total.toLocaleString('zh-CN')}`}`
     : label;
   return (
     <div className="job-progress" role="status" aria-live="polite">
