@@ -25,7 +25,7 @@ export const syncUsage = `  export --out 文件或目录 [--for 驻点或站点 
   resolve 冲突编号 --choose a|b            处理冲突：保留 a 或 b 的值
   site --json                              本机站点编号、驻点与版本向量
   reset-peer 站点编号                      忘记对方已有的数据：下次导出给它全部变更
-  compact [--json] [--exclude 站点编号,...]
+  compact [--json] [--exclude 站点编号或驻点,...]
                                            压缩变更日志：移出各方都已收到且已被后来修改取代的变更；
                                            久未来文件的对象须用 --exclude 点名排除，否则它缺的都保留`;
 
@@ -74,9 +74,11 @@ export async function runSyncCommand(
       return true;
     }
     case 'import': {
-      if (args[0] === 'undo' && args.length === 2) {
-        const id = Number(args[1]);
-        if (!Number.isSafeInteger(id) || id <= 0) {
+      if (args[0] === 'undo') {
+        if (args.length !== 2)
+          throw new CliUserError('用法：import undo 编号（见 imports 列出的编号）');
+        const id = /^[1-9][0-9]{0,15}$/.test(args[1]!) ? Number(args[1]) : NaN;
+        if (!Number.isSafeInteger(id)) {
           throw new CliUserError(`导入记录编号无效：${args[1]}（见 imports 列出的编号）`);
         }
         const undone = await call<ImportUndoReport>('sync.undoImport', { id });

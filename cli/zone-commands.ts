@@ -65,6 +65,19 @@ async function joinOrResume(
   }
 }
 
+/** The snapshot into a laptop that has just joined: a refusal says the join itself stands. */
+async function loadAfterJoin(cx: CommandContext, file: string): Promise<SyncImportReport> {
+  try {
+    return await cx.call<SyncImportReport>('sync.loadSnapshot', { file });
+  } catch (error) {
+    if (!(error instanceof CliUserError)) throw error;
+    throw new CliUserError(
+      `${error.message.replace(/；数据库未改动$/, '')}\n本机已加入分区，但还没有数据：换一个完好的快照文件后，再运行同一条命令即可。`,
+      error.code,
+    );
+  }
+}
+
 /** Runs a zone command; false when `command` is not one. */
 export async function runZoneCommand(
   cx: CommandContext,
@@ -76,9 +89,7 @@ export async function runZoneCommand(
   if (command === 'init' && typeof values.join === 'string') {
     const snapshot = typeof values.snapshot === 'string' ? values.snapshot : undefined;
     const joined = await joinOrResume(cx, values.join, snapshot);
-    const loaded = snapshot
-      ? await call<SyncImportReport>('sync.loadSnapshot', { file: snapshot })
-      : null;
+    const loaded = snapshot ? await loadAfterJoin(cx, snapshot) : null;
     const status = await call('app.init', { office: values.office, user: values.user });
     print({ ...(status as object), zone: joined.zone, imported: loaded ?? joined.imported }, () =>
       [

@@ -32,7 +32,7 @@ export { backupDir };
 export const PAGES_PER_STEP = 256;
 
 /** Copies the live database to `file` (default: a dated file in the backups folder). */
-export function createBackup(app: AppDatabase, file?: string): Promise<BackupInfo> {
+export async function createBackup(app: AppDatabase, file?: string): Promise<BackupInfo> {
   if (file) {
     mkdirSync(dirname(file), { recursive: true });
     checkOutputFile(app.file, file);

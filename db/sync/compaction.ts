@@ -226,12 +226,19 @@ export function compactLog(tx: Tx, options: CompactOptions, report: ReportProgre
   report('找出可压缩的变更', 0, 0);
   const silentDays = options.silentDays ?? silentDaysSetting(sql);
   const peers = compactionPeers(sql, tx.siteId, options.nowMs, silentDays);
-  const exclude = new Set(options.exclude ?? []);
-  for (const id of exclude) {
-    const peer = peers.find((p) => p.siteId === id);
-    if (!peer) throw new AppError('UNKNOWN_PEER', id);
-    if (!peer.silent)
-      throw new AppError('VALIDATION', `只能排除久未来文件的同步对象，${peer.office ?? id} 不是`);
+  // A laptop or invitation by its id, or an office's silent ones by the office's name.
+  const exclude = new Set<string>();
+  for (const given of options.exclude ?? []) {
+    const byId = peers.find((p) => p.siteId === given);
+    const named = byId ? [byId] : peers.filter((p) => p.office === given);
+    if (named.length === 0) throw new AppError('UNKNOWN_PEER', given);
+    const silent = named.filter((p) => p.silent);
+    if (silent.length === 0 || (byId && !byId.silent))
+      throw new AppError(
+        'VALIDATION',
+        `只能排除久未来文件的同步对象，${byId?.office ?? given} 不是`,
+      );
+    for (const p of silent) exclude.add(p.siteId);
   }
   const at = new Date(options.nowMs).toISOString();
   const remember = sql.prepare('INSERT OR IGNORE INTO sync_excluded (site_id, at) VALUES (?, ?)');

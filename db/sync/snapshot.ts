@@ -25,7 +25,7 @@ import { encodeFile, readManifest } from './file-format';
 import type { ManifestDraft } from './file-format';
 import { knownSites, localVector, ownOffice } from './peers';
 import { coverNewLaptops } from './rekey';
-import { headBody, readRoster, zoneOf } from './zone';
+import { headBody, readRoster, requireRoot, zoneOf } from './zone';
 import { signStatement } from './zone-crypto';
 import { MIN_READER_SCHEMA } from './versions';
 import { APP_VERSION } from './export';
@@ -96,11 +96,24 @@ function imageOf(app: AppDatabase, dir: string): Buffer {
 }
 
 /** Writes a snapshot of this laptop's zone data to `out`. */
-export function makeSnapshot(
+export async function makeSnapshot(
   app: AppDatabase,
   input: { out: string; passphrase?: string },
 ): Promise<SnapshotResult> {
   checkOutputFile(app.file, input.out);
+  // Laptops take a snapshot only from a 本部 laptop (snapshot-open.ts): refused here, not there.
+  requireRoot(zoneOf(app.sqlite));
+  return writeSnapshot(app, input);
+}
+
+/**
+ * The snapshot itself, whichever laptop writes it: receivers must refuse one an office laptop (or
+ * a changed program) made, and tests make one so.
+ */
+export function writeSnapshot(
+  app: AppDatabase,
+  input: { out: string; passphrase?: string },
+): Promise<SnapshotResult> {
   return withProgress(app, '制作快照', async (report) => {
     const createdAt = new Date(app.now());
     report('读取数据', 0, 0);

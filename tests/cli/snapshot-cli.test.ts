@@ -59,6 +59,8 @@ describe('cli snapshot', { timeout: 120_000 }, () => {
     const refused = await cli('bj', ...init, '--snapshot', damaged);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('同步文件已损坏');
+    expect(refused.stderr).not.toContain('数据库未改动');
+    expect(refused.stderr).toContain('本机已加入分区，但还没有数据');
 
     const joined = await cli('bj', ...init, '--snapshot', snapshot, '--json');
     expect(joined.stderr).toBe('');

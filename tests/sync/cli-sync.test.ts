@@ -142,9 +142,14 @@ describe('cli sync commands', { timeout: 120_000 }, () => {
     const twice = await cli('hq', 'import', 'undo', String(newest.id));
     expect(twice.code).toBe(1);
     expect(twice.stderr).toContain('这次导入已经撤销过');
-    const bad = await cli('hq', 'import', 'undo', 'abc');
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('导入记录编号无效');
+    for (const id of ['abc', '0x1', '1e0', ' 1', '01']) {
+      const bad = await cli('hq', 'import', 'undo', id);
+      expect(bad.code, id).toBe(1);
+      expect(bad.stderr, id).toContain('导入记录编号无效');
+    }
+    const missing = await cli('hq', 'import', 'undo');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('用法：import undo 编号');
     // The file brings its changes again.
     expect(JSON.parse((await cli('hq', 'import', file, '--json')).stdout)).toMatchObject({
       alreadyImported: false,

@@ -285,6 +285,11 @@ test('a laptop invited but not heard of yet holds compaction back, then is named
 
   // Silent past the set time since the invitation, it is named on the 同步 screen.
   hq.clock.ms += 91 * 86_400_000;
-  const silent = call<{ office: string | null }[]>(hq, 'sync.silentPeers');
+  const silent = call<{ office: string | null; siteId: string }[]>(hq, 'sync.silentPeers');
   expect(silent.map((x) => x.office)).toContain('深圳');
+  // Excluded by its office's name, as the CLI's --exclude 深圳 does.
+  const excluded = call<CompactionReport>(hq, 'sync.compact', { exclude: ['深圳'] }).excluded;
+  const shenzhen = silent.filter((x) => x.office === '深圳').map((x) => x.siteId);
+  expect(shenzhen).toHaveLength(1);
+  expect(excluded).toEqual(expect.arrayContaining(shenzhen));
 });

@@ -2,7 +2,7 @@
 // 本部's log, with a table this version lacks, with a bad value, with a settled row's stamp forged,
 // an office laptop's, into a laptop that holds data, or imported as an ordinary file. Each leaves
 // the database byte for byte as it was.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -14,7 +14,7 @@ import { encodeFile, readManifest } from '../../db/sync/file-format';
 import type { Manifest, ManifestDraft } from '../../db/sync/file-format';
 import { importFile } from '../../db/sync/import';
 import { compact } from '../../db/sync/compaction';
-import { makeSnapshot } from '../../db/sync/snapshot';
+import { makeSnapshot, writeSnapshot } from '../../db/sync/snapshot';
 import { loadSnapshot } from '../../db/sync/snapshot-load';
 import { expectOk, tempDir } from '../helpers';
 import { databaseBytes, openReplica } from './replicas';
@@ -184,7 +184,12 @@ describe('snapshots refused, nothing written', () => {
   test('an office laptop’s snapshot; a database that holds data; a snapshot imported as a file', async () => {
     const { dir, snapshot, app } = await setUp();
     const shanghai = await openReplica('上海', { dir: tempDir('zs-snap-sh-') });
-    const theirs = await makeSnapshot(shanghai.app, { out: join(dir, 'sh.zsnap') });
+    await expect(makeSnapshot(shanghai.app, { out: join(dir, 'sh.zsnap') })).rejects.toMatchObject({
+      code: 'ZONE_NOT_HQ',
+    });
+    expect(existsSync(join(dir, 'sh.zsnap'))).toBe(false);
+    // One made all the same (another program): the receiver refuses it.
+    const theirs = await writeSnapshot(shanghai.app, { out: join(dir, 'sh.zsnap') });
     const error = await refused(app, theirs.file);
     expect(error?.code).toBe('FILE_UNAUTHENTICATED');
     expect(error?.message).toContain('本部');
