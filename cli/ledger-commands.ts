@@ -64,10 +64,14 @@ export async function runLedgerCommand(
       const preview = await call<LedgerImportResult>('ledger.importPreview', {
         file: resolve(file),
       });
-      const done =
+      const committed =
         values['dry-run'] === true || preview.counts.new + preview.counts.updated === 0
-          ? preview
+          ? null
           : await call<LedgerImportResult>('ledger.importCommit', { previewId: preview.previewId });
+      // One report for the one command: the preview's phases, then the commit's.
+      const done = committed
+        ? { ...committed, phasesMs: { ...preview.phasesMs, ...committed.phasesMs } }
+        : preview;
       console.log(
         json
           ? JSON.stringify(reportOf(done), null, 2)
@@ -103,6 +107,8 @@ function reportOf(result: LedgerImportResult) {
     })),
     sheets: result.sheets,
     importId: result.importId,
+    phasesMs: result.phasesMs,
+    safetyNetBytes: result.safetyNetBytes,
   };
 }
 

@@ -150,7 +150,7 @@ export function logLocalImport(
   firstSeq: number,
   at: string,
   report: Omit<SyncImportReport, 'kind' | 'safetyNetBytes'>,
-): number {
+): { id: number; safetyNetBytes: number } {
   const last = tx.mutate.highestSeq;
   const logged: SyncImportReport = { ...report, kind: 'ledger', safetyNetBytes: 0 };
   const id = tx.sql
@@ -161,7 +161,7 @@ export function logLocalImport(
   tx.sql
     .prepare('UPDATE sync_import_log SET report = ? WHERE id = ?')
     .run(JSON.stringify(logged), id);
-  return id;
+  return { id, safetyNetBytes: logged.safetyNetBytes };
 }
 
 /** Deletes the runs' changes and what hangs on them; returns their rows by table. */

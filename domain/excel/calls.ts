@@ -97,6 +97,10 @@ export interface LedgerImportResult {
   rows: ImportRow[];
   /** Written rows only: the import log's id, for undo (sync.undoImport, `import undo ID`). */
   importId: number | null;
+  /** Milliseconds of each phase: the preview's (read, check, match) or the commit's. */
+  phasesMs: Record<string, number> | null;
+  /** What the commit's safety net (the undo's record of its changes) added; null for a preview. */
+  safetyNetBytes: number | null;
 }
 
 export interface FileResult {

@@ -24,6 +24,8 @@ interface Report {
   rejected: number;
   rejectedRows: { row: number; reasons: string[] }[];
   rows: { action: string; changes: string[] }[];
+  phasesMs: Record<string, number> | null;
+  safetyNetBytes: number | null;
 }
 
 const projectCount = async () =>
@@ -72,6 +74,9 @@ test('ledger import of an edited sheet: the dry run writes nothing, the run writ
   expect(dry.rows.find((r) => r.action === 'update')?.changes).toEqual(['存在问题']);
   expect(await projectCount()).toBe(before);
 
+  expect(dry).toMatchObject({ safetyNetBytes: null });
+  expect(Object.keys(dry.phasesMs!)).toEqual(['read', 'check', 'match']);
+
   const run = await cli(db, 'ledger', 'import', edited);
   // The good rows are imported; exit 2 tells a script that some were refused.
   expect(run.code).toBe(2);
@@ -79,6 +84,23 @@ test('ledger import of an edited sheet: the dry run writes nothing, the run writ
   expect(run.stdout).toContain('新增 1，更新 1');
   expect(run.stdout).toContain('第 5 行');
   expect(await projectCount()).toBe(before + 1);
+
+  // The report a script reads: each phase's milliseconds and what the safety net added.
+  const again = join(dir, '台账-再改.xlsx');
+  sheet.getRow(last + 2).values = [null, null, '第二个储能项目', '远景能源', '中国'];
+  await workbook.xlsx.writeFile(again);
+  const json = JSON.parse((await cli(db, 'ledger', 'import', again, '--json')).stdout) as Report;
+  expect(Object.keys(json.phasesMs!)).toEqual([
+    'read',
+    'check',
+    'match',
+    'recheck',
+    'write',
+    'safetyNet',
+    'commit',
+  ]);
+  expect(Object.values(json.phasesMs!).every((ms) => Number.isInteger(ms) && ms >= 0)).toBe(true);
+  expect(json.safetyNetBytes).toBeGreaterThan(0);
 });
 
 test('report monthly writes the 月报 workbook', async () => {

@@ -36,6 +36,7 @@ import { batchLookups, getProject, insertProject, updateProject } from '../proje
 import type { ProjectLookups } from '../projects';
 import { MAX_UNCOMPRESSED_BYTES, mebibytes, tooLarge } from './workbook-limits';
 import { readSheets } from './workbook-read';
+import { phaseTimer } from '../../phase-timer';
 import { matchKey, projectKey } from '../../../domain/project-match';
 import { matchIndex, readInvestorNames } from './match-index';
 import type { InvestorNames, MatchIndex } from './match-index';
@@ -87,7 +88,9 @@ export async function previewLedgerImport(
   app: AppDatabase,
   input: PreviewInput,
 ): Promise<LedgerImportResult> {
-  return withProgress(app, '导入台账', async (report) => {
+  return withProgress(app, '导入台账', async (progress) => {
+    const phases = phaseTimer(progress, (phase) => PREVIEW_PHASES[phase] ?? phase);
+    const report = phases.timed;
     const file = 'file' in input ? basename(input.file) : input.name;
     report('读取文件', 0, 0);
     const bytes = 'file' in input ? readBytes(input.file) : Buffer.from(input.dataBase64, 'base64');
@@ -96,6 +99,7 @@ export async function previewLedgerImport(
     const rows: ReadRow[] = [];
     const total = grids.reduce((n, g) => n + g.rows.length, 0);
     let done = 0;
+    report('检查数据', 0, total);
     for (const grid of grids) {
       const header = findHeader(grid.rows);
       const sheet: ImportSheet = {
@@ -138,9 +142,16 @@ export async function previewLedgerImport(
       promised: promiseOf(planned),
       reading,
     });
-    return result(file, id, sheets, planned, null);
+    return { ...result(file, id, sheets, planned, null), phasesMs: phases.result() };
   });
 }
+
+/** The preview's phases as its report names them (phasesMs). */
+const PREVIEW_PHASES: Record<string, string> = {
+  读取文件: 'read',
+  检查数据: 'check',
+  比对已有项目: 'match',
+};
 
 /** Writes the previewed rows: all good rows in one transaction, or nothing. */
 export async function commitLedgerImport(
@@ -151,25 +162,42 @@ export async function commitLedgerImport(
   if (!preview || preview.id !== previewId) throw new AppError('IMPORT_EXPIRED');
   return withProgress(app, '导入台账', async (report) => {
     report(`写入 ${preview.rows.length} 行`, 0, 0);
-    let importId: number | null = null;
-    const planned = app.transact((tx) => {
+    const phasesMs: Record<string, number> = {};
+    let at = performance.now();
+    const lap = (phase: string) => {
+      const now = performance.now();
+      phasesMs[phase] = Math.round(now - at);
+      at = now;
+    };
+    const { planned, logged } = app.transact((tx) => {
       const rows = plan(tx, matchIndex(tx, readInvestorNames(tx, preview.reading)), preview.rows);
       // Someone changed the projects since the preview: what was shown is no longer what would be
       // written, so nothing is written and the user looks again.
       if (promiseOf(rows) !== preview.promised) throw new AppError('IMPORT_CHANGED');
-      if (!rows.some((r) => r.action === 'new' || r.action === 'update')) return rows;
+      lap('recheck');
+      if (!rows.some((r) => r.action === 'new' || r.action === 'update')) {
+        return { planned: rows, logged: null };
+      }
       const firstSeq = nextSeq(tx);
       const lookups = batchLookups(tx);
       tx.mutate.bulk(() => {
         for (const row of rows) write(tx, row, lookups);
       });
+      lap('write');
       // Logged beside the sync files, so that it can be undone from 同步 or `import undo ID`.
-      const at = new Date(app.now()).toISOString();
-      importId = logLocalImport(tx, firstSeq, at, localImportReport(tx, preview, firstSeq, rows));
-      return rows;
+      const when = new Date(app.now()).toISOString();
+      const entry = localImportReport(tx, preview, firstSeq, rows);
+      const logged = logLocalImport(tx, firstSeq, when, entry);
+      lap('safetyNet');
+      return { planned: rows, logged };
     });
+    lap('commit');
     pending.delete(app);
-    return result(preview.file, null, preview.sheets, planned, importId);
+    return {
+      ...result(preview.file, null, preview.sheets, planned, logged?.id ?? null),
+      phasesMs,
+      safetyNetBytes: logged?.safetyNetBytes ?? 0,
+    };
   });
 }
 
@@ -539,5 +567,7 @@ function result(
     },
     rows: [...rejected, ...others].map(strip),
     importId,
+    phasesMs: null,
+    safetyNetBytes: null,
   };
 }
